@@ -1,0 +1,180 @@
+import crypto from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { notifySearchOutbox } from "#search/outbox";
+import { prisma } from "~/utils/db.server";
+import { districtSlugFromName } from "~/utils/districts";
+import type { OrganizationKind } from "~/utils/organization-values";
+import taxonomyFile from "../../prisma/seed/fields.json";
+import organizationsFile from "../../prisma/seed/hanoi-orgs.json";
+import summariesVi from "../../prisma/seed/summaries-vi.json";
+import { createOrganizationInTransaction, updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
+
+/**
+ * Loads the real Hanoi organizations (prisma/seed/hanoi-orgs.json, copied from
+ * the shared data set) and the bilingual field taxonomy.
+ *
+ * Idempotent: a listing is written only when its seed record changed since the
+ * seed last wrote it (tracked by a hash), and never once it has been edited in
+ * the portal (`editedAt`). A second run therefore writes nothing.
+ */
+
+type SeedOrganization = (typeof organizationsFile)[number];
+type TaxonomyFile = {
+  areas: { slug: string; en: string; vi: string; aliases: string[] }[];
+  fields: { slug: string; area: string; en: string; vi: string; aliases: string[]; sources: string[] }[];
+};
+
+/**
+ * The data set has no "startup" kind. These are its young, independent,
+ * venture-funded product companies (docs/decisions/006-seed-classification.md);
+ * corporate labs and subsidiaries of large groups stay enterprises.
+ */
+export const SEED_STARTUPS = new Set([
+  "abivin", "base-vn", "coc-coc", "edupia", "finhay", "ghtk", "got-it", "kiotviet", "sapo", "topcv", "vbee", "vnlife",
+]);
+
+/** Area names in the data set that are not districts, mapped to their district. */
+const AREA_DISTRICTS: Record<string, string> = { "Tây Hồ Tây urban area": "bac-tu-liem" };
+
+export type SeedReport = {
+  fields: { created: number; updated: number; unchanged: number };
+  organizations: { created: number; updated: number; unchanged: number; keptPortalEdits: number };
+};
+
+export async function seedDirectory(db: typeof prisma = prisma): Promise<SeedReport> {
+  const report: SeedReport = {
+    fields: { created: 0, updated: 0, unchanged: 0 },
+    organizations: { created: 0, updated: 0, unchanged: 0, keptPortalEdits: 0 },
+  };
+  await db.$transaction(
+    async (tx) => {
+      const fieldIdBySource = await seedTaxonomy(tx, taxonomyFile as TaxonomyFile, report);
+      await seedOrganizations(tx, fieldIdBySource, report);
+    },
+    { timeout: 120_000 },
+  );
+  notifySearchOutbox();
+  return report;
+}
+
+async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile, report: SeedReport) {
+  const existing = new Map((await tx.field.findMany()).map((field) => [field.slug, field]));
+  const idBySlug = new Map<string, string>();
+  const upsert = async (slug: string, data: { nameVi: string; nameEn: string; aliases: string; parentId: string | null; position: number }) => {
+    const current = existing.get(slug);
+    if (!current) {
+      const created = await tx.field.create({ data: { slug, ...data } });
+      report.fields.created++;
+      idBySlug.set(slug, created.id);
+      return;
+    }
+    idBySlug.set(slug, current.id);
+    const same = (Object.keys(data) as (keyof typeof data)[]).every((key) => current[key] === data[key]);
+    if (same) {
+      report.fields.unchanged++;
+      return;
+    }
+    await tx.field.update({ where: { id: current.id }, data });
+    report.fields.updated++;
+  };
+  for (const [position, area] of taxonomy.areas.entries()) {
+    await upsert(area.slug, { nameVi: area.vi, nameEn: area.en, aliases: area.aliases.join("\n"), parentId: null, position });
+  }
+  for (const [position, field] of taxonomy.fields.entries()) {
+    await upsert(field.slug, {
+      nameVi: field.vi,
+      nameEn: field.en,
+      aliases: field.aliases.join("\n"),
+      parentId: idBySlug.get(field.area) ?? null,
+      position,
+    });
+  }
+  const idBySource = new Map<string, string>();
+  for (const field of taxonomy.fields) for (const source of field.sources) idBySource.set(source, idBySlug.get(field.slug)!);
+  return idBySource;
+}
+
+/** The listing a seed record describes, without parent and ids resolved. */
+export function seedRecordData(record: SeedOrganization, fieldIdBySource: Map<string, string>): OrganizationData {
+  const selfSourced = record.website !== null && record.source === `https://${record.website}`;
+  const kind: OrganizationKind =
+    record.kind === "enterprise" && SEED_STARTUPS.has(record.slug) ? "startup" : (record.kind as OrganizationKind);
+  const district = record.district ? (AREA_DISTRICTS[record.district] ?? districtSlugFromName(record.district)) : null;
+  return {
+    slug: record.slug,
+    kind,
+    nameVi: record.nameVi,
+    nameEn: record.name,
+    acronym: record.acronym,
+    summaryEn: record.summary,
+    summaryVi: (summariesVi as Record<string, string>)[record.slug] ?? null,
+    district,
+    address: record.district && AREA_DISTRICTS[record.district] ? record.district : null,
+    website: record.website ? `https://${record.website}` : null,
+    foundedYear: record.founded,
+    status: "published",
+    // Checked against an independent public page; self-described entries are not.
+    verified: !selfSourced,
+    sourceUrl: record.source,
+    fieldIds: [...new Set(record.fields.map((source) => fieldIdBySource.get(source)).filter((id): id is string => Boolean(id)))],
+  };
+}
+
+async function seedOrganizations(
+  tx: Prisma.TransactionClient,
+  fieldIdBySource: Map<string, string>,
+  report: SeedReport,
+) {
+  const records = parentsFirst(organizationsFile);
+  const existing = new Map(
+    (await tx.organization.findMany({
+      where: { seedKey: { in: records.map((record) => record.slug) } },
+      select: { id: true, seedKey: true, seedHash: true, editedAt: true },
+    })).map((row) => [row.seedKey!, row]),
+  );
+  const idByKey = new Map<string, string>();
+  for (const row of existing.values()) idByKey.set(row.seedKey!, row.id);
+
+  for (const record of records) {
+    const data = seedRecordData(record, fieldIdBySource);
+    const parentId = record.parent ? (idByKey.get(record.parent) ?? null) : null;
+    const hash = crypto.createHash("sha256").update(JSON.stringify({ data, parent: record.parent })).digest("hex");
+    const current = existing.get(record.slug);
+    if (!current) {
+      const slugTaken = await tx.organization.findUnique({ where: { slug: data.slug }, select: { id: true } });
+      const created = await createOrganizationInTransaction(
+        tx,
+        { ...data, slug: slugTaken ? `${data.slug}-seed` : data.slug, parentId },
+        { origin: "seed", extra: { seedKey: record.slug, seedHash: hash } },
+      );
+      idByKey.set(record.slug, created.id);
+      report.organizations.created++;
+    } else if (current.editedAt) {
+      report.organizations.keptPortalEdits++;
+    } else if (current.seedHash === hash) {
+      report.organizations.unchanged++;
+    } else {
+      const { slug: _slug, ...changes } = data;
+      await updateOrganizationInTransaction(tx, current.id, { ...changes, parentId }, { origin: "seed", extra: { seedHash: hash } });
+      report.organizations.updated++;
+    }
+  }
+}
+
+/** Records ordered so that every parent comes before its children. */
+function parentsFirst(records: readonly SeedOrganization[]): SeedOrganization[] {
+  const bySlug = new Map(records.map((record) => [record.slug, record]));
+  const ordered: SeedOrganization[] = [];
+  const placed = new Set<string>();
+  const place = (record: SeedOrganization, trail: Set<string>) => {
+    if (placed.has(record.slug)) return;
+    if (trail.has(record.slug)) throw new Error(`parent cycle at ${record.slug}`);
+    trail.add(record.slug);
+    const parent = record.parent ? bySlug.get(record.parent) : undefined;
+    if (parent) place(parent, trail);
+    placed.add(record.slug);
+    ordered.push(record);
+  };
+  for (const record of records) place(record, new Set());
+  return ordered;
+}

@@ -1,0 +1,18 @@
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+
+/** Every URL no other route claims: a 404 page, inside the site's layout. */
+export async function loader() {
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function action() {
+  throw new Response("Not found", { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,339 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FacetGroup, type FacetOption } from "~/components/facet-group";
+import { OrganizationCard } from "~/components/organization-card";
+import { Pagination } from "~/components/pagination";
+import { Notice } from "~/components/ui/notice";
+import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
+import { searchDirectory } from "~/models/directory-search.server";
+import { getTaxonomy } from "~/models/field.server";
+import {
+  directorySearch,
+  hasFilters,
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  PAGE_SIZE,
+  parseDirectoryQuery,
+  SORTS,
+  type DirectoryQuery,
+  type QueryProblem,
+} from "~/utils/directory-query";
+import { findDistrict } from "~/utils/districts";
+import { getLanguage } from "~/utils/language.server";
+import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
+import { cx } from "~/utils/misc";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator((data?.lang ?? "vi") as Language);
+  const q = data?.query.q;
+  return [
+    { title: `${q ? `${q} · ` : ""}${t("directory.title")} · ${t("site.name")}` },
+    { name: "description", content: t("directory.metaDescription") },
+  ];
+};
+
+type Label = { vi: string; en: string };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLanguage(request);
+  const { query, problems } = parseDirectoryQuery(new URL(request.url).searchParams);
+  const taxonomy = await getTaxonomy();
+  for (const area of query.areas) {
+    const found = taxonomy.bySlug.get(area);
+    if (!found || found.areaSlug !== null) problems.push({ key: "error.area.unknown", params: { value: area } });
+  }
+  for (const field of query.fields) {
+    const found = taxonomy.bySlug.get(field);
+    if (!found || found.areaSlug === null) problems.push({ key: "error.field.unknown", params: { value: field } });
+  }
+  const labelOf = (slug: string): Label => {
+    const found = taxonomy.bySlug.get(slug);
+    return found ? { vi: found.nameVi, en: found.nameEn } : { vi: slug, en: slug };
+  };
+
+  if (problems.length > 0) {
+    return data(
+      { lang, query, problems, outOfRange: null, mode: null, total: 0, pages: 0, results: [], facets: null, labels: {} as Record<string, Label> },
+      { status: 400 },
+    );
+  }
+
+  const result = await searchDirectory({ ...query, lang, perPage: PAGE_SIZE });
+  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
+  // Labels only for the taxonomy values this page shows, not all of them.
+  const shownSlugs = new Set([
+    ...Object.keys(result.facets.area),
+    ...Object.keys(result.facets.field),
+    ...query.areas,
+    ...query.fields,
+  ]);
+  const labels = Object.fromEntries([...shownSlugs].map((slug) => [slug, labelOf(slug)]));
+  const outOfRange = result.total > 0 && query.page > pages ? { page: query.page, pages } : null;
+  return data(
+    {
+      lang,
+      query,
+      problems: [] as QueryProblem[],
+      outOfRange,
+      mode: result.mode,
+      total: result.total,
+      pages,
+      results: result.results,
+      facets: result.facets,
+      labels: labels as Record<string, Label>,
+    },
+    { status: outOfRange ? 404 : 200 },
+  );
+}
+
+export default function Directory() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { query, problems, outOfRange, mode, total, pages, results, facets, labels } = loaderData;
+  const t = useT();
+  const lang = useLanguage();
+  const submit = useSubmit();
+  const hydrated = useHydrated();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/directory";
+  const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Keep the box in step with the URL (back/forward, links), but never under the user's fingers.
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input && document.activeElement !== input && input.value !== query.q) input.value = query.q;
+  }, [query.q]);
+
+  // Submits the form's state as a short URL (no empty box, no default sort).
+  const submitForm = (options: { replace: boolean }) => {
+    if (!formRef.current) return;
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(formRef.current)) {
+      if (typeof value !== "string") continue;
+      if ((name === "q" && value.trim() === "") || (name === "sort" && value === "relevance")) continue;
+      params.append(name, name === "q" ? value.trim() : value);
+    }
+    submit(params, { method: "get", action: "/directory", preventScrollReset: true, ...options });
+  };
+  const submitTyping = useDebouncedCallback(() => submitForm({ replace: true }), 250);
+
+  const name = (label: Label | undefined, fallback: string) => (label ? label[lang] : fallback);
+  const facetOptions = (values: Record<string, number> | undefined, selected: string[], label: (value: string) => string) => {
+    const counts = values ?? {};
+    const options: FacetOption[] = Object.entries(counts)
+      .map(([value, count]) => ({ value, count, label: label(value), selected: selected.includes(value) }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, lang));
+    for (const value of selected) {
+      if (!(value in counts)) options.unshift({ value, count: 0, label: label(value), selected: true });
+    }
+    return options;
+  };
+
+  const kindOptions = ORGANIZATION_KINDS.map((kind) => ({
+    value: kind,
+    label: t(`kinds.${kind}`),
+    count: facets?.kind[kind] ?? 0,
+    selected: query.kinds.includes(kind),
+  }));
+  const areaOptions = facetOptions(facets?.area, query.areas, (slug) => name(labels[slug], slug));
+  const fieldOptions = facetOptions(facets?.field, query.fields, (slug) => name(labels[slug], slug));
+  const districtOptions = facetOptions(facets?.district, query.districts, (slug) => {
+    const district = findDistrict(slug);
+    return district ? district[lang] : slug;
+  });
+  const verifiedCount = facets?.verified["true"] ?? 0;
+
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t("directory.title")}</h1>
+      <Form
+        ref={formRef}
+        method="get"
+        action="/directory"
+        role="search"
+        className="mt-4"
+        onChange={(event) => {
+          const target = event.target as HTMLElement;
+          if (target instanceof HTMLInputElement && target.name === "q") submitTyping();
+          else submitForm({ replace: false });
+        }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submitForm({ replace: false });
+        }}
+      >
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div className="flex-1">
+            <label htmlFor="q" className="block text-sm font-medium text-slate-700">
+              {t("directory.searchLabel")}
+            </label>
+            <input
+              ref={inputRef}
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              maxLength={MAX_QUERY_LENGTH}
+              autoComplete="off"
+              placeholder={t("directory.searchPlaceholder")}
+              className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-4 py-2.5 text-base"
+            />
+          </div>
+          <div>
+            <label htmlFor="sort" className="block text-sm font-medium text-slate-700">
+              {t("directory.sort")}
+            </label>
+            <select
+              id="sort"
+              name="sort"
+              defaultValue={query.sort}
+              key={query.sort}
+              className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-auto"
+            >
+              {SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`directory.sort.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+            {t("directory.submit")}
+          </button>
+        </div>
+
+        <div className="relative mt-2 h-1 overflow-hidden rounded" aria-hidden>
+          {searching ? <div className="progress-indeterminate absolute inset-y-0 w-2/5 rounded bg-brand-600" /> : null}
+        </div>
+
+        <div className="mt-4 grid gap-6 lg:grid-cols-[16rem_1fr]">
+          <details
+            className="filters-panel self-start rounded-xl border border-slate-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0"
+            open={hasFilters(query) || undefined}
+          >
+            <summary className="cursor-pointer font-semibold">{t("directory.filters")}</summary>
+            <div className="mt-3 space-y-5 lg:mt-0">
+              <FacetGroup legend={t("directory.facet.kind")} name="kind" options={kindOptions} lang={lang} />
+              <fieldset>
+                <legend className="text-sm font-semibold text-slate-800">{t("directory.facet.verified")}</legend>
+                <label className="mt-2 flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="verified" value="1" defaultChecked={query.verifiedOnly} key={String(query.verifiedOnly)} className="size-4" />
+                  <span>{t("directory.verifiedOnly")}</span>
+                  <span className="ml-auto text-slate-500">{formatNumber(lang, verifiedCount)}</span>
+                </label>
+              </fieldset>
+              <FacetGroup legend={t("directory.facet.area")} name="area" options={areaOptions} lang={lang} visible={8} />
+              <FacetGroup legend={t("directory.facet.field")} name="field" options={fieldOptions} lang={lang} visible={10} />
+              <FacetGroup legend={t("directory.facet.district")} name="district" options={districtOptions} lang={lang} visible={8} />
+              <div className={cx("flex flex-wrap gap-2", hydrated && "lg:hidden")}>
+                <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+                  {t("directory.applyFilters")}
+                </button>
+              </div>
+            </div>
+          </details>
+
+          <section aria-labelledby="results-heading" aria-busy={searching}>
+            <h2 id="results-heading" className="sr-only">
+              {t("directory.title")}
+            </h2>
+            <ResultsSummary query={query} total={total} problems={problems} />
+            {problems.length > 0 ? (
+              <Notice tone="error" role="alert" title={t("directory.badInput")}>
+                <ul className="list-disc pl-5">
+                  {problems.map((problem, i) => (
+                    <li key={i}>{t(problem.key, problem.params)}</li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            {mode === "database" ? (
+              <div className="mb-4">
+                <Notice tone="warning">{t("directory.fallbackNotice")}</Notice>
+              </div>
+            ) : null}
+            <ActiveFilters query={query} labels={labels} />
+            {outOfRange ? (
+              <Notice tone="warning" role="alert">
+                {t("directory.pageOutOfRange", outOfRange)}{" "}
+                <Link className="font-semibold underline" to={`/directory${directorySearch({ ...query, page: outOfRange.pages })}`}>
+                  {t("directory.lastPage")}
+                </Link>
+              </Notice>
+            ) : null}
+            {problems.length === 0 && !outOfRange && results.length === 0 ? (
+              <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+                <p className="font-semibold">{t("directory.noResults")}</p>
+                <p className="mt-1 text-sm text-slate-600">{t("directory.noResultsHint")}</p>
+              </div>
+            ) : null}
+            <ol className="space-y-3">
+              {results.map(({ organization, highlights }) => (
+                <li key={organization.id}>
+                  <OrganizationCard organization={organization} highlights={highlights} />
+                </li>
+              ))}
+            </ol>
+            {pages > 1 && !outOfRange ? <Pagination query={query} pages={pages} /> : null}
+          </section>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function ResultsSummary({ query, total, problems }: { query: DirectoryQuery; total: number; problems: QueryProblem[] }) {
+  const t = useT();
+  const lang = useLanguage();
+  if (problems.length > 0) return null;
+  const count = formatNumber(lang, total);
+  return (
+    <p role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
+      {query.q ? t("directory.resultsFor", { count, q: query.q }) : t("directory.results", { count })}
+    </p>
+  );
+}
+
+function ActiveFilters({ query, labels }: { query: DirectoryQuery; labels: Record<string, Label> }) {
+  const t = useT();
+  const lang = useLanguage();
+  if (!hasFilters(query)) return null;
+  const chips: { key: string; label: string; without: Partial<DirectoryQuery> }[] = [
+    ...query.kinds.map((kind) => ({ key: `kind:${kind}`, label: t(`kinds.${kind}` as "kinds.lab"), without: { kinds: query.kinds.filter((k) => k !== kind) } })),
+    ...query.areas.map((area) => ({ key: `area:${area}`, label: labels[area]?.[lang] ?? area, without: { areas: query.areas.filter((a) => a !== area) } })),
+    ...query.fields.map((field) => ({ key: `field:${field}`, label: labels[field]?.[lang] ?? field, without: { fields: query.fields.filter((f) => f !== field) } })),
+    ...query.districts.map((district) => ({
+      key: `district:${district}`,
+      label: findDistrict(district)?.[lang] ?? district,
+      without: { districts: query.districts.filter((d) => d !== district) },
+    })),
+    ...(query.verifiedOnly ? [{ key: "verified", label: t("directory.facet.verified"), without: { verifiedOnly: false } }] : []),
+  ];
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-slate-600">{t("directory.activeFilters")}:</span>
+      {chips.map((chip) => (
+        <Link
+          key={chip.key}
+          to={`/directory${directorySearch({ ...query, ...chip.without, page: 1 })}`}
+          aria-label={t("directory.removeFilter", { label: chip.label })}
+          preventScrollReset
+          className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-800 ring-1 ring-brand-100 hover:bg-brand-100"
+        >
+          {chip.label} <span aria-hidden>×</span>
+        </Link>
+      ))}
+      <Link to={`/directory${directorySearch({ q: query.q, sort: query.sort })}`} className="text-brand-700 underline">
+        {t("directory.clearFilters")}
+      </Link>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
+

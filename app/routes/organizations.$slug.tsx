@@ -1,0 +1,208 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { formatDate, pick, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
+import { getPublishedOrganization } from "~/models/organization.server";
+import { directorySearch } from "~/utils/directory-query";
+import { findDistrict } from "~/utils/districts";
+import { getLanguage } from "~/utils/language.server";
+import { externalUrlLabel, invariantResponse } from "~/utils/misc";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "404" }];
+  const t = translator(data.lang as Language);
+  const { organization } = data;
+  const name = pick(data.lang as Language, organization.nameVi, organization.nameEn);
+  const summary = pick(data.lang as Language, organization.summaryVi, organization.summaryEn);
+  return [
+    { title: `${name}${organization.acronym ? ` (${organization.acronym})` : ""} · ${t("site.name")}` },
+    { name: "description", content: summary.slice(0, 300) },
+    { property: "og:title", content: name },
+    { property: "og:description", content: summary.slice(0, 300) },
+  ];
+};
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  invariantResponse(SLUG.test(slug) && slug.length <= 120, "Not found", { status: 404 });
+  const [lang, organization] = await Promise.all([getLanguage(request), getPublishedOrganization(slug)]);
+  invariantResponse(organization, "Not found", { status: 404 });
+  return { lang, organization };
+}
+
+export default function OrganizationPage() {
+  const { organization } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLanguage();
+  const name = pick(lang, organization.nameVi, organization.nameEn);
+  const otherName = lang === "vi" ? organization.nameEn : organization.nameVi;
+  const summary = pick(lang, organization.summaryVi, organization.summaryEn);
+  const summaryIsOtherLanguage = lang === "vi" ? !organization.summaryVi : !organization.summaryEn;
+  const district = findDistrict(organization.district);
+  const parent = organization.parent && organization.parent.status === "published" ? organization.parent : null;
+  const fieldSlugs = organization.fields.map(({ field }) => field.slug);
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label={t("org.breadcrumb")} className="text-sm text-slate-600">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link to="/directory" className="text-brand-700 hover:underline">
+              {t("nav.directory")}
+            </Link>
+          </li>
+          {parent ? (
+            <li>
+              <span aria-hidden>/ </span>
+              <Link to={`/organizations/${parent.slug}`} className="text-brand-700 hover:underline">
+                {parent.acronym ?? pick(lang, parent.nameVi, parent.nameEn)}
+              </Link>
+            </li>
+          ) : null}
+          <li aria-current="page">
+            <span aria-hidden>/ </span>
+            {organization.acronym ?? name}
+          </li>
+        </ol>
+      </nav>
+
+      <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone="brand">{t(`kind.${organization.kind}` as "kind.lab")}</Badge>
+          {organization.verified ? <VerifiedBadge /> : <Badge>{t("org.unverified")}</Badge>}
+        </div>
+        <h1 className="mt-3 text-2xl font-bold leading-tight sm:text-3xl">
+          {name}
+          {organization.acronym && !name.includes(organization.acronym) ? (
+            <span className="font-normal text-slate-600"> ({organization.acronym})</span>
+          ) : null}
+        </h1>
+        {otherName && otherName !== name ? (
+          <p className="mt-1 text-slate-600" lang={lang === "vi" ? "en" : "vi"}>
+            {otherName}
+          </p>
+        ) : null}
+        {summary ? (
+          <div className="mt-4 max-w-3xl text-base leading-relaxed text-slate-800">
+            <p lang={summaryIsOtherLanguage ? (lang === "vi" ? "en" : "vi") : undefined}>{summary}</p>
+            {summaryIsOtherLanguage ? <p className="mt-1 text-sm text-slate-500">{t("org.summaryInOtherLanguage")}</p> : null}
+          </div>
+        ) : null}
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          {organization.fields.length > 0 ? (
+            <section aria-labelledby="fields" className="rounded-2xl border border-slate-200 bg-white p-5">
+              <h2 id="fields" className="text-lg font-semibold">
+                {t("org.fields")}
+              </h2>
+              <ul className="mt-3 flex flex-wrap gap-2">
+                {organization.fields.map(({ field }) => (
+                  <li key={field.slug}>
+                    <Link
+                      to={`/directory${directorySearch({ fields: [field.slug] })}`}
+                      className="inline-block rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800 ring-1 ring-brand-100 hover:bg-brand-100"
+                    >
+                      {lang === "vi" ? field.nameVi : field.nameEn}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {fieldSlugs.length > 1 ? (
+                <p className="mt-3 text-sm">
+                  <Link to={`/directory${directorySearch({ fields: fieldSlugs })}`} className="font-medium text-brand-700 hover:underline">
+                    {t("org.findSimilar")} →
+                  </Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          {organization.children.length > 0 ? (
+            <section aria-labelledby="children" className="rounded-2xl border border-slate-200 bg-white p-5">
+              <h2 id="children" className="text-lg font-semibold">
+                {t("org.children")} ({organization.children.length})
+              </h2>
+              <ul className="mt-3 divide-y divide-slate-100">
+                {organization.children.map((child) => (
+                  <li key={child.slug} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <Link to={`/organizations/${child.slug}`} className="font-medium text-brand-700 hover:underline">
+                      {withAcronym(pick(lang, child.nameVi, child.nameEn), child.acronym)}
+                    </Link>
+                    <span className="flex items-center gap-2">
+                      <Badge>{t(`kind.${child.kind}` as "kind.lab")}</Badge>
+                      {child.verified ? <VerifiedBadge /> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+
+        <aside aria-labelledby="details" className="h-fit rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="details" className="text-lg font-semibold">
+            {t("org.details")}
+          </h2>
+          <dl className="mt-3 space-y-3 text-sm">
+            {organization.acronym ? <Detail term={t("org.acronym")}>{organization.acronym}</Detail> : null}
+            {organization.website ? (
+              <Detail term={t("org.website")}>
+                <a href={organization.website} rel="noopener noreferrer external" target="_blank" className="break-all text-brand-700 underline">
+                  {externalUrlLabel(organization.website)}
+                </a>
+              </Detail>
+            ) : null}
+            {organization.foundedYear ? <Detail term={t("org.founded")}>{organization.foundedYear}</Detail> : null}
+            {district ? (
+              <Detail term={t("org.district")}>
+                <Link to={`/directory${directorySearch({ districts: [district.slug] })}`} className="text-brand-700 hover:underline">
+                  {district[lang]}
+                </Link>
+              </Detail>
+            ) : null}
+            {organization.address ? <Detail term={t("org.address")}>{organization.address}</Detail> : null}
+            {parent ? (
+              <Detail term={t("org.parent")}>
+                <Link to={`/organizations/${parent.slug}`} className="text-brand-700 hover:underline">
+                  {pick(lang, parent.nameVi, parent.nameEn)}
+                </Link>
+              </Detail>
+            ) : null}
+            {organization.sourceUrl ? (
+              <Detail term={t("org.source")}>
+                <a href={organization.sourceUrl} rel="noopener noreferrer external" target="_blank" className="break-all text-brand-700 underline">
+                  {externalUrlLabel(organization.sourceUrl).slice(0, 60)}
+                </a>
+              </Detail>
+            ) : null}
+          </dl>
+          <p className="mt-4 text-xs text-slate-500">{t("org.updated", { date: formatDate(lang, organization.updatedAt) })}</p>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+/** "Name (ACR)", unless the name already shows the acronym. */
+function withAcronym(name: string, acronym: string | null) {
+  return acronym && !name.includes(acronym) ? `${name} (${acronym})` : name;
+}
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-600">{term}</dt>
+      <dd className="mt-0.5 text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary messages={{ 404: "error.404.org" }} />;
+}

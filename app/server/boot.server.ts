@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import type { Server } from "node:http";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { ServerBuild } from "@remix-run/node";
+import { readSearchConfig } from "#search/config";
+import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
+import { SearchOutboxWorker } from "#search/outbox-worker";
+import { prepareSearch } from "#search/prepare";
+import { seedDirectory } from "~/models/seed.server";
+import { resolveDatabaseUrl } from "~/utils/database-url";
+import { prisma } from "~/utils/db.server";
+import { log } from "~/utils/log.server";
+import { createHttpApp } from "./http.server";
+import { readiness } from "./readiness.server";
+
+/**
+ * Brings the whole portal up in one process: migrated database, seed data,
+ * a search engine (the configured one, or a local Meilisearch started here),
+ * the outbox worker, and the HTTP server. `close()` takes it all down again.
+ */
+export type PortalOptions = {
+  root: string;
+  port: number;
+  host?: string;
+  dev: boolean;
+  /** Where the local Meilisearch keeps its data (default `.data/meilisearch`) */
+  dataDir: string;
+  seed: boolean;
+};
+
+export type RunningPortal = { url: string; close: () => Promise<void> };
+
+const execFileAsync = promisify(execFile);
+
+export async function runMigrations(root: string) {
+  resolveDatabaseUrl(); // creates the folder of the database file
+  const prismaCli = path.join(root, "node_modules/.bin/prisma");
+  await execFileAsync(prismaCli, ["migrate", "deploy"], { cwd: root, env: process.env });
+}
+
+export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+  const step = (event: string, fields: Record<string, unknown> = {}) => log("info", event, fields);
+  let closing = false;
+
+  step("migrate");
+  await runMigrations(options.root);
+
+  if (options.seed) {
+    const report = await seedDirectory();
+    step("seed", report);
+  }
+
+  let localSearch: LocalMeilisearch | null = null;
+  if (!readSearchConfig()) {
+    localSearch = await startLocalMeilisearch({ dataDir: options.dataDir });
+    process.env.MEILI_HOST = localSearch.host;
+    process.env.MEILI_MASTER_KEY = localSearch.apiKey;
+    step("search_local_started", { host: localSearch.host, dataDir: options.dataDir });
+    void localSearch.exited.then(() => {
+      if (!closing) log("error", "search_local_exited", { hint: "search falls back to the database until restart" });
+    });
+  } else {
+    step("search_configured", { host: readSearchConfig()!.host });
+  }
+
+  try {
+    const prepared = await prepareSearch(prisma, { onRebuild: (reason) => step("search_rebuild", { reason }) });
+    step("search_ready", prepared);
+  } catch (error) {
+    // The portal still serves (database fallback); the worker retries and heals the index.
+    log("warn", "search_unavailable_at_start", { error: String(error) });
+  }
+
+  const worker = new SearchOutboxWorker({
+    db: prisma,
+    prepare: async () => {
+      await prepareSearch(prisma);
+    },
+    log: (event, fields) => log("warn", event, fields),
+  });
+  worker.start();
+
+  const build = options.dev
+    ? await (await import("vite")).createServer({ root: options.root, server: { middlewareMode: true } })
+    : ((await import(path.join(options.root, "build/server/index.js"))) as ServerBuild);
+  const app = createHttpApp({
+    root: options.root,
+    build,
+    readiness: () => readiness(worker),
+    allowedOrigins: (process.env.APP_ORIGIN ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
+  });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(options.port, options.host ?? "", () => resolve(listening));
+    listening.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = `http://localhost:${port}`;
+
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    step("shutdown");
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive connections would hold close() open.
+      server.closeIdleConnections?.();
+      setTimeout(() => {
+        server.closeAllConnections?.();
+        resolve();
+      }, 10_000).unref();
+    });
+    await worker.stop();
+    if ("close" in build && typeof build.close === "function") await build.close();
+    await localSearch?.stop();
+    await prisma.$disconnect();
+  };
+  return { url, close };
+}

@@ -1,0 +1,81 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { ViteDevServer } from "vite";
+import { log } from "~/utils/log.server";
+import { requestLog } from "./request-log.server";
+import { sameOriginWrites, securityHeaders } from "./security.server";
+
+export type Readiness = () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
+
+export type HttpAppOptions = {
+  root: string;
+  /** The production server build, or Vite's dev server to load it from */
+  build: ServerBuild | ViteDevServer;
+  readiness: Readiness;
+  allowedOrigins?: string[];
+};
+
+/** The Express app around Remix: logs, security headers, health checks, static files. */
+export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: HttpAppOptions) {
+  const vite = "ssrLoadModule" in build ? build : undefined;
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+
+  app.use(requestLog());
+  app.use(securityHeaders({ development: Boolean(vite) }));
+
+  // For a supervisor or load balancer: is the process up, can it serve?
+  app.get("/healthz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    const { ok, body } = await readiness();
+    res.status(ok ? 200 : 503).json(body);
+  });
+
+  app.use(sameOriginWrites({ allowedOrigins }));
+  app.use(compression());
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    const client = path.join(root, "build/client");
+    // Fingerprinted by Vite: cache forever.
+    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(client, { maxAge: "1h", index: false }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: vite
+        ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+        : (build as ServerBuild),
+      mode: vite ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+    }),
+  );
+
+  // Errors raised before Remix (a malformed URL in the static file server, a
+  // body too large): a short bilingual message instead of Express's default page.
+  app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) log("error", "http_error", { path: req.path, error: String(error) });
+    res
+      .status(status)
+      .type("text/plain; charset=utf-8")
+      .send(
+        status >= 500
+          ? "Máy chủ gặp sự cố. / The server ran into a problem."
+          : "Yêu cầu không hợp lệ (ví dụ: đường dẫn sai định dạng). / The request is not valid (for example, a malformed address).",
+      );
+  });
+  return app;
+}

@@ -1,0 +1,15 @@
+import { createCookie } from "@remix-run/node";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/i18n";
+import { isSecureRequest } from "./request.server";
+
+/** The chosen interface language, remembered for a year. */
+const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+
+export async function getLanguage(request: Request): Promise<Language> {
+  const value = await languageCookie.parse(request.headers.get("Cookie"));
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+}
+
+export function serializeLanguage(request: Request, lang: Language): Promise<string> {
+  return languageCookie.serialize(lang, { secure: isSecureRequest(request) });
+}

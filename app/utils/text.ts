@@ -1,0 +1,37 @@
+/**
+ * Text helpers shared by the browser and the server.
+ */
+
+/**
+ * Lower-case, accent-free form of Vietnamese or English text: the way people
+ * type without a Vietnamese keyboard. "Đại học Bách khoa" → "dai hoc bach khoa".
+ * Used by the database fallback search, slugs and name sorting.
+ */
+export function foldText(text: string): string {
+  // Plain ASCII needs no Unicode decomposition (most English text).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** ASCII kebab-case slug: "Viện Hóa học" → "vien-hoa-hoc". */
+export function slugify(text: string, maxLength = 80): string {
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/g, "");
+}
+
+/** Words of a query, folded, for matching against folded text. */
+export function queryTerms(query: string): string[] {
+  return foldText(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0);
+}

@@ -1,0 +1,11 @@
+/** Loads the real Hanoi organizations and the field taxonomy. Safe to run again. */
+import { seedDirectory } from "~/models/seed.server";
+import { prisma } from "~/utils/db.server";
+
+const report = await seedDirectory();
+console.log(
+  `fields: ${report.fields.created} created, ${report.fields.updated} updated, ${report.fields.unchanged} unchanged\n` +
+    `organizations: ${report.organizations.created} created, ${report.organizations.updated} updated, ` +
+    `${report.organizations.unchanged} unchanged, ${report.organizations.keptPortalEdits} kept (edited in the portal)`,
+);
+await prisma.$disconnect();

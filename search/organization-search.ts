@@ -1,0 +1,143 @@
+import type { MultiSearchQuery, MultiSearchResponse } from "meilisearch";
+import { searchClient, indexUid } from "./client";
+import { requireSearchConfig, type SearchConfig } from "./config";
+import { allOf, filterEquals, filterIn } from "./filters";
+import { ORGANIZATIONS_INDEX } from "./indexes";
+
+/**
+ * Directory search against Meilisearch: ids, highlights, total and facet
+ * counts. Facets are disjunctive: a facet's counts ignore its own selection
+ * (so ticking "lab" still shows how many institutes there are) but respect the
+ * others. One multi-search request carries the main query and one count query
+ * per facet in use.
+ */
+export const HIGHLIGHT_START = "\uE000";
+export const HIGHLIGHT_END = "\uE001";
+
+export type OrganizationSearchInput = {
+  q: string;
+  kinds: string[];
+  areas: string[];
+  fields: string[];
+  districts: string[];
+  verifiedOnly: boolean;
+  sort: "relevance" | "name" | "newest";
+  lang: "vi" | "en";
+  page: number;
+  perPage: number;
+};
+
+export type FacetName = "kind" | "area" | "field" | "district" | "verified";
+export type FacetCounts = Record<FacetName, Record<string, number>>;
+
+export type OrganizationHit = {
+  id: string;
+  /** Attribute → text with HIGHLIGHT_START/END around matched words */
+  highlights: Partial<Record<"nameVi" | "nameEn" | "acronym" | "summaryVi" | "summaryEn", string>>;
+};
+
+export type OrganizationSearchResult = {
+  hits: OrganizationHit[];
+  total: number;
+  facets: FacetCounts;
+};
+
+const FACET_ATTRIBUTE: Record<FacetName, string> = {
+  kind: "kind",
+  area: "areaSlugs",
+  field: "fieldSlugs",
+  district: "district",
+  verified: "verified",
+};
+
+const FACETS = Object.keys(FACET_ATTRIBUTE) as FacetName[];
+
+function facetFilters(input: OrganizationSearchInput): Record<FacetName, string | null> {
+  return {
+    kind: filterIn("kind", input.kinds),
+    area: filterIn("areaSlugs", input.areas),
+    field: filterIn("fieldSlugs", input.fields),
+    district: filterIn("district", input.districts),
+    verified: input.verifiedOnly ? filterEquals("verified", true) : null,
+  };
+}
+
+export function sortFor(input: Pick<OrganizationSearchInput, "q" | "sort" | "lang">): string[] | undefined {
+  const byName = input.lang === "vi" ? "sortNameVi:asc" : "sortNameEn:asc";
+  switch (input.sort) {
+    case "name":
+      return [byName];
+    case "newest":
+      return ["createdAt:desc", byName];
+    case "relevance":
+      // Without words to rank by, show verified listings first, then by name.
+      return input.q.trim() === "" ? ["verifiedRank:desc", byName] : undefined;
+  }
+}
+
+export function buildOrganizationQueries(
+  input: OrganizationSearchInput,
+  uid: string,
+): { queries: MultiSearchQuery[]; facetQueryFor: FacetName[] } {
+  const filters = facetFilters(input);
+  const active = FACETS.filter((facet) => filters[facet] !== null);
+  const main: MultiSearchQuery = {
+    indexUid: uid,
+    q: input.q,
+    filter: allOf(FACETS.map((facet) => filters[facet])),
+    sort: sortFor(input),
+    page: input.page,
+    hitsPerPage: input.perPage,
+    attributesToRetrieve: ["id"],
+    attributesToHighlight: ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"],
+    attributesToCrop: ["summaryVi", "summaryEn"],
+    cropLength: 40,
+    cropMarker: "…",
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+    facets: FACETS.filter((facet) => !active.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]),
+  };
+  const facetQueries: MultiSearchQuery[] = active.map((facet) => ({
+    indexUid: uid,
+    q: input.q,
+    filter: allOf(FACETS.filter((other) => other !== facet).map((other) => filters[other])),
+    limit: 0,
+    facets: [FACET_ATTRIBUTE[facet]],
+  }));
+  return { queries: [main, ...facetQueries], facetQueryFor: active };
+}
+
+export async function searchOrganizationIndex(
+  input: OrganizationSearchInput,
+  config: SearchConfig = requireSearchConfig(),
+): Promise<OrganizationSearchResult> {
+  const uid = indexUid(ORGANIZATIONS_INDEX.base, config);
+  const { queries, facetQueryFor } = buildOrganizationQueries(input, uid);
+  const response = (await searchClient(config).multiSearch({ queries })) as MultiSearchResponse<Record<string, unknown>>;
+  const [main, ...facetResults] = response.results;
+  if (!main) throw new Error("Meilisearch returned no result for the main query");
+
+  const facets = emptyFacetCounts();
+  const distribution = (result: { facetDistribution?: Record<string, Record<string, number>> }, facet: FacetName) =>
+    result.facetDistribution?.[FACET_ATTRIBUTE[facet]] ?? {};
+  for (const facet of FACETS) facets[facet] = distribution(main, facet);
+  facetQueryFor.forEach((facet, i) => (facets[facet] = distribution(facetResults[i] ?? {}, facet)));
+
+  return {
+    total: main.totalHits ?? main.estimatedTotalHits ?? 0,
+    facets,
+    hits: main.hits.map((hit) => {
+      const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
+      const highlights: OrganizationHit["highlights"] = {};
+      for (const key of ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"] as const) {
+        const value = formatted[key];
+        if (typeof value === "string" && value !== "") highlights[key] = value;
+      }
+      return { id: String(hit.id), highlights };
+    }),
+  };
+}
+
+export function emptyFacetCounts(): FacetCounts {
+  return { kind: {}, area: {}, field: {}, district: {}, verified: {} };
+}

@@ -1,0 +1,38 @@
+import { EventEmitter } from "node:events";
+import type { DbClient } from "~/utils/db.server";
+import { singleton } from "~/utils/singleton.server";
+
+/**
+ * The write side of the search outbox. Call `enqueueSearchSync` inside the
+ * transaction that changes the entity, and `notifySearchOutbox` after it
+ * commits so the worker in this process picks the rows up at once (other
+ * processes' workers find them on their next poll).
+ */
+export const SEARCH_ENTITIES = ["organization"] as const;
+export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
+
+export async function enqueueSearchSync(db: DbClient, entity: SearchEntity, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  await db.searchOutbox.createMany({ data: unique.map((entityId) => ({ entity, entityId })) });
+}
+
+const signal = singleton("search-outbox-signal", () => {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(50);
+  return emitter;
+});
+
+export function notifySearchOutbox() {
+  signal.emit("written");
+}
+
+export function onSearchOutboxWritten(listener: () => void): () => void {
+  signal.on("written", listener);
+  return () => signal.off("written", listener);
+}
+
+/** Rows still waiting to reach the search engine. */
+export function pendingSearchSyncCount(db: DbClient) {
+  return db.searchOutbox.count({ where: { processedAt: null } });
+}

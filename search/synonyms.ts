@@ -1,0 +1,69 @@
+import { foldText } from "~/utils/text";
+
+/**
+ * Synonyms between the Vietnamese and English words people use for kinds of
+ * organizations and common acronyms. Field names get theirs from the taxonomy
+ * (see taxonomySynonyms). Meilisearch ignores Vietnamese marks when matching,
+ * so each group is written once, with marks.
+ */
+export const GENERAL_SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ["phòng thí nghiệm", "lab", "laboratory", "ptn"],
+  ["phòng thí nghiệm trọng điểm", "key laboratory", "key lab"],
+  ["đại học", "university", "đh"],
+  ["trường đại học", "university"],
+  ["học viện", "academy"],
+  ["viện", "institute"],
+  ["viện nghiên cứu", "research institute"],
+  ["trung tâm", "centre", "center"],
+  ["vườn ươm", "incubator", "incubation"],
+  ["khởi nghiệp", "startup", "start-up"],
+  ["doanh nghiệp", "enterprise", "company", "công ty"],
+  ["tập đoàn", "group", "corporation"],
+  ["công nghệ", "technology", "tech"],
+  ["khoa học", "science"],
+  ["nghiên cứu", "research"],
+  ["đổi mới sáng tạo", "innovation", "đmst"],
+  ["hà nội", "hanoi", "hn"],
+  ["việt nam", "vietnam", "vn"],
+  ["đại học quốc gia hà nội", "vnu", "đhqghn"],
+  ["đại học bách khoa hà nội", "hust", "bách khoa", "đhbk"],
+  ["viện hàn lâm khoa học và công nghệ việt nam", "vast"],
+  ["công nghệ thông tin", "information technology", "cntt"],
+];
+
+export type TaxonomyTerm = { nameVi: string; nameEn: string; aliases: string };
+
+/** One group per field: its Vietnamese name, English name and aliases. */
+export function taxonomySynonymGroups(fields: readonly TaxonomyTerm[]): string[][] {
+  return fields.map((field) => [field.nameVi, field.nameEn, ...splitAliases(field.aliases)]);
+}
+
+export function splitAliases(aliases: string): string[] {
+  return aliases
+    .split("\n")
+    .map((alias) => alias.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Meilisearch's synonyms setting: every term of a group maps to the others.
+ * Terms are folded (lower case, no marks) so that the setting compares equal
+ * to what the engine returns, and terms shared by several groups merge.
+ */
+export function synonymsSetting(groups: readonly (readonly string[])[]): Record<string, string[]> {
+  const map = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const terms = [...new Set(group.map((term) => foldText(term)).filter((term) => term.length > 1))];
+    for (const term of terms) {
+      const others = map.get(term) ?? new Set<string>();
+      for (const other of terms) if (other !== term) others.add(other);
+      map.set(term, others);
+    }
+  }
+  const setting: Record<string, string[]> = {};
+  for (const term of [...map.keys()].sort()) {
+    const others = [...map.get(term)!].sort();
+    if (others.length > 0) setting[term] = others;
+  }
+  return setting;
+}

@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+
+/**
+ * Chromium for end-to-end tests: Debian's build, headless, with the flags that
+ * keep it off the (closed) network. Browser console errors fail the test.
+ */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error("Chromium not found: install Debian's chromium package (see .ci/run) or set CHROMIUM_PATH");
+  return found;
+}
+
+export function baseURL(): string {
+  return inject("baseURL");
+}
+
+/** A browser for the test file; pages opened through `openPage` are checked for console errors. */
+export function useBrowser() {
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // Playwright gives each launch a fresh, temporary profile (user data dir).
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(problems, "browser console errors").toEqual([]);
+  });
+
+  return {
+    async openPage(options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser.newContext({ baseURL: baseURL(), ...options });
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        // Pages that answer 4xx on purpose make Chromium log the status; tests check statuses themselves.
+        if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) {
+          problems.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+      page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+  };
+}

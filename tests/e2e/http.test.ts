@@ -1,0 +1,125 @@
+import { describe, expect, test } from "vitest";
+import { baseURL } from "./browser";
+
+/** The portal over plain HTTP: statuses, messages, headers. No browser needed. */
+const get = (path: string, init?: RequestInit) => fetch(`${baseURL()}${path}`, { redirect: "manual", ...init });
+
+describe("bad input gets a clear message and a 4xx, never a 500", () => {
+  test.each([
+    ["/directory?q=" + "a".repeat(201), 400, "tối đa 200 ký tự"],
+    ["/directory?kind=spaceship", 400, "Loại hình không tồn tại"],
+    ["/directory?field=not-a-field", 400, "Lĩnh vực không tồn tại"],
+    ["/directory?area=artificial-intelligence", 400, "Nhóm lĩnh vực không tồn tại"],
+    ["/directory?district=paris", 400, "Quận, huyện không tồn tại"],
+    ['/directory?field=x%22%20OR%20kind%20%3D%20%22lab', 400, "Lĩnh vực không tồn tại"],
+    ["/directory?district=cau-giay%22)%20OR%20(1%3D1", 400, "Quận, huyện không tồn tại"],
+    ["/directory?sort=random", 400, "Cách sắp xếp không hợp lệ"],
+    ["/directory?page=0", 400, "Số trang không hợp lệ"],
+    ["/directory?page=-3", 400, "Số trang không hợp lệ"],
+    ["/directory?page=abc", 400, "Số trang không hợp lệ"],
+    ["/directory?page=999999", 400, "tối đa 500 trang"],
+    ["/directory?page=400", 404, "Không có trang 400"],
+    ["/directory?verified=maybe", 400, "không hợp lệ"],
+    ["/organizations/does-not-exist", 404, "Không tìm thấy tổ chức này"],
+    ["/organizations/HUST", 404, "Không tìm thấy tổ chức này"],
+    ["/organizations/%00%ff", 400, "Yêu cầu không hợp lệ"],
+    ["/no/such/page", 404, "Không tìm thấy trang"],
+  ])("%s → %i", async (path, status, message) => {
+    const response = await get(path);
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain(message);
+  });
+
+  test("hundreds of odd values in every parameter never cause a 500", async () => {
+    const odd = [
+      "", " ", "%", "%%", "\\", '"', "'", "`", "<", ">", "&", "#", "?", "[]", "{}", "()", "NULL", "undefined", "NaN",
+      "-1", "1e309", "0x10", "9".repeat(40), "a".repeat(5000), "Ω≈ç√", "Đống Đa", "\u0000", "\u202e", "😀", "%ED%A0%80", "%FF%FE",
+      "' OR '1'='1", "1; DROP TABLE Organization; --", 'x" OR status = "draft', "kind = lab OR 1",
+      "<img src=x onerror=alert(1)>", "../../etc/passwd", "%2e%2e%2f", "ＡＢＣ", "ﬁ", "İ", "ß",
+    ];
+    const params = ["q", "kind", "area", "field", "district", "verified", "sort", "page"];
+    const statuses = new Map<number, number>();
+    for (const param of params) {
+      for (const value of odd) {
+        for (const path of ["/directory", "/"]) {
+          // Values starting with % are sent as they are: invalid UTF-8 in the query string.
+          const encoded = value.startsWith("%") && value.length > 2 ? value : encodeURIComponent(value);
+          const response = await get(`${path}?${param}=${encoded}&${param}=${encoded}x`);
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          expect(response.status, `${path}?${param}=${JSON.stringify(value)}`).toBeLessThan(500);
+          await response.arrayBuffer();
+        }
+      }
+    }
+    expect([...statuses.keys()].sort()).toEqual([200, 400]);
+  });
+
+  test("search text is shown as text, never as HTML", async () => {
+    const response = await get(`/directory?q=${encodeURIComponent("<script>alert(1)</script>")}`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});
+
+describe("forms", () => {
+  test("state-changing requests from another site are refused", async () => {
+    const form = new URLSearchParams({ lang: "en", redirectTo: "/" });
+    const noOrigin = await get("/language", { method: "POST", body: form });
+    expect(noOrigin.status).toBe(403);
+    const otherSite = await get("/language", { method: "POST", body: form, headers: { Origin: "https://evil.example" } });
+    expect(otherSite.status).toBe(403);
+    expect(otherSite.headers.get("set-cookie")).toBeNull();
+  });
+
+  test("the language switch remembers the choice and only redirects within the site", async () => {
+    const origin = new URL(baseURL()).origin;
+    const response = await get("/language", {
+      method: "POST",
+      body: new URLSearchParams({ lang: "en", redirectTo: "//evil.example/x" }),
+      headers: { Origin: origin },
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/");
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^lang=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const english = await get("/", { headers: { Cookie: cookie.split(";")[0]! } });
+    expect(await english.text()).toContain("Hanoi Innovation Network");
+
+    const bad = await get("/language", { method: "POST", body: new URLSearchParams({ lang: "fr" }), headers: { Origin: origin } });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("headers and health", () => {
+  test("every page carries the security headers, with a fresh script nonce", async () => {
+    const first = await get("/");
+    const second = await get("/");
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(first.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    const html = await first.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+    for (const path of ["/healthz", "/no/such/page", "/favicon.svg"]) {
+      expect((await get(path)).headers.get("x-content-type-options"), path).toBe("nosniff");
+    }
+  });
+
+  test("health and readiness", async () => {
+    const health = await get("/healthz");
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await get("/readyz");
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "ok", search: "ok", outbox: { pending: 0 } });
+  });
+});

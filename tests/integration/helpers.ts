@@ -1,0 +1,65 @@
+import { searchClient, indexUid } from "#search/client";
+import { requireSearchConfig } from "#search/config";
+import { ORGANIZATIONS_INDEX } from "#search/indexes";
+import { SearchOutboxWorker } from "#search/outbox-worker";
+import { prepareSearch } from "#search/prepare";
+import { createOrganization, type OrganizationData } from "~/models/organization.server";
+import { seedDirectory } from "~/models/seed.server";
+import { prisma } from "~/utils/db.server";
+
+/** The real seed data, indexed: the state `npm start` brings a fresh machine to. */
+export async function seedAndIndex() {
+  await seedDirectory();
+  await prepareSearch(prisma);
+  await drainOutbox();
+}
+
+export async function drainOutbox() {
+  return new SearchOutboxWorker({ db: prisma, prepare: () => prepareSearch(prisma).then(() => {}) }).drain();
+}
+
+export function organizationsIndex() {
+  return searchClient().index(indexUid(ORGANIZATIONS_INDEX.base, requireSearchConfig()));
+}
+
+/** Ids the engine returns for a query, best first. */
+export async function engineIds(q: string, options: { filter?: string; limit?: number } = {}) {
+  const result = await organizationsIndex().search(q, { limit: options.limit ?? 20, filter: options.filter, attributesToRetrieve: ["id"] });
+  return result.hits.map((hit) => String(hit.id));
+}
+
+export async function slugsOf(ids: string[]) {
+  const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } });
+  const byId = new Map(rows.map((row) => [row.id, row.slug]));
+  return ids.map((id) => byId.get(id) ?? `?${id}`);
+}
+
+let counter = 0;
+export async function makeOrganization(data: Partial<OrganizationData> = {}) {
+  counter += 1;
+  return createOrganization(
+    {
+      slug: `test-org-${counter}-${Math.random().toString(36).slice(2, 8)}`,
+      kind: "lab",
+      nameEn: `Test Laboratory ${counter}`,
+      status: "published",
+      ...data,
+    },
+    { origin: "portal" },
+  );
+}
+
+/** Polls until the check passes or the time runs out. */
+export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 15_000, intervalMs = 100 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await check();
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+  throw lastError;
+}

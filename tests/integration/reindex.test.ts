@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import { searchClient } from "#search/client";
+import { reindexOrganizations } from "#search/reindex";
+import { updateOrganization } from "~/models/organization.server";
+import { prisma } from "~/utils/db.server";
+import { drainOutbox, engineIds, organizationsIndex, seedAndIndex, slugsOf } from "./helpers";
+
+describe("reindex", () => {
+  test("rebuilds into a new index and swaps it in while searches keep answering", async () => {
+    await seedAndIndex();
+    const published = await prisma.organization.count({ where: { status: "published" } });
+    const before = await engineIds("vien", { limit: 5 });
+    expect(before.length).toBe(5);
+
+    // Search continuously while the rebuild runs: every answer must be complete.
+    let running = true;
+    const answers: number[] = [];
+    const failures: unknown[] = [];
+    const searching = (async () => {
+      while (running) {
+        try {
+          const result = await organizationsIndex().search("", { limit: 0 });
+          answers.push(result.estimatedTotalHits ?? 0);
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+    })();
+    const progress: number[] = [];
+    const result = await reindexOrganizations(prisma, { batchSize: 25, onProgress: ({ indexed }) => void progress.push(indexed) });
+    running = false;
+    await searching;
+
+    expect(result.indexed).toBe(published);
+    expect(progress.at(-1)).toBe(published);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(failures).toEqual([]);
+    expect(answers.length).toBeGreaterThan(5);
+    expect(answers.every((total) => total === published)).toBe(true);
+    expect(await engineIds("vien", { limit: 5 })).toEqual(before);
+
+    // The temporary index is gone; only the live one remains.
+    const { results } = await searchClient().getIndexes({ limit: 100 });
+    const ours = results.map((index) => index.uid).filter((uid) => uid.startsWith(process.env.MEILI_INDEX_PREFIX!));
+    expect(ours).toEqual([`${process.env.MEILI_INDEX_PREFIX}organizations`]);
+  });
+
+  test("changes made during the rebuild reach the new index", async () => {
+    const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
+    let renamed = false;
+    await reindexOrganizations(prisma, {
+      batchSize: 40,
+      onProgress: async ({ indexed, total }) => {
+        // Every batch has been read, the swap has not happened: the worker
+        // applies the change to the old index, which is about to be replaced.
+        if (!renamed && indexed === total) {
+          renamed = true;
+          await updateOrganization(hust.id, { nameEn: "Hanoi University of Science and Technology (renamed)" }, { origin: "portal" });
+          await drainOutbox();
+        }
+      },
+    });
+    expect(renamed).toBe(true);
+    // The new index was built from the row as it was before the change…
+    expect((await organizationsIndex().getDocument(hust.id)).nameEn).toBe("Hanoi University of Science and Technology");
+    // …and the change was queued again, so the next round delivers it.
+    expect(await drainOutbox()).toBeGreaterThan(0);
+    const document = await organizationsIndex().getDocument(hust.id);
+    expect(document.nameEn).toBe("Hanoi University of Science and Technology (renamed)");
+    expect(await slugsOf(await engineIds("renamed", { limit: 1 }))).toEqual(["hust"]);
+  });
+});

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { searchDirectory } from "~/models/directory-search.server";
+import { prisma } from "~/utils/db.server";
+import { drainOutbox, engineIds, makeOrganization, seedAndIndex, slugsOf } from "./helpers";
+
+/** Search quality on the real seed data, the way people in Hanoi type. */
+beforeAll(async () => {
+  await seedAndIndex();
+});
+
+async function top(q: string, count = 3) {
+  return slugsOf(await engineIds(q, { limit: count }));
+}
+
+async function kindOf(slug: string) {
+  return (await prisma.organization.findUniqueOrThrow({ where: { slug } })).kind;
+}
+
+describe("Vietnamese with or without marks", () => {
+  test.each([
+    ["dai hoc bach khoa ha noi", "hust"],
+    ["Đại học Bách khoa Hà Nội", "hust"],
+    ["vien toan hoc", "vast-institute-of-mathematics"],
+    ["Viện Toán học", "vast-institute-of-mathematics"],
+    ["vien hoa hoc", "vast-institute-of-chemistry"],
+    ["hoc vien ky thuat mat ma", "kma"],
+  ])("%s → %s first", async (q, slug) => {
+    expect((await top(q, 1))[0]).toBe(slug);
+  });
+
+  test("phong thi nghiem vat lieu finds materials labs first", async () => {
+    const slugs = await top("phong thi nghiem vat lieu", 3);
+    expect(await kindOf(slugs[0]!)).toBe("lab");
+    const kinds = await Promise.all(slugs.map(kindOf));
+    expect(kinds.filter((kind) => kind === "lab").length).toBeGreaterThanOrEqual(2);
+    const fields = await prisma.organizationField.findMany({
+      where: { organization: { slug: slugs[0] } },
+      select: { field: { select: { nameEn: true, parent: { select: { slug: true } } } } },
+    });
+    expect(fields.some(({ field }) => field.parent?.slug === "materials-nanotechnology")).toBe(true);
+  });
+});
+
+describe("English finds Vietnamese", () => {
+  test("materials lab finds the same labs", async () => {
+    const slugs = await top("materials lab", 5);
+    const kinds = await Promise.all(slugs.map(kindOf));
+    expect(kinds.filter((kind) => kind === "lab").length).toBeGreaterThanOrEqual(3);
+    expect(slugs).toContain("nkl-electronic-materials-devices");
+  });
+
+  test("an organization described only in Vietnamese is found by the English name of its field", async () => {
+    const field = await prisma.field.findUniqueOrThrow({ where: { slug: "corrosion-protection" } });
+    const organization = await makeOrganization({
+      kind: "lab",
+      nameEn: null,
+      nameVi: "Phòng thí nghiệm Ăn mòn Kim loại Nhiệt đới",
+      summaryVi: "Nghiên cứu độ bền của kim loại trong khí hậu nóng ẩm.",
+      fieldIds: [field.id],
+    });
+    await drainOutbox();
+    expect(await engineIds("corrosion protection", { limit: 5 })).toContain(organization.id);
+    expect(await engineIds("an mon kim loai", { limit: 5 })).toContain(organization.id);
+  });
+
+  test("Vietnamese field names find organizations whose listing is in English only", async () => {
+    // The seed's English summaries say "artificial intelligence"; the query is Vietnamese.
+    const slugs = await top("tri tue nhan tao", 5);
+    expect(slugs).toContain("hust-bkai");
+  });
+});
+
+describe("acronyms", () => {
+  test.each([
+    ["HUST", "hust"],
+    ["VAST", "vast"],
+    ["VNU", "vnu"],
+    ["USTH", "usth"],
+    ["ĐHQGHN", "vnu"],
+    ["dhqghn", "vnu"],
+  ])("%s → %s first", async (q, slug) => {
+    expect((await top(q, 1))[0]).toBe(slug);
+  });
+
+  test("an acronym also finds the units of its organization", async () => {
+    const slugs = await top("HUST", 8);
+    expect(slugs).toEqual(expect.arrayContaining(["hust", "hust-bkai"]));
+  });
+});
+
+describe("typos", () => {
+  test.each([
+    ["bach khao", "hust"],
+    ["vietel", "viettel"],
+    ["Viện Toán hcọ", "vast-institute-of-mathematics"],
+  ])("%s → %s first", async (q, slug) => {
+    expect((await top(q, 1))[0]).toBe(slug);
+  });
+
+  test("one typo in an English field still finds the field", async () => {
+    const withField = await prisma.organization.findMany({
+      where: { fields: { some: { field: { slug: "nanotechnology" } } } },
+      select: { slug: true },
+    });
+    expect(withField.length).toBeGreaterThan(0);
+    const found = await top("nanotechnolgy", 20);
+    for (const { slug } of withField) expect(found).toContain(slug);
+  });
+});
+
+describe("directory search", () => {
+  const base = {
+    q: "",
+    kinds: [] as string[],
+    areas: [] as string[],
+    fields: [] as string[],
+    districts: [] as string[],
+    verifiedOnly: false,
+    sort: "relevance" as const,
+    lang: "vi" as const,
+    page: 1,
+    perPage: 20,
+  };
+
+  test("facets count the other values of a facet in use (disjunctive)", async () => {
+    const all = await searchDirectory(base);
+    const labs = await searchDirectory({ ...base, kinds: ["lab"] });
+    expect(labs.mode).toBe("engine");
+    expect(labs.total).toBe(all.facets.kind.lab);
+    expect(labs.results.every(({ organization }) => organization.kind === "lab")).toBe(true);
+    // The kind facet still shows every kind…
+    expect(labs.facets.kind).toEqual(all.facets.kind);
+    // …while the other facets count labs only.
+    const labDistricts = Object.values(labs.facets.district).reduce((a, b) => a + b, 0);
+    expect(labDistricts).toBeLessThanOrEqual(labs.total);
+  });
+
+  test("filters combine: kind, area, district, verified", async () => {
+    const result = await searchDirectory({
+      ...base,
+      kinds: ["institute", "lab"],
+      areas: ["materials-nanotechnology"],
+      districts: ["cau-giay"],
+      verifiedOnly: true,
+    });
+    expect(result.total).toBeGreaterThan(0);
+    for (const { organization } of result.results) {
+      expect(["institute", "lab"]).toContain(organization.kind);
+      expect(organization.district).toBe("cau-giay");
+      expect(organization.verified).toBe(true);
+    }
+  });
+
+  test("sorts by name in the page's language and pages through", async () => {
+    const page1 = await searchDirectory({ ...base, sort: "name", perPage: 10 });
+    const page2 = await searchDirectory({ ...base, sort: "name", perPage: 10, page: 2 });
+    const names = [...page1.results, ...page2.results].map(({ organization }) => organization.nameVi ?? organization.nameEn!);
+    const folded = names.map((name) => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase());
+    expect(folded).toEqual([...folded].sort());
+    expect(new Set(names).size).toBe(20);
+  });
+
+  test("highlights the matched words", async () => {
+    const result = await searchDirectory({ ...base, q: "vien toan" });
+    // "Toán học" is marked as one phrase: "toan" matched the taxonomy synonym "toán học".
+    expect(result.results[0]?.highlights.nameVi).toMatch(/^\uE000Viện\uE001 \uE000Toán[^\uE001]*\uE001/);
+  });
+});

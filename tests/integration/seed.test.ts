@@ -1,0 +1,74 @@
+import { describe, expect, test } from "vitest";
+import { seedDirectory, SEED_STARTUPS } from "~/models/seed.server";
+import { updateOrganization } from "~/models/organization.server";
+import { prisma } from "~/utils/db.server";
+import organizationsFile from "../../prisma/seed/hanoi-orgs.json";
+
+describe("seed", () => {
+  test("loads every organization of the data set, with parents, fields and both languages", async () => {
+    const report = await seedDirectory();
+    expect(report.organizations.created).toBe(organizationsFile.length);
+    expect(await prisma.organization.count()).toBe(organizationsFile.length);
+
+    const lab = await prisma.organization.findUniqueOrThrow({
+      where: { slug: "hust-bkai" },
+      include: { parent: true, fields: { include: { field: true } } },
+    });
+    expect(lab.kind).toBe("lab");
+    expect(lab.parent?.slug).toBe("hust");
+    expect(lab.nameVi).toMatch(/Trí tuệ nhân tạo/);
+    expect(lab.summaryVi).toBeTruthy();
+    expect(lab.summaryEn).toBeTruthy();
+    expect(lab.fields.map(({ field }) => field.nameVi)).toContain("Trí tuệ nhân tạo");
+    expect(lab.status).toBe("published");
+    const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
+    expect(hust.website).toBe("https://hust.edu.vn");
+    expect(hust.district).toBe("hai-ba-trung");
+
+    // Every field string of the data set maps to the taxonomy.
+    const links = await prisma.organizationField.count();
+    const distinctPerOrg = organizationsFile.reduce((sum, record) => sum + new Set(record.fields).size, 0);
+    expect(links).toBeGreaterThan(distinctPerOrg * 0.9);
+  });
+
+  test("classifies the young companies as startups and keeps the others enterprises", async () => {
+    const startups = await prisma.organization.findMany({ where: { kind: "startup" }, select: { seedKey: true } });
+    expect(new Set(startups.map((row) => row.seedKey))).toEqual(SEED_STARTUPS);
+    const fpt = await prisma.organization.findUniqueOrThrow({ where: { slug: "fpt" } });
+    expect(fpt.kind).toBe("enterprise");
+    const kinds = await prisma.organization.groupBy({ by: ["kind"], _count: true });
+    expect(kinds.map((row) => row.kind).sort()).toEqual(["enterprise", "incubator", "institute", "lab", "startup", "university"]);
+  });
+
+  test("running it again changes nothing", async () => {
+    const before = await snapshot();
+    const report = await seedDirectory();
+    expect(report.organizations).toEqual({ created: 0, updated: 0, unchanged: organizationsFile.length, keptPortalEdits: 0 });
+    expect(report.fields.created + report.fields.updated).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test("never overwrites a listing edited in the portal, and repairs one it wrote itself", async () => {
+    const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
+    await updateOrganization(hust.id, { summaryEn: "Edited by its manager." }, { origin: "portal" });
+    const vnu = await prisma.organization.findUniqueOrThrow({ where: { slug: "vnu" } });
+    // A change the seed made earlier (not a portal edit) with an older record.
+    await prisma.organization.update({ where: { id: vnu.id }, data: { summaryEn: "stale", seedHash: "old" } });
+
+    const report = await seedDirectory();
+    expect(report.organizations.keptPortalEdits).toBe(1);
+    expect(report.organizations.updated).toBe(1);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: hust.id } })).summaryEn).toBe("Edited by its manager.");
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: vnu.id } })).summaryEn).not.toBe("stale");
+  });
+});
+
+async function snapshot() {
+  const [organizations, fields, links, outbox] = await Promise.all([
+    prisma.organization.findMany({ orderBy: { id: "asc" } }),
+    prisma.field.findMany({ orderBy: { id: "asc" } }),
+    prisma.organizationField.count(),
+    prisma.searchOutbox.count(),
+  ]);
+  return { organizations, fields, links, outbox };
+}
