@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -23,6 +23,11 @@ import stylesheet from "./styles/app.css?url";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+/** The default title; routes replace it with their own. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translator(isLanguage(data?.lang) ? data.lang : "vi")("site.name") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -109,11 +114,11 @@ function LanguageSwitch({ lang }: { lang: Language }) {
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <button
         type="submit"
-        lang={other}
-        aria-label={t("lang.switchLabel")}
         className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
       >
-        {t("lang.switchTo")}
+        {/* The accessible name says what the button does and still contains the visible word. */}
+        <span className="sr-only">{t("lang.switchLabel")}: </span>
+        <span lang={other}>{t("lang.switchTo")}</span>
       </button>
     </Form>
   );

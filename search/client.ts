@@ -1,22 +1,35 @@
 import { MeiliSearch } from "meilisearch";
 import { requireSearchConfig, type SearchConfig } from "./config";
+import { meilisearchHttpClient } from "./http-client";
 
 /**
- * The Meilisearch client, one per configuration. Requests time out quickly:
- * a page waiting on a hung engine is worse than the database fallback.
+ * Meilisearch clients, one per configuration and use:
+ * - `searchClient` for the pages' queries: they time out quickly, because a
+ *   page waiting on a hung engine is worse than the database fallback;
+ * - `indexingClient` for writes, settings and tasks, whose requests carry
+ *   large batches and may wait for the engine to catch up.
  */
 const clients = new Map<string, MeiliSearch>();
 
 export const SEARCH_REQUEST_TIMEOUT_MS = Number(process.env.MEILI_TIMEOUT_MS ?? 2_000);
+const INDEXING_REQUEST_TIMEOUT_MS = 120_000;
+
+function client(config: SearchConfig, timeout: number): MeiliSearch {
+  const key = `${config.host}\n${config.apiKey}\n${timeout}`;
+  let found = clients.get(key);
+  if (!found) {
+    found = new MeiliSearch({ host: config.host, apiKey: config.apiKey, timeout, httpClient: meilisearchHttpClient });
+    clients.set(key, found);
+  }
+  return found;
+}
 
 export function searchClient(config: SearchConfig = requireSearchConfig()): MeiliSearch {
-  const key = `${config.host}\n${config.apiKey}`;
-  let client = clients.get(key);
-  if (!client) {
-    client = new MeiliSearch({ host: config.host, apiKey: config.apiKey, timeout: SEARCH_REQUEST_TIMEOUT_MS });
-    clients.set(key, client);
-  }
-  return client;
+  return client(config, SEARCH_REQUEST_TIMEOUT_MS);
+}
+
+export function indexingClient(config: SearchConfig = requireSearchConfig()): MeiliSearch {
+  return client(config, INDEXING_REQUEST_TIMEOUT_MS);
 }
 
 /** The full name of an index, with this deployment's prefix. */

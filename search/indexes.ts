@@ -1,6 +1,7 @@
 import type { MeiliSearch, Settings } from "meilisearch";
-import { searchClient, indexUid } from "./client";
+import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
+import { meilisearchErrorCode } from "./http-client";
 import { GENERAL_SYNONYM_GROUPS, synonymsSetting, taxonomySynonymGroups, type TaxonomyTerm } from "./synonyms";
 
 /**
@@ -29,7 +30,6 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
       "parentNames",
       "summaryVi",
       "summaryEn",
-      "districtNames",
     ],
     displayedAttributes: ["id", "slug", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"],
     filterableAttributes: ["kind", "district", "areaSlugs", "fieldSlugs", "verified", "parentId"],
@@ -61,7 +61,7 @@ export async function ensureIndex(
   options: { uid?: string; config?: SearchConfig } = {},
 ): Promise<string[]> {
   const config = options.config ?? requireSearchConfig();
-  const client = searchClient(config);
+  const client = indexingClient(config);
   const uid = options.uid ?? indexUid(definition.base, config);
   await createIndexIfMissing(client, uid, definition.primaryKey);
   const index = client.index(uid);
@@ -80,7 +80,7 @@ export async function createIndexIfMissing(client: MeiliSearch, uid: string, pri
   try {
     await client.getRawIndex(uid);
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw error;
+    if (meilisearchErrorCode(error) !== "index_not_found") throw error;
     const task = await client.createIndex(uid, { primaryKey }).waitTask({ timeout: TASK_TIMEOUT_MS });
     // A concurrent start may have created it first; that is fine.
     if (task.status === "failed" && task.error?.code !== "index_already_exists") {

@@ -15,6 +15,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 export type LocalMeilisearch = {
@@ -131,6 +132,9 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     "--snapshot-dir", path.join(dataDir, "snapshots"),
     "--no-analytics",
     "--env", "development",
+    // All cores for indexing: a full rebuild is rare and must end quickly;
+    // everyday updates are a few documents (Meilisearch's default is half).
+    "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? String(os.availableParallelism()),
   ];
   const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {
     stdio: ["pipe", "pipe", "inherit"],

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import type { DbClient } from "~/utils/db.server";
-import { searchClient, indexUid } from "./client";
+import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { ORGANIZATIONS_INDEX } from "./indexes";
 import { loadOrganizationDocuments } from "./organization-document";
+import { bumpIndexGeneration } from "./index-generation";
 import { onSearchOutboxWritten, type SearchEntity } from "./outbox";
 
 /**
@@ -159,6 +160,7 @@ export class SearchOutboxWorker {
           this.#prepared = true;
         }
         await this.#apply(group);
+        bumpIndexGeneration();
         await this.#db.searchOutbox.updateMany({
           where: { id: { in: group.map((row) => row.id) } },
           data: { processedAt: new Date(), lockedUntil: null, claimToken: null, lastError: null },
@@ -222,7 +224,7 @@ export class SearchOutboxWorker {
     switch (entity) {
       case "organization": {
         const { upserts, deletes } = await loadOrganizationDocuments(this.#db, ids);
-        const index = searchClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config));
+        const index = indexingClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config));
         if (upserts.length > 0) {
           await expectSucceeded(
             await index.addDocuments(upserts, { primaryKey: ORGANIZATIONS_INDEX.primaryKey }).waitTask({ timeout: TASK_TIMEOUT_MS }),

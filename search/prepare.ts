@@ -1,5 +1,5 @@
 import type { DbClient } from "~/utils/db.server";
-import { searchClient, indexUid } from "./client";
+import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { ensureIndex, ORGANIZATIONS_INDEX } from "./indexes";
 import { pendingSearchSyncCount } from "./outbox";
@@ -19,7 +19,7 @@ export async function prepareSearch(
   const taxonomy = await loadTaxonomy(db);
   const settingsChanged = await ensureIndex(ORGANIZATIONS_INDEX, taxonomy, { config });
   const [stats, published, pending] = await Promise.all([
-    searchClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config)).getStats(),
+    indexingClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config)).getStats(),
     db.organization.count({ where: { status: "published" } }),
     pendingSearchSyncCount(db),
   ]);

@@ -1,8 +1,9 @@
 import type { DbClient } from "~/utils/db.server";
-import { searchClient, indexUid } from "./client";
+import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { createIndexIfMissing, ensureIndex, ORGANIZATIONS_INDEX } from "./indexes";
-import { organizationDocument, organizationIndexInclude } from "./organization-document";
+import { loadIndexSources, organizationDocument } from "./organization-document";
+import { bumpIndexGeneration } from "./index-generation";
 import { loadTaxonomy } from "./taxonomy";
 
 /**
@@ -26,7 +27,7 @@ export async function reindexOrganizations(
 ): Promise<{ indexed: number; ms: number }> {
   const started = Date.now();
   const config = options.config ?? requireSearchConfig();
-  const client = searchClient(config);
+  const client = indexingClient(config);
   const live = indexUid(ORGANIZATIONS_INDEX.base, config);
   const next = `${live}_new`;
   const batchSize = options.batchSize ?? 10_000;
@@ -36,20 +37,13 @@ export async function reindexOrganizations(
   const taxonomy = await loadTaxonomy(db);
   await ensureIndex(ORGANIZATIONS_INDEX, taxonomy, { uid: next, config });
 
-  const where = { status: "published" };
-  const total = await db.organization.count({ where });
+  const total = await db.organization.count({ where: { status: "published" } });
   let indexed = 0;
   let cursor: string | undefined;
   const tasks: { waitTask: (options?: { timeout?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }[] = [];
   await options.onProgress?.({ indexed, total });
   for (;;) {
-    const rows = await db.organization.findMany({
-      where,
-      include: organizationIndexInclude,
-      orderBy: { id: "asc" },
-      take: batchSize,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+    const rows = await loadIndexSources(db, { publishedOnly: true, afterId: cursor, limit: batchSize });
     if (rows.length === 0) break;
     cursor = rows.at(-1)!.id;
     // Meilisearch queues the batches; reading the next one overlaps with indexing.
@@ -65,6 +59,7 @@ export async function reindexOrganizations(
   await createIndexIfMissing(client, live, ORGANIZATIONS_INDEX.primaryKey);
   const swap = await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask({ timeout: 0 });
   if (swap.status !== "succeeded") throw new Error(`swapping ${next} into ${live} failed: ${swap.error?.message}`);
+  bumpIndexGeneration();
   await client.deleteIndex(next).waitTask({ timeout: 0 });
 
   await requeueChangedSince(db, lastOutboxId);

@@ -1,6 +1,7 @@
 import { formatNumber, useT, type Language } from "~/i18n/i18n";
 
-export type FacetOption = { value: string; label: string; count: number; selected: boolean };
+/** `count` is null when the search could not count this facet (database fallback). */
+export type FacetOption = { value: string; label: string; count: number | null; selected: boolean };
 
 /**
  * A group of checkboxes in the directory's GET form. Options beyond `visible`
@@ -61,7 +62,7 @@ function FacetCheckbox({ name, option, lang }: { name: string; option: FacetOpti
           className="mt-0.5 size-4 shrink-0"
         />
         <span className="flex-1">{option.label}</span>
-        <span className="text-slate-500">{formatNumber(lang, option.count)}</span>
+        {option.count !== null ? <span className="text-slate-500">{formatNumber(lang, option.count)}</span> : null}
       </label>
     </li>
   );

@@ -8,7 +8,7 @@ const END = "\uE001";
  * Renders text with its highlighted parts in <mark>. The text is never parsed
  * as HTML, so whatever a listing contains shows as text.
  */
-export function Highlight({ text, fallback }: { text: string | undefined; fallback: string }) {
+export function Highlight({ text, fallback = "" }: { text: string | undefined; fallback?: string }) {
   const value = text ?? fallback;
   if (!value.includes(START)) return <>{stripMarkers(value)}</>;
   const parts: { text: string; marked: boolean }[] = [];

@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
-import { readSearchConfig } from "#search/config";
+import { readSearchConfig, type SearchConfig } from "#search/config";
+import { indexGeneration } from "#search/index-generation";
 import {
   emptyFacetCounts,
   searchOrganizationIndex,
@@ -8,8 +9,11 @@ import {
   type FacetName,
   type OrganizationHit,
   type OrganizationSearchInput,
+  type OrganizationSearchResult,
 } from "#search/organization-search";
 import { prisma, type DbClient } from "~/utils/db.server";
+import { LruCache } from "~/utils/lru";
+import { singleton } from "~/utils/singleton.server";
 import { queryTerms } from "~/utils/text";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 
@@ -22,14 +26,38 @@ export type DirectorySearchResult = {
   mode: "engine" | "database";
   total: number;
   facets: FacetCounts;
+  /** Facets whose counts this search could not afford (the fallback's field and area) */
+  facetsWithoutCounts?: FacetName[];
   results: { organization: OrganizationCard; highlights: OrganizationHit["highlights"] }[];
 };
+
+/**
+ * Recent engine answers (ids, highlights, counts; never the cards, which are
+ * always read fresh). Keyed on the index generation, so a change applied by
+ * this process's outbox worker invalidates them at once; the time limit
+ * bounds staleness from changes made by other processes. Set
+ * SEARCH_CACHE=off to disable (the benchmark measures both).
+ */
+const engineCache = singleton(
+  "directory-engine-cache",
+  () => new LruCache<OrganizationSearchResult>(Number(process.env.SEARCH_CACHE_ENTRIES ?? 2_000), 30_000),
+);
+
+async function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig) {
+  if (process.env.SEARCH_CACHE === "off") return searchOrganizationIndex(input, config);
+  const key = JSON.stringify([indexGeneration(), config.host, config.indexPrefix, input]);
+  const cached = engineCache.get(key);
+  if (cached) return cached;
+  const found = await searchOrganizationIndex(input, config);
+  engineCache.set(key, found);
+  return found;
+}
 
 export async function searchDirectory(input: OrganizationSearchInput, db: DbClient = prisma): Promise<DirectorySearchResult> {
   const config = readSearchConfig();
   if (config && !searchLooksDown()) {
     try {
-      const found = await searchOrganizationIndex(input, config);
+      const found = await searchEngineCached(input, config);
       reportSearchSuccess();
       const cards = await getPublishedOrganizationCards(
         found.hits.map((hit) => hit.id),
@@ -53,12 +81,19 @@ export async function searchDirectory(input: OrganizationSearchInput, db: DbClie
 type Filters = Omit<OrganizationSearchInput, "page" | "perPage" | "sort" | "lang">;
 
 /**
- * WHERE conditions for the fallback, as parameterized SQL. Terms are folded
- * words (letters and digits only), so LIKE's wildcards cannot appear in them.
+ * Text conditions for the fallback: every folded word of the query must occur
+ * in the folded text. Terms are letters and digits only, so LIKE's wildcards
+ * cannot appear in them.
  */
-function conditions(input: Filters, without?: FacetName): Prisma.Sql {
+function textConditions(input: Filters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`o.status = 'published'`];
   for (const term of queryTerms(input.q).slice(0, 12)) parts.push(Prisma.sql`o.searchText LIKE ${`%${term}%`}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Facet filters on the matched rows, optionally leaving one facet out (disjunctive counts). */
+function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (without !== "kind" && input.kinds.length) parts.push(Prisma.sql`o.kind IN (${Prisma.join(input.kinds)})`);
   if (without !== "district" && input.districts.length) {
     parts.push(Prisma.sql`o.district IN (${Prisma.join(input.districts)})`);
@@ -75,11 +110,22 @@ function conditions(input: Filters, without?: FacetName): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+type GroupRow = { kind: string; district: string | null; verified: number | bigint | boolean; n: number | bigint };
+
+/**
+ * The fallback in two statements. The text match scans the table, so it is
+ * done as few times as possible:
+ * 1. counts grouped by kind, district and verified under the text, field and
+ *    area conditions, from which the total and the disjunctive counts of those
+ *    three facets are computed here;
+ * 2. the page of ids, in the engine's order.
+ * Field and area counts are left out (they cost a join over every link, over a
+ * second at 100,000 organizations); the page shows those facets without counts.
+ */
 export async function searchDirectoryInDatabase(
   input: OrganizationSearchInput,
   db: DbClient = prisma,
 ): Promise<DirectorySearchResult> {
-  const where = conditions(input);
   // The same order as the engine's: folded names, then id for ties.
   const name = input.lang === "vi" ? Prisma.sql`o.sortNameVi` : Prisma.sql`o.sortNameEn`;
   const orderBy =
@@ -88,50 +134,38 @@ export async function searchDirectoryInDatabase(
       : input.sort === "name"
         ? Prisma.sql`${name}, o.id`
         : Prisma.sql`o.verified DESC, ${name}, o.id`;
-  const [countRows, idRows, facets] = await Promise.all([
-    db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total FROM Organization o WHERE ${where}`,
-    db.$queryRaw<{ id: string }[]>`SELECT o.id FROM Organization o WHERE ${where} ORDER BY ${orderBy}
-      LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`,
-    databaseFacets(input, db),
+  const text = textConditions(input);
+  const taxonomyOnly = filterConditions({ ...input, kinds: [], districts: [], verifiedOnly: false });
+  const [groups, page] = await Promise.all([
+    db.$queryRaw<GroupRow[]>`SELECT o.kind, o.district, o.verified, COUNT(*) AS n FROM Organization o
+      WHERE ${text} AND ${taxonomyOnly} GROUP BY o.kind, o.district, o.verified`,
+    db.$queryRaw<{ id: string }[]>`SELECT o.id FROM Organization o WHERE ${text} AND ${filterConditions(input)}
+      ORDER BY ${orderBy} LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`,
   ]);
+
+  const facets = emptyFacetCounts();
+  let total = 0;
+  const matches = (group: GroupRow, without?: FacetName) =>
+    (without === "kind" || input.kinds.length === 0 || input.kinds.includes(group.kind)) &&
+    (without === "district" || input.districts.length === 0 || input.districts.includes(group.district ?? "")) &&
+    (without === "verified" || !input.verifiedOnly || Number(group.verified) === 1);
+  const add = (counts: Record<string, number>, key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
+  for (const group of groups) {
+    const n = Number(group.n);
+    if (matches(group)) total += n;
+    if (matches(group, "kind")) add(facets.kind, group.kind, n);
+    if (group.district && matches(group, "district")) add(facets.district, group.district, n);
+    if (matches(group, "verified")) add(facets.verified, String(Number(group.verified) === 1), n);
+  }
   const cards = await getPublishedOrganizationCards(
-    idRows.map((row) => row.id),
+    page.map((row) => row.id),
     db,
   );
   return {
     mode: "database",
-    total: Number(countRows[0]?.total ?? 0),
+    total,
     facets,
+    facetsWithoutCounts: ["area", "field"],
     results: cards.map((organization) => ({ organization, highlights: {} })),
   };
-}
-
-type CountRow = { value: string | number | bigint | boolean | null; n: bigint | number };
-
-/** Facet counts with the same disjunctive rule as the engine. */
-async function databaseFacets(input: Filters, db: DbClient): Promise<FacetCounts> {
-  const [kinds, districts, verified, fields, areas] = await Promise.all([
-    db.$queryRaw<CountRow[]>`SELECT o.kind AS value, COUNT(*) AS n FROM Organization o
-      WHERE ${conditions(input, "kind")} GROUP BY o.kind`,
-    db.$queryRaw<CountRow[]>`SELECT o.district AS value, COUNT(*) AS n FROM Organization o
-      WHERE ${conditions(input, "district")} AND o.district IS NOT NULL GROUP BY o.district`,
-    db.$queryRaw<CountRow[]>`SELECT o.verified AS value, COUNT(*) AS n FROM Organization o
-      WHERE ${conditions(input, "verified")} GROUP BY o.verified`,
-    db.$queryRaw<CountRow[]>`SELECT f.slug AS value, COUNT(*) AS n FROM Organization o
-      JOIN OrganizationField l ON l.organizationId = o.id JOIN Field f ON f.id = l.fieldId
-      WHERE ${conditions(input, "field")} GROUP BY f.slug`,
-    // An organization with two fields in one area counts once for it.
-    db.$queryRaw<CountRow[]>`SELECT a.slug AS value, COUNT(DISTINCT o.id) AS n FROM Organization o
-      JOIN OrganizationField l ON l.organizationId = o.id JOIN Field f ON f.id = l.fieldId
-      JOIN Field a ON a.id = f.parentId WHERE ${conditions(input, "area")} GROUP BY a.slug`,
-  ]);
-  const toCounts = (rows: CountRow[], key: (value: CountRow["value"]) => string = String) =>
-    Object.fromEntries(rows.map((row) => [key(row.value), Number(row.n)]));
-  const facets = emptyFacetCounts();
-  facets.kind = toCounts(kinds);
-  facets.district = toCounts(districts);
-  facets.verified = toCounts(verified, (value) => String(value === true || Number(value) === 1));
-  facets.field = toCounts(fields);
-  facets.area = toCounts(areas);
-  return facets;
 }

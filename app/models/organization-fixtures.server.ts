@@ -47,7 +47,10 @@ export function generateOrganizations(options: FixtureOptions & { databaseUrl?: 
   const sqlite = new Database(file, { timeout: 10_000 });
   sqlite.pragma("journal_mode = WAL");
   try {
-    return generateInto(sqlite, options);
+    const count = generateInto(sqlite, options);
+    // After a bulk load, give the query planner fresh statistics.
+    sqlite.exec("ANALYZE");
+    return count;
   } finally {
     sqlite.close();
   }
@@ -149,7 +152,7 @@ function generateInto(sqlite: Database.Database, options: FixtureOptions): numbe
         verifiedAt: row.verifiedAt ? sqlDate(row.verifiedAt) : null,
         createdAt: sqlDate(createdAt),
         updatedAt: sqlDate(createdAt),
-        searchText: searchTextOf(document, null),
+        searchText: searchTextOf(document, forIndex),
         sortNameVi: document.sortNameVi,
         sortNameEn: document.sortNameEn,
       });

@@ -7,6 +7,7 @@ import { countPublishedByArea, getTaxonomy } from "~/models/field.server";
 import { countPublishedByKind, featuredOrganizations } from "~/models/organization.server";
 import { directorySearch } from "~/utils/directory-query";
 import { getLanguage } from "~/utils/language.server";
+import { toCardView } from "~/utils/organization-view";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((area) => ({ slug: area.slug, nameVi: area.nameVi, nameEn: area.nameEn, count: areaCounts[area.slug] ?? 0 }))
     .filter((area) => area.count > 0)
     .sort((a, b) => b.count - a.count);
-  return { lang, kindCounts, areas, featured };
+  return { lang, kindCounts, areas, featured: featured.map((card) => toCardView(card, lang)) };
 }
 
 export default function Home() {
@@ -106,7 +107,7 @@ export default function Home() {
           </div>
           <ul className="mt-4 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {featured.map((organization) => (
-              <li key={organization.id}>
+              <li key={organization.slug}>
                 <OrganizationCard organization={organization} headingLevel="h3" />
               </li>
             ))}

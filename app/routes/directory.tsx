@@ -23,6 +23,7 @@ import {
 import { findDistrict } from "~/utils/districts";
 import { getLanguage } from "~/utils/language.server";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { toCardView } from "~/utils/organization-view";
 import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
 import { cx } from "~/utils/misc";
 
@@ -35,7 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
-type Label = { vi: string; en: string };
+/** Field options beyond these (by count) are left out; the search box finds any field. */
+const MAX_FIELD_OPTIONS = 40;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
@@ -49,29 +51,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const found = taxonomy.bySlug.get(field);
     if (!found || found.areaSlug === null) problems.push({ key: "error.field.unknown", params: { value: field } });
   }
-  const labelOf = (slug: string): Label => {
-    const found = taxonomy.bySlug.get(slug);
-    return found ? { vi: found.nameVi, en: found.nameEn } : { vi: slug, en: slug };
-  };
 
   if (problems.length > 0) {
     return data(
-      { lang, query, problems, outOfRange: null, mode: null, total: 0, pages: 0, results: [], facets: null, labels: {} as Record<string, Label> },
+      { lang, query, problems, outOfRange: null, mode: null, total: 0, pages: 0, results: [], facets: emptyFacets() },
       { status: 400 },
     );
   }
 
   const result = await searchDirectory({ ...query, lang, perPage: PAGE_SIZE });
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
-  // Labels only for the taxonomy values this page shows, not all of them.
-  const shownSlugs = new Set([
-    ...Object.keys(result.facets.area),
-    ...Object.keys(result.facets.field),
-    ...query.areas,
-    ...query.fields,
-  ]);
-  const labels = Object.fromEntries([...shownSlugs].map((slug) => [slug, labelOf(slug)]));
   const outOfRange = result.total > 0 && query.page > pages ? { page: query.page, pages } : null;
+  const taxonomyLabel = (slug: string) => {
+    const found = taxonomy.bySlug.get(slug);
+    return found ? (lang === "vi" ? found.nameVi : found.nameEn) : slug;
+  };
+  const t = translator(lang);
+  const facets: DirectoryFacets = {
+    kind: ORGANIZATION_KINDS.map((kind) => ({
+      value: kind,
+      label: t(`kinds.${kind}`),
+      count: result.facets.kind[kind] ?? 0,
+      selected: query.kinds.includes(kind),
+    })),
+    area: result.facetsWithoutCounts?.includes("area")
+      ? taxonomy.areas.map((area) => ({ value: area.slug, label: taxonomyLabel(area.slug), count: null, selected: query.areas.includes(area.slug) }))
+      : facetOptions(result.facets.area, query.areas, taxonomyLabel, lang),
+    field: result.facetsWithoutCounts?.includes("field")
+      ? query.fields.map((slug) => ({ value: slug, label: taxonomyLabel(slug), count: null, selected: true }))
+      : facetOptions(result.facets.field, query.fields, taxonomyLabel, lang, MAX_FIELD_OPTIONS),
+    district: facetOptions(result.facets.district, query.districts, (slug) => findDistrict(slug)?.[lang] ?? slug, lang),
+    verifiedCount: result.facets.verified["true"] ?? 0,
+  };
   return data(
     {
       lang,
@@ -81,17 +92,54 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mode: result.mode,
       total: result.total,
       pages,
-      results: result.results,
-      facets: result.facets,
-      labels: labels as Record<string, Label>,
+      results: result.results.map(({ organization, highlights }) => toCardView(organization, lang, highlights)),
+      facets,
     },
     { status: outOfRange ? 404 : 200 },
   );
 }
 
+type DirectoryFacets = {
+  kind: FacetOption[];
+  area: FacetOption[];
+  field: FacetOption[];
+  district: FacetOption[];
+  verifiedCount: number;
+};
+
+function emptyFacets(): DirectoryFacets {
+  return { kind: [], area: [], field: [], district: [], verifiedCount: 0 };
+}
+
+const collators = new Map<Language, Intl.Collator>();
+/** One collator per language: creating one per comparison (localeCompare) is slow. */
+function collator(lang: Language) {
+  let found = collators.get(lang);
+  if (!found) collators.set(lang, (found = new Intl.Collator(lang)));
+  return found;
+}
+
+/** Options by count (then name); selected ones always included, even at zero. */
+function facetOptions(
+  counts: Record<string, number>,
+  selected: string[],
+  label: (value: string) => string,
+  lang: Language,
+  limit = Number.POSITIVE_INFINITY,
+): FacetOption[] {
+  const options = Object.entries(counts)
+    .map(([value, count]) => ({ value, count, label: label(value), selected: selected.includes(value) }))
+    .sort((a, b) => b.count - a.count || collator(lang).compare(a.label, b.label));
+  const kept = options.filter((option, i) => i < limit || option.selected);
+  for (const value of selected) {
+    if (!(value in counts)) kept.unshift({ value, count: 0, label: label(value), selected: true });
+  }
+  return kept;
+}
+
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, mode, total, pages, results, facets, labels } = loaderData;
+  const { query, problems, outOfRange, mode, total, pages, results, facets } = loaderData;
   const t = useT();
   const lang = useLanguage();
   const submit = useSubmit();
@@ -119,32 +167,6 @@ export default function Directory() {
     submit(params, { method: "get", action: "/directory", preventScrollReset: true, ...options });
   };
   const submitTyping = useDebouncedCallback(() => submitForm({ replace: true }), 250);
-
-  const name = (label: Label | undefined, fallback: string) => (label ? label[lang] : fallback);
-  const facetOptions = (values: Record<string, number> | undefined, selected: string[], label: (value: string) => string) => {
-    const counts = values ?? {};
-    const options: FacetOption[] = Object.entries(counts)
-      .map(([value, count]) => ({ value, count, label: label(value), selected: selected.includes(value) }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, lang));
-    for (const value of selected) {
-      if (!(value in counts)) options.unshift({ value, count: 0, label: label(value), selected: true });
-    }
-    return options;
-  };
-
-  const kindOptions = ORGANIZATION_KINDS.map((kind) => ({
-    value: kind,
-    label: t(`kinds.${kind}`),
-    count: facets?.kind[kind] ?? 0,
-    selected: query.kinds.includes(kind),
-  }));
-  const areaOptions = facetOptions(facets?.area, query.areas, (slug) => name(labels[slug], slug));
-  const fieldOptions = facetOptions(facets?.field, query.fields, (slug) => name(labels[slug], slug));
-  const districtOptions = facetOptions(facets?.district, query.districts, (slug) => {
-    const district = findDistrict(slug);
-    return district ? district[lang] : slug;
-  });
-  const verifiedCount = facets?.verified["true"] ?? 0;
 
   return (
     <div>
@@ -216,18 +238,18 @@ export default function Directory() {
           >
             <summary className="cursor-pointer font-semibold">{t("directory.filters")}</summary>
             <div className="mt-3 space-y-5 lg:mt-0">
-              <FacetGroup legend={t("directory.facet.kind")} name="kind" options={kindOptions} lang={lang} />
+              <FacetGroup legend={t("directory.facet.kind")} name="kind" options={facets.kind} lang={lang} />
               <fieldset>
                 <legend className="text-sm font-semibold text-slate-800">{t("directory.facet.verified")}</legend>
                 <label className="mt-2 flex items-center gap-2 text-sm">
                   <input type="checkbox" name="verified" value="1" defaultChecked={query.verifiedOnly} key={String(query.verifiedOnly)} className="size-4" />
                   <span>{t("directory.verifiedOnly")}</span>
-                  <span className="ml-auto text-slate-500">{formatNumber(lang, verifiedCount)}</span>
+                  <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
                 </label>
               </fieldset>
-              <FacetGroup legend={t("directory.facet.area")} name="area" options={areaOptions} lang={lang} visible={8} />
-              <FacetGroup legend={t("directory.facet.field")} name="field" options={fieldOptions} lang={lang} visible={10} />
-              <FacetGroup legend={t("directory.facet.district")} name="district" options={districtOptions} lang={lang} visible={8} />
+              <FacetGroup legend={t("directory.facet.area")} name="area" options={facets.area} lang={lang} visible={8} />
+              <FacetGroup legend={t("directory.facet.field")} name="field" options={facets.field} lang={lang} visible={10} />
+              <FacetGroup legend={t("directory.facet.district")} name="district" options={facets.district} lang={lang} visible={8} />
               <div className={cx("flex flex-wrap gap-2", hydrated && "lg:hidden")}>
                 <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
                   {t("directory.applyFilters")}
@@ -255,7 +277,7 @@ export default function Directory() {
                 <Notice tone="warning">{t("directory.fallbackNotice")}</Notice>
               </div>
             ) : null}
-            <ActiveFilters query={query} labels={labels} />
+            <ActiveFilters query={query} facets={facets} />
             {outOfRange ? (
               <Notice tone="warning" role="alert">
                 {t("directory.pageOutOfRange", outOfRange)}{" "}
@@ -271,9 +293,9 @@ export default function Directory() {
               </div>
             ) : null}
             <ol className="space-y-3">
-              {results.map(({ organization, highlights }) => (
-                <li key={organization.id}>
-                  <OrganizationCard organization={organization} highlights={highlights} />
+              {results.map((organization) => (
+                <li key={organization.slug}>
+                  <OrganizationCard organization={organization} />
                 </li>
               ))}
             </ol>
@@ -297,14 +319,15 @@ function ResultsSummary({ query, total, problems }: { query: DirectoryQuery; tot
   );
 }
 
-function ActiveFilters({ query, labels }: { query: DirectoryQuery; labels: Record<string, Label> }) {
+function ActiveFilters({ query, facets }: { query: DirectoryQuery; facets: DirectoryFacets }) {
   const t = useT();
   const lang = useLanguage();
   if (!hasFilters(query)) return null;
+  const labelIn = (options: FacetOption[], value: string) => options.find((option) => option.value === value)?.label ?? value;
   const chips: { key: string; label: string; without: Partial<DirectoryQuery> }[] = [
     ...query.kinds.map((kind) => ({ key: `kind:${kind}`, label: t(`kinds.${kind}` as "kinds.lab"), without: { kinds: query.kinds.filter((k) => k !== kind) } })),
-    ...query.areas.map((area) => ({ key: `area:${area}`, label: labels[area]?.[lang] ?? area, without: { areas: query.areas.filter((a) => a !== area) } })),
-    ...query.fields.map((field) => ({ key: `field:${field}`, label: labels[field]?.[lang] ?? field, without: { fields: query.fields.filter((f) => f !== field) } })),
+    ...query.areas.map((area) => ({ key: `area:${area}`, label: labelIn(facets.area, area), without: { areas: query.areas.filter((a) => a !== area) } })),
+    ...query.fields.map((field) => ({ key: `field:${field}`, label: labelIn(facets.field, field), without: { fields: query.fields.filter((f) => f !== field) } })),
     ...query.districts.map((district) => ({
       key: `district:${district}`,
       label: findDistrict(district)?.[lang] ?? district,

@@ -3,15 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { formatDate, pick, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
+import { formatDate, isLanguage, pick, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
 import { getPublishedOrganization } from "~/models/organization.server";
 import { directorySearch } from "~/utils/directory-query";
 import { findDistrict } from "~/utils/districts";
 import { getLanguage } from "~/utils/language.server";
 import { externalUrlLabel, invariantResponse } from "~/utils/misc";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "404" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) {
+    const lang = (matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined)?.lang;
+    const t = translator(isLanguage(lang) ? lang : "vi");
+    return [{ title: `${t("error.404.org")} · ${t("site.name")}` }];
+  }
   const t = translator(data.lang as Language);
   const { organization } = data;
   const name = pick(data.lang as Language, organization.nameVi, organization.nameEn);

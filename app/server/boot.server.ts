@@ -1,16 +1,14 @@
-import { execFile } from "node:child_process";
 import type { Server } from "node:http";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { ServerBuild } from "@remix-run/node";
 import { readSearchConfig } from "#search/config";
 import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { seedDirectory } from "~/models/seed.server";
-import { resolveDatabaseUrl } from "~/utils/database-url";
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
+import { applyMigrations } from "~/utils/migrate.server";
 import { createHttpApp } from "./http.server";
 import { readiness } from "./readiness.server";
 
@@ -31,20 +29,12 @@ export type PortalOptions = {
 
 export type RunningPortal = { url: string; close: () => Promise<void> };
 
-const execFileAsync = promisify(execFile);
-
-export async function runMigrations(root: string) {
-  resolveDatabaseUrl(); // creates the folder of the database file
-  const prismaCli = path.join(root, "node_modules/.bin/prisma");
-  await execFileAsync(prismaCli, ["migrate", "deploy"], { cwd: root, env: process.env });
-}
 
 export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
   const step = (event: string, fields: Record<string, unknown> = {}) => log("info", event, fields);
   let closing = false;
 
-  step("migrate");
-  await runMigrations(options.root);
+  step("migrate", applyMigrations());
 
   if (options.seed) {
     const report = await seedDirectory();
@@ -80,6 +70,11 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     log: (event, fields) => log("warn", event, fields),
   });
   worker.start();
+  // SQLite's advice for long-lived connections: refresh planner statistics now and then.
+  const maintenance = setInterval(() => {
+    prisma.$executeRawUnsafe("PRAGMA optimize").catch((error) => log("warn", "sqlite_optimize_failed", { error: String(error) }));
+  }, 60 * 60 * 1000);
+  maintenance.unref();
 
   const build = options.dev
     ? await (await import("vite")).createServer({ root: options.root, server: { middlewareMode: true } })
@@ -112,6 +107,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
         resolve();
       }, 10_000).unref();
     });
+    clearInterval(maintenance);
     await worker.stop();
     if ("close" in build && typeof build.close === "function") await build.close();
     await localSearch?.stop();

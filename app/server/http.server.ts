@@ -40,7 +40,8 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   });
 
   app.use(sameOriginWrites({ allowedOrigins }));
-  app.use(compression());
+  // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
+  app.use(compression({ level: 4 }));
 
   if (vite) {
     app.use(vite.middlewares);

@@ -9,8 +9,8 @@ describe("reindex", () => {
   test("rebuilds into a new index and swaps it in while searches keep answering", async () => {
     await seedAndIndex();
     const published = await prisma.organization.count({ where: { status: "published" } });
-    const before = await engineIds("vien", { limit: 5 });
-    expect(before.length).toBe(5);
+    const before = await engineIds("vien toan hoc", { limit: 1 });
+    expect(before.length).toBe(1);
 
     // Search continuously while the rebuild runs: every answer must be complete.
     let running = true;
@@ -37,7 +37,7 @@ describe("reindex", () => {
     expect(failures).toEqual([]);
     expect(answers.length).toBeGreaterThan(5);
     expect(answers.every((total) => total === published)).toBe(true);
-    expect(await engineIds("vien", { limit: 5 })).toEqual(before);
+    expect(await engineIds("vien toan hoc", { limit: 1 })).toEqual(before);
 
     // The temporary index is gone; only the live one remains.
     const { results } = await searchClient().getIndexes({ limit: 100 });

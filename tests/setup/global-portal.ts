@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   delete env.MEILI_HOST;
   delete env.MEILI_MASTER_KEY;
   delete env.MEILI_INDEX_PREFIX;
-  const portal = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  const portal = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", log, log],

@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalMeilisearch } from "#search/local-server";
-import { freshDir, ROOT } from "./paths";
+import { applyMigrations } from "~/utils/migrate.server";
+import { freshDir } from "./paths";
 
 /**
  * Once per run of the integration project: one Meilisearch process (each test
@@ -21,11 +21,7 @@ export default async function setup(project: TestProject) {
   const dir = freshDir("integration");
   const meili = await startLocalMeilisearch({ dataDir: path.join(dir, "meilisearch") });
   const templateDatabase = path.join(dir, "template.db");
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${templateDatabase}` },
-    stdio: "pipe",
-  });
+  applyMigrations({ databaseUrl: `file:${templateDatabase}` });
   project.provide("meiliHost", meili.host);
   project.provide("meiliKey", meili.apiKey);
   project.provide("templateDatabase", templateDatabase);

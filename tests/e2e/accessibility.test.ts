@@ -1,0 +1,56 @@
+import { createRequire } from "node:module";
+import { describe, expect, test } from "vitest";
+import { useBrowser } from "./browser";
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on each kind of page, in both languages and on
+ * a phone. Any serious or critical violation fails.
+ */
+const { openPage } = useBrowser();
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+async function violations(url: string, options: { mobile?: boolean } = {}) {
+  // axe is injected as a script: bypass the page's CSP for it.
+  const page = await openPage({
+    bypassCSP: true,
+    ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : {}),
+  });
+
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.addScriptTag({ path: axePath });
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+  })) as { violations: Violation[] };
+  return result.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+describe("accessibility (axe, WCAG 2.1 AA)", () => {
+  test.each([
+    ["/"],
+    ["/directory?q=vat+lieu&kind=lab"],
+    ["/directory?kind=spaceship"],
+    ["/organizations/hust"],
+    ["/no/such/page"],
+  ])("%s has no serious violations", async (url) => {
+    expect(await violations(url)).toEqual([]);
+  });
+
+  test("nor on a phone", async () => {
+    expect(await violations("/directory?q=materials", { mobile: true })).toEqual([]);
+  });
+
+  test("the keyboard reaches the skip link first and it jumps to the content", async () => {
+    const page = await openPage();
+    await page.goto("/directory");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe("Bỏ qua, đến nội dung chính");
+    await page.keyboard.press("Enter");
+    expect(page.url()).toMatch(/#main$/);
+  });
+});

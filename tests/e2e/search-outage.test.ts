@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ARTIFACTS } from "../setup/paths";
+import { baseURL, useBrowser } from "./browser";
+
+/**
+ * The portal's own Meilisearch is frozen (SIGSTOP: it accepts connections but
+ * never answers, the hardest case), then thawed.
+ */
+const { openPage } = useBrowser();
+
+function meilisearchPid(): number {
+  const pidFile = path.join(ARTIFACTS, "e2e", "meilisearch", "meilisearch.pid");
+  return Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+}
+
+describe("when the search engine stops answering", () => {
+  test("the directory answers from the database with a notice, and recovers by itself", async () => {
+    const pid = meilisearchPid();
+    const page = await openPage();
+    process.kill(pid, "SIGSTOP");
+    try {
+      await page.goto("/directory?q=dai+hoc+bach+khoa");
+      expect(await page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").isVisible()).toBe(true);
+      expect(await page.locator("ol > li article h2").allInnerTexts()).toContain("Đại học Bách khoa Hà Nội (HUST)");
+      // Other pages keep working, without waiting for the engine again.
+      const started = Date.now();
+      await page.goto("/directory?kind=lab");
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(await page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").isVisible()).toBe(true);
+      const ready = await fetch(`${baseURL()}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: "degraded", database: "ok", search: "unreachable" });
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await expect
+      .poll(
+        async () => {
+          await page.goto("/directory?q=dai+hoc+bach+khoa");
+          return page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").count();
+        },
+        { timeout: 15_000, interval: 1_000 },
+      )
+      .toBe(0);
+    expect(await page.locator("ol mark").count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,54 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, test } from "vitest";
+import { applyMigrations } from "~/utils/migrate.server";
+import { ARTIFACTS, ROOT } from "../setup/paths";
+
+function scratch() {
+  const file = path.join(ARTIFACTS, "integration", `migrations-${crypto.randomBytes(4).toString("hex")}.db`);
+  return { file, url: `file:${file}` };
+}
+
+describe("migrations", () => {
+  test("apply to an empty database, are recorded as Prisma records them, and apply once", async () => {
+    const { file, url } = scratch();
+    const first = applyMigrations({ databaseUrl: url });
+    const names = fs.readdirSync(path.join(ROOT, "prisma/migrations")).filter((name) => /^\d{14}_/.test(name)).sort();
+    expect(first.applied).toEqual(names);
+    expect(applyMigrations({ databaseUrl: url })).toEqual({ applied: [], alreadyApplied: names.length });
+
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name").all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: string;
+    }[];
+    expect(rows.map((row) => row.migration_name)).toEqual(names);
+    for (const row of rows) {
+      const sql = fs.readFileSync(path.join(ROOT, "prisma/migrations", row.migration_name, "migration.sql"));
+      expect(row.checksum).toBe(crypto.createHash("sha256").update(sql).digest("hex"));
+      expect(row.finished_at).toMatch(/^\d{4}-\d\d-\d\dT.*\+00:00$/);
+    }
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(["Organization", "Field", "SearchOutbox"]));
+    db.close();
+  });
+
+  test("work while another process holds the database open, and refuse an edited migration", async () => {
+    const { file, url } = scratch();
+    const other = new Database(file);
+    other.pragma("journal_mode = WAL");
+    other.exec("CREATE TABLE IF NOT EXISTS unrelated (x)");
+    try {
+      expect(applyMigrations({ databaseUrl: url }).applied.length).toBeGreaterThan(0);
+    } finally {
+      other.close();
+    }
+    const db = new Database(file);
+    db.prepare("UPDATE _prisma_migrations SET checksum = 'edited'").run();
+    db.close();
+    expect(() => applyMigrations({ databaseUrl: url })).toThrow(/was changed after it was applied/);
+  });
+});
