@@ -11,6 +11,7 @@ import {
   useLoaderData,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -29,6 +30,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translator(isLanguage(data?.lang) ? data.lang : "vi")("site.name") },
 ];
+
+/**
+ * The root's data (the language) changes only through a form post or a new
+ * page: searching as you type on the directory does not reload it, which
+ * spares every keystroke's request a loader.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
+  return currentUrl.pathname !== nextUrl.pathname && defaultShouldRevalidate;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { lang: await getLanguage(request) };

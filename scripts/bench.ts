@@ -96,11 +96,16 @@ const queries = queryMix();
 results.queryMix = queries;
 const latency: Record<string, unknown> = {};
 
-for (const mode of ["engine", "database"] as const) {
-  step(`directory data request, ${mode === "engine" ? "Meilisearch" : "database fallback (engine unreachable)"}`);
+const MODES = {
+  engine: "Meilisearch (with the app's 30 s result cache)",
+  engineUncached: "Meilisearch, result cache off (SEARCH_CACHE=off)",
+  database: "database fallback (engine unreachable)",
+} as const;
+for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
+  step(`directory data request, ${MODES[mode]}`);
   const port = await findFreePort();
-  const meiliHost = mode === "engine" ? meili.host : `http://127.0.0.1:${await findFreePort()}`;
-  const server = await startServer(port, meiliHost, meili.apiKey);
+  const meiliHost = mode === "database" ? `http://127.0.0.1:${await findFreePort()}` : meili.host;
+  const server = await startServer(port, meiliHost, meili.apiKey, mode === "engineUncached" ? { SEARCH_CACHE: "off" } : {});
   try {
     const base = `http://127.0.0.1:${port}`;
     await measure(base, queries, 1, 40); // warm-up
@@ -152,9 +157,10 @@ await prisma.$disconnect();
 // ---------------------------------------------------------------- report
 const targets = {
   "search p95 at 16 clients (Meilisearch) < 50 ms": (latency.engine_16 as Stats).p95 < 50,
+  "search p95 at 16 clients, no cache < 50 ms": (latency.engineUncached_16 as Stats).p95 < 50,
   "index build < 60 s": results.indexBuildSeconds === null ? null : (results.indexBuildSeconds as number) < 60,
   "write → searchable p95 < 1000 ms": percentile(writeTimes, 95) < 1_000,
-  "app peak memory < 300 MB": (latency.engine_peakMemoryMb as number) < 300,
+  "app peak memory < 300 MB": Math.max(...Object.keys(MODES).map((mode) => latency[`${mode}_peakMemoryMb`] as number)) < 300,
 };
 results.targets = targets;
 printTable(results, latency);
@@ -189,7 +195,8 @@ async function measure(base: string, mix: string[], clients: number, total: numb
         const query = mix[next++ % mix.length]!;
         const t = performance.now();
         try {
-          const response = await fetch(`${base}/directory.data?${query}`);
+          // What the browser requests while searching: the directory route's data only.
+          const response = await fetch(`${base}/directory.data?${query}&_routes=routes%2Fdirectory`);
           const body = await response.text();
           if (response.status !== 200) errors++;
           const mode = /"(engine|database)"/.exec(body)?.[1] ?? "unknown";
@@ -235,7 +242,12 @@ function buildIfStale() {
   }
 }
 
-async function startServer(port: number, meiliHost: string, meiliKey: string): Promise<ChildProcess> {
+async function startServer(
+  port: number,
+  meiliHost: string,
+  meiliKey: string,
+  extraEnv: Record<string, string>,
+): Promise<ChildProcess> {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
@@ -249,6 +261,7 @@ async function startServer(port: number, meiliHost: string, meiliKey: string): P
       NODE_ENV: "production",
       SEED_ON_START: "false",
       LOG_LEVEL: "error",
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -289,13 +302,13 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   console.log(`\n┌${line}┐`);
   row(`organizations`, (all.organizations as number).toLocaleString("en"));
   row("index build (s)", String(all.indexBuildSeconds));
-  for (const mode of ["engine", "database"]) {
+  const short = { engine: "Meilisearch", engineUncached: "Meilisearch, no cache", database: "DB fallback" };
+  for (const mode of Object.keys(short) as (keyof typeof short)[]) {
     for (const clients of [1, 16]) {
       const stats = byMode[`${mode}_${clients}`] as Stats;
-      const label = `${mode === "engine" ? "Meilisearch" : "DB fallback"}, ${clients} client(s): p50 / p95 (ms)`;
-      row(label, `${stats.p50} / ${stats.p95}`);
+      row(`${short[mode]}, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
     }
-    row(`${mode === "engine" ? "Meilisearch" : "DB fallback"}: app peak memory (MB)`, String(byMode[`${mode}_peakMemoryMb`]));
+    row(`${short[mode]}: app peak memory (MB)`, String(byMode[`${mode}_peakMemoryMb`]));
   }
   const write = all.writeToSearchable as { p50: number; p95: number };
   row("write → searchable p50 / p95 (ms)", `${write.p50} / ${write.p95}`);

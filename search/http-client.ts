@@ -25,9 +25,10 @@ export async function meilisearchHttpClient(input: URL | RequestInfo, init: Requ
   new Headers(init.headers).forEach((value, key) => (headers[key] = value));
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
+  const signal = init.signal ?? undefined;
+  let abort: (() => void) | undefined;
   const { status, statusText, text } = await new Promise<{ status: number; statusText: string; text: string }>(
     (resolve, reject) => {
-      const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(signal.reason);
       const request = transport.request(
         url,
@@ -46,16 +47,17 @@ export async function meilisearchHttpClient(input: URL | RequestInfo, init: Requ
         },
       );
       // The client's timeout aborts the signal with its own reason; pass it on as is.
-      const abort = () => {
+      abort = () => {
         request.destroy();
         reject(signal?.reason);
       };
       signal?.addEventListener("abort", abort, { once: true });
-      request.on("close", () => signal?.removeEventListener("abort", abort));
       request.on("error", reject);
       request.end(body);
     },
-  );
+  ).finally(() => {
+    if (abort) signal?.removeEventListener("abort", abort);
+  });
 
   const parsed = text === "" ? undefined : JSON.parse(text);
   if (status < 200 || status >= 300) {

@@ -1,10 +1,10 @@
 import { singleton } from "~/utils/singleton.server";
 
 /**
- * A counter that moves whenever this process changes what the index holds
- * (the outbox worker applied a batch, a reindex swapped). Caches of search
- * results key on it, so a change made through the portal is never hidden by
- * a cached answer.
+ * A counter that moves whenever this process writes searchable data (a
+ * committed change, the outbox worker applying a batch, a reindex swapping).
+ * Caches of search results key on it, so a change made through the portal is
+ * never hidden by a cached answer.
  */
 const state = singleton("search-index-generation", () => ({ value: 0 }));
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { DbClient } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
+import { bumpIndexGeneration } from "./index-generation";
 
 /**
  * The write side of the search outbox. Call `enqueueSearchSync` inside the
@@ -24,6 +25,8 @@ const signal = singleton("search-outbox-signal", () => {
 });
 
 export function notifySearchOutbox() {
+  // Cached search answers are keyed on the generation: drop them at once.
+  bumpIndexGeneration();
   signal.emit("written");
 }
 

@@ -12,6 +12,7 @@ import {
   type OrganizationSearchResult,
 } from "#search/organization-search";
 import { prisma, type DbClient } from "~/utils/db.server";
+import { log } from "~/utils/log.server";
 import { LruCache } from "~/utils/lru";
 import { singleton } from "~/utils/singleton.server";
 import { queryTerms } from "~/utils/text";
@@ -38,19 +39,23 @@ export type DirectorySearchResult = {
  * bounds staleness from changes made by other processes. Set
  * SEARCH_CACHE=off to disable (the benchmark measures both).
  */
-const engineCache = singleton(
-  "directory-engine-cache",
-  () => new LruCache<OrganizationSearchResult>(Number(process.env.SEARCH_CACHE_ENTRIES ?? 2_000), 30_000),
+const cache = singleton(
+  "directory-search-cache",
+  () => new LruCache<unknown>(Number(process.env.SEARCH_CACHE_ENTRIES ?? 500), 30_000),
 );
 
-async function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig) {
-  if (process.env.SEARCH_CACHE === "off") return searchOrganizationIndex(input, config);
-  const key = JSON.stringify([indexGeneration(), config.host, config.indexPrefix, input]);
-  const cached = engineCache.get(key);
-  if (cached) return cached;
-  const found = await searchOrganizationIndex(input, config);
-  engineCache.set(key, found);
+async function cached<T>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {
+  if (process.env.SEARCH_CACHE === "off") return search();
+  const key = JSON.stringify([kind, indexGeneration(), extra, input]);
+  const hit = cache.get(key) as T | undefined;
+  if (hit) return hit;
+  const found = await search();
+  cache.set(key, found);
   return found;
+}
+
+function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig) {
+  return cached("engine", input, [config.host, config.indexPrefix], () => searchOrganizationIndex(input, config));
 }
 
 export async function searchDirectory(input: OrganizationSearchInput, db: DbClient = prisma): Promise<DirectorySearchResult> {
@@ -72,10 +77,12 @@ export async function searchDirectory(input: OrganizationSearchInput, db: DbClie
       };
     } catch (error) {
       reportSearchFailure(error);
-      console.warn(JSON.stringify({ event: "search_fallback", error: String((error as Error)?.message ?? error) }));
+      log("warn", "search_fallback", { error: String((error as Error)?.message ?? error) });
     }
   }
-  return searchDirectoryInDatabase(input, db);
+  // The fallback's answers (ids and counts) are cached like the engine's: under
+  // load they are what keeps it usable. Cards are still read fresh.
+  return withCards(await cached("database", input, null, () => matchInDatabase(input, db)), db);
 }
 
 type Filters = Omit<OrganizationSearchInput, "page" | "perPage" | "sort" | "lang">;
@@ -122,10 +129,18 @@ type GroupRow = { kind: string; district: string | null; verified: number | bigi
  * Field and area counts are left out (they cost a join over every link, over a
  * second at 100,000 organizations); the page shows those facets without counts.
  */
-export async function searchDirectoryInDatabase(
-  input: OrganizationSearchInput,
-  db: DbClient = prisma,
-): Promise<DirectorySearchResult> {
+export async function searchDirectoryInDatabase(input: OrganizationSearchInput, db: DbClient = prisma) {
+  return withCards(await matchInDatabase(input, db), db);
+}
+
+type DatabaseMatch = Omit<DirectorySearchResult, "results"> & { ids: string[] };
+
+async function withCards({ ids, ...match }: DatabaseMatch, db: DbClient): Promise<DirectorySearchResult> {
+  const cards = await getPublishedOrganizationCards(ids, db);
+  return { ...match, results: cards.map((organization) => ({ organization, highlights: {} })) };
+}
+
+async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<DatabaseMatch> {
   // The same order as the engine's: folded names, then id for ties.
   const name = input.lang === "vi" ? Prisma.sql`o.sortNameVi` : Prisma.sql`o.sortNameEn`;
   const orderBy =
@@ -157,15 +172,5 @@ export async function searchDirectoryInDatabase(
     if (group.district && matches(group, "district")) add(facets.district, group.district, n);
     if (matches(group, "verified")) add(facets.verified, String(Number(group.verified) === 1), n);
   }
-  const cards = await getPublishedOrganizationCards(
-    page.map((row) => row.id),
-    db,
-  );
-  return {
-    mode: "database",
-    total,
-    facets,
-    facetsWithoutCounts: ["area", "field"],
-    results: cards.map((organization) => ({ organization, highlights: {} })),
-  };
+  return { mode: "database", total, facets, facetsWithoutCounts: ["area", "field"], ids: page.map((row) => row.id) };
 }
