@@ -54,7 +54,7 @@ kill "$child" 2>/dev/null
 wait "$child" 2>/dev/null
 `;
 
-export function resolveMeilisearchBinary(env = process.env): string {
+export function resolveMeilisearchBinary(env: Record<string, string | undefined> = process.env): string {
   if (env.MEILI_BIN) {
     if (!fs.existsSync(env.MEILI_BIN)) throw new Error(`MEILI_BIN points to ${env.MEILI_BIN}, which does not exist`);
     return env.MEILI_BIN;
