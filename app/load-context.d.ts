@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { SessionValidation } from "~/utils/session.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -6,5 +7,9 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** Id of this request, also sent back as X-Request-Id and written in the logs */
     requestId?: string;
+    /** The signed-in session, validated once per request by app/server/session.server.ts */
+    auth?: SessionValidation | null;
+    /** The client's address (behind a proxy, with TRUST_PROXY set) */
+    clientAddress?: string;
   }
 }

@@ -16,7 +16,10 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { countUnread } from "~/models/notification.server";
+import { getUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/language.server";
+import { isOfficial } from "~/utils/permissions";
 import { cx } from "~/utils/misc";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./styles/app.css?url";
@@ -41,14 +44,28 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, current
   return currentUrl.pathname !== nextUrl.pathname && defaultShouldRevalidate;
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLanguage(request) };
+export async function loader(args: LoaderFunctionArgs) {
+  const user = getUser(args);
+  return {
+    lang: await getLanguage(args.request),
+    user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,
+    unread: user ? await countUnread(user.id) : 0,
+  };
+}
+
+export type RootUser = NonNullable<Awaited<ReturnType<typeof loader>>["user"]>;
+
+/** The signed-in user as the root loader saw them, for pages and components. */
+export function useOptionalUser(): RootUser | null {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const lang: Language = isLanguage(data?.lang) ? data.lang : "vi";
+  const user = data?.user ?? null;
+  const unread = data?.unread ?? 0;
   return (
     <html lang={lang} className="h-full">
       <head>
@@ -57,9 +74,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#174c99" />
         <Meta />
         <Links />
+        <AlternateLanguages />
       </head>
       <body className="flex min-h-full flex-col">
-        <SiteHeader lang={lang} />
+        <SiteHeader lang={lang} user={user} unread={unread} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
@@ -68,6 +86,22 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+/** The same page in each language, for search engines and for sharing. */
+function AlternateLanguages() {
+  const location = useLocation();
+  const href = (lang: Language) => {
+    const params = new URLSearchParams(location.search);
+    params.set("lang", lang);
+    return `${location.pathname}?${params}`;
+  };
+  return (
+    <>
+      <link rel="alternate" hrefLang="vi" href={href("vi")} />
+      <link rel="alternate" hrefLang="en" href={href("en")} />
+    </>
   );
 }
 
@@ -80,13 +114,61 @@ export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
 
-function SiteHeader({ lang }: { lang: Language }) {
+function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | null; unread: number }) {
   const t = translator(lang);
   const navClass = ({ isActive }: { isActive: boolean }) =>
     cx(
-      "rounded-md px-3 py-2 text-sm font-medium",
+      "block rounded-md px-3 py-2 text-sm font-medium",
       isActive ? "bg-brand-700 text-white" : "text-brand-800 hover:bg-brand-50",
     );
+  const links = (
+    <>
+      <NavLink to="/directory" className={navClass}>
+        {t("nav.directory")}
+      </NavLink>
+      <NavLink to="/experts" className={navClass}>
+        {t("nav.experts")}
+      </NavLink>
+      <NavLink to="/requests" className={navClass}>
+        {t("nav.requests")}
+      </NavLink>
+      {isOfficial(user) ? (
+        <NavLink to="/admin" className={navClass}>
+          {t("nav.admin")}
+        </NavLink>
+      ) : null}
+    </>
+  );
+  const accountLinks = user ? (
+    <>
+      <NavLink to="/notifications" className={navClass}>
+        {t("nav.notifications")}
+        {unread > 0 ? (
+          <span className="ml-1 rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white">
+            <span aria-hidden>{unread}</span>
+            <span className="sr-only">{t("nav.unread", { count: unread })}</span>
+          </span>
+        ) : null}
+      </NavLink>
+      <NavLink to="/account" className={navClass}>
+        {t("nav.account")}
+      </NavLink>
+      <Form method="post" action="/logout">
+        <button type="submit" className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-50">
+          {t("nav.signOut")}
+        </button>
+      </Form>
+    </>
+  ) : (
+    <>
+      <NavLink to="/login" className={navClass}>
+        {t("nav.signIn")}
+      </NavLink>
+      <NavLink to="/signup" className={navClass}>
+        {t("nav.signUp")}
+      </NavLink>
+    </>
+  );
   return (
     <header className="border-b border-slate-200 bg-white">
       <a
@@ -102,14 +184,27 @@ function SiteHeader({ lang }: { lang: Language }) {
           </span>
           <span className="text-base font-semibold leading-tight sm:text-lg">{t("site.name")}</span>
         </Link>
-        <div className="flex items-center gap-2">
+        <div className="hidden items-center gap-1 lg:flex">
           <nav aria-label={t("nav.main")} className="flex items-center gap-1">
-            <NavLink to="/directory" className={navClass}>
-              {t("nav.directory")}
-            </NavLink>
+            {links}
+            {accountLinks}
           </nav>
           <LanguageSwitch lang={lang} />
         </div>
+        {/* On small screens the same links fold into a menu that opens without JavaScript. */}
+        <details className="group relative lg:hidden">
+          <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
+            {t("nav.menu")}
+          </summary>
+          <nav
+            aria-label={t("nav.main")}
+            className="absolute right-0 z-40 mt-2 w-60 space-y-1 rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
+          >
+            {links}
+            {accountLinks}
+            <LanguageSwitch lang={lang} />
+          </nav>
+        </details>
       </div>
     </header>
   );
@@ -122,7 +217,7 @@ function LanguageSwitch({ lang }: { lang: Language }) {
   return (
     <Form method="post" action="/language" replace preventScrollReset>
       <input type="hidden" name="lang" value={other} />
-      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <input type="hidden" name="redirectTo" value={withoutLanguageParam(location.pathname, location.search)} />
       <button
         type="submit"
         className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
@@ -133,6 +228,14 @@ function LanguageSwitch({ lang }: { lang: Language }) {
       </button>
     </Form>
   );
+}
+
+/** The current address without `?lang=`, which would override the new choice. */
+function withoutLanguageParam(pathname: string, search: string) {
+  const params = new URLSearchParams(search);
+  params.delete("lang");
+  const rest = params.toString();
+  return rest ? `${pathname}?${rest}` : pathname;
 }
 
 function SiteFooter({ lang }: { lang: Language }) {

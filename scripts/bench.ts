@@ -39,7 +39,7 @@ const step = (text: string) => console.log(`\n▶ ${text}`);
 
 // ---------------------------------------------------------------- data
 const { startLocalMeilisearch, findFreePort } = await import("#search/local-server");
-const { generateOrganizations } = await import("~/models/organization-fixtures.server");
+const { generateOrganizations } = await import("./lib/organization-fixtures");
 const { seedDirectory } = await import("~/models/seed.server");
 const { prisma } = await import("~/utils/db.server");
 const { applyMigrations } = await import("~/utils/migrate.server");

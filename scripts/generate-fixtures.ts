@@ -8,7 +8,7 @@
  * With --no-outbox, run `npm run reindex` afterwards to make them searchable.
  */
 import { parseArgs } from "node:util";
-import { generateOrganizations } from "~/models/organization-fixtures.server";
+import { generateOrganizations } from "./lib/organization-fixtures";
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import { setMaxListeners } from "node:events";
 import { MeiliSearchApiError } from "meilisearch";
 
 /**
@@ -10,7 +11,7 @@ import { MeiliSearchApiError } from "meilisearch";
  * response larger than a couple of kilobytes arrived 40 ms late (Meilisearch
  * writes chunked responses in pieces; Nagle's algorithm on its side meets
  * delayed ACKs on ours). Node's http module does not stall. The benchmark
- * measured 48 ms → 5 ms per search (docs/decisions/007-search-http-client.md).
+ * measured 48 ms → 5 ms per search (docs/decisions/007-search-design.md).
  */
 const agents = {
   "http:": new http.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -26,6 +27,8 @@ export async function meilisearchHttpClient(input: URL | RequestInfo, init: Requ
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
   const signal = init.signal ?? undefined;
+  // meilisearch-js reuses one signal for every poll while waiting for a task.
+  if (signal) setMaxListeners(100, signal);
   let abort: (() => void) | undefined;
   const { status, statusText, text } = await new Promise<{ status: number; statusText: string; text: string }>(
     (resolve, reject) => {

@@ -30,6 +30,7 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
       "parentNames",
       "summaryVi",
       "summaryEn",
+      "districtNames",
     ],
     displayedAttributes: ["id", "slug", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"],
     filterableAttributes: ["kind", "district", "areaSlugs", "fieldSlugs", "verified", "parentId"],
@@ -37,10 +38,20 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
     // Proximity and attribute before typo: "bach khao" must rank "Bách khoa"
     // (adjacent, in the name, one typo) above a summary that happens to hold
     // both syllables far apart ("khảo sát"); names outrank summaries.
-    rankingRules: ["words", "proximity", "attribute", "typo", "sort", "exactness"],
-    // "bach khao" must find "Bách khoa": one typo from four letters on.
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    // Last, among equals, the more specific listing first: a lab with two
+    // fields before a conglomerate with five that include the same one.
+    rankingRules: ["words", "proximity", "attribute", "typo", "sort", "exactness", "fieldCount:asc"],
+    // "bach khao" must find "Bách khoa": one typo from four letters on. Not in
+    // acronyms, where one letter is another organization (HUS is not HUST).
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+      disableOnAttributes: ["acronym", "parentNames"],
+    },
     synonyms: synonymsSetting([...GENERAL_SYNONYM_GROUPS, ...taxonomySynonymGroups(taxonomy)]),
+    // "VNU-TIP" is one token, so "VNU" (or ĐHQGHN, its synonym) finds VNU
+    // itself before the units whose acronyms merely start with it.
+    nonSeparatorTokens: ["-"],
     // Word-level proximity: Vietnamese words are several syllables ("bán dẫn",
     // "vật liệu"), each a token, so adjacency is what tells them apart.
     proximityPrecision: "byWord",
@@ -50,7 +61,42 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
   }),
 };
 
-export const ALL_INDEXES: readonly IndexDefinition[] = [ORGANIZATIONS_INDEX];
+/** Shared by the experts and requests indexes: the organizations' choices, for the same reasons. */
+const commonSettings = (taxonomy: readonly TaxonomyTerm[]): Settings => ({
+  rankingRules: ["words", "proximity", "attribute", "typo", "sort", "exactness"],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  synonyms: synonymsSetting([...GENERAL_SYNONYM_GROUPS, ...taxonomySynonymGroups(taxonomy)]),
+  proximityPrecision: "byWord",
+  facetSearch: false,
+  faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { "*": "count" } },
+  pagination: { maxTotalHits: 10_000 },
+});
+
+export const EXPERTS_INDEX: IndexDefinition = {
+  base: "experts",
+  primaryKey: "id",
+  settings: (taxonomy) => ({
+    ...commonSettings(taxonomy),
+    searchableAttributes: ["fullName", "keywords", "fieldNames", "affiliationNames", "linkTitles", "bioVi", "bioEn", "titleLabels"],
+    displayedAttributes: ["id", "fullName", "keywords", "bioVi", "bioEn"],
+    filterableAttributes: ["fieldSlugs", "areaSlugs", "offers", "affiliationId", "district"],
+    sortableAttributes: ["publishedAt", "sortName"],
+  }),
+};
+
+export const REQUESTS_INDEX: IndexDefinition = {
+  base: "requests",
+  primaryKey: "id",
+  settings: (taxonomy) => ({
+    ...commonSettings(taxonomy),
+    searchableAttributes: ["title", "fieldNames", "problem", "desiredOutcome", "companyName"],
+    displayedAttributes: ["id", "title", "problem"],
+    filterableAttributes: ["fieldSlugs", "areaSlugs", "sector", "companySize", "district", "trl", "budget"],
+    sortableAttributes: ["publishedAt", "deadline"],
+  }),
+};
+
+export const ALL_INDEXES: readonly IndexDefinition[] = [ORGANIZATIONS_INDEX, EXPERTS_INDEX, REQUESTS_INDEX];
 
 const TASK_TIMEOUT_MS = 120_000;
 

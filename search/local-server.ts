@@ -137,7 +137,9 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? String(os.availableParallelism()),
   ];
   const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {
-    stdio: ["pipe", "pipe", "inherit"],
+    // Meilisearch writes to its log file; the guard's own stderr would only
+    // report "Killed" when a test kills Meilisearch on purpose.
+    stdio: ["pipe", "pipe", "ignore"],
     // The key goes in the environment, not argv, so `ps` does not show it.
     env: { ...process.env, MEILI_LOG_FILE: logFile, MEILI_MASTER_KEY: apiKey, MEILI_NO_ANALYTICS: "true" },
   });

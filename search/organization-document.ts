@@ -2,7 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/utils/db.server";
 import { findDistrict } from "~/utils/districts";
 import { KIND_LABELS, isOrganizationKind } from "~/utils/organization-values";
-import { foldText } from "~/utils/text";
+import { foldForSearch, foldText } from "~/utils/text";
 import { splitAliases } from "./synonyms";
 
 /**
@@ -29,13 +29,15 @@ export type OrganizationDocument = {
   districtNames: string[];
   verified: boolean;
   verifiedRank: number;
+  /** How many fields the listing has: fewer is more specific (a ranking tie-breaker) */
+  fieldCount: number;
   createdAt: number;
   sortNameVi: string;
   sortNameEn: string;
 };
 
 export const organizationIndexInclude = {
-  parent: { select: { nameVi: true, nameEn: true, acronym: true } },
+  parent: { select: { nameVi: true, nameEn: true, acronym: true, status: true } },
   fields: {
     select: {
       field: {
@@ -61,7 +63,7 @@ export type OrganizationIndexSource = Pick<
   | "id" | "slug" | "kind" | "nameVi" | "nameEn" | "acronym" | "summaryVi" | "summaryEn" | "parentId" | "district"
   | "address" | "verified" | "createdAt" | "status"
 > & {
-  parent: { nameVi: string | null; nameEn: string | null; acronym: string | null } | null;
+  parent: { nameVi: string | null; nameEn: string | null; acronym: string | null; status: string } | null;
   fields: { field: Term & { parent: Term | null } }[];
 };
 
@@ -77,7 +79,8 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
   );
   const district = findDistrict(organization.district);
   const kindLabels = isOrganizationKind(organization.kind) ? KIND_LABELS[organization.kind].searchTerms : [];
-  const parent = organization.parent;
+  // An unpublished parent is not named in its children's documents.
+  const parent = organization.parent?.status === "published" ? organization.parent : null;
   const displayVi = organization.nameVi ?? organization.nameEn ?? organization.slug;
   const displayEn = organization.nameEn ?? organization.nameVi ?? organization.slug;
   return {
@@ -102,10 +105,19 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
     districtNames: district ? unique([district.vi, district.en]) : [],
     verified: organization.verified,
     verifiedRank: organization.verified ? 1 : 0,
+    fieldCount: fields.length,
     createdAt: organization.createdAt.getTime(),
-    sortNameVi: foldText(displayVi),
+    sortNameVi: sortableName(displayVi),
     sortNameEn: foldText(displayEn),
   };
+}
+
+/**
+ * A name folded for sorting, without the legal form that begins most company
+ * names ("Công ty Cổ phần FPT" sorts under F).
+ */
+export function sortableName(name: string): string {
+  return foldText(name).replace(/^(tong cong ty|cong ty co phan|cong ty tnhh( mot thanh vien)?|cong ty|ctcp|tap doan) /, "");
 }
 
 /**
@@ -125,7 +137,7 @@ export function searchTextOf(doc: OrganizationDocument, source: Pick<Organizatio
     ...splitAliases(field.aliases),
     ...(field.parent ? [field.parent.nameVi, field.parent.nameEn] : []),
   ]);
-  return foldText(
+  return foldForSearch(
     [
       doc.acronym,
       doc.nameVi,
@@ -180,14 +192,14 @@ export async function loadIndexSources(
                        'slug', a.slug, 'nameVi', a.nameVi, 'nameEn', a.nameEn, 'aliases', a.aliases) END))
               FROM OrganizationField l JOIN Field f ON f.id = l.fieldId LEFT JOIN Field a ON a.id = f.parentId
              WHERE l.organizationId = o.id) AS fields
-    FROM Organization o LEFT JOIN Organization p ON p.id = o.parentId
+    FROM Organization o LEFT JOIN Organization p ON p.id = o.parentId AND p.status = 'published'
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY o.id ${limit}`;
   return rows.map(({ parentNameVi, parentNameEn, parentAcronym, fields, verified, createdAt, ...row }) => ({
     ...row,
     verified: Boolean(Number(verified)),
     createdAt: new Date(createdAt),
-    parent: row.parentId ? { nameVi: parentNameVi, nameEn: parentNameEn, acronym: parentAcronym } : null,
+    parent: parentNameVi !== null || parentNameEn !== null ? { nameVi: parentNameVi, nameEn: parentNameEn, acronym: parentAcronym, status: "published" } : null,
     fields: (JSON.parse(fields ?? "[]") as (Term & { parent: Term | null })[]).map((field) => ({ field })),
   }));
 }

@@ -40,6 +40,8 @@ export type OrganizationSearchResult = {
   hits: OrganizationHit[];
   total: number;
   facets: FacetCounts;
+  /** No listing matched every word, so these match the rarer words only */
+  partial: boolean;
 };
 
 const FACET_ATTRIBUTE: Record<FacetName, string> = {
@@ -75,15 +77,24 @@ export function sortFor(input: Pick<OrganizationSearchInput, "q" | "sort" | "lan
   }
 }
 
+/**
+ * Every word must match (counts then mean what they say); when nothing
+ * matches them all, the search is run again dropping the most common words
+ * first, and the page says the results are partial.
+ */
+export type MatchingStrategy = "all" | "frequency";
+
 export function buildOrganizationQueries(
   input: OrganizationSearchInput,
   uid: string,
+  matchingStrategy: MatchingStrategy = "all",
 ): { queries: MultiSearchQuery[]; facetQueryFor: FacetName[] } {
   const filters = facetFilters(input);
   const active = FACETS.filter((facet) => filters[facet] !== null);
   const main: MultiSearchQuery = {
     indexUid: uid,
     q: input.q,
+    matchingStrategy,
     filter: allOf(FACETS.map((facet) => filters[facet])),
     sort: sortFor(input),
     page: input.page,
@@ -100,6 +111,7 @@ export function buildOrganizationQueries(
   const facetQueries: MultiSearchQuery[] = active.map((facet) => ({
     indexUid: uid,
     q: input.q,
+    matchingStrategy,
     filter: allOf(FACETS.filter((other) => other !== facet).map((other) => filters[other])),
     limit: 0,
     facets: [FACET_ATTRIBUTE[facet]],
@@ -111,8 +123,18 @@ export async function searchOrganizationIndex(
   input: OrganizationSearchInput,
   config: SearchConfig = requireSearchConfig(),
 ): Promise<OrganizationSearchResult> {
+  const strict = await runOrganizationSearch(input, config, "all");
+  if (strict.total > 0 || input.q.trim().split(/\s+/).length < 2) return strict;
+  return { ...(await runOrganizationSearch(input, config, "frequency")), partial: true };
+}
+
+async function runOrganizationSearch(
+  input: OrganizationSearchInput,
+  config: SearchConfig,
+  matchingStrategy: MatchingStrategy,
+): Promise<OrganizationSearchResult> {
   const uid = indexUid(ORGANIZATIONS_INDEX.base, config);
-  const { queries, facetQueryFor } = buildOrganizationQueries(input, uid);
+  const { queries, facetQueryFor } = buildOrganizationQueries(input, uid, matchingStrategy);
   const response = (await searchClient(config).multiSearch({ queries })) as MultiSearchResponse<Record<string, unknown>>;
   const [main, ...facetResults] = response.results;
   if (!main) throw new Error("Meilisearch returned no result for the main query");
@@ -125,6 +147,7 @@ export async function searchOrganizationIndex(
 
   return {
     total: main.totalHits ?? main.estimatedTotalHits ?? 0,
+    partial: false,
     facets,
     hits: main.hits.map((hit) => {
       const formatted = (hit._formatted ?? {}) as Record<string, unknown>;

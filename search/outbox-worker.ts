@@ -2,8 +2,10 @@ import crypto from "node:crypto";
 import type { DbClient } from "~/utils/db.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { ORGANIZATIONS_INDEX } from "./indexes";
+import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
+import { loadExpertDocuments } from "./expert-document";
 import { loadOrganizationDocuments } from "./organization-document";
+import { loadRequestDocuments } from "./request-document";
 import { bumpIndexGeneration } from "./index-generation";
 import { onSearchOutboxWritten, type SearchEntity } from "./outbox";
 
@@ -32,6 +34,16 @@ export type OutboxWorkerOptions = {
 };
 
 type ClaimedRow = { id: number; entity: string; entityId: string; attempts: number };
+
+/** Per entity: which index, and how to load its documents (and which ids to delete). */
+const ENTITY_SOURCES: Record<
+  SearchEntity,
+  { index: IndexDefinition; load: (db: DbClient, ids: string[]) => Promise<{ upserts: { id: string }[]; deletes: string[] }> }
+> = {
+  organization: { index: ORGANIZATIONS_INDEX, load: loadOrganizationDocuments },
+  expert: { index: EXPERTS_INDEX, load: loadExpertDocuments },
+  request: { index: REQUESTS_INDEX, load: loadRequestDocuments },
+};
 
 const MAX_BACKOFF_MS = 60_000;
 const KEEP_PROCESSED_MS = 24 * 60 * 60 * 1000;
@@ -221,22 +233,17 @@ export class SearchOutboxWorker {
 
   async #applyEntity(entity: SearchEntity, ids: string[]) {
     const config = this.#config ?? requireSearchConfig();
-    switch (entity) {
-      case "organization": {
-        const { upserts, deletes } = await loadOrganizationDocuments(this.#db, ids);
-        const index = indexingClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config));
-        if (upserts.length > 0) {
-          await expectSucceeded(
-            await index.addDocuments(upserts, { primaryKey: ORGANIZATIONS_INDEX.primaryKey }).waitTask({ timeout: TASK_TIMEOUT_MS }),
-          );
-        }
-        if (deletes.length > 0) {
-          await expectSucceeded(await index.deleteDocuments(deletes).waitTask({ timeout: TASK_TIMEOUT_MS }));
-        }
-        return;
-      }
-      default:
-        throw new Error(`unknown search entity: ${String(entity)}`);
+    const source = ENTITY_SOURCES[entity];
+    if (!source) throw new Error(`unknown search entity: ${String(entity)}`);
+    const { upserts, deletes } = await source.load(this.#db, ids);
+    const index = indexingClient(config).index(indexUid(source.index.base, config));
+    if (upserts.length > 0) {
+      await expectSucceeded(
+        await index.addDocuments(upserts, { primaryKey: source.index.primaryKey }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+      );
+    }
+    if (deletes.length > 0) {
+      await expectSucceeded(await index.deleteDocuments(deletes).waitTask({ timeout: TASK_TIMEOUT_MS }));
     }
   }
 

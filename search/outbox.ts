@@ -9,7 +9,7 @@ import { bumpIndexGeneration } from "./index-generation";
  * commits so the worker in this process picks the rows up at once (other
  * processes' workers find them on their next poll).
  */
-export const SEARCH_ENTITIES = ["organization"] as const;
+export const SEARCH_ENTITIES = ["organization", "expert", "request"] as const;
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
 export async function enqueueSearchSync(db: DbClient, entity: SearchEntity, ids: readonly string[]) {

@@ -1,10 +1,12 @@
 import type { DbClient } from "~/utils/db.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { ensureIndex, ORGANIZATIONS_INDEX } from "./indexes";
-import { pendingSearchSyncCount } from "./outbox";
-import { reindexOrganizations } from "./reindex";
+import { ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "./indexes";
+import type { SearchEntity } from "./outbox";
+import { countIndexable, reindex } from "./reindex";
 import { loadTaxonomy } from "./taxonomy";
+
+const INDEX_OF = { organization: ORGANIZATIONS_INDEX, expert: EXPERTS_INDEX, request: REQUESTS_INDEX } as const;
 
 /**
  * Makes the engine ready to serve: indexes exist with current settings, and an
@@ -14,20 +16,25 @@ import { loadTaxonomy } from "./taxonomy";
 export async function prepareSearch(
   db: DbClient,
   options: { config?: SearchConfig; onRebuild?: (reason: string) => void } = {},
-): Promise<{ settingsChanged: string[]; rebuilt: boolean }> {
+): Promise<{ settingsChanged: string[]; rebuilt: SearchEntity[] }> {
   const config = options.config ?? requireSearchConfig();
   const taxonomy = await loadTaxonomy(db);
-  const settingsChanged = await ensureIndex(ORGANIZATIONS_INDEX, taxonomy, { config });
-  const [stats, published, pending] = await Promise.all([
-    indexingClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config)).getStats(),
-    db.organization.count({ where: { status: "published" } }),
-    pendingSearchSyncCount(db),
-  ]);
-  // With nothing waiting in the outbox, the index must hold exactly the published listings.
-  if (pending === 0 && stats.numberOfDocuments !== published) {
-    options.onRebuild?.(`index holds ${stats.numberOfDocuments} documents, database ${published} published`);
-    await reindexOrganizations(db, { config });
-    return { settingsChanged, rebuilt: true };
+  const settingsChanged: string[] = [];
+  const rebuilt: SearchEntity[] = [];
+  for (const entity of Object.keys(INDEX_OF) as SearchEntity[]) {
+    const definition = INDEX_OF[entity];
+    for (const key of await ensureIndex(definition, taxonomy, { config })) settingsChanged.push(`${definition.base}.${key}`);
+    const [stats, expected, pending] = await Promise.all([
+      indexingClient(config).index(indexUid(definition.base, config)).getStats(),
+      countIndexable(db, entity),
+      db.searchOutbox.count({ where: { processedAt: null, entity } }),
+    ]);
+    // With nothing waiting in the outbox, the index must hold exactly the indexable rows.
+    if (pending === 0 && stats.numberOfDocuments !== expected) {
+      options.onRebuild?.(`${definition.base}: index holds ${stats.numberOfDocuments} documents, database ${expected}`);
+      await reindex(db, entity, { config });
+      rebuilt.push(entity);
+    }
   }
-  return { settingsChanged, rebuilt: false };
+  return { settingsChanged, rebuilt };
 }

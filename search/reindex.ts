@@ -1,54 +1,118 @@
 import type { DbClient } from "~/utils/db.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { createIndexIfMissing, ensureIndex, ORGANIZATIONS_INDEX } from "./indexes";
-import { loadIndexSources, organizationDocument } from "./organization-document";
+import { expertDocument, expertIndexInclude } from "./expert-document";
 import { bumpIndexGeneration } from "./index-generation";
+import { createIndexIfMissing, ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
+import { loadIndexSources, organizationDocument } from "./organization-document";
+import type { SearchEntity } from "./outbox";
+import { requestDocument, requestIndexInclude } from "./request-document";
 import { loadTaxonomy } from "./taxonomy";
 
 /**
- * Rebuilds the organizations index without a gap in search: loads every
- * published organization into `<index>_new` (settings applied first), swaps it
- * with the live index in one atomic task, then drops the old one.
+ * Rebuilds an index without a gap in search: loads every indexable row into
+ * `<index>_new` (settings applied first), swaps it with the live index in one
+ * atomic task, then drops the old one.
  *
  * Changes made while it runs are not lost: the outbox worker keeps applying
  * them to the live index, and after the swap every entity touched since the
  * rebuild began is queued again, so it reaches the new index too.
  */
 export type ReindexProgress = { indexed: number; total: number };
+type ReindexOptions = {
+  config?: SearchConfig;
+  batchSize?: number;
+  onProgress?: (progress: ReindexProgress) => void | Promise<void>;
+};
 
-export async function reindexOrganizations(
+/** How to read one entity's indexable rows in id order, a batch at a time. */
+type Source = {
+  entity: SearchEntity;
+  index: IndexDefinition;
+  count: (db: DbClient) => Promise<number>;
+  batch: (db: DbClient, afterId: string | undefined, limit: number) => Promise<{ id: string }[]>;
+};
+
+const SOURCES: Record<SearchEntity, Source> = {
+  organization: {
+    entity: "organization",
+    index: ORGANIZATIONS_INDEX,
+    count: (db) => db.organization.count({ where: { status: "published" } }),
+    batch: async (db, afterId, limit) =>
+      (await loadIndexSources(db, { publishedOnly: true, afterId, limit })).map(organizationDocument),
+  },
+  expert: {
+    entity: "expert",
+    index: EXPERTS_INDEX,
+    count: (db) => db.expertProfile.count({ where: { status: "published" } }),
+    batch: async (db, afterId, limit) =>
+      (
+        await db.expertProfile.findMany({
+          where: { status: "published", ...(afterId ? { id: { gt: afterId } } : {}) },
+          include: expertIndexInclude,
+          orderBy: { id: "asc" },
+          take: limit,
+        })
+      ).map(expertDocument),
+  },
+  request: {
+    entity: "request",
+    index: REQUESTS_INDEX,
+    count: (db) => db.techRequest.count({ where: { status: "open" } }),
+    batch: async (db, afterId, limit) =>
+      (
+        await db.techRequest.findMany({
+          where: { status: "open", ...(afterId ? { id: { gt: afterId } } : {}) },
+          include: requestIndexInclude,
+          orderBy: { id: "asc" },
+          take: limit,
+        })
+      ).map(requestDocument),
+  },
+};
+
+export function countIndexable(db: DbClient, entity: SearchEntity) {
+  return SOURCES[entity].count(db);
+}
+
+export function reindexOrganizations(db: DbClient, options: ReindexOptions = {}) {
+  return reindex(db, "organization", options);
+}
+
+export async function reindexAll(db: DbClient, options: ReindexOptions = {}) {
+  for (const entity of Object.keys(SOURCES) as SearchEntity[]) await reindex(db, entity, options);
+}
+
+export async function reindex(
   db: DbClient,
-  options: {
-    config?: SearchConfig;
-    batchSize?: number;
-    onProgress?: (progress: ReindexProgress) => void | Promise<void>;
-  } = {},
+  entity: SearchEntity,
+  options: ReindexOptions = {},
 ): Promise<{ indexed: number; ms: number }> {
   const started = Date.now();
+  const source = SOURCES[entity];
   const config = options.config ?? requireSearchConfig();
   const client = indexingClient(config);
-  const live = indexUid(ORGANIZATIONS_INDEX.base, config);
+  const live = indexUid(source.index.base, config);
   const next = `${live}_new`;
   const batchSize = options.batchSize ?? 10_000;
   const lastOutboxId = (await db.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
 
   await client.deleteIndexIfExists(next);
   const taxonomy = await loadTaxonomy(db);
-  await ensureIndex(ORGANIZATIONS_INDEX, taxonomy, { uid: next, config });
+  await ensureIndex(source.index, taxonomy, { uid: next, config });
 
-  const total = await db.organization.count({ where: { status: "published" } });
+  const total = await source.count(db);
   let indexed = 0;
   let cursor: string | undefined;
   const tasks: { waitTask: (options?: { timeout?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }[] = [];
   await options.onProgress?.({ indexed, total });
   for (;;) {
-    const rows = await loadIndexSources(db, { publishedOnly: true, afterId: cursor, limit: batchSize });
-    if (rows.length === 0) break;
-    cursor = rows.at(-1)!.id;
+    const documents = await source.batch(db, cursor, batchSize);
+    if (documents.length === 0) break;
+    cursor = documents.at(-1)!.id;
     // Meilisearch queues the batches; reading the next one overlaps with indexing.
-    tasks.push(client.index(next).addDocuments(rows.map(organizationDocument), { primaryKey: "id" }));
-    indexed += rows.length;
+    tasks.push(client.index(next).addDocuments(documents, { primaryKey: source.index.primaryKey }));
+    indexed += documents.length;
     await options.onProgress?.({ indexed, total });
   }
   for (const task of tasks) {
@@ -56,20 +120,20 @@ export async function reindexOrganizations(
     if (done.status !== "succeeded") throw new Error(`indexing ${next} failed: ${done.error?.message}`);
   }
 
-  await createIndexIfMissing(client, live, ORGANIZATIONS_INDEX.primaryKey);
+  await createIndexIfMissing(client, live, source.index.primaryKey);
   const swap = await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask({ timeout: 0 });
   if (swap.status !== "succeeded") throw new Error(`swapping ${next} into ${live} failed: ${swap.error?.message}`);
   bumpIndexGeneration();
   await client.deleteIndex(next).waitTask({ timeout: 0 });
 
-  await requeueChangedSince(db, lastOutboxId);
+  await requeueChangedSince(db, entity, lastOutboxId);
   return { indexed, ms: Date.now() - started };
 }
 
-async function requeueChangedSince(db: DbClient, lastOutboxId: number) {
+async function requeueChangedSince(db: DbClient, entity: SearchEntity, lastOutboxId: number) {
   const touched = await db.searchOutbox.findMany({
-    where: { id: { gt: lastOutboxId } },
-    distinct: ["entity", "entityId"],
+    where: { id: { gt: lastOutboxId }, entity },
+    distinct: ["entityId"],
     select: { entity: true, entityId: true },
   });
   if (touched.length > 0) await db.searchOutbox.createMany({ data: touched });

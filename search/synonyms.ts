@@ -29,6 +29,20 @@ export const GENERAL_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["đại học bách khoa hà nội", "hust", "bách khoa", "đhbk"],
   ["viện hàn lâm khoa học và công nghệ việt nam", "vast"],
   ["công nghệ thông tin", "information technology", "cntt"],
+  ["bách khoa", "polytechnic"],
+  // The i/y spellings taught in school ("kĩ thuật") and in official names ("kỹ thuật").
+  ["kỹ thuật", "kĩ thuật"],
+  ["kỹ sư", "kĩ sư"],
+  ["vật lý", "vật lí"],
+  ["địa lý", "địa lí"],
+  ["quản lý", "quản lí"],
+  ["xử lý", "xử lí"],
+  ["lý thuyết", "lí thuyết"],
+  ["sinh lý", "sinh lí"],
+  ["tâm lý", "tâm lí"],
+  ["mỹ thuật", "mĩ thuật"],
+  ["hóa lý", "hóa lí"],
+  ["y tế", "health care"],
 ];
 
 export type TaxonomyTerm = { nameVi: string; nameEn: string; aliases: string };

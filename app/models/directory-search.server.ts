@@ -15,7 +15,7 @@ import { prisma, type DbClient } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
 import { LruCache } from "~/utils/lru";
 import { singleton } from "~/utils/singleton.server";
-import { queryTerms } from "~/utils/text";
+import { searchTerms } from "~/utils/text";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 
 /**
@@ -29,6 +29,8 @@ export type DirectorySearchResult = {
   facets: FacetCounts;
   /** Facets whose counts this search could not afford (the fallback's field and area) */
   facetsWithoutCounts?: FacetName[];
+  /** No listing matched every word; these match some of them */
+  partial?: boolean;
   results: { organization: OrganizationCard; highlights: OrganizationHit["highlights"] }[];
 };
 
@@ -72,6 +74,7 @@ export async function searchDirectory(input: OrganizationSearchInput, db: DbClie
       return {
         mode: "engine",
         total: found.total,
+        partial: found.partial,
         facets: found.facets,
         results: cards.map((organization) => ({ organization, highlights: highlights.get(organization.id) ?? {} })),
       };
@@ -94,7 +97,7 @@ type Filters = Omit<OrganizationSearchInput, "page" | "perPage" | "sort" | "lang
  */
 function textConditions(input: Filters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`o.status = 'published'`];
-  for (const term of queryTerms(input.q).slice(0, 12)) parts.push(Prisma.sql`o.searchText LIKE ${`%${term}%`}`);
+  for (const term of searchTerms(input.q).slice(0, 12)) parts.push(Prisma.sql`o.searchText LIKE ${`%${term}%`}`);
   return Prisma.join(parts, " AND ");
 }
 

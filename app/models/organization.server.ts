@@ -95,9 +95,10 @@ export async function getPublishedOrganization(slug: string, db: DbClient = pris
       children: {
         where: { status: "published" },
         select: { slug: true, nameVi: true, nameEn: true, acronym: true, kind: true, verified: true },
-        orderBy: [{ kind: "asc" }, { nameEn: "asc" }],
+        orderBy: [{ kind: "asc" }, { sortNameVi: "asc" }],
       },
       fields: {
+        orderBy: { field: { position: "asc" } },
         select: {
           field: {
             select: { slug: true, nameVi: true, nameEn: true, parent: { select: { slug: true, nameVi: true, nameEn: true } } },

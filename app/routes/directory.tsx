@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetGroup, type FacetOption } from "~/components/facet-group";
@@ -52,13 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!found || found.areaSlug === null) problems.push({ key: "error.field.unknown", params: { value: field } });
   }
 
-  if (problems.length > 0) {
-    return data(
-      { lang, query, problems, outOfRange: null, mode: null, total: 0, pages: 0, results: [], facets: emptyFacets() },
-      { status: 400 },
-    );
-  }
-
   const result = await searchDirectory({ ...query, lang, perPage: PAGE_SIZE });
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
   const outOfRange = result.total > 0 && query.page > pages ? { page: query.page, pages } : null;
@@ -83,19 +76,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     district: facetOptions(result.facets.district, query.districts, (slug) => findDistrict(slug)?.[lang] ?? slug, lang),
     verifiedCount: result.facets.verified["true"] ?? 0,
   };
+  // Bad values were dropped from the search; it still runs with the rest, and
+  // the page says what was wrong (status 400, so links and tools notice too).
   return data(
     {
       lang,
       query,
-      problems: [] as QueryProblem[],
+      problems,
       outOfRange,
+      partial: Boolean(result.partial),
       mode: result.mode,
       total: result.total,
       pages,
       results: result.results.map(({ organization, highlights }) => toCardView(organization, lang, highlights)),
       facets,
     },
-    { status: outOfRange ? 404 : 200 },
+    { status: problems.length > 0 ? 400 : outOfRange ? 404 : 200 },
   );
 }
 
@@ -139,12 +135,13 @@ function facetOptions(
 
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, mode, total, pages, results, facets } = loaderData;
+  const { query, problems, outOfRange, partial, mode, total, pages, results, facets } = loaderData;
   const t = useT();
   const lang = useLanguage();
   const submit = useSubmit();
   const hydrated = useHydrated();
   const navigation = useNavigation();
+  const location = useLocation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/directory";
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -156,7 +153,9 @@ export default function Directory() {
   }, [query.q]);
 
   // Submits the form's state as a short URL (no empty box, no default sort).
-  const submitForm = (options: { replace: boolean }) => {
+  // Typing adds one history entry, then keeps replacing it, so Back returns to
+  // the page as it was before typing, not to every prefix typed.
+  const submitForm = ({ typing }: { typing: boolean }) => {
     if (!formRef.current) return;
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(formRef.current)) {
@@ -164,9 +163,11 @@ export default function Directory() {
       if ((name === "q" && value.trim() === "") || (name === "sort" && value === "relevance")) continue;
       params.append(name, name === "q" ? value.trim() : value);
     }
-    submit(params, { method: "get", action: "/directory", preventScrollReset: true, ...options });
+    if (`?${params}` === location.search || (params.size === 0 && location.search === "")) return;
+    const replace = typing && (location.state as { typing?: boolean } | null)?.typing === true;
+    submit(params, { method: "get", action: "/directory", preventScrollReset: true, replace, state: { typing } });
   };
-  const submitTyping = useDebouncedCallback(() => submitForm({ replace: true }), 250);
+  const submitTyping = useDebouncedCallback(() => submitForm({ typing: true }), 250);
 
   return (
     <div>
@@ -180,11 +181,12 @@ export default function Directory() {
         onChange={(event) => {
           const target = event.target as HTMLElement;
           if (target instanceof HTMLInputElement && target.name === "q") submitTyping();
-          else submitForm({ replace: false });
+          else submitForm({ typing: false });
         }}
         onSubmit={(event) => {
           event.preventDefault();
-          submitForm({ replace: false });
+          submitTyping.cancel();
+          submitForm({ typing: false });
         }}
       >
         <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
@@ -250,27 +252,42 @@ export default function Directory() {
               <FacetGroup legend={t("directory.facet.area")} name="area" options={facets.area} lang={lang} visible={8} />
               <FacetGroup legend={t("directory.facet.field")} name="field" options={facets.field} lang={lang} visible={10} />
               <FacetGroup legend={t("directory.facet.district")} name="district" options={facets.district} lang={lang} visible={8} />
-              <div className={cx("flex flex-wrap gap-2", hydrated && "lg:hidden")}>
-                <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
-                  {t("directory.applyFilters")}
-                </button>
+              <div className={cx("sticky bottom-0 flex flex-wrap gap-2 bg-white py-2", hydrated && "lg:hidden")}>
+                {hydrated ? (
+                  // With JavaScript the filters apply at once; on a phone the results are far below.
+                  <a href="#results" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+                    {t("directory.showResults", { count: formatNumber(lang, total) })}
+                  </a>
+                ) : (
+                  <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+                    {t("directory.applyFilters")}
+                  </button>
+                )}
               </div>
             </div>
           </details>
 
-          <section aria-labelledby="results-heading" aria-busy={searching}>
+          <section id="results" aria-labelledby="results-heading" aria-busy={searching} className="scroll-mt-4">
             <h2 id="results-heading" className="sr-only">
               {t("directory.title")}
             </h2>
-            <ResultsSummary query={query} total={total} problems={problems} />
+            <ResultsSummary query={query} total={total} />
             {problems.length > 0 ? (
+              <div className="mb-4">
               <Notice tone="error" role="alert" title={t("directory.badInput")}>
                 <ul className="list-disc pl-5">
                   {problems.map((problem, i) => (
                     <li key={i}>{t(problem.key, problem.params)}</li>
                   ))}
                 </ul>
+                <p className="mt-1">{t("directory.badInputIgnored")}</p>
               </Notice>
+              </div>
+            ) : null}
+            {partial ? (
+              <div className="mb-4">
+                <Notice>{t("directory.partialNotice")}</Notice>
+              </div>
             ) : null}
             {mode === "database" ? (
               <div className="mb-4">
@@ -286,7 +303,7 @@ export default function Directory() {
                 </Link>
               </Notice>
             ) : null}
-            {problems.length === 0 && !outOfRange && results.length === 0 ? (
+            {!outOfRange && results.length === 0 ? (
               <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
                 <p className="font-semibold">{t("directory.noResults")}</p>
                 <p className="mt-1 text-sm text-slate-600">{t("directory.noResultsHint")}</p>
@@ -307,10 +324,9 @@ export default function Directory() {
   );
 }
 
-function ResultsSummary({ query, total, problems }: { query: DirectoryQuery; total: number; problems: QueryProblem[] }) {
+function ResultsSummary({ query, total }: { query: DirectoryQuery; total: number }) {
   const t = useT();
   const lang = useLanguage();
-  if (problems.length > 0) return null;
   const count = formatNumber(lang, total);
   return (
     <p role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "~/i18n/i18n";
 import { serializeLanguage } from "~/utils/language.server";
-import { safeRedirectPath } from "~/utils/misc";
+import { readForm, safeRedirectPath } from "~/utils/misc";
 
 /** POST /language: remembers the chosen language and goes back to the page. */
 export async function loader() {
@@ -9,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = form.get("lang");
   if (!isLanguage(lang)) {
     return new Response("Unknown language", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

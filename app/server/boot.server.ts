@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { readSearchConfig } from "#search/config";
 import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
-import { SearchOutboxWorker } from "#search/outbox-worker";
+import { backoffMs, SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma } from "~/utils/db.server";
@@ -47,9 +47,25 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     process.env.MEILI_HOST = localSearch.host;
     process.env.MEILI_MASTER_KEY = localSearch.apiKey;
     step("search_local_started", { host: localSearch.host, dataDir: options.dataDir });
-    void localSearch.exited.then(() => {
-      if (!closing) log("error", "search_local_exited", { hint: "search falls back to the database until restart" });
-    });
+    // A local engine that dies is started again on the same port and data;
+    // meanwhile pages use the database and writes wait in the outbox.
+    const supervise = (running: LocalMeilisearch, failures: number): void => {
+      void running.exited.then(async () => {
+        if (closing) return;
+        log("error", "search_local_exited", { restartInMs: backoffMs(failures + 1) });
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(failures + 1)));
+        if (closing) return;
+        try {
+          localSearch = await startLocalMeilisearch({ dataDir: options.dataDir, port: running.port });
+          step("search_local_restarted", { host: localSearch.host });
+          supervise(localSearch, 0);
+        } catch (error) {
+          log("error", "search_local_restart_failed", { error: String(error) });
+          supervise(running, failures + 1);
+        }
+      });
+    };
+    supervise(localSearch, 0);
   } else {
     step("search_configured", { host: readSearchConfig()!.host });
   }

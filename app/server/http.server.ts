@@ -6,7 +6,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { ViteDevServer } from "vite";
 import { log } from "~/utils/log.server";
 import { requestLog } from "./request-log.server";
-import { sameOriginWrites, securityHeaders } from "./security.server";
+import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
+import { sessionMiddleware } from "./session.server";
 
 export type Readiness = () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
 
@@ -40,6 +41,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   });
 
   app.use(sameOriginWrites({ allowedOrigins }));
+  app.use(boundedRequests({ maxBodyBytes: 256 * 1024, largeBodyPaths: [{ prefix: "/admin/import", maxBytes: 64 * 1024 * 1024 }] }));
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
   app.use(compression({ level: 4 }));
 
@@ -52,6 +54,14 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     app.use(express.static(client, { maxAge: "1h", index: false }));
   }
 
+  // After static files: only pages and actions need the session.
+  app.use(sessionMiddleware());
+  // Pages differ by cookie (language, session): shared caches must not keep them.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "private, no-cache");
+    res.append("Vary", "Cookie");
+    next();
+  });
   app.all(
     "*",
     createRequestHandler({
@@ -59,7 +69,12 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
         ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
         : (build as ServerBuild),
       mode: vite ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: res.locals.requestId,
+        auth: res.locals.auth ?? null,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
     }),
   );
 

@@ -49,3 +49,30 @@ export function sameOriginWrites({ allowedOrigins }: { allowedOrigins: readonly 
     res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused: the Origin header must name this site.");
   };
 }
+
+/**
+ * Request bodies are bounded before anything reads them: a form post sends
+ * its length (Node's parser holds the body to it), so a larger or unannounced
+ * body is refused at once instead of being buffered (413 / 411). Only the
+ * methods the portal uses are accepted (405 otherwise).
+ */
+export function boundedRequests({ maxBodyBytes, largeBodyPaths }: { maxBodyBytes: number; largeBodyPaths: { prefix: string; maxBytes: number }[] }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!["GET", "HEAD", "POST"].includes(req.method)) {
+      res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain; charset=utf-8").send("Method not allowed.");
+      return;
+    }
+    if (req.method !== "POST") return next();
+    const length = req.get("content-length");
+    if (length === undefined) {
+      res.status(411).type("text/plain; charset=utf-8").send("A Content-Length header is required.");
+      return;
+    }
+    const limit = largeBodyPaths.find((entry) => req.path.startsWith(entry.prefix))?.maxBytes ?? maxBodyBytes;
+    if (!/^\d+$/.test(length) || Number(length) > limit) {
+      res.status(413).type("text/plain; charset=utf-8").send(`The request body is too large (${Math.round(limit / 1024)} KiB at most).`);
+      return;
+    }
+    next();
+  };
+}

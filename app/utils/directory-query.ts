@@ -31,7 +31,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseDirectoryQuery(params: URLSearchParams): { query: DirectoryQuery; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
-  const q = (params.get("q") ?? "").trim();
+  // Control characters carry no meaning in a search; they are dropped, not rejected.
+  const q = (params.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
   if (q.length > MAX_QUERY_LENGTH) problems.push({ key: "error.q.tooLong", params: { max: MAX_QUERY_LENGTH } });
 
   const list = (name: string, valid: (value: string) => boolean, key: MessageKey) => {

@@ -7,7 +7,7 @@ export function useHydrated(): boolean {
   return hydrated;
 }
 
-/** A callback that runs `delay` ms after its last call. */
+/** A callback that runs `delay` ms after its last call, and a way to cancel the pending run. */
 export function useDebouncedCallback<Args extends unknown[]>(callback: (...args: Args) => void, delay: number) {
   const latest = useRef(callback);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -15,11 +15,13 @@ export function useDebouncedCallback<Args extends unknown[]>(callback: (...args:
     latest.current = callback;
   });
   useEffect(() => () => clearTimeout(timer.current), []);
-  return useCallback(
+  const run = useCallback(
     (...args: Args) => {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => latest.current(...args), delay);
     },
     [delay],
   );
+  const cancel = useCallback(() => clearTimeout(timer.current), []);
+  return Object.assign(run, { cancel });
 }

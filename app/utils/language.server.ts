@@ -5,7 +5,13 @@ import { isSecureRequest } from "./request.server";
 /** The chosen interface language, remembered for a year. */
 const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
 
+/**
+ * The page's language: `?lang=` when the link names one (a shared link opens
+ * in the language it was shared in), else the cookie, else Vietnamese.
+ */
 export async function getLanguage(request: Request): Promise<Language> {
+  const fromUrl = new URL(request.url).searchParams.get("lang");
+  if (isLanguage(fromUrl)) return fromUrl;
   const value = await languageCookie.parse(request.headers.get("Cookie"));
   return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { foldText, queryTerms, slugify } from "./text";
+import { foldForSearch, foldText, queryTerms, searchTerms, slugify } from "./text";
 
 describe("foldText", () => {
   test("removes Vietnamese tone and vowel marks and folds đ", () => {
@@ -32,5 +32,17 @@ describe("queryTerms", () => {
   test("splits on punctuation and folds", () => {
     expect(queryTerms("Trí tuệ, nhân-tạo!")).toEqual(["tri", "tue", "nhan", "tao"]);
     expect(queryTerms(" ")).toEqual([]);
+  });
+});
+
+describe("foldForSearch", () => {
+  test("merges the i/y spellings of Vietnamese syllables", () => {
+    expect(foldForSearch("Kỹ thuật, vật lý")).toBe("ki thuat, vat li");
+    expect(foldForSearch("kĩ thuật, vật lí")).toBe("ki thuat, vat li");
+    expect(searchTerms("kỹ thuật vật lí")).toEqual(["ki", "thuat", "vat", "li"]);
+  });
+
+  test("leaves other words alone", () => {
+    expect(foldForSearch("Yên Bái, nhiệt y học")).toBe("yen bai, nhiet y hoc");
   });
 });

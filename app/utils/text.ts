@@ -35,3 +35,17 @@ export function queryTerms(query: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((term) => term.length > 0);
 }
+
+/**
+ * Folded text for the database search, with the i/y spelling variants of
+ * Vietnamese merged ("kĩ thuật" and "kỹ thuật", "vật lí" and "vật lý" are the
+ * same words in different school spellings).
+ */
+export function foldForSearch(text: string): string {
+  return foldText(text).replace(/\b([hklmstv])y\b/g, "$1i");
+}
+
+/** Words of a query, folded as foldForSearch folds the text they are matched against. */
+export function searchTerms(query: string): string[] {
+  return queryTerms(query).map((term) => term.replace(/^([hklmstv])y$/, "$1i"));
+}

@@ -27,13 +27,20 @@ describe("directory, with JavaScript", () => {
   test("searches as you type, keeps the URL in step, and highlights matches", async () => {
     const page = await openPage();
     await page.goto("/directory");
+    const historyBefore = await page.evaluate(() => history.length);
     await page.getByLabel("Từ khóa").pressSequentially("bach khao", { delay: 40 });
     await page.waitForURL(/\/directory\?q=bach\+khao$/);
     await expect.poll(() => firstResult(page)).toBe("Đại học Bách khoa Hà Nội (HUST)");
     expect(await page.locator("ol mark").first().innerText()).toMatch(/Bách|khoa/i);
-    // Typing replaced the history entry instead of adding one per keystroke.
-    expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
-    await expect.poll(() => page.getByRole("status").first().innerText()).toMatch(/kết quả cho “bach khao”/);
+    // Typing adds one history entry (Back returns to the page before typing)…
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1);
+    await page.getByLabel("Từ khóa").pressSequentially(" ha noi", { delay: 40 });
+    await page.waitForURL(/q=bach\+khao\+ha\+noi$/);
+    // …and typing more replaces it instead of adding one per pause.
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1);
+    await expect.poll(() => page.getByRole("status").first().innerText()).toMatch(/kết quả cho “bach khao ha noi”/);
+    await page.goBack();
+    await page.waitForURL(/\/directory$/);
   });
 
   test("narrows by a facet, and the count and badges follow", async () => {

@@ -94,6 +94,52 @@ describe("forms", () => {
   });
 });
 
+describe("odd requests get a 4xx, never a 500", () => {
+  const origin = () => new URL(baseURL()).origin;
+
+  test("bodies are bounded before anything reads them", async () => {
+    const big = await get("/language", {
+      method: "POST",
+      headers: { Origin: origin(), "Content-Type": "application/x-www-form-urlencoded" },
+      body: `lang=en&x=${"a".repeat(300 * 1024)}`,
+    });
+    expect(big.status).toBe(413);
+  });
+
+  test("a post that is not a form is refused", async () => {
+    for (const [body, type] of [["{}", "application/json"], ["lang=en", "text/plain"], ["", "application/x-www-form-urlencoded"]] as const) {
+      const response = await get("/language", { method: "POST", headers: { Origin: origin(), "Content-Type": type }, body });
+      expect([400, 415], `${type} ${JSON.stringify(body)}`).toContain(response.status);
+    }
+  });
+
+  test("unknown methods are refused", async () => {
+    for (const method of ["PUT", "DELETE", "PATCH"]) {
+      const response = await get("/language", { method, headers: { Origin: origin() }, body: "lang=en" });
+      expect(response.status, method).toBe(405);
+    }
+  });
+
+  test("redirects never leave the site, even with control characters", async () => {
+    for (const redirectTo of ["/\t/evil.example", "/\n/evil.example", "/\\evil.example"]) {
+      const response = await get("/language", {
+        method: "POST",
+        headers: { Origin: origin() },
+        body: new URLSearchParams({ lang: "en", redirectTo: redirectTo.replace("\\t", "\t").replace("\\n", "\n") }),
+      });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("/");
+    }
+  });
+
+  test("a shared link can name its language", async () => {
+    const english = await get("/directory?q=vien&lang=en");
+    expect(await english.text()).toContain("Organization directory");
+    const html = await (await get("/directory?q=vien")).text();
+    expect(html).toMatch(/hreflang="en"/i);
+  });
+});
+
 describe("headers and health", () => {
   test("every page carries the security headers, with a fresh script nonce", async () => {
     const first = await get("/");

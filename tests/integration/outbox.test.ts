@@ -93,6 +93,14 @@ describe("search outbox", () => {
     expect((await documentOf(child.id))?.parentNames).toEqual(expect.arrayContaining(["NNU", "New Name University"]));
   });
 
+  test("an unpublished parent is not named in its children's documents", async () => {
+    const parent = await makeOrganization({ kind: "university", nameEn: "Hidden Parent University", acronym: "HPU", status: "draft" });
+    const child = await makeOrganization({ nameEn: "Visible Child Lab", parentId: parent.id });
+    await drainOutbox();
+    expect((await documentOf(child.id))?.parentNames).toEqual([]);
+    expect(await engineIds("HPU")).toEqual([]);
+  });
+
   test("loses nothing while Meilisearch is killed mid-stream, and delivers it all once it is back", async () => {
     const worker = new SearchOutboxWorker({ db: prisma, pollIntervalMs: 200, prepare: () => prepareSearch(prisma).then(() => {}) });
     worker.start();

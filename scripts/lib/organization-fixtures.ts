@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { organizationDocument, searchTextOf, type OrganizationForIndex } from "#search/organization-document";
+import { organizationDocument, searchTextOf, type OrganizationIndexSource } from "#search/organization-document";
 import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 import { DISTRICTS } from "~/utils/districts";
 import type { OrganizationKind } from "~/utils/organization-values";
@@ -132,19 +132,12 @@ function generateInto(sqlite: Database.Database, options: FixtureOptions): numbe
         createdAt,
         updatedAt: createdAt,
       };
-      const forIndex = {
+      const forIndex: OrganizationIndexSource = {
         ...row,
         address: null,
-        sourceUrl: null,
-        searchText: "",
-        sortNameVi: "",
-        sortNameEn: "",
-        seedKey: null,
-        seedHash: null,
-        editedAt: null,
-        parent: parent ? { nameVi: parent.nameVi, nameEn: parent.nameEn, acronym: parent.acronym } : null,
+        parent: parent ? { nameVi: parent.nameVi, nameEn: parent.nameEn, acronym: parent.acronym, status: "published" } : null,
         fields: own.map((field) => ({ field })),
-      } satisfies OrganizationForIndex;
+      };
       const document = organizationDocument(forIndex);
       organizations.push({
         ...row,

@@ -1,0 +1,218 @@
+import { useNavigation } from "@remix-run/react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useT } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import { cx } from "~/utils/misc";
+import { parseProblem } from "~/validation/messages";
+
+/**
+ * Form fields with a label, a hint and their errors, wired for assistive
+ * technology (aria-invalid, aria-describedby). Errors arrive as message keys
+ * and are shown in the reader's language.
+ */
+export type ListOfErrors = (string | null | undefined)[] | null | undefined;
+
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const t = useT();
+  const shown = (errors ?? []).filter(Boolean) as string[];
+  if (shown.length === 0) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {shown.map((error) => {
+        const { key, params } = parseProblem(error);
+        return <li key={error}>{t(key as MessageKey, params)}</li>;
+      })}
+    </ul>
+  );
+}
+
+const controlClass =
+  "mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600";
+
+type FieldProps = { label: string; hint?: string; errors?: ListOfErrors; className?: string };
+
+function useDescribedBy(hint: string | undefined, errors: ListOfErrors) {
+  const base = useId();
+  const hintId = hint ? `${base}-hint` : undefined;
+  const errorId = errors?.some(Boolean) ? `${base}-errors` : undefined;
+  return { base, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+export function Field({ label, hint, errors, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
+  const id = input.id ?? base;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input {...input} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass} />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, hint, errors, className, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
+  const id = textarea.id ?? base;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea {...textarea} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={cx(controlClass, "min-h-28")} />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  hint,
+  errors,
+  className,
+  options,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
+  const id = select.id ?? base;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select {...select} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A group of checkboxes (or radios) sharing one name. */
+export function ChoiceGroup({
+  legend,
+  name,
+  type = "checkbox",
+  options,
+  defaultValue,
+  hint,
+  errors,
+  columns = 1,
+}: {
+  legend: string;
+  name: string;
+  type?: "checkbox" | "radio";
+  options: { value: string; label: ReactNode }[];
+  defaultValue?: string | string[] | null;
+  hint?: string;
+  errors?: ListOfErrors;
+  columns?: 1 | 2 | 3;
+}) {
+  const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
+  const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <div className={cx("mt-2 grid gap-x-4 gap-y-1.5", columns === 2 && "sm:grid-cols-2", columns === 3 && "sm:grid-cols-3")}>
+        {options.map((option) => (
+          <label key={option.value} htmlFor={`${base}-${option.value}`} className="flex items-start gap-2 text-sm">
+            <input
+              id={`${base}-${option.value}`}
+              type={type}
+              name={name}
+              value={option.value}
+              defaultChecked={selected.has(option.value)}
+              aria-invalid={errorId ? true : undefined}
+              className="mt-0.5 size-4 shrink-0"
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** Submit button that shows progress and refuses a second click while its form is being sent. */
+export function SubmitButton({
+  children,
+  name,
+  value,
+  className,
+  tone = "primary",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  className?: string;
+  tone?: "primary" | "secondary" | "danger";
+}) {
+  const navigation = useNavigation();
+  const t = useT();
+  const pending =
+    navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
+  const tones = {
+    primary: "bg-brand-700 text-white hover:bg-brand-800",
+    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+  };
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending || undefined}
+      className={cx("rounded-lg px-4 py-2 font-semibold disabled:cursor-wait disabled:opacity-70", tones[tone], className)}
+    >
+      {pending ? t("form.sending") : children}
+    </button>
+  );
+}
+
+/** The honeypot: hidden from people and assistive technology, filled by bots. */
+export function HoneypotField() {
+  return (
+    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <label>
+        Website confirm
+        <input type="text" name="website_confirm" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </label>
+    </div>
+  );
+}
+
+export function FormErrors({ errors }: { errors?: ListOfErrors }) {
+  if (!errors?.some(Boolean)) return null;
+  return (
+    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3">
+      <ErrorList errors={errors} />
+    </div>
+  );
+}

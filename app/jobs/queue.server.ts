@@ -1,0 +1,35 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { singleton } from "~/utils/singleton.server";
+import { EventEmitter } from "node:events";
+
+/**
+ * Background jobs: rows written in the same transaction as their cause and run
+ * by app/jobs/worker.server.ts. Kinds and their payloads:
+ */
+export type JobPayloads = {
+  "deliver-mail": { mailId: string };
+  "recompute-matches": { requestId: string };
+  "recompute-matches-for-expert": { expertId: string };
+};
+export type JobKind = keyof JobPayloads;
+
+export async function enqueueJob<K extends JobKind>(
+  tx: Prisma.TransactionClient,
+  kind: K,
+  payload: JobPayloads[K],
+  options: { runAt?: Date } = {},
+) {
+  await tx.job.create({ data: { kind, payload: JSON.stringify(payload), runAt: options.runAt ?? new Date() } });
+}
+
+const signal = singleton("job-queue-signal", () => new EventEmitter());
+
+/** Call after the transaction that enqueued jobs commits: wakes this process's worker. */
+export function notifyJobs() {
+  signal.emit("enqueued");
+}
+
+export function onJobsEnqueued(listener: () => void): () => void {
+  signal.on("enqueued", listener);
+  return () => signal.off("enqueued", listener);
+}

@@ -1,0 +1,133 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
+import { expertIndexInclude, expertSearchText } from "#search/expert-document";
+import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
+import { prisma, type DbClient } from "~/utils/db.server";
+import { slugify } from "~/utils/text";
+import type { ExpertProfileInput } from "~/validation/expert";
+import { getTaxonomy } from "./field.server";
+import { resolveOrganization, type OrganizationChoice } from "./organization-lookup.server";
+
+/**
+ * Expertise profiles. Saving one rewrites its fields and links, refreshes its
+ * fallback search text, and queues (in the same transaction) its search
+ * document and a recompute of the suggestions it may now belong to.
+ */
+export async function getOwnProfile(userId: string) {
+  return prisma.expertProfile.findUnique({
+    where: { userId },
+    include: {
+      affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true } },
+      fields: { select: { field: { select: { slug: true } } } },
+      links: { orderBy: { position: "asc" } },
+    },
+  });
+}
+
+export type SaveProfileResult =
+  | { ok: true; slug: string; status: string }
+  | { ok: false; field: "affiliation"; candidates: OrganizationChoice[] }
+  | { ok: false; field: "fieldSlugs" };
+
+export async function saveProfile(userId: string, input: ExpertProfileInput): Promise<SaveProfileResult> {
+  const taxonomy = await getTaxonomy();
+  const fieldIds = input.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug)).filter((field) => field && field.areaSlug !== null);
+  if (fieldIds.length !== input.fieldSlugs.length) return { ok: false, field: "fieldSlugs" };
+
+  let affiliationId: string | null = null;
+  if (input.affiliation) {
+    const resolved = await resolveOrganization(input.affiliation);
+    if (!resolved.match) return { ok: false, field: "affiliation", candidates: resolved.candidates };
+    affiliationId = resolved.match.id;
+  }
+
+  const status = input.intent === "publish" ? "published" : "draft";
+  const saved = await prisma.$transaction(async (tx) => {
+    const existing = await tx.expertProfile.findUnique({ where: { userId }, select: { id: true, slug: true, publishedAt: true } });
+    const data = {
+      title: input.title,
+      fullName: input.fullName,
+      affiliationId,
+      position: input.position,
+      bioVi: input.bioVi,
+      bioEn: input.bioEn,
+      keywords: input.keywords.join("\n"),
+      offers: input.offers.join("\n"),
+      status,
+      publishedAt: status === "published" ? (existing?.publishedAt ?? new Date()) : existing?.publishedAt ?? null,
+    };
+    const profile = existing
+      ? await tx.expertProfile.update({ where: { id: existing.id }, data })
+      : await tx.expertProfile.create({ data: { ...data, userId, slug: await uniqueSlug(tx, input.fullName) } });
+    await tx.expertField.deleteMany({ where: { expertId: profile.id } });
+    await tx.expertField.createMany({ data: fieldIds.map((field) => ({ expertId: profile.id, fieldId: field!.id })) });
+    await tx.expertLink.deleteMany({ where: { expertId: profile.id } });
+    await tx.expertLink.createMany({
+      data: input.links.map((link, position) => ({ expertId: profile.id, kind: link.kind, title: link.title!, url: link.url, year: link.year, position })),
+    });
+    await refreshExpertSearchText(tx, profile.id);
+    await enqueueSearchSync(tx, "expert", [profile.id]);
+    await enqueueJob(tx, "recompute-matches-for-expert", { expertId: profile.id });
+    return profile;
+  });
+  notifySearchOutbox();
+  notifyJobs();
+  return { ok: true, slug: saved.slug, status: saved.status };
+}
+
+async function uniqueSlug(tx: Prisma.TransactionClient, name: string) {
+  const base = slugify(name, 60) || "expert";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.expertProfile.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+export async function refreshExpertSearchText(tx: DbClient, id: string) {
+  const expert = await tx.expertProfile.findUniqueOrThrow({ where: { id }, include: expertIndexInclude });
+  await tx.expertProfile.update({ where: { id }, data: { searchText: expertSearchText(expert) } });
+}
+
+export async function getPublishedExpert(slug: string, db: DbClient = prisma) {
+  return db.expertProfile.findFirst({
+    where: { slug, status: "published" },
+    include: {
+      affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
+      fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } } },
+      links: { orderBy: { position: "asc" } },
+    },
+  });
+}
+
+export function publishedExpertsOf(organizationId: string, db: DbClient = prisma) {
+  return db.expertProfile.findMany({
+    where: { affiliationId: organizationId, status: "published" },
+    select: { slug: true, title: true, fullName: true, position: true },
+    orderBy: { fullName: "asc" },
+    take: 100,
+  });
+}
+
+/** Cards for expert search results, in the order of `ids`. */
+export async function getPublishedExpertCards(ids: readonly string[], db: DbClient = prisma) {
+  if (ids.length === 0) return [];
+  const rows = await db.expertProfile.findMany({
+    where: { id: { in: [...ids] }, status: "published" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      fullName: true,
+      position: true,
+      keywords: true,
+      offers: true,
+      bioVi: true,
+      bioEn: true,
+      affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
+      fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } }, take: 5 },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is NonNullable<typeof row> => Boolean(row));
+}
+export type ExpertCard = Awaited<ReturnType<typeof getPublishedExpertCards>>[number];

@@ -1,0 +1,52 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { translator, isLanguage } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import { prisma } from "~/utils/db.server";
+import { appUrl, queueMail } from "./mail.server";
+
+/**
+ * In-app notifications, each optionally doubled by an e-mail in the user's
+ * language. Written in the transaction of the change they tell about.
+ */
+export type NotificationType = "suggestion" | "invitation" | "response" | "status" | "message" | "review" | "claim";
+
+export type NotificationData = { key: MessageKey; params: Record<string, string | number> };
+
+export async function notify(
+  tx: Prisma.TransactionClient,
+  notification: { userId: string; type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string; email?: boolean },
+) {
+  const data: NotificationData = { key: notification.key, params: notification.params ?? {} };
+  await tx.notification.create({
+    data: { userId: notification.userId, type: notification.type, data: JSON.stringify(data), url: notification.url },
+  });
+  if (notification.email === false) return;
+  const user = await tx.user.findUniqueOrThrow({ where: { id: notification.userId }, select: { email: true, name: true, locale: true } });
+  const t = translator(isLanguage(user.locale) ? user.locale : "vi");
+  const line = t(notification.key, data.params);
+  await queueMail(tx, {
+    to: user.email,
+    subject: `${line} · ${t("site.shortName")}`,
+    text: [t("mail.greeting", { name: user.name }), "", line, "", `${appUrl()}${notification.url}`, "", t("mail.footer")].join("\n"),
+  });
+}
+
+export async function listNotifications(userId: string, options: { take?: number } = {}) {
+  const rows = await prisma.notification.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    take: options.take ?? 50,
+  });
+  return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as NotificationData }));
+}
+
+export function countUnread(userId: string) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+export async function markRead(userId: string, ids?: string[]) {
+  await prisma.notification.updateMany({
+    where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    data: { readAt: new Date() },
+  });
+}

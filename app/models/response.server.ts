@@ -1,0 +1,164 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { notifyJobs } from "~/jobs/queue.server";
+import { forbidden } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { displayName } from "~/utils/expert-values";
+import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~/utils/request-values";
+import { translator, isLanguage } from "~/i18n/i18n";
+import { notify } from "./notification.server";
+
+/**
+ * Invitations, responses (a researcher's short proposal), their path through
+ * screening, shortlist and accept or decline, and the match an accepted
+ * response becomes. Each function checks who may act, on the server.
+ */
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+async function ownOpenRequest(tx: Prisma.TransactionClient, requestId: string, userId: string) {
+  const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { id: true, authorId: true, status: true, title: true } });
+  if (!request) throw notFound();
+  if (request.authorId !== userId) throw forbidden();
+  return request;
+}
+
+export async function inviteExpert(requestId: string, userId: string, expertId: string) {
+  await prisma.$transaction(async (tx) => {
+    const request = await ownOpenRequest(tx, requestId, userId);
+    if (request.status !== "open") throw new Response("The request is not open.", { status: 409 });
+    const expert = await tx.expertProfile.findFirst({ where: { id: expertId, status: "published" }, select: { id: true, userId: true } });
+    if (!expert) throw notFound();
+    if (expert.userId === userId) throw forbidden();
+    const existing = await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId } } });
+    if (existing) return; // a second click changes nothing
+    await tx.invitation.create({ data: { requestId, expertId, invitedById: userId } });
+    await notify(tx, { userId: expert.userId, type: "invitation", key: "notify.invited", params: { title: request.title }, url: `/requests/${requestId}` });
+  });
+  notifyJobs();
+}
+
+/** Whether (and why not) this user may respond to this request. */
+export async function responseEligibility(requestId: string, user: { id: string } | null) {
+  if (!user) return { can: false as const, reason: "response.signInToRespond" as const };
+  const [request, profile, existing] = await Promise.all([
+    prisma.techRequest.findUnique({ where: { id: requestId }, select: { authorId: true, status: true } }),
+    prisma.expertProfile.findUnique({ where: { userId: user.id }, select: { id: true, status: true } }),
+    prisma.requestResponse.findUnique({ where: { requestId_responderId: { requestId, responderId: user.id } }, select: { id: true } }),
+  ]);
+  if (!request) return { can: false as const, reason: "response.notOpen" as const };
+  if (request.authorId === user.id) return { can: false as const, reason: "response.ownRequest" as const };
+  if (existing) return { can: false as const, reason: null, responseId: existing.id };
+  if (request.status !== "open") return { can: false as const, reason: "response.notOpen" as const };
+  if (!profile || profile.status !== "published") return { can: false as const, reason: "response.needProfile" as const };
+  return { can: true as const, expertId: profile.id };
+}
+
+/** In the caller's transaction (createOnce): the response and the author's notification. */
+export async function createResponseInTransaction(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  user: { id: string },
+  input: { approach: string; experience: string; timeline: string },
+) {
+  const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { authorId: true, status: true, title: true } });
+  if (!request || request.status !== "open") throw new Response("The request does not take proposals.", { status: 409 });
+  if (request.authorId === user.id) throw forbidden("You cannot respond to your own request.");
+  const profile = await tx.expertProfile.findUnique({ where: { userId: user.id }, select: { id: true, status: true, title: true, fullName: true } });
+  if (!profile || profile.status !== "published") throw forbidden("Publish an expertise profile first.");
+  const invited = Boolean(await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId: profile.id } } }));
+  const response = await tx.requestResponse.create({
+    data: { requestId, responderId: user.id, expertId: profile.id, ...input, invited },
+  });
+  await notify(tx, {
+    userId: request.authorId,
+    type: "response",
+    key: "notify.newResponse",
+    params: { title: request.title, name: displayName(profile, "vi") },
+    url: `/requests/${requestId}#responses`,
+  });
+  return response;
+}
+
+export class InvalidMoveError extends Error {}
+
+/** The requesting company moves a response along; an accepted one becomes a match. */
+export async function moveResponse(
+  requestId: string,
+  userId: string,
+  move: { responseId: string; status: Exclude<ResponseStatus, "submitted">; declineReason: DeclineReason | null },
+) {
+  const matchId = await prisma.$transaction(async (tx) => {
+    const request = await ownOpenRequest(tx, requestId, userId);
+    const response = await tx.requestResponse.findFirst({ where: { id: move.responseId, requestId }, include: { responder: { select: { locale: true } } } });
+    if (!response) throw notFound();
+    if (response.status === move.status) return null; // a repeated click changes nothing
+    if (!RESPONSE_TRANSITIONS[response.status as ResponseStatus].includes(move.status)) throw new InvalidMoveError();
+    const { count } = await tx.requestResponse.updateMany({
+      where: { id: response.id, status: response.status },
+      data: { status: move.status, declineReason: move.status === "declined" ? move.declineReason : null },
+    });
+    if (count === 0) return null; // moved meanwhile
+    const t = translator(isLanguage(response.responder.locale) ? response.responder.locale : "vi");
+    await notify(tx, {
+      userId: response.responderId,
+      type: "status",
+      key: `notify.responseMoved.${move.status}`,
+      params: { title: request.title, reason: move.declineReason ? t(`decline.${move.declineReason}`) : "" },
+      url: `/requests/${requestId}`,
+    });
+    if (move.status !== "accepted") return null;
+    const match = await tx.match.create({ data: { requestId, responseId: response.id } });
+    return match.id;
+  });
+  notifyJobs();
+  return matchId;
+}
+
+/** A match with its two sides, if this user is one of them; null otherwise (shown as 404). */
+export async function getMatchForParticipant(matchId: string, userId: string) {
+  const match = await prisma.match.findUnique({
+    where: { id: matchId },
+    include: {
+      request: { select: { id: true, title: true, authorId: true, companyName: true, author: { select: { name: true } } } },
+      response: { select: { responderId: true, expert: { select: { slug: true, title: true, fullName: true } } } },
+    },
+  });
+  if (!match) return null;
+  if (match.request.authorId !== userId && match.response.responderId !== userId) return null;
+  return match;
+}
+
+export async function listMessages(matchId: string) {
+  return prisma.message.findMany({
+    where: { matchId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, body: true, createdAt: true, senderId: true, sender: { select: { name: true } } },
+    take: 500,
+  });
+}
+
+export async function postMessageInTransaction(tx: Prisma.TransactionClient, matchId: string, userId: string, body: string) {
+  const match = await tx.match.findUnique({
+    where: { id: matchId },
+    include: { request: { select: { title: true, authorId: true } }, response: { select: { responderId: true } } },
+  });
+  const participants = match ? [match.request.authorId, match.response.responderId] : [];
+  if (!match || !participants.includes(userId)) throw notFound();
+  const message = await tx.message.create({ data: { matchId, senderId: userId, body } });
+  const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  const other = participants.find((id) => id !== userId)!;
+  await notify(tx, { userId: other, type: "message", key: "notify.message", params: { name: sender.name, title: match.request.title }, url: `/matches/${matchId}` });
+  return message;
+}
+
+export async function listMatchesOf(userId: string) {
+  return prisma.match.findMany({
+    where: { OR: [{ request: { authorId: userId } }, { response: { responderId: userId } }] },
+    include: {
+      request: { select: { id: true, title: true, companyName: true, authorId: true } },
+      response: { select: { expert: { select: { title: true, fullName: true } } } },
+      _count: { select: { messages: true } },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}

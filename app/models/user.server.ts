@@ -1,0 +1,114 @@
+import crypto from "node:crypto";
+import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { prisma } from "~/utils/db.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "~/utils/password.server";
+import { invalidateUserSessions, sessionIdFromToken } from "~/utils/session.server";
+import { notifyJobs } from "~/jobs/queue.server";
+import { appUrl, queueMail } from "./mail.server";
+
+/** Accounts: creation, sign-in checks, passwords, roles. */
+
+export type NewUser = { email: string; name: string; password: string; accountType: "business" | "researcher"; locale: Language };
+
+export class EmailTakenError extends Error {}
+
+export async function createUser(input: NewUser) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, accountType: input.accountType, locale: input.locale },
+      });
+      const t = translator(input.locale);
+      await queueMail(tx, {
+        to: created.email,
+        subject: t("mail.welcome.subject"),
+        text: [t("mail.greeting", { name: created.name }), "", t("mail.welcome.body"), "", `${appUrl()}/account`, "", t("mail.footer")].join("\n"),
+      });
+      return created;
+    });
+    notifyJobs();
+    return user;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/** The user for these credentials, or null. Takes the same time whether or not the e-mail exists. */
+export async function verifyLogin(email: string, password: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+}
+
+/** Changes the password after checking the current one; signs out every other session. */
+export async function changePassword(userId: string, current: string, next: string, keepSessionId: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, current))) return false;
+  const passwordHash = await hashPassword(next);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await invalidateUserSessions(userId, { except: keepSessionId, db: tx });
+  });
+  return true;
+}
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** Mails a reset link when the e-mail has an account; does the same visible nothing otherwise. */
+export async function requestPasswordReset(email: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
+  if (!user) return;
+  const token = crypto.randomBytes(24).toString("base64url");
+  const t = translator(isLanguage(user.locale) ? user.locale : "vi");
+  await prisma.$transaction(async (tx) => {
+    await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+    await tx.passwordResetToken.create({
+      data: { id: sessionIdFromToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    });
+    await queueMail(tx, {
+      to: user.email,
+      subject: t("mail.reset.subject"),
+      text: [
+        t("mail.greeting", { name: user.name }),
+        "",
+        t("mail.reset.body"),
+        "",
+        `${appUrl()}/reset-password?token=${token}`,
+        "",
+        t("mail.footer"),
+      ].join("\n"),
+    });
+  });
+  notifyJobs();
+}
+
+export async function findValidResetToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const row = await prisma.passwordResetToken.findUnique({ where: { id: sessionIdFromToken(token) } });
+  if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return null;
+  return row;
+}
+
+/** Sets the new password, spends the token, and signs out every session. */
+export async function resetPassword(token: string, password: string): Promise<string | null> {
+  const row = await findValidResetToken(token);
+  if (!row) return null;
+  const passwordHash = await hashPassword(password);
+  const spent = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (count === 0) return false; // used meanwhile
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    await invalidateUserSessions(row.userId, { db: tx });
+    return true;
+  });
+  return spent ? row.userId : null;
+}
+
+export async function setRole(userId: string, role: "member" | "curator" | "admin") {
+  return prisma.user.update({ where: { id: userId }, data: { role } });
+}

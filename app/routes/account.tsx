@@ -1,0 +1,199 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { formatDate, useLanguage, useT } from "~/i18n/i18n";
+import { changePassword } from "~/models/user.server";
+import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/misc";
+import { prisma } from "~/utils/db.server";
+import { titled } from "~/utils/meta";
+import { deletedSessionCookie, invalidateUserSessions } from "~/utils/session.server";
+import { isSecureRequest } from "~/utils/request.server";
+import { ChangePasswordSchema, ProfileNameSchema } from "~/validation/auth";
+import { problem } from "~/validation/messages";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("account.title"));
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const sessions = await prisma.session.findMany({
+    where: { userId: user.id, expiresAt: { gt: new Date() } },
+    select: { id: true, createdAt: true, userAgent: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const current = args.context.auth?.session.id;
+  return {
+    user: { name: user.name, email: user.email, role: user.role, accountType: user.accountType },
+    sessions: sessions.map((session) => ({
+      current: session.id === current,
+      createdAt: session.createdAt,
+      device: describeUserAgent(session.userAgent),
+    })),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireUser(args);
+  const sessionId = args.context.auth!.session.id;
+  const formData = await readForm(args.request);
+  switch (formData.get("intent")) {
+    case "update-name": {
+      const submission = parseWithZod(formData, { schema: ProfileNameSchema });
+      if (submission.status !== "success") return data({ intent: "update-name", result: submission.reply(), done: false }, { status: 400 });
+      await prisma.user.update({ where: { id: user.id }, data: { name: submission.value.name } });
+      return data({ intent: "update-name", result: submission.reply(), done: true });
+    }
+    case "change-password": {
+      const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+      const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
+      if (submission.status !== "success") return data({ intent: "change-password", result: submission.reply(hidden), done: false }, { status: 400 });
+      const changed = await changePassword(user.id, submission.value.currentPassword, submission.value.password, sessionId);
+      if (!changed) {
+        const result = submission.reply({ fieldErrors: { currentPassword: [problem("account.wrongPassword")] }, ...hidden });
+        return data({ intent: "change-password", result, done: false }, { status: 400 });
+      }
+      return data({ intent: "change-password", result: submission.reply({ resetForm: true }), done: true });
+    }
+    case "sign-out-others": {
+      await invalidateUserSessions(user.id, { except: sessionId });
+      return data({ intent: "sign-out-others", result: undefined, done: true });
+    }
+    case "sign-out-everywhere": {
+      await invalidateUserSessions(user.id);
+      return redirect("/", { headers: { "Set-Cookie": deletedSessionCookie(isSecureRequest(args.request)) } });
+    }
+    default:
+      return data({ intent: "unknown", result: undefined, done: false }, { status: 400 });
+  }
+}
+
+export default function Account() {
+  const { user, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const lang = useLanguage();
+  const [nameForm, nameFields] = useForm({
+    id: "name-form",
+    lastResult: actionData?.intent === "update-name" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileNameSchema }),
+    defaultValue: { name: user.name },
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "password-form",
+    lastResult: actionData?.intent === "change-password" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  const done = actionData?.done ? actionData.intent : null;
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("account.title")} />
+      {searchParams.get("reset") ? <Notice>{t("auth.reset.done")}</Notice> : null}
+      {done === "change-password" ? <Notice>{t("account.passwordChanged")}</Notice> : null}
+      {done === "sign-out-others" ? <Notice>{t("account.signedOutOthers")}</Notice> : null}
+      {done === "update-name" ? <Notice>{t("form.saved")}</Notice> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="details" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="details" className="text-lg font-semibold">
+            {t("account.profile")}
+          </h2>
+          <dl className="mt-3 space-y-1 text-sm">
+            <div className="flex gap-2">
+              <dt className="text-slate-600">{t("auth.email")}:</dt>
+              <dd>{user.email}</dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="text-slate-600">{t("account.role")}:</dt>
+              <dd>{t(`account.role.${user.role}` as "account.role.member")}</dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="text-slate-600">{t("auth.accountType")}:</dt>
+              <dd>{t(`auth.accountType.${user.accountType}` as "auth.accountType.business")}</dd>
+            </div>
+          </dl>
+          <Form method="post" className="mt-4 space-y-3" {...getFormProps(nameForm)}>
+            <input type="hidden" name="intent" value="update-name" />
+            <Field label={t("auth.name")} name={nameFields.name.name} defaultValue={nameFields.name.initialValue} errors={nameFields.name.errors} maxLength={120} required />
+            <SubmitButton name="intent" value="update-name" tone="secondary">
+              {t("form.save")}
+            </SubmitButton>
+          </Form>
+        </section>
+
+        <section aria-labelledby="shortcuts" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="shortcuts" className="text-lg font-semibold">
+            {t("account.links")}
+          </h2>
+          <ul className="mt-3 space-y-2 text-brand-700">
+            <li><Link className="underline" to="/me/profile">{t("account.myProfile")}</Link></li>
+            <li><Link className="underline" to="/me/requests">{t("account.myRequests")}</Link></li>
+            <li><Link className="underline" to="/me/responses">{t("account.myResponses")}</Link></li>
+            <li><Link className="underline" to="/matches">{t("account.myMatches")}</Link></li>
+          </ul>
+        </section>
+
+        <section aria-labelledby="password" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="password" className="text-lg font-semibold">
+            {t("account.changePassword")}
+          </h2>
+          <Form method="post" className="mt-3 space-y-3" {...getFormProps(passwordForm)}>
+            <FormErrors errors={passwordForm.errors} />
+            <input type="hidden" name="intent" value="change-password" />
+            <Field label={t("account.currentPassword")} name={passwordFields.currentPassword.name} type="password" errors={passwordFields.currentPassword.errors} autoComplete="current-password" required />
+            <Field label={t("account.newPassword")} hint={t("auth.passwordHint")} name={passwordFields.password.name} type="password" errors={passwordFields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
+            <Field label={t("auth.confirmPassword")} name={passwordFields.confirmPassword.name} type="password" errors={passwordFields.confirmPassword.errors} autoComplete="new-password" required />
+            <SubmitButton name="intent" value="change-password">{t("account.changePassword")}</SubmitButton>
+          </Form>
+        </section>
+
+        <section aria-labelledby="sessions" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="sessions" className="text-lg font-semibold">
+            {t("account.sessions")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("account.sessionsIntro", { count: sessions.length })}</p>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm">
+            {sessions.map((session, i) => (
+              <li key={i} className="flex justify-between gap-2 py-2">
+                <span>{session.device}</span>
+                <span className="text-slate-600">
+                  {session.current ? <strong>{t("account.thisBrowser")}</strong> : t("account.since", { date: formatDate(lang, session.createdAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Form method="post">
+              <SubmitButton name="intent" value="sign-out-others" tone="secondary">
+                {t("account.signOutOthers")}
+              </SubmitButton>
+            </Form>
+            <Form method="post">
+              <SubmitButton name="intent" value="sign-out-everywhere" tone="danger">
+                {t("account.signOutEverywhere")}
+              </SubmitButton>
+            </Form>
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** "Chrome on Linux" from a user agent, without a library. */
+function describeUserAgent(userAgent: string | null): string {
+  if (!userAgent) return "—";
+  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrome\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
+  const system = /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Windows/.test(userAgent) ? "Windows" : /Mac OS/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "";
+  return system ? `${browser} · ${system}` : browser;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

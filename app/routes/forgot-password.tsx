@@ -1,0 +1,60 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
+import { FormPage } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { useT } from "~/i18n/i18n";
+import { requestPasswordReset } from "~/models/user.server";
+import { clientAddress } from "~/utils/auth.server";
+import { readForm } from "~/utils/misc";
+import { assertNotBot } from "~/utils/honeypot.server";
+import { titled } from "~/utils/meta";
+import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { invalid, rateLimited } from "~/utils/submission.server";
+import { ForgotPasswordSchema } from "~/validation/auth";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.forgot.title"));
+
+export async function action(args: ActionFunctionArgs) {
+  const formData = await readForm(args.request);
+  assertNotBot(formData);
+  const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  const wait = Math.max(hit(LIMITS.resetPerAddress, clientAddress(args)), hit(LIMITS.resetPerAccount, submission.value.email));
+  if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
+  await requestPasswordReset(submission.value.email);
+  // The same answer whether or not the e-mail has an account.
+  return data({ result: submission.reply({ resetForm: true }), sent: true });
+}
+
+export default function ForgotPassword() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <FormPage title={t("auth.forgot.title")} intro={t("auth.forgot.intro")}>
+      {actionData && "sent" in actionData ? (
+        <div className="mb-4">
+          <Notice>{t("auth.forgot.sent")}</Notice>
+        </div>
+      ) : null}
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <HoneypotField />
+        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
+        <SubmitButton className="w-full">{t("auth.forgot.submit")}</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,82 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
+import { FormPage } from "~/components/page";
+import { useT } from "~/i18n/i18n";
+import { verifyLogin } from "~/models/user.server";
+import { clientAddress, requireAnonymous, signIn } from "~/utils/auth.server";
+import { assertNotBot } from "~/utils/honeypot.server";
+import { titled } from "~/utils/meta";
+import { safeRedirectPath, readForm } from "~/utils/misc";
+import { hit, LIMITS, reset } from "~/utils/rate-limit.server";
+import { invalid, rateLimited } from "~/utils/submission.server";
+import { SignInSchema } from "~/validation/auth";
+import { problem } from "~/validation/messages";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.signIn.title"));
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args);
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  requireAnonymous(args);
+  const formData = await readForm(args.request);
+  assertNotBot(formData);
+  const submission = parseWithZod(formData, { schema: SignInSchema });
+  const hidden = { hideFields: ["password"] };
+  if (submission.status !== "success") return invalid(submission.reply(hidden));
+  const { email, password, redirectTo } = submission.value;
+  // Limited per address and per account, so neither one machine nor many can guess a password.
+  const wait = Math.max(hit(LIMITS.signInPerAddress, clientAddress(args)), hit(LIMITS.signInPerAccount, email));
+  if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
+
+  const user = await verifyLogin(email, password);
+  if (!user) return invalid(submission.reply({ formErrors: [problem("auth.signIn.failed")], ...hidden }));
+  reset(LIMITS.signInPerAccount, email);
+  const cookie = await signIn(args.request, user.id);
+  return redirect(safeRedirectPath(redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <FormPage title={t("auth.signIn.title")}>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <HoneypotField />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
+        <Field label={t("auth.password")} name={fields.password.name} type="password" errors={fields.password.errors} autoComplete="current-password" maxLength={200} required />
+        <SubmitButton className="w-full">{t("auth.signIn.submit")}</SubmitButton>
+        <div className="flex flex-wrap justify-between gap-2 text-sm">
+          <Link to="/forgot-password" className="text-brand-700 underline">
+            {t("auth.forgot.link")}
+          </Link>
+          <span>
+            {t("auth.signIn.noAccount")}{" "}
+            <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} className="font-medium text-brand-700 underline">
+              {t("nav.signUp")}
+            </Link>
+          </span>
+        </div>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

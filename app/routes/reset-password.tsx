@@ -1,0 +1,74 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { FormPage } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { useT } from "~/i18n/i18n";
+import { findValidResetToken, resetPassword } from "~/models/user.server";
+import { signIn } from "~/utils/auth.server";
+import { readForm } from "~/utils/misc";
+import { titled } from "~/utils/meta";
+import { invalid } from "~/utils/submission.server";
+import { ResetPasswordSchema } from "~/validation/auth";
+import { problem } from "~/validation/messages";
+
+export const meta: MetaFunction = ({ matches }) => [
+  ...titled(matches, (t) => t("auth.reset.title")),
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, valid: Boolean(await findValidResetToken(token)) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const submission = parseWithZod(await readForm(args.request), { schema: ResetPasswordSchema });
+  const hidden = { hideFields: ["password", "confirmPassword"] };
+  if (submission.status !== "success") return invalid(submission.reply(hidden));
+  const userId = await resetPassword(submission.value.token, submission.value.password);
+  if (!userId) return invalid(submission.reply({ formErrors: [problem("auth.reset.invalid")], ...hidden }));
+  const cookie = await signIn(args.request, userId);
+  return redirect("/account?reset=1", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ResetPassword() {
+  const t = useT();
+  const { token, valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  if (!valid) {
+    return (
+      <FormPage title={t("auth.reset.title")}>
+        <Notice tone="warning" role="alert">
+          {t("auth.reset.invalid")}{" "}
+          <Link to="/forgot-password" className="font-semibold underline">
+            {t("auth.forgot.submit")}
+          </Link>
+        </Notice>
+      </FormPage>
+    );
+  }
+  return (
+    <FormPage title={t("auth.reset.title")}>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="token" value={token} />
+        <Field label={t("account.newPassword")} hint={t("auth.passwordHint")} name={fields.password.name} type="password" errors={fields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
+        <Field label={t("auth.confirmPassword")} name={fields.confirmPassword.name} type="password" errors={fields.confirmPassword.errors} autoComplete="new-password" maxLength={200} required />
+        <SubmitButton className="w-full">{t("auth.reset.submit")}</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ChoiceGroup, Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
+import { FormPage } from "~/components/page";
+import { useT } from "~/i18n/i18n";
+import { createUser, EmailTakenError } from "~/models/user.server";
+import { clientAddress, requireAnonymous, signIn } from "~/utils/auth.server";
+import { assertNotBot } from "~/utils/honeypot.server";
+import { getLanguage } from "~/utils/language.server";
+import { titled } from "~/utils/meta";
+import { safeRedirectPath, readForm } from "~/utils/misc";
+import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { invalid, rateLimited } from "~/utils/submission.server";
+import { SignUpSchema } from "~/validation/auth";
+import { problem } from "~/validation/messages";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.signUp.title"));
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args);
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  requireAnonymous(args);
+  const formData = await readForm(args.request);
+  assertNotBot(formData);
+  const submission = parseWithZod(formData, { schema: SignUpSchema });
+  const hidden = { hideFields: ["password", "confirmPassword"] };
+  if (submission.status !== "success") return invalid(submission.reply(hidden));
+  const wait = hit(LIMITS.signUpPerAddress, clientAddress(args));
+  if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
+
+  const { name, email, password, accountType, redirectTo } = submission.value;
+  try {
+    const user = await createUser({ name, email, password, accountType, locale: await getLanguage(args.request) });
+    const cookie = await signIn(args.request, user.id);
+    const next = safeRedirectPath(redirectTo, accountType === "researcher" ? "/me/profile" : "/requests/new");
+    return redirect(next, { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return invalid(submission.reply({ fieldErrors: { email: [problem("auth.emailTaken")] }, ...hidden }));
+    }
+    throw error;
+  }
+}
+
+export default function SignUp() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <FormPage title={t("auth.signUp.title")} intro={t("auth.signUp.intro")}>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <HoneypotField />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <ChoiceGroup
+          legend={t("auth.accountType")}
+          name={fields.accountType.name}
+          type="radio"
+          defaultValue={(fields.accountType.initialValue as string | undefined) ?? searchParams.get("type") ?? "researcher"}
+          errors={fields.accountType.errors}
+          options={[
+            { value: "researcher", label: t("auth.accountType.researcher") },
+            { value: "business", label: t("auth.accountType.business") },
+          ]}
+        />
+        <Field label={t("auth.name")} name={fields.name.name} defaultValue={fields.name.initialValue} errors={fields.name.errors} autoComplete="name" maxLength={120} required />
+        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
+        <Field label={t("auth.password")} hint={t("auth.passwordHint")} name={fields.password.name} type="password" errors={fields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
+        <Field label={t("auth.confirmPassword")} name={fields.confirmPassword.name} type="password" errors={fields.confirmPassword.errors} autoComplete="new-password" maxLength={200} required />
+        <SubmitButton className="w-full">{t("auth.signUp.submit")}</SubmitButton>
+        <p className="text-center text-sm text-slate-700">
+          {t("auth.signUp.haveAccount")}{" "}
+          <Link to={`/login${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`} className="font-medium text-brand-700 underline">
+            {t("nav.signIn")}
+          </Link>
+        </p>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,79 @@
+/** Values of a technology request's enumerations, with their labels. */
+type Label = { vi: string; en: string };
+
+export const SECTORS = [
+  "manufacturing", "electronics", "ict", "agriculture_food", "health_pharma", "energy", "construction",
+  "transport_logistics", "environment", "chemicals_materials", "textiles", "finance", "education", "other",
+] as const;
+export type Sector = (typeof SECTORS)[number];
+export const SECTOR_LABELS: Record<Sector, Label> = {
+  manufacturing: { vi: "Cơ khí, chế tạo", en: "Manufacturing" },
+  electronics: { vi: "Điện tử, bán dẫn", en: "Electronics & semiconductors" },
+  ict: { vi: "Công nghệ thông tin, phần mềm", en: "ICT & software" },
+  agriculture_food: { vi: "Nông nghiệp, thực phẩm", en: "Agriculture & food" },
+  health_pharma: { vi: "Y tế, dược phẩm", en: "Health & pharma" },
+  energy: { vi: "Năng lượng", en: "Energy" },
+  construction: { vi: "Xây dựng, vật liệu xây dựng", en: "Construction" },
+  transport_logistics: { vi: "Giao thông, logistics", en: "Transport & logistics" },
+  environment: { vi: "Môi trường, xử lý chất thải", en: "Environment & waste" },
+  chemicals_materials: { vi: "Hóa chất, vật liệu", en: "Chemicals & materials" },
+  textiles: { vi: "Dệt may, da giày", en: "Textiles & footwear" },
+  finance: { vi: "Tài chính, thương mại", en: "Finance & commerce" },
+  education: { vi: "Giáo dục", en: "Education" },
+  other: { vi: "Lĩnh vực khác", en: "Other" },
+};
+
+export const COMPANY_SIZES = ["micro", "small", "medium", "large"] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+export const COMPANY_SIZE_LABELS: Record<CompanySize, Label> = {
+  micro: { vi: "Siêu nhỏ (dưới 10 người)", en: "Micro (under 10 people)" },
+  small: { vi: "Nhỏ (10–99 người)", en: "Small (10–99 people)" },
+  medium: { vi: "Vừa (100–299 người)", en: "Medium (100–299 people)" },
+  large: { vi: "Lớn (từ 300 người)", en: "Large (300 people or more)" },
+};
+
+export const BUDGETS = ["under_100m", "100m_500m", "500m_2b", "over_2b", "to_discuss"] as const;
+export type Budget = (typeof BUDGETS)[number];
+export const BUDGET_LABELS: Record<Budget, Label> = {
+  under_100m: { vi: "Dưới 100 triệu đồng", en: "Under VND 100 million" },
+  "100m_500m": { vi: "100–500 triệu đồng", en: "VND 100–500 million" },
+  "500m_2b": { vi: "500 triệu – 2 tỷ đồng", en: "VND 500 million – 2 billion" },
+  over_2b: { vi: "Trên 2 tỷ đồng", en: "Over VND 2 billion" },
+  to_discuss: { vi: "Thỏa thuận", en: "To be discussed" },
+};
+
+export const TRL_LABELS: Record<number, Label> = {
+  1: { vi: "TRL 1 – Nguyên lý cơ bản", en: "TRL 1 – Basic principles" },
+  2: { vi: "TRL 2 – Ý tưởng công nghệ", en: "TRL 2 – Technology concept" },
+  3: { vi: "TRL 3 – Chứng minh khái niệm", en: "TRL 3 – Proof of concept" },
+  4: { vi: "TRL 4 – Thử nghiệm trong phòng thí nghiệm", en: "TRL 4 – Validated in the lab" },
+  5: { vi: "TRL 5 – Thử nghiệm trong môi trường liên quan", en: "TRL 5 – Validated in a relevant environment" },
+  6: { vi: "TRL 6 – Trình diễn trong môi trường liên quan", en: "TRL 6 – Demonstrated in a relevant environment" },
+  7: { vi: "TRL 7 – Mẫu thử trong môi trường thực", en: "TRL 7 – Prototype in operation" },
+  8: { vi: "TRL 8 – Hệ thống hoàn chỉnh, đã kiểm định", en: "TRL 8 – System complete and qualified" },
+  9: { vi: "TRL 9 – Đã vận hành thực tế", en: "TRL 9 – Proven in operation" },
+};
+
+export const VISIBILITIES = ["public", "anonymous"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const REQUEST_STATUSES = ["pending", "open", "rejected", "expired", "closed"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const OUTCOMES = ["agreement", "no_fit", "withdrawn"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const RESPONSE_STATUSES = ["submitted", "screening", "shortlisted", "accepted", "declined"] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
+/** Where a response may go next, as the requesting company moves it along. */
+export const RESPONSE_TRANSITIONS: Record<ResponseStatus, ResponseStatus[]> = {
+  submitted: ["screening", "shortlisted", "declined"],
+  screening: ["shortlisted", "declined"],
+  shortlisted: ["accepted", "declined"],
+  accepted: [],
+  declined: [],
+};
+
+export const DECLINE_REASONS = ["expertise_mismatch", "budget", "timeline", "chose_other", "need_changed", "incomplete"] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { problem } from "./messages";
+
+/** Building blocks shared by the forms' schemas (used on both sides). */
+
+/** Visible characters: no control characters (except line breaks in long text). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function text(options: { min?: number; max: number; multiline?: boolean }) {
+  return z
+    .string({ required_error: problem("form.required"), invalid_type_error: problem("form.required") })
+    .transform((value) => value.replace(/\r\n/g, "\n").trim())
+    .refine((value) => !CONTROL.test(value), problem("form.invalidCharacters"))
+    .refine((value) => options.multiline || !value.includes("\n"), problem("form.oneLine"))
+    .refine((value) => value.length >= (options.min ?? 1), problem(options.min && options.min > 1 ? "form.tooShort" : "form.required", { min: options.min ?? 1 }))
+    .refine((value) => value.length <= options.max, problem("form.tooLong", { max: options.max }));
+}
+
+export function optionalText(options: { max: number; multiline?: boolean }) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").replace(/\r\n/g, "\n").trim())
+    .refine((value) => !CONTROL.test(value), problem("form.invalidCharacters"))
+    .refine((value) => options.multiline || !value.includes("\n"), problem("form.oneLine"))
+    .refine((value) => value.length <= options.max, problem("form.tooLong", { max: options.max }))
+    .transform((value) => (value === "" ? null : value));
+}
+
+export const email = z
+  .string({ required_error: problem("form.required") })
+  .trim()
+  .toLowerCase()
+  .max(254, problem("form.tooLong", { max: 254 }))
+  .email(problem("form.email"));
+
+export function oneOf<T extends string>(values: readonly T[]) {
+  return z.enum(values as [T, ...T[]], {
+    errorMap: (issue) => ({ message: issue.code === "invalid_type" ? problem("form.required") : problem("form.choose") }),
+  });
+}
+
+/** An http(s) URL; a bare domain gets https:// in front. */
+export const optionalUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").trim())
+  .transform((value) => (value && !/^[a-z]+:\/\//i.test(value) ? `https://${value}` : value))
+  .refine((value) => {
+    if (value === "") return true;
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && value.length <= 500 && url.hostname.includes(".");
+    } catch {
+      return false;
+    }
+  }, problem("form.url"))
+  .transform((value) => (value === "" ? null : value));
+
+/** Checkbox lists arrive as a string, an array, or nothing. */
+export function listOf<T extends z.ZodTypeAny>(item: T, options: { max: number; min?: number }) {
+  return z
+    .preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item))
+    .refine((values) => values.length >= (options.min ?? 0), problem("form.chooseAtLeast", { min: options.min ?? 0 }))
+    .refine((values) => values.length <= options.max, problem("form.tooMany", { max: options.max }));
+}
+
+export const password = z
+  .string({ required_error: problem("form.required") })
+  .min(10, problem("form.passwordTooShort", { min: 10 }))
+  .max(200, problem("form.tooLong", { max: 200 }));
+
+/** Hidden key that makes a create form safe against double submission (app/utils/form-token.server.ts). */
+export const formToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, problem("form.expired"));

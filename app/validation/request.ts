@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { DISTRICTS } from "~/utils/districts";
+import { BUDGETS, COMPANY_SIZES, DECLINE_REASONS, OUTCOMES, SECTORS, VISIBILITIES } from "~/utils/request-values";
+import { formToken, listOf, oneOf, optionalText, text } from "./common";
+import { problem } from "./messages";
+
+const SLUG = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose")).max(80);
+const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
+
+/** A yyyy-mm-dd date, in the future and at most two years away (end of that day, Hanoi time). */
+export const deadline = z
+  .string({ required_error: problem("form.required") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, problem("form.dateInvalid"))
+  .transform((value) => new Date(`${value}T23:59:59+07:00`))
+  .refine((date) => !Number.isNaN(date.getTime()), problem("form.dateInvalid"))
+  .refine((date) => date.getTime() > Date.now(), problem("form.dateInPast"))
+  .refine((date) => date.getTime() < Date.now() + TWO_YEARS_MS, problem("form.dateTooFar"));
+
+export const RequestSchema = z.object({
+  formToken: formToken.optional(),
+  title: text({ min: 10, max: 150 }),
+  problem: text({ min: 30, max: 5_000, multiline: true }),
+  desiredOutcome: text({ min: 20, max: 3_000, multiline: true }),
+  fieldSlugs: listOf(SLUG, { min: 1, max: 6 }),
+  trl: z.coerce
+    .number({ invalid_type_error: problem("form.number") })
+    .int(problem("form.choose"))
+    .min(1, problem("form.choose"))
+    .max(9, problem("form.choose")),
+  budget: oneOf(BUDGETS),
+  deadline,
+  visibility: oneOf(VISIBILITIES),
+  companyName: text({ max: 150 }),
+  /** Slug of a listing the author manages, or empty */
+  organizationSlug: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim() || null),
+  sector: oneOf(SECTORS),
+  companySize: oneOf(COMPANY_SIZES),
+  district: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim() || null)
+    .refine((value) => value === null || DISTRICTS.some((district) => district.slug === value), problem("form.choose")),
+});
+export type RequestInput = z.output<typeof RequestSchema>;
+
+export const ReviewSchema = z.object({
+  intent: z.enum(["approve", "reject"]),
+  note: optionalText({ max: 1_000, multiline: true }),
+}).refine((review) => review.intent === "approve" || review.note, { message: problem("review.reasonRequired"), path: ["note"] });
+
+export const RenewSchema = z.object({ intent: z.literal("renew"), deadline });
+export const CloseSchema = z.object({ intent: z.literal("close"), outcome: oneOf(OUTCOMES) });
+
+export const ResponseSchema = z.object({
+  intent: z.literal("respond"),
+  formToken: formToken.optional(),
+  approach: text({ min: 30, max: 3_000, multiline: true }),
+  experience: text({ min: 20, max: 3_000, multiline: true }),
+  timeline: text({ min: 5, max: 500, multiline: true }),
+});
+
+export const ResponseStatusSchema = z
+  .object({
+    intent: z.literal("move-response"),
+    responseId: z.string().max(40),
+    status: oneOf(["screening", "shortlisted", "accepted", "declined"] as const),
+    declineReason: z.string().optional().transform((value) => (value ?? "") || null),
+  })
+  .refine((move) => move.status !== "declined" || (move.declineReason !== null && (DECLINE_REASONS as readonly string[]).includes(move.declineReason)), {
+    message: problem("response.declineReasonRequired"),
+    path: ["declineReason"],
+  });
+
+export const InviteSchema = z.object({ intent: z.literal("invite"), expertId: z.string().max(40) });
+
+export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true }), formToken: formToken.optional() });
+
+export const ClaimSchema = z.object({ message: text({ min: 20, max: 2_000, multiline: true }) });
+
+export { SLUG as slugSchema };

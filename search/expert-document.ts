@@ -1,0 +1,82 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { DbClient } from "~/utils/db.server";
+import { ACADEMIC_TITLE_LABELS, splitLines, type AcademicTitle } from "~/utils/expert-values";
+import { findDistrict } from "~/utils/districts";
+import { foldForSearch, foldText } from "~/utils/text";
+
+/** What the experts index holds for one published expertise profile. */
+export type ExpertDocument = {
+  id: string;
+  slug: string;
+  fullName: string;
+  titleLabels: string[];
+  affiliationId: string | null;
+  affiliationNames: string[];
+  fieldNames: string[];
+  fieldSlugs: string[];
+  areaSlugs: string[];
+  keywords: string[];
+  bioVi: string | null;
+  bioEn: string | null;
+  offers: string[];
+  linkTitles: string[];
+  district: string | null;
+  publishedAt: number;
+  sortName: string;
+};
+
+export const expertIndexInclude = {
+  affiliation: { select: { id: true, nameVi: true, nameEn: true, acronym: true, district: true, status: true } },
+  fields: {
+    select: {
+      field: { select: { slug: true, nameVi: true, nameEn: true, aliases: true, parent: { select: { slug: true, nameVi: true, nameEn: true } } } },
+    },
+  },
+  links: { select: { title: true, kind: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.ExpertProfileInclude;
+
+export type ExpertForIndex = Prisma.ExpertProfileGetPayload<{ include: typeof expertIndexInclude }>;
+
+export function expertDocument(expert: ExpertForIndex): ExpertDocument {
+  const title = ACADEMIC_TITLE_LABELS[expert.title as AcademicTitle];
+  const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
+  const fields = expert.fields.map(({ field }) => field);
+  return {
+    id: expert.id,
+    slug: expert.slug,
+    fullName: expert.fullName,
+    titleLabels: title && expert.title !== "none" ? [title.vi, title.en] : [],
+    affiliationId: affiliation?.id ?? null,
+    affiliationNames: affiliation ? [affiliation.acronym, affiliation.nameVi, affiliation.nameEn].filter((name): name is string => Boolean(name)) : [],
+    fieldNames: [...new Set(fields.flatMap((field) => [field.nameVi, field.nameEn]))],
+    fieldSlugs: fields.map((field) => field.slug),
+    areaSlugs: [...new Set(fields.flatMap((field) => (field.parent ? [field.parent.slug] : [])))],
+    keywords: splitLines(expert.keywords),
+    bioVi: expert.bioVi,
+    bioEn: expert.bioEn,
+    offers: splitLines(expert.offers),
+    linkTitles: expert.links.map((link) => link.title),
+    district: affiliation?.district ?? null,
+    publishedAt: (expert.publishedAt ?? expert.createdAt).getTime(),
+    sortName: foldText(expert.fullName),
+  };
+}
+
+/** Folded text for the database fallback (names, fields with aliases, keywords, bio, links). */
+export function expertSearchText(expert: ExpertForIndex): string {
+  const doc = expertDocument(expert);
+  const aliases = expert.fields.flatMap(({ field }) => [...splitLines(field.aliases), ...(field.parent ? [field.parent.nameVi, field.parent.nameEn] : [])]);
+  const district = findDistrict(doc.district);
+  return foldForSearch(
+    [doc.fullName, ...doc.titleLabels, ...doc.affiliationNames, ...doc.fieldNames, ...aliases, ...doc.keywords, doc.bioVi, doc.bioEn, ...doc.linkTitles, district?.vi]
+      .filter(Boolean)
+      .join(" \n "),
+  );
+}
+
+export async function loadExpertDocuments(db: DbClient, ids: readonly string[]) {
+  const rows = await db.expertProfile.findMany({ where: { id: { in: [...ids] } }, include: expertIndexInclude });
+  const upserts = rows.filter((row) => row.status === "published").map(expertDocument);
+  const indexed = new Set(upserts.map((doc) => doc.id));
+  return { upserts, deletes: ids.filter((id) => !indexed.has(id)) };
+}

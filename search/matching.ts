@@ -1,0 +1,48 @@
+import type { MultiSearchQuery, MultiSearchResponse } from "meilisearch";
+import { searchClient, indexUid } from "./client";
+import { requireSearchConfig, type SearchConfig } from "./config";
+import { filterIn } from "./filters";
+import { EXPERTS_INDEX, ORGANIZATIONS_INDEX } from "./indexes";
+
+/**
+ * Candidate experts and organizations for a request, from the engine: a text
+ * query on the request's own words (rare words first) plus the people and
+ * labs in its fields and areas. Only ids and the text query's ranks come
+ * back; app/models/matching.server.ts scores and explains from the database.
+ */
+export type CandidateQuery = { text: string; fieldSlugs: string[]; areaSlugs: string[] };
+export type Candidates = { ids: string[]; textRank: Map<string, number> };
+
+const RESEARCH_KINDS = ["lab", "institute", "university"];
+
+export async function findCandidates(
+  query: CandidateQuery,
+  config: SearchConfig = requireSearchConfig(),
+): Promise<{ experts: Candidates; organizations: Candidates }> {
+  const experts = indexUid(EXPERTS_INDEX.base, config);
+  const organizations = indexUid(ORGANIZATIONS_INDEX.base, config);
+  const kinds = filterIn("kind", RESEARCH_KINDS)!;
+  const byFields = filterIn("fieldSlugs", query.fieldSlugs);
+  const byAreas = filterIn("areaSlugs", query.areaSlugs);
+  const base = { attributesToRetrieve: ["id"], limit: 60 };
+  const queries: MultiSearchQuery[] = [
+    { ...base, indexUid: experts, q: query.text, matchingStrategy: "frequency" },
+    { ...base, indexUid: experts, q: "", filter: byFields ?? undefined },
+    { ...base, indexUid: experts, q: query.text, matchingStrategy: "frequency", filter: byAreas ?? undefined, limit: 30 },
+    { ...base, indexUid: organizations, q: query.text, matchingStrategy: "frequency", filter: kinds },
+    { ...base, indexUid: organizations, q: "", filter: byFields ? `(${kinds}) AND (${byFields})` : kinds },
+  ];
+  const response = (await searchClient(config).multiSearch({ queries })) as MultiSearchResponse<{ id: string }>;
+  const collect = (results: typeof response.results, textResult: (typeof response.results)[number] | undefined): Candidates => {
+    const ids = new Set<string>();
+    for (const result of results) for (const hit of result.hits) ids.add(String(hit.id));
+    const textRank = new Map<string, number>();
+    textResult?.hits.forEach((hit, rank) => textRank.set(String(hit.id), rank));
+    return { ids: [...ids], textRank };
+  };
+  const [expertText, expertFields, expertAreas, orgText, orgFields] = response.results;
+  return {
+    experts: collect([expertText!, expertFields!, expertAreas!], expertText),
+    organizations: collect([orgText!, orgFields!], orgText),
+  };
+}
