@@ -20,6 +20,7 @@ import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/language.server";
 import { isOfficial } from "~/utils/permissions";
+import type { RootUser } from "~/utils/user";
 import { cx } from "~/utils/misc";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./styles/app.css?url";
@@ -53,12 +54,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-export type RootUser = NonNullable<Awaited<ReturnType<typeof loader>>["user"]>;
 
-/** The signed-in user as the root loader saw them, for pages and components. */
-export function useOptionalUser(): RootUser | null {
-  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
-}
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

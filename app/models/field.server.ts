@@ -57,3 +57,16 @@ export async function countPublishedByArea(db: DbClient = prisma): Promise<Recor
     GROUP BY a.slug`;
   return Object.fromEntries(rows.map((row) => [row.slug, Number(row.n)]));
 }
+
+/** The taxonomy grouped for pickers: areas with their fields. */
+export async function taxonomyForPicker() {
+  const taxonomy = await getTaxonomy();
+  return taxonomy.areas.map((area) => ({
+    slug: area.slug,
+    nameVi: area.nameVi,
+    nameEn: area.nameEn,
+    fields: taxonomy.fields
+      .filter((field) => field.areaSlug === area.slug)
+      .map((field) => ({ slug: field.slug, nameVi: field.nameVi, nameEn: field.nameEn })),
+  }));
+}

@@ -1,10 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, isLanguage, pick, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
+import { isManager } from "~/models/claim.server";
+import { publishedExpertsOf } from "~/models/expert.server";
 import { getPublishedOrganization } from "~/models/organization.server";
+import { getUser } from "~/utils/auth.server";
+import { displayName } from "~/utils/expert-values";
+import { hasPermission } from "~/utils/permissions";
+import { Notice } from "~/components/ui/notice";
 import { directorySearch } from "~/utils/directory-query";
 import { findDistrict } from "~/utils/districts";
 import { getLanguage } from "~/utils/language.server";
@@ -30,16 +36,22 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
+export async function loader(args: LoaderFunctionArgs) {
+  const slug = args.params.slug ?? "";
   invariantResponse(SLUG.test(slug) && slug.length <= 120, "Not found", { status: 404 });
-  const [lang, organization] = await Promise.all([getLanguage(request), getPublishedOrganization(slug)]);
+  const [lang, organization] = await Promise.all([getLanguage(args.request), getPublishedOrganization(slug)]);
   invariantResponse(organization, "Not found", { status: 404 });
-  return { lang, organization };
+  const user = getUser(args);
+  const [experts, managing] = await Promise.all([
+    publishedExpertsOf(organization.id),
+    user ? isManager(user.id, organization.id) : Promise.resolve(false),
+  ]);
+  return { lang, organization, experts, canEdit: managing || hasPermission(user, "organization:edit-any"), signedIn: Boolean(user) };
 }
 
 export default function OrganizationPage() {
-  const { organization } = useLoaderData<typeof loader>();
+  const { organization, experts, canEdit, signedIn } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
   const name = pick(lang, organization.nameVi, organization.nameEn);
@@ -74,10 +86,25 @@ export default function OrganizationPage() {
         </ol>
       </nav>
 
+      {searchParams.has("saved") ? <Notice>{t("org.edit.saved")}</Notice> : null}
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="brand">{t(`kind.${organization.kind}` as "kind.lab")}</Badge>
           {organization.verified ? <VerifiedBadge /> : <Badge>{t("org.unverified")}</Badge>}
+          <span className="ml-auto flex gap-2">
+            {canEdit ? (
+              <Link to={`/organizations/${organization.slug}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+                {t("org.edit")}
+              </Link>
+            ) : (
+              <Link
+                to={signedIn ? `/organizations/${organization.slug}/claim` : `/login?redirectTo=${encodeURIComponent(`/organizations/${organization.slug}/claim`)}`}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+              >
+                {t("claim.button")}
+              </Link>
+            )}
+          </span>
         </div>
         <h1 className="mt-3 text-2xl font-bold leading-tight sm:text-3xl">
           {name}
@@ -124,6 +151,24 @@ export default function OrganizationPage() {
                   </Link>
                 </p>
               ) : null}
+            </section>
+          ) : null}
+
+          {experts.length > 0 ? (
+            <section aria-labelledby="experts" className="rounded-2xl border border-slate-200 bg-white p-5">
+              <h2 id="experts" className="text-lg font-semibold">
+                {t("expert.experts")} ({experts.length})
+              </h2>
+              <ul className="mt-3 divide-y divide-slate-100">
+                {experts.map((expert) => (
+                  <li key={expert.slug} className="py-2">
+                    <Link to={`/experts/${expert.slug}`} className="font-medium text-brand-700 hover:underline">
+                      {displayName(expert, lang)}
+                    </Link>
+                    {expert.position ? <span className="text-sm text-slate-600"> · {expert.position}</span> : null}
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
 

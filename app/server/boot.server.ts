@@ -5,6 +5,7 @@ import { readSearchConfig } from "#search/config";
 import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
 import { backoffMs, SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
+import { createJobWorker } from "~/jobs/handlers.server";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
@@ -86,6 +87,8 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     log: (event, fields) => log("warn", event, fields),
   });
   worker.start();
+  const jobs = createJobWorker();
+  jobs.start();
   // SQLite's advice for long-lived connections: refresh planner statistics now and then.
   const maintenance = setInterval(() => {
     prisma.$executeRawUnsafe("PRAGMA optimize").catch((error) => log("warn", "sqlite_optimize_failed", { error: String(error) }));
@@ -124,7 +127,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
       }, 10_000).unref();
     });
     clearInterval(maintenance);
-    await worker.stop();
+    await Promise.all([worker.stop(), jobs.stop()]);
     if ("close" in build && typeof build.close === "function") await build.close();
     await localSearch?.stop();
     await prisma.$disconnect();

@@ -13,6 +13,8 @@ import { freshDir, ROOT } from "./paths";
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    portalDatabase: string;
+    mailbox: string;
   }
 }
 
@@ -28,6 +30,8 @@ export default async function setup(project: TestProject) {
     MEILI_DATA_DIR: path.join(dir, "meilisearch"),
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
+    MAILBOX_FILE: path.join(dir, "mailbox.mbox"),
+    APP_URL: `http://localhost:${port}`,
   };
   delete env.MEILI_HOST;
   delete env.MEILI_MASTER_KEY;
@@ -47,6 +51,8 @@ export default async function setup(project: TestProject) {
     throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
   }
   project.provide("baseURL", baseURL);
+  project.provide("portalDatabase", path.join(dir, "portal.db"));
+  project.provide("mailbox", path.join(dir, "mailbox.mbox"));
 
   return async () => {
     portal.kill("SIGTERM");

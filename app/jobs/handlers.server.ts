@@ -1,0 +1,25 @@
+import { deliverMail } from "~/models/mail.server";
+import { recomputeForExpert, recomputeSuggestions } from "~/models/matching.server";
+import { expireOverdueRequests } from "~/models/request.server";
+import { prisma } from "~/utils/db.server";
+import { log } from "~/utils/log.server";
+import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server";
+
+/** What each kind of job does. */
+export const JOB_HANDLERS: JobHandlers = {
+  "deliver-mail": ({ mailId }) => deliverMail(mailId),
+  "recompute-matches": ({ requestId }) => recomputeSuggestions(requestId),
+  "recompute-matches-for-expert": ({ expertId }) => recomputeForExpert(expertId),
+};
+
+export const PERIODIC_TASKS: PeriodicTask[] = [{ name: "expire-requests", everyMs: 60_000, run: () => expireOverdueRequests() }];
+
+export function createJobWorker(options: { pollIntervalMs?: number } = {}) {
+  return new JobWorker({
+    db: prisma,
+    handlers: JOB_HANDLERS,
+    periodic: PERIODIC_TASKS,
+    pollIntervalMs: options.pollIntervalMs,
+    log: (event, fields) => log("warn", event, fields),
+  });
+}

@@ -1,0 +1,86 @@
+import { notifyJobs } from "~/jobs/queue.server";
+import { prisma } from "~/utils/db.server";
+import { pick } from "~/i18n/i18n";
+import { notify } from "./notification.server";
+
+/**
+ * Organization claims: a member asks to manage a listing; an official approves
+ * (the member becomes one of its managers) or rejects with a reason.
+ */
+export async function claimStatus(userId: string, organizationId: string) {
+  const [manager, pending] = await Promise.all([
+    prisma.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } }),
+    prisma.organizationClaim.findFirst({ where: { userId, organizationId, status: "pending" }, select: { id: true } }),
+  ]);
+  return manager ? "manager" : pending ? "pending" : "none";
+}
+
+export async function isManager(userId: string, organizationId: string) {
+  return Boolean(await prisma.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } }));
+}
+
+export async function submitClaim(userId: string, organizationId: string, message: string) {
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.organizationClaim.findFirst({ where: { userId, organizationId, status: "pending" } });
+    if (existing) return; // once is enough
+    if (await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } })) return;
+    await tx.organizationClaim.create({ data: { userId, organizationId, message } });
+    const [user, organization, officials] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
+      tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { nameVi: true, nameEn: true } }),
+      tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } }),
+    ]);
+    for (const official of officials) {
+      await notify(tx, {
+        userId: official.id,
+        type: "claim",
+        key: "notify.claimToReview",
+        params: { name: user.name, organization: pick("vi", organization.nameVi, organization.nameEn) },
+        url: "/admin/claims",
+      });
+    }
+  });
+  notifyJobs();
+}
+
+export async function reviewClaim(claimId: string, reviewerId: string, decision: { approve: boolean; note: string | null }) {
+  const done = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.organizationClaim.updateMany({
+      where: { id: claimId, status: "pending" },
+      data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
+    });
+    if (count === 0) return false;
+    const claim = await tx.organizationClaim.findUniqueOrThrow({
+      where: { id: claimId },
+      include: { organization: { select: { slug: true, nameVi: true, nameEn: true } } },
+    });
+    if (decision.approve) {
+      await tx.organizationManager.upsert({
+        where: { userId_organizationId: { userId: claim.userId, organizationId: claim.organizationId } },
+        create: { userId: claim.userId, organizationId: claim.organizationId },
+        update: {},
+      });
+    }
+    await notify(tx, {
+      userId: claim.userId,
+      type: "claim",
+      key: decision.approve ? "notify.claimApproved" : "notify.claimRejected",
+      params: { organization: pick("vi", claim.organization.nameVi, claim.organization.nameEn), note: decision.note ?? "" },
+      url: `/organizations/${claim.organization.slug}`,
+    });
+    return true;
+  });
+  notifyJobs();
+  return done;
+}
+
+export function pendingClaims() {
+  return prisma.organizationClaim.findMany({
+    where: { status: "pending" },
+    orderBy: { createdAt: "asc" },
+    include: {
+      user: { select: { name: true, email: true } },
+      organization: { select: { slug: true, nameVi: true, nameEn: true } },
+    },
+  });
+}

@@ -1,0 +1,127 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { getPublishedExpert } from "~/models/expert.server";
+import { getLanguage } from "~/utils/language.server";
+import { displayName, LINK_KINDS, OFFER_LABELS, splitLines, type Offer } from "~/utils/expert-values";
+import { languageOf, titled } from "~/utils/meta";
+import { directorySearch } from "~/utils/directory-query";
+import { invariantResponse } from "~/utils/misc";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return titled(matches, (t) => t("error.404"));
+  const lang = languageOf(matches);
+  return [
+    ...titled(matches, () => displayName(data.expert, lang)),
+    { name: "description", content: pick(lang, data.expert.bioVi, data.expert.bioEn).slice(0, 300) },
+  ];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  invariantResponse(/^[a-z0-9-]{1,100}$/.test(slug), "Not found", { status: 404 });
+  const [lang, expert] = await Promise.all([getLanguage(request), getPublishedExpert(slug)]);
+  invariantResponse(expert, "Not found", { status: 404 });
+  return { lang, expert };
+}
+
+export default function ExpertPage() {
+  const { expert } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLanguage();
+  const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
+  const bio = pick(lang, expert.bioVi, expert.bioEn);
+  const offers = splitLines(expert.offers) as Offer[];
+  return (
+    <article className="space-y-6">
+      <nav aria-label={t("org.breadcrumb")} className="text-sm">
+        <Link to="/experts" className="text-brand-700 hover:underline">
+          {t("experts.title")}
+        </Link>
+      </nav>
+      <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
+        <h1 className="text-2xl font-bold sm:text-3xl">{displayName(expert, lang)}</h1>
+        <p className="mt-1 text-slate-700">
+          {expert.position ? `${expert.position} · ` : ""}
+          {affiliation ? (
+            <Link to={`/organizations/${affiliation.slug}`} className="text-brand-700 underline">
+              {pick(lang, affiliation.nameVi, affiliation.nameEn)}
+            </Link>
+          ) : null}
+        </p>
+        {bio ? <p className="mt-4 max-w-3xl whitespace-pre-line leading-relaxed">{bio}</p> : null}
+      </header>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="expertise" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="expertise" className="text-lg font-semibold">
+            {t("expert.fields")}
+          </h2>
+          <ul className="mt-3 flex flex-wrap gap-2">
+            {expert.fields.map(({ field }) => (
+              <li key={field.slug}>
+                <Link to={`/directory${directorySearch({ fields: [field.slug] })}`}>
+                  <Badge tone="brand">{lang === "vi" ? field.nameVi : field.nameEn}</Badge>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {splitLines(expert.keywords).length > 0 ? (
+            <>
+              <h3 className="mt-4 font-medium">{t("expert.keywords")}</h3>
+              <ul className="mt-2 flex flex-wrap gap-2">
+                {splitLines(expert.keywords).map((keyword) => (
+                  <li key={keyword}>
+                    <Badge>{keyword}</Badge>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {offers.length > 0 ? (
+            <>
+              <h3 className="mt-4 font-medium">{t("expert.offers")}</h3>
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {offers.map((offer) => (
+                  <li key={offer}>{OFFER_LABELS[offer]?.[lang] ?? offer}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+        <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
+          {LINK_KINDS.map((kind) => {
+            const links = expert.links.filter((link) => link.kind === kind);
+            if (links.length === 0) return null;
+            return (
+              <div key={kind}>
+                <h2 className="text-lg font-semibold">
+                  {t(`expert.links.${kind}`)}
+                </h2>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {links.map((link) => (
+                    <li key={link.id}>
+                      {link.url ? (
+                        <a href={link.url} rel="noopener noreferrer nofollow external" target="_blank" className="text-brand-700 underline">
+                          {link.title}
+                        </a>
+                      ) : (
+                        link.title
+                      )}
+                      {link.year ? <span className="text-slate-600"> ({link.year})</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary messages={{ 404: "error.404" }} />;
+}

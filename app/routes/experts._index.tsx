@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExpertCard } from "~/components/expert-card";
+import { FacetGroup } from "~/components/facet-group";
+import { PageHeader } from "~/components/page";
+import { SimplePager } from "~/components/simple-pager";
+import { Notice } from "~/components/ui/notice";
+import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
+import { getPublishedExpertCards } from "~/models/expert.server";
+import { getTaxonomy } from "~/models/field.server";
+import { searchExperts } from "~/models/listing-search.server";
+import { getLanguage } from "~/utils/language.server";
+import { OFFER_LABELS, OFFERS, type Offer } from "~/utils/expert-values";
+import { listingSearch, parseListingParams } from "~/utils/listing-query";
+import { titled } from "~/utils/meta";
+import { useOptionalUser } from "~/utils/user";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("experts.title"));
+
+const PAGE_SIZE = 20;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLanguage(request);
+  const params = parseListingParams(new URL(request.url).searchParams, "offer", OFFERS);
+  const [found, taxonomy] = await Promise.all([searchExperts({ ...params, perPage: PAGE_SIZE }), getTaxonomy()]);
+  const cards = await getPublishedExpertCards(found.hits.map((hit) => hit.id));
+  const highlights = new Map(found.hits.map((hit) => [hit.id, hit.highlights]));
+  const areaCounts = found.facets.areaSlugs ?? {};
+  const offerCounts = found.facets.offers ?? {};
+  return {
+    params,
+    mode: found.mode,
+    total: found.total,
+    pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / PAGE_SIZE)),
+    experts: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })),
+    areas: taxonomy.areas
+      .map((area) => ({
+        value: area.slug,
+        label: lang === "vi" ? area.nameVi : area.nameEn,
+        count: found.mode === "engine" ? (areaCounts[area.slug] ?? 0) : null,
+        selected: params.areas.includes(area.slug),
+      }))
+      .filter((option) => option.count === null || option.count > 0 || option.selected),
+    offers: OFFERS.map((offer) => ({
+      value: offer,
+      label: OFFER_LABELS[offer as Offer][lang],
+      count: found.mode === "engine" ? (offerCounts[offer] ?? 0) : null,
+      selected: params.extra.includes(offer),
+    })),
+  };
+}
+
+export default function Experts() {
+  const { params, mode, total, pages, experts, areas, offers } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLanguage();
+  const user = useOptionalUser();
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("experts.title")}>
+        {!user || user.accountType === "researcher" ? (
+          <Link to={user ? "/me/profile" : "/signup?type=researcher"} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            {t("experts.cta")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <p className="text-slate-700">{t("experts.intro")}</p>
+      <Form method="get" role="search" className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <div className="space-y-5 lg:order-none">
+          <FacetGroup legend={t("experts.facet.area")} name="area" options={areas} lang={lang} visible={8} />
+          <FacetGroup legend={t("experts.facet.offer")} name="offer" options={offers} lang={lang} />
+          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+            {t("directory.applyFilters")}
+          </button>
+        </div>
+        <section aria-labelledby="experts-results" className="space-y-3">
+          <div className="flex gap-2">
+            <label htmlFor="experts-q" className="sr-only">
+              {t("experts.searchLabel")}
+            </label>
+            <input id="experts-q" name="q" type="search" defaultValue={params.q} maxLength={200} placeholder={t("experts.searchPlaceholder")} className="w-full flex-1 rounded-lg border border-slate-300 bg-white px-4 py-2.5" />
+            <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white">
+              {t("directory.submit")}
+            </button>
+          </div>
+          <h2 id="experts-results" className="text-sm text-slate-700" role="status">
+            {t("experts.results", { count: formatNumber(lang, total) })}
+          </h2>
+          {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
+          {experts.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("experts.none")}</p> : null}
+          <ol className="space-y-3">
+            {experts.map((expert) => (
+              <li key={expert.slug}>
+                <ExpertCard expert={expert} />
+              </li>
+            ))}
+          </ol>
+          <SimplePager page={params.page} pages={pages} href={(page) => `/experts${listingSearch(params, "offer", page)}`} />
+        </section>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

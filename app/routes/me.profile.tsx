@@ -1,0 +1,201 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FieldPicker } from "~/components/field-picker";
+import { ChoiceGroup, ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { FormPage } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { getOwnProfile, saveProfile } from "~/models/expert.server";
+import { taxonomyForPicker } from "~/models/field.server";
+import type { OrganizationChoice } from "~/models/organization-lookup.server";
+import { requireUser } from "~/utils/auth.server";
+import { ACADEMIC_TITLE_LABELS, ACADEMIC_TITLES, LINK_KIND_LABELS, LINK_KINDS, OFFER_LABELS, OFFERS, splitLines } from "~/utils/expert-values";
+import { titled } from "~/utils/meta";
+import { readForm } from "~/utils/misc";
+import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { rateLimited } from "~/utils/submission.server";
+import { ExpertProfileSchema } from "~/validation/expert";
+import { problem } from "~/validation/messages";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("profile.title"));
+
+const BLANK_LINK_ROWS = 3;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const [profile, areas] = await Promise.all([getOwnProfile(user.id), taxonomyForPicker()]);
+  return { profile, areas, userName: user.name, accountType: user.accountType };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireUser(args);
+  const formData = await readForm(args.request);
+  const submission = parseWithZod(formData, { schema: ExpertProfileSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), candidates: null, saved: null }, { status: 400 });
+  const wait = hit(LIMITS.writesPerUser, user.id);
+  if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
+  const saved = await saveProfile(user.id, submission.value);
+  if (!saved.ok) {
+    if (saved.field === "affiliation") {
+      return data(
+        { result: submission.reply({ fieldErrors: { affiliation: [problem("expert.affiliationUnknown")] } }), candidates: saved.candidates, saved: null },
+        { status: 400 },
+      );
+    }
+    return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }), candidates: null, saved: null }, { status: 400 });
+  }
+  return data({ result: submission.reply(), candidates: null, saved: saved.status });
+}
+
+export default function MyProfile() {
+  const { profile, areas, userName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExpertProfileSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const saved = actionData && "saved" in actionData ? actionData.saved : null;
+  // After a failed submission, the form shows what was sent; otherwise the saved profile.
+  const sent = saved ? undefined : (actionData?.result.initialValue as Record<string, unknown> | undefined);
+  const value = <T,>(name: string, saved: T): T => (sent && name in sent ? (sent[name] as T) : saved);
+  const savedLinks = profile?.links ?? [];
+  const linkRows = [...savedLinks.map((link) => ({ kind: link.kind, title: link.title, url: link.url ?? "", year: link.year ? String(link.year) : "" }))];
+  for (let i = 0; i < BLANK_LINK_ROWS; i++) linkRows.push({ kind: "publication", title: "", url: "", year: "" });
+  const candidates = (actionData && "candidates" in actionData ? actionData.candidates : null) as OrganizationChoice[] | null;
+  const affiliationText = profile?.affiliation ? (profile.affiliation.acronym ?? pick(lang, profile.affiliation.nameVi, profile.affiliation.nameEn)) : "";
+
+  return (
+    <FormPage title={t("profile.title")} intro={t("profile.intro")}>
+      {saved === "published" ? (
+        <div className="mb-4">
+          <Notice>
+            {t("profile.published")}{" "}
+            {profile ? (
+              <Link to={`/experts/${profile.slug}`} className="font-semibold underline">
+                {t("profile.view")}
+              </Link>
+            ) : null}
+          </Notice>
+        </div>
+      ) : null}
+      {saved === "draft" ? (
+        <div className="mb-4">
+          <Notice>{t("profile.draftSaved")}</Notice>
+        </div>
+      ) : null}
+      {profile ? (
+        <p className="mb-4 text-sm text-slate-700">
+          {t(`profile.status.${profile.status}` as "profile.status.draft")}
+          {profile.status === "published" ? (
+            <>
+              {" · "}
+              <Link to={`/experts/${profile.slug}`} className="text-brand-700 underline">
+                {t("profile.view")}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <Form method="post" className="space-y-5" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+          <SelectField
+            label={t("profile.academicTitle")}
+            name="title"
+            defaultValue={value("title", profile?.title ?? "none")}
+            errors={fields.title.errors}
+            options={ACADEMIC_TITLES.map((title) => ({ value: title, label: ACADEMIC_TITLE_LABELS[title][lang] }))}
+          />
+          <Field label={t("profile.fullName")} name="fullName" defaultValue={value("fullName", profile?.fullName ?? userName)} errors={fields.fullName.errors} maxLength={120} required />
+        </div>
+        {candidates && candidates.length > 0 ? (
+          <div className="rounded-lg border border-amber-300 bg-amber-50 p-3">
+            <ErrorList errors={fields.affiliation.errors} />
+            <ChoiceGroup
+              legend={t("expert.affiliationPick")}
+              name="affiliation"
+              type="radio"
+              options={candidates.map((candidate) => ({
+                value: candidate.slug,
+                label: `${pick(lang, candidate.nameVi, candidate.nameEn)}${candidate.acronym ? ` (${candidate.acronym})` : ""}`,
+              }))}
+            />
+          </div>
+        ) : (
+          <Field
+            label={t("profile.affiliation")}
+            hint={t("profile.affiliationHint")}
+            name="affiliation"
+            defaultValue={value("affiliation", affiliationText)}
+            errors={fields.affiliation.errors}
+            maxLength={200}
+          />
+        )}
+        <Field label={t("profile.position")} name="position" defaultValue={value("position", profile?.position ?? "")} errors={fields.position.errors} maxLength={150} />
+        <FieldPicker
+          legend={t("profile.fields")}
+          name="fieldSlugs"
+          areas={areas}
+          selected={value("fieldSlugs", profile?.fields.map(({ field }) => field.slug) ?? []) as string[]}
+          errors={fields.fieldSlugs.errors}
+        />
+        <TextareaField
+          label={t("profile.keywords")}
+          hint={t("profile.keywordsHint")}
+          name="keywords"
+          defaultValue={value("keywords", splitLines(profile?.keywords ?? "").join("\n"))}
+          errors={fields.keywords.errors}
+          maxLength={1500}
+        />
+        <TextareaField label={t("profile.bioVi")} name="bioVi" lang="vi" defaultValue={value("bioVi", profile?.bioVi ?? "")} errors={fields.bioVi.errors} maxLength={3000} />
+        <TextareaField label={t("profile.bioEn")} name="bioEn" lang="en" defaultValue={value("bioEn", profile?.bioEn ?? "")} errors={fields.bioEn.errors} maxLength={3000} />
+        <ChoiceGroup
+          legend={t("profile.offers")}
+          name="offers"
+          defaultValue={value("offers", splitLines(profile?.offers ?? ""))}
+          errors={fields.offers.errors}
+          options={OFFERS.map((offer) => ({ value: offer, label: OFFER_LABELS[offer][lang] }))}
+        />
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">{t("profile.links")}</legend>
+          <p className="mt-1 text-sm text-slate-600">{t("profile.linksHint")}</p>
+          <ErrorList errors={fields.links.errors} />
+          <div className="mt-2 space-y-3">
+            {linkRows.map((link, i) => (
+              <div key={i} className="grid gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-[8rem_1fr_6rem]">
+                <SelectField
+                  label={t("profile.linkKind")}
+                  name={`links[${i}].kind`}
+                  defaultValue={link.kind}
+                  options={LINK_KINDS.map((kind) => ({ value: kind, label: LINK_KIND_LABELS[kind][lang] }))}
+                />
+                <Field label={t("profile.linkTitle")} name={`links[${i}].title`} defaultValue={link.title} maxLength={300} />
+                <Field label={t("profile.linkYear")} name={`links[${i}].year`} defaultValue={link.year} inputMode="numeric" maxLength={4} />
+                <Field className="sm:col-span-3" label={t("profile.linkUrl")} name={`links[${i}].url`} defaultValue={link.url} type="url" maxLength={500} />
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex flex-wrap gap-2">
+          <SubmitButton name="intent" value="publish">
+            {t("profile.publish")}
+          </SubmitButton>
+          <SubmitButton name="intent" value="save-draft" tone="secondary">
+            {t("profile.saveDraft")}
+          </SubmitButton>
+        </div>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,107 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FieldPicker } from "~/components/field-picker";
+import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { FormPage } from "~/components/page";
+import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { isManager } from "~/models/claim.server";
+import { getTaxonomy, taxonomyForPicker } from "~/models/field.server";
+import { updateOrganization } from "~/models/organization.server";
+import { forbidden, requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { DISTRICTS } from "~/utils/districts";
+import { titled } from "~/utils/meta";
+import { invariantResponse, readForm } from "~/utils/misc";
+import { hasPermission } from "~/utils/permissions";
+import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { rateLimited } from "~/utils/submission.server";
+import { problem } from "~/validation/messages";
+import { OrganizationEditSchema } from "~/validation/organization";
+
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("org.edit"));
+
+/** Managers of the listing, curators and admins may edit it; anyone else gets 403. */
+async function editable(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const organization = await prisma.organization.findFirst({
+    where: { slug: args.params.slug ?? "", status: { in: ["published", "pending", "draft"] } },
+    include: { fields: { select: { field: { select: { slug: true } } } } },
+  });
+  invariantResponse(organization, "Not found", { status: 404 });
+  if (!hasPermission(user, "organization:edit-any") && !(await isManager(user.id, organization.id))) throw forbidden();
+  return { user, organization };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { organization } = await editable(args);
+  return { organization, areas: await taxonomyForPicker() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, organization } = await editable(args);
+  const submission = parseWithZod(await readForm(args.request), { schema: OrganizationEditSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const wait = hit(LIMITS.writesPerUser, user.id);
+  if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
+  const taxonomy = await getTaxonomy();
+  const fieldIds = submission.value.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
+  if (fieldIds.some((field) => !field || field.areaSlug === null)) {
+    return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) }, { status: 400 });
+  }
+  const { fieldSlugs: _fieldSlugs, ...columns } = submission.value;
+  await updateOrganization(organization.id, { ...columns, fieldIds: fieldIds.map((field) => field!.id) }, { origin: "portal" });
+  return redirect(`/organizations/${organization.slug}?saved=1`);
+}
+
+export default function EditOrganization() {
+  const { organization, areas } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationEditSchema }),
+    shouldValidate: "onBlur",
+  });
+  const sent = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
+  const value = (name: string, saved: string | number | null) => (typeof sent[name] === "string" ? (sent[name] as string) : saved === null ? "" : String(saved));
+  return (
+    <FormPage title={t("org.edit.title", { name: pick(lang, organization.nameVi, organization.nameEn) })}>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <Field label={t("org.nameVi")} name="nameVi" lang="vi" defaultValue={value("nameVi", organization.nameVi)} errors={fields.nameVi.errors} maxLength={200} />
+        <Field label={t("org.nameEn")} name="nameEn" lang="en" defaultValue={value("nameEn", organization.nameEn)} errors={fields.nameEn.errors} maxLength={200} />
+        <Field label={t("org.acronym")} name="acronym" defaultValue={value("acronym", organization.acronym)} errors={fields.acronym.errors} maxLength={30} />
+        <TextareaField label={t("org.summaryVi")} name="summaryVi" lang="vi" defaultValue={value("summaryVi", organization.summaryVi)} errors={fields.summaryVi.errors} maxLength={2000} />
+        <TextareaField label={t("org.summaryEn")} name="summaryEn" lang="en" defaultValue={value("summaryEn", organization.summaryEn)} errors={fields.summaryEn.errors} maxLength={2000} />
+        <Field label={t("org.website")} name="website" type="url" defaultValue={value("website", organization.website)} errors={fields.website.errors} maxLength={500} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label={t("org.district")}
+            name="district"
+            defaultValue={value("district", organization.district)}
+            errors={fields.district.errors}
+            options={[{ value: "", label: t("request.districtNone") }, ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }))]}
+          />
+          <Field label={t("org.founded")} name="foundedYear" inputMode="numeric" defaultValue={value("foundedYear", organization.foundedYear)} errors={fields.foundedYear.errors} maxLength={4} />
+        </div>
+        <Field label={t("org.address")} name="address" defaultValue={value("address", organization.address)} errors={fields.address.errors} maxLength={300} />
+        <FieldPicker
+          legend={t("profile.fields")}
+          name="fieldSlugs"
+          areas={areas}
+          selected={(sent.fieldSlugs as string[] | undefined) ?? organization.fields.map(({ field }) => field.slug)}
+          errors={fields.fieldSlugs.errors}
+        />
+        <SubmitButton>{t("form.save")}</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary messages={{ 404: "error.404.org" }} />;
+}

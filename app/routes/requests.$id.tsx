@@ -1,0 +1,462 @@
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { Badge } from "~/components/ui/badge";
+import { Notice } from "~/components/ui/notice";
+import { formatDate, pick, useLanguage, useT, type Translate } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import { notifyJobs } from "~/jobs/queue.server";
+import { getSuggestions, type Reason } from "~/models/matching.server";
+import { closeRequest, getRequest, renewRequest, reviewRequest, visibleRequest } from "~/models/request.server";
+import { createResponseInTransaction, InvalidMoveError, inviteExpert, moveResponse, responseEligibility } from "~/models/response.server";
+import { forbidden, getUser, requireUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { findDistrict } from "~/utils/districts";
+import { displayName, OFFER_LABELS } from "~/utils/expert-values";
+import { createOnce, newFormToken } from "~/utils/form-token.server";
+import { titled } from "~/utils/meta";
+import { invariantResponse, readForm } from "~/utils/misc";
+import { hasPermission } from "~/utils/permissions";
+import { hit, LIMITS } from "~/utils/rate-limit.server";
+import {
+  BUDGET_LABELS,
+  COMPANY_SIZE_LABELS,
+  DECLINE_REASONS,
+  OUTCOMES,
+  RESPONSE_TRANSITIONS,
+  SECTOR_LABELS,
+  TRL_LABELS,
+  type Budget,
+  type CompanySize,
+  type ResponseStatus,
+  type Sector,
+} from "~/utils/request-values";
+import { rateLimited } from "~/utils/submission.server";
+import { problem } from "~/validation/messages";
+import { CloseSchema, InviteSchema, RenewSchema, ResponseSchema, ResponseStatusSchema, ReviewSchema } from "~/validation/request";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titled(matches, (t) => (data ? data.request.title : t("error.404")));
+
+export async function loader(args: LoaderFunctionArgs) {
+  const id = args.params.id ?? "";
+  invariantResponse(/^[a-z0-9]{10,40}$/.test(id), "Not found", { status: 404 });
+  const user = getUser(args);
+  const found = await getRequest(id);
+  const request = found ? visibleRequest(found, user) : null;
+  invariantResponse(request, "Not found", { status: 404 });
+
+  const isAuthor = request.isAuthor;
+  const [suggestions, responses, invitations, eligibility, ownResponse] = await Promise.all([
+    isAuthor ? getSuggestions(id) : Promise.resolve([]),
+    isAuthor
+      ? prisma.requestResponse.findMany({
+          where: { requestId: id },
+          orderBy: { createdAt: "asc" },
+          include: { expert: { select: { slug: true, title: true, fullName: true } }, match: { select: { id: true } } },
+        })
+      : Promise.resolve([]),
+    isAuthor ? prisma.invitation.findMany({ where: { requestId: id }, select: { expertId: true } }) : Promise.resolve([]),
+    !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
+    user && !isAuthor
+      ? prisma.requestResponse.findUnique({
+          where: { requestId_responderId: { requestId: id, responderId: user.id } },
+          select: { status: true, declineReason: true, approach: true, createdAt: true, match: { select: { id: true } } },
+        })
+      : Promise.resolve(null),
+  ]);
+  return {
+    request,
+    signedIn: Boolean(user),
+    canReview: request.status === "pending" && hasPermission(user, "request:review"),
+    suggestions,
+    responses,
+    invitedExpertIds: invitations.map((invitation) => invitation.expertId),
+    eligibility,
+    ownResponse,
+    formToken: newFormToken(),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireUser(args);
+  const id = args.params.id ?? "";
+  const request = await getRequest(id);
+  invariantResponse(request && visibleRequest(request, user), "Not found", { status: 404 });
+  const formData = await readForm(args.request);
+  const intent = formData.get("intent");
+  const isAuthor = request.authorId === user.id;
+  const wait = hit(LIMITS.writesPerUser, user.id);
+  if (wait > 0) return data({ intent, result: undefined, error: problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) }) }, { status: 429 });
+
+  switch (intent) {
+    case "approve":
+    case "reject": {
+      if (!hasPermission(user, "request:review")) throw forbidden();
+      const submission = parseWithZod(formData, { schema: ReviewSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      const done = await reviewRequest(id, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
+      return data({ intent, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
+    }
+    case "invite": {
+      if (!isAuthor) throw forbidden();
+      const submission = parseWithZod(formData, { schema: InviteSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      await inviteExpert(id, user.id, submission.value.expertId);
+      return data({ intent, result: submission.reply(), error: null });
+    }
+    case "move-response": {
+      if (!isAuthor) throw forbidden();
+      const submission = parseWithZod(formData, { schema: ResponseStatusSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      try {
+        const matchId = await moveResponse(id, user.id, {
+          responseId: submission.value.responseId,
+          status: submission.value.status,
+          declineReason: submission.value.declineReason as (typeof DECLINE_REASONS)[number] | null,
+        });
+        if (matchId) return redirect(`/matches/${matchId}`);
+        return data({ intent, result: submission.reply(), error: null });
+      } catch (error) {
+        if (error instanceof InvalidMoveError) return data({ intent, result: submission.reply(), error: problem("response.invalidMove") }, { status: 409 });
+        throw error;
+      }
+    }
+    case "respond": {
+      if (isAuthor) throw forbidden("You cannot respond to your own request.");
+      const submission = parseWithZod(formData, { schema: ResponseSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      const eligibility = await responseEligibility(id, user);
+      if (!eligibility.can && !("responseId" in eligibility)) {
+        return data({ intent, result: submission.reply({ formErrors: [problem(eligibility.reason!)] }), error: null }, { status: 403 });
+      }
+      const url = await createOnce(user.id, submission.value.formToken ?? newFormToken(), async (tx) => {
+        if ("responseId" in eligibility) return `/requests/${id}`; // already responded: nothing new
+        const { approach, experience, timeline } = submission.value;
+        await createResponseInTransaction(tx, id, user, { approach, experience, timeline });
+        return `/requests/${id}`;
+      });
+      notifyJobs();
+      return redirect(`${url}?sent=1`);
+    }
+    case "renew": {
+      if (!isAuthor) throw forbidden();
+      const submission = parseWithZod(formData, { schema: RenewSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      if (!["open", "expired"].includes(request.status)) throw new Response("This request cannot be renewed.", { status: 409 });
+      await renewRequest(id, submission.value.deadline);
+      return data({ intent, result: submission.reply(), error: null });
+    }
+    case "close": {
+      if (!isAuthor) throw forbidden();
+      const submission = parseWithZod(formData, { schema: CloseSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      if (!["open", "expired"].includes(request.status)) throw new Response("This request is not open.", { status: 409 });
+      await closeRequest(id, submission.value.outcome);
+      return data({ intent, result: submission.reply(), error: null });
+    }
+    default:
+      return data({ intent: null, result: undefined, error: null }, { status: 400 });
+  }
+}
+
+function reasonText(reason: Reason, t: Translate, lang: "vi" | "en"): string {
+  switch (reason.kind) {
+    case "fields":
+      return t("reason.fields", { names: reason.fields.map((field) => field[lang]).join(", ") });
+    case "area":
+      return t("reason.area", { names: reason.areas.map((area) => area[lang]).join(", ") });
+    case "keywords":
+      return t("reason.keywords", { terms: reason.terms.join(", ") });
+    case "publication":
+      return t("reason.publication", { title: reason.title });
+    case "offer":
+      return t("reason.offer", { offer: OFFER_LABELS[reason.offer]?.[lang].toLowerCase() ?? reason.offer });
+    case "text":
+      return t("reason.text");
+    case "verified":
+      return t("reason.verified");
+  }
+}
+
+export default function RequestPage() {
+  const { request, signedIn, canReview, suggestions, responses, invitedExpertIds, eligibility, ownResponse, formToken } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
+  const district = findDistrict(request.district);
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.result?.error : undefined);
+  const invited = new Set(invitedExpertIds);
+  const expertSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "expert" && suggestion.expert);
+  const organizationSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "organization" && suggestion.organization);
+  const [searchParams] = useSearchParams();
+  const sentNow = searchParams.has("sent");
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label={t("org.breadcrumb")} className="text-sm">
+        <Link to={request.isAuthor ? "/me/requests" : "/requests"} className="text-brand-700 hover:underline">
+          {request.isAuthor ? t("requests.mine") : t("requests.title")}
+        </Link>
+      </nav>
+      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
+      {request.status === "pending" ? <Notice tone="warning">{t("request.pendingNotice")}</Notice> : null}
+      {request.status === "rejected" && request.reviewNote ? <Notice tone="error">{t("request.rejectedNotice", { note: request.reviewNote })}</Notice> : null}
+      {sentNow ? <Notice>{t("response.sent")}</Notice> : null}
+
+      <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
+        <div className="flex flex-wrap gap-2">
+          <Badge tone={request.status === "open" ? "success" : "neutral"}>{t(`request.status.${request.status}` as MessageKey)}</Badge>
+          {request.outcome ? <Badge>{t(`request.outcome.${request.outcome}` as MessageKey)}</Badge> : null}
+          {request.visibility === "anonymous" ? <Badge>{t("request.anonymousCompany")}</Badge> : null}
+        </div>
+        <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
+        <p className="mt-1 text-slate-700">
+          {request.companyName ?? t("request.anonymousCompany")} ·{" "}
+          {[SECTOR_LABELS[request.sector as Sector]?.[lang], COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang], district?.[lang]].filter(Boolean).join(" · ")}
+        </p>
+        <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-slate-600">{t("request.trl")}</dt>
+            <dd>{TRL_LABELS[request.trl]?.[lang]}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("request.budget")}</dt>
+            <dd>{BUDGET_LABELS[request.budget as Budget]?.[lang]}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("request.deadline")}</dt>
+            <dd>{formatDate(lang, request.deadline)}</dd>
+          </div>
+        </dl>
+        <h2 className="mt-6 text-lg font-semibold">{t("request.problem")}</h2>
+        <p className="mt-1 whitespace-pre-line leading-relaxed">{request.problem}</p>
+        <h2 className="mt-4 text-lg font-semibold">{t("request.desiredOutcome")}</h2>
+        <p className="mt-1 whitespace-pre-line leading-relaxed">{request.desiredOutcome}</p>
+        <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("request.fields")}>
+          {request.fields.map((field) => (
+            <li key={field.slug}>
+              <Badge tone="brand">{lang === "vi" ? field.nameVi : field.nameEn}</Badge>
+            </li>
+          ))}
+        </ul>
+      </header>
+
+      {canReview ? (
+        <section aria-labelledby="review" className="rounded-2xl border border-amber-300 bg-amber-50 p-5">
+          <h2 id="review" className="text-lg font-semibold">{t("admin.requests")}</h2>
+          <Form method="post" className="mt-3 space-y-3">
+            <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errorsFor("reject")?.note} />
+            <div className="flex gap-2">
+              <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>
+              <SubmitButton name="intent" value="reject" tone="danger">{t("admin.reject")}</SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {request.isAuthor && request.status === "open" ? (
+        <section aria-labelledby="suggestions" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="suggestions" className="text-lg font-semibold">{t("suggestions.title")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("suggestions.intro")}</p>
+          {suggestions.length === 0 ? <p className="mt-3 text-sm">{t("suggestions.none")}</p> : null}
+          <div className="mt-4 grid gap-6 lg:grid-cols-2">
+            {expertSuggestions.length > 0 ? (
+              <div>
+                <h3 className="font-semibold">{t("suggestions.experts")}</h3>
+                <ol className="mt-2 space-y-3">
+                  {expertSuggestions.map((suggestion) => (
+                    <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3" data-suggestion={suggestion.expert!.slug}>
+                      <div className="flex flex-wrap items-start justify-between gap-2">
+                        <div>
+                          <Link to={`/experts/${suggestion.expert!.slug}`} className="font-medium text-brand-700 underline">
+                            {displayName(suggestion.expert!, lang)}
+                          </Link>
+                          {suggestion.expert!.affiliation ? (
+                            <p className="text-sm text-slate-600">
+                              {suggestion.expert!.affiliation.acronym ?? pick(lang, suggestion.expert!.affiliation.nameVi, suggestion.expert!.affiliation.nameEn)}
+                            </p>
+                          ) : null}
+                        </div>
+                        {invited.has(suggestion.expert!.id) ? (
+                          <Badge tone="success">{t("suggestions.invited")}</Badge>
+                        ) : (
+                          <Form method="post">
+                            <input type="hidden" name="expertId" value={suggestion.expert!.id} />
+                            <SubmitButton name="intent" value="invite" tone="secondary" className="text-sm">
+                              {t("suggestions.invite")}
+                            </SubmitButton>
+                          </Form>
+                        )}
+                      </div>
+                      <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
+                        {suggestion.reasons.map((reason, i) => (
+                          <li key={i}>{reasonText(reason, t, lang)}</li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null}
+            {organizationSuggestions.length > 0 ? (
+              <div>
+                <h3 className="font-semibold">{t("suggestions.organizations")}</h3>
+                <ol className="mt-2 space-y-3">
+                  {organizationSuggestions.map((suggestion) => (
+                    <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3">
+                      <Link to={`/organizations/${suggestion.organization!.slug}`} className="font-medium text-brand-700 underline">
+                        {pick(lang, suggestion.organization!.nameVi, suggestion.organization!.nameEn)}
+                      </Link>
+                      <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
+                        {suggestion.reasons.map((reason, i) => (
+                          <li key={i}>{reasonText(reason, t, lang)}</li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      {request.isAuthor ? (
+        <section id="responses" aria-labelledby="responses-title" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="responses-title" className="text-lg font-semibold">{t("responses.title")}</h2>
+          {responses.length === 0 ? <p className="mt-2 text-sm">{t("responses.none")}</p> : null}
+          <ol className="mt-3 space-y-4">
+            {responses.map((response) => {
+              const next = RESPONSE_TRANSITIONS[response.status as ResponseStatus];
+              return (
+                <li key={response.id} className="rounded-lg border border-slate-200 p-4" data-response={response.expert.slug}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link to={`/experts/${response.expert.slug}`} className="font-medium text-brand-700 underline">
+                      {displayName(response.expert, lang)}
+                    </Link>
+                    <Badge tone={response.status === "accepted" ? "success" : "neutral"}>{t(`response.status.${response.status}` as MessageKey)}</Badge>
+                    {response.invited ? <Badge tone="brand">{t("responses.invitedBadge")}</Badge> : null}
+                  </div>
+                  <dl className="mt-2 space-y-2 text-sm">
+                    <div>
+                      <dt className="font-medium">{t("response.approach")}</dt>
+                      <dd className="whitespace-pre-line">{response.approach}</dd>
+                    </div>
+                    <div>
+                      <dt className="font-medium">{t("response.experience")}</dt>
+                      <dd className="whitespace-pre-line">{response.experience}</dd>
+                    </div>
+                    <div>
+                      <dt className="font-medium">{t("response.timeline")}</dt>
+                      <dd className="whitespace-pre-line">{response.timeline}</dd>
+                    </div>
+                  </dl>
+                  {response.declineReason ? <p className="mt-2 text-sm">{t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}</p> : null}
+                  {response.match ? (
+                    <Link to={`/matches/${response.match.id}`} className="mt-2 inline-block font-medium text-brand-700 underline">
+                      {t("match.open")}
+                    </Link>
+                  ) : null}
+                  {next.length > 0 ? (
+                    <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
+                      <input type="hidden" name="responseId" value={response.id} />
+                      {next
+                        .filter((status) => status !== "declined")
+                        .map((status) => (
+                          <button key={status} type="submit" name="status" value={status} className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+                            {t(`response.move.${status}` as MessageKey)}
+                          </button>
+                        ))}
+                      <input type="hidden" name="intent" value="move-response" />
+                      {next.includes("declined") ? (
+                        <div className="flex flex-wrap items-end gap-2">
+                          <SelectField
+                            label={t("response.declineReason")}
+                            name="declineReason"
+                            options={[{ value: "", label: "—" }, ...DECLINE_REASONS.map((reason) => ({ value: reason, label: t(`decline.${reason}` as MessageKey) }))]}
+                          />
+                          <button type="submit" name="status" value="declined" className="rounded-lg border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800">
+                            {t("response.move.declined")}
+                          </button>
+                        </div>
+                      ) : null}
+                    </Form>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {actionData?.intent === "move-response" ? <ErrorList errors={actionData.result?.error?.declineReason} /> : null}
+        </section>
+      ) : null}
+
+      {request.isAuthor && ["open", "expired"].includes(request.status) ? (
+        <section aria-labelledby="manage" className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 md:grid-cols-2">
+          <h2 id="manage" className="sr-only">
+            {t("request.close")}
+          </h2>
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="renew" />
+            <Field label={t("request.deadline")} name="deadline" type="date" errors={errorsFor("renew")?.deadline} required />
+            <SubmitButton name="intent" value="renew" tone="secondary">{t("request.renew")}</SubmitButton>
+          </Form>
+          <Form method="post" className="space-y-2">
+            <SelectField label={t("request.outcome")} name="outcome" options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`request.outcome.${outcome}` as MessageKey) }))} />
+            <SubmitButton name="intent" value="close" tone="danger">{t("request.close")}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      {!request.isAuthor && request.status === "open" ? (
+        <section aria-labelledby="respond" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="respond" className="text-lg font-semibold">{ownResponse ? t("response.yours") : t("response.form.title")}</h2>
+          {ownResponse ? (
+            <div className="mt-2 space-y-1 text-sm">
+              <p>
+                <Badge tone={ownResponse.status === "accepted" ? "success" : "neutral"}>{t(`response.status.${ownResponse.status}` as MessageKey)}</Badge>
+              </p>
+              {ownResponse.declineReason ? <p>{t("response.declinedBecause", { reason: t(`decline.${ownResponse.declineReason}` as MessageKey) })}</p> : null}
+              {ownResponse.match ? (
+                <Link to={`/matches/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
+                  {t("match.open")}
+                </Link>
+              ) : null}
+            </div>
+          ) : !signedIn ? (
+            <p className="mt-2 text-sm">
+              <Link to={`/login?redirectTo=${encodeURIComponent(`/requests/${request.id}`)}`} className="text-brand-700 underline">
+                {t("response.signInToRespond")}
+              </Link>
+            </p>
+          ) : eligibility && !eligibility.can ? (
+            <p className="mt-2 text-sm">
+              {eligibility.reason ? t(eligibility.reason) : null}{" "}
+              {eligibility.reason === "response.needProfile" ? (
+                <Link to="/me/profile" className="text-brand-700 underline">
+                  {t("account.myProfile")}
+                </Link>
+              ) : null}
+            </p>
+          ) : (
+            <Form method="post" className="mt-3 space-y-3">
+              <p className="text-sm text-slate-600">{t("response.form.intro")}</p>
+              <FormErrors errors={actionData?.intent === "respond" ? actionData.result?.error?.[""] : undefined} />
+              <input type="hidden" name="formToken" value={formToken} />
+              <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required errors={errorsFor("respond")?.approach} />
+              <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required errors={errorsFor("respond")?.experience} />
+              <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required errors={errorsFor("respond")?.timeline} />
+              <SubmitButton name="intent" value="respond">{t("response.submit")}</SubmitButton>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary messages={{ 404: "error.404" }} />;
+}
