@@ -24,6 +24,12 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** A made-up client address, one per browser context or HTTP client in tests. */
+export function clientAddress(): string {
+  const byte = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${byte()}.${byte()}.${byte()}`;
+}
+
 export function baseURL(): string {
   return inject("baseURL");
 }
@@ -45,7 +51,11 @@ export function useBrowser() {
 
   return {
     async openPage(options: BrowserContextOptions = {}): Promise<Page> {
-      const context = await browser.newContext({ baseURL: baseURL(), ...options });
+      const context = await browser.newContext({
+        baseURL: baseURL(),
+        ...options,
+        extraHTTPHeaders: { "X-Forwarded-For": clientAddress(), ...options.extraHTTPHeaders },
+      });
       const page = await context.newPage();
       page.on("console", (message) => {
         // Pages that answer 4xx on purpose make Chromium log the status; tests check statuses themselves.
