@@ -16,9 +16,15 @@ process.env.NODE_ENV = dev ? "development" : "production";
 process.chdir(root);
 
 if (!dev && process.env.SKIP_BUILD !== "1" && buildIsStale()) {
-  console.log("Building the portal (first start or code changed)…");
-  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  // Two starts at once (two test runs, say) must not write the build together:
+  // the second waits for the first, then finds the build fresh.
+  const status = await withBuildLock(() => {
+    if (!buildIsStale()) return 0;
+    console.log("Building the portal (first start or code changed)…");
+    const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { stdio: "inherit", env: process.env });
+    return result.status ?? 1;
+  });
+  if (status !== 0) process.exit(status);
 }
 
 const { startPortal } = await import("~/server/boot.server");
@@ -63,4 +69,26 @@ function newestMtime(file: string): number {
   let newest = stat.mtimeMs;
   for (const entry of fs.readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, entry)));
   return newest;
+}
+
+/** Runs `build` holding a lock directory (mkdir is atomic); a lock older than 10 minutes is a crashed build's. */
+async function withBuildLock(build: () => number): Promise<number> {
+  const lock = path.join(root, ".data/build.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
