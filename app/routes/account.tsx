@@ -119,7 +119,6 @@ export default function Account() {
             </div>
           </dl>
           <Form method="post" className="mt-4 space-y-3" {...getFormProps(nameForm)}>
-            <input type="hidden" name="intent" value="update-name" />
             <Field label={t("auth.name")} name={nameFields.name.name} defaultValue={nameFields.name.initialValue} errors={nameFields.name.errors} maxLength={120} required />
             <SubmitButton name="intent" value="update-name" tone="secondary">
               {t("form.save")}
@@ -145,7 +144,6 @@ export default function Account() {
           </h2>
           <Form method="post" className="mt-3 space-y-3" {...getFormProps(passwordForm)}>
             <FormErrors errors={passwordForm.errors} />
-            <input type="hidden" name="intent" value="change-password" />
             <Field label={t("account.currentPassword")} name={passwordFields.currentPassword.name} type="password" errors={passwordFields.currentPassword.errors} autoComplete="current-password" required />
             <Field label={t("account.newPassword")} hint={t("auth.passwordHint")} name={passwordFields.password.name} type="password" errors={passwordFields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
             <Field label={t("auth.confirmPassword")} name={passwordFields.confirmPassword.name} type="password" errors={passwordFields.confirmPassword.errors} autoComplete="new-password" required />

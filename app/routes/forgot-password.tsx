@@ -15,8 +15,11 @@ import { titled } from "~/utils/meta";
 import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { invalid, rateLimited } from "~/utils/submission.server";
 import { ForgotPasswordSchema } from "~/validation/auth";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.forgot.title"));
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);

@@ -15,6 +15,7 @@ import { hit, LIMITS, reset } from "~/utils/rate-limit.server";
 import { invalid, rateLimited } from "~/utils/submission.server";
 import { SignInSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.signIn.title"));
 
@@ -22,6 +23,8 @@ export async function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);
   return null;
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);

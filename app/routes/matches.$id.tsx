@@ -15,6 +15,7 @@ import { invariantResponse, readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { rateLimited } from "~/utils/submission.server";
 import { MessageSchema } from "~/validation/request";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   titled(matches, (t) => (data ? t("match.title", { title: data.match.request.title }) : t("error.404")));
@@ -26,6 +27,8 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(match, "Not found", { status: 404 });
   return { match, messages: await listMessages(match.id), userId: user.id, formToken: newFormToken() };
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);

@@ -19,6 +19,7 @@ import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { rateLimited } from "~/utils/submission.server";
 import { ExpertProfileSchema } from "~/validation/expert";
 import { problem } from "~/validation/messages";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("profile.title"));
 
@@ -29,6 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const [profile, areas] = await Promise.all([getOwnProfile(user.id), taxonomyForPicker()]);
   return { profile, areas, userName: user.name, accountType: user.accountType };
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);

@@ -14,6 +14,7 @@ import { invariantResponse, readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { rateLimited } from "~/utils/submission.server";
 import { ClaimSchema } from "~/validation/request";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("claim.button"));
 
@@ -31,6 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const organization = await publishedOrganization(args.params.slug);
   return { organization, status: await claimStatus(user.id, organization.id) };
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);

@@ -20,6 +20,7 @@ import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { rateLimited } from "~/utils/submission.server";
 import { problem } from "~/validation/messages";
 import { OrganizationEditSchema } from "~/validation/organization";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("org.edit"));
 
@@ -39,6 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { organization } = await editable(args);
   return { organization, areas: await taxonomyForPicker() };
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const { user, organization } = await editable(args);

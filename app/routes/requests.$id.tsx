@@ -36,6 +36,7 @@ import {
 import { rateLimited } from "~/utils/submission.server";
 import { problem } from "~/validation/messages";
 import { CloseSchema, InviteSchema, RenewSchema, ResponseSchema, ResponseStatusSchema, ReviewSchema } from "~/validation/request";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   titled(matches, (t) => (data ? data.request.title : t("error.404")));
@@ -80,6 +81,8 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+export const headers = keepRetryAfter;
+
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const id = args.params.id ?? "";
@@ -89,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const isAuthor = request.authorId === user.id;
   const wait = hit(LIMITS.writesPerUser, user.id);
-  if (wait > 0) return data({ intent, result: undefined, error: problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) }) }, { status: 429 });
+  if (wait > 0) return data({ intent, result: undefined, error: problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) }) }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
 
   switch (intent) {
     case "approve":
@@ -399,7 +402,6 @@ export default function RequestPage() {
             {t("request.close")}
           </h2>
           <Form method="post" className="space-y-2">
-            <input type="hidden" name="intent" value="renew" />
             <Field label={t("request.deadline")} name="deadline" type="date" errors={errorsFor("renew")?.deadline} required />
             <SubmitButton name="intent" value="renew" tone="secondary">{t("request.renew")}</SubmitButton>
           </Form>

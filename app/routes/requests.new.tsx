@@ -21,6 +21,7 @@ import { BUDGET_LABELS, BUDGETS, COMPANY_SIZE_LABELS, COMPANY_SIZES, SECTOR_LABE
 import { rateLimited } from "~/utils/submission.server";
 import { problem } from "~/validation/messages";
 import { RequestSchema } from "~/validation/request";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("request.new.title"));
 
@@ -35,6 +36,8 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   return { areas, managed: managed.map(({ organization }) => organization), formToken: newFormToken() };
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);

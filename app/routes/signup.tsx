@@ -16,6 +16,7 @@ import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { invalid, rateLimited } from "~/utils/submission.server";
 import { SignUpSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.signUp.title"));
 
@@ -23,6 +24,8 @@ export async function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);
   return null;
 }
+
+export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
