@@ -11,7 +11,7 @@ import { clientAddress, requireAnonymous, signIn } from "~/utils/auth.server";
 import { assertNotBot } from "~/utils/honeypot.server";
 import { titled } from "~/utils/meta";
 import { safeRedirectPath, readForm } from "~/utils/misc";
-import { hit, LIMITS, reset } from "~/utils/rate-limit.server";
+import { forgive, hit, LIMITS, reset } from "~/utils/rate-limit.server";
 import { invalid, rateLimited } from "~/utils/submission.server";
 import { SignInSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
@@ -41,6 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await verifyLogin(email, password);
   if (!user) return invalid(submission.reply({ formErrors: [problem("auth.signIn.failed")], ...hidden }));
   reset(LIMITS.signInPerAccount, email);
+  forgive(LIMITS.signInPerAddress, clientAddress(args));
   const cookie = await signIn(args.request, user.id);
   return redirect(safeRedirectPath(redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }

@@ -13,7 +13,7 @@ export function sessionMiddleware() {
     if (!token) return next();
     try {
       const result = await validateSessionToken(token);
-      const secure = req.secure || ["localhost", "127.0.0.1", "::1"].includes(req.hostname);
+      const secure = req.secure || ["localhost", "127.0.0.1", "[::1]"].includes(req.hostname);
       if (!result) res.append("Set-Cookie", deletedSessionCookie(secure));
       else if (result.renewed) res.append("Set-Cookie", sessionCookie(token, result.session.expiresAt, secure));
       res.locals.auth = result;

@@ -15,6 +15,7 @@ export const LIMITS = {
   resetPerAccount: { name: "reset:account", max: 3, windowMs: 60 * 60_000 },
   writesPerUser: { name: "writes:user", max: 120, windowMs: 60 * 60_000 },
   messagesPerUser: { name: "messages:user", max: 60, windowMs: 10 * 60_000 },
+  apiPerAddress: { name: "api:address", max: 600, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 
 const windows = singleton("rate-limit-windows", () => new Map<string, { start: number; count: number; until: number }>());
@@ -24,7 +25,9 @@ const windows = singleton("rate-limit-windows", () => new Map<string, { start: n
  * Limits can be scaled for tests with RATE_LIMIT_FACTOR.
  */
 export function hit(limit: Limit, key: string, now = Date.now()): number {
-  const max = Math.max(1, Math.round(limit.max * Number(process.env.RATE_LIMIT_FACTOR ?? 1)));
+  const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
+  // A mistyped factor must not switch the limits off (NaN) or to one try (0).
+  const max = Math.max(1, Math.round(limit.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
   const id = `${limit.name}\n${key}`;
   let window = windows.get(id);
   if (!window || now >= window.until) {
@@ -34,6 +37,12 @@ export function hit(limit: Limit, key: string, now = Date.now()): number {
   window.count += 1;
   if (windows.size > 50_000) prune(now);
   return window.count > max ? window.until - now : 0;
+}
+
+/** Takes back one hit: a successful sign-in does not count against a shared (campus, office) address. */
+export function forgive(limit: Limit, key: string) {
+  const window = windows.get(`${limit.name}\n${key}`);
+  if (window && window.count > 0) window.count -= 1;
 }
 
 /** Forgets a key's hits (a successful sign-in clears that account's failures). */
