@@ -11,6 +11,9 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    // Pages answer in milliseconds, but a busy two-core machine (a browser, the
+    // portal and the engine at once) can stall a second: polls wait up to 15 s.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     projects: [
       {
         extends: true,
