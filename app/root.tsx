@@ -128,6 +128,9 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
       <NavLink to="/requests" className={navClass}>
         {t("nav.requests")}
       </NavLink>
+      <NavLink to="/ecosystem" className={navClass}>
+        {t("nav.ecosystem")}
+      </NavLink>
       {isOfficial(user) ? (
         <NavLink to="/admin" className={navClass}>
           {t("nav.admin")}

@@ -4,6 +4,7 @@ import { expireOverdueRequests } from "~/models/request.server";
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
 import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server";
+import { flagStaleListings } from "~/models/stale.server";
 
 /** What each kind of job does. */
 export const JOB_HANDLERS: JobHandlers = {
@@ -12,7 +13,10 @@ export const JOB_HANDLERS: JobHandlers = {
   "recompute-matches-for-expert": ({ expertId }) => recomputeForExpert(expertId),
 };
 
-export const PERIODIC_TASKS: PeriodicTask[] = [{ name: "expire-requests", everyMs: 60_000, run: () => expireOverdueRequests() }];
+export const PERIODIC_TASKS: PeriodicTask[] = [
+  { name: "expire-requests", everyMs: 60_000, run: () => expireOverdueRequests() },
+  { name: "flag-stale-listings", everyMs: 60 * 60_000, run: () => flagStaleListings() },
+];
 
 export function createJobWorker(options: { pollIntervalMs?: number } = {}) {
   return new JobWorker({

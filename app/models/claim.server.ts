@@ -1,6 +1,7 @@
 import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
 import { pick } from "~/i18n/i18n";
+import { audit } from "./audit.server";
 import { notify } from "./notification.server";
 
 /**
@@ -52,7 +53,17 @@ export async function reviewClaim(claimId: string, reviewerId: string, decision:
     if (count === 0) return false;
     const claim = await tx.organizationClaim.findUniqueOrThrow({
       where: { id: claimId },
-      include: { organization: { select: { slug: true, nameVi: true, nameEn: true } } },
+      include: { organization: { select: { slug: true, nameVi: true, nameEn: true } }, user: { select: { name: true } } },
+    });
+    await audit(tx, {
+      actorId: reviewerId,
+      action: decision.approve ? "claim.approve" : "claim.reject",
+      entityType: "claim",
+      entityId: claimId,
+      label: `${claim.user.name} → ${pick("vi", claim.organization.nameVi, claim.organization.nameEn)}`,
+      before: { status: "pending" },
+      after: { status: decision.approve ? "approved" : "rejected" },
+      reason: decision.note,
     });
     if (decision.approve) {
       await tx.organizationManager.upsert({

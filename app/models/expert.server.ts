@@ -54,6 +54,8 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       keywords: input.keywords.join("\n"),
       offers: input.offers.join("\n"),
       status,
+      // Officials look at every published change (app/models/expert-review.server.ts).
+      ...(status === "published" ? { reviewState: "pending" } : {}),
       publishedAt: status === "published" ? (existing?.publishedAt ?? new Date()) : existing?.publishedAt ?? null,
     };
     const profile = existing

@@ -7,6 +7,7 @@ import type { Outcome } from "~/utils/request-values";
 import type { RequestInput } from "~/validation/request";
 import { getTaxonomy } from "./field.server";
 import { notify } from "./notification.server";
+import { audit } from "./audit.server";
 
 /**
  * Technology requests: posted by a business, reviewed by an official before
@@ -78,6 +79,16 @@ export async function reviewRequest(requestId: string, reviewerId: string, decis
     });
     if (count === 0) return false; // already reviewed (by someone else, or a double click)
     const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { authorId: true, title: true } });
+    await audit(tx, {
+      actorId: reviewerId,
+      action: decision.approve ? "request.approve" : "request.reject",
+      entityType: "request",
+      entityId: requestId,
+      label: request.title,
+      before: { status: "pending" },
+      after: { status: decision.approve ? "open" : "rejected" },
+      reason: decision.note,
+    });
     await notify(tx, {
       userId: request.authorId,
       type: "status",

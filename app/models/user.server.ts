@@ -5,6 +5,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "~/utils/passwor
 import { invalidateUserSessions, sessionIdFromToken } from "~/utils/session.server";
 import { notifyJobs } from "~/jobs/queue.server";
 import { appUrl, queueMail } from "./mail.server";
+import { audit } from "./audit.server";
 
 /** Accounts: creation, sign-in checks, passwords, roles. */
 
@@ -109,6 +110,14 @@ export async function resetPassword(token: string, password: string): Promise<st
   return spent ? row.userId : null;
 }
 
-export async function setRole(userId: string, role: "member" | "curator" | "admin") {
-  return prisma.user.update({ where: { id: userId }, data: { role } });
+/** Appoints (or removes) a curator or admin; `actorId` null when done on the command line. */
+export async function setRole(userId: string, role: "member" | "curator" | "admin", actorId: string | null = null) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, name: true } });
+    const updated = await tx.user.update({ where: { id: userId }, data: { role } });
+    if (before.role !== role) {
+      await audit(tx, { actorId, action: "user.role", entityType: "user", entityId: userId, label: before.name, before: { role: before.role }, after: { role } });
+    }
+    return updated;
+  });
 }

@@ -11,21 +11,30 @@ export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("adm
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUserWithRole(args, ["curator", "admin"]);
-  const [requests, claims] = await Promise.all([
+  const [requests, claims, revisions, profiles, stale] = await Promise.all([
     prisma.techRequest.count({ where: { status: "pending" } }),
     prisma.organizationClaim.count({ where: { status: "pending" } }),
+    prisma.organizationRevision.count({ where: { status: "pending" } }),
+    prisma.expertProfile.count({ where: { status: "published", reviewState: "pending" } }),
+    prisma.organization.count({ where: { status: "published", staleSince: { not: null } } }),
   ]);
-  return { requests, claims, isAdmin: user.role === "admin" };
+  return { requests, claims, waiting: requests + claims + revisions + profiles + stale, isAdmin: user.role === "admin" };
 }
 
 export default function Admin() {
-  const { requests, claims, isAdmin } = useLoaderData<typeof loader>();
+  const { requests, claims, waiting, isAdmin } = useLoaderData<typeof loader>();
   const t = useT();
   const tile = "block rounded-2xl border border-slate-200 bg-white p-5 hover:border-brand-600";
   return (
     <div className="space-y-4">
       <PageHeader title={t("admin.title")} />
       <ul className="grid gap-4 sm:grid-cols-3">
+        <li>
+          <Link to="/admin/queue" className={tile}>
+            <span className="block text-3xl font-bold text-brand-700">{waiting}</span>
+            {t("queue.title")}
+          </Link>
+        </li>
         <li>
           <Link to="/admin/requests" className={tile}>
             <span className="block text-3xl font-bold text-brand-700">{requests}</span>
@@ -36,6 +45,21 @@ export default function Admin() {
           <Link to="/admin/claims" className={tile}>
             <span className="block text-3xl font-bold text-brand-700">{claims}</span>
             {t("admin.claims")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/organizations" className={tile}>
+            {t("curation.organizations")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/import" className={tile}>
+            {t("import.title")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/audit" className={tile}>
+            {t("audit.title")}
           </Link>
         </li>
         {isAdmin ? (

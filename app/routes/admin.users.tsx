@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   const target = await prisma.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true } });
   if (!target) throw new Response("Not found", { status: 404 });
-  await setRole(target.id, parsed.data.role);
+  await setRole(target.id, parsed.data.role, admin.id);
   // A changed role takes effect everywhere at once: the user signs in again.
   if (target.id !== admin.id) await invalidateUserSessions(target.id);
   return data({ error: null, done: true });

@@ -9,7 +9,9 @@ import { FormPage } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { isManager } from "~/models/claim.server";
 import { getTaxonomy, taxonomyForPicker } from "~/models/field.server";
-import { updateOrganization } from "~/models/organization.server";
+import { confirmOrganization } from "~/models/curation.server";
+import { editAsOfficial, proposeRevision } from "~/models/revision.server";
+import { Notice } from "~/components/ui/notice";
 import { forbidden, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DISTRICTS } from "~/utils/districts";
@@ -24,7 +26,10 @@ import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("org.edit"));
 
-/** Managers of the listing, curators and admins may edit it; anyone else gets 403. */
+/**
+ * Managers of the listing, curators and admins may edit it; anyone else gets
+ * 403. An official's edit applies at once; a manager's waits for review.
+ */
 async function editable(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const organization = await prisma.organization.findFirst({
@@ -33,19 +38,24 @@ async function editable(args: LoaderFunctionArgs) {
   });
   invariantResponse(organization, "Not found", { status: 404 });
   if (!hasPermission(user, "organization:edit-any") && !(await isManager(user.id, organization.id))) throw forbidden();
-  return { user, organization };
+  return { user, organization, official: hasPermission(user, "organization:edit-any") };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { organization } = await editable(args);
-  return { organization, areas: await taxonomyForPicker() };
+  const { organization, official } = await editable(args);
+  return { organization, official, areas: await taxonomyForPicker() };
 }
 
 export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
-  const { user, organization } = await editable(args);
-  const submission = parseWithZod(await readForm(args.request), { schema: OrganizationEditSchema });
+  const { user, organization, official } = await editable(args);
+  const formData = await readForm(args.request);
+  if (formData.get("intent") === "confirm") {
+    await confirmOrganization(organization.id, user.id);
+    return redirect(`/organizations/${organization.slug}?confirmed=1`);
+  }
+  const submission = parseWithZod(formData, { schema: OrganizationEditSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const wait = hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
@@ -54,13 +64,18 @@ export async function action(args: ActionFunctionArgs) {
   if (fieldIds.some((field) => !field || field.areaSlug === null)) {
     return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) }, { status: 400 });
   }
-  const { fieldSlugs: _fieldSlugs, ...columns } = submission.value;
-  await updateOrganization(organization.id, { ...columns, fieldIds: fieldIds.map((field) => field!.id) }, { origin: "portal" });
-  return redirect(`/organizations/${organization.slug}?saved=1`);
+  const { fieldSlugs, ...columns } = submission.value;
+  const changes = { ...columns, fieldIds: fieldIds.map((field) => field!.id) };
+  if (official) {
+    await editAsOfficial(organization.id, user.id, changes);
+    return redirect(`/organizations/${organization.slug}?saved=1`);
+  }
+  await proposeRevision(organization.id, user.id, { ...changes, fieldSlugs });
+  return redirect(`/organizations/${organization.slug}?proposed=1`);
 }
 
 export default function EditOrganization() {
-  const { organization, areas } = useLoaderData<typeof loader>();
+  const { organization, areas, official } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -73,6 +88,15 @@ export default function EditOrganization() {
   const value = (name: string, saved: string | number | null) => (typeof sent[name] === "string" ? (sent[name] as string) : saved === null ? "" : String(saved));
   return (
     <FormPage title={t("org.edit.title", { name: pick(lang, organization.nameVi, organization.nameEn) })}>
+      {organization.staleSince ? (
+        <Form method="post" className="mb-4 space-y-2">
+          <Notice tone="warning">{t("curation.staleNotice")}</Notice>
+          <SubmitButton name="intent" value="confirm" tone="secondary">
+            {t("queue.confirm")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+      {official ? null : <p className="mb-4 text-sm text-slate-700">{t("curation.editPending")}</p>}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <Field label={t("org.nameVi")} name="nameVi" lang="vi" defaultValue={value("nameVi", organization.nameVi)} errors={fields.nameVi.errors} maxLength={200} />

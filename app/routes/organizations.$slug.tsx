@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
@@ -15,6 +15,7 @@ import { directorySearch } from "~/utils/directory-query";
 import { findDistrict } from "~/utils/districts";
 import { getLanguage } from "~/utils/language.server";
 import { externalUrlLabel, invariantResponse } from "~/utils/misc";
+import { redirectFor } from "~/models/curation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) {
@@ -40,6 +41,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";
   invariantResponse(SLUG.test(slug) && slug.length <= 120, "Not found", { status: 404 });
   const [lang, organization] = await Promise.all([getLanguage(args.request), getPublishedOrganization(slug)]);
+  if (!organization) {
+    // A listing merged into another: its old address moves for good.
+    const target = await redirectFor(slug);
+    if (target) throw redirect(`/organizations/${target}${new URL(args.request.url).search}`, 301);
+  }
   invariantResponse(organization, "Not found", { status: 404 });
   const user = getUser(args);
   const [experts, managing] = await Promise.all([
@@ -87,6 +93,8 @@ export default function OrganizationPage() {
       </nav>
 
       {searchParams.has("saved") ? <Notice>{t("org.edit.saved")}</Notice> : null}
+      {searchParams.has("proposed") ? <Notice>{t("curation.editPending")}</Notice> : null}
+      {searchParams.has("confirmed") ? <Notice>{t("curation.confirmed")}</Notice> : null}
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="brand">{t(`kind.${organization.kind}` as "kind.lab")}</Badge>

@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   "claim:review": ["curator", "admin"],
   /** Edit any organization listing */
   "organization:edit-any": ["curator", "admin"],
+  /** Work the review queue, verify, archive, restore and merge listings, read the audit log */
+  "organization:curate": ["curator", "admin"],
+  /** Import listings in bulk */
+  "organization:import": ["curator", "admin"],
   /** Appoint curators and admins */
   "user:appoint": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

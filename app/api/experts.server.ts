@@ -1,0 +1,30 @@
+import { getPublishedExpert, getPublishedExpertCards } from "~/models/expert.server";
+import { getTaxonomy } from "~/models/field.server";
+import { notFound } from "./errors";
+import { fieldSlugsOf } from "./field-links.server";
+import { searchPublishedExperts } from "./listing-search.server";
+import { listEnvelope } from "./pagination";
+import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters } from "./params";
+import type { ApiArgs } from "./respond.server";
+import { expertDetail, expertSummary } from "./serializers";
+
+/** Published expertise profiles only; an account's e-mail is never part of them. */
+export async function listExperts({ url, origin }: ApiArgs) {
+  const query = parseExpertQuery(url.searchParams);
+  const fields = expandFields(query.fields, await getTaxonomy());
+  const found = await searchPublishedExperts({ ...query, fields });
+  checkPageInRange(query, found.total);
+  const cards = await getPublishedExpertCards(found.ids);
+  const slugs = await fieldSlugsOf("expert", cards.map((card) => card.id));
+  return listEnvelope(url, query, found, cards.map((card) => expertSummary(card, slugs.get(card.id) ?? [], origin)));
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function showExpert({ params, url, origin }: ApiArgs) {
+  parseNoParameters(url.searchParams);
+  const slug = params.slug ?? "";
+  const expert = SLUG.test(slug) ? await getPublishedExpert(slug) : null;
+  if (!expert) throw notFound("No published expert with this slug");
+  return { data: expertDetail(expert, origin) };
+}

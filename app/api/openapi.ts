@@ -1,0 +1,373 @@
+import { DISTRICTS } from "~/utils/districts";
+import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/utils/expert-values";
+import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { BUDGETS, COMPANY_SIZES, SECTORS, VISIBILITIES } from "~/utils/request-values";
+import { ERROR_CODES } from "./errors";
+import { DEFAULT_PER_PAGE, LANGUAGES, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULTS, MAX_VALUES, SORTS } from "./params";
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, built from the same constants the
+ * code validates with (kinds, districts, limits), so the two cannot drift
+ * apart on those; the e2e test validates real responses against it.
+ * Objects are closed (additionalProperties: false): a property the document
+ * does not name fails that test, which is how a leak would show.
+ */
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: Schema): Schema => ("$ref" in schema ? { anyOf: [schema, { type: "null" }] } : { ...schema, type: [schema.type, "null"] });
+const text = (description?: string): Schema => ({ type: "string", ...(description ? { description } : {}) });
+const oneOf = (values: readonly string[], description?: string): Schema => ({ type: "string", enum: [...values], ...(description ? { description } : {}) });
+const arrayOf = (items: Schema, description?: string): Schema => ({ type: "array", items, ...(description ? { description } : {}) });
+const uri = (description: string): Schema => ({ type: "string", format: "uri", description });
+const dateTime = (description: string): Schema => ({ type: "string", format: "date-time", description });
+const SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+const slug = (description: string): Schema => ({ type: "string", pattern: SLUG_PATTERN, description });
+
+/** A closed object whose properties are all present (null when unknown). */
+function object(properties: Record<string, Schema>, description?: string): Schema {
+  return { type: "object", additionalProperties: false, required: Object.keys(properties), properties, ...(description ? { description } : {}) };
+}
+
+const names = {
+  nameVi: nullable(text("Name in Vietnamese")),
+  nameEn: nullable(text("Name in English")),
+};
+const addresses = {
+  url: uri("This resource in the API"),
+  webUrl: uri("Its page on the portal"),
+};
+
+const schemas: Record<string, Schema> = {
+  Error: object(
+    {
+      error: object({
+        code: oneOf(ERROR_CODES, "Stable, machine-readable"),
+        message: text("For the developer reading the response (English)"),
+      }),
+    },
+    "Every error, whatever the status.",
+  ),
+  Links: object({
+    self: uri("This page"),
+    next: nullable(uri("The next page; null on the last")),
+    prev: nullable(uri("The previous page; null on the first")),
+  }),
+  District: object({
+    slug: oneOf(DISTRICTS.map((district) => district.slug)),
+    nameVi: text(),
+    nameEn: text(),
+  }, "One of Hanoi's district-level units (as before the July 2025 reform)."),
+  FieldRef: object({ slug: slug("A field's slug (see /fields)"), nameVi: text(), nameEn: text() }),
+  Area: object(
+    {
+      slug: slug("The area's slug: as a `field` filter it stands for all its fields"),
+      nameVi: text(),
+      nameEn: text(),
+      fields: arrayOf(ref("FieldRef")),
+    },
+    "A group of fields in the taxonomy.",
+  ),
+  OrganizationRef: object({ slug: slug("Organization slug"), ...names, acronym: nullable(text()) }),
+  OrganizationSummary: object({
+    slug: slug("Stable identifier"),
+    kind: oneOf(ORGANIZATION_KINDS),
+    ...names,
+    acronym: nullable(text()),
+    summaryVi: nullable(text()),
+    summaryEn: nullable(text()),
+    district: nullable(ref("District")),
+    verified: { type: "boolean", description: "Checked against an independent public source" },
+    parent: nullable(ref("OrganizationRef")),
+    fields: arrayOf(slug("Field slug"), "Slugs of every field the organization is filed under"),
+    ...addresses,
+  }),
+  Organization: object({
+    slug: slug("Stable identifier"),
+    kind: oneOf(ORGANIZATION_KINDS),
+    ...names,
+    acronym: nullable(text()),
+    summaryVi: nullable(text()),
+    summaryEn: nullable(text()),
+    district: nullable(ref("District")),
+    address: nullable(text()),
+    website: nullable(uri("Its own website")),
+    foundedYear: nullable({ type: "integer" }),
+    verified: { type: "boolean" },
+    verifiedAt: nullable(dateTime("When it was verified")),
+    sourceUrl: nullable(uri("Public page the listing's facts were checked against")),
+    parent: nullable(
+      object({ slug: slug("Parent's slug"), kind: oneOf(ORGANIZATION_KINDS), ...names, acronym: nullable(text()) }),
+    ),
+    children: arrayOf(
+      object({ slug: slug("Child's slug"), kind: oneOf(ORGANIZATION_KINDS), ...names, acronym: nullable(text()), verified: { type: "boolean" } }),
+      "Published units under it",
+    ),
+    fields: arrayOf(ref("FieldRef")),
+    experts: arrayOf(slug("Expert slug"), "Published experts affiliated with it (up to 100)"),
+    updatedAt: dateTime("Last change"),
+    ...addresses,
+  }),
+  ExpertSummary: object({
+    slug: slug("Stable identifier"),
+    title: oneOf(ACADEMIC_TITLES, "Academic title code (gs_ts: Prof. Dr., pgs_ts: Assoc. Prof. Dr., ts: Dr., …)"),
+    fullName: text(),
+    position: nullable(text()),
+    affiliation: nullable(ref("OrganizationRef")),
+    keywords: arrayOf(text()),
+    offers: arrayOf(oneOf(OFFERS)),
+    fields: arrayOf(slug("Field slug")),
+    ...addresses,
+  }),
+  Expert: object({
+    slug: slug("Stable identifier"),
+    title: oneOf(ACADEMIC_TITLES),
+    fullName: text(),
+    position: nullable(text()),
+    affiliation: nullable(ref("OrganizationRef")),
+    bioVi: nullable(text()),
+    bioEn: nullable(text()),
+    keywords: arrayOf(text()),
+    offers: arrayOf(oneOf(OFFERS)),
+    fields: arrayOf(ref("FieldRef")),
+    links: arrayOf(
+      object({ kind: oneOf(LINK_KINDS), title: text(), url: nullable(uri("Where to read it")), year: nullable({ type: "integer" }) }),
+      "Selected publications, patents and projects",
+    ),
+    publishedAt: nullable(dateTime("First published")),
+    ...addresses,
+  }),
+  RequestSummary: object(requestProperties(false)),
+  Request: object(requestProperties(true)),
+  OrganizationList: list("OrganizationSummary"),
+  ExpertList: list("ExpertSummary"),
+  RequestList: list("RequestSummary"),
+  OrganizationResponse: object({ data: ref("Organization") }),
+  ExpertResponse: object({ data: ref("Expert") }),
+  RequestResponse: object({ data: ref("Request") }),
+  FieldsResponse: object({ data: arrayOf(ref("Area")) }),
+};
+
+function requestProperties(detail: boolean): Record<string, Schema> {
+  return {
+    id: { type: "string", pattern: "^[a-z0-9]+$", description: "Stable identifier" },
+    title: text(),
+    problem: text(),
+    ...(detail ? { desiredOutcome: text() } : {}),
+    sector: oneOf(SECTORS, "The requester's sector (always shown)"),
+    companySize: oneOf(COMPANY_SIZES, "The requester's size (always shown)"),
+    district: nullable(ref("District")),
+    trl: { type: "integer", minimum: 1, maximum: 9, description: "Technology readiness level sought" },
+    budget: oneOf(BUDGETS),
+    deadline: dateTime("Open until"),
+    publishedAt: nullable(dateTime("Approved and published")),
+    visibility: oneOf(VISIBILITIES, "anonymous: the company is not named, only its sector, size and district"),
+    companyName: nullable(text("null when the request is anonymous")),
+    ...(detail ? { organization: nullable(ref("OrganizationRef")) } : {}),
+    fields: detail ? arrayOf(ref("FieldRef")) : arrayOf(slug("Field slug")),
+    ...addresses,
+  };
+}
+
+function list(item: string): Schema {
+  return object({
+    data: arrayOf(ref(item)),
+    page: { type: "integer", minimum: 1 },
+    perPage: { type: "integer", minimum: 1, maximum: MAX_PER_PAGE },
+    total: { type: "integer", minimum: 0, description: "Matches in all (pages reach the first 10,000)" },
+    totalPages: { type: "integer", minimum: 0 },
+    degraded: {
+      type: "boolean",
+      description: "true when the search engine did not answer and the database did: a plain text match, without ranking or typo tolerance",
+    },
+    links: ref("Links"),
+  });
+}
+
+const query = (name: string, description: string, schema: Schema): Schema => ({ name, in: "query", required: false, description, schema });
+const repeatable = (name: string, description: string, items: Schema): Schema => ({
+  ...query(name, `${description} Repeat it for several values: any of them matches.`, { type: "array", items, maxItems: MAX_VALUES }),
+  style: "form",
+  explode: true,
+});
+
+const parameters: Record<string, Schema> = {
+  q: query("q", "Words to search for, with or without Vietnamese diacritics.", { type: "string", maxLength: MAX_QUERY_LENGTH }),
+  page: query("page", "Page number.", { type: "integer", minimum: 1, default: 1 }),
+  perPage: query("perPage", "Items per page.", { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE }),
+  field: repeatable("field", "A field's slug, or an area's slug for all its fields (see /fields).", { type: "string", pattern: SLUG_PATTERN }),
+  kind: repeatable("kind", "Kind of organization.", oneOf(ORGANIZATION_KINDS)),
+  district: repeatable("district", "District slug.", oneOf(DISTRICTS.map((district) => district.slug))),
+  verified: query("verified", "Only verified listings.", { type: "boolean", default: false }),
+  sort: query("sort", "relevance (verified first when there are no words), name, or newest.", { ...oneOf(SORTS), default: "relevance" }),
+  lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
+  offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
+  sector: repeatable("sector", "The requester's sector.", oneOf(SECTORS)),
+  slug: { name: "slug", in: "path", required: true, schema: { type: "string" } },
+  id: { name: "id", in: "path", required: true, schema: { type: "string" } },
+};
+const param = (name: string): Schema => ({ $ref: `#/components/parameters/${name}` });
+
+const errorContent = { "application/json": { schema: ref("Error") } };
+const responses: Record<string, Schema> = {
+  BadRequest: { description: "A parameter is unknown, malformed or out of range.", content: errorContent },
+  NotFound: { description: "Nothing published by that name.", content: errorContent },
+  TooManyRequests: {
+    description: "Over the per-client limit; wait as long as Retry-After says.",
+    headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer", minimum: 1 } } },
+    content: errorContent,
+  },
+  NotModified: { description: "The If-None-Match ETag still matches: nothing changed." },
+  Error: { description: "Any other error (405 for a method other than GET or HEAD, 500).", content: errorContent },
+};
+
+const headers: Record<string, Schema> = {
+  "Cache-Control": { description: "public, max-age=60", schema: { type: "string" } },
+  ETag: { description: "Send it back as If-None-Match to get a 304 when nothing changed", schema: { type: "string" } },
+  "Access-Control-Allow-Origin": { description: "*: any site may read the API", schema: { type: "string" } },
+};
+
+function operation(options: { id: string; tag: string; summary: string; description?: string; parameters: string[]; schema: string; notFound?: boolean }): Schema {
+  return {
+    get: {
+      operationId: options.id,
+      tags: [options.tag],
+      summary: options.summary,
+      ...(options.description ? { description: options.description } : {}),
+      parameters: options.parameters.map(param),
+      responses: {
+        "200": {
+          description: "OK",
+          headers: Object.fromEntries(Object.keys(headers).map((name) => [name, { $ref: `#/components/headers/${name}` }])),
+          content: { "application/json": { schema: ref(options.schema) } },
+        },
+        "304": { $ref: "#/components/responses/NotModified" },
+        "400": { $ref: "#/components/responses/BadRequest" },
+        ...(options.notFound ? { "404": { $ref: "#/components/responses/NotFound" } } : {}),
+        "429": { $ref: "#/components/responses/TooManyRequests" },
+        default: { $ref: "#/components/responses/Error" },
+      },
+    },
+  };
+}
+
+export const API_PATHS = [
+  "/organizations",
+  "/organizations/{slug}",
+  "/experts",
+  "/experts/{slug}",
+  "/requests",
+  "/requests/{id}",
+  "/fields",
+  "/openapi.json",
+] as const;
+
+const paths: Record<(typeof API_PATHS)[number], Schema> = {
+  "/organizations": operation({
+    id: "listOrganizations",
+    tag: "organizations",
+    summary: "Search the directory",
+    description:
+      "The directory's own search. Filters combine with AND; the values of one filter with OR. Only published listings.",
+    parameters: ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"],
+    schema: "OrganizationList",
+  }),
+  "/organizations/{slug}": operation({
+    id: "getOrganization",
+    tag: "organizations",
+    summary: "One published organization, with its parent, units, fields and experts",
+    parameters: ["slug"],
+    schema: "OrganizationResponse",
+    notFound: true,
+  }),
+  "/experts": operation({
+    id: "listExperts",
+    tag: "experts",
+    summary: "Search published expertise profiles",
+    parameters: ["q", "field", "offer", "page", "perPage"],
+    schema: "ExpertList",
+  }),
+  "/experts/{slug}": operation({
+    id: "getExpert",
+    tag: "experts",
+    summary: "One published expertise profile",
+    parameters: ["slug"],
+    schema: "ExpertResponse",
+    notFound: true,
+  }),
+  "/requests": operation({
+    id: "listRequests",
+    tag: "requests",
+    summary: "Search open technology requests",
+    description: "Requests an official approved that are still open. An anonymous request names no company.",
+    parameters: ["q", "field", "sector", "page", "perPage"],
+    schema: "RequestList",
+  }),
+  "/requests/{id}": operation({
+    id: "getRequest",
+    tag: "requests",
+    summary: "One open technology request",
+    parameters: ["id"],
+    schema: "RequestResponse",
+    notFound: true,
+  }),
+  "/fields": operation({
+    id: "listFields",
+    tag: "fields",
+    summary: "The bilingual taxonomy: areas and their fields",
+    parameters: [],
+    schema: "FieldsResponse",
+  }),
+  "/openapi.json": operation({
+    id: "getOpenApiDocument",
+    tag: "meta",
+    summary: "This document",
+    parameters: [],
+    schema: "OpenApiDocument",
+  }),
+};
+
+const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizations, experts, open technology requests and the field taxonomy.
+
+- **Read-only.** GET (and HEAD) only; any other method gets 405.
+- **Lists** answer \`{ data, page, perPage, total, totalPages, degraded, links }\`; \`links.next\` and \`links.prev\` keep your filters. Pages reach the first ${MAX_RESULTS.toLocaleString("en")} matches.
+- **Errors** answer \`{ "error": { "code", "message" } }\`: 400 for an unknown parameter or a bad value (never silently ignored), 404 for an unknown slug or id, 429 over the rate limit (with Retry-After).
+- **Rate limit:** 600 requests a minute per client address.
+- **Caching:** responses may be cached for 60 s and carry an ETag (If-None-Match gives 304). CORS is open to every origin.
+- **Privacy:** drafts and unpublished profiles are never returned, anonymous requests never name their company, and e-mail addresses never appear (any typed into free text are replaced by "[e-mail removed]").`;
+
+/** The whole document; `origin` is where this portal is reached (the servers entry). */
+export function openApiDocument(origin: string) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Hanoi Innovation Network API", version: "1.0.0", description: DESCRIPTION },
+    servers: [{ url: `${origin}/api/v1` }],
+    tags: [
+      { name: "organizations", description: "Universities, institutes, labs, incubators, startups, enterprises" },
+      { name: "experts", description: "Researchers' published expertise profiles" },
+      { name: "requests", description: "Businesses' open technology requests" },
+      { name: "fields", description: "The research and technology taxonomy" },
+      { name: "meta", description: "About the API" },
+    ],
+    paths,
+    components: {
+      schemas: {
+        ...schemas,
+        OpenApiDocument: {
+          type: "object",
+          required: ["openapi", "info", "paths", "components"],
+          properties: {
+            openapi: { type: "string", pattern: "^3\\.1\\." },
+            info: { type: "object" },
+            paths: { type: "object" },
+            components: { type: "object" },
+          },
+          description: "An OpenAPI 3.1 document (this one)",
+        },
+      },
+      parameters,
+      responses,
+      headers,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { searchDirectory } from "~/models/directory-search.server";
+import { publishedExpertsOf } from "~/models/expert.server";
+import { getTaxonomy } from "~/models/field.server";
+import { getPublishedOrganization } from "~/models/organization.server";
+import { notFound } from "./errors";
+import { fieldSlugsOf } from "./field-links.server";
+import { listEnvelope } from "./pagination";
+import { checkPageInRange, expandFields, parseOrganizationQuery, parseNoParameters } from "./params";
+import type { ApiArgs } from "./respond.server";
+import { organizationDetail, organizationSummary } from "./serializers";
+
+/** The directory's own search (engine, or the database while it is down), so the API and the pages agree. */
+export async function listOrganizations({ url, origin }: ApiArgs) {
+  const query = parseOrganizationQuery(url.searchParams);
+  const fields = expandFields(query.fields, await getTaxonomy());
+  const found = await searchDirectory({ ...query, areas: [], fields, lang: query.lang });
+  checkPageInRange(query, found.total);
+  const cards = found.results.map((result) => result.organization);
+  const slugs = await fieldSlugsOf("organization", cards.map((card) => card.id));
+  return listEnvelope(
+    url,
+    query,
+    { total: found.total, degraded: found.mode === "database" },
+    cards.map((card) => organizationSummary(card, slugs.get(card.id) ?? [], origin)),
+  );
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function showOrganization({ params, url, origin }: ApiArgs) {
+  parseNoParameters(url.searchParams);
+  const slug = params.slug ?? "";
+  const organization = SLUG.test(slug) ? await getPublishedOrganization(slug) : null;
+  if (!organization) throw notFound("No published organization with this slug");
+  const experts = await publishedExpertsOf(organization.id);
+  return { data: organizationDetail(organization, experts.map((expert) => expert.slug), origin) };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, test } from "vitest";
+import { ApiError } from "./errors";
+import { checkPageInRange, expandFields, parseExpertQuery, parseOrganizationQuery, parseRequestQuery } from "./params";
+
+const organizations = (search: string) => parseOrganizationQuery(new URLSearchParams(search));
+
+/** The error a parse throws, as status and code. */
+function refusal(parse: () => unknown) {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error("expected the parse to refuse");
+}
+
+describe("parseOrganizationQuery", () => {
+  test("reads every parameter, repeated filters as lists", () => {
+    expect(organizations("q=+vat++lieu+&kind=lab&kind=institute&field=nanomaterials&district=cau-giay&verified=true&sort=name&lang=en&page=3&perPage=50")).toEqual({
+      q: "vat lieu",
+      kinds: ["lab", "institute"],
+      fields: ["nanomaterials"],
+      districts: ["cau-giay"],
+      verifiedOnly: true,
+      sort: "name",
+      lang: "en",
+      page: 3,
+      perPage: 50,
+    });
+  });
+
+  test("defaults", () => {
+    expect(organizations("")).toEqual({
+      q: "", kinds: [], fields: [], districts: [], verifiedOnly: false, sort: "relevance", lang: "vi", page: 1, perPage: 20,
+    });
+  });
+
+  test("empty values count as absent; control characters are dropped from q", () => {
+    expect(organizations("kind=&page=&q=a%00b")).toMatchObject({ kinds: [], page: 1, q: "a b" });
+  });
+
+  test.each([
+    ["kind=spaceship", "invalid_parameter", /Unknown kind "spaceship"/],
+    ["district=paris", "invalid_parameter", /Unknown district/],
+    ["field=Not%20A%20Slug", "invalid_parameter", /Unknown field/],
+    ["verified=maybe", "invalid_parameter", /true or false/],
+    ["sort=random", "invalid_parameter", /relevance, name, newest/],
+    ["lang=fr", "invalid_parameter", /vi, en/],
+    ["page=0", "invalid_parameter", /whole number/],
+    ["page=-1", "invalid_parameter", /whole number/],
+    ["page=abc", "invalid_parameter", /whole number/],
+    ["page=1e3", "invalid_parameter", /whole number/],
+    ["perPage=101", "invalid_parameter", /at most 100/],
+    ["perPage=0", "invalid_parameter", /whole number/],
+    ["page=1&page=2", "invalid_parameter", /only once/],
+    ["page=101&perPage=100", "page_out_of_range", /first 10000/],
+    ["q=" + "a".repeat(201), "invalid_parameter", /200 characters/],
+    ["kinds=lab", "unknown_parameter", /Unknown parameter "kinds"/],
+    ["area=x", "unknown_parameter", /accepts q, kind, field/],
+    [Array.from({ length: 21 }, (_, i) => `field=f${i}`).join("&"), "invalid_parameter", /at most 20 times/],
+  ])("%s → 400 %s", (search, code, message) => {
+    const error = refusal(() => organizations(search));
+    expect(error).toMatchObject({ status: 400, code });
+    expect(error.message).toMatch(message);
+  });
+
+  test("a value echoed in a message is shortened and loses quotes and control characters", () => {
+    const error = refusal(() => organizations(`kind=${encodeURIComponent('x"\n' + "y".repeat(100))}`));
+    expect(error.message).toContain(`"x${"y".repeat(39)}…"`);
+  });
+});
+
+describe("experts and requests", () => {
+  test("take their own filters and refuse the others'", () => {
+    expect(parseExpertQuery(new URLSearchParams("offer=consulting&field=ai&perPage=5"))).toEqual({
+      q: "", fields: ["ai"], offers: ["consulting"], page: 1, perPage: 5,
+    });
+    expect(parseRequestQuery(new URLSearchParams("sector=ict"))).toMatchObject({ sectors: ["ict"] });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("kind=lab")))).toMatchObject({ code: "unknown_parameter" });
+    expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=mining")))).toMatchObject({ code: "invalid_parameter" });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("offer=free-lunch")))).toMatchObject({ code: "invalid_parameter" });
+  });
+});
+
+describe("expandFields", () => {
+  const taxonomy = {
+    fields: [
+      { slug: "ai", areaSlug: "computing" },
+      { slug: "networks", areaSlug: "computing" },
+      { slug: "soil", areaSlug: "agriculture" },
+    ],
+    bySlug: new Map([
+      ["computing", { areaSlug: null }],
+      ["agriculture", { areaSlug: null }],
+      ["empty-area", { areaSlug: null }],
+      ["ai", { areaSlug: "computing" }],
+      ["networks", { areaSlug: "computing" }],
+      ["soil", { areaSlug: "agriculture" }],
+    ]),
+  };
+
+  test("an area stands for its fields; fields stay as they are", () => {
+    expect(expandFields(["computing", "soil"], taxonomy).sort()).toEqual(["ai", "computing", "networks", "soil"]);
+    expect(expandFields([], taxonomy)).toEqual([]);
+  });
+
+  test("an area without fields still filters (never an empty filter)", () => {
+    expect(expandFields(["empty-area"], taxonomy)).toEqual(["empty-area"]);
+  });
+
+  test("an unknown slug is a 400", () => {
+    expect(refusal(() => expandFields(["quantum-baking"], taxonomy))).toMatchObject({ status: 400, code: "invalid_parameter" });
+  });
+});
+
+describe("checkPageInRange", () => {
+  test("page 1 of nothing is fine; past the last page is not", () => {
+    expect(() => checkPageInRange({ page: 1, perPage: 20 }, 0)).not.toThrow();
+    expect(() => checkPageInRange({ page: 3, perPage: 20 }, 41)).not.toThrow();
+    expect(refusal(() => checkPageInRange({ page: 4, perPage: 20 }, 41))).toMatchObject({ code: "page_out_of_range" });
+    expect(refusal(() => checkPageInRange({ page: 2, perPage: 20 }, 0))).toMatchObject({ code: "page_out_of_range" });
+  });
+});

@@ -1,0 +1,204 @@
+import type { getPublishedExpert, ExpertCard } from "~/models/expert.server";
+import type { OrganizationCard, getPublishedOrganization } from "~/models/organization.server";
+import type { VisibleRequest } from "~/models/request.server";
+import { findDistrict } from "~/utils/districts";
+import { splitLines } from "~/utils/expert-values";
+
+/**
+ * What the API says about each thing: explicit allow-lists of published
+ * facts. Nothing is spread from a database row, so a column added later
+ * (an e-mail, a review note) cannot leak by accident; the OpenAPI document
+ * describes exactly these shapes and the e2e test holds them to it.
+ */
+type Names = { nameVi: string | null; nameEn: string | null };
+export type ApiDistrict = { slug: string; nameVi: string; nameEn: string };
+export type ApiField = { slug: string; nameVi: string; nameEn: string };
+export type ApiOrganizationRef = { slug: string; acronym: string | null } & Names;
+
+/** Where a thing lives: its API resource, and the portal page people read. */
+const addresses = (origin: string, path: string): { url: string; webUrl: string } => ({
+  url: `${origin}/api/v1${path}`,
+  webUrl: `${origin}${path}`,
+});
+
+function district(slug: string | null): ApiDistrict | null {
+  const found = findDistrict(slug);
+  return found ? { slug: found.slug, nameVi: found.vi, nameEn: found.en } : null;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Stored links as typed (unicode, spaces) become proper URIs; anything but http(s) is left out. */
+export function webLink(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+const fieldRef = (field: ApiField): ApiField => ({ slug: field.slug, nameVi: field.nameVi, nameEn: field.nameEn });
+
+// ------------------------------------------------------------------ organizations
+
+export type ApiOrganizationSummary = ReturnType<typeof organizationSummary>;
+
+export function organizationSummary(card: OrganizationCard, fieldSlugs: string[], origin: string) {
+  return {
+    slug: card.slug,
+    kind: card.kind,
+    nameVi: card.nameVi,
+    nameEn: card.nameEn,
+    acronym: card.acronym,
+    summaryVi: card.summaryVi,
+    summaryEn: card.summaryEn,
+    district: district(card.district),
+    verified: card.verified,
+    parent: card.parent
+      ? { slug: card.parent.slug, nameVi: card.parent.nameVi, nameEn: card.parent.nameEn, acronym: card.parent.acronym }
+      : null,
+    fields: fieldSlugs,
+    ...addresses(origin, `/organizations/${card.slug}`),
+  };
+}
+
+type OrganizationDetailRow = NonNullable<Awaited<ReturnType<typeof getPublishedOrganization>>>;
+
+export function organizationDetail(row: OrganizationDetailRow, expertSlugs: string[], origin: string) {
+  // The parent is joined whatever its status: a draft parent is not named.
+  const parent = row.parent?.status === "published" ? row.parent : null;
+  return {
+    slug: row.slug,
+    kind: row.kind,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    acronym: row.acronym,
+    summaryVi: row.summaryVi,
+    summaryEn: row.summaryEn,
+    district: district(row.district),
+    address: row.address,
+    website: webLink(row.website),
+    foundedYear: row.foundedYear,
+    verified: row.verified,
+    verifiedAt: iso(row.verified ? row.verifiedAt : null),
+    sourceUrl: webLink(row.sourceUrl),
+    parent: parent
+      ? { slug: parent.slug, kind: parent.kind, nameVi: parent.nameVi, nameEn: parent.nameEn, acronym: parent.acronym }
+      : null,
+    children: row.children.map((child) => ({
+      slug: child.slug,
+      kind: child.kind,
+      nameVi: child.nameVi,
+      nameEn: child.nameEn,
+      acronym: child.acronym,
+      verified: child.verified,
+    })),
+    fields: row.fields.map(({ field }) => fieldRef(field)),
+    experts: expertSlugs,
+    updatedAt: row.updatedAt.toISOString(),
+    ...addresses(origin, `/organizations/${row.slug}`),
+  };
+}
+export type ApiOrganization = ReturnType<typeof organizationDetail>;
+
+/** An affiliation is named only while its listing is published. */
+function affiliation(row: ({ slug: string; acronym: string | null; status: string } & Names) | null): ApiOrganizationRef | null {
+  if (!row || row.status !== "published") return null;
+  return { slug: row.slug, nameVi: row.nameVi, nameEn: row.nameEn, acronym: row.acronym };
+}
+
+// ------------------------------------------------------------------ experts
+
+export function expertSummary(card: ExpertCard, fieldSlugs: string[], origin: string) {
+  return {
+    slug: card.slug,
+    title: card.title,
+    fullName: card.fullName,
+    position: card.position,
+    affiliation: affiliation(card.affiliation),
+    keywords: splitLines(card.keywords),
+    offers: splitLines(card.offers),
+    fields: fieldSlugs,
+    ...addresses(origin, `/experts/${card.slug}`),
+  };
+}
+export type ApiExpertSummary = ReturnType<typeof expertSummary>;
+
+type ExpertDetailRow = NonNullable<Awaited<ReturnType<typeof getPublishedExpert>>>;
+
+export function expertDetail(row: ExpertDetailRow, origin: string) {
+  return {
+    slug: row.slug,
+    title: row.title,
+    fullName: row.fullName,
+    position: row.position,
+    affiliation: affiliation(row.affiliation),
+    bioVi: row.bioVi,
+    bioEn: row.bioEn,
+    keywords: splitLines(row.keywords),
+    offers: splitLines(row.offers),
+    fields: row.fields.map(({ field }) => fieldRef(field)),
+    links: row.links.map((link) => ({ kind: link.kind, title: link.title, url: webLink(link.url), year: link.year })),
+    publishedAt: iso(row.publishedAt),
+    ...addresses(origin, `/experts/${row.slug}`),
+  };
+}
+export type ApiExpert = ReturnType<typeof expertDetail>;
+
+// ------------------------------------------------------------------ requests
+
+/**
+ * Who is asking. An anonymous request shows only its sector, size and
+ * district (those are in every request): never the company or its listing.
+ * The author's account is not part of any request the API returns.
+ */
+function requester<T>(row: { visibility: string }, company: T): T | null {
+  return row.visibility === "public" ? company : null;
+}
+
+type RequestCardRow = {
+  id: string;
+  title: string;
+  problem: string;
+  visibility: string;
+  companyName: string | null;
+  sector: string;
+  companySize: string;
+  district: string | null;
+  trl: number;
+  budget: string;
+  deadline: Date;
+  publishedAt: Date | null;
+};
+
+export function requestSummary(row: RequestCardRow, fieldSlugs: string[], origin: string) {
+  return {
+    id: row.id,
+    title: row.title,
+    problem: row.problem,
+    sector: row.sector,
+    companySize: row.companySize,
+    district: district(row.district),
+    trl: row.trl,
+    budget: row.budget,
+    deadline: row.deadline.toISOString(),
+    publishedAt: iso(row.publishedAt),
+    visibility: row.visibility,
+    companyName: requester(row, row.companyName),
+    fields: fieldSlugs,
+    ...addresses(origin, `/requests/${row.id}`),
+  };
+}
+export type ApiRequestSummary = ReturnType<typeof requestSummary>;
+
+/** `listing`: the requester's organization, passed only while it is published. */
+export function requestDetail(row: VisibleRequest, listing: ApiOrganizationRef | null, origin: string) {
+  return {
+    ...requestSummary(row, [], origin),
+    desiredOutcome: row.desiredOutcome,
+    organization: requester(row, listing),
+    fields: row.fields.map(fieldRef),
+  };
+}
+export type ApiRequest = ReturnType<typeof requestDetail>;

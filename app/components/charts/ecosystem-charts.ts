@@ -1,0 +1,217 @@
+import { pick, translator, type Language, type Translate } from "~/i18n/i18n";
+import type { KindLink, OfficialStatistics, PublicStatistics } from "~/models/statistics.server";
+import { directorySearch } from "~/utils/directory-query";
+import { findDistrict } from "~/utils/districts";
+import { isOrganizationKind } from "~/utils/organization-values";
+import type { ChartData, ChartRow } from "./types";
+
+/**
+ * The ecosystem page's charts, built from the statistics in one language.
+ * The page and the downloads both go through here, so they always agree.
+ */
+export const PUBLIC_CHARTS = ["summary", "requests", "kinds", "fields", "districts", "expert-fields", "collaborations", "structure"] as const;
+export const OFFICIAL_CHARTS = ["curation", "organizations", "curators"] as const;
+export type PublicChartId = (typeof PUBLIC_CHARTS)[number];
+export type OfficialChartId = (typeof OFFICIAL_CHARTS)[number];
+
+export function isPublicChart(id: string): id is PublicChartId {
+  return (PUBLIC_CHARTS as readonly string[]).includes(id);
+}
+
+export function isOfficialChart(id: string): id is OfficialChartId {
+  return (OFFICIAL_CHARTS as readonly string[]).includes(id);
+}
+
+const RESEARCH = new Set(["university", "institute", "lab"]);
+const BUSINESS = new Set(["enterprise", "startup"]);
+
+/** One decimal, as the tables and downloads give durations and shares. */
+const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+export function publicCharts(stats: PublicStatistics, lang: Language): Record<PublicChartId, ChartData> {
+  const t = translator(lang);
+  const kindLabel = (kind: string) => (isOrganizationKind(kind) ? t(`kinds.${kind}`) : kind);
+  const count = (key: string, label: string, value: number, href?: string): ChartRow => ({ key, label, values: [value], href });
+  const { totals } = stats;
+  const businessResearch = stats.collaborations
+    .filter((link) => link.from && BUSINESS.has(link.from) && link.to && RESEARCH.has(link.to))
+    .reduce((sum, link) => sum + link.count, 0);
+
+  return {
+    summary: {
+      id: "summary",
+      type: "kpis",
+      title: t("ecosystem.summary.title"),
+      category: t("ecosystem.indicator"),
+      series: [{ key: "value", label: t("ecosystem.value") }],
+      rows: [
+        count("organizations", t("ecosystem.kpi.organizations"), stats.organizations.total, "/directory"),
+        count("experts", t("ecosystem.kpi.experts"), totals.experts, "/experts"),
+        count("requests", t("ecosystem.kpi.requests"), totals.requests, "/requests"),
+        { ...count("matches", t("ecosystem.kpi.matches"), totals.matches), detail: t("ecosystem.kpi.matchesDetail") },
+        {
+          key: "matched-share",
+          label: t("ecosystem.kpi.matchedShare"),
+          values: [round1(totals.matchedShare === null ? null : totals.matchedShare * 100)],
+          format: "percent",
+          detail: t("ecosystem.kpi.matchedShareDetail", { matched: totals.matched, requests: totals.requests }),
+        },
+        {
+          key: "median-hours-to-first-response",
+          label: t("ecosystem.kpi.firstResponse"),
+          values: [round1(totals.medianHoursToFirstResponse)],
+          format: "hours",
+          detail: t("ecosystem.kpi.firstResponseDetail", { count: totals.responded }),
+        },
+      ],
+    },
+    requests: {
+      id: "requests",
+      type: "columns",
+      title: t("ecosystem.requests.title"),
+      description: t("ecosystem.requests.description", { count: stats.months.length }),
+      category: t("ecosystem.month"),
+      series: [
+        { key: "opened", label: t("ecosystem.series.opened") },
+        { key: "matched", label: t("ecosystem.series.matched") },
+      ],
+      rows: stats.months.map((month) => ({ key: month.month, label: monthLabel(month.month, lang), values: [month.opened, month.matched] })),
+    },
+    kinds: {
+      id: "kinds",
+      type: "bars",
+      title: t("ecosystem.kinds.title"),
+      category: t("ecosystem.kinds.category"),
+      series: [{ key: "organizations", label: t("ecosystem.series.organizations") }],
+      rows: stats.organizations.byKind.map(({ key, count: n }) =>
+        count(key ?? "", kindLabel(key ?? ""), n, key ? `/directory${directorySearch({ kinds: [key] })}` : undefined),
+      ),
+    },
+    fields: {
+      id: "fields",
+      type: "bars",
+      title: t("ecosystem.fields.title"),
+      description: t("ecosystem.fields.description", { count: stats.fields.length }),
+      category: t("ecosystem.field"),
+      series: [{ key: "organizations", label: t("ecosystem.series.organizations") }],
+      rows: stats.fields.map((field) =>
+        count(field.slug, pick(lang, field.nameVi, field.nameEn), field.count, `/directory${directorySearch({ fields: [field.slug] })}`),
+      ),
+    },
+    districts: {
+      id: "districts",
+      type: "bars",
+      title: t("ecosystem.districts.title"),
+      category: t("ecosystem.districts.category"),
+      series: [{ key: "organizations", label: t("ecosystem.series.organizations") }],
+      rows: stats.organizations.byDistrict.map(({ key, count: n }) => {
+        if (key === null) return count("none", t("ecosystem.districts.none"), n);
+        const district = findDistrict(key);
+        return count(key, district?.[lang] ?? key, n, district ? `/directory${directorySearch({ districts: [key] })}` : undefined);
+      }),
+    },
+    "expert-fields": {
+      id: "expert-fields",
+      type: "bars",
+      title: t("ecosystem.expertFields.title"),
+      description: t("ecosystem.expertFields.description", { count: stats.expertFields.length }),
+      category: t("ecosystem.field"),
+      series: [{ key: "experts", label: t("ecosystem.series.experts") }],
+      rows: stats.expertFields.map((field) => count(field.slug, pick(lang, field.nameVi, field.nameEn), field.count)),
+    },
+    collaborations: {
+      id: "collaborations",
+      type: "bars",
+      title: t("ecosystem.collaborations.title"),
+      description: t("ecosystem.collaborations.description", { count: businessResearch }),
+      category: t("ecosystem.collaborations.category"),
+      series: [{ key: "matches", label: t("ecosystem.series.matches") }],
+      rows: stats.collaborations.map((link) =>
+        linkRow(link, (kind) => (kind === null ? t("ecosystem.collaborations.unlistedCompany") : kindOne(kind, t)), (kind) =>
+          kind === null ? t("ecosystem.collaborations.unlistedExpert") : kindOne(kind, t),
+        ),
+      ),
+    },
+    structure: {
+      id: "structure",
+      type: "bars",
+      title: t("ecosystem.structure.title"),
+      description: t("ecosystem.structure.description"),
+      category: t("ecosystem.structure.category"),
+      series: [{ key: "units", label: t("ecosystem.series.units") }],
+      rows: stats.structure.map((link) => linkRow(link, (kind) => kindOne(kind ?? "", t), (kind) => kindOne(kind ?? "", t))),
+    },
+  };
+}
+
+export function officialCharts(stats: OfficialStatistics, lang: Language): Record<OfficialChartId, ChartData> {
+  const t = translator(lang);
+  return {
+    curation: {
+      id: "curation",
+      type: "kpis",
+      title: t("ecosystem.curation.title"),
+      category: t("ecosystem.indicator"),
+      series: [{ key: "value", label: t("ecosystem.value") }],
+      rows: [
+        { key: "pending-requests", label: t("ecosystem.curation.pendingRequests"), values: [stats.queue.pendingRequests], href: "/admin/requests" },
+        { key: "pending-claims", label: t("ecosystem.curation.pendingClaims"), values: [stats.queue.pendingClaims], href: "/admin/claims" },
+        { key: "median-hours-to-review", label: t("ecosystem.curation.reviewTime"), values: [round1(stats.queue.medianHoursToReview)], format: "hours" },
+      ],
+    },
+    organizations: {
+      id: "organizations",
+      type: "bars",
+      title: t("ecosystem.organizations.title"),
+      description: t("ecosystem.organizations.description"),
+      category: t("ecosystem.organizations.category"),
+      series: [
+        { key: "experts", label: t("ecosystem.series.experts") },
+        { key: "requests", label: t("ecosystem.series.requests") },
+        { key: "matches", label: t("ecosystem.series.matches") },
+      ],
+      rows: stats.organizations.map((organization) => {
+        const name = pick(lang, organization.nameVi, organization.nameEn) || organization.slug;
+        return {
+          key: organization.slug,
+          label: organization.acronym ? `${name} (${organization.acronym})` : name,
+          values: [organization.experts, organization.requests, organization.matches],
+          href: organization.status === "published" ? `/organizations/${organization.slug}` : undefined,
+        };
+      }),
+    },
+    curators: {
+      id: "curators",
+      type: "bars",
+      title: t("ecosystem.curators.title"),
+      description: t("ecosystem.curators.description"),
+      category: t("ecosystem.curators.category"),
+      series: [
+        { key: "requests-approved", label: t("ecosystem.series.requestsApproved") },
+        { key: "requests-rejected", label: t("ecosystem.series.requestsRejected") },
+        { key: "claims", label: t("ecosystem.series.claims") },
+      ],
+      rows: stats.curators.map((curator) => ({
+        key: curator.id,
+        label: curator.name,
+        values: [curator.requestsApproved, curator.requestsRejected, curator.claimsReviewed],
+      })),
+    },
+  };
+}
+
+function kindOne(kind: string, t: Translate) {
+  return isOrganizationKind(kind) ? t(`kind.${kind}`) : kind;
+}
+
+function linkRow(link: KindLink, from: (kind: string | null) => string, to: (kind: string | null) => string): ChartRow {
+  return { key: `${link.from ?? "none"}>${link.to ?? "none"}`, label: `${from(link.from)} → ${to(link.to)}`, values: [link.count] };
+}
+
+/** "tháng 3 năm 2026" / "March 2026", for the table (the axis shows month numbers). */
+function monthLabel(key: string, lang: Language) {
+  const [year, month] = key.split("-").map(Number);
+  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
+  );
+}

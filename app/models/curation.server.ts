@@ -1,0 +1,168 @@
+import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
+import type { Prisma } from "~/generated/prisma/client";
+import { pick } from "~/i18n/i18n";
+import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
+import { prisma } from "~/utils/db.server";
+import { audit } from "./audit.server";
+import { refreshExpertSearchText } from "./expert.server";
+import { refreshSearchText, updateOrganizationInTransaction } from "./organization.server";
+
+/**
+ * What officials do to listings: verify, archive, restore, merge duplicates,
+ * confirm a stale listing. Each action is one transaction holding the change,
+ * its search outbox rows and its single audit entry.
+ */
+export class CurationError extends Error {
+  constructor(readonly key: "curation.sameOrganization" | "curation.notFound" | "curation.wrongStatus") {
+    super(key);
+  }
+}
+
+/** The columns an official compares before and after a change. */
+export const SNAPSHOT_SELECT = {
+  slug: true,
+  kind: true,
+  nameVi: true,
+  nameEn: true,
+  acronym: true,
+  summaryVi: true,
+  summaryEn: true,
+  parentId: true,
+  district: true,
+  address: true,
+  website: true,
+  foundedYear: true,
+  status: true,
+  verified: true,
+  fields: { select: { field: { select: { slug: true } } } },
+} satisfies Prisma.OrganizationSelect;
+
+export type OrganizationSnapshot = Omit<Prisma.OrganizationGetPayload<{ select: typeof SNAPSHOT_SELECT }>, "fields"> & { fields: string[] };
+
+export async function snapshot(tx: Prisma.TransactionClient, id: string): Promise<OrganizationSnapshot> {
+  const { fields, ...columns } = await tx.organization.findUniqueOrThrow({ where: { id }, select: SNAPSHOT_SELECT });
+  return { ...columns, fields: fields.map(({ field }) => field.slug).sort() };
+}
+
+const label = (organization: { nameVi: string | null; nameEn: string | null; slug: string }) =>
+  pick("vi", organization.nameVi, organization.nameEn) || organization.slug;
+
+type Change = "verify" | "unverify" | "archive" | "restore";
+const CHANGES: Record<Change, { from: (o: { status: string; verified: boolean }) => boolean; data: Prisma.OrganizationUncheckedUpdateInput }> = {
+  verify: { from: (o) => !o.verified && o.status !== "archived", data: { verified: true } },
+  unverify: { from: (o) => o.verified, data: { verified: false } },
+  archive: { from: (o) => o.status !== "archived", data: { status: "archived" } },
+  restore: { from: (o) => o.status === "archived", data: { status: "published" } },
+};
+
+/** Verify, unverify, archive or restore; returns false when the listing was already in that state. */
+export async function changeOrganization(id: string, change: Change, actorId: string, reason: string | null = null): Promise<boolean> {
+  const done = await prisma.$transaction(async (tx) => {
+    const current = await tx.organization.findUnique({ where: { id }, select: { status: true, verified: true } });
+    if (!current) throw new CurationError("curation.notFound");
+    if (!CHANGES[change].from(current)) return false;
+    const before = await snapshot(tx, id);
+    await updateOrganizationInTransaction(tx, id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } });
+    // Experts show their affiliation; requests do not index organizations.
+    const experts = await tx.expertProfile.findMany({ where: { affiliationId: id }, select: { id: true } });
+    if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
+    await audit(tx, { actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(tx, id), reason });
+    return true;
+  });
+  notifySearchOutbox();
+  return done;
+}
+
+/** A manager or official confirms a listing is still accurate: it is no longer stale. */
+export async function confirmOrganization(id: string, actorId: string) {
+  await prisma.$transaction(async (tx) => {
+    const organization = await tx.organization.update({ where: { id }, data: { confirmedAt: new Date(), staleSince: null }, select: { slug: true, nameVi: true, nameEn: true } });
+    await audit(tx, { actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(organization) });
+  });
+}
+
+export type MergeResult = { survivorSlug: string; moved: { experts: number; children: number; requests: number; managers: number; claims: number } };
+
+/**
+ * Merges a duplicate listing into the one that stays: its experts, units,
+ * requests, managers and claims move over, its fields are added, empty facts
+ * of the survivor are filled from it, its old URL (and any that pointed to it)
+ * redirects to the survivor, and it is deleted.
+ */
+export async function mergeOrganizations(duplicateId: string, survivorId: string, actorId: string, reason: string | null = null): Promise<MergeResult> {
+  if (duplicateId === survivorId) throw new CurationError("curation.sameOrganization");
+  const result = await prisma.$transaction(async (tx) => {
+    const [duplicate, survivor] = await Promise.all([
+      tx.organization.findUnique({ where: { id: duplicateId }, include: { fields: true } }),
+      tx.organization.findUnique({ where: { id: survivorId }, include: { fields: true } }),
+    ]);
+    if (!duplicate || !survivor) throw new CurationError("curation.notFound");
+    const before = { duplicate: await snapshot(tx, duplicateId), survivor: await snapshot(tx, survivorId) };
+
+    // A unit of the duplicate cannot become its own parent through the survivor.
+    if (survivor.parentId === duplicateId) await tx.organization.update({ where: { id: survivorId }, data: { parentId: duplicate.parentId === survivorId ? null : duplicate.parentId } });
+    const children = await tx.organization.findMany({ where: { parentId: duplicateId, id: { not: survivorId } }, select: { id: true } });
+    await tx.organization.updateMany({ where: { parentId: duplicateId, id: { not: survivorId } }, data: { parentId: survivorId } });
+    const experts = await tx.expertProfile.findMany({ where: { affiliationId: duplicateId }, select: { id: true } });
+    await tx.expertProfile.updateMany({ where: { affiliationId: duplicateId }, data: { affiliationId: survivorId } });
+    const requests = await tx.techRequest.findMany({ where: { organizationId: duplicateId }, select: { id: true, status: true } });
+    await tx.techRequest.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
+    const claims = await tx.organizationClaim.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
+    await tx.organizationRevision.updateMany({ where: { organizationId: duplicateId, status: "pending" }, data: { status: "superseded" } });
+
+    const managers = await tx.organizationManager.findMany({ where: { organizationId: duplicateId } });
+    for (const manager of managers) {
+      await tx.organizationManager.upsert({
+        where: { userId_organizationId: { userId: manager.userId, organizationId: survivorId } },
+        create: { userId: manager.userId, organizationId: survivorId },
+        update: {},
+      });
+    }
+    const survivorFields = new Set(survivor.fields.map((link) => link.fieldId));
+    const addedFields = duplicate.fields.map((link) => link.fieldId).filter((fieldId) => !survivorFields.has(fieldId));
+    if (addedFields.length) await tx.organizationField.createMany({ data: addedFields.map((fieldId) => ({ organizationId: survivorId, fieldId })) });
+
+    // Facts the survivor lacks come from the duplicate; the survivor's own facts win.
+    const fill: Prisma.OrganizationUncheckedUpdateInput = {};
+    for (const column of ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "district", "address", "website", "foundedYear", "sourceUrl"] as const) {
+      if ((survivor[column] === null || survivor[column] === "") && duplicate[column] !== null) (fill as Record<string, unknown>)[column] = duplicate[column];
+    }
+    if (duplicate.verified && !survivor.verified) Object.assign(fill, { verified: true, verifiedAt: duplicate.verifiedAt ?? new Date() });
+    // Suggestions naming the duplicate are recomputed for their requests.
+    const suggestions = await tx.matchSuggestion.findMany({ where: { organizationId: duplicateId }, select: { requestId: true }, distinct: ["requestId"] });
+
+    await tx.organizationRedirect.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
+    await tx.organizationRedirect.create({ data: { fromSlug: duplicate.slug, organizationId: survivorId } });
+    await tx.organization.delete({ where: { id: duplicateId } });
+    await tx.organization.update({ where: { id: survivorId }, data: { ...fill, editedAt: new Date() } });
+
+    await refreshSearchText(tx, survivorId);
+    for (const child of children) await refreshSearchText(tx, child.id);
+    for (const expert of experts) await refreshExpertSearchText(tx, expert.id);
+    await enqueueSearchSync(tx, "organization", [duplicateId, survivorId, ...children.map((child) => child.id)]);
+    if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
+    for (const { requestId } of suggestions) await enqueueJob(tx, "recompute-matches", { requestId });
+
+    const moved = { experts: experts.length, children: children.length, requests: requests.length, managers: managers.length, claims: claims.count };
+    await audit(tx, {
+      actorId,
+      action: "organization.merge",
+      entityType: "organization",
+      entityId: survivorId,
+      label: `${label(duplicate)} → ${label(survivor)}`,
+      before,
+      after: { survivor: await snapshot(tx, survivorId), moved, redirect: duplicate.slug },
+      reason,
+    });
+    return { survivorSlug: survivor.slug, moved };
+  });
+  notifySearchOutbox();
+  notifyJobs();
+  return result;
+}
+
+/** Where an old slug of a merged listing now lives, if anywhere. */
+export async function redirectFor(slug: string): Promise<string | null> {
+  const found = await prisma.organizationRedirect.findUnique({ where: { fromSlug: slug }, select: { organization: { select: { slug: true } } } });
+  return found?.organization.slug ?? null;
+}

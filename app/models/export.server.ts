@@ -1,0 +1,34 @@
+import { prisma } from "~/utils/db.server";
+import { toCsv } from "~/utils/csv";
+import { IMPORT_COLUMNS } from "./import/columns";
+
+/**
+ * Published listings as open data, in the import file's columns, so that an
+ * export can be corrected in a spreadsheet and imported back.
+ */
+export type ExportedOrganization = Record<(typeof IMPORT_COLUMNS)[number], string | number | boolean | string[] | null>;
+
+export async function exportPublishedOrganizations(): Promise<ExportedOrganization[]> {
+  const rows = await prisma.organization.findMany({
+    where: { status: "published" },
+    orderBy: { slug: "asc" },
+    select: {
+      slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true, address: true,
+      website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
+      parent: { select: { slug: true, status: true } },
+      fields: { select: { field: { select: { slug: true } } }, orderBy: { field: { position: "asc" } } },
+    },
+  });
+  return rows.map(({ parent, fields, ...row }) => ({
+    ...row,
+    parent: parent?.status === "published" ? parent.slug : null,
+    fields: fields.map(({ field }) => field.slug),
+  }));
+}
+
+export function organizationsCsv(rows: ExportedOrganization[]): string {
+  return toCsv(
+    IMPORT_COLUMNS,
+    rows.map((row) => IMPORT_COLUMNS.map((column) => (Array.isArray(row[column]) ? (row[column] as string[]).join(";") : row[column]))),
+  );
+}

@@ -1,0 +1,220 @@
+import { sortableName } from "#search/organization-document";
+import { getTaxonomy } from "~/models/field.server";
+import { prisma } from "~/utils/db.server";
+import { isDistrictSlug } from "~/utils/districts";
+import { isOrganizationKind } from "~/utils/organization-values";
+import { slugify } from "~/utils/text";
+import { COLUMN_LIMITS, type ImportColumn } from "./columns";
+import type { RawRow } from "./parse";
+
+/**
+ * Decides, for each row, what an import would do: create a listing, update
+ * the one with the row's slug, leave it unchanged, or reject the row (with
+ * every reason at once, so a file can be fixed in one go). Nothing is written.
+ *
+ * Rules: a row with the slug of an existing listing updates it, and blank
+ * cells leave its facts as they are; a row without a known slug creates a
+ * listing, unless another listing (or an earlier row) already has its name
+ * and kind, which is reported as a duplicate.
+ */
+export type RowProblem = { key: `import.problem.${string}`; params?: Record<string, string | number> };
+
+export type Values = {
+  kind?: string;
+  nameVi?: string | null;
+  nameEn?: string | null;
+  acronym?: string | null;
+  summaryVi?: string | null;
+  summaryEn?: string | null;
+  district?: string | null;
+  address?: string | null;
+  website?: string | null;
+  foundedYear?: number | null;
+  verified?: boolean;
+  status?: string;
+  sourceUrl?: string | null;
+};
+
+export type PlannedRow =
+  | { row: number; outcome: "create"; slug: string; values: Values; parentSlug: string | null; fieldIds: string[] | null }
+  | { row: number; outcome: "update"; slug: string; id: string; values: Values; parentSlug: string | null | undefined; fieldIds: string[] | null; changed: string[] }
+  | { row: number; outcome: "unchanged"; slug: string; id: string }
+  | { row: number; outcome: "reject"; slug: string; problems: RowProblem[] };
+
+export type ImportPlan = { rows: PlannedRow[]; counts: Record<PlannedRow["outcome"], number> };
+
+const TRUE = new Set(["true", "1", "yes", "có", "co", "x"]);
+const FALSE = new Set(["false", "0", "no", "không", "khong", ""]);
+const STATUSES = new Set(["published", "draft", "archived"]);
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const YEAR_MAX = new Date().getFullYear();
+
+export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
+  const [existing, taxonomy] = await Promise.all([
+    prisma.organization.findMany({
+      select: {
+        id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true,
+        address: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true, sortNameVi: true, sortNameEn: true,
+        parent: { select: { slug: true } },
+        fields: { select: { fieldId: true } },
+      },
+    }),
+    getTaxonomy(),
+  ]);
+  const bySlug = new Map(existing.map((organization) => [organization.slug, organization]));
+  const byName = new Map<string, string>();
+  for (const organization of existing) {
+    for (const name of [organization.sortNameVi, organization.sortNameEn]) if (name) byName.set(`${organization.kind}|${name}`, organization.slug);
+  }
+  const slugsInFile = new Map<string, number>();
+  const namesInFile = new Map<string, number>();
+  const planned: PlannedRow[] = [];
+
+  rows.forEach((raw, index) => {
+    const rowNumber = index + 1;
+    const problems: RowProblem[] = [];
+    const cell = (column: ImportColumn) => clean(raw[column]);
+    for (const column of Object.keys(raw) as ImportColumn[]) {
+      const value = raw[column] ?? "";
+      if (value.includes("\u0000")) problems.push({ key: value === "\u0000extra-cells" ? "import.problem.extraCells" : "import.problem.notText", params: { column } });
+      else if (/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) problems.push({ key: "import.problem.controlCharacters", params: { column } });
+      const max = COLUMN_LIMITS[column];
+      if (max && value.trim().length > max) problems.push({ key: "import.problem.tooLong", params: { column, max } });
+    }
+
+    const givenSlug = cell("slug");
+    if (givenSlug && !SLUG.test(givenSlug)) problems.push({ key: "import.problem.slug", params: { value: givenSlug } });
+    const current = givenSlug ? bySlug.get(givenSlug) : undefined;
+
+    const values: Values = {};
+    const kind = cell("kind");
+    if (kind) {
+      if (isOrganizationKind(kind)) values.kind = kind;
+      else problems.push({ key: "import.problem.kind", params: { value: kind } });
+    } else if (!current) problems.push({ key: "import.problem.kindRequired" });
+
+    for (const column of ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "address"] as const) {
+      const value = cell(column);
+      if (value) values[column] = value;
+    }
+    if (!current && !values.nameVi && !values.nameEn) problems.push({ key: "import.problem.nameRequired" });
+
+    const district = cell("district");
+    if (district) {
+      if (isDistrictSlug(district)) values.district = district;
+      else problems.push({ key: "import.problem.district", params: { value: district } });
+    }
+    for (const column of ["website", "sourceUrl"] as const) {
+      const value = cell(column);
+      if (!value) continue;
+      if (isHttpUrl(value)) values[column] = value;
+      else problems.push({ key: "import.problem.url", params: { column, value } });
+    }
+    const year = cell("foundedYear");
+    if (year) {
+      if (/^\d{4}$/.test(year) && Number(year) >= 1800 && Number(year) <= YEAR_MAX) values.foundedYear = Number(year);
+      else problems.push({ key: "import.problem.year", params: { value: year, max: YEAR_MAX } });
+    }
+    const verified = cell("verified").toLowerCase();
+    if (TRUE.has(verified)) values.verified = true;
+    else if (verified && FALSE.has(verified)) values.verified = false;
+    else if (verified) problems.push({ key: "import.problem.verified", params: { value: verified } });
+    const status = cell("status");
+    if (status) {
+      if (STATUSES.has(status)) values.status = status;
+      else problems.push({ key: "import.problem.status", params: { value: status } });
+    }
+
+    let fieldIds: string[] | null = null;
+    const fieldList = cell("fields");
+    if (fieldList) {
+      fieldIds = [];
+      for (const slug of new Set(fieldList.split(/[;|]/).map((part) => part.trim()).filter(Boolean))) {
+        const field = taxonomy.bySlug.get(slug);
+        if (!field || field.areaSlug === null) problems.push({ key: "import.problem.field", params: { value: slug } });
+        else fieldIds.push(field.id);
+      }
+      if (fieldIds.length > 8) problems.push({ key: "import.problem.tooManyFields", params: { max: 8 } });
+    }
+
+    const parentCell = raw.parent === undefined ? undefined : cell("parent");
+    const parentSlug = parentCell === undefined ? undefined : parentCell || null;
+    if (parentSlug && !bySlug.has(parentSlug) && !slugsInFile.has(parentSlug)) {
+      problems.push({ key: "import.problem.parent", params: { value: parentSlug } });
+    }
+
+    // Duplicates: the same slug twice in the file, or a new listing named like one that exists.
+    const slug = givenSlug || uniqueSlug(values, bySlug, slugsInFile);
+    if (parentSlug && parentSlug === slug) problems.push({ key: "import.problem.parentSelf" });
+    const earlier = slugsInFile.get(slug);
+    if (earlier !== undefined) problems.push({ key: "import.problem.duplicateRow", params: { row: earlier } });
+    else slugsInFile.set(slug, rowNumber);
+    if (!current) {
+      const effectiveKind = values.kind ?? "";
+      for (const name of [values.nameVi, values.nameEn]) {
+        if (!name) continue;
+        const key = `${effectiveKind}|${sortableName(name)}`;
+        const listed = byName.get(key);
+        const inFile = namesInFile.get(key);
+        if (listed) problems.push({ key: "import.problem.duplicateListing", params: { slug: listed } });
+        else if (inFile !== undefined && inFile !== rowNumber) problems.push({ key: "import.problem.duplicateRow", params: { row: inFile } });
+        else namesInFile.set(key, rowNumber);
+      }
+    }
+
+    if (problems.length) {
+      planned.push({ row: rowNumber, outcome: "reject", slug, problems: dedupe(problems) });
+      return;
+    }
+    if (!current) {
+      planned.push({ row: rowNumber, outcome: "create", slug, values, parentSlug: parentSlug ?? null, fieldIds });
+      return;
+    }
+    const changed = (Object.keys(values) as (keyof Values)[]).filter((column) => values[column] !== current[column]);
+    if (parentSlug !== undefined && parentSlug !== (current.parent?.slug ?? null)) changed.push("parent" as keyof Values);
+    if (fieldIds && !sameSet(fieldIds, current.fields.map((link) => link.fieldId))) changed.push("fields" as keyof Values);
+    planned.push(
+      changed.length
+        ? { row: rowNumber, outcome: "update", slug, id: current.id, values, parentSlug, fieldIds, changed }
+        : { row: rowNumber, outcome: "unchanged", slug, id: current.id },
+    );
+  });
+
+  const counts = { create: 0, update: 0, unchanged: 0, reject: 0 };
+  for (const row of planned) counts[row.outcome] += 1;
+  return { rows: planned, counts };
+}
+
+function clean(value: string | undefined): string {
+  return (value ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function uniqueSlug(values: Values, taken: Map<string, unknown>, inFile: Map<string, number>): string {
+  const base = slugify(values.acronym && values.nameVi ? `${values.acronym} ${values.nameVi}` : values.nameVi ?? values.nameEn ?? "", 70) || "organization";
+  let slug = base;
+  for (let n = 2; taken.has(slug) || inFile.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+function sameSet(a: string[], b: string[]) {
+  return a.length === b.length && new Set([...a, ...b]).size === a.length;
+}
+
+function dedupe(problems: RowProblem[]): RowProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

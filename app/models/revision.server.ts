@@ -1,0 +1,124 @@
+import { notifySearchOutbox } from "#search/outbox";
+import type { Prisma } from "~/generated/prisma/client";
+import { pick } from "~/i18n/i18n";
+import { notifyJobs } from "~/jobs/queue.server";
+import { prisma } from "~/utils/db.server";
+import { audit } from "./audit.server";
+import { snapshot, type OrganizationSnapshot } from "./curation.server";
+import { notify } from "./notification.server";
+import { updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
+
+/**
+ * Edits to a listing by its managers wait for an official: the proposal is
+ * stored with the listing as it was, the official sees both side by side and
+ * applies or rejects it with a reason the manager reads. Officials' own edits
+ * apply at once (and are audited).
+ */
+export type ProposedChanges = Omit<Partial<OrganizationData>, "slug" | "kind" | "status" | "verified"> & {
+  /** Kept beside fieldIds so the review can show the fields by name */
+  fieldSlugs?: string[];
+};
+
+export async function proposeRevision(organizationId: string, authorId: string, changes: ProposedChanges) {
+  await prisma.$transaction(async (tx) => {
+    const before = await snapshot(tx, organizationId);
+    // A newer proposal replaces the author's earlier one still waiting.
+    await tx.organizationRevision.updateMany({ where: { organizationId, authorId, status: "pending" }, data: { status: "superseded" } });
+    const revision = await tx.organizationRevision.create({
+      data: { organizationId, authorId, changes: JSON.stringify(changes), before: JSON.stringify(before) },
+    });
+    const [author, officials] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } }),
+      tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } }),
+    ]);
+    for (const official of officials) {
+      await notify(tx, {
+        userId: official.id,
+        type: "review",
+        key: "notify.revisionToReview",
+        params: { name: author.name, organization: pick("vi", before.nameVi, before.nameEn) },
+        url: `/admin/queue#revision-${revision.id}`,
+      });
+    }
+  });
+  notifyJobs();
+}
+
+/** An official's own edit: applied at once, with one audit entry. */
+export async function editAsOfficial(organizationId: string, actorId: string, changes: ProposedChanges) {
+  await prisma.$transaction(async (tx) => {
+    const before = await snapshot(tx, organizationId);
+    const { fieldSlugs: _fieldSlugs, ...columns } = changes;
+    await updateOrganizationInTransaction(tx, organizationId, { ...columns }, { origin: "portal", extra: { confirmedAt: new Date(), staleSince: null } });
+    const after = await snapshot(tx, organizationId);
+    await audit(tx, { actorId, action: "organization.edit", entityType: "organization", entityId: organizationId, label: pick("vi", after.nameVi, after.nameEn), before, after });
+  });
+  notifySearchOutbox();
+}
+
+export async function reviewRevision(revisionId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
+  const done = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.organizationRevision.updateMany({
+      where: { id: revisionId, status: "pending" },
+      data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
+    });
+    if (count === 0) return false;
+    const revision = await tx.organizationRevision.findUniqueOrThrow({ where: { id: revisionId }, include: { organization: { select: { slug: true } } } });
+    const before = await snapshot(tx, revision.organizationId);
+    if (decision.approve) {
+      const { fieldSlugs: _fieldSlugs, ...columns } = JSON.parse(revision.changes) as ProposedChanges;
+      await updateOrganizationInTransaction(tx, revision.organizationId, columns, {
+        origin: "portal",
+        extra: { confirmedAt: new Date(), staleSince: null },
+      });
+    }
+    const after = await snapshot(tx, revision.organizationId);
+    const name = pick("vi", after.nameVi, after.nameEn);
+    await audit(tx, {
+      actorId: reviewerId,
+      action: decision.approve ? "revision.approve" : "revision.reject",
+      entityType: "organization",
+      entityId: revision.organizationId,
+      label: name,
+      before,
+      after: decision.approve ? after : undefined,
+      reason: decision.note,
+    });
+    await notify(tx, {
+      userId: revision.authorId,
+      type: "review",
+      key: decision.approve ? "notify.revisionApproved" : "notify.revisionRejected",
+      params: { organization: name, note: decision.note ?? "" },
+      url: `/organizations/${revision.organization.slug}`,
+    });
+    return true;
+  });
+  notifySearchOutbox();
+  notifyJobs();
+  return done;
+}
+
+export type FieldChange = { field: string; before: string; after: string };
+
+/** The fields a proposal changes, as text, for the side-by-side view. */
+export function describeChanges(before: OrganizationSnapshot, changes: ProposedChanges): FieldChange[] {
+  const show = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value));
+  const result: FieldChange[] = [];
+  for (const [field, value] of Object.entries(changes)) {
+    if (field === "fieldIds") continue;
+    const old = field === "fieldSlugs" ? before.fields : (before as Record<string, unknown>)[field];
+    if (show(old) !== show(value)) result.push({ field, before: show(old), after: show(value) });
+  }
+  return result;
+}
+
+export function pendingRevisions(take = 50) {
+  return prisma.organizationRevision.findMany({
+    where: { status: "pending" },
+    orderBy: { createdAt: "asc" },
+    take,
+    include: { author: { select: { name: true, email: true } }, organization: { select: { slug: true, nameVi: true, nameEn: true } } },
+  });
+}
+
+export type PendingRevision = Prisma.OrganizationRevisionGetPayload<{ include: { author: { select: { name: true; email: true } }; organization: { select: { slug: true; nameVi: true; nameEn: true } } } }>;

@@ -1,0 +1,52 @@
+import { pick } from "~/i18n/i18n";
+import { notifyJobs } from "~/jobs/queue.server";
+import { prisma } from "~/utils/db.server";
+import { notify } from "./notification.server";
+
+/**
+ * Listings nobody has updated or confirmed for 12 months are flagged stale,
+ * and their managers are asked (once) to confirm or correct them. A
+ * confirmation, an approved edit or an official's edit clears the flag.
+ */
+export const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
+
+export async function flagStaleListings(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
+  const stale = await prisma.organization.findMany({
+    where: {
+      status: "published",
+      staleSince: null,
+      updatedAt: { lt: cutoff },
+      OR: [{ confirmedAt: null }, { confirmedAt: { lt: cutoff } }],
+    },
+    select: { id: true, slug: true, nameVi: true, nameEn: true, managers: { select: { userId: true } } },
+    take: 500,
+  });
+  for (const organization of stale) {
+    await prisma.$transaction(async (tx) => {
+      // updateMany with the same condition: a listing confirmed meanwhile is left alone.
+      const { count } = await tx.organization.updateMany({ where: { id: organization.id, staleSince: null }, data: { staleSince: now } });
+      if (count === 0) return;
+      for (const manager of organization.managers) {
+        await notify(tx, {
+          userId: manager.userId,
+          type: "review",
+          key: "notify.listingStale",
+          params: { organization: pick("vi", organization.nameVi, organization.nameEn) },
+          url: `/organizations/${organization.slug}/edit`,
+        });
+      }
+    });
+  }
+  if (stale.length) notifyJobs();
+  return stale.length;
+}
+
+export function staleListings(take = 50) {
+  return prisma.organization.findMany({
+    where: { status: "published", staleSince: { not: null } },
+    orderBy: { staleSince: "asc" },
+    take,
+    select: { id: true, slug: true, nameVi: true, nameEn: true, updatedAt: true, confirmedAt: true, staleSince: true, _count: { select: { managers: true } } },
+  });
+}

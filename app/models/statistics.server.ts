@@ -1,0 +1,414 @@
+import { indexGeneration } from "#search/index-generation";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, type DbClient } from "~/utils/db.server";
+import { singleton } from "~/utils/singleton.server";
+
+/**
+ * Figures about the ecosystem, each one aggregate SQL statement over indexed
+ * columns (never rows loaded into the app). What the public sees counts only
+ * published organizations and experts and requests an official approved;
+ * officials also get per-organization figures and curators' workload.
+ *
+ * Dates are stored as ISO 8601 text (with +00:00); months are Hanoi months.
+ */
+
+/** Request statuses that passed review: what the public may count. */
+const APPROVED = Prisma.sql`('open', 'closed', 'expired')`;
+/** SQLite modifier from UTC to Hanoi time (no daylight saving there). */
+const HANOI = "+7 hours";
+
+type CountRow = { key: string | null; n: bigint | number };
+export type KeyCount = { key: string | null; count: number };
+export type FieldCount = { slug: string; nameVi: string; nameEn: string; count: number };
+
+const toCounts = (rows: CountRow[]): KeyCount[] => rows.map((row) => ({ key: row.key, count: Number(row.n) }));
+
+export type OrganizationCounts = { total: number; byKind: KeyCount[]; byDistrict: KeyCount[] };
+
+/**
+ * Published organizations by kind and by district, from one walk of the
+ * (status, kind, district, verified) index: grouping by both follows the
+ * index order, where grouping by district alone needs a temporary B-tree
+ * (20 ms against 150 ms at 100,000 organizations).
+ */
+export async function organizationCounts(db: DbClient = prisma): Promise<OrganizationCounts> {
+  const rows = await db.$queryRaw<{ kind: string; district: string | null; n: bigint | number }[]>`
+    SELECT kind, district, COUNT(*) AS n FROM Organization WHERE status = 'published' GROUP BY kind, district`;
+  const byKind = new Map<string, number>();
+  const byDistrict = new Map<string | null, number>();
+  let total = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    total += n;
+    byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + n);
+    byDistrict.set(row.district, (byDistrict.get(row.district) ?? 0) + n);
+  }
+  return { total, byKind: sortCounts(byKind), byDistrict: sortCounts(byDistrict) };
+}
+
+/** Most first, then by key; the null key ("not given") always last. */
+function sortCounts(counts: Map<string | null, number>): KeyCount[] {
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => Number(a.key === null) - Number(b.key === null) || b.count - a.count || String(a.key).localeCompare(String(b.key)));
+}
+
+type FieldRow = { slug: string; nameVi: string; nameEn: string; n: bigint | number };
+const toFieldCounts = (rows: FieldRow[]): FieldCount[] =>
+  rows.map((row) => ({ slug: row.slug, nameVi: row.nameVi, nameEn: row.nameEn, count: Number(row.n) }));
+
+/**
+ * The fields with the most published organizations. Joining every link to its
+ * organization to check the status costs a second at 100,000 organizations;
+ * instead all links are counted from the field index, and the links of the
+ * few unpublished organizations (found through the status index) subtracted.
+ */
+export async function organizationsByField(limit = 12, db: DbClient = prisma): Promise<FieldCount[]> {
+  return toFieldCounts(
+    await db.$queryRaw<FieldRow[]>`
+      SELECT f.slug, f.nameVi, f.nameEn, c.n
+      FROM (SELECT fieldId, SUM(n) AS n FROM (
+              SELECT fieldId, COUNT(*) AS n FROM OrganizationField GROUP BY fieldId
+              UNION ALL
+              SELECT l.fieldId, -COUNT(*) FROM Organization o CROSS JOIN OrganizationField l ON l.organizationId = o.id
+              WHERE o.status < 'published' OR o.status > 'published' GROUP BY l.fieldId)
+            GROUP BY fieldId HAVING SUM(n) > 0 ORDER BY n DESC LIMIT ${limit}) c
+      JOIN Field f ON f.id = c.fieldId
+      ORDER BY c.n DESC, f.position, f.slug`,
+  );
+}
+
+/** The fields with the most published experts. */
+export async function expertsByField(limit = 12, db: DbClient = prisma): Promise<FieldCount[]> {
+  return toFieldCounts(
+    await db.$queryRaw<FieldRow[]>`
+      SELECT f.slug, f.nameVi, f.nameEn, c.n
+      FROM (SELECT l.fieldId, COUNT(*) AS n FROM ExpertField l
+            JOIN ExpertProfile e ON e.id = l.expertId
+            WHERE e.status = 'published' GROUP BY l.fieldId ORDER BY n DESC LIMIT ${limit}) c
+      JOIN Field f ON f.id = c.fieldId
+      ORDER BY c.n DESC, f.position, f.slug`,
+  );
+}
+
+export type MonthActivity = { month: string; opened: number; matched: number };
+
+/** `YYYY-MM` of the `count` Hanoi months up to and including the one `now` falls in, oldest first. */
+export function lastMonths(count: number, now = new Date()): string[] {
+  const hanoi = new Date(now.getTime() + 7 * 3_600_000);
+  const year = hanoi.getUTCFullYear();
+  const month = hanoi.getUTCMonth();
+  return Array.from({ length: count }, (_, i) => {
+    const date = new Date(Date.UTC(year, month - (count - 1 - i), 1));
+    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
+  });
+}
+
+/**
+ * Per month: approved requests opened (by publication date) and requests that
+ * found their first match (by that match's date).
+ */
+export async function requestsByMonth(months = 12, now = new Date(), db: DbClient = prisma): Promise<MonthActivity[]> {
+  const keys = lastMonths(months, now);
+  const from = keys[0]!;
+  const [opened, matched] = await Promise.all([
+    db.$queryRaw<CountRow[]>`
+      SELECT strftime('%Y-%m', publishedAt, ${HANOI}) AS key, COUNT(*) AS n FROM TechRequest
+      WHERE status IN ${APPROVED} AND publishedAt IS NOT NULL AND strftime('%Y-%m', publishedAt, ${HANOI}) >= ${from}
+      GROUP BY key`,
+    db.$queryRaw<CountRow[]>`
+      SELECT strftime('%Y-%m', first, ${HANOI}) AS key, COUNT(*) AS n
+      FROM (SELECT MIN(m.createdAt) AS first FROM Match m JOIN TechRequest r ON r.id = m.requestId
+            WHERE r.status IN ${APPROVED} GROUP BY m.requestId)
+      WHERE strftime('%Y-%m', first, ${HANOI}) >= ${from}
+      GROUP BY key`,
+  ]);
+  const openedBy = new Map(toCounts(opened).map((row) => [row.key, row.count]));
+  const matchedBy = new Map(toCounts(matched).map((row) => [row.key, row.count]));
+  return keys.map((month) => ({ month, opened: openedBy.get(month) ?? 0, matched: matchedBy.get(month) ?? 0 }));
+}
+
+/** Experts and requests (organizations are counted by organizationCounts). */
+export type Totals = {
+  experts: number;
+  /** Approved requests */
+  requests: number;
+  /** Approved requests with at least one response */
+  responded: number;
+  /** Approved requests with at least one match */
+  matched: number;
+  /** Matches (accepted responses) on approved requests */
+  matches: number;
+  /** matched / requests, null when there are no requests */
+  matchedShare: number | null;
+  /** Median hours from publication to the first response, over requests that had one */
+  medianHoursToFirstResponse: number | null;
+};
+
+export async function totals(db: DbClient = prisma): Promise<Totals> {
+  type Row = { experts: bigint | number; requests: bigint | number; responded: bigint | number; matched: bigint | number; matches: bigint | number };
+  const [[row], medianHoursToFirstResponse] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published') AS experts,
+             COUNT(*) AS requests,
+             COALESCE(SUM(EXISTS (SELECT 1 FROM RequestResponse x WHERE x.requestId = r.id)), 0) AS responded,
+             COALESCE(SUM(EXISTS (SELECT 1 FROM Match m WHERE m.requestId = r.id)), 0) AS matched,
+             (SELECT COUNT(*) FROM Match m JOIN TechRequest q ON q.id = m.requestId WHERE q.status IN ${APPROVED}) AS matches
+      FROM TechRequest r WHERE r.status IN ${APPROVED}`,
+    medianHoursToFirstResponseOf(db),
+  ]);
+  const requests = Number(row?.requests ?? 0);
+  const matched = Number(row?.matched ?? 0);
+  return {
+    experts: Number(row?.experts ?? 0),
+    requests,
+    responded: Number(row?.responded ?? 0),
+    matched,
+    matches: Number(row?.matches ?? 0),
+    matchedShare: requests > 0 ? matched / requests : null,
+    medianHoursToFirstResponse,
+  };
+}
+
+/**
+ * The median in SQL: the middle one or two of the sorted waits, so only they
+ * leave the database. Waits are whole seconds (julianday's fractions of a day
+ * would turn 10 hours into 10.00000001).
+ */
+async function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
+  const rows = await db.$queryRaw<{ hours: number }[]>`
+    WITH waits AS (
+      SELECT MAX(0, ROUND((julianday(MIN(x.createdAt)) - julianday(r.publishedAt)) * 86400)) / 3600.0 AS hours
+      FROM TechRequest r JOIN RequestResponse x ON x.requestId = r.id
+      WHERE r.status IN ${APPROVED} AND r.publishedAt IS NOT NULL
+      GROUP BY r.id
+    ), n AS (SELECT COUNT(*) AS c FROM waits)
+    SELECT hours FROM waits ORDER BY hours
+    LIMIT (SELECT 2 - c % 2 FROM n) OFFSET (SELECT (c - 1) / 2 FROM n)`;
+  if (rows.length === 0) return null;
+  return rows.reduce((sum, row) => sum + Number(row.hours), 0) / rows.length;
+}
+
+export type KindLink = { from: string | null; to: string | null; count: number };
+
+/**
+ * Matches by the kind of the requester's listing and of the expert's
+ * affiliation: how enterprises and research organizations meet. `null`
+ * stands for no published listing (a company or an expert not in the directory).
+ * Only kinds are shown to the public: which company works with whom is theirs to tell.
+ */
+export async function collaborationsByKind(db: DbClient = prisma): Promise<KindLink[]> {
+  const rows = await db.$queryRaw<{ source: string | null; target: string | null; n: bigint | number }[]>`
+    SELECT ro.kind AS source, eo.kind AS target, COUNT(*) AS n
+    FROM Match m
+    JOIN TechRequest r ON r.id = m.requestId
+    JOIN RequestResponse x ON x.id = m.responseId
+    JOIN ExpertProfile e ON e.id = x.expertId
+    LEFT JOIN Organization ro ON ro.id = r.organizationId AND ro.status = 'published'
+    LEFT JOIN Organization eo ON eo.id = e.affiliationId AND eo.status = 'published'
+    WHERE r.status IN ${APPROVED}
+    GROUP BY source, target ORDER BY n DESC, source, target`;
+  return rows.map((row) => ({ from: row.source, to: row.target, count: Number(row.n) }));
+}
+
+/**
+ * Published organizations under a published parent, by the two kinds (a
+ * university's labs, say). `parentId > ''` rather than IS NOT NULL, which the
+ * planner reads as a full table scan.
+ */
+export async function structureByKind(db: DbClient = prisma): Promise<KindLink[]> {
+  const rows = await db.$queryRaw<{ source: string; target: string; n: bigint | number }[]>`
+    SELECT p.kind AS source, c.kind AS target, COUNT(*) AS n
+    FROM Organization c JOIN Organization p ON p.id = c.parentId
+    WHERE c.parentId > '' AND c.status = 'published' AND p.status = 'published'
+    GROUP BY source, target ORDER BY n DESC, source, target`;
+  return rows.map((row) => ({ from: row.source, to: row.target, count: Number(row.n) }));
+}
+
+// ---------------------------------------------------------------- officials only
+
+export type OrganizationActivity = {
+  slug: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  acronym: string | null;
+  kind: string;
+  status: string;
+  experts: number;
+  requests: number;
+  matches: number;
+};
+
+/**
+ * The most active organizations: published experts affiliated, approved
+ * requests posted under the listing, matches on either side. Counted from the
+ * activity tables (small) and joined to the few organizations kept.
+ */
+export async function topOrganizations(limit = 12, db: DbClient = prisma): Promise<OrganizationActivity[]> {
+  type Row = Omit<OrganizationActivity, "experts" | "requests" | "matches"> & { experts: bigint | number; requests: bigint | number; matches: bigint | number };
+  const rows = await db.$queryRaw<Row[]>`
+    WITH activity(id, experts, requests, matches) AS (
+      SELECT affiliationId, 1, 0, 0 FROM ExpertProfile WHERE status = 'published' AND affiliationId IS NOT NULL
+      UNION ALL
+      SELECT organizationId, 0, 1, 0 FROM TechRequest WHERE status IN ${APPROVED} AND organizationId IS NOT NULL
+      UNION ALL
+      SELECT id, 0, 0, 1 FROM (
+        SELECT r.organizationId AS id, m.id AS matchId FROM Match m JOIN TechRequest r ON r.id = m.requestId
+        WHERE r.status IN ${APPROVED} AND r.organizationId IS NOT NULL
+        UNION
+        SELECT e.affiliationId, m.id FROM Match m
+        JOIN TechRequest r ON r.id = m.requestId
+        JOIN RequestResponse x ON x.id = m.responseId
+        JOIN ExpertProfile e ON e.id = x.expertId
+        WHERE r.status IN ${APPROVED} AND e.affiliationId IS NOT NULL)
+    ), totals AS (
+      SELECT id, SUM(experts) AS experts, SUM(requests) AS requests, SUM(matches) AS matches
+      FROM activity GROUP BY id ORDER BY matches DESC, requests DESC, experts DESC, id LIMIT ${limit}
+    )
+    SELECT o.slug, o.nameVi, o.nameEn, o.acronym, o.kind, o.status, t.experts, t.requests, t.matches
+    FROM totals t JOIN Organization o ON o.id = t.id
+    ORDER BY t.matches DESC, t.requests DESC, t.experts DESC, o.sortNameVi`;
+  return rows.map((row) => ({ ...row, experts: Number(row.experts), requests: Number(row.requests), matches: Number(row.matches) }));
+}
+
+export type CuratorLoad = {
+  id: string;
+  name: string;
+  role: string;
+  requestsApproved: number;
+  requestsRejected: number;
+  claimsReviewed: number;
+};
+
+export type CurationQueue = {
+  pendingRequests: number;
+  pendingClaims: number;
+  /** Median hours from submission to review, over reviewed requests */
+  medianHoursToReview: number | null;
+};
+
+/** Reviews per official (anyone who reviewed something, and every current curator or admin). */
+export async function curatorWorkload(db: DbClient = prisma): Promise<CuratorLoad[]> {
+  type Row = { id: string; name: string; role: string; approved: bigint | number; rejected: bigint | number; claims: bigint | number };
+  const rows = await db.$queryRaw<Row[]>`
+    WITH reviews(userId, approved, rejected, claims) AS (
+      SELECT reviewedById, status <> 'rejected', status = 'rejected', 0 FROM TechRequest WHERE reviewedById IS NOT NULL
+      UNION ALL
+      SELECT reviewedById, 0, 0, 1 FROM OrganizationClaim WHERE reviewedById IS NOT NULL
+      UNION ALL
+      SELECT id, 0, 0, 0 FROM User WHERE role IN ('curator', 'admin')
+    )
+    SELECT u.id, u.name, u.role, SUM(v.approved) AS approved, SUM(v.rejected) AS rejected, SUM(v.claims) AS claims
+    FROM reviews v JOIN User u ON u.id = v.userId
+    GROUP BY u.id ORDER BY SUM(v.approved + v.rejected + v.claims) DESC, u.name`;
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    requestsApproved: Number(row.approved),
+    requestsRejected: Number(row.rejected),
+    claimsReviewed: Number(row.claims),
+  }));
+}
+
+export async function curationQueue(db: DbClient = prisma): Promise<CurationQueue> {
+  const [[pending], median] = await Promise.all([
+    db.$queryRaw<{ requests: bigint | number; claims: bigint | number }[]>`
+      SELECT (SELECT COUNT(*) FROM TechRequest WHERE status = 'pending') AS requests,
+             (SELECT COUNT(*) FROM OrganizationClaim WHERE status = 'pending') AS claims`,
+    db.$queryRaw<{ hours: number }[]>`
+      WITH waits AS (
+        SELECT MAX(0, ROUND((julianday(reviewedAt) - julianday(createdAt)) * 86400)) / 3600.0 AS hours
+        FROM TechRequest WHERE reviewedAt IS NOT NULL
+      ), n AS (SELECT COUNT(*) AS c FROM waits)
+      SELECT hours FROM waits ORDER BY hours
+      LIMIT (SELECT 2 - c % 2 FROM n) OFFSET (SELECT (c - 1) / 2 FROM n)`,
+  ]);
+  return {
+    pendingRequests: Number(pending?.requests ?? 0),
+    pendingClaims: Number(pending?.claims ?? 0),
+    medianHoursToReview: median.length > 0 ? median.reduce((sum, row) => sum + Number(row.hours), 0) / median.length : null,
+  };
+}
+
+// ---------------------------------------------------------------- snapshots
+
+/** How many rows the top-N charts keep. */
+export const TOP = 12;
+/** Months in the requests chart. */
+export const MONTHS = 12;
+
+export type PublicStatistics = {
+  /** ISO time the figures were computed */
+  computedAt: string;
+  organizations: OrganizationCounts;
+  fields: FieldCount[];
+  expertFields: FieldCount[];
+  months: MonthActivity[];
+  totals: Totals;
+  collaborations: KindLink[];
+  structure: KindLink[];
+};
+
+export async function loadPublicStatistics(db: DbClient = prisma, now = new Date()): Promise<PublicStatistics> {
+  const [organizations, fields, expertFields, months, totalsNow, collaborations, structure] = await Promise.all([
+    organizationCounts(db),
+    organizationsByField(TOP, db),
+    expertsByField(TOP, db),
+    requestsByMonth(MONTHS, now, db),
+    totals(db),
+    collaborationsByKind(db),
+    structureByKind(db),
+  ]);
+  return { computedAt: now.toISOString(), organizations, fields, expertFields, months, totals: totalsNow, collaborations, structure };
+}
+
+/**
+ * The public figures take about 0.3 s of SQLite time at 100,000
+ * organizations, and every query holds the one connection: computed for each
+ * visitor they would queue behind each other. So they are kept for a minute,
+ * and dropped sooner when the data version moves: this process's writes to
+ * listings, profiles and requests (the search index generation) or any write
+ * by another connection (SQLite's data_version: scripts, tests, a second
+ * process). Concurrent visitors after a change share one computation.
+ */
+const TTL_MS = 60_000;
+const cache = singleton("ecosystem-statistics", () => ({
+  version: "",
+  loadedAt: 0,
+  value: null as Promise<PublicStatistics> | null,
+}));
+
+export async function getPublicStatistics(): Promise<PublicStatistics> {
+  if (process.env.STATISTICS_CACHE === "off") return loadPublicStatistics();
+  const version = await dataVersion();
+  if (cache.value && cache.version === version && Date.now() - cache.loadedAt < TTL_MS) return cache.value;
+  const loading = loadPublicStatistics();
+  Object.assign(cache, { version, loadedAt: Date.now(), value: loading });
+  // A failed computation is not kept: the next visitor tries again.
+  loading.catch(() => {
+    if (cache.value === loading) cache.value = null;
+  });
+  return loading;
+}
+
+export function invalidateStatisticsCache() {
+  cache.value = null;
+}
+
+async function dataVersion(): Promise<string> {
+  const [row] = await prisma.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
+  return `${indexGeneration()}:${Number(row?.data_version ?? 0)}`;
+}
+
+export type OfficialStatistics = {
+  organizations: OrganizationActivity[];
+  curators: CuratorLoad[];
+  queue: CurationQueue;
+};
+
+/** Officials' figures: always fresh (they act on them), and cheap, being counted from the small activity tables. */
+export async function getOfficialStatistics(db: DbClient = prisma): Promise<OfficialStatistics> {
+  const [organizations, curators, queue] = await Promise.all([topOrganizations(TOP, db), curatorWorkload(db), curationQueue(db)]);
+  return { organizations, curators, queue };
+}

@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, SubmitButton } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { SimplePager } from "~/components/simple-pager";
+import { useLanguage, useT } from "~/i18n/i18n";
+import { AUDIT_ACTIONS, auditActors, auditFiltersFromUrl, listAudit } from "~/models/audit.server";
+import { requirePermission } from "~/utils/auth.server";
+import { titled } from "~/utils/meta";
+
+/** The audit log, filtered by action, official, subject and dates; exported as CSV or JSON with the same filters. */
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("audit.title"));
+
+const PAGE_SIZE = 50;
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "organization:curate");
+  const url = new URL(args.request.url);
+  const { raw, ...filters } = auditFiltersFromUrl(url);
+  const page = Math.min(Math.max(1, Number(url.searchParams.get("page")) || 1), 10_000);
+  const [{ total, entries }, actors] = await Promise.all([listAudit(filters, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }), auditActors()]);
+  return {
+    raw,
+    page,
+    totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+    actors,
+    entries: entries.map((entry) => ({ ...entry, actor: entry.actor ? { name: entry.actor.name } : null })),
+    query: url.searchParams.toString(),
+  };
+}
+
+export default function AuditLog() {
+  const { raw, page, totalPages, total, actors, entries, query } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLanguage();
+  const exportQuery = (format: string) => {
+    const params = new URLSearchParams(query);
+    params.delete("page");
+    params.set("format", format);
+    return `/admin/audit/export?${params.toString()}`;
+  };
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("audit.title")} />
+      <p className="text-slate-700">{t("audit.intro")}</p>
+      <Form method="get" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+        <div>
+          <label htmlFor="audit-action" className="block text-sm font-medium">{t("audit.action")}</label>
+          <select id="audit-action" name="action" defaultValue={raw.action} className="mt-1 w-full rounded-lg border border-slate-300 p-2">
+            <option value="">{t("audit.any")}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>{action}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-actor" className="block text-sm font-medium">{t("audit.actor")}</label>
+          <select id="audit-actor" name="actor" defaultValue={raw.actor} className="mt-1 w-full rounded-lg border border-slate-300 p-2">
+            <option value="">{t("audit.any")}</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>{actor.name}</option>
+            ))}
+          </select>
+        </div>
+        <Field label={t("audit.from")} name="from" type="date" defaultValue={raw.from} />
+        <Field label={t("audit.to")} name="to" type="date" defaultValue={raw.to} />
+        <div className="flex items-end">
+          <SubmitButton tone="secondary">{t("audit.filter")}</SubmitButton>
+        </div>
+        {raw.entity ? <input type="hidden" name="entity" value={raw.entity} /> : null}
+      </Form>
+      <p className="flex flex-wrap gap-4 text-sm">
+        <span>{t("audit.count", { count: total })}</span>
+        <a className="text-brand-700 underline" href={exportQuery("csv")} download>{t("audit.exportCsv")}</a>
+        <a className="text-brand-700 underline" href={exportQuery("json")} download>{t("audit.exportJson")}</a>
+      </p>
+      {entries.length === 0 ? <p>{t("audit.empty")}</p> : null}
+      <ol className="space-y-3">
+        {entries.map((entry) => (
+          <li key={entry.id} className="rounded-2xl border border-slate-200 bg-white p-4" data-audit={entry.action}>
+            <p className="flex flex-wrap gap-x-3 text-sm">
+              <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(lang, entry.createdAt)}</time>
+              <span className="font-mono">{entry.action}</span>
+              <span>{entry.actor?.name ?? t("audit.system")}</span>
+            </p>
+            <p className="font-semibold">
+              <Link to={`?entity=${encodeURIComponent(entry.entityId)}`} className="text-brand-700 underline">{entry.label}</Link>
+            </p>
+            {entry.reason ? <p className="text-sm">{t("audit.reason")}: {entry.reason}</p> : null}
+            {entry.before || entry.after ? (
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer text-brand-700">{t("audit.details")}</summary>
+                <div className="mt-2 grid gap-2 md:grid-cols-2">
+                  <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all">{entry.before ? JSON.stringify(JSON.parse(entry.before), null, 1) : "—"}</pre>
+                  <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all">{entry.after ? JSON.stringify(JSON.parse(entry.after), null, 1) : "—"}</pre>
+                </div>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <SimplePager page={page} pages={totalPages} href={(target) => pageHref(query, target)} />
+    </div>
+  );
+}
+
+function pageHref(query: string, page: number) {
+  const params = new URLSearchParams(query);
+  params.set("page", String(page));
+  return `?${params.toString()}`;
+}
+
+function formatDateTime(lang: "vi" | "en", value: Date | string) {
+  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(value));
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,242 @@
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
+import { pendingClaims, reviewClaim } from "~/models/claim.server";
+import { confirmOrganization } from "~/models/curation.server";
+import { profilesToReview, reviewProfile } from "~/models/expert-review.server";
+import { reviewRequest } from "~/models/request.server";
+import { describeChanges, pendingRevisions, reviewRevision, type ProposedChanges } from "~/models/revision.server";
+import { staleListings } from "~/models/stale.server";
+import type { OrganizationSnapshot } from "~/models/curation.server";
+import { requirePermission } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { titled } from "~/utils/meta";
+import { readForm } from "~/utils/misc";
+import { problem } from "~/validation/messages";
+import { ReviewSchema } from "~/validation/request";
+
+/**
+ * Everything that waits for an official, on one page, oldest first: requests,
+ * edits proposed to listings (before and after side by side), new or changed
+ * expertise profiles, claims, and listings gone stale.
+ */
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("queue.title"));
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "organization:curate");
+  const [requests, revisions, profiles, claims, stale] = await Promise.all([
+    prisma.techRequest.findMany({
+      where: { status: "pending" },
+      orderBy: { createdAt: "asc" },
+      take: 50,
+      select: { id: true, title: true, companyName: true, visibility: true, createdAt: true, problem: true, author: { select: { name: true } } },
+    }),
+    pendingRevisions(),
+    profilesToReview(),
+    pendingClaims(),
+    staleListings(),
+  ]);
+  return {
+    requests,
+    revisions: revisions.map((revision) => ({
+      id: revision.id,
+      organization: revision.organization,
+      author: revision.author.name,
+      createdAt: revision.createdAt,
+      changes: describeChanges(JSON.parse(revision.before) as OrganizationSnapshot, JSON.parse(revision.changes) as ProposedChanges),
+    })),
+    profiles,
+    claims,
+    stale,
+  };
+}
+
+const KINDS = ["request", "revision", "profile", "claim"] as const;
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "organization:curate");
+  const formData = await readForm(args.request);
+  const kind = String(formData.get("kind") ?? "");
+  const id = String(formData.get("id") ?? "").slice(0, 60);
+  if (kind === "stale") {
+    const exists = await prisma.organization.findUnique({ where: { id }, select: { id: true } });
+    if (!exists) throw new Response("Not found", { status: 404 });
+    await confirmOrganization(id, user.id);
+    return data({ kind, id, result: undefined, error: null });
+  }
+  if (!(KINDS as readonly string[]).includes(kind)) return data({ kind, id, result: undefined, error: problem("form.choose") }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: ReviewSchema });
+  if (submission.status !== "success") return data({ kind, id, result: submission.reply(), error: null }, { status: 400 });
+  const decision = { approve: submission.value.intent === "approve", note: submission.value.note };
+  const review = { request: reviewRequest, revision: reviewRevision, profile: reviewProfile, claim: reviewClaim }[kind as (typeof KINDS)[number]];
+  const done = await review(id, user.id, decision);
+  return data({ kind, id, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
+}
+
+export default function Queue() {
+  const { requests, revisions, profiles, claims, stale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
+  const empty = requests.length + revisions.length + profiles.length + claims.length + stale.length === 0;
+  const noteErrors = (kind: string, id: string) => (actionData?.kind === kind && actionData.id === id ? (actionData.result?.error?.note ?? undefined) : undefined);
+  const review = (kind: string, id: string) => <ReviewForm kind={kind} id={id} errors={noteErrors(kind, id)} />;
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("queue.title")} />
+      <p className="max-w-3xl text-slate-700">{t("queue.intro")}</p>
+      {actionData && !actionData.error && !actionData.result?.error ? <Notice>{t("queue.done")}</Notice> : null}
+      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
+      {empty ? <p>{t("queue.empty")}</p> : null}
+
+      <Section id="requests" title={t("queue.requests")} count={requests.length}>
+        {requests.map((request) => (
+          <Item key={request.id} id={`request-${request.id}`}>
+            <Link to={`/requests/${request.id}`} className="font-semibold text-brand-700 underline">
+              {request.title}
+            </Link>
+            <p className="text-sm text-slate-600">
+              {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) · {request.author.name} · {formatDate(lang, request.createdAt)}
+            </p>
+            <p className="mt-1 line-clamp-3 text-sm">{request.problem}</p>
+            {review("request", request.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="revisions" title={t("queue.revisions")} count={revisions.length}>
+        {revisions.map((revision) => (
+          <Item key={revision.id} id={`revision-${revision.id}`}>
+            <Link to={`/organizations/${revision.organization.slug}`} className="font-semibold text-brand-700 underline">
+              {pick(lang, revision.organization.nameVi, revision.organization.nameEn)}
+            </Link>
+            <p className="text-sm text-slate-600">{t("queue.proposedBy", { name: revision.author, date: formatDate(lang, revision.createdAt) })}</p>
+            {revision.changes.length ? (
+              <div className="mt-2 overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <thead>
+                    <tr className="border-b border-slate-200">
+                      <th scope="col" className="p-1">{t("queue.field")}</th>
+                      <th scope="col" className="p-1">{t("queue.before")}</th>
+                      <th scope="col" className="p-1">{t("queue.after")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {revision.changes.map((change) => (
+                      <tr key={change.field} className="border-b border-slate-100 align-top">
+                        <th scope="row" className="p-1 font-mono font-normal">{change.field}</th>
+                        <td className="p-1 break-words text-red-800"><del>{change.before}</del></td>
+                        <td className="p-1 break-words text-green-800"><ins>{change.after}</ins></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="text-sm">{t("queue.noChange")}</p>
+            )}
+            {review("revision", revision.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="profiles" title={t("queue.profiles")} count={profiles.length}>
+        {profiles.map((profile) => (
+          <Item key={profile.id} id={`profile-${profile.id}`}>
+            <Link to={`/experts/${profile.slug}`} className="font-semibold text-brand-700 underline">
+              {profile.fullName}
+            </Link>
+            <p className="text-sm text-slate-600">
+              {[profile.position, profile.affiliation ? pick(lang, profile.affiliation.nameVi, profile.affiliation.nameEn) : null].filter(Boolean).join(" · ")} · {formatDate(lang, profile.updatedAt)}
+            </p>
+            <p className="mt-1 text-sm">{profile.keywords.split("\n").join(", ")}</p>
+            <p className="mt-1 line-clamp-3 text-sm">{pick(lang, profile.bioVi, profile.bioEn)}</p>
+            {review("profile", profile.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="claims" title={t("queue.claims")} count={claims.length}>
+        {claims.map((claim) => (
+          <Item key={claim.id} id={`claim-${claim.id}`}>
+            <p className="font-semibold">
+              {claim.user.name} →{" "}
+              <Link to={`/organizations/${claim.organization.slug}`} className="text-brand-700 underline">
+                {pick(lang, claim.organization.nameVi, claim.organization.nameEn)}
+              </Link>
+            </p>
+            <p className="text-sm text-slate-600">{claim.user.email} · {formatDate(lang, claim.createdAt)}</p>
+            <p className="mt-1 whitespace-pre-line text-sm">{claim.message}</p>
+            {review("claim", claim.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="stale" title={t("queue.stale")} count={stale.length}>
+        {stale.map((organization) => (
+          <Item key={organization.id} id={`stale-${organization.id}`}>
+            <Link to={`/organizations/${organization.slug}`} className="font-semibold text-brand-700 underline">
+              {pick(lang, organization.nameVi, organization.nameEn)}
+            </Link>
+            <p className="text-sm text-slate-600">
+              {t("queue.staleSince", { date: formatDate(lang, organization.staleSince!) })} · {t("queue.managers", { count: organization._count.managers })}
+            </p>
+            <Form method="post" className="mt-2 flex flex-wrap gap-2">
+              <input type="hidden" name="kind" value="stale" />
+              <input type="hidden" name="id" value={organization.id} />
+              <SubmitButton tone="secondary">{t("queue.confirm")}</SubmitButton>
+              <Link to={`/organizations/${organization.slug}/edit`} className="self-center text-brand-700 underline">
+                {t("org.edit")}
+              </Link>
+            </Form>
+          </Item>
+        ))}
+      </Section>
+    </div>
+  );
+}
+
+function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
+  if (count === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-title`} className="space-y-3">
+      <h2 id={`${id}-title`} className="text-xl font-semibold">
+        {title} <span className="text-slate-600">({count})</span>
+      </h2>
+      <ul className="space-y-4">{children}</ul>
+    </section>
+  );
+}
+
+function Item({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <li id={id} className="rounded-2xl border border-slate-200 bg-white p-5">
+      {children}
+    </li>
+  );
+}
+
+function ReviewForm({ kind, id, errors }: { kind: string; id: string; errors: string[] | undefined }) {
+  const t = useT();
+  return (
+    <Form method="post" className="mt-3 space-y-2">
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="id" value={id} />
+      <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errors} />
+      <div className="flex gap-2">
+        <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>
+        <SubmitButton name="intent" value="reject" tone="danger">{t("admin.reject")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

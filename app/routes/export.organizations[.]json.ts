@@ -1,0 +1,13 @@
+import { exportPublishedOrganizations } from "~/models/export.server";
+
+/** GET /export/organizations.json: every published listing, as open data. */
+export async function loader() {
+  const data = await exportPublishedOrganizations();
+  return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), count: data.length, data }), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="hanoi-innovation-organizations.json"',
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}
