@@ -275,47 +275,64 @@ export type CuratorLoad = {
   id: string;
   name: string;
   role: string;
-  requestsApproved: number;
-  requestsRejected: number;
+  requestsReviewed: number;
   claimsReviewed: number;
+  /** Everything else the audit log holds for them: profile and edit reviews, listing upkeep */
+  otherActions: number;
 };
 
-export type CurationQueue = {
-  pendingRequests: number;
-  pendingClaims: number;
-  /** Median hours from submission to review, over reviewed requests */
-  medianHoursToReview: number | null;
-};
-
-/** Reviews per official (anyone who reviewed something, and every current curator or admin). */
+/**
+ * Reviews per official: anyone who reviewed something, and every current
+ * curator or admin (at zero if need be). Requests and claims are counted from
+ * their own reviewer column, which predates the audit log; the rest of the
+ * curation work from the audit log.
+ */
 export async function curatorWorkload(db: DbClient = prisma): Promise<CuratorLoad[]> {
-  type Row = { id: string; name: string; role: string; approved: bigint | number; rejected: bigint | number; claims: bigint | number };
+  type Row = { id: string; name: string; role: string; requests: bigint | number; claims: bigint | number; other: bigint | number };
   const rows = await db.$queryRaw<Row[]>`
-    WITH reviews(userId, approved, rejected, claims) AS (
-      SELECT reviewedById, status <> 'rejected', status = 'rejected', 0 FROM TechRequest WHERE reviewedById IS NOT NULL
+    WITH work(userId, requests, claims, other) AS (
+      SELECT reviewedById, 1, 0, 0 FROM TechRequest WHERE reviewedById IS NOT NULL
       UNION ALL
-      SELECT reviewedById, 0, 0, 1 FROM OrganizationClaim WHERE reviewedById IS NOT NULL
+      SELECT reviewedById, 0, 1, 0 FROM OrganizationClaim WHERE reviewedById IS NOT NULL
+      UNION ALL
+      SELECT actorId, 0, 0, 1 FROM AuditEntry
+      WHERE actorId IS NOT NULL AND action NOT LIKE 'request.%' AND action NOT LIKE 'claim.%'
       UNION ALL
       SELECT id, 0, 0, 0 FROM User WHERE role IN ('curator', 'admin')
     )
-    SELECT u.id, u.name, u.role, SUM(v.approved) AS approved, SUM(v.rejected) AS rejected, SUM(v.claims) AS claims
-    FROM reviews v JOIN User u ON u.id = v.userId
-    GROUP BY u.id ORDER BY SUM(v.approved + v.rejected + v.claims) DESC, u.name`;
+    SELECT u.id, u.name, u.role, SUM(w.requests) AS requests, SUM(w.claims) AS claims, SUM(w.other) AS other
+    FROM work w JOIN User u ON u.id = w.userId
+    GROUP BY u.id ORDER BY SUM(w.requests + w.claims + w.other) DESC, u.name`;
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     role: row.role,
-    requestsApproved: Number(row.approved),
-    requestsRejected: Number(row.rejected),
+    requestsReviewed: Number(row.requests),
     claimsReviewed: Number(row.claims),
+    otherActions: Number(row.other),
   }));
 }
 
+/** What waits for officials (as counted on /admin), and how long a request waits for review. */
+export type CurationQueue = {
+  pendingRequests: number;
+  pendingClaims: number;
+  pendingRevisions: number;
+  pendingProfiles: number;
+  staleListings: number;
+  /** Median hours from submission to review, over reviewed requests */
+  medianHoursToReview: number | null;
+};
+
 export async function curationQueue(db: DbClient = prisma): Promise<CurationQueue> {
+  type Row = { requests: bigint | number; claims: bigint | number; revisions: bigint | number; profiles: bigint | number; stale: bigint | number };
   const [[pending], median] = await Promise.all([
-    db.$queryRaw<{ requests: bigint | number; claims: bigint | number }[]>`
+    db.$queryRaw<Row[]>`
       SELECT (SELECT COUNT(*) FROM TechRequest WHERE status = 'pending') AS requests,
-             (SELECT COUNT(*) FROM OrganizationClaim WHERE status = 'pending') AS claims`,
+             (SELECT COUNT(*) FROM OrganizationClaim WHERE status = 'pending') AS claims,
+             (SELECT COUNT(*) FROM OrganizationRevision WHERE status = 'pending') AS revisions,
+             (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published' AND reviewState = 'pending') AS profiles,
+             (SELECT COUNT(*) FROM Organization WHERE status = 'published' AND staleSince IS NOT NULL) AS stale`,
     db.$queryRaw<{ hours: number }[]>`
       WITH waits AS (
         SELECT MAX(0, ROUND((julianday(reviewedAt) - julianday(createdAt)) * 86400)) / 3600.0 AS hours
@@ -327,6 +344,9 @@ export async function curationQueue(db: DbClient = prisma): Promise<CurationQueu
   return {
     pendingRequests: Number(pending?.requests ?? 0),
     pendingClaims: Number(pending?.claims ?? 0),
+    pendingRevisions: Number(pending?.revisions ?? 0),
+    pendingProfiles: Number(pending?.profiles ?? 0),
+    staleListings: Number(pending?.stale ?? 0),
     medianHoursToReview: median.length > 0 ? median.reduce((sum, row) => sum + Number(row.hours), 0) / median.length : null,
   };
 }

@@ -40,6 +40,16 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     res.status(ok ? 200 : 503).json(body);
   });
 
+  // The read-only API answers every other method itself, in its JSON shape, from any origin.
+  app.use("/api/", (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    if (req.method === "OPTIONS") {
+      res.status(204).set({ "Access-Control-Allow-Methods": "GET, HEAD", "Access-Control-Allow-Headers": "If-None-Match", "Access-Control-Max-Age": "86400" }).end();
+      return;
+    }
+    res.status(405).set("Allow", "GET, HEAD").json({ error: { code: "method_not_allowed", message: "The API is read-only: use GET." } });
+  });
   app.use(sameOriginWrites({ allowedOrigins }));
   app.use(boundedRequests({ maxBodyBytes: 256 * 1024, largeBodyPaths: [{ prefix: "/admin/import", maxBytes: 64 * 1024 * 1024 }] }));
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
@@ -54,14 +64,15 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     app.use(express.static(client, { maxAge: "1h", index: false }));
   }
 
-  // After static files: only pages and actions need the session.
-  app.use(sessionMiddleware());
-  // Pages differ by cookie (language, session): shared caches must not keep them.
-  app.use((_req, res, next) => {
+  // After static files: only pages and actions need the session (the API is anonymous).
+  const notApi = (middleware: express.RequestHandler): express.RequestHandler => (req, res, next) => (req.path.startsWith("/api/") ? next() : middleware(req, res, next));
+  app.use(notApi(sessionMiddleware()));
+  // Pages differ by cookie (language, session): shared caches must not keep them. The API sets its own.
+  app.use(notApi((_req, res, next) => {
     res.setHeader("Cache-Control", "private, no-cache");
     res.append("Vary", "Cookie");
     next();
-  });
+  }));
   app.all(
     "*",
     createRequestHandler({

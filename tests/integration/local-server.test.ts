@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { findRunningLocalMeilisearch, readOrCreateMasterKey, resolveMeilisearchBinary, startLocalMeilisearch } from "#search/local-server";
-import { ARTIFACTS, ROOT } from "../setup/paths";
+import { ROOT } from "../setup/paths";
+import { runDir } from "./run-dir";
 
 const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 
@@ -18,7 +19,7 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 
 describe("local Meilisearch launcher", () => {
   test("starts on loopback with a kept key, and stops", async () => {
-    const dataDir = path.join(ARTIFACTS, "integration", `launcher-${process.pid}`);
+    const dataDir = path.join(runDir(), `launcher-${process.pid}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
     const meili = await startLocalMeilisearch({ dataDir });
     try {
@@ -41,7 +42,7 @@ describe("local Meilisearch launcher", () => {
   });
 
   test("dies with the process that started it, even on SIGKILL", async () => {
-    const dataDir = path.join(ARTIFACTS, "integration", `launcher-orphan-${process.pid}`);
+    const dataDir = path.join(runDir(), `launcher-orphan-${process.pid}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.mkdirSync(dataDir, { recursive: true });
     const script = path.join(dataDir, "owner.ts");

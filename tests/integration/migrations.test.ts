@@ -4,10 +4,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { applyMigrations } from "~/utils/migrate.server";
-import { ARTIFACTS, ROOT } from "../setup/paths";
+import { ROOT } from "../setup/paths";
+import { runDir } from "./run-dir";
 
 function scratch() {
-  const file = path.join(ARTIFACTS, "integration", `migrations-${crypto.randomBytes(4).toString("hex")}.db`);
+  const file = path.join(runDir(), `migrations-${crypto.randomBytes(4).toString("hex")}.db`);
   return { file, url: `file:${file}` };
 }
 

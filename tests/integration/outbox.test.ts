@@ -5,7 +5,7 @@ import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
 import { prisma } from "~/utils/db.server";
-import { ARTIFACTS } from "../setup/paths";
+import { runDir } from "./run-dir";
 import { drainOutbox, engineIds, eventually, makeOrganization, organizationsIndex } from "./helpers";
 
 /**
@@ -13,7 +13,7 @@ import { drainOutbox, engineIds, eventually, makeOrganization, organizationsInde
  */
 let meili: LocalMeilisearch;
 let port: number;
-const dataDir = path.join(ARTIFACTS, "integration", `outbox-meili-${process.pid}`);
+const dataDir = path.join(runDir(), `outbox-meili-${process.pid}`);
 const sharedHost = process.env.MEILI_HOST;
 const sharedKey = process.env.MEILI_MASTER_KEY;
 

@@ -156,6 +156,9 @@ export function officialCharts(stats: OfficialStatistics, lang: Language): Recor
       rows: [
         { key: "pending-requests", label: t("ecosystem.curation.pendingRequests"), values: [stats.queue.pendingRequests], href: "/admin/requests" },
         { key: "pending-claims", label: t("ecosystem.curation.pendingClaims"), values: [stats.queue.pendingClaims], href: "/admin/claims" },
+        { key: "pending-revisions", label: t("ecosystem.curation.pendingRevisions"), values: [stats.queue.pendingRevisions], href: "/admin/queue" },
+        { key: "pending-profiles", label: t("ecosystem.curation.pendingProfiles"), values: [stats.queue.pendingProfiles], href: "/admin/queue" },
+        { key: "stale-listings", label: t("ecosystem.curation.staleListings"), values: [stats.queue.staleListings], href: "/admin/queue" },
         { key: "median-hours-to-review", label: t("ecosystem.curation.reviewTime"), values: [round1(stats.queue.medianHoursToReview)], format: "hours" },
       ],
     },
@@ -187,14 +190,14 @@ export function officialCharts(stats: OfficialStatistics, lang: Language): Recor
       description: t("ecosystem.curators.description"),
       category: t("ecosystem.curators.category"),
       series: [
-        { key: "requests-approved", label: t("ecosystem.series.requestsApproved") },
-        { key: "requests-rejected", label: t("ecosystem.series.requestsRejected") },
+        { key: "requests", label: t("ecosystem.series.requestsReviewed") },
         { key: "claims", label: t("ecosystem.series.claims") },
+        { key: "other", label: t("ecosystem.series.otherActions") },
       ],
       rows: stats.curators.map((curator) => ({
         key: curator.id,
         label: curator.name,
-        values: [curator.requestsApproved, curator.requestsRejected, curator.claimsReviewed],
+        values: [curator.requestsReviewed, curator.claimsReviewed, curator.otherActions],
       })),
     },
   };

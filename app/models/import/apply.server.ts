@@ -100,9 +100,11 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
           });
           for (const fieldId of row.fieldIds ?? []) links.push({ organizationId: id, fieldId });
         }
-        await tx.organization.createMany({ data });
-        if (links.length) await tx.organizationField.createMany({ data: links });
-        await enqueueSearchSync(tx, "organization", data.map((row) => row.id!));
+        // Raw multi-row INSERTs: through Prisma's query layer, 50,000 rows took over a minute.
+        await insertRows(tx, "Organization", ORGANIZATION_COLUMNS, data.map((row) => ORGANIZATION_COLUMNS.map((column) => sqlValue(row[column]))));
+        if (links.length) await insertRows(tx, "OrganizationField", ["organizationId", "fieldId"], links.map((link) => [link.organizationId, link.fieldId]));
+        const stamp = sqlValue(now);
+        await insertRows(tx, "SearchOutbox", ["entity", "entityId", "createdAt", "availableAt"], data.map((row) => ["organization", row.id!, stamp, stamp]));
       }
 
       for (const row of updates) {
@@ -139,6 +141,28 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
   );
   notifySearchOutbox();
   return { importId, created: creates.length, updated: updates.length };
+}
+
+const ORGANIZATION_COLUMNS = [
+  "id", "slug", "kind", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "parentId", "district", "address", "website",
+  "foundedYear", "sourceUrl", "status", "verified", "verifiedAt", "confirmedAt", "searchText", "sortNameVi", "sortNameEn", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof Prisma.OrganizationCreateManyInput)[];
+
+/** Dates as Prisma stores them in SQLite (ISO 8601 with an explicit offset), booleans as 0/1. */
+function sqlValue(value: unknown): string | number | null {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value as string | number;
+}
+
+async function insertRows(tx: Prisma.TransactionClient, table: string, columns: readonly string[], rows: (string | number | null)[][]) {
+  if (rows.length === 0) return;
+  const placeholders = `(${columns.map(() => "?").join(", ")})`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${rows.map(() => placeholders).join(", ")}`,
+    ...rows.flat(),
+  );
 }
 
 async function findBySlugs(tx: Prisma.TransactionClient, slugs: string[]) {

@@ -69,8 +69,12 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
   const slugsInFile = new Map<string, number>();
   const namesInFile = new Map<string, number>();
   const planned: PlannedRow[] = [];
+  // A unit may name a parent that comes later in the file.
+  const slugsGiven = new Set(rows.map((raw) => clean(raw.slug)).filter(Boolean));
 
-  rows.forEach((raw, index) => {
+  for (const [index, raw] of rows.entries()) {
+    // Long files: let the server answer other requests meanwhile.
+    if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
     const rowNumber = index + 1;
     const problems: RowProblem[] = [];
     const cell = (column: ImportColumn) => clean(raw[column]);
@@ -139,7 +143,7 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
 
     const parentCell = raw.parent === undefined ? undefined : cell("parent");
     const parentSlug = parentCell === undefined ? undefined : parentCell || null;
-    if (parentSlug && !bySlug.has(parentSlug) && !slugsInFile.has(parentSlug)) {
+    if (parentSlug && !bySlug.has(parentSlug) && !slugsGiven.has(parentSlug)) {
       problems.push({ key: "import.problem.parent", params: { value: parentSlug } });
     }
 
@@ -164,11 +168,11 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
 
     if (problems.length) {
       planned.push({ row: rowNumber, outcome: "reject", slug, problems: dedupe(problems) });
-      return;
+      continue;
     }
     if (!current) {
       planned.push({ row: rowNumber, outcome: "create", slug, values, parentSlug: parentSlug ?? null, fieldIds });
-      return;
+      continue;
     }
     const changed = (Object.keys(values) as (keyof Values)[]).filter((column) => values[column] !== current[column]);
     if (parentSlug !== undefined && parentSlug !== (current.parent?.slug ?? null)) changed.push("parent" as keyof Values);
@@ -178,7 +182,7 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
         ? { row: rowNumber, outcome: "update", slug, id: current.id, values, parentSlug, fieldIds, changed }
         : { row: rowNumber, outcome: "unchanged", slug, id: current.id },
     );
-  });
+  }
 
   const counts = { create: 0, update: 0, unchanged: 0, reject: 0 };
   for (const row of planned) counts[row.outcome] += 1;
