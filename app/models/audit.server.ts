@@ -1,50 +1,14 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
+
+export { AUDIT_ACTIONS, type AuditAction };
 
 /**
  * The audit log: every curation action writes exactly one entry, in the same
  * transaction as the action, so the log can neither miss an action nor record
  * one that rolled back. Officials filter and export it (/admin/audit).
  */
-export type AuditAction =
-  | "request.approve"
-  | "request.reject"
-  | "claim.approve"
-  | "claim.reject"
-  | "revision.approve"
-  | "revision.reject"
-  | "expert.approve"
-  | "expert.reject"
-  | "organization.verify"
-  | "organization.unverify"
-  | "organization.archive"
-  | "organization.restore"
-  | "organization.merge"
-  | "organization.edit"
-  | "organization.confirm"
-  | "organization.import"
-  | "user.role";
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  "request.approve",
-  "request.reject",
-  "claim.approve",
-  "claim.reject",
-  "revision.approve",
-  "revision.reject",
-  "expert.approve",
-  "expert.reject",
-  "organization.verify",
-  "organization.unverify",
-  "organization.archive",
-  "organization.restore",
-  "organization.merge",
-  "organization.edit",
-  "organization.confirm",
-  "organization.import",
-  "user.role",
-];
-
 export type AuditInput = {
   actorId: string | null;
   action: AuditAction;

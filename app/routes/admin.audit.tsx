@@ -5,7 +5,8 @@ import { Field, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { SimplePager } from "~/components/simple-pager";
 import { useLanguage, useT } from "~/i18n/i18n";
-import { AUDIT_ACTIONS, auditActors, auditFiltersFromUrl, listAudit } from "~/models/audit.server";
+import { AUDIT_ACTIONS } from "~/models/audit-actions";
+import { auditActors, auditFiltersFromUrl, listAudit } from "~/models/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/meta";
 

@@ -1,0 +1,39 @@
+/** What the audit log records (app/models/audit.server.ts); shared with the audit page's filter. */
+export type AuditAction =
+  | "request.approve"
+  | "request.reject"
+  | "claim.approve"
+  | "claim.reject"
+  | "revision.approve"
+  | "revision.reject"
+  | "expert.approve"
+  | "expert.reject"
+  | "organization.verify"
+  | "organization.unverify"
+  | "organization.archive"
+  | "organization.restore"
+  | "organization.merge"
+  | "organization.edit"
+  | "organization.confirm"
+  | "organization.import"
+  | "user.role";
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  "request.approve",
+  "request.reject",
+  "claim.approve",
+  "claim.reject",
+  "revision.approve",
+  "revision.reject",
+  "expert.approve",
+  "expert.reject",
+  "organization.verify",
+  "organization.unverify",
+  "organization.archive",
+  "organization.restore",
+  "organization.merge",
+  "organization.edit",
+  "organization.confirm",
+  "organization.import",
+  "user.role",
+];
