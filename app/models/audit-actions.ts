@@ -8,6 +8,8 @@ export type AuditAction =
   | "revision.reject"
   | "expert.approve"
   | "expert.reject"
+  | "organization.publish"
+  | "organization.decline"
   | "organization.verify"
   | "organization.unverify"
   | "organization.archive"
@@ -27,6 +29,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "revision.reject",
   "expert.approve",
   "expert.reject",
+  "organization.publish",
+  "organization.decline",
   "organization.verify",
   "organization.unverify",
   "organization.archive",

@@ -24,7 +24,8 @@ export class RequestInputError extends Error {
 
 /** Runs in the caller's transaction (see createOnce): the request, its fields, and the officials' notifications. */
 export async function createRequestInTransaction(tx: Prisma.TransactionClient, authorId: string, input: RequestInput) {
-  const taxonomy = await getTaxonomy();
+  // Through the transaction: a query on the global client would wait for this transaction's own lock.
+  const taxonomy = await getTaxonomy(tx);
   const fields = input.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
   if (fields.some((field) => !field || field.areaSlug === null)) throw new RequestInputError("fieldSlugs");
   const organizationId = input.organizationSlug ? await managedOrganizationId(tx, authorId, input.organizationSlug) : null;

@@ -89,6 +89,8 @@ export async function moveResponse(
 ) {
   const matchId = await prisma.$transaction(async (tx) => {
     const request = await ownOpenRequest(tx, requestId, userId);
+    // A closed or expired request takes no more decisions (renew it first).
+    if (request.status !== "open") throw new InvalidMoveError();
     const response = await tx.requestResponse.findFirst({ where: { id: move.responseId, requestId }, include: { responder: { select: { locale: true } } } });
     if (!response) throw notFound();
     if (response.status === move.status) return null; // a repeated click changes nothing

@@ -114,7 +114,8 @@ export function describeChanges(before: OrganizationSnapshot, changes: ProposedC
 
 export function pendingRevisions(take = 50) {
   return prisma.organizationRevision.findMany({
-    where: { status: "pending" },
+    // A proposal for a new listing has no "before"; it is reviewed as a listing (listing-proposal.server.ts).
+    where: { status: "pending", NOT: { before: "{}" } },
     orderBy: { createdAt: "asc" },
     take,
     include: { author: { select: { name: true, email: true } }, organization: { select: { slug: true, nameVi: true, nameEn: true } } },

@@ -64,28 +64,33 @@ const toFieldCounts = (rows: FieldRow[]): FieldCount[] =>
  * few unpublished organizations (found through the status index) subtracted.
  */
 export async function organizationsByField(limit = 12, db: DbClient = prisma): Promise<FieldCount[]> {
+  return topFields({ links: "OrganizationField", owners: "Organization", ownerId: "organizationId" }, limit, db);
+}
+
+/** The fields with the most published experts, counted the same way. */
+export async function expertsByField(limit = 12, db: DbClient = prisma): Promise<FieldCount[]> {
+  return topFields({ links: "ExpertField", owners: "ExpertProfile", ownerId: "expertId" }, limit, db);
+}
+
+type LinkTable =
+  | { links: "OrganizationField"; owners: "Organization"; ownerId: "organizationId" }
+  | { links: "ExpertField"; owners: "ExpertProfile"; ownerId: "expertId" };
+
+async function topFields(table: LinkTable, limit: number, db: DbClient): Promise<FieldCount[]> {
+  // Table names are the constants above, never input.
+  const links = Prisma.raw(table.links);
+  const owners = Prisma.raw(table.owners);
+  const ownerId = Prisma.raw(table.ownerId);
+  // CROSS JOIN keeps the unpublished owners as the outer loop (SQLite does not reorder it).
   return toFieldCounts(
     await db.$queryRaw<FieldRow[]>`
       SELECT f.slug, f.nameVi, f.nameEn, c.n
       FROM (SELECT fieldId, SUM(n) AS n FROM (
-              SELECT fieldId, COUNT(*) AS n FROM OrganizationField GROUP BY fieldId
+              SELECT fieldId, COUNT(*) AS n FROM ${links} GROUP BY fieldId
               UNION ALL
-              SELECT l.fieldId, -COUNT(*) FROM Organization o CROSS JOIN OrganizationField l ON l.organizationId = o.id
+              SELECT l.fieldId, -COUNT(*) FROM ${owners} o CROSS JOIN ${links} l ON l.${ownerId} = o.id
               WHERE o.status < 'published' OR o.status > 'published' GROUP BY l.fieldId)
-            GROUP BY fieldId HAVING SUM(n) > 0 ORDER BY n DESC LIMIT ${limit}) c
-      JOIN Field f ON f.id = c.fieldId
-      ORDER BY c.n DESC, f.position, f.slug`,
-  );
-}
-
-/** The fields with the most published experts. */
-export async function expertsByField(limit = 12, db: DbClient = prisma): Promise<FieldCount[]> {
-  return toFieldCounts(
-    await db.$queryRaw<FieldRow[]>`
-      SELECT f.slug, f.nameVi, f.nameEn, c.n
-      FROM (SELECT l.fieldId, COUNT(*) AS n FROM ExpertField l
-            JOIN ExpertProfile e ON e.id = l.expertId
-            WHERE e.status = 'published' GROUP BY l.fieldId ORDER BY n DESC LIMIT ${limit}) c
+            GROUP BY fieldId HAVING SUM(n) > 0 ORDER BY n DESC, fieldId LIMIT ${limit}) c
       JOIN Field f ON f.id = c.fieldId
       ORDER BY c.n DESC, f.position, f.slug`,
   );
@@ -170,19 +175,26 @@ export async function totals(db: DbClient = prisma): Promise<Totals> {
   };
 }
 
+function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
+  return medianHours(
+    db,
+    Prisma.sql`SELECT julianday(MIN(x.createdAt)) - julianday(r.publishedAt) AS days
+               FROM TechRequest r JOIN RequestResponse x ON x.requestId = r.id
+               WHERE r.status IN ${APPROVED} AND r.publishedAt IS NOT NULL
+               GROUP BY r.id`,
+  );
+}
+
 /**
- * The median in SQL: the middle one or two of the sorted waits, so only they
- * leave the database. Waits are whole seconds (julianday's fractions of a day
- * would turn 10 hours into 10.00000001).
+ * The median, in hours, of `durations` (a query giving a `days` column), in
+ * SQL: only the middle one or two of the sorted values leave the database.
+ * Durations are rounded to whole seconds first (julianday's fractions of a
+ * day would make 10 hours 10.00000001), and never negative.
  */
-async function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
+async function medianHours(db: DbClient, durations: Prisma.Sql): Promise<number | null> {
   const rows = await db.$queryRaw<{ hours: number }[]>`
-    WITH waits AS (
-      SELECT MAX(0, ROUND((julianday(MIN(x.createdAt)) - julianday(r.publishedAt)) * 86400)) / 3600.0 AS hours
-      FROM TechRequest r JOIN RequestResponse x ON x.requestId = r.id
-      WHERE r.status IN ${APPROVED} AND r.publishedAt IS NOT NULL
-      GROUP BY r.id
-    ), n AS (SELECT COUNT(*) AS c FROM waits)
+    WITH waits AS (SELECT MAX(0, ROUND(days * 86400)) / 3600.0 AS hours FROM (${durations})),
+         n AS (SELECT COUNT(*) AS c FROM waits)
     SELECT hours FROM waits ORDER BY hours
     LIMIT (SELECT 2 - c % 2 FROM n) OFFSET (SELECT (c - 1) / 2 FROM n)`;
   if (rows.length === 0) return null;
@@ -326,20 +338,14 @@ export type CurationQueue = {
 
 export async function curationQueue(db: DbClient = prisma): Promise<CurationQueue> {
   type Row = { requests: bigint | number; claims: bigint | number; revisions: bigint | number; profiles: bigint | number; stale: bigint | number };
-  const [[pending], median] = await Promise.all([
+  const [[pending], medianHoursToReview] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT (SELECT COUNT(*) FROM TechRequest WHERE status = 'pending') AS requests,
              (SELECT COUNT(*) FROM OrganizationClaim WHERE status = 'pending') AS claims,
              (SELECT COUNT(*) FROM OrganizationRevision WHERE status = 'pending') AS revisions,
              (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published' AND reviewState = 'pending') AS profiles,
              (SELECT COUNT(*) FROM Organization WHERE status = 'published' AND staleSince IS NOT NULL) AS stale`,
-    db.$queryRaw<{ hours: number }[]>`
-      WITH waits AS (
-        SELECT MAX(0, ROUND((julianday(reviewedAt) - julianday(createdAt)) * 86400)) / 3600.0 AS hours
-        FROM TechRequest WHERE reviewedAt IS NOT NULL
-      ), n AS (SELECT COUNT(*) AS c FROM waits)
-      SELECT hours FROM waits ORDER BY hours
-      LIMIT (SELECT 2 - c % 2 FROM n) OFFSET (SELECT (c - 1) / 2 FROM n)`,
+    medianHours(db, Prisma.sql`SELECT julianday(reviewedAt) - julianday(createdAt) AS days FROM TechRequest WHERE reviewedAt IS NOT NULL`),
   ]);
   return {
     pendingRequests: Number(pending?.requests ?? 0),
@@ -347,7 +353,7 @@ export async function curationQueue(db: DbClient = prisma): Promise<CurationQueu
     pendingRevisions: Number(pending?.revisions ?? 0),
     pendingProfiles: Number(pending?.profiles ?? 0),
     staleListings: Number(pending?.stale ?? 0),
-    medianHoursToReview: median.length > 0 ? median.reduce((sum, row) => sum + Number(row.hours), 0) / median.length : null,
+    medianHoursToReview,
   };
 }
 

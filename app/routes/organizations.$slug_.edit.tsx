@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FieldPicker } from "~/components/field-picker";
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ListingFields } from "~/components/listing-fields";
+import { FormErrors, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { isManager } from "~/models/claim.server";
@@ -14,7 +14,6 @@ import { editAsOfficial, proposeRevision } from "~/models/revision.server";
 import { Notice } from "~/components/ui/notice";
 import { forbidden, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { DISTRICTS } from "~/utils/districts";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { hasPermission } from "~/utils/permissions";
@@ -99,29 +98,11 @@ export default function EditOrganization() {
       {official ? null : <p className="mb-4 text-sm text-slate-700">{t("curation.editPending")}</p>}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <Field label={t("org.nameVi")} name="nameVi" lang="vi" defaultValue={value("nameVi", organization.nameVi)} errors={fields.nameVi.errors} maxLength={200} />
-        <Field label={t("org.nameEn")} name="nameEn" lang="en" defaultValue={value("nameEn", organization.nameEn)} errors={fields.nameEn.errors} maxLength={200} />
-        <Field label={t("org.acronym")} name="acronym" defaultValue={value("acronym", organization.acronym)} errors={fields.acronym.errors} maxLength={30} />
-        <TextareaField label={t("org.summaryVi")} name="summaryVi" lang="vi" defaultValue={value("summaryVi", organization.summaryVi)} errors={fields.summaryVi.errors} maxLength={2000} />
-        <TextareaField label={t("org.summaryEn")} name="summaryEn" lang="en" defaultValue={value("summaryEn", organization.summaryEn)} errors={fields.summaryEn.errors} maxLength={2000} />
-        <Field label={t("org.website")} name="website" type="url" defaultValue={value("website", organization.website)} errors={fields.website.errors} maxLength={500} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t("org.district")}
-            name="district"
-            defaultValue={value("district", organization.district)}
-            errors={fields.district.errors}
-            options={[{ value: "", label: t("request.districtNone") }, ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }))]}
-          />
-          <Field label={t("org.founded")} name="foundedYear" inputMode="numeric" defaultValue={value("foundedYear", organization.foundedYear)} errors={fields.foundedYear.errors} maxLength={4} />
-        </div>
-        <Field label={t("org.address")} name="address" defaultValue={value("address", organization.address)} errors={fields.address.errors} maxLength={300} />
-        <FieldPicker
-          legend={t("profile.fields")}
-          name="fieldSlugs"
+        <ListingFields
+          value={(name) => value(name, (organization as Record<string, unknown>)[name] as string | number | null)}
+          errors={(name) => fields[name as keyof typeof fields]?.errors}
           areas={areas}
-          selected={(sent.fieldSlugs as string[] | undefined) ?? organization.fields.map(({ field }) => field.slug)}
-          errors={fields.fieldSlugs.errors}
+          selectedFields={(sent.fieldSlugs as string[] | undefined) ?? organization.fields.map(({ field }) => field.slug)}
         />
         <SubmitButton>{t("form.save")}</SubmitButton>
       </Form>

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { DISTRICTS } from "~/utils/districts";
-import { listOf, optionalText, optionalUrl } from "./common";
+import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { formToken, listOf, oneOf, optionalText, optionalUrl } from "./common";
 import { problem } from "./messages";
 
 const YEAR_MAX = new Date().getFullYear();
 
 /** What a manager may change in a listing (kind, status and verification are the officials'). */
-export const OrganizationEditSchema = z
-  .object({
+const listingFields = {
     nameVi: optionalText({ max: 200 }),
     nameEn: optionalText({ max: 200 }),
     acronym: optionalText({ max: 30 }),
@@ -27,6 +27,21 @@ export const OrganizationEditSchema = z
       .refine((value) => value === "" || (/^\d{4}$/.test(value) && Number(value) >= 1800 && Number(value) <= YEAR_MAX), problem("form.yearRange", { min: 1800, max: YEAR_MAX }))
       .transform((value) => (value === "" ? null : Number(value))),
     fieldSlugs: listOf(z.string().regex(/^[a-z0-9-]+$/).max(80), { min: 1, max: 8 }),
+};
+
+export const OrganizationEditSchema = z
+  .object(listingFields)
+  .refine((value) => value.nameVi || value.nameEn, { message: problem("org.nameRequired"), path: ["nameVi"] });
+
+/** A member proposes a listing the directory lacks; an official reviews it. */
+export const OrganizationNewSchema = z
+  .object({
+    ...listingFields,
+    kind: oneOf(ORGANIZATION_KINDS),
+    /** The parent institution, typed as a name, acronym or address in the directory */
+    parent: optionalText({ max: 200 }),
+    formToken,
   })
   .refine((value) => value.nameVi || value.nameEn, { message: problem("org.nameRequired"), path: ["nameVi"] });
+export type OrganizationNew = z.output<typeof OrganizationNewSchema>;
 export type OrganizationEdit = z.output<typeof OrganizationEditSchema>;

@@ -12,7 +12,8 @@ const RIGHT = 99;
 /**
  * Grouped columns over months (rows keyed `YYYY-MM`), in server-rendered SVG:
  * x in percent of the width, y in pixels. Under each group its month number,
- * with the year under the first month and every January.
+ * with the year under every January, and under the first month unless a
+ * January follows too closely for two years to fit side by side on a phone.
  */
 export function ColumnChart({ chart, lang, labelledBy, describedBy }: { chart: ChartData; lang: Language; labelledBy: string; describedBy: string }) {
   const plot = HEIGHT - TOP - BOTTOM;
@@ -58,7 +59,7 @@ export function ColumnChart({ chart, lang, labelledBy, describedBy }: { chart: C
             <text x={center} y={HEIGHT - BOTTOM + 15} textAnchor="middle" fontSize={11} fill={TEXT}>
               {Number(month)}
             </text>
-            {i === 0 || month === "01" ? (
+            {month === "01" || (i === 0 && Number(month) <= 10) ? (
               <text x={center} y={HEIGHT - BOTTOM + 30} textAnchor="middle" fontSize={11} fill={TEXT}>
                 {year}
               </text>

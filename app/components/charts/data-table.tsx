@@ -10,15 +10,15 @@ import type { ChartData } from "./types";
  */
 export function DataTable({ chart, lang }: { chart: ChartData; lang: Language }) {
   return (
-    <table className="w-full table-fixed text-left text-sm">
+    <table className="w-full text-left text-sm">
       <caption className="sr-only">{chart.title}</caption>
       <thead>
         <tr className="border-b border-slate-200 text-slate-700">
-          <th scope="col" className="w-1/2 py-1.5 pr-2 font-semibold">
+          <th scope="col" className="py-1.5 pr-2 font-semibold">
             {chart.category}
           </th>
           {chart.series.map((series) => (
-            <th key={series.key} scope="col" className="py-1.5 pl-2 text-right font-semibold break-words">
+            <th key={series.key} scope="col" className="py-1.5 pl-2 text-right align-bottom font-semibold">
               {series.label}
             </th>
           ))}
@@ -27,7 +27,7 @@ export function DataTable({ chart, lang }: { chart: ChartData; lang: Language })
       <tbody>
         {chart.rows.map((row) => (
           <tr key={row.key} data-row={row.key} className="border-b border-slate-100 last:border-0">
-            <th scope="row" className="py-1.5 pr-2 font-normal break-words">
+            <th scope="row" className="py-1.5 pr-2 font-normal [overflow-wrap:anywhere]">
               {row.href ? (
                 <a href={row.href} className="text-brand-700 underline-offset-2 hover:underline">
                   {row.label}
@@ -37,7 +37,7 @@ export function DataTable({ chart, lang }: { chart: ChartData; lang: Language })
               )}
             </th>
             {row.values.map((value, i) => (
-              <td key={chart.series[i]?.key ?? i} data-value={value ?? ""} className="py-1.5 pl-2 text-right tabular-nums">
+              <td key={chart.series[i]?.key ?? i} data-value={value ?? ""} className="py-1.5 pl-2 text-right whitespace-nowrap tabular-nums">
                 {formatValue(lang, value, row.format)}
               </td>
             ))}

@@ -1,0 +1,109 @@
+import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
+import type { Prisma } from "~/generated/prisma/client";
+import { pick } from "~/i18n/i18n";
+import { notifyJobs } from "~/jobs/queue.server";
+import { prisma } from "~/utils/db.server";
+import { slugify } from "~/utils/text";
+import { audit } from "./audit.server";
+import { snapshot } from "./curation.server";
+import { notify } from "./notification.server";
+import { createOrganizationInTransaction, type OrganizationData } from "./organization.server";
+
+/**
+ * A member proposes a listing the directory lacks. It is stored as a pending
+ * organization (not public, not indexed) with a revision naming its author; an
+ * official publishes it, and its author becomes its manager, or rejects it
+ * with a reason.
+ */
+export async function proposeListing(tx: Prisma.TransactionClient, authorId: string, data: Omit<OrganizationData, "slug" | "status" | "verified">) {
+  const slug = await uniqueOrganizationSlug(tx, data.acronym ? `${data.acronym} ${data.nameVi ?? data.nameEn ?? ""}` : (data.nameVi ?? data.nameEn ?? ""));
+  const organization = await createOrganizationInTransaction(tx, { ...data, slug, status: "pending" }, { origin: "portal" });
+  await tx.organizationRevision.create({ data: { organizationId: organization.id, authorId, changes: JSON.stringify({ ...data, slug }), before: "{}" } });
+  const [author, officials] = await Promise.all([
+    tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } }),
+    tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } }),
+  ]);
+  for (const official of officials) {
+    await notify(tx, {
+      userId: official.id,
+      type: "review",
+      key: "notify.listingToReview",
+      params: { name: author.name, organization: pick("vi", data.nameVi ?? null, data.nameEn ?? null) },
+      url: `/admin/queue#listing-${organization.id}`,
+    });
+  }
+  return organization;
+}
+
+export function proposedListings(take = 50) {
+  return prisma.organization.findMany({
+    where: { status: "pending" },
+    orderBy: { createdAt: "asc" },
+    take,
+    select: {
+      id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, website: true, district: true, createdAt: true,
+      parent: { select: { slug: true, nameVi: true, nameEn: true } },
+      revisions: { where: { before: "{}" }, take: 1, orderBy: { createdAt: "asc" }, select: { author: { select: { name: true, email: true } } } },
+    },
+  });
+}
+
+export async function reviewListing(organizationId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
+  const done = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.organization.updateMany({
+      where: { id: organizationId, status: "pending" },
+      data: decision.approve ? { status: "published", confirmedAt: new Date() } : { status: "archived" },
+    });
+    if (count === 0) return false;
+    const proposal = await tx.organizationRevision.findFirst({ where: { organizationId, before: "{}", status: "pending" } });
+    if (proposal) {
+      await tx.organizationRevision.update({
+        where: { id: proposal.id },
+        data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
+      });
+    }
+    const after = await snapshot(tx, organizationId);
+    const name = pick("vi", after.nameVi, after.nameEn);
+    await audit(tx, {
+      actorId: reviewerId,
+      action: decision.approve ? "organization.publish" : "organization.decline",
+      entityType: "organization",
+      entityId: organizationId,
+      label: name,
+      before: { ...after, status: "pending" },
+      after,
+      reason: decision.note,
+    });
+    if (proposal) {
+      // Whoever knew enough to list it is its first manager.
+      if (decision.approve) {
+        await tx.organizationManager.upsert({
+          where: { userId_organizationId: { userId: proposal.authorId, organizationId } },
+          create: { userId: proposal.authorId, organizationId },
+          update: {},
+        });
+      }
+      await notify(tx, {
+        userId: proposal.authorId,
+        type: "review",
+        key: decision.approve ? "notify.listingApproved" : "notify.listingRejected",
+        params: { organization: name, note: decision.note ?? "" },
+        url: decision.approve ? `/organizations/${after.slug}` : "/organizations/new",
+      });
+    }
+    await enqueueSearchSync(tx, "organization", [organizationId]);
+    return true;
+  });
+  notifySearchOutbox();
+  notifyJobs();
+  return done;
+}
+
+async function uniqueOrganizationSlug(tx: Prisma.TransactionClient, name: string) {
+  const base = slugify(name, 70) || "organization";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const taken = (await tx.organization.findUnique({ where: { slug }, select: { id: true } })) || (await tx.organizationRedirect.findUnique({ where: { fromSlug: slug } }));
+    if (!taken) return slug;
+  }
+}

@@ -1,0 +1,108 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { ListingFields } from "~/components/listing-fields";
+import { FormPage } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { useT } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import { notifySearchOutbox } from "#search/outbox";
+import { notifyJobs } from "~/jobs/queue.server";
+import { getTaxonomy, taxonomyForPicker } from "~/models/field.server";
+import { proposeListing } from "~/models/listing-proposal.server";
+import { resolveOrganization } from "~/models/organization-lookup.server";
+import { requireUser } from "~/utils/auth.server";
+import { createOnce, newFormToken } from "~/utils/form-token.server";
+import { keepRetryAfter } from "~/utils/headers";
+import { titled } from "~/utils/meta";
+import { readForm } from "~/utils/misc";
+import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { rateLimited } from "~/utils/submission.server";
+import { problem } from "~/validation/messages";
+import { OrganizationNewSchema } from "~/validation/organization";
+
+/** Any member may propose a listing the directory lacks; it waits for an official. */
+export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("listing.new.title"));
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireUser(args);
+  return { areas: await taxonomyForPicker(), formToken: newFormToken() };
+}
+
+export const headers = keepRetryAfter;
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireUser(args);
+  const submission = parseWithZod(await readForm(args.request), { schema: OrganizationNewSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const wait = hit(LIMITS.writesPerUser, user.id);
+  if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
+  const { fieldSlugs, parent, formToken, ...columns } = submission.value;
+  const taxonomy = await getTaxonomy();
+  const fields = fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
+  if (fields.some((field) => !field || field.areaSlug === null)) {
+    return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) }, { status: 400 });
+  }
+  let parentId: string | null = null;
+  if (parent) {
+    const found = await resolveOrganization(parent);
+    if (!found.match) return data({ result: submission.reply({ fieldErrors: { parent: [problem("listing.parentNotFound")] } }) }, { status: 400 });
+    parentId = found.match.id;
+  }
+  // A double click sends the same token twice: one listing.
+  await createOnce(user.id, formToken, async (tx) => {
+    await proposeListing(tx, user.id, { ...columns, parentId, fieldIds: fields.map((field) => field!.id) });
+    return "/organizations/new?sent=1";
+  });
+  notifySearchOutbox();
+  notifyJobs();
+  return redirect("/organizations/new?sent=1");
+}
+
+export default function NewListing() {
+  const { areas, formToken } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationNewSchema }),
+    shouldValidate: "onBlur",
+  });
+  const sent = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
+  const value = (name: string) => (typeof sent[name] === "string" ? (sent[name] as string) : "");
+  return (
+    <FormPage title={t("listing.new.title")}>
+      {searchParams.has("sent") ? <Notice>{t("listing.sent")}</Notice> : null}
+      <p className="mb-4 text-slate-700">{t("listing.new.intro")}</p>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="formToken" value={formToken} />
+        <SelectField
+          label={t("listing.kind")}
+          name="kind"
+          defaultValue={value("kind")}
+          errors={fields.kind.errors}
+          options={[{ value: "", label: "—" }, ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) }))]}
+          required
+        />
+        <ListingFields
+          value={value}
+          errors={(name) => fields[name as keyof typeof fields]?.errors}
+          areas={areas}
+          selectedFields={(sent.fieldSlugs as string[] | undefined) ?? []}
+        />
+        <Field label={t("listing.parent")} name="parent" defaultValue={value("parent")} errors={fields.parent.errors} maxLength={200} />
+        <SubmitButton>{t("listing.submit")}</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
