@@ -1,7 +1,6 @@
-import { indexGeneration } from "#search/index-generation";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma, type DbClient } from "~/utils/db.server";
-import { singleton } from "~/utils/singleton.server";
+import { versionedCache } from "~/utils/versioned-cache.server";
 
 /**
  * Figures about the ecosystem, each one aggregate SQL statement over indexed
@@ -398,33 +397,10 @@ export async function loadPublicStatistics(db: DbClient = prisma, now = new Date
  * by another connection (SQLite's data_version: scripts, tests, a second
  * process). Concurrent visitors after a change share one computation.
  */
-const TTL_MS = 60_000;
-const cache = singleton("ecosystem-statistics", () => ({
-  version: "",
-  loadedAt: 0,
-  value: null as Promise<PublicStatistics> | null,
-}));
+const cachedPublicStatistics = versionedCache("ecosystem-statistics", () => loadPublicStatistics());
 
 export async function getPublicStatistics(): Promise<PublicStatistics> {
-  if (process.env.STATISTICS_CACHE === "off") return loadPublicStatistics();
-  const version = await dataVersion();
-  if (cache.value && cache.version === version && Date.now() - cache.loadedAt < TTL_MS) return cache.value;
-  const loading = loadPublicStatistics();
-  Object.assign(cache, { version, loadedAt: Date.now(), value: loading });
-  // A failed computation is not kept: the next visitor tries again.
-  loading.catch(() => {
-    if (cache.value === loading) cache.value = null;
-  });
-  return loading;
-}
-
-export function invalidateStatisticsCache() {
-  cache.value = null;
-}
-
-async function dataVersion(): Promise<string> {
-  const [row] = await prisma.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
-  return `${indexGeneration()}:${Number(row?.data_version ?? 0)}`;
+  return process.env.STATISTICS_CACHE === "off" ? loadPublicStatistics() : cachedPublicStatistics();
 }
 
 export type OfficialStatistics = {

@@ -9,17 +9,23 @@ import { directorySearch } from "~/utils/directory-query";
 import { getLanguage } from "~/utils/language.server";
 import { toCardView } from "~/utils/organization-view";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { versionedCache } from "~/utils/versioned-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator((data?.lang ?? "vi") as Language);
   return [{ title: t("site.name") }, { name: "description", content: t("site.tagline") }];
 };
 
+/** Counting 100,000 listings by kind and area takes seconds: the counts are kept until the data changes. */
+const homeCounts = versionedCache("home-counts", async () => {
+  const [kindCounts, areaCounts] = await Promise.all([countPublishedByKind(), countPublishedByArea()]);
+  return { kindCounts, areaCounts };
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, kindCounts, areaCounts, taxonomy, featured] = await Promise.all([
+  const [lang, { kindCounts, areaCounts }, taxonomy, featured] = await Promise.all([
     getLanguage(request),
-    countPublishedByKind(),
-    countPublishedByArea(),
+    homeCounts(),
     getTaxonomy(),
     featuredOrganizations(6),
   ]);

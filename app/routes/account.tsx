@@ -135,6 +135,7 @@ export default function Account() {
             <li><Link className="underline" to="/me/requests">{t("account.myRequests")}</Link></li>
             <li><Link className="underline" to="/me/responses">{t("account.myResponses")}</Link></li>
             <li><Link className="underline" to="/matches">{t("account.myMatches")}</Link></li>
+            <li><Link className="underline" to="/organizations/new">{t("listing.new.link")}</Link></li>
           </ul>
         </section>
 

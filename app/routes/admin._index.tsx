@@ -11,14 +11,15 @@ export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("adm
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUserWithRole(args, ["curator", "admin"]);
-  const [requests, claims, revisions, profiles, stale] = await Promise.all([
+  const [requests, claims, revisions, profiles, stale, listings] = await Promise.all([
     prisma.techRequest.count({ where: { status: "pending" } }),
     prisma.organizationClaim.count({ where: { status: "pending" } }),
     prisma.organizationRevision.count({ where: { status: "pending" } }),
     prisma.expertProfile.count({ where: { status: "published", reviewState: "pending" } }),
     prisma.organization.count({ where: { status: "published", staleSince: { not: null } } }),
+    prisma.organization.count({ where: { status: "pending" } }),
   ]);
-  return { requests, claims, waiting: requests + claims + revisions + profiles + stale, isAdmin: user.role === "admin" };
+  return { requests, claims, waiting: requests + claims + revisions + profiles + stale + listings, isAdmin: user.role === "admin" };
 }
 
 export default function Admin() {

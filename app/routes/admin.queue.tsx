@@ -10,6 +10,7 @@ import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import { pendingClaims, reviewClaim } from "~/models/claim.server";
 import { confirmOrganization } from "~/models/curation.server";
 import { profilesToReview, reviewProfile } from "~/models/expert-review.server";
+import { proposedListings, reviewListing } from "~/models/listing-proposal.server";
 import { reviewRequest } from "~/models/request.server";
 import { describeChanges, pendingRevisions, reviewRevision, type ProposedChanges } from "~/models/revision.server";
 import { staleListings } from "~/models/stale.server";
@@ -18,6 +19,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
+import type { MessageKey } from "~/i18n/messages";
 import { problem } from "~/validation/messages";
 import { ReviewSchema } from "~/validation/request";
 
@@ -30,13 +32,14 @@ export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("que
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
-  const [requests, revisions, profiles, claims, stale] = await Promise.all([
+  const [requests, listings, revisions, profiles, claims, stale] = await Promise.all([
     prisma.techRequest.findMany({
       where: { status: "pending" },
       orderBy: { createdAt: "asc" },
       take: 50,
       select: { id: true, title: true, companyName: true, visibility: true, createdAt: true, problem: true, author: { select: { name: true } } },
     }),
+    proposedListings(),
     pendingRevisions(),
     profilesToReview(),
     pendingClaims(),
@@ -44,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   return {
     requests,
+    listings,
     revisions: revisions.map((revision) => ({
       id: revision.id,
       organization: revision.organization,
@@ -57,7 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const KINDS = ["request", "revision", "profile", "claim"] as const;
+const KINDS = ["request", "listing", "revision", "profile", "claim"] as const;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "organization:curate");
@@ -74,17 +78,17 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return data({ kind, id, result: submission.reply(), error: null }, { status: 400 });
   const decision = { approve: submission.value.intent === "approve", note: submission.value.note };
-  const review = { request: reviewRequest, revision: reviewRevision, profile: reviewProfile, claim: reviewClaim }[kind as (typeof KINDS)[number]];
+  const review = { request: reviewRequest, listing: reviewListing, revision: reviewRevision, profile: reviewProfile, claim: reviewClaim }[kind as (typeof KINDS)[number]];
   const done = await review(id, user.id, decision);
   return data({ kind, id, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
 }
 
 export default function Queue() {
-  const { requests, revisions, profiles, claims, stale } = useLoaderData<typeof loader>();
+  const { requests, listings, revisions, profiles, claims, stale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
-  const empty = requests.length + revisions.length + profiles.length + claims.length + stale.length === 0;
+  const empty = requests.length + listings.length + revisions.length + profiles.length + claims.length + stale.length === 0;
   const noteErrors = (kind: string, id: string) => (actionData?.kind === kind && actionData.id === id ? (actionData.result?.error?.note ?? undefined) : undefined);
   const review = (kind: string, id: string) => <ReviewForm kind={kind} id={id} errors={noteErrors(kind, id)} />;
   return (
@@ -106,6 +110,24 @@ export default function Queue() {
             </p>
             <p className="mt-1 line-clamp-3 text-sm">{request.problem}</p>
             {review("request", request.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="listings" title={t("queue.listings")} count={listings.length}>
+        {listings.map((listing) => (
+          <Item key={listing.id} id={`listing-${listing.id}`}>
+            <p className="font-semibold">
+              {pick(lang, listing.nameVi, listing.nameEn)} {listing.acronym ? `(${listing.acronym})` : null}
+            </p>
+            <p className="text-sm text-slate-600">
+              {t(`kind.${listing.kind}` as MessageKey)}
+              {listing.parent ? ` · ${pick(lang, listing.parent.nameVi, listing.parent.nameEn)}` : ""}
+              {listing.revisions[0] ? ` · ${t("queue.proposedBy", { name: listing.revisions[0].author.name, date: formatDate(lang, listing.createdAt) })}` : ""}
+            </p>
+            {listing.website ? <p className="text-sm break-all">{listing.website}</p> : null}
+            <p className="mt-1 line-clamp-4 text-sm">{pick(lang, listing.summaryVi, listing.summaryEn)}</p>
+            {review("listing", listing.id)}
           </Item>
         ))}
       </Section>

@@ -307,6 +307,11 @@ export default function Directory() {
               <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
                 <p className="font-semibold">{t("directory.noResults")}</p>
                 <p className="mt-1 text-sm text-slate-600">{t("directory.noResultsHint")}</p>
+                <p className="mt-3 text-sm">
+                  <Link to="/organizations/new" className="text-brand-700 underline">
+                    {t("listing.new.link")}
+                  </Link>
+                </p>
               </div>
             ) : null}
             <ol className="space-y-3">

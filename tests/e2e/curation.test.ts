@@ -52,6 +52,37 @@ describe("the curation console", () => {
     expect(await portalDb().notification.count({ where: { userId: manager.id, data: { contains: "notify.revisionApproved" } } })).toBe(1);
   });
 
+  test("a member proposes a missing organization; once an official approves it, it is public and they manage it", async () => {
+    const member = await createUser({ name: `Người đề xuất ${unique}` });
+    const page = await openPage({ javaScriptEnabled: false });
+    await signInAs(member.id, page.context());
+    await page.goto("/account");
+    await page.getByRole("link", { name: "Đề xuất thêm tổ chức còn thiếu" }).click();
+    await page.getByLabel("Loại tổ chức").selectOption("startup");
+    await page.getByLabel("Tên tiếng Việt").fill(`Công ty Cảm biến Mới ${unique}`);
+    await page.getByLabel("Giới thiệu (tiếng Việt)").fill("Khởi nghiệp cảm biến khí cho nhà máy.");
+    await page.getByText("Điện tử, viễn thông & bán dẫn").click();
+    await page.getByLabel("Cảm biến", { exact: true }).check();
+    await page.getByLabel("Trực thuộc").fill("HUST");
+    await page.getByRole("button", { name: "Gửi để duyệt" }).click();
+    await page.waitForURL(/sent=1/);
+    const proposed = await portalDb().organization.findFirstOrThrow({ where: { nameVi: `Công ty Cảm biến Mới ${unique}` }, include: { parent: true } });
+    expect(proposed).toMatchObject({ status: "pending", kind: "startup" });
+    expect(proposed.parent?.slug).toBe("hust");
+    expect((await httpClient().get(`/organizations/${proposed.slug}`)).status).toBe(404); // not public yet
+
+    const official = await createUser({ role: "curator" });
+    const queue = await openPage();
+    await signInAs(official.id, queue.context());
+    await queue.goto("/admin/queue");
+    const item = queue.locator(`#listing-${proposed.id}`);
+    await item.getByRole("button", { name: "Duyệt" }).click();
+    await expect.poll(() => queue.getByText("Đã xử lý.").isVisible()).toBe(true);
+    expect((await httpClient().get(`/organizations/${proposed.slug}`)).status).toBe(200);
+    expect(await portalDb().organizationManager.count({ where: { userId: member.id, organizationId: proposed.id } })).toBe(1);
+    expect(await portalDb().auditEntry.count({ where: { action: "organization.publish", entityId: proposed.id } })).toBe(1);
+  });
+
   test("merges a duplicate: its expert moves and its old address redirects to the listing that stays", async () => {
     const survivor = await listing({ slug: `vien-co-hoc-${unique}`, nameVi: `Viện Cơ học ${unique}` });
     const duplicate = await listing({ slug: `vien-co-hoc-viet-nam-${unique}`, nameVi: `Viện Cơ học Việt Nam ${unique}`, website: "https://imech.example.vn" });
