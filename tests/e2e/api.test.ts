@@ -1,0 +1,744 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, test, inject } from "vitest";
+import { enqueueSearchSync } from "#search/outbox";
+import { refreshExpertSearchText } from "~/models/expert.server";
+import { createOrganization } from "~/models/organization.server";
+import { refreshRequestSearchText } from "~/models/request.server";
+import { LIMITS } from "~/utils/rate-limit.server";
+import { baseURL, clientAddress } from "./browser";
+import { portalDb } from "./fixtures";
+
+/**
+ * The public API (/api/v1) over plain HTTP, held to its own OpenAPI document:
+ * every response this file receives is validated against the schema the
+ * served document gives for that path and status (objects are closed there,
+ * so an undocumented property fails too), carries no e-mail address, and is
+ * readable from any origin. Around that: drafts, pending and archived
+ * listings, unpublished profiles, and requests that are not open never
+ * appear; an anonymous request names neither its company nor its author;
+ * filters, pagination, errors, the rate limit and the database fallback.
+ *
+ * Cases that need a change outside the API's files are `test.fails` with a
+ * comment: they start failing (and must become plain tests) once it is made.
+ */
+const API = "/api/v1";
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const db = () => portalDb();
+const hex = () => crypto.randomBytes(4).toString("hex");
+/** Letters only: one word for the search engine, unlike anything else in the data. */
+const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
+
+// ------------------------------------------------------------------ the document and the checks every response goes through
+
+type OpenApi = {
+  openapi: string;
+  servers: { url: string }[];
+  paths: Record<string, { get: { parameters: { $ref: string }[]; responses: Record<string, { $ref?: string }> } }>;
+  components: Record<string, Record<string, unknown>>;
+};
+let doc: OpenApi;
+let ajv: Ajv2020;
+/** Templates of the paths that answered a real 200 that was validated. */
+const validated = new Set<string>();
+
+const escapePointer = (part: string) => part.replace(/~/g, "~0").replace(/\//g, "~1");
+
+function resolve<T>(pointer: string): T {
+  return pointer
+    .replace(/^#\//, "")
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], doc) as T;
+}
+
+function templateOf(pathname: string): string | undefined {
+  const rest = pathname.slice(API.length);
+  return Object.keys(doc.paths).find((template) => new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`).test(rest));
+}
+
+/** The validator of the documented JSON body of `template` answering `status` (else its default response). */
+function validatorFor(template: string | undefined, status: number): { validate: ValidateFunction; response: { headers?: Record<string, unknown> } } {
+  if (!template) {
+    return { validate: ajv.getSchema("openapi.json#/components/schemas/Error")!, response: {} };
+  }
+  const responses = doc.paths[template]!.get.responses;
+  const key = String(status) in responses ? String(status) : "default";
+  let pointer = `#/paths/${escapePointer(template)}/get/responses/${key}`;
+  let response = resolve<{ $ref?: string; headers?: Record<string, unknown> }>(pointer);
+  if (response.$ref) {
+    pointer = response.$ref;
+    response = resolve(pointer);
+  }
+  const validate = ajv.getSchema(`openapi.json${pointer}/content/${escapePointer("application/json")}/schema`);
+  if (!validate) throw new Error(`no JSON schema for ${template} ${status}`);
+  return { validate, response };
+}
+
+type Answer<T> = { response: Response; status: number; text: string; body: T };
+
+/** One client address for the whole file (the rate limit has its own tests). */
+const address = clientAddress();
+
+/** GET through the document's checks; bodies are read untyped by default, their schema being checked here. */
+async function get<T = any>(pathAndQuery: string, init: { headers?: Record<string, string>; from?: string } = {}): Promise<Answer<T>> {
+  const response = await fetch(`${baseURL()}${pathAndQuery}`, {
+    redirect: "manual",
+    headers: { "X-Forwarded-For": init.from ?? address, ...init.headers },
+  });
+  const text = await response.text();
+  const answer = { response, status: response.status, text, body: (text ? JSON.parse(text) : null) as T };
+  if (response.status !== 304) checkAgainstDocument(pathAndQuery, answer);
+  return answer;
+}
+
+/** What holds for every API response, whatever the endpoint and the status. */
+function checkAgainstDocument(pathAndQuery: string, { response, status, text, body }: Answer<unknown>) {
+  const url = new URL(pathAndQuery, baseURL());
+  const where = `${status} ${url.pathname}${url.search}`;
+  expect(status, where).toBeLessThan(500);
+  expect(response.headers.get("content-type"), where).toMatch(/^application\/json\b/);
+  expect(response.headers.get("access-control-allow-origin"), where).toBe("*");
+  expect(text, `${where}: an e-mail address in the body`).not.toMatch(EMAIL);
+
+  const template = templateOf(url.pathname);
+  const { validate, response: documented } = validatorFor(template, status);
+  if (!validate(body)) {
+    throw new Error(`${where} does not match the OpenAPI document:\n${JSON.stringify(validate.errors, null, 2)}`);
+  }
+  for (const header of Object.keys(documented.headers ?? {})) {
+    expect(response.headers.get(header), `${where}: documented header ${header}`).not.toBeNull();
+  }
+  if (template && status === 200) {
+    // Every parameter the call used is one the document declares.
+    const declared = doc.paths[template]!.get.parameters.map((parameter) => resolve<{ name: string; in: string }>(parameter.$ref));
+    for (const name of new Set(url.searchParams.keys())) {
+      expect(declared.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name), where).toContain(name);
+    }
+    validated.add(template);
+  }
+}
+
+async function expectError(pathAndQuery: string, status: number, code: string, from?: string) {
+  const answer = await get<{ error: { code: string; message: string } }>(pathAndQuery, { from });
+  expect(answer.status, pathAndQuery).toBe(status);
+  expect(answer.body.error.code, pathAndQuery).toBe(code);
+  expect(answer.body.error.message.length).toBeGreaterThan(0);
+  expect(answer.response.headers.get("cache-control")).toContain("no-store");
+  return answer;
+}
+
+// ------------------------------------------------------------------ fixtures
+
+type Org = { id: string; slug: string };
+const f = {} as {
+  orgToken: string;
+  published: Org;
+  child: Org;
+  orphan: Org;
+  hidden: Record<"draft" | "pending" | "archived", Org>;
+  field: { id: string; slug: string; nameVi: string; areaSlug: string };
+  otherArea: string;
+  expertToken: string;
+  expert: { slug: string; accountEmail: string; bioEmail: string; userId: string };
+  draftExpert: { slug: string };
+  requestToken: string;
+  publicRequest: { id: string; companyName: string };
+  anonymousRequest: { id: string; companyToken: string; companyName: string; authorName: string; authorEmail: string; authorId: string };
+  hiddenRequests: { id: string }[];
+};
+
+async function makeOrganization(name: string, options: { status: string; parentId?: string; kind?: string }) {
+  return createOrganization(
+    {
+      slug: `api-test-${hex()}`,
+      kind: options.kind ?? "institute",
+      nameVi: name,
+      nameEn: `${name} (EN)`,
+      summaryVi: "Đơn vị kiểm thử giao diện lập trình.",
+      status: options.status,
+      district: "cau-giay",
+      parentId: options.parentId ?? null,
+      fieldIds: [f.field.id],
+    },
+    { db: db(), origin: "fixture" },
+  );
+}
+
+async function makeUser(label: string, accountType: "business" | "researcher") {
+  const id = hex();
+  return db().user.create({
+    data: {
+      email: `api-${label}-${id}@example.vn`,
+      name: `Người Dùng ${word(8)}`,
+      passwordHash: "not-a-real-hash",
+      accountType,
+    },
+  });
+}
+
+async function makeExpert(status: "published" | "draft", affiliationId: string, bioEmail = "") {
+  const user = await makeUser("researcher", "researcher");
+  const profile = await db().expertProfile.create({
+    data: {
+      userId: user.id,
+      slug: `api-expert-${hex()}`,
+      title: "ts",
+      fullName: `Chuyên gia ${f.expertToken}`,
+      affiliationId,
+      position: "Nghiên cứu viên",
+      bioVi: `Nghiên cứu bảo quản thực phẩm. ${bioEmail ? `Liên hệ: ${bioEmail}.` : ""}`,
+      keywords: "bảo quản\nthực phẩm",
+      offers: "consulting",
+      status,
+      publishedAt: status === "published" ? new Date() : null,
+      fields: { create: [{ fieldId: f.field.id }] },
+      links: { create: [{ kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024, position: 0 }] },
+    },
+  });
+  await refreshExpertSearchText(db(), profile.id);
+  await enqueueSearchSync(db(), "expert", [profile.id]);
+  return { ...profile, user };
+}
+
+async function makeRequest(options: { status: string; visibility: "public" | "anonymous"; companyName: string; authorId: string; organizationId?: string }) {
+  const published = ["open", "closed", "expired"].includes(options.status);
+  const request = await db().techRequest.create({
+    data: {
+      authorId: options.authorId,
+      organizationId: options.organizationId ?? null,
+      companyName: options.companyName,
+      sector: "agriculture_food",
+      companySize: "small",
+      district: "dong-anh",
+      title: `Bảo quản nông sản ${f.requestToken}`,
+      problem: "Cần công nghệ bảo quản rau quả tươi lâu hơn mà không dùng hóa chất.",
+      desiredOutcome: "Quy trình được thử nghiệm và chuyển giao.",
+      trl: 5,
+      budget: "to_discuss",
+      deadline: new Date(Date.now() + 60 * 86_400_000),
+      visibility: options.visibility,
+      status: options.status,
+      publishedAt: published ? new Date() : null,
+      outcome: options.status === "closed" ? "no_fit" : null,
+      closedAt: options.status === "closed" ? new Date() : null,
+      fields: { create: [{ fieldId: f.field.id }] },
+    },
+  });
+  await refreshRequestSearchText(db(), request.id);
+  await enqueueSearchSync(db(), "request", [request.id]);
+  return request;
+}
+
+beforeAll(async () => {
+  doc = (await (await fetch(`${baseURL()}${API}/openapi.json`, { headers: { "X-Forwarded-For": address } })).json()) as OpenApi;
+  ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  addFormats(ajv);
+  // The document's other parts are not JSON Schema; schemas are reached inside it by JSON pointer.
+  ajv.addVocabulary(["openapi", "info", "servers", "tags", "paths", "components"]);
+  ajv.addSchema(doc, "openapi.json");
+
+  // A field whose area has other fields, and another area.
+  const field = await db().field.findFirstOrThrow({ where: { parent: { children: { some: {} } }, parentId: { not: null } }, include: { parent: true }, orderBy: { position: "asc" } });
+  f.field = { id: field.id, slug: field.slug, nameVi: field.nameVi, areaSlug: field.parent!.slug };
+  f.otherArea = (await db().field.findFirstOrThrow({ where: { parentId: null, slug: { not: field.parent!.slug }, children: { some: {} } } })).slug;
+
+  f.orgToken = word();
+  const published = await makeOrganization(`Viện Kiểm Thử ${f.orgToken}`, { status: "published" });
+  const draftParent = await makeOrganization(`Viện Nháp ${f.orgToken}`, { status: "draft" });
+  f.published = published;
+  f.hidden = {
+    draft: draftParent,
+    pending: await makeOrganization(`Viện Chờ Duyệt ${f.orgToken}`, { status: "pending" }),
+    archived: await makeOrganization(`Viện Lưu Trữ ${f.orgToken}`, { status: "archived" }),
+  };
+  f.child = await makeOrganization(`Phòng thí nghiệm con ${word()}`, { status: "published", parentId: published.id, kind: "lab" });
+  f.orphan = await makeOrganization(`Phòng thí nghiệm mồ côi ${word()}`, { status: "published", parentId: draftParent.id, kind: "lab" });
+
+  f.expertToken = word();
+  const bioEmail = `lien.he.${hex()}@lab.example.vn`;
+  const expert = await makeExpert("published", published.id, bioEmail);
+  f.expert = { slug: expert.slug, accountEmail: expert.user.email, bioEmail, userId: expert.userId };
+  f.draftExpert = await makeExpert("draft", published.id);
+
+  f.requestToken = word();
+  const author = await makeUser("business", "business");
+  const publicRequest = await makeRequest({ status: "open", visibility: "public", companyName: `Công ty Công Khai ${word()}`, authorId: author.id, organizationId: published.id });
+  f.publicRequest = { id: publicRequest.id, companyName: publicRequest.companyName };
+  const anonymousAuthor = await makeUser("business", "business");
+  const companyToken = word();
+  const anonymousRequest = await makeRequest({ status: "open", visibility: "anonymous", companyName: `Công ty Bí Mật ${companyToken}`, authorId: anonymousAuthor.id, organizationId: published.id });
+  f.anonymousRequest = {
+    id: anonymousRequest.id,
+    companyToken,
+    companyName: anonymousRequest.companyName,
+    authorName: anonymousAuthor.name,
+    authorEmail: anonymousAuthor.email,
+    authorId: anonymousAuthor.id,
+  };
+  f.hiddenRequests = [];
+  for (const status of ["pending", "rejected", "closed", "expired"]) {
+    f.hiddenRequests.push(await makeRequest({ status, visibility: "public", companyName: `Công ty ${word()}`, authorId: author.id }));
+  }
+
+  // Until the portal's outbox worker has brought the engine up to date.
+  const deadline = Date.now() + 60_000;
+  while ((await db().searchOutbox.count({ where: { processedAt: null } })) > 0) {
+    if (Date.now() > deadline) throw new Error("the search outbox did not drain within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+});
+
+// ------------------------------------------------------------------ the document
+
+describe("the OpenAPI document", () => {
+  test("is served, is OpenAPI 3.1, and describes every endpoint", async () => {
+    const { status, body, response } = await get<OpenApi>(`${API}/openapi.json`);
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\.1\./);
+    expect(body.servers[0]!.url).toBe(`${baseURL()}${API}`);
+    expect(Object.keys(body.paths).sort()).toEqual(
+      ["/experts", "/experts/{slug}", "/fields", "/openapi.json", "/organizations", "/organizations/{slug}", "/requests", "/requests/{id}"],
+    );
+    expect(response.headers.get("etag")).toBeTruthy();
+    // Every schema compiles (strict mode: unknown keywords and bad types fail).
+    for (const name of Object.keys(body.components.schemas!)) expect(ajv.getSchema(`openapi.json#/components/schemas/${name}`), name).toBeTruthy();
+  });
+});
+
+// ------------------------------------------------------------------ organizations
+
+describe("organizations", () => {
+  test("the list: envelope, defaults, links", async () => {
+    const { status, body } = await get(`${API}/organizations`);
+    expect(status).toBe(200);
+    // (degraded may be true here too, when a loaded machine makes the engine time out: not asserted.)
+    expect(body).toMatchObject({ page: 1, perPage: 20 });
+    expect(typeof body.degraded).toBe("boolean");
+    expect(body.data).toHaveLength(20);
+    expect(body.total).toBeGreaterThanOrEqual(138);
+    expect(body.totalPages).toBe(Math.ceil(body.total / 20));
+    expect(body.links).toEqual({ self: `${baseURL()}${API}/organizations`, next: `${baseURL()}${API}/organizations?page=2`, prev: null });
+  });
+
+  test("search finds the published listing only: never a draft, pending or archived one", async () => {
+    // The unit under it is found too: its parent's name is part of what it is searched by.
+    const { body } = await get(`${API}/organizations?q=${f.orgToken}`);
+    expect(body.data.map((item: { slug: string }) => item.slug).sort()).toEqual([f.published.slug, f.child.slug].sort());
+    expect(body.total).toBe(2);
+    const item = body.data.find((found: { slug: string }) => found.slug === f.published.slug);
+    expect(item).toMatchObject({
+      kind: "institute",
+      nameVi: `Viện Kiểm Thử ${f.orgToken}`,
+      district: { slug: "cau-giay", nameVi: "Cầu Giấy", nameEn: "Cau Giay" },
+      fields: [f.field.slug],
+      url: `${baseURL()}${API}/organizations/${f.published.slug}`,
+      webUrl: `${baseURL()}/organizations/${f.published.slug}`,
+    });
+    for (const hidden of Object.values(f.hidden)) await expectError(`${API}/organizations/${hidden.slug}`, 404, "not_found");
+  });
+
+  test("every page of the whole list: each listing once, all of them published", async () => {
+    const seen: string[] = [];
+    let total = 0;
+    let next: string | null = `${API}/organizations?sort=name&perPage=100`;
+    while (next) {
+      const { body }: Answer<any> = await get(next.replace(baseURL(), ""));
+      seen.push(...body.data.map((item: { slug: string }) => item.slug));
+      total = body.total;
+      next = body.links.next;
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(138);
+    expect(seen).toEqual(expect.arrayContaining([f.published.slug, f.child.slug, f.orphan.slug]));
+    // (Other test files write some rows straight to the database, without the index: so "all
+    // published rows" is the index's business; here, nothing that is not published.)
+    const statuses = await db().organization.groupBy({ by: ["status"], where: { slug: { in: seen } }, _count: true });
+    expect(statuses.map((group) => [group.status, group._count])).toEqual([["published", seen.length]]);
+  });
+
+  test("filters: kind, district, verified, field (and an area for all its fields)", async () => {
+    const kinds = await get(`${API}/organizations?kind=lab&kind=institute&perPage=100`);
+    expect(kinds.body.data.length).toBeGreaterThan(0);
+    for (const item of kinds.body.data) expect(["lab", "institute"]).toContain(item.kind);
+
+    const district = await get(`${API}/organizations?district=cau-giay&perPage=100`);
+    expect(district.body.data.length).toBeGreaterThan(0);
+    for (const item of district.body.data) expect(item.district.slug).toBe("cau-giay");
+
+    const verified = await get(`${API}/organizations?verified=true&perPage=100`);
+    expect(verified.body.total).toBeGreaterThan(0);
+    for (const item of verified.body.data) expect(item.verified).toBe(true);
+    const unverified = await get(`${API}/organizations?verified=false&perPage=100`);
+    expect(unverified.body.total).toBeGreaterThan(verified.body.total);
+
+    const areaFields = (await db().field.findMany({ where: { parent: { slug: f.field.areaSlug } }, select: { slug: true } })).map((row) => row.slug);
+    const byArea = await get(`${API}/organizations?field=${f.field.areaSlug}&perPage=100`);
+    expect(byArea.body.data.length).toBeGreaterThan(0);
+    for (const item of byArea.body.data) expect(item.fields.some((slug: string) => areaFields.includes(slug)), item.slug).toBe(true);
+
+    for (const field of [f.field.slug, f.field.areaSlug]) {
+      expect((await get(`${API}/organizations?q=${f.orgToken}&kind=institute&field=${field}`)).body.total, field).toBe(1);
+    }
+    const elsewhere = await get(`${API}/organizations?q=${f.orgToken}&field=${f.otherArea}`);
+    expect(elsewhere.body).toMatchObject({ total: 0, totalPages: 0, data: [], links: { next: null, prev: null } });
+    const labs = await get(`${API}/organizations?q=${f.orgToken}&kind=lab`);
+    expect(labs.body.data.map((item: { slug: string }) => item.slug)).toEqual([f.child.slug]);
+  });
+
+  test("one organization: parent, units, fields, experts' slugs (published only)", async () => {
+    const { status, body } = await get(`${API}/organizations/${f.published.slug}`);
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({
+      slug: f.published.slug,
+      parent: null,
+      fields: [{ slug: f.field.slug, nameVi: f.field.nameVi }],
+      experts: [f.expert.slug],
+    });
+    expect(body.data.children.map((child: { slug: string }) => child.slug)).toEqual([f.child.slug]);
+    expect(body.data.experts).not.toContain(f.draftExpert.slug);
+
+    const child = await get(`${API}/organizations/${f.child.slug}`);
+    expect(child.body.data.parent).toMatchObject({ slug: f.published.slug, kind: "institute" });
+    // A unit under a draft names no parent.
+    const orphan = await get(`${API}/organizations/${f.orphan.slug}`);
+    expect(orphan.body.data.parent).toBeNull();
+    expect(orphan.text).not.toContain(f.hidden.draft.slug);
+  });
+
+  test("unknown or malformed slugs are 404", async () => {
+    await expectError(`${API}/organizations/no-such-listing`, 404, "not_found");
+    await expectError(`${API}/organizations/HUST`, 404, "not_found");
+    await expectError(`${API}/organizations/a%20b`, 404, "not_found");
+    await expectError(`${API}/organizations/${f.published.slug}/more`, 404, "not_found");
+  });
+});
+
+// ------------------------------------------------------------------ experts
+
+describe("experts", () => {
+  test("published profiles only, without the account's e-mail", async () => {
+    const { body, text } = await get(`${API}/experts?q=${f.expertToken}`);
+    expect(body.data.map((item: { slug: string }) => item.slug)).toEqual([f.expert.slug]);
+    expect(body.data[0]).toMatchObject({
+      title: "ts",
+      fullName: `Chuyên gia ${f.expertToken}`,
+      affiliation: { slug: f.published.slug },
+      keywords: ["bảo quản", "thực phẩm"],
+      offers: ["consulting"],
+      fields: [f.field.slug],
+    });
+    expect(text).not.toContain(f.expert.accountEmail);
+    expect(text).not.toContain(f.expert.userId);
+    await expectError(`${API}/experts/${f.draftExpert.slug}`, 404, "not_found");
+    await expectError(`${API}/experts/no-such-expert`, 404, "not_found");
+  });
+
+  test("one profile: an e-mail typed into the bio is masked", async () => {
+    const { status, body, text } = await get(`${API}/experts/${f.expert.slug}`);
+    expect(status).toBe(200);
+    expect(body.data.bioVi).toContain("Liên hệ: [e-mail removed].");
+    expect(body.data.links).toEqual([{ kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024 }]);
+    expect(text).not.toContain(f.expert.bioEmail);
+    expect(text).not.toContain(f.expert.accountEmail);
+  });
+
+  test("filters by field, by area and by offer", async () => {
+    for (const query of [`field=${f.field.slug}`, `field=${f.field.areaSlug}`, "offer=consulting", `field=${f.field.slug}&offer=consulting`]) {
+      const { body } = await get(`${API}/experts?q=${f.expertToken}&${query}`);
+      expect(body.data.map((item: { slug: string }) => item.slug), query).toEqual([f.expert.slug]);
+    }
+    expect((await get(`${API}/experts?q=${f.expertToken}&field=${f.otherArea}`)).body.total).toBe(0);
+    expect((await get(`${API}/experts?q=${f.expertToken}&offer=lab_services`)).body.total).toBe(0);
+    const all = await get(`${API}/experts?perPage=100`);
+    const slugs = all.body.data.map((item: { slug: string }) => item.slug);
+    expect(slugs).toContain(f.expert.slug);
+    expect(slugs).not.toContain(f.draftExpert.slug);
+    expect(await db().expertProfile.count({ where: { slug: { in: slugs }, status: { not: "published" } } })).toBe(0);
+  });
+});
+
+// ------------------------------------------------------------------ requests
+
+describe("requests", () => {
+  test("open requests only; an anonymous one names neither its company nor its author", async () => {
+    const { body, text } = await get(`${API}/requests?q=${f.requestToken}`);
+    const ids = body.data.map((item: { id: string }) => item.id);
+    expect(ids.sort()).toEqual([f.publicRequest.id, f.anonymousRequest.id].sort());
+    const byId = new Map(body.data.map((item: { id: string }) => [item.id, item]));
+    expect(byId.get(f.publicRequest.id)).toMatchObject({ visibility: "public", companyName: f.publicRequest.companyName });
+    expect(byId.get(f.anonymousRequest.id)).toMatchObject({
+      visibility: "anonymous",
+      companyName: null,
+      sector: "agriculture_food",
+      companySize: "small",
+      district: { slug: "dong-anh" },
+    });
+    for (const secret of [f.anonymousRequest.companyToken, f.anonymousRequest.authorName, f.anonymousRequest.authorEmail, f.anonymousRequest.authorId]) {
+      expect(text).not.toContain(secret);
+    }
+    for (const hidden of f.hiddenRequests) await expectError(`${API}/requests/${hidden.id}`, 404, "not_found");
+  });
+
+  test("an anonymous request cannot be found by its company's name", async () => {
+    const { body } = await get(`${API}/requests?q=${f.anonymousRequest.companyToken}`);
+    expect(body.total).toBe(0);
+  });
+
+  test("one request: the public one names its company and listing, the anonymous one neither", async () => {
+    const open = await get(`${API}/requests/${f.publicRequest.id}`);
+    expect(open.body.data).toMatchObject({
+      companyName: f.publicRequest.companyName,
+      organization: { slug: f.published.slug },
+      desiredOutcome: "Quy trình được thử nghiệm và chuyển giao.",
+      fields: [{ slug: f.field.slug }],
+    });
+    const anonymous = await get(`${API}/requests/${f.anonymousRequest.id}`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.data).toMatchObject({ companyName: null, organization: null, visibility: "anonymous" });
+    for (const secret of [f.anonymousRequest.companyName, f.anonymousRequest.authorName, f.anonymousRequest.authorEmail, f.anonymousRequest.authorId, f.published.slug]) {
+      expect(anonymous.text).not.toContain(secret);
+    }
+    await expectError(`${API}/requests/no-such-request`, 404, "not_found");
+    await expectError(`${API}/requests/${"x".repeat(300)}`, 404, "not_found");
+  });
+
+  test("filters by sector and field", async () => {
+    expect((await get(`${API}/requests?q=${f.requestToken}&sector=agriculture_food&field=${f.field.areaSlug}`)).body.total).toBe(2);
+    expect((await get(`${API}/requests?q=${f.requestToken}&sector=ict`)).body.total).toBe(0);
+    expect((await get(`${API}/requests?q=${f.requestToken}&field=${f.otherArea}`)).body.total).toBe(0);
+  });
+});
+
+// ------------------------------------------------------------------ fields
+
+describe("fields", () => {
+  test("the bilingual taxonomy, areas with their fields", async () => {
+    const { status, body } = await get(`${API}/fields`);
+    expect(status).toBe(200);
+    expect(body.data.length).toBe(await db().field.count({ where: { parentId: null } }));
+    expect(body.data.flatMap((area: { fields: unknown[] }) => area.fields).length).toBe(await db().field.count({ where: { parentId: { not: null } } }));
+    const area = body.data.find((item: { slug: string }) => item.slug === f.field.areaSlug);
+    expect(area.fields.map((field: { slug: string }) => field.slug)).toContain(f.field.slug);
+  });
+});
+
+// ------------------------------------------------------------------ pagination
+
+describe("pagination", () => {
+  test("links walk the pages, keep the filters, and pages do not overlap", async () => {
+    const first = await get(`${API}/organizations?sort=name&kind=university&perPage=7`);
+    expect(first.body.totalPages).toBeGreaterThanOrEqual(3);
+    expect(first.body.links.prev).toBeNull();
+    const second = await get(first.body.links.next.replace(baseURL(), ""));
+    expect(second.body.page).toBe(2);
+    expect(new URL(second.body.links.next).searchParams.getAll("kind")).toEqual(["university"]);
+    expect(new URL(second.body.links.prev).searchParams.get("page")).toBe("1");
+    const third = await get(second.body.links.next.replace(baseURL(), ""));
+    const slugs = [first, second, third].flatMap((page) => page.body.data.map((item: { slug: string }) => item.slug));
+    expect(slugs).toHaveLength(21);
+    expect(new Set(slugs).size).toBe(21);
+
+    const last = await get(`${API}/organizations?sort=name&kind=university&perPage=7&page=${first.body.totalPages}`);
+    expect(last.body.links.next).toBeNull();
+    expect(last.body.data.length).toBe(first.body.total - 7 * (first.body.totalPages - 1));
+    await expectError(`${API}/organizations?sort=name&kind=university&perPage=7&page=${first.body.totalPages + 1}`, 400, "page_out_of_range");
+  });
+
+  test("experts and requests page the same way", async () => {
+    const experts = await get(`${API}/experts?perPage=1`);
+    expect(experts.body).toMatchObject({ perPage: 1, totalPages: experts.body.total });
+    const requests = await get(`${API}/requests?perPage=1&page=2`);
+    expect(requests.body.links.prev).toBe(`${baseURL()}${API}/requests?perPage=1&page=1`);
+  });
+});
+
+// ------------------------------------------------------------------ errors
+
+describe("bad input is a 400 in the error shape, never a 500", () => {
+  test.each([
+    ["/organizations?kind=spaceship", "invalid_parameter"],
+    ["/organizations?district=paris", "invalid_parameter"],
+    ["/organizations?field=not-a-field", "invalid_parameter"],
+    ["/organizations?verified=maybe", "invalid_parameter"],
+    ["/organizations?sort=random", "invalid_parameter"],
+    ["/organizations?page=0", "invalid_parameter"],
+    ["/organizations?page=abc", "invalid_parameter"],
+    ["/organizations?perPage=101", "invalid_parameter"],
+    ["/organizations?page=1&page=2", "invalid_parameter"],
+    ["/organizations?page=999999", "page_out_of_range"],
+    ["/organizations?q=" + "a".repeat(201), "invalid_parameter"],
+    ["/organizations?kinds=lab", "unknown_parameter"],
+    ['/organizations?field=x%22%20OR%20kind%20%3D%20%22lab', "invalid_parameter"],
+    ["/experts?offer=free-lunch", "invalid_parameter"],
+    ["/experts?kind=lab", "unknown_parameter"],
+    ["/requests?sector=mining", "invalid_parameter"],
+    ["/requests?page=-1", "invalid_parameter"],
+    ["/fields?page=2", "unknown_parameter"],
+    ["/openapi.json?x=1", "unknown_parameter"],
+    ["/organizations?kind=someone%40example.com", "invalid_parameter"],
+  ])("%s → %s", async (pathAndQuery, code) => {
+    await expectError(`${API}${pathAndQuery}`, 400, code);
+  });
+
+  test("unknown paths under /api/v1 answer 404 in the error shape", async () => {
+    await expectError(`${API}/nothing-here`, 404, "not_found");
+  });
+
+  test("odd values in every parameter never cause a 500", async () => {
+    const odd = ["", " ", "%", "\\", '"', "'", "<", "NULL", "-1", "1e309", "9".repeat(40), "a".repeat(300), "Đống Đa", "\u0000", "😀", "%FF%FE", "' OR '1'='1", 'x" OR status = "draft'];
+    const from = clientAddress();
+    for (const [endpoint, params] of [["/organizations", ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]], ["/experts", ["field", "offer"]], ["/requests", ["sector"]]] as const) {
+      for (const param of params) {
+        for (const value of odd) {
+          // Values starting with % are sent as they are: invalid UTF-8 in the query string.
+          const encoded = value.startsWith("%") && value.length > 2 ? value : encodeURIComponent(value);
+          const { status } = await get(`${API}${endpoint}?${param}=${encoded}`, { from });
+          expect([200, 400], `${endpoint}?${param}=${JSON.stringify(value)}`).toContain(status);
+        }
+      }
+    }
+  });
+
+  test("a POST is refused with 405 in the error shape", async () => {
+    const response = await fetch(`${baseURL()}${API}/organizations`, {
+      method: "POST",
+      body: new URLSearchParams({ q: "x" }),
+      headers: { Origin: new URL(baseURL()).origin, "X-Forwarded-For": address },
+    });
+    const text = await response.text();
+    checkAgainstDocument(`${API}/organizations`, { response, status: response.status, text, body: JSON.parse(text) });
+    expect(response.status).toBe(405);
+    expect(JSON.parse(text).error.code).toBe("method_not_allowed");
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+  });
+
+  test("other methods are refused with 405 from any site (the API changes nothing)", async () => {
+    const origin = new URL(baseURL()).origin;
+    for (const method of ["PUT", "DELETE", "PATCH"]) {
+      const own = await fetch(`${baseURL()}${API}/organizations`, { method, headers: { Origin: origin, "X-Forwarded-For": address } });
+      await own.arrayBuffer();
+      expect(own.status, method).toBe(405);
+      const other = await fetch(`${baseURL()}${API}/organizations`, { method, headers: { Origin: "https://other.example", "X-Forwarded-For": address } });
+      await other.arrayBuffer();
+      expect(other.status, method).toBe(405);
+    }
+  });
+
+  test("PUT and DELETE get the API's JSON error shape", async () => {
+    const response = await fetch(`${baseURL()}${API}/organizations`, { method: "DELETE", headers: { "X-Forwarded-For": address } });
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+});
+
+// ------------------------------------------------------------------ HTTP
+
+describe("HTTP", () => {
+  test("CORS for every origin, public caching for a minute, and a working ETag", async () => {
+    const first = await get(`${API}/fields`, { headers: { Origin: "https://other.example" } });
+    expect(first.response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(first.response.headers.get("cache-control")).toContain("public, max-age=60");
+    const etag = first.response.headers.get("etag")!;
+    const again = await get(`${API}/fields`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe("");
+    const changed = await get(`${API}/fields`, { headers: { "If-None-Match": 'W/"something-else"' } });
+    expect(changed.status).toBe(200);
+  });
+
+  test("the route's Cache-Control is the only one (the pages' private default does not apply)", async () => {
+    const { response } = await get(`${API}/fields`);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+});
+
+// ------------------------------------------------------------------ rate limit
+
+describe("rate limit", () => {
+  test(
+    "each client address may make its share of requests a minute, then gets 429 with Retry-After",
+    async () => {
+      // As hit() scales it: RATE_LIMIT_FACTOR when it is a positive number.
+      const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
+      const max = Math.max(1, Math.round(LIMITS.apiPerAddress.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
+      const from = clientAddress();
+      // Cheap requests (404), eight at a time, until the first refusal. A slow machine may
+      // cross into a new window on the way, so "at least max" rather than "exactly max".
+      let allowed = 0;
+      let refused = false;
+      const worker = async () => {
+        while (!refused && allowed < 3 * max) {
+          const response = await fetch(`${baseURL()}${API}/organizations/rate-limit-probe`, { headers: { "X-Forwarded-For": from } });
+          await response.arrayBuffer();
+          if (response.status === 429) refused = true;
+          else {
+            expect(response.status).toBe(404);
+            allowed += 1;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      expect(refused).toBe(true);
+      expect(allowed).toBeGreaterThanOrEqual(max);
+
+      const over = await expectError(`${API}/fields`, 429, "rate_limited", from);
+      const retryAfter = Number(over.response.headers.get("retry-after"));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Another client is not affected.
+      expect((await get(`${API}/fields`, { from: clientAddress() })).status).toBe(200);
+    },
+    300_000,
+  );
+});
+
+// ------------------------------------------------------------------ the database fallback
+
+describe("when the search engine stops answering", () => {
+  function meilisearchPid(): number {
+    const pidFile = path.join(path.dirname(inject("portalDatabase")), "meilisearch", "meilisearch.pid");
+    return Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  }
+
+  test(
+    "lists answer from the database, say so with degraded: true, and still hide what is not published",
+    async () => {
+      const pid = meilisearchPid();
+      process.kill(pid, "SIGSTOP");
+      try {
+        // perPage values no earlier call used: the directory caches the engine's recent answers.
+        const organizations = await get(`${API}/organizations?q=${f.orgToken}&perPage=11`);
+        expect(organizations.body).toMatchObject({ degraded: true, total: 2 });
+        expect(organizations.body.data.map((item: { slug: string }) => item.slug).sort()).toEqual([f.published.slug, f.child.slug].sort());
+        const experts = await get(`${API}/experts?q=${f.expertToken}&perPage=11`);
+        expect(experts.body).toMatchObject({ degraded: true, total: 1 });
+        const requests = await get(`${API}/requests?q=${f.requestToken}&perPage=11`);
+        expect(requests.body).toMatchObject({ degraded: true, total: 2 });
+        expect(requests.text).not.toContain(f.anonymousRequest.companyToken);
+        const byField = await get(`${API}/experts?field=${f.field.areaSlug}&offer=consulting&perPage=100`);
+        expect(byField.body.degraded).toBe(true);
+        expect(byField.body.data.map((item: { slug: string }) => item.slug)).toContain(f.expert.slug);
+        expect((await get(`${API}/requests?q=${f.anonymousRequest.companyToken}&perPage=11`)).body.total).toBe(0);
+      } finally {
+        process.kill(pid, "SIGCONT");
+      }
+      await expect
+        .poll(async () => (await get(`${API}/organizations?q=${f.orgToken}&perPage=12`)).body.degraded, { timeout: 30_000, interval: 1_000 })
+        .toBe(false);
+    },
+    120_000,
+  );
+});
+
+// ------------------------------------------------------------------ coverage of the document
+
+describe("the document and the API agree", () => {
+  test("every documented endpoint answered a real 200 that was validated against it", () => {
+    expect([...validated].sort()).toEqual(Object.keys(doc.paths).sort());
+  });
+});
