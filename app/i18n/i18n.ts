@@ -15,6 +15,8 @@ export function translator(lang: Language): Translate {
   const messages = lang === "en" ? en : vi;
   return (key, params = {}) => {
     const message = messages[key];
+    // An unknown key (a library's own message reaching a page) shows as itself, never as a crash.
+    if (message === undefined) return String(key);
     if (typeof message === "function") return message(params);
     return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };

@@ -2,7 +2,7 @@ import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
 import { pick } from "~/i18n/i18n";
 import { audit } from "./audit.server";
-import { notify } from "./notification.server";
+import { notify, notifyOfficials } from "./notification.server";
 
 /**
  * Organization claims: a member asks to manage a listing; an official approves
@@ -26,20 +26,16 @@ export async function submitClaim(userId: string, organizationId: string, messag
     if (existing) return; // once is enough
     if (await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } })) return;
     await tx.organizationClaim.create({ data: { userId, organizationId, message } });
-    const [user, organization, officials] = await Promise.all([
+    const [user, organization] = await Promise.all([
       tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
       tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { nameVi: true, nameEn: true } }),
-      tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } }),
     ]);
-    for (const official of officials) {
-      await notify(tx, {
-        userId: official.id,
-        type: "claim",
-        key: "notify.claimToReview",
-        params: { name: user.name, organization: pick("vi", organization.nameVi, organization.nameEn) },
-        url: "/admin/claims",
-      });
-    }
+    await notifyOfficials(tx, {
+      type: "claim",
+      key: "notify.claimToReview",
+      params: { name: user.name, organization: pick("vi", organization.nameVi, organization.nameEn) },
+      url: "/admin/claims",
+    });
   });
   notifyJobs();
 }

@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { slugify } from "~/utils/text";
 import { audit } from "./audit.server";
 import { snapshot } from "./curation.server";
-import { notify } from "./notification.server";
+import { notify, notifyOfficials } from "./notification.server";
 import { createOrganizationInTransaction, type OrganizationData } from "./organization.server";
 
 /**
@@ -19,19 +19,13 @@ export async function proposeListing(tx: Prisma.TransactionClient, authorId: str
   const slug = await uniqueOrganizationSlug(tx, data.acronym ? `${data.acronym} ${data.nameVi ?? data.nameEn ?? ""}` : (data.nameVi ?? data.nameEn ?? ""));
   const organization = await createOrganizationInTransaction(tx, { ...data, slug, status: "pending" }, { origin: "portal" });
   await tx.organizationRevision.create({ data: { organizationId: organization.id, authorId, changes: JSON.stringify({ ...data, slug }), before: "{}" } });
-  const [author, officials] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } }),
-    tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } }),
-  ]);
-  for (const official of officials) {
-    await notify(tx, {
-      userId: official.id,
-      type: "review",
-      key: "notify.listingToReview",
-      params: { name: author.name, organization: pick("vi", data.nameVi ?? null, data.nameEn ?? null) },
-      url: `/admin/queue#listing-${organization.id}`,
-    });
-  }
+  const author = await tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } });
+  await notifyOfficials(tx, {
+    type: "review",
+    key: "notify.listingToReview",
+    params: { name: author.name, organization: pick("vi", data.nameVi ?? null, data.nameEn ?? null) },
+    url: `/admin/queue#listing-${organization.id}`,
+  });
   return organization;
 }
 

@@ -31,6 +31,15 @@ export async function notify(
   });
 }
 
+/** Tells every curator and admin that something waits for review. */
+export async function notifyOfficials(
+  tx: Prisma.TransactionClient,
+  notification: { type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string },
+) {
+  const officials = await tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } });
+  for (const official of officials) await notify(tx, { ...notification, userId: official.id });
+}
+
 export async function listNotifications(userId: string, options: { take?: number } = {}) {
   const rows = await prisma.notification.findMany({
     where: { userId },

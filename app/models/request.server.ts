@@ -6,7 +6,7 @@ import { prisma, type DbClient } from "~/utils/db.server";
 import type { Outcome } from "~/utils/request-values";
 import type { RequestInput } from "~/validation/request";
 import { getTaxonomy } from "./field.server";
-import { notify } from "./notification.server";
+import { notify, notifyOfficials } from "./notification.server";
 import { audit } from "./audit.server";
 
 /**
@@ -51,10 +51,7 @@ export async function createRequestInTransaction(tx: Prisma.TransactionClient, a
     },
   });
   await refreshRequestSearchText(tx, request.id);
-  const officials = await tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } });
-  for (const official of officials) {
-    await notify(tx, { userId: official.id, type: "review", key: "notify.requestToReview", params: { title: request.title }, url: `/admin/requests` });
-  }
+  await notifyOfficials(tx, { type: "review", key: "notify.requestToReview", params: { title: request.title }, url: `/admin/queue#request-${request.id}` });
   return request;
 }
 

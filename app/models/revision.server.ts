@@ -5,7 +5,7 @@ import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { snapshot, type OrganizationSnapshot } from "./curation.server";
-import { notify } from "./notification.server";
+import { notify, notifyOfficials } from "./notification.server";
 import { updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
 
 /**
@@ -27,19 +27,13 @@ export async function proposeRevision(organizationId: string, authorId: string, 
     const revision = await tx.organizationRevision.create({
       data: { organizationId, authorId, changes: JSON.stringify(changes), before: JSON.stringify(before) },
     });
-    const [author, officials] = await Promise.all([
-      tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } }),
-      tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } }),
-    ]);
-    for (const official of officials) {
-      await notify(tx, {
-        userId: official.id,
-        type: "review",
-        key: "notify.revisionToReview",
-        params: { name: author.name, organization: pick("vi", before.nameVi, before.nameEn) },
-        url: `/admin/queue#revision-${revision.id}`,
-      });
-    }
+    const author = await tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } });
+    await notifyOfficials(tx, {
+      type: "review",
+      key: "notify.revisionToReview",
+      params: { name: author.name, organization: pick("vi", before.nameVi, before.nameEn) },
+      url: `/admin/queue#revision-${revision.id}`,
+    });
   });
   notifyJobs();
 }

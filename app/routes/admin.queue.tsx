@@ -80,7 +80,24 @@ export async function action(args: ActionFunctionArgs) {
   const decision = { approve: submission.value.intent === "approve", note: submission.value.note };
   const review = { request: reviewRequest, listing: reviewListing, revision: reviewRevision, profile: reviewProfile, claim: reviewClaim }[kind as (typeof KINDS)[number]];
   const done = await review(id, user.id, decision);
+  if (!done && !(await exists(kind as (typeof KINDS)[number], id))) throw new Response("Not found", { status: 404 });
   return data({ kind, id, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
+}
+
+function exists(kind: (typeof KINDS)[number], id: string): Promise<unknown> {
+  const select = { id: true } as const;
+  switch (kind) {
+    case "request":
+      return prisma.techRequest.findUnique({ where: { id }, select });
+    case "listing":
+      return prisma.organization.findUnique({ where: { id }, select });
+    case "revision":
+      return prisma.organizationRevision.findUnique({ where: { id }, select });
+    case "profile":
+      return prisma.expertProfile.findUnique({ where: { id }, select });
+    case "claim":
+      return prisma.organizationClaim.findUnique({ where: { id }, select });
+  }
 }
 
 export default function Queue() {

@@ -33,6 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return data({ requestId, result: submission.reply(), error: null }, { status: 400 });
   const done = await reviewRequest(requestId, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
+  if (!done && !(await prisma.techRequest.findUnique({ where: { id: requestId }, select: { id: true } }))) throw new Response("Not found", { status: 404 });
   return data({ requestId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
 }
 

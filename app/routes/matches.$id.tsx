@@ -80,7 +80,7 @@ export default function MatchThread() {
         ))}
       </ol>
       <Form ref={formRef} method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
-        <FormErrors errors={actionData?.result?.error?.[""]} />
+        <FormErrors errors={[...(actionData?.result?.error?.[""] ?? []), ...(actionData?.result?.error?.formToken ?? [])]} />
         <input type="hidden" name="formToken" value={formToken} />
         <TextareaField label={t("match.message")} name="body" maxLength={5000} required errors={actionData?.result?.error?.body} />
         <SubmitButton>{t("match.send")}</SubmitButton>

@@ -179,9 +179,9 @@ export default function MyProfile() {
                   defaultValue={link.kind}
                   options={LINK_KINDS.map((kind) => ({ value: kind, label: LINK_KIND_LABELS[kind][lang] }))}
                 />
-                <Field label={t("profile.linkTitle")} name={`links[${i}].title`} defaultValue={link.title} maxLength={300} />
-                <Field label={t("profile.linkYear")} name={`links[${i}].year`} defaultValue={link.year} inputMode="numeric" maxLength={4} />
-                <Field className="sm:col-span-3" label={t("profile.linkUrl")} name={`links[${i}].url`} defaultValue={link.url} type="url" maxLength={500} />
+                <Field label={t("profile.linkTitle")} name={`links[${i}].title`} defaultValue={link.title} errors={form.allErrors[`links[${i}].title`]} maxLength={300} />
+                <Field label={t("profile.linkYear")} name={`links[${i}].year`} defaultValue={link.year} errors={form.allErrors[`links[${i}].year`]} inputMode="numeric" maxLength={4} />
+                <Field className="sm:col-span-3" label={t("profile.linkUrl")} name={`links[${i}].url`} defaultValue={link.url} errors={form.allErrors[`links[${i}].url`]} type="url" maxLength={500} />
               </div>
             ))}
           </div>

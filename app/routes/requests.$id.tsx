@@ -148,7 +148,8 @@ export async function action(args: ActionFunctionArgs) {
       if (!isAuthor) throw forbidden();
       const submission = parseWithZod(formData, { schema: RenewSchema });
       if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      if (!["open", "expired"].includes(request.status)) throw new Response("This request cannot be renewed.", { status: 409 });
+      // Already closed (a second click, another tab): say so on the page, not as an error page.
+      if (!["open", "expired"].includes(request.status)) return data({ intent, result: submission.reply(), error: problem("request.notOpen") }, { status: 409 });
       await renewRequest(id, submission.value.deadline);
       return data({ intent, result: submission.reply(), error: null });
     }
@@ -156,7 +157,7 @@ export async function action(args: ActionFunctionArgs) {
       if (!isAuthor) throw forbidden();
       const submission = parseWithZod(formData, { schema: CloseSchema });
       if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      if (!["open", "expired"].includes(request.status)) throw new Response("This request is not open.", { status: 409 });
+      if (!["open", "expired"].includes(request.status)) return data({ intent, result: submission.reply(), error: problem("request.notOpen") }, { status: 409 });
       await closeRequest(id, submission.value.outcome);
       return data({ intent, result: submission.reply(), error: null });
     }
@@ -406,7 +407,7 @@ export default function RequestPage() {
             <SubmitButton name="intent" value="renew" tone="secondary">{t("request.renew")}</SubmitButton>
           </Form>
           <Form method="post" className="space-y-2">
-            <SelectField label={t("request.outcome")} name="outcome" options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`request.outcome.${outcome}` as MessageKey) }))} />
+            <SelectField label={t("request.outcome")} name="outcome" errors={errorsFor("close")?.outcome} options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`request.outcome.${outcome}` as MessageKey) }))} />
             <SubmitButton name="intent" value="close" tone="danger">{t("request.close")}</SubmitButton>
           </Form>
         </section>
@@ -445,7 +446,7 @@ export default function RequestPage() {
           ) : (
             <Form method="post" className="mt-3 space-y-3">
               <p className="text-sm text-slate-600">{t("response.form.intro")}</p>
-              <FormErrors errors={actionData?.intent === "respond" ? actionData.result?.error?.[""] : undefined} />
+              <FormErrors errors={actionData?.intent === "respond" ? [...(actionData.result?.error?.[""] ?? []), ...(actionData.result?.error?.formToken ?? [])] : undefined} />
               <input type="hidden" name="formToken" value={formToken} />
               <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required errors={errorsFor("respond")?.approach} />
               <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required errors={errorsFor("respond")?.experience} />

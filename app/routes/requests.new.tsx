@@ -78,7 +78,8 @@ export default function NewRequest() {
   return (
     <FormPage title={t("request.new.title")} intro={t("request.new.intro")}>
       <Form method="post" className="space-y-5" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        {/* A spoilt form key has no field of its own to show its message: it shows with the form's. */}
+        <FormErrors errors={[...(form.errors ?? []), ...(fields.formToken.errors ?? []), ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : [])]} />
         <input type="hidden" name="formToken" value={formToken} />
         <Field label={t("request.titleField")} name="title" defaultValue={value("title")} errors={fields.title.errors} minLength={10} maxLength={150} required />
         <TextareaField label={t("request.problem")} name="problem" defaultValue={value("problem")} errors={fields.problem.errors} minLength={30} maxLength={5000} required />

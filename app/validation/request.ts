@@ -11,6 +11,12 @@ const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
 export const deadline = z
   .string({ required_error: problem("form.required") })
   .regex(/^\d{4}-\d{2}-\d{2}$/, problem("form.dateInvalid"))
+  // 31 February must be refused, not rolled over to March.
+  .refine((value) => {
+    const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, problem("form.dateInvalid"))
   .transform((value) => new Date(`${value}T23:59:59+07:00`))
   .refine((date) => !Number.isNaN(date.getTime()), problem("form.dateInvalid"))
   .refine((date) => date.getTime() > Date.now(), problem("form.dateInPast"))

@@ -11,6 +11,7 @@ export const vi = {
   "notify.profileRejected": ({ note }) => `Hồ sơ chuyên gia của bạn cần chỉnh sửa trước khi công khai lại: ${note}`,
   "notify.listingStale": ({ organization }) => `Hồ sơ “${organization}” đã 12 tháng chưa cập nhật: hãy xác nhận hoặc sửa thông tin`,
 
+  "request.notOpen": "Đặt hàng này đã kết thúc nên không thay đổi được nữa.",
   "queue.title": "Hàng chờ duyệt",
   "queue.intro": "Mọi thứ đang chờ cán bộ quản lý: đặt hàng, nội dung sửa hồ sơ, hồ sơ chuyên gia, đề nghị quản lý hồ sơ, hồ sơ lâu chưa cập nhật.",
   "queue.empty": "Không còn gì chờ duyệt.",
@@ -143,6 +144,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "notify.profileRejected": ({ note }) => `Your expertise profile needs changes before it is public again: ${note}`,
   "notify.listingStale": ({ organization }) => `“${organization}” has not been updated for 12 months: please confirm or correct it`,
 
+  "request.notOpen": "This request has ended, so it can no longer be changed.",
   "queue.title": "Review queue",
   "queue.intro": "Everything waiting for an official: requests, listing edits, expertise profiles, claims, listings not updated for a year.",
   "queue.empty": "Nothing waits for review.",
