@@ -6,8 +6,8 @@ import { EXPERTS_INDEX, ORGANIZATIONS_INDEX } from "./indexes";
 
 /**
  * Candidate experts and organizations for a request, from the engine: a text
- * query on the request's own words (rare words first) plus the people and
- * labs in its fields and areas. Only ids and the text query's ranks come
+ * query on the request's title plus the people and labs in its fields (and,
+ * for labs, its areas). Only ids and the text query's ranks come
  * back; app/models/matching.server.ts scores and explains from the database.
  */
 export type CandidateQuery = { text: string; fieldSlugs: string[]; areaSlugs: string[] };
@@ -26,11 +26,16 @@ export async function findCandidates(
   const byAreas = filterIn("areaSlugs", query.areaSlugs);
   const base = { attributesToRetrieve: ["id"], limit: 60 };
   const queries: MultiSearchQuery[] = [
-    { ...base, indexUid: experts, q: query.text, matchingStrategy: "frequency" },
+    // The request's words in the writer's order, dropped from the end until some
+    // expert has them all: "frequency" keeps the rarest words, and one word that
+    // no profile has (a product, a price) would leave it with no candidate.
+    { ...base, indexUid: experts, q: query.text, matchingStrategy: "last" },
     { ...base, indexUid: experts, q: "", filter: byFields ?? undefined },
-    { ...base, indexUid: experts, q: query.text, matchingStrategy: "frequency", filter: byAreas ?? undefined, limit: 30 },
     { ...base, indexUid: organizations, q: query.text, matchingStrategy: "frequency", filter: kinds },
     { ...base, indexUid: organizations, q: "", filter: byFields ? `(${kinds}) AND (${byFields})` : kinds },
+    // Research organizations in the request's areas, the most specific first,
+    // for when none has its exact fields.
+    ...(byAreas ? [{ ...base, indexUid: organizations, q: "", filter: `(${kinds}) AND (${byAreas})`, limit: 30 }] : []),
   ];
   const response = (await searchClient(config).multiSearch({ queries })) as MultiSearchResponse<{ id: string }>;
   const collect = (results: typeof response.results, textResult: (typeof response.results)[number] | undefined): Candidates => {
@@ -40,9 +45,9 @@ export async function findCandidates(
     textResult?.hits.forEach((hit, rank) => textRank.set(String(hit.id), rank));
     return { ids: [...ids], textRank };
   };
-  const [expertText, expertFields, expertAreas, orgText, orgFields] = response.results;
+  const [expertText, expertFields, orgText, orgFields, orgAreas] = response.results;
   return {
-    experts: collect([expertText!, expertFields!, expertAreas!], expertText),
-    organizations: collect([orgText!, orgFields!], orgText),
+    experts: collect([expertText!, expertFields!], expertText),
+    organizations: collect([orgText!, orgFields!, ...(orgAreas ? [orgAreas] : [])], orgText),
   };
 }

@@ -2,7 +2,7 @@ import { findCandidates } from "#search/matching";
 import { notifyJobs, enqueueJob } from "~/jobs/queue.server";
 import { prisma, type DbClient } from "~/utils/db.server";
 import { splitLines, type Offer } from "~/utils/expert-values";
-import { foldText, queryTerms } from "~/utils/text";
+import { searchTerms } from "~/utils/text";
 import { notify } from "./notification.server";
 
 /**
@@ -37,7 +37,7 @@ const STOPWORDS = new Set(
 
 /** Folded words of a text, without stopwords and one-letter words. */
 function words(text: string): string[] {
-  return queryTerms(text).filter((word) => word.length > 1 && !STOPWORDS.has(word));
+  return searchTerms(text).filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
 /** Adjacent word pairs: for Vietnamese, whose words are several syllables, the unit of meaning. */
@@ -49,7 +49,7 @@ function pairs(text: string): Set<string> {
 }
 
 const OFFER_SIGNALS: Record<Offer, (request: RequestFacts) => boolean> = {
-  lab_services: (r) => /thu nghiem|do luong|phan tich|kiem dinh|kiem nghiem|\btest|measur|analys|characteri|calibrat/.test(r.text),
+  lab_services: (r) => /thu nghiem|thi nghiem|do luong|phan tich|kiem dinh|kiem nghiem|\btest|measur|analys|characteri|calibrat/.test(r.text),
   equipment_access: (r) => /thiet bi|may do|phong sach|equipment|instrument|clean ?room|facility/.test(r.text),
   contract_research: (r) => r.trl <= 6 || /nghien cuu|phat trien|research|develop/.test(r.text),
   consulting: (r) => /tu van|danh gia|chuyen giao|consult|assess|advice|transfer/.test(r.text),
@@ -95,10 +95,9 @@ export function scoreExpert(
   const { score: fieldScore, reasons } = fieldReasons(request, expert.fields);
   let score = fieldScore;
 
-  const text = ` ${request.text} `;
   const keywords = splitLines(expert.keywords).filter((keyword) => {
-    const folded = foldText(keyword);
-    return folded.length > 1 && text.includes(` ${folded} `);
+    const folded = searchTerms(keyword).join(" ");
+    return folded.length > 1 && request.text.includes(` ${folded} `);
   });
   if (keywords.length > 0) {
     reasons.push({ kind: "keywords", terms: keywords.slice(0, 5) });
@@ -156,13 +155,19 @@ const fieldsSelect = {
 async function requestFacts(db: DbClient, requestId: string): Promise<RequestFacts | null> {
   const request = await db.techRequest.findUnique({ where: { id: requestId }, include: { fields: fieldsSelect } });
   if (!request) return null;
-  const managed = await db.organizationManager.findMany({ where: { userId: request.authorId }, select: { organizationId: true } });
+  const [managed, ownProfile] = await Promise.all([
+    db.organizationManager.findMany({ where: { userId: request.authorId }, select: { organizationId: true } }),
+    db.expertProfile.findUnique({ where: { userId: request.authorId }, select: { affiliationId: true } }),
+  ]);
   const excluded = new Set(managed.map((row) => row.organizationId));
+  // The organization the requester belongs to (their own profile's affiliation).
+  if (ownProfile?.affiliationId) excluded.add(ownProfile.affiliationId);
   if (request.organizationId) excluded.add(request.organizationId);
   return {
     id: request.id,
     title: request.title,
-    text: foldText(`${request.title} ${request.problem} ${request.desiredOutcome}`),
+    // Folded words between single spaces, punctuation gone: " keyword " finds a keyword before a comma too.
+    text: ` ${searchTerms(`${request.title} ${request.problem} ${request.desiredOutcome}`).join(" ")} `,
     trl: request.trl,
     fieldIds: new Set(request.fields.map(({ field }) => field.id)),
     areaIds: new Set(request.fields.flatMap(({ field }) => (field.parent ? [field.parent.id] : []))),
@@ -180,8 +185,9 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
     select: { title: true, fields: { select: { field: { select: { slug: true, nameVi: true, parent: { select: { slug: true } } } } } } },
   });
   const candidates = await findCandidates({
-    // The engine reads the first ten words; the title and the fields say the most.
-    text: [request.title, ...request.fields.map(({ field }) => field.nameVi)].join(" "),
+    // The title, in the writer's words (the engine reads ten): long texts cost
+    // the engine most, and the fields are matched by the filters below.
+    text: request.title,
     fieldSlugs: request.fields.map(({ field }) => field.slug),
     areaSlugs: [...new Set(request.fields.flatMap(({ field }) => (field.parent ? [field.parent.slug] : [])))],
   });
@@ -246,6 +252,10 @@ export async function recomputeSuggestions(requestId: string) {
 
 /** A profile changed: the open requests in its field groups may now suggest it. */
 export async function recomputeForExpert(expertId: string) {
+  // The candidates come from the engine: until the outbox worker has indexed
+  // this profile, a recompute would not see the change. Fail, to be retried (1 s, 2 s…).
+  const unindexed = await prisma.searchOutbox.count({ where: { entity: "expert", entityId: expertId, processedAt: null } });
+  if (unindexed > 0) throw new Error("the profile is not indexed yet; retrying");
   const expert = await prisma.expertProfile.findUnique({
     where: { id: expertId },
     select: { fields: { select: { field: { select: { parentId: true } } } } },

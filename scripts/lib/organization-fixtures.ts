@@ -15,7 +15,7 @@ import { slugify } from "~/utils/text";
  * organizations take seconds this way instead of minutes. Dates use the
  * format Prisma's adapter writes (ISO 8601 with +00:00).
  */
-type Field = { id: string; slug: string; nameVi: string; nameEn: string; aliases: string; parent: { slug: string; nameVi: string; nameEn: string; aliases: string } | null };
+export type Field = { id: string; slug: string; nameVi: string; nameEn: string; aliases: string; parent: { slug: string; nameVi: string; nameEn: string; aliases: string } | null };
 
 const KIND_WEIGHTS: [OrganizationKind, number][] = [
   ["enterprise", 30], ["startup", 25], ["lab", 15], ["institute", 12], ["university", 8], ["incubator", 10],
@@ -39,7 +39,7 @@ const COLUMNS = [
 ] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number | null>;
 
-const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export function generateOrganizations(options: FixtureOptions & { databaseUrl?: string }): number {
   const file = databaseFilePath(resolveDatabaseUrl(options.databaseUrl));
@@ -197,7 +197,7 @@ function nameFor(kind: OrganizationKind, field: Field, pick: <T>(items: readonly
   }
 }
 
-function pickFields(fields: Field[], fieldsByArea: Map<string, Field[]>, count: number, random: () => number): Field[] {
+export function pickFields(fields: Field[], fieldsByArea: Map<string, Field[]>, count: number, random: () => number): Field[] {
   const chosen = new Map<string, Field>();
   const first = fields[Math.floor(random() * fields.length)]!;
   chosen.set(first.id, first);
@@ -211,7 +211,7 @@ function pickFields(fields: Field[], fieldsByArea: Map<string, Field[]>, count: 
   return [...chosen.values()];
 }
 
-function weighted<T>(items: [T, number][], roll: number): T {
+export function weighted<T>(items: [T, number][], roll: number): T {
   const total = items.reduce((sum, [, weight]) => sum + weight, 0);
   let cursor = roll * total;
   for (const [item, weight] of items) {
@@ -235,7 +235,7 @@ function initials(text: string) {
 }
 
 /** A small seeded PRNG, so a fixture set can be generated again identically. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
