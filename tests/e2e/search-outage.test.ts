@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, test } from "vitest";
-import { ARTIFACTS } from "../setup/paths";
+import { describe, expect, inject, test } from "vitest";
 import { baseURL, useBrowser } from "./browser";
 
 /**
@@ -11,7 +10,7 @@ import { baseURL, useBrowser } from "./browser";
 const { openPage } = useBrowser();
 
 function meilisearchPid(): number {
-  const pidFile = path.join(ARTIFACTS, "e2e", "meilisearch", "meilisearch.pid");
+  const pidFile = path.join(path.dirname(inject("portalDatabase")), "meilisearch", "meilisearch.pid");
   return Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
 }
 
