@@ -245,7 +245,7 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
   const port = await findFreePort();
   const meiliHost = mode.startsWith("database") ? `http://127.0.0.1:${await findFreePort()}` : meili.host;
   const uncached = mode === "engineUncached" || mode === "databaseUncached";
-  const server = await startServer(port, meiliHost, meili.apiKey, uncached ? { SEARCH_CACHE: "off" } : {});
+  const server = await startServer(port, meiliHost, meili.apiKey, uncached ? { SEARCH_CACHE: "off", STATISTICS_CACHE: "off" } : {});
   try {
     const base = `http://127.0.0.1:${port}`;
     await measure(base, queries, 1, mode === "databaseUncached" ? 10 : 40); // warm-up
@@ -257,6 +257,19 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
         `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, ` +
           `${stats.throughput} req/s, ${stats.errors} errors, modes ${JSON.stringify(stats.modes)}`,
       );
+    }
+    if (mode === "engine" || mode === "engineUncached") {
+      // The ecosystem page over the whole directory, the full HTML page as a visitor opens it:
+      // with its figures cached until the data changes, and computed afresh every time.
+      const key = mode === "engine" ? "ecosystem" : "ecosystemUncached";
+      step(`ecosystem page (GET /ecosystem)${uncached ? ", figures computed on every request (STATISTICS_CACHE=off)" : ""}`);
+      const page = () => "/ecosystem";
+      await measure(base, ["x"], 1, 3, page); // warm-up
+      for (const clients of uncached ? [1] : [1, 16]) {
+        const stats = await measure(base, ["x"], clients, uncached ? 10 : clients === 1 ? 60 : 160, page);
+        latency[`${key}_${clients}`] = stats;
+        console.log(`  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors`);
+      }
     }
     const memory = peakMemoryMb(server.pid!);
     latency[`${mode}_peakMemoryMb`] = memory;
@@ -342,6 +355,32 @@ await worker.stop();
 results.writeToSearchable = summarize(writeTimes);
 console.log(`  p50 ${percentile(writeTimes, 50)} ms, p95 ${percentile(writeTimes, 95)} ms over ${writeTimes.length} writes`);
 
+// ---------------------------------------------------------------- import
+step("bulk import of a 50,000-row CSV (parse, plan against the directory, write), then removed again");
+{
+  const { parseImportFile } = await import("~/models/import/parse");
+  const { planImport } = await import("~/models/import/plan.server");
+  const { applyImport } = await import("~/models/import/apply.server");
+  const kinds = ["lab", "institute", "enterprise", "startup"];
+  const lines = ["slug,kind,nameVi,nameEn,district,foundedYear,website"];
+  for (let i = 0; i < 50_000; i++) {
+    lines.push(`bench-import-${i},${kinds[i % 4]},Tổ chức Nhập Thử ${i},Bench Imported Organization ${i},cau-giay,${1990 + (i % 30)},https://import-${i}.example.vn`);
+  }
+  const started = performance.now();
+  const parsed = parseImportFile("bench.csv", lines.join("\n"));
+  if (!parsed.ok) throw new Error(`import refused: ${parsed.problem.key}`);
+  const plan = await planImport(parsed.rows);
+  const planned = performance.now();
+  await applyImport(plan, { actorId: requester.id, fileName: "bench.csv" });
+  const seconds = (performance.now() - started) / 1000;
+  results.import = { rows: 50_000, seconds: round(seconds, 1), planSeconds: round((planned - started) / 1000, 1), rowsPerSecond: Math.round(50_000 / seconds) };
+  console.log(`  ${JSON.stringify(results.import)}`);
+  // Leave the bench database as it was, for --reuse.
+  await prisma.$executeRawUnsafe("DELETE FROM SearchOutbox WHERE entityId IN (SELECT id FROM Organization WHERE slug LIKE 'bench-import-%')");
+  await prisma.$executeRawUnsafe("DELETE FROM Organization WHERE slug LIKE 'bench-import-%'");
+  await prisma.auditEntry.deleteMany({ where: { action: "organization.import", label: "bench.csv" } });
+}
+
 await meili.stop();
 await prisma.$disconnect();
 
@@ -375,7 +414,10 @@ function queryMix(): string[] {
   ];
 }
 
-async function measure(base: string, mix: string[], clients: number, total: number): Promise<Stats> {
+/** What the browser requests while searching: the directory route's data only. */
+const directoryData = (query: string) => `/directory.data?${query}&_routes=routes%2Fdirectory`;
+
+async function measure(base: string, mix: string[], clients: number, total: number, path: (item: string) => string = directoryData): Promise<Stats> {
   const times: number[] = [];
   const modes: Record<string, number> = {};
   let errors = 0;
@@ -387,8 +429,7 @@ async function measure(base: string, mix: string[], clients: number, total: numb
         const query = mix[next++ % mix.length]!;
         const t = performance.now();
         try {
-          // What the browser requests while searching: the directory route's data only.
-          const response = await fetch(`${base}/directory.data?${query}&_routes=routes%2Fdirectory`);
+          const response = await fetch(`${base}${path(query)}`);
           const body = await response.text();
           if (response.status !== 200) errors++;
           const mode = /"(engine|database)"/.exec(body)?.[1] ?? "unknown";
@@ -577,6 +618,14 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   row("argon2id verify alone, in process: p50 (ms)", String(signIn.argon2VerifyInProcess.p50));
   for (const clients of [1, 4]) row(`sign-in (POST /login), ${clients} client(s): p50 / p95 (ms)`, `${signIn[`clients_${clients}`]!.p50} / ${signIn[`clients_${clients}`]!.p95}`);
   row("sign-in: app peak memory (MB)", String(signIn.peakMemoryMb));
+  for (const clients of [1, 16]) {
+    const stats = byMode[`ecosystem_${clients}`] as Stats;
+    row(`ecosystem page, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
+  }
+  const fresh = byMode.ecosystemUncached_1 as Stats;
+  row("ecosystem page, figures not cached, 1 client: p50 / p95", `${fresh.p50} / ${fresh.p95}`);
+  const imported = all.import as { rowsPerSecond: number; seconds: number };
+  row("import of 50,000 rows: rows/s (total s)", `${imported.rowsPerSecond} (${imported.seconds})`);
   const write = all.writeToSearchable as { p50: number; p95: number };
   row("write → searchable p50 / p95 (ms)", `${write.p50} / ${write.p95}`);
   console.log(`├${line}┤`);

@@ -46,7 +46,8 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
 
   test("the keyboard reaches the skip link first and it jumps to the content", async () => {
     const page = await openPage();
-    await page.goto("/directory");
+    // After hydration: a key pressed while React 18 is still hydrating can abort it (error #345).
+    await page.goto("/directory", { waitUntil: "networkidle" });
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe("Bỏ qua, đến nội dung chính");

@@ -245,9 +245,13 @@ describe("the ecosystem page, for officials", () => {
     await page.goto("/ecosystem");
     await expect.poll(() => page.locator("[data-official]").count()).toBe(1);
     for (const chart of OFFICIAL_CHARTS) expect(await page.locator(`[data-official] [data-chart="${chart}"]`).count(), chart).toBe(1);
-    // HUST's two experts, and this curator's two approvals.
+    // Each listed organization's experts, as the database counts them (other test files share this
+    // portal, so which organizations make the top list varies), and this curator's two approvals.
     const organizations = await tableRows(page, "organizations");
-    expect(organizations.find((row) => row[0] === "hust")?.[2]).toBe(String(await portalDb().expertProfile.count({ where: { status: "published", affiliation: { slug: "hust" } } })));
+    expect(organizations.length).toBeGreaterThan(0);
+    for (const row of organizations) {
+      expect(row[2], row[0]).toBe(String(await portalDb().expertProfile.count({ where: { status: "published", affiliation: { slug: row[0] } } })));
+    }
     expect((await tableRows(page, "curators")).find((row) => row[0] === curatorId)).toEqual([curatorId, `Cán bộ Thống kê ${unique}`, "2", "0", "0"]);
     expect((await barValues(page, "organizations")).length).toBe(organizations.length * 3);
 
