@@ -109,6 +109,10 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     const listening = app.listen(options.port, options.host ?? "", () => resolve(listening));
     listening.once("error", reject);
   });
+  // Keep idle connections longer than clients and proxies do (they reuse them for about 4-60 s): a
+  // server that closes first races the client's next request on that connection ("fetch failed").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const url = `http://localhost:${port}`;
