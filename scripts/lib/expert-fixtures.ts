@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { expertSearchText, type ExpertForIndex } from "#search/expert-document";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle, type Offer } from "~/utils/expert-values";
 import { slugify } from "~/utils/text";
-import { mulberry32, pickFields, sqlDate, weighted, type Field } from "./organization-fixtures";
+import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatabase, type Field } from "./organization-fixtures";
 
 /**
  * Synthetic but realistic expertise profiles for scale tests and the
@@ -147,39 +146,13 @@ type IndexSource = Pick<
 type Organization = { id: string; nameVi: string | null; nameEn: string | null; acronym: string | null; district: string | null };
 
 export function generateExperts(options: ExpertFixtureOptions): number {
-  const file = databaseFilePath(resolveDatabaseUrl(options.databaseUrl));
-  if (!file) throw new Error("fixtures need a database file");
-  const sqlite = new Database(file, { timeout: 10_000 });
-  sqlite.pragma("journal_mode = WAL");
-  try {
-    const count = generateInto(sqlite, options);
-    sqlite.exec("ANALYZE");
-    return count;
-  } finally {
-    sqlite.close();
-  }
+  return withFixtureDatabase(options.databaseUrl, (sqlite) => generateInto(sqlite, options));
 }
 
 function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions): number {
   const random = mulberry32(options.seed ?? 20261123);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-
-  const fields = (
-    sqlite
-      .prepare(
-        `SELECT f.id, f.slug, f.nameVi, f.nameEn, f.aliases, a.slug AS areaSlug, a.nameVi AS areaVi, a.nameEn AS areaEn, a.aliases AS areaAliases
-         FROM Field f JOIN Field a ON a.id = f.parentId`,
-      )
-      .all() as { id: string; slug: string; nameVi: string; nameEn: string; aliases: string; areaSlug: string; areaVi: string; areaEn: string; areaAliases: string }[]
-  ).map(
-    (row): Field => ({
-      ...row,
-      parent: { slug: row.areaSlug, nameVi: row.areaVi, nameEn: row.areaEn, aliases: row.areaAliases },
-    }),
-  );
-  if (fields.length === 0) throw new Error("The field taxonomy is empty: run the seed first (npm run seed)");
-  const fieldsByArea = new Map<string, Field[]>();
-  for (const field of fields) fieldsByArea.set(field.parent!.slug, [...(fieldsByArea.get(field.parent!.slug) ?? []), field]);
+  const { fields, fieldsByArea } = loadFields(sqlite);
 
   // Research organizations, by the areas of their fields: where scientists work.
   const organizations = new Map<string, Organization>();

@@ -42,13 +42,17 @@ type Row = Record<(typeof COLUMNS)[number], string | number | null>;
 export const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export function generateOrganizations(options: FixtureOptions & { databaseUrl?: string }): number {
-  const file = databaseFilePath(resolveDatabaseUrl(options.databaseUrl));
+  return withFixtureDatabase(options.databaseUrl, (sqlite) => generateInto(sqlite, options));
+}
+
+/** Opens the database file for a bulk load, runs `fill`, then gives the query planner fresh statistics. */
+export function withFixtureDatabase(databaseUrl: string | undefined, fill: (sqlite: Database.Database) => number): number {
+  const file = databaseFilePath(resolveDatabaseUrl(databaseUrl));
   if (!file) throw new Error("fixtures need a database file");
   const sqlite = new Database(file, { timeout: 10_000 });
   sqlite.pragma("journal_mode = WAL");
   try {
-    const count = generateInto(sqlite, options);
-    // After a bulk load, give the query planner fresh statistics.
+    const count = fill(sqlite);
     sqlite.exec("ANALYZE");
     return count;
   } finally {
@@ -56,9 +60,8 @@ export function generateOrganizations(options: FixtureOptions & { databaseUrl?: 
   }
 }
 
-function generateInto(sqlite: Database.Database, options: FixtureOptions): number {
-  const random = mulberry32(options.seed ?? 20261122);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+/** The taxonomy's fields with their areas, and the fields of each area (the seed must have run). */
+export function loadFields(sqlite: Database.Database): { fields: Field[]; fieldsByArea: Map<string, Field[]> } {
   const fields = (
     sqlite
       .prepare(
@@ -79,6 +82,13 @@ function generateInto(sqlite: Database.Database, options: FixtureOptions): numbe
   if (fields.length === 0) throw new Error("The field taxonomy is empty: run the seed first (npm run seed)");
   const fieldsByArea = new Map<string, Field[]>();
   for (const field of fields) fieldsByArea.set(field.parent!.slug, [...(fieldsByArea.get(field.parent!.slug) ?? []), field]);
+  return { fields, fieldsByArea };
+}
+
+function generateInto(sqlite: Database.Database, options: FixtureOptions): number {
+  const random = mulberry32(options.seed ?? 20261122);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const { fields, fieldsByArea } = loadFields(sqlite);
   const insertOrganization = sqlite.prepare(
     `INSERT INTO Organization (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`,
   );
