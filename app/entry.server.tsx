@@ -1,9 +1,11 @@
 import { Transform } from "node:stream";
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
+import { log } from "~/utils/log.server";
 import { NonceProvider } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -16,6 +18,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  if (loadContext.databaseBusy) responseStatusCode = databaseBusy(responseStatusCode, responseHeaders);
   // Crawlers and no-JavaScript clients get the whole document at once.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
@@ -54,9 +57,29 @@ export default function handleRequest(
   });
 }
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/** Form posts with JavaScript (single fetch): the same status as the page would get. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  if (!context.databaseBusy) return response;
+  const headers = new Headers(response.headers);
+  return new Response(response.body, { status: databaseBusy(response.status, headers), headers });
+};
+
+/** A failure because the database stayed locked: 503 and when to try again (utils/database-busy.server.ts). */
+function databaseBusy(status: number, headers: Headers): number {
+  if (status !== 500) return status;
+  headers.set("Retry-After", String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
+  return 503;
+}
+
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // Aborted requests (the user navigated away) are not errors.
   if (request.signal.aborted) return;
+  if (isDatabaseBusy(error)) {
+    // Expected while another process holds the write lock, and nothing was written.
+    context.databaseBusy = true;
+    log("warn", "database_busy", { method: request.method, url: new URL(request.url).pathname });
+    return;
+  }
   console.error(
     JSON.stringify({
       level: "error",

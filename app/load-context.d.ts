@@ -11,5 +11,7 @@ declare module "@remix-run/node" {
     auth?: SessionValidation | null;
     /** The client's address (behind a proxy, with TRUST_PROXY set) */
     clientAddress?: string;
+    /** Set by handleError when the request failed on a locked database: answered 503 (entry.server.tsx) */
+    databaseBusy?: boolean;
   }
 }

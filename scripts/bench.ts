@@ -19,10 +19,10 @@
  * 6. Times writes until they are searchable (p95), and reads the app's peak memory.
  * Prints a table and writes JSON to bench-results/latest.json.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildIfMissing, machine, peakMemoryMb, percentile, round, startServer as startProductionServer, stopServer, summarize } from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench [-- options]
@@ -229,7 +229,9 @@ console.log(
 console.log(`  suggested per request: ${JSON.stringify(results.suggestions)}`);
 
 // ---------------------------------------------------------------- servers
-buildIfStale();
+buildIfMissing(step);
+const startServer = (port: number, meiliHost: string, meiliKey: string, extraEnv: Record<string, string>) =>
+  startProductionServer(port, { DATABASE_URL: databaseUrl, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: meiliKey, MEILI_INDEX_PREFIX: "bench_", SEED_ON_START: "false", ...extraEnv });
 const queries = queryMix();
 results.queryMix = queries;
 const latency: Record<string, unknown> = {};
@@ -505,90 +507,6 @@ function suggestionRequests() {
     request("An toàn thông tin cho hệ thống SCADA nhà máy nước", "Hệ thống điều khiển SCADA của nhà máy nước cần được đánh giá lỗ hổng và giám sát an ninh mạng.", "Báo cáo đánh giá và hệ thống giám sát vận hành 24/7.", ["cybersecurity", "information-security"], "ict", 7),
     request("Phân bón hữu cơ vi sinh từ phụ phẩm chăn nuôi", "Trang trại có nhiều phân chuồng; muốn sản xuất phân bón hữu cơ vi sinh đạt chuẩn để bán.", "Quy trình ủ và chủng vi sinh vật phù hợp, sản phẩm đạt quy chuẩn.", ["fertilizers", "microbiology"], "agriculture_food", 5),
   ];
-}
-
-function summarize(times: number[]) {
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return round(sorted[rank] ?? 0, 1);
-}
-
-function round(value: number, digits: number) {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
-function buildIfStale() {
-  const server = path.join(root, "build/server/index.js");
-  const result = spawnSync(process.execPath, ["--import", "tsx", "-e", "0"], { cwd: root });
-  if (result.status !== 0) throw new Error("tsx is not available");
-  if (!fs.existsSync(server) || process.env.BENCH_BUILD === "1") {
-    step("building the production app");
-    const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-    if (build.status !== 0) throw new Error("build failed");
-  }
-}
-
-async function startServer(
-  port: number,
-  meiliHost: string,
-  meiliKey: string,
-  extraEnv: Record<string, string>,
-): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      MEILI_HOST: meiliHost,
-      MEILI_MASTER_KEY: meiliKey,
-      MEILI_INDEX_PREFIX: "bench_",
-      NODE_ENV: "production",
-      SEED_ON_START: "false",
-      LOG_LEVEL: "error",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) return server;
-    } catch {
-      /* starting */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the app did not start");
-}
-
-async function stopServer(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
-
-function peakMemoryMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return round(kb / 1024, 1);
-}
-
-function machine() {
-  const cpus = fs.readFileSync("/proc/cpuinfo", "utf8").match(/^processor/gm)?.length ?? 0;
-  return { cpus, node: process.version };
 }
 
 function printTable(all: Record<string, unknown>, byMode: Record<string, unknown>) {

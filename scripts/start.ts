@@ -58,7 +58,8 @@ function buildIsStale(): boolean {
   const output = path.join(root, "build/server/index.js");
   if (!fs.existsSync(output)) return true;
   const built = fs.statSync(output).mtimeMs;
-  const sources = ["app", "public", "vite.config.ts", "tsconfig.json", "package-lock.json"];
+  // search/ too: the routes' search code is bundled into the build.
+  const sources = ["app", "search", "public", "vite.config.ts", "tsconfig.json", "package-lock.json"];
   return sources.some((source) => newestMtime(path.join(root, source)) > built);
 }
 

@@ -37,6 +37,11 @@ export type LocalMeilisearchOptions = {
   port?: number;
   /** How long to wait for /health before giving up. */
   startTimeoutMs?: number;
+  /**
+   * A dump to load into an empty data directory (restore). Meilisearch
+   * imports it before it answers /health, so allow a long start timeout.
+   */
+  importDump?: string;
 };
 
 const GUARD_SCRIPT = `
@@ -53,6 +58,16 @@ done
 kill "$child" 2>/dev/null
 wait "$child" 2>/dev/null
 `;
+
+/** Where the local server writes the dumps asked for through POST /dumps. */
+export function localDumpDir(dataDir: string): string {
+  return path.join(path.resolve(dataDir), "dumps");
+}
+
+/** The engine's own database inside the data directory (indexes, tasks, keys). */
+export function localEngineDatabase(dataDir: string): string {
+  return path.join(path.resolve(dataDir), "data.ms");
+}
 
 export function resolveMeilisearchBinary(env: Record<string, string | undefined> = process.env): string {
   if (env.MEILI_BIN) {
@@ -116,7 +131,7 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
   fs.mkdirSync(dataDir, { recursive: true });
   const binary = resolveMeilisearchBinary();
   const apiKey = readOrCreateMasterKey(dataDir);
-  const dbPath = path.join(dataDir, "data.ms");
+  const dbPath = localEngineDatabase(dataDir);
   const logFile = path.join(dataDir, "meilisearch.log");
   const pidFile = path.join(dataDir, "meilisearch.pid");
   await stopLeftover(pidFile);
@@ -128,13 +143,14 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     binary,
     "--http-addr", `127.0.0.1:${port}`,
     "--db-path", dbPath,
-    "--dump-dir", path.join(dataDir, "dumps"),
+    "--dump-dir", localDumpDir(dataDir),
     "--snapshot-dir", path.join(dataDir, "snapshots"),
     "--no-analytics",
     "--env", "development",
     // All cores for indexing: a full rebuild is rare and must end quickly;
     // everyday updates are a few documents (Meilisearch's default is half).
     "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? String(os.availableParallelism()),
+    ...(options.importDump ? ["--import-dump", path.resolve(options.importDump)] : []),
   ];
   const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {
     // Meilisearch writes to its log file; the guard's own stderr would only
@@ -177,7 +193,10 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     await waitForHealth(host, options.startTimeoutMs ?? 20_000, exited);
   } catch (error) {
     await stop();
-    const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
+    const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n") : [];
+    // A backtrace (RUST_BACKTRACE) follows Meilisearch's error: show from the error on.
+    const errorAt = lines.findLastIndex((line) => line.startsWith("Error: "));
+    const log = (errorAt >= 0 ? lines.slice(errorAt, errorAt + 8) : lines.slice(-15)).join("\n");
     throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${log}`);
   }
   // Once running, the guard must not keep a finished script alive; it still

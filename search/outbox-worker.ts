@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import os from "node:os";
 import type { DbClient } from "~/utils/db.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
@@ -49,6 +50,29 @@ const MAX_BACKOFF_MS = 60_000;
 const KEEP_PROCESSED_MS = 24 * 60 * 60 * 1000;
 const TASK_TIMEOUT_MS = 60_000;
 
+/** This process in claim tokens (`host:pid:nonce:worker`): tells a dead claimer from a live one. */
+const PROCESS_TAG = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
+
+/**
+ * A claim whose process is gone: it was made on this machine (SQLite in WAL
+ * mode is only shared on one) by a pid that no longer runs, or by an earlier
+ * process that had this one's pid (a restarted container). Such rows are taken
+ * over at once instead of after the lease, so a portal killed in the middle of
+ * a round delays nothing when it comes back. Other tokens wait for their lease.
+ */
+export function claimIsAbandoned(token: string, self = PROCESS_TAG): boolean {
+  const [host, pidText, nonce] = token.split(":");
+  const [ownHost, ownPid] = self.split(":");
+  if (!nonce || host !== ownHost) return false;
+  if (pidText === ownPid) return !token.startsWith(`${self}:`);
+  try {
+    process.kill(Number(pidText), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
 }
@@ -66,6 +90,13 @@ export class SearchOutboxWorker {
   #pendingWake = false;
   #unsubscribe: (() => void) | null = null;
   #lastPrune = 0;
+  /**
+   * One token for all of this worker's claims: rows it claimed in a round
+   * that failed before releasing them (the database locked past the busy
+   * timeout) are claimed again by its next round, not left to their lease.
+   */
+  readonly #token = `${PROCESS_TAG}:${crypto.randomUUID()}`;
+  #round: Promise<unknown> = Promise.resolve();
   readonly #prepare: OutboxWorkerOptions["prepare"];
   #prepared = false;
   /** Consecutive failed rounds; reported by /readyz. */
@@ -156,64 +187,87 @@ export class SearchOutboxWorker {
   }
 
   /** One round: claim, apply, acknowledge. Returns the number of rows processed. */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
+    // Rounds of one worker never overlap: each would take the other's rows (same token).
+    const round = this.#round.then(() => this.#runRound());
+    this.#round = round.catch(() => {});
+    return round;
+  }
+
+  async #runRound(): Promise<number> {
     await this.#prune();
     const rows = await this.#claim();
     if (rows.length === 0) return 0;
-    // Rows that failed before are retried one entity at a time, so one bad
-    // document cannot hold back the rest.
     const fresh = rows.filter((row) => row.attempts === 0);
     const retried = rows.filter((row) => row.attempts > 0);
-    const groups = [fresh, ...retried.map((row) => [row])].filter((group) => group.length > 0);
-    for (const group of groups) {
-      try {
-        if (this.#prepare && !this.#prepared) {
-          await this.#prepare();
-          this.#prepared = true;
-        }
-        await this.#apply(group);
-        bumpIndexGeneration();
-        await this.#db.searchOutbox.updateMany({
-          where: { id: { in: group.map((row) => row.id) } },
-          data: { processedAt: new Date(), lockedUntil: null, claimToken: null, lastError: null },
-        });
-        this.failures = 0;
-        this.lastError = null;
-      } catch (error) {
-        this.failures += 1;
-        this.lastError = String(error);
-        this.#prepared = false;
+    for (const group of [fresh, retried]) {
+      if (group.length === 0) continue;
+      // All together, even after an outage, when the retried rows are many:
+      // one request each would take minutes to catch up. Only when the engine
+      // refuses the documents does each entity go alone, so that one bad
+      // document cannot hold back the rest.
+      const error = await this.#deliver(group);
+      if (error === null) continue;
+      const entities = groupByEntity(group);
+      if (!documentsRefused(error) || entities.length === 1) {
         await this.#release(group, error);
+        continue;
+      }
+      for (const single of entities) {
+        const failure = await this.#deliver(single);
+        if (failure !== null) await this.#release(single, failure);
       }
     }
     return rows.length;
   }
 
+  /** Applies the rows and marks them done; returns the error when that failed. */
+  async #deliver(group: ClaimedRow[]): Promise<unknown> {
+    try {
+      if (this.#prepare && !this.#prepared) {
+        await this.#prepare();
+        this.#prepared = true;
+      }
+      await this.#apply(group);
+      bumpIndexGeneration();
+      await this.#db.searchOutbox.updateMany({
+        where: { id: { in: group.map((row) => row.id) } },
+        data: { processedAt: new Date(), lockedUntil: null, claimToken: null, lastError: null },
+      });
+      this.failures = 0;
+      this.lastError = null;
+      return null;
+    } catch (error) {
+      this.failures += 1;
+      this.lastError = String(error);
+      this.#prepared = false;
+      return error;
+    }
+  }
+
   async #claim(): Promise<ClaimedRow[]> {
     const now = new Date();
+    const held = await this.#db.searchOutbox.findMany({
+      where: { processedAt: null, lockedUntil: { gte: now } },
+      distinct: ["claimToken"],
+      select: { claimToken: true },
+    });
+    const takeOver = held.flatMap(({ claimToken }) => (claimToken && claimIsAbandoned(claimToken) ? [claimToken] : []));
+    const claimable = [{ lockedUntil: null }, { lockedUntil: { lt: now } }, { claimToken: { in: [this.#token, ...takeOver] } }];
     const due = await this.#db.searchOutbox.findMany({
-      where: {
-        processedAt: null,
-        availableAt: { lte: now },
-        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-      },
+      where: { processedAt: null, availableAt: { lte: now }, OR: claimable },
       orderBy: { id: "asc" },
       take: this.#batchSize,
       select: { id: true },
     });
     if (due.length === 0) return [];
-    const token = crypto.randomUUID();
     // The same conditions again: another worker may have claimed some rows meanwhile.
     await this.#db.searchOutbox.updateMany({
-      where: {
-        id: { in: due.map((row) => row.id) },
-        processedAt: null,
-        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-      },
-      data: { claimToken: token, lockedUntil: new Date(now.getTime() + this.#leaseMs) },
+      where: { id: { in: due.map((row) => row.id) }, processedAt: null, OR: claimable },
+      data: { claimToken: this.#token, lockedUntil: new Date(now.getTime() + this.#leaseMs) },
     });
     return this.#db.searchOutbox.findMany({
-      where: { claimToken: token },
+      where: { claimToken: this.#token, processedAt: null },
       orderBy: { id: "asc" },
       select: { id: true, entity: true, entityId: true, attempts: true },
     });
@@ -274,8 +328,27 @@ export class SearchOutboxWorker {
   }
 }
 
+function groupByEntity(rows: ClaimedRow[]): ClaimedRow[][] {
+  const groups = new Map<string, ClaimedRow[]>();
+  for (const row of rows) {
+    const key = `${row.entity}:${row.entityId}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
+}
+
+class TaskFailedError extends Error {}
+
 async function expectSucceeded(task: { status: string; error?: { message?: string } | null; uid: number }) {
   if (task.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? "no details"}`);
+    throw new TaskFailedError(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? "no details"}`);
   }
+}
+
+/** The engine answered and turned the documents down; not an outage, a timeout or the database. */
+function documentsRefused(error: unknown): boolean {
+  if (error instanceof TaskFailedError) return true;
+  const { name, response } = error as { name?: string; response?: { status?: number } };
+  const status = name === "MeiliSearchApiError" ? (response?.status ?? 0) : 0;
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }

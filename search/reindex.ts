@@ -97,7 +97,10 @@ export async function reindex(
   const batchSize = options.batchSize ?? 10_000;
   const lastOutboxId = (await db.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
 
-  await client.deleteIndexIfExists(next);
+  // deleteIndexIfExists only enqueues the deletion: wait for it, or a `_new`
+  // left by an interrupted rebuild is still there when ensureIndex looks, is
+  // not created again, and is gone when its settings are read.
+  await client.deleteIndex(next).waitTask({ timeout: 0 });
   const taxonomy = await loadTaxonomy(db);
   await ensureIndex(source.index, taxonomy, { uid: next, config });
 

@@ -16,19 +16,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: t("site.name") }, { name: "description", content: t("site.tagline") }];
 };
 
-/** Counting 100,000 listings by kind and area takes seconds: the counts are kept until the data changes. */
-const homeCounts = versionedCache("home-counts", async () => {
-  const [kindCounts, areaCounts] = await Promise.all([countPublishedByKind(), countPublishedByArea()]);
-  return { kindCounts, areaCounts };
+/**
+ * Counting 100,000 listings by kind and area takes seconds, and even picking the day's featured
+ * listings costs two queries over them: all are kept until the data changes (or a minute passes).
+ */
+const homeData = versionedCache("home-data", async () => {
+  const [kindCounts, areaCounts, featured] = await Promise.all([countPublishedByKind(), countPublishedByArea(), featuredOrganizations(6)]);
+  return { kindCounts, areaCounts, featured };
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, { kindCounts, areaCounts }, taxonomy, featured] = await Promise.all([
-    getLanguage(request),
-    homeCounts(),
-    getTaxonomy(),
-    featuredOrganizations(6),
-  ]);
+  const [lang, { kindCounts, areaCounts, featured }, taxonomy] = await Promise.all([getLanguage(request), homeData(), getTaxonomy()]);
   const areas = taxonomy.areas
     .map((area) => ({ slug: area.slug, nameVi: area.nameVi, nameEn: area.nameEn, count: areaCounts[area.slug] ?? 0 }))
     .filter((area) => area.count > 0)

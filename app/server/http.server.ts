@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
 import { log } from "~/utils/log.server";
 import { requestLog } from "./request-log.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
@@ -50,6 +51,12 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     }
     res.status(405).set("Allow", "GET, HEAD").json({ error: { code: "method_not_allowed", message: "The API is read-only: use GET." } });
   });
+  // `?_data=` is how Remix before single fetch asked for a route's data; Remix still answers it
+  // (and logs an error each time). No page of this portal makes such a request.
+  app.use((req, res, next) => {
+    if (!("_data" in req.query)) return next();
+    res.status(400).type("text/plain; charset=utf-8").send("The _data parameter is not supported.");
+  });
   app.use(sameOriginWrites({ allowedOrigins }));
   app.use(boundedRequests({ maxBodyBytes: 256 * 1024, largeBodyPaths: [{ prefix: "/admin/import", maxBytes: 64 * 1024 * 1024 }] }));
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
@@ -93,8 +100,11 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   // body too large): a short bilingual message instead of Express's default page.
   app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    if (status >= 500) log("error", "http_error", { path: req.path, error: String(error) });
+    // The session check found the database locked by another process (utils/database-busy.server.ts).
+    const busy = isDatabaseBusy(error);
+    if (busy) res.setHeader("Retry-After", String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
+    const status = busy ? 503 : (error.status ?? error.statusCode ?? 500);
+    if (status >= 500) log(busy ? "warn" : "error", busy ? "database_busy" : "http_error", { path: req.path, error: String(error) });
     res
       .status(status)
       .type("text/plain; charset=utf-8")

@@ -53,7 +53,8 @@ export function sameOriginWrites({ allowedOrigins }: { allowedOrigins: readonly 
 /**
  * Request bodies are bounded before anything reads them: a form post sends
  * its length (Node's parser holds the body to it), so a larger or unannounced
- * body is refused at once instead of being buffered (413 / 411). Only the
+ * body is refused at once instead of being buffered (413 / 411), and a body
+ * the handler left unread is drained after the answer. Only the
  * methods the portal uses are accepted (405 otherwise).
  */
 export function boundedRequests({ maxBodyBytes, largeBodyPaths }: { maxBodyBytes: number; largeBodyPaths: { prefix: string; maxBytes: number }[] }) {
@@ -73,6 +74,15 @@ export function boundedRequests({ maxBodyBytes, largeBodyPaths }: { maxBodyBytes
       res.status(413).type("text/plain; charset=utf-8").send(`The request body is too large (${Math.round(limit / 1024)} KiB at most).`);
       return;
     }
+    // An answer can go out before the whole body was read (Remix answers 415 to a body type it
+    // does not parse, after starting to read it). Node then leaves the rest on the connection,
+    // and the next request on that keep-alive connection waits behind it until the connection
+    // times out. So the rest, at most the limit above, is read and dropped.
+    res.once("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     next();
   };
 }

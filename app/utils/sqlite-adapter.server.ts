@@ -1,16 +1,25 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type {
-  IsolationLevel,
-  SqlDriverAdapter,
-  SqlDriverAdapterFactory,
-  SqlQuery,
-  Transaction,
+import {
+  DriverAdapterError,
+  isDriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type Transaction,
 } from "@prisma/driver-adapter-utils";
 
 /**
  * A Prisma driver adapter over one better-sqlite3 connection that
  * - turns on WAL (readers never wait for the writer, see docs/decisions/003),
- * - waits up to 5 s for another process's write lock instead of failing,
+ * - waits up to 5 s for another process's write lock instead of failing, and
+ *   waits without blocking: SQLite's own busy timeout sleeps in the calling
+ *   thread, which is Node's only one, so every request of the portal would
+ *   stall with it. Here the lock is tried again between other queries
+ *   (docs/decisions/017),
+ * - starts every transaction with BEGIN IMMEDIATE: a deferred one that has
+ *   read would fail at once, without waiting, when its first write finds the
+ *   lock taken,
  * - keeps the query planner's statistics fresh (`PRAGMA optimize`, as SQLite
  *   advises for long-lived connections; the boot code repeats it hourly),
  * - serializes queries with transactions. The stock adapter shares its single
@@ -20,21 +29,32 @@ import type {
  *   transaction to end.
  */
 export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
-  const inner = new PrismaBetterSQLite3({ url, timeout: 5_000 });
+  // timeout 0: no busy handler in SQLite; the waiting happens below.
+  const inner = new PrismaBetterSQLite3({ url, timeout: 0 });
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      const adapter = await inner.connect();
+      const adapter = new SerializedAdapter(await inner.connect());
       await adapter.executeScript(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" +
           // Table statistics for the query planner: without them it reads
           // `status = 'published'` as selective and scans 100,000 rows to find 20.
           "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
       );
-      return new SerializedAdapter(adapter);
+      return adapter;
     },
   };
+}
+
+/** How long a statement or a transaction waits for another process's write lock (docs/decisions/003). */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+/** SQLITE_BUSY and its extended codes, raw or as Prisma's driver adapter reports it. */
+export function isSqliteBusy(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = isDriverAdapterError(error) ? error.cause.originalCode : (error as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
 class Lock {
@@ -58,13 +78,31 @@ class SerializedAdapter implements SqlDriverAdapter {
     this.adapterName = inner.adapterName;
   }
 
-  async #exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.#lock.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
+  /**
+   * Runs `work` holding the connection and returns with it still held. While
+   * another process has the write lock, lets go of the connection (reads go
+   * on), waits a little and tries again, up to BUSY_TIMEOUT_MS. Only for
+   * statements that a busy error leaves without effect: a single statement
+   * outside a transaction, or BEGIN.
+   */
+  async #holding<T>(work: () => Promise<T>): Promise<{ value: T; release: () => void }> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (let attempt = 0; ; attempt++) {
+      const release = await this.#lock.acquire();
+      try {
+        return { value: await work(), release };
+      } catch (error) {
+        release();
+        if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** attempt, Math.max(0, deadline - Date.now()))));
     }
+  }
+
+  async #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const { value, release } = await this.#holding(work);
+    release();
+    return value;
   }
 
   queryRaw(query: SqlQuery) {
@@ -75,19 +113,15 @@ class SerializedAdapter implements SqlDriverAdapter {
     return this.#exclusive(() => this.inner.executeRaw(query));
   }
 
+  /** Only for idempotent scripts (the PRAGMAs above): a busy one is run again from the start. */
   executeScript(script: string) {
     return this.#exclusive(() => this.inner.executeScript(script));
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const release = await this.#lock.acquire();
-    try {
-      const tx = await this.inner.startTransaction(isolationLevel);
-      return releasingOnEnd(tx, release);
-    } catch (error) {
-      release();
-      throw error;
-    }
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
+    const { release } = await this.#holding(() => this.inner.executeScript("BEGIN IMMEDIATE"));
+    return immediateTransaction(this.inner, release);
   }
 
   getConnectionInfo() {
@@ -99,25 +133,37 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 }
 
-function releasingOnEnd(tx: Transaction, release: () => void): Transaction {
-  let released = false;
-  const end = async (finish: () => Promise<void>) => {
-    try {
-      await finish();
-    } finally {
-      if (!released) {
-        released = true;
-        release();
-      }
+/**
+ * The open transaction on the connection. Prisma sends COMMIT or ROLLBACK
+ * itself, then calls commit() or rollback(), which hand the connection back.
+ */
+function immediateTransaction(inner: SqlDriverAdapter, release: () => void): Transaction {
+  let open = true;
+  const end = () => {
+    if (open) {
+      open = false;
+      release();
     }
   };
   return {
-    provider: tx.provider,
-    adapterName: tx.adapterName,
-    options: tx.options,
-    queryRaw: (query) => tx.queryRaw(query),
-    executeRaw: (query) => tx.executeRaw(query),
-    commit: () => end(() => tx.commit()),
-    rollback: () => end(() => tx.rollback()),
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    options: { usePhantomQuery: false },
+    queryRaw: (query) => inner.queryRaw(query),
+    async executeRaw(query) {
+      try {
+        return await inner.executeRaw(query);
+      } catch (error) {
+        // Prisma does not call commit() after a failed COMMIT (disk full, I/O
+        // error): end the transaction here, or the connection stays taken.
+        if (/^\s*COMMIT\b/i.test(query.sql)) {
+          await inner.executeScript("ROLLBACK").catch(() => {});
+          end();
+        }
+        throw error;
+      }
+    },
+    commit: async () => end(),
+    rollback: async () => end(),
   };
 }

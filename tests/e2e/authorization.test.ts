@@ -1,12 +1,9 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
-import { refreshExpertSearchText } from "~/models/expert.server";
-import { createOrganization } from "~/models/organization.server";
-import { refreshRequestSearchText } from "~/models/request.server";
-import { hashPassword } from "~/utils/password.server";
 import { PASSWORD, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
+import * as world from "./world";
+import { hex, makeExpert, makeOrganization, makeResearcher, makeResponse, makeUser, manage, type RequestStatus, word } from "./world";
 
 /**
  * Every action as every role, including every forbidden one, over plain HTTP.
@@ -87,9 +84,6 @@ function add<F>(c: Case<F>) {
 // ------------------------------------------------------------------ fixtures
 
 const db = () => portalDb();
-const hex = () => crypto.randomBytes(4).toString("hex");
-/** Letters only: one word for the search engine, unlike anything else in the data. */
-const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
 /** expect.poll for hooks (it only works inside a test). */
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -100,8 +94,6 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 30_000) 
 }
 const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-let passwordHash = "";
-let foodFieldId = "";
 const shared = {} as {
   curator: Person & { name: string };
   admin: Person & { name: string };
@@ -112,121 +104,9 @@ const shared = {} as {
   expert: { slug: string };
 };
 
-async function makeUser(label: string, options: { role?: "member" | "curator" | "admin"; accountType?: "business" | "researcher" } = {}) {
-  const id = hex();
-  return db().user.create({
-    data: {
-      email: `authz-${label}-${id}@example.vn`,
-      name: `Authz ${label} ${id}`,
-      passwordHash,
-      role: options.role ?? "member",
-      accountType: options.accountType ?? "business",
-    },
-  });
-}
-
-async function makeOrganization(label: string) {
-  const token = word();
-  return createOrganization(
-    { slug: `authz-${label}-${hex()}`, kind: "enterprise", nameVi: `Công ty Kiểm thử ${token}`, status: "published", fieldIds: [foodFieldId] },
-    { db: db(), origin: "fixture" },
-  );
-}
-
-async function manage(userId: string, organizationId: string) {
-  await db().organizationManager.create({ data: { userId, organizationId } });
-}
-
-async function makeExpert(userId: string, status: "published" | "draft" = "published") {
-  const token = word();
-  const profile = await db().expertProfile.create({
-    data: {
-      userId,
-      slug: `authz-expert-${hex()}`,
-      fullName: `Chuyên gia ${token}`,
-      bioVi: "Nghiên cứu công nghệ chế biến và bảo quản thực phẩm.",
-      keywords: "bảo quản thực phẩm",
-      status,
-      publishedAt: status === "published" ? new Date() : null,
-      fields: { create: [{ fieldId: foodFieldId }] },
-    },
-  });
-  await refreshExpertSearchText(db(), profile.id);
-  await enqueueSearchSync(db(), "expert", [profile.id]);
-  return { ...profile, token };
-}
-
-async function makeResearcher(label = "researcher") {
-  const user = await makeUser(label, { accountType: "researcher" });
-  const expert = await makeExpert(user.id);
-  return { ...user, expert };
-}
-
-type RequestStatus = "pending" | "open" | "rejected" | "expired" | "closed";
-async function makeRequest(
-  authorId: string,
-  options: { status?: RequestStatus; visibility?: "public" | "anonymous"; organizationId?: string; reviewNote?: string } = {},
-) {
-  const status = options.status ?? "open";
-  const titleToken = word();
-  const companyToken = word();
-  const reviewed = status !== "pending";
-  const published = ["open", "expired", "closed"].includes(status);
-  const request = await db().techRequest.create({
-    data: {
-      authorId,
-      organizationId: options.organizationId ?? null,
-      companyName: `Công ty Bí Mật ${companyToken}`,
-      sector: "agriculture_food",
-      companySize: "small",
-      district: "dong-anh",
-      title: `Bảo quản nông sản sau thu hoạch ${titleToken}`,
-      problem: "Cần công nghệ bảo quản rau quả tươi lâu hơn mà không dùng hóa chất độc hại, thử nghiệm tại kho lạnh.",
-      desiredOutcome: "Quy trình bảo quản được thử nghiệm và chuyển giao.",
-      trl: 5,
-      budget: "to_discuss",
-      deadline: status === "expired" ? new Date(Date.now() - 86_400_000) : new Date(Date.now() + 60 * 86_400_000),
-      visibility: options.visibility ?? "public",
-      status,
-      reviewNote: options.reviewNote ?? null,
-      reviewedAt: reviewed ? new Date() : null,
-      reviewedById: reviewed ? shared.curator.id : null,
-      publishedAt: published ? new Date() : null,
-      outcome: status === "closed" ? "no_fit" : null,
-      closedAt: status === "closed" ? new Date() : null,
-      fields: { create: [{ fieldId: foodFieldId }] },
-    },
-  });
-  await refreshRequestSearchText(db(), request.id);
-  await enqueueSearchSync(db(), "request", [request.id]);
-  return { ...request, titleToken, companyToken };
-}
-
-async function makeResponse(requestId: string, responder: { id: string; expert: { id: string } }, status = "submitted") {
-  return db().requestResponse.create({
-    data: {
-      requestId,
-      responderId: responder.id,
-      expertId: responder.expert.id,
-      approach: "Dùng màng phủ sinh học từ chitosan, thử nghiệm trên ba loại rau quả trong kho lạnh.",
-      experience: "Mười năm nghiên cứu bảo quản sau thu hoạch.",
-      timeline: "6 tháng",
-      status,
-    },
-  });
-}
-
-/** An open request of `owner` with a response of `responder`, accepted into a match that has one message. */
-async function makeMatch() {
-  const owner = await makeUser("owner");
-  const responder = await makeResearcher("responder");
-  const request = await makeRequest(owner.id, { visibility: "anonymous" });
-  const response = await makeResponse(request.id, responder, "accepted");
-  const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
-  const secret = `Tin nhắn riêng ${word()}`;
-  await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: secret } });
-  return { owner, responder, request, response, match, secret, people: { owner, responder } };
-}
+const makeRequest = (authorId: string, options: Omit<Parameters<typeof world.makeRequest>[1], "reviewerId"> = {}) =>
+  world.makeRequest(authorId, { reviewerId: shared.curator.id, ...options });
+const makeMatch = () => world.makeMatch(shared.curator.id);
 
 /** A fresh member of the role (curators and admins are shared), or nobody for a visitor. */
 async function roleUser(role: Role): Promise<Person | null> {
@@ -250,8 +130,6 @@ async function roleUser(role: Role): Promise<Person | null> {
 }
 
 beforeAll(async () => {
-  passwordHash = await hashPassword(PASSWORD);
-  foodFieldId = (await db().field.findUniqueOrThrow({ where: { slug: "food-technology" } })).id;
   shared.curator = await makeUser("curator", { role: "curator" });
   shared.admin = await makeUser("admin", { role: "admin" });
   shared.managedOrg = await makeOrganization("managed");

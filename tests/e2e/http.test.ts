@@ -1,3 +1,4 @@
+import http from "node:http";
 import { describe, expect, test } from "vitest";
 import { baseURL } from "./browser";
 
@@ -106,6 +107,28 @@ describe("odd requests get a 4xx, never a 500", () => {
     expect(big.status).toBe(413);
   });
 
+  test("a body the portal leaves unread does not hold up the next request on the same connection", async () => {
+    // Was a bug: a form post of another type (answered 415 before its body was read) left the
+    // rest of its body on the keep-alive connection, and the next request there hung until timeout.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (body: string, type: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(`${baseURL()}/language`, { method: "POST", agent, timeout: 10_000, headers: { Origin: origin(), "Content-Type": type, "Content-Length": Buffer.byteLength(body) } }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode!));
+        });
+        request.on("timeout", () => request.destroy(new Error("no answer within 10 s")));
+        request.on("error", reject);
+        request.end(body);
+      });
+    try {
+      expect(await send(`lang=${"a".repeat(200_000)}`, "text/plain")).toBe(415);
+      expect(await send("lang=en", "application/x-www-form-urlencoded")).toBe(302);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   test("a post that is not a form is refused", async () => {
     for (const [body, type] of [["{}", "application/json"], ["lang=en", "text/plain"], ["", "application/x-www-form-urlencoded"]] as const) {
       const response = await get("/language", { method: "POST", headers: { Origin: origin(), "Content-Type": type }, body });
@@ -158,6 +181,33 @@ describe("headers and health", () => {
     for (const path of ["/healthz", "/no/such/page", "/favicon.svg"]) {
       expect((await get(path)).headers.get("x-content-type-options"), path).toBe("nosniff");
     }
+  });
+
+  test("every kind of answer carries them: pages, errors, the API, files, refusals", async () => {
+    const answers = [
+      await get("/no/such/page"),
+      await get("/api/v1/organizations?limit=1"),
+      await get("/api/v1/organizations", { method: "POST", body: "x" }),
+      await get("/export/organizations.csv"),
+      await get("/favicon.svg"),
+      await get("/readyz"),
+      await get("/language", { method: "POST", headers: { Origin: "https://evil.example" }, body: "lang=en" }),
+      await get("/language", { method: "POST", headers: { Origin: new URL(baseURL()).origin }, body: new URLSearchParams({ lang: "en" }) }),
+    ];
+    for (const answer of answers) {
+      const label = `${answer.url} ${answer.status}`;
+      expect(answer.headers.get("content-security-policy"), label).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get("x-content-type-options"), label).toBe("nosniff");
+      expect(answer.headers.get("referrer-policy"), label).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
+  test("HSTS is sent over HTTPS (behind the proxy), never over plain HTTP", async () => {
+    // The e2e portal trusts the loopback proxy, as production trusts its reverse proxy (TRUST_PROXY).
+    const secure = await get("/", { headers: { "X-Forwarded-Proto": "https" } });
+    expect(secure.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    const plain = await get("/");
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
   });
 
   test("health and readiness", async () => {

@@ -142,6 +142,23 @@ describe("search outbox", () => {
     }
   });
 
+  test("a document the engine refuses is set aside; the rest of its batch goes through", async () => {
+    const good = await makeOrganization({ nameEn: "Good Neighbour Lab" });
+    // Meilisearch refuses ids with spaces: the whole batch's task fails.
+    const refused = await prisma.organization.create({ data: { id: "refused id!", slug: "refused-lab", kind: "lab", nameEn: "Refused Lab", status: "published" } });
+    await prisma.searchOutbox.create({ data: { entity: "organization", entityId: refused.id } });
+    try {
+      await drainOutbox();
+      expect((await documentOf(good.id))?.nameEn).toBe("Good Neighbour Lab");
+      const [row] = await prisma.searchOutbox.findMany({ where: { entityId: refused.id } });
+      expect(row).toMatchObject({ processedAt: null, attempts: 1 });
+      expect(row?.lastError).toContain("Document identifier");
+    } finally {
+      await prisma.searchOutbox.deleteMany({ where: { entityId: refused.id } });
+      await prisma.organization.delete({ where: { id: refused.id } });
+    }
+  });
+
   test("rows claimed by a worker that died are taken over when its lease ends", async () => {
     const organization = await makeOrganization({ nameEn: "Lease Test Lab" });
     // A worker claims the row and dies before acknowledging it.

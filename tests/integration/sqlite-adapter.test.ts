@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 
 describe("SQLite connection", () => {
   test("runs in WAL mode with foreign keys on", async () => {
@@ -32,5 +34,29 @@ describe("SQLite connection", () => {
     // The other request's write survived the rollback; the rolled-back one is gone.
     expect(await prisma.field.count({ where: { slug: "committed-meanwhile" } })).toBe(1);
     expect(await prisma.field.count({ where: { slug: "uncommitted" } })).toBe(0);
+  });
+
+  test("waits for another process's write lock without blocking Node, then writes", async () => {
+    const other = new Database(databaseFilePath(resolveDatabaseUrl())!);
+    other.exec("BEGIN IMMEDIATE");
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    try {
+      // Reads first, then writes: a deferred transaction would fail at once here.
+      const write = prisma.$transaction(async (tx) => {
+        await tx.field.count();
+        return tx.field.create({ data: { slug: "after-the-lock", nameVi: "z", nameEn: "z" } });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await prisma.field.count({ where: { slug: "after-the-lock" } })).toBe(0);
+      other.exec("COMMIT");
+      await write;
+      expect(ticks).toBeGreaterThan(10);
+      expect(await prisma.field.count({ where: { slug: "after-the-lock" } })).toBe(1);
+    } finally {
+      clearInterval(ticker);
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
   });
 });

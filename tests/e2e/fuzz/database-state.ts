@@ -1,0 +1,46 @@
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+
+/**
+ * What the portal's database holds, as one digest per table, to show that a
+ * refused request changed nothing. Tables written in the background (search
+ * outbox, sessions, jobs, mail, notifications, suggestions) are left out:
+ * they move on their own after any earlier accepted write.
+ *
+ * Digesting every row takes tens of milliseconds, so it is redone only when
+ * another connection has committed since (SQLite's `data_version`).
+ */
+const BACKGROUND = new Set(["SearchOutbox", "Session", "Job", "MailMessage", "Notification", "MatchSuggestion", "_prisma_migrations"]);
+
+export function databaseState(file: string) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+    .map((row) => row.name)
+    .filter((name) => !BACKGROUND.has(name));
+  let cached: { version: number; digests: Record<string, string> } | null = null;
+
+  const digests = () =>
+    Object.fromEntries(
+      tables.map((table) => {
+        const hash = crypto.createHash("sha1");
+        for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value)));
+        return [table, hash.digest("hex")];
+      }),
+    );
+
+  return {
+    /** Per-table digests of the data now. */
+    current(): Record<string, string> {
+      const version = db.pragma("data_version", { simple: true }) as number;
+      if (cached?.version !== version) cached = { version, digests: digests() };
+      return cached.digests;
+    },
+    /** Tables whose digest differs between two readings. */
+    changed(before: Record<string, string>, after: Record<string, string>) {
+      return tables.filter((table) => before[table] !== after[table]);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import crypto from "node:crypto";
+import { enqueueSearchSync } from "#search/outbox";
+import { refreshExpertSearchText } from "~/models/expert.server";
+import { createOrganization } from "~/models/organization.server";
+import { refreshRequestSearchText } from "~/models/request.server";
+import { hashPassword } from "~/utils/password.server";
+import { PASSWORD, portalDb } from "./fixtures";
+
+/**
+ * The people and things of the matchmaking world, written straight into the
+ * running portal's database as the models would write them (search outbox
+ * included), for tests that need them in a given state without clicking
+ * through every step: the authorization matrix and the fuzz test.
+ */
+
+const db = () => portalDb();
+export const hex = () => crypto.randomBytes(4).toString("hex");
+/** Letters only: one word for the search engine, unlike anything else in the data. */
+export const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
+
+// Hashing is deliberately slow (argon2id): every user of a run shares one hash of PASSWORD.
+let basics: Promise<{ passwordHash: string; foodFieldId: string }> | null = null;
+function worldBasics() {
+  basics ??= (async () => ({
+    passwordHash: await hashPassword(PASSWORD),
+    foodFieldId: (await db().field.findUniqueOrThrow({ where: { slug: "food-technology" } })).id,
+  }))();
+  return basics;
+}
+
+export async function foodFieldId() {
+  return (await worldBasics()).foodFieldId;
+}
+
+export async function makeUser(label: string, options: { role?: "member" | "curator" | "admin"; accountType?: "business" | "researcher" } = {}) {
+  const id = hex();
+  return db().user.create({
+    data: {
+      email: `${label}-${id}@example.vn`,
+      name: `Test ${label} ${id}`,
+      passwordHash: (await worldBasics()).passwordHash,
+      role: options.role ?? "member",
+      accountType: options.accountType ?? "business",
+    },
+  });
+}
+
+export async function makeOrganization(label: string) {
+  const token = word();
+  return createOrganization(
+    { slug: `test-${label}-${hex()}`, kind: "enterprise", nameVi: `Công ty Kiểm thử ${token}`, status: "published", fieldIds: [await foodFieldId()] },
+    { db: db(), origin: "fixture" },
+  );
+}
+
+export async function manage(userId: string, organizationId: string) {
+  await db().organizationManager.create({ data: { userId, organizationId } });
+}
+
+export async function makeExpert(userId: string, status: "published" | "draft" = "published") {
+  const token = word();
+  const profile = await db().expertProfile.create({
+    data: {
+      userId,
+      slug: `test-expert-${hex()}`,
+      fullName: `Chuyên gia ${token}`,
+      bioVi: "Nghiên cứu công nghệ chế biến và bảo quản thực phẩm.",
+      keywords: "bảo quản thực phẩm",
+      status,
+      publishedAt: status === "published" ? new Date() : null,
+      fields: { create: [{ fieldId: await foodFieldId() }] },
+    },
+  });
+  await refreshExpertSearchText(db(), profile.id);
+  await enqueueSearchSync(db(), "expert", [profile.id]);
+  return { ...profile, token };
+}
+
+export async function makeResearcher(label = "researcher") {
+  const user = await makeUser(label, { accountType: "researcher" });
+  const expert = await makeExpert(user.id);
+  return { ...user, expert };
+}
+
+export type RequestStatus = "pending" | "open" | "rejected" | "expired" | "closed";
+
+export async function makeRequest(
+  authorId: string,
+  options: { reviewerId: string; status?: RequestStatus; visibility?: "public" | "anonymous"; organizationId?: string; reviewNote?: string },
+) {
+  const status = options.status ?? "open";
+  const titleToken = word();
+  const companyToken = word();
+  const reviewed = status !== "pending";
+  const published = ["open", "expired", "closed"].includes(status);
+  const request = await db().techRequest.create({
+    data: {
+      authorId,
+      organizationId: options.organizationId ?? null,
+      companyName: `Công ty Bí Mật ${companyToken}`,
+      sector: "agriculture_food",
+      companySize: "small",
+      district: "dong-anh",
+      title: `Bảo quản nông sản sau thu hoạch ${titleToken}`,
+      problem: "Cần công nghệ bảo quản rau quả tươi lâu hơn mà không dùng hóa chất độc hại, thử nghiệm tại kho lạnh.",
+      desiredOutcome: "Quy trình bảo quản được thử nghiệm và chuyển giao.",
+      trl: 5,
+      budget: "to_discuss",
+      deadline: status === "expired" ? new Date(Date.now() - 86_400_000) : new Date(Date.now() + 60 * 86_400_000),
+      visibility: options.visibility ?? "public",
+      status,
+      reviewNote: options.reviewNote ?? null,
+      reviewedAt: reviewed ? new Date() : null,
+      reviewedById: reviewed ? options.reviewerId : null,
+      publishedAt: published ? new Date() : null,
+      outcome: status === "closed" ? "no_fit" : null,
+      closedAt: status === "closed" ? new Date() : null,
+      fields: { create: [{ fieldId: await foodFieldId() }] },
+    },
+  });
+  await refreshRequestSearchText(db(), request.id);
+  await enqueueSearchSync(db(), "request", [request.id]);
+  return { ...request, titleToken, companyToken };
+}
+
+export async function makeResponse(requestId: string, responder: { id: string; expert: { id: string } }, status = "submitted") {
+  return db().requestResponse.create({
+    data: {
+      requestId,
+      responderId: responder.id,
+      expertId: responder.expert.id,
+      approach: "Dùng màng phủ sinh học từ chitosan, thử nghiệm trên ba loại rau quả trong kho lạnh.",
+      experience: "Mười năm nghiên cứu bảo quản sau thu hoạch.",
+      timeline: "6 tháng",
+      status,
+    },
+  });
+}
+
+/** An open request of `owner` with a response of `responder`, accepted into a match that has one message. */
+export async function makeMatch(reviewerId: string) {
+  const owner = await makeUser("owner");
+  const responder = await makeResearcher("responder");
+  const request = await makeRequest(owner.id, { reviewerId, visibility: "anonymous" });
+  const response = await makeResponse(request.id, responder, "accepted");
+  const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
+  const secret = `Tin nhắn riêng ${word()}`;
+  await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: secret } });
+  return { owner, responder, request, response, match, secret, people: { owner, responder } };
+}
