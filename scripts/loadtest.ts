@@ -22,7 +22,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildIfMissing, machine, peakMemoryMb, percentile, round, startServer, stopServer, summarize } from "./lib/production-server";
+import { buildIfMissing, cpuSeconds, machine, peakMemoryMb, percentile, round, startServer, stopServer, summarize } from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run loadtest [-- options]
@@ -134,6 +134,7 @@ try {
   // ---------------------------------------------------------------- load
   step(`${CLIENTS} people for ${DURATION} s (at most ${MAX_REQUESTS.toLocaleString("en")} requests${THINK === 0 ? ", no pauses" : ""})`);
   const samples: Sample[] = [];
+  const cpuBefore = cpuSeconds(server.pid!);
   const started = performance.now();
   const deadline = started + DURATION * 1_000;
   const going = () => performance.now() < deadline && samples.length < MAX_REQUESTS;
@@ -162,6 +163,8 @@ try {
   );
   clearInterval(progress);
   const seconds = (performance.now() - started) / 1000;
+  // How busy the app's one thread was: near 100% means answers wait in its queue.
+  const appCpuPercent = round(((cpuSeconds(server.pid!) - cpuBefore) / seconds) * 100, 0);
   process.stdout.write("\n");
 
   // ---------------------------------------------------------------- afterwards
@@ -170,7 +173,7 @@ try {
   const { prisma: after } = await import("~/utils/db.server");
   const messagesStored = (await after.message.count()) - messagesBefore;
   await after.$disconnect();
-  const report = summarizeRun(samples, seconds, { memory, messagesStored, outboxAfter: ready.outbox.pending });
+  const report = { ...summarizeRun(samples, seconds, { memory, messagesStored, outboxAfter: ready.outbox.pending }), searchP95By10s: searchP95Over(samples, started), appCpuPercent };
   fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench-results/loadtest.json"), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report);
@@ -234,7 +237,17 @@ function summarizeRun(samples: Sample[], seconds: number, checks: { memory: numb
   };
 }
 
-function printReport(report: ReturnType<typeof summarizeRun>) {
+/** The search p95 in each 10-second slice of the run: shows whether slow answers come steadily or in bursts. */
+function searchP95Over(samples: Sample[], started: number) {
+  const slices: number[][] = [];
+  for (const sample of samples) {
+    if (!SEARCH_CATEGORIES.includes(sample.category)) continue;
+    (slices[Math.floor((sample.startedAt - started) / 10_000)] ??= []).push(sample.ms);
+  }
+  return Array.from(slices, (slice) => (slice ? percentile(slice, 95) : null));
+}
+
+function printReport(report: ReturnType<typeof summarizeRun> & { searchP95By10s: (number | null)[]; appCpuPercent: number }) {
   const line = "─".repeat(84);
   const row = (cells: string[]) => console.log(`│ ${cells[0]!.padEnd(26)}${cells.slice(1).map((cell) => cell.padStart(11)).join("")} │`);
   console.log(`\n┌${line}┐`);
@@ -248,5 +261,7 @@ function printReport(report: ReturnType<typeof summarizeRun>) {
   console.log(`│ ${`messages acknowledged ${report.messages.acknowledged}, stored ${report.messages.stored}; outbox after: ${report.outboxPendingAfter}`.padEnd(82)} │`);
   for (const [target, met] of Object.entries(report.targets)) console.log(`│ ${target.padEnd(60)}${(met ? "met" : "NOT MET").padStart(22)} │`);
   console.log(`└${line}┘`);
+  console.log(`  app process CPU during the load: ${report.appCpuPercent}% of one core`);
+  console.log(`  search p95 per 10 s: ${report.searchP95By10s.join(", ")} ms`);
   for (const example of report.errorExamples) console.log(`  error: ${example}`);
 }

@@ -24,7 +24,8 @@ export type Category =
 
 export const SEARCH_CATEGORIES: Category[] = ["search as you type", "search with facets"];
 
-export type Sample = { category: Category; ms: number; status: number; error?: string };
+/** One request: its kind, when it started (ms since the run began is the caller's to compute), how long it took, its status */
+export type Sample = { category: Category; startedAt: number; ms: number; status: number; error?: string };
 
 export type ClientContext = {
   base: string;
@@ -72,10 +73,10 @@ async function send(context: ClientContext, category: Category, path: string, in
     });
     const body = await response.text();
     const ok = expected.includes(response.status);
-    context.record({ category, ms: performance.now() - started, status: response.status, ...(ok ? {} : { error: `${path.slice(0, 80)} → ${response.status}` }) });
+    context.record({ category, startedAt: started, ms: performance.now() - started, status: response.status, ...(ok ? {} : { error: `${path.slice(0, 80)} → ${response.status}` }) });
     return body;
   } catch (error) {
-    context.record({ category, ms: performance.now() - started, status: 0, error: `${path.slice(0, 80)} → ${String((error as Error).cause ?? error).slice(0, 120)}` });
+    context.record({ category, startedAt: started, ms: performance.now() - started, status: 0, error: `${path.slice(0, 80)} → ${String((error as Error).cause ?? error).slice(0, 120)}` });
     return "";
   }
 }

@@ -59,6 +59,14 @@ export function peakMemoryMb(pid: number): number {
   return round(kb / 1024, 1);
 }
 
+/** CPU time the process has used so far (user + system), in seconds. */
+export function cpuSeconds(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux); the name in
+  // field 2 may hold spaces, so count from after its closing parenthesis.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export function summarize(times: number[]) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
