@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createPrismaClient } from "~/utils/db.server";
 import { inconsistencies, outboxBaseline } from "./faults/consistency";
-import { engine, enginePid, isAlive, logTail, portalFiles, readyState, startPortalProcess, type PortalFiles, type PortalProcess } from "./faults/portal-process";
+import { engine, enginePid, isAlive, logTail, portalFiles, readyState, startPortalProcess, type PortalFiles, type PortalProcess } from "../setup/portal-process";
 import { editableListings, editStream, postEdit, postProposal, signedInUser, type Attempt, type EditableListing, type Proposal } from "./faults/writes";
 import { runDir } from "./run-dir";
 
@@ -17,6 +17,9 @@ import { runDir } from "./run-dir";
  * is killed itself. Afterwards every acknowledged write is in the database and
  * in the index, exactly once, and the outbox is empty.
  */
+// The stream is far more writes per user than a person makes.
+const PORTAL_ENV = { RATE_LIMIT_FACTOR: "100" };
+
 let files: PortalFiles;
 let portal: PortalProcess;
 let db: PrismaClient;
@@ -28,7 +31,7 @@ const strays: number[] = [];
 beforeAll(async () => {
   files = await portalFiles(path.join(runDir(), `faults-${process.pid}`));
   // The first start may build the app (a clean checkout), under start.ts's build lock.
-  portal = await startPortalProcess(files);
+  portal = await startPortalProcess(files, { env: PORTAL_ENV });
   db = createPrismaClient(`file:${files.database}`);
   curator = await signedInUser(db, "curator");
   listings = await editableListings(db, 32);
@@ -214,7 +217,7 @@ describe("faults", () => {
     expect(isAlive(oldEngine)).toBe(true);
     const stranded = await db.searchOutbox.count({ where: { processedAt: null, lockedUntil: { gt: new Date() } } });
 
-    portal = await startPortalProcess(files, { timeoutMs: 60_000 });
+    portal = await startPortalProcess(files, { timeoutMs: 60_000, env: PORTAL_ENV });
     const recoveryMs = Date.now() - killedAt;
     // The new portal stopped the engine left behind and started its own.
     expect(isAlive(oldEngine)).toBe(false);

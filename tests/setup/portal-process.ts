@@ -4,12 +4,13 @@ import path from "node:path";
 import type { MeiliSearch } from "meilisearch";
 import { searchClient } from "#search/client";
 import { findFreePort } from "#search/local-server";
-import { ROOT } from "../../setup/paths";
+import { ROOT } from "./paths";
 
 /**
- * The portal as `npm start` runs it, in a child process the fault tests can
- * kill: production build (built here if missing or stale, under start.ts's
- * build lock), its own SQLite file and its own local Meilisearch.
+ * The portal as `npm start` runs it, in a child process: production build
+ * (built here if missing or stale, under start.ts's build lock), its own
+ * SQLite file and its own local Meilisearch. The e2e project's portal and the
+ * fault tests' (which kill it) both start here.
  */
 export type PortalFiles = {
   dir: string;
@@ -52,7 +53,10 @@ export async function readyState(baseURL: string): Promise<ReadyState | null> {
   }
 }
 
-export async function startPortalProcess(files: PortalFiles, options: { seed?: boolean; timeoutMs?: number } = {}): Promise<PortalProcess> {
+export async function startPortalProcess(
+  files: PortalFiles,
+  options: { seed?: boolean; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<PortalProcess> {
   const log = fs.openSync(files.log, "a");
   const baseURL = `http://localhost:${files.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -65,8 +69,7 @@ export async function startPortalProcess(files: PortalFiles, options: { seed?: b
     LOG_LEVEL: "warn",
     MAILBOX_FILE: path.join(files.dir, "mailbox.mbox"),
     APP_URL: baseURL,
-    // The stream is far more writes per user than a person makes.
-    RATE_LIMIT_FACTOR: "100",
+    ...options.env,
   };
   // The integration setup points the test process at the shared engine: the portal starts its own.
   for (const name of ["MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX", "SKIP_BUILD"]) delete env[name];
