@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
+import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 
 /**
@@ -7,9 +7,6 @@ import { useBrowser } from "./browser";
  * a phone. Any serious or critical violation fails.
  */
 const { openPage } = useBrowser();
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 
 async function violations(url: string, options: { mobile?: boolean } = {}) {
   // axe is injected as a script: bypass the page's CSP for it.
@@ -17,16 +14,8 @@ async function violations(url: string, options: { mobile?: boolean } = {}) {
     bypassCSP: true,
     ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : {}),
   });
-
   await page.goto(url, { waitUntil: "networkidle" });
-  await page.addScriptTag({ path: axePath });
-  const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-  })) as { violations: Violation[] };
-  return result.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`);
+  return axeViolations(page);
 }
 
 describe("accessibility (axe, WCAG 2.1 AA)", () => {

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseCsv } from "~/utils/csv";
+import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 import { createUser, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
@@ -263,21 +263,11 @@ describe("the ecosystem page, for officials", () => {
 });
 
 describe("accessibility (axe, WCAG 2.1 AA)", () => {
-  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-  type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-
   async function violations(page: Page, url: string) {
     await page.goto(url, { waitUntil: "networkidle" });
     // Open every data table, so that they are checked too.
     for (const summary of await page.locator("[data-chart] summary").all()) await summary.click();
-    await page.addScriptTag({ path: axePath });
-    const result = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-      return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    })) as { violations: Violation[] };
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`);
+    return axeViolations(page);
   }
 
   test("for a visitor, on a desktop and on a phone", async () => {
