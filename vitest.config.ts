@@ -41,6 +41,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/global-portal.ts"],
+          setupFiles: ["tests/setup/portal-log-errors.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",

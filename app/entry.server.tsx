@@ -1,7 +1,8 @@
 import { Transform } from "node:stream";
+import { inspect } from "node:util";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
@@ -74,10 +75,14 @@ function databaseBusy(status: number, headers: Headers): number {
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // Aborted requests (the user navigated away) are not errors.
   if (request.signal.aborted) return;
+  // A URL no route matches (the catch-all cannot match a path holding a line
+  // break) reaches here as the router's own 404: a wrong address, not a fault.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isDatabaseBusy(error)) {
-    // Expected while another process holds the write lock, and nothing was written.
+    // Expected while another process holds the write lock (or this one is
+    // swamped), and nothing was written.
     context.databaseBusy = true;
-    log("warn", "database_busy", { method: request.method, url: new URL(request.url).pathname });
+    log("warn", "database_busy", { method: request.method, url: new URL(request.url).pathname, reason: String((error as Error)?.message ?? error).slice(0, 300) });
     return;
   }
   console.error(
@@ -86,7 +91,7 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
       event: "unhandled_error",
       method: request.method,
       url: new URL(request.url).pathname,
-      error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+      error: error instanceof Error ? `${error.message}\n${error.stack}` : inspect(error, { depth: 3 }),
     }),
   );
 };

@@ -5,7 +5,8 @@ import { isSqliteBusy } from "./sqlite-adapter.server";
  * kept the database's write lock past the busy timeout: what waited (a
  * transaction, a single statement) never ran. It is answered 503 with
  * Retry-After, so people, browsers and proxies try again, not 500, which
- * reads as a bug (docs/decisions/017).
+ * reads as a bug (docs/decisions/017). The same for a transaction that waited
+ * too long for its turn or ran past its time limit in this process.
  */
 export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5;
 
@@ -14,8 +15,10 @@ export function isDatabaseBusy(error: unknown): boolean {
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
     const { code, message, meta, cause } = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
     if (isSqliteBusy(current) || isSqliteBusy(meta?.driverAdapterError)) return true;
-    // Prisma's maxWait: the transaction waited its turn too long to start.
-    if (code === "P2028" && typeof message === "string" && message.includes("Unable to start a transaction")) return true;
+    // Prisma's maxWait: the transaction waited its turn too long to start. Or
+    // its timeout: on a swamped machine it did not finish in time, and Prisma
+    // rolled it back. Either way nothing was written and a retry may succeed.
+    if (code === "P2028" && typeof message === "string" && /Unable to start a transaction|expired transaction/.test(message)) return true;
     current = cause;
   }
   return false;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import {
   DriverAdapterError,
@@ -8,6 +9,8 @@ import {
   type SqlQuery,
   type Transaction,
 } from "@prisma/driver-adapter-utils";
+import { databaseFilePath } from "./database-url";
+import { log } from "./log.server";
 
 /**
  * A Prisma driver adapter over one better-sqlite3 connection that
@@ -25,8 +28,12 @@ import {
  * - serializes queries with transactions. The stock adapter shares its single
  *   connection between an open interactive transaction and every other query,
  *   so a query from a concurrent request would run inside (and roll back with)
- *   someone else's transaction. Here a plain query waits for the open
- *   transaction to end.
+ *   someone else's transaction. Here a write waits for the open transaction to
+ *   end,
+ * - and sends reads (a SELECT outside a transaction) to a second, read-only
+ *   connection, where WAL gives them the last committed state at once: a
+ *   page never waits for another request's transaction (an import holds one
+ *   for minutes) nor for another process's write lock.
  */
 export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
   // timeout 0: no busy handler in SQLite; the waiting happens below.
@@ -35,14 +42,21 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      const adapter = new SerializedAdapter(await inner.connect());
-      await adapter.executeScript(
+      const writer = await inner.connect();
+      await writer.executeScript(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" +
           // Table statistics for the query planner: without them it reads
           // `status = 'published'` as selective and scans 100,000 rows to find 20.
           "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
-      );
-      return adapter;
+      ).catch(async (error: unknown) => {
+        await writer.dispose();
+        throw error;
+      });
+      // An in-memory database exists on one connection only: no reader there.
+      const reader = databaseFilePath(url) ? await inner.connect() : null;
+      // query_only: a write sent here by mistake fails instead of bypassing the serialization.
+      await reader?.executeScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON;");
+      return new SerializedAdapter(writer, reader);
     },
   };
 }
@@ -50,11 +64,36 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
 /** How long a statement or a transaction waits for another process's write lock (docs/decisions/003). */
 export const BUSY_TIMEOUT_MS = 5_000;
 
+/** A transaction holding the connection this long is logged (a warning): the portal's other queries waited for it. */
+const HELD_TOO_LONG_MS = 1_000;
+
 /** SQLITE_BUSY and its extended codes, raw or as Prisma's driver adapter reports it. */
 export function isSqliteBusy(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = isDriverAdapterError(error) ? error.cause.originalCode : (error as { code?: unknown }).code;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * Marks the code running inside an interactive transaction's callback (see
+ * createPrismaClient). A query there on the shared client instead of `tx`
+ * would wait for the very transaction it runs in: it would hang until Prisma
+ * expired the transaction, then fail as a 500. It fails at once instead, with
+ * a message naming the mistake.
+ */
+const transactionCallback = new AsyncLocalStorage<{ open: boolean }>();
+
+export function runAsTransactionCallback<T>(work: () => Promise<T>): Promise<T> {
+  // Timers and background work started in the callback inherit the mark: it
+  // is lifted when the transaction ends.
+  const state = { open: true };
+  return transactionCallback.run(state, () => work().finally(() => (state.open = false)));
+}
+
+function refuseInsideTransaction(sql: string) {
+  if (transactionCallback.getStore()?.open) {
+    throw new Error(`A query on the shared Prisma client inside a transaction would wait for that transaction to end; use its tx client. Query: ${sql.slice(0, 200)}`);
+  }
 }
 
 class Lock {
@@ -73,7 +112,10 @@ class SerializedAdapter implements SqlDriverAdapter {
   readonly adapterName;
   #lock = new Lock();
 
-  constructor(private readonly inner: SqlDriverAdapter) {
+  constructor(
+    private readonly inner: SqlDriverAdapter,
+    private readonly reader: SqlDriverAdapter | null,
+  ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
@@ -106,10 +148,27 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   queryRaw(query: SqlQuery) {
+    refuseInsideTransaction(query.sql);
+    // Prisma's writes come here too (INSERT … RETURNING): only a SELECT is a read.
+    if (this.reader && /^\s*SELECT\b/i.test(query.sql)) return this.#read(this.reader, query);
     return this.#exclusive(() => this.inner.queryRaw(query));
   }
 
+  /** A reader in WAL mode is all but never busy (a crashed writer's journal being recovered): then it tries again. */
+  async #read(reader: SqlDriverAdapter, query: SqlQuery) {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await reader.queryRaw(query);
+      } catch (error) {
+        if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** attempt)));
+    }
+  }
+
   executeRaw(query: SqlQuery) {
+    refuseInsideTransaction(query.sql);
     return this.#exclusive(() => this.inner.executeRaw(query));
   }
 
@@ -128,8 +187,9 @@ class SerializedAdapter implements SqlDriverAdapter {
     return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
   }
 
-  dispose() {
-    return this.inner.dispose();
+  async dispose() {
+    await this.reader?.dispose();
+    await this.inner.dispose();
   }
 }
 
@@ -139,10 +199,14 @@ class SerializedAdapter implements SqlDriverAdapter {
  */
 function immediateTransaction(inner: SqlDriverAdapter, release: () => void): Transaction {
   let open = true;
+  const started = performance.now();
   const end = () => {
     if (open) {
       open = false;
       release();
+      // Every other query of this process waited meanwhile: worth knowing.
+      const heldMs = Math.round(performance.now() - started);
+      if (heldMs >= HELD_TOO_LONG_MS) log("warn", "transaction_held", { ms: heldMs });
     }
   };
   return {

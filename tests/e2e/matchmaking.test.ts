@@ -131,6 +131,8 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   await expect.poll(() => scientist.getByText("hẹn gặp tại nhà máy").isVisible()).toBe(true);
   await scientist.getByLabel("Tin nhắn").fill("Rất sẵn lòng. Thứ Ba tuần sau được không ạ?");
   await scientist.getByRole("button", { name: "Gửi", exact: true }).click();
+  // Wait for the post to be answered, else the company's page may load before it is stored.
+  await expect.poll(() => scientist.getByText("Thứ Ba tuần sau").isVisible()).toBe(true);
   await company.goto(matchUrl);
   await expect.poll(() => company.getByText("Thứ Ba tuần sau").isVisible()).toBe(true);
 

@@ -6,7 +6,14 @@ import { findRunningLocalMeilisearch, readOrCreateMasterKey, resolveMeilisearchB
 import { ROOT } from "../setup/paths";
 import { runDir } from "./run-dir";
 
-const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+/** Running (not a zombie). The process may vanish between any two reads of /proc. */
+function alive(pid: number): boolean {
+  try {
+    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+  } catch {
+    return false;
+  }
+}
 
 async function until(check: () => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;

@@ -13,6 +13,7 @@ declare module "vitest" {
     baseURL: string;
     portalDatabase: string;
     mailbox: string;
+    portalLog: string;
   }
 }
 
@@ -24,5 +25,6 @@ export default async function setup(project: TestProject) {
   project.provide("baseURL", portal.baseURL);
   project.provide("portalDatabase", files.database);
   project.provide("mailbox", path.join(files.dir, "mailbox.mbox"));
+  project.provide("portalLog", files.log);
   return () => portal.stop();
 }
