@@ -22,7 +22,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildIfMissing, machine, peakMemoryMb, percentile, round, startServer as startProductionServer, stopServer, summarize } from "./lib/production-server";
+import { ensureBuild, machine, peakMemoryMb, percentile, round, startServer as startProductionServer, stopServer, summarize } from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench [-- options]
@@ -229,7 +229,7 @@ console.log(
 console.log(`  suggested per request: ${JSON.stringify(results.suggestions)}`);
 
 // ---------------------------------------------------------------- servers
-buildIfMissing(step);
+await ensureBuild(step);
 const startServer = (port: number, meiliHost: string, meiliKey: string, extraEnv: Record<string, string>) =>
   startProductionServer(port, { DATABASE_URL: databaseUrl, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: meiliKey, MEILI_INDEX_PREFIX: "bench_", SEED_ON_START: "false", ...extraEnv });
 const queries = queryMix();

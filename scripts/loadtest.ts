@@ -22,7 +22,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildIfMissing, cpuSeconds, machine, peakMemoryMb, percentile, round, startServer, stopServer, summarize } from "./lib/production-server";
+import { ensureBuild, cpuSeconds, machine, peakMemoryMb, percentile, round, startServer, stopServer, summarize } from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run loadtest [-- options]
@@ -111,7 +111,7 @@ const messagesBefore = await prisma.message.count();
 await prisma.$disconnect();
 
 // ---------------------------------------------------------------- portal
-buildIfMissing(step);
+await ensureBuild(step);
 const port = await findFreePort();
 const base = `http://127.0.0.1:${port}`;
 step(`starting the production portal on ${base} with its own Meilisearch`);

@@ -64,7 +64,7 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
 /** How long a statement or a transaction waits for another process's write lock (docs/decisions/003). */
 export const BUSY_TIMEOUT_MS = 5_000;
 
-/** A transaction holding the connection this long is logged (a warning): the portal's other queries waited for it. */
+/** A transaction holding the connection this long while others wait for it is logged (a warning). */
 const HELD_TOO_LONG_MS = 1_000;
 
 /** SQLITE_BUSY and its extended codes, raw or as Prisma's driver adapter reports it. */
@@ -98,10 +98,16 @@ function refuseInsideTransaction(sql: string) {
 
 class Lock {
   #tail: Promise<void> = Promise.resolve();
+  /** Callers waiting for their turn. */
+  waiting = 0;
   acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
+    this.waiting++;
+    const ready = this.#tail.then(() => {
+      this.waiting--;
+      return release;
+    });
     this.#tail = this.#tail.then(() => next);
     return ready;
   }
@@ -180,7 +186,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
     const { release } = await this.#holding(() => this.inner.executeScript("BEGIN IMMEDIATE"));
-    return immediateTransaction(this.inner, release);
+    return immediateTransaction(this.inner, release, () => this.#lock.waiting);
   }
 
   getConnectionInfo() {
@@ -197,16 +203,17 @@ class SerializedAdapter implements SqlDriverAdapter {
  * The open transaction on the connection. Prisma sends COMMIT or ROLLBACK
  * itself, then calls commit() or rollback(), which hand the connection back.
  */
-function immediateTransaction(inner: SqlDriverAdapter, release: () => void): Transaction {
+function immediateTransaction(inner: SqlDriverAdapter, release: () => void, waiting: () => number): Transaction {
   let open = true;
   const started = performance.now();
   const end = () => {
     if (open) {
       open = false;
       release();
-      // Every other query of this process waited meanwhile: worth knowing.
+      // Writes of this process queued behind it: worth knowing.
       const heldMs = Math.round(performance.now() - started);
-      if (heldMs >= HELD_TOO_LONG_MS) log("warn", "transaction_held", { ms: heldMs });
+      const queued = waiting();
+      if (heldMs >= HELD_TOO_LONG_MS && queued > 0) log("warn", "transaction_held", { ms: heldMs, queued });
     }
   };
   return {

@@ -1,31 +1,30 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIfStale, buildPortal, SERVER_ENTRY } from "./build";
 
 /**
  * The production portal as the measuring scripts (`npm run bench`,
- * `npm run loadtest`) run it: built once, started through scripts/start.ts on
- * the loopback address with the environment they give, stopped with SIGTERM.
+ * `npm run loadtest`) run it: built if stale, started as `npm start` starts
+ * it (build/server/serve.js, plain Node) on the loopback address with the
+ * environment they give, stopped with SIGTERM.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 
-export function buildIfMissing(log: (text: string) => void) {
-  const server = path.join(root, "build/server/index.js");
-  if (fs.existsSync(server) && process.env.BENCH_BUILD !== "1") return;
-  log("building the production app");
-  const build = spawnSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (build.status !== 0) throw new Error("build failed");
+export async function ensureBuild(log: (text: string) => void) {
+  if (process.env.BENCH_BUILD === "1") {
+    log("building the production app");
+    await buildPortal();
+  } else if (await buildIfStale(() => log("building the production app"))) {
+    log("built");
+  }
 }
 
 /** Starts the portal on 127.0.0.1:port and resolves once it serves /healthz. */
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
   // An undefined value removes the variable (MEILI_HOST: undefined, for the portal's own engine).
-  const merged = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", SKIP_BUILD: "1", ...env };
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const merged = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", ...env };
+  const server = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: root,
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],

@@ -30,7 +30,7 @@ const strays: number[] = [];
 
 beforeAll(async () => {
   files = await portalFiles(path.join(runDir(), `faults-${process.pid}`));
-  // The first start may build the app (a clean checkout), under start.ts's build lock.
+  // The first start may build the app (a clean checkout), under the build's lock.
   portal = await startPortalProcess(files, { env: PORTAL_ENV });
   db = createPrismaClient(`file:${files.database}`);
   curator = await signedInUser(db, "curator");

@@ -4,11 +4,12 @@ import path from "node:path";
 import type { MeiliSearch } from "meilisearch";
 import { searchClient } from "#search/client";
 import { findFreePort } from "#search/local-server";
+import { buildIfStale, SERVER_ENTRY } from "../../scripts/lib/build";
 import { ROOT } from "./paths";
 
 /**
  * The portal as `npm start` runs it, in a child process: production build
- * (built here if missing or stale, under start.ts's build lock), its own
+ * (built here if missing or stale, under the build's lock), its own
  * SQLite file and its own local Meilisearch. The e2e project's portal and the
  * fault tests' (which kill it) both start here.
  */
@@ -73,7 +74,8 @@ export async function startPortalProcess(
   };
   // The integration setup points the test process at the shared engine: the portal starts its own.
   for (const name of ["MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX", "SKIP_BUILD"]) delete env[name];
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", log, log] });
+  await buildIfStale();
+  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))));
   const portal: PortalProcess = {
