@@ -96,6 +96,22 @@ function refuseInsideTransaction(sql: string) {
   }
 }
 
+/**
+ * Runs `attempt` again while it fails with SQLITE_BUSY, waiting a little more
+ * each time, for up to BUSY_TIMEOUT_MS; then lets the busy error through.
+ */
+async function retryWhileBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** tries, Math.max(0, deadline - Date.now()))));
+  }
+}
+
 class Lock {
   #tail: Promise<void> = Promise.resolve();
   /** Callers waiting for their turn. */
@@ -133,18 +149,16 @@ class SerializedAdapter implements SqlDriverAdapter {
    * statements that a busy error leaves without effect: a single statement
    * outside a transaction, or BEGIN.
    */
-  async #holding<T>(work: () => Promise<T>): Promise<{ value: T; release: () => void }> {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    for (let attempt = 0; ; attempt++) {
+  #holding<T>(work: () => Promise<T>): Promise<{ value: T; release: () => void }> {
+    return retryWhileBusy(async () => {
       const release = await this.#lock.acquire();
       try {
         return { value: await work(), release };
       } catch (error) {
         release();
-        if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+        throw error;
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** attempt, Math.max(0, deadline - Date.now()))));
-    }
+    });
   }
 
   async #exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -156,21 +170,9 @@ class SerializedAdapter implements SqlDriverAdapter {
   queryRaw(query: SqlQuery) {
     refuseInsideTransaction(query.sql);
     // Prisma's writes come here too (INSERT … RETURNING): only a SELECT is a read.
-    if (this.reader && /^\s*SELECT\b/i.test(query.sql)) return this.#read(this.reader, query);
+    // A reader in WAL mode is all but never busy (a crashed writer's journal being recovered).
+    if (this.reader && /^\s*SELECT\b/i.test(query.sql)) return retryWhileBusy(() => this.reader!.queryRaw(query));
     return this.#exclusive(() => this.inner.queryRaw(query));
-  }
-
-  /** A reader in WAL mode is all but never busy (a crashed writer's journal being recovered): then it tries again. */
-  async #read(reader: SqlDriverAdapter, query: SqlQuery) {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await reader.queryRaw(query);
-      } catch (error) {
-        if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** attempt)));
-    }
   }
 
   executeRaw(query: SqlQuery) {

@@ -58,6 +58,7 @@ export async function startPortalProcess(
   files: PortalFiles,
   options: { seed?: boolean; timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<PortalProcess> {
+  await buildIfStale();
   const log = fs.openSync(files.log, "a");
   const baseURL = `http://localhost:${files.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -73,8 +74,7 @@ export async function startPortalProcess(
     ...options.env,
   };
   // The integration setup points the test process at the shared engine: the portal starts its own.
-  for (const name of ["MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX", "SKIP_BUILD"]) delete env[name];
-  await buildIfStale();
+  for (const name of ["MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX"]) delete env[name];
   const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))));
