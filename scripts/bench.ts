@@ -122,6 +122,16 @@ const meili = await startLocalMeilisearch({ dataDir: meiliDir });
 process.env.MEILI_HOST = meili.host;
 process.env.MEILI_MASTER_KEY = meili.apiKey;
 const { indexingClient } = await import("#search/client");
+if (reuse) {
+  // A reused index gets the current settings (synonyms, ranking), as the portal's start would give it.
+  const { ensureIndex, ORGANIZATIONS_INDEX, EXPERTS_INDEX } = await import("#search/indexes");
+  const { loadTaxonomy } = await import("#search/taxonomy");
+  const taxonomy = await loadTaxonomy(prisma);
+  for (const definition of [ORGANIZATIONS_INDEX, EXPERTS_INDEX]) {
+    const changed = await ensureIndex(definition, taxonomy).catch(() => []);
+    if (changed.length > 0) console.log(`  ${definition.base}: settings updated (${changed.join(", ")})`);
+  }
+}
 const indexed = await indexingClient()
   .index("bench_organizations")
   .getStats()

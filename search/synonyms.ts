@@ -60,7 +60,22 @@ export function splitAliases(aliases: string): string[] {
 }
 
 /**
- * Meilisearch's synonyms setting: every term of a group maps to the others.
+ * Meilisearch looks synonyms up for one to three query words at a time, so a
+ * longer term never matches as a key (it still works as what a shorter term
+ * stands for). And the engine reads the whole setting for every lookup, about
+ * 7 ms per query word with the taxonomy's 1,174 keys: leaving out the 401
+ * longer ones cut an eight-word search from 64 to 41 ms (decision 007).
+ */
+export const MAX_SYNONYM_KEY_WORDS = 3;
+
+/** Words as the engine counts them, at the least: hyphens may join words ("start-up"), never split them. */
+function wordCount(term: string): number {
+  return term.split(/[^\p{L}\p{N}-]+/u).filter(Boolean).length;
+}
+
+/**
+ * Meilisearch's synonyms setting: every term of a group maps to the others
+ * (terms of more than three words only as replacements, see above).
  * Terms are folded (lower case, no marks) so that the setting compares equal
  * to what the engine returns, and terms shared by several groups merge.
  */
@@ -77,7 +92,7 @@ export function synonymsSetting(groups: readonly (readonly string[])[]): Record<
   const setting: Record<string, string[]> = {};
   for (const term of [...map.keys()].sort()) {
     const others = [...map.get(term)!].sort();
-    if (others.length > 0) setting[term] = others;
+    if (others.length > 0 && wordCount(term) <= MAX_SYNONYM_KEY_WORDS) setting[term] = others;
   }
   return setting;
 }

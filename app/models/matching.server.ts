@@ -152,9 +152,21 @@ const fieldsSelect = {
   select: { field: { select: { id: true, nameVi: true, nameEn: true, parent: { select: { id: true, nameVi: true, nameEn: true } } } } },
 } as const;
 
-async function requestFacts(db: DbClient, requestId: string): Promise<RequestFacts | null> {
-  const request = await db.techRequest.findUnique({ where: { id: requestId }, include: { fields: fieldsSelect } });
-  if (!request) return null;
+/** The request with its fields, their groups and the slugs the engine filters on. */
+function loadRequest(db: DbClient, requestId: string) {
+  return db.techRequest.findUnique({
+    where: { id: requestId },
+    include: {
+      fields: {
+        select: {
+          field: { select: { id: true, slug: true, nameVi: true, nameEn: true, parent: { select: { id: true, slug: true, nameVi: true, nameEn: true } } } },
+        },
+      },
+    },
+  });
+}
+
+async function requestFacts(db: DbClient, request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>): Promise<RequestFacts> {
   const [managed, ownProfile] = await Promise.all([
     db.organizationManager.findMany({ where: { userId: request.authorId }, select: { organizationId: true } }),
     db.expertProfile.findUnique({ where: { userId: request.authorId }, select: { affiliationId: true } }),
@@ -178,19 +190,19 @@ async function requestFacts(db: DbClient, requestId: string): Promise<RequestFac
 
 /** Computes the suggestions for a request (without storing them). */
 export async function computeSuggestions(requestId: string, db: DbClient = prisma) {
-  const facts = await requestFacts(db, requestId);
-  if (!facts) return null;
-  const request = await db.techRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { title: true, fields: { select: { field: { select: { slug: true, nameVi: true, parent: { select: { slug: true } } } } } } },
-  });
-  const candidates = await findCandidates({
-    // The title, in the writer's words (the engine reads ten): long texts cost
-    // the engine most, and the fields are matched by the filters below.
-    text: request.title,
-    fieldSlugs: request.fields.map(({ field }) => field.slug),
-    areaSlugs: [...new Set(request.fields.flatMap(({ field }) => (field.parent ? [field.parent.slug] : [])))],
-  });
+  const request = await loadRequest(db, requestId);
+  if (!request) return null;
+  // The engine's candidates and the requester's own organizations, side by side.
+  const [candidates, facts] = await Promise.all([
+    findCandidates({
+      // The title, in the writer's words (the engine reads ten): long texts cost
+      // the engine most, and the fields are matched by the filters below.
+      text: request.title,
+      fieldSlugs: request.fields.map(({ field }) => field.slug),
+      areaSlugs: [...new Set(request.fields.flatMap(({ field }) => (field.parent ? [field.parent.slug] : [])))],
+    }),
+    requestFacts(db, request),
+  ]);
   const [experts, organizations] = await Promise.all([
     db.expertProfile.findMany({
       where: { id: { in: candidates.experts.ids }, status: "published" },
