@@ -128,7 +128,7 @@ if (reuse) {
   const { loadTaxonomy } = await import("#search/taxonomy");
   const taxonomy = await loadTaxonomy(prisma);
   for (const definition of [ORGANIZATIONS_INDEX, EXPERTS_INDEX]) {
-    const changed = await ensureIndex(definition, taxonomy).catch(() => []);
+    const changed = await ensureIndex(definition, taxonomy);
     if (changed.length > 0) console.log(`  ${definition.base}: settings updated (${changed.join(", ")})`);
   }
 }

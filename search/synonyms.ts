@@ -66,7 +66,7 @@ export function splitAliases(aliases: string): string[] {
  * 7 ms per query word with the taxonomy's 1,174 keys: leaving out the 401
  * longer ones cut an eight-word search from 64 to 41 ms (decision 007).
  */
-export const MAX_SYNONYM_KEY_WORDS = 3;
+const MAX_SYNONYM_KEY_WORDS = 3;
 
 /** Words as the engine counts them, at the least: hyphens may join words ("start-up"), never split them. */
 function wordCount(term: string): number {

@@ -148,22 +148,13 @@ export function scoreOrganization(
   return { id: organization.id, score: Math.round(score * 100) / 100, reasons };
 }
 
+/** A row's fields with their groups; the slugs are what the engine filters a request's candidates on. */
 const fieldsSelect = {
-  select: { field: { select: { id: true, nameVi: true, nameEn: true, parent: { select: { id: true, nameVi: true, nameEn: true } } } } },
+  select: { field: { select: { id: true, slug: true, nameVi: true, nameEn: true, parent: { select: { id: true, slug: true, nameVi: true, nameEn: true } } } } },
 } as const;
 
-/** The request with its fields, their groups and the slugs the engine filters on. */
 function loadRequest(db: DbClient, requestId: string) {
-  return db.techRequest.findUnique({
-    where: { id: requestId },
-    include: {
-      fields: {
-        select: {
-          field: { select: { id: true, slug: true, nameVi: true, nameEn: true, parent: { select: { id: true, slug: true, nameVi: true, nameEn: true } } } },
-        },
-      },
-    },
-  });
+  return db.techRequest.findUnique({ where: { id: requestId }, include: { fields: fieldsSelect } });
 }
 
 async function requestFacts(db: DbClient, request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>): Promise<RequestFacts> {
