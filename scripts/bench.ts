@@ -125,19 +125,19 @@ const { indexingClient } = await import("#search/client");
 if (reuse) {
   // A reused index gets the current settings (synonyms, ranking), as the portal's start would give it.
   const { ensureIndex, ORGANIZATIONS_INDEX, EXPERTS_INDEX } = await import("#search/indexes");
-  const { loadTaxonomy } = await import("#search/taxonomy");
-  const taxonomy = await loadTaxonomy(prisma);
   for (const definition of [ORGANIZATIONS_INDEX, EXPERTS_INDEX]) {
-    const changed = await ensureIndex(definition, taxonomy);
+    const changed = await ensureIndex(definition);
     if (changed.length > 0) console.log(`  ${definition.base}: settings updated (${changed.join(", ")})`);
   }
 }
-const indexed = await indexingClient()
-  .index("bench_organizations")
-  .getStats()
-  .then((stats) => stats.numberOfDocuments)
-  .catch(() => 0);
-if (reuse && indexed === organizations) {
+const { DOCUMENT_FORMAT, indexedDocumentFormat } = await import("#search/document-format");
+/** Whether --reuse may keep an index: every document there, written by the current code. */
+async function reusable(uid: string, expected: number): Promise<boolean> {
+  const client = indexingClient();
+  const count = await client.index(uid).getStats().then((stats) => stats.numberOfDocuments).catch(() => 0);
+  return reuse && count === expected && (await indexedDocumentFormat(client, uid)) === DOCUMENT_FORMAT;
+}
+if (await reusable("bench_organizations", organizations)) {
   step("index reused (--reuse): build time not measured this run");
   results.indexBuildSeconds = null;
 } else {
@@ -150,12 +150,7 @@ if (reuse && indexed === organizations) {
   results.indexBuildSeconds = round(indexBuild.ms / 1000, 1);
 }
 const { reindex } = await import("#search/reindex");
-const expertsIndexed = await indexingClient()
-  .index("bench_experts")
-  .getStats()
-  .then((stats) => stats.numberOfDocuments)
-  .catch(() => 0);
-if (reuse && expertsIndexed === experts) {
+if (await reusable("bench_experts", experts)) {
   step("experts index reused (--reuse): build time not measured this run");
   results.expertIndexBuildSeconds = null;
 } else {

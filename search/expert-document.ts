@@ -3,9 +3,13 @@ import type { DbClient } from "~/utils/db.server";
 import { ACADEMIC_TITLE_LABELS, splitLines, type AcademicTitle } from "~/utils/expert-values";
 import { findDistrict } from "~/utils/districts";
 import { foldForSearch, foldText } from "~/utils/text";
+import { DOCUMENT_FORMAT } from "./document-format";
+import { fieldTerms } from "./synonyms";
 
 /** What the experts index holds for one published expertise profile. */
 export type ExpertDocument = {
+  /** See search/document-format.ts */
+  documentFormat: number;
   id: string;
   slug: string;
   fullName: string;
@@ -43,12 +47,13 @@ export function expertDocument(expert: ExpertForIndex): ExpertDocument {
   const fields = expert.fields.map(({ field }) => field);
   return {
     id: expert.id,
+    documentFormat: DOCUMENT_FORMAT,
     slug: expert.slug,
     fullName: expert.fullName,
     titleLabels: title && expert.title !== "none" ? [title.vi, title.en] : [],
     affiliationId: affiliation?.id ?? null,
     affiliationNames: affiliation ? [affiliation.acronym, affiliation.nameVi, affiliation.nameEn].filter((name): name is string => Boolean(name)) : [],
-    fieldNames: [...new Set(fields.flatMap((field) => [field.nameVi, field.nameEn]))],
+    fieldNames: fieldTerms(fields),
     fieldSlugs: fields.map((field) => field.slug),
     areaSlugs: [...new Set(fields.flatMap((field) => (field.parent ? [field.parent.slug] : [])))],
     keywords: splitLines(expert.keywords),
@@ -62,13 +67,13 @@ export function expertDocument(expert: ExpertForIndex): ExpertDocument {
   };
 }
 
-/** Folded text for the database fallback (names, fields with aliases, keywords, bio, links). */
+/** Folded text for the database fallback (names, fields with aliases and areas, keywords, bio, links). */
 export function expertSearchText(expert: ExpertForIndex): string {
   const doc = expertDocument(expert);
-  const aliases = expert.fields.flatMap(({ field }) => [...splitLines(field.aliases), ...(field.parent ? [field.parent.nameVi, field.parent.nameEn] : [])]);
+  const areas = expert.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
   const district = findDistrict(doc.district);
   return foldForSearch(
-    [doc.fullName, ...doc.titleLabels, ...doc.affiliationNames, ...doc.fieldNames, ...aliases, ...doc.keywords, doc.bioVi, doc.bioEn, ...doc.linkTitles, district?.vi]
+    [doc.fullName, ...doc.titleLabels, ...doc.affiliationNames, ...doc.fieldNames, ...areas, ...doc.keywords, doc.bioVi, doc.bioEn, ...doc.linkTitles, district?.vi]
       .filter(Boolean)
       .join(" \n "),
   );

@@ -2,24 +2,23 @@ import type { MeiliSearch, Settings } from "meilisearch";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { meilisearchErrorCode } from "./http-client";
-import { GENERAL_SYNONYM_GROUPS, synonymsSetting, taxonomySynonymGroups, type TaxonomyTerm } from "./synonyms";
+import { GENERAL_SYNONYM_GROUPS, synonymsSetting } from "./synonyms";
 
 /**
- * Index definitions as code. `ensureIndex` applies them idempotently at start
- * and after the taxonomy changes; `search/reindex.ts` applies them to a fresh
- * index before loading it.
+ * Index definitions as code. `ensureIndex` applies them idempotently at start;
+ * `search/reindex.ts` applies them to a fresh index before loading it.
  */
 export type IndexDefinition = {
   /** Index name without the deployment prefix. */
   base: string;
   primaryKey: string;
-  settings(taxonomy: readonly TaxonomyTerm[]): Settings;
+  settings: Settings;
 };
 
 export const ORGANIZATIONS_INDEX: IndexDefinition = {
   base: "organizations",
   primaryKey: "id",
-  settings: (taxonomy) => ({
+  settings: {
     // Order matters: a match in an earlier attribute ranks higher.
     searchableAttributes: [
       "acronym",
@@ -48,7 +47,7 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
       disableOnAttributes: ["acronym", "parentNames"],
     },
-    synonyms: synonymsSetting([...GENERAL_SYNONYM_GROUPS, ...taxonomySynonymGroups(taxonomy)]),
+    synonyms: synonymsSetting(GENERAL_SYNONYM_GROUPS),
     // "VNU-TIP" is one token, so "VNU" (or ĐHQGHN, its synonym) finds VNU
     // itself before the units whose acronyms merely start with it.
     nonSeparatorTokens: ["-"],
@@ -58,42 +57,42 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
     facetSearch: false,
     faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { "*": "count" } },
     pagination: { maxTotalHits: 10_000 },
-  }),
+  },
 };
 
 /** Shared by the experts and requests indexes: the organizations' choices, for the same reasons. */
-const commonSettings = (taxonomy: readonly TaxonomyTerm[]): Settings => ({
+const commonSettings: Settings = {
   rankingRules: ["words", "proximity", "attribute", "typo", "sort", "exactness"],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  synonyms: synonymsSetting([...GENERAL_SYNONYM_GROUPS, ...taxonomySynonymGroups(taxonomy)]),
+  synonyms: synonymsSetting(GENERAL_SYNONYM_GROUPS),
   proximityPrecision: "byWord",
   facetSearch: false,
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { "*": "count" } },
   pagination: { maxTotalHits: 10_000 },
-});
+};
 
 export const EXPERTS_INDEX: IndexDefinition = {
   base: "experts",
   primaryKey: "id",
-  settings: (taxonomy) => ({
-    ...commonSettings(taxonomy),
+  settings: {
+    ...commonSettings,
     searchableAttributes: ["fullName", "keywords", "fieldNames", "affiliationNames", "linkTitles", "bioVi", "bioEn", "titleLabels"],
     displayedAttributes: ["id", "fullName", "keywords", "bioVi", "bioEn"],
     filterableAttributes: ["fieldSlugs", "areaSlugs", "offers", "affiliationId", "district"],
     sortableAttributes: ["publishedAt", "sortName"],
-  }),
+  },
 };
 
 export const REQUESTS_INDEX: IndexDefinition = {
   base: "requests",
   primaryKey: "id",
-  settings: (taxonomy) => ({
-    ...commonSettings(taxonomy),
+  settings: {
+    ...commonSettings,
     searchableAttributes: ["title", "fieldNames", "problem", "desiredOutcome", "companyName"],
     displayedAttributes: ["id", "title", "problem"],
     filterableAttributes: ["fieldSlugs", "areaSlugs", "sector", "companySize", "district", "trl", "budget"],
     sortableAttributes: ["publishedAt", "deadline"],
-  }),
+  },
 };
 
 export const ALL_INDEXES: readonly IndexDefinition[] = [ORGANIZATIONS_INDEX, EXPERTS_INDEX, REQUESTS_INDEX];
@@ -103,7 +102,6 @@ const TASK_TIMEOUT_MS = 120_000;
 /** Creates the index when missing and updates the settings that differ. Returns the names of changed settings. */
 export async function ensureIndex(
   definition: IndexDefinition,
-  taxonomy: readonly TaxonomyTerm[],
   options: { uid?: string; config?: SearchConfig } = {},
 ): Promise<string[]> {
   const config = options.config ?? requireSearchConfig();
@@ -111,7 +109,7 @@ export async function ensureIndex(
   const uid = options.uid ?? indexUid(definition.base, config);
   await createIndexIfMissing(client, uid, definition.primaryKey);
   const index = client.index(uid);
-  const wanted = definition.settings(taxonomy);
+  const wanted = definition.settings;
   const current = (await index.getSettings()) as Record<string, unknown>;
   const changed: Partial<Settings> = {};
   for (const [key, value] of Object.entries(wanted)) {

@@ -3,13 +3,16 @@ import type { DbClient } from "~/utils/db.server";
 import { findDistrict } from "~/utils/districts";
 import { KIND_LABELS, isOrganizationKind } from "~/utils/organization-values";
 import { foldForSearch, foldText } from "~/utils/text";
-import { splitAliases } from "./synonyms";
+import { DOCUMENT_FORMAT } from "./document-format";
+import { fieldTerms } from "./synonyms";
 
 /**
  * What the organizations index holds for one organization. Only published
  * organizations are indexed; the page re-loads what it shows from the database.
  */
 export type OrganizationDocument = {
+  /** See search/document-format.ts */
+  documentFormat: number;
   id: string;
   slug: string;
   kind: string;
@@ -85,6 +88,7 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
   const displayEn = organization.nameEn ?? organization.nameVi ?? organization.slug;
   return {
     id: organization.id,
+    documentFormat: DOCUMENT_FORMAT,
     slug: organization.slug,
     kind: organization.kind,
     nameVi: organization.nameVi,
@@ -92,10 +96,10 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
     acronym: organization.acronym,
     summaryVi: organization.summaryVi,
     summaryEn: organization.summaryEn,
-    // Both names of each field. Aliases and acronyms ("TTNT", "AI") reach these
-    // through the index's synonyms, so documents need not repeat them, and
-    // area names are left to the area filter: leaner documents index faster.
-    fieldNames: unique(fields.flatMap((field) => [field.nameVi, field.nameEn])),
+    // Both names of each field and its aliases ("TTNT", "AI"), in place of
+    // synonyms in the engine (decision 007). Area names are left to the area
+    // filter: leaner documents index faster.
+    fieldNames: fieldTerms(fields),
     fieldSlugs: fields.map((field) => field.slug),
     areaSlugs: areas.map((area) => area.slug),
     kindLabels,
@@ -130,13 +134,10 @@ export function organizationSearchText(organization: OrganizationIndexSource): s
 
 /**
  * The same, from an already built document (bulk writers build it once). The
- * database has no synonyms, so the fields' aliases and areas are written out.
+ * database has no synonyms, so the fields' areas are written out.
  */
 export function searchTextOf(doc: OrganizationDocument, source: Pick<OrganizationIndexSource, "address" | "fields">): string {
-  const terms = source.fields.flatMap(({ field }) => [
-    ...splitAliases(field.aliases),
-    ...(field.parent ? [field.parent.nameVi, field.parent.nameEn] : []),
-  ]);
+  const terms = source.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
   return foldForSearch(
     [
       doc.acronym,

@@ -18,6 +18,23 @@ export async function enqueueSearchSync(db: DbClient, entity: SearchEntity, ids:
   await db.searchOutbox.createMany({ data: unique.map((entityId) => ({ entity, entityId })) });
 }
 
+/**
+ * Documents carry their fields' names and aliases (decision 007), so a field
+ * edited in the taxonomy re-indexes everything listed under it.
+ */
+export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly string[]) {
+  if (fieldIds.length === 0) return;
+  const where = { fieldId: { in: [...fieldIds] } };
+  const [organizations, experts, requests] = await Promise.all([
+    db.organizationField.findMany({ where, select: { organizationId: true } }),
+    db.expertField.findMany({ where, select: { expertId: true } }),
+    db.requestField.findMany({ where, select: { requestId: true } }),
+  ]);
+  await enqueueSearchSync(db, "organization", organizations.map((row) => row.organizationId));
+  await enqueueSearchSync(db, "expert", experts.map((row) => row.expertId));
+  await enqueueSearchSync(db, "request", requests.map((row) => row.requestId));
+}
+
 const signal = singleton("search-outbox-signal", () => {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(50);

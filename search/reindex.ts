@@ -7,7 +7,6 @@ import { createIndexIfMissing, ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, 
 import { loadIndexSources, organizationDocument } from "./organization-document";
 import type { SearchEntity } from "./outbox";
 import { requestDocument, requestIndexInclude } from "./request-document";
-import { loadTaxonomy } from "./taxonomy";
 
 /**
  * Rebuilds an index without a gap in search: loads every indexable row into
@@ -101,8 +100,7 @@ export async function reindex(
   // left by an interrupted rebuild is still there when ensureIndex looks, is
   // not created again, and is gone when its settings are read.
   await client.deleteIndex(next).waitTask({ timeout: 0 });
-  const taxonomy = await loadTaxonomy(db);
-  await ensureIndex(source.index, taxonomy, { uid: next, config });
+  await ensureIndex(source.index, { uid: next, config });
 
   const total = await source.count(db);
   let indexed = 0;
@@ -113,8 +111,14 @@ export async function reindex(
     const documents = await source.batch(db, cursor, batchSize);
     if (documents.length === 0) break;
     cursor = documents.at(-1)!.id;
-    // Meilisearch queues the batches; reading the next one overlaps with indexing.
-    tasks.push(client.index(next).addDocuments(documents, { primaryKey: source.index.primaryKey }));
+    // Meilisearch queues the batches, so reading the next one overlaps with
+    // indexing, once this one has reached the engine: wait for that. The
+    // database reads are synchronous, so without a wait no request left the
+    // process before the last batch was read, and the engine sat idle for it
+    // (12 of the 66 s of a 100,000-organization build).
+    const task = client.index(next).addDocuments(documents, { primaryKey: source.index.primaryKey });
+    await task;
+    tasks.push(task);
     indexed += documents.length;
     await options.onProgress?.({ indexed, total });
   }

@@ -1,13 +1,16 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/utils/db.server";
-import { splitLines } from "~/utils/expert-values";
 import { foldForSearch } from "~/utils/text";
+import { DOCUMENT_FORMAT } from "./document-format";
+import { fieldTerms } from "./synonyms";
 
 /**
  * What the requests index holds for one open request. An anonymous request's
  * company never enters the index: only sector, size and district.
  */
 export type RequestDocument = {
+  /** See search/document-format.ts */
+  documentFormat: number;
   id: string;
   title: string;
   problem: string;
@@ -45,10 +48,11 @@ export function requestDocument(request: RequestForIndex): RequestDocument {
   const isPublic = request.visibility === "public";
   return {
     id: request.id,
+    documentFormat: DOCUMENT_FORMAT,
     title: request.title,
     problem: request.problem,
     desiredOutcome: request.desiredOutcome,
-    fieldNames: [...new Set(fields.flatMap((field) => [field.nameVi, field.nameEn]))],
+    fieldNames: fieldTerms(fields),
     fieldSlugs: fields.map((field) => field.slug),
     areaSlugs: [...new Set(fields.flatMap((field) => (field.parent ? [field.parent.slug] : [])))],
     sector: request.sector,
@@ -66,8 +70,8 @@ export function requestDocument(request: RequestForIndex): RequestDocument {
 /** Folded text for the database fallback: only what the public may search. */
 export function requestSearchText(request: RequestForIndex): string {
   const doc = requestDocument(request);
-  const aliases = request.fields.flatMap(({ field }) => [...splitLines(field.aliases), ...(field.parent ? [field.parent.nameVi, field.parent.nameEn] : [])]);
-  return foldForSearch([doc.title, ...doc.fieldNames, ...aliases, doc.problem, doc.desiredOutcome, doc.companyName].filter(Boolean).join(" \n "));
+  const areas = request.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
+  return foldForSearch([doc.title, ...doc.fieldNames, ...areas, doc.problem, doc.desiredOutcome, doc.companyName].filter(Boolean).join(" \n "));
 }
 
 export async function loadRequestDocuments(db: DbClient, ids: readonly string[]) {

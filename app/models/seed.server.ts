@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { notifySearchOutbox } from "#search/outbox";
+import { enqueueFieldHolders, notifySearchOutbox } from "#search/outbox";
 import { prisma } from "~/utils/db.server";
 import { districtSlugFromName } from "~/utils/districts";
 import type { OrganizationKind } from "~/utils/organization-values";
@@ -60,6 +60,7 @@ export async function seedDirectory(db: typeof prisma = prisma): Promise<SeedRep
 async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile, report: SeedReport) {
   const existing = new Map((await tx.field.findMany()).map((field) => [field.slug, field]));
   const idBySlug = new Map<string, string>();
+  const updatedIds: string[] = [];
   const upsert = async (slug: string, data: { nameVi: string; nameEn: string; aliases: string; parentId: string | null; position: number }) => {
     const current = existing.get(slug);
     if (!current) {
@@ -75,6 +76,7 @@ async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile
       return;
     }
     await tx.field.update({ where: { id: current.id }, data });
+    updatedIds.push(current.id);
     report.fields.updated++;
   };
   for (const [position, area] of taxonomy.areas.entries()) {
@@ -89,6 +91,7 @@ async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile
       position,
     });
   }
+  await enqueueFieldHolders(tx, updatedIds);
   const idBySource = new Map<string, string>();
   for (const field of taxonomy.fields) for (const source of field.sources) idBySource.set(source, idBySlug.get(field.slug)!);
   return idBySource;

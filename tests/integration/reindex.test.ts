@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { searchClient } from "#search/client";
+import { DOCUMENT_FORMAT, indexedDocumentFormat } from "#search/document-format";
+import { prepareSearch } from "#search/prepare";
 import { reindexOrganizations } from "#search/reindex";
 import { updateOrganization } from "~/models/organization.server";
 import { prisma } from "~/utils/db.server";
@@ -69,5 +71,23 @@ describe("reindex", () => {
     const document = await organizationsIndex().getDocument(hust.id);
     expect(document.nameEn).toBe("Hanoi University of Science and Technology (renamed)");
     expect(await slugsOf(await engineIds("renamed", { limit: 1 }))).toEqual(["hust"]);
+  });
+
+  test("a start that finds documents of an older format rebuilds the index", async () => {
+    // As a deploy that changes the document builders finds the index: written by the previous code.
+    const index = organizationsIndex();
+    const { results } = await index.getDocuments<Record<string, unknown>>({ limit: 1 });
+    const { documentFormat: _, ...older } = results[0]!;
+    await index.addDocuments([{ ...older, fieldNames: [] }]).waitTask();
+    expect(await indexedDocumentFormat(searchClient(), index.uid)).toBe(1);
+
+    const rebuilt: string[] = [];
+    const result = await prepareSearch(prisma, { onRebuild: (reason) => rebuilt.push(reason) });
+    expect(result.rebuilt).toEqual(["organization"]);
+    expect(rebuilt).toEqual([`organizations: documents of format 1, the code writes ${DOCUMENT_FORMAT}`]);
+    expect(await indexedDocumentFormat(searchClient(), index.uid)).toBe(DOCUMENT_FORMAT);
+    expect((await index.getDocument(String(older.id))).fieldNames).not.toEqual([]);
+    // And the next start has nothing to do.
+    expect((await prepareSearch(prisma)).rebuilt).toEqual([]);
   });
 });

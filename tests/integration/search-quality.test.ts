@@ -76,6 +76,19 @@ describe("English finds Vietnamese", () => {
     expect(await engineIds("an mon kim loai", { limit: 5 })).toContain(organization.id);
   });
 
+  test("a field's aliases and acronyms find the listings of that field", async () => {
+    // "TTNT" is in no listing's text, only among the aliases of "Trí tuệ nhân tạo".
+    const tagged = await prisma.organization.findMany({
+      where: { status: "published", fields: { some: { field: { slug: "artificial-intelligence" } } } },
+      select: { slug: true },
+    });
+    expect(tagged.length).toBeGreaterThan(3);
+    for (const q of ["TTNT", "ttnt"]) {
+      const found = await top(q, 100);
+      for (const { slug } of tagged) expect(found).toContain(slug);
+    }
+  });
+
   test("Vietnamese field names find organizations whose listing is in English only", async () => {
     // The seed's English summaries say "artificial intelligence"; the query is Vietnamese.
     const slugs = await top("tri tue nhan tao", 5);
@@ -204,7 +217,7 @@ describe("directory search", () => {
 
   test("highlights the matched words", async () => {
     const result = await searchDirectory({ ...base, q: "vien toan" });
-    // "Toán học" is marked as one phrase: "toan" matched the taxonomy synonym "toán học".
+    // "Toán" is marked, alone or within a phrase the engine matched ("Toán học").
     expect(result.results[0]?.highlights.nameVi).toMatch(/^\uE000Viện\uE001 \uE000Toán[^\uE001]*\uE001/);
   });
 });

@@ -61,6 +61,21 @@ describe("seed", () => {
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: hust.id } })).summaryEn).toBe("Edited by its manager.");
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: vnu.id } })).summaryEn).not.toBe("stale");
   });
+
+  test("a field it repairs sends the listings under it back to the index, which holds the field's names", async () => {
+    // Documents carry their fields' names and aliases, so they must follow a taxonomy change.
+    const field = await prisma.field.findUniqueOrThrow({ where: { slug: "artificial-intelligence" } });
+    await prisma.field.update({ where: { id: field.id }, data: { aliases: "stale alias" } });
+    const holders = await prisma.organizationField.findMany({ where: { fieldId: field.id }, select: { organizationId: true } });
+    expect(holders.length).toBeGreaterThan(0);
+    const since = (await prisma.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
+
+    const report = await seedDirectory();
+    expect(report.fields.updated).toBe(1);
+    expect((await prisma.field.findUniqueOrThrow({ where: { id: field.id } })).aliases).toBe(field.aliases);
+    const queued = await prisma.searchOutbox.findMany({ where: { id: { gt: since }, entity: "organization" }, select: { entityId: true } });
+    expect(new Set(queued.map((row) => row.entityId))).toEqual(new Set(holders.map((row) => row.organizationId)));
+  });
 });
 
 async function snapshot() {

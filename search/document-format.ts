@@ -1,0 +1,19 @@
+import type { MeiliSearch } from "meilisearch";
+
+/**
+ * The version of what documents hold. Every document carries it, and a start
+ * that finds an index of older documents rebuilds it (prepareSearch): a change
+ * to the document builders must reach every listing, not only those edited
+ * after the deploy. Bump it with any such change.
+ *
+ * 2: the fields' aliases are in the documents, no longer in the synonyms setting (decision 007).
+ */
+export const DOCUMENT_FORMAT = 2;
+
+/** The format of an index's documents, judged by one of them; null when the index is empty. */
+export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {
+  // The documents route returns every attribute, whatever the index displays in search.
+  const { results } = await client.index(uid).getDocuments<{ documentFormat?: number }>({ limit: 1, fields: ["documentFormat"] });
+  if (results.length === 0) return null;
+  return results[0]!.documentFormat ?? 1;
+}
