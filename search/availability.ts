@@ -5,7 +5,7 @@ import { singleton } from "~/utils/singleton.server";
  * straight to the database fallback instead of each waiting for a timeout.
  * After the pause one request tries the engine again.
  */
-const PAUSE_MS = 3_000;
+const PAUSE_MS = Number(process.env.SEARCH_RETRY_PAUSE_MS ?? 3_000);
 
 const state = singleton("search-availability", () => ({ downUntil: 0, lastError: null as string | null }));
 

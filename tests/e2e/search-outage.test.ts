@@ -14,6 +14,11 @@ function meilisearchPid(): number {
   return Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
 }
 
+/** The directory's "engine failed, answering from the database" warnings in the portal's log so far. */
+function engineFailuresLogged(): number {
+  return fs.readFileSync(inject("portalLog"), "utf8").split("\n").filter((line) => line.includes('"search_fallback"')).length;
+}
+
 describe("when the search engine stops answering", () => {
   test("the directory answers from the database with a notice, and recovers by itself", async () => {
     const pid = meilisearchPid();
@@ -23,11 +28,14 @@ describe("when the search engine stops answering", () => {
       await page.goto("/directory?q=dai+hoc+bach+khoa");
       expect(await page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").isVisible()).toBe(true);
       expect(await page.locator("ol > li article h2").allInnerTexts()).toContain("Đại học Bách khoa Hà Nội (HUST)");
-      // Other pages keep working, without waiting for the engine again.
-      const started = Date.now();
+      // Other pages keep working, without waiting for the engine again: no
+      // second timeout is logged (the portal's pause is 10 s in the tests).
+      const failures = engineFailuresLogged();
+      expect(failures).toBeGreaterThan(0);
       await page.goto("/directory?kind=lab");
-      expect(Date.now() - started).toBeLessThan(1_500);
       expect(await page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").isVisible()).toBe(true);
+      expect(await page.locator("ol > li article h2").count()).toBeGreaterThan(0);
+      expect(engineFailuresLogged()).toBe(failures);
       const ready = await fetch(`${baseURL()}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: "degraded", database: "ok", search: "unreachable" });
@@ -40,7 +48,7 @@ describe("when the search engine stops answering", () => {
           await page.goto("/directory?q=dai+hoc+bach+khoa");
           return page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").count();
         },
-        { timeout: 15_000, interval: 1_000 },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toBe(0);
     expect(await page.locator("ol mark").count()).toBeGreaterThan(0);
