@@ -3,6 +3,7 @@ import { notifyJobs, enqueueJob } from "~/jobs/queue.server";
 import { prisma, type DbClient } from "~/utils/db.server";
 import { splitLines, type Offer } from "~/utils/expert-values";
 import { searchTerms } from "~/utils/text";
+import { loadCandidateExperts, loadCandidateOrganizations, type CandidateField } from "./match-candidates.server";
 import { notify } from "./notification.server";
 
 /**
@@ -67,7 +68,7 @@ type RequestFacts = {
   authorId: string;
 };
 
-type CandidateFields = { field: { id: string; nameVi: string; nameEn: string; parent: { id: string; nameVi: string; nameEn: string } | null } }[];
+type CandidateFields = CandidateField[];
 
 function fieldReasons(request: RequestFacts, fields: CandidateFields): { score: number; reasons: Reason[] } {
   const shared = fields.filter(({ field }) => request.fieldIds.has(field.id)).map(({ field }) => field);
@@ -194,16 +195,8 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
     }),
     requestFacts(db, request),
   ]);
-  const [experts, organizations] = await Promise.all([
-    db.expertProfile.findMany({
-      where: { id: { in: candidates.experts.ids }, status: "published" },
-      select: { id: true, userId: true, affiliationId: true, keywords: true, offers: true, fullName: true, fields: fieldsSelect, links: { select: { title: true } } },
-    }),
-    db.organization.findMany({
-      where: { id: { in: candidates.organizations.ids }, status: "published" },
-      select: { id: true, kind: true, verified: true, sortNameVi: true, fields: fieldsSelect },
-    }),
-  ]);
+  const experts = await loadCandidateExperts(db, candidates.experts.ids);
+  const organizations = await loadCandidateOrganizations(db, candidates.organizations.ids);
   const rank = <T extends { id: string }>(rows: T[], score: (row: T) => Scored | null, name: (row: T) => string) =>
     rows
       .map((row) => ({ row, scored: score(row) }))

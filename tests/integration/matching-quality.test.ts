@@ -5,6 +5,7 @@ import { JOB_HANDLERS } from "~/jobs/handlers.server";
 import { JobWorker } from "~/jobs/worker.server";
 import { saveProfile } from "~/models/expert.server";
 import { invalidateTaxonomyCache } from "~/models/field.server";
+import { loadCandidateExperts, loadCandidateOrganizations } from "~/models/match-candidates.server";
 import { computeSuggestions, getSuggestions, type Reason } from "~/models/matching.server";
 import { createRequestInTransaction, reviewRequest } from "~/models/request.server";
 import { prisma } from "~/utils/db.server";
@@ -772,5 +773,51 @@ describe("matching problems found and fixed", () => {
       },
       { timeoutMs: 5_000, intervalMs: 250 },
     );
+  });
+});
+
+describe("the candidates' rows, read in one statement per side", () => {
+  const fieldsSelect = {
+    orderBy: { field: { position: "asc" } },
+    select: { field: { select: { id: true, nameVi: true, nameEn: true, parent: { select: { id: true, nameVi: true, nameEn: true } } } } },
+  } as const;
+
+  test("are the published experts and organizations asked for, as the ORM reads them", async () => {
+    // Rows of every shape: a profile listing a field group itself (no parent) and links, a draft, a draft organization.
+    const [area, leaf] = await Promise.all([
+      prisma.field.findFirstOrThrow({ where: { parentId: null } }),
+      prisma.field.findFirstOrThrow({ where: { parentId: { not: null } } }),
+    ]);
+    for (const status of ["published", "draft"]) {
+      const user = await prisma.user.create({ data: { email: `rows-${status}@example.vn`, name: status, passwordHash: "!", accountType: "researcher" } });
+      await prisma.expertProfile.create({
+        data: {
+          userId: user.id, slug: `rows-${status}`, fullName: `Rows ${status}`, status, keywords: "a\nb", offers: "consulting",
+          fields: { create: [{ fieldId: area.id }, { fieldId: leaf.id }] },
+          links: { create: [{ kind: "publication", title: "Second" }, { kind: "project", title: "First" }] },
+        },
+      });
+    }
+    await makeOrganization({ status: "draft" });
+    const [experts, organizations] = await Promise.all([
+      prisma.expertProfile.findMany({
+        select: { id: true, userId: true, affiliationId: true, keywords: true, offers: true, fullName: true, status: true, fields: fieldsSelect, links: { select: { title: true }, orderBy: { id: "asc" } } },
+      }),
+      prisma.organization.findMany({ select: { id: true, kind: true, verified: true, sortNameVi: true, status: true, fields: fieldsSelect } }),
+    ]);
+    // Unpublished rows and an unknown id among those asked for are left out.
+    expect(experts.some((row) => row.status !== "published")).toBe(true);
+    expect(experts.some((row) => row.links.length > 0)).toBe(true);
+    expect(organizations.some((row) => row.status !== "published")).toBe(true);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    const published = <T extends { status: string }>(rows: T[]) => rows.filter((row) => row.status === "published").map(({ status: _, ...row }) => row);
+
+    const loadedExperts = await loadCandidateExperts(prisma, [...experts.map((row) => row.id), "no-such-id"]);
+    expect(byId(loadedExperts.map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) })))).toEqual(
+      byId(published(experts).map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) }))),
+    );
+    const loadedOrganizations = await loadCandidateOrganizations(prisma, [...organizations.map((row) => row.id), "no-such-id"]);
+    expect(byId(loadedOrganizations)).toEqual(byId(published(organizations)));
+    expect(await loadCandidateExperts(prisma, [])).toEqual([]);
   });
 });
