@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { Sharing } from "~/server/shared-responses.server";
 import type { SessionValidation } from "~/utils/session.server";
 
 declare module "@remix-run/node" {
@@ -13,5 +14,7 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Set by handleError when the request failed on a locked database: answered 503 (entry.server.tsx) */
     databaseBusy?: boolean;
+    /** Present when this answer may be kept and sent to others (app/server/shared-responses.server.ts) */
+    sharing?: Sharing;
   }
 }

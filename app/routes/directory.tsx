@@ -8,6 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { Notice } from "~/components/ui/notice";
 import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
 import { searchDirectory } from "~/models/directory-search.server";
+import { shareResponse } from "~/server/shared-responses.server";
 import { getTaxonomy } from "~/models/field.server";
 import {
   directorySearch,
@@ -39,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 /** Field options beyond these (by count) are left out; the search box finds any field. */
 const MAX_FIELD_OPTIONS = 40;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const { query, problems } = parseDirectoryQuery(new URL(request.url).searchParams);
   const taxonomy = await getTaxonomy();
@@ -53,6 +54,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const result = await searchDirectory({ ...query, lang, perPage: PAGE_SIZE });
+  // Nothing here is personal: an engine answer can be sent again to the next person who asks
+  // the same (a simplified database answer is not kept: the engine may be back any moment).
+  if (result.mode === "engine") shareResponse(context);
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
   const outOfRange = result.total > 0 && query.page > pages ? { page: query.page, pages } : null;
   const taxonomyLabel = (slug: string) => {

@@ -5,10 +5,14 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
 import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
+import { searchableDataVersion } from "#search/outbox";
+import { prisma } from "~/utils/db.server";
+import { resolveLanguage } from "~/utils/language.server";
 import { log } from "~/utils/log.server";
 import { requestLog } from "./request-log.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
 import { sessionMiddleware } from "./session.server";
+import { sharedResponses } from "./shared-responses.server";
 
 export type Readiness = () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
 
@@ -71,6 +75,18 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     app.use(express.static(client, { maxAge: "1h", index: false }));
   }
 
+  // The directory's answers as you type are the same for everyone: sent again from memory,
+  // before the session check (docs/decisions/020). SEARCH_CACHE=off turns it off with the
+  // search result cache (the benchmark measures both).
+  if (process.env.SEARCH_CACHE !== "off") {
+    app.use(sharedResponses({
+      routes: { "/directory.data": "routes/directory" },
+      language: (req) => resolveLanguage(req.query.lang, req.headers.cookie),
+      version: () => searchableDataVersion(prisma),
+      maxEntries: Number(process.env.SEARCH_CACHE_ENTRIES ?? 500),
+      ttlMs: 30_000,
+    }));
+  }
   // After static files: only pages and actions need the session (the API is anonymous).
   const notApi = (middleware: express.RequestHandler): express.RequestHandler => (req, res, next) => (req.path.startsWith("/api/") ? next() : middleware(req, res, next));
   app.use(notApi(sessionMiddleware()));
@@ -92,6 +108,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
         requestId: res.locals.requestId,
         auth: res.locals.auth ?? null,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        sharing: res.locals.sharing,
       }),
     }),
   );

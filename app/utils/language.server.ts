@@ -10,9 +10,13 @@ const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOn
  * in the language it was shared in), else the cookie, else Vietnamese.
  */
 export async function getLanguage(request: Request): Promise<Language> {
-  const fromUrl = new URL(request.url).searchParams.get("lang");
+  return resolveLanguage(new URL(request.url).searchParams.get("lang"), request.headers.get("Cookie"));
+}
+
+/** `getLanguage` from the parts of a request (the HTTP server's middleware has no Fetch request). */
+export async function resolveLanguage(fromUrl: unknown, cookieHeader: string | null | undefined): Promise<Language> {
   if (isLanguage(fromUrl)) return fromUrl;
-  const value = await languageCookie.parse(request.headers.get("Cookie"));
+  const value = await languageCookie.parse(cookieHeader ?? null);
   return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }
 

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startLocalMeilisearch, findFreePort, type LocalMeilisearch } from "#search/local-server";
+import { enqueueSearchSync, searchableDataVersion } from "#search/outbox";
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
-import { prisma } from "~/utils/db.server";
+import { createPrismaClient, prisma } from "~/utils/db.server";
+import { resolveDatabaseUrl } from "~/utils/database-url";
 import { runDir } from "./run-dir";
 import { drainOutbox, engineIds, eventually, makeOrganization, organizationsIndex } from "./helpers";
 
@@ -81,6 +83,35 @@ describe("search outbox", () => {
     await drainOutbox();
     expect(await documentOf(organization.id)).toBeNull();
     expect(await prisma.searchOutbox.count({ where: { processedAt: null } })).toBe(0);
+  });
+
+  test("the searchable data version moves with every searchable write, from any connection, and when the index applies it", async () => {
+    const version = () => searchableDataVersion(prisma);
+    const organization = await makeOrganization({ nameEn: "Version Counter Lab" });
+    await drainOutbox();
+    const start = await version();
+    expect(await version()).toBe(start);
+
+    // Another process's write (its own connection) is seen through the outbox's sequence.
+    const other = createPrismaClient(resolveDatabaseUrl());
+    try {
+      await other.$transaction(async (tx) => {
+        await tx.organization.update({ where: { id: organization.id }, data: { nameEn: "Version Counter Laboratory" } });
+        await enqueueSearchSync(tx, "organization", [organization.id]);
+      });
+    } finally {
+      await other.$disconnect();
+    }
+    const written = await version();
+    expect(written).not.toBe(start);
+    await drainOutbox();
+    const applied = await version();
+    expect(applied).not.toBe(written);
+
+    // What no search shows (a session, a user) leaves it alone.
+    const user = await prisma.user.create({ data: { email: `version-${Date.now()}@example.vn`, name: "Version", passwordHash: "!", accountType: "business" } });
+    await prisma.session.create({ data: { id: `version-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
+    expect(await version()).toBe(applied);
   });
 
   test("renaming a parent updates its children's documents", async () => {

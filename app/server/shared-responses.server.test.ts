@@ -1,0 +1,136 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import compression from "compression";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { shareResponse, sharedResponses, type Sharing } from "./shared-responses.server";
+
+/**
+ * The shared answers, mounted as the portal mounts them (after compression)
+ * in front of a stand-in for Remix that counts the times it runs, says
+ * whether its answer may be shared, and writes its body in two pieces.
+ */
+let server: http.Server;
+let port: number;
+let version = "1";
+let versionFails = false;
+let runs = 0;
+
+beforeAll(async () => {
+  const app = express();
+  app.use(compression({ level: 4 }));
+  app.use(
+    sharedResponses({
+      routes: { "/directory.data": "routes/directory" },
+      language: async (req) => (req.query.lang === "en" ? "en" : "vi"),
+      version: async () => {
+        if (versionFails) throw new Error("database locked");
+        return version;
+      },
+      maxEntries: 10,
+      ttlMs: 60_000,
+    }),
+  );
+  app.get("*", (req, res) => {
+    runs++;
+    if (req.query.private !== "1") shareResponse({ sharing: res.locals.sharing as Sharing | undefined });
+    res.status(Number(req.query.status ?? 200));
+    res.setHeader("Content-Type", "text/x-script; charset=utf-8");
+    res.setHeader("X-Remix-Response", "yes");
+    res.setHeader("X-Per-Request", String(runs));
+    res.write(`answer ${runs} for ${req.originalUrl} in ${String(req.query.lang ?? "vi")}; `);
+    res.end("trí tuệ nhân tạo ".repeat(200));
+  });
+  server = await new Promise<http.Server>((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  version = String(Number(version) + 1); // every test starts with nothing stored for its version
+  versionFails = false;
+});
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/** GET over node:http, so that the Accept-Encoding header is the one given and the body arrives as sent. */
+function get(path: string, { gzip = true } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path, headers: gzip ? { "Accept-Encoding": "gzip" } : {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const body = response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: body.toString("utf8") });
+      });
+    });
+    request.on("error", reject);
+  });
+}
+
+const search = (query: string) => `/directory.data?${query}&_routes=routes%2Fdirectory`;
+
+describe("sharedResponses", () => {
+  test("the same request is answered again from memory, byte for byte, compressed or not", async () => {
+    const first = await get(search("q=nano"));
+    const second = await get(search("q=nano"));
+    const plain = await get(search("q=nano"), { gzip: false });
+    expect(runs).toBe(Number(first.headers["x-per-request"]));
+    expect(second.body).toBe(first.body);
+    expect(plain.body).toBe(first.body);
+    expect(second.headers["content-encoding"]).toBe("gzip");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    // What Remix's client reads is sent again; what was the first request's own is not.
+    for (const reply of [second, plain]) {
+      expect(reply.status).toBe(200);
+      expect(reply.headers["content-type"]).toBe("text/x-script; charset=utf-8");
+      expect(reply.headers["x-remix-response"]).toBe("yes");
+      expect(reply.headers["x-per-request"]).toBeUndefined();
+      expect(reply.headers["cache-control"]).toBe("private, no-cache");
+    }
+  });
+
+  test("a change to the data version makes the next request run again", async () => {
+    const before = await get(search("q=robot"));
+    version = `${version}-changed`;
+    const after = await get(search("q=robot"));
+    expect(after.body).not.toBe(before.body);
+    expect(await get(search("q=robot")).then((reply) => reply.body)).toBe(after.body);
+  });
+
+  test("answers differ by language and by every part of the address", async () => {
+    const bodies = new Set<string>();
+    for (const path of [search("q=lab"), search("q=lab&lang=en"), search("q=lab&kind=lab"), search("kind=lab&q=lab")]) {
+      bodies.add((await get(path)).body);
+      bodies.add((await get(path)).body);
+    }
+    expect(bodies.size).toBe(4);
+  });
+
+  test("only what the route marked as shared, with status 200, for the one route's data, is kept", async () => {
+    const uncached = [
+      search("q=private&private=1"),
+      search("q=invalid&status=400"),
+      "/directory.data?q=with-root-data",
+      "/directory.data?q=other&_routes=root%2Croutes%2Fdirectory",
+      "/experts.data?q=x&_routes=routes%2Fdirectory",
+      "/directory?q=page",
+    ];
+    for (const path of uncached) {
+      const first = await get(path);
+      const second = await get(path);
+      expect(second.body, path).not.toBe(first.body);
+    }
+  });
+
+  test("without a data version, requests run as usual and nothing is kept", async () => {
+    versionFails = true;
+    const first = await get(search("q=locked"));
+    const second = await get(search("q=locked"));
+    expect(first.status).toBe(200);
+    expect(second.body).not.toBe(first.body);
+  });
+});
