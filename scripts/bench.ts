@@ -110,6 +110,10 @@ if (expertsBefore < EXPERTS) {
   });
   process.stdout.write(`\n  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
+// This process's connections opened before the rows were generated: give their planner today's numbers,
+// as the portal does after an import and every hour (refreshPlannerStatistics).
+const { refreshPlannerStatistics } = await import("~/utils/db.server");
+await refreshPlannerStatistics();
 const organizations = await prisma.organization.count({ where: { status: "published" } });
 const experts = await prisma.expertProfile.count({ where: { status: "published" } });
 results.organizations = organizations;

@@ -30,6 +30,14 @@ const fieldsOf = (link: Prisma.Sql, ownerId: Prisma.Sql) => Prisma.sql`
            WHERE ${ownerId} ORDER BY f.position) f
      LEFT JOIN Field a ON a.id = f.parentId)`;
 
+/**
+ * `+status`: the unary plus keeps SQLite from reading this through the status
+ * index. The ids are the selective part; without statistics for the table
+ * (empty when the connection opened) the planner guessed otherwise and read
+ * 50,000 profiles to find 150: 34 ms instead of 0.2.
+ */
+const PUBLISHED = (alias: "e" | "o") => Prisma.raw(`+${alias}.status = 'published'`);
+
 type FieldTuple = [string, string, string, string | null, string | null, string | null];
 
 function parseFields(json: string | null): CandidateField[] {
@@ -46,7 +54,7 @@ export async function loadCandidateExperts(db: DbClient, ids: readonly string[])
            ${fieldsOf(Prisma.sql`ExpertField`, Prisma.sql`l.expertId = e.id`)} AS fields,
            (SELECT json_group_array(k.title) FROM ExpertLink k WHERE k.expertId = e.id) AS links
     FROM ExpertProfile e
-    WHERE e.id IN (${Prisma.join([...ids])}) AND e.status = 'published'`;
+    WHERE e.id IN (${Prisma.join([...ids])}) AND ${PUBLISHED("e")}`;
   return rows.map((row) => ({
     ...row,
     fields: parseFields(row.fields),
@@ -61,6 +69,6 @@ export async function loadCandidateOrganizations(db: DbClient, ids: readonly str
     SELECT o.id, o.kind, o.verified, o.sortNameVi,
            ${fieldsOf(Prisma.sql`OrganizationField`, Prisma.sql`l.organizationId = o.id`)} AS fields
     FROM Organization o
-    WHERE o.id IN (${Prisma.join([...ids])}) AND o.status = 'published'`;
+    WHERE o.id IN (${Prisma.join([...ids])}) AND ${PUBLISHED("o")}`;
   return rows.map((row) => ({ ...row, verified: Boolean(Number(row.verified)), fields: parseFields(row.fields) }));
 }

@@ -7,7 +7,7 @@ import { backoffMs, SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { createJobWorker } from "~/jobs/handlers.server";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
 import { applyMigrations } from "~/utils/migrate.server";
 import { createHttpApp } from "./http.server";
@@ -89,9 +89,9 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   worker.start();
   const jobs = createJobWorker();
   jobs.start();
-  // SQLite's advice for long-lived connections: refresh planner statistics now and then.
+  // Long-lived connections keep the statistics of the day they opened: refresh them now and then.
   const maintenance = setInterval(() => {
-    prisma.$executeRawUnsafe("PRAGMA optimize").catch((error) => log("warn", "sqlite_optimize_failed", { error: String(error) }));
+    refreshPlannerStatistics().catch((error) => log("warn", "sqlite_analyze_failed", { error: String(error) }));
   }, 60 * 60 * 1000);
   maintenance.unref();
 

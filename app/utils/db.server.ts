@@ -24,3 +24,16 @@ export function createPrismaClient(url = resolveDatabaseUrl()): PrismaClient {
 }
 
 export const prisma: PrismaClient = singleton("prisma", () => createPrismaClient());
+
+/**
+ * Fresh statistics for SQLite's query planner, after the data grew (a bulk
+ * import) and hourly. ANALYZE rather than `PRAGMA optimize`: on a connection
+ * opened while a table was empty, optimize never analyzes it, however large
+ * it grows, and the planner then takes `status = ?` for a selective index
+ * (34 ms instead of 0.2 for 150 profiles by id at 50,000). The adapter
+ * reopens its read connection afterwards, so reads plan with the new numbers.
+ * About 0.2 s at 100,000 organizations (analysis_limit bounds it).
+ */
+export async function refreshPlannerStatistics(db: DbClient = prisma) {
+  await db.$executeRawUnsafe("ANALYZE");
+}

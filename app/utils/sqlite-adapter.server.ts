@@ -23,8 +23,11 @@ import { log } from "./log.server";
  * - starts every transaction with BEGIN IMMEDIATE: a deferred one that has
  *   read would fail at once, without waiting, when its first write finds the
  *   lock taken,
- * - keeps the query planner's statistics fresh (`PRAGMA optimize`, as SQLite
- *   advises for long-lived connections; the boot code repeats it hourly),
+ * - keeps the query planner's statistics fresh (`PRAGMA optimize` at connect,
+ *   as SQLite advises; the boot code runs ANALYZE hourly). A connection reads
+ *   the statistics once, when it opens: after an ANALYZE on the writer, the
+ *   reader is opened again before its next query, or it would plan with the
+ *   numbers of the day it opened (a table empty then, 50,000 rows now),
  * - serializes queries with transactions. The stock adapter shares its single
  *   connection between an open interactive transaction and every other query,
  *   so a query from a concurrent request would run inside (and roll back with)
@@ -53,10 +56,15 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
         throw error;
       });
       // An in-memory database exists on one connection only: no reader there.
-      const reader = databaseFilePath(url) ? await inner.connect() : null;
-      // query_only: a write sent here by mistake fails instead of bypassing the serialization.
-      await reader?.executeScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON;");
-      return new SerializedAdapter(writer, reader);
+      const openReader = databaseFilePath(url)
+        ? async () => {
+            const reader = await inner.connect();
+            // query_only: a write sent here by mistake fails instead of bypassing the serialization.
+            await reader.executeScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON;");
+            return reader;
+          }
+        : null;
+      return new SerializedAdapter(writer, openReader ? await openReader() : null, openReader);
     },
   };
 }
@@ -129,17 +137,56 @@ class Lock {
   }
 }
 
+/** Statements after which the planner's statistics have changed (sqlite_stat1). */
+const REFRESHES_STATISTICS = /^\s*(ANALYZE|PRAGMA\s+optimize)\b/i;
+
 class SerializedAdapter implements SqlDriverAdapter {
   readonly provider;
   readonly adapterName;
   #lock = new Lock();
+  #reader: SqlDriverAdapter | null;
+  /** Set when the reader must open again to see new statistics; the reopening in progress. */
+  #readerStale = false;
+  #reopening: Promise<void> | null = null;
 
   constructor(
     private readonly inner: SqlDriverAdapter,
-    private readonly reader: SqlDriverAdapter | null,
+    reader: SqlDriverAdapter | null,
+    private readonly openReader: (() => Promise<SqlDriverAdapter>) | null,
   ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
+    this.#reader = reader;
+  }
+
+  async #read(query: SqlQuery) {
+    if (this.#readerStale && this.openReader) {
+      this.#reopening ??= (async () => {
+        this.#readerStale = false;
+        let fresh: SqlDriverAdapter;
+        try {
+          fresh = await this.openReader!();
+        } catch (error) {
+          // The old reader still answers, with its old statistics; the next read tries again.
+          this.#readerStale = true;
+          log("warn", "sqlite_reader_reopen_failed", { error: String(error) });
+          return;
+        }
+        const old = this.#reader;
+        this.#reader = fresh;
+        // better-sqlite3 runs each statement to its end synchronously: nothing is in flight on the old one.
+        await old?.dispose();
+      })().finally(() => (this.#reopening = null));
+      await this.#reopening;
+    }
+    return retryWhileBusy(() => this.#reader!.queryRaw(query));
+  }
+
+  /** Runs a statement on the writer; once it has changed the statistics, the reader opens again before its next query. */
+  async #write<T>(sql: string, work: () => Promise<T>): Promise<T> {
+    const result = await this.#exclusive(work);
+    if (REFRESHES_STATISTICS.test(sql)) this.#readerStale = true;
+    return result;
   }
 
   /**
@@ -169,20 +216,20 @@ class SerializedAdapter implements SqlDriverAdapter {
 
   queryRaw(query: SqlQuery) {
     refuseInsideTransaction(query.sql);
-    // Prisma's writes come here too (INSERT … RETURNING): only a SELECT is a read.
+    // Prisma's writes come here too (INSERT … RETURNING): only a SELECT (or the plan of one) is a read.
     // A reader in WAL mode is all but never busy (a crashed writer's journal being recovered).
-    if (this.reader && /^\s*SELECT\b/i.test(query.sql)) return retryWhileBusy(() => this.reader!.queryRaw(query));
-    return this.#exclusive(() => this.inner.queryRaw(query));
+    if (this.#reader && /^\s*(SELECT|EXPLAIN)\b/i.test(query.sql)) return this.#read(query);
+    return this.#write(query.sql, () => this.inner.queryRaw(query));
   }
 
   executeRaw(query: SqlQuery) {
     refuseInsideTransaction(query.sql);
-    return this.#exclusive(() => this.inner.executeRaw(query));
+    return this.#write(query.sql, () => this.inner.executeRaw(query));
   }
 
   /** Only for idempotent scripts (the PRAGMAs above): a busy one is run again from the start. */
   executeScript(script: string) {
-    return this.#exclusive(() => this.inner.executeScript(script));
+    return this.#write(script, () => this.inner.executeScript(script));
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
@@ -196,7 +243,8 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   async dispose() {
-    await this.reader?.dispose();
+    await this.#reopening;
+    await this.#reader?.dispose();
     await this.inner.dispose();
   }
 }

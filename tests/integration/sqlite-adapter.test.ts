@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { createPrismaClient, prisma, refreshPlannerStatistics } from "~/utils/db.server";
 import { isDatabaseBusy } from "~/utils/database-busy.server";
 import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
+import { runDir } from "./run-dir";
 
 describe("SQLite connection", () => {
   test("runs in WAL mode with foreign keys on", async () => {
@@ -10,6 +13,38 @@ describe("SQLite connection", () => {
     expect(mode?.journal_mode).toBe("wal");
     const [keys] = await prisma.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
     expect(Number(keys?.foreign_keys)).toBe(1);
+  });
+
+  test("reads plan with the statistics of today, not of the day the connection opened", async () => {
+    const file = path.join(runDir(), `statistics-${process.pid}.db`);
+    fs.rmSync(file, { force: true });
+    const setup = new Database(file);
+    setup.exec("CREATE TABLE Item (id TEXT PRIMARY KEY, status TEXT NOT NULL); CREATE INDEX Item_status_idx ON Item (status);");
+    setup.close();
+    const client = createPrismaClient(`file:${file}`);
+    try {
+      // The portal's connections open while the table is empty…
+      await client.$queryRawUnsafe("SELECT count(*) FROM Item");
+      // …then another process (an import, a script) fills it.
+      const other = new Database(file);
+      const insert = other.prepare("INSERT INTO Item VALUES (?, 'published')");
+      other.transaction(() => {
+        for (let i = 0; i < 20_000; i++) insert.run(`item-${i}`);
+      })();
+      other.close();
+      // A page of candidates by id, as the matching reads them.
+      const ids = Array.from({ length: 150 }, (_, i) => `'item-${i * 100}'`).join(", ");
+      const plan = async () =>
+        (await client.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN SELECT id FROM Item WHERE id IN (${ids}) AND status = 'published'`))
+          .map((row) => row.detail)
+          .join(" ");
+      // Planned as if the status were selective: every row read to find 150.
+      expect(await plan()).toContain("Item_status_idx");
+      await refreshPlannerStatistics(client);
+      expect(await plan()).toContain("sqlite_autoindex_Item_1");
+    } finally {
+      await client.$disconnect();
+    }
   });
 
   test("a query from another request never runs inside someone else's open transaction", async () => {

@@ -4,7 +4,8 @@ import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { updateOrganizationInTransaction } from "~/models/organization.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
+import { log } from "~/utils/log.server";
 import type { ImportPlan, PlannedRow } from "./plan.server";
 
 /**
@@ -140,6 +141,9 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
   notifySearchOutbox();
+  // Thousands of new rows at once: the planner's numbers would be off until the hourly refresh.
+  // The import has committed: a failure here is only logged.
+  await refreshPlannerStatistics().catch((error) => log("warn", "sqlite_analyze_failed", { error: String(error) }));
   return { importId, created: creates.length, updated: updates.length };
 }
 
