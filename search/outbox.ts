@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { DbClient } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
-import { bumpIndexGeneration, indexGeneration } from "./index-generation";
+import { bumpIndexGeneration } from "./index-generation";
 
 /**
  * The write side of the search outbox. Call `enqueueSearchSync` inside the
@@ -57,13 +57,3 @@ export function pendingSearchSyncCount(db: DbClient) {
   return db.searchOutbox.count({ where: { processedAt: null } });
 }
 
-/**
- * Moves whenever searchable data may have changed: a write from any process
- * adds an outbox row in its transaction (the table's AUTOINCREMENT sequence
- * never goes back), and this process's index generation moves when the
- * worker applies rows or a reindex swaps. Caches of whole answers key on it.
- */
-export async function searchableDataVersion(db: DbClient): Promise<string> {
-  const [row] = await db.$queryRaw<{ seq: number | bigint }[]>`SELECT seq FROM sqlite_sequence WHERE name = 'SearchOutbox'`;
-  return `${indexGeneration()}:${Number(row?.seq ?? 0)}`;
-}

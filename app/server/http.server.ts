@@ -5,8 +5,8 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
 import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
-import { searchableDataVersion } from "#search/outbox";
-import { prisma } from "~/utils/db.server";
+import { openSearchableDataVersion } from "#search/data-version";
+import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 import { resolveLanguage } from "~/utils/language.server";
 import { log } from "~/utils/log.server";
 import { requestLog } from "./request-log.server";
@@ -63,6 +63,10 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   });
   app.use(sameOriginWrites({ allowedOrigins }));
   app.use(boundedRequests({ maxBodyBytes: 256 * 1024, largeBodyPaths: [{ prefix: "/admin/import", maxBytes: 64 * 1024 * 1024 }] }));
+  // The directory's answers as you type are the same for everyone: a kept one is sent before
+  // compression, static files and the session check (docs/decisions/020).
+  const shared = directoryAnswers();
+  if (shared) app.use(shared.answer);
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
   app.use(compression({ level: 4 }));
 
@@ -75,18 +79,6 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     app.use(express.static(client, { maxAge: "1h", index: false }));
   }
 
-  // The directory's answers as you type are the same for everyone: sent again from memory,
-  // before the session check (docs/decisions/020). SEARCH_CACHE=off turns it off with the
-  // search result cache (the benchmark measures both).
-  if (process.env.SEARCH_CACHE !== "off") {
-    app.use(sharedResponses({
-      routes: { "/directory.data": "routes/directory" },
-      language: (req) => resolveLanguage(req.query.lang, req.headers.cookie),
-      version: () => searchableDataVersion(prisma),
-      maxEntries: Number(process.env.SEARCH_CACHE_ENTRIES ?? 500),
-      ttlMs: 30_000,
-    }));
-  }
   // After static files: only pages and actions need the session (the API is anonymous).
   const notApi = (middleware: express.RequestHandler): express.RequestHandler => (req, res, next) => (req.path.startsWith("/api/") ? next() : middleware(req, res, next));
   app.use(notApi(sessionMiddleware()));
@@ -96,6 +88,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     res.append("Vary", "Cookie");
     next();
   }));
+  if (shared) app.use(shared.keep);
   app.all(
     "*",
     createRequestHandler({
@@ -132,4 +125,22 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
       );
   });
   return app;
+}
+
+/**
+ * The directory's kept answers, unless SEARCH_CACHE=off (the benchmark measures both) or the
+ * database is in memory (nothing else can open it to read the data version).
+ */
+function directoryAnswers() {
+  if (process.env.SEARCH_CACHE === "off") return null;
+  const file = databaseFilePath(resolveDatabaseUrl());
+  if (!file) return null;
+  const version = openSearchableDataVersion(file);
+  return sharedResponses({
+    routes: { "/directory.data": "routes/directory" },
+    language: (req) => resolveLanguage(req.query.lang, req.headers.cookie),
+    version: version.read,
+    maxEntries: Number(process.env.SEARCH_CACHE_ENTRIES ?? 500),
+    ttlMs: 30_000,
+  });
 }

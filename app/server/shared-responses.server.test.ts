@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { shareResponse, sharedResponses, type Sharing } from "./shared-responses.server";
 
 /**
- * The shared answers, mounted as the portal mounts them (after compression)
- * in front of a stand-in for Remix that counts the times it runs, says
+ * The shared answers, mounted as the portal mounts them, in front of a
+ * stand-in for Remix that counts the times it runs, says
  * whether its answer may be shared, and writes its body in two pieces.
  */
 let server: http.Server;
@@ -19,19 +19,20 @@ let runs = 0;
 
 beforeAll(async () => {
   const app = express();
+  const shared = sharedResponses({
+    routes: { "/directory.data": "routes/directory" },
+    language: async (req) => (req.query.lang === "en" ? "en" : "vi"),
+    version: () => {
+      if (versionFails) throw new Error("database locked");
+      return version;
+    },
+    maxEntries: 10,
+    ttlMs: 60_000,
+  });
+  // As the portal mounts them: kept answers go out before compression, new ones are kept after it.
+  app.use(shared.answer);
   app.use(compression({ level: 4 }));
-  app.use(
-    sharedResponses({
-      routes: { "/directory.data": "routes/directory" },
-      language: async (req) => (req.query.lang === "en" ? "en" : "vi"),
-      version: async () => {
-        if (versionFails) throw new Error("database locked");
-        return version;
-      },
-      maxEntries: 10,
-      ttlMs: 60_000,
-    }),
-  );
+  app.use(shared.keep);
   app.get("*", (req, res) => {
     runs++;
     if (req.query.private !== "1") shareResponse({ sharing: res.locals.sharing as Sharing | undefined });

@@ -6,15 +6,19 @@ import { log } from "~/utils/log.server";
 /**
  * Answers that are the same for everyone who asks, sent again without running
  * Remix: the directory's data request (what the search box fetches as you type)
- * for a query, a language and a state of the data. A stored answer skips the
- * session check, routing, the loader, serialization and compression, which is
- * most of a search's cost in this process (docs/decisions/020).
+ * for a query, a language and a state of the data. A kept answer skips the
+ * session check, static files, compression, routing, the loader and
+ * serialization, which is most of a search's cost in this process
+ * (docs/decisions/020).
  *
+ * Two middlewares share the answers: `answer`, early in the chain (before
+ * compression and static files), sends a kept one; `keep`, just before Remix
+ * (after compression, so it sees the body as Remix writes it), keeps a new one.
  * Only answers the route marked as shared (`shareResponse` in its loader, once
  * it knows the answer depends on nothing personal and came from the search
  * engine) with status 200 are kept. An entry is served only while `version()`
  * returns what it returned before the answer was computed; a write to anything
- * searchable moves it, so a stored answer never hides a change.
+ * searchable moves it, so a kept answer never hides a change.
  */
 export type SharedResponseOptions = {
   /** `pathname` → the only `_routes` value kept for it (a route's data alone, no root data with the user in it) */
@@ -22,35 +26,44 @@ export type SharedResponseOptions = {
   /** The language the answer would be in: part of the key */
   language: (req: Request) => Promise<string>;
   /** Moves whenever what the answers show may have changed */
-  version: () => Promise<string>;
+  version: () => string;
   maxEntries: number;
   ttlMs: number;
 };
 
-type Entry = { version: string; status: number; headers: [string, string][]; gzipped: Buffer };
+type Entry = { version: string; headers: [string, string][]; gzipped: Buffer };
 
 /** Headers of a Remix data answer worth sending again; the others are per request (ids, nonces, cookies). */
 const KEPT_HEADERS = ["content-type", "x-remix-response"];
+
+/** What `answer` leaves for `keep` on a request it could not answer. */
+type Pending = { key: string; version: string };
 
 export type Sharing = { shareable: boolean };
 
 export function sharedResponses(options: SharedResponseOptions) {
   const entries = new LruCache<Entry>(options.maxEntries, options.ttlMs);
-  return async (req: Request, res: Response, next: NextFunction) => {
+
+  async function answer(req: Request, res: Response, next: NextFunction) {
     const routeId = options.routes[req.path];
     if (req.method !== "GET" || !routeId || req.query._routes !== routeId) return next();
-    let key: string;
-    let version: string;
+    let pending: Pending;
     try {
-      [key, version] = await Promise.all([options.language(req).then((lang) => `${lang} ${req.originalUrl}`), options.version()]);
+      pending = { key: `${await options.language(req)} ${req.originalUrl}`, version: options.version() };
     } catch (error) {
       // No version, no sharing: the request is answered as usual.
       log("warn", "shared_response_version_failed", { error: String(error) });
       return next();
     }
-    const hit = entries.get(key);
-    if (hit && hit.version === version) return send(req, res, hit);
+    const hit = entries.get(pending.key);
+    if (hit && hit.version === pending.version) return send(req, res, hit);
+    res.locals.sharedResponse = pending;
+    next();
+  }
 
+  function keep(_req: Request, res: Response, next: NextFunction) {
+    const pending = res.locals.sharedResponse as Pending | undefined;
+    if (!pending) return next();
     const sharing: Sharing = { shareable: false };
     res.locals.sharing = sharing;
     const chunks: Buffer[] = [];
@@ -72,12 +85,14 @@ export function sharedResponses(options: SharedResponseOptions) {
           const value = res.getHeader(name);
           return value === undefined ? [] : [[name, String(value)]];
         });
-        entries.set(key, { version, status: res.statusCode, headers, gzipped: gzipSync(Buffer.concat(chunks)) });
+        entries.set(pending.key, { version: pending.version, headers, gzipped: gzipSync(Buffer.concat(chunks)) });
       }
       return end(chunk, encoding, callback);
     }) as Response["end"];
     next();
-  };
+  }
+
+  return { answer, keep };
 }
 
 /** The loader's word that its answer depends only on the URL, the language and the data (see `sharedResponses`). */
@@ -86,12 +101,12 @@ export function shareResponse(context: { sharing?: Sharing }) {
 }
 
 function send(req: Request, res: Response, entry: Entry) {
-  res.status(entry.status);
+  res.status(200);
   for (const [name, value] of entry.headers) res.setHeader(name, value);
+  // What the portal sends with every page and data answer (http.server.ts).
   res.setHeader("Cache-Control", "private, no-cache");
   res.append("Vary", "Cookie");
   res.append("Vary", "Accept-Encoding");
-  // Stored compressed: the compression middleware leaves an answer that names its encoding alone.
   if (req.acceptsEncodings("gzip")) {
     res.setHeader("Content-Encoding", "gzip");
     res.setHeader("Content-Length", entry.gzipped.length);

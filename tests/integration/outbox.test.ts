@@ -1,12 +1,13 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startLocalMeilisearch, findFreePort, type LocalMeilisearch } from "#search/local-server";
-import { enqueueSearchSync, searchableDataVersion } from "#search/outbox";
+import { openSearchableDataVersion } from "#search/data-version";
+import { enqueueSearchSync } from "#search/outbox";
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
 import { createPrismaClient, prisma } from "~/utils/db.server";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 import { runDir } from "./run-dir";
 import { drainOutbox, engineIds, eventually, makeOrganization, organizationsIndex } from "./helpers";
 
@@ -86,7 +87,8 @@ describe("search outbox", () => {
   });
 
   test("the searchable data version moves with every searchable write, from any connection, and when the index applies it", async () => {
-    const version = () => searchableDataVersion(prisma);
+    const dataVersion = openSearchableDataVersion(databaseFilePath(resolveDatabaseUrl())!);
+    const version = async () => dataVersion.read();
     const organization = await makeOrganization({ nameEn: "Version Counter Lab" });
     await drainOutbox();
     const start = await version();
@@ -112,6 +114,7 @@ describe("search outbox", () => {
     const user = await prisma.user.create({ data: { email: `version-${Date.now()}@example.vn`, name: "Version", passwordHash: "!", accountType: "business" } });
     await prisma.session.create({ data: { id: `version-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
     expect(await version()).toBe(applied);
+    dataVersion.close();
   });
 
   test("renaming a parent updates its children's documents", async () => {
