@@ -11,6 +11,17 @@ import { build as bundle } from "esbuild";
  */
 const root = path.resolve(import.meta.dirname, "../..");
 export const SERVER_ENTRY = path.join(root, "build/server/serve.js");
+
+/**
+ * How the served process is started, as `npm start` starts it (package.json):
+ * with a ceiling on the JavaScript heap, PORTAL_HEAP_MB (default 1024), so
+ * that the garbage collector works before the process grows (docs/decisions/022).
+ */
+export function serverArguments(): string[] {
+  const heapMb = process.env.PORTAL_HEAP_MB ?? "1024";
+  if (!/^[1-9]\d*$/.test(heapMb)) throw new Error(`PORTAL_HEAP_MB must be a whole number of megabytes, not "${heapMb}"`);
+  return [`--max-old-space-size=${heapMb}`, SERVER_ENTRY];
+}
 const ROUTES_BUNDLE = path.join(root, "build/server/index.js");
 /** What the build is made from: a change to any of these makes it stale. */
 const SOURCES = ["app", "search", "public", "scripts/serve.ts", "vite.config.ts", "tsconfig.json", "package-lock.json"];

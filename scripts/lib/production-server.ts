@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIfStale, buildPortal, SERVER_ENTRY } from "./build";
+import { buildIfStale, buildPortal, serverArguments } from "./build";
 
 /**
  * The production portal as the measuring scripts (`npm run bench`,
@@ -24,7 +24,7 @@ export async function ensureBuild(log: (text: string) => void) {
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
   // An undefined value removes the variable (MEILI_HOST: undefined, for the portal's own engine).
   const merged = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", ...env };
-  const server = spawn(process.execPath, [SERVER_ENTRY], {
+  const server = spawn(process.execPath, serverArguments(), {
     cwd: root,
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],

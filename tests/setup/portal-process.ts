@@ -4,7 +4,7 @@ import path from "node:path";
 import type { MeiliSearch } from "meilisearch";
 import { searchClient } from "#search/client";
 import { findFreePort } from "#search/local-server";
-import { buildIfStale, SERVER_ENTRY } from "../../scripts/lib/build";
+import { buildIfStale, serverArguments } from "../../scripts/lib/build";
 import { ROOT } from "./paths";
 
 /**
@@ -75,7 +75,7 @@ export async function startPortalProcess(
   };
   // The integration setup points the test process at the shared engine: the portal starts its own.
   for (const name of ["MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX"]) delete env[name];
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, serverArguments(), { cwd: ROOT, env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))));
   const portal: PortalProcess = {

@@ -50,27 +50,20 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YEAR_MAX = new Date().getFullYear();
 
 export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
-  const [existing, taxonomy] = await Promise.all([
-    prisma.organization.findMany({
-      select: {
-        id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true,
-        address: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true, sortNameVi: true, sortNameEn: true,
-        parent: { select: { slug: true } },
-        fields: { select: { fieldId: true } },
-      },
-    }),
-    getTaxonomy(),
-  ]);
-  const bySlug = new Map(existing.map((organization) => [organization.slug, organization]));
+  // A unit may name a parent that comes later in the file.
+  const slugsGiven = new Set(rows.map((raw) => clean(raw.slug)).filter(Boolean));
+  const [listed, taxonomy] = await Promise.all([listedNames(), getTaxonomy()]);
+  const slugsListed = new Set(listed.map((organization) => organization.slug));
   const byName = new Map<string, string>();
-  for (const organization of existing) {
+  for (const organization of listed) {
     for (const name of [organization.sortNameVi, organization.sortNameEn]) if (name) byName.set(`${organization.kind}|${name}`, organization.slug);
   }
+  // Whole rows only for the listings the file names: at 100,000 listings, reading them all held a
+  // gigabyte for the length of the import.
+  const bySlug = await listingsBySlug([...slugsGiven].filter((slug) => slugsListed.has(slug)));
   const slugsInFile = new Map<string, number>();
   const namesInFile = new Map<string, number>();
   const planned: PlannedRow[] = [];
-  // A unit may name a parent that comes later in the file.
-  const slugsGiven = new Set(rows.map((raw) => clean(raw.slug)).filter(Boolean));
 
   for (const [index, raw] of rows.entries()) {
     // Long files: let the server answer other requests meanwhile.
@@ -143,12 +136,12 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
 
     const parentCell = raw.parent === undefined ? undefined : cell("parent");
     const parentSlug = parentCell === undefined ? undefined : parentCell || null;
-    if (parentSlug && !bySlug.has(parentSlug) && !slugsGiven.has(parentSlug)) {
+    if (parentSlug && !slugsListed.has(parentSlug) && !slugsGiven.has(parentSlug)) {
       problems.push({ key: "import.problem.parent", params: { value: parentSlug } });
     }
 
     // Duplicates: the same slug twice in the file, or a new listing named like one that exists.
-    const slug = givenSlug || uniqueSlug(values, bySlug, slugsInFile);
+    const slug = givenSlug || uniqueSlug(values, slugsListed, slugsInFile);
     if (parentSlug && parentSlug === slug) problems.push({ key: "import.problem.parentSelf" });
     const earlier = slugsInFile.get(slug);
     if (earlier !== undefined) problems.push({ key: "import.problem.duplicateRow", params: { row: earlier } });
@@ -189,6 +182,35 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
   return { rows: planned, counts };
 }
 
+/** Every listing's slug, kind and sortable names: what duplicates and new slugs are checked against. */
+function listedNames() {
+  return prisma.$queryRaw<{ slug: string; kind: string; sortNameVi: string | null; sortNameEn: string | null }[]>`
+    SELECT slug, kind, sortNameVi, sortNameEn FROM Organization`;
+}
+
+const SLUGS_PER_QUERY = 400;
+
+/** The listings a file updates, as the plan compares them. */
+async function listingsBySlug(slugs: string[]) {
+  const bySlug = new Map<string, Awaited<ReturnType<typeof readListings>>[number]>();
+  for (let start = 0; start < slugs.length; start += SLUGS_PER_QUERY) {
+    for (const listing of await readListings(slugs.slice(start, start + SLUGS_PER_QUERY))) bySlug.set(listing.slug, listing);
+  }
+  return bySlug;
+}
+
+function readListings(slugs: string[]) {
+  return prisma.organization.findMany({
+    where: { slug: { in: slugs } },
+    select: {
+      id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true,
+      address: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
+      parent: { select: { slug: true } },
+      fields: { select: { fieldId: true } },
+    },
+  });
+}
+
 function clean(value: string | undefined): string {
   return (value ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
 }
@@ -202,7 +224,7 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function uniqueSlug(values: Values, taken: Map<string, unknown>, inFile: Map<string, number>): string {
+function uniqueSlug(values: Values, taken: Set<string>, inFile: Map<string, number>): string {
   const base = slugify(values.acronym && values.nameVi ? `${values.acronym} ${values.nameVi}` : values.nameVi ?? values.nameEn ?? "", 70) || "organization";
   let slug = base;
   for (let n = 2; taken.has(slug) || inFile.has(slug); n++) slug = `${base}-${n}`;

@@ -9,14 +9,16 @@ import { singleton } from "~/utils/singleton.server";
  */
 const KEEP_MS = 30 * 60_000;
 const MAX_FILES = 4;
-const uploads = singleton("import-uploads", () => new Map<string, { userId: string; name: string; text: string; at: number }>());
+// As UTF-8 bytes, outside the JavaScript heap: the largest file (64 MiB) would take twice that as a
+// string of Vietnamese text, counted against the heap's limit for as long as it is kept.
+const uploads = singleton("import-uploads", () => new Map<string, { userId: string; name: string; bytes: Buffer; at: number }>());
 
 export function keepUpload(userId: string, name: string, text: string): string {
   const now = Date.now();
   for (const [token, upload] of uploads) if (now - upload.at > KEEP_MS) uploads.delete(token);
   while (uploads.size >= MAX_FILES) uploads.delete(uploads.keys().next().value!);
   const token = crypto.randomBytes(18).toString("base64url");
-  uploads.set(token, { userId, name, text, at: now });
+  uploads.set(token, { userId, name, bytes: Buffer.from(text, "utf8"), at: now });
   return token;
 }
 
@@ -24,7 +26,7 @@ export function keepUpload(userId: string, name: string, text: string): string {
 export function takeUpload(userId: string, token: string): { name: string; text: string } | null {
   const upload = uploads.get(token);
   if (!upload || upload.userId !== userId || Date.now() - upload.at > KEEP_MS) return null;
-  return { name: upload.name, text: upload.text };
+  return { name: upload.name, text: upload.bytes.toString("utf8") };
 }
 
 export function forgetUpload(token: string) {
