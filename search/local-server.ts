@@ -126,6 +126,11 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** 1 GiB, or Meilisearch's own default (two thirds of the RAM) on a machine where that is less. */
+export function defaultIndexingMemory(totalBytes = os.totalmem()): string {
+  return `${Math.min(1024, Math.floor((totalBytes * 2) / 3 / 1024 / 1024))}MiB`;
+}
+
 export async function startLocalMeilisearch(options: LocalMeilisearchOptions): Promise<LocalMeilisearch> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -153,7 +158,7 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     // Meilisearch sizes buffers it allocates and zeroes for every indexing batch from this
     // (default: two thirds of the RAM). At its default a one-document update spent 0.1-2.5 s
     // zeroing memory; at 1 GiB it takes 30-60 ms, and a full rebuild is no slower (decision 021).
-    "--max-indexing-memory", process.env.MEILI_MAX_INDEXING_MEMORY ?? "1GiB",
+    "--max-indexing-memory", process.env.MEILI_MAX_INDEXING_MEMORY ?? defaultIndexingMemory(),
     ...(options.importDump ? ["--import-dump", path.resolve(options.importDump)] : []),
   ];
   const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {

@@ -8,7 +8,7 @@ import { loadExpertDocuments } from "./expert-document";
 import { loadOrganizationDocuments } from "./organization-document";
 import { loadRequestDocuments } from "./request-document";
 import { bumpIndexGeneration } from "./index-generation";
-import { onSearchOutboxWritten, type SearchEntity } from "./outbox";
+import { markSearchableDataChanged, onSearchOutboxWritten, type SearchEntity } from "./outbox";
 
 /**
  * Drains the search outbox: claims due rows, re-reads each entity from the
@@ -234,6 +234,8 @@ export class SearchOutboxWorker {
         where: { id: { in: group.map((row) => row.id) } },
         data: { processedAt: new Date(), lockedUntil: null, claimToken: null, lastError: null },
       });
+      // Answers kept by other processes were computed before the engine had this change.
+      await markSearchableDataChanged(this.#db);
       this.failures = 0;
       this.lastError = null;
       return null;

@@ -35,6 +35,17 @@ export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly strin
   await enqueueSearchSync(db, "request", requests.map((row) => row.requestId));
 }
 
+/**
+ * Moves the searchable data version (search/data-version.ts) for a change
+ * that adds no outbox row: an index swapped in, a batch the engine has
+ * applied (seen by every process, not only the worker's), a taxonomy label
+ * renamed. SQLite lets the AUTOINCREMENT sequence be updated like a row;
+ * the next outbox id just skips one.
+ */
+export async function markSearchableDataChanged(db: DbClient) {
+  await db.$executeRawUnsafe("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'SearchOutbox'");
+}
+
 const signal = singleton("search-outbox-signal", () => {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(50);

@@ -5,7 +5,7 @@ import { expertDocument, expertIndexInclude } from "./expert-document";
 import { bumpIndexGeneration } from "./index-generation";
 import { createIndexIfMissing, ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
 import { loadIndexSources, organizationDocument } from "./organization-document";
-import type { SearchEntity } from "./outbox";
+import { markSearchableDataChanged, type SearchEntity } from "./outbox";
 import { requestDocument, requestIndexInclude } from "./request-document";
 
 /**
@@ -131,6 +131,7 @@ export async function reindex(
   const swap = await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask({ timeout: 0 });
   if (swap.status !== "succeeded") throw new Error(`swapping ${next} into ${live} failed: ${swap.error?.message}`);
   bumpIndexGeneration();
+  await markSearchableDataChanged(db);
   await client.deleteIndex(next).waitTask({ timeout: 0 });
 
   await requeueChangedSince(db, entity, lastOutboxId);

@@ -12,6 +12,7 @@ import {
   type OrganizationSearchResult,
 } from "#search/organization-search";
 import { prisma, type DbClient } from "~/utils/db.server";
+import { positiveIntegerSetting } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 import { LruCache } from "~/utils/lru";
 import { singleton } from "~/utils/singleton.server";
@@ -43,7 +44,7 @@ export type DirectorySearchResult = {
  */
 const cache = singleton(
   "directory-search-cache",
-  () => new LruCache<unknown>(Number(process.env.SEARCH_CACHE_ENTRIES ?? 500), 30_000),
+  () => new LruCache<unknown>(positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500), 30_000),
 );
 
 async function cached<T>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {

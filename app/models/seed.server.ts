@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { enqueueFieldHolders, notifySearchOutbox } from "#search/outbox";
+import { enqueueFieldHolders, markSearchableDataChanged, notifySearchOutbox } from "#search/outbox";
 import { prisma } from "~/utils/db.server";
 import { districtSlugFromName } from "~/utils/districts";
 import type { OrganizationKind } from "~/utils/organization-values";
@@ -92,6 +92,8 @@ async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile
     });
   }
   await enqueueFieldHolders(tx, updatedIds);
+  // Names of areas and fields show in answers that hold no listing of theirs (facets).
+  if (updatedIds.length > 0 || report.fields.created > 0) await markSearchableDataChanged(tx);
   const idBySource = new Map<string, string>();
   for (const field of taxonomy.fields) for (const source of field.sources) idBySource.set(source, idBySlug.get(field.slug)!);
   return idBySource;

@@ -56,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await searchDirectory({ ...query, lang, perPage: PAGE_SIZE });
   // Nothing here is personal: an engine answer can be sent again to the next person who asks
   // the same (a simplified database answer is not kept: the engine may be back any moment).
-  if (result.mode === "engine") shareResponse(context);
+  if (result.mode === "engine") shareResponse(context, lang);
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
   const outOfRange = result.total > 0 && query.page > pages ? { page: query.page, pages } : null;
   const taxonomyLabel = (slug: string) => {

@@ -98,7 +98,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const build = options.dev
     ? await (await import("vite")).createServer({ root: options.root, server: { middlewareMode: true } })
     : ((await import(path.join(options.root, "build/server/index.js"))) as ServerBuild);
-  const app = createHttpApp({
+  const { app, close: closeApp } = createHttpApp({
     root: options.root,
     build,
     readiness: () => readiness(worker),
@@ -133,6 +133,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     clearInterval(maintenance);
     await Promise.all([worker.stop(), jobs.stop()]);
     if ("close" in build && typeof build.close === "function") await build.close();
+    closeApp();
     await localSearch?.stop();
     await prisma.$disconnect();
   };

@@ -7,6 +7,7 @@ import type { ViteDevServer } from "vite";
 import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
 import { openSearchableDataVersion } from "#search/data-version";
 import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
+import { positiveIntegerSetting } from "~/utils/env.server";
 import { resolveLanguage } from "~/utils/language.server";
 import { log } from "~/utils/log.server";
 import { requestLog } from "./request-log.server";
@@ -24,7 +25,10 @@ export type HttpAppOptions = {
   allowedOrigins?: string[];
 };
 
-/** The Express app around Remix: logs, security headers, health checks, static files. */
+/**
+ * The Express app around Remix: logs, security headers, health checks, static files.
+ * `close` lets go of what the app holds besides its server (the data version's connection).
+ */
 export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: HttpAppOptions) {
   const vite = "ssrLoadModule" in build ? build : undefined;
   const app = express();
@@ -124,7 +128,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
           : "Yêu cầu không hợp lệ (ví dụ: đường dẫn sai định dạng). / The request is not valid (for example, a malformed address).",
       );
   });
-  return app;
+  return { app, close: () => shared?.close() };
 }
 
 /**
@@ -136,11 +140,13 @@ function directoryAnswers() {
   const file = databaseFilePath(resolveDatabaseUrl());
   if (!file) return null;
   const version = openSearchableDataVersion(file);
-  return sharedResponses({
+  const middlewares = sharedResponses({
     routes: { "/directory.data": "routes/directory" },
-    language: (req) => resolveLanguage(req.query.lang, req.headers.cookie),
+    // As the loader reads it (getLanguage): the address's `lang`, else the cookie.
+    language: (search, cookieHeader) => resolveLanguage(search.get("lang"), cookieHeader),
     version: version.read,
-    maxEntries: Number(process.env.SEARCH_CACHE_ENTRIES ?? 500),
+    maxEntries: positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500),
     ttlMs: 30_000,
   });
+  return { ...middlewares, close: version.close };
 }

@@ -4,7 +4,7 @@ import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { shareResponse, sharedResponses, type Sharing } from "./shared-responses.server";
+import { markPersonal, shareResponse, sharedResponses, type Sharing } from "./shared-responses.server";
 
 /**
  * The shared answers, mounted as the portal mounts them, in front of a
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const app = express();
   const shared = sharedResponses({
     routes: { "/directory.data": "routes/directory" },
-    language: async (req) => (req.query.lang === "en" ? "en" : "vi"),
+    language: async (search) => (search.get("lang") === "en" ? "en" : "vi"),
     version: () => {
       if (versionFails) throw new Error("database locked");
       return version;
@@ -35,12 +35,18 @@ beforeAll(async () => {
   app.use(shared.keep);
   app.get("*", (req, res) => {
     runs++;
-    if (req.query.private !== "1") shareResponse({ sharing: res.locals.sharing as Sharing | undefined });
-    res.status(Number(req.query.status ?? 200));
+    const sharing = res.locals.sharing as Sharing | undefined;
+    // As Remix reads the address: the root's loader (which reads the user) runs unless `_routes`
+    // names the directory alone, and the loader answers in `?lang=` (or, here, `answerIn=`).
+    const search = new URL(req.originalUrl, "http://portal").searchParams;
+    if (search.get("_routes") !== "routes/directory" || search.has("private")) markPersonal({ sharing });
+    const language = search.get("answerIn") ?? search.get("lang") ?? "vi";
+    shareResponse({ sharing }, language);
+    res.status(Number(search.get("status") ?? 200));
     res.setHeader("Content-Type", "text/x-script; charset=utf-8");
     res.setHeader("X-Remix-Response", "yes");
     res.setHeader("X-Per-Request", String(runs));
-    res.write(`answer ${runs} for ${req.originalUrl} in ${String(req.query.lang ?? "vi")}; `);
+    res.write(`answer ${runs} for ${req.originalUrl} in ${language}, ${sharing ? "offered for keeping" : "not offered"}; `);
     res.end("trí tuệ nhân tạo ".repeat(200));
   });
   server = await new Promise<http.Server>((resolve) => {
@@ -112,19 +118,36 @@ describe("sharedResponses", () => {
   });
 
   test("only what the route marked as shared, with status 200, for the one route's data, is kept", async () => {
-    const uncached = [
-      search("q=private&private=1"),
-      search("q=invalid&status=400"),
+    // Offered for keeping, but the route did not share it (someone looked at the user) or it failed.
+    const refused = [search("q=private&private=1"), search("q=invalid&status=400")];
+    // Not even offered: not the directory's data alone, as Remix reads the address.
+    const notOffered = [
+      // Express's query parser reads these as `_routes=routes/directory`, Remix does not:
+      // it runs the root's loader too, with the signed-in user in it.
+      "/directory.data?%5B_routes%5D=routes%2Fdirectory&q=bracket",
+      "/directory.data?_routes=root,routes/directory,%5D=y&_routes=routes%2Fdirectory&q=twice",
       "/directory.data?q=with-root-data",
       "/directory.data?q=other&_routes=root%2Croutes%2Fdirectory",
       "/experts.data?q=x&_routes=routes%2Fdirectory",
       "/directory?q=page",
     ];
-    for (const path of uncached) {
+    for (const path of [...refused, ...notOffered]) {
       const first = await get(path);
       const second = await get(path);
       expect(second.body, path).not.toBe(first.body);
     }
+    // Two locks, each enough alone: the address, and the loaders' word.
+    for (const path of refused) expect((await get(path)).body, path).toContain("offered for keeping");
+    for (const path of notOffered) expect((await get(path)).body, path).toContain("not offered");
+  });
+
+  test("an answer in another language than the one the address and cookie name is not kept", async () => {
+    // `[lang]=en` is not `lang` to the loader: it answers in the default language.
+    const path = search("q=lang&answerIn=vi&lang=en");
+    const first = await get(path);
+    const second = await get(path);
+    expect(first.body).toContain("in vi");
+    expect(second.body).not.toBe(first.body);
   });
 
   test("without a data version, requests run as usual and nothing is kept", async () => {

@@ -23,8 +23,8 @@ import { log } from "~/utils/log.server";
 export type SharedResponseOptions = {
   /** `pathname` → the only `_routes` value kept for it (a route's data alone, no root data with the user in it) */
   routes: Record<string, string>;
-  /** The language the answer would be in: part of the key */
-  language: (req: Request) => Promise<string>;
+  /** The language the answer would be in, from the address (as the loader reads it) and the cookies: part of the key */
+  language: (search: URLSearchParams, cookieHeader: string | undefined) => Promise<string>;
   /** Moves whenever what the answers show may have changed */
   version: () => string;
   maxEntries: number;
@@ -37,19 +37,30 @@ type Entry = { version: string; headers: [string, string][]; gzipped: Buffer };
 const KEPT_HEADERS = ["content-type", "x-remix-response"];
 
 /** What `answer` leaves for `keep` on a request it could not answer. */
-type Pending = { key: string; version: string };
+type Pending = { key: string; language: string; version: string };
 
-export type Sharing = { shareable: boolean };
+/**
+ * What the loaders say about this answer: `shareable` from the route that
+ * knows it is not personal, `personal` from anything that looked at who is
+ * asking (`getUser`), which overrides it, and the language they answered in.
+ */
+export type Sharing = { shareable: boolean; personal: boolean; language: string | null };
 
 export function sharedResponses(options: SharedResponseOptions) {
   const entries = new LruCache<Entry>(options.maxEntries, options.ttlMs);
 
   async function answer(req: Request, res: Response, next: NextFunction) {
     const routeId = options.routes[req.path];
-    if (req.method !== "GET" || !routeId || req.query._routes !== routeId) return next();
+    if (req.method !== "GET" || !routeId) return next();
+    // The address read as Remix reads it (not Express's query parser, which takes `[_routes]=…`
+    // for `_routes`): Remix runs only the loaders `_routes` names, so exactly that route's.
+    const search = new URL(req.originalUrl, "http://portal").searchParams;
+    const routes = search.getAll("_routes");
+    if (routes.length !== 1 || routes[0] !== routeId) return next();
     let pending: Pending;
     try {
-      pending = { key: `${await options.language(req)} ${req.originalUrl}`, version: options.version() };
+      const language = await options.language(search, req.headers.cookie);
+      pending = { key: `${language} ${req.originalUrl}`, language, version: options.version() };
     } catch (error) {
       // No version, no sharing: the request is answered as usual.
       log("warn", "shared_response_version_failed", { error: String(error) });
@@ -64,7 +75,7 @@ export function sharedResponses(options: SharedResponseOptions) {
   function keep(_req: Request, res: Response, next: NextFunction) {
     const pending = res.locals.sharedResponse as Pending | undefined;
     if (!pending) return next();
-    const sharing: Sharing = { shareable: false };
+    const sharing: Sharing = { shareable: false, personal: false, language: null };
     res.locals.sharing = sharing;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -80,7 +91,7 @@ export function sharedResponses(options: SharedResponseOptions) {
     res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
       collect(chunk, encoding);
       // Kept before the answer leaves, so the next request for it finds it.
-      if (sharing.shareable && res.statusCode === 200) {
+      if (sharing.shareable && !sharing.personal && sharing.language === pending.language && res.statusCode === 200) {
         const headers = KEPT_HEADERS.flatMap((name): [string, string][] => {
           const value = res.getHeader(name);
           return value === undefined ? [] : [[name, String(value)]];
@@ -95,9 +106,16 @@ export function sharedResponses(options: SharedResponseOptions) {
   return { answer, keep };
 }
 
-/** The loader's word that its answer depends only on the URL, the language and the data (see `sharedResponses`). */
-export function shareResponse(context: { sharing?: Sharing }) {
-  if (context.sharing) context.sharing.shareable = true;
+/** The loader's word that its answer, in `language`, depends only on the URL, the language and the data (see `sharedResponses`). */
+export function shareResponse(context: { sharing?: Sharing }, language: string) {
+  if (!context.sharing) return;
+  context.sharing.shareable = true;
+  context.sharing.language = language;
+}
+
+/** Whatever looks at who is asking makes the answer theirs alone (called by `getUser`). */
+export function markPersonal(context: { sharing?: Sharing }) {
+  if (context.sharing) context.sharing.personal = true;
 }
 
 function send(req: Request, res: Response, entry: Entry) {

@@ -1,4 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { markPersonal } from "~/server/shared-responses.server";
 import { hasPermission, type Permission, type Role } from "./permissions";
 import { isSecureRequest } from "./request.server";
 import {
@@ -17,6 +18,8 @@ import {
 type Args = { request: Request; context: AppLoadContext };
 
 export function getUser({ context }: Args): SessionUser | null {
+  // An answer that depends on who asks is never sent to anyone else (app/server/shared-responses.server.ts).
+  markPersonal(context);
   return context.auth?.user ?? null;
 }
 

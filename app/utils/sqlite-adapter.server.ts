@@ -148,6 +148,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   /** Set when the reader must open again to see new statistics; the reopening in progress. */
   #readerStale = false;
   #reopening: Promise<void> | null = null;
+  #disposed = false;
 
   constructor(
     private readonly inner: SqlDriverAdapter,
@@ -160,7 +161,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   async #read(query: SqlQuery) {
-    if (this.#readerStale && this.openReader) {
+    if (this.#readerStale && this.openReader && !this.#disposed) {
       this.#reopening ??= (async () => {
         this.#readerStale = false;
         let fresh: SqlDriverAdapter;
@@ -170,6 +171,11 @@ class SerializedAdapter implements SqlDriverAdapter {
           // The old reader still answers, with its old statistics; the next read tries again.
           this.#readerStale = true;
           log("warn", "sqlite_reader_reopen_failed", { error: String(error) });
+          return;
+        }
+        if (this.#disposed) {
+          // Closed meanwhile: the new reader has no one to serve.
+          await fresh.dispose();
           return;
         }
         const old = this.#reader;
@@ -243,6 +249,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   async dispose() {
+    this.#disposed = true;
     await this.#reopening;
     await this.#reader?.dispose();
     await this.inner.dispose();

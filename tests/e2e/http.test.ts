@@ -1,6 +1,8 @@
 import http from "node:http";
 import { describe, expect, test } from "vitest";
 import { baseURL } from "./browser";
+import { createUser, signInAs } from "./fixtures";
+import { httpClient } from "./http-client";
 
 /** The portal over plain HTTP: statuses, messages, headers. No browser needed. */
 const get = (path: string, init?: RequestInit) => fetch(`${baseURL()}${path}`, { redirect: "manual", ...init });
@@ -217,5 +219,41 @@ describe("headers and health", () => {
     const ready = await get("/readyz");
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", database: "ok", search: "ok", outbox: { pending: 0 } });
+  });
+});
+
+describe("kept directory answers (docs/decisions/020)", () => {
+  test("what a signed-in person was answered never reaches anyone else, whatever the address", async () => {
+    const user = await createUser({ role: "admin", name: `Kept Answer Official ${Date.now()}` });
+    const signedIn = httpClient({ cookie: await signInAs(user.id) });
+    const anonymous = httpClient();
+    const addresses = [
+      // Addresses an URL parser may read differently from Remix's (which then runs the root's loader, user included).
+      `/directory.data?%5B_routes%5D=routes%2Fdirectory&q=vien-${Date.now()}`,
+      `/directory.data?_routes=root,routes/directory,%5D=y&_routes=routes%2Fdirectory&q=vien-${Date.now()}`,
+      `/directory.data?_routes=root%2Croutes%2Fdirectory&q=vien-${Date.now()}`,
+      `/directory.data?q=vien-${Date.now()}`,
+      `/directory.data?_routes=routes%2Fdirectory&q=vien-${Date.now()}`,
+    ];
+    for (const path of addresses) {
+      const own = await (await signedIn.get(path)).text();
+      const theirs = await (await anonymous.get(path)).text();
+      expect(theirs, path).not.toContain(user.name);
+      expect(theirs, path).not.toContain(user.id);
+      // The signed-in answer did carry the user where the root's data was asked for: the check above means something.
+      if (!path.includes("_routes=routes%2Fdirectory&q")) expect(own, path).toContain(user.name);
+    }
+  });
+
+  test("an answer is kept per language, as the address and the cookie name it", async () => {
+    const path = `/directory.data?q=truong-${Date.now()}&_routes=routes%2Fdirectory`;
+    const english = httpClient({ cookie: "lang=ImVuIg%3D%3D" }); // the language cookie holding "en"
+    const bracket = `/directory.data?%5Blang%5D=en&q=truong-b-${Date.now()}&_routes=routes%2Fdirectory`;
+    expect(await (await httpClient().get(path)).text()).toContain('"lang","vi"');
+    expect(await (await english.get(path)).text()).toContain('"lang","en"');
+    expect(await (await httpClient().get(`${path}&lang=en`)).text()).toContain('"lang","en"');
+    // `[lang]=en` is no language to the loader: the cookie decides, for each person.
+    expect(await (await httpClient().get(bracket)).text()).toContain('"lang","vi"');
+    expect(await (await english.get(bracket)).text()).toContain('"lang","en"');
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { findRunningLocalMeilisearch, readOrCreateMasterKey, resolveMeilisearchBinary, startLocalMeilisearch } from "#search/local-server";
+import { defaultIndexingMemory, findRunningLocalMeilisearch, readOrCreateMasterKey, resolveMeilisearchBinary, startLocalMeilisearch } from "#search/local-server";
 import { ROOT } from "../setup/paths";
 import { runDir } from "./run-dir";
 
@@ -40,7 +40,7 @@ describe("local Meilisearch launcher", () => {
       const argv = fs.readFileSync(`/proc/${meili.pid}/cmdline`, "utf8").split("\0");
       expect(argv.join(" ")).not.toContain(meili.apiKey);
       // Not the engine's default indexing memory (two thirds of the RAM), which makes every small update slow (decision 021).
-      expect(argv[argv.indexOf("--max-indexing-memory") + 1]).toBe(process.env.MEILI_MAX_INDEXING_MEMORY ?? "1GiB");
+      expect(argv[argv.indexOf("--max-indexing-memory") + 1]).toBe(process.env.MEILI_MAX_INDEXING_MEMORY ?? defaultIndexingMemory());
       // Scripts find it instead of starting a second one on the same data.
       expect(await findRunningLocalMeilisearch(dataDir)).toEqual({ host: meili.host, apiKey: meili.apiKey });
       await expect(startLocalMeilisearch({ dataDir })).rejects.toThrow(/already uses/);
@@ -75,6 +75,11 @@ describe("local Meilisearch launcher", () => {
     expect(alive(pid)).toBe(true);
     owner.kill("SIGKILL");
     expect(await until(() => !alive(pid))).toBe(true);
+  });
+
+  test("gives the engine 1 GiB of indexing memory, or two thirds of a smaller machine's RAM", () => {
+    expect(defaultIndexingMemory(24 * 1024 ** 3)).toBe("1024MiB");
+    expect(defaultIndexingMemory(1024 ** 3)).toBe("682MiB");
   });
 
   test("finds the packaged binary and makes it executable", () => {

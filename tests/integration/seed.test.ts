@@ -76,6 +76,21 @@ describe("seed", () => {
     const queued = await prisma.searchOutbox.findMany({ where: { id: { gt: since }, entity: "organization" }, select: { entityId: true } });
     expect(new Set(queued.map((row) => row.entityId))).toEqual(new Set(holders.map((row) => row.organizationId)));
   });
+
+  test("an area it renames moves the searchable data version, though no listing is filed under the area itself", async () => {
+    // Facets show area names: kept directory answers (docs/decisions/020) must not outlive them.
+    const area = await prisma.field.findFirstOrThrow({ where: { parentId: null } });
+    await prisma.field.update({ where: { id: area.id }, data: { nameEn: "A stale area name" } });
+    const sequence = async () =>
+      Number((await prisma.$queryRawUnsafe<{ seq: bigint | number }[]>("SELECT seq FROM sqlite_sequence WHERE name = 'SearchOutbox'"))[0]?.seq ?? 0);
+    const before = await sequence();
+    await seedDirectory();
+    expect(await sequence()).toBeGreaterThan(before);
+    // Nothing changed the second time: the version stays.
+    const after = await sequence();
+    await seedDirectory();
+    expect(await sequence()).toBe(after);
+  });
 });
 
 async function snapshot() {
