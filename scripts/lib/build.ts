@@ -11,6 +11,9 @@ import { build as bundle } from "esbuild";
  */
 const root = path.resolve(import.meta.dirname, "../..");
 export const SERVER_ENTRY = path.join(root, "build/server/serve.js");
+const ROUTES_BUNDLE = path.join(root, "build/server/index.js");
+/** What the build is made from: a change to any of these makes it stale. */
+const SOURCES = ["app", "search", "public", "scripts/serve.ts", "vite.config.ts", "tsconfig.json", "package-lock.json"];
 
 /**
  * How the served process is started, as `npm start` starts it (package.json):
@@ -22,9 +25,6 @@ export function serverArguments(): string[] {
   if (!/^[1-9]\d*$/.test(heapMb)) throw new Error(`PORTAL_HEAP_MB must be a whole number of megabytes, not "${heapMb}"`);
   return [`--max-old-space-size=${heapMb}`, SERVER_ENTRY];
 }
-const ROUTES_BUNDLE = path.join(root, "build/server/index.js");
-/** What the build is made from: a change to any of these makes it stale. */
-const SOURCES = ["app", "search", "public", "scripts/serve.ts", "vite.config.ts", "tsconfig.json", "package-lock.json"];
 
 export async function buildPortal(): Promise<void> {
   // Remix's build empties build/server first: the entry is bundled after it.
