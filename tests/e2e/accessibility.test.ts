@@ -41,6 +41,7 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe("Bỏ qua, đến nội dung chính");
     await page.keyboard.press("Enter");
-    expect(page.url()).toMatch(/#main$/);
+    // The browser moves to the fragment after the key press returns: wait for it.
+    await expect.poll(() => page.url()).toMatch(/#main$/);
   });
 });
