@@ -271,7 +271,7 @@ export default function Directory() {
             </div>
           </details>
 
-          <section id="results" aria-labelledby="results-heading" aria-busy={searching} className="scroll-mt-4">
+          <section id="results" aria-labelledby="results-heading" aria-busy={searching} className="min-w-0 scroll-mt-4">
             <h2 id="results-heading" className="sr-only">
               {t("directory.title")}
             </h2>
@@ -338,7 +338,8 @@ function ResultsSummary({ query, total }: { query: DirectoryQuery; total: number
   const lang = useLanguage();
   const count = formatNumber(lang, total);
   return (
-    <p role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
+    // A pasted address is one long word: it wraps anywhere rather than widening the page.
+    <p role="status" aria-live="polite" className="mb-3 text-sm text-slate-700 [overflow-wrap:anywhere]">
       {query.q ? t("directory.resultsFor", { count, q: query.q }) : t("directory.results", { count })}
     </p>
   );

@@ -95,7 +95,7 @@ export default function EditOrganization() {
           </SubmitButton>
         </Form>
       ) : null}
-      {official ? null : <p className="mb-4 text-sm text-slate-700">{t("curation.editPending")}</p>}
+      {official ? null : <p className="mb-4 text-sm text-slate-700">{t("curation.editWillBeReviewed")}</p>}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <ListingFields

@@ -28,6 +28,9 @@ describe("the curation console", () => {
     const managerPage = await openPage();
     await signInAs(manager.id, managerPage.context());
     await managerPage.goto(`/organizations/${organization.slug}/edit`);
+    // Before saving, the form says what will happen, not that something was sent.
+    await expect.poll(() => managerPage.getByText("Sau khi bạn lưu, nội dung sửa sẽ được cán bộ quản lý duyệt").isVisible()).toBe(true);
+    expect(await managerPage.getByText("đã được gửi").count()).toBe(0);
     await managerPage.getByLabel("Giới thiệu (tiếng Việt)").fill("Kiểm định thiết bị đo lường và vật liệu xây dựng.");
     await managerPage.getByText("Khoa học vật liệu & công nghệ nano").click();
     await managerPage.getByLabel("Vật liệu nano", { exact: true }).check();

@@ -158,3 +158,16 @@ describe("on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
+
+describe("on a phone", () => {
+  // A pasted address is one unbroken word: it must wrap, not widen the page.
+  const pasted = `https://example.vn/${"trangthongtinkhoahoc".repeat(8)}`;
+  for (const list of ["/directory", "/experts", "/requests"]) {
+    test(`${list}: a long unbroken query leaves the page as wide as a 390 px screen`, async () => {
+      const page = await openPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${list}?q=${encodeURIComponent(pasted)}`);
+      await expect.poll(() => page.locator('input[name="q"]').first().inputValue()).toBe(pasted);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }
+});

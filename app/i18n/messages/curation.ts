@@ -64,6 +64,7 @@ export const vi = {
   "curation.stale": "Lâu chưa cập nhật",
   "curation.noResults": "Không có hồ sơ phù hợp.",
   "curation.editPending": "Nội dung sửa của bạn đã được gửi; cán bộ quản lý sẽ duyệt trước khi công khai.",
+  "curation.editWillBeReviewed": "Sau khi bạn lưu, nội dung sửa sẽ được cán bộ quản lý duyệt trước khi công khai.",
   "curation.confirmed": "Cảm ơn bạn đã xác nhận thông tin hồ sơ.",
   "curation.staleNotice": "Hồ sơ này đã 12 tháng chưa được cập nhật. Hãy sửa hoặc xác nhận thông tin vẫn chính xác.",
 
@@ -197,6 +198,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "curation.stale": "Not updated for a year",
   "curation.noResults": "No listing matches.",
   "curation.editPending": "Your changes were sent; an official reviews them before they are public.",
+  "curation.editWillBeReviewed": "When you save, an official reviews your changes before they are public.",
   "curation.confirmed": "Thank you for confirming the listing.",
   "curation.staleNotice": "This listing has not been updated for 12 months. Please correct it or confirm it is still accurate.",
 
