@@ -1,10 +1,12 @@
-import fs from "node:fs";
+import npmChromium from "@sparticuz/chromium";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 /**
- * Chromium for end-to-end tests: Debian's build, headless, with the flags that
- * keep it off the (closed) network. Browser console errors fail the test.
+ * Chromium for end-to-end tests: the build shipped in the npm package
+ * `@sparticuz/chromium` (so `npm install` is the only install step), or
+ * CHROMIUM_PATH; headless, with the flags that keep it off the (closed)
+ * network. Browser console errors fail the test.
  */
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -17,11 +19,13 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
-  const found = candidates.find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error("Chromium not found: install Debian's chromium package (see .ci/run) or set CHROMIUM_PATH");
-  return found;
+/**
+ * CHROMIUM_PATH (e.g. Debian's /usr/bin/chromium), else the npm package's build, which
+ * unpacks itself to the temporary directory on first use. Its own launch flags are meant
+ * for serverless hosts (single process, web security off): ours are used instead.
+ */
+export async function chromiumPath(): Promise<string> {
+  return process.env.CHROMIUM_PATH || (await npmChromium.executablePath());
 }
 
 /** A made-up client address, one per browser context or HTTP client in tests. */
@@ -41,7 +45,7 @@ export function useBrowser() {
 
   beforeAll(async () => {
     // Playwright gives each launch a fresh, temporary profile (user data dir).
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
