@@ -208,11 +208,18 @@ export function HoneypotField() {
   );
 }
 
-export function FormErrors({ errors }: { errors?: ListOfErrors }) {
-  if (!errors?.some(Boolean)) return null;
+/**
+ * The form's own errors. `reply` is the server's last answer to this form: validating a
+ * field on blur recomputes the form's errors without the server's ("wrong password"), and
+ * the box vanishing would move the submit button from under the pointer. The server's
+ * errors stay until the next submission instead.
+ */
+export function FormErrors({ errors, reply }: { errors?: ListOfErrors; reply?: { error?: Record<string, ListOfErrors> | null } | null }) {
+  const shown = errors?.some(Boolean) ? errors : reply?.error?.[""];
+  if (!shown?.some(Boolean)) return null;
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3">
-      <ErrorList errors={errors} />
+      <ErrorList errors={shown} />
     </div>
   );
 }

@@ -49,7 +49,7 @@ export default function ForgotPassword() {
         </div>
       ) : null}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} reply={actionData?.result} />
         <HoneypotField />
         <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
         <SubmitButton className="w-full">{t("auth.forgot.submit")}</SubmitButton>

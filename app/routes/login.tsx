@@ -59,7 +59,7 @@ export default function Login() {
   return (
     <FormPage title={t("auth.signIn.title")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} reply={actionData?.result} />
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />

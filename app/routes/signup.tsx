@@ -64,7 +64,7 @@ export default function SignUp() {
   return (
     <FormPage title={t("auth.signUp.title")} intro={t("auth.signUp.intro")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} reply={actionData?.result} />
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <ChoiceGroup
