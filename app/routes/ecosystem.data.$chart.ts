@@ -7,6 +7,7 @@ import { getOfficialStatistics, getPublicStatistics } from "~/models/statistics.
 import { requireUserWithRole } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/language.server";
 import { invariantResponse } from "~/utils/misc";
+import { OPEN_DATA_LICENSE, openDataLicenseLink } from "~/utils/open-data";
 
 /**
  * One chart's data as a file: `/ecosystem/data/<chart>?format=csv|json`
@@ -33,12 +34,16 @@ export async function loader(args: LoaderFunctionArgs) {
     throw new Response("No such chart.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 
-  const body = format === "csv" ? chartCsv(chart, lang) : `${JSON.stringify(chartJson(chart, lang, generatedAt), null, 2)}\n`;
+  // Public figures are open data (CC BY 4.0); officials' charts are not published.
+  const open = isPublicChart(id);
+  const json = { ...chartJson(chart, lang, generatedAt), ...(open ? { license: OPEN_DATA_LICENSE } : {}) };
+  const body = format === "csv" ? chartCsv(chart, lang) : `${JSON.stringify(json, null, 2)}\n`;
   return new Response(body, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
       // Cache-Control (private, no-cache) and Vary: Cookie come from the server, as for every page.
       "Content-Disposition": `attachment; filename="${chartFileName(id, generatedAt, format)}"`,
+      ...(open ? { Link: openDataLicenseLink } : {}),
     },
   });
 }

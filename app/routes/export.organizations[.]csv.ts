@@ -1,4 +1,5 @@
 import { exportPublishedOrganizations, organizationsCsv } from "~/models/export.server";
+import { openDataLicenseLink } from "~/utils/open-data";
 
 /** GET /export/organizations.csv: every published listing, as open data. */
 export async function loader() {
@@ -8,6 +9,8 @@ export async function loader() {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="hanoi-innovation-organizations.csv"',
       "Cache-Control": "public, max-age=300",
+      // The CSV keeps the import's columns only: its licence travels in the header.
+      Link: openDataLicenseLink,
     },
   });
 }
