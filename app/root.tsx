@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LogoMark } from "~/components/ui/logo";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
@@ -117,6 +118,13 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
       "block rounded-md px-3 py-2 text-sm font-medium",
       isActive ? "bg-brand-700 text-white" : "text-brand-800 hover:bg-brand-50",
     );
+  const badge = (className?: string) =>
+    unread > 0 ? (
+      <span className={cx("rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white", className)}>
+        <span aria-hidden>{unread}</span>
+        <span className="sr-only">{t("nav.unread", { count: unread })}</span>
+      </span>
+    ) : null;
   const links = (
     <>
       <NavLink to="/directory" className={navClass}>
@@ -142,12 +150,7 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
     <>
       <NavLink to="/notifications" className={navClass}>
         {t("nav.notifications")}
-        {unread > 0 ? (
-          <span className="ml-1 rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white">
-            <span aria-hidden>{unread}</span>
-            <span className="sr-only">{t("nav.unread", { count: unread })}</span>
-          </span>
-        ) : null}
+        {badge("ml-1")}
       </NavLink>
       <NavLink to="/account" className={navClass}>
         {t("nav.account")}
@@ -169,19 +172,19 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
     </>
   );
   return (
-    <header className="border-b border-slate-200 bg-white">
+    // `relative`: the phone menu opens below the whole header, across the full width.
+    <header className="relative border-b border-slate-200 bg-white">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         {t("nav.skip")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <Link to="/" className="flex items-center gap-2 text-brand-800">
-          <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white">
-            {t("site.shortName")}
-          </span>
-          <span className="text-base font-semibold leading-tight sm:text-lg">{t("site.name")}</span>
+      {/* One row at every width: the name may take two short lines beside the mark on a phone. */}
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 sm:px-6 sm:py-3">
+        <Link to="/" className="flex min-w-0 items-center gap-2 text-brand-800">
+          <LogoMark className="size-9 shrink-0" />
+          <span className="text-sm font-semibold leading-tight sm:text-lg">{t("site.name")}</span>
         </Link>
         <div className="hidden items-center gap-1 lg:flex">
           <nav aria-label={t("nav.main")} className="flex items-center gap-1">
@@ -190,14 +193,15 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
           </nav>
           <LanguageSwitch lang={lang} />
         </div>
-        {/* On small screens the same links fold into a menu that opens without JavaScript. */}
-        <details className="group relative lg:hidden">
-          <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
+        {/* On small screens the same links fold into a full-width menu that opens without JavaScript. */}
+        <details className="shrink-0 lg:hidden">
+          <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
             {t("nav.menu")}
+            {badge()}
           </summary>
           <nav
             aria-label={t("nav.main")}
-            className="absolute right-0 z-40 mt-2 w-60 space-y-1 rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
+            className="absolute inset-x-0 top-full z-40 space-y-1 border-b border-slate-200 bg-white px-4 py-3 shadow-lg sm:px-6"
           >
             {links}
             {accountLinks}
