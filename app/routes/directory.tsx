@@ -150,6 +150,16 @@ export default function Directory() {
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // A filter that changes the results re-renders its checkbox (selected options move to the top),
+  // which drops the keyboard's focus to <body>: put it back on the control that was used.
+  const focusAfterSearch = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusAfterSearch.current;
+    if (!id || searching) return;
+    focusAfterSearch.current = null;
+    if (document.activeElement === document.body || document.activeElement === null) document.getElementById(id)?.focus();
+  }, [searching, location.search]);
+
   // Keep the box in step with the URL (back/forward, links), but never under the user's fingers.
   useEffect(() => {
     const input = inputRef.current;
@@ -169,6 +179,7 @@ export default function Directory() {
     }
     if (`?${params}` === location.search || (params.size === 0 && location.search === "")) return;
     const replace = typing && (location.state as { typing?: boolean } | null)?.typing === true;
+    if (!typing && document.activeElement?.id) focusAfterSearch.current = document.activeElement.id;
     submit(params, { method: "get", action: "/directory", preventScrollReset: true, replace, state: { typing } });
   };
   const submitTyping = useDebouncedCallback(() => submitForm({ typing: true }), 250);
@@ -232,6 +243,13 @@ export default function Directory() {
             {t("directory.submit")}
           </button>
         </div>
+        {/* The filters hold dozens of checkboxes: the keyboard can jump over them. */}
+        <a
+          href="#result-list"
+          className="sr-only focus:not-sr-only focus:mt-2 focus:inline-block focus:rounded focus:px-2 focus:py-1 focus:text-brand-700 focus:underline"
+        >
+          {t("directory.skipToResults")}
+        </a>
 
         <div className="relative mt-2 h-1 overflow-hidden rounded" aria-hidden>
           {searching ? <div className="progress-indeterminate absolute inset-y-0 w-2/5 rounded bg-brand-600" /> : null}
@@ -248,7 +266,15 @@ export default function Directory() {
               <fieldset>
                 <legend className="text-sm font-semibold text-slate-800">{t("directory.facet.verified")}</legend>
                 <label className="mt-2 flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="verified" value="1" defaultChecked={query.verifiedOnly} key={String(query.verifiedOnly)} className="size-4" />
+                  <input
+                    id="facet-verified"
+                    type="checkbox"
+                    name="verified"
+                    value="1"
+                    defaultChecked={query.verifiedOnly}
+                    key={String(query.verifiedOnly)}
+                    className="size-4"
+                  />
                   <span>{t("directory.verifiedOnly")}</span>
                   <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
                 </label>
@@ -318,7 +344,7 @@ export default function Directory() {
                 </p>
               </div>
             ) : null}
-            <ol className="space-y-3">
+            <ol id="result-list" className="space-y-3">
               {results.map((organization) => (
                 <li key={organization.slug}>
                   <OrganizationCard organization={organization} />
