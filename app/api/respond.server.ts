@@ -65,8 +65,15 @@ function failure(error: unknown, request?: Request): Response {
     log("error", "api_error", { path: request ? new URL(request.url).pathname : null, error: String((error as Error)?.stack ?? error) });
     known = new ApiError(500, "internal_error", "The server ran into a problem; it has been logged.");
   }
-  return new Response(jsonWithoutEmails(known.body), {
-    status: known.status,
-    headers: { ...COMMON_HEADERS, "Cache-Control": "no-store", ...known.headers },
-  });
+  const { status, headers, body } = errorAnswer(known);
+  return new Response(body, { status, headers });
+}
+
+/** An error as the API sends it; also used by the server's gate in front of Remix. */
+export function errorAnswer(error: ApiError): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: error.status,
+    headers: { ...COMMON_HEADERS, "Cache-Control": "no-store", ...error.headers },
+    body: jsonWithoutEmails(error.body),
+  };
 }
