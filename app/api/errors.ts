@@ -32,4 +32,4 @@ export class ApiError extends Error {
 }
 
 export const badParameter = (message: string) => new ApiError(400, "invalid_parameter", message);
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
+export const notFound = (message: string) => new ApiError(404, "not_found", message);

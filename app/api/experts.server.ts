@@ -25,6 +25,6 @@ export async function showExpert({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);
   const slug = params.slug ?? "";
   const expert = SLUG.test(slug) ? await getPublishedExpert(slug) : null;
-  if (!expert) throw notFound("No published expert with this slug");
+  if (!expert) throw notFound("No published expert has this slug.");
   return { data: expertDetail(expert, origin) };
 }

@@ -3,9 +3,10 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, test } from "vitest";
+import { lintOpenApi, problemLines } from "../../tests/setup/redocly-lint";
 import { API_PATHS, openApiDocument } from "./openapi";
 
-const doc = openApiDocument("https://portal.example");
+const doc = openApiDocument("https://innovation.hanoi.gov.vn");
 
 /** Every `$ref` string anywhere in a value. */
 function refs(value: unknown): string[] {
@@ -65,6 +66,12 @@ describe("the OpenAPI document", () => {
       if (pathName.includes("{")) expect(Object.keys(item.get.responses)).toContain("404");
     }
   });
+
+  test("lints clean with Redocly's recommended rules, every one of them: no error, no warning", async () => {
+    const report = await lintOpenApi(JSON.stringify(doc));
+    expect(problemLines(report)).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  }, 60_000);
 
   test("names no e-mail address (not even a contact)", () => {
     expect(JSON.stringify(doc)).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);

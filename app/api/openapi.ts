@@ -192,13 +192,18 @@ const repeatable = (name: string, description: string, items: Schema): Schema =>
 });
 
 const parameters: Record<string, Schema> = {
-  q: query("q", "Words to search for, with or without Vietnamese diacritics.", { type: "string", maxLength: MAX_QUERY_LENGTH }),
-  page: query("page", "Page number.", { type: "integer", minimum: 1, default: 1 }),
+  q: query("q", "Words to search for, with or without Vietnamese diacritics (empty: no words).", { type: "string", maxLength: MAX_QUERY_LENGTH }),
+  page: query("page", `Page number. Pages reach the first ${MAX_RESULTS} matches: past the last page is a 400.`, {
+    type: "integer",
+    minimum: 1,
+    maximum: MAX_RESULTS,
+    default: 1,
+  }),
   perPage: query("perPage", "Items per page.", { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE }),
   field: repeatable("field", "A field's slug, or an area's slug for all its fields (see /fields).", { type: "string", pattern: SLUG_PATTERN }),
   kind: repeatable("kind", "Kind of organization.", oneOf(ORGANIZATION_KINDS)),
   district: repeatable("district", "District slug.", oneOf(DISTRICTS.map((district) => district.slug))),
-  verified: query("verified", "Only verified listings.", { type: "boolean", default: false }),
+  verified: query("verified", "true: only verified listings (true or false, nothing else).", { type: "boolean", default: false }),
   sort: query("sort", "relevance (verified first when there are no words), name, or newest.", { ...oneOf(SORTS), default: "relevance" }),
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
   offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
@@ -218,27 +223,49 @@ const responses: Record<string, Schema> = {
     content: errorContent,
   },
   NotModified: { description: "The If-None-Match ETag still matches: nothing changed." },
-  Error: { description: "Any other error (405 for a method other than GET or HEAD, 500).", content: errorContent },
+  Error: { description: "Any other error (405 for a method other than GET, HEAD or OPTIONS, 500).", content: errorContent },
 };
 
+const SUCCESS_HEADERS = ["Cache-Control", "ETag", "Access-Control-Allow-Origin"];
+const PREFLIGHT_HEADERS = ["Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Max-Age"];
 const headers: Record<string, Schema> = {
   "Cache-Control": { description: "public, max-age=60", schema: { type: "string" } },
   ETag: { description: "Send it back as If-None-Match to get a 304 when nothing changed", schema: { type: "string" } },
   "Access-Control-Allow-Origin": { description: "*: any site may read the API", schema: { type: "string" } },
+  "Access-Control-Allow-Methods": { description: "GET, HEAD", schema: { type: "string" } },
+  "Access-Control-Allow-Headers": { description: "If-None-Match", schema: { type: "string" } },
+  "Access-Control-Max-Age": { description: "How long a browser may keep this answer, in seconds", schema: { type: "integer" } },
 };
+const headerRefs = (names: string[]) => Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
 
+/** A path's GET, and its OPTIONS: the CORS preflight browsers send before a GET with If-None-Match. */
 function operation(options: { id: string; tag: string; summary: string; description?: string; parameters: string[]; schema: string; notFound?: boolean }): Schema {
+  const pathParameters = options.parameters.filter((name) => (parameters[name] as { in: string }).in === "path");
   return {
+    options: {
+      operationId: `${options.id}Preflight`,
+      tags: [options.tag],
+      summary: "CORS preflight",
+      description: "Answers every origin with 204 and the methods and headers a cross-site GET may use; no rate limit.",
+      // The API is anonymous: no operation needs credentials.
+      security: [],
+      parameters: pathParameters.map(param),
+      responses: {
+        "204": { description: "The GET may be sent from any origin.", headers: headerRefs(PREFLIGHT_HEADERS) },
+        "400": { $ref: "#/components/responses/BadRequest" },
+      },
+    },
     get: {
       operationId: options.id,
       tags: [options.tag],
       summary: options.summary,
       ...(options.description ? { description: options.description } : {}),
+      security: [],
       parameters: options.parameters.map(param),
       responses: {
         "200": {
           description: "OK",
-          headers: Object.fromEntries(Object.keys(headers).map((name) => [name, { $ref: `#/components/headers/${name}` }])),
+          headers: headerRefs(SUCCESS_HEADERS),
           content: { "application/json": { schema: ref(options.schema) } },
         },
         "304": { $ref: "#/components/responses/NotModified" },
@@ -329,9 +356,9 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
 
 const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizations, experts, open technology requests and the field taxonomy.
 
-- **Read-only.** GET (and HEAD) only; any other method gets 405.
+- **Read-only.** GET (and HEAD) only; OPTIONS answers a CORS preflight with 204; any other method gets 405.
 - **Lists** answer \`{ data, page, perPage, total, totalPages, degraded, links }\`; \`links.next\` and \`links.prev\` keep your filters. Pages reach the first ${MAX_RESULTS.toLocaleString("en")} matches.
-- **Errors** answer \`{ "error": { "code", "message" } }\`: 400 for an unknown parameter or a bad value (never silently ignored), 404 for an unknown slug or id, 429 over the rate limit (with Retry-After).
+- **Errors** answer \`{ "error": { "code", "message" } }\`: 400 for an unknown parameter or a bad value (never silently ignored: an empty value is a bad one, except for \`q\`) or a malformed percent-encoding, 404 for an unknown slug, id or path (paths are exact: no trailing slash, case as written), 429 over the rate limit (with Retry-After).
 - **Rate limit:** 600 requests a minute per client address.
 - **Caching:** responses may be cached for 60 s and carry an ETag (If-None-Match gives 304). CORS is open to every origin.
 - **Privacy:** drafts and unpublished profiles are never returned, anonymous requests never name their company, and e-mail addresses never appear (any typed into free text are replaced by "[e-mail removed]").`;
@@ -340,7 +367,13 @@ const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizatio
 export function openApiDocument(origin: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Hanoi Innovation Network API", version: "1.0.0", description: DESCRIPTION },
+    info: {
+      title: "Hanoi Innovation Network API",
+      version: "1.0.0",
+      description: DESCRIPTION,
+      // The published data is open data under CC BY 4.0 (name the portal as the source).
+      license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+    },
     servers: [{ url: `${origin}/api/v1` }],
     tags: [
       { name: "organizations", description: "Universities, institutes, labs, incubators, startups, enterprises" },

@@ -31,7 +31,7 @@ export async function showOrganization({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);
   const slug = params.slug ?? "";
   const organization = SLUG.test(slug) ? await getPublishedOrganization(slug) : null;
-  if (!organization) throw notFound("No published organization with this slug");
+  if (!organization) throw notFound("No published organization has this slug.");
   const experts = await publishedExpertsOf(organization.id);
   return { data: organizationDetail(organization, experts.map((expert) => expert.slug), origin) };
 }

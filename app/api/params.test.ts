@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ApiError } from "./errors";
-import { checkPageInRange, expandFields, parseExpertQuery, parseOrganizationQuery, parseRequestQuery } from "./params";
+import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters, parseOrganizationQuery, parseRequestQuery } from "./params";
 
 const organizations = (search: string) => parseOrganizationQuery(new URLSearchParams(search));
 
@@ -36,8 +36,14 @@ describe("parseOrganizationQuery", () => {
     });
   });
 
-  test("empty values count as absent; control characters are dropped from q", () => {
-    expect(organizations("kind=&page=&q=a%00b")).toMatchObject({ kinds: [], page: 1, q: "a b" });
+  test("an empty q is no words; control characters are dropped from q", () => {
+    expect(organizations("q=&kind=lab")).toMatchObject({ q: "", kinds: ["lab"] });
+    expect(organizations("q=a%00b")).toMatchObject({ q: "a b" });
+  });
+
+  test("a filter repeated with the same value counts each time, and is searched once", () => {
+    expect(organizations(Array(20).fill("kind=lab").join("&"))).toMatchObject({ kinds: ["lab"] });
+    expect(refusal(() => organizations(Array(21).fill("field=ai").join("&")))).toMatchObject({ code: "invalid_parameter" });
   });
 
   test.each([
@@ -59,7 +65,24 @@ describe("parseOrganizationQuery", () => {
     ["kinds=lab", "unknown_parameter", /Unknown parameter "kinds"/],
     ["area=x", "unknown_parameter", /accepts q, kind, field/],
     [Array.from({ length: 21 }, (_, i) => `field=f${i}`).join("&"), "invalid_parameter", /at most 20 times/],
+    // Bad values are refused, never ignored: empty ones, and spellings the document does not give.
+    ["page=", "invalid_parameter", /whole number/],
+    ["perPage=", "invalid_parameter", /whole number/],
+    ["sort=", "invalid_parameter", /relevance, name, newest/],
+    ["lang=", "invalid_parameter", /vi, en/],
+    ["verified=", "invalid_parameter", /true or false/],
+    ["verified=1", "invalid_parameter", /true or false/],
+    ["verified=0", "invalid_parameter", /true or false/],
+    ["kind=", "invalid_parameter", /may not be empty/],
+    ["kind=lab&kind=", "invalid_parameter", /may not be empty/],
+    ["kind=%20lab", "invalid_parameter", /Unknown kind/],
+    ["field=", "invalid_parameter", /may not be empty/],
+    ["district=", "invalid_parameter", /may not be empty/],
+    // maxLength counts the value as sent, in characters.
+    ["q=a" + "%20".repeat(200), "invalid_parameter", /200 characters/],
+    ["q=" + "%F0%9F%98%80".repeat(150), "ok", /./],
   ])("%s → 400 %s", (search, code, message) => {
+    if (code === "ok") return void expect(() => organizations(search)).not.toThrow();
     const error = refusal(() => organizations(search));
     expect(error).toMatchObject({ status: 400, code });
     expect(error.message).toMatch(message);
@@ -80,6 +103,12 @@ describe("experts and requests", () => {
     expect(refusal(() => parseExpertQuery(new URLSearchParams("kind=lab")))).toMatchObject({ code: "unknown_parameter" });
     expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=mining")))).toMatchObject({ code: "invalid_parameter" });
     expect(refusal(() => parseExpertQuery(new URLSearchParams("offer=free-lunch")))).toMatchObject({ code: "invalid_parameter" });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("offer=")))).toMatchObject({ code: "invalid_parameter" });
+    expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=&page=2")))).toMatchObject({ code: "invalid_parameter" });
+  });
+
+  test("an endpoint without parameters says so", () => {
+    expect(refusal(() => parseNoParameters(new URLSearchParams("x=1"))).message).toBe('Unknown parameter "x"; this endpoint takes no parameters.');
   });
 });
 

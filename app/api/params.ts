@@ -43,26 +43,31 @@ class QueryReader {
     allowed: readonly string[],
   ) {
     for (const name of new Set(params.keys())) {
-      if (!allowed.includes(name)) {
-        throw new ApiError(400, "unknown_parameter", `Unknown parameter "${shorten(name)}"; this endpoint accepts ${allowed.join(", ")}.`);
-      }
+      if (!allowed.includes(name)) throw unknownParameter(name, allowed);
     }
   }
 
-  /** A parameter given at most once; empty counts as absent. */
+  /**
+   * A parameter given at most once, as sent (null when absent). An empty value is
+   * a value: the document promises that a bad one is refused, never ignored.
+   */
   single(name: string): string | null {
     const values = this.params.getAll(name);
     if (values.length > 1) throw badParameter(`"${name}" may be given only once.`);
-    return values[0] ? values[0] : null;
+    return values[0] ?? null;
   }
 
-  /** A repeatable parameter (`kind=lab&kind=institute`): any of the values matches. */
+  /**
+   * A repeatable parameter (`kind=lab&kind=institute`): any of the values matches.
+   * Counted as sent (maxItems), duplicates included; each value must be valid as it is.
+   */
   many(name: string, valid: (value: string) => boolean, what: string): string[] {
-    const values = [...new Set(this.params.getAll(name).map((value) => value.trim()).filter(Boolean))];
-    if (values.length > MAX_VALUES) throw badParameter(`"${name}" may be given at most ${MAX_VALUES} times.`);
-    const bad = values.find((value) => !valid(value));
+    const sent = this.params.getAll(name);
+    if (sent.length > MAX_VALUES) throw badParameter(`"${name}" may be given at most ${MAX_VALUES} times (got ${sent.length}).`);
+    if (sent.includes("")) throw badParameter(`"${name}" may not be empty.`);
+    const bad = sent.find((value) => !valid(value));
     if (bad !== undefined) throw badParameter(`Unknown ${what} "${shorten(bad)}" in "${name}".`);
-    return values;
+    return [...new Set(sent)];
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -74,17 +79,19 @@ class QueryReader {
   }
 
   boolean(name: string): boolean {
+    // Only the document's two spellings: 1, yes or an empty value would be guesses.
     const value = this.single(name);
-    if (value === null || value === "false" || value === "0") return false;
-    if (value === "true" || value === "1") return true;
+    if (value === null || value === "false") return false;
+    if (value === "true") return true;
     throw badParameter(`"${name}" must be true or false (got "${shorten(value)}").`);
   }
 
   text(name: string): string {
+    const sent = this.single(name) ?? "";
+    // The limit applies to the value as sent, in characters (code points) as JSON Schema counts them.
+    if ([...sent].length > MAX_QUERY_LENGTH) throw badParameter(`"${name}" may be at most ${MAX_QUERY_LENGTH} characters long.`);
     // Control characters carry no meaning in a search: dropped, not refused.
-    const value = (this.single(name) ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
-    if (value.length > MAX_QUERY_LENGTH) throw badParameter(`"${name}" may be at most ${MAX_QUERY_LENGTH} characters long.`);
-    return value;
+    return sent.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
   }
 
   paging(): Paging {
@@ -142,6 +149,11 @@ export function parseRequestQuery(params: URLSearchParams): RequestQuery {
     sectors: read.many("sector", within(SECTORS), "sector"),
     ...read.paging(),
   };
+}
+
+function unknownParameter(name: string, allowed: readonly string[]): ApiError {
+  const accepted = allowed.length ? `this endpoint accepts ${allowed.join(", ")}` : "this endpoint takes no parameters";
+  return new ApiError(400, "unknown_parameter", `Unknown parameter "${shorten(name)}"; ${accepted}.`);
 }
 
 /** Endpoints without parameters still refuse unknown ones. */

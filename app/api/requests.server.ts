@@ -32,7 +32,7 @@ export async function showRequest({ params, url, origin }: ApiArgs) {
   const request = ID.test(id) ? await getRequest(id) : null;
   // visibleRequest for an anonymous viewer: the same rules as the public page.
   const visible = request?.status === "open" ? visibleRequest(request, null) : null;
-  if (!visible) throw notFound("No open request with this id");
+  if (!visible) throw notFound("No open request has this id.");
   const listing = visible.organization
     ? await prisma.organization.findFirst({
         where: { slug: visible.organization.slug, status: "published" },

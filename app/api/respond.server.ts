@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { appUrl } from "~/utils/app-url.server";
 import { clientAddress } from "~/utils/auth.server";
 import { log } from "~/utils/log.server";
 import { hit, LIMITS } from "~/utils/rate-limit.server";
@@ -30,8 +31,12 @@ export function apiLoader(handler: (args: ApiArgs) => Promise<unknown>) {
         const seconds = Math.ceil(wait / 1000);
         throw new ApiError(429, "rate_limited", `Too many requests from this address; try again in ${seconds} s.`, { "Retry-After": String(seconds) });
       }
-      const url = new URL(args.request.url);
-      const body = await handler({ request: args.request, params: args.params, url, origin: url.origin });
+      // Absolute URLs (url, links, servers) use the configured public address: the
+      // request's Host and X-Forwarded-Host are the client's to forge, and answers are cached.
+      const origin = appUrl();
+      const asked = new URL(args.request.url);
+      const url = new URL(`${origin}${asked.pathname}${asked.search}`);
+      const body = await handler({ request: args.request, params: args.params, url, origin });
       return success(args.request, body);
     } catch (error) {
       return failure(error, args.request);
@@ -60,8 +65,15 @@ function failure(error: unknown, request?: Request): Response {
     log("error", "api_error", { path: request ? new URL(request.url).pathname : null, error: String((error as Error)?.stack ?? error) });
     known = new ApiError(500, "internal_error", "The server ran into a problem; it has been logged.");
   }
-  return new Response(jsonWithoutEmails(known.body), {
-    status: known.status,
-    headers: { ...COMMON_HEADERS, "Cache-Control": "no-store", ...known.headers },
-  });
+  const { status, headers, body } = errorAnswer(known);
+  return new Response(body, { status, headers });
+}
+
+/** An error as the API sends it; also used by the server's gate in front of Remix. */
+export function errorAnswer(error: ApiError): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: error.status,
+    headers: { ...COMMON_HEADERS, "Cache-Control": "no-store", ...error.headers },
+    body: jsonWithoutEmails(error.body),
+  };
 }

@@ -25,9 +25,7 @@ export function mailboxFile(): string {
   return path.resolve(process.env.MAILBOX_FILE ?? ".data/mailbox.mbox");
 }
 
-export function appUrl(): string {
-  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-}
+export { appUrl } from "~/utils/app-url.server";
 
 const FROM = () => process.env.MAIL_FROM ?? "Mạng lưới Đổi mới sáng tạo Hà Nội <no-reply@hanoi-innovation.local>";
 

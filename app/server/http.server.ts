@@ -10,6 +10,7 @@ import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 import { positiveIntegerSetting } from "~/utils/env.server";
 import { resolveLanguage } from "~/utils/language.server";
 import { log } from "~/utils/log.server";
+import { apiGate } from "./api-gate.server";
 import { requestLog } from "./request-log.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
 import { sessionMiddleware } from "./session.server";
@@ -49,16 +50,9 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     res.status(ok ? 200 : 503).json(body);
   });
 
-  // The read-only API answers every other method itself, in its JSON shape, from any origin.
-  app.use("/api/", (req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD") return next();
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    if (req.method === "OPTIONS") {
-      res.status(204).set({ "Access-Control-Allow-Methods": "GET, HEAD", "Access-Control-Allow-Headers": "If-None-Match", "Access-Control-Max-Age": "86400" }).end();
-      return;
-    }
-    res.status(405).set("Allow", "GET, HEAD").json({ error: { code: "method_not_allowed", message: "The API is read-only: use GET." } });
-  });
+  // The read-only API answers malformed and undocumented paths, CORS preflights and every
+  // other method itself, in its JSON shape, from any origin (app/server/api-gate.server.ts).
+  app.use("/api/", apiGate());
   // `?_data=` is how Remix before single fetch asked for a route's data; Remix still answers it
   // (and logs an error each time). No page of this portal makes such a request.
   app.use((req, res, next) => {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
@@ -9,6 +10,7 @@ import { refreshExpertSearchText } from "~/models/expert.server";
 import { createOrganization } from "~/models/organization.server";
 import { refreshRequestSearchText } from "~/models/request.server";
 import { LIMITS } from "~/utils/rate-limit.server";
+import { lintOpenApi, problemLines } from "../setup/redocly-lint";
 import { baseURL, clientAddress } from "./browser";
 import { portalDb } from "./fixtures";
 
@@ -37,7 +39,7 @@ const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => S
 type OpenApi = {
   openapi: string;
   servers: { url: string }[];
-  paths: Record<string, { get: { parameters: { $ref: string }[]; responses: Record<string, { $ref?: string }> } }>;
+  paths: Record<string, Record<"get" | "options", { parameters: { $ref: string }[]; responses: Record<string, { $ref?: string }> }>>;
   components: Record<string, Record<string, unknown>>;
 };
 let doc: OpenApi;
@@ -60,14 +62,18 @@ function templateOf(pathname: string): string | undefined {
   return Object.keys(doc.paths).find((template) => new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`).test(rest));
 }
 
+type Method = "get" | "options";
+
 /** The validator of the documented JSON body of `template` answering `status` (else its default response). */
-function validatorFor(template: string | undefined, status: number): { validate: ValidateFunction; response: { headers?: Record<string, unknown> } } {
+function validatorFor(template: string | undefined, status: number, method: Method = "get"): { validate: ValidateFunction; response: { headers?: Record<string, unknown> } } {
   if (!template) {
     return { validate: ajv.getSchema("openapi.json#/components/schemas/Error")!, response: {} };
   }
-  const responses = doc.paths[template]!.get.responses;
-  const key = String(status) in responses ? String(status) : "default";
-  let pointer = `#/paths/${escapePointer(template)}/get/responses/${key}`;
+  const operation = doc.paths[template]![method];
+  if (!operation) throw new Error(`the document has no ${method} operation for ${template}`);
+  const key = String(status) in operation.responses ? String(status) : "default";
+  if (!(key in operation.responses)) throw new Error(`the document gives no ${status} (nor a default) for ${method} ${template}`);
+  let pointer = `#/paths/${escapePointer(template)}/${method}/responses/${key}`;
   let response = resolve<{ $ref?: string; headers?: Record<string, unknown> }>(pointer);
   if (response.$ref) {
     pointer = response.$ref;
@@ -96,16 +102,26 @@ async function get<T = any>(pathAndQuery: string, init: { headers?: Record<strin
 }
 
 /** What holds for every API response, whatever the endpoint and the status. */
-function checkAgainstDocument(pathAndQuery: string, { response, status, text, body }: Answer<unknown>) {
+function checkAgainstDocument(pathAndQuery: string, { response, status, text, body }: Answer<unknown>, method: Method = "get") {
   const url = new URL(pathAndQuery, baseURL());
-  const where = `${status} ${url.pathname}${url.search}`;
+  const where = `${method.toUpperCase()} ${status} ${url.pathname}${url.search}`;
   expect(status, where).toBeLessThan(500);
-  expect(response.headers.get("content-type"), where).toMatch(/^application\/json\b/);
   expect(response.headers.get("access-control-allow-origin"), where).toBe("*");
+  const template = templateOf(url.pathname);
+  if (status === 204) {
+    // A CORS preflight: no body, and the headers its documented 204 names.
+    expect(text, where).toBe("");
+    const documented = template ? doc.paths[template]![method]?.responses["204"] : undefined;
+    expect(documented, `${where}: a documented 204`).toBeTruthy();
+    for (const header of Object.keys((documented as { headers?: object }).headers ?? {})) {
+      expect(response.headers.get(header), `${where}: documented header ${header}`).not.toBeNull();
+    }
+    return;
+  }
+  expect(response.headers.get("content-type"), where).toMatch(/^application\/json\b/);
   expect(text, `${where}: an e-mail address in the body`).not.toMatch(EMAIL);
 
-  const template = templateOf(url.pathname);
-  const { validate, response: documented } = validatorFor(template, status);
+  const { validate, response: documented } = validatorFor(template, status, method);
   if (!validate(body)) {
     throw new Error(`${where} does not match the OpenAPI document:\n${JSON.stringify(validate.errors, null, 2)}`);
   }
@@ -120,6 +136,39 @@ function checkAgainstDocument(pathAndQuery: string, { response, status, text, bo
     }
     validated.add(template);
   }
+}
+
+/** Any method, through the same checks as `get` (for OPTIONS: the document's options operation). */
+async function send(method: "OPTIONS", pathAndQuery: string): Promise<Answer<any>> {
+  const response = await fetch(`${baseURL()}${pathAndQuery}`, {
+    method,
+    headers: { "X-Forwarded-For": address, Origin: "https://other.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+  });
+  const text = await response.text();
+  const answer = { response, status: response.status, text, body: text ? JSON.parse(text) : null };
+  checkAgainstDocument(pathAndQuery, answer, "options");
+  return answer;
+}
+
+/** A GET with headers fetch() will not send as given (Host), over a plain socket to the loopback address. */
+async function rawGet(pathAndQuery: string, headers: Record<string, string>): Promise<Answer<any>> {
+  const { port } = new URL(baseURL());
+  const { status, headers: received, text } = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path: pathAndQuery, headers: { "X-Forwarded-For": address, ...headers }, timeout: 30_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const list = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === "string") list.set(name, value);
+        resolve({ status: response.statusCode!, headers: list, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    request.on("timeout", () => request.destroy(new Error(`no answer to ${pathAndQuery}`)));
+    request.on("error", reject);
+  });
+  const answer = { response: new Response(text, { status, headers: received }), status, text, body: text ? JSON.parse(text) : null };
+  checkAgainstDocument(pathAndQuery, answer);
+  return answer;
 }
 
 async function expectError(pathAndQuery: string, status: number, code: string, from?: string) {
@@ -306,6 +355,43 @@ describe("the OpenAPI document", () => {
     expect(response.headers.get("etag")).toBeTruthy();
     // Every schema compiles (strict mode: unknown keywords and bad types fail).
     for (const name of Object.keys(body.components.schemas!)) expect(ajv.getSchema(`openapi.json#/components/schemas/${name}`), name).toBeTruthy();
+  });
+
+  test("the served document lints clean with Redocly's recommended rules: no error, no warning", async () => {
+    const { text, body } = await get(`${API}/openapi.json`);
+    // The one rule left out checks the servers entry against localhost: this test portal's
+    // APP_URL is http://localhost:PORT by construction. The entry is APP_URL's (asserted here),
+    // and the unit test lints the same document for a public address with every rule.
+    expect(body.servers).toEqual([{ url: `${baseURL()}${API}` }]);
+    const report = await lintOpenApi(text, { skipRules: ["no-server-example.com"] });
+    expect(problemLines(report)).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  test("says the API needs no credentials, and under which licence the data is", async () => {
+    const { body } = await get(`${API}/openapi.json`);
+    for (const [template, item] of Object.entries(body.paths as OpenApi["paths"])) {
+      for (const method of ["get", "options"] as const) expect((item[method] as { security?: unknown }).security, `${method} ${template}`).toEqual([]);
+    }
+    expect(body.info.license).toEqual({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
+  });
+
+  test("absolute URLs come from APP_URL, whatever Host and X-Forwarded-Host say", async () => {
+    // Answers are public for a minute: a forged host must not reach a cache's copy.
+    const forged = { Host: "evil.example:8443", "X-Forwarded-Host": "evil.example:6666", "X-Forwarded-Proto": "https" };
+    const list = await rawGet(`${API}/organizations?q=${f.orgToken}&perPage=1`, forged);
+    expect(list.status).toBe(200);
+    expect(list.body.links).toEqual({
+      self: `${baseURL()}${API}/organizations?q=${f.orgToken}&perPage=1`,
+      next: `${baseURL()}${API}/organizations?q=${f.orgToken}&perPage=1&page=2`,
+      prev: null,
+    });
+    expect(list.body.data[0].url).toBe(`${baseURL()}${API}/organizations/${list.body.data[0].slug}`);
+    const one = await rawGet(`${API}/organizations/${f.published.slug}`, forged);
+    expect(one.body.data).toMatchObject({ url: `${baseURL()}${API}/organizations/${f.published.slug}`, webUrl: `${baseURL()}/organizations/${f.published.slug}` });
+    const document = await rawGet(`${API}/openapi.json`, forged);
+    expect(document.body.servers).toEqual([{ url: `${baseURL()}${API}` }]);
+    for (const answer of [list, one, document]) expect(answer.text).not.toMatch(/evil\.example|:8443|:6666/);
   });
 });
 
@@ -581,12 +667,76 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     ["/fields?page=2", "unknown_parameter"],
     ["/openapi.json?x=1", "unknown_parameter"],
     ["/organizations?kind=someone%40example.com", "invalid_parameter"],
+    // Empty values are bad values too (the document: never silently ignored), except q's.
+    ["/organizations?page=", "invalid_parameter"],
+    ["/organizations?perPage=", "invalid_parameter"],
+    ["/organizations?kind=", "invalid_parameter"],
+    ["/organizations?kind=lab&kind=", "invalid_parameter"],
+    ["/organizations?field=", "invalid_parameter"],
+    ["/organizations?district=", "invalid_parameter"],
+    ["/organizations?verified=", "invalid_parameter"],
+    ["/organizations?sort=", "invalid_parameter"],
+    ["/organizations?lang=", "invalid_parameter"],
+    ["/experts?offer=", "invalid_parameter"],
+    ["/experts?page=", "invalid_parameter"],
+    ["/requests?sector=", "invalid_parameter"],
+    ["/requests?perPage=", "invalid_parameter"],
+    // Spellings and lengths the document does not give.
+    ["/organizations?verified=1", "invalid_parameter"],
+    ["/organizations?verified=0", "invalid_parameter"],
+    ["/organizations?kind=%20lab", "invalid_parameter"],
+    ["/organizations?q=a" + "%20".repeat(200), "invalid_parameter"],
+    ["/organizations?page=10001&perPage=1", "page_out_of_range"],
+    // Repeated: maxItems counts every value, the same one repeated too.
+    ["/organizations?" + Array(21).fill("kind=lab").join("&"), "invalid_parameter"],
+    ["/experts?" + Array(21).fill("offer=consulting").join("&"), "invalid_parameter"],
+    ["/requests?" + Array(21).fill("sector=ict").join("&"), "invalid_parameter"],
+    ["/organizations?q=a&q=b", "invalid_parameter"],
+    ["/organizations?sort=name&sort=name", "invalid_parameter"],
+    // Parameters Remix would take for itself and drop.
+    ["/organizations?index", "unknown_parameter"],
+    ["/organizations?_routes=root", "unknown_parameter"],
+    ["/fields?_data=routes%2Fapi.v1.fields", "unknown_parameter"],
+    // Malformed percent-encoding, in the query and in the path.
+    ["/organizations?q=%E0%A4%A", "invalid_parameter"],
+    ["/organizations?q=100%", "invalid_parameter"],
+    ["/organizations/%E0%A4%A", "invalid_parameter"],
+    ["/experts/%FF", "invalid_parameter"],
+    ["/requests/%", "invalid_parameter"],
   ])("%s → %s", async (pathAndQuery, code) => {
     await expectError(`${API}${pathAndQuery}`, 400, code);
   });
 
+  test("20 values of a filter, and an empty q, are accepted as documented", async () => {
+    const twenty = await get(`${API}/organizations?${Array(20).fill("kind=lab").join("&")}&q=`);
+    expect(twenty.status).toBe(200);
+    expect(twenty.body.total).toBe((await get(`${API}/organizations?kind=lab`)).body.total);
+  });
+
+  test("messages read right", async () => {
+    expect((await expectError(`${API}/organizations/no-such-listing`, 404, "not_found")).body.error.message).toBe("No published organization has this slug.");
+    expect((await expectError(`${API}/experts/no-such-expert`, 404, "not_found")).body.error.message).toBe("No published expert has this slug.");
+    expect((await expectError(`${API}/requests/nosuchrequest`, 404, "not_found")).body.error.message).toBe("No open request has this id.");
+    expect((await expectError(`${API}/fields?x=1`, 400, "unknown_parameter")).body.error.message).toBe('Unknown parameter "x"; this endpoint takes no parameters.');
+  });
+
   test("unknown paths under /api/v1 answer 404 in the error shape", async () => {
     await expectError(`${API}/nothing-here`, 404, "not_found");
+  });
+
+  test.each([
+    // Paths match the document exactly: case, trailing slash, no Remix data suffix.
+    "/ORGANIZATIONS",
+    "/Fields",
+    "/fields/",
+    "/organizations/",
+    "/fields.data",
+    "/organizations.data",
+    "//fields",
+    "",
+    "/",
+  ])("the undocumented path /api/v1%s is 404 in the error shape", async (rest) => {
+    await expectError(`${API}${rest}`, 404, "not_found");
   });
 
   test("odd values in every parameter never cause a 500", async () => {
@@ -627,6 +777,22 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
       await other.arrayBuffer();
       expect(other.status, method).toBe(405);
     }
+  });
+
+  test("OPTIONS is the documented CORS preflight on every path: 204, no body, the preflight headers", async () => {
+    const paths = Object.keys(doc.paths).map((template) =>
+      template.replace("{slug}", f.published.slug).replace("{id}", f.publicRequest.id),
+    );
+    for (const pathname of paths) {
+      const { status, response } = await send("OPTIONS", `${API}${pathname}`);
+      expect(status, pathname).toBe(204);
+      expect(response.headers.get("access-control-allow-methods"), pathname).toBe("GET, HEAD");
+      expect(response.headers.get("access-control-allow-headers"), pathname).toMatch(/if-none-match/i);
+    }
+    // A malformed address is refused as the document says.
+    const malformed = await send("OPTIONS", `${API}/organizations/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("invalid_parameter");
   });
 
   test("PUT and DELETE get the API's JSON error shape", async () => {
