@@ -19,6 +19,7 @@ import { LogoMark } from "~/components/ui/logo";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
+import { appUrl } from "~/utils/app-url.server";
 import { getLanguage } from "~/utils/language.server";
 import { isOfficial } from "~/utils/permissions";
 import type { RootUser } from "~/utils/user";
@@ -50,6 +51,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
   return {
     lang: await getLanguage(args.request),
+    // Alternate-language links are absolute, built from APP_URL, never from the request's Host.
+    origin: appUrl(),
     user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,
     unread: user ? await countUnread(user.id) : 0,
   };
@@ -71,7 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#174c99" />
         <Meta />
         <Links />
-        <AlternateLanguages />
+        <AlternateLanguages origin={data?.origin ?? ""} />
       </head>
       <body className="flex min-h-full flex-col">
         <SiteHeader lang={lang} user={user} unread={unread} />
@@ -87,12 +90,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 /** The same page in each language, for search engines and for sharing. */
-function AlternateLanguages() {
+function AlternateLanguages({ origin }: { origin: string }) {
   const location = useLocation();
   const href = (lang: Language) => {
     const params = new URLSearchParams(location.search);
     params.set("lang", lang);
-    return `${location.pathname}?${params}`;
+    return `${origin}${location.pathname}?${params}`;
   };
   return (
     <>

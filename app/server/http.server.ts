@@ -15,6 +15,7 @@ import { requestLog } from "./request-log.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
 import { sessionMiddleware } from "./session.server";
 import { sharedResponses } from "./shared-responses.server";
+import { stickyLanguage } from "./sticky-language.server";
 
 export type Readiness = () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
 
@@ -63,6 +64,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   app.use(boundedRequests({ maxBodyBytes: 256 * 1024, largeBodyPaths: [{ prefix: "/admin/import", maxBytes: 64 * 1024 * 1024 }] }));
   // The directory's answers as you type are the same for everyone: a kept one is sent before
   // compression, static files and the session check (docs/decisions/020).
+  app.use(stickyLanguage());
   const shared = directoryAnswers();
   if (shared) app.use(shared.answer);
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
@@ -84,6 +86,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   app.use(notApi((_req, res, next) => {
     res.setHeader("Cache-Control", "private, no-cache");
     res.append("Vary", "Cookie");
+    res.append("Vary", "Accept-Language");
     next();
   }));
   if (shared) app.use(shared.keep);
@@ -136,8 +139,8 @@ function directoryAnswers() {
   const version = openSearchableDataVersion(file);
   const middlewares = sharedResponses({
     routes: { "/directory.data": "routes/directory" },
-    // As the loader reads it (getLanguage): the address's `lang`, else the cookie.
-    language: (search, cookieHeader) => resolveLanguage(search.get("lang"), cookieHeader),
+    // As the loader reads it (getLanguage): the address's `lang`, else the cookie, else Accept-Language.
+    language: (search, cookieHeader, acceptLanguage) => resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
     version: version.read,
     maxEntries: positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500),
     ttlMs: 30_000,

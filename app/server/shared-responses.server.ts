@@ -23,8 +23,8 @@ import { log } from "~/utils/log.server";
 export type SharedResponseOptions = {
   /** `pathname` → the only `_routes` value kept for it (a route's data alone, no root data with the user in it) */
   routes: Record<string, string>;
-  /** The language the answer would be in, from the address (as the loader reads it) and the cookies: part of the key */
-  language: (search: URLSearchParams, cookieHeader: string | undefined) => Promise<string>;
+  /** The language the answer would be in, from the address (as the loader reads it), the cookies and Accept-Language: part of the key */
+  language: (search: URLSearchParams, cookieHeader: string | undefined, acceptLanguage: string | undefined) => Promise<string>;
   /** Moves whenever what the answers show may have changed */
   version: () => string;
   maxEntries: number;
@@ -59,7 +59,7 @@ export function sharedResponses(options: SharedResponseOptions) {
     if (routes.length !== 1 || routes[0] !== routeId) return next();
     let pending: Pending;
     try {
-      const language = await options.language(search, req.headers.cookie);
+      const language = await options.language(search, req.headers.cookie, req.headers["accept-language"]);
       pending = { key: `${language} ${req.originalUrl}`, language, version: options.version() };
     } catch (error) {
       // No version, no sharing: the request is answered as usual.
@@ -124,6 +124,7 @@ function send(req: Request, res: Response, entry: Entry) {
   // What the portal sends with every page and data answer (http.server.ts).
   res.setHeader("Cache-Control", "private, no-cache");
   res.append("Vary", "Cookie");
+  res.append("Vary", "Accept-Language");
   res.append("Vary", "Accept-Encoding");
   if (req.acceptsEncodings("gzip")) {
     res.setHeader("Content-Encoding", "gzip");

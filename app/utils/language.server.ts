@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/i18n";
+import Negotiator from "negotiator";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "~/i18n/i18n";
 import { isSecureRequest } from "./request.server";
 
 /** The chosen interface language, remembered for a year. */
@@ -7,19 +8,43 @@ const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOn
 
 /**
  * The page's language: `?lang=` when the link names one (a shared link opens
- * in the language it was shared in), else the cookie, else Vietnamese.
+ * in the language it was shared in), else the cookie (the reader's choice),
+ * else the browser's preference (Accept-Language), else Vietnamese.
  */
 export async function getLanguage(request: Request): Promise<Language> {
-  return resolveLanguage(new URL(request.url).searchParams.get("lang"), request.headers.get("Cookie"));
+  const { headers } = request;
+  return resolveLanguage(new URL(request.url).searchParams.get("lang"), headers.get("Cookie"), headers.get("Accept-Language"));
 }
 
 /** `getLanguage` from the parts of a request (the HTTP server's middleware has no Fetch request). */
-export async function resolveLanguage(fromUrl: unknown, cookieHeader: string | null | undefined): Promise<Language> {
+export async function resolveLanguage(
+  fromUrl: unknown,
+  cookieHeader: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Promise<Language> {
   if (isLanguage(fromUrl)) return fromUrl;
+  const chosen = await chosenLanguage(cookieHeader);
+  return chosen ?? browserLanguage(acceptLanguage);
+}
+
+/** The language the reader chose (the cookie), if any. */
+export async function chosenLanguage(cookieHeader: string | null | undefined): Promise<Language | null> {
   const value = await languageCookie.parse(cookieHeader ?? null);
-  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  return isLanguage(value) ? value : null;
+}
+
+/** The browser's preferred language among ours; Vietnamese when it names neither. */
+export function browserLanguage(acceptLanguage: string | null | undefined): Language {
+  if (!acceptLanguage) return DEFAULT_LANGUAGE;
+  const best = new Negotiator({ headers: { "accept-language": acceptLanguage } }).language([...LANGUAGES]);
+  return isLanguage(best) ? best : DEFAULT_LANGUAGE;
 }
 
 export function serializeLanguage(request: Request, lang: Language): Promise<string> {
   return languageCookie.serialize(lang, { secure: isSecureRequest(request) });
+}
+
+/** The cookie header for `lang`, from the parts of a request (for the HTTP server's middleware). */
+export function languageCookieHeader(lang: Language, secure: boolean): Promise<string> {
+  return languageCookie.serialize(lang, { secure });
 }
