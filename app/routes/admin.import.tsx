@@ -7,14 +7,18 @@ import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { applyImport } from "~/models/import/apply.server";
-import { IMPORT_COLUMNS } from "~/models/import/columns";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/models/import/columns";
 import { parseImportFile, type FileProblem } from "~/models/import/parse";
 import { planImport, type PlannedRow } from "~/models/import/plan.server";
 import { forgetUpload, keepUpload, takeUpload } from "~/models/import/uploads.server";
+import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { requirePermission } from "~/utils/auth.server";
 import { log } from "~/utils/log.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
+
+// The only route that takes a large body (server/body-limits.server.ts): others get 256 KiB.
+export const handle: BodyLimitHandle = { maxBodyBytes: MAX_IMPORT_BYTES };
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("import.title"));
 
