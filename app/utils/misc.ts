@@ -51,7 +51,7 @@ export async function readForm(request: Request): Promise<FormData> {
     }
   } catch (error) {
     if (error instanceof Response) throw error;
-    throw new Response(bothLanguages("form.unreadable"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw unreadableForm();
   }
   let count = 0;
   for (const _ of form.keys()) if (++count > MAX_FORM_FIELDS) throw tooManyFields();
@@ -63,6 +63,10 @@ export const MAX_FORM_FIELDS = 1_000;
 
 export function tooManyFields(max = MAX_FORM_FIELDS): Response {
   return new Response(bothLanguages("form.tooManyFields", { max }), { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function unreadableForm(): Response {
+  return new Response(bothLanguages("form.unreadable"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 /** A plain-text answer outside any page: the message in Vietnamese, then in English. */
