@@ -176,7 +176,7 @@ async function jsonRows(chunks: AsyncIterable<string>): Promise<Table> {
     if (failure) throw failure;
   }
   if (!parser) throw malformed("the file is empty");
-  parser.end();
+  if (!parser.isEnded) parser.end();
   if (failure) throw failure;
   if (root === "object" && rows.length === 0) throw malformed("expected an array of objects (or { data: [...] })");
   return { header: [...header], rows };
