@@ -378,7 +378,7 @@ step("bulk import of a 50,000-row CSV (parse, plan against the directory, write)
     lines.push(`bench-import-${i},${kinds[i % 4]},Tổ chức Nhập Thử ${i},Bench Imported Organization ${i},cau-giay,${1990 + (i % 30)},https://import-${i}.example.vn`);
   }
   const started = performance.now();
-  const parsed = parseImportFile("bench.csv", lines.join("\n"));
+  const parsed = await parseImportFile("bench.csv", lines.join("\n"));
   if (!parsed.ok) throw new Error(`import refused: ${parsed.problem.key}`);
   const plan = await planImport(parsed.rows);
   const planned = performance.now();

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -7,14 +8,17 @@ import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { applyImport } from "~/models/import/apply.server";
-import { IMPORT_COLUMNS } from "~/models/import/columns";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/models/import/columns";
 import { parseImportFile, type FileProblem } from "~/models/import/parse";
 import { planImport, type PlannedRow } from "~/models/import/plan.server";
-import { forgetUpload, keepUpload, takeUpload } from "~/models/import/uploads.server";
+import { forgetUpload, keepUpload, readImportForm, removeFile, takeUpload } from "~/models/import/uploads.server";
+import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { requirePermission } from "~/utils/auth.server";
 import { log } from "~/utils/log.server";
 import { titled } from "~/utils/meta";
-import { readForm } from "~/utils/misc";
+
+// The only route that takes a large body (server/body-limits.server.ts): others get 256 KiB.
+export const handle: BodyLimitHandle = { maxBodyBytes: MAX_IMPORT_BYTES };
 
 export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("import.title"));
 
@@ -45,31 +49,38 @@ function shownRows(rows: PlannedRow[]): { rows: Shown[]; hidden: number } {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "organization:import");
-  const form = await readForm(args.request);
+  const { form, upload: fresh } = await readImportForm(args.request);
   const apply = form.get("intent") === "apply";
   const token = typeof form.get("token") === "string" ? (form.get("token") as string) : "";
-  const file = form.get("file");
-  let upload: { name: string; text: string } | null = null;
-  if (file instanceof File && file.size > 0) upload = { name: file.name.slice(0, 200), text: await file.text() };
-  else if (token) {
-    upload = takeUpload(user.id, token);
-    if (!upload) return data<Result>({ kind: "file-problem", problem: { key: "import.file.expired" } }, { status: 400 });
+  const upload = fresh ?? (token ? takeUpload(user.id, token) : null);
+  if (!upload) {
+    return data<Result>({ kind: "file-problem", problem: { key: token ? "import.file.expired" : "import.noFile" } }, { status: 400 });
   }
-  if (!upload) return data<Result>({ kind: "file-problem", problem: { key: "import.noFile" } }, { status: 400 });
-
-  const parsed = parseImportFile(upload.name, upload.text);
-  if (!parsed.ok) return data<Result>({ kind: "file-problem", problem: parsed.problem }, { status: 400 });
-  const plan = await planImport(parsed.rows);
-  const refused = plan.counts.reject > 0;
-  if (!apply || refused) {
-    const keep = refused ? null : token || keepUpload(user.id, upload.name, upload.text);
-    return data<Result>(
-      { kind: "plan", applied: false, refused: apply && refused, token: keep, fileName: upload.name, counts: plan.counts, ...shownRows(plan.rows) },
-      { status: refused ? 400 : 200 },
-    );
-  }
+  // A fresh upload is kept only for a dry run that can be applied; otherwise its file goes now.
+  let kept = !fresh;
   try {
-    const result = await applyImport(plan, { actorId: user.id, fileName: upload.name });
+    const parsed = await parseImportFile(upload.name, fs.createReadStream(upload.path, { highWaterMark: 256 * 1024 }));
+    if (!parsed.ok) return data<Result>({ kind: "file-problem", problem: parsed.problem }, { status: 400 });
+    const plan = await planImport(parsed.rows);
+    const refused = plan.counts.reject > 0;
+    if (!apply || refused) {
+      let keep: string | null = null;
+      if (!refused) keep = fresh ? keepUpload(user.id, fresh) : token;
+      if (fresh && keep) kept = true;
+      return data<Result>(
+        { kind: "plan", applied: false, refused: apply && refused, token: keep, fileName: upload.name, counts: plan.counts, ...shownRows(plan.rows) },
+        { status: refused ? 400 : 200 },
+      );
+    }
+    return await applied(plan, user.id, upload.name, token);
+  } finally {
+    if (!kept) removeFile(fresh);
+  }
+}
+
+async function applied(plan: Awaited<ReturnType<typeof planImport>>, actorId: string, fileName: string, token: string) {
+  try {
+    const result = await applyImport(plan, { actorId, fileName });
     if (token) forgetUpload(token);
     return data<Result>({ kind: "applied", created: result.created, updated: result.updated, unchanged: plan.counts.unchanged });
   } catch (error) {

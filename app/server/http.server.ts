@@ -12,6 +12,7 @@ import { resolveLanguage } from "~/utils/language.server";
 import { log } from "~/utils/log.server";
 import { apiGate } from "./api-gate.server";
 import { requestLog } from "./request-log.server";
+import { refuseDotSegments, routeBodyLimits } from "./body-limits.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
 import { sessionMiddleware } from "./session.server";
 import { sharedResponses } from "./shared-responses.server";
@@ -33,12 +34,15 @@ export type HttpAppOptions = {
  */
 export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: HttpAppOptions) {
   const vite = "ssrLoadModule" in build ? build : undefined;
+  const serverBuild = vite ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : (build as ServerBuild);
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
 
   app.use(requestLog());
   app.use(securityHeaders({ development: Boolean(vite) }));
+  // Before anything reads the path: Express and Remix would not agree on it.
+  app.use(refuseDotSegments());
 
   // For a supervisor or load balancer: is the process up, can it serve?
   app.get("/healthz", (_req, res) => {
@@ -61,7 +65,8 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     res.status(400).type("text/plain; charset=utf-8").send("The _data parameter is not supported.");
   });
   app.use(sameOriginWrites({ allowedOrigins }));
-  app.use(boundedRequests({ maxBodyBytes: 256 * 1024, largeBodyPaths: [{ prefix: "/admin/import", maxBytes: 64 * 1024 * 1024 }] }));
+  // 256 KiB unless the answering route declares more in its `handle` (the import: 64 MiB).
+  app.use(boundedRequests({ limitFor: routeBodyLimits(serverBuild, 256 * 1024) }));
   // The directory's answers as you type are the same for everyone: a kept one is sent before
   // compression, static files and the session check (docs/decisions/020).
   app.use(stickyLanguage());
@@ -93,9 +98,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   app.all(
     "*",
     createRequestHandler({
-      build: vite
-        ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-        : (build as ServerBuild),
+      build: serverBuild,
       mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,

@@ -53,12 +53,13 @@ export function sameOriginWrites({ allowedOrigins }: { allowedOrigins: readonly 
 /**
  * Request bodies are bounded before anything reads them: a form post sends
  * its length (Node's parser holds the body to it), so a larger or unannounced
- * body is refused at once instead of being buffered (413 / 411), and a body
+ * body is refused at once instead of being buffered (413 / 411); the limit is the
+ * answering route's (`limitFor`), and a body
  * the handler left unread is drained after the answer. Only the
  * methods the portal uses are accepted (405 otherwise).
  */
-export function boundedRequests({ maxBodyBytes, largeBodyPaths }: { maxBodyBytes: number; largeBodyPaths: { prefix: string; maxBytes: number }[] }) {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function boundedRequests({ limitFor }: { limitFor: (originalUrl: string) => number | Promise<number> }) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (!["GET", "HEAD", "POST"].includes(req.method)) {
       res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain; charset=utf-8").send("Method not allowed.");
       return;
@@ -69,7 +70,13 @@ export function boundedRequests({ maxBodyBytes, largeBodyPaths }: { maxBodyBytes
       res.status(411).type("text/plain; charset=utf-8").send("A Content-Length header is required.");
       return;
     }
-    const limit = largeBodyPaths.find((entry) => req.path.startsWith(entry.prefix))?.maxBytes ?? maxBodyBytes;
+    // Decided by the route that will answer (server/body-limits.server.ts), not by a path prefix.
+    let limit: number;
+    try {
+      limit = await limitFor(req.originalUrl);
+    } catch (error) {
+      return next(error);
+    }
     if (!/^\d+$/.test(length) || Number(length) > limit) {
       res.status(413).type("text/plain; charset=utf-8").send(`The request body is too large (${Math.round(limit / 1024)} KiB at most).`);
       return;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readForm, safeRedirectPath } from "./misc";
+import { MAX_FORM_FIELDS, readForm, safeRedirectPath } from "./misc";
 
 describe("safeRedirectPath", () => {
   test.each([
@@ -24,5 +24,18 @@ describe("readForm", () => {
     await expect(readForm(json)).rejects.toMatchObject({ status: 415 });
     const empty = new Request("http://x/", { method: "POST" });
     await expect(readForm(empty)).rejects.toMatchObject({ status: 415 });
+  });
+
+  test("caps the number of fields: the cap is read, one more is a 413 in both languages", async () => {
+    const fields = (count: number) => Array.from({ length: count }, (_, index) => `f${index}=`).join("&");
+    const post = (body: string | FormData) => new Request("http://x/", { method: "POST", body, headers: typeof body === "string" ? { "Content-Type": "application/x-www-form-urlencoded" } : {} });
+    expect([...(await readForm(post(fields(MAX_FORM_FIELDS)))).keys()]).toHaveLength(MAX_FORM_FIELDS);
+    const refused = await readForm(post(fields(MAX_FORM_FIELDS + 1))).catch((error: Response) => error);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(413);
+    expect(await (refused as Response).text()).toContain("too many fields (1000 at most)");
+    const multipart = new FormData();
+    for (let index = 0; index <= MAX_FORM_FIELDS; index++) multipart.append(`f${index}`, "");
+    await expect(readForm(post(multipart))).rejects.toMatchObject({ status: 413 });
   });
 });

@@ -1,3 +1,6 @@
+import { translator } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+
 /** Joins class names, skipping falsy ones. */
 export function cx(...classes: (string | false | null | undefined)[]): string {
   return classes.filter(Boolean).join(" ");
@@ -34,11 +37,41 @@ export async function readForm(request: Request): Promise<FormData> {
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
     throw new Response("Expected a form submission.", { status: 415, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  let form: FormData;
   try {
-    return await request.formData();
-  } catch {
-    throw new Response("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    // Fields are counted before a urlencoded body is split into them (a body within the limit
+    // can still hold 87,000 empty ones); a multipart body within the limit holds far fewer.
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      const text = await request.text();
+      if (text.split("&").length > MAX_FORM_FIELDS) throw tooManyFields();
+      form = new FormData();
+      for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
+    } else {
+      form = await request.formData();
+    }
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw unreadableForm();
   }
+  let count = 0;
+  for (const _ of form.keys()) if (++count > MAX_FORM_FIELDS) throw tooManyFields();
+  return form;
+}
+
+/** More than any form of the portal sends (the edit form's 314 field boxes at most). */
+export const MAX_FORM_FIELDS = 1_000;
+
+export function tooManyFields(max = MAX_FORM_FIELDS): Response {
+  return new Response(bothLanguages("form.tooManyFields", { max }), { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function unreadableForm(): Response {
+  return new Response(bothLanguages("form.unreadable"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** A plain-text answer outside any page: the message in Vietnamese, then in English. */
+function bothLanguages(key: MessageKey, params?: Record<string, string | number>): string {
+  return `${translator("vi")(key, params)} / ${translator("en")(key, params)}`;
 }
 
 export function externalUrlLabel(url: string): string {

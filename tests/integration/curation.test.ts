@@ -227,23 +227,23 @@ describe("stale listings", () => {
 
 describe("bulk import", () => {
   const csv = (lines: string[]) => lines.join("\n");
-  const refusal = (name: string, text: string) => {
-    const parsed = parseImportFile(name, text);
+  const refusal = async (name: string, text: string) => {
+    const parsed = await parseImportFile(name, text);
     return parsed.ok ? null : parsed.problem.key;
   };
   async function plan(name: string, text: string) {
-    const parsed = parseImportFile(name, text);
+    const parsed = await parseImportFile(name, text);
     if (!parsed.ok) throw new Error(`file refused: ${parsed.problem.key}`);
     return planImport(parsed.rows);
   }
 
   test("a malformed file, unknown or missing columns and an empty file are refused as a whole", async () => {
-    expect(refusal("x.json", "[{]")).toBe("import.file.malformed");
-    expect(refusal("x.json", '{"not": "a list"}')).toBe("import.file.malformed");
-    expect(refusal("x.csv", 'kind,nameVi\nlab,"unclosed')).toBe("import.file.malformed");
-    expect(refusal("x.csv", "kind,nameVi,colour\nlab,A,red")).toBe("import.file.unknownColumns");
-    expect(refusal("x.csv", "nameVi\nA")).toBe("import.file.missingColumns");
-    expect(refusal("x.csv", "kind,nameVi\n")).toBe("import.file.empty");
+    expect(await refusal("x.json", "[{]")).toBe("import.file.malformed");
+    expect(await refusal("x.json", '{"not": "a list"}')).toBe("import.file.malformed");
+    expect(await refusal("x.csv", 'kind,nameVi\nlab,"unclosed')).toBe("import.file.malformed");
+    expect(await refusal("x.csv", "kind,nameVi,colour\nlab,A,red")).toBe("import.file.unknownColumns");
+    expect(await refusal("x.csv", "nameVi\nA")).toBe("import.file.missingColumns");
+    expect(await refusal("x.csv", "kind,nameVi\n")).toBe("import.file.empty");
   });
 
   test("the dry run says what each row would do and why, and changes nothing", async () => {

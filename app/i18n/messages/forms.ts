@@ -26,6 +26,9 @@ export const vi = {
   "form.tooManyAttempts": ({ minutes }) => `Quá nhiều lần thử. Vui lòng thử lại sau ${minutes} phút.`,
   "form.saved": "Đã lưu.",
   "form.optional": "(không bắt buộc)",
+  "form.tooManyFields": ({ max }) => `Biểu mẫu có quá nhiều mục (tối đa ${max}).`,
+  "form.unreadable": "Không đọc được biểu mẫu.",
+  "http.badPath": "Đường dẫn không hợp lệ: không được chứa đoạn “.” hoặc “..”.",
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof vi, Message> = {
@@ -53,4 +56,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "form.tooManyAttempts": ({ minutes }) => `Too many attempts. Please try again in ${minutes} minutes.`,
   "form.saved": "Saved.",
   "form.optional": "(optional)",
+  "form.tooManyFields": ({ max }) => `The form has too many fields (${max} at most).`,
+  "form.unreadable": "The form could not be read.",
+  "http.badPath": "The address is not valid: it may not contain “.” or “..” segments.",
 };

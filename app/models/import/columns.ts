@@ -23,6 +23,8 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const MAX_IMPORT_ROWS = 100_000;
+/** The largest upload: the request body of the import route (its `handle`). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export const COLUMN_LIMITS: Partial<Record<ImportColumn, number>> = {
   slug: 120,

@@ -1,10 +1,15 @@
-import { CsvError, parseCsv } from "~/utils/csv";
+import { Readable } from "node:stream";
+import { JSONParser } from "@streamparser/json";
+import { CsvError, parse as csvParser } from "csv-parse";
+import { CSV_OPTIONS } from "~/utils/csv";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./columns";
 
 /**
- * Reads an import file into rows of text cells. Problems with the file as a
- * whole (not CSV or JSON, unknown or missing columns, too many rows) stop here,
- * before any row is looked at.
+ * Reads an import file into rows of text cells, as a stream: problems with the
+ * file as a whole (not CSV or JSON, unknown or missing columns, too many rows,
+ * columns, nesting or characters in a cell) stop the read where they are found,
+ * so a hostile file costs no more than a legitimate one. The file is read in
+ * chunks and the event loop serves other requests between them.
  */
 export type RawRow = Partial<Record<ImportColumn, string>>;
 export type FileProblem =
@@ -12,75 +17,192 @@ export type FileProblem =
   | { key: "import.file.unknownColumns"; params: { columns: string } }
   | { key: "import.file.missingColumns"; params: { columns: string } }
   | { key: "import.file.empty"; params: Record<string, never> }
-  | { key: "import.file.tooManyRows"; params: { max: number } };
+  | { key: "import.file.tooManyRows"; params: { max: number } }
+  | { key: "import.file.tooManyColumns"; params: { max: number } }
+  | { key: "import.file.tooDeep"; params: { max: number } }
+  | { key: "import.file.cellTooLong"; params: { row: number; max: number } };
 
 export type ParsedFile = { ok: true; rows: RawRow[] } | { ok: false; problem: FileProblem };
 
+/** Twice the known columns: a file with more is refused at its header. */
+export const MAX_IMPORT_COLUMNS = IMPORT_COLUMNS.length * 2;
+/** Far above the longest column (2,000), far below what would cost memory. */
+export const MAX_CELL_CHARS = 20_000;
+/** An array of objects whose `fields` may be a list, inside `{ data: [...] }`: 4 levels. */
+export const MAX_JSON_DEPTH = 8;
+
 const KNOWN = new Set<string>(IMPORT_COLUMNS);
 
-export function parseImportFile(name: string, text: string): ParsedFile {
-  const json = name.toLowerCase().endsWith(".json") || /^\s*[[{]/.test(text);
-  const table = json ? jsonRows(text) : csvRows(text);
-  if ("problem" in table) return { ok: false, problem: table.problem };
-  const { header, rows } = table;
-  const unknown = header.filter((column) => !KNOWN.has(column));
-  if (unknown.length) return { ok: false, problem: { key: "import.file.unknownColumns", params: { columns: unknown.slice(0, 10).join(", ") } } };
-  const missing = ["kind"].filter((column) => !header.includes(column));
-  if (!header.includes("nameVi") && !header.includes("nameEn")) missing.push("nameVi | nameEn");
-  if (missing.length) return { ok: false, problem: { key: "import.file.missingColumns", params: { columns: missing.join(", ") } } };
-  if (rows.length === 0) return { ok: false, problem: { key: "import.file.empty", params: {} } };
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problem: { key: "import.file.tooManyRows", params: { max: MAX_IMPORT_ROWS } } };
-  return { ok: true, rows };
+/** Stops the read with a problem. */
+class Stop extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(problem.key);
+  }
 }
 
-type Table = { header: string[]; rows: RawRow[] } | { problem: FileProblem };
-
-function csvRows(text: string): Table {
-  let cells: string[][];
+/** `input`: the file as a stream (an upload on disk) or as text. */
+export async function parseImportFile(name: string, input: Readable | string): Promise<ParsedFile> {
+  const source = typeof input === "string" ? Readable.from([input]) : input;
   try {
-    cells = parseCsv(text);
+    const chunks = textChunks(source);
+    const first = await chunks.next();
+    const start = first.done ? "" : first.value;
+    const json = name.toLowerCase().endsWith(".json") || /^\uFEFF?\s*[[{]/.test(start);
+    const rest = (async function* () {
+      if (!first.done) yield start;
+      yield* { [Symbol.asyncIterator]: () => chunks };
+    })();
+    const table = json ? await jsonRows(rest) : await csvRows(rest);
+    const { header, rows } = table;
+    const unknown = header.filter((column) => !KNOWN.has(column));
+    if (unknown.length) return problem({ key: "import.file.unknownColumns", params: { columns: unknown.slice(0, 10).join(", ") } });
+    const missing = ["kind"].filter((column) => !header.includes(column));
+    if (!header.includes("nameVi") && !header.includes("nameEn")) missing.push("nameVi | nameEn");
+    if (missing.length) return problem({ key: "import.file.missingColumns", params: { columns: missing.join(", ") } });
+    if (rows.length === 0) return problem({ key: "import.file.empty", params: {} });
+    return { ok: true, rows };
   } catch (error) {
-    return { problem: { key: "import.file.malformed", params: { detail: error instanceof CsvError ? error.message : "CSV" } } };
+    if (error instanceof Stop) return problem(error.problem);
+    throw error;
+  } finally {
+    source.destroy();
   }
-  const [header = [], ...body] = cells;
-  const columns = header.map((cell) => cell.trim());
-  if (columns.length === 0 || columns.every((column) => column === "")) return { problem: { key: "import.file.empty", params: {} } };
-  const rows = body.map((line) => {
-    const row: RawRow = {};
-    columns.forEach((column, index) => {
-      if (KNOWN.has(column)) row[column as ImportColumn] = line[index] ?? "";
-    });
-    // Cells beyond the header are kept under a name no column has, so the row is rejected.
-    if (line.length > columns.length && line.slice(columns.length).some((cell) => cell.trim() !== "")) row.status = "\u0000extra-cells";
-    return row;
-  });
+}
+
+const problem = (value: FileProblem): ParsedFile => ({ ok: false, problem: value });
+const malformed = (detail: string) => new Stop({ key: "import.file.malformed", params: { detail: detail.slice(0, 200) } });
+
+/** The file as UTF-8 text, chunk by chunk (a character split between chunks is kept whole). */
+async function* textChunks(source: Readable): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of source) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+function checkCell(text: string, row: number) {
+  if (text.length > MAX_CELL_CHARS) throw new Stop({ key: "import.file.cellTooLong", params: { row, max: MAX_CELL_CHARS } });
+}
+
+function checkRowCount(count: number) {
+  if (count > MAX_IMPORT_ROWS) throw new Stop({ key: "import.file.tooManyRows", params: { max: MAX_IMPORT_ROWS } });
+}
+
+type Table = { header: string[]; rows: RawRow[] };
+
+async function csvRows(chunks: AsyncIterable<string>): Promise<Table> {
+  // RFC 4180; quotes inside an unquoted cell are kept as they are. A record longer than
+  // every cell at its limit is refused before it is built.
+  const parser = csvParser({ ...CSV_OPTIONS, max_record_size: MAX_CELL_CHARS * MAX_IMPORT_COLUMNS });
+  const feed = Readable.from(chunks).on("error", (error) => parser.destroy(error));
+  feed.pipe(parser);
+  let columns: string[] | null = null;
+  const rows: RawRow[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (record.length > MAX_IMPORT_COLUMNS) throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
+      if (!columns) {
+        columns = record.map((cell) => cell.trim());
+        if (columns.every((column) => column === "")) throw new Stop({ key: "import.file.empty", params: {} });
+        continue;
+      }
+      checkRowCount(rows.length + 1);
+      const row: RawRow = {};
+      record.forEach((cell, index) => {
+        checkCell(cell, rows.length + 1);
+        const column = columns![index];
+        if (column !== undefined && KNOWN.has(column)) row[column as ImportColumn] = cell;
+      });
+      for (let index = record.length; index < columns.length; index++) if (KNOWN.has(columns[index]!)) row[columns[index] as ImportColumn] = "";
+      // Cells beyond the header are kept under a name no column has, so the row is rejected.
+      if (record.length > columns.length && record.slice(columns.length).some((cell) => cell.trim() !== "")) row.status = "\u0000extra-cells";
+      rows.push(row);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw malformed(error.message);
+    throw error;
+  } finally {
+    feed.destroy();
+    parser.destroy();
+  }
+  if (!columns) throw new Stop({ key: "import.file.empty", params: {} });
   return { header: columns, rows };
 }
 
-function jsonRows(text: string): Table {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  } catch (error) {
-    return { problem: { key: "import.file.malformed", params: { detail: (error as Error).message.slice(0, 200) } } };
-  }
-  const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray((value as { data?: unknown }).data) ? (value as { data: unknown[] }).data : null;
-  if (!list) return { problem: { key: "import.file.malformed", params: { detail: "expected an array of objects (or { data: [...] })" } } };
+async function jsonRows(chunks: AsyncIterable<string>): Promise<Table> {
   const header = new Set<string>();
   const rows: RawRow[] = [];
-  for (const item of list) {
-    if (!item || typeof item !== "object" || Array.isArray(item)) {
-      return { problem: { key: "import.file.malformed", params: { detail: `row ${rows.length + 1} is not an object` } } };
-    }
+  let root: "array" | "object" | null = null;
+  let parser: JSONParser | null = null;
+  let failure: unknown = null;
+  const depth = new DepthGuard();
+  const take = (item: unknown) => {
+    if (!item || typeof item !== "object" || Array.isArray(item)) throw malformed(`row ${rows.length + 1} is not an object`);
+    checkRowCount(rows.length + 1);
     const row: RawRow = {};
     for (const [key, cell] of Object.entries(item as Record<string, unknown>)) {
       header.add(key);
+      if (header.size > MAX_IMPORT_COLUMNS) throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
       if (!KNOWN.has(key)) continue;
-      row[key as ImportColumn] = cellText(cell);
+      const text = cellText(cell);
+      checkCell(text, rows.length + 1);
+      row[key as ImportColumn] = text;
     }
     rows.push(row);
+  };
+  for await (let chunk of chunks) {
+    if (!parser) {
+      chunk = chunk.replace(/^\uFEFF/, "");
+      const first = chunk.trimStart()[0];
+      if (first === undefined) continue;
+      if (first !== "[" && first !== "{") throw malformed("expected an array of objects (or { data: [...] })");
+      root = first === "[" ? "array" : "object";
+      // Each row is built alone and dropped once read (keepStack: false).
+      parser = new JSONParser({ paths: [root === "array" ? "$.*" : "$.data.*"], keepStack: false });
+      parser.onValue = ({ value }) => {
+        try {
+          take(value);
+        } catch (error) {
+          failure ??= error;
+        }
+      };
+      parser.onError = (error) => (failure ??= malformed(error.message));
+    }
+    depth.scan(chunk);
+    parser.write(chunk);
+    if (failure) throw failure;
   }
+  if (!parser) throw malformed("the file is empty");
+  if (!parser.isEnded) parser.end();
+  if (failure) throw failure;
+  if (root === "object" && rows.length === 0) throw malformed("expected an array of objects (or { data: [...] })");
   return { header: [...header], rows };
+}
+
+/**
+ * Nesting is counted before the parser sees a chunk: 31 million `[` would otherwise
+ * grow its stack until the process ran out of memory.
+ */
+class DepthGuard {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  scan(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (char === 0x5c) this.escaped = true;
+        else if (char === 0x22) this.inString = false;
+      } else if (char === 0x22) this.inString = true;
+      else if (char === 0x5b || char === 0x7b) {
+        if (++this.depth > MAX_JSON_DEPTH) throw new Stop({ key: "import.file.tooDeep", params: { max: MAX_JSON_DEPTH } });
+      } else if (char === 0x5d || char === 0x7d) this.depth--;
+    }
+  }
 }
 
 /** JSON cells may be strings, numbers, booleans, null, or (for fields) lists. */
