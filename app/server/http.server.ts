@@ -67,9 +67,9 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   app.use(sameOriginWrites({ allowedOrigins }));
   // 256 KiB unless the answering route declares more in its `handle` (the import: 64 MiB).
   app.use(boundedRequests({ limitFor: routeBodyLimits(serverBuild, 256 * 1024) }));
+  app.use(stickyLanguage());
   // The directory's answers as you type are the same for everyone: a kept one is sent before
   // compression, static files and the session check (docs/decisions/020).
-  app.use(stickyLanguage());
   const shared = directoryAnswers();
   if (shared) app.use(shared.answer);
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
