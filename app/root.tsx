@@ -21,9 +21,11 @@ import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
 import { appUrl } from "~/utils/app-url.server";
 import { getLanguage } from "~/utils/language.server";
+import { operator as operatorOf, type Operator } from "~/utils/operator.server";
 import { isOfficial } from "~/utils/permissions";
 import type { RootUser } from "~/utils/user";
 import { cx } from "~/utils/misc";
+import { titled } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./styles/app.css?url";
 
@@ -32,10 +34,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-/** The default title; routes replace it with their own. */
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translator(isLanguage(data?.lang) ? data.lang : "vi")("site.name") },
-];
+/** The default head (the site's name, tagline and share metadata); routes replace it with their own. */
+export const meta: MetaFunction<typeof loader> = (args) => titled(args, (t) => t("site.name"));
 
 /**
  * The root's data (the language) changes only through a form post or a new
@@ -49,8 +49,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, current
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = getUser(args);
+  const lang = await getLanguage(args.request);
   return {
-    lang: await getLanguage(args.request),
+    lang,
+    operator: operatorOf(lang),
     // Alternate-language links are absolute, built from APP_URL, never from the request's Host.
     origin: appUrl(),
     user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,
@@ -81,7 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
-        <SiteFooter lang={lang} />
+        <SiteFooter lang={lang} operator={data?.operator ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -244,15 +246,50 @@ function withoutLanguageParam(pathname: string, search: string) {
   return rest ? `${pathname}?${rest}` : pathname;
 }
 
-function SiteFooter({ lang }: { lang: Language }) {
+function SiteFooter({ lang, operator }: { lang: Language; operator: Operator | null }) {
   const t = translator(lang);
+  const link = "text-brand-700 underline hover:text-brand-800";
   return (
     <footer className="border-t border-slate-200 bg-white">
-      <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-slate-600 sm:px-6">
+      <div className="mx-auto max-w-6xl space-y-3 px-4 py-6 text-sm text-slate-600 sm:px-6">
         <p>{t("footer.about")}</p>
+        {operator ? (
+          <p>
+            {t("footer.operator", { name: operator.name })}
+            {operator.website || operator.email ? " · " : null}
+            {operator.email ? (
+              <a className={link} href={`mailto:${operator.email}`}>
+                {operator.email}
+              </a>
+            ) : operator.website ? (
+              <a className={link} href={operator.website} rel="noopener">
+                {t("footer.contact")}
+              </a>
+            ) : null}
+          </p>
+        ) : null}
+        <nav aria-label={t("footer.nav")}>
+          <ul className="flex flex-wrap gap-x-4 gap-y-2">
+            <li>
+              <Link className={link} to="/terms">
+                {t("footer.terms")}
+              </Link>
+            </li>
+            <li>
+              <Link className={link} to="/privacy">
+                {t("footer.privacy")}
+              </Link>
+            </li>
+            <li>
+              <a className={link} href="/export/organizations.csv">
+                {t("footer.openData")}
+              </a>
+            </li>
+          </ul>
+        </nav>
         <p>{t("footer.data")}</p>
+        <p>{t("footer.license")}</p>
       </div>
     </footer>
   );
 }
-

@@ -4,6 +4,7 @@ import * as curation from "./messages/curation";
 import * as directory from "./messages/directory";
 import * as ecosystem from "./messages/ecosystem";
 import * as forms from "./messages/forms";
+import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
 
 /**
@@ -11,6 +12,6 @@ import * as matchmaking from "./messages/matchmaking";
  * language; every key must exist in English too (each module's `en` is typed
  * against its `vi`).
  */
-export const vi = { ...directory.vi, ...forms.vi, ...account.vi, ...matchmaking.vi, ...ecosystem.vi, ...curation.vi };
+export const vi = { ...directory.vi, ...forms.vi, ...account.vi, ...matchmaking.vi, ...ecosystem.vi, ...curation.vi, ...legal.vi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, Message> = { ...directory.en, ...forms.en, ...account.en, ...matchmaking.en, ...ecosystem.en, ...curation.en };
+export const en: Record<MessageKey, Message> = { ...directory.en, ...forms.en, ...account.en, ...matchmaking.en, ...ecosystem.en, ...curation.en, ...legal.en };

@@ -1,12 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { isLanguage, translator } from "~/i18n/i18n";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined)?.lang;
-  const t = translator(isLanguage(lang) ? lang : "vi");
-  return [{ title: `${t("error.404")} · ${t("site.name")}` }];
-};
+export const meta: MetaFunction = (args) => titled(args, (t) => t("error.404"));
 
 /** Every URL no other route claims: a 404 page, inside the site's layout. */
 export async function loader() {

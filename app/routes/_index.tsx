@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OrganizationCard } from "~/components/organization-card";
-import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
+import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { countPublishedByArea, getTaxonomy } from "~/models/field.server";
 import { countPublishedByKind, featuredOrganizations } from "~/models/organization.server";
 import { directorySearch } from "~/utils/directory-query";
@@ -10,11 +10,9 @@ import { getLanguage } from "~/utils/language.server";
 import { toCardView } from "~/utils/organization-view";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
 import { versionedCache } from "~/utils/versioned-cache.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator((data?.lang ?? "vi") as Language);
-  return [{ title: t("site.name") }, { name: "description", content: t("site.tagline") }];
-};
+export const meta: MetaFunction<typeof loader> = (args) => titled(args, (t) => t("site.name"));
 
 /**
  * Counting 100,000 listings by kind and area takes seconds, and even picking the day's featured

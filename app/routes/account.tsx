@@ -17,7 +17,7 @@ import { isSecureRequest } from "~/utils/request.server";
 import { ChangePasswordSchema, ProfileNameSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("account.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("account.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -7,7 +7,7 @@ import { requireUserWithRole } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("admin.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUserWithRole(args, ["curator", "admin"]);

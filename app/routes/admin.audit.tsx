@@ -11,7 +11,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/meta";
 
 /** The audit log, filtered by action, official, subject and dates; exported as CSV or JSON with the same filters. */
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("audit.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("audit.title"));
 
 const PAGE_SIZE = 50;
 

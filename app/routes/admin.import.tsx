@@ -20,7 +20,7 @@ import { titled } from "~/utils/meta";
 // The only route that takes a large body (server/body-limits.server.ts): others get 256 KiB.
 export const handle: BodyLimitHandle = { maxBodyBytes: MAX_IMPORT_BYTES };
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("import.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("import.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:import");

@@ -17,7 +17,7 @@ import { ORGANIZATION_STATUSES } from "~/utils/organization-values";
 import { foldForSearch } from "~/utils/text";
 
 /** Officials find any listing (drafts and archived ones too) and act on it. */
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("curation.organizations"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("curation.organizations"));
 
 const PAGE_SIZE = 25;
 

@@ -28,7 +28,7 @@ import { ReviewSchema } from "~/validation/request";
  * edits proposed to listings (before and after side by side), new or changed
  * expertise profiles, claims, and listings gone stale.
  */
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("queue.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("queue.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");

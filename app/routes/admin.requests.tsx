@@ -14,7 +14,7 @@ import { readForm } from "~/utils/misc";
 import { problem } from "~/validation/messages";
 import { ReviewSchema } from "~/validation/request";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("admin.requests"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.requests"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "request:review");

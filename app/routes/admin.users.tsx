@@ -15,7 +15,7 @@ import { ROLES } from "~/utils/permissions";
 import { invalidateUserSessions } from "~/utils/session.server";
 import { problem } from "~/validation/messages";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("admin.users"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.users"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "user:appoint");

@@ -27,14 +27,11 @@ import { ORGANIZATION_KINDS } from "~/utils/organization-values";
 import { toCardView } from "~/utils/organization-view";
 import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
 import { cx } from "~/utils/misc";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator((data?.lang ?? "vi") as Language);
-  const q = data?.query.q;
-  return [
-    { title: `${q ? `${q} · ` : ""}${t("directory.title")} · ${t("site.name")}` },
-    { name: "description", content: t("directory.metaDescription") },
-  ];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const q = args.data?.query.q;
+  return titled(args, (t) => `${q ? `${q} · ` : ""}${t("directory.title")}`, { description: (t) => t("directory.metaDescription") });
 };
 
 /** Field options beyond these (by count) are left out; the search box finds any field. */

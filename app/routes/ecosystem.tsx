@@ -8,10 +8,11 @@ import { getOfficialStatistics, getPublicStatistics } from "~/models/statistics.
 import { getUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/language.server";
 import { isOfficial } from "~/utils/permissions";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(isLanguage(data?.lang) ? data.lang : "vi");
-  return [{ title: `${t("ecosystem.title")} · ${t("site.name")}` }, { name: "description", content: t("ecosystem.metaDescription") }];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const t = translator(isLanguage(args.data?.lang) ? args.data.lang : "vi");
+  return titled(args, t("ecosystem.title"), { description: t("ecosystem.metaDescription") });
 };
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -10,13 +10,11 @@ import { languageOf, titled } from "~/utils/meta";
 import { directorySearch } from "~/utils/directory-query";
 import { invariantResponse } from "~/utils/misc";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return titled(matches, (t) => t("error.404"));
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data, matches } = args;
+  if (!data) return titled(args, (t) => t("error.404"));
   const lang = languageOf(matches);
-  return [
-    ...titled(matches, () => displayName(data.expert, lang)),
-    { name: "description", content: pick(lang, data.expert.bioVi, data.expert.bioEn).slice(0, 300) },
-  ];
+  return titled(args, displayName(data.expert, lang), { description: pick(lang, data.expert.bioVi, data.expert.bioEn) });
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -16,7 +16,7 @@ import { listingSearch, parseListingParams } from "~/utils/listing-query";
 import { titled } from "~/utils/meta";
 import { useOptionalUser } from "~/utils/user";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("experts.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("experts.title"));
 
 const PAGE_SIZE = 20;
 

@@ -17,7 +17,7 @@ import { invalid, rateLimited } from "~/utils/submission.server";
 import { ForgotPasswordSchema } from "~/validation/auth";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.forgot.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("auth.forgot.title"));
 
 export const headers = keepRetryAfter;
 

@@ -17,7 +17,7 @@ import { SignInSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.signIn.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("auth.signIn.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);

@@ -17,8 +17,8 @@ import { rateLimited } from "~/utils/submission.server";
 import { MessageSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  titled(matches, (t) => (data ? t("match.title", { title: data.match.request.title }) : t("error.404")));
+export const meta: MetaFunction<typeof loader> = (args) =>
+  titled(args, (t) => (args.data ? t("match.title", { title: args.data.match.request.title }) : t("error.404")));
 
 /** A match's private thread: only its two sides may read or write (anyone else gets 404). */
 export async function loader(args: LoaderFunctionArgs) {

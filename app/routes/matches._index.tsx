@@ -8,7 +8,7 @@ import { requireUserId } from "~/utils/auth.server";
 import { displayName } from "~/utils/expert-values";
 import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("matches.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("matches.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   return { matches: await listMatchesOf(requireUserId(args)) };

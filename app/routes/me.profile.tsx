@@ -21,7 +21,7 @@ import { ExpertProfileSchema } from "~/validation/expert";
 import { problem } from "~/validation/messages";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("profile.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("profile.title"));
 
 const BLANK_LINK_ROWS = 3;
 

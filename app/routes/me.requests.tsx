@@ -9,7 +9,7 @@ import { listRequestsOf } from "~/models/request.server";
 import { requireUserId } from "~/utils/auth.server";
 import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("requests.mine"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("requests.mine"));
 
 export async function loader(args: LoaderFunctionArgs) {
   return { requests: await listRequestsOf(requireUserId(args)) };

@@ -9,7 +9,7 @@ import { requireUserId } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("responses.mine"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("responses.mine"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const userId = requireUserId(args);

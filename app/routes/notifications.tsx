@@ -10,7 +10,7 @@ import { requireUserId } from "~/utils/auth.server";
 import { titled } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/misc";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("notifications.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("notifications.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const userId = requireUserId(args);

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { formatDate, isLanguage, pick, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
+import { formatDate, pick, useLanguage, useT, type Language } from "~/i18n/i18n";
 import { isManager } from "~/models/claim.server";
 import { publishedExpertsOf } from "~/models/expert.server";
 import { getPublishedOrganization } from "~/models/organization.server";
@@ -16,23 +16,15 @@ import { findDistrict } from "~/utils/districts";
 import { getLanguage } from "~/utils/language.server";
 import { externalUrlLabel, invariantResponse } from "~/utils/misc";
 import { redirectFor } from "~/models/curation.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) {
-    const lang = (matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined)?.lang;
-    const t = translator(isLanguage(lang) ? lang : "vi");
-    return [{ title: `${t("error.404.org")} · ${t("site.name")}` }];
-  }
-  const t = translator(data.lang as Language);
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const { data } = args;
+  if (!data) return titled(args, (t) => t("error.404.org"));
   const { organization } = data;
   const name = pick(data.lang as Language, organization.nameVi, organization.nameEn);
   const summary = pick(data.lang as Language, organization.summaryVi, organization.summaryEn);
-  return [
-    { title: `${name}${organization.acronym ? ` (${organization.acronym})` : ""} · ${t("site.name")}` },
-    { name: "description", content: summary.slice(0, 300) },
-    { property: "og:title", content: name },
-    { property: "og:description", content: summary.slice(0, 300) },
-  ];
+  return titled(args, `${name}${organization.acronym ? ` (${organization.acronym})` : ""}`, { description: summary });
 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -16,7 +16,7 @@ import { rateLimited } from "~/utils/submission.server";
 import { ClaimSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("claim.button"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("claim.button"));
 
 async function publishedOrganization(slug: string | undefined) {
   const organization = await prisma.organization.findFirst({

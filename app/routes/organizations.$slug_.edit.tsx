@@ -23,7 +23,7 @@ import { problem } from "~/validation/messages";
 import { OrganizationEditSchema } from "~/validation/organization";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("org.edit"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("org.edit"));
 
 /**
  * Managers of the listing, curators and admins may edit it; anyone else gets

@@ -26,7 +26,7 @@ import { problem } from "~/validation/messages";
 import { OrganizationNewSchema } from "~/validation/organization";
 
 /** Any member may propose a listing the directory lacks; it waits for an official. */
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("listing.new.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("listing.new.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requireUser(args);

@@ -38,8 +38,8 @@ import { problem } from "~/validation/messages";
 import { CloseSchema, InviteSchema, RenewSchema, ResponseSchema, ResponseStatusSchema, ReviewSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  titled(matches, (t) => (data ? data.request.title : t("error.404")));
+export const meta: MetaFunction<typeof loader> = (args) =>
+  titled(args, (t) => (args.data ? args.data.request.title : t("error.404")), { description: args.data?.request.problem });
 
 export async function loader(args: LoaderFunctionArgs) {
   const id = args.params.id ?? "";

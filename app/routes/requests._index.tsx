@@ -15,7 +15,7 @@ import { titled } from "~/utils/meta";
 import { SECTOR_LABELS, SECTORS } from "~/utils/request-values";
 import { useOptionalUser } from "~/utils/user";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("requests.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("requests.title"));
 
 const PAGE_SIZE = 20;
 

@@ -23,7 +23,7 @@ import { problem } from "~/validation/messages";
 import { RequestSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("request.new.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("request.new.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -15,8 +15,8 @@ import { invalid } from "~/utils/submission.server";
 import { ResetPasswordSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 
-export const meta: MetaFunction = ({ matches }) => [
-  ...titled(matches, (t) => t("auth.reset.title")),
+export const meta: MetaFunction = (args) => [
+  ...titled(args, (t) => t("auth.reset.title")),
   { name: "referrer", content: "no-referrer" },
 ];
 

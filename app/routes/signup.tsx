@@ -18,7 +18,7 @@ import { SignUpSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 import { keepRetryAfter } from "~/utils/headers";
 
-export const meta: MetaFunction = ({ matches }) => titled(matches, (t) => t("auth.signUp.title"));
+export const meta: MetaFunction = (args) => titled(args, (t) => t("auth.signUp.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);
