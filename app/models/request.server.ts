@@ -91,7 +91,8 @@ export async function reviewRequest(requestId: string, reviewerId: string, decis
       userId: request.authorId,
       type: "status",
       key: decision.approve ? "notify.requestApproved" : "notify.requestRejected",
-      params: { title: request.title, note: decision.note ?? "" },
+      // An approval's note is the officials' (the message does not show it): not in the author's data.
+      params: decision.approve ? { title: request.title } : { title: request.title, note: decision.note ?? "" },
       url: `/requests/${requestId}`,
     });
     if (decision.approve) {
@@ -200,8 +201,9 @@ export function visibleRequest(request: RequestDetail, viewer: { id: string; rol
     visibility: request.visibility,
     status: request.status,
     outcome: request.outcome,
-    // The official's reason is for the author: the key is not even sent to anyone else.
-    ...(isAuthor || isOfficial ? { reviewNote: request.reviewNote } : {}),
+    // A rejection's reason is for its author; any other note is the officials' own.
+    // The key is not even sent to anyone else.
+    ...(isOfficial || (isAuthor && request.status === "rejected") ? { reviewNote: request.reviewNote } : {}),
     sector: request.sector,
     companySize: request.companySize,
     district: request.district,
