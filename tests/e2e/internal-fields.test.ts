@@ -10,7 +10,7 @@ import { makeOrganization, makeRequest, makeResearcher, makeResponse, makeUser, 
  * A published listing, an expert affiliated with it and an open request of
  * that listing (matched with the expert) get unique marker strings in their
  * internal columns: the seed's key and hash, the search text, the stale date,
- * a curator's review notes. Then every public page's HTML and single-fetch
+ * a curator's review notes (one given with an approval in the console). Then every public page's HTML and single-fetch
  * data (`.data`), the chart downloads, the open data and the API's JSON are
  * read by a visitor, by an unrelated member, and by the two sides of the match
  * (who also read their own request and thread): none may carry a marker,
@@ -77,6 +77,7 @@ beforeAll(async () => {
     expertSearch: marker("expertsearch"),
     requestNote: marker("requestnote"),
     requestSearch: marker("requestsearch"),
+    approvalNote: marker("approvalnote"),
   };
   const staleSince = new Date("2001-02-03T04:05:06.789Z");
 
@@ -105,6 +106,14 @@ beforeAll(async () => {
   const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
   await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: `Xin chào ${word()}` } });
   await db().message.create({ data: { matchId: match.id, senderId: responder.id, body: `Chào anh ${word()}` } });
+  // A second request, approved through the console with a note: the note is the officials' own.
+  const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
+  const approval = await httpClient({ cookie: await signInAs(curator.id) }).post("/admin/requests", {
+    requestId: pending.id,
+    intent: "approve",
+    note: m.approvalNote,
+  });
+  expect(approval.status).toBe(200);
   await enqueueSearchSync(db(), "organization", [org.id]);
   await enqueueSearchSync(db(), "expert", [expert.id]);
 
@@ -230,8 +239,10 @@ describe("internal columns never leave the server", () => {
   });
 
   test("the request's author: the public pages, the responses to the request, the match", async () => {
-    const { problems, bodies } = await walk(world.owner, [...publicPages(), "/matches", `/matches/${world.matchId}`]);
-    // The author's view of the request lists the expert's response.
+    const own = ["/matches", `/matches/${world.matchId}`, "/notifications", "/me/requests"];
+    const { problems, bodies } = await walk(world.owner, [...publicPages(), ...own]);
+    // The author's view of the request lists the expert's response; the approval was notified.
+    expect(bodies.get("/notifications")).toContain("đã được duyệt");
     expect(bodies.get(`/requests/${world.requestId}`)).toContain(`/experts/${world.expertSlug}`);
     expect(problems).toEqual([]);
   });
