@@ -13,13 +13,31 @@ import { resolveOrganization, type OrganizationChoice } from "./organization-loo
  * fallback search text, and queues (in the same transaction) its search
  * document and a recompute of the suggestions it may now belong to.
  */
+
+/** The profile's own public columns (never userId, reviewNote, reviewState or searchText). */
+const profileColumns = {
+  slug: true,
+  title: true,
+  fullName: true,
+  position: true,
+  bioVi: true,
+  bioEn: true,
+  keywords: true,
+  offers: true,
+  publishedAt: true,
+} satisfies Prisma.ExpertProfileSelect;
+const linkColumns = { id: true, kind: true, title: true, url: true, year: true } satisfies Prisma.ExpertLinkSelect;
+
 export async function getOwnProfile(userId: string) {
+  // Only what the form shows: the curators' review note and the search text stay on the server.
   return prisma.expertProfile.findUnique({
     where: { userId },
-    include: {
+    select: {
+      ...profileColumns,
+      status: true,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true } },
       fields: { select: { field: { select: { slug: true } } } },
-      links: { orderBy: { position: "asc" } },
+      links: { select: linkColumns, orderBy: { position: "asc" } },
     },
   });
 }
@@ -54,8 +72,10 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       keywords: input.keywords.join("\n"),
       offers: input.offers.join("\n"),
       status,
-      // Officials look at every published change (app/models/expert-review.server.ts).
+      // Officials look at every published change (app/models/expert-review.server.ts). The last
+      // review's note was about the old text: it goes (the audit log keeps it), never onto the page.
       ...(status === "published" ? { reviewState: "pending" } : {}),
+      reviewNote: null,
       publishedAt: status === "published" ? (existing?.publishedAt ?? new Date()) : existing?.publishedAt ?? null,
     };
     const profile = existing
@@ -93,10 +113,11 @@ export async function refreshExpertSearchText(tx: DbClient, id: string) {
 export async function getPublishedExpert(slug: string, db: DbClient = prisma) {
   return db.expertProfile.findFirst({
     where: { slug, status: "published" },
-    include: {
+    select: {
+      ...profileColumns,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } } },
-      links: { orderBy: { position: "asc" } },
+      links: { select: linkColumns, orderBy: { position: "asc" } },
     },
   });
 }

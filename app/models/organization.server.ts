@@ -87,10 +87,30 @@ export async function getPublishedOrganizationCards(ids: readonly string[], db: 
   return ids.map((id) => byId.get(id)).filter((row): row is OrganizationCard => Boolean(row));
 }
 
+/**
+ * A published listing's page and API resource. Selected column by column: the
+ * seed's bookkeeping, the search text and the curation dates stay on the server.
+ */
 export async function getPublishedOrganization(slug: string, db: DbClient = prisma) {
   return db.organization.findFirst({
     where: { slug, status: "published" },
-    include: {
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      nameVi: true,
+      nameEn: true,
+      acronym: true,
+      summaryVi: true,
+      summaryEn: true,
+      district: true,
+      address: true,
+      website: true,
+      foundedYear: true,
+      verified: true,
+      verifiedAt: true,
+      sourceUrl: true,
+      updatedAt: true,
       parent: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, kind: true, status: true } },
       children: {
         where: { status: "published" },

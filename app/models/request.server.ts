@@ -91,7 +91,8 @@ export async function reviewRequest(requestId: string, reviewerId: string, decis
       userId: request.authorId,
       type: "status",
       key: decision.approve ? "notify.requestApproved" : "notify.requestRejected",
-      params: { title: request.title, note: decision.note ?? "" },
+      // An approval's note is the officials' (the message does not show it): not in the author's data.
+      params: decision.approve ? { title: request.title } : { title: request.title, note: decision.note ?? "" },
       url: `/requests/${requestId}`,
     });
     if (decision.approve) {
@@ -149,14 +150,33 @@ export async function expireOverdueRequests(now = new Date()) {
   return overdue.length;
 }
 
-const requestDetailInclude = {
+/** What visibleRequest may show, and who may see it: no search text, no reviewer. */
+const requestDetailSelect = {
+  id: true,
+  authorId: true,
+  title: true,
+  problem: true,
+  desiredOutcome: true,
+  trl: true,
+  budget: true,
+  deadline: true,
+  visibility: true,
+  status: true,
+  outcome: true,
+  reviewNote: true,
+  sector: true,
+  companySize: true,
+  district: true,
+  companyName: true,
+  publishedAt: true,
+  createdAt: true,
   fields: { select: { field: { select: { id: true, slug: true, nameVi: true, nameEn: true } } } },
   organization: { select: { slug: true, nameVi: true, nameEn: true } },
-} satisfies Prisma.TechRequestInclude;
-export type RequestDetail = Prisma.TechRequestGetPayload<{ include: typeof requestDetailInclude }>;
+} satisfies Prisma.TechRequestSelect;
+export type RequestDetail = Prisma.TechRequestGetPayload<{ select: typeof requestDetailSelect }>;
 
 export function getRequest(id: string, db: DbClient = prisma) {
-  return db.techRequest.findUnique({ where: { id }, include: requestDetailInclude });
+  return db.techRequest.findUnique({ where: { id }, select: requestDetailSelect });
 }
 
 /**
@@ -181,7 +201,9 @@ export function visibleRequest(request: RequestDetail, viewer: { id: string; rol
     visibility: request.visibility,
     status: request.status,
     outcome: request.outcome,
-    reviewNote: isAuthor || isOfficial ? request.reviewNote : null,
+    // A rejection's reason is for its author; any other note is the officials' own.
+    // The key is not even sent to anyone else.
+    ...(isOfficial || (isAuthor && request.status === "rejected") ? { reviewNote: request.reviewNote } : {}),
     sector: request.sector,
     companySize: request.companySize,
     district: request.district,

@@ -157,7 +157,7 @@ export async function listMatchesOf(userId: string) {
   return prisma.match.findMany({
     where: { OR: [{ request: { authorId: userId } }, { response: { responderId: userId } }] },
     include: {
-      request: { select: { id: true, title: true, companyName: true, authorId: true } },
+      request: { select: { id: true, title: true, companyName: true } },
       response: { select: { expert: { select: { title: true, fullName: true } } } },
       _count: { select: { messages: true } },
     },

@@ -207,6 +207,8 @@ export type KindLink = { from: string | null; to: string | null; count: number }
  * affiliation: how enterprises and research organizations meet. `null`
  * stands for no published listing (a company or an expert not in the directory).
  * Only kinds are shown to the public: which company works with whom is theirs to tell.
+ * An anonymous request's listing counts as none: its kind, with the request's
+ * public sector, size and district, would narrow the company down to a few.
  */
 export async function collaborationsByKind(db: DbClient = prisma): Promise<KindLink[]> {
   const rows = await db.$queryRaw<{ source: string | null; target: string | null; n: bigint | number }[]>`
@@ -215,7 +217,7 @@ export async function collaborationsByKind(db: DbClient = prisma): Promise<KindL
     JOIN TechRequest r ON r.id = m.requestId
     JOIN RequestResponse x ON x.id = m.responseId
     JOIN ExpertProfile e ON e.id = x.expertId
-    LEFT JOIN Organization ro ON ro.id = r.organizationId AND ro.status = 'published'
+    LEFT JOIN Organization ro ON ro.id = r.organizationId AND ro.status = 'published' AND r.visibility = 'public'
     LEFT JOIN Organization eo ON eo.id = e.affiliationId AND eo.status = 'published'
     WHERE r.status IN ${APPROVED}
     GROUP BY source, target ORDER BY n DESC, source, target`;

@@ -25,7 +25,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const match = await getMatchForParticipant(args.params.id ?? "", user.id);
   invariantResponse(match, "Not found", { status: 404 });
-  return { match, messages: await listMessages(match.id), userId: user.id, formToken: newFormToken() };
+  const messages = await listMessages(match.id);
+  // The two sides' account ids stay on the server: the page only needs whose message is whose.
+  return {
+    match: { id: match.id, request: { title: match.request.title, companyName: match.request.companyName }, response: { expert: match.response.expert } },
+    messages: messages.map(({ senderId, ...message }) => ({ ...message, mine: senderId === user.id })),
+    formToken: newFormToken(),
+  };
 }
 
 export const headers = keepRetryAfter;
@@ -47,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MatchThread() {
-  const { match, messages, userId, formToken } = useLoaderData<typeof loader>();
+  const { match, messages, formToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -70,7 +76,7 @@ export default function MatchThread() {
           <li
             key={message.id}
             id={i === messages.length - 1 ? "latest" : undefined}
-            className={message.senderId === userId ? "ml-8 rounded-xl bg-brand-50 p-3" : "mr-8 rounded-xl border border-slate-200 bg-white p-3"}
+            className={message.mine ? "ml-8 rounded-xl bg-brand-50 p-3" : "mr-8 rounded-xl border border-slate-200 bg-white p-3"}
           >
             <p className="text-xs text-slate-600">
               {message.sender.name} · {formatDate(lang, message.createdAt)}

@@ -33,7 +33,22 @@ async function editable(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const organization = await prisma.organization.findFirst({
     where: { slug: args.params.slug ?? "", status: { in: ["published", "pending", "draft"] } },
-    include: { fields: { select: { field: { select: { slug: true } } } } },
+    // What the form shows, not the seed's bookkeeping or the search text.
+    select: {
+      id: true,
+      slug: true,
+      nameVi: true,
+      nameEn: true,
+      acronym: true,
+      summaryVi: true,
+      summaryEn: true,
+      website: true,
+      district: true,
+      foundedYear: true,
+      address: true,
+      staleSince: true,
+      fields: { select: { field: { select: { slug: true } } } },
+    },
   });
   invariantResponse(organization, "Not found", { status: 404 });
   if (!hasPermission(user, "organization:edit-any") && !(await isManager(user.id, organization.id))) throw forbidden();
@@ -41,8 +56,8 @@ async function editable(args: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { organization, official } = await editable(args);
-  return { organization, official, areas: await taxonomyForPicker() };
+  const { organization: { staleSince, ...organization }, official } = await editable(args);
+  return { organization: { ...organization, stale: staleSince !== null }, official, areas: await taxonomyForPicker() };
 }
 
 export const headers = keepRetryAfter;
@@ -87,7 +102,7 @@ export default function EditOrganization() {
   const value = (name: string, saved: string | number | null) => (typeof sent[name] === "string" ? (sent[name] as string) : saved === null ? "" : String(saved));
   return (
     <FormPage title={t("org.edit.title", { name: pick(lang, organization.nameVi, organization.nameEn) })}>
-      {organization.staleSince ? (
+      {organization.stale ? (
         <Form method="post" className="mb-4 space-y-2">
           <Notice tone="warning">{t("curation.staleNotice")}</Notice>
           <SubmitButton name="intent" value="confirm" tone="secondary">

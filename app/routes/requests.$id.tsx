@@ -56,7 +56,18 @@ export async function loader(args: LoaderFunctionArgs) {
       ? prisma.requestResponse.findMany({
           where: { requestId: id },
           orderBy: { createdAt: "asc" },
-          include: { expert: { select: { slug: true, title: true, fullName: true } }, match: { select: { id: true } } },
+          // Not the responders' account ids: only what the author reads.
+          select: {
+            id: true,
+            status: true,
+            approach: true,
+            experience: true,
+            timeline: true,
+            declineReason: true,
+            invited: true,
+            expert: { select: { slug: true, title: true, fullName: true } },
+            match: { select: { id: true } },
+          },
         })
       : Promise.resolve([]),
     isAuthor ? prisma.invitation.findMany({ where: { requestId: id }, select: { expertId: true } }) : Promise.resolve([]),

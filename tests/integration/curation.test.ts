@@ -11,6 +11,7 @@ import { flagStaleListings, STALE_AFTER_MS } from "~/models/stale.server";
 import { reviewRequest } from "~/models/request.server";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma } from "~/utils/db.server";
+import type { ExpertProfileInput } from "~/validation/expert";
 import { makeOrganization } from "./helpers";
 
 /**
@@ -91,7 +92,7 @@ describe("expertise profiles", () => {
   test("are public at once, reviewed after; a rejection takes the profile back to draft with the reason", async () => {
     const researcher = await member("researcher");
     const taxonomy = await prisma.field.findFirstOrThrow({ where: { parentId: { not: null } } });
-    const saved = await saveProfile(researcher.id, {
+    const input: ExpertProfileInput = {
       intent: "publish",
       title: "ts",
       fullName: "Phạm Minh Khoa",
@@ -103,7 +104,8 @@ describe("expertise profiles", () => {
       keywords: ["vật liệu"],
       offers: ["consulting"],
       links: [],
-    });
+    };
+    const saved = await saveProfile(researcher.id, input);
     expect(saved.ok).toBe(true);
     const profile = await prisma.expertProfile.findUniqueOrThrow({ where: { userId: researcher.id } });
     expect(profile).toMatchObject({ status: "published", reviewState: "pending" });
@@ -111,6 +113,11 @@ describe("expertise profiles", () => {
     expect(await reviewProfile(profile.id, official.id, { approve: false, note: "Thiếu đơn vị công tác" })).toBe(true);
     expect(await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({ status: "draft", reviewState: "rejected", reviewNote: "Thiếu đơn vị công tác" });
     expect(await prisma.auditEntry.count({ where: { action: "expert.reject", entityId: profile.id } })).toBe(1);
+
+    // Republished, the note about the old text goes (the audit log keeps it): it never rides along to the public page.
+    expect((await saveProfile(researcher.id, { ...input, bioVi: "Nghiên cứu vật liệu nano." })).ok).toBe(true);
+    expect(await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({ status: "published", reviewState: "pending", reviewNote: null });
+    expect(await prisma.auditEntry.findFirst({ where: { action: "expert.reject", entityId: profile.id }, select: { reason: true } })).toEqual({ reason: "Thiếu đơn vị công tác" });
   });
 });
 

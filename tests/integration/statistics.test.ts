@@ -76,7 +76,15 @@ async function expert(key: string, data: { status?: string; affiliation?: string
 
 async function request(
   key: string,
-  data: { status: string; organization?: string; publishedAt?: Date; createdAt?: Date; reviewer?: string; reviewHours?: number },
+  data: {
+    status: string;
+    organization?: string;
+    visibility?: "public" | "anonymous";
+    publishedAt?: Date;
+    createdAt?: Date;
+    reviewer?: string;
+    reviewHours?: number;
+  },
 ) {
   await user(`${key}-author`);
   const createdAt = data.createdAt ?? data.publishedAt ?? NOW;
@@ -93,6 +101,7 @@ async function request(
       trl: 4,
       budget: "to_discuss",
       deadline: at("2027-01-01T00:00:00Z"),
+      visibility: data.visibility ?? "public",
       status: data.status,
       publishedAt: data.publishedAt ?? null,
       reviewedById: data.reviewer ? ids[data.reviewer] : null,
@@ -147,8 +156,8 @@ beforeAll(async () => {
   const r1 = await request("R1", { status: "open", organization: "E1", publishedAt: at("2026-06-01T01:00:00Z"), reviewer: "C1", reviewHours: 2 });
   await respond("R1", "X1", hoursAfter(r1.publishedAt!, 10), at("2026-06-05T03:00:00Z"));
   await respond("R1", "X2", hoursAfter(r1.publishedAt!, 30));
-  // 18:00 UTC on 31 May is 1 June in Hanoi: a June request.
-  const r2 = await request("R2", { status: "closed", organization: "S1", publishedAt: at("2026-05-31T18:00:00Z"), reviewer: "C1", reviewHours: 4 });
+  // 18:00 UTC on 31 May is 1 June in Hanoi: a June request. Anonymous: its listing is the officials' to see.
+  const r2 = await request("R2", { status: "closed", organization: "S1", visibility: "anonymous", publishedAt: at("2026-05-31T18:00:00Z"), reviewer: "C1", reviewHours: 4 });
   await respond("R2", "X3", hoursAfter(r2.publishedAt!, 4), at("2026-06-10T03:00:00Z"));
   const r3 = await request("R3", { status: "expired", publishedAt: at("2026-04-10T03:00:00Z"), reviewer: "C2", reviewHours: 6 });
   await respond("R3", "X2", hoursAfter(r3.publishedAt!, 50));
@@ -227,10 +236,11 @@ describe("public figures", () => {
   });
 
   test("links: matches by the two sides' kinds, and units under a parent", async () => {
+    // R2's requester is a startup, but its request is anonymous: counted as not listed.
     expect(await collaborationsByKind()).toEqual([
+      { from: null, to: null, count: 1 },
       { from: null, to: "university", count: 1 },
       { from: "enterprise", to: "institute", count: 1 },
-      { from: "startup", to: null, count: 1 },
     ]);
     expect(await structureByKind()).toEqual([{ from: "university", to: "lab", count: 1 }]);
   });
@@ -280,6 +290,11 @@ describe("charts and downloads", () => {
       ["startup", "Doanh nghiệp khởi nghiệp", "1"],
       ["university", "Trường đại học", "1"],
     ]);
+    // An anonymous requester's kind is in no download either (R2 is a startup's).
+    const links = chartCsv(charts.collaborations, "vi");
+    expect(links).not.toContain("startup");
+    const rows = chartJson(charts.collaborations, "vi", "2026-06-15T05:00:00.000Z").rows;
+    expect(rows.map((row) => row.key)).toEqual(["none>none", "none>university", "enterprise>institute"]);
     const summary = chartJson(charts.summary, "vi", "2026-06-15T05:00:00.000Z");
     expect(summary.rows.find((row) => row.key === "matched-share")).toMatchObject({ unit: "percent", values: { value: 60 } });
     expect(summary.rows.find((row) => row.key === "median-hours-to-first-response")).toMatchObject({ unit: "hours", values: { value: 8 } });

@@ -1,0 +1,255 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { enqueueSearchSync } from "#search/outbox";
+import { portalDb, signInAs } from "./fixtures";
+import { httpClient } from "./http-client";
+import { makeOrganization, makeRequest, makeResearcher, makeResponse, makeUser, word } from "./world";
+
+/**
+ * What the portal keeps for itself never reaches a browser or an API client.
+ *
+ * A published listing, an expert affiliated with it and an open request of
+ * that listing (matched with the expert) get unique marker strings in their
+ * internal columns: the seed's key and hash, the search text, the stale date,
+ * a curator's review notes (one given with an approval in the console). Then every public page's HTML and single-fetch
+ * data (`.data`), the chart downloads, the open data and the API's JSON are
+ * read by a visitor, by an unrelated member, and by the two sides of the match
+ * (who also read their own request and thread): none may carry a marker,
+ * another person's account id, e-mail or password hash, or a property named
+ * after an internal column. Searching for the three by their words makes the
+ * pages go through the search engine too.
+ */
+const db = () => portalDb();
+
+/** Columns of prisma/schema.prisma that are the portal's, not the page's. */
+const INTERNAL_COLUMNS = [
+  "userId",
+  "authorId",
+  "responderId",
+  "senderId",
+  "invitedById",
+  "reviewedById",
+  "reviewNote",
+  "reviewState",
+  "reviewedAt",
+  "searchText",
+  "seedKey",
+  "seedHash",
+  "staleSince",
+  "editedAt",
+  "confirmedAt",
+  "sortNameVi",
+  "sortNameEn",
+  "passwordHash",
+  "email",
+];
+/** A property name, as JSON (`"name"`) or as JSON inside the page's script (`\"name\"`). */
+const asProperty = (name: string) => new RegExp(`\\\\?"${name}\\\\?"`);
+
+type Person = { id: string; email: string; cookie?: string };
+const world = {} as {
+  orgSlug: string;
+  orgWord: string;
+  expertSlug: string;
+  expertWord: string;
+  requestId: string;
+  requestWord: string;
+  matchId: string;
+  markers: string[];
+  passwordHash: string;
+  owner: Person;
+  responder: Person;
+  curator: Person;
+  member: Person;
+};
+
+beforeAll(async () => {
+  const curator = await makeUser("curator", { role: "curator" });
+  const owner = await makeUser("owner");
+  const member = await makeUser("member");
+  const responder = await makeResearcher("responder");
+  const organization = await makeOrganization("internal");
+  const marker = (column: string) => `${column}${word(12)}`;
+  const m = {
+    seedKey: marker("seedkey"),
+    seedHash: marker("seedhash"),
+    orgSearch: marker("orgsearch"),
+    expertNote: marker("expertnote"),
+    expertSearch: marker("expertsearch"),
+    requestNote: marker("requestnote"),
+    requestSearch: marker("requestsearch"),
+    approvalNote: marker("approvalnote"),
+  };
+  const staleSince = new Date("2001-02-03T04:05:06.789Z");
+
+  const orgText = await db().organization.findUniqueOrThrow({ where: { id: organization.id }, select: { searchText: true } });
+  const org = await db().organization.update({
+    where: { id: organization.id },
+    // Search texts get the marker appended: the pages still find the three by their words.
+    data: { seedKey: m.seedKey, seedHash: m.seedHash, searchText: `${orgText.searchText} ${m.orgSearch}`, staleSince },
+  });
+  // Approved with a curator's internal note, as a review leaves it.
+  const expertText = await db().expertProfile.findUniqueOrThrow({ where: { id: responder.expert.id }, select: { searchText: true } });
+  const expert = await db().expertProfile.update({
+    where: { id: responder.expert.id },
+    data: {
+      affiliationId: org.id,
+      reviewState: "approved",
+      reviewNote: m.expertNote,
+      reviewedAt: staleSince,
+      searchText: `${expertText.searchText} ${m.expertSearch}`,
+    },
+  });
+  const request = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: org.id, reviewNote: m.requestNote });
+  const requestText = await db().techRequest.findUniqueOrThrow({ where: { id: request.id }, select: { searchText: true } });
+  await db().techRequest.update({ where: { id: request.id }, data: { searchText: `${requestText.searchText} ${m.requestSearch}` } });
+  const response = await makeResponse(request.id, responder, "accepted");
+  const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
+  await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: `Xin chào ${word()}` } });
+  await db().message.create({ data: { matchId: match.id, senderId: responder.id, body: `Chào anh ${word()}` } });
+  // A second request, approved through the console with a note: the note is the officials' own.
+  const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
+  const approval = await httpClient({ cookie: await signInAs(curator.id) }).post("/admin/requests", {
+    requestId: pending.id,
+    intent: "approve",
+    note: m.approvalNote,
+  });
+  expect(approval.status).toBe(200);
+  await enqueueSearchSync(db(), "organization", [org.id]);
+  await enqueueSearchSync(db(), "expert", [expert.id]);
+
+  Object.assign(world, {
+    orgSlug: org.slug,
+    orgWord: (org.nameVi ?? "").split(" ").at(-1)!,
+    expertSlug: expert.slug,
+    expertWord: responder.expert.token,
+    requestId: request.id,
+    requestWord: request.titleToken,
+    matchId: match.id,
+    markers: [...Object.values(m), staleSince.toISOString()],
+    passwordHash: owner.passwordHash,
+    owner: { id: owner.id, email: owner.email, cookie: await signInAs(owner.id) },
+    responder: { id: responder.id, email: responder.email, cookie: await signInAs(responder.id) },
+    curator: { id: curator.id, email: curator.email },
+    member: { id: member.id, email: member.email, cookie: await signInAs(member.id) },
+  });
+
+  // Searches below must be answered by the engine, with these three in it.
+  const ids = [org.id, expert.id, request.id];
+  const deadline = Date.now() + 60_000;
+  while ((await db().searchOutbox.count({ where: { entityId: { in: ids }, processedAt: null } })) > 0) {
+    if (Date.now() > deadline) throw new Error("the search outbox did not drain within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+});
+
+/** Public pages: each is read as HTML and as its single-fetch data. */
+function publicPages() {
+  return [
+    "/",
+    "/directory",
+    `/directory?q=${world.orgWord}`,
+    `/organizations/${world.orgSlug}`,
+    "/experts",
+    `/experts?q=${world.expertWord}`,
+    `/experts/${world.expertSlug}`,
+    "/requests",
+    `/requests?q=${world.requestWord}`,
+    `/requests/${world.requestId}`,
+    "/ecosystem",
+  ];
+}
+
+/** Files and JSON read as they are. */
+function publicFiles() {
+  return [
+    "/ecosystem/data/collaborations?format=json",
+    "/ecosystem/data/collaborations?format=csv",
+    "/export/organizations.json",
+    `/api/v1/organizations?q=${world.orgWord}`,
+    `/api/v1/organizations/${world.orgSlug}`,
+    `/api/v1/experts?q=${world.expertWord}`,
+    `/api/v1/experts/${world.expertSlug}`,
+    `/api/v1/requests?q=${world.requestWord}`,
+    `/api/v1/requests/${world.requestId}`,
+  ];
+}
+
+/** `/a/b?q` → `/a/b.data?q`; the home page's data is `/_root.data`. */
+function dataUrl(page: string) {
+  const url = new URL(page, "http://portal");
+  const path = url.pathname === "/" ? "/_root" : url.pathname;
+  return `${path}.data${url.search}`;
+}
+
+/** Everything wrong with one answer, as readable lines (empty when clean). */
+function leaks(body: string, viewer: Person | null): string[] {
+  const found: string[] = [];
+  for (const column of INTERNAL_COLUMNS) if (asProperty(column).test(body)) found.push(`property ${column}`);
+  for (const value of world.markers) if (body.includes(value)) found.push(`marker ${value}`);
+  if (body.includes(world.passwordHash)) found.push("a password hash");
+  for (const [who, person] of Object.entries({ owner: world.owner, responder: world.responder, curator: world.curator, member: world.member })) {
+    if (person.id === viewer?.id) continue;
+    if (body.includes(person.id)) found.push(`${who}'s account id`);
+    if (body.includes(person.email)) found.push(`${who}'s e-mail`);
+  }
+  return found;
+}
+
+async function read(path: string, viewer: Person | null) {
+  const response = await httpClient({ cookie: viewer?.cookie }).get(path);
+  const body = await response.text();
+  expect(response.status, `${path}: ${body.slice(0, 200)}`).toBe(200);
+  return body;
+}
+
+async function walk(viewer: Person | null, pages: string[], files: string[] = []) {
+  const problems: string[] = [];
+  const bodies = new Map<string, string>();
+  for (const page of pages) {
+    for (const path of [page, dataUrl(page)]) {
+      const body = await read(path, viewer);
+      bodies.set(path, body);
+      for (const leak of leaks(body, viewer)) problems.push(`${path}: ${leak}`);
+    }
+  }
+  for (const path of files) {
+    const body = await read(path, viewer);
+    bodies.set(path, body);
+    for (const leak of leaks(body, viewer)) problems.push(`${path}: ${leak}`);
+  }
+  return { problems, bodies };
+}
+
+describe("internal columns never leave the server", () => {
+  test("the pages and searches found the three (the walk reads real answers)", async () => {
+    const { bodies } = await walk(null, [`/directory?q=${world.orgWord}`, `/experts?q=${world.expertWord}`, `/requests?q=${world.requestWord}`]);
+    expect(bodies.get(`/directory?q=${world.orgWord}`)).toContain(`/organizations/${world.orgSlug}`);
+    expect(bodies.get(`/experts?q=${world.expertWord}`)).toContain(`/experts/${world.expertSlug}`);
+    expect(bodies.get(`/requests?q=${world.requestWord}`)).toContain(`/requests/${world.requestId}`);
+  });
+
+  test("a visitor", async () => {
+    const { problems } = await walk(null, publicPages(), publicFiles());
+    expect(problems).toEqual([]);
+  });
+
+  test("a member who is neither side", async () => {
+    const { problems } = await walk(world.member, publicPages(), publicFiles());
+    expect(problems).toEqual([]);
+  });
+
+  test("the request's author: the public pages, the responses to the request, the match", async () => {
+    const own = ["/matches", `/matches/${world.matchId}`, "/notifications", "/me/requests"];
+    const { problems, bodies } = await walk(world.owner, [...publicPages(), ...own]);
+    // The author's view of the request lists the expert's response; the approval was notified.
+    expect(bodies.get("/notifications")).toContain("đã được duyệt");
+    expect(bodies.get(`/requests/${world.requestId}`)).toContain(`/experts/${world.expertSlug}`);
+    expect(problems).toEqual([]);
+  });
+
+  test("the responding expert: the public pages, their responses, the match", async () => {
+    const { problems, bodies } = await walk(world.responder, [...publicPages(), "/me/responses", "/matches", `/matches/${world.matchId}`]);
+    expect(bodies.get(`/matches/${world.matchId}`)).toContain("Xin chào");
+    expect(problems).toEqual([]);
+  });
+});
