@@ -10,6 +10,7 @@ import { seedDirectory } from "~/models/seed.server";
 import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
 import { applyMigrations } from "~/utils/migrate.server";
+import { protectPrivateData } from "~/utils/private-data.server";
 import { createHttpApp } from "./http.server";
 import { readiness } from "./readiness.server";
 
@@ -35,6 +36,8 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const step = (event: string, fields: Record<string, unknown> = {}) => log("info", event, fields);
   let closing = false;
 
+  // Before the database, the mailbox or the engine's data is touched (docs/decisions/027).
+  protectPrivateData({ root: options.root, meiliDataDir: options.dataDir });
   step("migrate", applyMigrations());
 
   if (options.seed) {
