@@ -56,3 +56,69 @@ describe("files", () => {
     expect(open, "files or folders readable by others").toEqual([]);
   });
 });
+
+describe("search engine", () => {
+  const engineAddress = () => `http://127.0.0.1:${fs.readFileSync(path.join(files.engineDir, "meilisearch.pid"), "utf8").split("\n")[2]}`;
+  const masterKey = () => fs.readFileSync(path.join(files.engineDir, "master-key"), "utf8").trim();
+  const call = (pathname: string, init: { key?: string; method?: string; body?: unknown } = {}) =>
+    fetch(`${engineAddress()}${pathname}`, {
+      method: init.method ?? "GET",
+      headers: { ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}), ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+
+  /** The keys the portal's pages search with: every key but the master key that the engine holds, by what it may do. */
+  async function pageKey(): Promise<{ key: string; actions: string[]; indexes: string[] }> {
+    const response = await call("/keys?limit=100", { key: masterKey() });
+    expect(response.status).toBe(200);
+    const { results } = (await response.json()) as { results: { key: string; name: string | null; actions: string[]; indexes: string[] }[] };
+    const ours = results.filter((key) => key.name?.startsWith("Hanoi Innovation Network pages"));
+    expect(ours).toHaveLength(1);
+    return ours[0]!;
+  }
+
+  test("runs in production mode: no preview page, nothing but /health without a key", async () => {
+    // Was a bug: `--env development` served Meilisearch's search preview (an HTML page) here.
+    const root = await call("/");
+    expect(root.headers.get("content-type") ?? "").not.toMatch(/html/);
+    await root.arrayBuffer();
+    for (const pathname of ["/indexes", "/indexes/organizations/search", "/keys", "/stats"]) {
+      const response = await call(pathname);
+      expect(response.status, pathname).toBe(401);
+      await response.arrayBuffer();
+    }
+    expect((await call("/health")).status).toBe(200);
+  });
+
+  test("the pages' key may search the portal's indexes and nothing else", async () => {
+    const { key, actions, indexes } = await pageKey();
+    expect(actions).toEqual(["search"]);
+    expect(indexes).toEqual(["*"]); // no prefix: every index of this engine is the portal's
+    const search = await call("/indexes/organizations/search", { key, method: "POST", body: { q: "bach khoa", limit: 3 } });
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
+    // Was a bug: the pages searched with the master key, which may do all of these.
+    const refused = [
+      call("/indexes/organizations/documents", { key, method: "POST", body: [{ id: "planted", nameVi: "Cài cắm" }] }),
+      call("/indexes/organizations/settings", { key, method: "PATCH", body: { searchableAttributes: ["id"] } }),
+      call("/indexes/organizations", { key, method: "DELETE" }),
+      call("/indexes", { key, method: "POST", body: { uid: "planted" } }),
+      call("/keys", { key }),
+      call("/dumps", { key, method: "POST" }),
+    ];
+    for (const response of await Promise.all(refused)) {
+      expect(response.status, response.url).toBe(403);
+      await response.arrayBuffer();
+    }
+  });
+
+  test("the directory still searches through the engine", async () => {
+    const response = await fetch(`${portal.baseURL}/directory.data?q=bach%20khoa&_routes=routes%2Fdirectory`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('"hust"');
+    // Answered by the engine (mode "engine"), not by the database fallback (mode "database").
+    expect(body).toContain('"engine"');
+    expect(body).not.toContain('"database"');
+  });
+});
