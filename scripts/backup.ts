@@ -5,6 +5,8 @@
  *
  *   npm run backup [-- --out DIR] [--no-search]
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +15,7 @@ import { indexingClient } from "#search/client";
 import { requireSearchConfig } from "#search/config";
 import { localDumpDir } from "#search/local-server";
 import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
+import { tightenTree } from "~/utils/private-data.server";
 import { describeFile, MANIFEST_FILE, writeManifest, type BackupManifest, type SearchBackup } from "./lib/backup-manifest";
 import { readDumpContents } from "./lib/dump-contents";
 import { formatBytes, formatSeconds, progressLine, shownPath, tableSummary } from "./lib/report-format";
@@ -61,6 +64,7 @@ if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
   process.exit(2);
 }
 fs.mkdirSync(dir, { recursive: true });
+fs.chmodSync(dir, 0o700); // an --out folder made beforehand, too: the backup holds every password hash
 
 try {
   console.log(`Backing up into ${shownPath(dir)}`);
@@ -79,6 +83,8 @@ try {
     database: { file: databaseFile, source, ...database },
     search,
   });
+  // The dump was moved in as the engine wrote it: an engine started without our mask made it readable by all.
+  tightenTree(dir);
   const bytes = Object.values(files).reduce((sum, file) => sum + file.bytes, 0);
   console.log(`${MANIFEST_FILE}: SHA-256 of ${Object.keys(files).join(" and ")}`);
   console.log(`\nBackup complete in ${formatSeconds(Date.now() - started)}: ${formatBytes(bytes)} in ${shownPath(dir)}`);

@@ -19,6 +19,8 @@
  * 6. Times writes until they are searchable (p95), and reads the app's peak memory.
  * Prints a table and writes JSON to bench-results/latest.json.
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";

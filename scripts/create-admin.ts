@@ -6,6 +6,8 @@
  * The password is read from ADMIN_PASSWORD, or asked for on the terminal, so it
  * never lands in the shell's history.
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createUser, setRole } from "~/models/user.server";

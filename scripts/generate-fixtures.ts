@@ -7,6 +7,8 @@
  * Into DATABASE_URL (default .data/portal.db); the taxonomy must be seeded.
  * With --no-outbox, run `npm run reindex` afterwards to make them searchable.
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import { parseArgs } from "node:util";
 import { generateOrganizations } from "./lib/organization-fixtures";
 

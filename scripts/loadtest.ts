@@ -19,6 +19,8 @@
  *    that every message acknowledged is stored and that the search outbox
  *    drained; writes JSON to bench-results/loadtest.json.
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";

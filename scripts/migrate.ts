@@ -1,4 +1,6 @@
 /** Applies pending migrations (npm run db:migrate). Safe while the portal runs. */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import { applyMigrations } from "~/utils/migrate.server";
 
 const report = applyMigrations();

@@ -2,6 +2,8 @@
  * Rebuilds every search index from the database and swaps each in, without a
  * gap in search. Usage: npm run reindex
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import { prisma } from "~/utils/db.server";
 import { rebuildIndexes } from "./lib/rebuild-indexes";
 import { withSearch } from "./with-search";

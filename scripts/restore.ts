@@ -11,6 +11,8 @@
  * Entities written while the backup ran are queued in the search outbox, so
  * the portal's worker brings the index in line with the database at start.
  */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";

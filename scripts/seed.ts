@@ -1,4 +1,6 @@
 /** Loads the real Hanoi organizations and the field taxonomy. Safe to run again. */
+// First: the files this script makes are private (docs/decisions/027).
+import "./lib/private-data";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma } from "~/utils/db.server";
 

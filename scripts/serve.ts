@@ -6,6 +6,8 @@
  * - `npm run dev` (--dev): run from source under tsx, with Vite's dev server
  *   and hot reload.
  */
+// First: the files the portal makes are private (docs/decisions/027).
+import "~/utils/private-data.server";
 import fs from "node:fs";
 import path from "node:path";
 import { startPortal } from "~/server/boot.server";

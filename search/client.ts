@@ -1,11 +1,15 @@
 import { MeiliSearch } from "meilisearch";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { meilisearchHttpClient } from "./http-client";
+import { pageSearchKey } from "./search-key";
 
 /**
  * Meilisearch clients, one per configuration and use:
- * - `searchClient` for the pages' queries: they time out quickly, because a
- *   page waiting on a hung engine is worse than the database fallback;
+ * - `pageSearchClient` for the pages' queries, with a key that can only
+ *   search (search/search-key.ts); they time out quickly, because a page
+ *   waiting on a hung engine is worse than the database fallback;
+ * - `searchClient`, the same timeout with the admin key (health checks,
+ *   scripts, tests);
  * - `indexingClient` for writes, settings and tasks, whose requests carry
  *   large batches and may wait for the engine to catch up.
  */
@@ -26,6 +30,12 @@ function client(config: SearchConfig, timeout: number): MeiliSearch {
 
 export function searchClient(config: SearchConfig = requireSearchConfig()): MeiliSearch {
   return client(config, SEARCH_REQUEST_TIMEOUT_MS);
+}
+
+/** The pages' client: its key may only search this deployment's indexes. */
+export async function pageSearchClient(config: SearchConfig = requireSearchConfig()): Promise<MeiliSearch> {
+  const key = await pageSearchKey(config, searchClient(config));
+  return client({ ...config, apiKey: key }, SEARCH_REQUEST_TIMEOUT_MS);
 }
 
 export function indexingClient(config: SearchConfig = requireSearchConfig()): MeiliSearch {

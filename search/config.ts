@@ -8,6 +8,8 @@ export type SearchConfig = {
   apiKey: string;
   /** Prefix of every index name: lets tests and the benchmark share a server. */
   indexPrefix: string;
+  /** A key that may only search, for the pages (else derived from apiKey: search/search-key.ts). */
+  searchKey?: string;
 };
 
 export function readSearchConfig(env = process.env): SearchConfig | null {
@@ -17,6 +19,7 @@ export function readSearchConfig(env = process.env): SearchConfig | null {
     host,
     apiKey: env.MEILI_MASTER_KEY ?? env.MEILI_API_KEY ?? "",
     indexPrefix: env.MEILI_INDEX_PREFIX ?? "",
+    searchKey: env.MEILI_SEARCH_KEY?.trim() || undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { searchClient, indexUid } from "./client";
+import { pageSearchClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { allOf, filterIn } from "./filters";
 import type { IndexDefinition } from "./indexes";
@@ -30,7 +30,7 @@ export async function searchListing(
   search: ListingSearch,
   config: SearchConfig = requireSearchConfig(),
 ): Promise<ListingResult> {
-  const result = await searchClient(config)
+  const result = await (await pageSearchClient(config))
     .index(indexUid(index.base, config))
     .search(search.q, {
       filter: allOf(Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values))),

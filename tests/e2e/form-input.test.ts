@@ -601,6 +601,13 @@ describe("new technology request", () => {
     { label: "title too short", form: { title: "Ngắn quá" }, status: 400, message: "Cần ít nhất 10 ký tự." },
     { label: "title too long", form: { title: "a".repeat(151) }, status: 400, message: "Tối đa 150 ký tự." },
     { label: "title on two lines", form: { title: "Hệ thống tổng hợp\ntiếng nói" }, status: 400, message: "Chỉ một dòng." },
+    // Was a bug: a bare CR, NEL and Unicode's line and paragraph separators went through.
+    ...["\r", "\u0085", "\u2028", "\u2029"].map((lineBreak): Case => ({
+      label: `title split by U+${lineBreak.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+      form: { title: `Hệ thống tổng hợp${lineBreak}tiếng nói` },
+      status: 400,
+      message: "Chỉ một dòng.",
+    })),
     { label: "problem too short", form: { problem: "Cần tiếng nói." }, status: 400, message: "Cần ít nhất 30 ký tự." },
     { label: "problem too long", form: { problem: "a".repeat(5001) }, status: 400, message: "Tối đa 5000 ký tự." },
     { label: "desired outcome too long", form: { desiredOutcome: "a".repeat(3001) }, status: 400, message: "Tối đa 3000 ký tự." },
@@ -1097,6 +1104,12 @@ describe("edit an organization", () => {
     { label: "address too long", form: { address: "a".repeat(301) }, status: 400, message: "Tối đa 300 ký tự." },
     { label: "website too long", form: { website: `https://example.vn/${"a".repeat(500)}` }, status: 400, message: "Địa chỉ web không hợp lệ" },
     { label: "name on two lines", form: { nameVi: "Phòng thí nghiệm\nKiểm thử" }, status: 400, message: "Chỉ một dòng." },
+    ...["\r", "\u0085", "\u2028", "\u2029"].map((lineBreak): Case => ({
+      label: `name split by U+${lineBreak.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+      form: { nameVi: `Phòng thí nghiệm${lineBreak}Kiểm thử` },
+      status: 400,
+      message: "Chỉ một dòng.",
+    })),
     { label: "too many fields", form: { fieldSlugs: Array.from({ length: 9 }, (_, i) => `field-${i}`) }, status: 400, message: "Chọn tối đa 8." },
     { label: "website with a script scheme", form: { website: "javascript:alert(1)" }, status: 400, message: "Địa chỉ web không hợp lệ" },
     { label: "website with a data scheme", form: { website: "data://text/html,<script>alert(1)</script>" }, status: 400, message: "Địa chỉ web không hợp lệ" },

@@ -107,6 +107,24 @@ async function searchIds(config: SearchConfig, q: string) {
   return result.hits.map((hit) => String(hit.id));
 }
 
+/** Permission bits (as "600") of each path that exists, and of every entry under a folder. */
+function modesUnder(...targets: string[]): Record<string, string> {
+  const modes: Record<string, string> = {};
+  const visit = (target: string) => {
+    const stat = fs.lstatSync(target);
+    modes[path.relative(work, target)] = (stat.mode & 0o777).toString(8);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry));
+  };
+  for (const target of targets) visit(target);
+  return modes;
+}
+
+/** Everything private: folders 700, files 600 (none readable by group or others). */
+function expectPrivate(modes: Record<string, string>) {
+  const open = Object.entries(modes).filter(([, mode]) => mode !== "600" && mode !== "700");
+  expect(open, "files or folders readable by others").toEqual([]);
+}
+
 const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as BackupManifest;
 
 beforeAll(async () => {
@@ -145,6 +163,10 @@ describe("backup and restore", () => {
     expect(Object.keys(manifest.files).sort()).toEqual([manifest.database.file, manifest.search!.dumpFile].sort());
     // The dump moved out of the engine's dump directory into the backup.
     expect(fs.readdirSync(path.join(source.dataDir, "dumps"))).toEqual([]);
+    // Was a bug: the backup (every password hash) and the engine's data were readable by anyone.
+    const backupModes = modesUnder(quiet);
+    expect(backupModes).toMatchObject({ quiet: "700", [`quiet/${manifest.database.file}`]: "600", [`quiet/${manifest.search!.dumpFile}`]: "600" });
+    expectPrivate(backupModes);
 
     const target = freshTarget("quiet-restored");
     const restore = await runScript("restore", [quiet], target.env);
@@ -154,6 +176,7 @@ describe("backup and restore", () => {
     expect(restore.stdout).toMatch(new RegExp(`${prefix}organizations: ${documents.length} documents, as in the backup`));
 
     expect(tableDigests(target.database)).toEqual(digests);
+    expectPrivate(modesUnder(target.database, target.dataDir));
     const restored = await startEngine(target.dataDir);
     const config = configOf(restored);
     expect(await documentCounts(config)).toEqual(await documentCounts(configOf(source)));
