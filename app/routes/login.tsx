@@ -35,13 +35,13 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply(hidden));
   const { email, password, redirectTo } = submission.value;
   // Limited per address and per account, so neither one machine nor many can guess a password.
-  const wait = Math.max(hit(LIMITS.signInPerAddress, clientAddress(args)), hit(LIMITS.signInPerAccount, email));
+  const wait = Math.max(await hit(LIMITS.signInPerAddress, clientAddress(args)), await hit(LIMITS.signInPerAccount, email));
   if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
 
   const user = await verifyLogin(email, password);
   if (!user) return invalid(submission.reply({ formErrors: [problem("auth.signIn.failed")], ...hidden }));
-  reset(LIMITS.signInPerAccount, email);
-  forgive(LIMITS.signInPerAddress, clientAddress(args));
+  await reset(LIMITS.signInPerAccount, email);
+  await forgive(LIMITS.signInPerAddress, clientAddress(args));
   const cookie = await signIn(args.request, user.id);
   return redirect(safeRedirectPath(redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }

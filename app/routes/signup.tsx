@@ -34,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SignUpSchema });
   const hidden = { hideFields: ["password", "confirmPassword"] };
   if (submission.status !== "success") return invalid(submission.reply(hidden));
-  const wait = hit(LIMITS.signUpPerAddress, clientAddress(args));
+  const wait = await hit(LIMITS.signUpPerAddress, clientAddress(args));
   if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
 
   const { name, email, password, accountType, redirectTo } = submission.value;
