@@ -34,14 +34,17 @@ export async function action(args: ActionFunctionArgs) {
   const hidden = { hideFields: ["password"] };
   if (submission.status !== "success") return invalid(submission.reply(hidden));
   const { email, password, redirectTo } = submission.value;
-  // Limited per address and per account, so neither one machine nor many can guess a password.
-  const wait = Math.max(await hit(LIMITS.signInPerAddress, clientAddress(args)), await hit(LIMITS.signInPerAccount, email));
+  // Limited per address, and per account from that address: one machine cannot guess a password,
+  // and nobody can lock the owner out from elsewhere (decision 010).
+  const address = clientAddress(args);
+  const accountKey = `${email}\n${address}`;
+  const wait = Math.max(await hit(LIMITS.signInPerAddress, address), await hit(LIMITS.signInPerAccount, accountKey));
   if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
 
   const user = await verifyLogin(email, password);
   if (!user) return invalid(submission.reply({ formErrors: [problem("auth.signIn.failed")], ...hidden }));
-  await reset(LIMITS.signInPerAccount, email);
-  await forgive(LIMITS.signInPerAddress, clientAddress(args));
+  await reset(LIMITS.signInPerAccount, accountKey);
+  await forgive(LIMITS.signInPerAddress, address);
   const cookie = await signIn(args.request, user.id);
   return redirect(safeRedirectPath(redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }
