@@ -49,6 +49,8 @@ export const vi = {
   "account.currentPassword": "Mật khẩu hiện tại",
   "account.newPassword": "Mật khẩu mới",
   "account.wrongPassword": "Mật khẩu hiện tại không đúng.",
+  "account.signedOutWrongPassword": ({ minutes }) =>
+    `Sai mật khẩu hiện tại quá nhiều lần: bạn đã bị đăng xuất. Hãy thử lại sau ${minutes} phút, hoặc đặt lại mật khẩu qua e-mail.`,
   "account.passwordChanged": "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",
   "account.sessions": "Các phiên đăng nhập",
   "account.sessionsIntro": ({ count }) => `Bạn đang đăng nhập trên ${count} trình duyệt.`,
@@ -119,6 +121,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "account.currentPassword": "Current password",
   "account.newPassword": "New password",
   "account.wrongPassword": "The current password is wrong.",
+  "account.signedOutWrongPassword": ({ minutes }) =>
+    `Too many wrong current passwords: you have been signed out. Try again in ${minutes} minutes, or reset your password by e-mail.`,
   "account.passwordChanged": "Password changed. Your other sessions were signed out.",
   "account.sessions": "Sessions",
   "account.sessionsIntro": ({ count }) => `You are signed in on ${count} ${Number(count) === 1 ? "browser" : "browsers"}.`,
