@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/utils/password.server";
+import type { DbClient } from "~/utils/db.server";
 import { invalidateUserSessions, sessionIdFromToken } from "~/utils/session.server";
 import { notifyJobs } from "~/jobs/queue.server";
 import { appUrl, queueMail } from "./mail.server";
@@ -54,8 +55,17 @@ export async function changePassword(userId: string, current: string, next: stri
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await invalidateUserSessions(userId, { except: keepSessionId, db: tx });
+    await revokeEmailedLinks(userId, tx);
   });
   return true;
+}
+
+/**
+ * Deletes the account's reset links: after a password change or "sign out
+ * everywhere", a link mailed before must not open the account again.
+ */
+export async function revokeEmailedLinks(userId: string, db: DbClient = prisma) {
+  await db.passwordResetToken.deleteMany({ where: { userId } });
 }
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -105,6 +115,7 @@ export async function resetPassword(token: string, password: string): Promise<st
     if (count === 0) return false; // used meanwhile
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await invalidateUserSessions(row.userId, { db: tx });
+    await revokeEmailedLinks(row.userId, tx);
     return true;
   });
   return spent ? row.userId : null;

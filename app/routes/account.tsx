@@ -7,7 +7,7 @@ import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { changePassword } from "~/models/user.server";
+import { changePassword, revokeEmailedLinks } from "~/models/user.server";
 import { clientAddress, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/misc";
 import { prisma } from "~/utils/db.server";
@@ -89,11 +89,17 @@ export async function action(args: ActionFunctionArgs) {
       return data({ intent: "change-password", result: submission.reply({ resetForm: true }), done: true });
     }
     case "sign-out-others": {
-      await invalidateUserSessions(user.id, { except: sessionId });
+      await prisma.$transaction(async (tx) => {
+        await invalidateUserSessions(user.id, { except: sessionId, db: tx });
+        await revokeEmailedLinks(user.id, tx);
+      });
       return data({ intent: "sign-out-others", result: undefined, done: true });
     }
     case "sign-out-everywhere": {
-      await invalidateUserSessions(user.id);
+      await prisma.$transaction(async (tx) => {
+        await invalidateUserSessions(user.id, { db: tx });
+        await revokeEmailedLinks(user.id, tx);
+      });
       return redirect("/", { headers: { "Set-Cookie": deletedSessionCookie(isSecureRequest(args.request)) } });
     }
     default:

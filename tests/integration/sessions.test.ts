@@ -1,8 +1,10 @@
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { changePassword, createUser, verifyLogin } from "~/models/user.server";
+import { changePassword, createUser, findValidResetToken, verifyLogin } from "~/models/user.server";
+import { action as accountRouteAction } from "~/routes/account";
 import { action as loginAction } from "~/routes/login";
 import { sessionMiddleware } from "~/server/session.server";
 import { prisma, type DbClient } from "~/utils/db.server";
@@ -567,5 +569,61 @@ describe("sign-in rate limits (app/routes/login.tsx)", () => {
     const wrong = await signIn(user.email, "wrong password", "198.51.100.51");
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
+  });
+});
+
+describe("reset links end with a password change or signing out everywhere (app/routes/account.tsx)", () => {
+  const PASSWORD = "the right password 2";
+  beforeEach(() => resetAllRateLimits());
+
+  /** A reset link as the mail would carry it: its token, stored hashed and valid for an hour. */
+  async function mailedResetLink(userId: string) {
+    const token = crypto.randomBytes(24).toString("base64url");
+    await prisma.passwordResetToken.create({ data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + 3600_000) } });
+    expect(await findValidResetToken(token)).not.toBeNull();
+    return token;
+  }
+
+  async function accountAction(userId: string, form: Record<string, string>) {
+    const { token, id } = await makeSession(userId, new Date());
+    const auth = await validateSessionToken(token);
+    expect(auth?.session.id).toBe(id);
+    const request = new Request("http://localhost:3000/account", { method: "POST", body: new URLSearchParams(form) });
+    try {
+      const result = await accountRouteAction({ request, context: { auth, clientAddress: "198.51.100.9" }, params: {} });
+      return "init" in result ? (result.init?.status ?? 200) : result.status;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown.status;
+      throw thrown;
+    }
+  }
+
+  test("changing the password deletes the reset links mailed before", async () => {
+    const user = await makeUser(PASSWORD);
+    const link = await mailedResetLink(user.id);
+    const next = "a newer long password";
+    const status = await accountAction(user.id, { intent: "change-password", currentPassword: PASSWORD, password: next, confirmPassword: next });
+    expect(status).toBe(200);
+    expect(await findValidResetToken(link)).toBeNull();
+    expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  test("signing out everywhere, or everywhere else, deletes them too", async () => {
+    const user = await makeUser(PASSWORD);
+    const first = await mailedResetLink(user.id);
+    expect(await accountAction(user.id, { intent: "sign-out-everywhere" })).toBe(302);
+    expect(await findValidResetToken(first)).toBeNull();
+    const second = await mailedResetLink(user.id);
+    expect(await accountAction(user.id, { intent: "sign-out-others" })).toBe(200);
+    expect(await findValidResetToken(second)).toBeNull();
+  });
+
+  test("a wrong current password leaves them alone, and so does another account's sign-out", async () => {
+    const user = await makeUser(PASSWORD);
+    const other = await makeUser(PASSWORD);
+    const link = await mailedResetLink(user.id);
+    expect(await accountAction(user.id, { intent: "change-password", currentPassword: "wrong", password: "x".repeat(12), confirmPassword: "x".repeat(12) })).toBe(400);
+    expect(await accountAction(other.id, { intent: "sign-out-everywhere" })).toBe(302);
+    expect(await findValidResetToken(link)).not.toBeNull();
   });
 });
