@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
@@ -43,6 +43,11 @@ export async function action(args: ActionFunctionArgs) {
 
   const user = await verifyLogin(email, password);
   if (!user) return invalid(submission.reply({ formErrors: [problem("auth.signIn.failed")], ...hidden }));
+  if (!user.confirmed) {
+    // Said only to whoever knows the password; the page offers to send the link again.
+    const result = submission.reply({ formErrors: [problem("auth.signIn.unconfirmed")], ...hidden });
+    return data({ result, unconfirmed: email }, { status: 403 });
+  }
   await reset(LIMITS.signInPerAccount, accountKey);
   await forgive(LIMITS.signInPerAddress, address);
   const cookie = await signIn(args.request, user.id);
@@ -63,6 +68,11 @@ export default function Login() {
     <FormPage title={t("auth.signIn.title")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
+        {actionData && "unconfirmed" in actionData ? (
+          <Link to={`/confirm?email=${encodeURIComponent(String(actionData.unconfirmed))}`} className="block font-medium text-brand-700 underline">
+            {t("auth.confirm.resendTitle")}
+          </Link>
+        ) : null}
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
