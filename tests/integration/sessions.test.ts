@@ -309,7 +309,7 @@ describe("invalidation", () => {
 
     expect(await changePassword(user.id, "old password 123", "new password 456", current.id)).toBe(true);
     expect(await sessionIdsOf(user.id)).toEqual([current.id]);
-    expect(await verifyLogin(user.email, "new password 456")).toEqual({ id: user.id });
+    expect(await verifyLogin(user.email, "new password 456")).toEqual({ id: user.id, confirmed: true });
     expect(await verifyLogin(user.email, "old password 123")).toBeNull();
   });
 });
@@ -327,7 +327,7 @@ describe("stored passwords", () => {
     expect(passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
     expect(passwordHash).not.toContain("Mật khẩu");
     expect(await verifyPassword(passwordHash, "Mật khẩu rất dài 2026")).toBe(true);
-    expect(await verifyLogin(user.email, "Mật khẩu rất dài 2026")).toEqual({ id: user.id });
+    expect(await verifyLogin(user.email, "Mật khẩu rất dài 2026")).toEqual({ id: user.id, confirmed: true });
     expect(await verifyLogin(user.email, "mat khau rat dai 2026")).toBeNull();
   });
 
