@@ -26,7 +26,7 @@ export type ApiArgs = { request: Request; params: LoaderFunctionArgs["params"]; 
 export function apiLoader(handler: (args: ApiArgs) => Promise<unknown>) {
   return async (args: LoaderFunctionArgs): Promise<Response> => {
     try {
-      const wait = hit(LIMITS.apiPerAddress, clientAddress(args));
+      const wait = await hit(LIMITS.apiPerAddress, clientAddress(args));
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);
         throw new ApiError(429, "rate_limited", `Too many requests from this address; try again in ${seconds} s.`, { "Retry-After": String(seconds) });

@@ -1,6 +1,8 @@
 import { deliverMail } from "~/models/mail.server";
 import { recomputeForExpert, recomputeSuggestions } from "~/models/matching.server";
 import { expireOverdueRequests } from "~/models/request.server";
+import { runResendConfirmation, runSignUp } from "~/models/sign-up.server";
+import { sendPasswordReset } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
 import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server";
@@ -11,6 +13,9 @@ export const JOB_HANDLERS: JobHandlers = {
   "deliver-mail": ({ mailId }) => deliverMail(mailId),
   "recompute-matches": ({ requestId }) => recomputeSuggestions(requestId),
   "recompute-matches-for-expert": ({ expertId }) => recomputeForExpert(expertId),
+  "sign-up": (payload) => runSignUp(payload),
+  "resend-confirmation": (payload) => runResendConfirmation(payload),
+  "password-reset": ({ email }) => sendPasswordReset(email),
 };
 
 export const PERIODIC_TASKS: PeriodicTask[] = [

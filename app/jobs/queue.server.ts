@@ -10,6 +10,10 @@ export type JobPayloads = {
   "deliver-mail": { mailId: string };
   "recompute-matches": { requestId: string };
   "recompute-matches-for-expert": { expertId: string };
+  // Account work kept off the request path, so timing tells nothing about which e-mails have accounts.
+  "sign-up": { email: string; name: string; passwordHash: string; accountType: string; locale: string; redirectTo: string | null };
+  "resend-confirmation": { email: string };
+  "password-reset": { email: string };
 };
 export type JobKind = keyof JobPayloads;
 

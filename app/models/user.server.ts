@@ -2,8 +2,9 @@ import crypto from "node:crypto";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/utils/password.server";
+import type { DbClient } from "~/utils/db.server";
 import { invalidateUserSessions, sessionIdFromToken } from "~/utils/session.server";
-import { notifyJobs } from "~/jobs/queue.server";
+import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { appUrl, queueMail } from "./mail.server";
 import { audit } from "./audit.server";
 
@@ -36,14 +37,17 @@ export async function createUser(input: NewUser) {
   }
 }
 
-/** The user for these credentials, or null. Takes the same time whether or not the e-mail exists. */
+/**
+ * The user for these credentials, or null. Takes the same time whether or not the e-mail exists.
+ * `confirmed` is false until the sign-up's e-mailed link is opened.
+ */
 export async function verifyLogin(email: string, password: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, confirmedAt: true } });
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id, confirmed: user.confirmedAt !== null } : null;
 }
 
 /** Changes the password after checking the current one; signs out every other session. */
@@ -54,14 +58,31 @@ export async function changePassword(userId: string, current: string, next: stri
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await invalidateUserSessions(userId, { except: keepSessionId, db: tx });
+    await revokeEmailedLinks(userId, tx);
   });
   return true;
 }
 
+/**
+ * Deletes the account's reset and sign-up links: after a password change or
+ * "sign out everywhere", a link mailed before must not open the account again
+ * (nor, for a sign-up link, put back the password it was made with).
+ */
+export async function revokeEmailedLinks(userId: string, db: DbClient = prisma) {
+  await db.passwordResetToken.deleteMany({ where: { userId } });
+  await db.signUpConfirmation.deleteMany({ where: { userId } });
+}
+
 const RESET_TTL_MS = 60 * 60 * 1000;
 
-/** Mails a reset link when the e-mail has an account; does the same visible nothing otherwise. */
+/** The request path of a reset: one job whether or not the e-mail has an account. */
 export async function requestPasswordReset(email: string) {
+  await prisma.$transaction((tx) => enqueueJob(tx, "password-reset", { email }));
+  notifyJobs();
+}
+
+/** The reset job: mails a link when the e-mail has an account; nothing otherwise. */
+export async function sendPasswordReset(email: string) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
   if (!user) return;
   const token = crypto.randomBytes(24).toString("base64url");
@@ -104,7 +125,10 @@ export async function resetPassword(token: string, password: string): Promise<st
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count === 0) return false; // used meanwhile
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    // The link reached the address: an account still waiting for confirmation is confirmed by it.
+    await tx.user.updateMany({ where: { id: row.userId, confirmedAt: null }, data: { confirmedAt: new Date() } });
     await invalidateUserSessions(row.userId, { db: tx });
+    await revokeEmailedLinks(row.userId, tx);
     return true;
   });
   return spent ? row.userId : null;

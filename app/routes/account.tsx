@@ -1,21 +1,23 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { changePassword } from "~/models/user.server";
-import { requireUser } from "~/utils/auth.server";
+import { changePassword, revokeEmailedLinks } from "~/models/user.server";
+import { clientAddress, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/misc";
 import { prisma } from "~/utils/db.server";
 import { titled } from "~/utils/meta";
-import { deletedSessionCookie, invalidateUserSessions } from "~/utils/session.server";
+import { hit, LIMITS, reset } from "~/utils/rate-limit.server";
+import { deletedSessionCookie, invalidateSession, invalidateUserSessions } from "~/utils/session.server";
 import { isSecureRequest } from "~/utils/request.server";
 import { ChangePasswordSchema, ProfileNameSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
+import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("account.title"));
 
@@ -37,6 +39,16 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+export const headers = keepRetryAfter;
+
+// After too many wrong passwords the session is gone: keep the page and its message
+// instead of reloading it (which would only send the reader to sign-in).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult?.signedOut ? false : defaultShouldRevalidate;
+
+const minutesOf = (waitMs: number) => Math.max(1, Math.ceil(waitMs / 60_000));
+const retryAfter = (waitMs: number) => ({ "Retry-After": String(Math.ceil(waitMs / 1000)) });
+
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const sessionId = args.context.auth!.session.id;
@@ -52,19 +64,42 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
       const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
       if (submission.status !== "success") return data({ intent: "change-password", result: submission.reply(hidden), done: false }, { status: 400 });
+      // Limited like sign-in: a stolen session must not become a way to guess the password.
+      const address = clientAddress(args);
+      const wait = Math.max(await hit(LIMITS.passwordCheckPerAddress, address), await hit(LIMITS.passwordCheckPerAccount, user.id));
+      if (wait > 0) {
+        const result = submission.reply({ formErrors: [problem("form.tooManyAttempts", { minutes: minutesOf(wait) })], ...hidden });
+        return data({ intent: "change-password", result, done: false }, { status: 429, headers: retryAfter(wait) });
+      }
       const changed = await changePassword(user.id, submission.value.currentPassword, submission.value.password, sessionId);
       if (!changed) {
+        const over = await hit(LIMITS.wrongPasswordsPerAccount, user.id);
+        if (over > 0) {
+          // The 5th wrong password in 15 minutes ends this session; the owner can still reset by e-mail.
+          await invalidateSession(sessionId);
+          const message = problem("account.signedOutWrongPassword", { minutes: minutesOf(over) });
+          const headers = { ...retryAfter(over), "Set-Cookie": deletedSessionCookie(isSecureRequest(args.request)) };
+          const result = submission.reply({ formErrors: [message], ...hidden });
+          return data({ intent: "change-password", result, done: false, signedOut: true }, { status: 429, headers });
+        }
         const result = submission.reply({ fieldErrors: { currentPassword: [problem("account.wrongPassword")] }, ...hidden });
         return data({ intent: "change-password", result, done: false }, { status: 400 });
       }
+      await reset(LIMITS.wrongPasswordsPerAccount, user.id);
       return data({ intent: "change-password", result: submission.reply({ resetForm: true }), done: true });
     }
     case "sign-out-others": {
-      await invalidateUserSessions(user.id, { except: sessionId });
+      await prisma.$transaction(async (tx) => {
+        await invalidateUserSessions(user.id, { except: sessionId, db: tx });
+        await revokeEmailedLinks(user.id, tx);
+      });
       return data({ intent: "sign-out-others", result: undefined, done: true });
     }
     case "sign-out-everywhere": {
-      await invalidateUserSessions(user.id);
+      await prisma.$transaction(async (tx) => {
+        await invalidateUserSessions(user.id, { db: tx });
+        await revokeEmailedLinks(user.id, tx);
+      });
       return redirect("/", { headers: { "Set-Cookie": deletedSessionCookie(isSecureRequest(args.request)) } });
     }
     default:

@@ -26,7 +26,8 @@ export async function action(args: ActionFunctionArgs) {
   assertNotBot(formData);
   const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return invalid(submission.reply());
-  const wait = Math.max(hit(LIMITS.resetPerAddress, clientAddress(args)), hit(LIMITS.resetPerAccount, submission.value.email));
+  const address = clientAddress(args);
+  const wait = Math.max(await hit(LIMITS.resetPerAddress, address), await hit(LIMITS.resetPerAccount, submission.value.email));
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   await requestPasswordReset(submission.value.email);
   // The same answer whether or not the e-mail has an account.

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
@@ -34,14 +34,22 @@ export async function action(args: ActionFunctionArgs) {
   const hidden = { hideFields: ["password"] };
   if (submission.status !== "success") return invalid(submission.reply(hidden));
   const { email, password, redirectTo } = submission.value;
-  // Limited per address and per account, so neither one machine nor many can guess a password.
-  const wait = Math.max(hit(LIMITS.signInPerAddress, clientAddress(args)), hit(LIMITS.signInPerAccount, email));
+  // Limited per address, and per account from that address: one machine cannot guess a password,
+  // and nobody can lock the owner out from elsewhere (decision 010).
+  const address = clientAddress(args);
+  const accountKey = `${email}\n${address}`;
+  const wait = Math.max(await hit(LIMITS.signInPerAddress, address), await hit(LIMITS.signInPerAccount, accountKey));
   if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
 
   const user = await verifyLogin(email, password);
   if (!user) return invalid(submission.reply({ formErrors: [problem("auth.signIn.failed")], ...hidden }));
-  reset(LIMITS.signInPerAccount, email);
-  forgive(LIMITS.signInPerAddress, clientAddress(args));
+  if (!user.confirmed) {
+    // Said only to whoever knows the password; the page offers to send the link again.
+    const result = submission.reply({ formErrors: [problem("auth.signIn.unconfirmed")], ...hidden });
+    return data({ result, unconfirmed: email }, { status: 403 });
+  }
+  await reset(LIMITS.signInPerAccount, accountKey);
+  await forgive(LIMITS.signInPerAddress, address);
   const cookie = await signIn(args.request, user.id);
   return redirect(safeRedirectPath(redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }
@@ -60,6 +68,11 @@ export default function Login() {
     <FormPage title={t("auth.signIn.title")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} reply={actionData?.result} />
+        {actionData && "unconfirmed" in actionData ? (
+          <Link to={`/confirm?email=${encodeURIComponent(String(actionData.unconfirmed))}`} className="block font-medium text-brand-700 underline">
+            {t("auth.confirm.resendTitle")}
+          </Link>
+        ) : null}
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />

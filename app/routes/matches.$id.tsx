@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   invariantResponse(match, "Not found", { status: 404 });
   const submission = parseWithZod(await readForm(args.request), { schema: MessageSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const wait = hit(LIMITS.messagesPerUser, user.id);
+  const wait = await hit(LIMITS.messagesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   await createOnce(user.id, submission.value.formToken ?? newFormToken(), async (tx) => {
     await postMessageInTransaction(tx, match.id, user.id, submission.value.body);

@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);
   const submission = parseWithZod(formData, { schema: ExpertProfileSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), candidates: null, saved: null }, { status: 400 });
-  const wait = hit(LIMITS.writesPerUser, user.id);
+  const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   const saved = await saveProfile(user.id, submission.value);
   if (!saved.ok) {

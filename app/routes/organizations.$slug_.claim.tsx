@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   const organization = await publishedOrganization(args.params.slug);
   const submission = parseWithZod(await readForm(args.request), { schema: ClaimSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const wait = hit(LIMITS.writesPerUser, user.id);
+  const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   await submitClaim(user.id, organization.id, submission.value.message);
   return redirect(`/organizations/${organization.slug}/claim`);

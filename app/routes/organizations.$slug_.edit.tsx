@@ -71,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: OrganizationEditSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const wait = hit(LIMITS.writesPerUser, user.id);
+  const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   const taxonomy = await getTaxonomy();
   const fieldIds = submission.value.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));

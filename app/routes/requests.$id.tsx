@@ -102,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);
   const intent = formData.get("intent");
   const isAuthor = request.authorId === user.id;
-  const wait = hit(LIMITS.writesPerUser, user.id);
+  const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return data({ intent, result: undefined, error: problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) }) }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
 
   switch (intent) {

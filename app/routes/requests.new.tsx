@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const submission = parseWithZod(await readForm(args.request), { schema: RequestSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const wait = hit(LIMITS.writesPerUser, user.id);
+  const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   try {
     const url = await createOnce(user.id, submission.value.formToken ?? newFormToken(), async (tx) => {

@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ChoiceGroup, Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
-import { createUser, EmailTakenError } from "~/models/user.server";
-import { clientAddress, requireAnonymous, signIn } from "~/utils/auth.server";
+import { requestSignUp } from "~/models/sign-up.server";
+import { clientAddress, requireAnonymous } from "~/utils/auth.server";
 import { assertNotBot } from "~/utils/honeypot.server";
 import { getLanguage } from "~/utils/language.server";
 import { titled } from "~/utils/meta";
@@ -15,7 +16,6 @@ import { safeRedirectPath, readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/utils/rate-limit.server";
 import { invalid, rateLimited } from "~/utils/submission.server";
 import { SignUpSchema } from "~/validation/auth";
-import { problem } from "~/validation/messages";
 import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("auth.signUp.title"));
@@ -34,21 +34,15 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SignUpSchema });
   const hidden = { hideFields: ["password", "confirmPassword"] };
   if (submission.status !== "success") return invalid(submission.reply(hidden));
-  const wait = hit(LIMITS.signUpPerAddress, clientAddress(args));
+  const { name, email, password, accountType, redirectTo } = submission.value;
+  // Per address, and per e-mail so that nobody can fill a stranger's mailbox.
+  const wait = Math.max(await hit(LIMITS.signUpPerAddress, clientAddress(args)), await hit(LIMITS.signUpPerEmail, email));
   if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
 
-  const { name, email, password, accountType, redirectTo } = submission.value;
-  try {
-    const user = await createUser({ name, email, password, accountType, locale: await getLanguage(args.request) });
-    const cookie = await signIn(args.request, user.id);
-    const next = safeRedirectPath(redirectTo, accountType === "researcher" ? "/me/profile" : "/requests/new");
-    return redirect(next, { headers: { "Set-Cookie": cookie } });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return invalid(submission.reply({ fieldErrors: { email: [problem("auth.emailTaken")] }, ...hidden }));
-    }
-    throw error;
-  }
+  // One answer, and the same work (a hash and one job), whether or not the e-mail has an account.
+  const next = safeRedirectPath(redirectTo, "") || null;
+  await requestSignUp({ name, email, password, accountType, locale: await getLanguage(args.request), redirectTo: next });
+  return data({ result: submission.reply({ resetForm: true }), sentTo: email });
 }
 
 export default function SignUp() {
@@ -61,6 +55,13 @@ export default function SignUp() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  if (actionData && "sentTo" in actionData) {
+    return (
+      <FormPage title={t("auth.signUp.title")}>
+        <Notice role="status">{t("auth.signUp.sent", { email: String(actionData.sentTo) })}</Notice>
+      </FormPage>
+    );
+  }
   return (
     <FormPage title={t("auth.signUp.title")} intro={t("auth.signUp.intro")}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>

@@ -1,16 +1,24 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { singleton } from "./singleton.server";
 
 /**
- * Fixed-window rate limits kept in memory (one portal process; behind several
- * processes, move them to a shared store). Each limit is named and counted per
- * key: an address, an account, an e-mail.
+ * Fixed-window rate limits kept in memory by rate-limiter-flexible (one portal
+ * process; behind several processes, switch to one of its shared stores). Each
+ * limit is named and counted per key: an address, an account, an e-mail.
  */
 export type Limit = { name: string; max: number; windowMs: number };
 
 export const LIMITS = {
   signInPerAddress: { name: "sign-in:address", max: 30, windowMs: 15 * 60_000 },
+  // Keyed by account and address together, so that nobody can lock the owner out from elsewhere.
   signInPerAccount: { name: "sign-in:account", max: 10, windowMs: 15 * 60_000 },
+  // Checks of the current password by signed-in people (changing it), like sign-in.
+  passwordCheckPerAddress: { name: "password-check:address", max: 30, windowMs: 15 * 60_000 },
+  passwordCheckPerAccount: { name: "password-check:account", max: 10, windowMs: 15 * 60_000 },
+  // Over this, the next wrong current password ends the session: the 5th in 15 minutes.
+  wrongPasswordsPerAccount: { name: "wrong-password:account", max: 4, windowMs: 15 * 60_000 },
   signUpPerAddress: { name: "sign-up:address", max: 10, windowMs: 60 * 60_000 },
+  signUpPerEmail: { name: "sign-up:email", max: 3, windowMs: 60 * 60_000 },
   resetPerAddress: { name: "reset:address", max: 10, windowMs: 60 * 60_000 },
   resetPerAccount: { name: "reset:account", max: 3, windowMs: 60 * 60_000 },
   writesPerUser: { name: "writes:user", max: 120, windowMs: 60 * 60_000 },
@@ -18,42 +26,47 @@ export const LIMITS = {
   apiPerAddress: { name: "api:address", max: 600, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 
-const windows = singleton("rate-limit-windows", () => new Map<string, { start: number; count: number; until: number }>());
+const limiters = singleton("rate-limiters", () => new Map<string, RateLimiterMemory>());
+
+function limiter(limit: Limit): RateLimiterMemory {
+  let found = limiters.get(limit.name);
+  if (!found) {
+    found = new RateLimiterMemory({ keyPrefix: limit.name, points: limit.max, duration: limit.windowMs / 1000 });
+    limiters.set(limit.name, found);
+  }
+  // Read at every hit (tests and the bench change it): a mistyped factor must not
+  // switch the limits off (NaN) or to one try (0).
+  const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
+  found.points = Math.max(1, Math.round(limit.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
+  return found;
+}
 
 /**
- * Counts one hit; returns how long to wait (ms) when over the limit, else 0.
- * Limits can be scaled for tests with RATE_LIMIT_FACTOR.
+ * Counts one hit; resolves to how long to wait (ms) when over the limit, else 0.
+ * Refused hits count too, so a flood never slips through at the window's edge.
  */
-export function hit(limit: Limit, key: string, now = Date.now()): number {
-  const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
-  // A mistyped factor must not switch the limits off (NaN) or to one try (0).
-  const max = Math.max(1, Math.round(limit.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
-  const id = `${limit.name}\n${key}`;
-  let window = windows.get(id);
-  if (!window || now >= window.until) {
-    window = { start: now, count: 0, until: now + limit.windowMs };
-    windows.set(id, window);
+export async function hit(limit: Limit, key: string): Promise<number> {
+  try {
+    await limiter(limit).consume(key);
+    return 0;
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
+    throw refused;
   }
-  window.count += 1;
-  if (windows.size > 50_000) prune(now);
-  return window.count > max ? window.until - now : 0;
 }
 
 /** Takes back one hit: a successful sign-in does not count against a shared (campus, office) address. */
-export function forgive(limit: Limit, key: string) {
-  const window = windows.get(`${limit.name}\n${key}`);
-  if (window && window.count > 0) window.count -= 1;
+export async function forgive(limit: Limit, key: string) {
+  const counter = limiter(limit);
+  const current = await counter.get(key);
+  if (current && current.consumedPoints > 0) await counter.reward(key);
 }
 
 /** Forgets a key's hits (a successful sign-in clears that account's failures). */
-export function reset(limit: Limit, key: string) {
-  windows.delete(`${limit.name}\n${key}`);
-}
-
-function prune(now: number) {
-  for (const [id, window] of windows) if (now >= window.until) windows.delete(id);
+export async function reset(limit: Limit, key: string) {
+  await limiter(limit).delete(key);
 }
 
 export function resetAllRateLimits() {
-  windows.clear();
+  limiters.clear();
 }

@@ -48,3 +48,7 @@ export const ChangePasswordSchema = z
   });
 
 export const ProfileNameSchema = z.object({ intent: z.literal("update-name"), name: text({ max: 120 }) });
+
+export const ConfirmSignUpSchema = z.object({ intent: z.literal("confirm"), token: z.string().max(100) });
+
+export const ResendConfirmationSchema = z.object({ intent: z.literal("resend"), email });

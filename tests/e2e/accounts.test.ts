@@ -3,7 +3,7 @@ import { describe, expect, inject, test } from "vitest";
 import { readMailbox } from "~/models/mail.server";
 import { SESSION_COOKIE, sessionIdFromToken } from "~/utils/session.server";
 import { useBrowser } from "./browser";
-import { createUser, PASSWORD, portalDb, signInAs } from "./fixtures";
+import { confirmThroughMailbox, createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /**
@@ -39,6 +39,10 @@ describe("accounts", () => {
     await page.getByLabel("Mật khẩu", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
     await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+    await expect.poll(() => page.getByText(`Chúng tôi đã gửi thư đến ${email}.`).isVisible()).toBe(true);
+    // The account opens through the mailed link, which signs the person in.
+    await page.goto(await mailedConfirmationPath(email));
+    await page.getByRole("button", { name: "Xác nhận và đăng nhập" }).click();
     await page.waitForURL(/\/me\/profile$/);
 
     const cookie = await sessionToken(page);
@@ -143,25 +147,24 @@ describe("accounts", () => {
     expect((await httpClient({ cookie: third }).get("/account")).status).toBe(302);
   });
 
-  test("repeated wrong passwords for one account are slowed down with 429, even from many addresses", async () => {
+  test("repeated wrong passwords for one account from one address get 429 there; the owner elsewhere still signs in", async () => {
     const user = await createUser();
+    const guesser = httpClient(); // one address throughout
     const responses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
-      // A fresh client each time: a new address, as a distributed guesser would have.
-      const response = await httpClient().post("/login", { email: user.email, password: `guess number ${attempt}` });
+      const response = await guesser.post("/login", { email: user.email, password: `guess number ${attempt}` });
       responses.push(response.status);
     }
     expect(responses.slice(0, 10)).toEqual(Array(10).fill(400));
     expect(responses.slice(10)).toEqual([429, 429]);
-    const blocked = await httpClient().post("/login", { email: user.email, password: PASSWORD });
+    const blocked = await guesser.post("/login", { email: user.email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await blocked.text()).toContain("Quá nhiều lần thử");
     expect(await portalDb().session.count({ where: { userId: user.id } })).toBe(0);
 
-    // Another account is not affected.
-    const neighbour = await createUser();
-    expect((await httpClient().post("/login", { email: neighbour.email, password: PASSWORD })).status).toBe(302);
+    // The owner, from another address, is not locked out.
+    expect((await httpClient().post("/login", { email: user.email, password: PASSWORD })).status).toBe(302);
   });
 
   test("a plain HTTP sign-in gets the same cookie flags; the honeypot stops bots", async () => {
@@ -191,6 +194,88 @@ describe("accounts", () => {
     });
     expect(bot.status).toBe(400);
     expect(await portalDb().user.count({ where: { name: "Spam Bot" } })).toBe(0);
+  });
+});
+
+describe("nothing tells which e-mails have accounts", () => {
+  /** The page's HTML with what differs between any two answers (the nonce, the e-mail typed) taken out. */
+  const normalized = (html: string, email: string) => html.replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce=""');
+  const jobsFor = (email: string) => portalDb().job.findMany({ where: { payload: { contains: `"email":"${email}"` } }, select: { kind: true } });
+  const mailsTo = (email: string) => readMailbox(inject("mailbox")).filter((mail) => mail.to === email);
+
+  test("sign-up answers alike for a new and a taken e-mail, queues one job for each, and mails each what happened", async () => {
+    const taken = await createUser({ accountType: "researcher", name: "Chủ tài khoản" });
+    await portalDb().user.update({ where: { id: taken.id }, data: { locale: "en" } }); // the owner reads English
+    const fresh = `moi.${crypto.randomBytes(3).toString("hex")}@example.vn`;
+    const form = (email: string) => ({ accountType: "business", name: "Người đăng ký", email, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, website_confirm: "" });
+
+    const answers: { status: number; html: string }[] = [];
+    for (const email of [fresh, taken.email]) {
+      const response = await httpClient().post("/signup", form(email));
+      answers.push({ status: response.status, html: normalized(await response.text(), email) });
+      // While the request was open: one job, the sign-up's, and nothing else for this address.
+      expect(await jobsFor(email)).toEqual([{ kind: "sign-up" }]);
+    }
+    expect(answers[0]!.status).toBe(200);
+    expect(answers[1]!.status).toBe(200);
+    expect(answers[0]!.html).toBe(answers[1]!.html);
+    expect(answers[0]!.html).toContain("Chúng tôi đã gửi thư đến EMAIL.");
+
+    // The new address gets a confirmation link (in the language it signed up in); the account waits for it.
+    const confirmPath = await mailedConfirmationPath(fresh);
+    expect(mailsTo(fresh).at(-1)!.subject).toBe("Xác nhận tài khoản mới của bạn");
+    expect((await portalDb().user.findUniqueOrThrow({ where: { email: fresh } })).confirmedAt).toBeNull();
+    // The owner is told, in English, with where to sign in and reset; their account is untouched.
+    await expect.poll(() => mailsTo(taken.email).length, { timeout: 20_000 }).toBe(1);
+    const note = mailsTo(taken.email)[0]!;
+    expect(note.subject).toBe("You already have an account");
+    expect(note.text).toMatch(/\/login\b/);
+    expect(note.text).toMatch(/\/forgot-password\b/);
+    const owner = await portalDb().user.findUniqueOrThrow({ where: { id: taken.id } });
+    expect(owner.passwordHash).toBe(taken.passwordHash);
+    expect(owner.name).toBe("Chủ tài khoản");
+    expect(await portalDb().signUpConfirmation.count({ where: { userId: taken.id } })).toBe(0);
+
+    // Before confirming, sign-in says so only to whoever knows the password, and offers a new link.
+    const client = httpClient();
+    const wrong = await client.post("/login", { email: fresh, password: "not the password at all" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("E-mail hoặc mật khẩu không đúng.");
+    const early = await client.post("/login", { email: fresh, password: NEW_PASSWORD });
+    expect(early.status).toBe(403);
+    expect(early.headers.get("set-cookie")).toBeNull();
+    const earlyPage = await early.text();
+    expect(earlyPage).toContain("Tài khoản này chưa được xác nhận");
+    expect(earlyPage).toContain(`/confirm?email=${encodeURIComponent(fresh)}`);
+    const resend = await client.post("/confirm", { intent: "resend", email: fresh, website_confirm: "" });
+    expect(resend.status).toBe(200);
+    const newest = await mailedConfirmationPath(fresh, { count: 2 });
+    expect(newest).not.toBe(confirmPath);
+
+    // The link signs in once; then the account is confirmed and signs in with its password.
+    const confirmed = await confirmThroughMailbox(fresh, newest);
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.location).toBe("/requests/new");
+    expect((await httpClient({ cookie: confirmed.cookie! }).get("/account")).status).toBe(200);
+    expect((await confirmThroughMailbox(fresh, newest)).status).toBe(400);
+    expect((await confirmThroughMailbox(fresh, confirmPath)).status).toBe(400); // the older link went with it
+    expect((await httpClient().post("/login", { email: fresh, password: NEW_PASSWORD })).status).toBe(302);
+  });
+
+  test("a reset asked for a known and an unknown e-mail answers alike and queues one job either way", async () => {
+    const known = await createUser();
+    const unknown = `khong-co.${crypto.randomBytes(3).toString("hex")}@example.vn`;
+    const answers: string[] = [];
+    for (const email of [known.email, unknown]) {
+      const response = await httpClient().post("/forgot-password", { email, website_confirm: "" });
+      expect(response.status).toBe(200);
+      answers.push(normalized(await response.text(), email));
+      expect(await jobsFor(email)).toEqual([{ kind: "password-reset" }]);
+    }
+    expect(answers[0]).toBe(answers[1]);
+    // The job mails the known address only.
+    await expect.poll(() => mailsTo(known.email).length, { timeout: 20_000 }).toBe(1);
+    expect(mailsTo(unknown)).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import type { BrowserContext } from "playwright-core";
-import { afterAll, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { readMailbox } from "~/models/mail.server";
 import { createPrismaClient } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "~/utils/session.server";
+import { httpClient } from "./http-client";
 
 /**
  * Direct access to the running portal's database, to create users and
@@ -45,4 +47,28 @@ export async function signInAs(userId: string, context?: BrowserContext) {
     await context.addCookies([{ name: SESSION_COOKIE, value: token, url: inject("baseURL"), httpOnly: true, sameSite: "Lax" }]);
   }
   return `${SESSION_COOKIE}=${token}`;
+}
+
+/** The newest confirmation link mailed to `email` (waits for the sign-up job and its mail), as a path. */
+export async function mailedConfirmationPath(email: string, options: { count?: number } = {}): Promise<string> {
+  const links = () =>
+    readMailbox(inject("mailbox"))
+      .filter((mail) => mail.to === email)
+      .flatMap((mail) => mail.text.match(/https?:\/\/\S+\/confirm\?token=[\w-]+/g) ?? []);
+  await expect.poll(() => links().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(options.count ?? 1);
+  const url = new URL(links().at(-1)!);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Confirms a sign-up as its owner would: opens the mailed link and presses the
+ * button. Returns the answer, its redirect and the session cookie it set.
+ */
+export async function confirmThroughMailbox(email: string, path?: string) {
+  const link = path ?? (await mailedConfirmationPath(email));
+  const token = new URL(link, "http://x").searchParams.get("token")!;
+  const response = await httpClient().post("/confirm", { intent: "confirm", token });
+  await response.arrayBuffer();
+  const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? null;
+  return { status: response.status, location: response.headers.get("location"), cookie };
 }

@@ -57,12 +57,21 @@ async function buildWorld() {
   });
   const resetToken = generateSessionToken();
   await db().passwordResetToken.create({ data: { id: sessionIdFromToken(resetToken), userId: newcomer.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  // A sign-up still waiting for its mailed link.
+  const confirmToken = generateSessionToken();
+  const waiting = await db().user.create({
+    data: { email: `waiting-${confirmToken.slice(0, 8)}@example.vn`, name: "Chờ xác nhận", passwordHash: "!", accountType: "business", confirmedAt: null },
+  });
+  await db().signUpConfirmation.create({
+    data: { id: sessionIdFromToken(confirmToken), userId: waiting.id, passwordHash: "!", name: waiting.name, accountType: "business", locale: "vi", expiresAt: new Date(Date.now() + 3_600_000) },
+  });
 
   const actors: Actor[] = [
     {
       name: "visitor",
       userId: null,
       pages: () => ["/", "/directory", "/experts", "/requests", "/login", "/signup", "/forgot-password", `/reset-password?token=${resetToken}`,
+        "/confirm", `/confirm?token=${confirmToken}`,
         `/organizations/${managed.slug}`, `/experts/${responder.expert.slug}`, `/requests/${request.id}`, "/ecosystem"],
     },
     {

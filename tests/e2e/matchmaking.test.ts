@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { expect, inject, test } from "vitest";
 import { readMailbox } from "~/models/mail.server";
 import { useBrowser } from "./browser";
-import { createUser, PASSWORD, portalDb, signInAs } from "./fixtures";
+import { createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
 
 /**
  * The whole path from a need to a conversation, as people would take it, in
@@ -23,6 +23,10 @@ async function signUp(page: Page, options: { type: "Nhà khoa học, nhà nghiê
   await page.getByLabel("Mật khẩu", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  // The account opens through the link mailed to the address.
+  await expect.poll(() => page.getByText(`Chúng tôi đã gửi thư đến ${options.email}.`).isVisible()).toBe(true);
+  await page.goto(await mailedConfirmationPath(options.email));
+  await page.getByRole("button", { name: "Xác nhận và đăng nhập" }).click();
 }
 
 async function unreadCount(page: Page) {
@@ -145,7 +149,7 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   // 9. The mailbox holds the e-mails.
   await expect
     .poll(() => readMailbox(inject("mailbox")).filter((mail) => mail.to === scientistEmail).map((mail) => mail.subject), { timeout: 10_000 })
-    .toEqual(expect.arrayContaining([expect.stringMatching(/Chào mừng/), expect.stringMatching(/được mời đề xuất/), expect.stringMatching(/được chấp nhận/), expect.stringMatching(/Tin nhắn mới/)]));
+    .toEqual(expect.arrayContaining([expect.stringMatching(/Xác nhận tài khoản/), expect.stringMatching(/được mời đề xuất/), expect.stringMatching(/được chấp nhận/), expect.stringMatching(/Tin nhắn mới/)]));
   const companyMail = readMailbox(inject("mailbox")).filter((mail) => mail.to === companyEmail);
   expect(companyMail.map((mail) => mail.subject)).toEqual(
     expect.arrayContaining([expect.stringMatching(/đã được duyệt/), expect.stringMatching(/đã gửi đề xuất/)]),

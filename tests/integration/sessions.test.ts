@@ -1,8 +1,10 @@
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { changePassword, createUser, verifyLogin } from "~/models/user.server";
+import { changePassword, createUser, findValidResetToken, verifyLogin } from "~/models/user.server";
+import { action as accountRouteAction } from "~/routes/account";
 import { action as loginAction } from "~/routes/login";
 import { sessionMiddleware } from "~/server/session.server";
 import { prisma, type DbClient } from "~/utils/db.server";
@@ -307,7 +309,7 @@ describe("invalidation", () => {
 
     expect(await changePassword(user.id, "old password 123", "new password 456", current.id)).toBe(true);
     expect(await sessionIdsOf(user.id)).toEqual([current.id]);
-    expect(await verifyLogin(user.email, "new password 456")).toEqual({ id: user.id });
+    expect(await verifyLogin(user.email, "new password 456")).toEqual({ id: user.id, confirmed: true });
     expect(await verifyLogin(user.email, "old password 123")).toBeNull();
   });
 });
@@ -325,7 +327,7 @@ describe("stored passwords", () => {
     expect(passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
     expect(passwordHash).not.toContain("Mật khẩu");
     expect(await verifyPassword(passwordHash, "Mật khẩu rất dài 2026")).toBe(true);
-    expect(await verifyLogin(user.email, "Mật khẩu rất dài 2026")).toEqual({ id: user.id });
+    expect(await verifyLogin(user.email, "Mật khẩu rất dài 2026")).toEqual({ id: user.id, confirmed: true });
     expect(await verifyLogin(user.email, "mat khau rat dai 2026")).toBeNull();
   });
 
@@ -511,12 +513,12 @@ describe("sign-in rate limits (app/routes/login.tsx)", () => {
     expect((await validateSessionToken(token ?? ""))?.user.id).toBe(user.id);
   });
 
-  test("after 10 tries on one account, even the right password waits, from any address", async () => {
-    // Each try from its own address: only the per-account limit can stop them.
+  test("after 10 tries on one account from one address, even the right password waits there", async () => {
+    const from = "203.0.113.10";
     for (let i = 0; i < LIMITS.signInPerAccount.max; i += 1) {
-      expect((await signIn(user.email, `wrong ${i}`, `203.0.113.${i}`)).status).toBe(400);
+      expect((await signIn(user.email, `wrong ${i}`, from)).status).toBe(400);
     }
-    const refused = await signIn(user.email, PASSWORD, "198.51.100.200");
+    const refused = await signIn(user.email, PASSWORD, from);
     expect(refused.status).toBe(429);
     // Seconds left in the window that opened with the first try (a second or two ago).
     const retryAfter = Number(refused.headers.get("retry-after"));
@@ -524,25 +526,31 @@ describe("sign-in rate limits (app/routes/login.tsx)", () => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(refused.headers.get("set-cookie")).toBeNull();
     // The e-mail is lower-cased before counting: another spelling is the same account.
-    expect((await signIn(user.email.toUpperCase(), PASSWORD, "198.51.100.201")).status).toBe(429);
+    expect((await signIn(user.email.toUpperCase(), PASSWORD, from)).status).toBe(429);
+  });
+
+  test("wrong passwords from one address do not lock the owner out: from another address they sign in", async () => {
+    const attacker = "203.0.113.66";
+    for (let i = 0; i < LIMITS.signInPerAccount.max + 5; i += 1) await signIn(user.email, `guess ${i}`, attacker);
+    expect((await signIn(user.email, PASSWORD, attacker)).status).toBe(429);
+    expect((await signIn(user.email, PASSWORD, "198.51.100.77")).status).toBe(302);
   });
 
   test("the per-account limit does not lock out other accounts", async () => {
     const other = await makeUser(PASSWORD);
-    for (let i = 0; i < LIMITS.signInPerAccount.max + 1; i += 1) await signIn(user.email, "wrong", `203.0.113.${i}`);
-    expect((await signIn(other.email, PASSWORD, "198.51.100.7")).status).toBe(302);
+    for (let i = 0; i < LIMITS.signInPerAccount.max + 1; i += 1) await signIn(user.email, "wrong", "203.0.113.5");
+    expect((await signIn(other.email, PASSWORD, "203.0.113.5")).status).toBe(302);
   });
 
-  test("a successful sign-in clears the account's failures", async () => {
-    let n = 0;
-    const address = () => `192.0.2.${(n += 1)}`; // a new address each time
-    for (let i = 0; i < LIMITS.signInPerAccount.max - 1; i += 1) await signIn(user.email, "wrong", address());
-    expect((await signIn(user.email, PASSWORD, address())).status).toBe(302);
+  test("a successful sign-in clears the account's failures from that address", async () => {
+    const from = "192.0.2.1";
+    for (let i = 0; i < LIMITS.signInPerAccount.max - 1; i += 1) await signIn(user.email, "wrong", from);
+    expect((await signIn(user.email, PASSWORD, from)).status).toBe(302);
     // A full allowance again: 10 more failures before the limit bites.
     for (let i = 0; i < LIMITS.signInPerAccount.max; i += 1) {
-      expect((await signIn(user.email, "wrong", address())).status).toBe(400);
+      expect((await signIn(user.email, "wrong", from)).status).toBe(400);
     }
-    expect((await signIn(user.email, "wrong", address())).status).toBe(429);
+    expect((await signIn(user.email, "wrong", from)).status).toBe(429);
   });
 
   test("after 30 tries from one address, that address waits whatever the account", async () => {
@@ -561,5 +569,61 @@ describe("sign-in rate limits (app/routes/login.tsx)", () => {
     const wrong = await signIn(user.email, "wrong password", "198.51.100.51");
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
+  });
+});
+
+describe("reset links end with a password change or signing out everywhere (app/routes/account.tsx)", () => {
+  const PASSWORD = "the right password 2";
+  beforeEach(() => resetAllRateLimits());
+
+  /** A reset link as the mail would carry it: its token, stored hashed and valid for an hour. */
+  async function mailedResetLink(userId: string) {
+    const token = crypto.randomBytes(24).toString("base64url");
+    await prisma.passwordResetToken.create({ data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + 3600_000) } });
+    expect(await findValidResetToken(token)).not.toBeNull();
+    return token;
+  }
+
+  async function accountAction(userId: string, form: Record<string, string>) {
+    const { token, id } = await makeSession(userId, new Date());
+    const auth = await validateSessionToken(token);
+    expect(auth?.session.id).toBe(id);
+    const request = new Request("http://localhost:3000/account", { method: "POST", body: new URLSearchParams(form) });
+    try {
+      const result = await accountRouteAction({ request, context: { auth, clientAddress: "198.51.100.9" }, params: {} });
+      return "init" in result ? (result.init?.status ?? 200) : result.status;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown.status;
+      throw thrown;
+    }
+  }
+
+  test("changing the password deletes the reset links mailed before", async () => {
+    const user = await makeUser(PASSWORD);
+    const link = await mailedResetLink(user.id);
+    const next = "a newer long password";
+    const status = await accountAction(user.id, { intent: "change-password", currentPassword: PASSWORD, password: next, confirmPassword: next });
+    expect(status).toBe(200);
+    expect(await findValidResetToken(link)).toBeNull();
+    expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  test("signing out everywhere, or everywhere else, deletes them too", async () => {
+    const user = await makeUser(PASSWORD);
+    const first = await mailedResetLink(user.id);
+    expect(await accountAction(user.id, { intent: "sign-out-everywhere" })).toBe(302);
+    expect(await findValidResetToken(first)).toBeNull();
+    const second = await mailedResetLink(user.id);
+    expect(await accountAction(user.id, { intent: "sign-out-others" })).toBe(200);
+    expect(await findValidResetToken(second)).toBeNull();
+  });
+
+  test("a wrong current password leaves them alone, and so does another account's sign-out", async () => {
+    const user = await makeUser(PASSWORD);
+    const other = await makeUser(PASSWORD);
+    const link = await mailedResetLink(user.id);
+    expect(await accountAction(user.id, { intent: "change-password", currentPassword: "wrong", password: "x".repeat(12), confirmPassword: "x".repeat(12) })).toBe(400);
+    expect(await accountAction(other.id, { intent: "sign-out-everywhere" })).toBe(302);
+    expect(await findValidResetToken(link)).not.toBeNull();
   });
 });
