@@ -205,7 +205,7 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
             {badge()}
           </summary>
           <nav
-            aria-label={t("nav.main")}
+            aria-label={t("nav.menu")}
             className="absolute inset-x-0 top-full z-40 space-y-1 border-b border-slate-200 bg-white px-4 py-3 shadow-lg sm:px-6"
           >
             {links}

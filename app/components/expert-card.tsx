@@ -39,7 +39,9 @@ export function ExpertCard({ expert }: { expert: ExpertCardView }) {
           <Highlight text={expert.highlights?.[bioKey]} fallback={bio.length > 240 ? `${bio.slice(0, 240)}…` : bio} />
         </p>
       ) : null}
-      <ul className="mt-3 flex flex-wrap gap-1.5" aria-label={t("expert.fields")}>
+      {/* The list's name for assistive technology: hidden text before it (aria-label on a plain <ul> is not reliably read). */}
+      <p className="sr-only">{t("expert.fields")}</p>
+      <ul className="mt-3 flex flex-wrap gap-1.5">
         {expert.fields.map(({ field }) => (
           <li key={field.slug}>
             <Badge tone="brand">{lang === "vi" ? field.nameVi : field.nameEn}</Badge>

@@ -52,7 +52,7 @@ function FacetCheckbox({ name, option, lang }: { name: string; option: FacetOpti
   const id = `facet-${name}-${option.value}`;
   return (
     <li>
-      <label htmlFor={id} className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100">
+      <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100">
         <input
           id={id}
           type="checkbox"

@@ -32,7 +32,8 @@ const controlClass =
 type FieldProps = { label: string; hint?: string; errors?: ListOfErrors; className?: string };
 
 function useDescribedBy(hint: string | undefined, errors: ListOfErrors) {
-  const base = useId();
+  // React's ids (":r1:") are not valid HTML ids (they must begin with a letter).
+  const base = `f${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   const hintId = hint ? `${base}-hint` : undefined;
   const errorId = errors?.some(Boolean) ? `${base}-errors` : undefined;
   return { base, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
@@ -46,7 +47,7 @@ export function Field({ label, hint, errors, className, ...input }: FieldProps &
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input {...input} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass} />
+      <input type="text" {...input} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass} />
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -140,7 +141,7 @@ export function ChoiceGroup({
       ) : null}
       <div className={cx("mt-2 grid gap-x-4 gap-y-1.5", columns === 2 && "sm:grid-cols-2", columns === 3 && "sm:grid-cols-3")}>
         {options.map((option) => (
-          <label key={option.value} htmlFor={`${base}-${option.value}`} className="flex items-start gap-2 text-sm">
+          <label key={option.value} className="flex items-start gap-2 text-sm">
             <input
               id={`${base}-${option.value}`}
               type={type}

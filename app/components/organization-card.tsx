@@ -50,13 +50,17 @@ export function OrganizationCard({
         </p>
       ) : null}
       {organization.fields.length > 0 ? (
-        <ul className="mt-3 flex flex-wrap gap-1.5" aria-label={t("org.fields")}>
+        // The list's name for assistive technology: hidden text before it (aria-label on a plain <ul> is not reliably read).
+        <>
+        <p className="sr-only">{t("org.fields")}</p>
+        <ul className="mt-3 flex flex-wrap gap-1.5">
           {organization.fields.map((field) => (
             <li key={field.slug}>
               <Badge>{field.name}</Badge>
             </li>
           ))}
         </ul>
+        </>
       ) : null}
     </article>
   );

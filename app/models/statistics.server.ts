@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma, type DbClient } from "~/utils/db.server";
+import { UNLISTED_BUSINESS } from "~/utils/organization-values";
 import { versionedCache } from "~/utils/versioned-cache.server";
 
 /**
@@ -204,17 +205,19 @@ export type KindLink = { from: string | null; to: string | null; count: number }
 
 /**
  * Matches by the kind of the requester's listing and of the expert's
- * affiliation: how enterprises and research organizations meet. `null`
- * stands for no published listing (a company or an expert not in the directory).
+ * affiliation: how enterprises and research organizations meet. A requester
+ * with no published listing shown is `business` when they signed up as a
+ * business (most do), else `null`; an expert with no published listing is `null`.
  * Only kinds are shown to the public: which company works with whom is theirs to tell.
  * An anonymous request's listing counts as none: its kind, with the request's
  * public sector, size and district, would narrow the company down to a few.
  */
 export async function collaborationsByKind(db: DbClient = prisma): Promise<KindLink[]> {
   const rows = await db.$queryRaw<{ source: string | null; target: string | null; n: bigint | number }[]>`
-    SELECT ro.kind AS source, eo.kind AS target, COUNT(*) AS n
+    SELECT COALESCE(ro.kind, CASE WHEN u.accountType = 'business' THEN ${UNLISTED_BUSINESS} END) AS source, eo.kind AS target, COUNT(*) AS n
     FROM Match m
     JOIN TechRequest r ON r.id = m.requestId
+    JOIN User u ON u.id = r.authorId
     JOIN RequestResponse x ON x.id = m.responseId
     JOIN ExpertProfile e ON e.id = x.expertId
     LEFT JOIN Organization ro ON ro.id = r.organizationId AND ro.status = 'published' AND r.visibility = 'public'

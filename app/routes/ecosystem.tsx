@@ -28,13 +28,17 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-/** Formatted here, on the server, so the page shows one string whatever the browser's locale data. */
+/**
+ * Formatted here, on the server, so the page shows one string whatever the browser's locale data.
+ * Time and date apart: Vietnamese's combined format starts with "lúc", which the sentence has already.
+ */
 function formatDateTime(lang: Language, iso: string) {
-  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Asia/Ho_Chi_Minh",
-  }).format(new Date(iso));
+  const locale = lang === "vi" ? "vi-VN" : "en-GB";
+  const date = new Date(iso);
+  return {
+    time: new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(date),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Ho_Chi_Minh" }).format(date),
+  };
 }
 
 export default function Ecosystem() {
@@ -46,7 +50,7 @@ export default function Ecosystem() {
       <div>
         <h1 className="text-2xl font-bold">{t("ecosystem.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("ecosystem.intro")}</p>
-        <p className="mt-1 text-sm text-slate-600">{t("ecosystem.asOf", { time: asOf })}</p>
+        <p className="mt-1 text-sm text-slate-600">{t("ecosystem.asOf", asOf)}</p>
       </div>
 
       <ChartCard chart={charts.summary} lang={lang} />

@@ -84,7 +84,7 @@ export default function Experts() {
               {t("directory.submit")}
             </button>
           </div>
-          <h2 id="experts-results" className="text-sm text-slate-700" role="status">
+          <h2 id="experts-results" className="text-sm text-slate-700" aria-live="polite">
             {t("experts.results", { count: formatNumber(lang, total) })}
           </h2>
           {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}

@@ -38,6 +38,8 @@ export default function ForgotPassword() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "forgot-password-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
     shouldValidate: "onBlur",

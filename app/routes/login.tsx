@@ -60,6 +60,8 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "login-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
     shouldValidate: "onBlur",

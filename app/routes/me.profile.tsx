@@ -59,6 +59,8 @@ export default function MyProfile() {
   const t = useT();
   const lang = useLanguage();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "me-profile-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ExpertProfileSchema }),
     shouldValidate: "onBlur",

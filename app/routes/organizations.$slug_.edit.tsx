@@ -94,6 +94,8 @@ export default function EditOrganization() {
   const t = useT();
   const lang = useLanguage();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "organizations-slug-edit-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationEditSchema }),
     shouldValidate: "onBlur",

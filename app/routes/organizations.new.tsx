@@ -69,6 +69,8 @@ export default function NewListing() {
   const [searchParams] = useSearchParams();
   const t = useT();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "organizations-new-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationNewSchema }),
     shouldValidate: "onBlur",

@@ -250,7 +250,8 @@ export default function RequestPage() {
         <p className="mt-1 whitespace-pre-line leading-relaxed">{request.problem}</p>
         <h2 className="mt-4 text-lg font-semibold">{t("request.desiredOutcome")}</h2>
         <p className="mt-1 whitespace-pre-line leading-relaxed">{request.desiredOutcome}</p>
-        <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("request.fields")}>
+        <p className="sr-only">{t("request.fields")}</p>
+        <ul className="mt-4 flex flex-wrap gap-2">
           {request.fields.map((field) => (
             <li key={field.slug}>
               <Badge tone="brand">{lang === "vi" ? field.nameVi : field.nameEn}</Badge>

@@ -81,7 +81,7 @@ export default function Requests() {
               {t("directory.submit")}
             </button>
           </div>
-          <h2 id="requests-results" className="text-sm text-slate-700" role="status">
+          <h2 id="requests-results" className="text-sm text-slate-700" aria-live="polite">
             {t("requests.results", { count: formatNumber(lang, total) })}
           </h2>
           {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}

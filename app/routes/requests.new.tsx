@@ -67,6 +67,8 @@ export default function NewRequest() {
   const t = useT();
   const lang = useLanguage();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "requests-new-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestSchema }),
     shouldValidate: "onBlur",
@@ -103,6 +105,7 @@ export default function NewRequest() {
           <Field label={t("request.deadline")} name="deadline" type="date" defaultValue={value("deadline", inTwoMonths)} errors={fields.deadline.errors} required />
         </div>
         <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-semibold text-slate-800">{t("request.companySection")}</legend>
           <Field label={t("request.companyName")} name="companyName" defaultValue={value("companyName")} errors={fields.companyName.errors} maxLength={150} required />
           {managed.length > 0 ? (
             <SelectField

@@ -40,6 +40,8 @@ export default function ResetPassword() {
   const { token, valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "reset-password-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
     shouldValidate: "onBlur",

@@ -50,6 +50,8 @@ export default function SignUp() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
+    // A stable id of our own: React's (":r1:") is not a valid HTML id.
+    id: "signup-form",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
     shouldValidate: "onBlur",

@@ -25,12 +25,14 @@ export function titled(args: MetaArgs, title: Text, options: { description?: Tex
   const t = translator(lang);
   const text = (value: Text) => (typeof value === "function" ? value(t) : value);
   const site = t("site.name");
-  const page = text(title);
+  const full = text(title);
+  const page = full.length > 70 ? `${full.slice(0, 69).trimEnd()}…` : full;
   const description = (options.description ? text(options.description) : "").trim().slice(0, 300) || t("site.tagline");
   const originValue = rootData(args.matches)?.origin;
   const origin = typeof originValue === "string" ? originValue : "";
   return [
-    { title: page === site ? site : `${page} · ${site}` },
+    // Search engines cut titles near 70 characters: a long page title goes without the site's name.
+    { title: page === site || page.length + site.length + 3 > 70 ? page : `${page} · ${site}` },
     { name: "description", content: description },
     { property: "og:site_name", content: site },
     { property: "og:title", content: page },

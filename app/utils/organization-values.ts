@@ -49,3 +49,6 @@ export const KIND_LABELS: Record<OrganizationKind, { one: Label; many: Label; se
     searchTerms: ["Doanh nghiệp", "Công ty", "Tập đoàn", "Enterprise", "Company"],
   },
 };
+
+/** In the public links chart: a requester with no listing shown who signed up as a business. */
+export const UNLISTED_BUSINESS = "business";

@@ -209,6 +209,9 @@ describe("the ecosystem page, for anyone", () => {
     await page.locator('[data-chart="fields"] summary').click();
     expect(await table.isVisible()).toBe(true);
     expect(await table.locator("tbody tr").count()).toBe((await barValues(page, "fields")).length);
+    // One "lúc": the time and the date are formatted apart ("Số liệu tính lúc 13:54 ngày 5 tháng 12, 2026.").
+    const asOf = await page.getByText(/^Số liệu tính lúc/).innerText();
+    expect(asOf).toMatch(/^Số liệu tính lúc \d{1,2}:\d{2} ngày \d{1,2} tháng \d{1,2}, \d{4}\.$/);
   });
 
   test("fits a phone without scrolling sideways", async () => {

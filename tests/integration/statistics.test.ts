@@ -236,10 +236,11 @@ describe("public figures", () => {
   });
 
   test("links: matches by the two sides' kinds, and units under a parent", async () => {
-    // R2's requester is a startup, but its request is anonymous: counted as not listed.
+    // R2's requester is a startup, but its request is anonymous: counted as a business not listed,
+    // like R3's, whose author signed up as a business and posted without a listing.
     expect(await collaborationsByKind()).toEqual([
-      { from: null, to: null, count: 1 },
-      { from: null, to: "university", count: 1 },
+      { from: "business", to: null, count: 1 },
+      { from: "business", to: "university", count: 1 },
       { from: "enterprise", to: "institute", count: 1 },
     ]);
     expect(await structureByKind()).toEqual([{ from: "university", to: "lab", count: 1 }]);
@@ -294,7 +295,10 @@ describe("charts and downloads", () => {
     const links = chartCsv(charts.collaborations, "vi");
     expect(links).not.toContain("startup");
     const rows = chartJson(charts.collaborations, "vi", "2026-06-15T05:00:00.000Z").rows;
-    expect(rows.map((row) => row.key)).toEqual(["none>none", "none>university", "enterprise>institute"]);
+    expect(rows.map((row) => row.key)).toEqual(["business>none", "business>university", "enterprise>institute"]);
+    // The headline under the chart counts exactly its business → research rows, unlisted businesses included.
+    expect(charts.collaborations.description).toContain("2 kết nối là giữa doanh nghiệp");
+    expect(rows[1]!.label).toBe("Doanh nghiệp chưa có hồ sơ hoặc ẩn danh → Trường đại học");
     const summary = chartJson(charts.summary, "vi", "2026-06-15T05:00:00.000Z");
     expect(summary.rows.find((row) => row.key === "matched-share")).toMatchObject({ unit: "percent", values: { value: 60 } });
     expect(summary.rows.find((row) => row.key === "median-hours-to-first-response")).toMatchObject({ unit: "hours", values: { value: 8 } });

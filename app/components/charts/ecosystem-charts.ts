@@ -2,7 +2,7 @@ import { pick, translator, type Language, type Translate } from "~/i18n/i18n";
 import type { KindLink, OfficialStatistics, PublicStatistics } from "~/models/statistics.server";
 import { directorySearch } from "~/utils/directory-query";
 import { findDistrict } from "~/utils/districts";
-import { isOrganizationKind } from "~/utils/organization-values";
+import { isOrganizationKind, UNLISTED_BUSINESS } from "~/utils/organization-values";
 import type { ChartData, ChartRow } from "./types";
 
 /**
@@ -23,7 +23,8 @@ export function isOfficialChart(id: string): id is OfficialChartId {
 }
 
 const RESEARCH = new Set(["university", "institute", "lab"]);
-const BUSINESS = new Set(["enterprise", "startup"]);
+const BUSINESS = new Set(["enterprise", "startup", UNLISTED_BUSINESS]);
+const isBusiness = (kind: string | null) => kind !== null && BUSINESS.has(kind);
 
 /** One decimal, as the tables and downloads give durations and shares. */
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -33,8 +34,9 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
   const kindLabel = (kind: string) => (isOrganizationKind(kind) ? t(`kinds.${kind}`) : kind);
   const count = (key: string, label: string, value: number, href?: string): ChartRow => ({ key, label, values: [value], href });
   const { totals } = stats;
+  // The headline counts exactly the chart's rows from a business (listed or not) to a research organization.
   const businessResearch = stats.collaborations
-    .filter((link) => link.from && BUSINESS.has(link.from) && link.to && RESEARCH.has(link.to))
+    .filter((link) => isBusiness(link.from) && link.to && RESEARCH.has(link.to))
     .reduce((sum, link) => sum + link.count, 0);
 
   return {
@@ -127,7 +129,12 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
       category: t("ecosystem.collaborations.category"),
       series: [{ key: "matches", label: t("ecosystem.series.matches") }],
       rows: stats.collaborations.map((link) =>
-        linkRow(link, (kind) => (kind === null ? t("ecosystem.collaborations.unlistedCompany") : kindOne(kind, t)), (kind) =>
+        linkRow(link, (kind) =>
+          kind === null
+            ? t("ecosystem.collaborations.unlistedRequester")
+            : kind === UNLISTED_BUSINESS
+              ? t("ecosystem.collaborations.unlistedCompany")
+              : kindOne(kind, t), (kind) =>
           kind === null ? t("ecosystem.collaborations.unlistedExpert") : kindOne(kind, t),
         ),
       ),

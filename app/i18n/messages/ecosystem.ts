@@ -9,7 +9,7 @@ export const vi = {
     "Số tổ chức theo loại hình, lĩnh vực và quận, huyện; chuyên gia theo lĩnh vực; đặt hàng công nghệ và kết nối giữa doanh nghiệp với viện, trường.",
   "ecosystem.intro":
     "Tổng hợp từ các hồ sơ tổ chức và chuyên gia đã công khai và các đặt hàng công nghệ đã được duyệt trên cổng. Mỗi biểu đồ kèm bảng số liệu và có thể tải về.",
-  "ecosystem.asOf": ({ time }) => `Số liệu tính lúc ${time}.`,
+  "ecosystem.asOf": ({ time, date }) => `Số liệu tính lúc ${time} ngày ${date}.`,
   "ecosystem.showTable": "Xem bảng số liệu",
   "ecosystem.download": "Tải dữ liệu:",
   "ecosystem.empty": "Chưa có dữ liệu.",
@@ -57,9 +57,10 @@ export const vi = {
   "ecosystem.series.matched": "Tìm được đối tác",
   "ecosystem.collaborations.title": "Kết nối giữa doanh nghiệp và tổ chức nghiên cứu",
   "ecosystem.collaborations.description": ({ count }) =>
-    `Kết nối thành công theo loại hình bên đặt hàng → đơn vị công tác của chuyên gia. ${count} kết nối giữa doanh nghiệp, startup với trường đại học, viện nghiên cứu, phòng thí nghiệm.`,
+    `Mỗi kết nối là một đặt hàng đã được duyệt và đã chọn được chuyên gia, xếp theo bên đặt hàng → đơn vị công tác của chuyên gia. ${count} kết nối là giữa doanh nghiệp (doanh nghiệp, startup có hồ sơ, hoặc người đặt hàng đăng ký là doanh nghiệp nhưng chưa có hồ sơ hay đặt hàng ẩn danh) với trường đại học, viện nghiên cứu, phòng thí nghiệm: đúng các dòng tương ứng của bảng.`,
   "ecosystem.collaborations.category": "Bên đặt hàng → bên nghiên cứu",
-  "ecosystem.collaborations.unlistedCompany": "Doanh nghiệp chưa có hồ sơ",
+  "ecosystem.collaborations.unlistedCompany": "Doanh nghiệp chưa có hồ sơ hoặc ẩn danh",
+  "ecosystem.collaborations.unlistedRequester": "Người đặt hàng khác chưa có hồ sơ",
   "ecosystem.collaborations.unlistedExpert": "Chuyên gia độc lập",
   "ecosystem.series.matches": "Kết nối",
   "ecosystem.structure.title": "Đơn vị trực thuộc",
@@ -97,7 +98,7 @@ export const en: Record<keyof typeof vi, Message> = {
     "Organizations by kind, field and district; experts by field; technology requests and the links between enterprises and research organizations.",
   "ecosystem.intro":
     "Compiled from the organization and expert profiles published on the portal and the technology requests officials approved. Every chart comes with its data table and can be downloaded.",
-  "ecosystem.asOf": ({ time }) => `Figures as of ${time}.`,
+  "ecosystem.asOf": ({ time, date }) => `Figures as of ${time} on ${date}.`,
   "ecosystem.showTable": "Show the data table",
   "ecosystem.download": "Download the data:",
   "ecosystem.empty": "No data yet.",
@@ -146,9 +147,10 @@ export const en: Record<keyof typeof vi, Message> = {
   "ecosystem.series.matched": "Matched",
   "ecosystem.collaborations.title": "Links between enterprises and research organizations",
   "ecosystem.collaborations.description": ({ count }) =>
-    `Matches by the kind of the requester → the expert's organization. ${count} ${Number(count) === 1 ? "match links" : "matches link"} an enterprise or startup with a university, institute or lab.`,
+    `Each link is an approved request that chose an expert, by requester → the expert's organization. ${count} ${Number(count) === 1 ? "link joins" : "links join"} a business (a listed enterprise or startup, or a requester who signed up as a business with no listing shown or an anonymous request) with a university, institute or lab: exactly the matching rows of the table.`,
   "ecosystem.collaborations.category": "Requester → research side",
-  "ecosystem.collaborations.unlistedCompany": "Company not listed",
+  "ecosystem.collaborations.unlistedCompany": "Business not listed, or anonymous",
+  "ecosystem.collaborations.unlistedRequester": "Other requester not listed",
   "ecosystem.collaborations.unlistedExpert": "Independent expert",
   "ecosystem.series.matches": "Matches",
   "ecosystem.structure.title": "Units within organizations",

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { signInAs } from "./fixtures";
+import { htmlProblems } from "./html-validate";
+import { httpClient } from "./http-client";
+import { makeExpert, makeMatch, makeOrganization, makeRequest, makeResearcher, makeResponse, makeUser, manage } from "./world";
+
+/**
+ * Every page's HTML, as each kind of reader receives it, checked by html-validate
+ * (tests/e2e/html-validate.ts says which spelling rules React cannot follow).
+ */
+type Reader = { name: string; cookie: () => Promise<string | undefined>; pages: () => string[] };
+const world = {} as {
+  owner: { id: string };
+  admin: { id: string };
+  newcomer: { id: string };
+  managed: { slug: string };
+  other: { slug: string };
+  expertSlug: string;
+  requestId: string;
+  pendingId: string;
+  matchId: string;
+  matchOwner: { id: string };
+};
+
+beforeAll(async () => {
+  const curator = await makeUser("html-curator", { role: "curator" });
+  world.admin = await makeUser("html-admin", { role: "admin" });
+  world.owner = await makeUser("html-owner");
+  world.managed = await makeOrganization("html-managed");
+  world.other = await makeOrganization("html-other");
+  await manage(world.owner.id, (world.managed as unknown as { id: string }).id);
+  const responder = await makeResearcher("html-responder");
+  world.expertSlug = responder.expert.slug;
+  world.newcomer = await makeUser("html-newcomer", { accountType: "researcher" });
+  await makeExpert(world.newcomer.id, "draft");
+  const request = await makeRequest(world.owner.id, { reviewerId: curator.id, organizationId: (world.managed as unknown as { id: string }).id });
+  world.requestId = request.id;
+  await makeResponse(request.id, responder);
+  world.pendingId = (await makeRequest(world.owner.id, { reviewerId: curator.id, status: "pending" })).id;
+  const match = await makeMatch(curator.id);
+  world.matchId = match.match.id;
+  world.matchOwner = match.owner;
+});
+
+const as = (user: () => { id: string }) => () => signInAs(user().id);
+const READERS: Reader[] = [
+  {
+    name: "a visitor",
+    cookie: async () => undefined,
+    pages: () => [
+      "/", "/?lang=en", "/directory", "/directory?q=vat+lieu&kind=lab", "/directory?q=khong+co+gi+ca+xyzw", "/experts", "/requests",
+      "/ecosystem", "/login", "/signup", "/forgot-password", "/reset-password?token=abc", "/confirm", "/terms", "/privacy",
+      "/no/such/page", `/organizations/${world.managed.slug}`, "/organizations/hust", `/experts/${world.expertSlug}`, `/requests/${world.requestId}`,
+    ],
+  },
+  {
+    name: "a business member who manages a listing",
+    cookie: as(() => world.owner),
+    pages: () => [
+      "/account", "/me/requests", "/requests/new", `/requests/${world.requestId}`, `/organizations/${world.managed.slug}/edit`,
+      `/organizations/${world.other.slug}/claim`, "/organizations/new", "/notifications", "/matches",
+    ],
+  },
+  { name: "a researcher", cookie: as(() => world.newcomer), pages: () => ["/me/profile", "/me/responses", `/requests/${world.requestId}`] },
+  { name: "a matched business", cookie: as(() => world.matchOwner), pages: () => [`/matches/${world.matchId}`] },
+  {
+    name: "an admin",
+    cookie: as(() => world.admin),
+    pages: () => [
+      "/admin", "/admin/queue", "/admin/requests", "/admin/claims", "/admin/organizations", "/admin/users", "/admin/import", "/admin/audit",
+      `/requests/${world.pendingId}`, "/ecosystem",
+    ],
+  },
+];
+
+describe("every page is valid HTML", () => {
+  for (const reader of READERS) {
+    test(`as ${reader.name}`, async () => {
+      const cookie = await reader.cookie();
+      const client = httpClient({ cookie });
+      const problems: string[] = [];
+      for (const page of reader.pages()) {
+        const response = await client.get(page);
+        expect([200, 404], page).toContain(response.status);
+        for (const problem of await htmlProblems(await response.text(), page)) problems.push(`${page}: ${problem}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test("the checker finds a real problem (it is not switched off)", async () => {
+  const problems = await htmlProblems('<!doctype html><html lang="vi"><head><title>x</title></head><body><main><nav></nav><nav></nav><input name="q"></main></body></html>', "sample");
+  expect(problems.some((problem) => problem.startsWith("unique-landmark"))).toBe(true);
+  expect(problems.some((problem) => problem.startsWith("no-implicit-input-type"))).toBe(true);
+});
