@@ -53,6 +53,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     lang,
     operator: operatorOf(lang),
+    // `npm run demo`: every page says it is a demonstration (scripts/demo.ts).
+    demo: process.env.PORTAL_DEMO === "1",
     // Alternate-language links are absolute, built from APP_URL, never from the request's Host.
     origin: appUrl(),
     user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,
@@ -79,6 +81,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <AlternateLanguages origin={data?.origin ?? ""} />
       </head>
       <body className="flex min-h-full flex-col">
+        {data?.demo ? (
+          <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-900">
+            {translator(lang)("demo.banner")}
+          </p>
+        ) : null}
         <SiteHeader lang={lang} user={user} unread={unread} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}

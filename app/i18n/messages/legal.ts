@@ -10,6 +10,8 @@ export const vi = {
   "footer.openData": "Tải dữ liệu mở",
   "footer.nav": "Thông tin về cổng",
 
+  "demo.banner":
+    "Bản trình diễn: các chuyên gia, đặt hàng, đề xuất và tin nhắn ghi “ví dụ” là dữ liệu mẫu; danh bạ tổ chức là dữ liệu thật từ nguồn công khai.",
   "legal.draft":
     "Bản dự thảo: nội dung này cần được bộ phận pháp chế của cơ quan vận hành rà soát trước khi cổng thông tin đi vào hoạt động chính thức.",
   "legal.updated": ({ date }) => `Cập nhật: ${date}`,
@@ -62,6 +64,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "footer.openData": "Download the open data",
   "footer.nav": "About the portal",
 
+  "demo.banner":
+    "Demonstration: the experts, requests, responses and messages marked “ví dụ” (example) are sample data; the organization directory is real public data.",
   "legal.draft": "Draft: the operator's legal team must review this text before the portal goes into official service.",
   "legal.updated": ({ date }) => `Updated: ${date}`,
   "legal.operatorLine": ({ name }) => `The portal is operated by ${name}.`,

@@ -1,0 +1,146 @@
+import { enqueueSearchSync } from "#search/outbox";
+import { prisma, type DbClient } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { refreshExpertSearchText } from "./expert.server";
+import { refreshRequestSearchText } from "./request.server";
+
+/**
+ * Example people and things for `npm run demo`, written only into the demo's own database
+ * (scripts/demo.ts never opens the real one): a business, three researchers with profiles at
+ * real listings, two open requests, a response waiting for an answer and a match with a
+ * conversation, an official and an administrator. Every name says it is an example
+ * ("ví dụ"), and every page shows a banner while the portal runs as a demonstration.
+ * Loading twice changes nothing.
+ */
+export const DEMO_ACCOUNTS = [
+  { key: "business", email: "doanh-nghiep@demo.example", name: "Nguyễn Minh Anh (tài khoản ví dụ)", role: "member", accountType: "business" },
+  { key: "researcher", email: "nha-khoa-hoc@demo.example", name: "TS. Trần Thu Hà (tài khoản ví dụ)", role: "member", accountType: "researcher" },
+  { key: "researcher2", email: "nha-khoa-hoc-2@demo.example", name: "PGS.TS. Lê Quang Huy (tài khoản ví dụ)", role: "member", accountType: "researcher" },
+  { key: "researcher3", email: "nha-khoa-hoc-3@demo.example", name: "ThS. Phạm Ngọc Lan (tài khoản ví dụ)", role: "member", accountType: "researcher" },
+  { key: "curator", email: "can-bo@demo.example", name: "Cán bộ quản lý (tài khoản ví dụ)", role: "curator", accountType: "business" },
+  { key: "admin", email: "quan-tri@demo.example", name: "Quản trị viên (tài khoản ví dụ)", role: "admin", accountType: "business" },
+] as const;
+
+type Key = (typeof DEMO_ACCOUNTS)[number]["key"];
+
+const EXPERTS: Record<"researcher" | "researcher2" | "researcher3", { slug: string; title: string; fullName: string; affiliation: string; position: string; bio: string; keywords: string; fields: string[] }> = {
+  researcher: {
+    slug: "vi-du-tran-thu-ha",
+    title: "ts",
+    fullName: "Trần Thu Hà (ví dụ)",
+    affiliation: "hust",
+    position: "Giảng viên, Viện Khoa học và Công nghệ Môi trường",
+    bio: "Hồ sơ ví dụ. Nghiên cứu xử lý nước thải công nghiệp bằng màng lọc và vi sinh, đã chuyển giao hệ thống xử lý cho các làng nghề dệt nhuộm.",
+    keywords: "xử lý nước thải\nmàng lọc\nvi sinh",
+    fields: ["environmental-engineering", "water-resources-engineering"],
+  },
+  researcher2: {
+    slug: "vi-du-le-quang-huy",
+    title: "pgs_ts",
+    fullName: "Lê Quang Huy (ví dụ)",
+    affiliation: "hup",
+    position: "Trưởng bộ môn Kiểm nghiệm",
+    bio: "Hồ sơ ví dụ. Kiểm nghiệm dược liệu và thực phẩm chức năng bằng sắc ký lỏng hiệu năng cao, xây dựng tiêu chuẩn cơ sở cho doanh nghiệp.",
+    keywords: "kiểm nghiệm dược liệu\nsắc ký\ntiêu chuẩn cơ sở",
+    fields: ["pharmacy", "food-safety"],
+  },
+  researcher3: {
+    slug: "vi-du-pham-ngoc-lan",
+    title: "ths",
+    fullName: "Phạm Ngọc Lan (ví dụ)",
+    affiliation: "hust",
+    position: "Nghiên cứu viên",
+    bio: "Hồ sơ ví dụ. Học máy cho dự báo hỏng hóc thiết bị trong nhà máy từ dữ liệu cảm biến.",
+    keywords: "học máy\nbảo trì dự đoán\ncảm biến",
+    fields: ["machine-learning", "artificial-intelligence"],
+  },
+};
+
+export async function loadDemoContent(password: string, db: DbClient = prisma) {
+  if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } })) return { created: false };
+  const passwordHash = await hashPassword(password);
+  const users = {} as Record<Key, { id: string }>;
+  for (const account of DEMO_ACCOUNTS) {
+    users[account.key] = await db.user.create({
+      data: { email: account.email, name: account.name, passwordHash, role: account.role, accountType: account.accountType, confirmedAt: new Date() },
+      select: { id: true },
+    });
+  }
+  const fieldIds = async (slugs: string[]) => (await db.field.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((field) => field.id);
+  const organizationId = async (slug: string) => (await db.organization.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+
+  const experts = {} as Record<keyof typeof EXPERTS, string>;
+  for (const [key, expert] of Object.entries(EXPERTS) as [keyof typeof EXPERTS, (typeof EXPERTS)[keyof typeof EXPERTS]][]) {
+    const created = await db.expertProfile.create({
+      data: {
+        userId: users[key].id,
+        slug: expert.slug,
+        title: expert.title,
+        fullName: expert.fullName,
+        affiliationId: await organizationId(expert.affiliation),
+        position: expert.position,
+        bioVi: expert.bio,
+        keywords: expert.keywords,
+        offers: "consulting\ncontract_research",
+        status: "published",
+        reviewState: "approved",
+        publishedAt: new Date(),
+        fields: { create: (await fieldIds(expert.fields)).map((fieldId) => ({ fieldId })) },
+      },
+    });
+    await refreshExpertSearchText(db, created.id);
+    experts[key] = created.id;
+  }
+
+  const request = async (title: string, problem: string, outcome: string, sector: string, fields: string[]) => {
+    const created = await db.techRequest.create({
+      data: {
+        authorId: users.business.id,
+        companyName: "Công ty TNHH Ví dụ An Phát",
+        sector,
+        companySize: "small",
+        title,
+        problem,
+        desiredOutcome: outcome,
+        trl: 5,
+        budget: "500m_2b",
+        deadline: new Date(Date.now() + 45 * 86_400_000),
+        status: "open",
+        reviewedById: users.curator.id,
+        reviewedAt: new Date(),
+        publishedAt: new Date(),
+        fields: { create: (await fieldIds(fields)).map((fieldId) => ({ fieldId })) },
+      },
+    });
+    await refreshRequestSearchText(db, created.id);
+    return created.id;
+  };
+  const wastewater = await request(
+    "(Ví dụ) Xử lý nước thải dệt nhuộm đạt chuẩn xả thải",
+    "Đặt hàng ví dụ. Xưởng nhuộm 200 m³ nước thải mỗi ngày, độ màu và COD còn cao sau xử lý hiện có; cần công nghệ bổ sung phù hợp diện tích nhỏ.",
+    "Hệ thống thử nghiệm đạt QCVN 13-MT:2015/BTNMT, kèm chi phí vận hành.",
+    "textiles",
+    ["environmental-engineering"],
+  );
+  const herbal = await request(
+    "(Ví dụ) Kiểm nghiệm và xây dựng tiêu chuẩn cho cao dược liệu",
+    "Đặt hàng ví dụ. Doanh nghiệp sản xuất cao dược liệu cần phương pháp định lượng hoạt chất và tiêu chuẩn cơ sở để đăng ký sản phẩm.",
+    "Phương pháp định lượng đã thẩm định và hồ sơ tiêu chuẩn cơ sở.",
+    "health_pharma",
+    ["pharmacy"],
+  );
+
+  const respond = (requestId: string, key: keyof typeof EXPERTS, status: string, approach: string) =>
+    db.requestResponse.create({
+      data: { requestId, responderId: users[key].id, expertId: experts[key], approach, experience: "Đề xuất ví dụ.", timeline: "4 tháng", status },
+    });
+  const accepted = await respond(wastewater, "researcher", "accepted", "Đề xuất ví dụ: kết hợp keo tụ điện hóa với màng lọc MBR, thử nghiệm 4 tuần tại xưởng.");
+  await respond(herbal, "researcher2", "submitted", "Đề xuất ví dụ: định lượng hoạt chất bằng HPLC, thẩm định theo hướng dẫn ICH, lập hồ sơ tiêu chuẩn cơ sở.");
+  const match = await db.match.create({ data: { requestId: wastewater, responseId: accepted.id } });
+  await db.message.create({ data: { matchId: match.id, senderId: users.business.id, body: "Tin nhắn ví dụ: chị có thể khảo sát xưởng vào tuần sau không?" } });
+  await db.message.create({ data: { matchId: match.id, senderId: users.researcher.id, body: "Tin nhắn ví dụ: được, thứ Ba tuần sau nhóm tôi sẽ đến lấy mẫu." } });
+
+  await enqueueSearchSync(db, "expert", Object.values(experts));
+  await enqueueSearchSync(db, "request", [wastewater, herbal]);
+  return { created: true };
+}
