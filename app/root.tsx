@@ -263,10 +263,10 @@ function SiteFooter({ lang, operator }: { lang: Language; operator: Operator | n
         {operator ? (
           <p>
             {t("footer.operator", { name: operator.name })}
-            {operator.website || operator.email ? " · " : null}
-            {operator.email ? (
-              <a className={link} href={`mailto:${operator.email}`}>
-                {operator.email}
+            {operator.website || operator.contactEmail ? " · " : null}
+            {operator.contactEmail ? (
+              <a className={link} href={`mailto:${operator.contactEmail}`}>
+                {operator.contactEmail}
               </a>
             ) : operator.website ? (
               <a className={link} href={operator.website} rel="noopener">

@@ -27,9 +27,9 @@ export function LegalPage({ title, sections, children }: { title: MessageKey; se
       {operator ? (
         <p className="text-slate-700">
           {t("legal.operatorLine", { name: operator.name })}{" "}
-          {operator.email ? (
-            <a className="text-brand-700 underline" href={`mailto:${operator.email}`}>
-              {operator.email}
+          {operator.contactEmail ? (
+            <a className="text-brand-700 underline" href={`mailto:${operator.contactEmail}`}>
+              {operator.contactEmail}
             </a>
           ) : operator.website ? (
             <a className="text-brand-700 underline" href={operator.website} rel="noopener">

@@ -5,7 +5,7 @@ import type { Language } from "~/i18n/i18n";
  * Department of Science and Technology by default; a deployment sets its own in
  * OPERATOR_NAME_VI / OPERATOR_NAME_EN / OPERATOR_WEBSITE / OPERATOR_EMAIL.
  */
-export type Operator = { name: string; website: string | null; email: string | null };
+export type Operator = { name: string; website: string | null; contactEmail: string | null };
 
 export function operator(lang: Language, env: NodeJS.ProcessEnv = process.env): Operator {
   const setting = (name: string) => env[name]?.trim() || null;
@@ -18,6 +18,6 @@ export function operator(lang: Language, env: NodeJS.ProcessEnv = process.env): 
   return {
     name,
     website: /^https?:\/\//.test(website) ? website : null,
-    email: email && /^[^\s@]+@[^\s@]+$/.test(email) ? email : null,
+    contactEmail: email && /^[^\s@]+@[^\s@]+$/.test(email) ? email : null,
   };
 }

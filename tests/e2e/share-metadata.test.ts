@@ -24,7 +24,8 @@ describe("every page's head and footer", () => {
       expect(metaContent(html, "property", "og:image")).toBe(`${base}/og-image.png`);
       expect(metaContent(html, "property", "og:url")).toBe(`${base}${path}`);
       expect(metaContent(html, "name", "twitter:card")).toBe("summary_large_image");
-      expect(html.match(/<title>/g)).toHaveLength(1);
+      // One title in the head (charts in the body carry SVG <title>s of their own).
+      expect(html.slice(0, html.indexOf("</head>")).match(/<title>/g)).toHaveLength(1);
       expect(html).toContain("Cơ quan vận hành: Sở Khoa học và Công nghệ Hà Nội");
       expect(html).toContain('href="/terms"');
       expect(html).toContain('href="/privacy"');
