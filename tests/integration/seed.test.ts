@@ -105,9 +105,9 @@ describe("seed", () => {
   test("merges ISTEE into the listing of the Institute of Energy Science it succeeds", async () => {
     const istee = await prisma.organization.findMany({ where: { acronym: "ISTEE" }, include: { parent: true } });
     expect(istee).toHaveLength(1);
-    expect(istee[0].seedKey).toBe("vast-institute-of-energy-science");
-    expect(istee[0].nameVi).toBe("Viện Khoa học Công nghệ Năng lượng và Môi trường");
-    expect(istee[0].parent?.slug).toBe("vast");
+    expect(istee[0]!.seedKey).toBe("vast-institute-of-energy-science");
+    expect(istee[0]!.nameVi).toBe("Viện Khoa học Công nghệ Năng lượng và Môi trường");
+    expect(istee[0]!.parent?.slug).toBe("vast");
     expect(await prisma.organization.count({ where: { nameEn: "Institute of Energy Science" } })).toBe(0);
   });
 
