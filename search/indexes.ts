@@ -48,7 +48,8 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
       disableOnAttributes: ["acronym", "parentNames"],
       // Typed as an acronym, a word is meant exactly: "HUST" read as a typo of
       // the prefix "hist" found every listing of the field History.
-      disableOnWords: [...ACRONYM_QUERY_WORDS],
+      // Sorted, as the engine returns them, so a start finds the setting unchanged.
+      disableOnWords: [...ACRONYM_QUERY_WORDS].sort(),
     },
     synonyms: synonymsSetting(GENERAL_SYNONYM_GROUPS),
     // "VNU-TIP" is one token, so "VNU" (or ĐHQGHN, its synonym) finds VNU
