@@ -2,7 +2,7 @@ import type { MeiliSearch, Settings } from "meilisearch";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { meilisearchErrorCode } from "./http-client";
-import { GENERAL_SYNONYM_GROUPS, synonymsSetting } from "./synonyms";
+import { ACRONYM_QUERY_WORDS, GENERAL_SYNONYM_GROUPS, synonymsSetting } from "./synonyms";
 
 /**
  * Index definitions as code. `ensureIndex` applies them idempotently at start;
@@ -46,6 +46,10 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
       enabled: true,
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
       disableOnAttributes: ["acronym", "parentNames"],
+      // Typed as an acronym, a word is meant exactly: "HUST" read as a typo of
+      // the prefix "hist" found every listing of the field History.
+      // Sorted, as the engine returns them, so a start finds the setting unchanged.
+      disableOnWords: [...ACRONYM_QUERY_WORDS].sort(),
     },
     synonyms: synonymsSetting(GENERAL_SYNONYM_GROUPS),
     // "VNU-TIP" is one token, so "VNU" (or ĐHQGHN, its synonym) finds VNU

@@ -46,6 +46,9 @@ export const GENERAL_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["y tế", "health care"],
 ];
 
+/** Acronyms of four letters or more that people type to find an organization. */
+export const ACRONYM_QUERY_WORDS: readonly string[] = ["hust", "usth", "vast"];
+
 export type TaxonomyTerm = { nameVi: string; nameEn: string; aliases: string };
 
 /**

@@ -6,11 +6,14 @@ import { districtSlugFromName } from "~/utils/districts";
 import type { OrganizationKind } from "~/utils/organization-values";
 import taxonomyFile from "../../prisma/seed/fields.json";
 import organizationsFile from "../../prisma/seed/hanoi-orgs.json";
+import researchFile from "../../prisma/seed/hanoi-orgs-more-research.json";
+import universitiesFile from "../../prisma/seed/hanoi-orgs-more-universities.json";
+import namesViFile from "../../prisma/seed/hanoi-orgs-names-vi.json";
 import summariesVi from "../../prisma/seed/summaries-vi.json";
 import { createOrganizationInTransaction, updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
 
 /**
- * Loads the real Hanoi organizations (prisma/seed/hanoi-orgs.json, copied from
+ * Loads the real Hanoi organizations (prisma/seed/hanoi-orgs*.json, copied from
  * the shared data set) and the bilingual field taxonomy.
  *
  * Idempotent: a listing is written only when its seed record changed since the
@@ -18,7 +21,45 @@ import { createOrganizationInTransaction, updateOrganizationInTransaction, type 
  * the portal (`editedAt`). A second run therefore writes nothing.
  */
 
-type SeedOrganization = (typeof organizationsFile)[number];
+export type SeedOrganization = {
+  slug: string;
+  kind: string;
+  name: string;
+  nameVi: string | null;
+  acronym: string | null;
+  parent: string | null;
+  district: string | null;
+  website: string | null;
+  founded: number | null;
+  fields: string[];
+  summary: string;
+  source: string;
+};
+
+/** Every record of the data set's files; a parent may sit in another file. */
+export const SEED_RECORDS: readonly SeedOrganization[] = [...organizationsFile, ...universitiesFile, ...researchFile];
+
+/**
+ * Vietnamese names whose note in hanoi-orgs-names-vi.json records a doubt
+ * (the data README lists them): they stay out until someone confirms them.
+ */
+export const DOUBTFUL_NAMES_VI = new Set([
+  "hanoi-sme-support-center", "hus-key-lab-enzyme-protein", "hus-nano-energy-center", "silicon-valley-vietnam", "vinbigdata",
+]);
+
+const NAMES_VI = new Map(
+  namesViFile.flatMap((entry) => (entry.nameVi && !DOUBTFUL_NAMES_VI.has(entry.slug) ? [[entry.slug, entry.nameVi]] : [])),
+);
+
+/**
+ * A record that succeeds an older one (a merger) is written into the older
+ * record's listing, which keeps its slug and links; the older record is dropped.
+ */
+export const SEED_SUCCESSORS: Record<string, string> = { "vast-istee": "vast-institute-of-energy-science" };
+const SUPERSEDED = new Set(Object.values(SEED_SUCCESSORS));
+
+/** The seed key of the listing a record (or a parent reference) lands in. */
+const seedKeyOf = (slug: string) => SEED_SUCCESSORS[slug] ?? slug;
 type TaxonomyFile = {
   areas: { slug: string; en: string; vi: string; aliases: string[] }[];
   fields: { slug: string; area: string; en: string; vi: string; aliases: string[]; sources: string[] }[];
@@ -108,7 +149,7 @@ export function seedRecordData(record: SeedOrganization, fieldIdBySource: Map<st
   return {
     slug: record.slug,
     kind,
-    nameVi: record.nameVi,
+    nameVi: record.nameVi ?? NAMES_VI.get(record.slug) ?? null,
     nameEn: record.name,
     acronym: record.acronym,
     summaryEn: record.summary,
@@ -130,10 +171,10 @@ async function seedOrganizations(
   fieldIdBySource: Map<string, string>,
   report: SeedReport,
 ) {
-  const records = parentsFirst(organizationsFile);
+  const records = parentsFirst(SEED_RECORDS.filter((record) => !SUPERSEDED.has(record.slug)));
   const existing = new Map(
     (await tx.organization.findMany({
-      where: { seedKey: { in: records.map((record) => record.slug) } },
+      where: { seedKey: { in: records.map((record) => seedKeyOf(record.slug)) } },
       select: { id: true, seedKey: true, seedHash: true, editedAt: true },
     })).map((row) => [row.seedKey!, row]),
   );
@@ -142,23 +183,25 @@ async function seedOrganizations(
 
   for (const record of records) {
     const data = seedRecordData(record, fieldIdBySource);
-    const parentId = record.parent ? (idByKey.get(record.parent) ?? null) : null;
+    const key = seedKeyOf(record.slug);
+    const parentId = record.parent ? (idByKey.get(seedKeyOf(record.parent)) ?? null) : null;
     const hash = crypto.createHash("sha256").update(JSON.stringify({ data, parent: record.parent })).digest("hex");
-    const current = existing.get(record.slug);
+    const current = existing.get(key);
     if (!current) {
       const slugTaken = await tx.organization.findUnique({ where: { slug: data.slug }, select: { id: true } });
       const created = await createOrganizationInTransaction(
         tx,
         { ...data, slug: slugTaken ? `${data.slug}-seed` : data.slug, parentId },
-        { origin: "seed", extra: { seedKey: record.slug, seedHash: hash } },
+        { origin: "seed", extra: { seedKey: key, seedHash: hash } },
       );
-      idByKey.set(record.slug, created.id);
+      idByKey.set(key, created.id);
       report.organizations.created++;
     } else if (current.editedAt) {
       report.organizations.keptPortalEdits++;
     } else if (current.seedHash === hash) {
       report.organizations.unchanged++;
     } else {
+      // The slug is the listing's address: a seed update (or a merger) keeps it.
       const { slug: _slug, ...changes } = data;
       await updateOrganizationInTransaction(tx, current.id, { ...changes, parentId }, { origin: "seed", extra: { seedHash: hash } });
       report.organizations.updated++;
@@ -168,14 +211,14 @@ async function seedOrganizations(
 
 /** Records ordered so that every parent comes before its children. */
 function parentsFirst(records: readonly SeedOrganization[]): SeedOrganization[] {
-  const bySlug = new Map(records.map((record) => [record.slug, record]));
+  const bySlug = new Map(records.map((record) => [seedKeyOf(record.slug), record]));
   const ordered: SeedOrganization[] = [];
   const placed = new Set<string>();
   const place = (record: SeedOrganization, trail: Set<string>) => {
     if (placed.has(record.slug)) return;
     if (trail.has(record.slug)) throw new Error(`parent cycle at ${record.slug}`);
     trail.add(record.slug);
-    const parent = record.parent ? bySlug.get(record.parent) : undefined;
+    const parent = record.parent ? bySlug.get(seedKeyOf(record.parent)) : undefined;
     if (parent) place(parent, trail);
     placed.add(record.slug);
     ordered.push(record);

@@ -1,14 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { seedDirectory, SEED_STARTUPS } from "~/models/seed.server";
+import { DOUBTFUL_NAMES_VI, SEED_RECORDS, seedDirectory, SEED_STARTUPS, SEED_SUCCESSORS } from "~/models/seed.server";
 import { updateOrganization } from "~/models/organization.server";
 import { prisma } from "~/utils/db.server";
+import taxonomyFile from "../../prisma/seed/fields.json";
 import organizationsFile from "../../prisma/seed/hanoi-orgs.json";
+import namesViFile from "../../prisma/seed/hanoi-orgs-names-vi.json";
+import summariesVi from "../../prisma/seed/summaries-vi.json";
+
+// 138 + 40 universities + 51 research bodies, less ISTEE, merged into the listing it succeeds.
+const LISTINGS = 228;
 
 describe("seed", () => {
   test("loads every organization of the data set, with parents, fields and both languages", async () => {
     const report = await seedDirectory();
-    expect(report.organizations.created).toBe(organizationsFile.length);
-    expect(await prisma.organization.count()).toBe(organizationsFile.length);
+    expect(report.organizations.created).toBe(LISTINGS);
+    expect(await prisma.organization.count()).toBe(LISTINGS);
 
     const lab = await prisma.organization.findUniqueOrThrow({
       where: { slug: "hust-bkai" },
@@ -27,8 +33,11 @@ describe("seed", () => {
 
     // Every field string of the data set maps to the taxonomy.
     const links = await prisma.organizationField.count();
-    const distinctPerOrg = organizationsFile.reduce((sum, record) => sum + new Set(record.fields).size, 0);
-    expect(links).toBeGreaterThan(distinctPerOrg * 0.9);
+    const fieldOf = new Map(taxonomyFile.fields.flatMap((field) => field.sources.map((source) => [source, field.slug])));
+    const superseded = new Set(Object.values(SEED_SUCCESSORS));
+    const expected = SEED_RECORDS.filter((record) => !superseded.has(record.slug))
+      .reduce((sum, record) => sum + new Set(record.fields.map((source) => fieldOf.get(source))).size, 0);
+    expect(links).toBe(expected);
   });
 
   test("classifies the young companies as startups and keeps the others enterprises", async () => {
@@ -40,10 +49,72 @@ describe("seed", () => {
     expect(kinds.map((row) => row.kind).sort()).toEqual(["enterprise", "incubator", "institute", "lab", "startup", "university"]);
   });
 
+  test("holds the 138 listings and the 91 more, by kind", async () => {
+    expect(organizationsFile).toHaveLength(138);
+    expect(SEED_RECORDS).toHaveLength(138 + 40 + 51);
+    const kinds = await prisma.organization.groupBy({ by: ["kind"], _count: true });
+    expect(Object.fromEntries(kinds.map((row) => [row.kind, row._count]))).toEqual({
+      university: 36 + 40,
+      institute: 37 + 35 - 1,
+      lab: 10 + 8,
+      incubator: 15 + 8,
+      enterprise: 40 - SEED_STARTUPS.size,
+      startup: SEED_STARTUPS.size,
+    });
+    expect(await prisma.organization.count({ where: { summaryVi: null } })).toBe(0);
+  });
+
+  test("resolves every parent, also one that sits in another file", async () => {
+    const key = (slug: string) => SEED_SUCCESSORS[slug] ?? slug;
+    const rows = await prisma.organization.findMany({ select: { seedKey: true, parent: { select: { seedKey: true } } } });
+    const parentOf = new Map(rows.map((row) => [row.seedKey, row.parent?.seedKey ?? null]));
+    const withParent = SEED_RECORDS.filter((record) => record.parent);
+    expect(withParent.length).toBeGreaterThan(50);
+    for (const record of withParent) expect(parentOf.get(key(record.slug)), record.slug).toBe(key(record.parent!));
+    // VNU's social-sciences university is in the universities file, VNU in the first one.
+    const ussh = await prisma.organization.findUniqueOrThrow({ where: { slug: "vnu-ussh" }, include: { parent: true } });
+    expect(ussh.parent?.slug).toBe("vnu");
+  });
+
+  test("maps every English field string of every file onto the taxonomy", async () => {
+    const sources = new Set(taxonomyFile.fields.flatMap((field) => field.sources));
+    const unmapped = SEED_RECORDS.flatMap((record) => record.fields.filter((field) => !sources.has(field)));
+    expect(unmapped).toEqual([]);
+    const ussh = await prisma.organization.findUniqueOrThrow({
+      where: { slug: "vnu-ussh" },
+      include: { fields: { include: { field: { include: { parent: true } } } } },
+    });
+    expect(ussh.fields.map(({ field }) => field.parent?.nameVi)).toContain("Khoa học nhân văn, văn hóa & nghệ thuật");
+    expect(ussh.summaryVi).toBe((summariesVi as Record<string, string>)["vnu-ussh"]);
+  });
+
+  test("loads the confirmed Vietnamese names and leaves the doubtful ones out", async () => {
+    // The data README records a doubt in these entries' notes.
+    expect(new Set(namesViFile.filter((entry) => /doubt/i.test(entry.note)).map((entry) => entry.slug))).toEqual(DOUBTFUL_NAMES_VI);
+    const bySlug = new Map(
+      (await prisma.organization.findMany({ select: { slug: true, nameVi: true } })).map((row) => [row.slug, row.nameVi]),
+    );
+    for (const slug of DOUBTFUL_NAMES_VI) expect(bySlug.get(slug), slug).toBeNull();
+    expect(bySlug.get("vinbigdata")).toBeNull();
+    const confirmed = namesViFile.filter((entry) => entry.nameVi && !DOUBTFUL_NAMES_VI.has(entry.slug));
+    expect(confirmed).toHaveLength(22);
+    for (const entry of confirmed) expect(bySlug.get(entry.slug), entry.slug).toBe(entry.nameVi);
+    expect(bySlug.get("sapo")).toBe("Công ty Cổ phần Công nghệ Sapo");
+  });
+
+  test("merges ISTEE into the listing of the Institute of Energy Science it succeeds", async () => {
+    const istee = await prisma.organization.findMany({ where: { acronym: "ISTEE" }, include: { parent: true } });
+    expect(istee).toHaveLength(1);
+    expect(istee[0]!.seedKey).toBe("vast-institute-of-energy-science");
+    expect(istee[0]!.nameVi).toBe("Viện Khoa học Công nghệ Năng lượng và Môi trường");
+    expect(istee[0]!.parent?.slug).toBe("vast");
+    expect(await prisma.organization.count({ where: { nameEn: "Institute of Energy Science" } })).toBe(0);
+  });
+
   test("running it again changes nothing", async () => {
     const before = await snapshot();
     const report = await seedDirectory();
-    expect(report.organizations).toEqual({ created: 0, updated: 0, unchanged: organizationsFile.length, keptPortalEdits: 0 });
+    expect(report.organizations).toEqual({ created: 0, updated: 0, unchanged: LISTINGS, keptPortalEdits: 0 });
     expect(report.fields.created + report.fields.updated).toBe(0);
     expect(await snapshot()).toEqual(before);
   });
@@ -90,6 +161,39 @@ describe("seed", () => {
     const after = await sequence();
     await seedDirectory();
     expect(await sequence()).toBe(after);
+  });
+
+  test("a database seeded before the new data: ISTEE updates the old listing, which keeps its id and address", async () => {
+    const listing = await prisma.organization.findUniqueOrThrow({ where: { seedKey: "vast-institute-of-energy-science" } });
+    // The listing as the 138-organization seed wrote it.
+    await prisma.organization.update({
+      where: { id: listing.id },
+      data: { slug: "vast-institute-of-energy-science", nameEn: "Institute of Energy Science", acronym: null, seedHash: "old" },
+    });
+
+    const report = await seedDirectory();
+    expect(report.organizations.created).toBe(0);
+    expect(report.organizations.updated).toBe(1);
+    const merged = await prisma.organization.findUniqueOrThrow({ where: { id: listing.id } });
+    expect(merged.slug).toBe("vast-institute-of-energy-science");
+    expect(merged.nameEn).toBe("Institute of Science and Technology of Energy and Environment");
+    expect(merged.acronym).toBe("ISTEE");
+    expect(await prisma.organization.count()).toBe(LISTINGS);
+  });
+
+  test("a listing edited in the portal keeps its edits when the new data arrives", async () => {
+    const sapo = await prisma.organization.findUniqueOrThrow({ where: { slug: "sapo" } });
+    // Seeded from the old data (no Vietnamese name), then edited by its manager.
+    await prisma.organization.update({ where: { id: sapo.id }, data: { nameVi: null, seedHash: "old" } });
+    await updateOrganization(sapo.id, { summaryEn: "Edited by Sapo." }, { origin: "portal" });
+    const ussh = await prisma.organization.findUniqueOrThrow({ where: { slug: "vnu-ussh" } });
+    await updateOrganization(ussh.id, { nameEn: "USSH, as its manager writes it" }, { origin: "portal" });
+
+    await seedDirectory();
+    const after = await prisma.organization.findUniqueOrThrow({ where: { id: sapo.id } });
+    expect(after.nameVi).toBeNull();
+    expect(after.summaryEn).toBe("Edited by Sapo.");
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: ussh.id } })).nameEn).toBe("USSH, as its manager writes it");
   });
 });
 
