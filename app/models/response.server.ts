@@ -81,6 +81,44 @@ export async function createResponseInTransaction(
 
 export class InvalidMoveError extends Error {}
 
+/**
+ * The researcher's own proposal: edited while the business has not screened it yet (the
+ * text the business reads stays the one it judged), withdrawn until it is accepted or
+ * declined. Returns false when its state no longer allows it (a click from an old page).
+ * The conditional write makes the check and the change one step.
+ */
+/** Whether this user has a proposal on this request (only they may edit or withdraw it). */
+export async function hasOwnResponse(requestId: string, userId: string) {
+  return Boolean(await prisma.requestResponse.findUnique({ where: { requestId_responderId: { requestId, responderId: userId } }, select: { id: true } }));
+}
+
+export async function editOwnResponse(requestId: string, userId: string, input: { approach: string; experience: string; timeline: string }) {
+  const { count } = await prisma.requestResponse.updateMany({ where: { requestId, responderId: userId, status: "submitted" }, data: input });
+  return count === 1;
+}
+
+export async function withdrawOwnResponse(requestId: string, userId: string) {
+  const withdrawn = await prisma.$transaction(async (tx) => {
+    const response = await tx.requestResponse.findUnique({
+      where: { requestId_responderId: { requestId, responderId: userId } },
+      select: { id: true, status: true, expert: { select: { title: true, fullName: true } }, request: { select: { authorId: true, title: true } } },
+    });
+    if (!response) return true; // already gone: a second click
+    const { count } = await tx.requestResponse.deleteMany({ where: { id: response.id, status: { in: ["submitted", "screening", "shortlisted"] } } });
+    if (count === 0) return false;
+    await notify(tx, {
+      userId: response.request.authorId,
+      type: "response",
+      key: "notify.responseWithdrawn",
+      params: { title: response.request.title, name: displayName(response.expert, "vi") },
+      url: `/requests/${requestId}#responses`,
+    });
+    return true;
+  });
+  notifyJobs();
+  return withdrawn;
+}
+
 /** The requesting company moves a response along; an accepted one becomes a match. */
 export async function moveResponse(
   requestId: string,

@@ -10,7 +10,16 @@ import type { MessageKey } from "~/i18n/messages";
 import { notifyJobs } from "~/jobs/queue.server";
 import { getSuggestions, type Reason } from "~/models/matching.server";
 import { closeRequest, getRequest, renewRequest, reviewRequest, visibleRequest } from "~/models/request.server";
-import { createResponseInTransaction, InvalidMoveError, inviteExpert, moveResponse, responseEligibility } from "~/models/response.server";
+import {
+  createResponseInTransaction,
+  editOwnResponse,
+  hasOwnResponse,
+  InvalidMoveError,
+  inviteExpert,
+  moveResponse,
+  responseEligibility,
+  withdrawOwnResponse,
+} from "~/models/response.server";
 import { forbidden, getUser, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { findDistrict } from "~/utils/districts";
@@ -35,7 +44,15 @@ import {
 } from "~/utils/request-values";
 import { rateLimited } from "~/utils/submission.server";
 import { problem } from "~/validation/messages";
-import { CloseSchema, InviteSchema, RenewSchema, ResponseSchema, ResponseStatusSchema, ReviewSchema } from "~/validation/request";
+import {
+  CloseSchema,
+  EditResponseSchema,
+  InviteSchema,
+  RenewSchema,
+  ResponseSchema,
+  ResponseStatusSchema,
+  ReviewSchema,
+} from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -75,7 +92,15 @@ export async function loader(args: LoaderFunctionArgs) {
     user && !isAuthor
       ? prisma.requestResponse.findUnique({
           where: { requestId_responderId: { requestId: id, responderId: user.id } },
-          select: { status: true, declineReason: true, approach: true, createdAt: true, match: { select: { id: true } } },
+          select: {
+            status: true,
+            declineReason: true,
+            approach: true,
+            experience: true,
+            timeline: true,
+            createdAt: true,
+            match: { select: { id: true } },
+          },
         })
       : Promise.resolve(null),
   ]);
@@ -155,6 +180,23 @@ export async function action(args: ActionFunctionArgs) {
       notifyJobs();
       return redirect(`${url}?sent=1`);
     }
+    case "edit-response": {
+      if (isAuthor) throw forbidden();
+      invariantResponse(await hasOwnResponse(id, user.id), "Not found", { status: 404 });
+      const submission = parseWithZod(formData, { schema: EditResponseSchema });
+      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+      const { approach, experience, timeline } = submission.value;
+      const saved = await editOwnResponse(id, user.id, { approach, experience, timeline });
+      if (!saved) return data({ intent, result: submission.reply(), error: problem("response.locked") }, { status: 409 });
+      return redirect(`/requests/${id}?saved=1#respond`);
+    }
+    case "withdraw-response": {
+      if (isAuthor) throw forbidden();
+      invariantResponse(await hasOwnResponse(id, user.id), "Not found", { status: 404 });
+      const withdrawn = await withdrawOwnResponse(id, user.id);
+      if (!withdrawn) return data({ intent, result: undefined, error: problem("response.cannotWithdraw") }, { status: 409 });
+      return redirect(`/requests/${id}?withdrawn=1#respond`);
+    }
     case "renew": {
       if (!isAuthor) throw forbidden();
       const submission = parseWithZod(formData, { schema: RenewSchema });
@@ -203,6 +245,11 @@ export default function RequestPage() {
   const lang = useLanguage();
   const district = findDistrict(request.district);
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.result?.error : undefined);
+  // What was typed in a refused form comes back in it; otherwise the saved text, if any.
+  const typed = (intent: string, name: string, saved = "") => {
+    const sent = actionData?.intent === intent ? (actionData.result?.initialValue as Record<string, unknown> | undefined)?.[name] : undefined;
+    return typeof sent === "string" ? sent : saved;
+  };
   const invited = new Set(invitedExpertIds);
   const expertSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "expert" && suggestion.expert);
   const organizationSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "organization" && suggestion.organization);
@@ -425,14 +472,39 @@ export default function RequestPage() {
         </section>
       ) : null}
 
-      {!request.isAuthor && request.status === "open" ? (
-        <section aria-labelledby="respond" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="respond" className="text-lg font-semibold">{ownResponse ? t("response.yours") : t("response.form.title")}</h2>
+      {!request.isAuthor && (request.status === "open" || ownResponse) ? (
+        <section id="respond" aria-labelledby="respond-heading" className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="respond-heading" className="text-lg font-semibold">{ownResponse ? t("response.yours") : t("response.form.title")}</h2>
+          {searchParams.has("saved") ? <Notice>{t("response.saved")}</Notice> : null}
+          {searchParams.has("withdrawn") ? <Notice>{t("response.withdrawn")}</Notice> : null}
           {ownResponse ? (
-            <div className="mt-2 space-y-1 text-sm">
-              <p>
+            <div className="mt-2 space-y-3 text-sm">
+              <p className="flex flex-wrap items-center gap-2">
                 <Badge tone={ownResponse.status === "accepted" ? "success" : "neutral"}>{t(`response.status.${ownResponse.status}` as MessageKey)}</Badge>
+                <span className="text-slate-600">{t("response.sentOn", { date: formatDate(lang, ownResponse.createdAt) })}</span>
               </p>
+              {actionData?.error && (actionData.intent === "edit-response" || actionData.intent === "withdraw-response") ? (
+                <FormErrors errors={[actionData.error]} />
+              ) : null}
+              <OwnProposal response={ownResponse} />
+              {ownResponse.status === "submitted" ? (
+                <details className="rounded-lg border border-slate-200 p-3" open={actionData?.intent === "edit-response" || undefined}>
+                  <summary className="cursor-pointer font-medium text-brand-700">{t("response.edit")}</summary>
+                  <Form method="post" className="mt-3 space-y-3">
+                    <p className="text-slate-600">{t("response.editHint")}</p>
+                    <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required defaultValue={typed("edit-response", "approach", ownResponse.approach)} errors={errorsFor("edit-response")?.approach} />
+                    <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required defaultValue={typed("edit-response", "experience", ownResponse.experience)} errors={errorsFor("edit-response")?.experience} />
+                    <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required defaultValue={typed("edit-response", "timeline", ownResponse.timeline)} errors={errorsFor("edit-response")?.timeline} />
+                    <SubmitButton name="intent" value="edit-response">{t("response.save")}</SubmitButton>
+                  </Form>
+                </details>
+              ) : null}
+              {["submitted", "screening", "shortlisted"].includes(ownResponse.status) ? (
+                <Form method="post" className="space-y-2">
+                  <p className="text-slate-600">{t("response.withdrawHint")}</p>
+                  <SubmitButton name="intent" value="withdraw-response" tone="secondary">{t("response.withdraw")}</SubmitButton>
+                </Form>
+              ) : null}
               {ownResponse.declineReason ? <p>{t("response.declinedBecause", { reason: t(`decline.${ownResponse.declineReason}` as MessageKey) })}</p> : null}
               {ownResponse.match ? (
                 <Link to={`/matches/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
@@ -460,9 +532,9 @@ export default function RequestPage() {
               <p className="text-sm text-slate-600">{t("response.form.intro")}</p>
               <FormErrors errors={actionData?.intent === "respond" ? [...(actionData.result?.error?.[""] ?? []), ...(actionData.result?.error?.formToken ?? [])] : undefined} />
               <input type="hidden" name="formToken" value={formToken} />
-              <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required errors={errorsFor("respond")?.approach} />
-              <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required errors={errorsFor("respond")?.experience} />
-              <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required errors={errorsFor("respond")?.timeline} />
+              <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required defaultValue={typed("respond", "approach")} errors={errorsFor("respond")?.approach} />
+              <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required defaultValue={typed("respond", "experience")} errors={errorsFor("respond")?.experience} />
+              <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required defaultValue={typed("respond", "timeline")} errors={errorsFor("respond")?.timeline} />
               <SubmitButton name="intent" value="respond">{t("response.submit")}</SubmitButton>
             </Form>
           )}
@@ -474,4 +546,25 @@ export default function RequestPage() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary messages={{ 404: "error.404" }} />;
+}
+
+/** The researcher's own proposal, as the business reads it. */
+function OwnProposal({ response }: { response: { approach: string; experience: string; timeline: string } }) {
+  const t = useT();
+  return (
+    <dl className="space-y-2">
+      {(
+        [
+          ["response.approach", response.approach],
+          ["response.experience", response.experience],
+          ["response.timeline", response.timeline],
+        ] as const
+      ).map(([label, value]) => (
+        <div key={label}>
+          <dt className="font-medium text-slate-800">{t(label)}</dt>
+          <dd className="whitespace-pre-line text-slate-700">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

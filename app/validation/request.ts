@@ -68,6 +68,9 @@ export const ResponseSchema = z.object({
   timeline: text({ min: 5, max: 500, multiline: true }),
 });
 
+export const EditResponseSchema = ResponseSchema.omit({ intent: true, formToken: true }).extend({ intent: z.literal("edit-response") });
+export const WithdrawResponseSchema = z.object({ intent: z.literal("withdraw-response") });
+
 export const ResponseStatusSchema = z
   .object({
     intent: z.literal("move-response"),

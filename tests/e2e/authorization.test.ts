@@ -678,6 +678,37 @@ add({
   },
 });
 add({
+  name: "POST edit-response: the responder edits their proposal before screening (nobody else, not the owner)",
+  method: "POST",
+  prepare: () => openRequestWithResponse("submitted"),
+  path: (f) => `/requests/${f.request.id}`,
+  form: () => ({
+    intent: "edit-response",
+    approach: "Cách tiếp cận đã sửa: màng phủ chitosan với tinh dầu sả trong kho lạnh.",
+    experience: "Đã chuyển giao hai quy trình bảo quản.",
+    timeline: "5 tháng",
+  }),
+  actors: ["owner", "responder"],
+  allow: ["responder"],
+  state: responseState,
+  changed: async (f) => {
+    expect((await db().requestResponse.findUniqueOrThrow({ where: { id: f.response.id } })).timeline).toBe("5 tháng");
+  },
+});
+add({
+  name: "POST withdraw-response: the responder withdraws their proposal (nobody else, not the owner)",
+  method: "POST",
+  prepare: () => openRequestWithResponse("shortlisted"),
+  path: (f) => `/requests/${f.request.id}`,
+  form: () => ({ intent: "withdraw-response" }),
+  actors: ["owner", "responder"],
+  allow: ["responder"],
+  state: (f) => db().requestResponse.count({ where: { requestId: f.request.id } }),
+  changed: async (f) => {
+    expect(await db().requestResponse.count({ where: { id: f.response.id } })).toBe(0);
+  },
+});
+add({
   name: "POST invite an expert to a request",
   method: "POST",
   prepare: async () => {
