@@ -1,6 +1,6 @@
 import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
-import { pick } from "~/i18n/i18n";
+import { pick, translator } from "~/i18n/i18n";
 import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
 import { audit } from "./audit.server";
@@ -110,13 +110,18 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
     const claims = await tx.organizationClaim.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
     await tx.organizationRevision.updateMany({ where: { organizationId: duplicateId, status: "pending" }, data: { status: "superseded" } });
 
+    // Managing a duplicate (perhaps proposed by anyone) is no proof of managing the survivor:
+    // each manager becomes a pending claim on it, which an official decides.
     const managers = await tx.organizationManager.findMany({ where: { organizationId: duplicateId } });
+    let managerClaims = 0;
     for (const manager of managers) {
-      await tx.organizationManager.upsert({
-        where: { userId_organizationId: { userId: manager.userId, organizationId: survivorId } },
-        create: { userId: manager.userId, organizationId: survivorId },
-        update: {},
+      const already = await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId: manager.userId, organizationId: survivorId } } });
+      const pending = await tx.organizationClaim.findFirst({ where: { userId: manager.userId, organizationId: survivorId, status: "pending" } });
+      if (already || pending) continue;
+      await tx.organizationClaim.create({
+        data: { userId: manager.userId, organizationId: survivorId, message: translator("vi")("curation.managerClaim", { organization: label(duplicate) }) },
       });
+      managerClaims += 1;
     }
     const survivorFields = new Set(survivor.fields.map((link) => link.fieldId));
     const addedFields = duplicate.fields.map((link) => link.fieldId).filter((fieldId) => !survivorFields.has(fieldId));
@@ -143,7 +148,7 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
     if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
     for (const { requestId } of suggestions) await enqueueJob(tx, "recompute-matches", { requestId });
 
-    const moved = { experts: experts.length, children: children.length, requests: requests.length, managers: managers.length, claims: claims.count };
+    const moved = { experts: experts.length, children: children.length, requests: requests.length, managers: managers.length, claims: claims.count + managerClaims };
     await audit(tx, {
       actorId,
       action: "organization.merge",
