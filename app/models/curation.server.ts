@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { pick, translator } from "~/i18n/i18n";
 import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
+import { hasPermission } from "~/utils/permissions";
 import { audit } from "./audit.server";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshSearchText, updateOrganizationInTransaction } from "./organization.server";
@@ -13,7 +14,10 @@ import { refreshSearchText, updateOrganizationInTransaction } from "./organizati
  * its search outbox rows and its single audit entry.
  */
 export class CurationError extends Error {
-  constructor(readonly key: "curation.sameOrganization" | "curation.notFound" | "curation.wrongStatus") {
+  constructor(
+    readonly key: "curation.sameOrganization" | "curation.notFound" | "curation.wrongStatus" | "curation.bulkRefused",
+    readonly params?: Record<string, string>,
+  ) {
     super(key);
   }
 }
@@ -57,20 +61,51 @@ const CHANGES: Record<Change, { from: (o: { status: string; verified: boolean })
 
 /** Verify, unverify, archive or restore; returns false when the listing was already in that state. */
 export async function changeOrganization(id: string, change: Change, actorId: string, reason: string | null = null): Promise<boolean> {
-  const done = await prisma.$transaction(async (tx) => {
-    const current = await tx.organization.findUnique({ where: { id }, select: { status: true, verified: true } });
-    if (!current) throw new CurationError("curation.notFound");
-    if (!CHANGES[change].from(current)) return false;
-    const before = await snapshot(tx, id);
-    await updateOrganizationInTransaction(tx, id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } });
-    // Experts show their affiliation; requests do not index organizations.
-    const experts = await tx.expertProfile.findMany({ where: { affiliationId: id }, select: { id: true } });
-    if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
-    await audit(tx, { actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(tx, id), reason });
-    return true;
-  });
+  const done = await prisma.$transaction((tx) => changeInTransaction(tx, id, change, actorId, reason));
   notifySearchOutbox();
   return done;
+}
+
+async function changeInTransaction(tx: Prisma.TransactionClient, id: string, change: Change, actorId: string, reason: string | null): Promise<boolean> {
+  const current = await tx.organization.findUnique({ where: { id }, select: { status: true, verified: true } });
+  if (!current) throw new CurationError("curation.notFound");
+  if (!CHANGES[change].from(current)) return false;
+  const before = await snapshot(tx, id);
+  await updateOrganizationInTransaction(tx, id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } });
+  // Experts show their affiliation; requests do not index organizations.
+  const experts = await tx.expertProfile.findMany({ where: { affiliationId: id }, select: { id: true } });
+  if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
+  await audit(tx, { actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(tx, id), reason });
+  return true;
+}
+
+export const BULK_ACTIONS = ["verify", "archive", "review"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/**
+ * One action on many listings, all or nothing: each row is checked (the actor
+ * may still curate, the listing exists, is not waiting in the queue and can take
+ * the action) and gets its own audit entry; one refused row refuses the batch.
+ */
+export async function bulkChange(ids: string[], action: BulkAction, actorId: string): Promise<number> {
+  const count = await prisma.$transaction(async (tx) => {
+    for (const id of ids) {
+      const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true } });
+      const listing = await tx.organization.findUnique({ where: { id }, select: { slug: true, nameVi: true, nameEn: true, status: true } });
+      if (!hasPermission(actor, "organization:curate")) throw new CurationError("curation.notFound");
+      // Proposals are decided in the queue, with their author told why.
+      if (!listing || listing.status === "pending") throw new CurationError("curation.bulkRefused", { name: listing ? label(listing) : id });
+      if (action === "review") {
+        await tx.organization.update({ where: { id }, data: { confirmedAt: new Date(), staleSince: null } });
+        await audit(tx, { actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(listing) });
+      } else if (!(await changeInTransaction(tx, id, action, actorId, null))) {
+        throw new CurationError("curation.bulkRefused", { name: label(listing) });
+      }
+    }
+    return ids.length;
+  });
+  notifySearchOutbox();
+  return count;
 }
 
 /** A manager or official confirms a listing is still accurate: it is no longer stale. */
