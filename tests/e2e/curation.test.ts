@@ -268,7 +268,7 @@ describe("what people hit when they used it (issue 14)", () => {
     const entry = page.locator('[data-audit="organization.verify"]');
     await expect.poll(() => entry.getByText("Xác minh hồ sơ", { exact: true }).isVisible()).toBe(true);
     expect(await entry.getByText("organization.verify").count()).toBe(0);
-    await entry.getByText("Chi tiết").click();
+    await entry.getByText("Trước và sau").click();
     const row = entry.getByRole("row", { name: /Đã xác minh/ });
     expect(await row.getByRole("cell").allInnerTexts()).toEqual(["không", "có"]);
     expect(await entry.locator("pre").count()).toBe(0);
