@@ -102,7 +102,7 @@ export default function NewListing() {
           value={value}
           errors={(name) => fields[name as keyof typeof fields]?.errors}
           areas={areas}
-          selectedFields={(sent.fieldSlugs as string[] | undefined) ?? []}
+          selectedFields={([] as unknown[]).concat(sent.fieldSlugs ?? []).map(String)}
         />
         <Field label={t("listing.parent")} name="parent" defaultValue={value("parent")} errors={fields.parent.errors} maxLength={200} />
         {actionData && "duplicates" in actionData ? (

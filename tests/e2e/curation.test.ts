@@ -273,7 +273,7 @@ describe("what people hit when they used it (issue 14)", () => {
     expect(await row.getByRole("cell").allInnerTexts()).toEqual(["không", "có"]);
     expect(await entry.locator("pre").count()).toBe(0);
     await page.goto(`/admin/audit?entity=${organization.id}&lang=en`);
-    await expect.poll(() => page.getByText("Listing verified", { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => entry.getByText("Listing verified", { exact: true }).isVisible()).toBe(true);
   });
 
   test("the listings console is a filterable, sortable table with all-or-nothing bulk actions, usable at 320 px", async () => {
