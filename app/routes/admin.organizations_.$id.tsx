@@ -92,8 +92,12 @@ export default function ManageListing() {
                   {candidate.acronym ? ` (${candidate.acronym})` : ""} · <span className="break-all text-slate-600">/organizations/{candidate.slug}</span>
                   {candidate.status !== "published" ? ` · ${t(`curation.status.${candidate.status}` as MessageKey)}` : ""}
                 </span>
-                <Link to={`?${new URLSearchParams({ q, into: candidate.id }).toString()}#compare`} className="text-brand-700 underline">
-                  {t("curation.choose")}<span className="sr-only">: {name(candidate)}</span>
+                <Link
+                  to={`?${new URLSearchParams({ q, into: candidate.id }).toString()}#compare`}
+                  aria-label={`${t("curation.choose")}: ${name(candidate)}`}
+                  className="text-brand-700 underline"
+                >
+                  {t("curation.choose")}
                 </Link>
               </li>
             ))}
