@@ -107,10 +107,11 @@ export default function ManageListing() {
           <div id="compare" className="space-y-3">
             <h3 className="text-lg font-semibold">{t("curation.mergeCompare")}</h3>
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+              {/* Fixed columns that wrap: both listings stay in view at 320 px. */}
+              <table className="w-full table-fixed text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="p-1"><span className="sr-only">{t("queue.field")}</span></th>
+                    <th scope="col" className="w-[28%] p-1"><span className="sr-only">{t("queue.field")}</span></th>
                     <th scope="col" className="p-1">{t("curation.duplicateSide")}</th>
                     <th scope="col" className="p-1">{t("curation.survivorSide")}</th>
                   </tr>
@@ -118,9 +119,9 @@ export default function ManageListing() {
                 <tbody>
                   {FACTS.map((fact) => (
                     <tr key={fact} className="border-b border-slate-100 align-top">
-                      <th scope="row" className="p-1 font-medium">{t(`audit.field.${fact}` as MessageKey)}</th>
-                      <td className="p-1 break-words">{show(listing, fact)}</td>
-                      <td className="p-1 break-words">{show(survivor, fact)}</td>
+                      <th scope="row" className="p-1 font-medium [overflow-wrap:anywhere]">{t(`audit.field.${fact}` as MessageKey)}</th>
+                      <td className="p-1 [overflow-wrap:anywhere]">{show(listing, fact)}</td>
+                      <td className="p-1 [overflow-wrap:anywhere]">{show(survivor, fact)}</td>
                     </tr>
                   ))}
                   {(["experts", "children", "requests", "managers"] as const).map((count) => (
