@@ -232,6 +232,8 @@ describe("what people hit when they used it (issue 14)", () => {
     await expect.poll(() => queue.getByRole("columnheader", { name: "Hồ sơ giữ lại" }).isVisible()).toBe(true);
     expect(await queue.getByText("1 người quản lý của bản trùng sẽ thành đề nghị quản lý chờ duyệt").count()).toBe(1);
     await shoot(queue, "merge-compare-390");
+    await queue.setViewportSize({ width: 1366, height: 900 });
+    await shoot(queue, "merge-compare-1366");
     await queue.getByRole("button", { name: "Xác nhận gộp" }).click();
     await expect.poll(() => queue.getByText("Đã gộp").isVisible()).toBe(true);
 
@@ -272,6 +274,10 @@ describe("what people hit when they used it (issue 14)", () => {
     const row = entry.getByRole("row", { name: /Đã xác minh/ });
     expect(await row.getByRole("cell").allInnerTexts()).toEqual(["không", "có"]);
     expect(await entry.locator("pre").count()).toBe(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await shoot(page, "audit-diff-1366");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "audit-diff-390");
     await page.goto(`/admin/audit?entity=${organization.id}&lang=en`);
     await expect.poll(() => entry.getByText("Listing verified", { exact: true }).isVisible()).toBe(true);
   });
@@ -297,6 +303,9 @@ describe("what people hit when they used it (issue 14)", () => {
     await expect.poll(() => rows.count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await shoot(page, "organizations-table-320");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await shoot(page, "organizations-table-1366");
+    await page.setViewportSize({ width: 320, height: 800 });
 
     // One listing still waits in the queue: the whole batch is refused, nothing changes.
     for (const name of [a.nameVi, b.nameVi, pending.nameVi]) await page.getByLabel(`Chọn “${name}”`).check();
