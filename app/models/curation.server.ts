@@ -1,8 +1,9 @@
 import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
-import { pick } from "~/i18n/i18n";
+import { pick, translator } from "~/i18n/i18n";
 import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
+import { hasPermission } from "~/utils/permissions";
 import { audit } from "./audit.server";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshSearchText, updateOrganizationInTransaction } from "./organization.server";
@@ -13,7 +14,10 @@ import { refreshSearchText, updateOrganizationInTransaction } from "./organizati
  * its search outbox rows and its single audit entry.
  */
 export class CurationError extends Error {
-  constructor(readonly key: "curation.sameOrganization" | "curation.notFound" | "curation.wrongStatus") {
+  constructor(
+    readonly key: "curation.sameOrganization" | "curation.notFound" | "curation.wrongStatus" | "curation.bulkRefused",
+    readonly params?: Record<string, string>,
+  ) {
     super(key);
   }
 }
@@ -57,20 +61,51 @@ const CHANGES: Record<Change, { from: (o: { status: string; verified: boolean })
 
 /** Verify, unverify, archive or restore; returns false when the listing was already in that state. */
 export async function changeOrganization(id: string, change: Change, actorId: string, reason: string | null = null): Promise<boolean> {
-  const done = await prisma.$transaction(async (tx) => {
-    const current = await tx.organization.findUnique({ where: { id }, select: { status: true, verified: true } });
-    if (!current) throw new CurationError("curation.notFound");
-    if (!CHANGES[change].from(current)) return false;
-    const before = await snapshot(tx, id);
-    await updateOrganizationInTransaction(tx, id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } });
-    // Experts show their affiliation; requests do not index organizations.
-    const experts = await tx.expertProfile.findMany({ where: { affiliationId: id }, select: { id: true } });
-    if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
-    await audit(tx, { actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(tx, id), reason });
-    return true;
-  });
+  const done = await prisma.$transaction((tx) => changeInTransaction(tx, id, change, actorId, reason));
   notifySearchOutbox();
   return done;
+}
+
+async function changeInTransaction(tx: Prisma.TransactionClient, id: string, change: Change, actorId: string, reason: string | null): Promise<boolean> {
+  const current = await tx.organization.findUnique({ where: { id }, select: { status: true, verified: true } });
+  if (!current) throw new CurationError("curation.notFound");
+  if (!CHANGES[change].from(current)) return false;
+  const before = await snapshot(tx, id);
+  await updateOrganizationInTransaction(tx, id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } });
+  // Experts show their affiliation; requests do not index organizations.
+  const experts = await tx.expertProfile.findMany({ where: { affiliationId: id }, select: { id: true } });
+  if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
+  await audit(tx, { actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(tx, id), reason });
+  return true;
+}
+
+export const BULK_ACTIONS = ["verify", "archive", "review"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/**
+ * One action on many listings, all or nothing: each row is checked (the actor
+ * may still curate, the listing exists, is not waiting in the queue and can take
+ * the action) and gets its own audit entry; one refused row refuses the batch.
+ */
+export async function bulkChange(ids: string[], action: BulkAction, actorId: string): Promise<number> {
+  const count = await prisma.$transaction(async (tx) => {
+    for (const id of ids) {
+      const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true } });
+      const listing = await tx.organization.findUnique({ where: { id }, select: { slug: true, nameVi: true, nameEn: true, status: true } });
+      if (!hasPermission(actor, "organization:curate")) throw new CurationError("curation.notFound");
+      // Proposals are decided in the queue, with their author told why.
+      if (!listing || listing.status === "pending") throw new CurationError("curation.bulkRefused", { name: listing ? label(listing) : id });
+      if (action === "review") {
+        await tx.organization.update({ where: { id }, data: { confirmedAt: new Date(), staleSince: null } });
+        await audit(tx, { actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(listing) });
+      } else if (!(await changeInTransaction(tx, id, action, actorId, null))) {
+        throw new CurationError("curation.bulkRefused", { name: label(listing) });
+      }
+    }
+    return ids.length;
+  });
+  notifySearchOutbox();
+  return count;
 }
 
 /** A manager or official confirms a listing is still accurate: it is no longer stale. */
@@ -110,13 +145,18 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
     const claims = await tx.organizationClaim.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
     await tx.organizationRevision.updateMany({ where: { organizationId: duplicateId, status: "pending" }, data: { status: "superseded" } });
 
+    // Managing a duplicate (perhaps proposed by anyone) is no proof of managing the survivor:
+    // each manager becomes a pending claim on it, which an official decides.
     const managers = await tx.organizationManager.findMany({ where: { organizationId: duplicateId } });
+    let managerClaims = 0;
     for (const manager of managers) {
-      await tx.organizationManager.upsert({
-        where: { userId_organizationId: { userId: manager.userId, organizationId: survivorId } },
-        create: { userId: manager.userId, organizationId: survivorId },
-        update: {},
+      const already = await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId: manager.userId, organizationId: survivorId } } });
+      const pending = await tx.organizationClaim.findFirst({ where: { userId: manager.userId, organizationId: survivorId, status: "pending" } });
+      if (already || pending) continue;
+      await tx.organizationClaim.create({
+        data: { userId: manager.userId, organizationId: survivorId, message: translator("vi")("curation.managerClaim", { organization: label(duplicate) }) },
       });
+      managerClaims += 1;
     }
     const survivorFields = new Set(survivor.fields.map((link) => link.fieldId));
     const addedFields = duplicate.fields.map((link) => link.fieldId).filter((fieldId) => !survivorFields.has(fieldId));
@@ -143,7 +183,7 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
     if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
     for (const { requestId } of suggestions) await enqueueJob(tx, "recompute-matches", { requestId });
 
-    const moved = { experts: experts.length, children: children.length, requests: requests.length, managers: managers.length, claims: claims.count };
+    const moved = { experts: experts.length, children: children.length, requests: requests.length, managers: managers.length, claims: claims.count + managerClaims };
     await audit(tx, {
       actorId,
       action: "organization.merge",

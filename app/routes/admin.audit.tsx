@@ -7,6 +7,9 @@ import { SimplePager } from "~/components/simple-pager";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { AUDIT_ACTIONS } from "~/models/audit-actions";
 import { auditActors, auditFiltersFromUrl, listAudit } from "~/models/audit.server";
+import type { MessageKey } from "~/i18n/messages";
+import { vi } from "~/i18n/messages";
+import { auditDiff, parseSnapshot } from "~/utils/audit-diff";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/meta";
 
@@ -36,6 +39,7 @@ export default function AuditLog() {
   const { raw, page, totalPages, total, actors, entries, query } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
+  const actionLabel = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.action.${action}` as MessageKey) : action);
   const exportQuery = (format: string) => {
     const params = new URLSearchParams(query);
     params.delete("page");
@@ -52,7 +56,7 @@ export default function AuditLog() {
           <select id="audit-action" name="action" defaultValue={raw.action} className="mt-1 w-full rounded-lg border border-slate-300 p-2">
             <option value="">{t("audit.any")}</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>{action}</option>
+              <option key={action} value={action}>{t(`audit.action.${action}` as MessageKey)}</option>
             ))}
           </select>
         </div>
@@ -83,27 +87,60 @@ export default function AuditLog() {
           <li key={entry.id} className="rounded-2xl border border-slate-200 bg-white p-4" data-audit={entry.action}>
             <p className="flex flex-wrap gap-x-3 text-sm">
               <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(lang, entry.createdAt)}</time>
-              <span className="font-mono">{entry.action}</span>
+              <span className="font-medium">{actionLabel(entry.action)}</span>
               <span>{entry.actor?.name ?? t("audit.system")}</span>
             </p>
             <p className="font-semibold">
               <Link to={`?entity=${encodeURIComponent(entry.entityId)}`} className="text-brand-700 underline">{entry.label}</Link>
             </p>
             {entry.reason ? <p className="text-sm">{t("audit.reason")}: {entry.reason}</p> : null}
-            {entry.before || entry.after ? (
-              <details className="mt-2 text-sm">
-                <summary className="cursor-pointer text-brand-700">{t("audit.details")}</summary>
-                <div className="mt-2 grid gap-2 md:grid-cols-2">
-                  <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all">{entry.before ? JSON.stringify(JSON.parse(entry.before), null, 1) : "—"}</pre>
-                  <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all">{entry.after ? JSON.stringify(JSON.parse(entry.after), null, 1) : "—"}</pre>
-                </div>
-              </details>
-            ) : null}
+            {entry.before || entry.after ? <Changes before={entry.before} after={entry.after} /> : null}
           </li>
         ))}
       </ol>
       <SimplePager page={page} pages={totalPages} href={(target) => pageHref(query, target)} />
     </div>
+  );
+}
+
+/** What changed, field by field, labelled in the reader's language. */
+function Changes({ before, after }: { before: string | null; after: string | null }) {
+  const t = useT();
+  const rows = auditDiff(parseSnapshot(before), parseSnapshot(after));
+  const label = (part: string) => {
+    const key = (["duplicate", "survivor", "moved"].includes(part) ? `audit.part.${part}` : `audit.field.${part}`) as MessageKey;
+    return key in vi ? t(key) : part;
+  };
+  const show = (value: unknown) => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (typeof value === "boolean") return t(value ? "audit.yes" : "audit.no");
+    if (Array.isArray(value)) return value.join(", ") || "—";
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
+  };
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-brand-700">{t("audit.details")}</summary>
+      {rows.length === 0 ? <p className="mt-2">{t("audit.noDiff")}</p> : (
+        <table className="mt-2 w-full table-fixed text-left">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="p-1">{t("queue.field")}</th>
+              <th scope="col" className="p-1">{t("queue.before")}</th>
+              <th scope="col" className="p-1">{t("queue.after")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.path.join(".")} className="border-b border-slate-100 align-top">
+                <th scope="row" className="p-1 font-medium break-words">{row.path.map(label).join(" › ")}</th>
+                <td className="p-1 break-words text-red-800">{show(row.before)}</td>
+                <td className="p-1 break-words text-green-800">{show(row.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
   );
 }
 

@@ -1,42 +1,62 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
-import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { changeOrganization, CurationError, mergeOrganizations } from "~/models/curation.server";
+import { BULK_ACTIONS, bulkChange, changeOrganization, CurationError, mergeOrganizations } from "~/models/curation.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { requirePermission } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { getLanguage } from "~/utils/language.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
-import { ORGANIZATION_STATUSES } from "~/utils/organization-values";
+import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from "~/utils/organization-values";
 import { foldForSearch } from "~/utils/text";
 
-/** Officials find any listing (drafts and archived ones too) and act on it. */
+/**
+ * Officials find any listing (drafts and archived ones too) in a table they
+ * filter and sort, and act on one (through its own page: merge, archive with
+ * confirmation) or on many at once (verify, archive, mark reviewed).
+ */
 export const meta: MetaFunction = (args) => titled(args, (t) => t("curation.organizations"));
 
-const PAGE_SIZE = 25;
+const PAGE_SIZE = 50;
+const SORTS = ["name", "updated", "kind"] as const;
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
   const url = new URL(args.request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const status = url.searchParams.get("status") ?? "";
+  const get = (name: string) => (url.searchParams.get(name) ?? "").slice(0, 100);
+  const q = get("q");
+  const status = (ORGANIZATION_STATUSES as readonly string[]).includes(get("status")) ? get("status") : "";
+  const kind = (ORGANIZATION_KINDS as readonly string[]).includes(get("kind")) ? get("kind") : "";
+  const verified = ["yes", "no"].includes(get("verified")) ? get("verified") : "";
+  const sort = (SORTS as readonly string[]).includes(get("sort")) ? get("sort") : "name";
+  const lang = await getLanguage(args.request);
   const folded = foldForSearch(q);
-  const organizations = await prisma.organization.findMany({
-    where: {
-      ...((ORGANIZATION_STATUSES as readonly string[]).includes(status) ? { status } : {}),
-      ...(folded ? { OR: [{ slug: { startsWith: folded.replace(/\s+/g, "-") } }, { searchText: { contains: folded } }] } : {}),
-    },
-    orderBy: [{ sortNameVi: "asc" }],
-    take: PAGE_SIZE,
-    select: { id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, status: true, verified: true, staleSince: true, _count: { select: { experts: true, children: true } } },
-  });
-  return { organizations, q, status };
+  const where: Prisma.OrganizationWhereInput = {
+    ...(status ? { status } : {}),
+    ...(kind ? { kind } : {}),
+    ...(verified ? { verified: verified === "yes" } : {}),
+    ...(folded ? { OR: [{ slug: { startsWith: folded.replace(/\s+/g, "-") } }, { searchText: { contains: folded } }] } : {}),
+  };
+  const byName: Prisma.OrganizationOrderByWithRelationInput = lang === "vi" ? { sortNameVi: "asc" } : { sortNameEn: "asc" };
+  const orderBy = sort === "updated" ? [{ updatedAt: "desc" as const }] : sort === "kind" ? [{ kind: "asc" as const }, byName] : [byName];
+  const [organizations, total] = await Promise.all([
+    prisma.organization.findMany({
+      where,
+      orderBy,
+      take: PAGE_SIZE,
+      select: { id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, status: true, verified: true, staleSince: true, updatedAt: true },
+    }),
+    prisma.organization.count({ where }),
+  ]);
+  return { organizations, total, filters: { q, status, kind, verified, sort } };
 }
 
 const ActionSchema = z.object({
@@ -44,22 +64,44 @@ const ActionSchema = z.object({
   intent: z.enum(["verify", "unverify", "archive", "restore", "merge"]),
   into: z.string().max(120).optional(),
   reason: z.string().max(1000).optional(),
+  confirm: z.literal("yes").optional(),
+});
+const BulkSchema = z.object({
+  bulk: z.enum(BULK_ACTIONS),
+  ids: z.array(z.string().min(1).max(60)).max(200),
+  confirm: z.literal("yes").optional(),
 });
 
-type ActionResult = { id: string; message: MessageKey; params?: Record<string, number>; ok: boolean };
+type ActionResult = {
+  id: string;
+  message: MessageKey;
+  params?: Record<string, number | string>;
+  ok: boolean;
+  /** Archiving waits for this confirmation step (rendered by the server, so it works without JavaScript). */
+  confirmArchive?: { id: string; name: string }[];
+};
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "organization:curate");
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(args.request)));
+  const form = await readForm(args.request);
+  if (form.has("bulk")) return bulkAction(form, user.id);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data<ActionResult>({ id: "", message: "form.choose", ok: false }, { status: 400 });
-  const { id, intent, into, reason } = parsed.data;
+  const { id, intent, into, reason, confirm } = parsed.data;
   const note = reason?.trim() || null;
   try {
     if (intent === "merge") {
       const survivor = await prisma.organization.findUnique({ where: { slug: (into ?? "").trim().replace(/^.*\/organizations\//, "") }, select: { id: true } });
       if (!survivor) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 400 });
+      // A merge cannot be undone: it is done only from the side-by-side comparison.
+      if (!confirm) throw redirect(`/admin/organizations/${encodeURIComponent(id)}?into=${encodeURIComponent(survivor.id)}`, 303);
       const result = await mergeOrganizations(id, survivor.id, user.id, note);
       return data<ActionResult>({ id, message: "curation.merged", params: result.moved, ok: true });
+    }
+    if (intent === "archive" && !confirm) {
+      const listing = await prisma.organization.findUnique({ where: { id }, select: { id: true, slug: true, nameVi: true, nameEn: true } });
+      if (!listing) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 404 });
+      return data<ActionResult>({ id, message: "curation.archiveQuestion", params: { count: 1 }, ok: true, confirmArchive: [named(listing)] });
     }
     const changed = await changeOrganization(id, intent, user.id, note);
     return data<ActionResult>({ id, message: changed ? "curation.changed" : "curation.unchanged", ok: changed }, { status: changed ? 200 : 409 });
@@ -69,12 +111,33 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
+const named = (listing: { id: string; slug: string; nameVi: string | null; nameEn: string | null }) => ({ id: listing.id, name: listing.nameVi || listing.nameEn || listing.slug });
+
+async function bulkAction(form: FormData, actorId: string) {
+  const parsed = BulkSchema.safeParse({ bulk: form.get("bulk"), ids: [...new Set(form.getAll("ids").map(String))], confirm: form.get("confirm") ?? undefined });
+  if (!parsed.success) return data<ActionResult>({ id: "", message: "form.choose", ok: false }, { status: 400 });
+  const { bulk, ids, confirm } = parsed.data;
+  if (ids.length === 0) return data<ActionResult>({ id: "", message: "curation.bulkNone", ok: false }, { status: 400 });
+  if (bulk === "archive" && !confirm) {
+    const listings = await prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, nameVi: true, nameEn: true } });
+    return data<ActionResult>({ id: "", message: "curation.archiveQuestion", params: { count: listings.length }, ok: true, confirmArchive: listings.map(named) });
+  }
+  try {
+    const count = await bulkChange(ids, bulk, actorId);
+    return data<ActionResult>({ id: "", message: "curation.bulkDone", params: { count }, ok: true });
+  } catch (error) {
+    if (error instanceof CurationError) return data<ActionResult>({ id: "", message: error.key, params: error.params, ok: false }, { status: 409 });
+    throw error;
+  }
+}
+
 export default function CurateOrganizations() {
-  const { organizations, q, status } = useLoaderData<typeof loader>();
+  const { organizations, total, filters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
+  const select = "mt-1 w-full rounded-lg border border-slate-300 p-2";
+  if (result?.confirmArchive) return <ConfirmArchive listings={result.confirmArchive} single={result.id} />;
   return (
     <div className="space-y-6">
       <PageHeader title={t("curation.organizations")} />
@@ -84,60 +147,131 @@ export default function CurateOrganizations() {
           {t(result.message, result.params)}
         </Notice>
       ) : null}
-      <Form method="get" className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4">
-        <div className="min-w-[14rem] flex-1">
-          <Field label={t("curation.search")} name="q" type="search" defaultValue={q} maxLength={100} />
+      <Form method="get" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+        <div className="sm:col-span-2">
+          <Field label={t("curation.search")} name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
         <div>
-          <label htmlFor="status" className="block font-medium">{t("curation.status")}</label>
-          <select id="status" name="status" defaultValue={status} className="mt-1 rounded-lg border border-slate-300 p-2">
+          <label htmlFor="kind" className="block text-sm font-medium">{t("curation.kind")}</label>
+          <select id="kind" name="kind" defaultValue={filters.kind} className={select}>
             <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_STATUSES.map((value) => (
-              <option key={value} value={value}>{t(`curation.status.${value}` as MessageKey)}</option>
-            ))}
+            {ORGANIZATION_KINDS.map((value) => <option key={value} value={value}>{t(`kind.${value}` as MessageKey)}</option>)}
           </select>
         </div>
-        <SubmitButton tone="secondary">{t("audit.filter")}</SubmitButton>
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">{t("curation.status")}</label>
+          <select id="status" name="status" defaultValue={filters.status} className={select}>
+            <option value="">{t("audit.any")}</option>
+            {ORGANIZATION_STATUSES.map((value) => <option key={value} value={value}>{t(`curation.status.${value}` as MessageKey)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="verified" className="block text-sm font-medium">{t("curation.verifiedFilter")}</label>
+          <select id="verified" name="verified" defaultValue={filters.verified} className={select}>
+            <option value="">{t("audit.any")}</option>
+            <option value="yes">{t("curation.verifiedYes")}</option>
+            <option value="no">{t("curation.verifiedNo")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="block text-sm font-medium">{t("curation.sort")}</label>
+          <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
+            {SORTS.map((value) => <option key={value} value={value}>{t(`curation.sort.${value}` as MessageKey)}</option>)}
+          </select>
+        </div>
+        <div className="flex items-end">
+          <SubmitButton tone="secondary">{t("audit.filter")}</SubmitButton>
+        </div>
       </Form>
-      {organizations.length === 0 ? <p>{t("curation.noResults")}</p> : null}
-      <ul className="space-y-3">
-        {organizations.map((organization) => (
-          <li key={organization.id} className="rounded-2xl border border-slate-200 bg-white p-4" data-organization={organization.slug}>
-            <div className="flex flex-wrap items-center gap-2">
-              <Link to={`/organizations/${organization.slug}`} className="font-semibold text-brand-700 underline">
-                {pick(lang, organization.nameVi, organization.nameEn)}
-              </Link>
-              {organization.acronym ? <span className="text-slate-600">({organization.acronym})</span> : null}
-              <Badge>{t(`kind.${organization.kind}` as MessageKey)}</Badge>
-              <Badge tone={organization.status === "published" ? "brand" : undefined}>{t(`curation.status.${organization.status}` as MessageKey)}</Badge>
-              {organization.verified ? <Badge tone="brand">{t("curation.verify")} ✓</Badge> : null}
-              {organization.staleSince ? <Badge>{t("curation.stale")}</Badge> : null}
-            </div>
-            <p className="text-sm text-slate-600">
-              /organizations/{organization.slug} · {organization._count.experts} {t("nav.experts").toLowerCase()} · {organization._count.children} ↳
-            </p>
-            <div className="mt-3 flex flex-wrap gap-2">
-              {(organization.verified ? ["unverify"] : ["verify"]).concat(organization.status === "archived" ? ["restore"] : ["archive"]).map((intent) => (
-                <Form key={intent} method="post" action={`?${searchParams.toString()}`}>
-                  <input type="hidden" name="id" value={organization.id} />
-                  <SubmitButton name="intent" value={intent} tone={intent === "archive" ? "danger" : "secondary"}>
-                    {t(`curation.${intent}` as MessageKey)}
-                  </SubmitButton>
-                </Form>
-              ))}
-            </div>
-            <details className="mt-3">
-              <summary className="cursor-pointer text-brand-700">{t("curation.merge")}</summary>
-              <Form method="post" action={`?${searchParams.toString()}`} className="mt-2 space-y-2">
-                <input type="hidden" name="id" value={organization.id} />
-                <Field label={t("curation.mergeInto")} name="into" hint={t("curation.mergeHint")} required maxLength={120} />
-                <Field label={t("audit.reason")} name="reason" maxLength={1000} />
-                <SubmitButton name="intent" value="merge" tone="danger">{t("curation.merge")}</SubmitButton>
-              </Form>
-            </details>
-          </li>
-        ))}
-      </ul>
+      <p className="text-sm text-slate-600">{t("curation.shown", { count: total })}</p>
+      {organizations.length === 0 ? <p>{t("curation.noResults")}</p> : (
+        <Form method="post" className="space-y-3">
+          <fieldset className="flex flex-wrap items-center gap-2 rounded-2xl border border-slate-200 bg-white p-3">
+            <legend className="sr-only">{t("curation.bulk")}</legend>
+            <span className="text-sm font-medium" aria-hidden="true">{t("curation.bulk")}:</span>
+            <SubmitButton name="bulk" value="verify" tone="secondary">{t("curation.verify")}</SubmitButton>
+            <SubmitButton name="bulk" value="review" tone="secondary">{t("curation.review")}</SubmitButton>
+            <SubmitButton name="bulk" value="archive" tone="danger">{t("curation.archive")}</SubmitButton>
+          </fieldset>
+          <table className="w-full border-collapse text-left text-sm max-sm:block">
+            <thead className="max-sm:hidden">
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2"><span className="sr-only">{t("curation.bulk")}</span></th>
+                <th scope="col" className="p-2">{t("curation.name")}</th>
+                <th scope="col" className="p-2">{t("curation.kind")}</th>
+                <th scope="col" className="p-2">{t("curation.status")}</th>
+                <th scope="col" className="p-2">{t("curation.updated")}</th>
+                <th scope="col" className="p-2">{t("curation.actions")}</th>
+              </tr>
+            </thead>
+            {/* Below 640 px each row is a stacked block: a checkbox beside the name, facts underneath. */}
+            <tbody className="max-sm:block">
+              {organizations.map((organization) => {
+                const name = pick(lang, organization.nameVi, organization.nameEn) || organization.slug;
+                return (
+                  <tr key={organization.id} data-organization={organization.slug} className="border-b border-slate-200 align-top max-sm:grid max-sm:grid-cols-[2.5rem_1fr] max-sm:py-2">
+                    <td className="p-2 max-sm:row-span-4">
+                      <input type="checkbox" name="ids" value={organization.id} aria-label={t("curation.select", { name })} className="size-5" />
+                    </td>
+                    <td className="p-2 max-sm:py-0">
+                      <Link to={`/organizations/${organization.slug}`} className="font-semibold break-words text-brand-700 underline">{name}</Link>
+                      {organization.acronym ? <span className="text-slate-600"> ({organization.acronym})</span> : null}
+                      <div className="text-xs break-all text-slate-600">/organizations/{organization.slug}</div>
+                    </td>
+                    <td className="p-2 max-sm:py-0">{t(`kind.${organization.kind}` as MessageKey)}</td>
+                    <td className="p-2 max-sm:py-0">
+                      <span className="flex flex-wrap gap-1">
+                        <Badge tone={organization.status === "published" ? "brand" : undefined}>{t(`curation.status.${organization.status}` as MessageKey)}</Badge>
+                        {organization.verified ? <Badge tone="brand">{t("curation.verifiedYes")}</Badge> : null}
+                        {organization.staleSince ? <Badge>{t("curation.stale")}</Badge> : null}
+                      </span>
+                    </td>
+                    <td className="p-2 max-sm:py-0">
+                      <span className="sm:hidden">{t("curation.updated")}: </span>
+                      {formatDate(lang, organization.updatedAt)}
+                    </td>
+                    <td className="p-2 max-sm:col-start-2 max-sm:py-1">
+                      <Link to={`/admin/organizations/${organization.id}`} className="text-brand-700 underline">
+                        {t("curation.manage")}<span className="sr-only"> {name}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+/** The server's confirmation step before archiving one listing or several. */
+function ConfirmArchive({ listings, single }: { listings: { id: string; name: string }[]; single: string }) {
+  const t = useT();
+  return (
+    <div className="max-w-2xl space-y-4">
+      <PageHeader title={t("curation.confirmArchive")} />
+      <Form method="post" className="space-y-4 rounded-2xl border border-red-200 bg-white p-4">
+        <p role="alert">{t("curation.archiveQuestion", { count: listings.length })}</p>
+        <ul className="list-disc pl-5">
+          {listings.map((listing) => <li key={listing.id}>{listing.name}</li>)}
+        </ul>
+        <input type="hidden" name="confirm" value="yes" />
+        {single ? (
+          <>
+            <input type="hidden" name="id" value={single} />
+            <Field label={t("audit.reason")} name="reason" maxLength={1000} />
+            <SubmitButton name="intent" value="archive" tone="danger">{t("curation.confirmArchive")}</SubmitButton>
+          </>
+        ) : (
+          <>
+            {listings.map((listing) => <input key={listing.id} type="hidden" name="ids" value={listing.id} />)}
+            <SubmitButton name="bulk" value="archive" tone="danger">{t("curation.confirmArchive")}</SubmitButton>
+          </>
+        )}
+      </Form>
+      <Link to="/admin/organizations" className="text-brand-700 underline">{t("curation.cancel")}</Link>
     </div>
   );
 }

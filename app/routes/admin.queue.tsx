@@ -2,11 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DuplicateList } from "~/components/duplicate-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
-import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
+import { formatDate, pick, translator, useLanguage, useT } from "~/i18n/i18n";
+import { duplicateFinder } from "~/models/duplicates.server";
+import { getLanguage } from "~/utils/language.server";
 import { pendingClaims, reviewClaim } from "~/models/claim.server";
 import { confirmOrganization } from "~/models/curation.server";
 import { profilesToReview, reviewProfile } from "~/models/expert-review.server";
@@ -32,7 +35,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("queue.title")
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
-  const [requests, listings, revisions, profiles, claims, stale] = await Promise.all([
+  const [requests, listings, revisions, profiles, claims, stale, findDuplicates] = await Promise.all([
     prisma.techRequest.findMany({
       where: { status: "pending" },
       orderBy: { createdAt: "asc" },
@@ -44,10 +47,11 @@ export async function loader(args: LoaderFunctionArgs) {
     profilesToReview(),
     pendingClaims(),
     staleListings(),
+    duplicateFinder(),
   ]);
   return {
     requests,
-    listings,
+    listings: listings.map((listing) => ({ ...listing, duplicates: findDuplicates(listing) })),
     revisions: revisions.map((revision) => ({
       id: revision.id,
       organization: revision.organization,
@@ -62,6 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const KINDS = ["request", "listing", "revision", "profile", "claim"] as const;
+/** Common reasons an official picks and may edit (reject.reason.* in the messages). */
+const REJECT_REASONS = ["incomplete", "duplicate", "unverifiable", "outOfScope", "inappropriate"] as const;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "organization:curate");
@@ -75,6 +81,11 @@ export async function action(args: ActionFunctionArgs) {
     return data({ kind, id, result: undefined, error: null });
   }
   if (!(KINDS as readonly string[]).includes(kind)) return data({ kind, id, result: undefined, error: problem("form.choose") }, { status: 400 });
+  // Without JavaScript the picked common reason arrives alone: it is the reason when the text is empty.
+  const preset = String(formData.get("preset") ?? "");
+  if (formData.get("intent") === "reject" && !String(formData.get("note") ?? "").trim() && (REJECT_REASONS as readonly string[]).includes(preset)) {
+    formData.set("note", translator(await getLanguage(args.request))(`reject.reason.${preset}` as MessageKey));
+  }
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return data({ kind, id, result: submission.reply(), error: null }, { status: 400 });
   const decision = { approve: submission.value.intent === "approve", note: submission.value.note };
@@ -143,6 +154,12 @@ export default function Queue() {
               {listing.revisions[0] ? ` · ${t("queue.proposedBy", { name: listing.revisions[0].author.name, date: formatDate(lang, listing.createdAt) })}` : ""}
             </p>
             {listing.website ? <p className="text-sm break-all">{listing.website}</p> : null}
+            {listing.duplicates.length ? (
+              <div role="note" className="mt-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
+                <p className="text-sm font-semibold">{t("dup.queueWarning")}</p>
+                <DuplicateList duplicates={listing.duplicates} />
+              </div>
+            ) : null}
             <p className="mt-1 line-clamp-4 text-sm">{pick(lang, listing.summaryVi, listing.summaryEn)}</p>
             {review("listing", listing.id)}
           </Item>
@@ -267,6 +284,27 @@ function ReviewForm({ kind, id, errors }: { kind: string; id: string; errors: st
     <Form method="post" className="mt-3 space-y-2">
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
+      <div>
+        <label htmlFor={`preset-${kind}-${id}`} className="block text-sm font-medium text-slate-800">{t("reject.preset")}</label>
+        <select
+          id={`preset-${kind}-${id}`}
+          name="preset"
+          defaultValue=""
+          className="mt-1 w-full rounded-lg border border-slate-300 p-2"
+          onChange={(event) => {
+            // Fills the reason, which stays editable; "write your own" leaves what was typed.
+            const note = event.currentTarget.form?.elements.namedItem("note");
+            if (note instanceof HTMLTextAreaElement && event.currentTarget.value) {
+              note.value = t(`reject.reason.${event.currentTarget.value}` as MessageKey);
+            }
+          }}
+        >
+          <option value="">{t("reject.choose")}</option>
+          {REJECT_REASONS.map((reason) => (
+            <option key={reason} value={reason}>{t(`reject.reason.${reason}` as MessageKey)}</option>
+          ))}
+        </select>
+      </div>
       <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errors} />
       <div className="flex gap-2">
         <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>

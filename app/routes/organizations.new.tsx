@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DuplicateList, type Duplicate } from "~/components/duplicate-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { ListingFields } from "~/components/listing-fields";
@@ -12,6 +13,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { notifySearchOutbox } from "#search/outbox";
 import { notifyJobs } from "~/jobs/queue.server";
 import { getTaxonomy, taxonomyForPicker } from "~/models/field.server";
+import { likelyDuplicates } from "~/models/duplicates.server";
 import { proposeListing } from "~/models/listing-proposal.server";
 import { resolveOrganization } from "~/models/organization-lookup.server";
 import { requireUser } from "~/utils/auth.server";
@@ -37,7 +39,8 @@ export const headers = keepRetryAfter;
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
-  const submission = parseWithZod(await readForm(args.request), { schema: OrganizationNewSchema });
+  const formData = await readForm(args.request);
+  const submission = parseWithZod(formData, { schema: OrganizationNewSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
@@ -52,6 +55,11 @@ export async function action(args: ActionFunctionArgs) {
     const found = await resolveOrganization(parent);
     if (!found.match) return data({ result: submission.reply({ fieldErrors: { parent: [problem("listing.parentNotFound")] } }) }, { status: 400 });
     parentId = found.match.id;
+  }
+  // "Trường Đại học Bách khoa Hà Nội (HUST)" with hust.edu.vn is HUST: say so before it is sent.
+  if (formData.get("notDuplicate") !== "on") {
+    const duplicates = await likelyDuplicates(columns);
+    if (duplicates.length) return data({ result: submission.reply(), duplicates });
   }
   // A double click sends the same token twice: one listing.
   await createOnce(user.id, formToken, async (tx) => {
@@ -96,9 +104,20 @@ export default function NewListing() {
           value={value}
           errors={(name) => fields[name as keyof typeof fields]?.errors}
           areas={areas}
-          selectedFields={(sent.fieldSlugs as string[] | undefined) ?? []}
+          selectedFields={([] as unknown[]).concat(sent.fieldSlugs ?? []).map(String)}
         />
         <Field label={t("listing.parent")} name="parent" defaultValue={value("parent")} errors={fields.parent.errors} maxLength={200} />
+        {actionData && "duplicates" in actionData ? (
+          <div role="alert" className="space-y-2 rounded-2xl border border-amber-300 bg-amber-50 p-4">
+            <h2 className="font-semibold">{t("dup.title")}</h2>
+            <p className="text-sm">{t("dup.proposalIntro")}</p>
+            <DuplicateList duplicates={actionData.duplicates as Duplicate[]} claimLinks />
+            <label className="flex items-start gap-2">
+              <input type="checkbox" name="notDuplicate" className="mt-1 size-5 shrink-0" />
+              <span>{t("dup.confirm")}</span>
+            </label>
+          </div>
+        ) : null}
         <SubmitButton>{t("listing.submit")}</SubmitButton>
       </Form>
     </FormPage>

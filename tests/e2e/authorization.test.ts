@@ -589,7 +589,8 @@ for (const intent of ["verify", "archive", "merge"] as const) {
     method: "POST",
     prepare: listingsOfOwner,
     path: () => "/admin/organizations",
-    form: (f) => ({ id: f.organization.id, intent, ...(intent === "merge" ? { into: f.survivor.slug, reason: "Trùng lặp." } : {}) }),
+    // Archive and merge are confirmed steps (the UI asks first); the confirmed post is the action.
+    form: (f) => ({ id: f.organization.id, intent, ...(intent === "verify" ? {} : { confirm: "yes" }), ...(intent === "merge" ? { into: f.survivor.slug, reason: "Trùng lặp." } : {}) }),
     actors: ["owner"],
     allow: OFFICIALS,
     state: listingsState,
@@ -601,6 +602,35 @@ for (const intent of ["verify", "archive", "merge"] as const) {
     },
   });
 }
+for (const bulk of ["verify", "archive", "review"] as const) {
+  add({
+    name: `POST /admin/organizations bulk ${bulk} of two listings (the manager of one tries too)`,
+    method: "POST",
+    prepare: listingsOfOwner,
+    path: () => "/admin/organizations",
+    form: (f) => ({ bulk, ids: [f.organization.id, f.survivor.id], confirm: "yes" }),
+    actors: ["owner"],
+    allow: OFFICIALS,
+    state: (f) => db().organization.findMany({ where: { id: { in: [f.organization.id, f.survivor.id] } }, orderBy: { id: "asc" }, select: { verified: true, status: true, confirmedAt: true } }),
+    changed: async (f) => {
+      const after = await db().organization.findMany({ where: { id: { in: [f.organization.id, f.survivor.id] } } });
+      for (const listing of after) {
+        if (bulk === "verify") expect(listing.verified).toBe(true);
+        if (bulk === "archive") expect(listing.status).toBe("archived");
+        if (bulk === "review") expect(listing.confirmedAt).not.toBeNull();
+      }
+      expect(await db().auditEntry.count({ where: { entityId: { in: [f.organization.id, f.survivor.id] } } })).toBe(2);
+    },
+  });
+}
+add({
+  name: "GET /admin/organizations/:id (merge search and comparison)",
+  method: "GET",
+  prepare: listingsOfOwner,
+  path: (f) => `/admin/organizations/${f.organization.id}?q=${encodeURIComponent(f.survivor.slug)}&into=${f.survivor.id}`,
+  actors: ["owner"],
+  allow: OFFICIALS,
+});
 add({
   name: "POST /admin/import (bulk import; the officials' side is tested with the import itself)",
   method: "POST",

@@ -96,11 +96,15 @@ describe("the curation console", () => {
     const page = await openPage();
     await signInAs(official.id, page.context());
     await page.goto(`/admin/organizations?q=${encodeURIComponent(`Viện Cơ học Việt Nam ${unique}`)}`);
-    const card = page.locator(`[data-organization="${duplicate.slug}"]`);
-    await card.getByText("Gộp bản trùng").first().click();
-    await card.getByLabel("Gộp hồ sơ này vào").fill(survivor.slug);
-    await card.getByLabel("Lý do").fill("Cùng một viện, hai tên gọi");
-    await card.getByRole("button", { name: "Gộp bản trùng" }).click();
+    const row = page.locator(`[data-organization="${duplicate.slug}"]`);
+    await row.getByRole("link", { name: /^Xử lý/ }).click();
+    // The survivor is found by a search, not typed as a slug, and compared before the merge.
+    await page.getByLabel("Tìm hồ sơ giữ lại").fill(`Viện Cơ học ${unique}`);
+    await page.getByRole("button", { name: "Tìm" }).click();
+    await page.getByRole("link", { name: `Chọn hồ sơ này: ${survivor.nameVi}` }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "https://imech.example.vn" }).isVisible()).toBe(true);
+    await page.getByLabel("Lý do").fill("Cùng một viện, hai tên gọi");
+    await page.getByRole("button", { name: "Xác nhận gộp" }).click();
     await expect.poll(() => page.getByText("Đã gộp: chuyển 1 chuyên gia").isVisible()).toBe(true);
 
     expect((await portalDb().expertProfile.findUniqueOrThrow({ where: { id: expert.id } })).affiliationId).toBe(survivor.id);
@@ -178,5 +182,199 @@ describe("the curation console", () => {
     expect((await member.post("/admin/organizations", { id: organization.id, intent: "archive" })).status).toBe(403);
     expect((await member.post("/admin/queue", { kind: "stale", id: organization.id })).status).toBe(403);
     expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("published");
+  });
+});
+
+/** Saves a screenshot when SCREENSHOTS is set (a directory under /tmp), for a person to look at. */
+async function shoot(page: import("playwright-core").Page, name: string) {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+describe("what people hit when they used it (issue 14)", () => {
+  test("a stranger's proposal of HUST is flagged as a duplicate, and merging it into hust makes its proposer no manager of HUST", async () => {
+    const member = await createUser({ name: `Doanh nghiệp ${unique}` });
+    const page = await openPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await signInAs(member.id, page.context());
+    await page.goto("/organizations/new");
+    await page.getByLabel("Loại tổ chức").selectOption("university");
+    await page.getByLabel("Tên tiếng Việt").fill("Trường Đại học Bách khoa Hà Nội (HUST)");
+    await page.getByLabel("Trang web").fill("https://www.hust.edu.vn/gioi-thieu");
+    await page.getByText("Điện tử, viễn thông & bán dẫn").click();
+    await page.getByLabel("Cảm biến", { exact: true }).check();
+    await page.getByRole("button", { name: "Gửi để duyệt" }).click();
+    // Warned before anything is stored, with a link to the listing it likely duplicates.
+    await expect.poll(() => page.getByText("Có thể tổ chức này đã có trong danh bạ").isVisible()).toBe(true);
+    expect(await page.locator('[data-duplicate="hust"]').innerText()).toContain("cùng tên viết tắt");
+    expect(await page.locator('[data-duplicate="hust"]').innerText()).toContain("cùng tên miền trang web");
+    await shoot(page, "proposal-duplicate-390");
+    expect(await portalDb().organization.count({ where: { nameVi: "Trường Đại học Bách khoa Hà Nội (HUST)", revisions: { some: { authorId: member.id } } } })).toBe(0);
+    await page.getByLabel("Tôi đã xem các hồ sơ trên").check();
+    await page.getByRole("button", { name: "Gửi để duyệt" }).click();
+    await page.waitForURL(/sent=1/);
+    const proposed = await portalDb().organization.findFirstOrThrow({ where: { revisions: { some: { authorId: member.id } } } });
+
+    // The official sees the warning in the queue, with a link to hust, and (as walked through) approves anyway.
+    const official = await createUser({ role: "curator" });
+    const queue = await openPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await signInAs(official.id, queue.context());
+    await queue.goto("/admin/queue");
+    const item = queue.locator(`#listing-${proposed.id}`);
+    await expect.poll(() => item.getByText("Có thể trùng với hồ sơ đã có:").isVisible()).toBe(true);
+    expect(await item.locator('[data-duplicate="hust"] a').getAttribute("href")).toBe("/organizations/hust");
+    await item.getByRole("button", { name: "Duyệt" }).click();
+    await expect.poll(() => queue.getByText("Đã xử lý.").isVisible()).toBe(true);
+
+    // The merge: search for the survivor (GET, no JavaScript), compare, confirm.
+    await queue.goto(`/admin/organizations/${proposed.id}`);
+    await queue.getByLabel("Tìm hồ sơ giữ lại").fill("Bách khoa Hà Nội");
+    await queue.getByRole("button", { name: "Tìm" }).click();
+    await queue.getByRole("link", { name: /^Chọn hồ sơ này: Đại học Bách khoa Hà Nội$/ }).click();
+    await expect.poll(() => queue.getByRole("columnheader", { name: "Hồ sơ giữ lại" }).isVisible()).toBe(true);
+    expect(await queue.getByText("1 người quản lý của bản trùng sẽ thành đề nghị quản lý chờ duyệt").count()).toBe(1);
+    await shoot(queue, "merge-compare-390");
+    await queue.setViewportSize({ width: 1366, height: 900 });
+    await shoot(queue, "merge-compare-1366");
+    await queue.getByRole("button", { name: "Xác nhận gộp" }).click();
+    await expect.poll(() => queue.getByText("Đã gộp").isVisible()).toBe(true);
+
+    const hust = await portalDb().organization.findUniqueOrThrow({ where: { slug: "hust" } });
+    expect(await portalDb().organizationManager.count({ where: { userId: member.id, organizationId: hust.id } })).toBe(0);
+    expect(await portalDb().organizationClaim.count({ where: { userId: member.id, organizationId: hust.id, status: "pending" } })).toBe(1);
+    await page.goto("/organizations/hust");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Sửa hồ sơ" }).count()).toBe(0);
+  });
+
+  test("archiving asks for confirmation first, without JavaScript", async () => {
+    const organization = await listing({ slug: `vien-luu-tru-${unique}`, nameVi: `Viện Lưu trữ ${unique}` });
+    const official = await createUser({ role: "curator" });
+    const page = await openPage({ javaScriptEnabled: false });
+    await signInAs(official.id, page.context());
+    await page.goto(`/admin/organizations/${organization.id}`);
+    await page.getByRole("button", { name: "Lưu trữ" }).click();
+    await expect.poll(() => page.getByText("Lưu trữ 1 hồ sơ dưới đây?").isVisible()).toBe(true);
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("published");
+    await page.getByRole("button", { name: "Xác nhận lưu trữ" }).click();
+    await expect.poll(() => page.getByText("Đã cập nhật hồ sơ.").isVisible()).toBe(true);
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("archived");
+  });
+
+  test("the audit log names actions in the reader's language and shows a field-by-field diff", async () => {
+    const official = await createUser({ role: "admin" });
+    const organization = await listing({ slug: `trung-tam-nhat-ky-${unique}`, nameVi: `Trung tâm Nhật ký ${unique}` });
+    const client = httpClient({ cookie: await signInAs(official.id) });
+    expect((await client.post("/admin/organizations", { id: organization.id, intent: "verify" })).status).toBe(200);
+    const page = await openPage();
+    await signInAs(official.id, page.context());
+    await page.goto(`/admin/audit?entity=${organization.id}`);
+    const entry = page.locator('[data-audit="organization.verify"]');
+    await expect.poll(() => entry.getByText("Xác minh hồ sơ", { exact: true }).isVisible()).toBe(true);
+    expect(await entry.getByText("organization.verify").count()).toBe(0);
+    await entry.getByText("Trước và sau").click();
+    const row = entry.getByRole("row", { name: /Đã xác minh/ });
+    expect(await row.getByRole("cell").allInnerTexts()).toEqual(["không", "có"]);
+    expect(await entry.locator("pre").count()).toBe(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await shoot(page, "audit-diff-1366");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "audit-diff-390");
+    await page.goto(`/admin/audit?entity=${organization.id}&lang=en`);
+    await expect.poll(() => entry.getByText("Listing verified", { exact: true }).isVisible()).toBe(true);
+  });
+
+  test("the listings console is a filterable, sortable table with all-or-nothing bulk actions, usable at 320 px", async () => {
+    const token = crypto.randomBytes(3).toString("hex");
+    const a = await listing({ slug: `lab-bang-a-${token}`, nameVi: `Phòng Bảng A ${token}`, kind: "lab" });
+    const b = await listing({ slug: `lab-bang-b-${token}`, nameVi: `Phòng Bảng B ${token}`, kind: "lab" });
+    const pending = await portalDb().organization.create({ data: { slug: `lab-bang-c-${token}`, nameVi: `Phòng Bảng C ${token}`, kind: "lab", status: "pending", sortNameVi: `phong bang c ${token}` } });
+    await portalDb().organization.update({ where: { id: a.id }, data: { searchText: `phong bang a ${token}` } });
+    await portalDb().organization.update({ where: { id: b.id }, data: { searchText: `phong bang b ${token}` } });
+    await portalDb().organization.update({ where: { id: pending.id }, data: { searchText: `phong bang c ${token}` } });
+    const official = await createUser({ role: "curator" });
+    const page = await openPage({ viewport: { width: 320, height: 800 } });
+    await signInAs(official.id, page.context());
+    await page.goto(`/admin/organizations?q=${token}`);
+    await page.getByLabel("Loại").selectOption("lab");
+    await page.getByLabel("Xác minh").selectOption("no");
+    await page.getByLabel("Sắp xếp theo").selectOption("name");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.waitForURL(/kind=lab/);
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shoot(page, "organizations-table-320");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await shoot(page, "organizations-table-1366");
+    await page.setViewportSize({ width: 320, height: 800 });
+
+    // One listing still waits in the queue: the whole batch is refused, nothing changes.
+    for (const name of [a.nameVi, b.nameVi, pending.nameVi]) await page.getByLabel(`Chọn “${name}”`).check();
+    await page.getByRole("button", { name: "Xác minh", exact: true }).click();
+    await expect.poll(() => page.getByText(`“${pending.nameVi}” không thể xử lý như vậy`).isVisible()).toBe(true);
+    expect(await portalDb().organization.count({ where: { id: { in: [a.id, b.id] }, verified: true } })).toBe(0);
+    expect(await portalDb().auditEntry.count({ where: { entityId: { in: [a.id, b.id, pending.id] } } })).toBe(0);
+
+    // From the keyboard: select the two published ones and verify them, one audit entry each.
+    await page.goto(`/admin/organizations?q=${token}&status=published`);
+    for (const name of [a.nameVi, b.nameVi]) {
+      await page.getByLabel(`Chọn “${name}”`).focus();
+      await page.keyboard.press("Space");
+    }
+    await page.getByRole("button", { name: "Xác minh", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByText("Đã xử lý 2 hồ sơ.").isVisible()).toBe(true);
+    expect(await portalDb().organization.count({ where: { id: { in: [a.id, b.id] }, verified: true } })).toBe(2);
+    expect(await portalDb().auditEntry.count({ where: { action: "organization.verify", entityId: { in: [a.id, b.id] } } })).toBe(2);
+
+    // Sorting by last update puts the just-verified listings first among them.
+    await page.goto(`/admin/organizations?q=${token}&sort=updated`);
+    expect((await rows.first().getAttribute("data-organization"))?.startsWith("lab-bang-c")).toBe(false);
+
+    // Bulk archive asks first.
+    await page.goto(`/admin/organizations?q=${token}&status=published`);
+    for (const name of [a.nameVi, b.nameVi]) await page.getByLabel(`Chọn “${name}”`).check();
+    await page.getByRole("button", { name: "Lưu trữ", exact: true }).click();
+    await expect.poll(() => page.getByText("Lưu trữ 2 hồ sơ dưới đây?").isVisible()).toBe(true);
+    expect(await portalDb().organization.count({ where: { id: { in: [a.id, b.id] }, status: "archived" } })).toBe(0);
+    await page.getByRole("button", { name: "Xác nhận lưu trữ" }).click();
+    await expect.poll(() => page.getByText("Đã xử lý 2 hồ sơ.").isVisible()).toBe(true);
+    expect(await portalDb().organization.count({ where: { id: { in: [a.id, b.id] }, status: "archived" } })).toBe(2);
+  });
+
+  test("a common rejection reason fills the editable text; without JavaScript the picked reason is used", async () => {
+    const author = await createUser();
+    const official = await createUser({ role: "curator" });
+    const make = (title: string) =>
+      portalDb().techRequest.create({
+        data: {
+          authorId: author.id, companyName: "Công ty Lý do", sector: "agriculture_food", companySize: "small", title, problem: "Cần công nghệ bảo quản rau quả.",
+          desiredOutcome: "Quy trình.", trl: 5, budget: "to_discuss", deadline: new Date(Date.now() + 30 * 86_400_000), visibility: "public", status: "pending",
+        },
+      });
+    const first = await make(`Đặt hàng lý do một ${unique}`);
+    const second = await make(`Đặt hàng lý do hai ${unique}`);
+
+    const page = await openPage();
+    await signInAs(official.id, page.context());
+    await page.goto("/admin/queue");
+    const item = page.locator(`#request-${first.id}`);
+    await item.getByLabel("Lý do thường gặp").selectOption("incomplete");
+    const note = item.getByLabel("Lý do (người gửi sẽ thấy)");
+    await expect.poll(() => note.inputValue()).toBe("Thông tin còn thiếu hoặc quá sơ sài; hãy bổ sung rồi gửi lại.");
+    await note.fill("Thông tin còn thiếu: hãy nêu quy mô kho lạnh.");
+    await shoot(page, "queue-reject-reason-1366");
+    await item.getByRole("button", { name: "Từ chối" }).click();
+    await expect.poll(() => page.getByText("Đã xử lý.").isVisible()).toBe(true);
+    expect((await portalDb().techRequest.findUniqueOrThrow({ where: { id: first.id } })).reviewNote).toBe("Thông tin còn thiếu: hãy nêu quy mô kho lạnh.");
+
+    const plain = await openPage({ javaScriptEnabled: false });
+    await signInAs(official.id, plain.context());
+    await plain.goto("/admin/queue");
+    const other = plain.locator(`#request-${second.id}`);
+    await other.getByLabel("Lý do thường gặp").selectOption("outOfScope");
+    await other.getByRole("button", { name: "Từ chối" }).click();
+    await expect.poll(() => plain.getByText("Đã xử lý.").isVisible()).toBe(true);
+    const rejected = await portalDb().techRequest.findUniqueOrThrow({ where: { id: second.id } });
+    expect(rejected).toMatchObject({ status: "rejected", reviewNote: "Nội dung không thuộc phạm vi đổi mới sáng tạo của Hà Nội." });
   });
 });

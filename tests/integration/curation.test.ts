@@ -122,7 +122,7 @@ describe("expertise profiles", () => {
 });
 
 describe("merging duplicates", () => {
-  test("moves experts, units, requests, managers and fields to the survivor; the old address redirects; nothing is orphaned", async () => {
+  test("moves experts, units, requests and fields to the survivor, managers only as pending claims; the old address redirects; nothing is orphaned", async () => {
     const fields = await prisma.field.findMany({ where: { parentId: { not: null } }, take: 3 });
     const survivor = await makeOrganization({ nameVi: "Viện Vật liệu Gốc", kind: "institute", fieldIds: [fields[0]!.id] });
     const duplicate = await makeOrganization({ nameVi: "Viện Vật liệu (bản trùng)", kind: "institute", website: "https://vat-lieu.example.vn", verified: true, fieldIds: [fields[1]!.id, fields[2]!.id] });
@@ -144,7 +144,9 @@ describe("merging duplicates", () => {
     expect((await prisma.expertProfile.findUniqueOrThrow({ where: { id: expert.id } })).affiliationId).toBe(survivor.id);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: unit.id } })).parentId).toBe(survivor.id);
     expect((await prisma.techRequest.findUniqueOrThrow({ where: { id: request.id } })).organizationId).toBe(survivor.id);
-    expect(await prisma.organizationManager.count({ where: { userId: manager.id, organizationId: survivor.id } })).toBe(1);
+    // Managing the duplicate is no proof of managing the survivor: a pending claim, not a manager.
+    expect(await prisma.organizationManager.count({ where: { userId: manager.id, organizationId: survivor.id } })).toBe(0);
+    expect(await prisma.organizationClaim.count({ where: { userId: manager.id, organizationId: survivor.id, status: "pending" } })).toBe(1);
     const merged = await prisma.organization.findUniqueOrThrow({ where: { id: survivor.id }, include: { fields: true } });
     expect(merged.fields.map((link) => link.fieldId).sort()).toEqual(fields.map((field) => field.id).sort());
     // The survivor keeps its own facts and gains the ones it lacked.
