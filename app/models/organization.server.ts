@@ -137,8 +137,11 @@ export type OrganizationData = {
   summaryEn?: string | null;
   parentId?: string | null;
   district?: string | null;
+  ward?: string | null;
   address?: string | null;
   website?: string | null;
+  phone?: string | null;
+  email?: string | null;
   foundedYear?: number | null;
   status?: string;
   verified?: boolean;
