@@ -14,7 +14,10 @@ export function isPhoneList(value: string): boolean {
   return (
     value.length <= 100 &&
     numbers.length <= 3 &&
-    numbers.every((number) => /^\+?[\d\s.()-]+$/.test(number) && /^\d{8,13}$/.test(number.replace(/\D/g, "")))
+    numbers.every(
+      (number) =>
+        /^[\d\s.()+-]+$/.test(number) && !/\+.*\+/.test(number) && /^\d{8,13}$/.test(number.replace(/\D/g, "")),
+    )
   );
 }
 
