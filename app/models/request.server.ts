@@ -39,6 +39,7 @@ export async function createRequestInTransaction(tx: Prisma.TransactionClient, a
       sector: input.sector,
       companySize: input.companySize,
       district: input.district,
+      ward: input.ward,
       title: input.title,
       problem: input.problem,
       desiredOutcome: input.desiredOutcome,
@@ -185,6 +186,8 @@ export function visibleRequest(request: RequestDetail, viewer: { id: string; rol
     sector: request.sector,
     companySize: request.companySize,
     district: request.district,
+    // A ward narrows an anonymous company down: only its area is shown.
+    ward: showCompany ? request.ward : null,
     companyName: showCompany ? request.companyName : null,
     organization: showCompany ? request.organization : null,
     fields: request.fields.map(({ field }) => field),
