@@ -44,8 +44,9 @@ describe("contacts and wards", () => {
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => page.getByText("Số điện thoại không hợp lệ").isVisible()).toBe(true);
     expect(await page.getByText("Địa chỉ thư không hợp lệ").isVisible()).toBe(true);
-    // What was typed stays in the form.
+    // What was typed and ticked stays in the form (the one field was lost here: was a bug).
     expect(await page.getByLabel("Phường/xã (từ 7/2025)").inputValue()).toBe("nghia-do");
+    expect(await page.locator('input[name="fieldSlugs"]:checked').count()).toBe(1);
     expect(await portalDb().organizationRevision.count({ where: { organizationId: organization.id } })).toBe(0);
 
     await page.getByLabel("Điện thoại (tổng đài)").fill("024 3756 4321 - 024 3756 1234");
