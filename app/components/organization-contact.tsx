@@ -31,7 +31,7 @@ export function OrganizationContact({ organization }: { organization: Contact })
       {empty ? <p className="mt-2 text-sm text-slate-600">{t("org.contactNone")}</p> : null}
       <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
         {address ? (
-          <Item term={t("org.address")}>
+          <Item term={t("org.fullAddress")}>
             <span className="break-words">{address}</span>
             <br />
             <a href={mapSearchUrl(address)} rel="noopener noreferrer external" target="_blank" className="text-brand-700 underline">

@@ -43,6 +43,8 @@ describe("contacts and wards", () => {
     await page.getByLabel("Thư điện tử chung").fill("lienhe@");
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => page.getByText("Số điện thoại không hợp lệ").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.locator("fieldset", { hasText: "Liên hệ" }).screenshot({ path: "/tmp/areas-edit-390.png" });
     expect(await page.getByText("Địa chỉ thư không hợp lệ").isVisible()).toBe(true);
     // What was typed and ticked stays in the form (the one field was lost here: was a bug).
     expect(await page.getByLabel("Phường/xã (từ 7/2025)").inputValue()).toBe("nghia-do");
