@@ -12,6 +12,7 @@ type Contact = {
   phone: string | null;
   email: string | null;
   website: string | null;
+  contactSourceUrl: string | null;
 };
 
 /** How to reach an organization: address with its ward, switchboard, mailbox, website and a map link. */
@@ -78,6 +79,14 @@ export function OrganizationContact({ organization }: { organization: Contact })
           </Item>
         ) : null}
       </dl>
+      {organization.contactSourceUrl && !empty ? (
+        <p className="mt-3 text-xs text-slate-600">
+          {t("org.contactSource")}{" "}
+          <a href={organization.contactSourceUrl} rel="noopener noreferrer external" target="_blank" className="break-all underline">
+            {externalUrlLabel(organization.contactSourceUrl).slice(0, 60)}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -34,6 +34,7 @@ export const SNAPSHOT_SELECT = {
   website: true,
   phone: true,
   email: true,
+  contactSourceUrl: true,
   foundedYear: true,
   status: true,
   verified: true,

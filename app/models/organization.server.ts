@@ -144,6 +144,7 @@ export type OrganizationData = {
   website?: string | null;
   phone?: string | null;
   email?: string | null;
+  contactSourceUrl?: string | null;
   foundedYear?: number | null;
   status?: string;
   verified?: boolean;

@@ -59,6 +59,7 @@ export function seedContactData(slug: string): Partial<OrganizationData> {
   if (contact.phone) data.phone = phone.success && phone.data ? phone.data : contact.phone;
   const email = optionalEmails.safeParse(contact.email ?? "");
   if (contact.email) data.email = email.success && email.data ? email.data : contact.email;
+  if (contact.sources[0]) data.contactSourceUrl = contact.sources[0];
   return data;
 }
 

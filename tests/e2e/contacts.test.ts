@@ -26,6 +26,8 @@ describe("contacts and wards", () => {
         status: "published",
         nameVi: `Viện Liên hệ ${unique}`,
         sortNameVi: `vien lien he ${unique}`,
+        address: "Số 9 phố Cũ",
+        contactSourceUrl: "https://nguon.example.vn/lien-he",
         fields: { create: [{ fieldId: await foodFieldId() }] },
       },
     });
@@ -36,6 +38,7 @@ describe("contacts and wards", () => {
     await signInAs(manager.id, page.context());
     await page.goto(`/organizations/${organization.slug}/edit`);
     // Two separate choices: today's ward and the former district.
+    expect(await page.getByLabel("Số nhà, đường phố").inputValue()).toBe("Số 9 phố Cũ");
     await page.getByLabel("Số nhà, đường phố").fill("18 Hoàng Quốc Việt");
     await page.getByLabel("Phường/xã (từ 7/2025)").selectOption("nghia-do");
     await page.getByLabel("Khu vực (quận/huyện cũ)").selectOption("cau-giay");
@@ -78,6 +81,9 @@ describe("contacts and wards", () => {
     expect(map).toBe(`https://www.openstreetmap.org/search?query=${encodeURIComponent("18 Hoàng Quốc Việt, Phường Nghĩa Đô, Hà Nội")}`);
     // Fits a phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The manager's contacts no longer rest on the page they were first copied from.
+    expect(await contact.getByText("Nguồn thông tin liên hệ").count()).toBe(0);
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).contactSourceUrl).toBeNull();
     await contact.screenshot({ path: "/tmp/areas-contact-390.png" });
     await page.screenshot({ path: "/tmp/areas-org-390.png", fullPage: true });
 
@@ -106,6 +112,9 @@ describe("contacts and wards", () => {
     const contact = page.getByRole("region", { name: "Liên hệ" });
     expect(await contact.getByRole("link", { name: "024 3869 4242" }).getAttribute("href")).toBe("tel:02438694242");
     expect(await contact.getByText("Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội").isVisible()).toBe(true);
+    expect(await contact.getByRole("link", { name: "trangedu.com/truong/dai-hoc-bach-khoa-ha-noi" }).getAttribute("href")).toBe(
+      "https://trangedu.com/truong/dai-hoc-bach-khoa-ha-noi/",
+    );
   });
 
   test("an anonymous request shows its area, never its ward; a public one shows both", async () => {

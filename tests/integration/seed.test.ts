@@ -34,6 +34,8 @@ describe("seed", () => {
   test("loads the published contacts: phone, e-mail and a ward only where the source names one", async () => {
     const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
     expect(hust).toMatchObject({ address: "Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội", phone: "024 3869 4242", email: "tuyensinh@hust.edu.vn" });
+    // Each contact keeps the page it was copied from.
+    expect(hust.contactSourceUrl).toBe("https://trangedu.com/truong/dai-hoc-bach-khoa-ha-noi/");
     // The area (former district) stays; no ward is guessed from it.
     expect(hust).toMatchObject({ district: "hai-ba-trung", ward: null });
     const hunre = await prisma.organization.findUniqueOrThrow({ where: { slug: "hunre" } });

@@ -1,4 +1,5 @@
 -- AlterTable
+ALTER TABLE "Organization" ADD COLUMN "contactSourceUrl" TEXT;
 ALTER TABLE "Organization" ADD COLUMN "email" TEXT;
 ALTER TABLE "Organization" ADD COLUMN "phone" TEXT;
 ALTER TABLE "Organization" ADD COLUMN "ward" TEXT;
