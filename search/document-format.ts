@@ -7,8 +7,9 @@ import type { MeiliSearch } from "meilisearch";
  * after the deploy. Bump it with any such change.
  *
  * 2: the fields' aliases are in the documents, no longer in the synonyms setting (decision 007).
+ * 3: organizations carry their ward or commune since July 2025 (ward, wardNames; decision 029).
  */
-export const DOCUMENT_FORMAT = 2;
+export const DOCUMENT_FORMAT = 3;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

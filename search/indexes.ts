@@ -30,9 +30,10 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
       "summaryVi",
       "summaryEn",
       "districtNames",
+      "wardNames",
     ],
     displayedAttributes: ["id", "slug", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"],
-    filterableAttributes: ["kind", "district", "areaSlugs", "fieldSlugs", "verified", "parentId"],
+    filterableAttributes: ["kind", "district", "ward", "areaSlugs", "fieldSlugs", "verified", "parentId"],
     sortableAttributes: ["sortNameVi", "sortNameEn", "createdAt", "verifiedRank"],
     // Proximity and attribute before typo: "bach khao" must rank "Bách khoa"
     // (adjacent, in the name, one typo) above a summary that happens to hold

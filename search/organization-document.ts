@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/utils/db.server";
 import { findDistrict } from "~/utils/districts";
+import { findWard, wardLabel } from "~/utils/wards";
 import { KIND_LABELS, isOrganizationKind } from "~/utils/organization-values";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
@@ -28,8 +29,12 @@ export type OrganizationDocument = {
   kindLabels: string[];
   parentId: string | null;
   parentNames: string[];
+  /** The area: the former district (before July 2025) */
   district: string | null;
   districtNames: string[];
+  /** The ward or commune since July 2025 */
+  ward: string | null;
+  wardNames: string[];
   verified: boolean;
   verifiedRank: number;
   /** How many fields the listing has: fewer is more specific (a ranking tie-breaker) */
@@ -64,7 +69,7 @@ type Term = { slug: string; nameVi: string; nameEn: string; aliases: string };
 export type OrganizationIndexSource = Pick<
   OrganizationForIndex,
   | "id" | "slug" | "kind" | "nameVi" | "nameEn" | "acronym" | "summaryVi" | "summaryEn" | "parentId" | "district"
-  | "address" | "verified" | "createdAt" | "status"
+  | "ward" | "address" | "verified" | "createdAt" | "status"
 > & {
   parent: { nameVi: string | null; nameEn: string | null; acronym: string | null; status: string } | null;
   fields: { field: Term & { parent: Term | null } }[];
@@ -81,6 +86,7 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
     (area) => area.slug,
   );
   const district = findDistrict(organization.district);
+  const ward = findWard(organization.ward);
   const kindLabels = isOrganizationKind(organization.kind) ? KIND_LABELS[organization.kind].searchTerms : [];
   // An unpublished parent is not named in its children's documents.
   const parent = organization.parent?.status === "published" ? organization.parent : null;
@@ -107,6 +113,9 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
     parentNames: parent ? unique([parent.acronym, parent.nameVi, parent.nameEn].filter(isText)) : [],
     district: organization.district,
     districtNames: district ? unique([district.vi, district.en]) : [],
+    ward: organization.ward,
+    // "Phường Cầu Giấy" as well as "Cầu Giấy": a search for the ward by its full name finds it.
+    wardNames: ward ? unique([ward.vi, ward.en, wardLabel(ward, "vi"), wardLabel(ward, "en")]) : [],
     verified: organization.verified,
     verifiedRank: organization.verified ? 1 : 0,
     fieldCount: fields.length,
@@ -150,6 +159,7 @@ export function searchTextOf(doc: OrganizationDocument, source: Pick<Organizatio
       doc.summaryVi,
       doc.summaryEn,
       ...doc.districtNames,
+      ...doc.wardNames,
       source.address,
     ]
       .filter(isText)
@@ -185,7 +195,7 @@ export async function loadIndexSources(
   const limit = where.limit ? Prisma.sql`LIMIT ${where.limit}` : Prisma.empty;
   const rows = await db.$queryRaw<SourceRow[]>`
     SELECT o.id, o.slug, o.kind, o.nameVi, o.nameEn, o.acronym, o.summaryVi, o.summaryEn, o.parentId, o.district,
-           o.address, o.verified, o.createdAt, o.status,
+           o.ward, o.address, o.verified, o.createdAt, o.status,
            p.nameVi AS parentNameVi, p.nameEn AS parentNameEn, p.acronym AS parentAcronym,
            (SELECT json_group_array(json_object(
                      'slug', f.slug, 'nameVi', f.nameVi, 'nameEn', f.nameEn, 'aliases', f.aliases,

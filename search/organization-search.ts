@@ -20,6 +20,8 @@ export type OrganizationSearchInput = {
   areas: string[];
   fields: string[];
   districts: string[];
+  /** Wards or communes since July 2025: a filter without a facet */
+  wards?: string[];
   verifiedOnly: boolean;
   sort: "relevance" | "name" | "newest";
   lang: "vi" | "en";
@@ -95,7 +97,7 @@ export function buildOrganizationQueries(
     indexUid: uid,
     q: input.q,
     matchingStrategy,
-    filter: allOf(FACETS.map((facet) => filters[facet])),
+    filter: allOf([...FACETS.map((facet) => filters[facet]), filterIn("ward", input.wards ?? [])]),
     sort: sortFor(input),
     page: input.page,
     hitsPerPage: input.perPage,
@@ -112,7 +114,7 @@ export function buildOrganizationQueries(
     indexUid: uid,
     q: input.q,
     matchingStrategy,
-    filter: allOf(FACETS.filter((other) => other !== facet).map((other) => filters[other])),
+    filter: allOf([...FACETS.filter((other) => other !== facet).map((other) => filters[other]), filterIn("ward", input.wards ?? [])]),
     limit: 0,
     facets: [FACET_ATTRIBUTE[facet]],
   }));

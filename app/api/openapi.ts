@@ -1,4 +1,5 @@
 import { DISTRICTS } from "~/utils/districts";
+import { WARDS } from "~/utils/wards";
 import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/utils/expert-values";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
 import { BUDGETS, COMPANY_SIZES, SECTORS, VISIBILITIES } from "~/utils/request-values";
@@ -57,7 +58,13 @@ const schemas: Record<string, Schema> = {
     slug: oneOf(DISTRICTS.map((district) => district.slug)),
     nameVi: text(),
     nameEn: text(),
-  }, "One of Hanoi's district-level units (as before the July 2025 reform)."),
+  }, "An area: one of Hanoi's 30 former district-level units (before the July 2025 reform, which removed them); still how people browse and search."),
+  Ward: object({
+    slug: oneOf(WARDS.map((ward) => ward.slug)),
+    type: oneOf(["phuong", "xa"], "phuong: ward; xa: commune"),
+    nameVi: text("Without the Phường/Xã prefix"),
+    nameEn: text(),
+  }, "One of Hanoi's 126 wards and communes since 1 July 2025 (Resolution 1656/NQ-UBTVQH15). 28 share a name with a former district: a ward is never an area."),
   FieldRef: object({ slug: slug("A field's slug (see /fields)"), nameVi: text(), nameEn: text() }),
   Area: object(
     {
@@ -76,7 +83,9 @@ const schemas: Record<string, Schema> = {
     acronym: nullable(text()),
     summaryVi: nullable(text()),
     summaryEn: nullable(text()),
-    district: nullable(ref("District")),
+    area: nullable(ref("District")),
+    district: nullable({ ...ref("District"), description: "Deprecated: the same as `area`" }),
+    ward: nullable(ref("Ward")),
     verified: { type: "boolean", description: "Checked against an independent public source" },
     parent: nullable(ref("OrganizationRef")),
     fields: arrayOf(slug("Field slug"), "Slugs of every field the organization is filed under"),
@@ -89,8 +98,11 @@ const schemas: Record<string, Schema> = {
     acronym: nullable(text()),
     summaryVi: nullable(text()),
     summaryEn: nullable(text()),
-    district: nullable(ref("District")),
-    address: nullable(text()),
+    area: nullable(ref("District")),
+    district: nullable({ ...ref("District"), description: "Deprecated: the same as `area`" }),
+    ward: nullable(ref("Ward")),
+    address: nullable(text("Street address as published (older ones still name the former district)")),
+    phone: nullable(text("Switchboard number(s), separated by \"; \"")),
     website: nullable(uri("Its own website")),
     foundedYear: nullable({ type: "integer" }),
     verified: { type: "boolean" },
@@ -156,12 +168,14 @@ function requestProperties(detail: boolean): Record<string, Schema> {
     ...(detail ? { desiredOutcome: text() } : {}),
     sector: oneOf(SECTORS, "The requester's sector (always shown)"),
     companySize: oneOf(COMPANY_SIZES, "The requester's size (always shown)"),
-    district: nullable(ref("District")),
+    area: nullable(ref("District")),
+    district: nullable({ ...ref("District"), description: "Deprecated: the same as `area`" }),
+    ward: nullable({ ...ref("Ward"), description: "null when the request is anonymous (a ward narrows the company down)" }),
     trl: { type: "integer", minimum: 1, maximum: 9, description: "Technology readiness level sought" },
     budget: oneOf(BUDGETS),
     deadline: dateTime("Open until"),
     publishedAt: nullable(dateTime("Approved and published")),
-    visibility: oneOf(VISIBILITIES, "anonymous: the company is not named, only its sector, size and district"),
+    visibility: oneOf(VISIBILITIES, "anonymous: the company is not named, only its sector, size and area"),
     companyName: nullable(text("null when the request is anonymous")),
     ...(detail ? { organization: nullable(ref("OrganizationRef")) } : {}),
     fields: detail ? arrayOf(ref("FieldRef")) : arrayOf(slug("Field slug")),
@@ -202,7 +216,12 @@ const parameters: Record<string, Schema> = {
   perPage: query("perPage", "Items per page.", { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE }),
   field: repeatable("field", "A field's slug, or an area's slug for all its fields (see /fields).", { type: "string", pattern: SLUG_PATTERN }),
   kind: repeatable("kind", "Kind of organization.", oneOf(ORGANIZATION_KINDS)),
-  district: repeatable("district", "District slug.", oneOf(DISTRICTS.map((district) => district.slug))),
+  area: repeatable("area", "Area: a former district's slug (see the District schema).", oneOf(DISTRICTS.map((district) => district.slug))),
+  district: {
+    ...repeatable("district", "Deprecated name of `area`.", oneOf(DISTRICTS.map((district) => district.slug))),
+    deprecated: true,
+  },
+  ward: repeatable("ward", "Ward or commune since July 2025 (see the Ward schema).", oneOf(WARDS.map((ward) => ward.slug))),
   verified: query("verified", "true: only verified listings (true or false, nothing else).", { type: "boolean", default: false }),
   sort: query("sort", "relevance (verified first when there are no words), name, or newest.", { ...oneOf(SORTS), default: "relevance" }),
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
@@ -296,7 +315,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
     summary: "Search the directory",
     description:
       "The directory's own search. Filters combine with AND; the values of one filter with OR. Only published listings.",
-    parameters: ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"],
+    parameters: ["q", "kind", "field", "area", "district", "ward", "verified", "sort", "lang", "page", "perPage"],
     schema: "OrganizationList",
   }),
   "/organizations/{slug}": operation({

@@ -22,6 +22,7 @@ describe("parseOrganizationQuery", () => {
       kinds: ["lab", "institute"],
       fields: ["nanomaterials"],
       districts: ["cau-giay"],
+      wards: [],
       verifiedOnly: true,
       sort: "name",
       lang: "en",
@@ -32,8 +33,13 @@ describe("parseOrganizationQuery", () => {
 
   test("defaults", () => {
     expect(organizations("")).toEqual({
-      q: "", kinds: [], fields: [], districts: [], verifiedOnly: false, sort: "relevance", lang: "vi", page: 1, perPage: 20,
+      q: "", kinds: [], fields: [], districts: [], wards: [], verifiedOnly: false, sort: "relevance", lang: "vi", page: 1, perPage: 20,
     });
+  });
+
+  test("area (or its older name district) and ward are separate filters", () => {
+    expect(organizations("area=cau-giay&district=dong-da&ward=cau-giay")).toMatchObject({ districts: ["cau-giay", "dong-da"], wards: ["cau-giay"] });
+    expect(organizations("ward=phu-dien")).toMatchObject({ districts: [], wards: ["phu-dien"] });
   });
 
   test("an empty q is no words; control characters are dropped from q", () => {
@@ -63,7 +69,10 @@ describe("parseOrganizationQuery", () => {
     ["page=101&perPage=100", "page_out_of_range", /first 10000/],
     ["q=" + "a".repeat(201), "invalid_parameter", /200 characters/],
     ["kinds=lab", "unknown_parameter", /Unknown parameter "kinds"/],
-    ["area=x", "unknown_parameter", /accepts q, kind, field/],
+    ["areas=x", "unknown_parameter", /accepts q, kind, field, area, district, ward/],
+    // The area is a former district, the ward today's unit: neither stands for the other.
+    ["area=phu-dien", "invalid_parameter", /Unknown area "phu-dien"/],
+    ["ward=bac-tu-liem", "invalid_parameter", /Unknown ward or commune "bac-tu-liem"/],
     [Array.from({ length: 21 }, (_, i) => `field=f${i}`).join("&"), "invalid_parameter", /at most 20 times/],
     // Bad values are refused, never ignored: empty ones, and spellings the document does not give.
     ["page=", "invalid_parameter", /whole number/],

@@ -1,4 +1,5 @@
 import { isDistrictSlug } from "~/utils/districts";
+import { isWardSlug } from "~/utils/wards";
 import { OFFERS } from "~/utils/expert-values";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
 import { SECTORS } from "~/utils/request-values";
@@ -28,7 +29,9 @@ export type OrganizationQuery = Paging & {
   kinds: string[];
   /** Taxonomy slugs as given (areas or fields); see expandFields */
   fields: string[];
+  /** Areas: former districts (`area`, or `district` as before) */
   districts: string[];
+  wards: string[];
   verifiedOnly: boolean;
   sort: (typeof SORTS)[number];
   lang: (typeof LANGUAGES)[number];
@@ -118,12 +121,14 @@ const isSlug = (value: string) => SLUG.test(value) && value.length <= 80;
 const within = (list: readonly string[]) => (value: string) => list.includes(value);
 
 export function parseOrganizationQuery(params: URLSearchParams): OrganizationQuery {
-  const read = new QueryReader(params, ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]);
+  const read = new QueryReader(params, ["q", "kind", "field", "area", "district", "ward", "verified", "sort", "lang", "page", "perPage"]);
   return {
     q: read.text("q"),
     kinds: read.many("kind", within(ORGANIZATION_KINDS), "kind"),
     fields: read.many("field", isSlug, "field"),
-    districts: read.many("district", isDistrictSlug, "district"),
+    // `district` is the older name of `area`; both filter the former district.
+    districts: [...new Set([...read.many("area", isDistrictSlug, "area"), ...read.many("district", isDistrictSlug, "district")])],
+    wards: read.many("ward", isWardSlug, "ward or commune"),
     verifiedOnly: read.boolean("verified"),
     sort: read.oneOf("sort", SORTS, "relevance"),
     lang: read.oneOf("lang", LANGUAGES, "vi"),

@@ -2,6 +2,7 @@ import type { getPublishedExpert, ExpertCard } from "~/models/expert.server";
 import type { OrganizationCard, getPublishedOrganization } from "~/models/organization.server";
 import type { VisibleRequest } from "~/models/request.server";
 import { findDistrict } from "~/utils/districts";
+import { findWard } from "~/utils/wards";
 import { splitLines } from "~/utils/expert-values";
 
 /**
@@ -24,6 +25,12 @@ const addresses = (origin: string, path: string): { url: string; webUrl: string 
 function district(slug: string | null): ApiDistrict | null {
   const found = findDistrict(slug);
   return found ? { slug: found.slug, nameVi: found.vi, nameEn: found.en } : null;
+}
+
+export type ApiWard = { slug: string; type: "phuong" | "xa"; nameVi: string; nameEn: string };
+function ward(slug: string | null): ApiWard | null {
+  const found = findWard(slug);
+  return found ? { slug: found.slug, type: found.type, nameVi: found.vi, nameEn: found.en } : null;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -53,7 +60,10 @@ export function organizationSummary(card: OrganizationCard, fieldSlugs: string[]
     acronym: card.acronym,
     summaryVi: card.summaryVi,
     summaryEn: card.summaryEn,
+    // The area (former district); `district` is its older name, kept for existing clients.
+    area: district(card.district),
     district: district(card.district),
+    ward: ward(card.ward),
     verified: card.verified,
     parent: card.parent
       ? { slug: card.parent.slug, nameVi: card.parent.nameVi, nameEn: card.parent.nameEn, acronym: card.parent.acronym }
@@ -76,8 +86,12 @@ export function organizationDetail(row: OrganizationDetailRow, expertSlugs: stri
     acronym: row.acronym,
     summaryVi: row.summaryVi,
     summaryEn: row.summaryEn,
+    area: district(row.district),
     district: district(row.district),
+    ward: ward(row.ward),
     address: row.address,
+    // Its general e-mail stays on the portal's page: the API hands out no e-mail addresses (redact.ts).
+    phone: row.phone,
     website: webLink(row.website),
     foundedYear: row.foundedYear,
     verified: row.verified,
@@ -166,6 +180,7 @@ type RequestCardRow = {
   sector: string;
   companySize: string;
   district: string | null;
+  ward?: string | null;
   trl: number;
   budget: string;
   deadline: Date;
@@ -179,7 +194,10 @@ export function requestSummary(row: RequestCardRow, fieldSlugs: string[], origin
     problem: row.problem,
     sector: row.sector,
     companySize: row.companySize,
+    area: district(row.district),
     district: district(row.district),
+    // Never the ward of an anonymous request: it narrows the company down.
+    ward: requester(row, ward(row.ward ?? null)),
     trl: row.trl,
     budget: row.budget,
     deadline: row.deadline.toISOString(),

@@ -18,12 +18,14 @@ export function FieldPicker({
   legend: string;
   name: string;
   areas: PickerArea[];
-  selected: string[];
+  /** A form sent back after a refusal gives one checked box as a string, several as a list */
+  selected: string[] | string;
   errors?: ListOfErrors;
   hint?: string;
 }) {
   const lang = useLanguage();
-  const chosen = new Set(selected);
+  // new Set("food-safety") would hold its letters: the one field was lost on a refused save.
+  const chosen = new Set(typeof selected === "string" ? [selected] : selected);
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>

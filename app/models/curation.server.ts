@@ -33,8 +33,12 @@ export const SNAPSHOT_SELECT = {
   summaryEn: true,
   parentId: true,
   district: true,
+  ward: true,
   address: true,
   website: true,
+  phone: true,
+  email: true,
+  contactSourceUrl: true,
   foundedYear: true,
   status: true,
   verified: true,
@@ -164,7 +168,7 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
 
     // Facts the survivor lacks come from the duplicate; the survivor's own facts win.
     const fill: Prisma.OrganizationUncheckedUpdateInput = {};
-    for (const column of ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "district", "address", "website", "foundedYear", "sourceUrl"] as const) {
+    for (const column of ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "district", "ward", "address", "website", "phone", "email", "foundedYear", "sourceUrl"] as const) {
       if ((survivor[column] === null || survivor[column] === "") && duplicate[column] !== null) (fill as Record<string, unknown>)[column] = duplicate[column];
     }
     if (duplicate.verified && !survivor.verified) Object.assign(fill, { verified: true, verifiedAt: duplicate.verifiedAt ?? new Date() });

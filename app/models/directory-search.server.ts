@@ -109,6 +109,7 @@ function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
   if (without !== "district" && input.districts.length) {
     parts.push(Prisma.sql`o.district IN (${Prisma.join(input.districts)})`);
   }
+  if (input.wards?.length) parts.push(Prisma.sql`o.ward IN (${Prisma.join(input.wards)})`);
   if (without !== "verified" && input.verifiedOnly) parts.push(Prisma.sql`o.verified = 1`);
   if (without !== "field" && input.fields.length) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM OrganizationField l JOIN Field f ON f.id = l.fieldId

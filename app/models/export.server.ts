@@ -8,19 +8,25 @@ import { IMPORT_COLUMNS } from "./import/columns";
  */
 export type ExportedOrganization = Record<(typeof IMPORT_COLUMNS)[number], string | number | boolean | string[] | null>;
 
+/**
+ * Public contacts only: the ward is part of an organization's published
+ * address (requests' wards are never exported).
+ */
+
 export async function exportPublishedOrganizations(): Promise<ExportedOrganization[]> {
   const rows = await prisma.organization.findMany({
     where: { status: "published" },
     orderBy: { slug: "asc" },
     select: {
-      slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true, address: true,
-      website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
+      slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true, ward: true, address: true,
+      phone: true, email: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
       parent: { select: { slug: true, status: true } },
       fields: { select: { field: { select: { slug: true } } }, orderBy: { field: { position: "asc" } } },
     },
   });
-  return rows.map(({ parent, fields, ...row }) => ({
+  return rows.map(({ parent, fields, district, ...row }) => ({
     ...row,
+    area: district,
     parent: parent?.status === "published" ? parent.slug : null,
     fields: fields.map(({ field }) => field.slug),
   }));

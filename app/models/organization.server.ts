@@ -20,6 +20,7 @@ export type OrganizationCard = {
   summaryVi: string | null;
   summaryEn: string | null;
   district: string | null;
+  ward: string | null;
   verified: boolean;
   parent: { slug: string; nameVi: string | null; nameEn: string | null; acronym: string | null } | null;
   fields: { slug: string; nameVi: string; nameEn: string }[];
@@ -43,7 +44,7 @@ type CardRow = Omit<OrganizationCard, "verified" | "parent" | "fields"> & {
 async function loadCards(db: DbClient, where: Prisma.Sql, orderAndLimit: Prisma.Sql = Prisma.empty) {
   const rows = await db.$queryRaw<CardRow[]>`
     SELECT o.id, o.slug, o.kind, o.nameVi, o.nameEn, o.acronym, o.summaryVi, o.summaryEn, o.district,
-           o.verified, o.status,
+           o.ward, o.verified, o.status,
            p.slug AS parentSlug, p.nameVi AS parentNameVi, p.nameEn AS parentNameEn, p.acronym AS parentAcronym,
            (SELECT json_group_array(json_array(f.slug, f.nameVi, f.nameEn))
               FROM (SELECT f.slug, f.nameVi, f.nameEn FROM OrganizationField l JOIN Field f ON f.id = l.fieldId
@@ -62,6 +63,7 @@ async function loadCards(db: DbClient, where: Prisma.Sql, orderAndLimit: Prisma.
       summaryVi: row.summaryVi,
       summaryEn: row.summaryEn,
       district: row.district,
+      ward: row.ward,
       verified: Boolean(Number(row.verified)),
       status: row.status,
       parent: row.parentSlug
@@ -104,7 +106,11 @@ export async function getPublishedOrganization(slug: string, db: DbClient = pris
       summaryVi: true,
       summaryEn: true,
       district: true,
+      ward: true,
       address: true,
+      phone: true,
+      email: true,
+      contactSourceUrl: true,
       website: true,
       foundedYear: true,
       verified: true,
@@ -157,8 +163,12 @@ export type OrganizationData = {
   summaryEn?: string | null;
   parentId?: string | null;
   district?: string | null;
+  ward?: string | null;
   address?: string | null;
   website?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  contactSourceUrl?: string | null;
   foundedYear?: number | null;
   status?: string;
   verified?: boolean;

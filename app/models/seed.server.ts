@@ -10,6 +10,9 @@ import researchFile from "../../prisma/seed/hanoi-orgs-more-research.json";
 import universitiesFile from "../../prisma/seed/hanoi-orgs-more-universities.json";
 import namesViFile from "../../prisma/seed/hanoi-orgs-names-vi.json";
 import summariesVi from "../../prisma/seed/summaries-vi.json";
+import contactsFile from "../../prisma/seed/hanoi-orgs-contacts.json";
+import { optionalEmails, optionalPhone } from "~/validation/contact";
+import { WARDS } from "~/utils/wards";
 import { createOrganizationInTransaction, updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
 
 /**
@@ -76,6 +79,30 @@ export const SEED_STARTUPS = new Set([
 
 /** Area names in the data set that are not districts, mapped to their district. */
 const AREA_DISTRICTS: Record<string, string> = { "Tây Hồ Tây urban area": "bac-tu-liem" };
+
+/** Published addresses and contacts (prisma/seed/hanoi-orgs-contacts.json, each with its sources), by slug. */
+const CONTACTS = new Map(contactsFile.map((contact) => [contact.slug, contact]));
+
+/**
+ * A listing's contact columns from the contacts file. Only keys with a value
+ * are returned, so records without contacts keep their seed hash. The ward is
+ * taken only where the source names it (never derived from the district).
+ */
+export function seedContactData(slug: string): Partial<OrganizationData> {
+  const contact = CONTACTS.get(slug);
+  if (!contact) return {};
+  const data: Partial<OrganizationData> = {};
+  if (contact.address) data.address = contact.address;
+  const ward = contact.ward ? WARDS.find((unit) => unit.vi === contact.ward) : undefined;
+  if (ward) data.ward = ward.slug;
+  // Separators normalised as the edit form does, so a manager's next save keeps them.
+  const phone = optionalPhone.safeParse(contact.phone ?? "");
+  if (contact.phone) data.phone = phone.success && phone.data ? phone.data : contact.phone;
+  const email = optionalEmails.safeParse(contact.email ?? "");
+  if (contact.email) data.email = email.success && email.data ? email.data : contact.email;
+  if (contact.sources[0]) data.contactSourceUrl = contact.sources[0];
+  return data;
+}
 
 export type SeedReport = {
   fields: { created: number; updated: number; unchanged: number };
@@ -145,7 +172,10 @@ export function seedRecordData(record: SeedOrganization, fieldIdBySource: Map<st
   const selfSourced = record.website !== null && record.source === `https://${record.website}`;
   const kind: OrganizationKind =
     record.kind === "enterprise" && SEED_STARTUPS.has(record.slug) ? "startup" : (record.kind as OrganizationKind);
-  const district = record.district ? (AREA_DISTRICTS[record.district] ?? districtSlugFromName(record.district)) : null;
+  const contact = seedContactData(record.slug);
+  const district = record.district
+    ? (AREA_DISTRICTS[record.district] ?? districtSlugFromName(record.district))
+    : districtSlugFromName(CONTACTS.get(record.slug)?.formerDistrict);
   return {
     slug: record.slug,
     kind,
@@ -163,6 +193,7 @@ export function seedRecordData(record: SeedOrganization, fieldIdBySource: Map<st
     verified: !selfSourced,
     sourceUrl: record.source,
     fieldIds: [...new Set(record.fields.map((source) => fieldIdBySource.get(source)).filter((id): id is string => Boolean(id)))],
+    ...contact,
   };
 }
 

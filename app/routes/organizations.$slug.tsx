@@ -11,8 +11,8 @@ import { getUser } from "~/utils/auth.server";
 import { displayName } from "~/utils/expert-values";
 import { hasPermission } from "~/utils/permissions";
 import { Notice } from "~/components/ui/notice";
+import { OrganizationContact } from "~/components/organization-contact";
 import { directorySearch } from "~/utils/directory-query";
-import { findDistrict } from "~/utils/districts";
 import { getLanguage } from "~/utils/language.server";
 import { externalUrlLabel, invariantResponse } from "~/utils/misc";
 import { redirectFor } from "~/models/curation.server";
@@ -44,7 +44,15 @@ export async function loader(args: LoaderFunctionArgs) {
     publishedExpertsOf(organization.id),
     user ? isManager(user.id, organization.id) : Promise.resolve(false),
   ]);
-  return { lang, organization, experts, canEdit: managing || hasPermission(user, "organization:edit-any"), signedIn: Boolean(user) };
+  // The listing's general mailbox goes out as `publicEmail`: `email` names people's accounts, which never leave the server.
+  const { email, ...listing } = organization;
+  return {
+    lang,
+    organization: { ...listing, publicEmail: email },
+    experts,
+    canEdit: managing || hasPermission(user, "organization:edit-any"),
+    signedIn: Boolean(user),
+  };
 }
 
 export default function OrganizationPage() {
@@ -56,7 +64,6 @@ export default function OrganizationPage() {
   const otherName = lang === "vi" ? organization.nameEn : organization.nameVi;
   const summary = pick(lang, organization.summaryVi, organization.summaryEn);
   const summaryIsOtherLanguage = lang === "vi" ? !organization.summaryVi : !organization.summaryEn;
-  const district = findDistrict(organization.district);
   const parent = organization.parent && organization.parent.status === "published" ? organization.parent : null;
   const fieldSlugs = organization.fields.map(({ field }) => field.slug);
 
@@ -124,6 +131,8 @@ export default function OrganizationPage() {
           </div>
         ) : null}
       </header>
+
+      <OrganizationContact organization={organization} />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
@@ -200,22 +209,7 @@ export default function OrganizationPage() {
           </h2>
           <dl className="mt-3 space-y-3 text-sm">
             {organization.acronym ? <Detail term={t("org.acronym")}>{organization.acronym}</Detail> : null}
-            {organization.website ? (
-              <Detail term={t("org.website")}>
-                <a href={organization.website} rel="noopener noreferrer external" target="_blank" className="break-all text-brand-700 underline">
-                  {externalUrlLabel(organization.website)}
-                </a>
-              </Detail>
-            ) : null}
             {organization.foundedYear ? <Detail term={t("org.founded")}>{organization.foundedYear}</Detail> : null}
-            {district ? (
-              <Detail term={t("org.district")}>
-                <Link to={`/directory${directorySearch({ districts: [district.slug] })}`} className="text-brand-700 hover:underline">
-                  {district[lang]}
-                </Link>
-              </Detail>
-            ) : null}
-            {organization.address ? <Detail term={t("org.address")}>{organization.address}</Detail> : null}
             {parent ? (
               <Detail term={t("org.parent")}>
                 <Link to={`/organizations/${parent.slug}`} className="text-brand-700 hover:underline">

@@ -44,6 +44,10 @@ async function editable(args: LoaderFunctionArgs) {
       summaryEn: true,
       website: true,
       district: true,
+      ward: true,
+      phone: true,
+      email: true,
+      contactSourceUrl: true,
       foundedYear: true,
       address: true,
       staleSince: true,
@@ -79,7 +83,13 @@ export async function action(args: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) }, { status: 400 });
   }
   const { fieldSlugs, ...columns } = submission.value;
-  const changes = { ...columns, fieldIds: fieldIds.map((field) => field!.id) };
+  // Contacts changed here no longer rest on the page the seed copied them from.
+  const contactChanged = (["address", "ward", "phone", "email"] as const).some((key) => columns[key] !== organization[key]);
+  const changes = {
+    ...columns,
+    ...(contactChanged && organization.contactSourceUrl ? { contactSourceUrl: null } : {}),
+    fieldIds: fieldIds.map((field) => field!.id),
+  };
   if (official) {
     await editAsOfficial(organization.id, user.id, changes);
     return redirect(`/organizations/${organization.slug}?saved=1`);

@@ -23,6 +23,7 @@ import {
 import { forbidden, getUser, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { findDistrict } from "~/utils/districts";
+import { findWard, wardLabel } from "~/utils/wards";
 import { displayName, OFFER_LABELS } from "~/utils/expert-values";
 import { createOnce, newFormToken } from "~/utils/form-token.server";
 import { titled } from "~/utils/meta";
@@ -244,6 +245,7 @@ export default function RequestPage() {
   const t = useT();
   const lang = useLanguage();
   const district = findDistrict(request.district);
+  const ward = findWard(request.ward);
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.result?.error : undefined);
   // What was typed in a refused form comes back in it; otherwise the saved text, if any.
   const typed = (intent: string, name: string, saved = "") => {
@@ -277,7 +279,7 @@ export default function RequestPage() {
         <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
         <p className="mt-1 text-slate-700">
           {request.companyName ?? t("request.anonymousCompany")} ·{" "}
-          {[SECTOR_LABELS[request.sector as Sector]?.[lang], COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang], district?.[lang]].filter(Boolean).join(" · ")}
+          {[SECTOR_LABELS[request.sector as Sector]?.[lang], COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang], ward ? wardLabel(ward, lang) : null, district?.[lang]].filter(Boolean).join(" · ")}
         </p>
         <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           <div>

@@ -13,6 +13,7 @@ import { notifyJobs } from "~/jobs/queue.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DISTRICTS } from "~/utils/districts";
+import { WARDS, wardLabel } from "~/utils/wards";
 import { createOnce, newFormToken } from "~/utils/form-token.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
@@ -127,6 +128,17 @@ export default function NewRequest() {
               options={[{ value: "", label: t("request.districtNone") }, ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }))]}
             />
           </div>
+          {/* Shown only while the request names its company: a ward narrows an anonymous one down. */}
+          <SelectField
+            label={t("request.ward")}
+            name="ward"
+            defaultValue={value("ward")}
+            errors={fields.ward.errors}
+            options={[
+              { value: "", label: t("request.districtNone") },
+              ...WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+            ]}
+          />
           <ChoiceGroup
             legend={t("request.visibility")}
             name="visibility"

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DISTRICTS } from "~/utils/districts";
+import { isWardSlug } from "~/utils/wards";
+import { optionalEmails, optionalPhone } from "./contact";
 import { ORGANIZATION_KINDS } from "~/utils/organization-values";
 import { formToken, listOf, oneOf, optionalText, optionalUrl } from "./common";
 import { problem } from "./messages";
@@ -15,6 +17,15 @@ const listingFields = {
     summaryEn: optionalText({ max: 2_000, multiline: true }),
     website: optionalUrl,
     address: optionalText({ max: 300 }),
+    // The ward (since July 2025) and the area (former district) are separate
+    // choices: 28 names are both, so neither is guessed from the other.
+    ward: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").trim() || null)
+      .refine((value) => value === null || isWardSlug(value), problem("form.choose")),
+    phone: optionalPhone,
+    email: optionalEmails,
     district: z
       .string()
       .optional()

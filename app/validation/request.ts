@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DISTRICTS } from "~/utils/districts";
+import { isWardSlug } from "~/utils/wards";
 import { BUDGETS, COMPANY_SIZES, DECLINE_REASONS, OUTCOMES, SECTORS, VISIBILITIES } from "~/utils/request-values";
 import { formToken, listOf, oneOf, optionalText, text } from "./common";
 import { problem } from "./messages";
@@ -49,6 +50,12 @@ export const RequestSchema = z.object({
     .optional()
     .transform((value) => (value ?? "").trim() || null)
     .refine((value) => value === null || DISTRICTS.some((district) => district.slug === value), problem("form.choose")),
+  /** Today's ward or commune: shown only when the request names its company */
+  ward: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim() || null)
+    .refine((value) => value === null || isWardSlug(value), problem("form.choose")),
 });
 export type RequestInput = z.output<typeof RequestSchema>;
 

@@ -144,6 +144,7 @@ function generateInto(sqlite: Database.Database, options: FixtureOptions): numbe
       };
       const forIndex: OrganizationIndexSource = {
         ...row,
+        ward: null,
         address: null,
         parent: parent ? { nameVi: parent.nameVi, nameEn: parent.nameEn, acronym: parent.acronym, status: "published" } : null,
         fields: own.map((field) => ({ field })),

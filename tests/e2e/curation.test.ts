@@ -149,7 +149,7 @@ describe("the curation console", () => {
     const bytes = Buffer.from(await (await fetch(`${baseURL()}/export/organizations.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM spreadsheets need for UTF-8
     const exported = bytes.subarray(3).toString("utf8");
-    expect(exported.split("\r\n")[0]).toBe("slug,kind,nameVi,nameEn,acronym,summaryVi,summaryEn,parent,district,address,website,foundedYear,fields,verified,status,sourceUrl");
+    expect(exported.split("\r\n")[0]).toBe("slug,kind,nameVi,nameEn,acronym,summaryVi,summaryEn,parent,area,ward,address,phone,email,website,foundedYear,fields,verified,status,sourceUrl");
     expect(exported).toContain(`phong-thi-nghiem-nhap-${unique},lab,`);
   });
 

@@ -40,6 +40,23 @@ describe("seed", () => {
     expect(links).toBe(expected);
   });
 
+  test("loads the published contacts: phone, e-mail and a ward only where the source names one", async () => {
+    const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
+    expect(hust).toMatchObject({ address: "Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội", phone: "024 3869 4242", email: "tuyensinh@hust.edu.vn" });
+    // Each contact keeps the page it was copied from.
+    expect(hust.contactSourceUrl).toBe("https://trangedu.com/truong/dai-hoc-bach-khoa-ha-noi/");
+    // The area (former district) stays; no ward is guessed from it.
+    expect(hust).toMatchObject({ district: "hai-ba-trung", ward: null });
+    const hunre = await prisma.organization.findUniqueOrThrow({ where: { slug: "hunre" } });
+    expect(hunre.ward).toBe("phu-dien");
+    // Two published numbers become one list with the form's separator.
+    const epu = await prisma.organization.findUniqueOrThrow({ where: { slug: "epu" } });
+    expect(epu.phone).toBe("0242.2452.662; (024) 2218 5607");
+    expect(await prisma.organization.count({ where: { phone: { not: null } } })).toBe(23);
+    expect(await prisma.organization.count({ where: { email: { not: null } } })).toBe(15);
+    expect(await prisma.organization.count({ where: { ward: { not: null } } })).toBe(1);
+  });
+
   test("classifies the young companies as startups and keeps the others enterprises", async () => {
     const startups = await prisma.organization.findMany({ where: { kind: "startup" }, select: { seedKey: true } });
     expect(new Set(startups.map((row) => row.seedKey))).toEqual(SEED_STARTUPS);
@@ -131,6 +148,15 @@ describe("seed", () => {
     expect(report.organizations.updated).toBe(1);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: hust.id } })).summaryEn).toBe("Edited by its manager.");
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: vnu.id } })).summaryEn).not.toBe("stale");
+  });
+
+  test("keeps a phone number a manager changed in the portal", async () => {
+    const hau = await prisma.organization.findUniqueOrThrow({ where: { slug: "hau" } });
+    await updateOrganization(hau.id, { phone: "024 3854 0000" }, { origin: "portal" });
+    await prisma.organization.update({ where: { id: hau.id }, data: { seedHash: "old" } });
+    const report = await seedDirectory();
+    expect(report.organizations.keptPortalEdits).toBeGreaterThanOrEqual(1);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: hau.id } })).phone).toBe("024 3854 0000");
   });
 
   test("a field it repairs sends the listings under it back to the index, which holds the field's names", async () => {

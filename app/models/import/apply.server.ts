@@ -68,6 +68,7 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
             summaryEn: row.values.summaryEn ?? null,
             parentId: parent?.id ?? null,
             district: row.values.district ?? null,
+            ward: row.values.ward ?? null,
             address: row.values.address ?? null,
             verified: row.values.verified ?? false,
             createdAt: now,
@@ -87,7 +88,10 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
             summaryEn: source.summaryEn,
             parentId: source.parentId,
             district: source.district,
+            ward: source.ward,
             address: source.address,
+            phone: row.values.phone ?? null,
+            email: row.values.email ?? null,
             website: row.values.website ?? null,
             foundedYear: row.values.foundedYear ?? null,
             sourceUrl: row.values.sourceUrl ?? null,
@@ -153,7 +157,7 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
 }
 
 const ORGANIZATION_COLUMNS = [
-  "id", "slug", "kind", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "parentId", "district", "address", "website",
+  "id", "slug", "kind", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "parentId", "district", "ward", "address", "phone", "email", "website",
   "foundedYear", "sourceUrl", "status", "verified", "verifiedAt", "confirmedAt", "searchText", "sortNameVi", "sortNameEn", "createdAt", "updatedAt",
 ] as const satisfies readonly (keyof Prisma.OrganizationCreateManyInput)[];
 

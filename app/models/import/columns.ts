@@ -11,8 +11,13 @@ export const IMPORT_COLUMNS = [
   "summaryVi",
   "summaryEn",
   "parent",
-  "district",
+  // The area is the former district (before July 2025); the ward or commune
+  // is today's unit. Two columns: 28 names are both (decision 029).
+  "area",
+  "ward",
   "address",
+  "phone",
+  "email",
   "website",
   "foundedYear",
   "fields",
@@ -20,7 +25,9 @@ export const IMPORT_COLUMNS = [
   "status",
   "sourceUrl",
 ] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+/** Accepted in files made before the area column: `district` means `area`. */
+export const LEGACY_COLUMNS = ["district"] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number] | (typeof LEGACY_COLUMNS)[number];
 
 export const MAX_IMPORT_ROWS = 100_000;
 /** The largest upload: the request body of the import route (its `handle`). */
@@ -34,6 +41,8 @@ export const COLUMN_LIMITS: Partial<Record<ImportColumn, number>> = {
   summaryVi: 2_000,
   summaryEn: 2_000,
   address: 300,
+  phone: 100,
+  email: 254,
   website: 500,
   sourceUrl: 500,
 };

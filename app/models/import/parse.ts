@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { JSONParser } from "@streamparser/json";
 import { CsvError, parse as csvParser } from "csv-parse";
 import { CSV_OPTIONS } from "~/utils/csv";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./columns";
+import { IMPORT_COLUMNS, LEGACY_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } from "./columns";
 
 /**
  * Reads an import file into rows of text cells, as a stream: problems with the
@@ -31,7 +31,7 @@ export const MAX_CELL_CHARS = 20_000;
 /** An array of objects whose `fields` may be a list, inside `{ data: [...] }`: 4 levels. */
 export const MAX_JSON_DEPTH = 8;
 
-const KNOWN = new Set<string>(IMPORT_COLUMNS);
+const KNOWN = new Set<string>([...IMPORT_COLUMNS, ...LEGACY_COLUMNS]);
 
 /** Stops the read with a problem. */
 class Stop extends Error {

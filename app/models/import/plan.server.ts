@@ -2,6 +2,8 @@ import { sortableName } from "#search/organization-document";
 import { getTaxonomy } from "~/models/field.server";
 import { prisma } from "~/utils/db.server";
 import { isDistrictSlug } from "~/utils/districts";
+import { isWardSlug } from "~/utils/wards";
+import { isEmailList, isPhoneList } from "~/validation/contact";
 import { isOrganizationKind } from "~/utils/organization-values";
 import { slugify } from "~/utils/text";
 import { COLUMN_LIMITS, type ImportColumn } from "./columns";
@@ -27,7 +29,10 @@ export type Values = {
   summaryVi?: string | null;
   summaryEn?: string | null;
   district?: string | null;
+  ward?: string | null;
   address?: string | null;
+  phone?: string | null;
+  email?: string | null;
   website?: string | null;
   foundedYear?: number | null;
   verified?: boolean;
@@ -96,10 +101,27 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
     }
     if (!current && !values.nameVi && !values.nameEn) problems.push({ key: "import.problem.nameRequired" });
 
-    const district = cell("district");
+    // The area column is stored as `district` (the former district's slug).
+    const district = cell("area") || cell("district");
     if (district) {
       if (isDistrictSlug(district)) values.district = district;
       else problems.push({ key: "import.problem.district", params: { value: district } });
+    }
+    // Never guessed from the area: only a ward or commune the file names.
+    const ward = cell("ward");
+    if (ward) {
+      if (isWardSlug(ward)) values.ward = ward;
+      else problems.push({ key: "import.problem.ward", params: { value: ward } });
+    }
+    const phone = cell("phone");
+    if (phone) {
+      if (isPhoneList(phone)) values.phone = phone.split(/\s*;\s*|\s*,\s*|\s+-\s+/).join("; ");
+      else problems.push({ key: "import.problem.phone", params: { value: phone } });
+    }
+    const email = cell("email").toLowerCase();
+    if (email) {
+      if (isEmailList(email)) values.email = email.split(/\s*[;,]\s*/).join("; ");
+      else problems.push({ key: "import.problem.email", params: { value: email } });
     }
     for (const column of ["website", "sourceUrl"] as const) {
       const value = cell(column);
@@ -204,7 +226,7 @@ function readListings(slugs: string[]) {
     where: { slug: { in: slugs } },
     select: {
       id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true,
-      address: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
+      ward: true, address: true, phone: true, email: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
       parent: { select: { slug: true } },
       fields: { select: { fieldId: true } },
     },
