@@ -33,7 +33,7 @@ export function ListingFields({
       <Field label={t("org.founded")} name="foundedYear" inputMode="numeric" defaultValue={value("foundedYear")} errors={errors("foundedYear")} maxLength={4} />
       <fieldset className="space-y-4">
         <legend className="font-semibold">{t("org.contact")}</legend>
-        <Field label={t("org.address")} hint={t("org.addressHint")} name="address" autoComplete="street-address" defaultValue={value("address")} errors={errors("address")} maxLength={300} />
+        <Field label={t("org.address")} hint={t("org.addressHint")} name="address" autoComplete="address-line1" defaultValue={value("address")} errors={errors("address")} maxLength={300} />
         {/* Ward (since July 2025) and area (former district) are separate: 28 names are both. */}
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField

@@ -53,7 +53,8 @@ export function OrganizationContact({ organization }: { organization: Contact })
               <span key={phone.href + index}>
                 {index > 0 ? "; " : null}
                 <a href={phone.href} className="whitespace-nowrap text-brand-700 underline">
-                  {phone.label}
+                  {/* A number never breaks across lines. */}
+                  {phone.label.replace(/ /g, "\u00a0")}
                 </a>
               </span>
             ))}
