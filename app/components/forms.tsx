@@ -83,8 +83,9 @@ export function SelectField({
   errors,
   className,
   options,
+  placeholder,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = select.id ?? base;
   return (
@@ -93,6 +94,8 @@ export function SelectField({
         {label}
       </label>
       <select {...select} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass}>
+        {/* No silent default: the person picks (the server refuses the empty choice). */}
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -6,6 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldPicker } from "~/components/field-picker";
 import { ChoiceGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { FormPage } from "~/components/page";
+import { Notice } from "~/components/ui/notice";
+import { useFormDraft } from "~/utils/hooks";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { taxonomyForPicker } from "~/models/field.server";
 import { createRequestInTransaction, RequestInputError } from "~/models/request.server";
@@ -78,8 +80,19 @@ export default function NewRequest() {
   const sent = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
   const value = (name: string, fallback = "") => (typeof sent[name] === "string" ? (sent[name] as string) : fallback);
   const inTwoMonths = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const draft = useFormDraft("requests-new-form", "request-new");
   return (
     <FormPage title={t("request.new.title")} intro={t("request.new.intro")}>
+      {draft.restored ? (
+        <div className="mb-4">
+          <Notice>
+            {t("form.draftRestored")}{" "}
+            <button type="button" onClick={draft.discard} className="font-semibold underline">
+              {t("form.draftDiscard")}
+            </button>
+          </Notice>
+        </div>
+      ) : null}
       <Form method="post" className="space-y-5" {...getFormProps(form)}>
         {/* A spoilt form key has no field of its own to show its message: it shows with the form's. */}
         <FormErrors errors={[...(form.errors ?? []), ...(fields.formToken.errors ?? []), ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : [])]} />
@@ -118,7 +131,7 @@ export default function NewRequest() {
             />
           ) : null}
           <div className="grid gap-4 sm:grid-cols-3">
-            <SelectField label={t("request.sector")} name="sector" defaultValue={value("sector", "manufacturing")} errors={fields.sector.errors} options={SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] }))} />
+            <SelectField label={t("request.sector")} name="sector" defaultValue={value("sector")} placeholder={t("form.choosePlaceholder")} required errors={fields.sector.errors} options={SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] }))} />
             <SelectField label={t("request.companySize")} name="companySize" defaultValue={value("companySize", "small")} errors={fields.companySize.errors} options={COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] }))} />
             <SelectField
               label={t("request.district")}

@@ -25,3 +25,69 @@ export function useDebouncedCallback<Args extends unknown[]>(callback: (...args:
   const cancel = useCallback(() => clearTimeout(timer.current), []);
   return Object.assign(run, { cancel });
 }
+
+/**
+ * Keeps what is typed in a long form in this browser (localStorage) until it is sent, so a
+ * reload, a crash or a closed tab does not lose it. On the next visit an empty form is filled
+ * back in; `restored` says so (the page offers to discard it). Hidden fields (the form key)
+ * are never kept. Without JavaScript nothing is kept, as before.
+ */
+export function useFormDraft(formId: string, key: string) {
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    const storageKey = `draft:${key}`;
+    const saved = readDraft(storageKey);
+    const untouched = [...form.elements].every((element) => !(element instanceof HTMLTextAreaElement) || element.value === "");
+    if (saved && untouched) {
+      for (const element of form.elements) {
+        if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+        if (!element.name || element.type === "hidden" || !(element.name in saved)) continue;
+        const values = saved[element.name]!;
+        if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) element.checked = values.includes(element.value);
+        else element.value = values[0] ?? "";
+      }
+      setRestored(true);
+    }
+    const save = () => {
+      const draft: Record<string, string[]> = {};
+      for (const element of form.elements) {
+        if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+        if (!element.name || element.type === "hidden") continue;
+        draft[element.name] ??= [];
+        if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
+          if (element.checked) draft[element.name]!.push(element.value);
+        } else draft[element.name]!.push(element.value);
+      }
+      try {
+        localStorage.setItem(storageKey, JSON.stringify(draft));
+      } catch {
+        // Storage full or refused (private mode): the form still works, only without a draft.
+      }
+    };
+    const forget = () => localStorage.removeItem(storageKey);
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    form.addEventListener("submit", forget);
+    return () => {
+      form.removeEventListener("input", save);
+      form.removeEventListener("change", save);
+      form.removeEventListener("submit", forget);
+    };
+  }, [formId, key]);
+  const discard = useCallback(() => {
+    localStorage.removeItem(`draft:${key}`);
+    window.location.reload();
+  }, [key]);
+  return { restored, discard };
+}
+
+function readDraft(storageKey: string): Record<string, string[]> | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(storageKey) ?? "null") as unknown;
+    return value && typeof value === "object" ? (value as Record<string, string[]>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -2,6 +2,9 @@ import type { Message } from "../message";
 
 /** Form validation and shared form text. */
 export const vi = {
+  "form.choosePlaceholder": "— Chọn —",
+  "form.draftRestored": "Nội dung bạn gõ lần trước trên trình duyệt này đã được khôi phục.",
+  "form.draftDiscard": "Bỏ bản nháp",
   "form.required": "Vui lòng điền mục này.",
   "form.tooShort": ({ min }) => `Cần ít nhất ${min} ký tự.`,
   "form.tooLong": ({ max }) => `Tối đa ${max} ký tự.`,
@@ -34,6 +37,9 @@ export const vi = {
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof vi, Message> = {
+  "form.choosePlaceholder": "— Choose —",
+  "form.draftRestored": "What you typed here last time, in this browser, has been restored.",
+  "form.draftDiscard": "Discard the draft",
   "form.required": "Please fill this in.",
   "form.tooShort": ({ min }) => `At least ${min} characters.`,
   "form.tooLong": ({ max }) => `${max} characters at most.`,
