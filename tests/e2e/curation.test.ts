@@ -349,6 +349,8 @@ describe("what people hit when they used it (issue 14)", () => {
         data: {
           authorId: author.id, companyName: "Công ty Lý do", sector: "agriculture_food", companySize: "small", title, problem: "Cần công nghệ bảo quản rau quả.",
           desiredOutcome: "Quy trình.", trl: 5, budget: "to_discuss", deadline: new Date(Date.now() + 30 * 86_400_000), visibility: "public", status: "pending",
+          // The queue lists the 50 oldest pending requests first: other tests leave many pending ones behind.
+          createdAt: new Date("2001-01-01T00:00:00Z"),
         },
       });
     const first = await make(`Đặt hàng lý do một ${unique}`);

@@ -100,7 +100,7 @@ describe("directory, with JavaScript", () => {
     const page = await openPage();
     await page.goto("/directory");
     const first = await resultNames(page);
-    await page.getByRole("link", { name: "Trang 2" }).click();
+    await page.getByRole("link", { name: "Trang 2", exact: true }).click();
     await page.waitForURL(/page=2/);
     await expect.poll(() => resultNames(page)).not.toEqual(first);
     const pagination = page.getByRole("navigation", { name: "Phân trang" });
