@@ -1,8 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { DbClient } from "~/utils/db.server";
-import { findDistrict } from "~/utils/districts";
-import { findWard, wardLabel } from "~/utils/wards";
-import { KIND_LABELS, isOrganizationKind } from "~/utils/organization-values";
+import type { DbClient } from "~/db/client.server";
+import { findDistrict } from "~/domain/districts";
+import { findWard, wardLabel } from "~/domain/wards";
+import { KIND_LABELS, isOrganizationKind } from "~/domain/organization-values";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";

@@ -11,9 +11,9 @@ import {
   type OrganizationSearchInput,
   type OrganizationSearchResult,
 } from "#search/organization-search";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { positiveIntegerSetting } from "~/utils/env.server";
-import { log } from "~/utils/log.server";
+import { prisma, type DbClient } from "~/db/client.server";
+import { positiveIntegerSetting } from "~/config/env.server";
+import { log } from "~/config/log.server";
 import { LruCache } from "~/utils/lru";
 import { singleton } from "~/utils/singleton.server";
 import { searchTerms } from "~/utils/text";

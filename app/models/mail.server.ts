@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { enqueueJob } from "~/jobs/queue.server";
 
 /**
@@ -25,7 +25,7 @@ export function mailboxFile(): string {
   return path.resolve(process.env.MAILBOX_FILE ?? ".data/mailbox.mbox");
 }
 
-export { appUrl } from "~/utils/app-url.server";
+export { appUrl } from "~/config/app-url.server";
 
 const FROM = () => process.env.MAIL_FROM ?? "Mạng lưới Đổi mới sáng tạo Hà Nội <no-reply@hanoi-innovation.local>";
 

@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { UNLISTED_BUSINESS } from "~/utils/organization-values";
+import { prisma, type DbClient } from "~/db/client.server";
+import { UNLISTED_BUSINESS } from "~/domain/organization-values";
 import { versionedCache } from "~/utils/versioned-cache.server";
 
 /**

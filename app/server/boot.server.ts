@@ -8,10 +8,10 @@ import { backoffMs, SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { createJobWorker } from "~/jobs/handlers.server";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
-import { log } from "~/utils/log.server";
-import { applyMigrations } from "~/utils/migrate.server";
-import { protectPrivateData } from "~/utils/private-data.server";
+import { prisma, refreshPlannerStatistics } from "~/db/client.server";
+import { log } from "~/config/log.server";
+import { applyMigrations } from "~/db/migrate.server";
+import { protectPrivateData } from "~/db/private-data.server";
 import { createHttpApp } from "./http.server";
 import { readiness } from "./readiness.server";
 

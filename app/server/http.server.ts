@@ -5,16 +5,16 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
 import { openSearchableDataVersion } from "#search/data-version";
-import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
-import { positiveIntegerSetting } from "~/utils/env.server";
-import { resolveLanguage } from "~/utils/language.server";
-import { log } from "~/utils/log.server";
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/db/busy.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
+import { positiveIntegerSetting } from "~/config/env.server";
+import { resolveLanguage } from "~/i18n/language.server";
+import { log } from "~/config/log.server";
 import { apiGate } from "./api-gate.server";
 import { requestLog } from "./request-log.server";
 import { refuseDotSegments, routeBodyLimits } from "./body-limits.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
-import { sessionMiddleware } from "./session.server";
+import { sessionMiddleware } from "./session-middleware.server";
 import { sharedResponses } from "./shared-responses.server";
 import { stickyLanguage } from "./sticky-language.server";
 
@@ -114,7 +114,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   // body too large): a short bilingual message instead of Express's default page.
   app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    // The session check found the database locked by another process (utils/database-busy.server.ts).
+    // The session check found the database locked by another process (app/db/busy.server.ts).
     const busy = isDatabaseBusy(error);
     if (busy) res.setHeader("Retry-After", String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
     const status = busy ? 503 : (error.status ?? error.statusCode ?? 500);

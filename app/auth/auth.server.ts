@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { markPersonal } from "~/server/shared-responses.server";
 import { hasPermission, type Permission, type Role } from "./permissions";
-import { isSecureRequest } from "./request.server";
+import { isSecureRequest } from "~/utils/http-request.server";
 import {
   createSession,
   deletedSessionCookie,

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { singleton } from "./singleton.server";
+import { singleton } from "~/utils/singleton.server";
 
 /**
  * Fixed-window rate limits kept in memory by rate-limiter-flexible (one portal
