@@ -14,40 +14,17 @@ export function isOrganizationStatus(value: string): value is OrganizationStatus
   return (ORGANIZATION_STATUSES as readonly string[]).includes(value);
 }
 
-type Label = { vi: string; en: string };
-
-/** How each kind is called, one and many, plus extra words people search with. */
-export const KIND_LABELS: Record<OrganizationKind, { one: Label; many: Label; searchTerms: string[] }> = {
-  university: {
-    one: { vi: "Trường đại học", en: "University" },
-    many: { vi: "Trường đại học", en: "Universities" },
-    searchTerms: ["Trường đại học", "Đại học", "Học viện", "University", "Academy"],
-  },
-  institute: {
-    one: { vi: "Viện nghiên cứu", en: "Research institute" },
-    many: { vi: "Viện nghiên cứu", en: "Research institutes" },
-    searchTerms: ["Viện nghiên cứu", "Viện", "Research institute", "Institute"],
-  },
-  lab: {
-    one: { vi: "Phòng thí nghiệm", en: "Lab" },
-    many: { vi: "Phòng thí nghiệm", en: "Labs" },
-    searchTerms: ["Phòng thí nghiệm", "Trung tâm nghiên cứu", "Lab", "Laboratory", "Research centre"],
-  },
-  incubator: {
-    one: { vi: "Vườn ươm", en: "Incubator" },
-    many: { vi: "Vườn ươm & hỗ trợ khởi nghiệp", en: "Incubators & accelerators" },
-    searchTerms: ["Vườn ươm", "Tăng tốc khởi nghiệp", "Trung tâm đổi mới sáng tạo", "Incubator", "Accelerator", "Innovation hub"],
-  },
-  startup: {
-    one: { vi: "Doanh nghiệp khởi nghiệp", en: "Startup" },
-    many: { vi: "Doanh nghiệp khởi nghiệp", en: "Startups" },
-    searchTerms: ["Khởi nghiệp", "Startup", "Start-up"],
-  },
-  enterprise: {
-    one: { vi: "Doanh nghiệp", en: "Enterprise" },
-    many: { vi: "Doanh nghiệp", en: "Enterprises" },
-    searchTerms: ["Doanh nghiệp", "Công ty", "Tập đoàn", "Enterprise", "Company"],
-  },
+/**
+ * Extra words people search a kind with (indexed with each listing). How a kind is
+ * called on a page is in the i18n messages `kind.*` (one) and `kinds.*` (many).
+ */
+export const KIND_SEARCH_TERMS: Record<OrganizationKind, string[]> = {
+  university: ["Trường đại học", "Đại học", "Học viện", "University", "Academy"],
+  institute: ["Viện nghiên cứu", "Viện", "Research institute", "Institute"],
+  lab: ["Phòng thí nghiệm", "Trung tâm nghiên cứu", "Lab", "Laboratory", "Research centre"],
+  incubator: ["Vườn ươm", "Tăng tốc khởi nghiệp", "Trung tâm đổi mới sáng tạo", "Incubator", "Accelerator", "Innovation hub"],
+  startup: ["Khởi nghiệp", "Startup", "Start-up"],
+  enterprise: ["Doanh nghiệp", "Công ty", "Tập đoàn", "Enterprise", "Company"],
 };
 
 /** In the public links chart: a requester with no listing shown who signed up as a business. */
