@@ -28,6 +28,7 @@ import { cx } from "~/utils/misc";
 import { titled } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./styles/app.css?url";
+import { setting } from "~/config/env.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -54,7 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
     lang,
     operator: operatorOf(lang),
     // `npm run demo`: every page says it is a demonstration (scripts/demo.ts).
-    demo: process.env.PORTAL_DEMO === "1",
+    demo: setting("PORTAL_DEMO"),
     // Alternate-language links are absolute, built from APP_URL, never from the request's Host.
     origin: appUrl(),
     user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,
