@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { resolveDatabaseUrl } from "./app/utils/database-url";
+import { resolveDatabaseUrl } from "./app/db/database-url";
 
 // Prisma 6.19 with the JavaScript engine: migrations run through the
 // WebAssembly schema engine and this adapter, so no engine binary is

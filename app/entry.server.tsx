@@ -5,8 +5,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
-import { log } from "~/utils/log.server";
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/db/busy.server";
+import { log } from "~/config/log.server";
 import { NonceProvider } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -65,7 +65,7 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
   return new Response(response.body, { status: databaseBusy(response.status, headers), headers });
 };
 
-/** A failure because the database stayed locked: 503 and when to try again (utils/database-busy.server.ts). */
+/** A failure because the database stayed locked: 503 and when to try again (app/db/busy.server.ts). */
 function databaseBusy(status: number, headers: Headers): number {
   if (status !== 500) return status;
   headers.set("Retry-After", String(DATABASE_BUSY_RETRY_AFTER_SECONDS));

@@ -1,6 +1,6 @@
 import "@remix-run/node";
 import type { Sharing } from "~/server/shared-responses.server";
-import type { SessionValidation } from "~/utils/session.server";
+import type { SessionValidation } from "~/auth/session.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -8,7 +8,7 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** Id of this request, also sent back as X-Request-Id and written in the logs */
     requestId?: string;
-    /** The signed-in session, validated once per request by app/server/session.server.ts */
+    /** The signed-in session, validated once per request by app/server/session-middleware.server.ts */
     auth?: SessionValidation | null;
     /** The client's address (behind a proxy, with TRUST_PROXY set) */
     clientAddress?: string;

@@ -18,16 +18,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LogoMark } from "~/components/ui/logo";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { countUnread } from "~/models/notification.server";
-import { getUser } from "~/utils/auth.server";
-import { appUrl } from "~/utils/app-url.server";
-import { getLanguage } from "~/utils/language.server";
-import { operator as operatorOf, type Operator } from "~/utils/operator.server";
-import { isOfficial } from "~/utils/permissions";
-import type { RootUser } from "~/utils/user";
+import { getUser } from "~/auth/auth.server";
+import { appUrl } from "~/config/app-url.server";
+import { getLanguage } from "~/i18n/language.server";
+import { operator as operatorOf, type Operator } from "~/config/operator.server";
+import { isOfficial } from "~/auth/permissions";
+import type { RootUser } from "~/auth/user";
 import { cx } from "~/utils/misc";
 import { titled } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "./styles/app.css?url";
+import { setting } from "~/config/env.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -54,7 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
     lang,
     operator: operatorOf(lang),
     // `npm run demo`: every page says it is a demonstration (scripts/demo.ts).
-    demo: process.env.PORTAL_DEMO === "1",
+    demo: setting("PORTAL_DEMO"),
     // Alternate-language links are absolute, built from APP_URL, never from the request's Host.
     origin: appUrl(),
     user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,

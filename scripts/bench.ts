@@ -15,7 +15,7 @@
  *    unreachable (database fallback). Measures the directory's data request
  *    over HTTP for a fixed mix of queries and filters, at 1 and 16 clients.
  * 5. Times sign-in over HTTP (POST /login, argon2id at the cost in
- *    app/utils/password.server.ts) at 1 and 4 clients.
+ *    app/auth/password.server.ts) at 1 and 4 clients.
  * 6. Times writes until they are searchable (p95), and reads the app's peak memory.
  * Prints a table and writes JSON to bench-results/latest.json.
  */
@@ -75,8 +75,8 @@ const { startLocalMeilisearch, findFreePort } = await import("#search/local-serv
 const { generateOrganizations } = await import("./lib/organization-fixtures");
 const { generateExperts } = await import("./lib/expert-fixtures");
 const { seedDirectory } = await import("~/models/seed.server");
-const { prisma } = await import("~/utils/db.server");
-const { applyMigrations } = await import("~/utils/migrate.server");
+const { prisma } = await import("~/db/client.server");
+const { applyMigrations } = await import("~/db/migrate.server");
 
 const reuse = values.reuse && fs.existsSync(databaseFile);
 if (!reuse) {
@@ -114,7 +114,7 @@ if (expertsBefore < EXPERTS) {
 }
 // This process's connections opened before the rows were generated: give their planner today's numbers,
 // as the portal does after an import and every hour (refreshPlannerStatistics).
-const { refreshPlannerStatistics } = await import("~/utils/db.server");
+const { refreshPlannerStatistics } = await import("~/db/client.server");
 await refreshPlannerStatistics();
 const organizations = await prisma.organization.count({ where: { status: "published" } });
 const experts = await prisma.expertProfile.count({ where: { status: "published" } });
@@ -295,7 +295,7 @@ results.searchLatency = latency;
 
 // ---------------------------------------------------------------- sign-in
 step("sign-in over HTTP (POST /login with the right password)");
-const { hashPassword, verifyPassword } = await import("~/utils/password.server");
+const { hashPassword, verifyPassword } = await import("~/auth/password.server");
 const SIGN_IN_PASSWORD = "bench sign-in password 2026";
 const passwordHash = await hashPassword(SIGN_IN_PASSWORD);
 const signInAccounts: string[] = [];

@@ -11,8 +11,8 @@ import "./lib/private-data";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createUser, setRole } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
-import { applyMigrations } from "~/utils/migrate.server";
+import { prisma } from "~/db/client.server";
+import { applyMigrations } from "~/db/migrate.server";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 const email = values.email?.trim().toLowerCase();

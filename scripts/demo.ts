@@ -13,8 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS, loadDemoContent } from "~/models/demo.server";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma } from "~/utils/db.server";
-import { applyMigrations } from "~/utils/migrate.server";
+import { prisma } from "~/db/client.server";
+import { applyMigrations } from "~/db/migrate.server";
 import { buildIfStale, serverArguments } from "./lib/build";
 
 fs.mkdirSync(DEMO_DIR, { recursive: true });

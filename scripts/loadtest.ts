@@ -87,8 +87,8 @@ const { runClient, SEARCH_CATEGORIES } = await import("./lib/load-mix");
 type Sample = import("./lib/load-mix").Sample;
 const { findFreePort } = await import("#search/local-server");
 const { seedDirectory } = await import("~/models/seed.server");
-const { prisma } = await import("~/utils/db.server");
-const { applyMigrations } = await import("~/utils/migrate.server");
+const { prisma } = await import("~/db/client.server");
+const { applyMigrations } = await import("~/db/migrate.server");
 
 const reuse = values.reuse && fs.existsSync(databaseFile);
 if (!reuse) {
@@ -172,7 +172,7 @@ try {
   // ---------------------------------------------------------------- afterwards
   const ready = await untilIndexed(base);
   const memory = peakMemoryMb(server.pid!);
-  const { prisma: after } = await import("~/utils/db.server");
+  const { prisma: after } = await import("~/db/client.server");
   const messagesStored = (await after.message.count()) - messagesBefore;
   await after.$disconnect();
   const report = { ...summarizeRun(samples, seconds, { memory, messagesStored, outboxAfter: ready.outbox.pending }), searchP95By10s: searchP95Over(samples, started), appCpuPercent };

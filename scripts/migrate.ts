@@ -1,7 +1,7 @@
 /** Applies pending migrations (npm run db:migrate). Safe while the portal runs. */
 // First: the files this script makes are private (docs/decisions/027).
 import "./lib/private-data";
-import { applyMigrations } from "~/utils/migrate.server";
+import { applyMigrations } from "~/db/migrate.server";
 
 const report = applyMigrations();
 console.log(

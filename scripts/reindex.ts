@@ -4,7 +4,7 @@
  */
 // First: the files this script makes are private (docs/decisions/027).
 import "./lib/private-data";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { rebuildIndexes } from "./lib/rebuild-indexes";
 import { withSearch } from "./with-search";
 

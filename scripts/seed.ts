@@ -2,7 +2,7 @@
 // First: the files this script makes are private (docs/decisions/027).
 import "./lib/private-data";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 
 const report = await seedDirectory();
 console.log(

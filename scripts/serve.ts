@@ -7,7 +7,7 @@
  *   and hot reload.
  */
 // First: the files the portal makes are private (docs/decisions/027).
-import "~/utils/private-data.server";
+import "~/db/private-data.server";
 import fs from "node:fs";
 import path from "node:path";
 import { startPortal } from "~/server/boot.server";

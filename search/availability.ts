@@ -1,12 +1,11 @@
 import { singleton } from "~/utils/singleton.server";
+import { setting } from "~/config/env.server";
 
 /**
  * Remembers that the engine just failed, so that for a few seconds pages go
  * straight to the database fallback instead of each waiting for a timeout.
  * After the pause one request tries the engine again.
  */
-const PAUSE_MS = Number(process.env.SEARCH_RETRY_PAUSE_MS ?? 3_000);
-
 const state = singleton("search-availability", () => ({ downUntil: 0, lastError: null as string | null }));
 
 export function searchLooksDown(now = Date.now()): boolean {
@@ -14,7 +13,7 @@ export function searchLooksDown(now = Date.now()): boolean {
 }
 
 export function reportSearchFailure(error: unknown, now = Date.now()) {
-  state.downUntil = now + PAUSE_MS;
+  state.downUntil = now + setting("SEARCH_RETRY_PAUSE_MS");
   state.lastError = String((error as Error)?.message ?? error);
 }
 

@@ -2,6 +2,7 @@ import { MeiliSearch } from "meilisearch";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { meilisearchHttpClient } from "./http-client";
 import { pageSearchKey } from "./search-key";
+import { setting } from "~/config/env.server";
 
 /**
  * Meilisearch clients, one per configuration and use:
@@ -15,7 +16,7 @@ import { pageSearchKey } from "./search-key";
  */
 const clients = new Map<string, MeiliSearch>();
 
-export const SEARCH_REQUEST_TIMEOUT_MS = Number(process.env.MEILI_TIMEOUT_MS ?? 2_000);
+const requestTimeoutMs = () => setting("MEILI_TIMEOUT_MS");
 const INDEXING_REQUEST_TIMEOUT_MS = 120_000;
 
 function client(config: SearchConfig, timeout: number): MeiliSearch {
@@ -29,13 +30,13 @@ function client(config: SearchConfig, timeout: number): MeiliSearch {
 }
 
 export function searchClient(config: SearchConfig = requireSearchConfig()): MeiliSearch {
-  return client(config, SEARCH_REQUEST_TIMEOUT_MS);
+  return client(config, requestTimeoutMs());
 }
 
 /** The pages' client: its key may only search this deployment's indexes. */
 export async function pageSearchClient(config: SearchConfig = requireSearchConfig()): Promise<MeiliSearch> {
   const key = await pageSearchKey(config, searchClient(config));
-  return client({ ...config, apiKey: key }, SEARCH_REQUEST_TIMEOUT_MS);
+  return client({ ...config, apiKey: key }, requestTimeoutMs());
 }
 
 export function indexingClient(config: SearchConfig = requireSearchConfig()): MeiliSearch {

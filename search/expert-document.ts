@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { DbClient } from "~/utils/db.server";
-import { ACADEMIC_TITLE_LABELS, splitLines, type AcademicTitle } from "~/utils/expert-values";
-import { findDistrict } from "~/utils/districts";
+import type { DbClient } from "~/db/client.server";
+import { ACADEMIC_TITLE_LABELS, splitLines, type AcademicTitle } from "~/domain/expert-values";
+import { findDistrict } from "~/domain/districts";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";

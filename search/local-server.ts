@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { inheritedEnvironment, meiliIndexingThreads, setting } from "~/config/env.server";
 
 export type LocalMeilisearch = {
   host: string;
@@ -70,11 +71,13 @@ export function localEngineDatabase(dataDir: string): string {
   return path.join(path.resolve(dataDir), "data.ms");
 }
 
-export function resolveMeilisearchBinary(env: Record<string, string | undefined> = process.env): string {
-  if (env.MEILI_BIN) {
-    if (!fs.existsSync(env.MEILI_BIN)) throw new Error(`MEILI_BIN points to ${env.MEILI_BIN}, which does not exist`);
-    return env.MEILI_BIN;
+export function resolveMeilisearchBinary(env: Record<string, string | undefined> = inheritedEnvironment()): string {
+  const bin = setting("MEILI_BIN", env);
+  if (bin) {
+    if (!fs.existsSync(bin)) throw new Error(`MEILI_BIN points to ${bin}, which does not exist`);
+    return bin;
   }
+  // PATH is the system's, not a portal setting: where the binary would be looked up.
   for (const dir of (env.PATH ?? "").split(path.delimiter)) {
     const candidate = path.join(dir, "meilisearch");
     if (dir && isExecutable(candidate)) return candidate;
@@ -157,11 +160,11 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     "--env", "production",
     // All cores for indexing: a full rebuild is rare and must end quickly;
     // everyday updates are a few documents (Meilisearch's default is half).
-    "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? String(os.availableParallelism()),
+    "--max-indexing-threads", String(meiliIndexingThreads()),
     // Meilisearch sizes buffers it allocates and zeroes for every indexing batch from this
     // (default: two thirds of the RAM). At its default a one-document update spent 0.1-2.5 s
     // zeroing memory; at 1 GiB it takes 30-60 ms, and a full rebuild is no slower (decision 021).
-    "--max-indexing-memory", process.env.MEILI_MAX_INDEXING_MEMORY ?? defaultIndexingMemory(),
+    "--max-indexing-memory", setting("MEILI_MAX_INDEXING_MEMORY") ?? defaultIndexingMemory(),
     ...(options.importDump ? ["--import-dump", path.resolve(options.importDump)] : []),
   ];
   const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {
@@ -169,7 +172,7 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
     // report "Killed" when a test kills Meilisearch on purpose.
     stdio: ["pipe", "pipe", "ignore"],
     // The key goes in the environment, not argv, so `ps` does not show it.
-    env: { ...process.env, MEILI_LOG_FILE: logFile, MEILI_MASTER_KEY: apiKey, MEILI_NO_ANALYTICS: "true" },
+    env: { ...inheritedEnvironment(), MEILI_LOG_FILE: logFile, MEILI_MASTER_KEY: apiKey, MEILI_NO_ANALYTICS: "true" },
   });
 
   const exited = new Promise<void>((resolve) => guard.once("exit", () => resolve()));

@@ -1,8 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { DbClient } from "~/utils/db.server";
-import { findDistrict } from "~/utils/districts";
-import { findWard, wardLabel } from "~/utils/wards";
-import { KIND_LABELS, isOrganizationKind } from "~/utils/organization-values";
+import type { DbClient } from "~/db/client.server";
+import { findDistrict } from "~/domain/districts";
+import { findWard, wardLabel } from "~/domain/wards";
+import { KIND_SEARCH_TERMS, isOrganizationKind } from "~/domain/organization-values";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";
@@ -87,7 +87,7 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
   );
   const district = findDistrict(organization.district);
   const ward = findWard(organization.ward);
-  const kindLabels = isOrganizationKind(organization.kind) ? KIND_LABELS[organization.kind].searchTerms : [];
+  const kindLabels = isOrganizationKind(organization.kind) ? KIND_SEARCH_TERMS[organization.kind] : [];
   // An unpublished parent is not named in its children's documents.
   const parent = organization.parent?.status === "published" ? organization.parent : null;
   const displayVi = organization.nameVi ?? organization.nameEn ?? organization.slug;

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import os from "node:os";
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";

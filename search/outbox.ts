@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 import { singleton } from "~/utils/singleton.server";
 import { bumpIndexGeneration } from "./index-generation";
 

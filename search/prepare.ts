@@ -1,4 +1,4 @@
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "./indexes";

@@ -1,4 +1,4 @@
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { expertDocument, expertIndexInclude } from "./expert-document";

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 import { foldForSearch } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";

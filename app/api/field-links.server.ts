@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, type DbClient } from "~/utils/db.server";
+import { prisma, type DbClient } from "~/db/client.server";
 
 /**
  * Every field slug of a page of listings, in one statement. The cards the

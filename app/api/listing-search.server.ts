@@ -2,8 +2,8 @@ import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#sear
 import { readSearchConfig } from "#search/config";
 import { EXPERTS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "#search/indexes";
 import { searchListing } from "#search/listing-search";
-import { prisma } from "~/utils/db.server";
-import { log } from "~/utils/log.server";
+import { prisma } from "~/db/client.server";
+import { log } from "~/config/log.server";
 import { searchTerms } from "~/utils/text";
 
 /**

@@ -1,8 +1,8 @@
-import { DISTRICTS } from "~/utils/districts";
-import { WARDS } from "~/utils/wards";
-import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/utils/expert-values";
-import { ORGANIZATION_KINDS } from "~/utils/organization-values";
-import { BUDGETS, COMPANY_SIZES, SECTORS, VISIBILITIES } from "~/utils/request-values";
+import { DISTRICTS } from "~/domain/districts";
+import { WARDS } from "~/domain/wards";
+import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
+import { ORGANIZATION_KINDS } from "~/domain/organization-values";
+import { BUDGETS, COMPANY_SIZES, SECTORS, VISIBILITIES } from "~/domain/request-values";
 import { ERROR_CODES } from "./errors";
 import { DEFAULT_PER_PAGE, LANGUAGES, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULTS, MAX_VALUES, SORTS } from "./params";
 

@@ -1,8 +1,8 @@
-import { isDistrictSlug } from "~/utils/districts";
-import { isWardSlug } from "~/utils/wards";
-import { OFFERS } from "~/utils/expert-values";
-import { ORGANIZATION_KINDS } from "~/utils/organization-values";
-import { SECTORS } from "~/utils/request-values";
+import { isDistrictSlug } from "~/domain/districts";
+import { isWardSlug } from "~/domain/wards";
+import { OFFERS } from "~/domain/expert-values";
+import { ORGANIZATION_KINDS } from "~/domain/organization-values";
+import { SECTORS } from "~/domain/request-values";
 import { ApiError, badParameter } from "./errors";
 
 /**

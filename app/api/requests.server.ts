@@ -1,7 +1,7 @@
 import { getTaxonomy } from "~/models/field.server";
 import { openRequestCards } from "~/models/listing-search.server";
 import { getRequest, visibleRequest } from "~/models/request.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { searchOpenRequestsByField } from "./listing-search.server";

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { appUrl } from "~/utils/app-url.server";
-import { clientAddress } from "~/utils/auth.server";
-import { log } from "~/utils/log.server";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { appUrl } from "~/config/app-url.server";
+import { clientAddress } from "~/auth/auth.server";
+import { log } from "~/config/log.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { ApiError } from "./errors";
 import { jsonWithoutEmails } from "./redact";
 

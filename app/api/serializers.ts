@@ -1,9 +1,9 @@
 import type { getPublishedExpert, ExpertCard } from "~/models/expert.server";
 import type { OrganizationCard, getPublishedOrganization } from "~/models/organization.server";
 import type { VisibleRequest } from "~/models/request.server";
-import { findDistrict } from "~/utils/districts";
-import { findWard } from "~/utils/wards";
-import { splitLines } from "~/utils/expert-values";
+import { findDistrict } from "~/domain/districts";
+import { findWard } from "~/domain/wards";
+import { splitLines } from "~/domain/expert-values";
 
 /**
  * What the API says about each thing: explicit allow-lists of published

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
-import { displayName, OFFER_LABELS, splitLines, type Offer } from "~/utils/expert-values";
+import { displayName, OFFER_LABELS, splitLines, type Offer } from "~/domain/expert-values";
 import { Highlight } from "./highlight";
 import { Badge } from "./ui/badge";
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { Notice } from "~/components/ui/notice";
-import type { Operator } from "~/utils/operator.server";
+import type { Operator } from "~/config/operator.server";
 
 /** The terms and the privacy notice: a draft banner, titled sections, the operator and its contact. */
 export function LegalPage({ title, sections, children }: { title: MessageKey; sections: { title: MessageKey; body: MessageKey[] }[]; children?: ReactNode }) {

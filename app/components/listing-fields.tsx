@@ -2,8 +2,8 @@ import type { ComponentProps } from "react";
 import { FieldPicker } from "~/components/field-picker";
 import { Field, SelectField, TextareaField } from "~/components/forms";
 import { useLanguage, useT } from "~/i18n/i18n";
-import { DISTRICTS } from "~/utils/districts";
-import { WARDS, wardLabel } from "~/utils/wards";
+import { DISTRICTS } from "~/domain/districts";
+import { WARDS, wardLabel } from "~/domain/wards";
 
 /**
  * The facts of a listing, as the edit page and the new-listing page both ask

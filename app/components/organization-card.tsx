@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useLanguage, useT } from "~/i18n/i18n";
-import { findDistrict } from "~/utils/districts";
-import type { OrganizationCardView } from "~/utils/organization-view";
+import { findDistrict } from "~/domain/districts";
+import type { OrganizationCardView } from "~/components/organization-view";
 import { Highlight } from "./highlight";
 import { Badge } from "./ui/badge";
 import { VerifiedBadge } from "./verified-badge";

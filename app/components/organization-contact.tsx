@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useLanguage, useT } from "~/i18n/i18n";
-import { emailAddresses, fullAddress, mapSearchUrl, phoneNumbers } from "~/utils/address";
+import { emailAddresses, fullAddress, mapSearchUrl, phoneNumbers } from "~/domain/address";
 import { directorySearch } from "~/utils/directory-query";
-import { findDistrict } from "~/utils/districts";
+import { findDistrict } from "~/domain/districts";
 import { externalUrlLabel } from "~/utils/misc";
 
 type Contact = {

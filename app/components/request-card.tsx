@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { findDistrict } from "~/utils/districts";
-import { BUDGET_LABELS, COMPANY_SIZE_LABELS, SECTOR_LABELS, type Budget, type CompanySize, type Sector } from "~/utils/request-values";
+import { findDistrict } from "~/domain/districts";
+import { BUDGET_LABELS, COMPANY_SIZE_LABELS, SECTOR_LABELS, type Budget, type CompanySize, type Sector } from "~/domain/request-values";
 import { Highlight } from "./highlight";
 import { Badge } from "./ui/badge";
 

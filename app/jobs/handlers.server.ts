@@ -3,8 +3,8 @@ import { recomputeForExpert, recomputeSuggestions } from "~/models/matching.serv
 import { expireOverdueRequests } from "~/models/request.server";
 import { runResendConfirmation, runSignUp } from "~/models/sign-up.server";
 import { sendPasswordReset } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
-import { log } from "~/utils/log.server";
+import { prisma } from "~/db/client.server";
+import { log } from "~/config/log.server";
 import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server";
 import { flagStaleListings } from "~/models/stale.server";
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { backoffMs } from "#search/outbox-worker";
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 import { onJobsEnqueued, type JobKind, type JobPayloads } from "./queue.server";
 
 /**

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
 export { AUDIT_ACTIONS, type AuditAction };

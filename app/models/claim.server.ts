@@ -1,5 +1,5 @@
 import { notifyJobs } from "~/jobs/queue.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { pick } from "~/i18n/i18n";
 import { audit } from "./audit.server";
 import { notify, notifyOfficials } from "./notification.server";

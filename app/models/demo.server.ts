@@ -1,6 +1,6 @@
 import { enqueueSearchSync } from "#search/outbox";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
+import { prisma, type DbClient } from "~/db/client.server";
+import { hashPassword } from "~/auth/password.server";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshRequestSearchText } from "./request.server";
 

@@ -11,9 +11,9 @@ import {
   type OrganizationSearchInput,
   type OrganizationSearchResult,
 } from "#search/organization-search";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { positiveIntegerSetting } from "~/utils/env.server";
-import { log } from "~/utils/log.server";
+import { prisma, type DbClient } from "~/db/client.server";
+import { setting } from "~/config/env.server";
+import { log } from "~/config/log.server";
 import { LruCache } from "~/utils/lru";
 import { singleton } from "~/utils/singleton.server";
 import { searchTerms } from "~/utils/text";
@@ -44,11 +44,11 @@ export type DirectorySearchResult = {
  */
 const cache = singleton(
   "directory-search-cache",
-  () => new LruCache<unknown>(positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500), 30_000),
+  () => new LruCache<unknown>(setting("SEARCH_CACHE_ENTRIES"), 30_000),
 );
 
 async function cached<T>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {
-  if (process.env.SEARCH_CACHE === "off") return search();
+  if (setting("SEARCH_CACHE")) return search();
   const key = JSON.stringify([kind, indexGeneration(), extra, input]);
   const hit = cache.get(key) as T | undefined;
   if (hit) return hit;

@@ -1,5 +1,5 @@
 import { sortableName } from "#search/organization-document";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 
 /**
  * Listings a proposed one probably duplicates: the same folded name (as the

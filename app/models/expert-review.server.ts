@@ -1,6 +1,6 @@
 import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import { notifyJobs } from "~/jobs/queue.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { audit } from "./audit.server";
 import { notify } from "./notification.server";
 

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import { expertIndexInclude, expertSearchText } from "#search/expert-document";
 import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
-import { prisma, type DbClient } from "~/utils/db.server";
+import { prisma, type DbClient } from "~/db/client.server";
 import { slugify } from "~/utils/text";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";

@@ -1,4 +1,4 @@
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { toCsv } from "~/utils/csv";
 import { IMPORT_COLUMNS } from "./import/columns";
 

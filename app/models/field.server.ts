@@ -1,4 +1,4 @@
-import { prisma, type DbClient } from "~/utils/db.server";
+import { prisma, type DbClient } from "~/db/client.server";
 import { singleton } from "~/utils/singleton.server";
 
 /**

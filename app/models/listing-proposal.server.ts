@@ -2,7 +2,7 @@ import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { pick } from "~/i18n/i18n";
 import { notifyJobs } from "~/jobs/queue.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { slugify } from "~/utils/text";
 import { audit } from "./audit.server";
 import { snapshot } from "./curation.server";

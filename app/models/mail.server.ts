@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { enqueueJob } from "~/jobs/queue.server";
+import { setting } from "~/config/env.server";
 
 /**
  * The mail outbox. A mail is written in the same transaction as what caused
@@ -22,19 +23,20 @@ export async function queueMail(tx: Prisma.TransactionClient, mail: Mail) {
 }
 
 export function mailboxFile(): string {
-  return path.resolve(process.env.MAILBOX_FILE ?? ".data/mailbox.mbox");
+  return path.resolve(setting("MAILBOX_FILE"));
 }
 
-export { appUrl } from "~/utils/app-url.server";
+export { appUrl } from "~/config/app-url.server";
 
-const FROM = () => process.env.MAIL_FROM ?? "Mạng lưới Đổi mới sáng tạo Hà Nội <no-reply@hanoi-innovation.local>";
+const FROM = () => setting("MAIL_FROM");
 
 export async function deliverMail(mailId: string) {
   const mail = await prisma.mailMessage.findUnique({ where: { id: mailId } });
   if (!mail || mail.sentAt) return; // gone, or delivered by an earlier attempt
-  if (process.env.SMTP_URL) {
+  const smtpUrl = setting("SMTP_URL");
+  if (smtpUrl) {
     const nodemailer = await import("nodemailer");
-    const transport = nodemailer.createTransport(process.env.SMTP_URL);
+    const transport = nodemailer.createTransport(smtpUrl);
     await transport.sendMail({ from: FROM(), to: mail.to, subject: mail.subject, text: mail.text });
   } else {
     appendToMailbox(mail);

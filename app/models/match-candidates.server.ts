@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { DbClient } from "~/utils/db.server";
+import type { DbClient } from "~/db/client.server";
 
 /**
  * The rows the matching scores its engine candidates on, in one SQL statement

@@ -1,7 +1,7 @@
 import { findCandidates } from "#search/matching";
 import { notifyJobs, enqueueJob } from "~/jobs/queue.server";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { splitLines, type Offer } from "~/utils/expert-values";
+import { prisma, type DbClient } from "~/db/client.server";
+import { splitLines, type Offer } from "~/domain/expert-values";
 import { searchTerms } from "~/utils/text";
 import { loadCandidateExperts, loadCandidateOrganizations, type CandidateField } from "./match-candidates.server";
 import { notify } from "./notification.server";

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { appUrl, queueMail } from "./mail.server";
 
 /**

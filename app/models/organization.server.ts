@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import { organizationDocument, organizationIndexInclude, organizationSearchText } from "#search/organization-document";
-import { prisma, type DbClient } from "~/utils/db.server";
+import { prisma, type DbClient } from "~/db/client.server";
 
 /**
  * Organizations: reads for the pages, and writes that keep the search index

@@ -1,9 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { notifyJobs } from "~/jobs/queue.server";
-import { forbidden } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
-import { displayName } from "~/utils/expert-values";
-import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~/utils/request-values";
+import { forbidden } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
+import { displayName } from "~/domain/expert-values";
+import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~/domain/request-values";
 import { translator, isLanguage } from "~/i18n/i18n";
 import { notify } from "./notification.server";
 

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { enqueueFieldHolders, markSearchableDataChanged, notifySearchOutbox } from "#search/outbox";
-import { prisma } from "~/utils/db.server";
-import { districtSlugFromName } from "~/utils/districts";
-import type { OrganizationKind } from "~/utils/organization-values";
+import { prisma } from "~/db/client.server";
+import { districtSlugFromName } from "~/domain/districts";
+import type { OrganizationKind } from "~/domain/organization-values";
 import taxonomyFile from "../../prisma/seed/fields.json";
 import organizationsFile from "../../prisma/seed/hanoi-orgs.json";
 import researchFile from "../../prisma/seed/hanoi-orgs-more-research.json";
@@ -12,7 +12,7 @@ import namesViFile from "../../prisma/seed/hanoi-orgs-names-vi.json";
 import summariesVi from "../../prisma/seed/summaries-vi.json";
 import contactsFile from "../../prisma/seed/hanoi-orgs-contacts.json";
 import { optionalEmails, optionalPhone } from "~/validation/contact";
-import { WARDS } from "~/utils/wards";
+import { WARDS } from "~/domain/wards";
 import { createOrganizationInTransaction, updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
 
 /**

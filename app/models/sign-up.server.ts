@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { enqueueJob, notifyJobs, type JobPayloads } from "~/jobs/queue.server";
-import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
-import { sessionIdFromToken } from "~/utils/session.server";
+import { prisma } from "~/db/client.server";
+import { hashPassword } from "~/auth/password.server";
+import { sessionIdFromToken } from "~/auth/session.server";
 import { appUrl, queueMail } from "./mail.server";
 
 /**

@@ -1,6 +1,6 @@
 import { pick } from "~/i18n/i18n";
 import { notifyJobs } from "~/jobs/queue.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { notify } from "./notification.server";
 
 /**

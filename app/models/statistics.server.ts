@@ -1,7 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { UNLISTED_BUSINESS } from "~/utils/organization-values";
+import { prisma, type DbClient } from "~/db/client.server";
+import { UNLISTED_BUSINESS } from "~/domain/organization-values";
 import { versionedCache } from "~/utils/versioned-cache.server";
+import { setting } from "~/config/env.server";
 
 /**
  * Figures about the ecosystem, each one aggregate SQL statement over indexed
@@ -405,7 +406,7 @@ export async function loadPublicStatistics(db: DbClient = prisma, now = new Date
 const cachedPublicStatistics = versionedCache("ecosystem-statistics", () => loadPublicStatistics());
 
 export async function getPublicStatistics(): Promise<PublicStatistics> {
-  return process.env.STATISTICS_CACHE === "off" ? loadPublicStatistics() : cachedPublicStatistics();
+  return setting("STATISTICS_CACHE") ? loadPublicStatistics() : cachedPublicStatistics();
 }
 
 export type OfficialStatistics = {

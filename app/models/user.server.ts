@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
-import { prisma } from "~/utils/db.server";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "~/utils/password.server";
-import type { DbClient } from "~/utils/db.server";
-import { invalidateUserSessions, sessionIdFromToken } from "~/utils/session.server";
+import { prisma } from "~/db/client.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password.server";
+import type { DbClient } from "~/db/client.server";
+import { invalidateUserSessions, sessionIdFromToken } from "~/auth/session.server";
 import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { appUrl, queueMail } from "./mail.server";
 import { audit } from "./audit.server";

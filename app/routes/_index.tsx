@@ -6,9 +6,9 @@ import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { countPublishedByArea, getTaxonomy } from "~/models/field.server";
 import { countPublishedByKind, featuredOrganizations } from "~/models/organization.server";
 import { directorySearch } from "~/utils/directory-query";
-import { getLanguage } from "~/utils/language.server";
-import { toCardView } from "~/utils/organization-view";
-import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { getLanguage } from "~/i18n/language.server";
+import { toCardView } from "~/components/organization-view";
+import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { versionedCache } from "~/utils/versioned-cache.server";
 import { titled } from "~/utils/meta";
 

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { useT } from "~/i18n/i18n";
-import { requireUserWithRole } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { requireUserWithRole } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.title"));

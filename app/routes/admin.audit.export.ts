@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditFiltersFromUrl, exportAudit } from "~/models/audit.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/auth/auth.server";
 import { toCsv } from "~/utils/csv";
 
 /** GET /admin/audit/export?format=csv|json plus the audit page's filters. */

@@ -10,7 +10,7 @@ import { auditActors, auditFiltersFromUrl, listAudit } from "~/models/audit.serv
 import type { MessageKey } from "~/i18n/messages";
 import { vi } from "~/i18n/messages";
 import { auditDiff, parseSnapshot } from "~/utils/audit-diff";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/auth/auth.server";
 import { titled } from "~/utils/meta";
 
 /** The audit log, filtered by action, official, subject and dates; exported as CSV or JSON with the same filters. */

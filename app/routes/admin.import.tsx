@@ -13,8 +13,8 @@ import { parseImportFile, type FileProblem } from "~/models/import/parse";
 import { planImport, type PlannedRow } from "~/models/import/plan.server";
 import { forgetUpload, keepUpload, readImportForm, removeFile, takeUpload } from "~/models/import/uploads.server";
 import type { BodyLimitHandle } from "~/server/body-limits.server";
-import { requirePermission } from "~/utils/auth.server";
-import { log } from "~/utils/log.server";
+import { requirePermission } from "~/auth/auth.server";
+import { log } from "~/config/log.server";
 import { titled } from "~/utils/meta";
 
 // The only route that takes a large body (server/body-limits.server.ts): others get 256 KiB.

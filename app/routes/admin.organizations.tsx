@@ -10,12 +10,12 @@ import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { BULK_ACTIONS, bulkChange, changeOrganization, CurationError, mergeOrganizations } from "~/models/curation.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { requirePermission } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
-import { getLanguage } from "~/utils/language.server";
+import { requirePermission } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
+import { getLanguage } from "~/i18n/language.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
-import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from "~/utils/organization-values";
+import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from "~/domain/organization-values";
 import { foldForSearch } from "~/utils/text";
 
 /**

@@ -5,8 +5,8 @@ import { Field, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { requirePermission } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { requirePermission } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { foldForSearch } from "~/utils/text";
 

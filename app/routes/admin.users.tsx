@@ -7,12 +7,12 @@ import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import { setRole } from "~/models/user.server";
-import { requirePermission } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { requirePermission } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
-import { ROLES } from "~/utils/permissions";
-import { invalidateUserSessions } from "~/utils/session.server";
+import { ROLES } from "~/auth/permissions";
+import { invalidateUserSessions } from "~/auth/session.server";
 import { problem } from "~/validation/messages";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.users"));

@@ -8,13 +8,13 @@ import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import { confirmSignUp, findValidConfirmation, requestConfirmationResend } from "~/models/sign-up.server";
-import { clientAddress, signIn } from "~/utils/auth.server";
+import { clientAddress, signIn } from "~/auth/auth.server";
 import { keepRetryAfter } from "~/utils/headers";
-import { assertNotBot } from "~/utils/honeypot.server";
+import { assertNotBot } from "~/auth/honeypot.server";
 import { titled } from "~/utils/meta";
 import { readForm, safeRedirectPath } from "~/utils/misc";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
-import { invalid, rateLimited } from "~/utils/submission.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { invalid, rateLimited } from "~/validation/submission.server";
 import { ConfirmSignUpSchema, ResendConfirmationSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 

@@ -21,10 +21,10 @@ import {
   type DirectoryQuery,
   type QueryProblem,
 } from "~/utils/directory-query";
-import { findDistrict } from "~/utils/districts";
-import { getLanguage } from "~/utils/language.server";
-import { ORGANIZATION_KINDS } from "~/utils/organization-values";
-import { toCardView } from "~/utils/organization-view";
+import { findDistrict } from "~/domain/districts";
+import { getLanguage } from "~/i18n/language.server";
+import { ORGANIZATION_KINDS } from "~/domain/organization-values";
+import { toCardView } from "~/components/organization-view";
 import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
 import { cx } from "~/utils/misc";
 import { titled } from "~/utils/meta";

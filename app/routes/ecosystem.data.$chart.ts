@@ -4,10 +4,10 @@ import { isOfficialChart, isPublicChart, officialCharts, publicCharts } from "~/
 import type { ChartData } from "~/components/charts/types";
 import { translator } from "~/i18n/i18n";
 import { getOfficialStatistics, getPublicStatistics } from "~/models/statistics.server";
-import { requireUserWithRole } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/language.server";
+import { requireUserWithRole } from "~/auth/auth.server";
+import { getLanguage } from "~/i18n/language.server";
 import { invariantResponse } from "~/utils/misc";
-import { OPEN_DATA_LICENSE, openDataLicenseLink } from "~/utils/open-data";
+import { OPEN_DATA_LICENSE, openDataLicenseLink } from "~/domain/open-data";
 
 /**
  * One chart's data as a file: `/ecosystem/data/<chart>?format=csv|json`

@@ -5,9 +5,9 @@ import { officialCharts, publicCharts } from "~/components/charts/ecosystem-char
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { isLanguage, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
 import { getOfficialStatistics, getPublicStatistics } from "~/models/statistics.server";
-import { getUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/language.server";
-import { isOfficial } from "~/utils/permissions";
+import { getUser } from "~/auth/auth.server";
+import { getLanguage } from "~/i18n/language.server";
+import { isOfficial } from "~/auth/permissions";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => {

@@ -10,11 +10,11 @@ import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { getPublishedExpertCards } from "~/models/expert.server";
 import { getTaxonomy } from "~/models/field.server";
 import { searchExperts } from "~/models/listing-search.server";
-import { getLanguage } from "~/utils/language.server";
-import { OFFER_LABELS, OFFERS, type Offer } from "~/utils/expert-values";
+import { getLanguage } from "~/i18n/language.server";
+import { OFFER_LABELS, OFFERS, type Offer } from "~/domain/expert-values";
 import { listingSearch, parseListingParams } from "~/utils/listing-query";
 import { titled } from "~/utils/meta";
-import { useOptionalUser } from "~/utils/user";
+import { useOptionalUser } from "~/auth/user";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("experts.title"));
 

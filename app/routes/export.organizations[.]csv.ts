@@ -1,5 +1,5 @@
 import { exportPublishedOrganizations, organizationsCsv } from "~/models/export.server";
-import { openDataLicenseLink } from "~/utils/open-data";
+import { openDataLicenseLink } from "~/domain/open-data";
 
 /** GET /export/organizations.csv: every published listing, as open data. */
 export async function loader() {

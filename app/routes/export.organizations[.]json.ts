@@ -1,5 +1,5 @@
 import { exportPublishedOrganizations } from "~/models/export.server";
-import { OPEN_DATA_LICENSE, openDataLicenseLink } from "~/utils/open-data";
+import { OPEN_DATA_LICENSE, openDataLicenseLink } from "~/domain/open-data";
 
 /** GET /export/organizations.json: every published listing, as open data. */
 export async function loader() {

@@ -8,12 +8,12 @@ import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import { requestPasswordReset } from "~/models/user.server";
-import { clientAddress } from "~/utils/auth.server";
+import { clientAddress } from "~/auth/auth.server";
 import { readForm } from "~/utils/misc";
-import { assertNotBot } from "~/utils/honeypot.server";
+import { assertNotBot } from "~/auth/honeypot.server";
 import { titled } from "~/utils/meta";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
-import { invalid, rateLimited } from "~/utils/submission.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { invalid, rateLimited } from "~/validation/submission.server";
 import { ForgotPasswordSchema } from "~/validation/auth";
 import { keepRetryAfter } from "~/utils/headers";
 

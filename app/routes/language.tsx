@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "~/i18n/i18n";
-import { serializeLanguage } from "~/utils/language.server";
+import { serializeLanguage } from "~/i18n/language.server";
 import { readForm, safeRedirectPath } from "~/utils/misc";
 
 /** POST /language: remembers the chosen language and goes back to the page. */

@@ -7,12 +7,12 @@ import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/for
 import { FormPage } from "~/components/page";
 import { useT } from "~/i18n/i18n";
 import { verifyLogin } from "~/models/user.server";
-import { clientAddress, requireAnonymous, signIn } from "~/utils/auth.server";
-import { assertNotBot } from "~/utils/honeypot.server";
+import { clientAddress, requireAnonymous, signIn } from "~/auth/auth.server";
+import { assertNotBot } from "~/auth/honeypot.server";
 import { titled } from "~/utils/meta";
 import { safeRedirectPath, readForm } from "~/utils/misc";
-import { forgive, hit, LIMITS, reset } from "~/utils/rate-limit.server";
-import { invalid, rateLimited } from "~/utils/submission.server";
+import { forgive, hit, LIMITS, reset } from "~/auth/rate-limit.server";
+import { invalid, rateLimited } from "~/validation/submission.server";
 import { SignInSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 import { keepRetryAfter } from "~/utils/headers";

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { signOut } from "~/utils/auth.server";
+import { signOut } from "~/auth/auth.server";
 
 /** POST /logout ends this browser's session. (GET does nothing: links must not sign people out.) */
 export async function loader() {

@@ -7,13 +7,13 @@ import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import { notifyJobs } from "~/jobs/queue.server";
 import { getMatchForParticipant, listMessages, postMessageInTransaction } from "~/models/response.server";
-import { requireUser } from "~/utils/auth.server";
-import { displayName } from "~/utils/expert-values";
-import { createOnce, newFormToken } from "~/utils/form-token.server";
+import { requireUser } from "~/auth/auth.server";
+import { displayName } from "~/domain/expert-values";
+import { createOnce, newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
-import { rateLimited } from "~/utils/submission.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { rateLimited } from "~/validation/submission.server";
 import { MessageSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 

@@ -4,8 +4,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { listMatchesOf } from "~/models/response.server";
-import { requireUserId } from "~/utils/auth.server";
-import { displayName } from "~/utils/expert-values";
+import { requireUserId } from "~/auth/auth.server";
+import { displayName } from "~/domain/expert-values";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("matches.title"));

@@ -6,7 +6,7 @@ import { Badge } from "~/components/ui/badge";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { listRequestsOf } from "~/models/request.server";
-import { requireUserId } from "~/utils/auth.server";
+import { requireUserId } from "~/auth/auth.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("requests.mine"));

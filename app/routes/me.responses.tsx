@@ -5,8 +5,8 @@ import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { requireUserId } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { requireUserId } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("responses.mine"));

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/page";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { listNotifications, markRead } from "~/models/notification.server";
-import { requireUserId } from "~/utils/auth.server";
+import { requireUserId } from "~/auth/auth.server";
 import { titled } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/misc";
 

@@ -7,13 +7,13 @@ import { formatDate, pick, useLanguage, useT, type Language } from "~/i18n/i18n"
 import { isManager } from "~/models/claim.server";
 import { publishedExpertsOf } from "~/models/expert.server";
 import { getPublishedOrganization } from "~/models/organization.server";
-import { getUser } from "~/utils/auth.server";
-import { displayName } from "~/utils/expert-values";
-import { hasPermission } from "~/utils/permissions";
+import { getUser } from "~/auth/auth.server";
+import { displayName } from "~/domain/expert-values";
+import { hasPermission } from "~/auth/permissions";
 import { Notice } from "~/components/ui/notice";
 import { OrganizationContact } from "~/components/organization-contact";
 import { directorySearch } from "~/utils/directory-query";
-import { getLanguage } from "~/utils/language.server";
+import { getLanguage } from "~/i18n/language.server";
 import { externalUrlLabel, invariantResponse } from "~/utils/misc";
 import { redirectFor } from "~/models/curation.server";
 import { titled } from "~/utils/meta";

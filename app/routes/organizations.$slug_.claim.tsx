@@ -7,12 +7,12 @@ import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { claimStatus, submitClaim } from "~/models/claim.server";
-import { requireUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { requireUser } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
-import { rateLimited } from "~/utils/submission.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { rateLimited } from "~/validation/submission.server";
 import { ClaimSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 

@@ -20,16 +20,16 @@ import {
   responseEligibility,
   withdrawOwnResponse,
 } from "~/models/response.server";
-import { forbidden, getUser, requireUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
-import { findDistrict } from "~/utils/districts";
-import { findWard, wardLabel } from "~/utils/wards";
-import { displayName, OFFER_LABELS } from "~/utils/expert-values";
-import { createOnce, newFormToken } from "~/utils/form-token.server";
+import { forbidden, getUser, requireUser } from "~/auth/auth.server";
+import { prisma } from "~/db/client.server";
+import { findDistrict } from "~/domain/districts";
+import { findWard, wardLabel } from "~/domain/wards";
+import { displayName, OFFER_LABELS } from "~/domain/expert-values";
+import { createOnce, newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
-import { hasPermission } from "~/utils/permissions";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { hasPermission } from "~/auth/permissions";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
 import {
   BUDGET_LABELS,
   COMPANY_SIZE_LABELS,
@@ -42,8 +42,8 @@ import {
   type CompanySize,
   type ResponseStatus,
   type Sector,
-} from "~/utils/request-values";
-import { rateLimited } from "~/utils/submission.server";
+} from "~/domain/request-values";
+import { rateLimited } from "~/validation/submission.server";
 import { problem } from "~/validation/messages";
 import {
   CloseSchema,

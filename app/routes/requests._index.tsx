@@ -9,11 +9,11 @@ import { Notice } from "~/components/ui/notice";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { getTaxonomy } from "~/models/field.server";
 import { openRequestCards, searchOpenRequests } from "~/models/listing-search.server";
-import { getLanguage } from "~/utils/language.server";
+import { getLanguage } from "~/i18n/language.server";
 import { listingSearch, parseListingParams } from "~/utils/listing-query";
 import { titled } from "~/utils/meta";
-import { SECTOR_LABELS, SECTORS } from "~/utils/request-values";
-import { useOptionalUser } from "~/utils/user";
+import { SECTOR_LABELS, SECTORS } from "~/domain/request-values";
+import { useOptionalUser } from "~/auth/user";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("requests.title"));
 

@@ -8,10 +8,10 @@ import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import { findValidResetToken, resetPassword } from "~/models/user.server";
-import { signIn } from "~/utils/auth.server";
+import { signIn } from "~/auth/auth.server";
 import { readForm } from "~/utils/misc";
 import { titled } from "~/utils/meta";
-import { invalid } from "~/utils/submission.server";
+import { invalid } from "~/validation/submission.server";
 import { ResetPasswordSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
 

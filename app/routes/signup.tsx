@@ -8,13 +8,13 @@ import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import { requestSignUp } from "~/models/sign-up.server";
-import { clientAddress, requireAnonymous } from "~/utils/auth.server";
-import { assertNotBot } from "~/utils/honeypot.server";
-import { getLanguage } from "~/utils/language.server";
+import { clientAddress, requireAnonymous } from "~/auth/auth.server";
+import { assertNotBot } from "~/auth/honeypot.server";
+import { getLanguage } from "~/i18n/language.server";
 import { titled } from "~/utils/meta";
 import { safeRedirectPath, readForm } from "~/utils/misc";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
-import { invalid, rateLimited } from "~/utils/submission.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { invalid, rateLimited } from "~/validation/submission.server";
 import { SignUpSchema } from "~/validation/auth";
 import { keepRetryAfter } from "~/utils/headers";
 

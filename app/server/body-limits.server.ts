@@ -2,7 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import type { NextFunction, Request, Response } from "express";
 import { translator } from "~/i18n/i18n";
-import { resolveLanguage } from "~/utils/language.server";
+import { resolveLanguage } from "~/i18n/language.server";
 
 /** What a route module may declare in its `handle` (e.g. the import's 64 MiB). */
 export type BodyLimitHandle = { maxBodyBytes?: number };

@@ -2,16 +2,17 @@ import type { Server } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { pageSearchClient } from "#search/client";
-import { readSearchConfig } from "#search/config";
+import { readSearchConfig, setLocalEngine } from "#search/config";
 import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
 import { backoffMs, SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { createJobWorker } from "~/jobs/handlers.server";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
-import { log } from "~/utils/log.server";
-import { applyMigrations } from "~/utils/migrate.server";
-import { protectPrivateData } from "~/utils/private-data.server";
+import { prisma, refreshPlannerStatistics } from "~/db/client.server";
+import { allowedOrigins } from "~/config/env.server";
+import { log } from "~/config/log.server";
+import { applyMigrations } from "~/db/migrate.server";
+import { protectPrivateData } from "~/db/private-data.server";
 import { createHttpApp } from "./http.server";
 import { readiness } from "./readiness.server";
 
@@ -49,8 +50,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   let localSearch: LocalMeilisearch | null = null;
   if (!readSearchConfig()) {
     localSearch = await startLocalMeilisearch({ dataDir: options.dataDir });
-    process.env.MEILI_HOST = localSearch.host;
-    process.env.MEILI_MASTER_KEY = localSearch.apiKey;
+    setLocalEngine({ host: localSearch.host, apiKey: localSearch.apiKey });
     step("search_local_started", { host: localSearch.host, dataDir: options.dataDir });
     // A local engine that dies is started again on the same port and data;
     // meanwhile pages use the database and writes wait in the outbox.
@@ -62,6 +62,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
         if (closing) return;
         try {
           localSearch = await startLocalMeilisearch({ dataDir: options.dataDir, port: running.port });
+          setLocalEngine({ host: localSearch.host, apiKey: localSearch.apiKey });
           step("search_local_restarted", { host: localSearch.host });
           supervise(localSearch, 0);
         } catch (error) {
@@ -108,7 +109,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     root: options.root,
     build,
     readiness: () => readiness(worker),
-    allowedOrigins: (process.env.APP_ORIGIN ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: allowedOrigins(),
   });
 
   const server: Server = await new Promise((resolve, reject) => {

@@ -5,16 +5,16 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
 import { openSearchableDataVersion } from "#search/data-version";
-import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
-import { positiveIntegerSetting } from "~/utils/env.server";
-import { resolveLanguage } from "~/utils/language.server";
-import { log } from "~/utils/log.server";
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/db/busy.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
+import { setting, trustProxy } from "~/config/env.server";
+import { resolveLanguage } from "~/i18n/language.server";
+import { log } from "~/config/log.server";
 import { apiGate } from "./api-gate.server";
 import { requestLog } from "./request-log.server";
 import { refuseDotSegments, routeBodyLimits } from "./body-limits.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
-import { sessionMiddleware } from "./session.server";
+import { sessionMiddleware } from "./session-middleware.server";
 import { sharedResponses } from "./shared-responses.server";
 import { stickyLanguage } from "./sticky-language.server";
 
@@ -37,7 +37,8 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   const serverBuild = vite ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : (build as ServerBuild);
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+  const proxy = trustProxy();
+  if (proxy !== undefined) app.set("trust proxy", proxy);
 
   app.use(requestLog());
   app.use(securityHeaders({ development: Boolean(vite) }));
@@ -114,7 +115,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   // body too large): a short bilingual message instead of Express's default page.
   app.use((error: { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    // The session check found the database locked by another process (utils/database-busy.server.ts).
+    // The session check found the database locked by another process (app/db/busy.server.ts).
     const busy = isDatabaseBusy(error);
     if (busy) res.setHeader("Retry-After", String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
     const status = busy ? 503 : (error.status ?? error.statusCode ?? 500);
@@ -136,7 +137,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
  * database is in memory (nothing else can open it to read the data version).
  */
 function directoryAnswers() {
-  if (process.env.SEARCH_CACHE === "off") return null;
+  if (setting("SEARCH_CACHE")) return null;
   const file = databaseFilePath(resolveDatabaseUrl());
   if (!file) return null;
   const version = openSearchableDataVersion(file);
@@ -145,7 +146,7 @@ function directoryAnswers() {
     // As the loader reads it (getLanguage): the address's `lang`, else the cookie, else Accept-Language.
     language: (search, cookieHeader, acceptLanguage) => resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
     version: version.read,
-    maxEntries: positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500),
+    maxEntries: setting("SEARCH_CACHE_ENTRIES"),
     ttlMs: 30_000,
   });
   return { ...middlewares, close: version.close };

@@ -1,7 +1,7 @@
 import { readSearchConfig } from "#search/config";
 import { searchClient } from "#search/client";
 import type { SearchOutboxWorker } from "#search/outbox-worker";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 
 /**
  * What /readyz reports: the database must answer (else 503); the search engine

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { log } from "~/utils/log.server";
+import { log } from "~/config/log.server";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 

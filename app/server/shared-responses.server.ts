@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { LruCache } from "~/utils/lru";
-import { log } from "~/utils/log.server";
+import { log } from "~/config/log.server";
 
 /**
  * Answers that are the same for everyone who asks, sent again without running

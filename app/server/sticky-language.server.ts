@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { isLanguage } from "~/i18n/i18n";
-import { chosenLanguage, languageCookieHeader } from "~/utils/language.server";
+import { chosenLanguage, languageCookieHeader } from "~/i18n/language.server";
 
 /**
  * A page opened through a link that names its language (`?lang=en`, e.g. a shared link)

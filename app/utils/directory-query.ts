@@ -1,6 +1,6 @@
 import type { MessageKey } from "~/i18n/messages";
-import { isDistrictSlug } from "./districts";
-import { isOrganizationKind } from "./organization-values";
+import { isDistrictSlug } from "~/domain/districts";
+import { isOrganizationKind } from "~/domain/organization-values";
 
 /**
  * The directory's URL is its state: `/directory?q=…&kind=lab&field=…&page=2`.

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { indexGeneration } from "#search/index-generation";
-import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
-import { prisma } from "./db.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
+import { prisma } from "~/db/client.server";
 import { singleton } from "./singleton.server";
 
 /**

@@ -79,5 +79,5 @@ export const password = z
   .min(10, problem("form.passwordTooShort", { min: 10 }))
   .max(200, problem("form.tooLong", { max: 200 }));
 
-/** Hidden key that makes a create form safe against double submission (app/utils/form-token.server.ts). */
+/** Hidden key that makes a create form safe against double submission (app/auth/form-token.server.ts). */
 export const formToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, problem("form.expired"));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/utils/expert-values";
+import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { listOf, oneOf, optionalText, optionalUrl, text } from "./common";
 import { problem } from "./messages";
 

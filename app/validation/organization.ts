@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { DISTRICTS } from "~/utils/districts";
-import { isWardSlug } from "~/utils/wards";
+import { DISTRICTS } from "~/domain/districts";
+import { isWardSlug } from "~/domain/wards";
 import { optionalEmails, optionalPhone } from "./contact";
-import { ORGANIZATION_KINDS } from "~/utils/organization-values";
+import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { formToken, listOf, oneOf, optionalText, optionalUrl } from "./common";
 import { problem } from "./messages";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DISTRICTS } from "~/utils/districts";
-import { isWardSlug } from "~/utils/wards";
-import { BUDGETS, COMPANY_SIZES, DECLINE_REASONS, OUTCOMES, SECTORS, VISIBILITIES } from "~/utils/request-values";
+import { DISTRICTS } from "~/domain/districts";
+import { isWardSlug } from "~/domain/wards";
+import { BUDGETS, COMPANY_SIZES, DECLINE_REASONS, OUTCOMES, SECTORS, VISIBILITIES } from "~/domain/request-values";
 import { formToken, listOf, oneOf, optionalText, text } from "./common";
 import { problem } from "./messages";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { expertSearchText, type ExpertForIndex } from "#search/expert-document";
-import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle, type Offer } from "~/utils/expert-values";
+import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle, type Offer } from "~/domain/expert-values";
 import { slugify } from "~/utils/text";
 import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatabase, type Field } from "./organization-fixtures";
 

@@ -1,8 +1,8 @@
 import { enqueueSearchSync } from "#search/outbox";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createRequestInTransaction } from "~/models/request.server";
-import { hashPassword } from "~/utils/password.server";
-import { createSession, generateSessionToken, SESSION_COOKIE } from "~/utils/session.server";
+import { hashPassword } from "~/auth/password.server";
+import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/session.server";
 import { RequestSchema } from "~/validation/request";
 
 /**

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { organizationDocument, searchTextOf, type OrganizationIndexSource } from "#search/organization-document";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
-import { DISTRICTS } from "~/utils/districts";
-import type { OrganizationKind } from "~/utils/organization-values";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
+import { DISTRICTS } from "~/domain/districts";
+import type { OrganizationKind } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
 
 /**

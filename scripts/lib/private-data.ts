@@ -3,6 +3,6 @@
  * 700/600, and `.data` left readable by others is tightened (docs/decisions/027).
  */
 import path from "node:path";
-import { protectPrivateData } from "~/utils/private-data.server";
+import { protectPrivateData } from "~/db/private-data.server";
 
 protectPrivateData({ root: path.resolve(import.meta.dirname, "../..") });

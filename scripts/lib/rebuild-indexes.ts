@@ -2,7 +2,7 @@ import { SearchOutboxWorker } from "#search/outbox-worker";
 import { SEARCH_ENTITIES } from "#search/outbox";
 import { prepareSearch } from "#search/prepare";
 import { reindex } from "#search/reindex";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/db/client.server";
 
 /**
  * Rebuilds every search index from the database (each into a new index,

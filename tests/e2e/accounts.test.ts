@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, inject, test } from "vitest";
 import { readMailbox } from "~/models/mail.server";
-import { SESSION_COOKIE, sessionIdFromToken } from "~/utils/session.server";
+import { SESSION_COOKIE, sessionIdFromToken } from "~/auth/session.server";
 import { useBrowser } from "./browser";
 import { confirmThroughMailbox, createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";

@@ -9,7 +9,7 @@ import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { createOrganization } from "~/models/organization.server";
 import { refreshRequestSearchText } from "~/models/request.server";
-import { LIMITS } from "~/utils/rate-limit.server";
+import { LIMITS } from "~/auth/rate-limit.server";
 import { lintOpenApi, problemLines } from "../setup/redocly-lint";
 import { baseURL, clientAddress } from "./browser";
 import { portalDb } from "./fixtures";

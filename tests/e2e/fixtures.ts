@@ -3,9 +3,9 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, expect, inject } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { readMailbox } from "~/models/mail.server";
-import { createPrismaClient } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
-import { createSession, generateSessionToken, SESSION_COOKIE } from "~/utils/session.server";
+import { createPrismaClient } from "~/db/client.server";
+import { hashPassword } from "~/auth/password.server";
+import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/session.server";
 import { httpClient } from "./http-client";
 
 /**

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { sessionIdFromToken } from "~/utils/session.server";
+import { sessionIdFromToken } from "~/auth/session.server";
 import { baseURL, useBrowser } from "./browser";
 import { confirmThroughMailbox, createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";

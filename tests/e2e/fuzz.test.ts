@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { generateSessionToken, SESSION_COOKIE, sessionIdFromToken } from "~/utils/session.server";
+import { generateSessionToken, SESSION_COOKIE, sessionIdFromToken } from "~/auth/session.server";
 import { baseURL, clientAddress, useBrowser } from "./browser";
 import { portalDb } from "./fixtures";
 import { databaseState } from "./fuzz/database-state";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { SESSION_COOKIE } from "~/utils/session.server";
+import { SESSION_COOKIE } from "~/auth/session.server";
 import { baseURL, clientAddress } from "./browser";
 import { createUser, PASSWORD, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";

@@ -3,7 +3,7 @@ import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { createOrganization } from "~/models/organization.server";
 import { refreshRequestSearchText } from "~/models/request.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/auth/password.server";
 import { PASSWORD, portalDb } from "./fixtures";
 
 /**

@@ -4,7 +4,7 @@ import { applyImport } from "~/models/import/apply.server";
 import { parseImportFile } from "~/models/import/parse";
 import { planImport } from "~/models/import/plan.server";
 import { createUser } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 
 /**
  * Import and export keep the ward (since July 2025) and the area (former

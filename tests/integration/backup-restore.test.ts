@@ -12,8 +12,8 @@ import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-serv
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { createOrganization, updateOrganization } from "~/models/organization.server";
-import { createPrismaClient, prisma } from "~/utils/db.server";
-import { applyMigrations } from "~/utils/migrate.server";
+import { createPrismaClient, prisma } from "~/db/client.server";
+import { applyMigrations } from "~/db/migrate.server";
 import type { BackupManifest } from "../../scripts/lib/backup-manifest";
 import { entitiesWrittenSince } from "../../scripts/lib/sqlite-backup";
 import { ROOT } from "../setup/paths";

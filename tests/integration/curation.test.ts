@@ -10,7 +10,7 @@ import { proposeRevision, reviewRevision } from "~/models/revision.server";
 import { flagStaleListings, STALE_AFTER_MS } from "~/models/stale.server";
 import { reviewRequest } from "~/models/request.server";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { makeOrganization } from "./helpers";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { createPrismaClient } from "~/utils/db.server";
+import { createPrismaClient } from "~/db/client.server";
 import { inconsistencies, outboxBaseline } from "./faults/consistency";
 import { engine, enginePid, isAlive, logTail, portalFiles, readyState, startPortalProcess, type PortalFiles, type PortalProcess } from "../setup/portal-process";
 import { editableListings, editStream, postEdit, postProposal, signedInUser, type Attempt, type EditableListing, type Proposal } from "./faults/writes";

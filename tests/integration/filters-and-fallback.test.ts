@@ -4,7 +4,7 @@ import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
 import { searchDirectory, searchDirectoryInDatabase } from "~/models/directory-search.server";
 import { updateOrganization } from "~/models/organization.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { makeOrganization, drainOutbox, seedAndIndex } from "./helpers";
 
 const base: OrganizationSearchInput = {

@@ -5,7 +5,7 @@ import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { createOrganization, type OrganizationData } from "~/models/organization.server";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 
 /** The real seed data, indexed: the state `npm start` brings a fresh machine to. */
 export async function seedAndIndex() {

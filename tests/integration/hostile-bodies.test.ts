@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { createPrismaClient } from "~/utils/db.server";
+import { createPrismaClient } from "~/db/client.server";
 import { signedInUser } from "./faults/writes";
 import { isAlive, logTail, portalFiles, startPortalProcess, type PortalFiles, type PortalProcess } from "../setup/portal-process";
 import { runDir } from "./run-dir";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { applyMigrations } from "~/utils/migrate.server";
+import { applyMigrations } from "~/db/migrate.server";
 import { ROOT } from "../setup/paths";
 import { runDir } from "./run-dir";
 

@@ -7,8 +7,8 @@ import { SearchOutboxWorker } from "#search/outbox-worker";
 import { reindex } from "#search/reindex";
 import { prepareSearch } from "#search/prepare";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
-import { createPrismaClient, prisma } from "~/utils/db.server";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
+import { createPrismaClient, prisma } from "~/db/client.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { runDir } from "./run-dir";
 import { drainOutbox, engineIds, eventually, makeOrganization, organizationsIndex } from "./helpers";
 

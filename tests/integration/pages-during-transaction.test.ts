@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { expect, test } from "vitest";
 import { loader as ecosystemLoader } from "~/routes/ecosystem";
 import { loader as homeLoader } from "~/routes/_index";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 
 function args(path: string): LoaderFunctionArgs {
   return { request: new Request(`http://localhost${path}`), params: {}, context: {} };

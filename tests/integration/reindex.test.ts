@@ -4,7 +4,7 @@ import { DOCUMENT_FORMAT, indexedDocumentFormat } from "#search/document-format"
 import { prepareSearch } from "#search/prepare";
 import { reindexOrganizations } from "#search/reindex";
 import { updateOrganization } from "~/models/organization.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { drainOutbox, engineIds, organizationsIndex, seedAndIndex, slugsOf } from "./helpers";
 
 describe("reindex", () => {

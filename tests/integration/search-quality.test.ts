@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { sortableName } from "#search/organization-document";
 import { searchDirectory } from "~/models/directory-search.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import { drainOutbox, engineIds, makeOrganization, seedAndIndex, slugsOf } from "./helpers";
 
 /** Search quality on the real seed data, the way people in Hanoi type. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DOUBTFUL_NAMES_VI, SEED_RECORDS, seedDirectory, SEED_STARTUPS, SEED_SUCCESSORS } from "~/models/seed.server";
 import { updateOrganization } from "~/models/organization.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/db/client.server";
 import taxonomyFile from "../../prisma/seed/fields.json";
 import organizationsFile from "../../prisma/seed/hanoi-orgs.json";
 import namesViFile from "../../prisma/seed/hanoi-orgs-names-vi.json";

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import { changePassword, createUser, findValidResetToken, verifyLogin } from "~/models/user.server";
 import { action as accountRouteAction } from "~/routes/account";
 import { action as loginAction } from "~/routes/login";
-import { sessionMiddleware } from "~/server/session.server";
-import { prisma, type DbClient } from "~/utils/db.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { LIMITS, resetAllRateLimits } from "~/utils/rate-limit.server";
+import { sessionMiddleware } from "~/server/session-middleware.server";
+import { prisma, type DbClient } from "~/db/client.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { LIMITS, resetAllRateLimits } from "~/auth/rate-limit.server";
 import {
   createSession,
   deletedSessionCookie,
@@ -22,7 +22,7 @@ import {
   sessionCookie,
   sessionIdFromToken,
   validateSessionToken,
-} from "~/utils/session.server";
+} from "~/auth/session.server";
 
 /**
  * Sessions, passwords and sign-in limits against this file's own copy of the

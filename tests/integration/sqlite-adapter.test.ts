@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { createPrismaClient, prisma, refreshPlannerStatistics } from "~/utils/db.server";
-import { isDatabaseBusy } from "~/utils/database-busy.server";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
+import { createPrismaClient, prisma, refreshPlannerStatistics } from "~/db/client.server";
+import { isDatabaseBusy } from "~/db/busy.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { runDir } from "./run-dir";
 
 describe("SQLite connection", () => {

@@ -16,7 +16,7 @@ import {
   topOrganizations,
   totals,
 } from "~/models/statistics.server";
-import { createPrismaClient, prisma } from "~/utils/db.server";
+import { createPrismaClient, prisma } from "~/db/client.server";
 import { parseCsv } from "~/utils/csv";
 
 /**

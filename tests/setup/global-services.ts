@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startLocalMeilisearch } from "#search/local-server";
-import { applyMigrations } from "~/utils/migrate.server";
+import { applyMigrations } from "~/db/migrate.server";
 import { freshDir } from "./paths";
 
 /**

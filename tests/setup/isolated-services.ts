@@ -20,7 +20,7 @@ process.env.MEILI_INDEX_PREFIX = search.indexPrefix;
 process.env.LOG_LEVEL = "error";
 
 afterAll(async () => {
-  const { prisma } = await import("~/utils/db.server");
+  const { prisma } = await import("~/db/client.server");
   await prisma.$disconnect();
   const { searchClient } = await import("#search/client");
   // The test may have pointed the environment elsewhere; clean up where it started.

@@ -1,8 +1,8 @@
 import { pick, translator, type Language, type Translate } from "~/i18n/i18n";
 import type { KindLink, OfficialStatistics, PublicStatistics } from "~/models/statistics.server";
 import { directorySearch } from "~/utils/directory-query";
-import { findDistrict } from "~/utils/districts";
-import { isOrganizationKind, UNLISTED_BUSINESS } from "~/utils/organization-values";
+import { findDistrict } from "~/domain/districts";
+import { isOrganizationKind, UNLISTED_BUSINESS } from "~/domain/organization-values";
 import type { ChartData, ChartRow } from "./types";
 
 /**

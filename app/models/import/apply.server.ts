@@ -4,8 +4,8 @@ import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { updateOrganizationInTransaction } from "~/models/organization.server";
-import { prisma, refreshPlannerStatistics } from "~/utils/db.server";
-import { log } from "~/utils/log.server";
+import { prisma, refreshPlannerStatistics } from "~/db/client.server";
+import { log } from "~/config/log.server";
 import type { ImportPlan, PlannedRow } from "./plan.server";
 
 /**

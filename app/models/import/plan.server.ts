@@ -1,10 +1,10 @@
 import { sortableName } from "#search/organization-document";
 import { getTaxonomy } from "~/models/field.server";
-import { prisma } from "~/utils/db.server";
-import { isDistrictSlug } from "~/utils/districts";
-import { isWardSlug } from "~/utils/wards";
+import { prisma } from "~/db/client.server";
+import { isDistrictSlug } from "~/domain/districts";
+import { isWardSlug } from "~/domain/wards";
 import { isEmailList, isPhoneList } from "~/validation/contact";
-import { isOrganizationKind } from "~/utils/organization-values";
+import { isOrganizationKind } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
 import { COLUMN_LIMITS, type ImportColumn } from "./columns";
 import type { RawRow } from "./parse";

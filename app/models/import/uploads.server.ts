@@ -4,7 +4,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { readForm, tooManyFields, unreadableForm } from "~/utils/misc";
 import { singleton } from "~/utils/singleton.server";
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { createSession, generateSessionToken, SESSION_COOKIE } from "~/utils/session.server";
+import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/session.server";
 
 /**
  * Writes the way people make them: signed-in users (made directly in the

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { setting } from "~/config/env.server";
 
 /** Default location of the embedded database, relative to the project root. */
 export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
@@ -8,7 +9,7 @@ export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
  * The SQLite URL the app, the scripts and Prisma's CLI all use. Makes sure the
  * directory exists, because SQLite creates the file but not its folder.
  */
-export function resolveDatabaseUrl(url = process.env.DATABASE_URL): string {
+export function resolveDatabaseUrl(url = setting("DATABASE_URL")): string {
   const resolved = url && url.trim() !== "" ? url : DEFAULT_DATABASE_URL;
   const file = databaseFilePath(resolved);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });

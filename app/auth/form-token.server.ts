@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "./db.server";
+import { prisma } from "~/db/client.server";
 
 /**
  * Double submission (a double click, a resent form) must not create two

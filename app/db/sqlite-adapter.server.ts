@@ -10,7 +10,7 @@ import {
   type Transaction,
 } from "@prisma/driver-adapter-utils";
 import { databaseFilePath } from "./database-url";
-import { log } from "./log.server";
+import { log } from "~/config/log.server";
 
 /**
  * A Prisma driver adapter over one better-sqlite3 connection that

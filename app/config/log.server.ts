@@ -1,3 +1,5 @@
+import { setting } from "./env.server";
+
 /**
  * Structured logs: one JSON object per line on stdout (errors on stderr), so a
  * supervisor or log shipper can parse them. LOG_LEVEL=debug|info|warn|error.
@@ -6,8 +8,7 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
 function threshold(): number {
-  const level = (process.env.LOG_LEVEL ?? "info") as Level;
-  return LEVELS[level] ?? LEVELS.info;
+  return LEVELS[setting("LOG_LEVEL")];
 }
 
 export function log(level: Level, event: string, fields: Record<string, unknown> = {}) {

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { singleton } from "./singleton.server";
+import { singleton } from "~/utils/singleton.server";
+import { setting } from "~/config/env.server";
 
 /**
  * Fixed-window rate limits kept in memory by rate-limiter-flexible (one portal
@@ -36,8 +37,7 @@ function limiter(limit: Limit): RateLimiterMemory {
   }
   // Read at every hit (tests and the bench change it): a mistyped factor must not
   // switch the limits off (NaN) or to one try (0).
-  const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
-  found.points = Math.max(1, Math.round(limit.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
+  found.points = Math.max(1, Math.round(limit.max * setting("RATE_LIMIT_FACTOR")));
   return found;
 }
 

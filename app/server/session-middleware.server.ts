@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { deletedSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "~/utils/session.server";
+import { deletedSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "~/auth/session.server";
 
 /**
  * Validates the session cookie once per request, for every route to read from

@@ -1,4 +1,4 @@
-import { slugify } from "./text";
+import { slugify } from "~/utils/text";
 
 /**
  * Hanoi's 30 district-level units as they were before the July 2025 reform,

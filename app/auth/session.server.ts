@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { prisma, type DbClient } from "./db.server";
+import { prisma, type DbClient } from "~/db/client.server";
 
 /**
  * Sessions as Lucia's guide designs them (lucia-auth.com, "Basic API"): the

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import Negotiator from "negotiator";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "~/i18n/i18n";
-import { isSecureRequest } from "./request.server";
+import { isSecureRequest } from "~/utils/http-request.server";
 
 /** The chosen interface language, remembered for a year. */
 const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });

@@ -1,7 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { markPersonal } from "~/server/shared-responses.server";
 import { hasPermission, type Permission, type Role } from "./permissions";
-import { isSecureRequest } from "./request.server";
+import { isSecureRequest } from "~/utils/http-request.server";
 import {
   createSession,
   deletedSessionCookie,
@@ -18,8 +17,9 @@ import {
 type Args = { request: Request; context: AppLoadContext };
 
 export function getUser({ context }: Args): SessionUser | null {
-  // An answer that depends on who asks is never sent to anyone else (app/server/shared-responses.server.ts).
-  markPersonal(context);
+  // An answer that depends on who asks is never sent to anyone else (app/server/shared-responses.server.ts:
+  // its markPersonal, written here so that accounts do not depend on the HTTP server above them).
+  if (context.sharing) context.sharing.personal = true;
   return context.auth?.user ?? null;
 }
 

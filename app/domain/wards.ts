@@ -4,7 +4,7 @@ import communes from "~/data/hanoi-communes-2025.json";
  * Hanoi's 126 commune-level units since 1 July 2025 (Resolution
  * 1656/NQ-UBTVQH15): 51 wards (phường) and 75 communes (xã), copied from the
  * shared data set into app/data/. Stored by slug. Not to be confused with the
- * former districts (app/utils/districts.ts), which the portal keeps as areas:
+ * former districts (app/domain/districts.ts), which the portal keeps as areas:
  * 28 of those names are also names of new units.
  */
 export type Ward = { slug: string; type: "phuong" | "xa"; vi: string; en: string; formerDistricts: string[] };

@@ -1,6 +1,6 @@
 import { PrismaClient } from "~/generated/prisma/client";
 import { resolveDatabaseUrl } from "./database-url";
-import { singleton } from "./singleton.server";
+import { singleton } from "~/utils/singleton.server";
 import { BUSY_TIMEOUT_MS, createSqliteAdapter, runAsTransactionCallback } from "./sqlite-adapter.server";
 
 export type Db = PrismaClient;

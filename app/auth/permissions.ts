@@ -1,6 +1,6 @@
 /**
  * Roles and what each may do. The server checks these on every loader and
- * action (app/utils/auth.server.ts); the pages use them only to hide links.
+ * action (app/auth/auth.server.ts); the pages use them only to hide links.
  */
 export const ROLES = ["member", "curator", "admin"] as const;
 export type Role = (typeof ROLES)[number];

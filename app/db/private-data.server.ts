@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { databaseFilePath, DEFAULT_DATABASE_URL } from "./database-url";
+import { setting } from "~/config/env.server";
 
 /**
  * The portal's files are private: the database (password hashes, sessions),
@@ -24,15 +25,14 @@ export type PrivateDataOptions = {
 
 export function protectPrivateData({ root, meiliDataDir }: PrivateDataOptions): void {
   process.umask(PRIVATE_UMASK);
-  const env = process.env;
   // The whole of .data; elsewhere (DATABASE_URL=/var/lib/…, MAILBOX_FILE) only the portal's own
   // files, never their folder: it may be shared (/tmp) and belongs to whoever made it.
   tightenTree(path.join(root, ".data"));
-  tightenTree(path.resolve(meiliDataDir ?? env.MEILI_DATA_DIR ?? path.join(root, ".data/meilisearch")));
-  const database = databaseFilePath(env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL);
+  tightenTree(path.resolve(meiliDataDir ?? setting("MEILI_DATA_DIR") ?? path.join(root, ".data/meilisearch")));
+  const database = databaseFilePath(setting("DATABASE_URL") ?? DEFAULT_DATABASE_URL);
   if (database) for (const suffix of ["", "-wal", "-shm", "-journal"]) tighten(`${database}${suffix}`);
   // As mail.server's mailboxFile() resolves it.
-  tighten(path.resolve(env.MAILBOX_FILE ?? ".data/mailbox.mbox"));
+  tighten(path.resolve(setting("MAILBOX_FILE")));
 }
 
 /** Takes group and other permissions away from `target` and, for a folder, all it holds. */

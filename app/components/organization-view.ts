@@ -1,6 +1,6 @@
 import { pick, type Language } from "~/i18n/i18n";
 import type { OrganizationCard } from "~/models/organization.server";
-import type { OrganizationHitHighlights } from "./search-types";
+import type { OrganizationHitHighlights } from "~/utils/search-types";
 
 /**
  * A result card as the page shows it, in one language: the server picks the

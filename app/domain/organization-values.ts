@@ -1,0 +1,31 @@
+/** Values of the organization model's string enumerations (see prisma/schema.prisma). */
+
+export const ORGANIZATION_KINDS = ["university", "institute", "lab", "incubator", "startup", "enterprise"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ORGANIZATION_STATUSES = ["draft", "pending", "published", "archived"] as const;
+export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
+
+export function isOrganizationKind(value: string): value is OrganizationKind {
+  return (ORGANIZATION_KINDS as readonly string[]).includes(value);
+}
+
+export function isOrganizationStatus(value: string): value is OrganizationStatus {
+  return (ORGANIZATION_STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * Extra words people search a kind with (indexed with each listing). How a kind is
+ * called on a page is in the i18n messages `kind.*` (one) and `kinds.*` (many).
+ */
+export const KIND_SEARCH_TERMS: Record<OrganizationKind, string[]> = {
+  university: ["Trường đại học", "Đại học", "Học viện", "University", "Academy"],
+  institute: ["Viện nghiên cứu", "Viện", "Research institute", "Institute"],
+  lab: ["Phòng thí nghiệm", "Trung tâm nghiên cứu", "Lab", "Laboratory", "Research centre"],
+  incubator: ["Vườn ươm", "Tăng tốc khởi nghiệp", "Trung tâm đổi mới sáng tạo", "Incubator", "Accelerator", "Innovation hub"],
+  startup: ["Khởi nghiệp", "Startup", "Start-up"],
+  enterprise: ["Doanh nghiệp", "Công ty", "Tập đoàn", "Enterprise", "Company"],
+};
+
+/** In the public links chart: a requester with no listing shown who signed up as a business. */
+export const UNLISTED_BUSINESS = "business";
