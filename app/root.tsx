@@ -126,9 +126,11 @@ export function ErrorBoundary() {
 
 function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | null; unread: number }) {
   const t = translator(lang);
+  // A new page closes the phone menu: <details> would otherwise stay open over it.
+  const { pathname, search } = useLocation();
   const navClass = ({ isActive }: { isActive: boolean }) =>
     cx(
-      "block rounded-md px-3 py-2 text-sm font-medium",
+      "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium xl:px-2.5",
       isActive ? "bg-brand-700 text-white" : "text-brand-800 hover:bg-brand-50",
     );
   const badge = (className?: string) =>
@@ -194,20 +196,20 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
         {t("nav.skip")}
       </a>
       {/* One row at every width: the name may take two short lines beside the mark on a phone. */}
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 sm:px-6 sm:py-3">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-2 sm:px-6 sm:py-3">
         <Link to="/" className="flex min-w-0 items-center gap-2 text-brand-800">
           <LogoMark className="size-9 shrink-0" />
           <span className="text-sm font-semibold leading-tight sm:text-lg">{t("site.name")}</span>
         </Link>
-        <div className="hidden items-center gap-1 lg:flex">
+        <div className="hidden items-center gap-1 xl:flex">
           <nav aria-label={t("nav.main")} className="flex items-center gap-1">
             {links}
             {accountLinks}
           </nav>
           <LanguageSwitch lang={lang} />
         </div>
-        {/* On small screens the same links fold into a full-width menu that opens without JavaScript. */}
-        <details className="shrink-0 lg:hidden">
+        {/* Below 1280 px (nine links do not fit beside the name) the same links fold into a full-width menu that opens without JavaScript. */}
+        <details key={pathname + search} className="shrink-0 xl:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
             {t("nav.menu")}
             {badge()}
@@ -236,7 +238,7 @@ function LanguageSwitch({ lang }: { lang: Language }) {
       <input type="hidden" name="redirectTo" value={withoutLanguageParam(location.pathname, location.search)} />
       <button
         type="submit"
-        className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
       >
         {/* The accessible name says what the button does and still contains the visible word. */}
         <span className="sr-only">{t("lang.switchLabel")}: </span>

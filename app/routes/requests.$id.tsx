@@ -266,7 +266,9 @@ export default function RequestPage() {
         </Link>
       </nav>
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
-      {request.status === "pending" ? <Notice tone="warning">{t("request.pendingNotice")}</Notice> : null}
+      {request.status === "pending" ? (
+        <Notice tone="warning">{t(request.isAuthor ? "request.pendingNotice" : "request.pendingReviewNotice")}</Notice>
+      ) : null}
       {request.status === "rejected" && request.reviewNote ? <Notice tone="error">{t("request.rejectedNotice", { note: request.reviewNote })}</Notice> : null}
       {sentNow ? <Notice>{t("response.sent")}</Notice> : null}
 

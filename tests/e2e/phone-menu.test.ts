@@ -61,4 +61,13 @@ describe("the header on a phone", () => {
       }
     }
   }
+  test("following a link in the menu closes it: the next page is not covered", async () => {
+    const page = await openPage({ viewport: { width: 390, height: 844 } });
+    await page.goto("/");
+    await page.locator("header summary", { hasText: MENU.vi }).click();
+    const menu = page.getByRole("navigation", { name: MENU.vi });
+    await menu.getByRole("link", { name: "Chuyên gia" }).click();
+    await page.waitForURL(/\/experts$/);
+    await expect.poll(() => menu.isVisible()).toBe(false);
+  });
 });
