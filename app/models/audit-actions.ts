@@ -2,6 +2,9 @@
 export type AuditAction =
   | "request.approve"
   | "request.reject"
+  | "request.edit"
+  | "request.resubmit"
+  | "request.rereview"
   | "claim.approve"
   | "claim.reject"
   | "revision.approve"
@@ -23,6 +26,9 @@ export type AuditAction =
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "request.approve",
   "request.reject",
+  "request.edit",
+  "request.resubmit",
+  "request.rereview",
   "claim.approve",
   "claim.reject",
   "revision.approve",

@@ -67,6 +67,151 @@ export async function refreshRequestSearchText(tx: DbClient, id: string) {
   await tx.techRequest.update({ where: { id }, data: { searchText: requestSearchText(request) } });
 }
 
+/** What an author may still change; closed and expired requests keep what they said. */
+export const EDITABLE_STATUSES = ["pending", "rejected", "open"] as const;
+export const isEditable = (status: string) => (EDITABLE_STATUSES as readonly string[]).includes(status);
+
+/** What the request asks for: a change to any of these sends an open request back to review. */
+export const SUBSTANTIVE_FIELDS = ["problem", "desiredOutcome", "fieldSlugs", "trl", "budget", "visibility"] as const;
+
+/** The deadline's day in Hanoi (the form's yyyy-mm-dd). */
+export const hanoiDay = (date: Date) => new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+export class RequestEditError extends Error {
+  constructor(readonly reason: "notEditable" | "deadlineEarlier" | "changedMeanwhile") {
+    super(reason);
+  }
+}
+
+/**
+ * How an edit ended: nothing to save; saved as it was (pending stays pending,
+ * open stays open); a rejected request sent back for review; an open one sent
+ * back for review because what it asks for changed.
+ */
+export type EditOutcome = "unchanged" | "saved" | "resubmitted" | "review";
+
+/**
+ * The author edits their own request (null when it is not theirs). One
+ * transaction: the request, its fields, the audit entry, the notifications
+ * and the search outbox row, so a half-written edit cannot be seen.
+ */
+export async function editRequest(requestId: string, authorId: string, input: Omit<RequestInput, "formToken">): Promise<EditOutcome | null> {
+  const outcome = await prisma.$transaction(async (tx) => {
+    const current = await tx.techRequest.findUnique({
+      where: { id: requestId },
+      include: { fields: { select: { field: { select: { slug: true } } } }, organization: { select: { slug: true } } },
+    });
+    if (!current || current.authorId !== authorId) return null;
+    if (!isEditable(current.status)) throw new RequestEditError("notEditable");
+
+    const taxonomy = await getTaxonomy(tx);
+    const fields = input.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
+    if (fields.some((field) => !field || field.areaSlug === null)) throw new RequestInputError("fieldSlugs");
+    // The listing it already names stays allowed, even if the author no longer manages it.
+    const keepsOrganization = input.organizationSlug !== null && input.organizationSlug === current.organization?.slug;
+    const organizationId = keepsOrganization
+      ? current.organizationId
+      : input.organizationSlug
+        ? await managedOrganizationId(tx, authorId, input.organizationSlug)
+        : null;
+    if (input.organizationSlug && !organizationId) throw new RequestInputError("organizationSlug");
+    // Those who responded rely on the deadline: an open request's may only move later.
+    if (current.status === "open" && hanoiDay(input.deadline) < hanoiDay(current.deadline)) throw new RequestEditError("deadlineEarlier");
+
+    const snapshot = (request: typeof input & { fieldSlugs: string[] }, deadline: Date) => ({
+      title: request.title,
+      problem: request.problem,
+      desiredOutcome: request.desiredOutcome,
+      fieldSlugs: [...new Set(request.fieldSlugs)].sort(),
+      trl: request.trl,
+      budget: request.budget,
+      deadline: hanoiDay(deadline),
+      visibility: request.visibility,
+      companyName: request.companyName,
+      organizationSlug: request.organizationSlug,
+      sector: request.sector,
+      companySize: request.companySize,
+      district: request.district,
+      ward: request.ward,
+    });
+    const before = snapshot(
+      { ...current, fieldSlugs: current.fields.map(({ field }) => field.slug), organizationSlug: current.organization?.slug ?? null } as typeof input,
+      current.deadline,
+    );
+    const after = snapshot(input, input.deadline);
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    const substantive = changed.some((key) => (SUBSTANTIVE_FIELDS as readonly string[]).includes(key));
+    const outcome: EditOutcome =
+      current.status === "rejected" ? "resubmitted" : changed.length === 0 ? "unchanged" : current.status === "open" && substantive ? "review" : "saved";
+    if (outcome === "unchanged") return outcome; // a second click, or saved without a change: nothing to log
+
+    const status = outcome === "saved" ? current.status : "pending";
+    // Guarded by what was read: an official's review or a second tab in between refuses this edit.
+    const { count } = await tx.techRequest.updateMany({
+      where: { id: requestId, status: current.status, updatedAt: current.updatedAt },
+      data: {
+        title: input.title,
+        problem: input.problem,
+        desiredOutcome: input.desiredOutcome,
+        trl: input.trl,
+        budget: input.budget,
+        // The same day keeps the stored time (an unchanged deadline is not rewritten).
+        deadline: before.deadline === after.deadline ? current.deadline : input.deadline,
+        visibility: input.visibility,
+        companyName: input.companyName,
+        organizationId,
+        sector: input.sector,
+        companySize: input.companySize,
+        district: input.district,
+        ward: input.ward,
+        status,
+        // The old review note stays in the audit log; a resubmitted request starts a new review.
+        ...(status === "pending" ? { reviewNote: null } : {}),
+      },
+    });
+    if (count === 0) throw new RequestEditError("changedMeanwhile");
+    if (changed.includes("fieldSlugs")) {
+      await tx.requestField.deleteMany({ where: { requestId } });
+      await tx.requestField.createMany({ data: [...new Set(fields.map((field) => field!.id))].map((fieldId) => ({ requestId, fieldId })) });
+    }
+    await refreshRequestSearchText(tx, requestId);
+    await audit(tx, {
+      actorId: authorId,
+      action: outcome === "resubmitted" ? "request.resubmit" : outcome === "review" ? "request.rereview" : "request.edit",
+      entityType: "request",
+      entityId: requestId,
+      label: input.title,
+      before: { ...pickKeys(before, changed), status: current.status },
+      after: { ...pickKeys(after, changed), status },
+      reason: current.status === "rejected" ? current.reviewNote : null,
+    });
+    const params = { title: input.title };
+    if (status === "pending" && outcome !== "saved") {
+      await notifyOfficials(tx, {
+        type: "review",
+        key: outcome === "review" ? "notify.requestChangedToReview" : "notify.requestToReview",
+        params,
+        url: `/admin/queue#request-${requestId}`,
+      });
+    }
+    if (outcome === "review") {
+      // Their responses stay as they are; they learn the request changed and waits for review again.
+      const responders = await tx.requestResponse.findMany({ where: { requestId }, select: { responderId: true } });
+      for (const { responderId } of responders) {
+        await notify(tx, { userId: responderId, type: "status", key: "notify.requestChangedForResponder", params, url: `/requests/${requestId}` });
+      }
+    }
+    // Open → pending drops it from the index; an open request's new title is indexed.
+    await enqueueSearchSync(tx, "request", [requestId]);
+    return outcome;
+  });
+  notifySearchOutbox();
+  notifyJobs();
+  return outcome;
+}
+
+const pickKeys = <T extends Record<string, unknown>>(object: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((key) => [key, object[key]]));
+
 /** An official approves (the request opens) or rejects it with a reason the author sees. */
 export async function reviewRequest(requestId: string, reviewerId: string, decision: { approve: boolean; note: string | null }) {
   const done = await prisma.$transaction(async (tx) => {

@@ -257,6 +257,8 @@ export default function RequestPage() {
   const organizationSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "organization" && suggestion.organization);
   const [searchParams] = useSearchParams();
   const sentNow = searchParams.has("sent");
+  // Where the author's edit form leads back to, with what the save did.
+  const edited = (["saved", "unchanged", "resubmitted", "review"] as const).find((outcome) => searchParams.get("edited") === outcome);
 
   return (
     <article className="space-y-6">
@@ -271,6 +273,7 @@ export default function RequestPage() {
       ) : null}
       {request.status === "rejected" && request.reviewNote ? <Notice tone="error">{t("request.rejectedNotice", { note: request.reviewNote })}</Notice> : null}
       {sentNow ? <Notice>{t("response.sent")}</Notice> : null}
+      {edited ? <Notice>{t(`request.edited.${edited}`)}</Notice> : null}
 
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <div className="flex flex-wrap gap-2">
@@ -279,6 +282,11 @@ export default function RequestPage() {
           {request.visibility === "anonymous" ? <Badge>{t("request.anonymousCompany")}</Badge> : null}
         </div>
         <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
+        {request.isAuthor && ["pending", "rejected", "open"].includes(request.status) ? (
+          <Link to={`/requests/${request.id}/edit`} className="mt-2 inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-slate-50">
+            {t("request.edit")}
+          </Link>
+        ) : null}
         <p className="mt-1 text-slate-700">
           {request.companyName ?? t("request.anonymousCompany")} ·{" "}
           {[SECTOR_LABELS[request.sector as Sector]?.[lang], COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang], ward ? wardLabel(ward, lang) : null, district?.[lang]].filter(Boolean).join(" · ")}

@@ -3,24 +3,21 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FieldPicker } from "~/components/field-picker";
-import { ChoiceGroup, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { FormErrors, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
+import { RequestFormFields } from "~/components/request-form";
 import { Notice } from "~/components/ui/notice";
 import { useFormDraft } from "~/utils/hooks";
-import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { useT } from "~/i18n/i18n";
 import { taxonomyForPicker } from "~/models/field.server";
 import { createRequestInTransaction, RequestInputError } from "~/models/request.server";
 import { notifyJobs } from "~/jobs/queue.server";
 import { requireUser } from "~/auth/auth.server";
 import { prisma } from "~/db/client.server";
-import { DISTRICTS } from "~/domain/districts";
-import { WARDS, wardLabel } from "~/domain/wards";
 import { createOnce, newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
-import { BUDGET_LABELS, BUDGETS, COMPANY_SIZE_LABELS, COMPANY_SIZES, SECTOR_LABELS, SECTORS, TRL_LABELS } from "~/domain/request-values";
 import { rateLimited } from "~/validation/submission.server";
 import { problem } from "~/validation/messages";
 import { RequestSchema } from "~/validation/request";
@@ -68,7 +65,6 @@ export default function NewRequest() {
   const { areas, managed, formToken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const lang = useLanguage();
   const [form, fields] = useForm({
     // A stable id of our own: React's (":r1:") is not a valid HTML id.
     id: "requests-new-form",
@@ -97,73 +93,13 @@ export default function NewRequest() {
         {/* A spoilt form key has no field of its own to show its message: it shows with the form's. */}
         <FormErrors errors={[...(form.errors ?? []), ...(fields.formToken.errors ?? []), ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : [])]} />
         <input type="hidden" name="formToken" value={formToken} />
-        <Field label={t("request.titleField")} name="title" defaultValue={value("title")} errors={fields.title.errors} minLength={10} maxLength={150} required />
-        <TextareaField label={t("request.problem")} name="problem" defaultValue={value("problem")} errors={fields.problem.errors} minLength={30} maxLength={5000} required />
-        <TextareaField label={t("request.desiredOutcome")} name="desiredOutcome" defaultValue={value("desiredOutcome")} errors={fields.desiredOutcome.errors} minLength={20} maxLength={3000} required />
-        <FieldPicker legend={t("request.fields")} name="fieldSlugs" areas={areas} selected={(sent.fieldSlugs as string[] | undefined) ?? []} errors={fields.fieldSlugs.errors} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t("request.trl")}
-            name="trl"
-            defaultValue={value("trl", "5")}
-            errors={fields.trl.errors}
-            options={Object.entries(TRL_LABELS).map(([trl, label]) => ({ value: trl, label: label[lang] }))}
-          />
-          <SelectField
-            label={t("request.budget")}
-            name="budget"
-            defaultValue={value("budget", "to_discuss")}
-            errors={fields.budget.errors}
-            options={BUDGETS.map((budget) => ({ value: budget, label: BUDGET_LABELS[budget][lang] }))}
-          />
-          <Field label={t("request.deadline")} name="deadline" type="date" defaultValue={value("deadline", inTwoMonths)} errors={fields.deadline.errors} required />
-        </div>
-        <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold text-slate-800">{t("request.companySection")}</legend>
-          <Field label={t("request.companyName")} name="companyName" defaultValue={value("companyName")} errors={fields.companyName.errors} maxLength={150} required />
-          {managed.length > 0 ? (
-            <SelectField
-              label={t("request.organization")}
-              name="organizationSlug"
-              defaultValue={value("organizationSlug")}
-              errors={fields.organizationSlug.errors}
-              options={[{ value: "", label: t("request.organizationNone") }, ...managed.map((org) => ({ value: org.slug, label: pick(lang, org.nameVi, org.nameEn) }))]}
-            />
-          ) : null}
-          <div className="grid gap-4 sm:grid-cols-3">
-            <SelectField label={t("request.sector")} name="sector" defaultValue={value("sector")} placeholder={t("form.choosePlaceholder")} required errors={fields.sector.errors} options={SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] }))} />
-            <SelectField label={t("request.companySize")} name="companySize" defaultValue={value("companySize", "small")} errors={fields.companySize.errors} options={COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] }))} />
-            <SelectField
-              label={t("request.district")}
-              name="district"
-              defaultValue={value("district")}
-              errors={fields.district.errors}
-              options={[{ value: "", label: t("request.districtNone") }, ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }))]}
-            />
-          </div>
-          {/* Shown only while the request names its company: a ward narrows an anonymous one down. */}
-          <SelectField
-            label={t("request.ward")}
-            name="ward"
-            defaultValue={value("ward")}
-            errors={fields.ward.errors}
-            options={[
-              { value: "", label: t("request.districtNone") },
-              ...WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
-            ]}
-          />
-          <ChoiceGroup
-            legend={t("request.visibility")}
-            name="visibility"
-            type="radio"
-            defaultValue={value("visibility", "public")}
-            errors={fields.visibility.errors}
-            options={[
-              { value: "public", label: t("request.visibility.public") },
-              { value: "anonymous", label: t("request.visibility.anonymous") },
-            ]}
-          />
-        </fieldset>
+        <RequestFormFields
+          areas={areas}
+          managed={managed}
+          value={(name, fallback) => value(name, fallback ?? (name === "deadline" ? inTwoMonths : ""))}
+          selectedFields={(sent.fieldSlugs as string[] | string | undefined) ?? []}
+          errors={(name) => fields[name].errors}
+        />
         <SubmitButton>{t("request.submit")}</SubmitButton>
       </Form>
     </FormPage>

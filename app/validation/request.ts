@@ -97,3 +97,6 @@ export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true
 export const ClaimSchema = z.object({ message: text({ min: 20, max: 2_000, multiline: true }) });
 
 export { SLUG as slugSchema };
+
+/** The author's edit: the new request's fields (an edit needs no form key: saving twice changes nothing). */
+export const EditRequestSchema = RequestSchema.omit({ formToken: true });

@@ -787,6 +787,55 @@ add({
   },
 });
 
+// ------------------------------------------------------------------ the author edits their request
+
+/** The edit form as its author sends it, with a new title. */
+const editForm = (f: { request: { problem: string; desiredOutcome: string; companyName: string } }, title: string) => ({
+  title,
+  problem: f.request.problem,
+  desiredOutcome: f.request.desiredOutcome,
+  fieldSlugs: "food-technology",
+  trl: "5",
+  budget: "to_discuss",
+  deadline: dateIn(90),
+  visibility: "public",
+  companyName: f.request.companyName,
+  sector: "agriculture_food",
+  companySize: "small",
+  district: "dong-anh",
+});
+for (const status of ["open", "rejected"] as const) {
+  add({
+    name: `GET /requests/:id/edit of a ${status} request (only its author; officials review, they do not edit)`,
+    method: "GET",
+    prepare: async () => {
+      const owner = await makeUser("owner");
+      return { owner, request: await makeRequest(owner.id, { status }), people: { owner } };
+    },
+    path: (f) => `/requests/${f.request.id}/edit`,
+    actors: ["owner"],
+    allow: ["owner"],
+    secret: { shown: (f) => [f.request.companyToken], to: ["owner"] },
+  });
+  add({
+    name: `POST /requests/:id/edit of a ${status} request`,
+    method: "POST",
+    prepare: async () => {
+      const owner = await makeUser("owner");
+      return { owner, request: await makeRequest(owner.id, { status }), title: `Tiêu đề đã sửa ${word()}`, people: { owner } };
+    },
+    path: (f) => `/requests/${f.request.id}/edit`,
+    form: (f) => editForm(f, f.title),
+    actors: ["owner"],
+    allow: ["owner"],
+    state: (f) => db().techRequest.findUniqueOrThrow({ where: { id: f.request.id }, select: { title: true, status: true, updatedAt: true } }),
+    changed: async (f) => {
+      const after = await db().techRequest.findUniqueOrThrow({ where: { id: f.request.id } });
+      expect(after).toMatchObject({ title: f.title, status: status === "open" ? "open" : "pending" });
+    },
+  });
+}
+
 // ------------------------------------------------------------------ responding
 
 const RESPONSE_FORM = {
