@@ -156,4 +156,8 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
     expect.arrayContaining([expect.stringMatching(/đã được duyệt/), expect.stringMatching(/đã gửi đề xuất/)]),
   );
   expect(companyMail.find((mail) => /đã gửi đề xuất/.test(mail.subject))?.text).toContain(`${requestUrl}#responses`);
+  // "được chấp nhận" leads to the conversation itself, in both parts.
+  const accepted = (await readMailbox(inject("mailbox"))).find((mail) => mail.to === scientistEmail && /được chấp nhận/.test(mail.subject))!;
+  expect(accepted.text).toMatch(new RegExp(`https?://\\S+${matchUrl}$`, "m"));
+  expect(accepted.links[0]).toMatch(new RegExp(`${matchUrl}$`));
 });
