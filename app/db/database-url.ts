@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { setting } from "~/config/env.server";
+// Relative: Prisma's CLI loads this file through prisma.config.ts, which knows no "~/" alias.
+import { setting } from "../config/env.server";
 
 /** Default location of the embedded database, relative to the project root. */
 export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";

@@ -41,7 +41,7 @@ export async function reviewProfile(expertId: string, reviewerId: string, decisi
     });
     if (!decision.approve) {
       await enqueueSearchSync(tx, "expert", [expertId]);
-      await notify(tx, { userId: profile.userId, type: "review", key: "notify.profileRejected", params: { note: decision.note ?? "" }, url: "/me/profile" });
+      await notify(tx, { userId: profile.userId, type: "review", key: "notify.profileRejected", params: { note: decision.note ?? "" }, url: "/me/profile", mail: { action: "mail.action.profile" } });
     }
     return true;
   });

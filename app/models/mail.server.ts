@@ -1,20 +1,24 @@
 import fs from "node:fs";
 import path from "node:path";
+import nodemailer from "nodemailer";
 import type { Prisma } from "~/generated/prisma/client";
+import type { ComposedMail } from "~/mail/compose.server";
 import { prisma } from "~/db/client.server";
 import { enqueueJob } from "~/jobs/queue.server";
 import { setting } from "~/config/env.server";
 
 /**
- * The mail outbox. A mail is written in the same transaction as what caused
- * it, with a job to deliver it; delivery goes through SMTP when SMTP_URL is
- * set, else into a local mailbox file (mbox format, MAILBOX_FILE, default
- * .data/mailbox.mbox) that can be read in development and tests.
+ * The mail outbox. A mail is composed (app/mail/) and written in the same
+ * transaction as what caused it, with a job to deliver it; delivery goes
+ * through SMTP when SMTP_URL is set, else into a local mailbox file (mbox
+ * format, MAILBOX_FILE, default .data/mailbox.mbox) that can be read in
+ * development and tests. Nodemailer builds the message (multipart text + HTML,
+ * encoded headers) either way.
  *
  * Delivery is at-least-once: a crash between sending and recording it sends
  * the mail again on retry.
  */
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = { to: string } & ComposedMail;
 
 export async function queueMail(tx: Prisma.TransactionClient, mail: Mail) {
   const message = await tx.mailMessage.create({ data: mail });
@@ -29,60 +33,37 @@ export function mailboxFile(): string {
 export { appUrl } from "~/config/app-url.server";
 
 const FROM = () => setting("MAIL_FROM");
+/** The mbox separator's sender; the tests' mailbox reader splits on it. */
+export const MBOX_SENDER = "no-reply@hanoi-innovation.local";
 
 export async function deliverMail(mailId: string) {
   const mail = await prisma.mailMessage.findUnique({ where: { id: mailId } });
   if (!mail || mail.sentAt) return; // gone, or delivered by an earlier attempt
+  const message = {
+    from: FROM(),
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    // Mails queued before the HTML column existed go out as text only.
+    ...(mail.html ? { html: mail.html } : {}),
+    date: mail.createdAt,
+    // The same id on every attempt, so a repeated delivery can be recognised.
+    messageId: `<${mail.id}@hanoi-innovation.local>`,
+  };
   const smtpUrl = setting("SMTP_URL");
   if (smtpUrl) {
-    const nodemailer = await import("nodemailer");
-    const transport = nodemailer.createTransport(smtpUrl);
-    await transport.sendMail({ from: FROM(), to: mail.to, subject: mail.subject, text: mail.text });
+    await nodemailer.createTransport(smtpUrl).sendMail(message);
   } else {
-    appendToMailbox(mail);
+    const built = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
+    appendToMailbox(built.message as Buffer, mail.createdAt);
   }
   await prisma.mailMessage.update({ where: { id: mailId }, data: { sentAt: new Date() } });
 }
 
-function appendToMailbox(mail: { id: string; to: string; subject: string; text: string; createdAt: Date }) {
+function appendToMailbox(raw: Buffer, date: Date) {
   const file = mailboxFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // mbox: a "From " line starts each message; body lines starting with "From " are quoted.
-  const body = mail.text.replace(/^From /gm, ">From ");
-  const entry = [
-    `From no-reply@hanoi-innovation.local ${mail.createdAt.toUTCString()}`,
-    `From: ${FROM()}`,
-    `To: ${mail.to}`,
-    `Subject: =?UTF-8?B?${Buffer.from(mail.subject).toString("base64")}?=`,
-    `Date: ${mail.createdAt.toUTCString()}`,
-    `Message-ID: <${mail.id}@hanoi-innovation.local>`,
-    "MIME-Version: 1.0",
-    "Content-Type: text/plain; charset=utf-8",
-    "Content-Transfer-Encoding: 8bit",
-    "",
-    body,
-    "",
-    "",
-  ].join("\n");
-  fs.appendFileSync(file, entry);
+  // mboxrd: a "From " line starts each message; lines starting with (>*)"From " get one more ">".
+  const body = raw.toString("utf8").replace(/^(>*From )/gm, ">$1");
+  fs.appendFileSync(file, `From ${MBOX_SENDER} ${date.toUTCString()}\n${body.replace(/\n*$/, "")}\n\n`);
 }
-
-/** Messages in the local mailbox, newest last (for development and tests). */
-export function readMailbox(file = mailboxFile()): { to: string; subject: string; text: string }[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, "utf8")
-    .split(/^From no-reply@hanoi-innovation\.local .*$/m)
-    .filter((chunk) => chunk.trim() !== "")
-    .map((chunk) => {
-      const [head, ...rest] = chunk.replace(/^\n/, "").split("\n\n");
-      const header = (name: string) => new RegExp(`^${name}: (.*)$`, "m").exec(head ?? "")?.[1] ?? "";
-      const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(header("Subject"))?.[1];
-      return {
-        to: header("To"),
-        subject: encoded ? Buffer.from(encoded, "base64").toString("utf8") : header("Subject"),
-        text: rest.join("\n\n").trimEnd().replace(/^>From /gm, "From "),
-      };
-    });
-}
-

@@ -216,7 +216,7 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
 
 /** Recomputes and stores a request's suggestions; tells newly suggested experts. */
 export async function recomputeSuggestions(requestId: string) {
-  const request = await prisma.techRequest.findUnique({ where: { id: requestId }, select: { status: true, title: true } });
+  const request = await prisma.techRequest.findUnique({ where: { id: requestId }, select: { status: true, title: true, problem: true } });
   if (!request) return;
   if (request.status !== "open") {
     await prisma.matchSuggestion.deleteMany({ where: { requestId } });
@@ -239,7 +239,14 @@ export async function recomputeSuggestions(requestId: string) {
     if (fresh.length > 0) {
       const owners = await tx.expertProfile.findMany({ where: { id: { in: fresh.map((entry) => entry.id) } }, select: { userId: true } });
       for (const { userId } of owners) {
-        await notify(tx, { userId, type: "suggestion", key: "notify.suggested", params: { title: request.title }, url: `/requests/${requestId}` });
+        await notify(tx, {
+          userId,
+          type: "suggestion",
+          key: "notify.suggested",
+          params: { title: request.title },
+          url: `/requests/${requestId}`,
+          mail: { requestSummary: request.problem, action: "mail.action.respond" },
+        });
       }
     }
   });

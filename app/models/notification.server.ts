@@ -1,8 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { translator, isLanguage } from "~/i18n/i18n";
+import { isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
-import { appUrl, queueMail } from "./mail.server";
+import { notificationMail, type NotificationMailExtra } from "~/mail/templates.server";
+import { queueMail } from "./mail.server";
 
 /**
  * In-app notifications, each optionally doubled by an e-mail in the user's
@@ -14,7 +15,16 @@ export type NotificationData = { key: MessageKey; params: Record<string, string 
 
 export async function notify(
   tx: Prisma.TransactionClient,
-  notification: { userId: string; type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string; email?: boolean },
+  notification: {
+    userId: string;
+    type: NotificationType;
+    key: MessageKey;
+    params?: Record<string, string | number>;
+    url: string;
+    email?: boolean;
+    /** What the e-mail shows beyond the line: the words that matter, the button's label. */
+    mail?: NotificationMailExtra;
+  },
 ) {
   const data: NotificationData = { key: notification.key, params: notification.params ?? {} };
   await tx.notification.create({
@@ -22,19 +32,14 @@ export async function notify(
   });
   if (notification.email === false) return;
   const user = await tx.user.findUniqueOrThrow({ where: { id: notification.userId }, select: { email: true, name: true, locale: true } });
-  const t = translator(isLanguage(user.locale) ? user.locale : "vi");
-  const line = t(notification.key, data.params);
-  await queueMail(tx, {
-    to: user.email,
-    subject: `${line} · ${t("site.shortName")}`,
-    text: [t("mail.greeting", { name: user.name }), "", line, "", `${appUrl()}${notification.url}`, "", t("mail.footer")].join("\n"),
-  });
+  const to = { name: user.name, lang: isLanguage(user.locale) ? user.locale : ("vi" as const) };
+  await queueMail(tx, { to: user.email, ...notificationMail(to, { ...data, url: notification.url, mail: notification.mail }) });
 }
 
 /** Tells every curator and admin that something waits for review. */
 export async function notifyOfficials(
   tx: Prisma.TransactionClient,
-  notification: { type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string },
+  notification: { type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
 ) {
   const officials = await tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } });
   for (const official of officials) await notify(tx, { ...notification, userId: official.id });

@@ -16,7 +16,7 @@ import { notify } from "./notification.server";
 const notFound = () => new Response("Not found", { status: 404 });
 
 async function ownOpenRequest(tx: Prisma.TransactionClient, requestId: string, userId: string) {
-  const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { id: true, authorId: true, status: true, title: true } });
+  const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { id: true, authorId: true, status: true, title: true, problem: true } });
   if (!request) throw notFound();
   if (request.authorId !== userId) throw forbidden();
   return request;
@@ -32,7 +32,14 @@ export async function inviteExpert(requestId: string, userId: string, expertId: 
     const existing = await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId } } });
     if (existing) return; // a second click changes nothing
     await tx.invitation.create({ data: { requestId, expertId, invitedById: userId } });
-    await notify(tx, { userId: expert.userId, type: "invitation", key: "notify.invited", params: { title: request.title }, url: `/requests/${requestId}` });
+    await notify(tx, {
+      userId: expert.userId,
+      type: "invitation",
+      key: "notify.invited",
+      params: { title: request.title },
+      url: `/requests/${requestId}`,
+      mail: { requestSummary: request.problem, action: "mail.action.respond" },
+    });
   });
   notifyJobs();
 }
@@ -75,6 +82,7 @@ export async function createResponseInTransaction(
     key: "notify.newResponse",
     params: { title: request.title, name: displayName(profile, "vi") },
     url: `/requests/${requestId}#responses`,
+    mail: { quote: { by: displayName(profile, "vi"), text: input.approach } },
   });
   return response;
 }
@@ -138,17 +146,17 @@ export async function moveResponse(
       data: { status: move.status, declineReason: move.status === "declined" ? move.declineReason : null },
     });
     if (count === 0) return null; // moved meanwhile
+    // An accepted response becomes a match first, so its notice leads to the conversation.
+    const match = move.status === "accepted" ? await tx.match.create({ data: { requestId, responseId: response.id } }) : null;
     const t = translator(isLanguage(response.responder.locale) ? response.responder.locale : "vi");
     await notify(tx, {
       userId: response.responderId,
       type: "status",
       key: `notify.responseMoved.${move.status}`,
       params: { title: request.title, reason: move.declineReason ? t(`decline.${move.declineReason}`) : "" },
-      url: `/requests/${requestId}`,
+      url: match ? `/matches/${match.id}` : `/requests/${requestId}`,
     });
-    if (move.status !== "accepted") return null;
-    const match = await tx.match.create({ data: { requestId, responseId: response.id } });
-    return match.id;
+    return match?.id ?? null;
   });
   notifyJobs();
   return matchId;
@@ -187,7 +195,14 @@ export async function postMessageInTransaction(tx: Prisma.TransactionClient, mat
   const message = await tx.message.create({ data: { matchId, senderId: userId, body } });
   const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
   const other = participants.find((id) => id !== userId)!;
-  await notify(tx, { userId: other, type: "message", key: "notify.message", params: { name: sender.name, title: match.request.title }, url: `/matches/${matchId}` });
+  await notify(tx, {
+    userId: other,
+    type: "message",
+    key: "notify.message",
+    params: { name: sender.name, title: match.request.title },
+    url: `/matches/${matchId}`,
+    mail: { quote: { by: sender.name, text: body }, action: "mail.action.reply" },
+  });
   return message;
 }
 

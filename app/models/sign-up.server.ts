@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
-import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { isLanguage, type Language } from "~/i18n/i18n";
 import { enqueueJob, notifyJobs, type JobPayloads } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
 import { sessionIdFromToken } from "~/auth/session.server";
-import { appUrl, queueMail } from "./mail.server";
+import { confirmSignUpMail, existingAccountMail } from "~/mail/templates.server";
+import { queueMail } from "./mail.server";
 
 /**
  * Sign-up by e-mail confirmation (decision 010). The request only hashes the
@@ -48,23 +49,7 @@ export async function runSignUp(payload: JobPayloads["sign-up"]) {
   await prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, confirmedAt: true } });
     if (existing?.confirmedAt) {
-      const t = translator(languageOf(existing.locale));
-      await queueMail(tx, {
-        to: email,
-        subject: t("mail.existing.subject"),
-        text: [
-          t("mail.greeting", { name: existing.name }),
-          "",
-          t("mail.existing.body"),
-          "",
-          `${t("mail.existing.signIn")} ${appUrl()}/login`,
-          `${t("mail.existing.reset")} ${appUrl()}/forgot-password`,
-          "",
-          t("mail.existing.notYou"),
-          "",
-          t("mail.footer"),
-        ].join("\n"),
-      });
+      await queueMail(tx, { to: email, ...existingAccountMail({ name: existing.name, lang: languageOf(existing.locale) }) });
       return;
     }
     // Unconfirmed: the row takes the latest sign-up's details (what sign-in and a resend use);
@@ -96,22 +81,7 @@ async function issueConfirmation(tx: Tx, userId: string, email: string, details:
   const token = newToken();
   const expiresAt = new Date(Date.now() + CONFIRM_TTL_HOURS * 3600_000);
   await tx.signUpConfirmation.create({ data: { id: sessionIdFromToken(token), userId, expiresAt, ...details } });
-  const t = translator(languageOf(details.locale));
-  await queueMail(tx, {
-    to: email,
-    subject: t("mail.confirm.subject"),
-    text: [
-      t("mail.greeting", { name: details.name }),
-      "",
-      t("mail.confirm.body", { hours: CONFIRM_TTL_HOURS }),
-      "",
-      `${appUrl()}/confirm?token=${token}`,
-      "",
-      t("mail.confirm.notYou"),
-      "",
-      t("mail.footerSignUp"),
-    ].join("\n"),
-  });
+  await queueMail(tx, { to: email, ...confirmSignUpMail({ name: details.name, lang: languageOf(details.locale) }, { token, hours: CONFIRM_TTL_HOURS }) });
 }
 
 export async function findValidConfirmation(token: string) {

@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
-import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { isLanguage, type Language } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password.server";
 import type { DbClient } from "~/db/client.server";
 import { invalidateUserSessions, sessionIdFromToken } from "~/auth/session.server";
 import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
-import { appUrl, queueMail } from "./mail.server";
+import { passwordResetMail, welcomeMail } from "~/mail/templates.server";
+import { queueMail } from "./mail.server";
 import { audit } from "./audit.server";
 
 /** Accounts: creation, sign-in checks, passwords, roles. */
@@ -21,12 +22,7 @@ export async function createUser(input: NewUser) {
       const created = await tx.user.create({
         data: { email: input.email, name: input.name, passwordHash, accountType: input.accountType, locale: input.locale },
       });
-      const t = translator(input.locale);
-      await queueMail(tx, {
-        to: created.email,
-        subject: t("mail.welcome.subject"),
-        text: [t("mail.greeting", { name: created.name }), "", t("mail.welcome.body"), "", `${appUrl()}/account`, "", t("mail.footer")].join("\n"),
-      });
+      await queueMail(tx, { to: created.email, ...welcomeMail({ name: created.name, lang: input.locale }) });
       return created;
     });
     notifyJobs();
@@ -86,25 +82,12 @@ export async function sendPasswordReset(email: string) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
   if (!user) return;
   const token = crypto.randomBytes(24).toString("base64url");
-  const t = translator(isLanguage(user.locale) ? user.locale : "vi");
   await prisma.$transaction(async (tx) => {
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
     await tx.passwordResetToken.create({
       data: { id: sessionIdFromToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     });
-    await queueMail(tx, {
-      to: user.email,
-      subject: t("mail.reset.subject"),
-      text: [
-        t("mail.greeting", { name: user.name }),
-        "",
-        t("mail.reset.body"),
-        "",
-        `${appUrl()}/reset-password?token=${token}`,
-        "",
-        t("mail.footer"),
-      ].join("\n"),
-    });
+    await queueMail(tx, { to: user.email, ...passwordResetMail({ name: user.name, lang: isLanguage(user.locale) ? user.locale : "vi" }, token) });
   });
   notifyJobs();
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, inject, test } from "vitest";
-import { readMailbox } from "~/models/mail.server";
+import { readMailbox } from "../mailbox";
 import { SESSION_COOKIE, sessionIdFromToken } from "~/auth/session.server";
 import { useBrowser } from "./browser";
 import { confirmThroughMailbox, createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
@@ -87,9 +87,9 @@ describe("accounts", () => {
     await expect.poll(() => stranger.getByText("Nếu e-mail này có tài khoản").isVisible()).toBe(true);
 
     const mail = await expect
-      .poll(() => readMailbox(inject("mailbox")).find((message) => message.to.includes(user.email)), { timeout: 20_000 })
+      .poll(async () => (await readMailbox(inject("mailbox"))).find((message) => message.to.includes(user.email)), { timeout: 20_000 })
       .toBeTruthy()
-      .then(() => readMailbox(inject("mailbox")).find((message) => message.to.includes(user.email))!);
+      .then(async () => (await readMailbox(inject("mailbox"))).find((message) => message.to.includes(user.email))!);
     expect(mail.subject).toContain("Đặt lại mật khẩu");
     const link = mail.text.match(/https?:\/\/\S+\/reset-password\?token=[\w-]+/)?.[0];
     expect(link).toBeTruthy();
@@ -201,7 +201,7 @@ describe("nothing tells which e-mails have accounts", () => {
   /** The page's HTML with what differs between any two answers (the nonce, the e-mail typed) taken out. */
   const normalized = (html: string, email: string) => html.replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce=""');
   const jobsFor = (email: string) => portalDb().job.findMany({ where: { payload: { contains: `"email":"${email}"` } }, select: { kind: true } });
-  const mailsTo = (email: string) => readMailbox(inject("mailbox")).filter((mail) => mail.to === email);
+  const mailsTo = async (email: string) => (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === email);
 
   test("sign-up answers alike for a new and a taken e-mail, queues one job for each, and mails each what happened", async () => {
     const taken = await createUser({ accountType: "researcher", name: "Chủ tài khoản" });
@@ -223,11 +223,11 @@ describe("nothing tells which e-mails have accounts", () => {
 
     // The new address gets a confirmation link (in the language it signed up in); the account waits for it.
     const confirmPath = await mailedConfirmationPath(fresh);
-    expect(mailsTo(fresh).at(-1)!.subject).toBe("Xác nhận tài khoản mới của bạn");
+    expect((await mailsTo(fresh)).at(-1)!.subject).toBe("Xác nhận tài khoản mới của bạn");
     expect((await portalDb().user.findUniqueOrThrow({ where: { email: fresh } })).confirmedAt).toBeNull();
     // The owner is told, in English, with where to sign in and reset; their account is untouched.
-    await expect.poll(() => mailsTo(taken.email).length, { timeout: 20_000 }).toBe(1);
-    const note = mailsTo(taken.email)[0]!;
+    await expect.poll(async () => (await mailsTo(taken.email)).length, { timeout: 20_000 }).toBe(1);
+    const note = (await mailsTo(taken.email))[0]!;
     expect(note.subject).toBe("You already have an account");
     expect(note.text).toMatch(/\/login\b/);
     expect(note.text).toMatch(/\/forgot-password\b/);
@@ -274,8 +274,8 @@ describe("nothing tells which e-mails have accounts", () => {
     }
     expect(answers[0]).toBe(answers[1]);
     // The job mails the known address only.
-    await expect.poll(() => mailsTo(known.email).length, { timeout: 20_000 }).toBe(1);
-    expect(mailsTo(unknown)).toEqual([]);
+    await expect.poll(async () => (await mailsTo(known.email)).length, { timeout: 20_000 }).toBe(1);
+    expect(await mailsTo(unknown)).toEqual([]);
   });
 });
 

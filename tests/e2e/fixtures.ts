@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, expect, inject } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { readMailbox } from "~/models/mail.server";
+import { readMailbox } from "../mailbox";
 import { createPrismaClient } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/session.server";
@@ -51,12 +51,12 @@ export async function signInAs(userId: string, context?: BrowserContext) {
 
 /** The newest confirmation link mailed to `email` (waits for the sign-up job and its mail), as a path. */
 export async function mailedConfirmationPath(email: string, options: { count?: number } = {}): Promise<string> {
-  const links = () =>
-    readMailbox(inject("mailbox"))
+  const links = async () =>
+    (await readMailbox(inject("mailbox")))
       .filter((mail) => mail.to === email)
       .flatMap((mail) => mail.text.match(/https?:\/\/\S+\/confirm\?token=[\w-]+/g) ?? []);
-  await expect.poll(() => links().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(options.count ?? 1);
-  const url = new URL(links().at(-1)!);
+  await expect.poll(async () => (await links()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(options.count ?? 1);
+  const url = new URL((await links()).at(-1)!);
   return `${url.pathname}${url.search}`;
 }
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { expect, inject, test } from "vitest";
-import { readMailbox } from "~/models/mail.server";
+import { readMailbox } from "../mailbox";
 import { useBrowser } from "./browser";
 import { createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
 
@@ -149,11 +149,15 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
 
   // 9. The mailbox holds the e-mails.
   await expect
-    .poll(() => readMailbox(inject("mailbox")).filter((mail) => mail.to === scientistEmail).map((mail) => mail.subject), { timeout: 10_000 })
+    .poll(async () => (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === scientistEmail).map((mail) => mail.subject), { timeout: 10_000 })
     .toEqual(expect.arrayContaining([expect.stringMatching(/Xác nhận tài khoản/), expect.stringMatching(/được mời đề xuất/), expect.stringMatching(/được chấp nhận/), expect.stringMatching(/Tin nhắn mới/)]));
-  const companyMail = readMailbox(inject("mailbox")).filter((mail) => mail.to === companyEmail);
+  const companyMail = (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === companyEmail);
   expect(companyMail.map((mail) => mail.subject)).toEqual(
     expect.arrayContaining([expect.stringMatching(/đã được duyệt/), expect.stringMatching(/đã gửi đề xuất/)]),
   );
   expect(companyMail.find((mail) => /đã gửi đề xuất/.test(mail.subject))?.text).toContain(`${requestUrl}#responses`);
+  // "được chấp nhận" leads to the conversation itself, in both parts.
+  const accepted = (await readMailbox(inject("mailbox"))).find((mail) => mail.to === scientistEmail && /được chấp nhận/.test(mail.subject))!;
+  expect(accepted.text).toMatch(new RegExp(`https?://\\S+${matchUrl}$`, "m"));
+  expect(accepted.links[0]).toMatch(new RegExp(`${matchUrl}$`));
 });

@@ -1,0 +1,120 @@
+import { translator, type Language } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import { appUrl } from "~/config/app-url.server";
+import { composeMail, type ComposedMail, type MailBlock } from "./compose.server";
+
+/**
+ * Every e-mail the portal sends, one function each, in the recipient's
+ * language. Each returns {subject, text, html}, stored on the MailMessage row.
+ */
+
+type Recipient = { name: string; lang: Language };
+
+export function confirmSignUpMail(to: Recipient, link: { token: string; hours: number }): ComposedMail {
+  const t = translator(to.lang);
+  return composeMail({
+    lang: to.lang,
+    t,
+    subject: t("mail.confirm.subject"),
+    name: to.name,
+    blocks: [{ kind: "paragraph", text: t("mail.confirm.body", { hours: link.hours }) }, { kind: "paragraph", text: t("mail.confirm.notYou") }],
+    action: { label: t("mail.action.confirm"), url: `${appUrl()}/confirm?token=${link.token}` },
+    footer: t("mail.footerSignUp"),
+  });
+}
+
+export function existingAccountMail(to: Recipient): ComposedMail {
+  const t = translator(to.lang);
+  return composeMail({
+    lang: to.lang,
+    t,
+    subject: t("mail.existing.subject"),
+    name: to.name,
+    blocks: [
+      { kind: "paragraph", text: t("mail.existing.body") },
+      { kind: "link", label: t("mail.existing.reset"), url: `${appUrl()}/forgot-password` },
+      { kind: "paragraph", text: t("mail.existing.notYou") },
+    ],
+    action: { label: t("mail.action.signIn"), url: `${appUrl()}/login` },
+    footer: t("mail.footer"),
+  });
+}
+
+export function welcomeMail(to: Recipient): ComposedMail {
+  const t = translator(to.lang);
+  return composeMail({
+    lang: to.lang,
+    t,
+    subject: t("mail.welcome.subject"),
+    name: to.name,
+    blocks: [{ kind: "paragraph", text: t("mail.welcome.body") }],
+    action: { label: t("mail.action.account"), url: `${appUrl()}/account` },
+    footer: t("mail.footer"),
+  });
+}
+
+export function passwordResetMail(to: Recipient, token: string): ComposedMail {
+  const t = translator(to.lang);
+  return composeMail({
+    lang: to.lang,
+    t,
+    subject: t("mail.reset.subject"),
+    name: to.name,
+    blocks: [{ kind: "paragraph", text: t("mail.reset.body") }],
+    action: { label: t("mail.action.reset"), url: `${appUrl()}/reset-password?token=${token}` },
+    footer: t("mail.footer"),
+  });
+}
+
+/** What a notification's e-mail carries beyond its one line. */
+export type NotificationMailExtra = {
+  /** Someone's words: a proposal's approach, a message (excerpted here). */
+  quote?: { by: string; text: string };
+  /** The request's problem, for an invitation or a suggestion (excerpted here). */
+  requestSummary?: string;
+  /** The button's label, when the link's address does not say it well. */
+  action?: Extract<MessageKey, `mail.action.${string}`>;
+};
+
+export function notificationMail(
+  to: Recipient,
+  notification: { key: MessageKey; params: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
+): ComposedMail {
+  const t = translator(to.lang);
+  const line = t(notification.key, notification.params);
+  const { quote, requestSummary, action } = notification.mail ?? {};
+  const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
+  if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
+  if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });
+  return composeMail({
+    lang: to.lang,
+    t,
+    subject: `${line} · ${t("site.shortName")}`,
+    name: to.name,
+    blocks,
+    action: { label: t(action ?? actionFor(notification.url)), url: `${appUrl()}${notification.url}` },
+    footer: t("mail.footerNotification"),
+    footerLink: `${appUrl()}/notifications`,
+  });
+}
+
+/** The button's label from where it leads. */
+function actionFor(url: string): MessageKey {
+  if (url.startsWith("/matches/")) return "mail.action.conversation";
+  if (url.endsWith("#responses")) return "mail.action.responses";
+  if (url.startsWith("/admin/")) return "mail.action.review";
+  if (url.startsWith("/requests/")) return "mail.action.request";
+  if (url.startsWith("/organizations/")) return "mail.action.listing";
+  return "mail.action.open";
+}
+
+const EXCERPT_LENGTH = 400;
+
+/** The start of a long text, cut at a word, so a mail stays short (the whole is one click away). */
+export function excerpt(text: string, length = EXCERPT_LENGTH): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= length) return trimmed;
+  const cut = trimmed.slice(0, length);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
