@@ -1,4 +1,5 @@
 import { setting } from "~/config/env.server";
+import { singleton } from "~/utils/singleton.server";
 
 /**
  * Where the search engine is: MEILI_HOST and its key, else the local Meilisearch the
@@ -15,15 +16,18 @@ export type SearchConfig = {
   searchKey?: string;
 };
 
-let localEngine: { host: string; apiKey: string } | null = null;
+// One per process: the boot code and the Remix server bundle each load their own copy of
+// this module, and the bundle's copy must see the engine the boot code started.
+const local = singleton("search-local-engine", () => ({ engine: null as { host: string; apiKey: string } | null }));
 
 /** The engine this process started itself, used while MEILI_HOST is unset (null: none). */
 export function setLocalEngine(engine: { host: string; apiKey: string } | null) {
-  localEngine = engine;
+  local.engine = engine;
 }
 
 export function readSearchConfig(): SearchConfig | null {
   const configured = setting("MEILI_HOST");
+  const localEngine = local.engine;
   const host = configured ?? localEngine?.host;
   if (!host) return null;
   return {
