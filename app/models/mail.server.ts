@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { enqueueJob } from "~/jobs/queue.server";
+import type { Effects, Tx } from "./write.server";
 
 /**
  * The mail outbox. A mail is written in the same transaction as what caused
@@ -15,9 +14,9 @@ import { enqueueJob } from "~/jobs/queue.server";
  */
 export type Mail = { to: string; subject: string; text: string };
 
-export async function queueMail(tx: Prisma.TransactionClient, mail: Mail) {
+export async function queueMail(mail: Mail, tx: Tx, effects: Effects) {
   const message = await tx.mailMessage.create({ data: mail });
-  await enqueueJob(tx, "deliver-mail", { mailId: message.id });
+  await effects.enqueue("deliver-mail", { mailId: message.id });
   return message;
 }
 

@@ -1,8 +1,8 @@
-import type { Prisma } from "~/generated/prisma/client";
 import { translator, isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/utils/db.server";
 import { appUrl, queueMail } from "./mail.server";
+import type { Effects, Tx } from "./write.server";
 
 /**
  * In-app notifications, each optionally doubled by an e-mail in the user's
@@ -13,8 +13,9 @@ export type NotificationType = "suggestion" | "invitation" | "response" | "statu
 export type NotificationData = { key: MessageKey; params: Record<string, string | number> };
 
 export async function notify(
-  tx: Prisma.TransactionClient,
   notification: { userId: string; type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string; email?: boolean },
+  tx: Tx,
+  effects: Effects,
 ) {
   const data: NotificationData = { key: notification.key, params: notification.params ?? {} };
   await tx.notification.create({
@@ -24,20 +25,21 @@ export async function notify(
   const user = await tx.user.findUniqueOrThrow({ where: { id: notification.userId }, select: { email: true, name: true, locale: true } });
   const t = translator(isLanguage(user.locale) ? user.locale : "vi");
   const line = t(notification.key, data.params);
-  await queueMail(tx, {
+  await queueMail({
     to: user.email,
     subject: `${line} · ${t("site.shortName")}`,
     text: [t("mail.greeting", { name: user.name }), "", line, "", `${appUrl()}${notification.url}`, "", t("mail.footer")].join("\n"),
-  });
+  }, tx, effects);
 }
 
 /** Tells every curator and admin that something waits for review. */
 export async function notifyOfficials(
-  tx: Prisma.TransactionClient,
   notification: { type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string },
+  tx: Tx,
+  effects: Effects,
 ) {
   const officials = await tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } });
-  for (const official of officials) await notify(tx, { ...notification, userId: official.id });
+  for (const official of officials) await notify({ ...notification, userId: official.id }, tx, effects);
 }
 
 export async function listNotifications(userId: string, options: { take?: number } = {}) {
