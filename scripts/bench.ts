@@ -171,6 +171,7 @@ if (await reusable("bench_experts", experts)) {
 // ---------------------------------------------------------------- suggestions
 step(`suggestions for ${suggestionRequests().length} requests, ${ROUNDS} rounds (organizations and experts indexed)`);
 const { createRequestInTransaction } = await import("~/models/request.server");
+const { write } = await import("~/models/write.server");
 const { computeSuggestions, recomputeSuggestions } = await import("~/models/matching.server");
 const { RequestSchema } = await import("~/validation/request");
 // The bench's requests are made again on each run (so --reuse measures the current fixture set),
@@ -185,7 +186,7 @@ const deadline = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 
 const requestIds: string[] = [];
 for (const spec of suggestionRequests()) {
   const input = RequestSchema.parse({ ...spec, trl: String(spec.trl), budget: "to_discuss", deadline, visibility: "public", companySize: "small" });
-  const created = await prisma.$transaction((tx) => createRequestInTransaction(tx, requester.id, input));
+  const created = await write((tx, effects) => createRequestInTransaction(requester.id, input, tx, effects));
   await prisma.techRequest.update({ where: { id: created.id }, data: { status: "open", publishedAt: new Date() } });
   requestIds.push(created.id);
 }

@@ -9,6 +9,7 @@ import { loadOrganizationDocuments } from "./organization-document";
 import { loadRequestDocuments } from "./request-document";
 import { bumpIndexGeneration } from "./index-generation";
 import { markSearchableDataChanged, onSearchOutboxWritten, type SearchEntity } from "./outbox";
+import { backoffMs, PollingLoop } from "./polling-loop";
 
 /**
  * Drains the search outbox: claims due rows, re-reads each entity from the
@@ -46,7 +47,6 @@ const ENTITY_SOURCES: Record<
   request: { index: REQUESTS_INDEX, load: loadRequestDocuments },
 };
 
-const MAX_BACKOFF_MS = 60_000;
 const KEEP_PROCESSED_MS = 24 * 60 * 60 * 1000;
 const TASK_TIMEOUT_MS = 60_000;
 
@@ -73,10 +73,6 @@ export function claimIsAbandoned(token: string, self = PROCESS_TAG): boolean {
   }
 }
 
-export function backoffMs(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
-}
-
 export class SearchOutboxWorker {
   readonly #db: DbClient;
   readonly #config: SearchConfig | undefined;
@@ -84,11 +80,7 @@ export class SearchOutboxWorker {
   readonly #pollIntervalMs: number;
   readonly #leaseMs: number;
   readonly #log: NonNullable<OutboxWorkerOptions["log"]>;
-  #running = false;
-  #loop: Promise<void> | null = null;
-  #wake: (() => void) | null = null;
-  #pendingWake = false;
-  #unsubscribe: (() => void) | null = null;
+  readonly #loop: PollingLoop;
   #lastPrune = 0;
   /**
    * One token for all of this worker's claims: rows it claimed in a round
@@ -111,65 +103,31 @@ export class SearchOutboxWorker {
     this.#leaseMs = options.leaseMs ?? 120_000;
     this.#log = options.log ?? (() => {});
     this.#prepare = options.prepare;
+    this.#loop = new PollingLoop({
+      round: () => this.runOnce(),
+      idleMs: () => this.#nextDueInMs(),
+      subscribe: onSearchOutboxWritten,
+      // runOnce records row failures itself; this is the database being unavailable.
+      onError: (error) => this.#log("search_outbox_error", { error: String(error) }),
+    });
   }
 
   start() {
-    if (this.#running) return;
-    this.#running = true;
-    this.#unsubscribe = onSearchOutboxWritten(() => this.wake());
-    this.#loop = this.#run();
+    this.#loop.start();
   }
 
   /** Finishes the round in progress, then stops. */
-  async stop() {
-    this.#running = false;
-    this.#unsubscribe?.();
-    this.wake();
-    await this.#loop;
+  stop() {
+    return this.#loop.stop();
   }
 
   wake() {
-    this.#pendingWake = true;
-    this.#wake?.();
+    this.#loop.wake();
   }
 
   /** Processes rounds until nothing is due (for scripts and tests). Returns rows processed. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const processed = await this.runOnce();
-      if (processed === 0) return total;
-      total += processed;
-    }
-  }
-
-  async #run() {
-    while (this.#running) {
-      let processed = 0;
-      try {
-        processed = await this.runOnce();
-      } catch (error) {
-        // runOnce records row failures itself; this is the database being unavailable.
-        this.#log("search_outbox_error", { error: String(error) });
-      }
-      if (processed === 0 && this.#running) await this.#sleep(await this.#nextDueInMs());
-    }
-  }
-
-  async #sleep(ms: number) {
-    if (this.#pendingWake) {
-      this.#pendingWake = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.#wake = null;
-    this.#pendingWake = false;
+  drain(): Promise<number> {
+    return this.#loop.drain();
   }
 
   async #nextDueInMs(): Promise<number> {

@@ -4,10 +4,11 @@ import { singleton } from "~/utils/singleton.server";
 import { bumpIndexGeneration } from "./index-generation";
 
 /**
- * The write side of the search outbox. Call `enqueueSearchSync` inside the
- * transaction that changes the entity, and `notifySearchOutbox` after it
- * commits so the worker in this process picks the rows up at once (other
- * processes' workers find them on their next poll).
+ * The write side of the search outbox. Models reach it through `write()`
+ * (app/models/write.server.ts): `enqueueSearchSync` inside the transaction
+ * that changes the entity, `notifySearchOutbox` after it commits so the
+ * worker in this process picks the rows up at once (other processes'
+ * workers find them on their next poll).
  */
 export const SEARCH_ENTITIES = ["organization", "expert", "request"] as const;
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number];

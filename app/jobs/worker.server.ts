@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { backoffMs } from "#search/outbox-worker";
+import { backoffMs, PollingLoop } from "#search/polling-loop";
 import type { DbClient } from "~/db/client.server";
 import { onJobsEnqueued, type JobKind, type JobPayloads } from "./queue.server";
 
@@ -7,7 +7,8 @@ import { onJobsEnqueued, type JobKind, type JobPayloads } from "./queue.server";
  * Runs background jobs: claims due rows with a lease, runs their handler,
  * marks them done; a failure is retried with the same backoff as the search
  * outbox (1 s … 60 s), up to MAX_ATTEMPTS, then left with its error for an
- * official to see. Periodic tasks (expiring requests) run on the same loop.
+ * official to see. Both workers run search/polling-loop.ts; periodic tasks
+ * (expiring requests) run before each of its rounds.
  */
 export type JobHandlers = { [K in JobKind]: (payload: JobPayloads[K]) => Promise<void> };
 export type PeriodicTask = { name: string; everyMs: number; run: () => Promise<unknown> };
@@ -17,11 +18,7 @@ const LEASE_MS = 120_000;
 const KEEP_DONE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class JobWorker {
-  #running = false;
-  #loop: Promise<void> | null = null;
-  #wake: (() => void) | null = null;
-  #pendingWake = false;
-  #unsubscribe: (() => void) | null = null;
+  readonly #loop: PollingLoop;
   #lastRun = new Map<string, number>();
 
   constructor(
@@ -32,64 +29,31 @@ export class JobWorker {
       pollIntervalMs?: number;
       log?: (event: string, details: Record<string, unknown>) => void;
     },
-  ) {}
-
-  start() {
-    if (this.#running) return;
-    this.#running = true;
-    this.#unsubscribe = onJobsEnqueued(() => this.wake());
-    this.#loop = this.#run();
+  ) {
+    this.#loop = new PollingLoop({
+      round: () => this.runOnce(),
+      beforeRound: () => this.#periodic(),
+      idleMs: () => this.options.pollIntervalMs ?? 1_000,
+      subscribe: onJobsEnqueued,
+      onError: (error) => this.options.log?.("job_worker_error", { error: String(error) }),
+    });
   }
 
-  async stop() {
-    this.#running = false;
-    this.#unsubscribe?.();
-    this.wake();
-    await this.#loop;
+  start() {
+    this.#loop.start();
+  }
+
+  stop() {
+    return this.#loop.stop();
   }
 
   wake() {
-    this.#pendingWake = true;
-    this.#wake?.();
+    this.#loop.wake();
   }
 
   /** Runs due jobs until none is left (scripts and tests). */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const done = await this.runOnce();
-      if (done === 0) return total;
-      total += done;
-    }
-  }
-
-  async #run() {
-    while (this.#running) {
-      let done = 0;
-      try {
-        await this.#periodic();
-        done = await this.runOnce();
-      } catch (error) {
-        this.options.log?.("job_worker_error", { error: String(error) });
-      }
-      if (done === 0 && this.#running) await this.#sleep(this.options.pollIntervalMs ?? 1_000);
-    }
-  }
-
-  async #sleep(ms: number) {
-    if (this.#pendingWake) {
-      this.#pendingWake = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.#wake = null;
-    this.#pendingWake = false;
+  drain(): Promise<number> {
+    return this.#loop.drain();
   }
 
   async #periodic() {

@@ -22,7 +22,7 @@ export type AuditInput = {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-export async function audit(tx: Prisma.TransactionClient, entry: AuditInput) {
+export async function audit(entry: AuditInput, tx: Prisma.TransactionClient) {
   await tx.auditEntry.create({
     data: {
       actorId: entry.actorId,

@@ -1,8 +1,8 @@
-import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { pick } from "~/i18n/i18n";
 import { audit } from "./audit.server";
 import { notify, notifyOfficials } from "./notification.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Organization claims: a member asks to manage a listing; an official approves
@@ -21,7 +21,7 @@ export async function isManager(userId: string, organizationId: string) {
 }
 
 export async function submitClaim(userId: string, organizationId: string, message: string) {
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     const existing = await tx.organizationClaim.findFirst({ where: { userId, organizationId, status: "pending" } });
     if (existing) return; // once is enough
     if (await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } })) return;
@@ -30,18 +30,17 @@ export async function submitClaim(userId: string, organizationId: string, messag
       tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
       tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { nameVi: true, nameEn: true } }),
     ]);
-    await notifyOfficials(tx, {
+    await notifyOfficials({
       type: "claim",
       key: "notify.claimToReview",
       params: { name: user.name, organization: pick("vi", organization.nameVi, organization.nameEn) },
       url: "/admin/claims",
-    });
+    }, tx, effects);
   });
-  notifyJobs();
 }
 
 export async function reviewClaim(claimId: string, reviewerId: string, decision: { approve: boolean; note: string | null }) {
-  const done = await prisma.$transaction(async (tx) => {
+  const done = await write(async (tx, effects) => {
     const { count } = await tx.organizationClaim.updateMany({
       where: { id: claimId, status: "pending" },
       data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
@@ -51,7 +50,7 @@ export async function reviewClaim(claimId: string, reviewerId: string, decision:
       where: { id: claimId },
       include: { organization: { select: { slug: true, nameVi: true, nameEn: true } }, user: { select: { name: true } } },
     });
-    await audit(tx, {
+    await audit({
       actorId: reviewerId,
       action: decision.approve ? "claim.approve" : "claim.reject",
       entityType: "claim",
@@ -60,7 +59,7 @@ export async function reviewClaim(claimId: string, reviewerId: string, decision:
       before: { status: "pending" },
       after: { status: decision.approve ? "approved" : "rejected" },
       reason: decision.note,
-    });
+    }, tx);
     if (decision.approve) {
       await tx.organizationManager.upsert({
         where: { userId_organizationId: { userId: claim.userId, organizationId: claim.organizationId } },
@@ -68,16 +67,15 @@ export async function reviewClaim(claimId: string, reviewerId: string, decision:
         update: {},
       });
     }
-    await notify(tx, {
+    await notify({
       userId: claim.userId,
       type: "claim",
       key: decision.approve ? "notify.claimApproved" : "notify.claimRejected",
       params: { organization: pick("vi", claim.organization.nameVi, claim.organization.nameEn), note: decision.note ?? "" },
       url: `/organizations/${claim.organization.slug}`,
-    });
+    }, tx, effects);
     return true;
   });
-  notifyJobs();
   return done;
 }
 

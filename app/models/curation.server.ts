@@ -1,12 +1,11 @@
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { pick, translator } from "~/i18n/i18n";
-import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { hasPermission } from "~/auth/permissions";
 import { audit } from "./audit.server";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshSearchText, updateOrganizationInTransaction } from "./organization.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * What officials do to listings: verify, archive, restore, merge duplicates,
@@ -47,7 +46,7 @@ export const SNAPSHOT_SELECT = {
 
 export type OrganizationSnapshot = Omit<Prisma.OrganizationGetPayload<{ select: typeof SNAPSHOT_SELECT }>, "fields"> & { fields: string[] };
 
-export async function snapshot(tx: Prisma.TransactionClient, id: string): Promise<OrganizationSnapshot> {
+export async function snapshot(id: string, tx: Prisma.TransactionClient): Promise<OrganizationSnapshot> {
   const { fields, ...columns } = await tx.organization.findUniqueOrThrow({ where: { id }, select: SNAPSHOT_SELECT });
   return { ...columns, fields: fields.map(({ field }) => field.slug).sort() };
 }
@@ -65,21 +64,19 @@ const CHANGES: Record<Change, { from: (o: { status: string; verified: boolean })
 
 /** Verify, unverify, archive or restore; returns false when the listing was already in that state. */
 export async function changeOrganization(id: string, change: Change, actorId: string, reason: string | null = null): Promise<boolean> {
-  const done = await prisma.$transaction((tx) => changeInTransaction(tx, id, change, actorId, reason));
-  notifySearchOutbox();
-  return done;
+  return write((tx, effects) => changeInTransaction(id, change, actorId, reason, tx, effects));
 }
 
-async function changeInTransaction(tx: Prisma.TransactionClient, id: string, change: Change, actorId: string, reason: string | null): Promise<boolean> {
+async function changeInTransaction(id: string, change: Change, actorId: string, reason: string | null, tx: Tx, effects: Effects): Promise<boolean> {
   const current = await tx.organization.findUnique({ where: { id }, select: { status: true, verified: true } });
   if (!current) throw new CurationError("curation.notFound");
   if (!CHANGES[change].from(current)) return false;
-  const before = await snapshot(tx, id);
-  await updateOrganizationInTransaction(tx, id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } });
+  const before = await snapshot(id, tx);
+  await updateOrganizationInTransaction(id, {}, { origin: "portal", extra: { ...CHANGES[change].data, ...(change === "verify" ? { verifiedAt: new Date() } : {}) } }, tx, effects);
   // Experts show their affiliation; requests do not index organizations.
   const experts = await tx.expertProfile.findMany({ where: { affiliationId: id }, select: { id: true } });
-  if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
-  await audit(tx, { actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(tx, id), reason });
+  if (experts.length) await effects.reindex("expert", experts.map((expert) => expert.id));
+  await audit({ actorId, action: `organization.${change}`, entityType: "organization", entityId: id, label: label(before), before, after: await snapshot(id, tx), reason }, tx);
   return true;
 }
 
@@ -92,7 +89,7 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
  * the action) and gets its own audit entry; one refused row refuses the batch.
  */
 export async function bulkChange(ids: string[], action: BulkAction, actorId: string): Promise<number> {
-  const count = await prisma.$transaction(async (tx) => {
+  const count = await write(async (tx, effects) => {
     for (const id of ids) {
       const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true } });
       const listing = await tx.organization.findUnique({ where: { id }, select: { slug: true, nameVi: true, nameEn: true, status: true } });
@@ -101,22 +98,21 @@ export async function bulkChange(ids: string[], action: BulkAction, actorId: str
       if (!listing || listing.status === "pending") throw new CurationError("curation.bulkRefused", { name: listing ? label(listing) : id });
       if (action === "review") {
         await tx.organization.update({ where: { id }, data: { confirmedAt: new Date(), staleSince: null } });
-        await audit(tx, { actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(listing) });
-      } else if (!(await changeInTransaction(tx, id, action, actorId, null))) {
+        await audit({ actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(listing) }, tx);
+      } else if (!(await changeInTransaction(id, action, actorId, null, tx, effects))) {
         throw new CurationError("curation.bulkRefused", { name: label(listing) });
       }
     }
     return ids.length;
   });
-  notifySearchOutbox();
   return count;
 }
 
 /** A manager or official confirms a listing is still accurate: it is no longer stale. */
 export async function confirmOrganization(id: string, actorId: string) {
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     const organization = await tx.organization.update({ where: { id }, data: { confirmedAt: new Date(), staleSince: null }, select: { slug: true, nameVi: true, nameEn: true } });
-    await audit(tx, { actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(organization) });
+    await audit({ actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(organization) }, tx);
   });
 }
 
@@ -130,13 +126,13 @@ export type MergeResult = { survivorSlug: string; moved: { experts: number; chil
  */
 export async function mergeOrganizations(duplicateId: string, survivorId: string, actorId: string, reason: string | null = null): Promise<MergeResult> {
   if (duplicateId === survivorId) throw new CurationError("curation.sameOrganization");
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await write(async (tx, effects) => {
     const [duplicate, survivor] = await Promise.all([
       tx.organization.findUnique({ where: { id: duplicateId }, include: { fields: true } }),
       tx.organization.findUnique({ where: { id: survivorId }, include: { fields: true } }),
     ]);
     if (!duplicate || !survivor) throw new CurationError("curation.notFound");
-    const before = { duplicate: await snapshot(tx, duplicateId), survivor: await snapshot(tx, survivorId) };
+    const before = { duplicate: await snapshot(duplicateId, tx), survivor: await snapshot(survivorId, tx) };
 
     // A unit of the duplicate cannot become its own parent through the survivor.
     if (survivor.parentId === duplicateId) await tx.organization.update({ where: { id: survivorId }, data: { parentId: duplicate.parentId === survivorId ? null : duplicate.parentId } });
@@ -180,28 +176,26 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
     await tx.organization.delete({ where: { id: duplicateId } });
     await tx.organization.update({ where: { id: survivorId }, data: { ...fill, editedAt: new Date() } });
 
-    await refreshSearchText(tx, survivorId);
-    for (const child of children) await refreshSearchText(tx, child.id);
-    for (const expert of experts) await refreshExpertSearchText(tx, expert.id);
-    await enqueueSearchSync(tx, "organization", [duplicateId, survivorId, ...children.map((child) => child.id)]);
-    if (experts.length) await enqueueSearchSync(tx, "expert", experts.map((expert) => expert.id));
-    for (const { requestId } of suggestions) await enqueueJob(tx, "recompute-matches", { requestId });
+    await refreshSearchText(survivorId, tx);
+    for (const child of children) await refreshSearchText(child.id, tx);
+    for (const expert of experts) await refreshExpertSearchText(expert.id, tx);
+    await effects.reindex("organization", [duplicateId, survivorId, ...children.map((child) => child.id)]);
+    if (experts.length) await effects.reindex("expert", experts.map((expert) => expert.id));
+    for (const { requestId } of suggestions) await effects.enqueue("recompute-matches", { requestId });
 
     const moved = { experts: experts.length, children: children.length, requests: requests.length, managers: managers.length, claims: claims.count + managerClaims };
-    await audit(tx, {
+    await audit({
       actorId,
       action: "organization.merge",
       entityType: "organization",
       entityId: survivorId,
       label: `${label(duplicate)} → ${label(survivor)}`,
       before,
-      after: { survivor: await snapshot(tx, survivorId), moved, redirect: duplicate.slug },
+      after: { survivor: await snapshot(survivorId, tx), moved, redirect: duplicate.slug },
       reason,
-    });
+    }, tx);
     return { survivorSlug: survivor.slug, moved };
   });
-  notifySearchOutbox();
-  notifyJobs();
   return result;
 }
 

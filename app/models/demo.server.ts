@@ -88,7 +88,7 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
         fields: { create: (await fieldIds(expert.fields)).map((fieldId) => ({ fieldId })) },
       },
     });
-    await refreshExpertSearchText(db, created.id);
+    await refreshExpertSearchText(created.id, db);
     experts[key] = created.id;
   }
 
@@ -112,7 +112,7 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
         fields: { create: (await fieldIds(fields)).map((fieldId) => ({ fieldId })) },
       },
     });
-    await refreshRequestSearchText(db, created.id);
+    await refreshRequestSearchText(created.id, db);
     return created.id;
   };
   const wastewater = await request(

@@ -1,8 +1,7 @@
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
-import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { audit } from "./audit.server";
 import { notify } from "./notification.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Expertise profiles are public as soon as their author publishes them (a
@@ -20,7 +19,7 @@ export function profilesToReview(take = 50) {
 }
 
 export async function reviewProfile(expertId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
-  const done = await prisma.$transaction(async (tx) => {
+  const done = await write(async (tx, effects) => {
     const { count } = await tx.expertProfile.updateMany({
       where: { id: expertId, status: "published", reviewState: "pending" },
       data: decision.approve
@@ -29,7 +28,7 @@ export async function reviewProfile(expertId: string, reviewerId: string, decisi
     });
     if (count === 0) return false;
     const profile = await tx.expertProfile.findUniqueOrThrow({ where: { id: expertId }, select: { userId: true, fullName: true, slug: true } });
-    await audit(tx, {
+    await audit({
       actorId: reviewerId,
       action: decision.approve ? "expert.approve" : "expert.reject",
       entityType: "expert",
@@ -38,14 +37,12 @@ export async function reviewProfile(expertId: string, reviewerId: string, decisi
       before: { status: "published", reviewState: "pending" },
       after: decision.approve ? { status: "published", reviewState: "approved" } : { status: "draft", reviewState: "rejected" },
       reason: decision.note,
-    });
+    }, tx);
     if (!decision.approve) {
-      await enqueueSearchSync(tx, "expert", [expertId]);
-      await notify(tx, { userId: profile.userId, type: "review", key: "notify.profileRejected", params: { note: decision.note ?? "" }, url: "/me/profile", mail: { action: "mail.action.profile" } });
+      await effects.reindex("expert", [expertId]);
+      await notify({ userId: profile.userId, type: "review", key: "notify.profileRejected", params: { note: decision.note ?? "" }, url: "/me/profile", mail: { action: "mail.action.profile" } }, tx, effects);
     }
     return true;
   });
-  notifySearchOutbox();
-  notifyJobs();
   return done;
 }

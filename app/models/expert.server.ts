@@ -1,12 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import { expertIndexInclude, expertSearchText } from "#search/expert-document";
-import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { prisma, type DbClient } from "~/db/client.server";
 import { slugify } from "~/utils/text";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";
 import { resolveOrganization, type OrganizationChoice } from "./organization-lookup.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Expertise profiles. Saving one rewrites its fields and links, refreshes its
@@ -60,7 +59,7 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
   }
 
   const status = input.intent === "publish" ? "published" : "draft";
-  const saved = await prisma.$transaction(async (tx) => {
+  const saved = await write(async (tx, effects) => {
     const existing = await tx.expertProfile.findUnique({ where: { userId }, select: { id: true, slug: true, publishedAt: true } });
     const data = {
       title: input.title,
@@ -80,24 +79,22 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
     };
     const profile = existing
       ? await tx.expertProfile.update({ where: { id: existing.id }, data })
-      : await tx.expertProfile.create({ data: { ...data, userId, slug: await uniqueSlug(tx, input.fullName) } });
+      : await tx.expertProfile.create({ data: { ...data, userId, slug: await uniqueSlug(input.fullName, tx) } });
     await tx.expertField.deleteMany({ where: { expertId: profile.id } });
     await tx.expertField.createMany({ data: fieldIds.map((field) => ({ expertId: profile.id, fieldId: field!.id })) });
     await tx.expertLink.deleteMany({ where: { expertId: profile.id } });
     await tx.expertLink.createMany({
       data: input.links.map((link, position) => ({ expertId: profile.id, kind: link.kind, title: link.title!, url: link.url, year: link.year, position })),
     });
-    await refreshExpertSearchText(tx, profile.id);
-    await enqueueSearchSync(tx, "expert", [profile.id]);
-    await enqueueJob(tx, "recompute-matches-for-expert", { expertId: profile.id });
+    await refreshExpertSearchText(profile.id, tx);
+    await effects.reindex("expert", [profile.id]);
+    await effects.enqueue("recompute-matches-for-expert", { expertId: profile.id });
     return profile;
   });
-  notifySearchOutbox();
-  notifyJobs();
   return { ok: true, slug: saved.slug, status: saved.status };
 }
 
-async function uniqueSlug(tx: Prisma.TransactionClient, name: string) {
+async function uniqueSlug(name: string, tx: Prisma.TransactionClient) {
   const base = slugify(name, 60) || "expert";
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
@@ -105,7 +102,7 @@ async function uniqueSlug(tx: Prisma.TransactionClient, name: string) {
   }
 }
 
-export async function refreshExpertSearchText(tx: DbClient, id: string) {
+export async function refreshExpertSearchText(id: string, tx: DbClient) {
   const expert = await tx.expertProfile.findUniqueOrThrow({ where: { id }, include: expertIndexInclude });
   await tx.expertProfile.update({ where: { id }, data: { searchText: expertSearchText(expert) } });
 }

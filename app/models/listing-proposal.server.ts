@@ -1,13 +1,20 @@
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { pick } from "~/i18n/i18n";
-import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { slugify } from "~/utils/text";
 import { audit } from "./audit.server";
 import { snapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { createOrganizationInTransaction, type OrganizationData } from "./organization.server";
+import { write, writeOnce, type Effects, type Tx } from "./write.server";
+
+/** The "add a listing" form, once per form key. */
+export function submitListingProposal(authorId: string, data: Omit<OrganizationData, "slug" | "status" | "verified">, formKey: string) {
+  return writeOnce(authorId, formKey, async (tx, effects) => {
+    await proposeListing(authorId, data, tx, effects);
+    return "/organizations/new?sent=1";
+  });
+}
 
 /**
  * A member proposes a listing the directory lacks. It is stored as a pending
@@ -15,17 +22,17 @@ import { createOrganizationInTransaction, type OrganizationData } from "./organi
  * official publishes it, and its author becomes its manager, or rejects it
  * with a reason.
  */
-export async function proposeListing(tx: Prisma.TransactionClient, authorId: string, data: Omit<OrganizationData, "slug" | "status" | "verified">) {
-  const slug = await uniqueOrganizationSlug(tx, data.acronym ? `${data.acronym} ${data.nameVi ?? data.nameEn ?? ""}` : (data.nameVi ?? data.nameEn ?? ""));
-  const organization = await createOrganizationInTransaction(tx, { ...data, slug, status: "pending" }, { origin: "portal" });
+export async function proposeListing(authorId: string, data: Omit<OrganizationData, "slug" | "status" | "verified">, tx: Tx, effects: Effects) {
+  const slug = await uniqueOrganizationSlug(data.acronym ? `${data.acronym} ${data.nameVi ?? data.nameEn ?? ""}` : (data.nameVi ?? data.nameEn ?? ""), tx);
+  const organization = await createOrganizationInTransaction({ ...data, slug, status: "pending" }, { origin: "portal" }, tx, effects);
   await tx.organizationRevision.create({ data: { organizationId: organization.id, authorId, changes: JSON.stringify({ ...data, slug }), before: "{}" } });
   const author = await tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } });
-  await notifyOfficials(tx, {
+  await notifyOfficials({
     type: "review",
     key: "notify.listingToReview",
     params: { name: author.name, organization: pick("vi", data.nameVi ?? null, data.nameEn ?? null) },
     url: `/admin/queue#listing-${organization.id}`,
-  });
+  }, tx, effects);
   return organization;
 }
 
@@ -43,7 +50,7 @@ export function proposedListings(take = 50) {
 }
 
 export async function reviewListing(organizationId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
-  const done = await prisma.$transaction(async (tx) => {
+  const done = await write(async (tx, effects) => {
     const { count } = await tx.organization.updateMany({
       where: { id: organizationId, status: "pending" },
       data: decision.approve ? { status: "published", confirmedAt: new Date() } : { status: "archived" },
@@ -56,9 +63,9 @@ export async function reviewListing(organizationId: string, reviewerId: string, 
         data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
       });
     }
-    const after = await snapshot(tx, organizationId);
+    const after = await snapshot(organizationId, tx);
     const name = pick("vi", after.nameVi, after.nameEn);
-    await audit(tx, {
+    await audit({
       actorId: reviewerId,
       action: decision.approve ? "organization.publish" : "organization.decline",
       entityType: "organization",
@@ -67,7 +74,7 @@ export async function reviewListing(organizationId: string, reviewerId: string, 
       before: { ...after, status: "pending" },
       after,
       reason: decision.note,
-    });
+    }, tx);
     if (proposal) {
       // Whoever knew enough to list it is its first manager.
       if (decision.approve) {
@@ -77,23 +84,21 @@ export async function reviewListing(organizationId: string, reviewerId: string, 
           update: {},
         });
       }
-      await notify(tx, {
+      await notify({
         userId: proposal.authorId,
         type: "review",
         key: decision.approve ? "notify.listingApproved" : "notify.listingRejected",
         params: { organization: name, note: decision.note ?? "" },
         url: decision.approve ? `/organizations/${after.slug}` : "/organizations/new",
-      });
+      }, tx, effects);
     }
-    await enqueueSearchSync(tx, "organization", [organizationId]);
+    await effects.reindex("organization", [organizationId]);
     return true;
   });
-  notifySearchOutbox();
-  notifyJobs();
   return done;
 }
 
-async function uniqueOrganizationSlug(tx: Prisma.TransactionClient, name: string) {
+async function uniqueOrganizationSlug(name: string, tx: Prisma.TransactionClient) {
   const base = slugify(name, 70) || "organization";
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import type { Prisma } from "~/generated/prisma/client";
-import type { ComposedMail } from "~/mail/compose.server";
-import { prisma } from "~/db/client.server";
-import { enqueueJob } from "~/jobs/queue.server";
 import { setting } from "~/config/env.server";
+import { prisma } from "~/db/client.server";
+import type { ComposedMail } from "~/mail/compose.server";
+import type { Effects, Tx } from "./write.server";
 
 /**
  * The mail outbox. A mail is composed (app/mail/) and written in the same
@@ -20,9 +19,9 @@ import { setting } from "~/config/env.server";
  */
 export type Mail = { to: string } & ComposedMail;
 
-export async function queueMail(tx: Prisma.TransactionClient, mail: Mail) {
+export async function queueMail(mail: Mail, tx: Tx, effects: Effects) {
   const message = await tx.mailMessage.create({ data: mail });
-  await enqueueJob(tx, "deliver-mail", { mailId: message.id });
+  await effects.enqueue("deliver-mail", { mailId: message.id });
   return message;
 }
 

@@ -47,7 +47,7 @@ function parseFields(json: string | null): CandidateField[] {
 }
 
 /** Published expertise profiles among `ids`. */
-export async function loadCandidateExperts(db: DbClient, ids: readonly string[]): Promise<CandidateExpert[]> {
+export async function loadCandidateExperts(ids: readonly string[], db: DbClient): Promise<CandidateExpert[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<(Omit<CandidateExpert, "fields" | "links"> & { fields: string | null; links: string | null })[]>`
     SELECT e.id, e.userId, e.affiliationId, e.keywords, e.offers, e.fullName,
@@ -63,7 +63,7 @@ export async function loadCandidateExperts(db: DbClient, ids: readonly string[])
 }
 
 /** Published organizations among `ids`. */
-export async function loadCandidateOrganizations(db: DbClient, ids: readonly string[]): Promise<CandidateOrganization[]> {
+export async function loadCandidateOrganizations(ids: readonly string[], db: DbClient): Promise<CandidateOrganization[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<{ id: string; kind: string; verified: unknown; sortNameVi: string; fields: string | null }[]>`
     SELECT o.id, o.kind, o.verified, o.sortNameVi,

@@ -1,10 +1,10 @@
 import { findCandidates } from "#search/matching";
-import { notifyJobs, enqueueJob } from "~/jobs/queue.server";
 import { prisma, type DbClient } from "~/db/client.server";
 import { splitLines, type Offer } from "~/domain/expert-values";
 import { searchTerms } from "~/utils/text";
 import { loadCandidateExperts, loadCandidateOrganizations, type CandidateField } from "./match-candidates.server";
 import { notify } from "./notification.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Suggestions for a request: experts and research organizations ranked by
@@ -154,11 +154,11 @@ const fieldsSelect = {
   select: { field: { select: { id: true, slug: true, nameVi: true, nameEn: true, parent: { select: { id: true, slug: true, nameVi: true, nameEn: true } } } } },
 } as const;
 
-function loadRequest(db: DbClient, requestId: string) {
+function loadRequest(requestId: string, db: DbClient) {
   return db.techRequest.findUnique({ where: { id: requestId }, include: { fields: fieldsSelect } });
 }
 
-async function requestFacts(db: DbClient, request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>): Promise<RequestFacts> {
+async function requestFacts(request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>, db: DbClient): Promise<RequestFacts> {
   const [managed, ownProfile] = await Promise.all([
     db.organizationManager.findMany({ where: { userId: request.authorId }, select: { organizationId: true } }),
     db.expertProfile.findUnique({ where: { userId: request.authorId }, select: { affiliationId: true } }),
@@ -182,7 +182,7 @@ async function requestFacts(db: DbClient, request: NonNullable<Awaited<ReturnTyp
 
 /** Computes the suggestions for a request (without storing them). */
 export async function computeSuggestions(requestId: string, db: DbClient = prisma) {
-  const request = await loadRequest(db, requestId);
+  const request = await loadRequest(requestId, db);
   if (!request) return null;
   // The engine's candidates and the requester's own organizations, side by side.
   const [candidates, facts] = await Promise.all([
@@ -193,10 +193,10 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
       fieldSlugs: request.fields.map(({ field }) => field.slug),
       areaSlugs: [...new Set(request.fields.flatMap(({ field }) => (field.parent ? [field.parent.slug] : [])))],
     }),
-    requestFacts(db, request),
+    requestFacts(request, db),
   ]);
-  const experts = await loadCandidateExperts(db, candidates.experts.ids);
-  const organizations = await loadCandidateOrganizations(db, candidates.organizations.ids);
+  const experts = await loadCandidateExperts(candidates.experts.ids, db);
+  const organizations = await loadCandidateOrganizations(candidates.organizations.ids, db);
   const rank = <T extends { id: string }>(rows: T[], score: (row: T) => Scored | null, name: (row: T) => string) =>
     rows
       .map((row) => ({ row, scored: score(row) }))
@@ -224,7 +224,7 @@ export async function recomputeSuggestions(requestId: string) {
   }
   const computed = await computeSuggestions(requestId);
   if (!computed) return;
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     const before = new Set(
       (await tx.matchSuggestion.findMany({ where: { requestId, targetType: "expert" }, select: { expertId: true } })).map((row) => row.expertId),
     );
@@ -239,18 +239,21 @@ export async function recomputeSuggestions(requestId: string) {
     if (fresh.length > 0) {
       const owners = await tx.expertProfile.findMany({ where: { id: { in: fresh.map((entry) => entry.id) } }, select: { userId: true } });
       for (const { userId } of owners) {
-        await notify(tx, {
-          userId,
-          type: "suggestion",
-          key: "notify.suggested",
-          params: { title: request.title },
-          url: `/requests/${requestId}`,
-          mail: { requestSummary: request.problem, action: "mail.action.respond" },
-        });
+        await notify(
+          {
+            userId,
+            type: "suggestion",
+            key: "notify.suggested",
+            params: { title: request.title },
+            url: `/requests/${requestId}`,
+            mail: { requestSummary: request.problem, action: "mail.action.respond" },
+          },
+          tx,
+          effects,
+        );
       }
     }
   });
-  notifyJobs();
 }
 
 /** A profile changed: the open requests in its field groups may now suggest it. */
@@ -271,10 +274,9 @@ export async function recomputeForExpert(expertId: string) {
     take: 500,
   });
   if (requests.length === 0) return;
-  await prisma.$transaction(async (tx) => {
-    for (const request of requests) await enqueueJob(tx, "recompute-matches", { requestId: request.id });
+  await write(async (tx, effects) => {
+    for (const request of requests) await effects.enqueue("recompute-matches", { requestId: request.id });
   });
-  notifyJobs();
 }
 
 export async function getSuggestions(requestId: string) {

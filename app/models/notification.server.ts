@@ -1,9 +1,9 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { isLanguage } from "~/i18n/i18n";
+import { translator, isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
 import { notificationMail, type NotificationMailExtra } from "~/mail/templates.server";
 import { queueMail } from "./mail.server";
+import type { Effects, Tx } from "./write.server";
 
 /**
  * In-app notifications, each optionally doubled by an e-mail in the user's
@@ -14,7 +14,6 @@ export type NotificationType = "suggestion" | "invitation" | "response" | "statu
 export type NotificationData = { key: MessageKey; params: Record<string, string | number> };
 
 export async function notify(
-  tx: Prisma.TransactionClient,
   notification: {
     userId: string;
     type: NotificationType;
@@ -25,6 +24,8 @@ export async function notify(
     /** What the e-mail shows beyond the line: the words that matter, the button's label. */
     mail?: NotificationMailExtra;
   },
+  tx: Tx,
+  effects: Effects,
 ) {
   const data: NotificationData = { key: notification.key, params: notification.params ?? {} };
   await tx.notification.create({
@@ -33,16 +34,17 @@ export async function notify(
   if (notification.email === false) return;
   const user = await tx.user.findUniqueOrThrow({ where: { id: notification.userId }, select: { email: true, name: true, locale: true } });
   const to = { name: user.name, lang: isLanguage(user.locale) ? user.locale : ("vi" as const) };
-  await queueMail(tx, { to: user.email, ...notificationMail(to, { ...data, url: notification.url, mail: notification.mail }) });
+  await queueMail({ to: user.email, ...notificationMail(to, { ...data, url: notification.url, mail: notification.mail }) }, tx, effects);
 }
 
 /** Tells every curator and admin that something waits for review. */
 export async function notifyOfficials(
-  tx: Prisma.TransactionClient,
   notification: { type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
+  tx: Tx,
+  effects: Effects,
 ) {
   const officials = await tx.user.findMany({ where: { role: { in: ["curator", "admin"] } }, select: { id: true } });
-  for (const official of officials) await notify(tx, { ...notification, userId: official.id });
+  for (const official of officials) await notify({ ...notification, userId: official.id }, tx, effects);
 }
 
 export async function listNotifications(userId: string, options: { take?: number } = {}) {

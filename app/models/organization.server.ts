@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import { organizationDocument, organizationIndexInclude, organizationSearchText } from "#search/organization-document";
-import { prisma, type DbClient } from "~/db/client.server";
+import { prisma, type Db, type DbClient } from "~/db/client.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Organizations: reads for the pages, and writes that keep the search index
@@ -41,7 +41,7 @@ type CardRow = Omit<OrganizationCard, "verified" | "parent" | "fields"> & {
  * fields aggregated as JSON). This runs on every directory request: as a
  * Prisma include it was four queries and 5 ms, here it is one and under 1 ms.
  */
-async function loadCards(db: DbClient, where: Prisma.Sql, orderAndLimit: Prisma.Sql = Prisma.empty) {
+async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbClient) {
   const rows = await db.$queryRaw<CardRow[]>`
     SELECT o.id, o.slug, o.kind, o.nameVi, o.nameEn, o.acronym, o.summaryVi, o.summaryEn, o.district,
            o.ward, o.verified, o.status,
@@ -81,7 +81,7 @@ async function loadCards(db: DbClient, where: Prisma.Sql, orderAndLimit: Prisma.
 /** Published organizations by id, in the order of `ids` (the search ranking). */
 export async function getPublishedOrganizationCards(ids: readonly string[], db: DbClient = prisma) {
   if (ids.length === 0) return [];
-  const rows = await loadCards(db, Prisma.sql`o.id IN (${Prisma.join([...ids])})`);
+  const rows = await loadCards(Prisma.sql`o.id IN (${Prisma.join([...ids])})`, Prisma.empty, db);
   // Re-authorized here: the index may lag behind an unpublish by a moment.
   const byId = new Map(
     rows.filter((row) => row.status === "published").map(({ status: _status, ...row }) => [row.id, row]),
@@ -180,38 +180,28 @@ export type OrganizationData = {
 /** Who made a change: edits made in the portal are never overwritten by the seed. */
 export type WriteOrigin = "portal" | "seed" | "import" | "fixture";
 
-type WriteOptions = { db?: typeof prisma; origin: WriteOrigin; extra?: Prisma.OrganizationUncheckedUpdateInput };
+type ChangeOptions = { origin: WriteOrigin; extra?: Prisma.OrganizationUncheckedUpdateInput };
 
-export async function createOrganization(data: OrganizationData, options: WriteOptions) {
-  const db = options.db ?? prisma;
-  const organization = await db.$transaction((tx) => createOrganizationInTransaction(tx, data, options));
-  notifySearchOutbox();
-  return organization;
+export function createOrganization(data: OrganizationData, options: ChangeOptions, db: Db = prisma) {
+  return write((tx, effects) => createOrganizationInTransaction(data, options, tx, effects), { db });
 }
 
-export async function updateOrganization(id: string, data: Partial<OrganizationData>, options: WriteOptions) {
-  const db = options.db ?? prisma;
-  const organization = await db.$transaction((tx) => updateOrganizationInTransaction(tx, id, data, options));
-  notifySearchOutbox();
-  return organization;
+export function updateOrganization(id: string, data: Partial<OrganizationData>, options: ChangeOptions, db: Db = prisma) {
+  return write((tx, effects) => updateOrganizationInTransaction(id, data, options, tx, effects), { db });
 }
 
-export async function deleteOrganization(id: string, options: { db?: typeof prisma } = {}) {
-  const db = options.db ?? prisma;
-  await db.$transaction(async (tx) => {
+export async function deleteOrganization(id: string, db: Db = prisma) {
+  await write(async (tx, effects) => {
     const children = await tx.organization.findMany({ where: { parentId: id }, select: { id: true } });
     await tx.organization.delete({ where: { id } });
     // Children lose their parent (onDelete: SetNull): their documents name it.
-    for (const child of children) await refreshSearchText(tx, child.id);
-    await enqueueSearchSync(tx, "organization", [id, ...children.map((child) => child.id)]);
-  });
-  notifySearchOutbox();
+    for (const child of children) await refreshSearchText(child.id, tx);
+    await effects.reindex("organization", [id, ...children.map((child) => child.id)]);
+  }, { db });
 }
 
 export async function createOrganizationInTransaction(
-  tx: Prisma.TransactionClient,
-  data: OrganizationData,
-  options: WriteOptions,
+  data: OrganizationData, options: ChangeOptions, tx: Tx, effects: Effects,
 ) {
   const { fieldIds, ...columns } = data;
   const created = await tx.organization.create({
@@ -223,16 +213,13 @@ export async function createOrganizationInTransaction(
       fields: fieldIds ? { create: fieldIds.map((fieldId) => ({ fieldId })) } : undefined,
     },
   });
-  await refreshSearchText(tx, created.id);
-  await enqueueSearchSync(tx, "organization", [created.id]);
+  await refreshSearchText(created.id, tx);
+  await effects.reindex("organization", [created.id]);
   return created;
 }
 
 export async function updateOrganizationInTransaction(
-  tx: Prisma.TransactionClient,
-  id: string,
-  data: Partial<OrganizationData>,
-  options: WriteOptions,
+  id: string, data: Partial<OrganizationData>, options: ChangeOptions, tx: Tx, effects: Effects,
 ) {
   const { fieldIds, ...columns } = data;
   const before = await tx.organization.findUniqueOrThrow({ where: { id }, select: { nameVi: true, nameEn: true, acronym: true, verified: true } });
@@ -250,7 +237,7 @@ export async function updateOrganizationInTransaction(
         : {}),
     },
   });
-  await refreshSearchText(tx, id);
+  await refreshSearchText(id, tx);
   const affected = [id];
   // Children's documents carry the parent's names.
   const renamed =
@@ -258,16 +245,16 @@ export async function updateOrganizationInTransaction(
   if (renamed) {
     const children = await tx.organization.findMany({ where: { parentId: id }, select: { id: true } });
     for (const child of children) {
-      await refreshSearchText(tx, child.id);
+      await refreshSearchText(child.id, tx);
       affected.push(child.id);
     }
   }
-  await enqueueSearchSync(tx, "organization", affected);
+  await effects.reindex("organization", affected);
   return updated;
 }
 
 /** Recomputes the folded text and names the database search and sorting read. */
-export async function refreshSearchText(tx: DbClient, id: string) {
+export async function refreshSearchText(id: string, tx: DbClient) {
   const organization = await tx.organization.findUniqueOrThrow({ where: { id }, include: organizationIndexInclude });
   const searchText = organizationSearchText(organization);
   const { sortNameVi, sortNameEn } = organizationDocument(organization);

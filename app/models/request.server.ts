@@ -1,13 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import { requestIndexInclude, requestSearchText } from "#search/request-document";
-import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { prisma, type DbClient } from "~/db/client.server";
 import type { Outcome } from "~/domain/request-values";
 import type { RequestInput } from "~/validation/request";
 import { getTaxonomy } from "./field.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { audit } from "./audit.server";
+import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
 /**
  * Technology requests: posted by a business, reviewed by an official before
@@ -22,13 +21,21 @@ export class RequestInputError extends Error {
   }
 }
 
-/** Runs in the caller's transaction (see createOnce): the request, its fields, and the officials' notifications. */
-export async function createRequestInTransaction(tx: Prisma.TransactionClient, authorId: string, input: RequestInput) {
+/** The request form: one request per form key, however often it is sent; returns the request's page. */
+export function submitRequest(authorId: string, input: RequestInput, formKey: string): Promise<string> {
+  return writeOnce(authorId, formKey, async (tx, effects) => {
+    const request = await createRequestInTransaction(authorId, input, tx, effects);
+    return `/requests/${request.id}`;
+  });
+}
+
+/** A step of a write: the request, its fields, and the officials' notifications. */
+export async function createRequestInTransaction(authorId: string, input: RequestInput, tx: Tx, effects: Effects) {
   // Through the transaction: a query on the global client would wait for this transaction's own lock.
   const taxonomy = await getTaxonomy(tx);
   const fields = input.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
   if (fields.some((field) => !field || field.areaSlug === null)) throw new RequestInputError("fieldSlugs");
-  const organizationId = input.organizationSlug ? await managedOrganizationId(tx, authorId, input.organizationSlug) : null;
+  const organizationId = input.organizationSlug ? await managedOrganizationId(authorId, input.organizationSlug, tx) : null;
   if (input.organizationSlug && !organizationId) throw new RequestInputError("organizationSlug");
 
   const request = await tx.techRequest.create({
@@ -51,18 +58,18 @@ export async function createRequestInTransaction(tx: Prisma.TransactionClient, a
       fields: { create: fields.map((field) => ({ fieldId: field!.id })) },
     },
   });
-  await refreshRequestSearchText(tx, request.id);
-  await notifyOfficials(tx, { type: "review", key: "notify.requestToReview", params: { title: request.title }, url: `/admin/queue#request-${request.id}` });
+  await refreshRequestSearchText(request.id, tx);
+  await notifyOfficials({ type: "review", key: "notify.requestToReview", params: { title: request.title }, url: `/admin/queue#request-${request.id}` }, tx, effects);
   return request;
 }
 
 /** The id of a listing this user manages, by slug. */
-async function managedOrganizationId(tx: DbClient, userId: string, slug: string) {
+async function managedOrganizationId(userId: string, slug: string, tx: DbClient) {
   const found = await tx.organizationManager.findFirst({ where: { userId, organization: { slug } }, select: { organizationId: true } });
   return found?.organizationId ?? null;
 }
 
-export async function refreshRequestSearchText(tx: DbClient, id: string) {
+export async function refreshRequestSearchText(id: string, tx: DbClient) {
   const request = await tx.techRequest.findUniqueOrThrow({ where: { id }, include: requestIndexInclude });
   await tx.techRequest.update({ where: { id }, data: { searchText: requestSearchText(request) } });
 }
@@ -96,7 +103,7 @@ export type EditOutcome = "unchanged" | "saved" | "resubmitted" | "review";
  * and the search outbox row, so a half-written edit cannot be seen.
  */
 export async function editRequest(requestId: string, authorId: string, input: Omit<RequestInput, "formToken">): Promise<EditOutcome | null> {
-  const outcome = await prisma.$transaction(async (tx) => {
+  return write(async (tx, effects) => {
     const current = await tx.techRequest.findUnique({
       where: { id: requestId },
       include: { fields: { select: { field: { select: { slug: true } } } }, organization: { select: { slug: true } } },
@@ -112,7 +119,7 @@ export async function editRequest(requestId: string, authorId: string, input: Om
     const organizationId = keepsOrganization
       ? current.organizationId
       : input.organizationSlug
-        ? await managedOrganizationId(tx, authorId, input.organizationSlug)
+        ? await managedOrganizationId(authorId, input.organizationSlug, tx)
         : null;
     if (input.organizationSlug && !organizationId) throw new RequestInputError("organizationSlug");
     // Those who responded rely on the deadline: an open request's may only move later.
@@ -174,8 +181,9 @@ export async function editRequest(requestId: string, authorId: string, input: Om
       await tx.requestField.deleteMany({ where: { requestId } });
       await tx.requestField.createMany({ data: [...new Set(fields.map((field) => field!.id))].map((fieldId) => ({ requestId, fieldId })) });
     }
-    await refreshRequestSearchText(tx, requestId);
-    await audit(tx, {
+    await refreshRequestSearchText(requestId, tx);
+    await audit(
+      {
       actorId: authorId,
       action: outcome === "resubmitted" ? "request.resubmit" : outcome === "review" ? "request.rereview" : "request.edit",
       entityType: "request",
@@ -184,37 +192,41 @@ export async function editRequest(requestId: string, authorId: string, input: Om
       before: { ...pickKeys(before, changed), status: current.status },
       after: { ...pickKeys(after, changed), status },
       reason: current.status === "rejected" ? current.reviewNote : null,
-    });
+      },
+      tx,
+    );
     const params = { title: input.title };
     if (status === "pending" && outcome !== "saved") {
-      await notifyOfficials(tx, {
-        type: "review",
-        key: outcome === "review" ? "notify.requestChangedToReview" : "notify.requestToReview",
-        params,
-        url: `/admin/queue#request-${requestId}`,
-      });
+      await notifyOfficials(
+        {
+          type: "review",
+          key: outcome === "review" ? "notify.requestChangedToReview" : "notify.requestToReview",
+          params,
+          url: `/admin/queue#request-${requestId}`,
+        },
+        tx,
+        effects,
+      );
     }
     if (outcome === "review") {
       // Their responses stay as they are; they learn the request changed and waits for review again.
       const responders = await tx.requestResponse.findMany({ where: { requestId }, select: { responderId: true } });
       for (const { responderId } of responders) {
-        await notify(tx, { userId: responderId, type: "status", key: "notify.requestChangedForResponder", params, url: `/requests/${requestId}` });
+        // Their proposals page: the request itself is hidden from them until it is approved again.
+        await notify({ userId: responderId, type: "status", key: "notify.requestChangedForResponder", params, url: "/me/responses" }, tx, effects);
       }
     }
     // Open → pending drops it from the index; an open request's new title is indexed.
-    await enqueueSearchSync(tx, "request", [requestId]);
+    await effects.reindex("request", [requestId]);
     return outcome;
   });
-  notifySearchOutbox();
-  notifyJobs();
-  return outcome;
 }
 
 const pickKeys = <T extends Record<string, unknown>>(object: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((key) => [key, object[key]]));
 
 /** An official approves (the request opens) or rejects it with a reason the author sees. */
 export async function reviewRequest(requestId: string, reviewerId: string, decision: { approve: boolean; note: string | null }) {
-  const done = await prisma.$transaction(async (tx) => {
+  const done = await write(async (tx, effects) => {
     const { count } = await tx.techRequest.updateMany({
       where: { id: requestId, status: "pending" },
       data: decision.approve
@@ -223,7 +235,7 @@ export async function reviewRequest(requestId: string, reviewerId: string, decis
     });
     if (count === 0) return false; // already reviewed (by someone else, or a double click)
     const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { authorId: true, title: true } });
-    await audit(tx, {
+    await audit({
       actorId: reviewerId,
       action: decision.approve ? "request.approve" : "request.reject",
       entityType: "request",
@@ -232,67 +244,59 @@ export async function reviewRequest(requestId: string, reviewerId: string, decis
       before: { status: "pending" },
       after: { status: decision.approve ? "open" : "rejected" },
       reason: decision.note,
-    });
-    await notify(tx, {
+    }, tx);
+    await notify({
       userId: request.authorId,
       type: "status",
       key: decision.approve ? "notify.requestApproved" : "notify.requestRejected",
       // An approval's note is the officials' (the message does not show it): not in the author's data.
       params: decision.approve ? { title: request.title } : { title: request.title, note: decision.note ?? "" },
       url: `/requests/${requestId}`,
-    });
+    }, tx, effects);
     if (decision.approve) {
-      await enqueueSearchSync(tx, "request", [requestId]);
-      await enqueueJob(tx, "recompute-matches", { requestId });
+      await effects.reindex("request", [requestId]);
+      await effects.enqueue("recompute-matches", { requestId });
     }
     return true;
   });
-  notifySearchOutbox();
-  notifyJobs();
   return done;
 }
 
 export async function renewRequest(requestId: string, deadline: Date) {
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
     const reopen = request.status === "expired";
     await tx.techRequest.update({ where: { id: requestId }, data: { deadline, ...(reopen ? { status: "open" } : {}) } });
-    await enqueueSearchSync(tx, "request", [requestId]);
-    if (reopen) await enqueueJob(tx, "recompute-matches", { requestId });
+    await effects.reindex("request", [requestId]);
+    if (reopen) await effects.enqueue("recompute-matches", { requestId });
   });
-  notifySearchOutbox();
-  notifyJobs();
 }
 
 export async function closeRequest(requestId: string, outcome: Outcome) {
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     await tx.techRequest.update({ where: { id: requestId }, data: { status: "closed", outcome, closedAt: new Date() } });
-    await enqueueSearchSync(tx, "request", [requestId]);
+    await effects.reindex("request", [requestId]);
     // Everyone who responded learns how it ended.
     const responders = await tx.requestResponse.findMany({ where: { requestId }, select: { responderId: true } });
     const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { title: true } });
     for (const { responderId } of responders) {
-      await notify(tx, { userId: responderId, type: "status", key: `notify.requestClosed.${outcome}`, params: { title: request.title }, url: `/requests/${requestId}` });
+      await notify({ userId: responderId, type: "status", key: `notify.requestClosed.${outcome}`, params: { title: request.title }, url: `/requests/${requestId}` }, tx, effects);
     }
   });
-  notifySearchOutbox();
-  notifyJobs();
 }
 
 /** Open requests past their deadline expire (run every minute by the job worker). */
 export async function expireOverdueRequests(now = new Date()) {
   const overdue = await prisma.techRequest.findMany({ where: { status: "open", deadline: { lt: now } }, select: { id: true, authorId: true, title: true } });
   if (overdue.length === 0) return 0;
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     for (const request of overdue) {
       const { count } = await tx.techRequest.updateMany({ where: { id: request.id, status: "open" }, data: { status: "expired" } });
       if (count === 0) continue;
-      await notify(tx, { userId: request.authorId, type: "status", key: "notify.requestExpired", params: { title: request.title }, url: `/requests/${request.id}` });
+      await notify({ userId: request.authorId, type: "status", key: "notify.requestExpired", params: { title: request.title }, url: `/requests/${request.id}` }, tx, effects);
     }
-    await enqueueSearchSync(tx, "request", overdue.map((request) => request.id));
+    await effects.reindex("request", overdue.map((request) => request.id));
   });
-  notifySearchOutbox();
-  notifyJobs();
   return overdue.length;
 }
 

@@ -1,11 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { notifyJobs } from "~/jobs/queue.server";
 import { forbidden } from "~/auth/auth.server";
 import { prisma } from "~/db/client.server";
 import { displayName } from "~/domain/expert-values";
 import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~/domain/request-values";
 import { translator, isLanguage } from "~/i18n/i18n";
 import { notify } from "./notification.server";
+import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
 /**
  * Invitations, responses (a researcher's short proposal), their path through
@@ -15,7 +15,7 @@ import { notify } from "./notification.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
-async function ownOpenRequest(tx: Prisma.TransactionClient, requestId: string, userId: string) {
+async function ownOpenRequest(requestId: string, userId: string, tx: Prisma.TransactionClient) {
   const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { id: true, authorId: true, status: true, title: true, problem: true } });
   if (!request) throw notFound();
   if (request.authorId !== userId) throw forbidden();
@@ -23,8 +23,8 @@ async function ownOpenRequest(tx: Prisma.TransactionClient, requestId: string, u
 }
 
 export async function inviteExpert(requestId: string, userId: string, expertId: string) {
-  await prisma.$transaction(async (tx) => {
-    const request = await ownOpenRequest(tx, requestId, userId);
+  await write(async (tx, effects) => {
+    const request = await ownOpenRequest(requestId, userId, tx);
     if (request.status !== "open") throw new Response("The request is not open.", { status: 409 });
     const expert = await tx.expertProfile.findFirst({ where: { id: expertId, status: "published" }, select: { id: true, userId: true } });
     if (!expert) throw notFound();
@@ -32,16 +32,19 @@ export async function inviteExpert(requestId: string, userId: string, expertId: 
     const existing = await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId } } });
     if (existing) return; // a second click changes nothing
     await tx.invitation.create({ data: { requestId, expertId, invitedById: userId } });
-    await notify(tx, {
-      userId: expert.userId,
-      type: "invitation",
-      key: "notify.invited",
-      params: { title: request.title },
-      url: `/requests/${requestId}`,
-      mail: { requestSummary: request.problem, action: "mail.action.respond" },
-    });
+    await notify(
+      {
+        userId: expert.userId,
+        type: "invitation",
+        key: "notify.invited",
+        params: { title: request.title },
+        url: `/requests/${requestId}`,
+        mail: { requestSummary: request.problem, action: "mail.action.respond" },
+      },
+      tx,
+      effects,
+    );
   });
-  notifyJobs();
 }
 
 /** Whether (and why not) this user may respond to this request. */
@@ -60,12 +63,23 @@ export async function responseEligibility(requestId: string, user: { id: string 
   return { can: true as const, expertId: profile.id };
 }
 
-/** In the caller's transaction (createOnce): the response and the author's notification. */
+/**
+ * The response form, once per form key. A person who has already responded
+ * (from another form) gets the request's page back and nothing new is written.
+ */
+export function submitResponse(
+  requestId: string, user: { id: string }, input: { approach: string; experience: string; timeline: string },
+  formKey: string, alreadyResponded: boolean,
+): Promise<string> {
+  return writeOnce(user.id, formKey, async (tx, effects) => {
+    if (!alreadyResponded) await createResponseInTransaction(requestId, user, input, tx, effects);
+    return `/requests/${requestId}`;
+  });
+}
+
+/** A step of a write: the response and the author's notification. */
 export async function createResponseInTransaction(
-  tx: Prisma.TransactionClient,
-  requestId: string,
-  user: { id: string },
-  input: { approach: string; experience: string; timeline: string },
+  requestId: string, user: { id: string }, input: { approach: string; experience: string; timeline: string }, tx: Tx, effects: Effects,
 ) {
   const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { authorId: true, status: true, title: true } });
   if (!request || request.status !== "open") throw new Response("The request does not take proposals.", { status: 409 });
@@ -76,14 +90,14 @@ export async function createResponseInTransaction(
   const response = await tx.requestResponse.create({
     data: { requestId, responderId: user.id, expertId: profile.id, ...input, invited },
   });
-  await notify(tx, {
+  await notify({
     userId: request.authorId,
     type: "response",
     key: "notify.newResponse",
     params: { title: request.title, name: displayName(profile, "vi") },
     url: `/requests/${requestId}#responses`,
     mail: { quote: { by: displayName(profile, "vi"), text: input.approach } },
-  });
+  }, tx, effects);
   return response;
 }
 
@@ -106,7 +120,7 @@ export async function editOwnResponse(requestId: string, userId: string, input: 
 }
 
 export async function withdrawOwnResponse(requestId: string, userId: string) {
-  const withdrawn = await prisma.$transaction(async (tx) => {
+  const withdrawn = await write(async (tx, effects) => {
     const response = await tx.requestResponse.findUnique({
       where: { requestId_responderId: { requestId, responderId: userId } },
       select: { id: true, status: true, expert: { select: { title: true, fullName: true } }, request: { select: { authorId: true, title: true } } },
@@ -114,16 +128,15 @@ export async function withdrawOwnResponse(requestId: string, userId: string) {
     if (!response) return true; // already gone: a second click
     const { count } = await tx.requestResponse.deleteMany({ where: { id: response.id, status: { in: ["submitted", "screening", "shortlisted"] } } });
     if (count === 0) return false;
-    await notify(tx, {
+    await notify({
       userId: response.request.authorId,
       type: "response",
       key: "notify.responseWithdrawn",
       params: { title: response.request.title, name: displayName(response.expert, "vi") },
       url: `/requests/${requestId}#responses`,
-    });
+    }, tx, effects);
     return true;
   });
-  notifyJobs();
   return withdrawn;
 }
 
@@ -133,8 +146,8 @@ export async function moveResponse(
   userId: string,
   move: { responseId: string; status: Exclude<ResponseStatus, "submitted">; declineReason: DeclineReason | null },
 ) {
-  const matchId = await prisma.$transaction(async (tx) => {
-    const request = await ownOpenRequest(tx, requestId, userId);
+  const matchId = await write(async (tx, effects) => {
+    const request = await ownOpenRequest(requestId, userId, tx);
     // A closed or expired request takes no more decisions (renew it first).
     if (request.status !== "open") throw new InvalidMoveError();
     const response = await tx.requestResponse.findFirst({ where: { id: move.responseId, requestId }, include: { responder: { select: { locale: true } } } });
@@ -149,16 +162,15 @@ export async function moveResponse(
     // An accepted response becomes a match first, so its notice leads to the conversation.
     const match = move.status === "accepted" ? await tx.match.create({ data: { requestId, responseId: response.id } }) : null;
     const t = translator(isLanguage(response.responder.locale) ? response.responder.locale : "vi");
-    await notify(tx, {
+    await notify({
       userId: response.responderId,
       type: "status",
       key: `notify.responseMoved.${move.status}`,
       params: { title: request.title, reason: move.declineReason ? t(`decline.${move.declineReason}`) : "" },
       url: match ? `/matches/${match.id}` : `/requests/${requestId}`,
-    });
+    }, tx, effects);
     return match?.id ?? null;
   });
-  notifyJobs();
   return matchId;
 }
 
@@ -185,7 +197,15 @@ export async function listMessages(matchId: string) {
   });
 }
 
-export async function postMessageInTransaction(tx: Prisma.TransactionClient, matchId: string, userId: string, body: string) {
+/** The message form of a match thread, once per form key; returns the thread's page. */
+export function sendMessage(matchId: string, userId: string, body: string, formKey: string): Promise<string> {
+  return writeOnce(userId, formKey, async (tx, effects) => {
+    await postMessageInTransaction(matchId, userId, body, tx, effects);
+    return `/matches/${matchId}`;
+  });
+}
+
+export async function postMessageInTransaction(matchId: string, userId: string, body: string, tx: Tx, effects: Effects) {
   const match = await tx.match.findUnique({
     where: { id: matchId },
     include: { request: { select: { title: true, authorId: true } }, response: { select: { responderId: true } } },
@@ -195,14 +215,18 @@ export async function postMessageInTransaction(tx: Prisma.TransactionClient, mat
   const message = await tx.message.create({ data: { matchId, senderId: userId, body } });
   const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
   const other = participants.find((id) => id !== userId)!;
-  await notify(tx, {
-    userId: other,
-    type: "message",
-    key: "notify.message",
-    params: { name: sender.name, title: match.request.title },
-    url: `/matches/${matchId}`,
-    mail: { quote: { by: sender.name, text: body }, action: "mail.action.reply" },
-  });
+  await notify(
+    {
+      userId: other,
+      type: "message",
+      key: "notify.message",
+      params: { name: sender.name, title: match.request.title },
+      url: `/matches/${matchId}`,
+      mail: { quote: { by: sender.name, text: body }, action: "mail.action.reply" },
+    },
+    tx,
+    effects,
+  );
   return message;
 }
 

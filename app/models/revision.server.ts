@@ -1,12 +1,11 @@
-import { notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { pick } from "~/i18n/i18n";
-import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { audit } from "./audit.server";
 import { snapshot, type OrganizationSnapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Edits to a listing by its managers wait for an official: the proposal is
@@ -20,55 +19,53 @@ export type ProposedChanges = Omit<Partial<OrganizationData>, "slug" | "kind" | 
 };
 
 export async function proposeRevision(organizationId: string, authorId: string, changes: ProposedChanges) {
-  await prisma.$transaction(async (tx) => {
-    const before = await snapshot(tx, organizationId);
+  await write(async (tx, effects) => {
+    const before = await snapshot(organizationId, tx);
     // A newer proposal replaces the author's earlier one still waiting.
     await tx.organizationRevision.updateMany({ where: { organizationId, authorId, status: "pending" }, data: { status: "superseded" } });
     const revision = await tx.organizationRevision.create({
       data: { organizationId, authorId, changes: JSON.stringify(changes), before: JSON.stringify(before) },
     });
     const author = await tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } });
-    await notifyOfficials(tx, {
+    await notifyOfficials({
       type: "review",
       key: "notify.revisionToReview",
       params: { name: author.name, organization: pick("vi", before.nameVi, before.nameEn) },
       url: `/admin/queue#revision-${revision.id}`,
-    });
+    }, tx, effects);
   });
-  notifyJobs();
 }
 
 /** An official's own edit: applied at once, with one audit entry. */
 export async function editAsOfficial(organizationId: string, actorId: string, changes: ProposedChanges) {
-  await prisma.$transaction(async (tx) => {
-    const before = await snapshot(tx, organizationId);
+  await write(async (tx, effects) => {
+    const before = await snapshot(organizationId, tx);
     const { fieldSlugs: _fieldSlugs, ...columns } = changes;
-    await updateOrganizationInTransaction(tx, organizationId, { ...columns }, { origin: "portal", extra: { confirmedAt: new Date(), staleSince: null } });
-    const after = await snapshot(tx, organizationId);
-    await audit(tx, { actorId, action: "organization.edit", entityType: "organization", entityId: organizationId, label: pick("vi", after.nameVi, after.nameEn), before, after });
+    await updateOrganizationInTransaction(organizationId, { ...columns }, { origin: "portal", extra: { confirmedAt: new Date(), staleSince: null } }, tx, effects);
+    const after = await snapshot(organizationId, tx);
+    await audit({ actorId, action: "organization.edit", entityType: "organization", entityId: organizationId, label: pick("vi", after.nameVi, after.nameEn), before, after }, tx);
   });
-  notifySearchOutbox();
 }
 
 export async function reviewRevision(revisionId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
-  const done = await prisma.$transaction(async (tx) => {
+  const done = await write(async (tx, effects) => {
     const { count } = await tx.organizationRevision.updateMany({
       where: { id: revisionId, status: "pending" },
       data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
     });
     if (count === 0) return false;
     const revision = await tx.organizationRevision.findUniqueOrThrow({ where: { id: revisionId }, include: { organization: { select: { slug: true } } } });
-    const before = await snapshot(tx, revision.organizationId);
+    const before = await snapshot(revision.organizationId, tx);
     if (decision.approve) {
       const { fieldSlugs: _fieldSlugs, ...columns } = JSON.parse(revision.changes) as ProposedChanges;
-      await updateOrganizationInTransaction(tx, revision.organizationId, columns, {
+      await updateOrganizationInTransaction(revision.organizationId, columns, {
         origin: "portal",
         extra: { confirmedAt: new Date(), staleSince: null },
-      });
+      }, tx, effects);
     }
-    const after = await snapshot(tx, revision.organizationId);
+    const after = await snapshot(revision.organizationId, tx);
     const name = pick("vi", after.nameVi, after.nameEn);
-    await audit(tx, {
+    await audit({
       actorId: reviewerId,
       action: decision.approve ? "revision.approve" : "revision.reject",
       entityType: "organization",
@@ -77,18 +74,16 @@ export async function reviewRevision(revisionId: string, reviewerId: string, dec
       before,
       after: decision.approve ? after : undefined,
       reason: decision.note,
-    });
-    await notify(tx, {
+    }, tx);
+    await notify({
       userId: revision.authorId,
       type: "review",
       key: decision.approve ? "notify.revisionApproved" : "notify.revisionRejected",
       params: { organization: name, note: decision.note ?? "" },
       url: `/organizations/${revision.organization.slug}`,
-    });
+    }, tx, effects);
     return true;
   });
-  notifySearchOutbox();
-  notifyJobs();
   return done;
 }
 

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { enqueueFieldHolders, markSearchableDataChanged, notifySearchOutbox } from "#search/outbox";
 import { prisma } from "~/db/client.server";
 import { districtSlugFromName } from "~/domain/districts";
 import type { OrganizationKind } from "~/domain/organization-values";
@@ -14,6 +13,7 @@ import contactsFile from "../../prisma/seed/hanoi-orgs-contacts.json";
 import { optionalEmails, optionalPhone } from "~/validation/contact";
 import { WARDS } from "~/domain/wards";
 import { createOrganizationInTransaction, updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Loads the real Hanoi organizations (prisma/seed/hanoi-orgs*.json, copied from
@@ -114,18 +114,17 @@ export async function seedDirectory(db: typeof prisma = prisma): Promise<SeedRep
     fields: { created: 0, updated: 0, unchanged: 0 },
     organizations: { created: 0, updated: 0, unchanged: 0, keptPortalEdits: 0 },
   };
-  await db.$transaction(
-    async (tx) => {
-      const fieldIdBySource = await seedTaxonomy(tx, taxonomyFile as TaxonomyFile, report);
-      await seedOrganizations(tx, fieldIdBySource, report);
+  await write(
+    async (tx, effects) => {
+      const fieldIdBySource = await seedTaxonomy(taxonomyFile as TaxonomyFile, report, tx, effects);
+      await seedOrganizations(fieldIdBySource, report, tx, effects);
     },
-    { timeout: 120_000 },
+    { db, timeout: 120_000 },
   );
-  notifySearchOutbox();
   return report;
 }
 
-async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile, report: SeedReport) {
+async function seedTaxonomy(taxonomy: TaxonomyFile, report: SeedReport, tx: Tx, effects: Effects) {
   const existing = new Map((await tx.field.findMany()).map((field) => [field.slug, field]));
   const idBySlug = new Map<string, string>();
   const updatedIds: string[] = [];
@@ -159,9 +158,9 @@ async function seedTaxonomy(tx: Prisma.TransactionClient, taxonomy: TaxonomyFile
       position,
     });
   }
-  await enqueueFieldHolders(tx, updatedIds);
+  await effects.reindexFieldHolders(updatedIds);
   // Names of areas and fields show in answers that hold no listing of theirs (facets).
-  if (updatedIds.length > 0 || report.fields.created > 0) await markSearchableDataChanged(tx);
+  if (updatedIds.length > 0 || report.fields.created > 0) await effects.searchableDataChanged();
   const idBySource = new Map<string, string>();
   for (const field of taxonomy.fields) for (const source of field.sources) idBySource.set(source, idBySlug.get(field.slug)!);
   return idBySource;
@@ -198,9 +197,7 @@ export function seedRecordData(record: SeedOrganization, fieldIdBySource: Map<st
 }
 
 async function seedOrganizations(
-  tx: Prisma.TransactionClient,
-  fieldIdBySource: Map<string, string>,
-  report: SeedReport,
+  fieldIdBySource: Map<string, string>, report: SeedReport, tx: Tx, effects: Effects,
 ) {
   const records = parentsFirst(SEED_RECORDS.filter((record) => !SUPERSEDED.has(record.slug)));
   const existing = new Map(
@@ -221,9 +218,8 @@ async function seedOrganizations(
     if (!current) {
       const slugTaken = await tx.organization.findUnique({ where: { slug: data.slug }, select: { id: true } });
       const created = await createOrganizationInTransaction(
-        tx,
         { ...data, slug: slugTaken ? `${data.slug}-seed` : data.slug, parentId },
-        { origin: "seed", extra: { seedKey: key, seedHash: hash } },
+        { origin: "seed", extra: { seedKey: key, seedHash: hash } }, tx, effects,
       );
       idByKey.set(key, created.id);
       report.organizations.created++;
@@ -234,7 +230,7 @@ async function seedOrganizations(
     } else {
       // The slug is the listing's address: a seed update (or a merger) keeps it.
       const { slug: _slug, ...changes } = data;
-      await updateOrganizationInTransaction(tx, current.id, { ...changes, parentId }, { origin: "seed", extra: { seedHash: hash } });
+      await updateOrganizationInTransaction(current.id, { ...changes, parentId }, { origin: "seed", extra: { seedHash: hash } }, tx, effects);
       report.organizations.updated++;
     }
   }

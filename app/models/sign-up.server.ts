@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
-import { isLanguage, type Language } from "~/i18n/i18n";
-import { enqueueJob, notifyJobs, type JobPayloads } from "~/jobs/queue.server";
+import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { type JobPayloads } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
 import { sessionIdFromToken } from "~/auth/session.server";
 import { confirmSignUpMail, existingAccountMail } from "~/mail/templates.server";
 import { queueMail } from "./mail.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Sign-up by e-mail confirmation (decision 010). The request only hashes the
@@ -30,14 +31,12 @@ export type SignUpInput = {
 export async function requestSignUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
   const { password: _password, ...rest } = input;
-  await prisma.$transaction((tx) => enqueueJob(tx, "sign-up", { ...rest, passwordHash }));
-  notifyJobs();
+  await write((_tx, effects) => effects.enqueue("sign-up", { ...rest, passwordHash }));
 }
 
 /** The request path of "send the link again": one job, whatever the address. */
 export async function requestConfirmationResend(email: string) {
-  await prisma.$transaction((tx) => enqueueJob(tx, "resend-confirmation", { email }));
-  notifyJobs();
+  await write((_tx, effects) => effects.enqueue("resend-confirmation", { email }));
 }
 
 const newToken = () => crypto.randomBytes(24).toString("base64url");
@@ -46,10 +45,10 @@ const languageOf = (locale: string): Language => (isLanguage(locale) ? locale : 
 /** The sign-up job: an unconfirmed account and its link, or a note to the existing account. */
 export async function runSignUp(payload: JobPayloads["sign-up"]) {
   const { email, name, passwordHash, accountType, locale, redirectTo } = payload;
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, confirmedAt: true } });
     if (existing?.confirmedAt) {
-      await queueMail(tx, { to: email, ...existingAccountMail({ name: existing.name, lang: languageOf(existing.locale) }) });
+      await queueMail({ to: email, ...existingAccountMail({ name: existing.name, lang: languageOf(existing.locale) }) }, tx, effects);
       return;
     }
     // Unconfirmed: the row takes the latest sign-up's details (what sign-in and a resend use);
@@ -58,30 +57,27 @@ export async function runSignUp(payload: JobPayloads["sign-up"]) {
     const user = existing
       ? await tx.user.update({ where: { id: existing.id }, data: details })
       : await tx.user.create({ data: { email, ...details, confirmedAt: null } });
-    await issueConfirmation(tx, user.id, email, { ...details, redirectTo });
+    await issueConfirmation(user.id, email, { ...details, redirectTo }, tx, effects);
   });
-  notifyJobs();
 }
 
 /** The resend job: a new link for an account that still waits for confirmation; nothing otherwise. */
 export async function runResendConfirmation({ email }: JobPayloads["resend-confirmation"]) {
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || user.confirmedAt) return;
     const { name, passwordHash, accountType, locale } = user;
-    await issueConfirmation(tx, user.id, email, { name, passwordHash, accountType, locale, redirectTo: null });
+    await issueConfirmation(user.id, email, { name, passwordHash, accountType, locale, redirectTo: null }, tx, effects);
   });
-  notifyJobs();
 }
 
 type Details = { name: string; passwordHash: string; accountType: string; locale: string; redirectTo: string | null };
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
-async function issueConfirmation(tx: Tx, userId: string, email: string, details: Details) {
+async function issueConfirmation(userId: string, email: string, details: Details, tx: Tx, effects: Effects) {
   const token = newToken();
   const expiresAt = new Date(Date.now() + CONFIRM_TTL_HOURS * 3600_000);
   await tx.signUpConfirmation.create({ data: { id: sessionIdFromToken(token), userId, expiresAt, ...details } });
-  await queueMail(tx, { to: email, ...confirmSignUpMail({ name: details.name, lang: languageOf(details.locale) }, { token, hours: CONFIRM_TTL_HOURS }) });
+  await queueMail({ to: email, ...confirmSignUpMail({ name: details.name, lang: languageOf(details.locale) }, { token, hours: CONFIRM_TTL_HOURS }) }, tx, effects);
 }
 
 export async function findValidConfirmation(token: string) {
@@ -98,7 +94,7 @@ export async function findValidConfirmation(token: string) {
 export async function confirmSignUp(token: string) {
   const row = await findValidConfirmation(token);
   if (!row) return null;
-  const spent = await prisma.$transaction(async (tx) => {
+  const spent = await write(async (tx, effects) => {
     const { count } = await tx.signUpConfirmation.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count === 0) return false; // used meanwhile
     const { name, passwordHash, accountType, locale } = row;

@@ -1,7 +1,7 @@
 import { pick } from "~/i18n/i18n";
-import { notifyJobs } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { notify } from "./notification.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Listings nobody has updated or confirmed for 12 months are flagged stale,
@@ -23,22 +23,21 @@ export async function flagStaleListings(now = new Date()): Promise<number> {
     take: 500,
   });
   for (const organization of stale) {
-    await prisma.$transaction(async (tx) => {
+    await write(async (tx, effects) => {
       // updateMany with the same condition: a listing confirmed meanwhile is left alone.
       const { count } = await tx.organization.updateMany({ where: { id: organization.id, staleSince: null }, data: { staleSince: now } });
       if (count === 0) return;
       for (const manager of organization.managers) {
-        await notify(tx, {
+        await notify({
           userId: manager.userId,
           type: "review",
           key: "notify.listingStale",
           params: { organization: pick("vi", organization.nameVi, organization.nameEn) },
           url: `/organizations/${organization.slug}/edit`,
-        });
+        }, tx, effects);
       }
     });
   }
-  if (stale.length) notifyJobs();
   return stale.length;
 }
 

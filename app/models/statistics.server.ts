@@ -178,11 +178,10 @@ export async function totals(db: DbClient = prisma): Promise<Totals> {
 
 function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
   return medianHours(
-    db,
     Prisma.sql`SELECT julianday(MIN(x.createdAt)) - julianday(r.publishedAt) AS days
                FROM TechRequest r JOIN RequestResponse x ON x.requestId = r.id
                WHERE r.status IN ${APPROVED} AND r.publishedAt IS NOT NULL
-               GROUP BY r.id`,
+               GROUP BY r.id`, db,
   );
 }
 
@@ -192,7 +191,7 @@ function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
  * Durations are rounded to whole seconds first (julianday's fractions of a
  * day would make 10 hours 10.00000001), and never negative.
  */
-async function medianHours(db: DbClient, durations: Prisma.Sql): Promise<number | null> {
+async function medianHours(durations: Prisma.Sql, db: DbClient): Promise<number | null> {
   const rows = await db.$queryRaw<{ hours: number }[]>`
     WITH waits AS (SELECT MAX(0, ROUND(days * 86400)) / 3600.0 AS hours FROM (${durations})),
          n AS (SELECT COUNT(*) AS c FROM waits)
@@ -350,7 +349,7 @@ export async function curationQueue(db: DbClient = prisma): Promise<CurationQueu
              (SELECT COUNT(*) FROM OrganizationRevision WHERE status = 'pending') AS revisions,
              (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published' AND reviewState = 'pending') AS profiles,
              (SELECT COUNT(*) FROM Organization WHERE status = 'published' AND staleSince IS NOT NULL) AS stale`,
-    medianHours(db, Prisma.sql`SELECT julianday(reviewedAt) - julianday(createdAt) AS days FROM TechRequest WHERE reviewedAt IS NOT NULL`),
+    medianHours(Prisma.sql`SELECT julianday(reviewedAt) - julianday(createdAt) AS days FROM TechRequest WHERE reviewedAt IS NOT NULL`, db),
   ]);
   return {
     pendingRequests: Number(pending?.requests ?? 0),
@@ -381,7 +380,7 @@ export type PublicStatistics = {
   structure: KindLink[];
 };
 
-export async function loadPublicStatistics(db: DbClient = prisma, now = new Date()): Promise<PublicStatistics> {
+export async function loadPublicStatistics(now = new Date(), db: DbClient = prisma): Promise<PublicStatistics> {
   const [organizations, fields, expertFields, months, totalsNow, collaborations, structure] = await Promise.all([
     organizationCounts(db),
     organizationsByField(TOP, db),

@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
-import { isLanguage, type Language } from "~/i18n/i18n";
+import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password.server";
 import type { DbClient } from "~/db/client.server";
 import { invalidateUserSessions, sessionIdFromToken } from "~/auth/session.server";
-import { enqueueJob, notifyJobs } from "~/jobs/queue.server";
 import { passwordResetMail, welcomeMail } from "~/mail/templates.server";
 import { queueMail } from "./mail.server";
 import { audit } from "./audit.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /** Accounts: creation, sign-in checks, passwords, roles. */
 
@@ -18,14 +18,13 @@ export class EmailTakenError extends Error {}
 export async function createUser(input: NewUser) {
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await prisma.$transaction(async (tx) => {
+    const user = await write(async (tx, effects) => {
       const created = await tx.user.create({
         data: { email: input.email, name: input.name, passwordHash, accountType: input.accountType, locale: input.locale },
       });
-      await queueMail(tx, { to: created.email, ...welcomeMail({ name: created.name, lang: input.locale }) });
+      await queueMail({ to: created.email, ...welcomeMail({ name: created.name, lang: input.locale }) }, tx, effects);
       return created;
     });
-    notifyJobs();
     return user;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw new EmailTakenError();
@@ -51,7 +50,7 @@ export async function changePassword(userId: string, current: string, next: stri
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, current))) return false;
   const passwordHash = await hashPassword(next);
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await invalidateUserSessions(userId, { except: keepSessionId, db: tx });
     await revokeEmailedLinks(userId, tx);
@@ -69,12 +68,19 @@ export async function revokeEmailedLinks(userId: string, db: DbClient = prisma) 
   await db.signUpConfirmation.deleteMany({ where: { userId } });
 }
 
+/** "Sign out elsewhere" (keeping `exceptSessionId`) or everywhere: sessions and mailed links go together. */
+export async function signOutSessions(userId: string, exceptSessionId?: string) {
+  await write(async (tx) => {
+    await invalidateUserSessions(userId, { except: exceptSessionId, db: tx });
+    await revokeEmailedLinks(userId, tx);
+  });
+}
+
 const RESET_TTL_MS = 60 * 60 * 1000;
 
 /** The request path of a reset: one job whether or not the e-mail has an account. */
 export async function requestPasswordReset(email: string) {
-  await prisma.$transaction((tx) => enqueueJob(tx, "password-reset", { email }));
-  notifyJobs();
+  await write((_tx, effects) => effects.enqueue("password-reset", { email }));
 }
 
 /** The reset job: mails a link when the e-mail has an account; nothing otherwise. */
@@ -82,14 +88,13 @@ export async function sendPasswordReset(email: string) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
   if (!user) return;
   const token = crypto.randomBytes(24).toString("base64url");
-  await prisma.$transaction(async (tx) => {
+  await write(async (tx, effects) => {
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
     await tx.passwordResetToken.create({
       data: { id: sessionIdFromToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     });
-    await queueMail(tx, { to: user.email, ...passwordResetMail({ name: user.name, lang: isLanguage(user.locale) ? user.locale : "vi" }, token) });
+    await queueMail({ to: user.email, ...passwordResetMail({ name: user.name, lang: isLanguage(user.locale) ? user.locale : "vi" }, token) }, tx, effects);
   });
-  notifyJobs();
 }
 
 export async function findValidResetToken(token: string) {
@@ -104,7 +109,7 @@ export async function resetPassword(token: string, password: string): Promise<st
   const row = await findValidResetToken(token);
   if (!row) return null;
   const passwordHash = await hashPassword(password);
-  const spent = await prisma.$transaction(async (tx) => {
+  const spent = await write(async (tx, effects) => {
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count === 0) return false; // used meanwhile
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
@@ -119,11 +124,11 @@ export async function resetPassword(token: string, password: string): Promise<st
 
 /** Appoints (or removes) a curator or admin; `actorId` null when done on the command line. */
 export async function setRole(userId: string, role: "member" | "curator" | "admin", actorId: string | null = null) {
-  return prisma.$transaction(async (tx) => {
+  return write(async (tx, effects) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, name: true } });
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
     if (before.role !== role) {
-      await audit(tx, { actorId, action: "user.role", entityType: "user", entityId: userId, label: before.name, before: { role: before.role }, after: { role } });
+      await audit({ actorId, action: "user.role", entityType: "user", entityId: userId, label: before.name, before: { role: before.role }, after: { role } }, tx);
     }
     return updated;
   });

@@ -7,13 +7,13 @@ import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { changePassword, revokeEmailedLinks } from "~/models/user.server";
+import { changePassword, signOutSessions } from "~/models/user.server";
 import { clientAddress, requireUser } from "~/auth/auth.server";
 import { readForm } from "~/utils/misc";
 import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { hit, LIMITS, reset } from "~/auth/rate-limit.server";
-import { deletedSessionCookie, invalidateSession, invalidateUserSessions } from "~/auth/session.server";
+import { deletedSessionCookie, invalidateSession } from "~/auth/session.server";
 import { isSecureRequest } from "~/utils/http-request.server";
 import { ChangePasswordSchema, ProfileNameSchema } from "~/validation/auth";
 import { problem } from "~/validation/messages";
@@ -89,17 +89,11 @@ export async function action(args: ActionFunctionArgs) {
       return data({ intent: "change-password", result: submission.reply({ resetForm: true }), done: true });
     }
     case "sign-out-others": {
-      await prisma.$transaction(async (tx) => {
-        await invalidateUserSessions(user.id, { except: sessionId, db: tx });
-        await revokeEmailedLinks(user.id, tx);
-      });
+      await signOutSessions(user.id, sessionId);
       return data({ intent: "sign-out-others", result: undefined, done: true });
     }
     case "sign-out-everywhere": {
-      await prisma.$transaction(async (tx) => {
-        await invalidateUserSessions(user.id, { db: tx });
-        await revokeEmailedLinks(user.id, tx);
-      });
+      await signOutSessions(user.id);
       return redirect("/", { headers: { "Set-Cookie": deletedSessionCookie(isSecureRequest(args.request)) } });
     }
     default:

@@ -5,11 +5,10 @@ import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { notifyJobs } from "~/jobs/queue.server";
-import { getMatchForParticipant, listMessages, postMessageInTransaction } from "~/models/response.server";
+import { getMatchForParticipant, listMessages, sendMessage } from "~/models/response.server";
 import { requireUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
-import { createOnce, newFormToken } from "~/auth/form-token.server";
+import { newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
@@ -44,11 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const wait = await hit(LIMITS.messagesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
-  await createOnce(user.id, submission.value.formToken ?? newFormToken(), async (tx) => {
-    await postMessageInTransaction(tx, match.id, user.id, submission.value.body);
-    return `/matches/${match.id}`;
-  });
-  notifyJobs();
+  await sendMessage(match.id, user.id, submission.value.body, submission.value.formToken ?? newFormToken());
   return redirect(`/matches/${match.id}#latest`);
 }
 

@@ -10,14 +10,12 @@ import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { notifySearchOutbox } from "#search/outbox";
-import { notifyJobs } from "~/jobs/queue.server";
 import { getTaxonomy, taxonomyForPicker } from "~/models/field.server";
 import { likelyDuplicates } from "~/models/duplicates.server";
-import { proposeListing } from "~/models/listing-proposal.server";
+import { submitListingProposal } from "~/models/listing-proposal.server";
 import { resolveOrganization } from "~/models/organization-lookup.server";
 import { requireUser } from "~/auth/auth.server";
-import { createOnce, newFormToken } from "~/auth/form-token.server";
+import { newFormToken } from "~/auth/form-token.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
@@ -62,12 +60,7 @@ export async function action(args: ActionFunctionArgs) {
     if (duplicates.length) return data({ result: submission.reply(), duplicates });
   }
   // A double click sends the same token twice: one listing.
-  await createOnce(user.id, formToken, async (tx) => {
-    await proposeListing(tx, user.id, { ...columns, parentId, fieldIds: fields.map((field) => field!.id) });
-    return "/organizations/new?sent=1";
-  });
-  notifySearchOutbox();
-  notifyJobs();
+  await submitListingProposal(user.id, { ...columns, parentId, fieldIds: fields.map((field) => field!.id) }, formToken);
   return redirect("/organizations/new?sent=1");
 }
 

@@ -7,11 +7,10 @@ import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, useLanguage, useT, type Translate } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { notifyJobs } from "~/jobs/queue.server";
 import { getSuggestions, type Reason } from "~/models/matching.server";
 import { closeRequest, getRequest, renewRequest, reviewRequest, visibleRequest } from "~/models/request.server";
 import {
-  createResponseInTransaction,
+  submitResponse,
   editOwnResponse,
   hasOwnResponse,
   InvalidMoveError,
@@ -25,7 +24,7 @@ import { prisma } from "~/db/client.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
 import { displayName, OFFER_LABELS } from "~/domain/expert-values";
-import { createOnce, newFormToken } from "~/auth/form-token.server";
+import { newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { hasPermission } from "~/auth/permissions";
@@ -172,13 +171,8 @@ export async function action(args: ActionFunctionArgs) {
       if (!eligibility.can && !("responseId" in eligibility)) {
         return data({ intent, result: submission.reply({ formErrors: [problem(eligibility.reason!)] }), error: null }, { status: 403 });
       }
-      const url = await createOnce(user.id, submission.value.formToken ?? newFormToken(), async (tx) => {
-        if ("responseId" in eligibility) return `/requests/${id}`; // already responded: nothing new
-        const { approach, experience, timeline } = submission.value;
-        await createResponseInTransaction(tx, id, user, { approach, experience, timeline });
-        return `/requests/${id}`;
-      });
-      notifyJobs();
+      const { approach, experience, timeline, formToken } = submission.value;
+      const url = await submitResponse(id, user, { approach, experience, timeline }, formToken ?? newFormToken(), "responseId" in eligibility);
       return redirect(`${url}?sent=1`);
     }
     case "edit-response": {

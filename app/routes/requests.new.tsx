@@ -10,11 +10,12 @@ import { Notice } from "~/components/ui/notice";
 import { useFormDraft } from "~/utils/hooks";
 import { useT } from "~/i18n/i18n";
 import { taxonomyForPicker } from "~/models/field.server";
-import { createRequestInTransaction, RequestInputError } from "~/models/request.server";
-import { notifyJobs } from "~/jobs/queue.server";
+import { RequestInputError, submitRequest } from "~/models/request.server";
 import { requireUser } from "~/auth/auth.server";
 import { prisma } from "~/db/client.server";
-import { createOnce, newFormToken } from "~/auth/form-token.server";
+import { DISTRICTS } from "~/domain/districts";
+import { WARDS, wardLabel } from "~/domain/wards";
+import { newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
@@ -46,11 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   try {
-    const url = await createOnce(user.id, submission.value.formToken ?? newFormToken(), async (tx) => {
-      const request = await createRequestInTransaction(tx, user.id, submission.value);
-      return `/requests/${request.id}`;
-    });
-    notifyJobs();
+    const url = await submitRequest(user.id, submission.value, submission.value.formToken ?? newFormToken());
     return redirect(url);
   } catch (error) {
     if (error instanceof RequestInputError) {

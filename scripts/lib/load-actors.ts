@@ -1,6 +1,7 @@
 import { enqueueSearchSync } from "#search/outbox";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createRequestInTransaction } from "~/models/request.server";
+import { write } from "~/models/write.server";
 import { hashPassword } from "~/auth/password.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/session.server";
 import { RequestSchema } from "~/validation/request";
@@ -43,7 +44,7 @@ export async function prepareLoadActors(prisma: PrismaClient, count: number): Pr
       companySize: "small",
       companyName: `Công ty Thử Tải ${index}`,
     });
-    const request = await prisma.$transaction((tx) => createRequestInTransaction(tx, business.id, input));
+    const request = await write((tx, effects) => createRequestInTransaction(business.id, input, tx, effects), { db: prisma });
     // Opened directly, as if an official had approved it, and queued for the requests index.
     await prisma.techRequest.update({ where: { id: request.id }, data: { status: "open", publishedAt: new Date(), reviewedAt: new Date() } });
     await enqueueSearchSync(prisma, "request", [request.id]);

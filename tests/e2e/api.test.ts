@@ -213,7 +213,8 @@ async function makeOrganization(name: string, options: { status: string; parentI
       parentId: options.parentId ?? null,
       fieldIds: [f.field.id],
     },
-    { db: db(), origin: "fixture" },
+    { origin: "fixture" },
+    db(),
   );
 }
 
@@ -248,7 +249,7 @@ async function makeExpert(status: "published" | "draft", affiliationId: string, 
       links: { create: [{ kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024, position: 0 }] },
     },
   });
-  await refreshExpertSearchText(db(), profile.id);
+  await refreshExpertSearchText(profile.id, db());
   await enqueueSearchSync(db(), "expert", [profile.id]);
   return { ...profile, user };
 }
@@ -277,7 +278,7 @@ async function makeRequest(options: { status: string; visibility: "public" | "an
       fields: { create: [{ fieldId: f.field.id }] },
     },
   });
-  await refreshRequestSearchText(db(), request.id);
+  await refreshRequestSearchText(request.id, db());
   await enqueueSearchSync(db(), "request", [request.id]);
   return request;
 }

@@ -115,6 +115,8 @@ describe("the author edits their request", () => {
     expect(await db().auditEntry.count({ where: { entityId: request.id, action: "request.rereview" } })).toBe(1);
     const told = await db().notification.findMany({ where: { userId: responder.id } });
     expect(told.map((row) => JSON.parse(row.data).key)).toEqual(["notify.requestChangedForResponder"]);
+    // The request is hidden from them until it is approved again: the notice leads to their proposals.
+    expect(told.map((row) => row.url)).toEqual(["/me/responses"]);
     expect(await db().mailMessage.count({ where: { to: responder.email } })).toBe(1);
     expect(await db().notification.count({ where: { userId: curator.id, url: `/admin/queue#request-${request.id}` } })).toBe(1);
     expect(await db().requestResponse.findUniqueOrThrow({ where: { id: response.id } })).toEqual(response);

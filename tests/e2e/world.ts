@@ -49,7 +49,8 @@ export async function makeOrganization(label: string) {
   const token = word();
   return createOrganization(
     { slug: `test-${label}-${hex()}`, kind: "enterprise", nameVi: `Công ty Kiểm thử ${token}`, status: "published", fieldIds: [await foodFieldId()] },
-    { db: db(), origin: "fixture" },
+    { origin: "fixture" },
+    db(),
   );
 }
 
@@ -71,7 +72,7 @@ export async function makeExpert(userId: string, status: "published" | "draft" =
       fields: { create: [{ fieldId: await foodFieldId() }] },
     },
   });
-  await refreshExpertSearchText(db(), profile.id);
+  await refreshExpertSearchText(profile.id, db());
   await enqueueSearchSync(db(), "expert", [profile.id]);
   return { ...profile, token };
 }
@@ -118,7 +119,7 @@ export async function makeRequest(
       fields: { create: [{ fieldId: await foodFieldId() }] },
     },
   });
-  await refreshRequestSearchText(db(), request.id);
+  await refreshRequestSearchText(request.id, db());
   await enqueueSearchSync(db(), "request", [request.id]);
   return { ...request, titleToken, companyToken };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { deliverMail } from "~/models/mail.server";
 import { createResponseInTransaction, moveResponse, postMessageInTransaction } from "~/models/response.server";
+import { write } from "~/models/write.server";
 import { prisma } from "~/db/client.server";
 import { readMailbox } from "../mailbox";
 import { runDir } from "./run-dir";
@@ -42,13 +43,13 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
     },
   });
 
-  const response = await prisma.$transaction((tx) =>
-    createResponseInTransaction(tx, request.id, scientist, { approach: `Cảm biến độ ẩm ${HOSTILE}`, experience: "10 năm", timeline: "3 tháng" }),
+  const response = await write((tx, effects) =>
+    createResponseInTransaction(request.id, scientist, { approach: `Cảm biến độ ẩm ${HOSTILE}`, experience: "10 năm", timeline: "3 tháng" }, tx, effects),
   );
   await moveResponse(request.id, company.id, { responseId: response.id, status: "shortlisted", declineReason: null });
   const matchId = await moveResponse(request.id, company.id, { responseId: response.id, status: "accepted", declineReason: null });
   expect(matchId).toBeTruthy();
-  await prisma.$transaction((tx) => postMessageInTransaction(tx, matchId!, company.id, `Chào anh ${HOSTILE}, hẹn gặp thứ Hai?`));
+  await write((tx, effects) => postMessageInTransaction(matchId!, company.id, `Chào anh ${HOSTILE}, hẹn gặp thứ Hai?`, tx, effects));
   await deliverAll();
 
   const mails = await readMailbox(mailbox);

@@ -8,6 +8,7 @@ import { invalidateTaxonomyCache } from "~/models/field.server";
 import { loadCandidateExperts, loadCandidateOrganizations } from "~/models/match-candidates.server";
 import { computeSuggestions, getSuggestions, type Reason } from "~/models/matching.server";
 import { createRequestInTransaction, reviewRequest } from "~/models/request.server";
+import { write } from "~/models/write.server";
 import { prisma } from "~/db/client.server";
 import type { AcademicTitle, Offer } from "~/domain/expert-values";
 import { ExpertProfileSchema } from "~/validation/expert";
@@ -50,7 +51,7 @@ async function settle() {
 
 /** The request form's action: createRequestInTransaction in a transaction. */
 async function createRequest(authorId: string, input: RequestInput) {
-  return prisma.$transaction((tx) => createRequestInTransaction(tx, authorId, input));
+  return write((tx, effects) => createRequestInTransaction(authorId, input, tx, effects));
 }
 
 // ------------------------------------------------------------------ people
@@ -660,7 +661,7 @@ describe("suggestions follow changes", () => {
       companySize: "micro",
     });
     invalidateTaxonomyCache();
-    const request = await prisma.$transaction((tx) => createRequestInTransaction(tx, author.id, input));
+    const request = await write((tx, effects) => createRequestInTransaction(author.id, input, tx, effects));
     expect(request.status).toBe("pending");
   });
 
@@ -812,12 +813,12 @@ describe("the candidates' rows, read in one statement per side", () => {
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     const published = <T extends { status: string }>(rows: T[]) => rows.filter((row) => row.status === "published").map(({ status: _, ...row }) => row);
 
-    const loadedExperts = await loadCandidateExperts(prisma, [...experts.map((row) => row.id), "no-such-id"]);
+    const loadedExperts = await loadCandidateExperts([...experts.map((row) => row.id), "no-such-id"], prisma);
     expect(byId(loadedExperts.map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) })))).toEqual(
       byId(published(experts).map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) }))),
     );
-    const loadedOrganizations = await loadCandidateOrganizations(prisma, [...organizations.map((row) => row.id), "no-such-id"]);
+    const loadedOrganizations = await loadCandidateOrganizations([...organizations.map((row) => row.id), "no-such-id"], prisma);
     expect(byId(loadedOrganizations)).toEqual(byId(published(organizations)));
-    expect(await loadCandidateExperts(prisma, [])).toEqual([]);
+    expect(await loadCandidateExperts([], prisma)).toEqual([]);
   });
 });

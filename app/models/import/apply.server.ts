@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { organizationDocument, searchTextOf, type OrganizationIndexSource } from "#search/organization-document";
-import { enqueueSearchSync, notifySearchOutbox } from "#search/outbox";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { updateOrganizationInTransaction } from "~/models/organization.server";
 import { prisma, refreshPlannerStatistics } from "~/db/client.server";
 import { log } from "~/config/log.server";
 import type { ImportPlan, PlannedRow } from "./plan.server";
+import { write, type Effects, type Tx } from "../write.server";
 
 /**
  * Applies a plan with no rejected rows, all or nothing: one transaction holds
@@ -27,8 +27,8 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
   const updates = plan.rows.filter((row): row is Extract<PlannedRow, { outcome: "update" }> => row.outcome === "update");
   const importId = `import-${crypto.randomUUID()}`;
 
-  await prisma.$transaction(
-    async (tx) => {
+  await write(
+    async (tx, effects) => {
       // A unit may come before its parent in the file: foreign keys are checked at commit.
       await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
       const fields = await tx.field.findMany({
@@ -38,7 +38,7 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
       const newIds = new Map(creates.map((row) => [row.slug, crypto.randomUUID()]));
       const parentSlugs = [...new Set([...creates, ...updates].map((row) => row.parentSlug).filter((slug): slug is string => Boolean(slug) && !newIds.has(slug!)))];
       const parents = new Map(
-        (await findBySlugs(tx, parentSlugs)).map((parent) => [parent.slug, parent]),
+        (await findBySlugs(parentSlugs, tx)).map((parent) => [parent.slug, parent]),
       );
       const newRows = new Map(creates.map((row) => [row.slug, row]));
       const parentOf = (slug: string | null | undefined) => {
@@ -108,16 +108,15 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
           for (const fieldId of row.fieldIds ?? []) links.push({ organizationId: id, fieldId });
         }
         // Raw multi-row INSERTs: through Prisma's query layer, 50,000 rows took over a minute.
-        await insertRows(tx, "Organization", ORGANIZATION_COLUMNS, data.map((row) => ORGANIZATION_COLUMNS.map((column) => sqlValue(row[column]))));
-        if (links.length) await insertRows(tx, "OrganizationField", ["organizationId", "fieldId"], links.map((link) => [link.organizationId, link.fieldId]));
-        const stamp = sqlValue(now);
-        await insertRows(tx, "SearchOutbox", ["entity", "entityId", "createdAt", "availableAt"], data.map((row) => ["organization", row.id!, stamp, stamp]));
+        await insertRows("Organization", ORGANIZATION_COLUMNS, data.map((row) => ORGANIZATION_COLUMNS.map((column) => sqlValue(row[column]))), tx);
+        if (links.length) await insertRows("OrganizationField", ["organizationId", "fieldId"], links.map((link) => [link.organizationId, link.fieldId]), tx);
+        // One multi-row INSERT per chunk as well (createMany).
+        await effects.reindex("organization", data.map((row) => row.id!));
       }
 
       for (const row of updates) {
         const { kind, ...values } = row.values;
         await updateOrganizationInTransaction(
-          tx,
           row.id,
           {
             ...values,
@@ -125,11 +124,11 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
             ...(row.parentSlug !== undefined ? { parentId: parentOf(row.parentSlug)?.id ?? null } : {}),
             ...(row.fieldIds ? { fieldIds: row.fieldIds } : {}),
           },
-          { origin: "import", extra: { confirmedAt: now, staleSince: null } },
+          { origin: "import", extra: { confirmedAt: now, staleSince: null } }, tx, effects,
         );
       }
 
-      await audit(tx, {
+      await audit({
         actorId: options.actorId,
         action: "organization.import",
         entityType: "import",
@@ -142,11 +141,10 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
           createdSlugs: creates.slice(0, 200).map((row) => row.slug),
           updatedSlugs: updates.slice(0, 200).map((row) => ({ slug: row.slug, changed: row.changed })),
         },
-      });
+      }, tx);
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
-  notifySearchOutbox();
   // Thousands of new rows at once: the planner's numbers would be off until the hourly refresh.
   // A smaller import waits for it (ANALYZE holds the thread for about 0.2 s at 100,000 listings).
   // The import has committed: a failure here is only logged.
@@ -169,7 +167,7 @@ function sqlValue(value: unknown): string | number | null {
   return value as string | number;
 }
 
-async function insertRows(tx: Prisma.TransactionClient, table: string, columns: readonly string[], rows: (string | number | null)[][]) {
+async function insertRows(table: string, columns: readonly string[], rows: (string | number | null)[][], tx: Prisma.TransactionClient) {
   if (rows.length === 0) return;
   const placeholders = `(${columns.map(() => "?").join(", ")})`;
   await tx.$executeRawUnsafe(
@@ -178,7 +176,7 @@ async function insertRows(tx: Prisma.TransactionClient, table: string, columns: 
   );
 }
 
-async function findBySlugs(tx: Prisma.TransactionClient, slugs: string[]) {
+async function findBySlugs(slugs: string[], tx: Prisma.TransactionClient) {
   const found = [];
   for (let start = 0; start < slugs.length; start += CHUNK) {
     found.push(
