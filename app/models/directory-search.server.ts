@@ -1,7 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
 import { readSearchConfig, type SearchConfig } from "#search/config";
-import { indexGeneration } from "#search/index-generation";
 import {
   emptyFacetCounts,
   searchOrganizationIndex,
@@ -14,9 +13,8 @@ import {
 import { prisma, type DbClient } from "~/utils/db.server";
 import { positiveIntegerSetting } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
-import { LruCache } from "~/utils/lru";
-import { singleton } from "~/utils/singleton.server";
 import { searchTerms } from "~/utils/text";
+import { dataCache } from "./cache.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 
 /**
@@ -37,24 +35,14 @@ export type DirectorySearchResult = {
 
 /**
  * Recent engine answers (ids, highlights, counts; never the cards, which are
- * always read fresh). Keyed on the index generation, so a change applied by
- * this process's outbox worker invalidates them at once; the time limit
- * bounds staleness from changes made by other processes. Set
- * SEARCH_CACHE=off to disable (the benchmark measures both).
+ * always read fresh), kept per data version (app/models/cache.server.ts).
+ * Set SEARCH_CACHE=off to disable (the benchmark measures both).
  */
-const cache = singleton(
-  "directory-search-cache",
-  () => new LruCache<unknown>(positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500), 30_000),
-);
+const cache = dataCache<object>("directory-search", { max: positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500), ttlMs: 30_000 });
 
-async function cached<T>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {
+async function cached<T extends object>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {
   if (process.env.SEARCH_CACHE === "off") return search();
-  const key = JSON.stringify([kind, indexGeneration(), extra, input]);
-  const hit = cache.get(key) as T | undefined;
-  if (hit) return hit;
-  const found = await search();
-  cache.set(key, found);
-  return found;
+  return cache.fetch(JSON.stringify([kind, extra, input]), search) as Promise<T>;
 }
 
 function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig) {

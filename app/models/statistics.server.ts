@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma, type DbClient } from "~/utils/db.server";
+import { dataCache } from "./cache.server";
 import { UNLISTED_BUSINESS } from "~/utils/organization-values";
-import { versionedCache } from "~/utils/versioned-cache.server";
 
 /**
  * Figures about the ecosystem, each one aggregate SQL statement over indexed
@@ -397,15 +397,15 @@ export async function loadPublicStatistics(db: DbClient = prisma, now = new Date
  * The public figures take about 0.3 s of SQLite time at 100,000
  * organizations, and every query holds the one connection: computed for each
  * visitor they would queue behind each other. So they are kept for a minute,
- * and dropped sooner when the data version moves: this process's writes to
- * listings, profiles and requests (the search index generation) or any write
- * by another connection (SQLite's data_version: scripts, tests, a second
- * process). Concurrent visitors after a change share one computation.
+ * and dropped sooner when the data version moves (app/models/cache.server.ts:
+ * any process's write to listings, profiles or requests). Concurrent visitors
+ * after a change share one computation.
  */
-const cachedPublicStatistics = versionedCache("ecosystem-statistics", () => loadPublicStatistics());
+const statisticsCache = dataCache<PublicStatistics>("ecosystem-statistics", { max: 2, ttlMs: 60_000 });
 
 export async function getPublicStatistics(): Promise<PublicStatistics> {
-  return process.env.STATISTICS_CACHE === "off" ? loadPublicStatistics() : cachedPublicStatistics();
+  if (process.env.STATISTICS_CACHE === "off") return loadPublicStatistics();
+  return statisticsCache.fetch("public", () => loadPublicStatistics());
 }
 
 export type OfficialStatistics = {

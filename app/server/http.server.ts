@@ -4,9 +4,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
-import { openSearchableDataVersion } from "#search/data-version";
+import { closeDataVersion, dataVersion } from "~/models/cache.server";
 import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/utils/database-busy.server";
-import { databaseFilePath, resolveDatabaseUrl } from "~/utils/database-url";
 import { positiveIntegerSetting } from "~/utils/env.server";
 import { resolveLanguage } from "~/utils/language.server";
 import { log } from "~/utils/log.server";
@@ -132,21 +131,18 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
 }
 
 /**
- * The directory's kept answers, unless SEARCH_CACHE=off (the benchmark measures both) or the
- * database is in memory (nothing else can open it to read the data version).
+ * The directory's kept answers, unless SEARCH_CACHE=off (the benchmark measures both). With the
+ * database in memory there is no data version (app/models/cache.server.ts): nothing is kept.
  */
 function directoryAnswers() {
   if (process.env.SEARCH_CACHE === "off") return null;
-  const file = databaseFilePath(resolveDatabaseUrl());
-  if (!file) return null;
-  const version = openSearchableDataVersion(file);
   const middlewares = sharedResponses({
     routes: { "/directory.data": "routes/directory" },
     // As the loader reads it (getLanguage): the address's `lang`, else the cookie, else Accept-Language.
     language: (search, cookieHeader, acceptLanguage) => resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
-    version: version.read,
+    version: dataVersion,
     maxEntries: positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500),
     ttlMs: 30_000,
   });
-  return { ...middlewares, close: version.close };
+  return { ...middlewares, close: closeDataVersion };
 }

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
-import { LruCache } from "~/utils/lru";
+import { DataCache } from "~/models/cache.server";
 import { log } from "~/utils/log.server";
 
 /**
@@ -25,13 +25,13 @@ export type SharedResponseOptions = {
   routes: Record<string, string>;
   /** The language the answer would be in, from the address (as the loader reads it), the cookies and Accept-Language: part of the key */
   language: (search: URLSearchParams, cookieHeader: string | undefined, acceptLanguage: string | undefined) => Promise<string>;
-  /** Moves whenever what the answers show may have changed */
-  version: () => string;
+  /** Moves whenever what the answers show may have changed; null when it cannot be read (nothing is shared) */
+  version: () => string | null;
   maxEntries: number;
   ttlMs: number;
 };
 
-type Entry = { version: string; headers: [string, string][]; gzipped: Buffer };
+type Entry = { headers: [string, string][]; gzipped: Buffer };
 
 /** Headers of a Remix data answer worth sending again; the others are per request (ids, nonces, cookies). */
 const KEPT_HEADERS = ["content-type", "x-remix-response"];
@@ -47,7 +47,7 @@ type Pending = { key: string; language: string; version: string };
 export type Sharing = { shareable: boolean; personal: boolean; language: string | null };
 
 export function sharedResponses(options: SharedResponseOptions) {
-  const entries = new LruCache<Entry>(options.maxEntries, options.ttlMs);
+  const entries = new DataCache<Entry>({ max: options.maxEntries, ttlMs: options.ttlMs });
 
   async function answer(req: Request, res: Response, next: NextFunction) {
     const routeId = options.routes[req.path];
@@ -60,14 +60,16 @@ export function sharedResponses(options: SharedResponseOptions) {
     let pending: Pending;
     try {
       const language = await options.language(search, req.headers.cookie, req.headers["accept-language"]);
-      pending = { key: `${language} ${req.originalUrl}`, language, version: options.version() };
+      const version = options.version();
+      if (version === null) return next();
+      pending = { key: `${language} ${req.originalUrl}`, language, version };
     } catch (error) {
       // No version, no sharing: the request is answered as usual.
       log("warn", "shared_response_version_failed", { error: String(error) });
       return next();
     }
-    const hit = entries.get(pending.key);
-    if (hit && hit.version === pending.version) return send(req, res, hit);
+    const hit = entries.get(pending.key, pending.version);
+    if (hit) return send(req, res, hit);
     res.locals.sharedResponse = pending;
     next();
   }
@@ -96,7 +98,7 @@ export function sharedResponses(options: SharedResponseOptions) {
           const value = res.getHeader(name);
           return value === undefined ? [] : [[name, String(value)]];
         });
-        entries.set(pending.key, { version: pending.version, headers, gzipped: gzipSync(Buffer.concat(chunks)) });
+        entries.set(pending.key, pending.version, { headers, gzipped: gzipSync(Buffer.concat(chunks)) });
       }
       return end(chunk, encoding, callback);
     }) as Response["end"];

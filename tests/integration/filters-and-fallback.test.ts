@@ -3,8 +3,8 @@ import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
 import { searchDirectory, searchDirectoryInDatabase } from "~/models/directory-search.server";
-import { updateOrganization } from "~/models/organization.server";
-import { prisma } from "~/utils/db.server";
+import { createOrganizationInTransaction, updateOrganization } from "~/models/organization.server";
+import { createPrismaClient, prisma } from "~/utils/db.server";
 import { makeOrganization, drainOutbox, seedAndIndex } from "./helpers";
 
 const base: OrganizationSearchInput = {
@@ -73,6 +73,28 @@ describe("when Meilisearch is unreachable", () => {
       reportSearchSuccess();
     }
     expect((await searchDirectory({ ...base, q: "vien" })).mode).toBe("engine");
+  });
+
+  test("a listing another process adds shows in the next search, though the last answer was kept", async () => {
+    const host = process.env.MEILI_HOST;
+    process.env.MEILI_HOST = `http://127.0.0.1:${await findFreePort()}`;
+    const other = createPrismaClient(process.env.DATABASE_URL);
+    try {
+      const query = { ...base, q: "quokka" };
+      expect((await searchDirectory(query)).total).toBe(0);
+      // As a second process (an import, a script) writes: its own connection, its own wake-up signal.
+      await other.$transaction((tx) =>
+        createOrganizationInTransaction(tx, { slug: "quokka-lab", kind: "lab", nameEn: "Quokka Lab", status: "published" }, { origin: "portal" }),
+      );
+      const after = await searchDirectory(query);
+      expect(after.mode).toBe("database");
+      expect(after.results.map(({ organization }) => organization.slug)).toEqual(["quokka-lab"]);
+    } finally {
+      await other.$disconnect();
+      process.env.MEILI_HOST = host;
+      reportSearchSuccess();
+    }
+    await drainOutbox();
   });
 
   test("database and engine agree on totals, results and the counts the fallback computes", async () => {
