@@ -69,7 +69,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   app.use(stickyLanguage());
   // The directory's answers as you type are the same for everyone: a kept one is sent before
   // compression, static files and the session check (docs/decisions/020).
-  const shared = directoryAnswers();
+  const shared = sharedAnswers(serverBuild);
   if (shared) app.use(shared.answer);
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
   app.use(compression({ level: 4 }));
@@ -131,13 +131,14 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
 }
 
 /**
- * The directory's kept answers, unless SEARCH_CACHE=off (the benchmark measures both). With the
- * database in memory there is no data version (app/models/cache.server.ts): nothing is kept.
+ * Kept answers of the routes that declare `handle.sharedAnswer`, unless SEARCH_CACHE=off (the
+ * benchmark measures both). With the database in memory there is no data version
+ * (app/models/cache.server.ts): nothing is kept.
  */
-function directoryAnswers() {
+function sharedAnswers(build: ServerBuild | (() => Promise<ServerBuild>)) {
   if (process.env.SEARCH_CACHE === "off") return null;
   const middlewares = sharedResponses({
-    routes: { "/directory.data": "routes/directory" },
+    build,
     // As the loader reads it (getLanguage): the address's `lang`, else the cookie, else Accept-Language.
     language: (search, cookieHeader, acceptLanguage) => resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
     version: dataVersion,

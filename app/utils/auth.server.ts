@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { markPersonal } from "~/server/shared-responses.server";
+import { markPersonal } from "./answer-sharing";
 import { hasPermission, type Permission, type Role } from "./permissions";
 import { isSecureRequest } from "./request.server";
 import {
@@ -18,7 +18,7 @@ import {
 type Args = { request: Request; context: AppLoadContext };
 
 export function getUser({ context }: Args): SessionUser | null {
-  // An answer that depends on who asks is never sent to anyone else (app/server/shared-responses.server.ts).
+  // An answer that depends on who asks is never sent to anyone else (./answer-sharing.ts).
   markPersonal(context);
   return context.auth?.user ?? null;
 }
