@@ -7,7 +7,7 @@ import { OrganizationCard } from "~/components/organization-card";
 import { Pagination } from "~/components/pagination";
 import { Notice } from "~/components/ui/notice";
 import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
-import { searchDirectory } from "~/models/directory-search.server";
+import { searchDirectory } from "~/models/search-gateway.server";
 import type { RouteHandle } from "~/server/route-handles.server";
 import { shareResponse } from "~/utils/answer-sharing";
 import { getTaxonomy } from "~/models/field.server";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
-import { searchDirectory, searchDirectoryInDatabase } from "~/models/directory-search.server";
+import { searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
 import { createOrganizationInTransaction, updateOrganization } from "~/models/organization.server";
 import { createPrismaClient, prisma } from "~/utils/db.server";
 import { makeOrganization, drainOutbox, seedAndIndex } from "./helpers";

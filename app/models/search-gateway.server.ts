@@ -1,6 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
 import { readSearchConfig, type SearchConfig } from "#search/config";
+import { EXPERTS_INDEX, REQUESTS_INDEX } from "#search/indexes";
+import { searchListing, type ListingResult } from "#search/listing-search";
 import {
   emptyFacetCounts,
   searchOrganizationIndex,
@@ -18,10 +20,29 @@ import { dataCache } from "./cache.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 
 /**
- * The directory's search: Meilisearch when it answers, otherwise a plain
- * accent-insensitive text match in the database, so the directory keeps
- * working (with a notice) while the engine is down or restarting.
+ * The one way pages and the API search listings (organizations, experts, open
+ * requests): Meilisearch when it answers, otherwise a plain accent-insensitive
+ * text match in the database, so lists keep working (with a notice, or the
+ * API's `degraded`) while the engine is down or restarting. Availability,
+ * the fallback and its log line live here only (docs/decisions/008, 034).
  */
+export type SearchMode = "engine" | "database";
+
+/** The engine unless it is known to be down or fails now; then the database. */
+async function engineOrDatabase<T>(engine: () => Promise<T>, database: () => Promise<T>): Promise<T & { mode: SearchMode }> {
+  if (readSearchConfig() && !searchLooksDown()) {
+    try {
+      const found = await engine();
+      reportSearchSuccess();
+      return { ...found, mode: "engine" };
+    } catch (error) {
+      reportSearchFailure(error);
+      log("warn", "search_fallback", { error: String((error as Error)?.message ?? error) });
+    }
+  }
+  return { ...(await database()), mode: "database" };
+}
+
 export type DirectorySearchResult = {
   mode: "engine" | "database";
   total: number;
@@ -49,32 +70,93 @@ function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig
   return cached("engine", input, [config.host, config.indexPrefix], () => searchOrganizationIndex(input, config));
 }
 
+/** What either side found, before the cards are read: ids in order, counts, highlights from the engine. */
+type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode"> & { ids: string[]; highlights?: Map<string, OrganizationHit["highlights"]> };
+
 export async function searchDirectory(input: OrganizationSearchInput, db: DbClient = prisma): Promise<DirectorySearchResult> {
   const config = readSearchConfig();
-  if (config && !searchLooksDown()) {
-    try {
-      const found = await searchEngineCached(input, config);
-      reportSearchSuccess();
-      const cards = await getPublishedOrganizationCards(
-        found.hits.map((hit) => hit.id),
-        db,
-      );
-      const highlights = new Map(found.hits.map((hit) => [hit.id, hit.highlights]));
-      return {
-        mode: "engine",
-        total: found.total,
-        partial: found.partial,
-        facets: found.facets,
-        results: cards.map((organization) => ({ organization, highlights: highlights.get(organization.id) ?? {} })),
-      };
-    } catch (error) {
-      reportSearchFailure(error);
-      log("warn", "search_fallback", { error: String((error as Error)?.message ?? error) });
-    }
-  }
-  // The fallback's answers (ids and counts) are cached like the engine's: under
-  // load they are what keeps it usable. Cards are still read fresh.
-  return withCards(await cached("database", input, null, () => matchInDatabase(input, db)), db);
+  const { mode, ids, highlights, ...found } = await engineOrDatabase<OrganizationMatch>(
+    async () => {
+      const { hits, ...rest } = await searchEngineCached(input, config!);
+      return { ...rest, ids: hits.map((hit) => hit.id), highlights: new Map(hits.map((hit) => [hit.id, hit.highlights])) };
+    },
+    // The fallback's answers (ids and counts) are cached like the engine's: under
+    // load they are what keeps it usable. Cards are always read fresh.
+    () => cached("database", input, null, () => matchInDatabase(input, db)),
+  );
+  const cards = await getPublishedOrganizationCards(ids, db);
+  return { ...found, mode, results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })) };
+}
+
+/**
+ * Experts and open requests, for the pages and the API alike: text, areas or
+ * fields (an area's fields are expanded by the caller), and the list's own
+ * filter (offers, sectors); any of a filter's values matches, as in the engine.
+ */
+export type ListingQuery = { q: string; areas: string[]; fields: string[]; extra: string[]; page: number; perPage: number };
+export type ListingAnswer = ListingResult & { mode: SearchMode };
+
+const LISTS = {
+  experts: { index: EXPERTS_INDEX, extra: "offers", highlight: ["fullName", "keywords", "bioVi", "bioEn"] },
+  requests: { index: REQUESTS_INDEX, extra: "sector", highlight: ["title", "problem"] },
+} as const;
+
+function searchList(list: keyof typeof LISTS, query: ListingQuery, database: () => Promise<ListingResult>): Promise<ListingAnswer> {
+  const { index, extra, highlight } = LISTS[list];
+  return engineOrDatabase(
+    () =>
+      searchListing(index, {
+        q: query.q,
+        filters: { areaSlugs: query.areas, fieldSlugs: query.fields, [extra]: query.extra },
+        facets: ["areaSlugs", extra],
+        // Without words to rank by, the newest first.
+        sort: query.q ? undefined : ["publishedAt:desc"],
+        page: query.page,
+        perPage: query.perPage,
+        highlight: [...highlight],
+      }),
+    database,
+  );
+}
+
+/** Every folded word of the query in the row's folded text; areas and fields on the links. */
+function listingWhere(query: ListingQuery) {
+  return [
+    ...searchTerms(query.q).slice(0, 12).map((term) => ({ searchText: { contains: term } })),
+    ...(query.areas.length ? [{ fields: { some: { field: { parent: { slug: { in: query.areas } } } } } }] : []),
+    ...(query.fields.length ? [{ fields: { some: { field: { slug: { in: query.fields } } } } }] : []),
+  ];
+}
+
+const listingPage = (query: ListingQuery) => ({
+  orderBy: [{ publishedAt: "desc" as const }, { id: "asc" as const }],
+  skip: (query.page - 1) * query.perPage,
+  take: query.perPage,
+});
+
+export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
+  return searchList("experts", query, async () => {
+    // Offers are stored one per line.
+    const offers = query.extra.length ? [{ OR: query.extra.map((offer) => ({ offers: { contains: offer } })) }] : [];
+    const where = { status: "published", AND: [...listingWhere(query), ...offers] };
+    const [total, rows] = await Promise.all([
+      prisma.expertProfile.count({ where }),
+      prisma.expertProfile.findMany({ where, select: { id: true }, ...listingPage(query) }),
+    ]);
+    return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
+  });
+}
+
+export function searchOpenRequests(query: ListingQuery): Promise<ListingAnswer> {
+  return searchList("requests", query, async () => {
+    const sectors = query.extra.length ? [{ sector: { in: query.extra } }] : [];
+    const where = { status: "open", AND: [...listingWhere(query), ...sectors] };
+    const [total, rows] = await Promise.all([
+      prisma.techRequest.count({ where }),
+      prisma.techRequest.findMany({ where, select: { id: true }, ...listingPage(query) }),
+    ]);
+    return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
+  });
 }
 
 type Filters = Omit<OrganizationSearchInput, "page" | "perPage" | "sort" | "lang">;
@@ -126,14 +208,12 @@ export async function searchDirectoryInDatabase(input: OrganizationSearchInput, 
   return withCards(await matchInDatabase(input, db), db);
 }
 
-type DatabaseMatch = Omit<DirectorySearchResult, "results"> & { ids: string[] };
-
-async function withCards({ ids, ...match }: DatabaseMatch, db: DbClient): Promise<DirectorySearchResult> {
+async function withCards({ ids, ...match }: OrganizationMatch, db: DbClient): Promise<DirectorySearchResult> {
   const cards = await getPublishedOrganizationCards(ids, db);
-  return { ...match, results: cards.map((organization) => ({ organization, highlights: {} })) };
+  return { ...match, mode: "database", results: cards.map((organization) => ({ organization, highlights: {} })) };
 }
 
-async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<DatabaseMatch> {
+async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
   // The same order as the engine's: folded names, then id for ties.
   const name = input.lang === "vi" ? Prisma.sql`o.sortNameVi` : Prisma.sql`o.sortNameEn`;
   const orderBy =
@@ -165,5 +245,5 @@ async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Pr
     if (group.district && matches(group, "district")) add(facets.district, group.district, n);
     if (matches(group, "verified")) add(facets.verified, String(Number(group.verified) === 1), n);
   }
-  return { mode: "database", total, facets, facetsWithoutCounts: ["area", "field"], ids: page.map((row) => row.id) };
+  return { total, facets, facetsWithoutCounts: ["area", "field"], ids: page.map((row) => row.id) };
 }
