@@ -1,5 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import { LRUCache } from "lru-cache";
 
 /**
  * What routes declare about themselves in their `handle`, read before Remix runs:
@@ -24,15 +25,22 @@ export function answeringRoute(build: ServerBuild | (() => Promise<ServerBuild>)
   let cached: { build: ServerBuild; tree: AgnosticRouteObject[] } | null = null;
   const treeOf = async () => {
     const current = typeof build === "function" ? await build() : build;
-    if (cached?.build !== current) cached = { build: current, tree: routeTree(current) };
+    if (cached?.build !== current) {
+      cached = { build: current, tree: routeTree(current) };
+      matched.clear();
+    }
     return cached;
   };
+  // matchRoutes ranks every branch on each call: the shared answers ask for each search typed.
+  const matched = new LRUCache<string, { matches: ReturnType<typeof matchRoutes> }>({ max: 1000 });
   return async (originalUrl: string): Promise<AnsweringRoute | null> => {
     const url = new URL(originalUrl, "http://localhost");
     let pathname = url.pathname;
     if (pathname.endsWith(".data")) pathname = pathname.slice(0, -".data".length).replace(/^\/_root$/, "/");
     const { build: current, tree } = await treeOf();
-    const matches = matchRoutes(tree, pathname);
+    let found = matched.get(pathname);
+    if (!found) matched.set(pathname, (found = { matches: matchRoutes(tree, pathname) }));
+    const matches = found.matches;
     if (!matches?.length) return null;
     let target = matches[matches.length - 1]!;
     const wantsIndex = url.searchParams.getAll("index").some((value) => value === "");
