@@ -1,5 +1,5 @@
 import "@remix-run/node";
-import type { Sharing } from "~/server/shared-responses.server";
+import type { Sharing } from "~/utils/answer-sharing";
 import type { SessionValidation } from "~/auth/session.server";
 
 declare module "@remix-run/node" {

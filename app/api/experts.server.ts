@@ -1,8 +1,8 @@
 import { getPublishedExpert, getPublishedExpertCards } from "~/models/expert.server";
 import { getTaxonomy } from "~/models/field.server";
+import { searchExperts } from "~/models/search-gateway.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
-import { searchPublishedExperts } from "./listing-search.server";
 import { listEnvelope } from "./pagination";
 import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters } from "./params";
 import type { ApiArgs } from "./respond.server";
@@ -12,11 +12,11 @@ import { expertDetail, expertSummary } from "./serializers";
 export async function listExperts({ url, origin }: ApiArgs) {
   const query = parseExpertQuery(url.searchParams);
   const fields = expandFields(query.fields, await getTaxonomy());
-  const found = await searchPublishedExperts({ ...query, fields });
+  const found = await searchExperts({ ...query, areas: [], fields, extra: query.offers });
   checkPageInRange(query, found.total);
-  const cards = await getPublishedExpertCards(found.ids);
+  const cards = await getPublishedExpertCards(found.hits.map((hit) => hit.id));
   const slugs = await fieldSlugsOf("expert", cards.map((card) => card.id));
-  return listEnvelope(url, query, found, cards.map((card) => expertSummary(card, slugs.get(card.id) ?? [], origin)));
+  return listEnvelope(url, query, { total: found.total, degraded: found.mode === "database" }, cards.map((card) => expertSummary(card, slugs.get(card.id) ?? [], origin)));
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,4 +1,4 @@
-import { searchDirectory } from "~/models/directory-search.server";
+import { searchDirectory } from "~/models/search-gateway.server";
 import { publishedExpertsOf } from "~/models/expert.server";
 import { getTaxonomy } from "~/models/field.server";
 import { getPublishedOrganization } from "~/models/organization.server";

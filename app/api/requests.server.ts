@@ -1,10 +1,9 @@
 import { getTaxonomy } from "~/models/field.server";
-import { openRequestCards } from "~/models/listing-search.server";
-import { getRequest, visibleRequest } from "~/models/request.server";
+import { getRequest, openRequestCards, visibleRequest } from "~/models/request.server";
+import { searchOpenRequests } from "~/models/search-gateway.server";
 import { prisma } from "~/db/client.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
-import { searchOpenRequestsByField } from "./listing-search.server";
 import { listEnvelope } from "./pagination";
 import { checkPageInRange, expandFields, parseRequestQuery, parseNoParameters } from "./params";
 import type { ApiArgs } from "./respond.server";
@@ -17,11 +16,11 @@ import { requestDetail, requestSummary } from "./serializers";
 export async function listRequests({ url, origin }: ApiArgs) {
   const query = parseRequestQuery(url.searchParams);
   const fields = expandFields(query.fields, await getTaxonomy());
-  const found = await searchOpenRequestsByField({ ...query, fields });
+  const found = await searchOpenRequests({ ...query, areas: [], fields, extra: query.sectors });
   checkPageInRange(query, found.total);
-  const cards = await openRequestCards(found.ids);
+  const cards = await openRequestCards(found.hits.map((hit) => hit.id));
   const slugs = await fieldSlugsOf("request", cards.map((card) => card.id));
-  return listEnvelope(url, query, found, cards.map((card) => requestSummary(card, slugs.get(card.id) ?? [], origin)));
+  return listEnvelope(url, query, { total: found.total, degraded: found.mode === "database" }, cards.map((card) => requestSummary(card, slugs.get(card.id) ?? [], origin)));
 }
 
 const ID = /^[a-z0-9]{1,40}$/;

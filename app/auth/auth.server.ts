@@ -1,4 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { markPersonal } from "~/utils/answer-sharing";
 import { hasPermission, type Permission, type Role } from "./permissions";
 import { isSecureRequest } from "~/utils/http-request.server";
 import {
@@ -17,9 +18,8 @@ import {
 type Args = { request: Request; context: AppLoadContext };
 
 export function getUser({ context }: Args): SessionUser | null {
-  // An answer that depends on who asks is never sent to anyone else (app/server/shared-responses.server.ts:
-  // its markPersonal, written here so that accounts do not depend on the HTTP server above them).
-  if (context.sharing) context.sharing.personal = true;
+  // An answer that depends on who asks is never sent to anyone else (app/utils/answer-sharing.ts).
+  markPersonal(context);
   return context.auth?.user ?? null;
 }
 

@@ -39,7 +39,7 @@ import { log } from "~/config/log.server";
  *   request's transaction (an import holds one for minutes) nor for another
  *   process's write lock. Every other statement, a PRAGMA included, goes to
  *   the writer and waits for the open transaction like a write: a page must
- *   not send one (versioned-cache.server.ts reads data_version on its own
+ *   not send one (app/models/cache.server.ts reads the data version on its own
  *   read-only connection for this reason).
  */
 export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
@@ -234,7 +234,7 @@ class SerializedAdapter implements SqlDriverAdapter {
     refuseInsideTransaction(query.sql);
     // Prisma's writes come here too (INSERT … RETURNING): only a SELECT (or the plan of one, or a
     // WITH that changes nothing) is a read. Anything else, a PRAGMA included, runs on the writer and
-    // waits for an open transaction: read data_version elsewhere (versioned-cache.server.ts).
+    // waits for an open transaction: read data versions elsewhere (app/models/cache.server.ts).
     // A reader in WAL mode is all but never busy (a crashed writer's journal being recovered).
     if (this.#reader && isRead(query.sql)) return this.#read(query);
     return this.#write(query.sql, () => this.inner.queryRaw(query));

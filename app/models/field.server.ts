@@ -1,10 +1,10 @@
 import { prisma, type DbClient } from "~/db/client.server";
-import { singleton } from "~/utils/singleton.server";
+import { dataCache } from "./cache.server";
 
 /**
  * The bilingual field taxonomy: areas (top level) and the fields under them.
  * Read on every directory request (facet labels, validating URL values), so it
- * is cached for a short while and dropped whenever it changes.
+ * is kept per data version (the seed's renames move it) for a short while.
  */
 export type TaxonomyField = { id: string; slug: string; nameVi: string; nameEn: string; areaSlug: string | null };
 export type Taxonomy = {
@@ -13,11 +13,14 @@ export type Taxonomy = {
   bySlug: Map<string, TaxonomyField>;
 };
 
-const TTL_MS = 30_000;
-const cache = singleton("taxonomy-cache", () => ({ value: null as Taxonomy | null, loadedAt: 0 }));
+const cache = dataCache<Taxonomy>("taxonomy", { max: 2, ttlMs: 30_000 });
 
 export async function getTaxonomy(db: DbClient = prisma): Promise<Taxonomy> {
-  if (cache.value && Date.now() - cache.loadedAt < TTL_MS && db === prisma) return cache.value;
+  // Inside a transaction it is read afresh, as that transaction sees it.
+  return db === prisma ? cache.fetch("taxonomy", () => loadTaxonomy(prisma)) : loadTaxonomy(db);
+}
+
+async function loadTaxonomy(db: DbClient): Promise<Taxonomy> {
   const rows = await db.field.findMany({
     select: { id: true, slug: true, nameVi: true, nameEn: true, parent: { select: { slug: true } } },
     orderBy: [{ position: "asc" }, { slug: "asc" }],
@@ -34,15 +37,12 @@ export async function getTaxonomy(db: DbClient = prisma): Promise<Taxonomy> {
     fields: all.filter((field) => field.areaSlug !== null),
     bySlug: new Map(all.map((field) => [field.slug, field])),
   };
-  if (db === prisma) {
-    cache.value = taxonomy;
-    cache.loadedAt = Date.now();
-  }
   return taxonomy;
 }
 
+/** For a change the data version does not see (a field written by hand in a test). */
 export function invalidateTaxonomyCache() {
-  cache.value = null;
+  cache.clear();
 }
 
 /** Published organizations per area (an organization counts once per area). */

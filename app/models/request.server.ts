@@ -379,3 +379,28 @@ export function listRequestsOf(authorId: string) {
     orderBy: { createdAt: "desc" },
   });
 }
+
+/** Cards of open requests in the order of `ids`; an anonymous request's company stays hidden. */
+export async function openRequestCards(ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await prisma.techRequest.findMany({
+    where: { id: { in: ids }, status: "open" },
+    select: {
+      id: true,
+      title: true,
+      problem: true,
+      visibility: true,
+      companyName: true,
+      sector: true,
+      companySize: true,
+      district: true,
+      trl: true,
+      budget: true,
+      deadline: true,
+      publishedAt: true,
+      fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } }, take: 4 },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, { ...row, companyName: row.visibility === "public" ? row.companyName : null }]));
+  return ids.map((id) => byId.get(id)).filter((row): row is NonNullable<typeof row> => Boolean(row));
+}

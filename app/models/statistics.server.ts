@@ -1,8 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma, type DbClient } from "~/db/client.server";
-import { UNLISTED_BUSINESS } from "~/domain/organization-values";
-import { versionedCache } from "~/utils/versioned-cache.server";
 import { setting } from "~/config/env.server";
+import { dataCache } from "./cache.server";
+import { UNLISTED_BUSINESS } from "~/domain/organization-values";
 
 /**
  * Figures about the ecosystem, each one aggregate SQL statement over indexed
@@ -397,15 +397,15 @@ export async function loadPublicStatistics(now = new Date(), db: DbClient = pris
  * The public figures take about 0.3 s of SQLite time at 100,000
  * organizations, and every query holds the one connection: computed for each
  * visitor they would queue behind each other. So they are kept for a minute,
- * and dropped sooner when the data version moves: this process's writes to
- * listings, profiles and requests (the search index generation) or any write
- * by another connection (SQLite's data_version: scripts, tests, a second
- * process). Concurrent visitors after a change share one computation.
+ * and dropped sooner when the data version moves (app/models/cache.server.ts:
+ * any process's write to listings, profiles or requests). Concurrent visitors
+ * after a change share one computation.
  */
-const cachedPublicStatistics = versionedCache("ecosystem-statistics", () => loadPublicStatistics());
+const statisticsCache = dataCache<PublicStatistics>("ecosystem-statistics", { max: 2, ttlMs: 60_000 });
 
 export async function getPublicStatistics(): Promise<PublicStatistics> {
-  return setting("STATISTICS_CACHE") ? loadPublicStatistics() : cachedPublicStatistics();
+  if (setting("STATISTICS_CACHE")) return loadPublicStatistics(); // STATISTICS_CACHE=off
+  return statisticsCache.fetch("public", () => loadPublicStatistics());
 }
 
 export type OfficialStatistics = {

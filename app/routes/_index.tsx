@@ -5,11 +5,11 @@ import { OrganizationCard } from "~/components/organization-card";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { countPublishedByArea, getTaxonomy } from "~/models/field.server";
 import { countPublishedByKind, featuredOrganizations } from "~/models/organization.server";
+import { dataCache } from "~/models/cache.server";
 import { directorySearch } from "~/utils/directory-query";
 import { getLanguage } from "~/i18n/language.server";
 import { toCardView } from "~/components/organization-view";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
-import { versionedCache } from "~/utils/versioned-cache.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => titled(args, (t) => t("site.name"));
@@ -18,10 +18,14 @@ export const meta: MetaFunction<typeof loader> = (args) => titled(args, (t) => t
  * Counting 100,000 listings by kind and area takes seconds, and even picking the day's featured
  * listings costs two queries over them: all are kept until the data changes (or a minute passes).
  */
-const homeData = versionedCache("home-data", async () => {
+const homeCache = dataCache<HomeData>("home-data", { max: 2, ttlMs: 60_000 });
+type HomeData = Awaited<ReturnType<typeof loadHomeData>>;
+const homeData = () => homeCache.fetch("home", loadHomeData);
+
+async function loadHomeData() {
   const [kindCounts, areaCounts, featured] = await Promise.all([countPublishedByKind(), countPublishedByArea(), featuredOrganizations(6)]);
   return { kindCounts, areaCounts, featured };
-});
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, { kindCounts, areaCounts, featured }, taxonomy] = await Promise.all([getLanguage(request), homeData(), getTaxonomy()]);

@@ -7,8 +7,9 @@ import { OrganizationCard } from "~/components/organization-card";
 import { Pagination } from "~/components/pagination";
 import { Notice } from "~/components/ui/notice";
 import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
-import { searchDirectory } from "~/models/directory-search.server";
-import { shareResponse } from "~/server/shared-responses.server";
+import { searchDirectory } from "~/models/search-gateway.server";
+import type { RouteHandle } from "~/server/route-handles.server";
+import { shareResponse } from "~/utils/answer-sharing";
 import { getTaxonomy } from "~/models/field.server";
 import {
   directorySearch,
@@ -33,6 +34,9 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   const q = args.data?.query.q;
   return titled(args, (t) => `${q ? `${q} · ` : ""}${t("directory.title")}`, { description: (t) => t("directory.metaDescription") });
 };
+
+/** Its data requests are the same for everyone: kept whole and sent again (docs/decisions/020). */
+export const handle: RouteHandle = { sharedAnswer: true };
 
 /** Field options beyond these (by count) are left out; the search box finds any field. */
 const MAX_FIELD_OPTIONS = 40;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExpertCard } from "~/components/expert-card";
@@ -8,51 +8,28 @@ import { SimplePager } from "~/components/simple-pager";
 import { Notice } from "~/components/ui/notice";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { getPublishedExpertCards } from "~/models/expert.server";
-import { getTaxonomy } from "~/models/field.server";
-import { searchExperts } from "~/models/listing-search.server";
+import { searchListingPage } from "~/models/listing-page.server";
 import { getLanguage } from "~/i18n/language.server";
-import { OFFER_LABELS, OFFERS, type Offer } from "~/domain/expert-values";
-import { listingSearch, parseListingParams } from "~/utils/listing-query";
+import { listingSearch } from "~/utils/listing-query";
+import { QueryProblems } from "~/components/query-problems";
 import { titled } from "~/utils/meta";
 import { useOptionalUser } from "~/auth/user";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("experts.title"));
 
-const PAGE_SIZE = 20;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  const params = parseListingParams(new URL(request.url).searchParams, "offer", OFFERS);
-  const [found, taxonomy] = await Promise.all([searchExperts({ ...params, perPage: PAGE_SIZE }), getTaxonomy()]);
-  const cards = await getPublishedExpertCards(found.hits.map((hit) => hit.id));
-  const highlights = new Map(found.hits.map((hit) => [hit.id, hit.highlights]));
-  const areaCounts = found.facets.areaSlugs ?? {};
-  const offerCounts = found.facets.offers ?? {};
-  return {
-    params,
-    mode: found.mode,
-    total: found.total,
-    pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / PAGE_SIZE)),
-    experts: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })),
-    areas: taxonomy.areas
-      .map((area) => ({
-        value: area.slug,
-        label: lang === "vi" ? area.nameVi : area.nameEn,
-        count: found.mode === "engine" ? (areaCounts[area.slug] ?? 0) : null,
-        selected: params.areas.includes(area.slug),
-      }))
-      .filter((option) => option.count === null || option.count > 0 || option.selected),
-    offers: OFFERS.map((offer) => ({
-      value: offer,
-      label: OFFER_LABELS[offer as Offer][lang],
-      count: found.mode === "engine" ? (offerCounts[offer] ?? 0) : null,
-      selected: params.extra.includes(offer),
-    })),
-  };
+  const { ids, highlights, extra, ...found } = await searchListingPage("experts", new URL(request.url), lang);
+  const cards = await getPublishedExpertCards(ids);
+  // Bad values are named on the page (status 400); the list shows what the rest asks for.
+  return data(
+    { ...found, offers: extra, experts: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })) },
+    { status: found.problems.length > 0 ? 400 : 200 },
+  );
 }
 
 export default function Experts() {
-  const { params, mode, total, pages, experts, areas, offers } = useLoaderData<typeof loader>();
+  const { params, problems, mode, total, pages, experts, areas, offers } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const user = useOptionalUser();
@@ -87,6 +64,7 @@ export default function Experts() {
           <h2 id="experts-results" className="text-sm text-slate-700" aria-live="polite">
             {t("experts.results", { count: formatNumber(lang, total) })}
           </h2>
+          <QueryProblems problems={problems} />
           {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
           {experts.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("experts.none")}</p> : null}
           <ol className="space-y-3">
@@ -96,7 +74,7 @@ export default function Experts() {
               </li>
             ))}
           </ol>
-          <SimplePager page={params.page} pages={pages} href={(page) => `/experts${listingSearch(params, "offer", page)}`} />
+          <SimplePager page={params.page} pages={pages} href={(page) => `/experts${listingSearch(params, "experts", page)}`} />
         </section>
       </Form>
     </div>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FacetGroup } from "~/components/facet-group";
@@ -7,51 +7,29 @@ import { RequestCard } from "~/components/request-card";
 import { SimplePager } from "~/components/simple-pager";
 import { Notice } from "~/components/ui/notice";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
-import { getTaxonomy } from "~/models/field.server";
-import { openRequestCards, searchOpenRequests } from "~/models/listing-search.server";
+import { searchListingPage } from "~/models/listing-page.server";
+import { openRequestCards } from "~/models/request.server";
 import { getLanguage } from "~/i18n/language.server";
-import { listingSearch, parseListingParams } from "~/utils/listing-query";
+import { listingSearch } from "~/utils/listing-query";
+import { QueryProblems } from "~/components/query-problems";
 import { titled } from "~/utils/meta";
-import { SECTOR_LABELS, SECTORS } from "~/domain/request-values";
 import { useOptionalUser } from "~/auth/user";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("requests.title"));
 
-const PAGE_SIZE = 20;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  const params = parseListingParams(new URL(request.url).searchParams, "sector", SECTORS);
-  const [found, taxonomy] = await Promise.all([searchOpenRequests({ ...params, perPage: PAGE_SIZE }), getTaxonomy()]);
-  const cards = await openRequestCards(found.hits.map((hit) => hit.id));
-  const highlights = new Map(found.hits.map((hit) => [hit.id, hit.highlights]));
-  const areaCounts = found.facets.areaSlugs ?? {};
-  const sectorCounts = found.facets.sector ?? {};
-  return {
-    params,
-    mode: found.mode,
-    total: found.total,
-    pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / PAGE_SIZE)),
-    requests: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })),
-    areas: taxonomy.areas
-      .map((area) => ({
-        value: area.slug,
-        label: lang === "vi" ? area.nameVi : area.nameEn,
-        count: found.mode === "engine" ? (areaCounts[area.slug] ?? 0) : null,
-        selected: params.areas.includes(area.slug),
-      }))
-      .filter((option) => option.count === null || option.count > 0 || option.selected),
-    sectors: SECTORS.map((sector) => ({
-      value: sector,
-      label: SECTOR_LABELS[sector][lang],
-      count: found.mode === "engine" ? (sectorCounts[sector] ?? 0) : null,
-      selected: params.extra.includes(sector),
-    })).filter((option) => option.count === null || option.count > 0 || option.selected),
-  };
+  const { ids, highlights, extra, ...found } = await searchListingPage("requests", new URL(request.url), lang);
+  const cards = await openRequestCards(ids);
+  // Bad values are named on the page (status 400); the list shows what the rest asks for.
+  return data(
+    { ...found, sectors: extra, requests: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })) },
+    { status: found.problems.length > 0 ? 400 : 200 },
+  );
 }
 
 export default function Requests() {
-  const { params, mode, total, pages, requests, areas, sectors } = useLoaderData<typeof loader>();
+  const { params, problems, mode, total, pages, requests, areas, sectors } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const user = useOptionalUser();
@@ -84,6 +62,7 @@ export default function Requests() {
           <h2 id="requests-results" className="text-sm text-slate-700" aria-live="polite">
             {t("requests.results", { count: formatNumber(lang, total) })}
           </h2>
+          <QueryProblems problems={problems} />
           {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
           {requests.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("requests.none")}</p> : null}
           <ol className="space-y-3">
@@ -93,7 +72,7 @@ export default function Requests() {
               </li>
             ))}
           </ol>
-          <SimplePager page={params.page} pages={pages} href={(page) => `/requests${listingSearch(params, "sector", page)}`} />
+          <SimplePager page={params.page} pages={pages} href={(page) => `/requests${listingSearch(params, "requests", page)}`} />
         </section>
       </Form>
     </div>

@@ -1,11 +1,11 @@
 import type { ServerBuild } from "@remix-run/node";
-import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import type { NextFunction, Request, Response } from "express";
 import { translator } from "~/i18n/i18n";
 import { resolveLanguage } from "~/i18n/language.server";
+import { answeringRoute, type RouteHandle } from "./route-handles.server";
 
 /** What a route module may declare in its `handle` (e.g. the import's 64 MiB). */
-export type BodyLimitHandle = { maxBodyBytes?: number };
+export type BodyLimitHandle = Pick<RouteHandle, "maxBodyBytes">;
 
 /**
  * A path with a `.` or `..` segment (also written `%2e`, or after a backslash, which the
@@ -36,41 +36,14 @@ export function refuseDotSegments() {
 }
 
 /**
- * The body limit of the route that will answer a request, matched as Remix matches it:
- * on the resolved path (single fetch's `.data` suffix removed), the action of the
- * deepest route, or of the index route when `?index` is asked for. A route declares a
- * larger limit in its `handle` (`maxBodyBytes`); every other route gets `defaultBytes`.
+ * The body limit of the route that will answer a request (its action, see
+ * route-handles.server.ts). A route declares a larger limit in its `handle`
+ * (`maxBodyBytes`); every other route gets `defaultBytes`.
  */
 export function routeBodyLimits(build: ServerBuild | (() => Promise<ServerBuild>), defaultBytes: number) {
-  let cached: { build: ServerBuild; tree: AgnosticRouteObject[] } | null = null;
-  const treeOf = async () => {
-    const current = typeof build === "function" ? await build() : build;
-    if (cached?.build !== current) cached = { build: current, tree: routeTree(current) };
-    return cached;
-  };
+  const routeFor = answeringRoute(build);
   return async (originalUrl: string): Promise<number> => {
-    const url = new URL(originalUrl, "http://localhost");
-    let pathname = url.pathname;
-    if (pathname.endsWith(".data")) pathname = pathname.slice(0, -".data".length).replace(/^\/_root$/, "/");
-    const { build: current, tree } = await treeOf();
-    const matches = matchRoutes(tree, pathname);
-    if (!matches?.length) return defaultBytes;
-    let target = matches[matches.length - 1]!;
-    const wantsIndex = url.searchParams.getAll("index").some((value) => value === "");
-    if (target.route.index && !wantsIndex && matches.length > 1) target = matches[matches.length - 2]!;
-    const handle = current.routes[target.route.id!]?.module.handle as BodyLimitHandle | undefined;
-    return typeof handle?.maxBodyBytes === "number" ? handle.maxBodyBytes : defaultBytes;
+    const limit = (await routeFor(originalUrl))?.handle.maxBodyBytes;
+    return typeof limit === "number" ? limit : defaultBytes;
   };
-}
-
-function routeTree(build: ServerBuild): AgnosticRouteObject[] {
-  const children = (parentId: string | undefined): AgnosticRouteObject[] =>
-    Object.values(build.routes)
-      .filter((route) => route.parentId === parentId)
-      .map((route) =>
-        route.index
-          ? { id: route.id, index: true, path: route.path, caseSensitive: route.caseSensitive }
-          : { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: children(route.id) },
-      );
-  return children(undefined);
 }

@@ -4,9 +4,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
-import { openSearchableDataVersion } from "#search/data-version";
+import { closeDataVersion, dataVersion } from "~/models/cache.server";
 import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "~/db/busy.server";
-import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { setting, trustProxy } from "~/config/env.server";
 import { resolveLanguage } from "~/i18n/language.server";
 import { log } from "~/config/log.server";
@@ -71,7 +70,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   app.use(stickyLanguage());
   // The directory's answers as you type are the same for everyone: a kept one is sent before
   // compression, static files and the session check (docs/decisions/020).
-  const shared = directoryAnswers();
+  const shared = sharedAnswers(serverBuild);
   if (shared) app.use(shared.answer);
   // Level 4 compresses these pages nearly as well as the default 6, at half the CPU.
   app.use(compression({ level: 4 }));
@@ -133,21 +132,19 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
 }
 
 /**
- * The directory's kept answers, unless SEARCH_CACHE=off (the benchmark measures both) or the
- * database is in memory (nothing else can open it to read the data version).
+ * Kept answers of the routes that declare `handle.sharedAnswer`, unless SEARCH_CACHE=off (the
+ * benchmark measures both). With the database in memory there is no data version
+ * (app/models/cache.server.ts): nothing is kept.
  */
-function directoryAnswers() {
-  if (setting("SEARCH_CACHE")) return null;
-  const file = databaseFilePath(resolveDatabaseUrl());
-  if (!file) return null;
-  const version = openSearchableDataVersion(file);
+function sharedAnswers(build: ServerBuild | (() => Promise<ServerBuild>)) {
+  if (setting("SEARCH_CACHE")) return null; // SEARCH_CACHE=off
   const middlewares = sharedResponses({
-    routes: { "/directory.data": "routes/directory" },
+    build,
     // As the loader reads it (getLanguage): the address's `lang`, else the cookie, else Accept-Language.
     language: (search, cookieHeader, acceptLanguage) => resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
-    version: version.read,
+    version: dataVersion,
     maxEntries: setting("SEARCH_CACHE_ENTRIES"),
     ttlMs: 30_000,
   });
-  return { ...middlewares, close: version.close };
+  return { ...middlewares, close: closeDataVersion };
 }

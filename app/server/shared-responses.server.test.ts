@@ -4,7 +4,9 @@ import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { markPersonal, shareResponse, sharedResponses, type Sharing } from "./shared-responses.server";
+import type { ServerBuild } from "@remix-run/node";
+import { markPersonal, shareResponse, type Sharing } from "~/utils/answer-sharing";
+import { sharedResponses } from "./shared-responses.server";
 
 /**
  * The shared answers, mounted as the portal mounts them, in front of a
@@ -17,10 +19,20 @@ let version = "1";
 let versionFails = false;
 let runs = 0;
 
+/** The portal's route tree in small: the directory declares its answers shared, the experts list does not. */
+const route = (id: string, parentId: string | undefined, path: string, handle?: unknown) => ({ id, parentId, path, module: { handle } });
+const build = {
+  routes: {
+    root: route("root", undefined, ""),
+    "routes/directory": route("routes/directory", "root", "directory", { sharedAnswer: true }),
+    "routes/experts._index": route("routes/experts._index", "root", "experts"),
+  },
+} as unknown as ServerBuild;
+
 beforeAll(async () => {
   const app = express();
   const shared = sharedResponses({
-    routes: { "/directory.data": "routes/directory" },
+    build,
     language: async (search) => (search.get("lang") === "en" ? "en" : "vi"),
     version: () => {
       if (versionFails) throw new Error("database locked");
@@ -39,7 +51,9 @@ beforeAll(async () => {
     // As Remix reads the address: the root's loader (which reads the user) runs unless `_routes`
     // names the directory alone, and the loader answers in `?lang=` (or, here, `answerIn=`).
     const search = new URL(req.originalUrl, "http://portal").searchParams;
-    if (search.get("_routes") !== "routes/directory" || search.has("private")) markPersonal({ sharing });
+    if (!["routes/directory", "routes/experts._index"].includes(search.get("_routes") ?? "") || search.has("private")) {
+      markPersonal({ sharing });
+    }
     const language = search.get("answerIn") ?? search.get("lang") ?? "vi";
     shareResponse({ sharing }, language);
     res.status(Number(search.get("status") ?? 200));
@@ -129,6 +143,8 @@ describe("sharedResponses", () => {
       "/directory.data?q=with-root-data",
       "/directory.data?q=other&_routes=root%2Croutes%2Fdirectory",
       "/experts.data?q=x&_routes=routes%2Fdirectory",
+      // A route that does not declare `handle.sharedAnswer`, though its loader would share.
+      "/experts.data?q=x&_routes=routes%2Fexperts._index",
       "/directory?q=page",
     ];
     for (const path of [...refused, ...notOffered]) {

@@ -1,7 +1,10 @@
 import { gunzipSync, gzipSync } from "node:zlib";
+import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
-import { LruCache } from "~/utils/lru";
+import { DataCache } from "~/models/cache.server";
+import type { Sharing } from "~/utils/answer-sharing";
 import { log } from "~/config/log.server";
+import { answeringRoute } from "./route-handles.server";
 
 /**
  * Answers that are the same for everyone who asks, sent again without running
@@ -14,24 +17,25 @@ import { log } from "~/config/log.server";
  * Two middlewares share the answers: `answer`, early in the chain (before
  * compression and static files), sends a kept one; `keep`, just before Remix
  * (after compression, so it sees the body as Remix writes it), keeps a new one.
- * Only answers the route marked as shared (`shareResponse` in its loader, once
- * it knows the answer depends on nothing personal and came from the search
- * engine) with status 200 are kept. An entry is served only while `version()`
+ * Only data requests of a route that declares `handle.sharedAnswer` are
+ * considered, and only answers its loader marked as shared (`shareResponse`,
+ * once it knows the answer depends on nothing personal and came from the
+ * search engine) with status 200 are kept. An entry is served only while `version()`
  * returns what it returned before the answer was computed; a write to anything
  * searchable moves it, so a kept answer never hides a change.
  */
 export type SharedResponseOptions = {
-  /** `pathname` → the only `_routes` value kept for it (a route's data alone, no root data with the user in it) */
-  routes: Record<string, string>;
+  /** The routes: those whose `handle.sharedAnswer` is true have their data requests kept */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   /** The language the answer would be in, from the address (as the loader reads it), the cookies and Accept-Language: part of the key */
   language: (search: URLSearchParams, cookieHeader: string | undefined, acceptLanguage: string | undefined) => Promise<string>;
-  /** Moves whenever what the answers show may have changed */
-  version: () => string;
+  /** Moves whenever what the answers show may have changed; null when it cannot be read (nothing is shared) */
+  version: () => string | null;
   maxEntries: number;
   ttlMs: number;
 };
 
-type Entry = { version: string; headers: [string, string][]; gzipped: Buffer };
+type Entry = { headers: [string, string][]; gzipped: Buffer };
 
 /** Headers of a Remix data answer worth sending again; the others are per request (ids, nonces, cookies). */
 const KEPT_HEADERS = ["content-type", "x-remix-response"];
@@ -39,35 +43,35 @@ const KEPT_HEADERS = ["content-type", "x-remix-response"];
 /** What `answer` leaves for `keep` on a request it could not answer. */
 type Pending = { key: string; language: string; version: string };
 
-/**
- * What the loaders say about this answer: `shareable` from the route that
- * knows it is not personal, `personal` from anything that looked at who is
- * asking (`getUser`), which overrides it, and the language they answered in.
- */
-export type Sharing = { shareable: boolean; personal: boolean; language: string | null };
-
 export function sharedResponses(options: SharedResponseOptions) {
-  const entries = new LruCache<Entry>(options.maxEntries, options.ttlMs);
+  const entries = new DataCache<Entry>({ max: options.maxEntries, ttlMs: options.ttlMs });
+
+  const routeFor = answeringRoute(options.build);
 
   async function answer(req: Request, res: Response, next: NextFunction) {
-    const routeId = options.routes[req.path];
-    if (req.method !== "GET" || !routeId) return next();
+    // Only a route's data request (single fetch's `.data`) is ever kept.
+    if (req.method !== "GET" || !req.path.endsWith(".data")) return next();
+    const route = await routeFor(req.originalUrl).catch(() => null);
+    if (!route?.handle.sharedAnswer) return next();
     // The address read as Remix reads it (not Express's query parser, which takes `[_routes]=…`
-    // for `_routes`): Remix runs only the loaders `_routes` names, so exactly that route's.
+    // for `_routes`): Remix runs only the loaders `_routes` names, so exactly that route's
+    // (a route's data alone, no root data with the user in it).
     const search = new URL(req.originalUrl, "http://portal").searchParams;
     const routes = search.getAll("_routes");
-    if (routes.length !== 1 || routes[0] !== routeId) return next();
+    if (routes.length !== 1 || routes[0] !== route.id) return next();
     let pending: Pending;
     try {
       const language = await options.language(search, req.headers.cookie, req.headers["accept-language"]);
-      pending = { key: `${language} ${req.originalUrl}`, language, version: options.version() };
+      const version = options.version();
+      if (version === null) return next();
+      pending = { key: `${language} ${req.originalUrl}`, language, version };
     } catch (error) {
       // No version, no sharing: the request is answered as usual.
       log("warn", "shared_response_version_failed", { error: String(error) });
       return next();
     }
-    const hit = entries.get(pending.key);
-    if (hit && hit.version === pending.version) return send(req, res, hit);
+    const hit = entries.get(pending.key, pending.version);
+    if (hit) return send(req, res, hit);
     res.locals.sharedResponse = pending;
     next();
   }
@@ -96,7 +100,7 @@ export function sharedResponses(options: SharedResponseOptions) {
           const value = res.getHeader(name);
           return value === undefined ? [] : [[name, String(value)]];
         });
-        entries.set(pending.key, { version: pending.version, headers, gzipped: gzipSync(Buffer.concat(chunks)) });
+        entries.set(pending.key, pending.version, { headers, gzipped: gzipSync(Buffer.concat(chunks)) });
       }
       return end(chunk, encoding, callback);
     }) as Response["end"];
@@ -104,18 +108,6 @@ export function sharedResponses(options: SharedResponseOptions) {
   }
 
   return { answer, keep };
-}
-
-/** The loader's word that its answer, in `language`, depends only on the URL, the language and the data (see `sharedResponses`). */
-export function shareResponse(context: { sharing?: Sharing }, language: string) {
-  if (!context.sharing) return;
-  context.sharing.shareable = true;
-  context.sharing.language = language;
-}
-
-/** Whatever looks at who is asking makes the answer theirs alone (called by `getUser`). */
-export function markPersonal(context: { sharing?: Sharing }) {
-  if (context.sharing) context.sharing.personal = true;
 }
 
 function send(req: Request, res: Response, entry: Entry) {

@@ -100,6 +100,22 @@ describe("forms", () => {
 describe("odd requests get a 4xx, never a 500", () => {
   const origin = () => new URL(baseURL()).origin;
 
+  test("a bad value in the experts or requests list's address is named in a 400, never dropped silently", async () => {
+    for (const [path, named] of [
+      ["/experts?offer=free-lunch&q=a", "“free-lunch”"],
+      ["/requests?sector=mining", "“mining”"],
+      ["/requests?page=abc", "“abc”"],
+      ["/experts?area=Not%20A%20Slug", "“Not A Slug”"],
+    ] as const) {
+      const response = await get(path, { headers: { Cookie: "lang=en" } });
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).toContain(named);
+    }
+    // In the visitor's language, Vietnamese by default.
+    expect(await (await get("/requests?sector=mining")).text()).toContain("Ngành không tồn tại");
+    expect((await get("/experts?offer=consulting")).status).toBe(200);
+  });
+
   test("bodies are bounded before anything reads them", async () => {
     const big = await get("/language", {
       method: "POST",

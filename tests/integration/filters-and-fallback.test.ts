@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
-import { searchDirectory, searchDirectoryInDatabase } from "~/models/directory-search.server";
-import { updateOrganization } from "~/models/organization.server";
-import { prisma } from "~/db/client.server";
+import { searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
+import { createOrganization, createOrganizationInTransaction, updateOrganization } from "~/models/organization.server";
+import { createPrismaClient, prisma } from "~/db/client.server";
 import { makeOrganization, drainOutbox, seedAndIndex } from "./helpers";
 
 const base: OrganizationSearchInput = {
@@ -73,6 +73,26 @@ describe("when Meilisearch is unreachable", () => {
       reportSearchSuccess();
     }
     expect((await searchDirectory({ ...base, q: "vien" })).mode).toBe("engine");
+  });
+
+  test("a listing another process adds shows in the next search, though the last answer was kept", async () => {
+    const host = process.env.MEILI_HOST;
+    process.env.MEILI_HOST = `http://127.0.0.1:${await findFreePort()}`;
+    const other = createPrismaClient(process.env.DATABASE_URL);
+    try {
+      const query = { ...base, q: "quokka" };
+      expect((await searchDirectory(query)).total).toBe(0);
+      // As a second process (an import, a script) writes: its own connection, its own wake-up signal.
+      await createOrganization({ slug: "quokka-lab", kind: "lab", nameEn: "Quokka Lab", status: "published" }, { origin: "portal" }, other);
+      const after = await searchDirectory(query);
+      expect(after.mode).toBe("database");
+      expect(after.results.map(({ organization }) => organization.slug)).toEqual(["quokka-lab"]);
+    } finally {
+      await other.$disconnect();
+      process.env.MEILI_HOST = host;
+      reportSearchSuccess();
+    }
+    await drainOutbox();
   });
 
   test("database and engine agree on totals, results and the counts the fallback computes", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { sortableName } from "#search/organization-document";
-import { searchDirectory } from "~/models/directory-search.server";
+import { searchDirectory } from "~/models/search-gateway.server";
 import { prisma } from "~/db/client.server";
 import { drainOutbox, engineIds, makeOrganization, seedAndIndex, slugsOf } from "./helpers";
 

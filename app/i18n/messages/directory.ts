@@ -90,6 +90,8 @@ export const vi = {
   "error.page.tooLarge": ({ max }) => `Chỉ xem được tối đa ${max} trang; hãy thu hẹp tìm kiếm.`,
   "error.verified.invalid": ({ value }) => `Giá trị “đã xác minh” không hợp lệ: “${value}”.`,
   "error.tooManyValues": ({ max }) => `Quá nhiều giá trị lọc: tối đa ${max} cho mỗi bộ lọc.`,
+  "error.offer.unknown": ({ value }) => `Hình thức hợp tác không tồn tại: “${value}”.`,
+  "error.sector.unknown": ({ value }) => `Ngành không tồn tại: “${value}”.`,
 
   "org.verified": "Đã xác minh",
   "org.verifiedHint": "Thông tin đã được đối chiếu với nguồn công khai độc lập.",
@@ -221,6 +223,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "error.page.tooLarge": ({ max }) => `Only the first ${max} pages can be shown; narrow the search.`,
   "error.verified.invalid": ({ value }) => `“${value}” is not a valid value for “verified”.`,
   "error.tooManyValues": ({ max }) => `Too many filter values: ${max} at most per filter.`,
+  "error.offer.unknown": ({ value }) => `There is no kind of collaboration “${value}”.`,
+  "error.sector.unknown": ({ value }) => `There is no sector “${value}”.`,
 
   "org.verified": "Verified",
   "org.verifiedHint": "Checked against an independent public source.",

@@ -1,0 +1,52 @@
+import type { Language } from "~/i18n/i18n";
+import { OFFER_LABELS, OFFERS } from "~/domain/expert-values";
+import { parseListingParams, type ListName } from "~/utils/listing-query";
+import { SECTOR_LABELS, SECTORS } from "~/domain/request-values";
+import { getTaxonomy } from "./field.server";
+import { searchExperts, searchOpenRequests } from "./search-gateway.server";
+
+export const LISTING_PAGE_SIZE = 20;
+
+/** One checkbox of a facet (the shape components/facet-group.tsx draws). */
+type FacetOption = { value: string; label: string; count: number | null; selected: boolean };
+
+const EXTRA = {
+  experts: { values: OFFERS as readonly string[], label: (value: string, lang: Language) => OFFER_LABELS[value as keyof typeof OFFER_LABELS][lang], hideEmpty: false },
+  requests: { values: SECTORS as readonly string[], label: (value: string, lang: Language) => SECTOR_LABELS[value as keyof typeof SECTOR_LABELS][lang], hideEmpty: true },
+};
+
+/**
+ * What the experts and requests lists show, but their cards: the URL read by the
+ * list's schema (with its problems), the search, and the facet options (counts
+ * from the engine; none while the database answers).
+ */
+export async function searchListingPage(list: ListName, url: URL, lang: Language) {
+  const { query, problems } = parseListingParams(url.searchParams, list);
+  const search = list === "experts" ? searchExperts : searchOpenRequests;
+  const [found, taxonomy] = await Promise.all([search({ ...query, fields: [], perPage: LISTING_PAGE_SIZE }), getTaxonomy()]);
+  const counted = found.mode === "engine";
+  const areaCounts = found.facets.areaSlugs ?? {};
+  const extraCounts = found.facets[list === "experts" ? "offers" : "sector"] ?? {};
+  const shown = (option: FacetOption) => option.count === null || option.count > 0 || option.selected;
+  const extra = EXTRA[list];
+  return {
+    params: query,
+    problems,
+    mode: found.mode,
+    total: found.total,
+    pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / LISTING_PAGE_SIZE)),
+    ids: found.hits.map((hit) => hit.id),
+    highlights: new Map(found.hits.map((hit) => [hit.id, hit.highlights])),
+    areas: taxonomy.areas
+      .map((area) => ({
+        value: area.slug,
+        label: lang === "vi" ? area.nameVi : area.nameEn,
+        count: counted ? (areaCounts[area.slug] ?? 0) : null,
+        selected: query.areas.includes(area.slug),
+      }))
+      .filter(shown),
+    extra: extra.values
+      .map((value) => ({ value, label: extra.label(value, lang), count: counted ? (extraCounts[value] ?? 0) : null, selected: query.extra.includes(value) }))
+      .filter((option) => !extra.hideEmpty || shown(option)),
+  };
+}

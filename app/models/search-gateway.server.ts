@@ -1,0 +1,250 @@
+import { Prisma } from "~/generated/prisma/client";
+import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
+import { readSearchConfig, type SearchConfig } from "#search/config";
+import { EXPERTS_INDEX, REQUESTS_INDEX } from "#search/indexes";
+import { searchListing, type ListingResult } from "#search/listing-search";
+import {
+  emptyFacetCounts,
+  searchOrganizationIndex,
+  type FacetCounts,
+  type FacetName,
+  type OrganizationHit,
+  type OrganizationSearchInput,
+  type OrganizationSearchResult,
+} from "#search/organization-search";
+import { prisma, type DbClient } from "~/db/client.server";
+import { setting } from "~/config/env.server";
+import { log } from "~/config/log.server";
+import { searchTerms } from "~/utils/text";
+import { dataCache } from "./cache.server";
+import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
+
+/**
+ * The one way pages and the API search listings (organizations, experts, open
+ * requests): Meilisearch when it answers, otherwise a plain accent-insensitive
+ * text match in the database, so lists keep working (with a notice, or the
+ * API's `degraded`) while the engine is down or restarting. Availability,
+ * the fallback and its log line live here only (docs/decisions/008, 034).
+ */
+export type SearchMode = "engine" | "database";
+
+/** The engine unless it is known to be down or fails now; then the database. */
+async function engineOrDatabase<T>(engine: () => Promise<T>, database: () => Promise<T>): Promise<T & { mode: SearchMode }> {
+  if (readSearchConfig() && !searchLooksDown()) {
+    try {
+      const found = await engine();
+      reportSearchSuccess();
+      return { ...found, mode: "engine" };
+    } catch (error) {
+      reportSearchFailure(error);
+      log("warn", "search_fallback", { error: String((error as Error)?.message ?? error) });
+    }
+  }
+  return { ...(await database()), mode: "database" };
+}
+
+export type DirectorySearchResult = {
+  mode: "engine" | "database";
+  total: number;
+  facets: FacetCounts;
+  /** Facets whose counts this search could not afford (the fallback's field and area) */
+  facetsWithoutCounts?: FacetName[];
+  /** No listing matched every word; these match some of them */
+  partial?: boolean;
+  results: { organization: OrganizationCard; highlights: OrganizationHit["highlights"] }[];
+};
+
+/**
+ * Recent engine answers (ids, highlights, counts; never the cards, which are
+ * always read fresh), kept per data version (app/models/cache.server.ts).
+ * Set SEARCH_CACHE=off to disable (the benchmark measures both).
+ */
+const cache = dataCache<object>("directory-search", { max: setting("SEARCH_CACHE_ENTRIES"), ttlMs: 30_000 });
+
+async function cached<T extends object>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {
+  // SEARCH_CACHE=off turns the cache off (the benchmark measures both).
+  if (setting("SEARCH_CACHE")) return search();
+  return cache.fetch(JSON.stringify([kind, extra, input]), search) as Promise<T>;
+}
+
+function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig) {
+  return cached("engine", input, [config.host, config.indexPrefix], () => searchOrganizationIndex(input, config));
+}
+
+/** What either side found, before the cards are read: ids in order, counts, highlights from the engine. */
+type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode"> & { ids: string[]; highlights?: Map<string, OrganizationHit["highlights"]> };
+
+export async function searchDirectory(input: OrganizationSearchInput, db: DbClient = prisma): Promise<DirectorySearchResult> {
+  const config = readSearchConfig();
+  const { mode, ids, highlights, ...found } = await engineOrDatabase<OrganizationMatch>(
+    async () => {
+      const { hits, ...rest } = await searchEngineCached(input, config!);
+      return { ...rest, ids: hits.map((hit) => hit.id), highlights: new Map(hits.map((hit) => [hit.id, hit.highlights])) };
+    },
+    // The fallback's answers (ids and counts) are cached like the engine's: under
+    // load they are what keeps it usable. Cards are always read fresh.
+    () => cached("database", input, null, () => matchInDatabase(input, db)),
+  );
+  const cards = await getPublishedOrganizationCards(ids, db);
+  return { ...found, mode, results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })) };
+}
+
+/**
+ * Experts and open requests, for the pages and the API alike: text, areas or
+ * fields (an area's fields are expanded by the caller), and the list's own
+ * filter (offers, sectors); any of a filter's values matches, as in the engine.
+ */
+export type ListingQuery = { q: string; areas: string[]; fields: string[]; extra: string[]; page: number; perPage: number };
+export type ListingAnswer = ListingResult & { mode: SearchMode };
+
+const LISTS = {
+  experts: { index: EXPERTS_INDEX, extra: "offers", highlight: ["fullName", "keywords", "bioVi", "bioEn"] },
+  requests: { index: REQUESTS_INDEX, extra: "sector", highlight: ["title", "problem"] },
+} as const;
+
+function searchList(list: keyof typeof LISTS, query: ListingQuery, database: () => Promise<ListingResult>): Promise<ListingAnswer> {
+  const { index, extra, highlight } = LISTS[list];
+  return engineOrDatabase(
+    () =>
+      searchListing(index, {
+        q: query.q,
+        filters: { areaSlugs: query.areas, fieldSlugs: query.fields, [extra]: query.extra },
+        facets: ["areaSlugs", extra],
+        // Without words to rank by, the newest first.
+        sort: query.q ? undefined : ["publishedAt:desc"],
+        page: query.page,
+        perPage: query.perPage,
+        highlight: [...highlight],
+      }),
+    database,
+  );
+}
+
+/** Every folded word of the query in the row's folded text; areas and fields on the links. */
+function listingWhere(query: ListingQuery) {
+  return [
+    ...searchTerms(query.q).slice(0, 12).map((term) => ({ searchText: { contains: term } })),
+    ...(query.areas.length ? [{ fields: { some: { field: { parent: { slug: { in: query.areas } } } } } }] : []),
+    ...(query.fields.length ? [{ fields: { some: { field: { slug: { in: query.fields } } } } }] : []),
+  ];
+}
+
+const listingPage = (query: ListingQuery) => ({
+  orderBy: [{ publishedAt: "desc" as const }, { id: "asc" as const }],
+  skip: (query.page - 1) * query.perPage,
+  take: query.perPage,
+});
+
+export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
+  return searchList("experts", query, async () => {
+    // Offers are stored one per line.
+    const offers = query.extra.length ? [{ OR: query.extra.map((offer) => ({ offers: { contains: offer } })) }] : [];
+    const where = { status: "published", AND: [...listingWhere(query), ...offers] };
+    const [total, rows] = await Promise.all([
+      prisma.expertProfile.count({ where }),
+      prisma.expertProfile.findMany({ where, select: { id: true }, ...listingPage(query) }),
+    ]);
+    return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
+  });
+}
+
+export function searchOpenRequests(query: ListingQuery): Promise<ListingAnswer> {
+  return searchList("requests", query, async () => {
+    const sectors = query.extra.length ? [{ sector: { in: query.extra } }] : [];
+    const where = { status: "open", AND: [...listingWhere(query), ...sectors] };
+    const [total, rows] = await Promise.all([
+      prisma.techRequest.count({ where }),
+      prisma.techRequest.findMany({ where, select: { id: true }, ...listingPage(query) }),
+    ]);
+    return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
+  });
+}
+
+type Filters = Omit<OrganizationSearchInput, "page" | "perPage" | "sort" | "lang">;
+
+/**
+ * Text conditions for the fallback: every folded word of the query must occur
+ * in the folded text. Terms are letters and digits only, so LIKE's wildcards
+ * cannot appear in them.
+ */
+function textConditions(input: Filters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`o.status = 'published'`];
+  for (const term of searchTerms(input.q).slice(0, 12)) parts.push(Prisma.sql`o.searchText LIKE ${`%${term}%`}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Facet filters on the matched rows, optionally leaving one facet out (disjunctive counts). */
+function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`1 = 1`];
+  if (without !== "kind" && input.kinds.length) parts.push(Prisma.sql`o.kind IN (${Prisma.join(input.kinds)})`);
+  if (without !== "district" && input.districts.length) {
+    parts.push(Prisma.sql`o.district IN (${Prisma.join(input.districts)})`);
+  }
+  if (input.wards?.length) parts.push(Prisma.sql`o.ward IN (${Prisma.join(input.wards)})`);
+  if (without !== "verified" && input.verifiedOnly) parts.push(Prisma.sql`o.verified = 1`);
+  if (without !== "field" && input.fields.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM OrganizationField l JOIN Field f ON f.id = l.fieldId
+      WHERE l.organizationId = o.id AND f.slug IN (${Prisma.join(input.fields)}))`);
+  }
+  if (without !== "area" && input.areas.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM OrganizationField l JOIN Field f ON f.id = l.fieldId
+      JOIN Field a ON a.id = f.parentId WHERE l.organizationId = o.id AND a.slug IN (${Prisma.join(input.areas)}))`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+type GroupRow = { kind: string; district: string | null; verified: number | bigint | boolean; n: number | bigint };
+
+/**
+ * The fallback in two statements. The text match scans the table, so it is
+ * done as few times as possible:
+ * 1. counts grouped by kind, district and verified under the text, field and
+ *    area conditions, from which the total and the disjunctive counts of those
+ *    three facets are computed here;
+ * 2. the page of ids, in the engine's order.
+ * Field and area counts are left out (they cost a join over every link, over a
+ * second at 100,000 organizations); the page shows those facets without counts.
+ */
+export async function searchDirectoryInDatabase(input: OrganizationSearchInput, db: DbClient = prisma) {
+  return withCards(await matchInDatabase(input, db), db);
+}
+
+async function withCards({ ids, ...match }: OrganizationMatch, db: DbClient): Promise<DirectorySearchResult> {
+  const cards = await getPublishedOrganizationCards(ids, db);
+  return { ...match, mode: "database", results: cards.map((organization) => ({ organization, highlights: {} })) };
+}
+
+async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
+  // The same order as the engine's: folded names, then id for ties.
+  const name = input.lang === "vi" ? Prisma.sql`o.sortNameVi` : Prisma.sql`o.sortNameEn`;
+  const orderBy =
+    input.sort === "newest"
+      ? Prisma.sql`o.createdAt DESC, ${name}, o.id`
+      : input.sort === "name"
+        ? Prisma.sql`${name}, o.id`
+        : Prisma.sql`o.verified DESC, ${name}, o.id`;
+  const text = textConditions(input);
+  const taxonomyOnly = filterConditions({ ...input, kinds: [], districts: [], verifiedOnly: false });
+  const [groups, page] = await Promise.all([
+    db.$queryRaw<GroupRow[]>`SELECT o.kind, o.district, o.verified, COUNT(*) AS n FROM Organization o
+      WHERE ${text} AND ${taxonomyOnly} GROUP BY o.kind, o.district, o.verified`,
+    db.$queryRaw<{ id: string }[]>`SELECT o.id FROM Organization o WHERE ${text} AND ${filterConditions(input)}
+      ORDER BY ${orderBy} LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`,
+  ]);
+
+  const facets = emptyFacetCounts();
+  let total = 0;
+  const matches = (group: GroupRow, without?: FacetName) =>
+    (without === "kind" || input.kinds.length === 0 || input.kinds.includes(group.kind)) &&
+    (without === "district" || input.districts.length === 0 || input.districts.includes(group.district ?? "")) &&
+    (without === "verified" || !input.verifiedOnly || Number(group.verified) === 1);
+  const add = (counts: Record<string, number>, key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
+  for (const group of groups) {
+    const n = Number(group.n);
+    if (matches(group)) total += n;
+    if (matches(group, "kind")) add(facets.kind, group.kind, n);
+    if (group.district && matches(group, "district")) add(facets.district, group.district, n);
+    if (matches(group, "verified")) add(facets.verified, String(Number(group.verified) === 1), n);
+  }
+  return { total, facets, facetsWithoutCounts: ["area", "field"], ids: page.map((row) => row.id) };
+}
