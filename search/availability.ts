@@ -1,4 +1,4 @@
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * Remembers that the engine just failed, so that for a few seconds pages go
@@ -7,7 +7,7 @@ import { singleton } from "~/utils/singleton.server";
  */
 const PAUSE_MS = Number(process.env.SEARCH_RETRY_PAUSE_MS ?? 3_000);
 
-const state = singleton("search-availability", () => ({ downUntil: 0, lastError: null as string | null }));
+const state = remember("search-availability", () => ({ downUntil: 0, lastError: null as string | null }));
 
 export function searchLooksDown(now = Date.now()): boolean {
   return now < state.downUntil;

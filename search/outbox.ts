@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { DbClient } from "~/utils/db.server";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { bumpIndexGeneration } from "./index-generation";
 
 /**
@@ -46,7 +46,7 @@ export async function markSearchableDataChanged(db: DbClient) {
   await db.$executeRawUnsafe("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'SearchOutbox'");
 }
 
-const signal = singleton("search-outbox-signal", () => {
+const signal = remember("search-outbox-signal", () => {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(50);
   return emitter;

@@ -15,7 +15,7 @@ import { prisma, type DbClient } from "~/utils/db.server";
 import { positiveIntegerSetting } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 import { LruCache } from "~/utils/lru";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { searchTerms } from "~/utils/text";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 
@@ -42,7 +42,7 @@ export type DirectorySearchResult = {
  * bounds staleness from changes made by other processes. Set
  * SEARCH_CACHE=off to disable (the benchmark measures both).
  */
-const cache = singleton(
+const cache = remember(
   "directory-search-cache",
   () => new LruCache<unknown>(positiveIntegerSetting("SEARCH_CACHE_ENTRIES", 500), 30_000),
 );

@@ -1,5 +1,5 @@
 import { prisma, type DbClient } from "~/utils/db.server";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * The bilingual field taxonomy: areas (top level) and the fields under them.
@@ -14,7 +14,7 @@ export type Taxonomy = {
 };
 
 const TTL_MS = 30_000;
-const cache = singleton("taxonomy-cache", () => ({ value: null as Taxonomy | null, loadedAt: 0 }));
+const cache = remember("taxonomy-cache", () => ({ value: null as Taxonomy | null, loadedAt: 0 }));
 
 export async function getTaxonomy(db: DbClient = prisma): Promise<Taxonomy> {
   if (cache.value && Date.now() - cache.loadedAt < TTL_MS && db === prisma) return cache.value;

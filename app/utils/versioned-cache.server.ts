@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { indexGeneration } from "#search/index-generation";
 import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
 import { prisma } from "./db.server";
-import { singleton } from "./singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * A value computed from many rows, kept until the data changes (or a minute
@@ -12,7 +12,7 @@ import { singleton } from "./singleton.server";
  * one is not kept. `<NAME>_CACHE=off`-style switches stay with the caller.
  */
 export function versionedCache<T>(name: string, load: () => Promise<T>, ttlMs = 60_000): () => Promise<T> {
-  const cache = singleton(`versioned-cache:${name}`, () => ({ version: "", loadedAt: 0, value: null as Promise<T> | null }));
+  const cache = remember(`versioned-cache:${name}`, () => ({ version: "", loadedAt: 0, value: null as Promise<T> | null }));
   return async () => {
     const version = await dataVersion();
     if (cache.value && cache.version === version && Date.now() - cache.loadedAt < ttlMs) return cache.value;
@@ -48,7 +48,7 @@ async function dataVersion(): Promise<string> {
 }
 
 function versionReader(file: string) {
-  return singleton(`versioned-cache-reader:${file}`, () => {
+  return remember(`versioned-cache-reader:${file}`, () => {
     // timeout 0: a WAL reader does not wait; if it ever would, the caller computes afresh instead.
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
     return db.prepare<[], number | bigint>("PRAGMA data_version").pluck();
