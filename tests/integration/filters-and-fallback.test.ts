@@ -5,7 +5,8 @@ import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/o
 import { searchDirectory, searchDirectoryInDatabase } from "~/models/directory-search.server";
 import { updateOrganization } from "~/models/organization.server";
 import { prisma } from "~/utils/db.server";
-import { makeOrganization, drainOutbox, seedAndIndex } from "./helpers";
+import { makeOrganization } from "../factories";
+import { drainOutbox, seedAndIndex } from "./helpers";
 
 const base: OrganizationSearchInput = {
   q: "",
