@@ -63,8 +63,3 @@ export function onSearchOutboxWritten(listener: () => void): () => void {
   return () => signal.off("written", listener);
 }
 
-/** Rows still waiting to reach the search engine. */
-export function pendingSearchSyncCount(db: DbClient) {
-  return db.searchOutbox.count({ where: { processedAt: null } });
-}
-

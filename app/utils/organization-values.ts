@@ -10,10 +10,6 @@ export function isOrganizationKind(value: string): value is OrganizationKind {
   return (ORGANIZATION_KINDS as readonly string[]).includes(value);
 }
 
-export function isOrganizationStatus(value: string): value is OrganizationStatus {
-  return (ORGANIZATION_STATUSES as readonly string[]).includes(value);
-}
-
 type Label = { vi: string; en: string };
 
 /** How each kind is called, one and many, plus extra words people search with. */

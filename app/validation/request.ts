@@ -76,7 +76,6 @@ export const ResponseSchema = z.object({
 });
 
 export const EditResponseSchema = ResponseSchema.omit({ intent: true, formToken: true }).extend({ intent: z.literal("edit-response") });
-export const WithdrawResponseSchema = z.object({ intent: z.literal("withdraw-response") });
 
 export const ResponseStatusSchema = z
   .object({
@@ -95,5 +94,3 @@ export const InviteSchema = z.object({ intent: z.literal("invite"), expertId: z.
 export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true }), formToken: formToken.optional() });
 
 export const ClaimSchema = z.object({ message: text({ min: 20, max: 2_000, multiline: true }) });
-
-export { SLUG as slugSchema };
