@@ -65,7 +65,7 @@ describe("contacts and wards", () => {
     const queue = await openPage();
     await signInAs(official.id, queue.context());
     await queue.goto("/admin/queue");
-    const item = queue.locator("li", { has: queue.getByRole("link", { name: organization.nameVi! }) }).first();
+    const item = queue.getByRole("listitem").filter({ has: queue.getByRole("link", { name: organization.nameVi! }) }).first();
     await expect.poll(() => item.getByRole("rowheader", { name: "phone" }).isVisible()).toBe(true);
     expect(await item.getByRole("cell", { name: "024 3756 4321; 024 3756 1234" }).isVisible()).toBe(true);
     await item.getByRole("button", { name: "Duyệt" }).click();

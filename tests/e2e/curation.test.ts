@@ -45,7 +45,7 @@ describe("the curation console", () => {
     await signInAs(official.id, page.context());
     await page.goto("/admin");
     await page.getByRole("link", { name: /Hàng chờ duyệt/ }).click();
-    const item = page.locator("li", { has: page.getByRole("link", { name: organization.nameVi! }) }).first();
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: organization.nameVi! }) }).first();
     await expect.poll(() => item.getByRole("cell", { name: "Kiểm định thiết bị đo lường và vật liệu xây dựng." }).isVisible()).toBe(true);
     await expect.poll(() => item.getByRole("rowheader", { name: "summaryVi" }).isVisible()).toBe(true);
     await item.getByRole("button", { name: "Duyệt" }).click();
