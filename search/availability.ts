@@ -1,4 +1,4 @@
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { setting } from "~/config/env.server";
 
 /**
@@ -6,7 +6,7 @@ import { setting } from "~/config/env.server";
  * straight to the database fallback instead of each waiting for a timeout.
  * After the pause one request tries the engine again.
  */
-const state = singleton("search-availability", () => ({ downUntil: 0, lastError: null as string | null }));
+const state = remember("search-availability", () => ({ downUntil: 0, lastError: null as string | null }));
 
 export function searchLooksDown(now = Date.now()): boolean {
   return now < state.downUntil;

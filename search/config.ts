@@ -1,5 +1,5 @@
 import { setting } from "~/config/env.server";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * Where the search engine is: MEILI_HOST and its key, else the local Meilisearch the
@@ -18,7 +18,7 @@ export type SearchConfig = {
 
 // One per process: the boot code and the Remix server bundle each load their own copy of
 // this module, and the bundle's copy must see the engine the boot code started.
-const local = singleton("search-local-engine", () => ({ engine: null as { host: string; apiKey: string } | null }));
+const local = remember("search-local-engine", () => ({ engine: null as { host: string; apiKey: string } | null }));
 
 /** The engine this process started itself, used while MEILI_HOST is unset (null: none). */
 export function setLocalEngine(engine: { host: string; apiKey: string } | null) {

@@ -1,4 +1,4 @@
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * A counter that moves whenever this process writes searchable data (a
@@ -6,7 +6,7 @@ import { singleton } from "~/utils/singleton.server";
  * Caches of search results key on it, so a change made through the portal is
  * never hidden by a cached answer.
  */
-const state = singleton("search-index-generation", () => ({ value: 0 }));
+const state = remember("search-index-generation", () => ({ value: 0 }));
 
 export function indexGeneration(): number {
   return state.value;

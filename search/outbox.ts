@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { DbClient } from "~/db/client.server";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { bumpIndexGeneration } from "./index-generation";
 
 /**
@@ -47,7 +47,7 @@ export async function markSearchableDataChanged(db: DbClient) {
   await db.$executeRawUnsafe("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'SearchOutbox'");
 }
 
-const signal = singleton("search-outbox-signal", () => {
+const signal = remember("search-outbox-signal", () => {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(50);
   return emitter;
@@ -62,10 +62,5 @@ export function notifySearchOutbox() {
 export function onSearchOutboxWritten(listener: () => void): () => void {
   signal.on("written", listener);
   return () => signal.off("written", listener);
-}
-
-/** Rows still waiting to reach the search engine. */
-export function pendingSearchSyncCount(db: DbClient) {
-  return db.searchOutbox.count({ where: { processedAt: null } });
 }
 

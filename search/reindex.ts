@@ -78,10 +78,6 @@ export function reindexOrganizations(db: DbClient, options: ReindexOptions = {})
   return reindex(db, "organization", options);
 }
 
-export async function reindexAll(db: DbClient, options: ReindexOptions = {}) {
-  for (const entity of Object.keys(SOURCES) as SearchEntity[]) await reindex(db, entity, options);
-}
-
 export async function reindex(
   db: DbClient,
   entity: SearchEntity,

@@ -23,10 +23,6 @@ export function getUser({ context }: Args): SessionUser | null {
   return context.auth?.user ?? null;
 }
 
-export function getUserId(args: Args): string | null {
-  return getUser(args)?.id ?? null;
-}
-
 /** The signed-in user; a page request goes to sign-in first, anything else gets 401. */
 export function requireUser(args: Args): SessionUser {
   const user = getUser(args);

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { setting } from "~/config/env.server";
 
 /**
@@ -27,7 +27,7 @@ export const LIMITS = {
   apiPerAddress: { name: "api:address", max: 600, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 
-const limiters = singleton("rate-limiters", () => new Map<string, RateLimiterMemory>());
+const limiters = remember("rate-limiters", () => new Map<string, RateLimiterMemory>());
 
 function limiter(limit: Limit): RateLimiterMemory {
   let found = limiters.get(limit.name);

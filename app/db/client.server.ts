@@ -1,6 +1,6 @@
 import { PrismaClient } from "~/generated/prisma/client";
 import { resolveDatabaseUrl } from "./database-url";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { BUSY_TIMEOUT_MS, createSqliteAdapter, runAsTransactionCallback } from "./sqlite-adapter.server";
 
 export type Db = PrismaClient;
@@ -23,7 +23,7 @@ export function createPrismaClient(url = resolveDatabaseUrl()): PrismaClient {
   return client;
 }
 
-export const prisma: PrismaClient = singleton("prisma", () => createPrismaClient());
+export const prisma: PrismaClient = remember("prisma", () => createPrismaClient());
 
 /**
  * Fresh statistics for SQLite's query planner, after the data grew (a bulk

@@ -10,10 +10,6 @@ export function isOrganizationKind(value: string): value is OrganizationKind {
   return (ORGANIZATION_KINDS as readonly string[]).includes(value);
 }
 
-export function isOrganizationStatus(value: string): value is OrganizationStatus {
-  return (ORGANIZATION_STATUSES as readonly string[]).includes(value);
-}
-
 /**
  * Extra words people search a kind with (indexed with each listing). How a kind is
  * called on a page is in the i18n messages `kind.*` (one) and `kinds.*` (many).

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 import { EventEmitter } from "node:events";
 
 /**
@@ -26,7 +26,7 @@ export async function enqueueJob<K extends JobKind>(
   await tx.job.create({ data: { kind, payload: JSON.stringify(payload), runAt: options.runAt ?? new Date() } });
 }
 
-const signal = singleton("job-queue-signal", () => new EventEmitter());
+const signal = remember("job-queue-signal", () => new EventEmitter());
 
 /** Call after the transaction that enqueued jobs commits: wakes this process's worker. */
 export function notifyJobs() {

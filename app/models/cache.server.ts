@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import { openSearchableDataVersion, type DataVersion } from "#search/data-version";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { log } from "~/config/log.server";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * Every cache of the portal, and the one data version they key on
@@ -12,7 +12,7 @@ import { singleton } from "~/utils/singleton.server";
  * the taxonomy, from any process, and when the engine has applied them.
  * Entries also expire after a time limit, which bounds what it cannot see.
  */
-const reader = singleton("data-version-reader", () => ({ current: null as DataVersion | null, file: "" }));
+const reader = remember("data-version-reader", () => ({ current: null as DataVersion | null, file: "" }));
 
 /** The data version now, or null when it cannot be read (in memory, or busy): then nothing is cached. */
 export function dataVersion(): string | null {
@@ -79,5 +79,5 @@ export class DataCache<T extends object> {
 
 /** One cache per name and process (Vite's dev server may load this module twice). */
 export function dataCache<T extends object>(name: string, options: { max: number; ttlMs: number }): DataCache<T> {
-  return singleton(`data-cache:${name}`, () => new DataCache<T>(options));
+  return remember(`data-cache:${name}`, () => new DataCache<T>(options));
 }

@@ -111,4 +111,3 @@ export function pendingRevisions(take = 50) {
   });
 }
 
-export type PendingRevision = Prisma.OrganizationRevisionGetPayload<{ include: { author: { select: { name: true; email: true } }; organization: { select: { slug: true; nameVi: true; nameEn: true } } } }>;

@@ -108,10 +108,6 @@ type DirectoryFacets = {
   verifiedCount: number;
 };
 
-function emptyFacets(): DirectoryFacets {
-  return { kind: [], area: [], field: [], district: [], verifiedCount: 0 };
-}
-
 const collators = new Map<Language, Intl.Collator>();
 /** One collator per language: creating one per comparison (localeCompare) is slow. */
 function collator(lang: Language) {

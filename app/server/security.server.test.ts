@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { sameOriginWrites } from "./security.server";
+import { sameOriginWrites, securityHeaders } from "./security.server";
 
 /**
  * The Origin check, mounted on a tiny Express app as the portal mounts it and
@@ -155,5 +155,63 @@ describe("sameOriginWrites behind a TLS-terminating proxy", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("securityHeaders", () => {
+  /** The headers of a GET / answered through the middleware, as the portal mounts it. */
+  async function headersOf(development: boolean, forwarded: Record<string, string> = {}) {
+    const app = express();
+    app.set("trust proxy", true);
+    app.use(securityHeaders({ development }));
+    app.get("/", (_req, res) => {
+      res.type("text/plain").send(`nonce ${res.locals.cspNonce as string}`);
+    });
+    const server = await new Promise<http.Server>((resolve) => {
+      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: forwarded });
+      return { headers: response.headers, body: await response.text() };
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  test("sends the portal's values, with the page's nonce in the script policy", async () => {
+    const { headers, body } = await headersOf(false);
+    const nonce = body.slice("nonce ".length);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(headers.get("content-security-policy")).toBe(
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+        "style-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join(";"),
+    );
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+    expect(headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(headers.get("x-frame-options")).toBe("DENY");
+    expect(headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(headers.get("permissions-policy")).toBe("camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    expect(headers.get("cross-origin-resource-policy")).toBeNull();
+    expect(headers.get("strict-transport-security")).toBeNull();
+  });
+
+  test("HSTS only over HTTPS and never in development; Vite's styles and websocket in development", async () => {
+    const https = { "X-Forwarded-Proto": "https" };
+    expect((await headersOf(false, https)).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    const development = (await headersOf(true, https)).headers;
+    expect(development.get("strict-transport-security")).toBeNull();
+    expect(development.get("content-security-policy")).toContain("style-src 'self' 'unsafe-inline'");
+    expect(development.get("content-security-policy")).toContain("connect-src 'self' ws:");
   });
 });

@@ -54,5 +54,3 @@ export const OrganizationNewSchema = z
     formToken,
   })
   .refine((value) => value.nameVi || value.nameEn, { message: problem("org.nameRequired"), path: ["nameVi"] });
-export type OrganizationNew = z.output<typeof OrganizationNewSchema>;
-export type OrganizationEdit = z.output<typeof OrganizationEditSchema>;

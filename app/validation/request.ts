@@ -76,7 +76,6 @@ export const ResponseSchema = z.object({
 });
 
 export const EditResponseSchema = ResponseSchema.omit({ intent: true, formToken: true }).extend({ intent: z.literal("edit-response") });
-export const WithdrawResponseSchema = z.object({ intent: z.literal("withdraw-response") });
 
 export const ResponseStatusSchema = z
   .object({
@@ -95,8 +94,6 @@ export const InviteSchema = z.object({ intent: z.literal("invite"), expertId: z.
 export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true }), formToken: formToken.optional() });
 
 export const ClaimSchema = z.object({ message: text({ min: 20, max: 2_000, multiline: true }) });
-
-export { SLUG as slugSchema };
 
 /** The author's edit: the new request's fields (an edit needs no form key: saving twice changes nothing). */
 export const EditRequestSchema = RequestSchema.omit({ formToken: true });

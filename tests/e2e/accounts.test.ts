@@ -3,7 +3,8 @@ import { describe, expect, inject, test } from "vitest";
 import { readMailbox } from "../mailbox";
 import { SESSION_COOKIE, sessionIdFromToken } from "~/auth/session.server";
 import { useBrowser } from "./browser";
-import { confirmThroughMailbox, createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
+import { makeUser, PASSWORD } from "../factories";
+import { confirmThroughMailbox, mailedConfirmationPath, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /**
@@ -71,7 +72,7 @@ describe("accounts", () => {
   });
 
   test("a forgotten password is reset through the e-mailed link, once, and old sessions end", async () => {
-    const user = await createUser({ accountType: "researcher" });
+    const user = await makeUser({ accountType: "researcher" });
     const elsewhere = await signInAs(user.id); // another browser, still signed in
     const page = await openPage();
     await page.goto("/forgot-password");
@@ -117,7 +118,7 @@ describe("accounts", () => {
   });
 
   test("changing the password needs the current one and signs out the other browsers; sign out everywhere ends all", async () => {
-    const user = await createUser({ accountType: "business" });
+    const user = await makeUser({ accountType: "business" });
     const other = await signInAs(user.id);
     const page = await openPage();
     await signInAs(user.id, page.context());
@@ -148,7 +149,7 @@ describe("accounts", () => {
   });
 
   test("repeated wrong passwords for one account from one address get 429 there; the owner elsewhere still signs in", async () => {
-    const user = await createUser();
+    const user = await makeUser();
     const guesser = httpClient(); // one address throughout
     const responses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
@@ -168,7 +169,7 @@ describe("accounts", () => {
   });
 
   test("a plain HTTP sign-in gets the same cookie flags; the honeypot stops bots", async () => {
-    const user = await createUser();
+    const user = await makeUser();
     const response = await fetch(`${inject("baseURL")}/login`, {
       method: "POST",
       redirect: "manual",
@@ -204,7 +205,7 @@ describe("nothing tells which e-mails have accounts", () => {
   const mailsTo = async (email: string) => (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === email);
 
   test("sign-up answers alike for a new and a taken e-mail, queues one job for each, and mails each what happened", async () => {
-    const taken = await createUser({ accountType: "researcher", name: "Chủ tài khoản" });
+    const taken = await makeUser({ accountType: "researcher", name: "Chủ tài khoản" });
     await portalDb().user.update({ where: { id: taken.id }, data: { locale: "en" } }); // the owner reads English
     const fresh = `moi.${crypto.randomBytes(3).toString("hex")}@example.vn`;
     const form = (email: string) => ({ accountType: "business", name: "Người đăng ký", email, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, website_confirm: "" });
@@ -263,7 +264,7 @@ describe("nothing tells which e-mails have accounts", () => {
   });
 
   test("a reset asked for a known and an unknown e-mail answers alike and queues one job either way", async () => {
-    const known = await createUser();
+    const known = await makeUser();
     const unknown = `khong-co.${crypto.randomBytes(3).toString("hex")}@example.vn`;
     const answers: string[] = [];
     for (const email of [known.email, unknown]) {

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -7,9 +6,9 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, test, inject } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
-import { createOrganization } from "~/models/organization.server";
 import { refreshRequestSearchText } from "~/models/request.server";
 import { LIMITS } from "~/auth/rate-limit.server";
+import { hex, makeOrganization, makeUser, word } from "../factories";
 import { lintOpenApi, problemLines } from "../setup/redocly-lint";
 import { baseURL, clientAddress } from "./browser";
 import { portalDb } from "./fixtures";
@@ -30,9 +29,6 @@ import { portalDb } from "./fixtures";
 const API = "/api/v1";
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 const db = () => portalDb();
-const hex = () => crypto.randomBytes(4).toString("hex");
-/** Letters only: one word for the search engine, unlike anything else in the data. */
-const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
 
 // ------------------------------------------------------------------ the document and the checks every response goes through
 
@@ -200,38 +196,27 @@ const f = {} as {
   hiddenRequests: { id: string }[];
 };
 
-async function makeOrganization(name: string, options: { status: string; parentId?: string; kind?: string }) {
-  return createOrganization(
-    {
-      slug: `api-test-${hex()}`,
-      kind: options.kind ?? "institute",
-      nameVi: name,
-      nameEn: `${name} (EN)`,
-      summaryVi: "Đơn vị kiểm thử giao diện lập trình.",
-      status: options.status,
-      district: "cau-giay",
-      parentId: options.parentId ?? null,
-      fieldIds: [f.field.id],
-    },
-    { origin: "fixture" },
-    db(),
-  );
-}
-
-async function makeUser(label: string, accountType: "business" | "researcher") {
-  const id = hex();
-  return db().user.create({
-    data: {
-      email: `api-${label}-${id}@example.vn`,
-      name: `Người Dùng ${word(8)}`,
-      passwordHash: "not-a-real-hash",
-      accountType,
-    },
+/** A listing of this test's field, in Cầu Giấy, named in both languages. */
+async function listing(name: string, options: { status: string; parentId?: string; kind?: string }) {
+  return makeOrganization({
+    label: "api",
+    kind: options.kind ?? "institute",
+    nameVi: name,
+    nameEn: `${name} (EN)`,
+    summaryVi: "Đơn vị kiểm thử giao diện lập trình.",
+    status: options.status,
+    district: "cau-giay",
+    parentId: options.parentId ?? null,
+    fieldIds: [f.field.id],
   });
 }
 
+/** Someone who never signs in, with a name unlike any other in the data. */
+const someone = (label: string, accountType: "business" | "researcher") =>
+  makeUser({ label: `api-${label}`, name: `Người Dùng ${word(8)}`, accountType, password: null });
+
 async function makeExpert(status: "published" | "draft", affiliationId: string, bioEmail = "") {
-  const user = await makeUser("researcher", "researcher");
+  const user = await someone("researcher", "researcher");
   const profile = await db().expertProfile.create({
     data: {
       userId: user.id,
@@ -297,16 +282,16 @@ beforeAll(async () => {
   f.otherArea = (await db().field.findFirstOrThrow({ where: { parentId: null, slug: { not: field.parent!.slug }, children: { some: {} } } })).slug;
 
   f.orgToken = word();
-  const published = await makeOrganization(`Viện Kiểm Thử ${f.orgToken}`, { status: "published" });
-  const draftParent = await makeOrganization(`Viện Nháp ${f.orgToken}`, { status: "draft" });
+  const published = await listing(`Viện Kiểm Thử ${f.orgToken}`, { status: "published" });
+  const draftParent = await listing(`Viện Nháp ${f.orgToken}`, { status: "draft" });
   f.published = published;
   f.hidden = {
     draft: draftParent,
-    pending: await makeOrganization(`Viện Chờ Duyệt ${f.orgToken}`, { status: "pending" }),
-    archived: await makeOrganization(`Viện Lưu Trữ ${f.orgToken}`, { status: "archived" }),
+    pending: await listing(`Viện Chờ Duyệt ${f.orgToken}`, { status: "pending" }),
+    archived: await listing(`Viện Lưu Trữ ${f.orgToken}`, { status: "archived" }),
   };
-  f.child = await makeOrganization(`Phòng thí nghiệm con ${word()}`, { status: "published", parentId: published.id, kind: "lab" });
-  f.orphan = await makeOrganization(`Phòng thí nghiệm mồ côi ${word()}`, { status: "published", parentId: draftParent.id, kind: "lab" });
+  f.child = await listing(`Phòng thí nghiệm con ${word()}`, { status: "published", parentId: published.id, kind: "lab" });
+  f.orphan = await listing(`Phòng thí nghiệm mồ côi ${word()}`, { status: "published", parentId: draftParent.id, kind: "lab" });
 
   f.expertToken = word();
   const bioEmail = `lien.he.${hex()}@lab.example.vn`;
@@ -315,10 +300,10 @@ beforeAll(async () => {
   f.draftExpert = await makeExpert("draft", published.id);
 
   f.requestToken = word();
-  const author = await makeUser("business", "business");
+  const author = await someone("business", "business");
   const publicRequest = await makeRequest({ status: "open", visibility: "public", companyName: `Công ty Công Khai ${word()}`, authorId: author.id, organizationId: published.id });
   f.publicRequest = { id: publicRequest.id, companyName: publicRequest.companyName };
-  const anonymousAuthor = await makeUser("business", "business");
+  const anonymousAuthor = await someone("business", "business");
   const companyToken = word();
   const anonymousRequest = await makeRequest({ status: "open", visibility: "anonymous", companyName: `Công ty Bí Mật ${companyToken}`, authorId: anonymousAuthor.id, organizationId: published.id });
   f.anonymousRequest = {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
-import { PASSWORD, portalDb, signInAs } from "./fixtures";
+import { PASSWORD } from "../factories";
+import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
-import { hex, makeExpert, makeOrganization, makeResearcher, makeResponse, makeUser, manage, type RequestStatus, word } from "./world";
+import { makeUser } from "../factories";
+import { hex, makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
  * Every action as every role, including every forbidden one, over plain HTTP.
@@ -114,11 +116,11 @@ async function roleUser(role: Role): Promise<Person | null> {
     case "visitor":
       return null;
     case "business":
-      return makeUser("business");
+      return makeUser({ label: "business" });
     case "researcher":
       return makeResearcher();
     case "manager": {
-      const user = await makeUser("manager");
+      const user = await makeUser({ label: "manager" });
       await manage(user.id, shared.managedOrg.id);
       return user;
     }
@@ -130,10 +132,10 @@ async function roleUser(role: Role): Promise<Person | null> {
 }
 
 beforeAll(async () => {
-  shared.curator = await makeUser("curator", { role: "curator" });
-  shared.admin = await makeUser("admin", { role: "admin" });
-  shared.managedOrg = await makeOrganization("managed");
-  shared.otherOrg = await makeOrganization("other");
+  shared.curator = await makeUser({ label: "curator", role: "curator" });
+  shared.admin = await makeUser({ label: "admin", role: "admin" });
+  shared.managedOrg = await makeFoodCompany("managed");
+  shared.otherOrg = await makeFoodCompany("other");
   shared.expert = (await makeResearcher("expert")).expert;
 });
 
@@ -203,7 +205,7 @@ for (const path of ["/export/organizations.csv", "/export/organizations.json"]) 
 
 /** A pending anonymous request of a member who manages the `manager` role's listing and posted it for that listing. */
 async function pendingRequest(options: { status?: RequestStatus; reviewNote?: string } = {}) {
-  const owner = await makeUser("owner");
+  const owner = await makeUser({ label: "owner" });
   await manage(owner.id, shared.managedOrg.id);
   const request = await makeRequest(owner.id, {
     status: options.status ?? "pending",
@@ -244,8 +246,8 @@ add({
 
 /** An anonymous request posted for the owner's own listing, with a submitted response and an accepted one (a match). */
 async function anonymousRequest(status: RequestStatus) {
-  const owner = await makeUser("owner");
-  const organization = await makeOrganization("owner-org");
+  const owner = await makeUser({ label: "owner" });
+  const organization = await makeFoodCompany("owner-org");
   await manage(owner.id, organization.id);
   const request = await makeRequest(owner.id, { status, visibility: "anonymous", organizationId: organization.id });
   const responder = await makeResearcher("responder");
@@ -288,7 +290,7 @@ add({
   name: "GET a public open request: everyone sees the company (control for the cases above)",
   method: "GET",
   prepare: async () => {
-    const owner = await makeUser("owner");
+    const owner = await makeUser({ label: "owner" });
     return { owner, request: await makeRequest(owner.id, { visibility: "public" }), people: { owner } };
   },
   path: (f) => `/requests/${f.request.id}`,
@@ -320,7 +322,7 @@ add({
   name: "GET /api/v1/experts/:slug of a draft profile (404 for all)",
   method: "GET",
   prepare: async () => {
-    const owner = await makeUser("owner", { accountType: "researcher" });
+    const owner = await makeUser({ label: "owner", accountType: "researcher" });
     return { owner, expert: await makeExpert(owner.id, "draft"), people: { owner } };
   },
   path: (f) => `/api/v1/experts/${f.expert.slug}`,
@@ -373,7 +375,7 @@ add({
   name: "GET a draft expert profile (404 for everyone, its owner included)",
   method: "GET",
   prepare: async () => {
-    const owner = await makeUser("owner", { accountType: "researcher" });
+    const owner = await makeUser({ label: "owner", accountType: "researcher" });
     return { owner, expert: await makeExpert(owner.id, "draft"), people: { owner } };
   },
   path: (f) => `/experts/${f.expert.slug}`,
@@ -421,7 +423,7 @@ for (const where of ["its page", "the review queue"] as const) {
       name: `POST ${intent} a pending request on ${where}`,
       method: "POST",
       prepare: async () => {
-        const owner = await makeUser("owner");
+        const owner = await makeUser({ label: "owner" });
         return { owner, request: await makeRequest(owner.id, { status: "pending", visibility: "anonymous" }), people: { owner } };
       },
       path: (f) => (where === "its page" ? `/requests/${f.request.id}` : "/admin/requests"),
@@ -445,7 +447,7 @@ for (const intent of ["approve", "reject"] as const) {
     name: `POST ${intent} a pending claim (on the manager's own listing)`,
     method: "POST",
     prepare: async () => {
-      const claimant = await makeUser("claimant");
+      const claimant = await makeUser({ label: "claimant" });
       const claim = await db().organizationClaim.create({
         data: { userId: claimant.id, organizationId: shared.managedOrg.id, message: "Tôi là giám đốc công ty, e-mail công việc: giamdoc@example.vn" },
       });
@@ -473,8 +475,8 @@ for (const intent of ["approve", "reject"] as const) {
 
 /** A listing managed by `owner`, who has proposed an edit to it (through the edit form, as a manager does). */
 async function proposedRevision() {
-  const owner = await makeUser("owner");
-  const organization = await makeOrganization("revised");
+  const owner = await makeUser({ label: "owner" });
+  const organization = await makeFoodCompany("revised");
   await manage(owner.id, organization.id);
   const summary = `Giới thiệu đề xuất ${word()}`;
   const proposed = await client(await signInAs(owner.id)).post(`/organizations/${organization.slug}/edit`, {
@@ -521,7 +523,7 @@ add({
   name: "POST /admin/queue approve a pending request",
   method: "POST",
   prepare: async () => {
-    const owner = await makeUser("owner");
+    const owner = await makeUser({ label: "owner" });
     return { owner, request: await makeRequest(owner.id, { status: "pending" }), people: { owner } };
   },
   path: () => "/admin/queue",
@@ -537,7 +539,7 @@ add({
   name: "POST /admin/queue approve a pending claim (on the manager's own listing)",
   method: "POST",
   prepare: async () => {
-    const claimant = await makeUser("claimant");
+    const claimant = await makeUser({ label: "claimant" });
     const claim = await db().organizationClaim.create({
       data: { userId: claimant.id, organizationId: shared.managedOrg.id, message: "Tôi là giám đốc công ty, e-mail công việc: giamdoc@example.vn" },
     });
@@ -557,8 +559,8 @@ add({
   name: "POST /admin/queue confirm a stale listing (its manager must use the edit page instead)",
   method: "POST",
   prepare: async () => {
-    const owner = await makeUser("owner");
-    const organization = await makeOrganization("stale");
+    const owner = await makeUser({ label: "owner" });
+    const organization = await makeFoodCompany("stale");
     await manage(owner.id, organization.id);
     await db().organization.update({ where: { id: organization.id }, data: { staleSince: new Date() } });
     return { owner, organization, people: { owner } };
@@ -575,9 +577,9 @@ add({
 
 /** Two listings, the first managed by `owner`. */
 async function listingsOfOwner() {
-  const owner = await makeUser("owner");
-  const organization = await makeOrganization("curated");
-  const survivor = await makeOrganization("survivor");
+  const owner = await makeUser({ label: "owner" });
+  const organization = await makeFoodCompany("curated");
+  const survivor = await makeFoodCompany("survivor");
   await manage(owner.id, organization.id);
   return { owner, organization, survivor, people: { owner } };
 }
@@ -649,7 +651,7 @@ for (const role of ["admin", "curator"] as const) {
     name: `POST /admin/users appoint a member ${role} (the member themselves tries too)`,
     method: "POST",
     prepare: async () => {
-      const target = await makeUser("target");
+      const target = await makeUser({ label: "target" });
       return { target, people: { target } };
     },
     path: () => "/admin/users",
@@ -666,7 +668,7 @@ for (const role of ["admin", "curator"] as const) {
 // ------------------------------------------------------------------ the request's owner's actions
 
 async function openRequestWithResponse(status: string) {
-  const owner = await makeUser("owner");
+  const owner = await makeUser({ label: "owner" });
   const request = await makeRequest(owner.id);
   const responder = await makeResearcher("responder");
   const response = await makeResponse(request.id, responder, status);
@@ -742,7 +744,7 @@ add({
   name: "POST invite an expert to a request",
   method: "POST",
   prepare: async () => {
-    const owner = await makeUser("owner");
+    const owner = await makeUser({ label: "owner" });
     const invitee = await makeResearcher("invitee");
     return { owner, invitee, request: await makeRequest(owner.id), people: { owner, invitee } };
   },
@@ -761,7 +763,7 @@ add({
   name: "POST renew an open request",
   method: "POST",
   prepare: async () => {
-    const owner = await makeUser("owner");
+    const owner = await makeUser({ label: "owner" });
     return { owner, request: await makeRequest(owner.id), deadline: dateIn(120), people: { owner } };
   },
   path: (f) => `/requests/${f.request.id}`,
@@ -809,7 +811,7 @@ for (const status of ["open", "rejected"] as const) {
     name: `GET /requests/:id/edit of a ${status} request (only its author; officials review, they do not edit)`,
     method: "GET",
     prepare: async () => {
-      const owner = await makeUser("owner");
+      const owner = await makeUser({ label: "owner" });
       return { owner, request: await makeRequest(owner.id, { status }), people: { owner } };
     },
     path: (f) => `/requests/${f.request.id}/edit`,
@@ -821,7 +823,7 @@ for (const status of ["open", "rejected"] as const) {
     name: `POST /requests/:id/edit of a ${status} request`,
     method: "POST",
     prepare: async () => {
-      const owner = await makeUser("owner");
+      const owner = await makeUser({ label: "owner" });
       return { owner, request: await makeRequest(owner.id, { status }), title: `Tiêu đề đã sửa ${word()}`, people: { owner } };
     },
     path: (f) => `/requests/${f.request.id}/edit`,
@@ -925,7 +927,7 @@ function editOrganization(which: "managed" | "other") {
   return {
     method: "POST" as const,
     prepare: async () => ({
-      organization: which === "managed" ? shared.managedOrg : await makeOrganization("other"),
+      organization: which === "managed" ? shared.managedOrg : await makeFoodCompany("other"),
       summary: `Giới thiệu mới ${word()}`,
     }),
     path: (f: { organization: { slug: string } }) => `/organizations/${f.organization.slug}/edit`,
@@ -956,7 +958,7 @@ for (const which of ["managed", "other"] as const) {
   add({
     name: `POST confirm ${which === "managed" ? "the listing the manager manages" : "a listing one does not manage"} is accurate`,
     method: "POST",
-    prepare: async () => ({ organization: which === "managed" ? shared.managedOrg : await makeOrganization("other"), since: new Date() }),
+    prepare: async () => ({ organization: which === "managed" ? shared.managedOrg : await makeFoodCompany("other"), since: new Date() }),
     path: (f) => `/organizations/${f.organization.slug}/edit`,
     form: () => ({ intent: "confirm" }),
     allow: which === "managed" ? ["manager", ...OFFICIALS] : OFFICIALS,
@@ -971,7 +973,7 @@ for (const which of ["managed", "other"] as const) {
 add({
   name: "POST claim a listing (any member; nobody becomes a manager by claiming)",
   method: "POST",
-  prepare: async () => ({ organization: await makeOrganization("claimed") }),
+  prepare: async () => ({ organization: await makeFoodCompany("claimed") }),
   path: (f) => `/organizations/${f.organization.slug}/claim`,
   form: () => ({ message: "Tôi là trưởng phòng kỹ thuật, e-mail công việc: kythuat@example.vn" }),
   allow: MEMBERS,
@@ -987,7 +989,7 @@ add({
 // ------------------------------------------------------------------ one's own account
 
 async function victimWithSessionAndNotification() {
-  const victim = await makeUser("victim");
+  const victim = await makeUser({ label: "victim" });
   await signInAs(victim.id);
   await db().notification.create({ data: { userId: victim.id, type: "status", data: JSON.stringify({ key: "notify.message", params: { name: "A", title: "B" } }), url: "/" } });
   return victim;
@@ -1108,10 +1110,10 @@ describe("the request and expert lists never show what the pages hide", () => {
   let draft: Awaited<ReturnType<typeof makeExpert>>;
 
   beforeAll(async () => {
-    const owner = await makeUser("owner");
+    const owner = await makeUser({ label: "owner" });
     anonymous = await makeRequest(owner.id, { visibility: "anonymous" });
     pending = await makeRequest(owner.id, { status: "pending", visibility: "anonymous" });
-    draft = await makeExpert((await makeUser("draft", { accountType: "researcher" })).id, "draft");
+    draft = await makeExpert((await makeUser({ label: "draft", accountType: "researcher" })).id, "draft");
     const expert = await makeResearcher("listed");
     // Everything above has reached the engine (or been kept out of it) once its outbox rows are processed.
     const ids = [anonymous.id, pending.id, draft.id, expert.expert.id];

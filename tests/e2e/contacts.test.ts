@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
-import { createUser, portalDb, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import { foodFieldId, makeRequest } from "./world";
 
@@ -31,7 +32,7 @@ describe("contacts and wards", () => {
         fields: { create: [{ fieldId: await foodFieldId() }] },
       },
     });
-    const manager = await createUser({ name: `Quản lý ${unique}` });
+    const manager = await makeUser({ name: `Quản lý ${unique}` });
     await portalDb().organizationManager.create({ data: { userId: manager.id, organizationId: organization.id } });
 
     const page = await openPage({ javaScriptEnabled: false, viewport: PHONE });
@@ -60,11 +61,11 @@ describe("contacts and wards", () => {
     await page.waitForURL(/proposed=1/);
     expect(await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({ phone: null, ward: null });
 
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const queue = await openPage();
     await signInAs(official.id, queue.context());
     await queue.goto("/admin/queue");
-    const item = queue.locator("li", { has: queue.getByRole("link", { name: organization.nameVi! }) }).first();
+    const item = queue.getByRole("listitem").filter({ has: queue.getByRole("link", { name: organization.nameVi! }) }).first();
     await expect.poll(() => item.getByRole("rowheader", { name: "phone" }).isVisible()).toBe(true);
     expect(await item.getByRole("cell", { name: "024 3756 4321; 024 3756 1234" }).isVisible()).toBe(true);
     await item.getByRole("button", { name: "Duyệt" }).click();
@@ -118,8 +119,8 @@ describe("contacts and wards", () => {
   });
 
   test("an anonymous request shows its area, never its ward; a public one shows both", async () => {
-    const author = await createUser({ accountType: "business" });
-    const reviewer = await createUser({ role: "curator" });
+    const author = await makeUser({ accountType: "business" });
+    const reviewer = await makeUser({ role: "curator" });
     const hidden = await makeRequest(author.id, { reviewerId: reviewer.id, visibility: "anonymous" });
     const shown = await makeRequest(author.id, { reviewerId: reviewer.id, visibility: "public" });
     await portalDb().techRequest.updateMany({ where: { id: { in: [hidden.id, shown.id] } }, data: { ward: "dong-anh" } });

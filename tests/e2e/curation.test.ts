@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { useBrowser, baseURL } from "./browser";
-import { createUser, portalDb, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /**
@@ -22,7 +23,7 @@ async function listing(data: { slug: string; nameVi: string; kind?: string; webs
 describe("the curation console", () => {
   test("a manager's edit waits for review; the official sees before and after and approves it", async () => {
     const organization = await listing({ slug: `vien-kiem-dinh-${unique}`, nameVi: `Viện Kiểm định ${unique}` });
-    const manager = await createUser({ name: `Quản lý ${unique}` });
+    const manager = await makeUser({ name: `Quản lý ${unique}` });
     await portalDb().organizationManager.create({ data: { userId: manager.id, organizationId: organization.id } });
 
     const managerPage = await openPage();
@@ -39,12 +40,12 @@ describe("the curation console", () => {
     await expect.poll(() => managerPage.getByText("cán bộ quản lý sẽ duyệt").first().isVisible()).toBe(true);
     expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).summaryVi).toBeNull();
 
-    const official = await createUser({ role: "curator", name: `Cán bộ ${unique}` });
+    const official = await makeUser({ role: "curator", name: `Cán bộ ${unique}` });
     const page = await openPage();
     await signInAs(official.id, page.context());
     await page.goto("/admin");
     await page.getByRole("link", { name: /Hàng chờ duyệt/ }).click();
-    const item = page.locator("li", { has: page.getByRole("link", { name: organization.nameVi! }) }).first();
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: organization.nameVi! }) }).first();
     await expect.poll(() => item.getByRole("cell", { name: "Kiểm định thiết bị đo lường và vật liệu xây dựng." }).isVisible()).toBe(true);
     await expect.poll(() => item.getByRole("rowheader", { name: "summaryVi" }).isVisible()).toBe(true);
     await item.getByRole("button", { name: "Duyệt" }).click();
@@ -56,7 +57,7 @@ describe("the curation console", () => {
   });
 
   test("a member proposes a missing organization; once an official approves it, it is public and they manage it", async () => {
-    const member = await createUser({ name: `Người đề xuất ${unique}` });
+    const member = await makeUser({ name: `Người đề xuất ${unique}` });
     const page = await openPage({ javaScriptEnabled: false });
     await signInAs(member.id, page.context());
     await page.goto("/account");
@@ -74,7 +75,7 @@ describe("the curation console", () => {
     expect(proposed.parent?.slug).toBe("hust");
     expect((await httpClient().get(`/organizations/${proposed.slug}`)).status).toBe(404); // not public yet
 
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const queue = await openPage();
     await signInAs(official.id, queue.context());
     await queue.goto("/admin/queue");
@@ -89,10 +90,10 @@ describe("the curation console", () => {
   test("merges a duplicate: its expert moves and its old address redirects to the listing that stays", async () => {
     const survivor = await listing({ slug: `vien-co-hoc-${unique}`, nameVi: `Viện Cơ học ${unique}` });
     const duplicate = await listing({ slug: `vien-co-hoc-viet-nam-${unique}`, nameVi: `Viện Cơ học Việt Nam ${unique}`, website: "https://imech.example.vn" });
-    const researcher = await createUser({ accountType: "researcher" });
+    const researcher = await makeUser({ accountType: "researcher" });
     const expert = await portalDb().expertProfile.create({ data: { userId: researcher.id, slug: `expert-${unique}`, fullName: "Vũ Văn Hải", affiliationId: duplicate.id, status: "published" } });
 
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const page = await openPage();
     await signInAs(official.id, page.context());
     await page.goto(`/admin/organizations?q=${encodeURIComponent(`Viện Cơ học Việt Nam ${unique}`)}`);
@@ -117,7 +118,7 @@ describe("the curation console", () => {
   });
 
   test("imports a file: the dry run names the bad row, the fixed file imports whole", async () => {
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const page = await openPage();
     await signInAs(official.id, page.context());
     const before = await portalDb().organization.count();
@@ -154,7 +155,7 @@ describe("the curation console", () => {
   });
 
   test("the audit log lists each action once, filters by action and exports", async () => {
-    const official = await createUser({ role: "admin" });
+    const official = await makeUser({ role: "admin" });
     const organization = await listing({ slug: `trung-tam-audit-${unique}`, nameVi: `Trung tâm Kiểm toán ${unique}` });
     const cookie = await signInAs(official.id);
     const client = httpClient({ cookie });
@@ -174,7 +175,7 @@ describe("the curation console", () => {
 
   test("only curators and admins reach the console and its actions", async () => {
     const organization = await listing({ slug: `vien-bao-ve-${unique}`, nameVi: `Viện Bảo vệ ${unique}` });
-    const member = httpClient({ cookie: await signInAs((await createUser()).id) });
+    const member = httpClient({ cookie: await signInAs((await makeUser()).id) });
     for (const path of ["/admin/queue", "/admin/organizations", "/admin/import", "/admin/audit", "/admin/audit/export?format=csv"]) {
       expect((await member.get(path)).status, path).toBe(403);
       expect((await httpClient().get(path)).status, path).toBe(302); // to sign-in
@@ -192,7 +193,7 @@ async function shoot(page: import("playwright-core").Page, name: string) {
 
 describe("what people hit when they used it (issue 14)", () => {
   test("a stranger's proposal of HUST is flagged as a duplicate, and merging it into hust makes its proposer no manager of HUST", async () => {
-    const member = await createUser({ name: `Doanh nghiệp ${unique}` });
+    const member = await makeUser({ name: `Doanh nghiệp ${unique}` });
     const page = await openPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     await signInAs(member.id, page.context());
     await page.goto("/organizations/new");
@@ -214,7 +215,7 @@ describe("what people hit when they used it (issue 14)", () => {
     const proposed = await portalDb().organization.findFirstOrThrow({ where: { revisions: { some: { authorId: member.id } } } });
 
     // The official sees the warning in the queue, with a link to hust, and (as walked through) approves anyway.
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const queue = await openPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     await signInAs(official.id, queue.context());
     await queue.goto("/admin/queue");
@@ -247,7 +248,7 @@ describe("what people hit when they used it (issue 14)", () => {
 
   test("archiving asks for confirmation first, without JavaScript", async () => {
     const organization = await listing({ slug: `vien-luu-tru-${unique}`, nameVi: `Viện Lưu trữ ${unique}` });
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const page = await openPage({ javaScriptEnabled: false });
     await signInAs(official.id, page.context());
     await page.goto(`/admin/organizations/${organization.id}`);
@@ -260,7 +261,7 @@ describe("what people hit when they used it (issue 14)", () => {
   });
 
   test("the audit log names actions in the reader's language and shows a field-by-field diff", async () => {
-    const official = await createUser({ role: "admin" });
+    const official = await makeUser({ role: "admin" });
     const organization = await listing({ slug: `trung-tam-nhat-ky-${unique}`, nameVi: `Trung tâm Nhật ký ${unique}` });
     const client = httpClient({ cookie: await signInAs(official.id) });
     expect((await client.post("/admin/organizations", { id: organization.id, intent: "verify" })).status).toBe(200);
@@ -290,7 +291,7 @@ describe("what people hit when they used it (issue 14)", () => {
     await portalDb().organization.update({ where: { id: a.id }, data: { searchText: `phong bang a ${token}` } });
     await portalDb().organization.update({ where: { id: b.id }, data: { searchText: `phong bang b ${token}` } });
     await portalDb().organization.update({ where: { id: pending.id }, data: { searchText: `phong bang c ${token}` } });
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const page = await openPage({ viewport: { width: 320, height: 800 } });
     await signInAs(official.id, page.context());
     await page.goto(`/admin/organizations?q=${token}`);
@@ -342,8 +343,8 @@ describe("what people hit when they used it (issue 14)", () => {
   });
 
   test("a common rejection reason fills the editable text; without JavaScript the picked reason is used", async () => {
-    const author = await createUser();
-    const official = await createUser({ role: "curator" });
+    const author = await makeUser();
+    const official = await makeUser({ role: "curator" });
     const make = (title: string) =>
       portalDb().techRequest.create({
         data: {

@@ -39,7 +39,7 @@ describe("the directory from the keyboard", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/tới kết quả/i);
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
-    const first = await page.locator("ol > li").first().getByRole("link").first().getAttribute("href");
+    const first = await page.getByRole("listitem").getByRole("article").first().getByRole("link").first().getAttribute("href");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(first);
   });
 });

@@ -5,8 +5,13 @@ const { openPage } = useBrowser();
 
 type Page = import("playwright-core").Page;
 
+/** The result cards: articles in the list items (nothing else on the page is one). */
+function resultCards(page: Page) {
+  return page.getByRole("listitem").getByRole("article");
+}
+
 async function resultNames(page: Page) {
-  return page.locator("ol > li article h2").allInnerTexts();
+  return resultCards(page).getByRole("heading", { level: 2 }).allInnerTexts();
 }
 
 /** The results once the page has finished searching (React commits after the URL changes). */
@@ -20,7 +25,8 @@ async function firstResult(page: Page) {
 }
 
 async function kindBadges(page: Page) {
-  return page.locator("ol > li article > div > span:first-child").allInnerTexts();
+  // The kind is a plain badge, with no role of its own: the first one on each card.
+  return resultCards(page).locator("> div > span:first-child").allInnerTexts();
 }
 
 describe("directory, with JavaScript", () => {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { parseCsv } from "~/utils/csv";
 import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
-import { createUser, portalDb, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /**
@@ -28,11 +29,11 @@ beforeAll(async () => {
     db.organization.findFirstOrThrow({ where: { kind: "enterprise", status: "published" } }),
     db.field.findMany({ where: { parentId: { not: null } }, take: 2, orderBy: { position: "asc" } }),
   ]);
-  const curator = await createUser({ role: "curator", name: `Cán bộ Thống kê ${unique}` });
+  const curator = await makeUser({ role: "curator", name: `Cán bộ Thống kê ${unique}` });
   curatorId = curator.id;
   const experts = [];
   for (const [i, name] of ["Lê Thị Hoa", "Phạm Văn Đức"].entries()) {
-    const researcher = await createUser({ accountType: "researcher", name });
+    const researcher = await makeUser({ accountType: "researcher", name });
     const expert = await db.expertProfile.create({
       data: {
         userId: researcher.id,
@@ -45,7 +46,7 @@ beforeAll(async () => {
     });
     experts.push({ expert, researcher });
   }
-  const business = await createUser({ accountType: "business" });
+  const business = await makeUser({ accountType: "business" });
   const day = 86_400_000;
   for (const [i, matched] of [true, false].entries()) {
     const publishedAt = new Date(Date.now() - (5 + i) * day);
@@ -233,7 +234,7 @@ describe("the ecosystem page, for anyone", () => {
     const anonymous = await httpClient().get("/ecosystem/data/curators?format=csv");
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
-    const member = await createUser();
+    const member = await makeUser();
     const asMember = await httpClient({ cookie: await signInAs(member.id) }).get("/ecosystem/data/organizations?format=json");
     expect(asMember.status).toBe(403);
     expect((await httpClient().get("/ecosystem/data/nothing?format=csv")).status).toBe(404);

@@ -1,43 +1,11 @@
-import crypto from "node:crypto";
 import type { BrowserContext } from "playwright-core";
-import { afterAll, expect, inject } from "vitest";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { expect, inject } from "vitest";
 import { readMailbox } from "../mailbox";
-import { createPrismaClient } from "~/db/client.server";
-import { hashPassword } from "~/auth/password.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "~/auth/session.server";
 import { httpClient } from "./http-client";
+import { portalDb } from "./portal-db";
 
-/**
- * Direct access to the running portal's database, to create users and
- * sessions without clicking through sign-up each time (the sign-up journey
- * has its own test), and to look at what a journey left behind.
- */
-let client: PrismaClient | null = null;
-export function portalDb(): PrismaClient {
-  client ??= createPrismaClient(`file:${inject("portalDatabase")}`);
-  return client;
-}
-
-afterAll(async () => {
-  await client?.$disconnect();
-  client = null;
-});
-
-export const PASSWORD = "correct horse battery staple";
-
-export async function createUser(options: { role?: "member" | "curator" | "admin"; accountType?: "business" | "researcher"; name?: string } = {}) {
-  const id = crypto.randomBytes(4).toString("hex");
-  return portalDb().user.create({
-    data: {
-      email: `${options.role ?? "member"}-${id}@example.vn`,
-      name: options.name ?? `Test ${options.role ?? "member"} ${id}`,
-      passwordHash: await hashPassword(PASSWORD),
-      role: options.role ?? "member",
-      accountType: options.accountType ?? "business",
-    },
-  });
-}
+export { portalDb };
 
 /** A session for the user, as a cookie header value and, optionally, in a browser context. */
 export async function signInAs(userId: string, context?: BrowserContext) {

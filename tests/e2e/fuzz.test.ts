@@ -6,7 +6,8 @@ import { databaseState } from "./fuzz/database-state";
 import { actionRoutes, type FoundForm, formsOn } from "./fuzz/forms";
 import { describe as show, type Fields, hostileValue, mutate, type Random, randomSource, SCRIPT_MARKERS } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
-import { makeExpert, makeMatch, makeOrganization, makeRequest, makeResearcher, makeResponse, makeUser, manage } from "./world";
+import { makeUser } from "../factories";
+import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
  * Thousands of generated hostile inputs to every form and query parameter the
@@ -38,14 +39,14 @@ let state: ReturnType<typeof databaseState>;
 const world = {} as Awaited<ReturnType<typeof buildWorld>>;
 
 async function buildWorld() {
-  const curator = await makeUser("fuzz-curator", { role: "curator" });
-  const admin = await makeUser("fuzz-admin", { role: "admin" });
-  const owner = await makeUser("fuzz-owner");
-  const managed = await makeOrganization("fuzz-managed");
-  const other = await makeOrganization("fuzz-other");
+  const curator = await makeUser({ label: "fuzz-curator", role: "curator" });
+  const admin = await makeUser({ label: "fuzz-admin", role: "admin" });
+  const owner = await makeUser({ label: "fuzz-owner" });
+  const managed = await makeFoodCompany("fuzz-managed");
+  const other = await makeFoodCompany("fuzz-other");
   await manage(owner.id, managed.id);
   const responder = await makeResearcher("fuzz-responder");
-  const newcomer = await makeUser("fuzz-newcomer", { accountType: "researcher" });
+  const newcomer = await makeUser({ label: "fuzz-newcomer", accountType: "researcher" });
   await makeExpert(newcomer.id, "draft");
   const request = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: managed.id });
   await makeResponse(request.id, responder);

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
-import { makeExpert, makeMatch, makeOrganization, makeRequest, makeResearcher, makeResponse, makeUser, manage } from "./world";
+import { makeUser } from "../factories";
+import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
  * Every page's HTML, as each kind of reader receives it, checked by html-validate
@@ -23,15 +24,15 @@ const world = {} as {
 };
 
 beforeAll(async () => {
-  const curator = await makeUser("html-curator", { role: "curator" });
-  world.admin = await makeUser("html-admin", { role: "admin" });
-  world.owner = await makeUser("html-owner");
-  world.managed = await makeOrganization("html-managed");
-  world.other = await makeOrganization("html-other");
+  const curator = await makeUser({ label: "html-curator", role: "curator" });
+  world.admin = await makeUser({ label: "html-admin", role: "admin" });
+  world.owner = await makeUser({ label: "html-owner" });
+  world.managed = await makeFoodCompany("html-managed");
+  world.other = await makeFoodCompany("html-other");
   await manage(world.owner.id, (world.managed as unknown as { id: string }).id);
   const responder = await makeResearcher("html-responder");
   world.expertSlug = responder.expert.slug;
-  world.newcomer = await makeUser("html-newcomer", { accountType: "researcher" });
+  world.newcomer = await makeUser({ label: "html-newcomer", accountType: "researcher" });
   await makeExpert(world.newcomer.id, "draft");
   const request = await makeRequest(world.owner.id, { reviewerId: curator.id, organizationId: (world.managed as unknown as { id: string }).id });
   world.requestId = request.id;

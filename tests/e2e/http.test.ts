@@ -1,7 +1,8 @@
 import http from "node:http";
 import { describe, expect, test } from "vitest";
 import { baseURL } from "./browser";
-import { createUser, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /** The portal over plain HTTP: statuses, messages, headers. No browser needed. */
@@ -240,7 +241,7 @@ describe("headers and health", () => {
 
 describe("kept directory answers (docs/decisions/020)", () => {
   test("what a signed-in person was answered never reaches anyone else, whatever the address", async () => {
-    const user = await createUser({ role: "admin", name: `Kept Answer Official ${Date.now()}` });
+    const user = await makeUser({ role: "admin", name: `Kept Answer Official ${Date.now()}` });
     const signedIn = httpClient({ cookie: await signInAs(user.id) });
     const anonymous = httpClient();
     const addresses = [

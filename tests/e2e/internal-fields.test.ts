@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
-import { makeOrganization, makeRequest, makeResearcher, makeResponse, makeUser, word } from "./world";
+import { makeUser } from "../factories";
+import { makeFoodCompany, makeRequest, makeResearcher, makeResponse, word } from "./world";
 
 /**
  * What the portal keeps for itself never reaches a browser or an API client.
@@ -63,11 +64,11 @@ const world = {} as {
 };
 
 beforeAll(async () => {
-  const curator = await makeUser("curator", { role: "curator" });
-  const owner = await makeUser("owner");
-  const member = await makeUser("member");
+  const curator = await makeUser({ label: "curator", role: "curator" });
+  const owner = await makeUser({ label: "owner" });
+  const member = await makeUser({ label: "member" });
   const responder = await makeResearcher("responder");
-  const organization = await makeOrganization("internal");
+  const organization = await makeFoodCompany("internal");
   const marker = (column: string) => `${column}${word(12)}`;
   const m = {
     seedKey: marker("seedkey"),

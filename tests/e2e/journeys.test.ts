@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { pick, translator, type Translate } from "~/i18n/i18n";
 import { useBrowser } from "./browser";
-import { mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
+import { makeUser, PASSWORD } from "../factories";
+import { mailedConfirmationPath, portalDb, signInAs } from "./fixtures";
 import { journeyCamera, VARIANTS, type Variant } from "./journey-shots";
-import { makeRequest, makeResearcher, makeUser, word } from "./world";
+import { makeRequest, makeResearcher, word } from "./world";
 
 /**
  * The three journeys people take (issue 14): a founder on a phone, a scientist,
@@ -179,8 +180,8 @@ describe.each(VARIANTS)("journeys, $id", (variant) => {
     const { shot } = journeyCamera("scientist", variant);
     const token = word(8);
     const email = `nha.khoa.hoc.${token}@hus.example.vn`;
-    const official = await makeUser("journey-official", { role: "curator" });
-    const owner = await makeUser("journey-owner");
+    const official = await makeUser({ label: "journey-official", role: "curator" });
+    const owner = await makeUser({ label: "journey-owner" });
     const request = await makeRequest(owner.id, { reviewerId: official.id });
 
     const page = await openAs(variant);
@@ -247,8 +248,8 @@ describe.each(VARIANTS)("journeys, $id", (variant) => {
   test("a business with an official: posted, approved, answered, accepted, discussed, and in the audit log", { timeout: 120_000 }, async () => {
     const { shot } = journeyCamera("business-official", variant);
     const token = word(8);
-    const businessUser = await makeUser("journey-business");
-    const officialUser = await makeUser("journey-official", { role: "curator" });
+    const businessUser = await makeUser({ label: "journey-business" });
+    const officialUser = await makeUser({ label: "journey-official", role: "curator" });
     const researcher = await makeResearcher("journey-researcher");
 
     // The business posts a request.

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { expect, inject, test } from "vitest";
 import { readMailbox } from "../mailbox";
 import { useBrowser } from "./browser";
-import { createUser, mailedConfirmationPath, PASSWORD, portalDb, signInAs } from "./fixtures";
+import { makeUser, PASSWORD } from "../factories";
+import { mailedConfirmationPath, portalDb, signInAs } from "./fixtures";
 
 /**
  * The whole path from a need to a conversation, as people would take it, in
@@ -81,7 +82,7 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   expect((await (await fetch(`${inject("baseURL")}${requestUrl}`)).status)).toBe(404);
 
   // 3. An official approves it.
-  const officialUser = await createUser({ role: "curator", name: "Cán bộ Sở KH&CN" });
+  const officialUser = await makeUser({ role: "curator", name: "Cán bộ Sở KH&CN" });
   const official = await openPage();
   await signInAs(officialUser.id, official.context());
   await official.goto("/admin/requests");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createUser, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /** What a reuser of the open data learns from the files themselves: the licence (CC BY 4.0). */
@@ -24,7 +25,7 @@ describe("open data names its licence", () => {
     expect(((await chart.json()) as { license?: unknown }).license).toEqual({ name: "CC BY 4.0", url: CC_BY });
     expect((await httpClient().get("/ecosystem/data/kinds?format=csv")).headers.get("link")).toBe(`<${CC_BY}>; rel="license"`);
 
-    const official = await createUser({ role: "curator" });
+    const official = await makeUser({ role: "curator" });
     const internal = await httpClient({ cookie: await signInAs(official.id) }).get("/ecosystem/data/curators?format=json");
     expect(internal.status).toBe(200);
     expect(((await internal.json()) as { license?: unknown }).license).toBeUndefined();

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
 import { portalDb, signInAs } from "./fixtures";
-import { makeRequest, makeResearcher, makeResponse, makeUser } from "./world";
+import { makeUser } from "../factories";
+import { makeRequest, makeResearcher, makeResponse } from "./world";
 
 /**
  * A researcher after sending a proposal: she reads what she sent, corrects it until the
@@ -11,8 +12,8 @@ const { openPage } = useBrowser();
 
 describe("a researcher's own proposal", () => {
   test("is shown, editable until screened, then only withdrawable; the business is told", async () => {
-    const curator = await makeUser("proposal-curator", { role: "curator" });
-    const owner = await makeUser("proposal-owner");
+    const curator = await makeUser({ label: "proposal-curator", role: "curator" });
+    const owner = await makeUser({ label: "proposal-owner" });
     const researcher = await makeResearcher("proposal-researcher");
     const request = await makeRequest(owner.id, { reviewerId: curator.id });
     const response = await makeResponse(request.id, researcher);
@@ -49,8 +50,8 @@ describe("a researcher's own proposal", () => {
   });
 
   test("an accepted proposal cannot be withdrawn, and a stale edit is refused with a message", async () => {
-    const curator = await makeUser("proposal-curator", { role: "curator" });
-    const owner = await makeUser("proposal-owner");
+    const curator = await makeUser({ label: "proposal-curator", role: "curator" });
+    const owner = await makeUser({ label: "proposal-owner" });
     const researcher = await makeResearcher("proposal-researcher");
     const request = await makeRequest(owner.id, { reviewerId: curator.id });
     const response = await makeResponse(request.id, researcher, "screening");

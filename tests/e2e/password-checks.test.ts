@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { SESSION_COOKIE } from "~/auth/session.server";
 import { baseURL, clientAddress } from "./browser";
-import { createUser, PASSWORD, portalDb, signInAs } from "./fixtures";
+import { makeUser, PASSWORD } from "../factories";
+import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
 /**
@@ -22,7 +23,7 @@ function changePassword(cookie: string, currentPassword: string) {
 
 describe("changing the password", () => {
   test("the 5th wrong current password in 15 minutes ends the session (429); past 10 checks even the right one waits", async () => {
-    const user = await createUser();
+    const user = await makeUser();
     const cookie = await signInAs(user.id);
     for (let i = 0; i < 4; i += 1) {
       const answer = await changePassword(cookie, `wrong guess ${i}`);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
-import { createUser, portalDb, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { portalDb, signInAs } from "./fixtures";
 
 /**
  * The site's header on a phone: one compact row, and a menu whose every item lies
@@ -37,7 +38,7 @@ describe("the header on a phone", () => {
           const height = 740;
           const page = await openPage({ viewport: { width, height } });
           if (signedIn) {
-            const user = await createUser();
+            const user = await makeUser();
             await portalDb().notification.create({
               data: { userId: user.id, type: "status", data: JSON.stringify({ key: "notify.message", params: { name: "A", title: "B" } }), url: "/" },
             });

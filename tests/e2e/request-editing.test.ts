@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
-import { makeRequest, makeResearcher, makeResponse, makeUser, word } from "./world";
+import { makeUser } from "../factories";
+import { makeRequest, makeResearcher, makeResponse, word } from "./world";
 
 /**
  * The author fixes their own request (issue 14): a rejected one is sent again,
@@ -17,8 +18,8 @@ type Page = import("playwright-core").Page;
 const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function openRequest(options: { status: "open" | "rejected"; reviewNote?: string }) {
-  const owner = await makeUser("owner");
-  const curator = await makeUser("curator", { role: "curator" });
+  const owner = await makeUser({ label: "owner" });
+  const curator = await makeUser({ label: "curator", role: "curator" });
   const request = await makeRequest(owner.id, { reviewerId: curator.id, status: options.status, reviewNote: options.reviewNote });
   return { owner, curator, request };
 }
@@ -142,7 +143,7 @@ describe("the author edits their request", () => {
       companySize: "small",
       district: "dong-anh",
     };
-    const other = await makeUser("other");
+    const other = await makeUser({ label: "other" });
     for (const person of [other, curator]) {
       const http = httpClient({ cookie: await signInAs(person.id) });
       expect((await http.get(`/requests/${request.id}/edit`)).status).toBe(404);
@@ -152,7 +153,7 @@ describe("the author edits their request", () => {
   });
 
   test("a closed request has no edit link, and its edit page says it can no longer be edited", async () => {
-    const owner = await makeUser("owner");
+    const owner = await makeUser({ label: "owner" });
     const request = await makeRequest(owner.id, { reviewerId: owner.id, status: "closed" });
     const page = await openPage({ javaScriptEnabled: false });
     await signInAs(owner.id, page.context());

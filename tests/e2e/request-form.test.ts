@@ -1,13 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
-import { createUser, signInAs } from "./fixtures";
+import { makeUser } from "../factories";
+import { signInAs } from "./fixtures";
 
 /** The new request form, as a business fills it in on a phone: nothing picked for them, nothing lost on a reload. */
 const { openPage } = useBrowser();
 
 describe("the new request form", () => {
   test("has no preselected sector, and a reload keeps what was typed until it is sent", async () => {
-    const business = await createUser();
+    const business = await makeUser();
     const page = await openPage({ viewport: { width: 390, height: 844 } });
     await signInAs(business.id, page.context());
     await page.goto("/requests/new", { waitUntil: "networkidle" });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
-import { createUser, PASSWORD } from "./fixtures";
+import { makeUser, PASSWORD } from "../factories";
 
 /**
  * What a person does after a typo in the password: correct it and press the button
@@ -12,7 +12,7 @@ const { openPage } = useBrowser();
 describe("the sign-in form after a wrong password", () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
     test(`the first click on "Đăng nhập" signs in (${viewport.width} px)`, async () => {
-      const user = await createUser();
+      const user = await makeUser();
       const page = await openPage({ viewport });
       await page.goto("/login");
       await page.getByLabel("E-mail").fill(user.email);

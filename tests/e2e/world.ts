@@ -1,10 +1,8 @@
-import crypto from "node:crypto";
 import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
-import { createOrganization } from "~/models/organization.server";
 import { refreshRequestSearchText } from "~/models/request.server";
-import { hashPassword } from "~/auth/password.server";
-import { PASSWORD, portalDb } from "./fixtures";
+import { hex, makeOrganization, makeUser, word } from "../factories";
+import { portalDb } from "./portal-db";
 
 /**
  * The people and things of the matchmaking world, written straight into the
@@ -14,44 +12,17 @@ import { PASSWORD, portalDb } from "./fixtures";
  */
 
 const db = () => portalDb();
-export const hex = () => crypto.randomBytes(4).toString("hex");
-/** Letters only: one word for the search engine, unlike anything else in the data. */
-export const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
+export { hex, word };
 
-// Hashing is deliberately slow (argon2id): every user of a run shares one hash of PASSWORD.
-let basics: Promise<{ passwordHash: string; foodFieldId: string }> | null = null;
-function worldBasics() {
-  basics ??= (async () => ({
-    passwordHash: await hashPassword(PASSWORD),
-    foodFieldId: (await db().field.findUniqueOrThrow({ where: { slug: "food-technology" } })).id,
-  }))();
-  return basics;
+let food: Promise<string> | null = null;
+export function foodFieldId() {
+  food ??= db().field.findUniqueOrThrow({ where: { slug: "food-technology" } }).then((field) => field.id);
+  return food;
 }
 
-export async function foodFieldId() {
-  return (await worldBasics()).foodFieldId;
-}
-
-export async function makeUser(label: string, options: { role?: "member" | "curator" | "admin"; accountType?: "business" | "researcher" } = {}) {
-  const id = hex();
-  return db().user.create({
-    data: {
-      email: `${label}-${id}@example.vn`,
-      name: `Test ${label} ${id}`,
-      passwordHash: (await worldBasics()).passwordHash,
-      role: options.role ?? "member",
-      accountType: options.accountType ?? "business",
-    },
-  });
-}
-
-export async function makeOrganization(label: string) {
-  const token = word();
-  return createOrganization(
-    { slug: `test-${label}-${hex()}`, kind: "enterprise", nameVi: `Công ty Kiểm thử ${token}`, status: "published", fieldIds: [await foodFieldId()] },
-    { origin: "fixture" },
-    db(),
-  );
+/** A published food company: the field every request and expert of this world shares. */
+export async function makeFoodCompany(label: string) {
+  return makeOrganization({ label, kind: "enterprise", nameVi: `Công ty Kiểm thử ${word()}`, nameEn: null, fieldIds: [await foodFieldId()] });
 }
 
 export async function manage(userId: string, organizationId: string) {
@@ -78,7 +49,7 @@ export async function makeExpert(userId: string, status: "published" | "draft" =
 }
 
 export async function makeResearcher(label = "researcher") {
-  const user = await makeUser(label, { accountType: "researcher" });
+  const user = await makeUser({ label, accountType: "researcher" });
   const expert = await makeExpert(user.id);
   return { ...user, expert };
 }
@@ -140,7 +111,7 @@ export async function makeResponse(requestId: string, responder: { id: string; e
 
 /** An open request of `owner` with a response of `responder`, accepted into a match that has one message. */
 export async function makeMatch(reviewerId: string) {
-  const owner = await makeUser("owner");
+  const owner = await makeUser({ label: "owner" });
   const responder = await makeResearcher("responder");
   const request = await makeRequest(owner.id, { reviewerId, visibility: "anonymous" });
   const response = await makeResponse(request.id, responder, "accepted");

@@ -3,9 +3,10 @@ import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
 import { searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
-import { createOrganization, createOrganizationInTransaction, updateOrganization } from "~/models/organization.server";
+import { createOrganization, updateOrganization } from "~/models/organization.server";
 import { createPrismaClient, prisma } from "~/db/client.server";
-import { makeOrganization, drainOutbox, seedAndIndex } from "./helpers";
+import { makeOrganization } from "../factories";
+import { drainOutbox, seedAndIndex } from "./helpers";
 
 const base: OrganizationSearchInput = {
   q: "",

@@ -3,7 +3,6 @@ import { requireSearchConfig } from "#search/config";
 import { ORGANIZATIONS_INDEX } from "#search/indexes";
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
-import { createOrganization, type OrganizationData } from "~/models/organization.server";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma } from "~/db/client.server";
 
@@ -32,21 +31,6 @@ export async function slugsOf(ids: string[]) {
   const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } });
   const byId = new Map(rows.map((row) => [row.id, row.slug]));
   return ids.map((id) => byId.get(id) ?? `?${id}`);
-}
-
-let counter = 0;
-export async function makeOrganization(data: Partial<OrganizationData> = {}) {
-  counter += 1;
-  return createOrganization(
-    {
-      slug: `test-org-${counter}-${Math.random().toString(36).slice(2, 8)}`,
-      kind: "lab",
-      nameEn: `Test Laboratory ${counter}`,
-      status: "published",
-      ...data,
-    },
-    { origin: "portal" },
-  );
 }
 
 /** Polls until the check passes or the time runs out. */

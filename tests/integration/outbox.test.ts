@@ -10,7 +10,8 @@ import { deleteOrganization, updateOrganization } from "~/models/organization.se
 import { createPrismaClient, prisma } from "~/db/client.server";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { runDir } from "./run-dir";
-import { drainOutbox, engineIds, eventually, makeOrganization, organizationsIndex } from "./helpers";
+import { makeOrganization } from "../factories";
+import { drainOutbox, engineIds, eventually, organizationsIndex } from "./helpers";
 
 /**
  * This file runs its own Meilisearch, so it can kill and restart it.

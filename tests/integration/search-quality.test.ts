@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { sortableName } from "#search/organization-document";
 import { searchDirectory } from "~/models/search-gateway.server";
 import { prisma } from "~/db/client.server";
-import { drainOutbox, engineIds, makeOrganization, seedAndIndex, slugsOf } from "./helpers";
+import { makeOrganization } from "../factories";
+import { drainOutbox, engineIds, seedAndIndex, slugsOf } from "./helpers";
 
 /** Search quality on the real seed data, the way people in Hanoi type. */
 const directoryBase = {

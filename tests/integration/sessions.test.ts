@@ -23,6 +23,7 @@ import {
   sessionIdFromToken,
   validateSessionToken,
 } from "~/auth/session.server";
+import { makeUser } from "../factories";
 
 /**
  * Sessions, passwords and sign-in limits against this file's own copy of the
@@ -33,18 +34,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-let userCounter = 0;
-async function makeUser(password = "a long enough password") {
-  userCounter += 1;
-  return prisma.user.create({
-    data: {
-      email: `session-user-${userCounter}-${Math.random().toString(36).slice(2, 8)}@example.com`,
-      name: `Session User ${userCounter}`,
-      passwordHash: await hashPassword(password),
-      accountType: "researcher",
-    },
-  });
-}
+/** A researcher with the given password (this file's default), to sign in as. */
+const makeResearcher = (password = "a long enough password") => makeUser({ label: "session-user", accountType: "researcher", password });
 
 /** A new session for the user at T0 (or `now`); returns its token and id. */
 async function makeSession(userId: string, now = T0) {
@@ -74,7 +65,7 @@ describe("session tokens", () => {
 
 describe("createSession", () => {
   test("stores only the token's hash, never the token itself", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id);
     expect(id).toBe(sessionIdFromToken(token));
     expect(id).not.toBe(token);
@@ -86,7 +77,7 @@ describe("createSession", () => {
   });
 
   test("lasts exactly 30 days from now", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { id } = await makeSession(user.id);
     const row = await prisma.session.findUniqueOrThrow({ where: { id } });
     expect(SESSION_DURATION_MS).toBe(30 * DAY);
@@ -95,7 +86,7 @@ describe("createSession", () => {
   });
 
   test("keeps the user agent, cut to 300 characters", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const long = await createSession(generateSessionToken(), user.id, { userAgent: "x".repeat(1000) });
     expect(long.userAgent).toHaveLength(300);
     const none = await createSession(generateSessionToken(), user.id, { userAgent: null });
@@ -109,7 +100,7 @@ describe("createSession", () => {
 
 describe("validateSessionToken", () => {
   test("returns the session and the user, without the password hash", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id);
     const result = await validateSessionToken(token, { now: at(DAY) });
     expect(result).toEqual({
@@ -121,7 +112,7 @@ describe("validateSessionToken", () => {
   });
 
   test("does not renew in the first half of the session's life", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id);
     // Exactly 15 days left is not "less than 15 days": still no renewal.
     for (const now of [T0, at(1), at(10 * DAY), at(15 * DAY)]) {
@@ -133,7 +124,7 @@ describe("validateSessionToken", () => {
   });
 
   test("renews in the second half: the session then lasts 30 days from now again", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id);
     const now = at(15 * DAY + 1); // just under 15 days left
     const result = await validateSessionToken(token, { now });
@@ -151,7 +142,7 @@ describe("validateSessionToken", () => {
   });
 
   test("renews a session used one millisecond before it ends", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token } = await makeSession(user.id);
     const now = at(30 * DAY - 1);
     const result = await validateSessionToken(token, { now });
@@ -160,7 +151,7 @@ describe("validateSessionToken", () => {
   });
 
   test("at expiry returns null and deletes the session", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id);
     expect(await validateSessionToken(token, { now: at(30 * DAY) })).toBeNull();
     expect(await prisma.session.findUnique({ where: { id } })).toBeNull();
@@ -169,7 +160,7 @@ describe("validateSessionToken", () => {
   });
 
   test("after expiry returns null and deletes the session", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id);
     const other = await makeSession(user.id, at(20 * DAY)); // still valid at day 45
     expect(await validateSessionToken(token, { now: at(45 * DAY) })).toBeNull();
@@ -209,14 +200,14 @@ describe("validateSessionToken", () => {
 
   test("does not accept the stored hash in place of the token", async () => {
     // Someone who reads the database cannot sign in with what is in it.
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { id } = await makeSession(user.id);
     expect(await validateSessionToken(id, { now: T0 })).toBeNull();
     expect(await prisma.session.findUnique({ where: { id } })).not.toBeNull();
   });
 
   test("reflects the user's current role, not the role at sign-in", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token } = await makeSession(user.id);
     await prisma.user.update({ where: { id: user.id }, data: { role: "curator" } });
     expect((await validateSessionToken(token, { now: T0 }))?.user.role).toBe("curator");
@@ -225,7 +216,7 @@ describe("validateSessionToken", () => {
 
 describe("invalidation", () => {
   test("invalidateSession removes that one session only", async () => {
-    const [alice, bob] = [await makeUser(), await makeUser()];
+    const [alice, bob] = [await makeResearcher(), await makeResearcher()];
     const a1 = await makeSession(alice.id);
     const a2 = await makeSession(alice.id);
     const b1 = await makeSession(bob.id);
@@ -237,7 +228,7 @@ describe("invalidation", () => {
   });
 
   test("invalidateSession of an unknown or already removed session is a no-op", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { id } = await makeSession(user.id);
     await invalidateSession(id);
     await expect(invalidateSession(id)).resolves.toBeUndefined();
@@ -245,7 +236,7 @@ describe("invalidation", () => {
   });
 
   test("invalidateUserSessions signs the user out everywhere, and no one else", async () => {
-    const [alice, bob] = [await makeUser(), await makeUser()];
+    const [alice, bob] = [await makeResearcher(), await makeResearcher()];
     const aliceSessions = [await makeSession(alice.id), await makeSession(alice.id), await makeSession(alice.id)];
     const b1 = await makeSession(bob.id);
     await invalidateUserSessions(alice.id);
@@ -255,7 +246,7 @@ describe("invalidation", () => {
   });
 
   test("invalidateUserSessions can keep one session (the browser that asked)", async () => {
-    const [alice, bob] = [await makeUser(), await makeUser()];
+    const [alice, bob] = [await makeResearcher(), await makeResearcher()];
     const keep = await makeSession(alice.id);
     await makeSession(alice.id);
     await makeSession(alice.id);
@@ -266,7 +257,7 @@ describe("invalidation", () => {
   });
 
   test("invalidateUserSessions with another user's session as `except` keeps none of this user's", async () => {
-    const [alice, bob] = [await makeUser(), await makeUser()];
+    const [alice, bob] = [await makeResearcher(), await makeResearcher()];
     await makeSession(alice.id);
     const b1 = await makeSession(bob.id);
     await invalidateUserSessions(alice.id, { except: b1.id });
@@ -275,7 +266,7 @@ describe("invalidation", () => {
   });
 
   test("works inside a transaction, and a failed transaction keeps the sessions", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const s1 = await makeSession(user.id);
     await expect(
       prisma.$transaction(async (tx) => {
@@ -287,7 +278,7 @@ describe("invalidation", () => {
   });
 
   test("deleting a user deletes their sessions (ON DELETE CASCADE)", async () => {
-    const [alice, bob] = [await makeUser(), await makeUser()];
+    const [alice, bob] = [await makeResearcher(), await makeResearcher()];
     const a1 = await makeSession(alice.id);
     await makeSession(alice.id);
     const b1 = await makeSession(bob.id);
@@ -298,7 +289,7 @@ describe("invalidation", () => {
   });
 
   test("changing the password signs out every other session, in the same step", async () => {
-    const user = await makeUser("old password 123");
+    const user = await makeResearcher("old password 123");
     const current = await makeSession(user.id);
     await makeSession(user.id);
     await makeSession(user.id);
@@ -332,7 +323,7 @@ describe("stored passwords", () => {
   });
 
   test("a corrupt stored hash refuses sign-in instead of failing", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash: "corrupt" } });
     expect(await verifyLogin(user.email, "a long enough password")).toBeNull();
   });
@@ -419,7 +410,7 @@ describe("session middleware", () => {
   });
 
   test("with a fresh session: the user, and the cookie left alone", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id, new Date());
     const { auth, setCookie } = await get(cookieFor(token));
     expect(auth?.user.id).toBe(user.id);
@@ -429,7 +420,7 @@ describe("session middleware", () => {
   });
 
   test("with a session in its second half: renewed, and the cookie's expiry moved with it", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id, new Date(Date.now() - 20 * DAY)); // 10 days left
     const before = Date.now();
     const { auth, setCookie } = await get(cookieFor(token));
@@ -441,7 +432,7 @@ describe("session middleware", () => {
   });
 
   test("with an expired session: no user, the row deleted and the cookie removed", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id, new Date(Date.now() - 31 * DAY));
     const { auth, setCookie } = await get(cookieFor(token));
     expect(auth).toBeNull();
@@ -450,7 +441,7 @@ describe("session middleware", () => {
   });
 
   test("with a signed-out or garbage token: no user and the cookie removed", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const { token, id } = await makeSession(user.id, new Date());
     await invalidateSession(id);
     for (const sent of [token, "garbage", "' OR 1=1 --"]) {
@@ -461,7 +452,7 @@ describe("session middleware", () => {
   });
 
   test("marks cookies Secure on loopback hosts and not on a plain-http host name", async () => {
-    const user = await makeUser();
+    const user = await makeResearcher();
     const old = () => makeSession(user.id, new Date(Date.now() - 20 * DAY));
     const onLoopback = await get({ ...cookieFor((await old()).token), host: `127.0.0.1:${port}` });
     expect(onLoopback.setCookie[0]).toMatch(/; Secure$/);
@@ -473,10 +464,10 @@ describe("session middleware", () => {
 
 describe("sign-in rate limits (app/routes/login.tsx)", () => {
   const PASSWORD = "the right password 1";
-  let user: Awaited<ReturnType<typeof makeUser>>;
+  let user: Awaited<ReturnType<typeof makeResearcher>>;
 
   beforeAll(async () => {
-    user = await makeUser(PASSWORD);
+    user = await makeResearcher(PASSWORD);
   });
   beforeEach(() => {
     resetAllRateLimits();
@@ -537,7 +528,7 @@ describe("sign-in rate limits (app/routes/login.tsx)", () => {
   });
 
   test("the per-account limit does not lock out other accounts", async () => {
-    const other = await makeUser(PASSWORD);
+    const other = await makeResearcher(PASSWORD);
     for (let i = 0; i < LIMITS.signInPerAccount.max + 1; i += 1) await signIn(user.email, "wrong", "203.0.113.5");
     expect((await signIn(other.email, PASSWORD, "203.0.113.5")).status).toBe(302);
   });
@@ -599,7 +590,7 @@ describe("reset links end with a password change or signing out everywhere (app/
   }
 
   test("changing the password deletes the reset links mailed before", async () => {
-    const user = await makeUser(PASSWORD);
+    const user = await makeResearcher(PASSWORD);
     const link = await mailedResetLink(user.id);
     const next = "a newer long password";
     const status = await accountAction(user.id, { intent: "change-password", currentPassword: PASSWORD, password: next, confirmPassword: next });
@@ -609,7 +600,7 @@ describe("reset links end with a password change or signing out everywhere (app/
   });
 
   test("signing out everywhere, or everywhere else, deletes them too", async () => {
-    const user = await makeUser(PASSWORD);
+    const user = await makeResearcher(PASSWORD);
     const first = await mailedResetLink(user.id);
     expect(await accountAction(user.id, { intent: "sign-out-everywhere" })).toBe(302);
     expect(await findValidResetToken(first)).toBeNull();
@@ -619,8 +610,8 @@ describe("reset links end with a password change or signing out everywhere (app/
   });
 
   test("a wrong current password leaves them alone, and so does another account's sign-out", async () => {
-    const user = await makeUser(PASSWORD);
-    const other = await makeUser(PASSWORD);
+    const user = await makeResearcher(PASSWORD);
+    const other = await makeResearcher(PASSWORD);
     const link = await mailedResetLink(user.id);
     expect(await accountAction(user.id, { intent: "change-password", currentPassword: "wrong", password: "x".repeat(12), confirmPassword: "x".repeat(12) })).toBe(400);
     expect(await accountAction(other.id, { intent: "sign-out-everywhere" })).toBe(302);

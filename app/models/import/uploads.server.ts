@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { readForm, tooManyFields, unreadableForm } from "~/utils/misc";
-import { singleton } from "~/utils/singleton.server";
+import { remember } from "@epic-web/remember";
 
 /**
  * An import file is streamed to a private file as it arrives (never held in memory), read
@@ -21,10 +21,10 @@ const MAX_FILES = 4;
 const MAX_FIELDS = 10;
 
 export type Upload = { name: string; path: string };
-const uploads = singleton("import-uploads", () => new Map<string, Upload & { userId: string; at: number }>());
+const uploads = remember("import-uploads", () => new Map<string, Upload & { userId: string; at: number }>());
 
 /** Beside the database (the data directory), readable by the portal's user only. */
-export const uploadDirectory = () => singleton("import-upload-directory", () => {
+export const uploadDirectory = () => remember("import-upload-directory", () => {
   const database = databaseFilePath(resolveDatabaseUrl());
   const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "uploads");
   // Files left by an earlier process: nothing refers to them any more.

@@ -1,0 +1,69 @@
+import crypto from "node:crypto";
+import { inject } from "vitest";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { createOrganization, type OrganizationData, type WriteOrigin } from "~/models/organization.server";
+import { prisma } from "~/db/client.server";
+import { hashPassword } from "~/auth/password.server";
+import { portalDb } from "./e2e/portal-db";
+
+/**
+ * The one place tests make users and organizations. They are written to the
+ * running portal's database in e2e tests and to the test file's own database
+ * in integration tests (tests/setup/isolated-services.ts points `prisma` at it).
+ */
+export function testDb(): PrismaClient {
+  return inject("portalDatabase") ? portalDb() : prisma;
+}
+
+export const PASSWORD = "correct horse battery staple";
+/** Not an argon2 hash: no password signs in as a user made with `password: null`. */
+const NO_SIGN_IN = "!no-sign-in";
+
+export const hex = () => crypto.randomBytes(4).toString("hex");
+/** Letters only: one word for the search engine, unlike anything else in the data. */
+export const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
+
+// Hashing is deliberately slow (argon2id): users with the same password share one hash.
+const hashes = new Map<string, Promise<string>>();
+function hashOf(password: string) {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
+export type UserOptions = {
+  /** Starts the e-mail address and the default name; the role when not given. */
+  label?: string;
+  role?: "member" | "curator" | "admin";
+  accountType?: "business" | "researcher";
+  name?: string;
+  email?: string;
+  /** PASSWORD when not given; null for a user who never signs in (no hashing). */
+  password?: string | null;
+};
+
+export async function makeUser(options: UserOptions = {}) {
+  const role = options.role ?? "member";
+  const label = options.label ?? role;
+  const id = hex();
+  return testDb().user.create({
+    data: {
+      email: options.email ?? `${label}-${id}@example.vn`,
+      name: options.name ?? `Test ${label} ${id}`,
+      passwordHash: options.password === null ? NO_SIGN_IN : await hashOf(options.password ?? PASSWORD),
+      role,
+      accountType: options.accountType ?? "business",
+    },
+  });
+}
+
+let organizations = 0;
+/** A published lab by default, written as the models write it (search outbox included). */
+export async function makeOrganization(data: Partial<OrganizationData> & { label?: string } = {}, origin: WriteOrigin = "fixture") {
+  organizations += 1;
+  const { label = "org", ...rest } = data;
+  return createOrganization(
+    { slug: `test-${label}-${organizations}-${hex()}`, kind: "lab", nameEn: `Test Laboratory ${organizations}`, status: "published", ...rest },
+    { origin },
+    testDb(),
+  );
+}
