@@ -8,11 +8,11 @@ import { defineConfig } from "vitest/config";
  * - e2e: the built portal in a real Chromium, plus HTTP-level checks;
  * - slow-integration, slow-e2e: the files that take a minute or more (the
  *   fuzz test, the authorization matrix, the faults, the 50,000-row import, the
- *   odd-request sweep), run after the others with the same setup.
+ *   odd-request sweep, the six journeys), run after the others with the same setup.
  * `npm run test:fast` runs unit and integration: under a minute.
  */
 const SLOW_INTEGRATION = ["tests/integration/faults.test.ts", "tests/integration/import-50k.test.ts", "tests/integration/backup-restore.test.ts"];
-const SLOW_E2E = ["tests/e2e/fuzz.test.ts", "tests/e2e/authorization.test.ts", "tests/e2e/http.test.ts"];
+const SLOW_E2E = ["tests/e2e/fuzz.test.ts", "tests/e2e/authorization.test.ts", "tests/e2e/http.test.ts", "tests/e2e/journeys.test.ts"];
 
 const integration = {
   globalSetup: ["tests/setup/global-services.ts"],

@@ -51,6 +51,8 @@ async function buildWorld() {
   const request = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: managed.id });
   await makeResponse(request.id, responder);
   const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
+  // Its own request for the edit form: an accepted edit may send it back to review.
+  const editable = await makeRequest(owner.id, { reviewerId: curator.id });
   const match = await makeMatch(curator.id);
   await db().organizationClaim.create({ data: { userId: newcomer.id, organizationId: other.id, message: "Tôi là giám đốc, e-mail công việc: giamdoc@example.vn" } });
   await db().notification.create({
@@ -79,7 +81,7 @@ async function buildWorld() {
       name: "business member, manager of a listing",
       userId: owner.id,
       pages: () => ["/account", "/me/requests", "/requests/new", `/requests/${request.id}`, `/organizations/${managed.slug}/edit`,
-        `/organizations/${other.slug}/claim`, "/organizations/new", "/notifications", "/matches"],
+        `/requests/${editable.id}/edit`, `/organizations/${other.slug}/claim`, "/organizations/new", "/notifications", "/matches"],
     },
     { name: "researcher", userId: newcomer.id, pages: () => ["/me/profile", `/requests/${request.id}`, "/me/responses"] },
     { name: "responder", userId: responder.id, pages: () => ["/me/responses", `/requests/${request.id}`, "/me/profile"] },
