@@ -2,7 +2,7 @@ import { prisma } from "~/db/client.server";
 import { pick } from "~/i18n/i18n";
 import { audit } from "./audit.server";
 import { notify, notifyOfficials } from "./notification.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /**
  * Organization claims: a member asks to manage a listing; an official approves

@@ -110,7 +110,7 @@ export async function bulkChange(ids: string[], action: BulkAction, actorId: str
 
 /** A manager or official confirms a listing is still accurate: it is no longer stale. */
 export async function confirmOrganization(id: string, actorId: string) {
-  await write(async (tx, effects) => {
+  await write(async (tx) => {
     const organization = await tx.organization.update({ where: { id }, data: { confirmedAt: new Date(), staleSince: null }, select: { slug: true, nameVi: true, nameEn: true } });
     await audit({ actorId, action: "organization.confirm", entityType: "organization", entityId: id, label: label(organization) }, tx);
   });

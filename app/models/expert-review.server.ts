@@ -1,7 +1,7 @@
 import { prisma } from "~/db/client.server";
 import { audit } from "./audit.server";
 import { notify } from "./notification.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /**
  * Expertise profiles are public as soon as their author publishes them (a

@@ -5,7 +5,7 @@ import { slugify } from "~/utils/text";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";
 import { resolveOrganization, type OrganizationChoice } from "./organization-lookup.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /**
  * Expertise profiles. Saving one rewrites its fields and links, refreshes its

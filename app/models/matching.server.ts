@@ -4,7 +4,7 @@ import { splitLines, type Offer } from "~/domain/expert-values";
 import { searchTerms } from "~/utils/text";
 import { loadCandidateExperts, loadCandidateOrganizations, type CandidateField } from "./match-candidates.server";
 import { notify } from "./notification.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /**
  * Suggestions for a request: experts and research organizations ranked by

@@ -1,4 +1,4 @@
-import { translator, isLanguage } from "~/i18n/i18n";
+import { isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
 import { notificationMail, type NotificationMailExtra } from "~/mail/templates.server";

@@ -1,11 +1,10 @@
-import type { Prisma } from "~/generated/prisma/client";
 import { pick } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { audit } from "./audit.server";
 import { snapshot, type OrganizationSnapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /**
  * Edits to a listing by its managers wait for an official: the proposal is

@@ -10,7 +10,6 @@ import {
   type FacetName,
   type OrganizationHit,
   type OrganizationSearchInput,
-  type OrganizationSearchResult,
 } from "#search/organization-search";
 import { prisma, type DbClient } from "~/db/client.server";
 import { setting } from "~/config/env.server";

@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db/client.server";
 import { districtSlugFromName } from "~/domain/districts";
 import type { OrganizationKind } from "~/domain/organization-values";

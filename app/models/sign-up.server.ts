@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { isLanguage, type Language } from "~/i18n/i18n";
 import { type JobPayloads } from "~/jobs/queue.server";
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
@@ -94,7 +94,7 @@ export async function findValidConfirmation(token: string) {
 export async function confirmSignUp(token: string) {
   const row = await findValidConfirmation(token);
   if (!row) return null;
-  const spent = await write(async (tx, effects) => {
+  const spent = await write(async (tx) => {
     const { count } = await tx.signUpConfirmation.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count === 0) return false; // used meanwhile
     const { name, passwordHash, accountType, locale } = row;

@@ -1,7 +1,7 @@
 import { pick } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { notify } from "./notification.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /**
  * Listings nobody has updated or confirmed for 12 months are flagged stale,

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { isLanguage, translator, type Language } from "~/i18n/i18n";
+import { isLanguage, type Language } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password.server";
 import type { DbClient } from "~/db/client.server";
@@ -7,7 +7,7 @@ import { invalidateUserSessions, sessionIdFromToken } from "~/auth/session.serve
 import { passwordResetMail, welcomeMail } from "~/mail/templates.server";
 import { queueMail } from "./mail.server";
 import { audit } from "./audit.server";
-import { write, type Effects, type Tx } from "./write.server";
+import { write } from "./write.server";
 
 /** Accounts: creation, sign-in checks, passwords, roles. */
 
@@ -50,7 +50,7 @@ export async function changePassword(userId: string, current: string, next: stri
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, current))) return false;
   const passwordHash = await hashPassword(next);
-  await write(async (tx, effects) => {
+  await write(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await invalidateUserSessions(userId, { except: keepSessionId, db: tx });
     await revokeEmailedLinks(userId, tx);
@@ -109,7 +109,7 @@ export async function resetPassword(token: string, password: string): Promise<st
   const row = await findValidResetToken(token);
   if (!row) return null;
   const passwordHash = await hashPassword(password);
-  const spent = await write(async (tx, effects) => {
+  const spent = await write(async (tx) => {
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count === 0) return false; // used meanwhile
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
@@ -124,7 +124,7 @@ export async function resetPassword(token: string, password: string): Promise<st
 
 /** Appoints (or removes) a curator or admin; `actorId` null when done on the command line. */
 export async function setRole(userId: string, role: "member" | "curator" | "admin", actorId: string | null = null) {
-  return write(async (tx, effects) => {
+  return write(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, name: true } });
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
     if (before.role !== role) {

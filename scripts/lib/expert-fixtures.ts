@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { expertSearchText, type ExpertForIndex } from "#search/expert-document";
-import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle, type Offer } from "~/domain/expert-values";
+import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle } from "~/domain/expert-values";
 import { slugify } from "~/utils/text";
-import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatabase, type Field } from "./organization-fixtures";
+import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatabase } from "./organization-fixtures";
 
 /**
  * Synthetic but realistic expertise profiles for scale tests and the

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { enqueueSearchSync } from "#search/outbox";
-import { PASSWORD } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
 import { makeUser } from "../factories";
-import { hex, makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
+import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
  * Every action as every role, including every forbidden one, over plain HTTP.

@@ -8,7 +8,7 @@ import { action as accountRouteAction } from "~/routes/account";
 import { action as loginAction } from "~/routes/login";
 import { sessionMiddleware } from "~/server/session-middleware.server";
 import { prisma, type DbClient } from "~/db/client.server";
-import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { verifyPassword } from "~/auth/password.server";
 import { LIMITS, resetAllRateLimits } from "~/auth/rate-limit.server";
 import {
   createSession,

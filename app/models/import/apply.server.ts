@@ -3,10 +3,10 @@ import { organizationDocument, searchTextOf, type OrganizationIndexSource } from
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { updateOrganizationInTransaction } from "~/models/organization.server";
-import { prisma, refreshPlannerStatistics } from "~/db/client.server";
+import { refreshPlannerStatistics } from "~/db/client.server";
 import { log } from "~/config/log.server";
 import type { ImportPlan, PlannedRow } from "./plan.server";
-import { write, type Effects, type Tx } from "../write.server";
+import { write } from "../write.server";
 
 /**
  * Applies a plan with no rejected rows, all or nothing: one transaction holds
