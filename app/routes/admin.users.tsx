@@ -6,9 +6,8 @@ import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
-import { setRole } from "~/models/user.server";
+import { findUsers, setRole, userExists } from "~/models/user.server";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { ROLES } from "~/auth/permissions";
@@ -20,13 +19,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.users")
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "user:appoint");
   const q = (new URL(args.request.url).searchParams.get("q") ?? "").trim().slice(0, 100).toLowerCase();
-  const users = await prisma.user.findMany({
-    where: q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : {},
-    select: { id: true, name: true, email: true, role: true, accountType: true },
-    orderBy: [{ role: "asc" }, { email: "asc" }],
-    take: 50,
-  });
-  return { users, q };
+  return { users: await findUsers(q), q };
 }
 
 const RoleSchema = z.object({ userId: z.string().max(40), role: z.enum(ROLES) });
@@ -38,11 +31,11 @@ export async function action(args: ActionFunctionArgs) {
   if (parsed.data.userId === admin.id && parsed.data.role !== "admin") {
     return data({ error: problem("admin.cannotDemoteSelf"), done: false }, { status: 400 });
   }
-  const target = await prisma.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true } });
-  if (!target) throw new Response("Not found", { status: 404 });
-  await setRole(target.id, parsed.data.role, admin.id);
+  const targetId = parsed.data.userId;
+  if (!(await userExists(targetId))) throw new Response("Not found", { status: 404 });
+  await setRole(targetId, parsed.data.role, admin.id);
   // A changed role takes effect everywhere at once: the user signs in again.
-  if (target.id !== admin.id) await invalidateUserSessions(target.id);
+  if (targetId !== admin.id) await invalidateUserSessions(targetId);
   return data({ error: null, done: true });
 }
 
