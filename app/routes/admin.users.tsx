@@ -4,6 +4,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
+import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
 import { findUsers, setRole, userExists } from "~/models/user.server";
@@ -53,9 +54,9 @@ export default function AdminUsers() {
           {t("admin.searchUsers")}
         </label>
         <input id="user-q" name="q" type="search" defaultValue={q} placeholder={t("admin.searchUsers")} className="flex-1 rounded-lg border border-slate-300 px-3 py-2" />
-        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white">
+        <Button type="submit">
           {t("directory.submit")}
-        </button>
+        </Button>
       </Form>
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {users.map((user) => (

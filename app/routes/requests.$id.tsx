@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, useLanguage, useT, type Translate } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
@@ -153,9 +154,9 @@ export default function RequestPage() {
         </div>
         <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
         {request.isAuthor && ["pending", "rejected", "open"].includes(request.status) ? (
-          <Link to={`/requests/${request.id}/edit`} className="mt-2 inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-slate-50">
+          <ButtonLink to={`/requests/${request.id}/edit`} variant="secondary" size="sm" className="mt-2">
             {t("request.edit")}
-          </Link>
+          </ButtonLink>
         ) : null}
         <p className="mt-1 text-slate-700">
           {request.companyName ?? t("request.anonymousCompany")} ·{" "}
@@ -311,9 +312,9 @@ export default function RequestPage() {
                       {next
                         .filter((status) => status !== "declined")
                         .map((status) => (
-                          <button key={status} type="submit" name="status" value={status} className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+                          <Button key={status} type="submit" name="status" value={status} size="sm">
                             {t(`response.move.${status}` as MessageKey)}
-                          </button>
+                          </Button>
                         ))}
                       <input type="hidden" name="intent" value="move-response" />
                       {next.includes("declined") ? (
@@ -323,9 +324,9 @@ export default function RequestPage() {
                             name="declineReason"
                             options={[{ value: "", label: "—" }, ...DECLINE_REASONS.map((reason) => ({ value: reason, label: t(`decline.${reason}` as MessageKey) }))]}
                           />
-                          <button type="submit" name="status" value="declined" className="rounded-lg border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800">
+                          <Button type="submit" name="status" value="declined" variant="dangerOutline" size="sm">
                             {t("response.move.declined")}
-                          </button>
+                          </Button>
                         </div>
                       ) : null}
                     </Form>
