@@ -44,28 +44,22 @@ const answer = <I extends string | null>(intent: I, result: Result, error: strin
 const byAuthor = ({ request, user }: IntentArgs) => request.authorId === user.id;
 const stillOpen = (request: RequestDetail) => ["open", "expired"].includes(request.status);
 
+const INTENTS = {
+  approve: (args: IntentArgs) => review("approve", args),
+  reject: (args: IntentArgs) => review("reject", args),
+  invite,
+  "move-response": moveOne,
+  respond,
+  "edit-response": editResponse,
+  "withdraw-response": withdrawResponse,
+  renew,
+  close,
+};
+
+/** Runs the posted intent; an unknown one gets 400. */
 export function runIntent(intent: FormDataEntryValue | null, args: IntentArgs) {
-  switch (intent) {
-    case "approve":
-    case "reject":
-      return review(intent, args);
-    case "invite":
-      return invite(args);
-    case "move-response":
-      return moveOne(args);
-    case "respond":
-      return respond(args);
-    case "edit-response":
-      return editResponse(args);
-    case "withdraw-response":
-      return withdrawResponse(args);
-    case "renew":
-      return renew(args);
-    case "close":
-      return close(args);
-    default:
-      return answer(null, undefined, null, 400);
-  }
+  const known = typeof intent === "string" && Object.hasOwn(INTENTS, intent);
+  return known ? INTENTS[intent as keyof typeof INTENTS](args) : answer(null, undefined, null, 400);
 }
 
 /** An official approves or rejects a pending request. */

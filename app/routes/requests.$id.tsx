@@ -86,6 +86,19 @@ export async function action(args: ActionFunctionArgs) {
   return runIntent(intent, { id, user, request, formData });
 }
 
+/** Why a match was suggested, one line per reason. */
+function Reasons({ reasons }: { reasons: Reason[] }) {
+  const t = useT();
+  const lang = useLanguage();
+  return (
+    <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
+      {reasons.map((reason, i) => (
+        <li key={i}>{reasonText(reason, t, lang)}</li>
+      ))}
+    </ul>
+  );
+}
+
 function reasonText(reason: Reason, t: Translate, lang: "vi" | "en"): string {
   switch (reason.kind) {
     case "fields":
@@ -237,11 +250,7 @@ export default function RequestPage() {
                           </Form>
                         )}
                       </div>
-                      <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
-                        {suggestion.reasons.map((reason, i) => (
-                          <li key={i}>{reasonText(reason, t, lang)}</li>
-                        ))}
-                      </ul>
+                      <Reasons reasons={suggestion.reasons} />
                     </li>
                   ))}
                 </ol>
@@ -256,11 +265,7 @@ export default function RequestPage() {
                       <Link to={`/organizations/${suggestion.organization.slug}`} className="font-medium text-brand-700 underline">
                         {pick(lang, suggestion.organization.nameVi, suggestion.organization.nameEn)}
                       </Link>
-                      <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
-                        {suggestion.reasons.map((reason, i) => (
-                          <li key={i}>{reasonText(reason, t, lang)}</li>
-                        ))}
-                      </ul>
+                      <Reasons reasons={suggestion.reasons} />
                     </li>
                   ))}
                 </ol>
@@ -375,9 +380,7 @@ export default function RequestPage() {
                   <summary className="cursor-pointer font-medium text-brand-700">{t("response.edit")}</summary>
                   <Form method="post" className="mt-3 space-y-3">
                     <p className="text-slate-600">{t("response.editHint")}</p>
-                    <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required defaultValue={typed("edit-response", "approach", ownResponse.approach)} errors={errorsFor("edit-response")?.approach} />
-                    <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required defaultValue={typed("edit-response", "experience", ownResponse.experience)} errors={errorsFor("edit-response")?.experience} />
-                    <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required defaultValue={typed("edit-response", "timeline", ownResponse.timeline)} errors={errorsFor("edit-response")?.timeline} />
+                    <ProposalFields values={(name) => typed("edit-response", name, ownResponse[name])} errors={errorsFor("edit-response")} />
                     <SubmitButton name="intent" value="edit-response">{t("response.save")}</SubmitButton>
                   </Form>
                 </details>
@@ -415,9 +418,7 @@ export default function RequestPage() {
               <p className="text-sm text-slate-600">{t("response.form.intro")}</p>
               <FormErrors errors={actionData?.intent === "respond" ? [...(actionData.result?.error?.[""] ?? []), ...(actionData.result?.error?.formToken ?? [])] : undefined} />
               <input type="hidden" name="formToken" value={formToken} />
-              <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required defaultValue={typed("respond", "approach")} errors={errorsFor("respond")?.approach} />
-              <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required defaultValue={typed("respond", "experience")} errors={errorsFor("respond")?.experience} />
-              <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required defaultValue={typed("respond", "timeline")} errors={errorsFor("respond")?.timeline} />
+              <ProposalFields values={(name) => typed("respond", name)} errors={errorsFor("respond")} />
               <SubmitButton name="intent" value="respond">{t("response.submit")}</SubmitButton>
             </Form>
           )}
@@ -429,6 +430,21 @@ export default function RequestPage() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary messages={{ 404: "error.404" }} />;
+}
+
+const PROPOSAL_FIELDS = [
+  { name: "approach", minLength: 30, maxLength: 3000 },
+  { name: "experience", minLength: 20, maxLength: 3000 },
+  { name: "timeline", minLength: 5, maxLength: 500 },
+] as const;
+type ProposalField = (typeof PROPOSAL_FIELDS)[number]["name"];
+
+/** A proposal's three fields, as the new-proposal and the edit forms show them. */
+function ProposalFields({ values, errors }: { values: (name: ProposalField) => string; errors?: Record<string, string[] | null | undefined> | null }) {
+  const t = useT();
+  return PROPOSAL_FIELDS.map(({ name, minLength, maxLength }) => (
+    <TextareaField key={name} label={t(`response.${name}`)} name={name} minLength={minLength} maxLength={maxLength} required defaultValue={values(name)} errors={errors?.[name]} />
+  ));
 }
 
 /** The researcher's own proposal, as the business reads it. */
