@@ -44,7 +44,8 @@ export async function loader(args: LoaderFunctionArgs) {
     duplicateFinder(),
   ]);
   return {
-    requests,
+    // Only the author's name: the queue does not show e-mail addresses.
+    requests: requests.map(({ author, ...request }) => ({ ...request, author: { name: author.name } })),
     listings: listings.map((listing) => ({ ...listing, duplicates: findDuplicates(listing) })),
     revisions: revisions.map((revision) => ({
       id: revision.id,
