@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useT } from "~/i18n/i18n";
+import { ButtonLink } from "./ui/button";
 import type { MessageKey } from "~/i18n/messages";
 
 type Props = {
@@ -20,12 +21,10 @@ export function GeneralErrorBoundary({ messages = {} }: Props) {
       <p className="text-sm font-semibold text-brand-700">{status}</p>
       <h1 className="mt-2 text-2xl font-bold text-slate-900">{t(key)}</h1>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <Link to="/" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-          {t("error.backHome")}
-        </Link>
-        <Link to="/directory" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
+        <ButtonLink to="/">{t("error.backHome")}</ButtonLink>
+        <ButtonLink to="/directory" variant="secondary">
           {t("error.toDirectory")}
-        </Link>
+        </ButtonLink>
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { cx } from "~/utils/misc";
+import { Button, type ButtonVariant } from "./ui/button";
 import { parseProblem } from "~/validation/messages";
 
 /**
@@ -175,28 +176,16 @@ export function SubmitButton({
   name?: string;
   value?: string;
   className?: string;
-  tone?: "primary" | "secondary" | "danger";
+  tone?: ButtonVariant;
 }) {
   const navigation = useNavigation();
   const t = useT();
   const pending =
     navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
-  const tones = {
-    primary: "bg-brand-700 text-white hover:bg-brand-800",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
-    danger: "bg-red-700 text-white hover:bg-red-800",
-  };
   return (
-    <button
-      type="submit"
-      name={name}
-      value={value}
-      disabled={pending}
-      aria-disabled={pending || undefined}
-      className={cx("rounded-lg px-4 py-2 font-semibold disabled:cursor-wait disabled:opacity-70", tones[tone], className)}
-    >
+    <Button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending || undefined} variant={tone} className={className}>
       {pending ? t("form.sending") : children}
-    </button>
+    </Button>
   );
 }
 

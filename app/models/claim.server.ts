@@ -20,6 +20,23 @@ export async function isManager(userId: string, organizationId: string) {
   return Boolean(await prisma.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } }));
 }
 
+/** The listings a user manages, for the "on behalf of" choice of a request form. */
+export async function managedOrganizations(userId: string) {
+  const managed = await prisma.organizationManager.findMany({
+    where: { userId },
+    select: { organization: { select: { slug: true, nameVi: true, nameEn: true } } },
+  });
+  return managed.map(({ organization }) => organization);
+}
+
+/** The published listing behind a claim page, or null. */
+export function claimableOrganization(slug: string) {
+  return prisma.organization.findFirst({
+    where: { slug, status: "published" },
+    select: { id: true, slug: true, nameVi: true, nameEn: true },
+  });
+}
+
 export async function submitClaim(userId: string, organizationId: string, message: string) {
   await write(async (tx, effects) => {
     const existing = await tx.organizationClaim.findFirst({ where: { userId, organizationId, status: "pending" } });

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { pick, translator } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { hasPermission } from "~/auth/permissions";
+import { foldForSearch } from "~/utils/text";
 import { audit } from "./audit.server";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshSearchText, updateOrganizationInTransaction } from "./organization.server";
@@ -203,4 +204,70 @@ export async function mergeOrganizations(duplicateId: string, survivorId: string
 export async function redirectFor(slug: string): Promise<string | null> {
   const found = await prisma.organizationRedirect.findUnique({ where: { fromSlug: slug }, select: { organization: { select: { slug: true } } } });
   return found?.organization.slug ?? null;
+}
+
+// ---------------------------------------------------------------- what officials look up
+
+export type ListingFilters = { q: string; status: string; kind: string; verified: string; sort: string };
+
+/** Listings whose slug starts with, or whose folded search text contains, the folded query. */
+function matchingText(folded: string): Prisma.OrganizationWhereInput {
+  return { OR: [{ slug: { startsWith: folded.replace(/\s+/g, "-") } }, { searchText: { contains: folded } }] };
+}
+
+/** The officials' table of listings (drafts and archived ones too), filtered and sorted, and how many match. */
+export async function findListings(filters: ListingFilters, lang: "vi" | "en", take: number) {
+  const folded = foldForSearch(filters.q);
+  const where: Prisma.OrganizationWhereInput = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.kind ? { kind: filters.kind } : {}),
+    ...(filters.verified ? { verified: filters.verified === "yes" } : {}),
+    ...(folded ? matchingText(folded) : {}),
+  };
+  const byName: Prisma.OrganizationOrderByWithRelationInput = lang === "vi" ? { sortNameVi: "asc" } : { sortNameEn: "asc" };
+  const orderBy = filters.sort === "updated" ? [{ updatedAt: "desc" as const }] : filters.sort === "kind" ? [{ kind: "asc" as const }, byName] : [byName];
+  const [organizations, total] = await Promise.all([
+    prisma.organization.findMany({
+      where,
+      orderBy,
+      take,
+      select: { id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, status: true, verified: true, staleSince: true, updatedAt: true },
+    }),
+    prisma.organization.count({ where }),
+  ]);
+  return { organizations, total };
+}
+
+/** The id of the listing at this slug (any status), or null. */
+export async function listingIdBySlug(slug: string) {
+  const found = await prisma.organization.findUnique({ where: { slug }, select: { id: true } });
+  return found?.id ?? null;
+}
+
+/** Names of these listings, to ask before archiving them. */
+export function listingNames(ids: string[]) {
+  return prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, nameVi: true, nameEn: true } });
+}
+
+const CURATED_SELECT = {
+  id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, website: true, district: true, address: true, foundedYear: true, status: true, verified: true,
+  _count: { select: { experts: true, children: true, managers: true, requests: true } },
+} as const;
+
+/** One listing with what a merge would move, as an official compares it; null when there is none. */
+export function listingToCurate(id: string) {
+  return prisma.organization.findUnique({ where: { id }, select: CURATED_SELECT });
+}
+export type CuratedListing = NonNullable<Awaited<ReturnType<typeof listingToCurate>>>;
+
+/** Up to 10 other listings (not proposals) matching `q`, to merge this one into. */
+export function mergeCandidates(id: string, q: string) {
+  const folded = foldForSearch(q);
+  if (!folded) return Promise.resolve([]);
+  return prisma.organization.findMany({
+    where: { id: { not: id }, status: { not: "pending" }, ...matchingText(folded) },
+    orderBy: [{ status: "desc" }, { sortNameVi: "asc" }],
+    take: 10,
+    select: { id: true, slug: true, nameVi: true, nameEn: true, acronym: true, status: true },
+  });
 }

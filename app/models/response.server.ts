@@ -114,6 +114,64 @@ export async function hasOwnResponse(requestId: string, userId: string) {
   return Boolean(await prisma.requestResponse.findUnique({ where: { requestId_responderId: { requestId, responderId: userId } }, select: { id: true } }));
 }
 
+/** The researcher's own proposal on this request, as they read it back, or null. */
+export function getOwnResponse(requestId: string, userId: string) {
+  return prisma.requestResponse.findUnique({
+    where: { requestId_responderId: { requestId, responderId: userId } },
+    select: {
+      status: true,
+      declineReason: true,
+      approach: true,
+      experience: true,
+      timeline: true,
+      createdAt: true,
+      match: { select: { id: true } },
+    },
+  });
+}
+
+/** The proposals a request received, oldest first, as its author reads them. */
+export function responsesToRequest(requestId: string) {
+  return prisma.requestResponse.findMany({
+    where: { requestId },
+    orderBy: { createdAt: "asc" },
+    // Not the responders' account ids: only what the author reads.
+    select: {
+      id: true,
+      status: true,
+      approach: true,
+      experience: true,
+      timeline: true,
+      declineReason: true,
+      invited: true,
+      expert: { select: { slug: true, title: true, fullName: true } },
+      match: { select: { id: true } },
+    },
+  });
+}
+
+/** The experts the author has invited to this request. */
+export async function invitedExpertIds(requestId: string) {
+  const invitations = await prisma.invitation.findMany({ where: { requestId }, select: { expertId: true } });
+  return invitations.map((invitation) => invitation.expertId);
+}
+
+/** A researcher's proposals, newest first, and the open requests they are invited to. */
+export function responsesOf(userId: string) {
+  return Promise.all([
+    prisma.requestResponse.findMany({
+      where: { responderId: userId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true, declineReason: true, createdAt: true, request: { select: { id: true, title: true } }, match: { select: { id: true } } },
+    }),
+    prisma.invitation.findMany({
+      where: { expert: { userId }, request: { status: "open" } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, createdAt: true, request: { select: { id: true, title: true, deadline: true } } },
+    }),
+  ]);
+}
+
 export async function editOwnResponse(requestId: string, userId: string, input: { approach: string; experience: string; timeline: string }) {
   const { count } = await prisma.requestResponse.updateMany({ where: { requestId, responderId: userId, status: "submitted" }, data: input });
   return count === 1;

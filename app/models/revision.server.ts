@@ -17,6 +17,32 @@ export type ProposedChanges = Omit<Partial<OrganizationData>, "slug" | "kind" | 
   fieldSlugs?: string[];
 };
 
+/** A listing as its edit form shows it (not the seed's bookkeeping or the search text), or null. */
+export function organizationToEdit(slug: string) {
+  return prisma.organization.findFirst({
+    where: { slug, status: { in: ["published", "pending", "draft"] } },
+    select: {
+      id: true,
+      slug: true,
+      nameVi: true,
+      nameEn: true,
+      acronym: true,
+      summaryVi: true,
+      summaryEn: true,
+      website: true,
+      district: true,
+      ward: true,
+      phone: true,
+      email: true,
+      contactSourceUrl: true,
+      foundedYear: true,
+      address: true,
+      staleSince: true,
+      fields: { select: { field: { select: { slug: true } } } },
+    },
+  });
+}
+
 export async function proposeRevision(organizationId: string, authorId: string, changes: ProposedChanges) {
   await write(async (tx, effects) => {
     const before = await snapshot(organizationId, tx);

@@ -68,10 +68,23 @@ export async function revokeEmailedLinks(userId: string, db: DbClient = prisma) 
   await db.signUpConfirmation.deleteMany({ where: { userId } });
 }
 
-/** "Sign out elsewhere" (keeping `exceptSessionId`) or everywhere: sessions and mailed links go together. */
-export async function signOutSessions(userId: string, exceptSessionId?: string) {
+/** The account's sessions that have not expired, newest first. */
+export function activeSessions(userId: string) {
+  return prisma.session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    select: { id: true, createdAt: true, userAgent: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export async function renameUser(userId: string, name: string) {
+  await prisma.user.update({ where: { id: userId }, data: { name } });
+}
+
+/** "Sign out everywhere" (or everywhere but `except`): sessions and mailed links go together. */
+export async function signOutSessions(userId: string, options: { except?: string } = {}) {
   await write(async (tx) => {
-    await invalidateUserSessions(userId, { except: exceptSessionId, db: tx });
+    await invalidateUserSessions(userId, { except: options.except, db: tx });
     await revokeEmailedLinks(userId, tx);
   });
 }
@@ -120,6 +133,20 @@ export async function resetPassword(token: string, password: string): Promise<st
     return true;
   });
   return spent ? row.userId : null;
+}
+
+/** Accounts whose e-mail or name contains `q` (all when empty), officials first, for appointing roles. */
+export function findUsers(q: string, take = 50) {
+  return prisma.user.findMany({
+    where: q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : {},
+    select: { id: true, name: true, email: true, role: true, accountType: true },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+    take,
+  });
+}
+
+export async function userExists(userId: string) {
+  return Boolean(await prisma.user.findUnique({ where: { id: userId }, select: { id: true } }));
 }
 
 /** Appoints (or removes) a curator or admin; `actorId` null when done on the command line. */

@@ -7,10 +7,9 @@ import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { changePassword, signOutSessions } from "~/models/user.server";
+import { activeSessions, changePassword, renameUser, signOutSessions } from "~/models/user.server";
 import { clientAddress, requireUser } from "~/auth/auth.server";
 import { readForm } from "~/utils/misc";
-import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { hit, LIMITS, reset } from "~/auth/rate-limit.server";
 import { deletedSessionCookie, invalidateSession } from "~/auth/session.server";
@@ -23,11 +22,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("account.title
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const sessions = await prisma.session.findMany({
-    where: { userId: user.id, expiresAt: { gt: new Date() } },
-    select: { id: true, createdAt: true, userAgent: true },
-    orderBy: { createdAt: "desc" },
-  });
+  const sessions = await activeSessions(user.id);
   const current = args.context.auth?.session.id;
   return {
     user: { name: user.name, email: user.email, role: user.role, accountType: user.accountType },
@@ -57,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
     case "update-name": {
       const submission = parseWithZod(formData, { schema: ProfileNameSchema });
       if (submission.status !== "success") return data({ intent: "update-name", result: submission.reply(), done: false }, { status: 400 });
-      await prisma.user.update({ where: { id: user.id }, data: { name: submission.value.name } });
+      await renameUser(user.id, submission.value.name);
       return data({ intent: "update-name", result: submission.reply(), done: true });
     }
     case "change-password": {
@@ -89,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
       return data({ intent: "change-password", result: submission.reply({ resetForm: true }), done: true });
     }
     case "sign-out-others": {
-      await signOutSessions(user.id, sessionId);
+      await signOutSessions(user.id, { except: sessionId });
       return data({ intent: "sign-out-others", result: undefined, done: true });
     }
     case "sign-out-everywhere": {

@@ -4,21 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { useT } from "~/i18n/i18n";
 import { requireUserWithRole } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { waitingCounts } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.title"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUserWithRole(args, ["curator", "admin"]);
-  const [requests, claims, revisions, profiles, stale, listings] = await Promise.all([
-    prisma.techRequest.count({ where: { status: "pending" } }),
-    prisma.organizationClaim.count({ where: { status: "pending" } }),
-    prisma.organizationRevision.count({ where: { status: "pending" } }),
-    prisma.expertProfile.count({ where: { status: "published", reviewState: "pending" } }),
-    prisma.organization.count({ where: { status: "published", staleSince: { not: null } } }),
-    prisma.organization.count({ where: { status: "pending" } }),
-  ]);
+  const { requests, claims, revisions, profiles, stale, listings } = await waitingCounts();
   return { requests, claims, waiting: requests + claims + revisions + profiles + stale + listings, isAdmin: user.role === "admin" };
 }
 

@@ -8,7 +8,7 @@ import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { pendingClaims, reviewClaim } from "~/models/claim.server";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { reviewItemExists } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { problem } from "~/validation/messages";
@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return data({ claimId, result: submission.reply(), error: null }, { status: 400 });
   const done = await reviewClaim(claimId, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
-  if (!done && !(await prisma.organizationClaim.findUnique({ where: { id: claimId }, select: { id: true } }))) throw new Response("Not found", { status: 404 });
+  if (!done && !(await reviewItemExists("claim", claimId))) throw new Response("Not found", { status: 404 });
   return data({ claimId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
 }
 

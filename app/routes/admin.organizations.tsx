@@ -8,15 +8,21 @@ import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { BULK_ACTIONS, bulkChange, changeOrganization, CurationError, mergeOrganizations } from "~/models/curation.server";
-import type { Prisma } from "~/generated/prisma/client";
+import {
+  BULK_ACTIONS,
+  bulkChange,
+  changeOrganization,
+  CurationError,
+  findListings,
+  listingIdBySlug,
+  listingNames,
+  mergeOrganizations,
+} from "~/models/curation.server";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { getLanguage } from "~/i18n/language.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from "~/domain/organization-values";
-import { foldForSearch } from "~/utils/text";
 
 /**
  * Officials find any listing (drafts and archived ones too) in a table they
@@ -38,25 +44,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const verified = ["yes", "no"].includes(get("verified")) ? get("verified") : "";
   const sort = (SORTS as readonly string[]).includes(get("sort")) ? get("sort") : "name";
   const lang = await getLanguage(args.request);
-  const folded = foldForSearch(q);
-  const where: Prisma.OrganizationWhereInput = {
-    ...(status ? { status } : {}),
-    ...(kind ? { kind } : {}),
-    ...(verified ? { verified: verified === "yes" } : {}),
-    ...(folded ? { OR: [{ slug: { startsWith: folded.replace(/\s+/g, "-") } }, { searchText: { contains: folded } }] } : {}),
-  };
-  const byName: Prisma.OrganizationOrderByWithRelationInput = lang === "vi" ? { sortNameVi: "asc" } : { sortNameEn: "asc" };
-  const orderBy = sort === "updated" ? [{ updatedAt: "desc" as const }] : sort === "kind" ? [{ kind: "asc" as const }, byName] : [byName];
-  const [organizations, total] = await Promise.all([
-    prisma.organization.findMany({
-      where,
-      orderBy,
-      take: PAGE_SIZE,
-      select: { id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, status: true, verified: true, staleSince: true, updatedAt: true },
-    }),
-    prisma.organization.count({ where }),
-  ]);
-  return { organizations, total, filters: { q, status, kind, verified, sort } };
+  const filters = { q, status, kind, verified, sort };
+  const { organizations, total } = await findListings(filters, lang, PAGE_SIZE);
+  return { organizations, total, filters };
 }
 
 const ActionSchema = z.object({
@@ -91,15 +81,15 @@ export async function action(args: ActionFunctionArgs) {
   const note = reason?.trim() || null;
   try {
     if (intent === "merge") {
-      const survivor = await prisma.organization.findUnique({ where: { slug: (into ?? "").trim().replace(/^.*\/organizations\//, "") }, select: { id: true } });
-      if (!survivor) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 400 });
+      const survivorId = await listingIdBySlug((into ?? "").trim().replace(/^.*\/organizations\//, ""));
+      if (!survivorId) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 400 });
       // A merge cannot be undone: it is done only from the side-by-side comparison.
-      if (!confirm) throw redirect(`/admin/organizations/${encodeURIComponent(id)}?into=${encodeURIComponent(survivor.id)}`, 303);
-      const result = await mergeOrganizations(id, survivor.id, user.id, note);
+      if (!confirm) throw redirect(`/admin/organizations/${encodeURIComponent(id)}?into=${encodeURIComponent(survivorId)}`, 303);
+      const result = await mergeOrganizations(id, survivorId, user.id, note);
       return data<ActionResult>({ id, message: "curation.merged", params: result.moved, ok: true });
     }
     if (intent === "archive" && !confirm) {
-      const listing = await prisma.organization.findUnique({ where: { id }, select: { id: true, slug: true, nameVi: true, nameEn: true } });
+      const [listing] = await listingNames([id]);
       if (!listing) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 404 });
       return data<ActionResult>({ id, message: "curation.archiveQuestion", params: { count: 1 }, ok: true, confirmArchive: [named(listing)] });
     }
@@ -119,7 +109,7 @@ async function bulkAction(form: FormData, actorId: string) {
   const { bulk, ids, confirm } = parsed.data;
   if (ids.length === 0) return data<ActionResult>({ id: "", message: "curation.bulkNone", ok: false }, { status: 400 });
   if (bulk === "archive" && !confirm) {
-    const listings = await prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, nameVi: true, nameEn: true } });
+    const listings = await listingNames(ids);
     return data<ActionResult>({ id: "", message: "curation.archiveQuestion", params: { count: listings.length }, ok: true, confirmArchive: listings.map(named) });
   }
   try {

@@ -6,9 +6,8 @@ import { PageHeader } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { listingToCurate, mergeCandidates } from "~/models/curation.server";
 import { titled } from "~/utils/meta";
-import { foldForSearch } from "~/utils/text";
 
 /**
  * One listing, for an official: verify or restore it, archive it (after a
@@ -19,29 +18,17 @@ import { foldForSearch } from "~/utils/text";
 export const meta: MetaFunction = (args) => titled(args, (t) => t("curation.organizations"));
 
 const FACTS = ["slug", "kind", "nameVi", "nameEn", "acronym", "website", "district", "address", "foundedYear", "status", "verified"] as const;
-const select = {
-  id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, website: true, district: true, address: true, foundedYear: true, status: true, verified: true,
-  _count: { select: { experts: true, children: true, managers: true, requests: true } },
-} as const;
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
   const id = (args.params.id ?? "").slice(0, 60);
-  const listing = await prisma.organization.findUnique({ where: { id }, select });
+  const listing = await listingToCurate(id);
   if (!listing) throw new Response("Not found", { status: 404 });
   const url = new URL(args.request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const folded = foldForSearch(q);
-  const candidates = folded
-    ? await prisma.organization.findMany({
-        where: { id: { not: id }, status: { not: "pending" }, OR: [{ slug: { startsWith: folded.replace(/\s+/g, "-") } }, { searchText: { contains: folded } }] },
-        orderBy: [{ status: "desc" }, { sortNameVi: "asc" }],
-        take: 10,
-        select: { id: true, slug: true, nameVi: true, nameEn: true, acronym: true, status: true },
-      })
-    : [];
+  const candidates = await mergeCandidates(id, q);
   const intoId = (url.searchParams.get("into") ?? "").slice(0, 60);
-  const survivor = intoId && intoId !== id ? await prisma.organization.findUnique({ where: { id: intoId }, select }) : null;
+  const survivor = intoId && intoId !== id ? await listingToCurate(intoId) : null;
   return { listing, q, candidates, survivor };
 }
 

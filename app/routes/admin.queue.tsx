@@ -10,16 +10,15 @@ import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, translator, useLanguage, useT } from "~/i18n/i18n";
 import { duplicateFinder } from "~/models/duplicates.server";
 import { getLanguage } from "~/i18n/language.server";
-import { pendingClaims, reviewClaim } from "~/models/claim.server";
+import { pendingClaims } from "~/models/claim.server";
 import { confirmOrganization } from "~/models/curation.server";
-import { profilesToReview, reviewProfile } from "~/models/expert-review.server";
-import { proposedListings, reviewListing } from "~/models/listing-proposal.server";
-import { reviewRequest } from "~/models/request.server";
-import { describeChanges, pendingRevisions, reviewRevision, type ProposedChanges } from "~/models/revision.server";
+import { profilesToReview } from "~/models/expert-review.server";
+import { proposedListings } from "~/models/listing-proposal.server";
+import { describeChanges, pendingRevisions, type ProposedChanges } from "~/models/revision.server";
 import { staleListings } from "~/models/stale.server";
 import type { OrganizationSnapshot } from "~/models/curation.server";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { isReviewKind, pendingRequests, reviewItem, reviewItemExists } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import type { MessageKey } from "~/i18n/messages";
@@ -36,12 +35,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("queue.title")
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
   const [requests, listings, revisions, profiles, claims, stale, findDuplicates] = await Promise.all([
-    prisma.techRequest.findMany({
-      where: { status: "pending" },
-      orderBy: { createdAt: "asc" },
-      take: 50,
-      select: { id: true, title: true, companyName: true, visibility: true, createdAt: true, problem: true, author: { select: { name: true } } },
-    }),
+    pendingRequests(50),
     proposedListings(),
     pendingRevisions(),
     profilesToReview(),
@@ -50,7 +44,8 @@ export async function loader(args: LoaderFunctionArgs) {
     duplicateFinder(),
   ]);
   return {
-    requests,
+    // Only the author's name: the queue does not show e-mail addresses.
+    requests: requests.map(({ author, ...request }) => ({ ...request, author: { name: author.name } })),
     listings: listings.map((listing) => ({ ...listing, duplicates: findDuplicates(listing) })),
     revisions: revisions.map((revision) => ({
       id: revision.id,
@@ -65,7 +60,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const KINDS = ["request", "listing", "revision", "profile", "claim"] as const;
 /** Common reasons an official picks and may edit (reject.reason.* in the messages). */
 const REJECT_REASONS = ["incomplete", "duplicate", "unverifiable", "outOfScope", "inappropriate"] as const;
 
@@ -75,12 +69,11 @@ export async function action(args: ActionFunctionArgs) {
   const kind = String(formData.get("kind") ?? "");
   const id = String(formData.get("id") ?? "").slice(0, 60);
   if (kind === "stale") {
-    const exists = await prisma.organization.findUnique({ where: { id }, select: { id: true } });
-    if (!exists) throw new Response("Not found", { status: 404 });
+    if (!(await reviewItemExists("stale", id))) throw new Response("Not found", { status: 404 });
     await confirmOrganization(id, user.id);
     return data({ kind, id, result: undefined, error: null });
   }
-  if (!(KINDS as readonly string[]).includes(kind)) return data({ kind, id, result: undefined, error: problem("form.choose") }, { status: 400 });
+  if (!isReviewKind(kind)) return data({ kind, id, result: undefined, error: problem("form.choose") }, { status: 400 });
   // Without JavaScript the picked common reason arrives alone: it is the reason when the text is empty.
   const preset = String(formData.get("preset") ?? "");
   if (formData.get("intent") === "reject" && !String(formData.get("note") ?? "").trim() && (REJECT_REASONS as readonly string[]).includes(preset)) {
@@ -89,26 +82,9 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return data({ kind, id, result: submission.reply(), error: null }, { status: 400 });
   const decision = { approve: submission.value.intent === "approve", note: submission.value.note };
-  const review = { request: reviewRequest, listing: reviewListing, revision: reviewRevision, profile: reviewProfile, claim: reviewClaim }[kind as (typeof KINDS)[number]];
-  const done = await review(id, user.id, decision);
-  if (!done && !(await exists(kind as (typeof KINDS)[number], id))) throw new Response("Not found", { status: 404 });
+  const done = await reviewItem(kind, id, user.id, decision);
+  if (!done && !(await reviewItemExists(kind, id))) throw new Response("Not found", { status: 404 });
   return data({ kind, id, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
-}
-
-function exists(kind: (typeof KINDS)[number], id: string): Promise<unknown> {
-  const select = { id: true } as const;
-  switch (kind) {
-    case "request":
-      return prisma.techRequest.findUnique({ where: { id }, select });
-    case "listing":
-      return prisma.organization.findUnique({ where: { id }, select });
-    case "revision":
-      return prisma.organizationRevision.findUnique({ where: { id }, select });
-    case "profile":
-      return prisma.expertProfile.findUnique({ where: { id }, select });
-    case "claim":
-      return prisma.organizationClaim.findUnique({ where: { id }, select });
-  }
 }
 
 export default function Queue() {

@@ -8,7 +8,7 @@ import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import { reviewRequest } from "~/models/request.server";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { pendingRequests, reviewItemExists } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { problem } from "~/validation/messages";
@@ -18,12 +18,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.request
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "request:review");
-  const requests = await prisma.techRequest.findMany({
-    where: { status: "pending" },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, companyName: true, visibility: true, createdAt: true, problem: true, author: { select: { name: true, email: true } } },
-  });
-  return { requests };
+  return { requests: await pendingRequests() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -33,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return data({ requestId, result: submission.reply(), error: null }, { status: 400 });
   const done = await reviewRequest(requestId, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
-  if (!done && !(await prisma.techRequest.findUnique({ where: { id: requestId }, select: { id: true } }))) throw new Response("Not found", { status: 404 });
+  if (!done && !(await reviewItemExists("request", requestId))) throw new Response("Not found", { status: 404 });
   return data({ requestId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
 }
 

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
+import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
-import { setRole } from "~/models/user.server";
+import { findUsers, setRole, userExists } from "~/models/user.server";
 import { requirePermission } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { ROLES } from "~/auth/permissions";
@@ -20,13 +20,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.users")
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "user:appoint");
   const q = (new URL(args.request.url).searchParams.get("q") ?? "").trim().slice(0, 100).toLowerCase();
-  const users = await prisma.user.findMany({
-    where: q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : {},
-    select: { id: true, name: true, email: true, role: true, accountType: true },
-    orderBy: [{ role: "asc" }, { email: "asc" }],
-    take: 50,
-  });
-  return { users, q };
+  return { users: await findUsers(q), q };
 }
 
 const RoleSchema = z.object({ userId: z.string().max(40), role: z.enum(ROLES) });
@@ -38,11 +32,11 @@ export async function action(args: ActionFunctionArgs) {
   if (parsed.data.userId === admin.id && parsed.data.role !== "admin") {
     return data({ error: problem("admin.cannotDemoteSelf"), done: false }, { status: 400 });
   }
-  const target = await prisma.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true } });
-  if (!target) throw new Response("Not found", { status: 404 });
-  await setRole(target.id, parsed.data.role, admin.id);
+  const targetId = parsed.data.userId;
+  if (!(await userExists(targetId))) throw new Response("Not found", { status: 404 });
+  await setRole(targetId, parsed.data.role, admin.id);
   // A changed role takes effect everywhere at once: the user signs in again.
-  if (target.id !== admin.id) await invalidateUserSessions(target.id);
+  if (targetId !== admin.id) await invalidateUserSessions(targetId);
   return data({ error: null, done: true });
 }
 
@@ -60,9 +54,9 @@ export default function AdminUsers() {
           {t("admin.searchUsers")}
         </label>
         <input id="user-q" name="q" type="search" defaultValue={q} placeholder={t("admin.searchUsers")} className="flex-1 rounded-lg border border-slate-300 px-3 py-2" />
-        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white">
+        <Button type="submit">
           {t("directory.submit")}
-        </button>
+        </Button>
       </Form>
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {users.map((user) => (

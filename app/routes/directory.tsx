@@ -20,7 +20,6 @@ import {
   parseDirectoryQuery,
   SORTS,
   type DirectoryQuery,
-  type QueryProblem,
 } from "~/utils/directory-query";
 import { findDistrict } from "~/domain/districts";
 import { getLanguage } from "~/i18n/language.server";

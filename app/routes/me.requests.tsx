@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
+import { ButtonLink } from "~/components/ui/button";
 import { Badge } from "~/components/ui/badge";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
@@ -22,9 +23,9 @@ export default function MyRequests() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t("requests.mine")}>
-        <Link to="/requests/new" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+        <ButtonLink to="/requests/new" className="text-sm">
           {t("requests.new")}
-        </Link>
+        </ButtonLink>
       </PageHeader>
       {requests.length === 0 ? <p>{t("requests.mineEmpty")}</p> : null}
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">

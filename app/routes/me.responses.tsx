@@ -6,25 +6,14 @@ import { Badge } from "~/components/ui/badge";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { requireUserId } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { responsesOf } from "~/models/response.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("responses.mine"));
 
 export async function loader(args: LoaderFunctionArgs) {
   const userId = requireUserId(args);
-  const [responses, invitations] = await Promise.all([
-    prisma.requestResponse.findMany({
-      where: { responderId: userId },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, status: true, declineReason: true, createdAt: true, request: { select: { id: true, title: true } }, match: { select: { id: true } } },
-    }),
-    prisma.invitation.findMany({
-      where: { expert: { userId }, request: { status: "open" } },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, createdAt: true, request: { select: { id: true, title: true, deadline: true } } },
-    }),
-  ]);
+  const [responses, invitations] = await responsesOf(userId);
   return { responses, invitations };
 }
 

@@ -6,9 +6,8 @@ import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
-import { claimStatus, submitClaim } from "~/models/claim.server";
+import { claimableOrganization, claimStatus, submitClaim } from "~/models/claim.server";
 import { requireUser } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
@@ -19,10 +18,7 @@ import { keepRetryAfter } from "~/utils/headers";
 export const meta: MetaFunction = (args) => titled(args, (t) => t("claim.button"));
 
 async function publishedOrganization(slug: string | undefined) {
-  const organization = await prisma.organization.findFirst({
-    where: { slug: slug ?? "", status: "published" },
-    select: { id: true, slug: true, nameVi: true, nameEn: true },
-  });
+  const organization = await claimableOrganization(slug ?? "");
   invariantResponse(organization, "Not found", { status: 404 });
   return organization;
 }

@@ -10,10 +10,9 @@ import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { isManager } from "~/models/claim.server";
 import { getTaxonomy, taxonomyForPicker } from "~/models/field.server";
 import { confirmOrganization } from "~/models/curation.server";
-import { editAsOfficial, proposeRevision } from "~/models/revision.server";
+import { editAsOfficial, organizationToEdit, proposeRevision } from "~/models/revision.server";
 import { Notice } from "~/components/ui/notice";
 import { forbidden, requireUser } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { hasPermission } from "~/auth/permissions";
@@ -31,29 +30,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("org.edit"));
  */
 async function editable(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const organization = await prisma.organization.findFirst({
-    where: { slug: args.params.slug ?? "", status: { in: ["published", "pending", "draft"] } },
-    // What the form shows, not the seed's bookkeeping or the search text.
-    select: {
-      id: true,
-      slug: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
-      website: true,
-      district: true,
-      ward: true,
-      phone: true,
-      email: true,
-      contactSourceUrl: true,
-      foundedYear: true,
-      address: true,
-      staleSince: true,
-      fields: { select: { field: { select: { slug: true } } } },
-    },
-  });
+  const organization = await organizationToEdit(args.params.slug ?? "");
   invariantResponse(organization, "Not found", { status: 404 });
   if (!hasPermission(user, "organization:edit-any") && !(await isManager(user.id, organization.id))) throw forbidden();
   return { user, organization, official: hasPermission(user, "organization:edit-any") };

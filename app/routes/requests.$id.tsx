@@ -1,26 +1,16 @@
-import { parseWithZod } from "@conform-to/zod/v3";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, useLanguage, useT, type Translate } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { getSuggestions, type Reason } from "~/models/matching.server";
-import { closeRequest, getRequest, renewRequest, reviewRequest, visibleRequest } from "~/models/request.server";
-import {
-  submitResponse,
-  editOwnResponse,
-  hasOwnResponse,
-  InvalidMoveError,
-  inviteExpert,
-  moveResponse,
-  responseEligibility,
-  withdrawOwnResponse,
-} from "~/models/response.server";
-import { forbidden, getUser, requireUser } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
+import { getRequest, visibleRequest } from "~/models/request.server";
+import { getOwnResponse, invitedExpertIds as invitedExperts, responseEligibility, responsesToRequest } from "~/models/response.server";
+import { getUser, requireUser } from "~/auth/auth.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
 import { displayName, OFFER_LABELS } from "~/domain/expert-values";
@@ -42,18 +32,9 @@ import {
   type ResponseStatus,
   type Sector,
 } from "~/domain/request-values";
-import { rateLimited } from "~/validation/submission.server";
 import { problem } from "~/validation/messages";
-import {
-  CloseSchema,
-  EditResponseSchema,
-  InviteSchema,
-  RenewSchema,
-  ResponseSchema,
-  ResponseStatusSchema,
-  ReviewSchema,
-} from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
+import { runIntent } from "./__request-actions.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   titled(args, (t) => (args.data ? args.data.request.title : t("error.404")), { description: args.data?.request.problem });
@@ -67,42 +48,12 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(request, "Not found", { status: 404 });
 
   const isAuthor = request.isAuthor;
-  const [suggestions, responses, invitations, eligibility, ownResponse] = await Promise.all([
+  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse] = await Promise.all([
     isAuthor ? getSuggestions(id) : Promise.resolve([]),
-    isAuthor
-      ? prisma.requestResponse.findMany({
-          where: { requestId: id },
-          orderBy: { createdAt: "asc" },
-          // Not the responders' account ids: only what the author reads.
-          select: {
-            id: true,
-            status: true,
-            approach: true,
-            experience: true,
-            timeline: true,
-            declineReason: true,
-            invited: true,
-            expert: { select: { slug: true, title: true, fullName: true } },
-            match: { select: { id: true } },
-          },
-        })
-      : Promise.resolve([]),
-    isAuthor ? prisma.invitation.findMany({ where: { requestId: id }, select: { expertId: true } }) : Promise.resolve([]),
+    isAuthor ? responsesToRequest(id) : Promise.resolve([]),
+    isAuthor ? invitedExperts(id) : Promise.resolve([]),
     !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
-    user && !isAuthor
-      ? prisma.requestResponse.findUnique({
-          where: { requestId_responderId: { requestId: id, responderId: user.id } },
-          select: {
-            status: true,
-            declineReason: true,
-            approach: true,
-            experience: true,
-            timeline: true,
-            createdAt: true,
-            match: { select: { id: true } },
-          },
-        })
-      : Promise.resolve(null),
+    user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
   ]);
   return {
     request,
@@ -110,7 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canReview: request.status === "pending" && hasPermission(user, "request:review"),
     suggestions,
     responses,
-    invitedExpertIds: invitations.map((invitation) => invitation.expertId),
+    invitedExpertIds,
     eligibility,
     ownResponse,
     formToken: newFormToken(),
@@ -126,92 +77,26 @@ export async function action(args: ActionFunctionArgs) {
   invariantResponse(request && visibleRequest(request, user), "Not found", { status: 404 });
   const formData = await readForm(args.request);
   const intent = formData.get("intent");
-  const isAuthor = request.authorId === user.id;
   const wait = await hit(LIMITS.writesPerUser, user.id);
-  if (wait > 0) return data({ intent, result: undefined, error: problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) }) }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
-
-  switch (intent) {
-    case "approve":
-    case "reject": {
-      if (!hasPermission(user, "request:review")) throw forbidden();
-      const submission = parseWithZod(formData, { schema: ReviewSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      const done = await reviewRequest(id, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
-      return data({ intent, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
-    }
-    case "invite": {
-      if (!isAuthor) throw forbidden();
-      const submission = parseWithZod(formData, { schema: InviteSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      await inviteExpert(id, user.id, submission.value.expertId);
-      return data({ intent, result: submission.reply(), error: null });
-    }
-    case "move-response": {
-      if (!isAuthor) throw forbidden();
-      const submission = parseWithZod(formData, { schema: ResponseStatusSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      try {
-        const matchId = await moveResponse(id, user.id, {
-          responseId: submission.value.responseId,
-          status: submission.value.status,
-          declineReason: submission.value.declineReason as (typeof DECLINE_REASONS)[number] | null,
-        });
-        if (matchId) return redirect(`/matches/${matchId}`);
-        return data({ intent, result: submission.reply(), error: null });
-      } catch (error) {
-        if (error instanceof InvalidMoveError) return data({ intent, result: submission.reply(), error: problem("response.invalidMove") }, { status: 409 });
-        throw error;
-      }
-    }
-    case "respond": {
-      if (isAuthor) throw forbidden("You cannot respond to your own request.");
-      const submission = parseWithZod(formData, { schema: ResponseSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      const eligibility = await responseEligibility(id, user);
-      if (!eligibility.can && !("responseId" in eligibility)) {
-        return data({ intent, result: submission.reply({ formErrors: [problem(eligibility.reason!)] }), error: null }, { status: 403 });
-      }
-      const { approach, experience, timeline, formToken } = submission.value;
-      const url = await submitResponse(id, user, { approach, experience, timeline }, formToken ?? newFormToken(), "responseId" in eligibility);
-      return redirect(`${url}?sent=1`);
-    }
-    case "edit-response": {
-      if (isAuthor) throw forbidden();
-      invariantResponse(await hasOwnResponse(id, user.id), "Not found", { status: 404 });
-      const submission = parseWithZod(formData, { schema: EditResponseSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      const { approach, experience, timeline } = submission.value;
-      const saved = await editOwnResponse(id, user.id, { approach, experience, timeline });
-      if (!saved) return data({ intent, result: submission.reply(), error: problem("response.locked") }, { status: 409 });
-      return redirect(`/requests/${id}?saved=1#respond`);
-    }
-    case "withdraw-response": {
-      if (isAuthor) throw forbidden();
-      invariantResponse(await hasOwnResponse(id, user.id), "Not found", { status: 404 });
-      const withdrawn = await withdrawOwnResponse(id, user.id);
-      if (!withdrawn) return data({ intent, result: undefined, error: problem("response.cannotWithdraw") }, { status: 409 });
-      return redirect(`/requests/${id}?withdrawn=1#respond`);
-    }
-    case "renew": {
-      if (!isAuthor) throw forbidden();
-      const submission = parseWithZod(formData, { schema: RenewSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      // Already closed (a second click, another tab): say so on the page, not as an error page.
-      if (!["open", "expired"].includes(request.status)) return data({ intent, result: submission.reply(), error: problem("request.notOpen") }, { status: 409 });
-      await renewRequest(id, submission.value.deadline);
-      return data({ intent, result: submission.reply(), error: null });
-    }
-    case "close": {
-      if (!isAuthor) throw forbidden();
-      const submission = parseWithZod(formData, { schema: CloseSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-      if (!["open", "expired"].includes(request.status)) return data({ intent, result: submission.reply(), error: problem("request.notOpen") }, { status: 409 });
-      await closeRequest(id, submission.value.outcome);
-      return data({ intent, result: submission.reply(), error: null });
-    }
-    default:
-      return data({ intent: null, result: undefined, error: null }, { status: 400 });
+  if (wait > 0) {
+    const error = problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) });
+    const headers = { "Retry-After": String(Math.ceil(wait / 1000)) };
+    return data({ intent: typeof intent === "string" ? intent : null, result: undefined, error }, { status: 429, headers });
   }
+  return runIntent(intent, { id, user, request, formData });
+}
+
+/** Why a match was suggested, one line per reason. */
+function Reasons({ reasons }: { reasons: Reason[] }) {
+  const t = useT();
+  const lang = useLanguage();
+  return (
+    <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
+      {reasons.map((reason, i) => (
+        <li key={i}>{reasonText(reason, t, lang)}</li>
+      ))}
+    </ul>
+  );
 }
 
 function reasonText(reason: Reason, t: Translate, lang: "vi" | "en"): string {
@@ -247,8 +132,13 @@ export default function RequestPage() {
     return typeof sent === "string" ? sent : saved;
   };
   const invited = new Set(invitedExpertIds);
-  const expertSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "expert" && suggestion.expert);
-  const organizationSuggestions = suggestions.filter((suggestion) => suggestion.targetType === "organization" && suggestion.organization);
+  // A suggestion whose expert or listing is gone (deleted meanwhile) is left out.
+  const expertSuggestions = suggestions.flatMap(({ expert, ...suggestion }) =>
+    suggestion.targetType === "expert" && expert ? [{ ...suggestion, expert }] : [],
+  );
+  const organizationSuggestions = suggestions.flatMap(({ organization, ...suggestion }) =>
+    suggestion.targetType === "organization" && organization ? [{ ...suggestion, organization }] : [],
+  );
   const [searchParams] = useSearchParams();
   const sentNow = searchParams.has("sent");
   // Where the author's edit form leads back to, with what the save did.
@@ -277,9 +167,9 @@ export default function RequestPage() {
         </div>
         <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
         {request.isAuthor && ["pending", "rejected", "open"].includes(request.status) ? (
-          <Link to={`/requests/${request.id}/edit`} className="mt-2 inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-slate-50">
+          <ButtonLink to={`/requests/${request.id}/edit`} variant="secondary" size="sm" className="mt-2">
             {t("request.edit")}
-          </Link>
+          </ButtonLink>
         ) : null}
         <p className="mt-1 text-slate-700">
           {request.companyName ?? t("request.anonymousCompany")} ·{" "}
@@ -337,34 +227,30 @@ export default function RequestPage() {
                 <h3 className="font-semibold">{t("suggestions.experts")}</h3>
                 <ol className="mt-2 space-y-3">
                   {expertSuggestions.map((suggestion) => (
-                    <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3" data-suggestion={suggestion.expert!.slug}>
+                    <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3" data-suggestion={suggestion.expert.slug}>
                       <div className="flex flex-wrap items-start justify-between gap-2">
                         <div>
-                          <Link to={`/experts/${suggestion.expert!.slug}`} className="font-medium text-brand-700 underline">
+                          <Link to={`/experts/${suggestion.expert.slug}`} className="font-medium text-brand-700 underline">
                             {displayName(suggestion.expert!, lang)}
                           </Link>
-                          {suggestion.expert!.affiliation ? (
+                          {suggestion.expert.affiliation ? (
                             <p className="text-sm text-slate-600">
-                              {suggestion.expert!.affiliation.acronym ?? pick(lang, suggestion.expert!.affiliation.nameVi, suggestion.expert!.affiliation.nameEn)}
+                              {suggestion.expert.affiliation.acronym ?? pick(lang, suggestion.expert.affiliation.nameVi, suggestion.expert.affiliation.nameEn)}
                             </p>
                           ) : null}
                         </div>
-                        {invited.has(suggestion.expert!.id) ? (
+                        {invited.has(suggestion.expert.id) ? (
                           <Badge tone="success">{t("suggestions.invited")}</Badge>
                         ) : (
                           <Form method="post">
-                            <input type="hidden" name="expertId" value={suggestion.expert!.id} />
+                            <input type="hidden" name="expertId" value={suggestion.expert.id} />
                             <SubmitButton name="intent" value="invite" tone="secondary" className="text-sm">
                               {t("suggestions.invite")}
                             </SubmitButton>
                           </Form>
                         )}
                       </div>
-                      <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
-                        {suggestion.reasons.map((reason, i) => (
-                          <li key={i}>{reasonText(reason, t, lang)}</li>
-                        ))}
-                      </ul>
+                      <Reasons reasons={suggestion.reasons} />
                     </li>
                   ))}
                 </ol>
@@ -376,14 +262,10 @@ export default function RequestPage() {
                 <ol className="mt-2 space-y-3">
                   {organizationSuggestions.map((suggestion) => (
                     <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3">
-                      <Link to={`/organizations/${suggestion.organization!.slug}`} className="font-medium text-brand-700 underline">
-                        {pick(lang, suggestion.organization!.nameVi, suggestion.organization!.nameEn)}
+                      <Link to={`/organizations/${suggestion.organization.slug}`} className="font-medium text-brand-700 underline">
+                        {pick(lang, suggestion.organization.nameVi, suggestion.organization.nameEn)}
                       </Link>
-                      <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
-                        {suggestion.reasons.map((reason, i) => (
-                          <li key={i}>{reasonText(reason, t, lang)}</li>
-                        ))}
-                      </ul>
+                      <Reasons reasons={suggestion.reasons} />
                     </li>
                   ))}
                 </ol>
@@ -435,9 +317,9 @@ export default function RequestPage() {
                       {next
                         .filter((status) => status !== "declined")
                         .map((status) => (
-                          <button key={status} type="submit" name="status" value={status} className="rounded-lg bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+                          <Button key={status} type="submit" name="status" value={status} size="sm">
                             {t(`response.move.${status}` as MessageKey)}
-                          </button>
+                          </Button>
                         ))}
                       <input type="hidden" name="intent" value="move-response" />
                       {next.includes("declined") ? (
@@ -447,9 +329,9 @@ export default function RequestPage() {
                             name="declineReason"
                             options={[{ value: "", label: "—" }, ...DECLINE_REASONS.map((reason) => ({ value: reason, label: t(`decline.${reason}` as MessageKey) }))]}
                           />
-                          <button type="submit" name="status" value="declined" className="rounded-lg border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800">
+                          <Button type="submit" name="status" value="declined" variant="dangerOutline" size="sm">
                             {t("response.move.declined")}
-                          </button>
+                          </Button>
                         </div>
                       ) : null}
                     </Form>
@@ -498,9 +380,7 @@ export default function RequestPage() {
                   <summary className="cursor-pointer font-medium text-brand-700">{t("response.edit")}</summary>
                   <Form method="post" className="mt-3 space-y-3">
                     <p className="text-slate-600">{t("response.editHint")}</p>
-                    <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required defaultValue={typed("edit-response", "approach", ownResponse.approach)} errors={errorsFor("edit-response")?.approach} />
-                    <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required defaultValue={typed("edit-response", "experience", ownResponse.experience)} errors={errorsFor("edit-response")?.experience} />
-                    <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required defaultValue={typed("edit-response", "timeline", ownResponse.timeline)} errors={errorsFor("edit-response")?.timeline} />
+                    <ProposalFields values={(name) => typed("edit-response", name, ownResponse[name])} errors={errorsFor("edit-response")} />
                     <SubmitButton name="intent" value="edit-response">{t("response.save")}</SubmitButton>
                   </Form>
                 </details>
@@ -538,9 +418,7 @@ export default function RequestPage() {
               <p className="text-sm text-slate-600">{t("response.form.intro")}</p>
               <FormErrors errors={actionData?.intent === "respond" ? [...(actionData.result?.error?.[""] ?? []), ...(actionData.result?.error?.formToken ?? [])] : undefined} />
               <input type="hidden" name="formToken" value={formToken} />
-              <TextareaField label={t("response.approach")} name="approach" minLength={30} maxLength={3000} required defaultValue={typed("respond", "approach")} errors={errorsFor("respond")?.approach} />
-              <TextareaField label={t("response.experience")} name="experience" minLength={20} maxLength={3000} required defaultValue={typed("respond", "experience")} errors={errorsFor("respond")?.experience} />
-              <TextareaField label={t("response.timeline")} name="timeline" minLength={5} maxLength={500} required defaultValue={typed("respond", "timeline")} errors={errorsFor("respond")?.timeline} />
+              <ProposalFields values={(name) => typed("respond", name)} errors={errorsFor("respond")} />
               <SubmitButton name="intent" value="respond">{t("response.submit")}</SubmitButton>
             </Form>
           )}
@@ -552,6 +430,21 @@ export default function RequestPage() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary messages={{ 404: "error.404" }} />;
+}
+
+const PROPOSAL_FIELDS = [
+  { name: "approach", minLength: 30, maxLength: 3000 },
+  { name: "experience", minLength: 20, maxLength: 3000 },
+  { name: "timeline", minLength: 5, maxLength: 500 },
+] as const;
+type ProposalField = (typeof PROPOSAL_FIELDS)[number]["name"];
+
+/** A proposal's three fields, as the new-proposal and the edit forms show them. */
+function ProposalFields({ values, errors }: { values: (name: ProposalField) => string; errors?: Record<string, string[] | null | undefined> | null }) {
+  const t = useT();
+  return PROPOSAL_FIELDS.map(({ name, minLength, maxLength }) => (
+    <TextareaField key={name} label={t(`response.${name}`)} name={name} minLength={minLength} maxLength={maxLength} required defaultValue={values(name)} errors={errors?.[name]} />
+  ));
 }
 
 /** The researcher's own proposal, as the business reads it. */

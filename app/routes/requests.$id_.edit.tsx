@@ -9,10 +9,10 @@ import { RequestFormFields, type RequestFieldName } from "~/components/request-f
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
+import { managedOrganizations } from "~/models/claim.server";
 import { taxonomyForPicker } from "~/models/field.server";
 import { editRequest, getRequest, hanoiDay, isEditable, RequestEditError, RequestInputError } from "~/models/request.server";
 import { requireUser } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
@@ -39,16 +39,10 @@ async function ownRequest(args: LoaderFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, request } = await ownRequest(args);
-  const [areas, managed] = await Promise.all([
-    taxonomyForPicker(),
-    prisma.organizationManager.findMany({
-      where: { userId: user.id },
-      select: { organization: { select: { slug: true, nameVi: true, nameEn: true } } },
-    }),
-  ]);
-  const listings = managed.map(({ organization }) => organization);
+  const [areas, listings] = await Promise.all([taxonomyForPicker(), managedOrganizations(user.id)]);
   // The listing it names stays a choice even if the author no longer manages it.
-  if (request.organization && !listings.some((org) => org.slug === request.organization!.slug)) listings.push(request.organization);
+  const named = request.organization;
+  if (named && !listings.some((org) => org.slug === named.slug)) listings.push(named);
   const saved: Record<RequestFieldName, string> = {
     title: request.title,
     problem: request.problem,

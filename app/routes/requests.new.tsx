@@ -9,12 +9,10 @@ import { RequestFormFields } from "~/components/request-form";
 import { Notice } from "~/components/ui/notice";
 import { useFormDraft } from "~/utils/hooks";
 import { useT } from "~/i18n/i18n";
+import { managedOrganizations } from "~/models/claim.server";
 import { taxonomyForPicker } from "~/models/field.server";
 import { RequestInputError, submitRequest } from "~/models/request.server";
 import { requireUser } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
-import { DISTRICTS } from "~/domain/districts";
-import { WARDS, wardLabel } from "~/domain/wards";
 import { newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
@@ -28,14 +26,8 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("request.new.t
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const [areas, managed] = await Promise.all([
-    taxonomyForPicker(),
-    prisma.organizationManager.findMany({
-      where: { userId: user.id },
-      select: { organization: { select: { slug: true, nameVi: true, nameEn: true } } },
-    }),
-  ]);
-  return { areas, managed: managed.map(({ organization }) => organization), formToken: newFormToken() };
+  const [areas, managed] = await Promise.all([taxonomyForPicker(), managedOrganizations(user.id)]);
+  return { areas, managed, formToken: newFormToken() };
 }
 
 export const headers = keepRetryAfter;
