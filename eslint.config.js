@@ -39,7 +39,16 @@ const layerZones = LAYERS.flatMap((layer, index) =>
 
 export default tseslint.config(
   {
-    ignores: ["build/", "app/generated/", ".data/", "node_modules/", "test-output/", "bench-results/", "public/", "scratch/"],
+    ignores: [
+      "build/",
+      "app/generated/",
+      ".data/",
+      "node_modules/",
+      "test-output/",
+      "bench-results/",
+      "public/",
+      "scratch/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -48,7 +57,10 @@ export default tseslint.config(
     plugins: { "import-x": importX },
     settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })] },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       // The portal strips control characters from input on purpose (app/utils/text.ts, the validators).
       "no-control-regex": "off",
     },

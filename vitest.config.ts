@@ -11,8 +11,17 @@ import { defineConfig } from "vitest/config";
  *   odd-request sweep, the six journeys), run after the others with the same setup.
  * `npm run test:fast` runs unit and integration: under a minute.
  */
-const SLOW_INTEGRATION = ["tests/integration/faults.test.ts", "tests/integration/import-50k.test.ts", "tests/integration/backup-restore.test.ts"];
-const SLOW_E2E = ["tests/e2e/fuzz.test.ts", "tests/e2e/authorization.test.ts", "tests/e2e/http.test.ts", "tests/e2e/journeys.test.ts"];
+const SLOW_INTEGRATION = [
+  "tests/integration/faults.test.ts",
+  "tests/integration/import-50k.test.ts",
+  "tests/integration/backup-restore.test.ts",
+];
+const SLOW_E2E = [
+  "tests/e2e/fuzz.test.ts",
+  "tests/e2e/authorization.test.ts",
+  "tests/e2e/http.test.ts",
+  "tests/e2e/journeys.test.ts",
+];
 
 const integration = {
   globalSetup: ["tests/setup/global-services.ts"],
@@ -50,7 +59,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: SLOW_INTEGRATION, ...integration },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: SLOW_INTEGRATION,
+          ...integration,
+        },
       },
       {
         extends: true,

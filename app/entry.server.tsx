@@ -41,7 +41,10 @@ export default function handleRequest(
           });
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },
@@ -82,7 +85,11 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     // Expected while another process holds the write lock (or this one is
     // swamped), and nothing was written.
     context.databaseBusy = true;
-    log("warn", "database_busy", { method: request.method, url: new URL(request.url).pathname, reason: String((error as Error)?.message ?? error).slice(0, 300) });
+    log("warn", "database_busy", {
+      method: request.method,
+      url: new URL(request.url).pathname,
+      reason: String((error as Error)?.message ?? error).slice(0, 300),
+    });
     return;
   }
   console.error(

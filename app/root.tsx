@@ -43,7 +43,12 @@ export const meta: MetaFunction<typeof loader> = (args) => titled(args, (t) => t
  * page: searching as you type on the directory does not reload it, which
  * spares every keystroke's request a loader.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
   if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
   return currentUrl.pathname !== nextUrl.pathname && defaultShouldRevalidate;
 };
@@ -62,8 +67,6 @@ export async function loader(args: LoaderFunctionArgs) {
     unread: user ? await countUnread(user.id) : 0,
   };
 }
-
-
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -171,7 +174,10 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
         {t("nav.account")}
       </NavLink>
       <Form method="post" action="/logout">
-        <button type="submit" className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-50">
+        <button
+          type="submit"
+          className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-50"
+        >
           {t("nav.signOut")}
         </button>
       </Form>

@@ -16,7 +16,13 @@ import { requireSearchConfig } from "#search/config";
 import { localDumpDir } from "#search/local-server";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { tightenTree } from "~/db/private-data.server";
-import { describeFile, MANIFEST_FILE, writeManifest, type BackupManifest, type SearchBackup } from "./lib/backup-manifest";
+import {
+  describeFile,
+  MANIFEST_FILE,
+  writeManifest,
+  type BackupManifest,
+  type SearchBackup,
+} from "./lib/backup-manifest";
 import { readDumpContents } from "./lib/dump-contents";
 import { formatBytes, formatSeconds, progressLine, shownPath, tableSummary } from "./lib/report-format";
 import { createDump, documentCounts } from "./lib/search-dump";
@@ -58,7 +64,17 @@ if (!source || !fs.existsSync(source)) {
   console.error(`No database to back up at ${source ?? process.env.DATABASE_URL} (DATABASE_URL).`);
   process.exit(1);
 }
-const dir = path.resolve(values.out ?? path.join(root, ".data/backups", new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-")));
+const dir = path.resolve(
+  values.out ??
+    path.join(
+      root,
+      ".data/backups",
+      new Date()
+        .toISOString()
+        .replace(/\.\d+Z$/, "Z")
+        .replaceAll(":", "-"),
+    ),
+);
 if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
   console.error(`${dir} is not empty: choose a new --out directory.`);
   process.exit(2);
@@ -70,7 +86,9 @@ try {
   console.log(`Backing up into ${shownPath(dir)}`);
   const databaseFile = path.basename(source);
   const database = await backupDatabase(source, path.join(dir, databaseFile));
-  const search = values["no-search"] ? null : await withSearch((engine) => backupSearch(engine, source, database.lastOutboxId));
+  const search = values["no-search"]
+    ? null
+    : await withSearch((engine) => backupSearch(engine, source, database.lastOutboxId));
   if (!search) console.log("search: skipped (--no-search); restore rebuilds the index from the database");
 
   const files: BackupManifest["files"] = { [databaseFile]: await describeFile(path.join(dir, databaseFile)) };
@@ -87,7 +105,9 @@ try {
   tightenTree(dir);
   const bytes = Object.values(files).reduce((sum, file) => sum + file.bytes, 0);
   console.log(`${MANIFEST_FILE}: SHA-256 of ${Object.keys(files).join(" and ")}`);
-  console.log(`\nBackup complete in ${formatSeconds(Date.now() - started)}: ${formatBytes(bytes)} in ${shownPath(dir)}`);
+  console.log(
+    `\nBackup complete in ${formatSeconds(Date.now() - started)}: ${formatBytes(bytes)} in ${shownPath(dir)}`,
+  );
   console.log(`Restore it with: npm run restore -- ${shownPath(dir)}`);
 } catch (error) {
   // A backup without its manifest must not look usable.
@@ -126,7 +146,8 @@ async function backupSearch(engine: SearchEngine, databaseFile: string, lastOutb
   const common = { host: config.host, version, indexPrefix: config.indexPrefix, dumpUid: dump.dumpUid };
   const written = `  dump ${dump.dumpUid} written in ${formatSeconds(dump.ms)} (task ${dump.taskUid})`;
   const printRequeue = () =>
-    requeue.length > 0 && console.log(`  ${requeue.length} entities changed while the backup ran: restore queues them for the index`);
+    requeue.length > 0 &&
+    console.log(`  ${requeue.length} entities changed while the backup ran: restore queues them for the index`);
 
   if (engine.kind === "remote") {
     const indexes = await documentCounts(client);
@@ -147,11 +168,22 @@ async function backupSearch(engine: SearchEngine, databaseFile: string, lastOutb
   fs.copyFileSync(produced, path.join(dir, dumpFile));
   fs.rmSync(produced);
   const contents = await readDumpContents(path.join(dir, dumpFile));
-  console.log(`${written}: ${formatBytes(fs.statSync(path.join(dir, dumpFile)).size)}, dump format ${contents.dumpVersion}`);
+  console.log(
+    `${written}: ${formatBytes(fs.statSync(path.join(dir, dumpFile)).size)}, dump format ${contents.dumpVersion}`,
+  );
   printCounts(contents.indexes);
-  if (contents.pendingTasks > 0) console.log(`  it carries ${contents.pendingTasks} task(s) still waiting to run; an import runs them`);
+  if (contents.pendingTasks > 0)
+    console.log(`  it carries ${contents.pendingTasks} task(s) still waiting to run; an import runs them`);
   printRequeue();
-  return { engine: "local", ...common, dumpFile, indexes: contents.indexes, countedFrom: "dump", pendingTasks: contents.pendingTasks, requeue };
+  return {
+    engine: "local",
+    ...common,
+    dumpFile,
+    indexes: contents.indexes,
+    countedFrom: "dump",
+    pendingTasks: contents.pendingTasks,
+    requeue,
+  };
 }
 
 function printCounts(indexes: Record<string, number>) {

@@ -24,7 +24,16 @@ import "./lib/private-data";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, machine, peakMemoryMb, percentile, round, startServer as startProductionServer, stopServer, summarize } from "./lib/production-server";
+import {
+  ensureBuild,
+  machine,
+  peakMemoryMb,
+  percentile,
+  round,
+  startServer as startProductionServer,
+  stopServer,
+  summarize,
+} from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench [-- options]
@@ -52,7 +61,12 @@ const COUNT = Number(values.count);
 const EXPERTS = Number(values.experts);
 const REQUESTS = Number(values.requests);
 const ROUNDS = Number(values.rounds);
-for (const [flag, value, min] of [["--count", COUNT, 1], ["--experts", EXPERTS, 0], ["--requests", REQUESTS, 1], ["--rounds", ROUNDS, 1]] as const) {
+for (const [flag, value, min] of [
+  ["--count", COUNT, 1],
+  ["--experts", EXPERTS, 0],
+  ["--requests", REQUESTS, 1],
+  ["--rounds", ROUNDS, 1],
+] as const) {
   if (!Number.isInteger(value) || value < min) {
     console.error(`${flag} must be a whole number of at least ${min}\n\n${USAGE}`);
     process.exit(2);
@@ -67,7 +81,12 @@ process.env.MEILI_INDEX_PREFIX = "bench_";
 // Suggestions notify experts by mail: keep the bench's mails (if any get delivered) in its own directory.
 process.env.MAILBOX_FILE = path.join(benchDir, "mailbox.mbox");
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), organizations: 0, experts: 0, machine: machine() };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  organizations: 0,
+  experts: 0,
+  machine: machine(),
+};
 const step = (text: string) => console.log(`\n▶ ${text}`);
 
 // ---------------------------------------------------------------- data
@@ -140,7 +159,11 @@ const { DOCUMENT_FORMAT, indexedDocumentFormat } = await import("#search/documen
 /** Whether --reuse may keep an index: every document there, written by the current code. */
 async function reusable(uid: string, expected: number): Promise<boolean> {
   const client = indexingClient();
-  const count = await client.index(uid).getStats().then((stats) => stats.numberOfDocuments).catch(() => 0);
+  const count = await client
+    .index(uid)
+    .getStats()
+    .then((stats) => stats.numberOfDocuments)
+    .catch(() => 0);
   return reuse && count === expected && (await indexedDocumentFormat(client, uid)) === DOCUMENT_FORMAT;
 }
 if (await reusable("bench_organizations", organizations)) {
@@ -150,7 +173,8 @@ if (await reusable("bench_organizations", organizations)) {
   step(`building the index (${organizations.toLocaleString("en")} published organizations)`);
   const { reindexOrganizations } = await import("#search/reindex");
   const indexBuild = await reindexOrganizations(prisma, {
-    onProgress: ({ indexed, total }) => void process.stdout.write(`\r  sent ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")}`),
+    onProgress: ({ indexed, total }) =>
+      void process.stdout.write(`\r  sent ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")}`),
   });
   process.stdout.write(`\n  index built and swapped in ${(indexBuild.ms / 1000).toFixed(1)} s\n`);
   results.indexBuildSeconds = round(indexBuild.ms / 1000, 1);
@@ -162,7 +186,8 @@ if (await reusable("bench_experts", experts)) {
 } else {
   step(`building the experts index (${experts.toLocaleString("en")} published profiles)`);
   const expertBuild = await reindex(prisma, "expert", {
-    onProgress: ({ indexed, total }) => void process.stdout.write(`\r  sent ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")}`),
+    onProgress: ({ indexed, total }) =>
+      void process.stdout.write(`\r  sent ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")}`),
   });
   process.stdout.write(`\n  index built and swapped in ${(expertBuild.ms / 1000).toFixed(1)} s\n`);
   results.expertIndexBuildSeconds = round(expertBuild.ms / 1000, 1);
@@ -178,14 +203,26 @@ const { RequestSchema } = await import("~/validation/request");
 // opened directly rather than through an official's review, and indexed like open requests.
 const requester = await prisma.user.upsert({
   where: { email: "bench-requests@example.vn" },
-  create: { email: "bench-requests@example.vn", name: "Bench requester", passwordHash: "!bench: no sign-in", accountType: "business" },
+  create: {
+    email: "bench-requests@example.vn",
+    name: "Bench requester",
+    passwordHash: "!bench: no sign-in",
+    accountType: "business",
+  },
   update: {},
 });
 await prisma.techRequest.deleteMany({ where: { authorId: requester.id } });
 const deadline = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
 const requestIds: string[] = [];
 for (const spec of suggestionRequests()) {
-  const input = RequestSchema.parse({ ...spec, trl: String(spec.trl), budget: "to_discuss", deadline, visibility: "public", companySize: "small" });
+  const input = RequestSchema.parse({
+    ...spec,
+    trl: String(spec.trl),
+    budget: "to_discuss",
+    deadline,
+    visibility: "public",
+    companySize: "small",
+  });
   const created = await write((tx, effects) => createRequestInTransaction(requester.id, input, tx, effects));
   await prisma.techRequest.update({ where: { id: created.id }, data: { status: "open", publishedAt: new Date() } });
   requestIds.push(created.id);
@@ -231,7 +268,10 @@ results.suggestions = {
   compute: { calls: computeTimes.length, ...summarize(computeTimes) },
   recomputeAndStore: { calls: recomputeTimes.length, ...summarize(recomputeTimes) },
   averageExpertsSuggested: round(counts.reduce((sum, c) => sum + c.experts, 0) / Math.max(counts.length, 1), 1),
-  averageOrganizationsSuggested: round(counts.reduce((sum, c) => sum + c.organizations, 0) / Math.max(counts.length, 1), 1),
+  averageOrganizationsSuggested: round(
+    counts.reduce((sum, c) => sum + c.organizations, 0) / Math.max(counts.length, 1),
+    1,
+  ),
   requestsWithoutExperts: counts.filter((c) => c.experts === 0).length,
 };
 console.log(
@@ -243,7 +283,14 @@ console.log(`  suggested per request: ${JSON.stringify(results.suggestions)}`);
 // ---------------------------------------------------------------- servers
 await ensureBuild(step);
 const startServer = (port: number, meiliHost: string, meiliKey: string, extraEnv: Record<string, string>) =>
-  startProductionServer(port, { DATABASE_URL: databaseUrl, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: meiliKey, MEILI_INDEX_PREFIX: "bench_", SEED_ON_START: "false", ...extraEnv });
+  startProductionServer(port, {
+    DATABASE_URL: databaseUrl,
+    MEILI_HOST: meiliHost,
+    MEILI_MASTER_KEY: meiliKey,
+    MEILI_INDEX_PREFIX: "bench_",
+    SEED_ON_START: "false",
+    ...extraEnv,
+  });
 const queries = queryMix();
 results.queryMix = queries;
 const latency: Record<string, unknown> = {};
@@ -259,13 +306,23 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
   const port = await findFreePort();
   const meiliHost = mode.startsWith("database") ? `http://127.0.0.1:${await findFreePort()}` : meili.host;
   const uncached = mode === "engineUncached" || mode === "databaseUncached";
-  const server = await startServer(port, meiliHost, meili.apiKey, uncached ? { SEARCH_CACHE: "off", STATISTICS_CACHE: "off" } : {});
+  const server = await startServer(
+    port,
+    meiliHost,
+    meili.apiKey,
+    uncached ? { SEARCH_CACHE: "off", STATISTICS_CACHE: "off" } : {},
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     await measure(base, queries, 1, mode === "databaseUncached" ? 10 : 40); // warm-up
     for (const clients of [1, 16]) {
       // Each uncached fallback request scans the table: fewer of them, or the run takes many minutes.
-      const stats = await measure(base, queries, clients, mode === "databaseUncached" ? Math.min(REQUESTS, 96) : REQUESTS);
+      const stats = await measure(
+        base,
+        queries,
+        clients,
+        mode === "databaseUncached" ? Math.min(REQUESTS, 96) : REQUESTS,
+      );
       latency[`${mode}_${clients}`] = stats;
       console.log(
         `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, ` +
@@ -276,13 +333,17 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
       // The ecosystem page over the whole directory, the full HTML page as a visitor opens it:
       // with its figures cached until the data changes, and computed afresh every time.
       const key = mode === "engine" ? "ecosystem" : "ecosystemUncached";
-      step(`ecosystem page (GET /ecosystem)${uncached ? ", figures computed on every request (STATISTICS_CACHE=off)" : ""}`);
+      step(
+        `ecosystem page (GET /ecosystem)${uncached ? ", figures computed on every request (STATISTICS_CACHE=off)" : ""}`,
+      );
       const page = () => "/ecosystem";
       await measure(base, ["x"], 1, 3, page); // warm-up
       for (const clients of uncached ? [1] : [1, 16]) {
         const stats = await measure(base, ["x"], clients, uncached ? 10 : clients === 1 ? 60 : 160, page);
         latency[`${key}_${clients}`] = stats;
-        console.log(`  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors`);
+        console.log(
+          `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors`,
+        );
       }
     }
     const memory = peakMemoryMb(server.pid!);
@@ -333,10 +394,14 @@ const signIn: Record<string, unknown> = { argon2VerifyInProcess: summarize(verif
     for (const clients of [1, 4]) {
       const stats = await measureSignIn(base, signInAccounts, clients, clients === 1 ? 60 : 120);
       signIn[`clients_${clients}`] = stats;
-      console.log(`  ${clients} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, ${stats.throughput} sign-ins/s, ${stats.errors} errors`);
+      console.log(
+        `  ${clients} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, ${stats.throughput} sign-ins/s, ${stats.errors} errors`,
+      );
     }
     signIn.peakMemoryMb = peakMemoryMb(server.pid!);
-    console.log(`  argon2id verify alone: p50 ${percentile(verifyTimes, 50)} ms; app process peak memory (VmHWM): ${signIn.peakMemoryMb} MB`);
+    console.log(
+      `  argon2id verify alone: p50 ${percentile(verifyTimes, 50)} ms; app process peak memory (VmHWM): ${signIn.peakMemoryMb} MB`,
+    );
   } finally {
     await stopServer(server);
   }
@@ -352,7 +417,12 @@ const { searchClient, indexUid } = await import("#search/client");
 const worker = new SearchOutboxWorker({ db: prisma, pollIntervalMs: 1_000 });
 worker.start();
 const index = searchClient().index(indexUid("organizations"));
-const sample = await prisma.organization.findMany({ where: { status: "published" }, select: { id: true }, take: 60, skip: 1_000 });
+const sample = await prisma.organization.findMany({
+  where: { status: "published" },
+  select: { id: true },
+  take: 60,
+  skip: 1_000,
+});
 const writeTimes: number[] = [];
 for (const [i, { id }] of sample.entries()) {
   const token = `benchtoken${Date.now().toString(36)}x${i}`;
@@ -367,7 +437,9 @@ for (const [i, { id }] of sample.entries()) {
 }
 await worker.stop();
 results.writeToSearchable = summarize(writeTimes);
-console.log(`  p50 ${percentile(writeTimes, 50)} ms, p95 ${percentile(writeTimes, 95)} ms over ${writeTimes.length} writes`);
+console.log(
+  `  p50 ${percentile(writeTimes, 50)} ms, p95 ${percentile(writeTimes, 95)} ms over ${writeTimes.length} writes`,
+);
 
 // ---------------------------------------------------------------- import
 step("bulk import of a 50,000-row CSV (parse, plan against the directory, write), then removed again");
@@ -378,7 +450,9 @@ step("bulk import of a 50,000-row CSV (parse, plan against the directory, write)
   const kinds = ["lab", "institute", "enterprise", "startup"];
   const lines = ["slug,kind,nameVi,nameEn,district,foundedYear,website"];
   for (let i = 0; i < 50_000; i++) {
-    lines.push(`bench-import-${i},${kinds[i % 4]},Tổ chức Nhập Thử ${i},Bench Imported Organization ${i},cau-giay,${1990 + (i % 30)},https://import-${i}.example.vn`);
+    lines.push(
+      `bench-import-${i},${kinds[i % 4]},Tổ chức Nhập Thử ${i},Bench Imported Organization ${i},cau-giay,${1990 + (i % 30)},https://import-${i}.example.vn`,
+    );
   }
   const started = performance.now();
   const parsed = await parseImportFile("bench.csv", lines.join("\n"));
@@ -387,10 +461,17 @@ step("bulk import of a 50,000-row CSV (parse, plan against the directory, write)
   const planned = performance.now();
   await applyImport(plan, { actorId: requester.id, fileName: "bench.csv" });
   const seconds = (performance.now() - started) / 1000;
-  results.import = { rows: 50_000, seconds: round(seconds, 1), planSeconds: round((planned - started) / 1000, 1), rowsPerSecond: Math.round(50_000 / seconds) };
+  results.import = {
+    rows: 50_000,
+    seconds: round(seconds, 1),
+    planSeconds: round((planned - started) / 1000, 1),
+    rowsPerSecond: Math.round(50_000 / seconds),
+  };
   console.log(`  ${JSON.stringify(results.import)}`);
   // Leave the bench database as it was, for --reuse.
-  await prisma.$executeRawUnsafe("DELETE FROM SearchOutbox WHERE entityId IN (SELECT id FROM Organization WHERE slug LIKE 'bench-import-%')");
+  await prisma.$executeRawUnsafe(
+    "DELETE FROM SearchOutbox WHERE entityId IN (SELECT id FROM Organization WHERE slug LIKE 'bench-import-%')",
+  );
   await prisma.$executeRawUnsafe("DELETE FROM Organization WHERE slug LIKE 'bench-import-%'");
   await prisma.auditEntry.deleteMany({ where: { action: "organization.import", label: "bench.csv" } });
 }
@@ -405,7 +486,8 @@ const targets = {
   "index build < 60 s": results.indexBuildSeconds === null ? null : (results.indexBuildSeconds as number) < 60,
   "suggestions p95 < 100 ms": percentile(computeTimes, 95) < 100 && suggestionErrors === 0,
   "write → searchable p95 < 1000 ms": percentile(writeTimes, 95) < 1_000,
-  "app peak memory < 300 MB": Math.max(...Object.keys(MODES).map((mode) => latency[`${mode}_peakMemoryMb`] as number)) < 300,
+  "app peak memory < 300 MB":
+    Math.max(...Object.keys(MODES).map((mode) => latency[`${mode}_peakMemoryMb`] as number)) < 300,
 };
 results.targets = targets;
 printTable(results, latency);
@@ -414,17 +496,43 @@ fs.writeFileSync(path.join(root, "bench-results/latest.json"), `${JSON.stringify
 console.log(`\nJSON: bench-results/latest.json\n${JSON.stringify(results)}`);
 
 // ================================================================= helpers
-type Stats = { requests: number; errors: number; p50: number; p95: number; p99: number; throughput: number; modes: Record<string, number> };
+type Stats = {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+  modes: Record<string, number>;
+};
 
 /** The fixed mix: typing prefixes, words with and without marks, English, acronyms, filters, sorts, pages. */
 function queryMix(): string[] {
   return [
-    "q=v", "q=vi", "q=vie", "q=vien", "q=vien+cong+nghe",
-    "q=phong+thi+nghiem+vat+lieu", "q=materials+lab", "q=tr%C3%AD+tu%E1%BB%87+nh%C3%A2n+t%E1%BA%A1o", "q=tri+tue+nhan+tao",
-    "q=HUST", "q=bach+khao", "q=nano&kind=lab", "q=cong+nghe+sinh+hoc&verified=1",
-    "kind=startup", "kind=lab&kind=institute&district=cau-giay", "area=materials-nanotechnology",
-    "field=artificial-intelligence&sort=newest", "sort=name&page=3", "q=robot&kind=lab&kind=institute", "q=fintech&kind=startup",
-    "q=ban+dan", "q=semiconductor&verified=1", "district=hai-ba-trung&sort=name", "q=vien&page=2",
+    "q=v",
+    "q=vi",
+    "q=vie",
+    "q=vien",
+    "q=vien+cong+nghe",
+    "q=phong+thi+nghiem+vat+lieu",
+    "q=materials+lab",
+    "q=tr%C3%AD+tu%E1%BB%87+nh%C3%A2n+t%E1%BA%A1o",
+    "q=tri+tue+nhan+tao",
+    "q=HUST",
+    "q=bach+khao",
+    "q=nano&kind=lab",
+    "q=cong+nghe+sinh+hoc&verified=1",
+    "kind=startup",
+    "kind=lab&kind=institute&district=cau-giay",
+    "area=materials-nanotechnology",
+    "field=artificial-intelligence&sort=newest",
+    "sort=name&page=3",
+    "q=robot&kind=lab&kind=institute",
+    "q=fintech&kind=startup",
+    "q=ban+dan",
+    "q=semiconductor&verified=1",
+    "district=hai-ba-trung&sort=name",
+    "q=vien&page=2",
   ];
 }
 
@@ -433,7 +541,13 @@ function directoryData(query: string) {
   return `/directory.data?${query}&_routes=routes%2Fdirectory`;
 }
 
-async function measure(base: string, mix: string[], clients: number, total: number, path: (item: string) => string = directoryData): Promise<Stats> {
+async function measure(
+  base: string,
+  mix: string[],
+  clients: number,
+  total: number,
+  path: (item: string) => string = directoryData,
+): Promise<Stats> {
   const times: number[] = [];
   const modes: Record<string, number> = {};
   let errors = 0;
@@ -474,7 +588,12 @@ async function measureSignIn(base: string, accounts: string[], clients: number, 
         const body = new URLSearchParams({ email: accounts[client % accounts.length]!, password: SIGN_IN_PASSWORD });
         const t = performance.now();
         try {
-          const response = await fetch(`${base}/login`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
+          const response = await fetch(`${base}/login`, {
+            method: "POST",
+            body,
+            redirect: "manual",
+            headers: { Origin: base },
+          });
           await response.arrayBuffer();
           if (response.status !== 302 || !/hin_session=/.test(response.headers.get("set-cookie") ?? "")) errors++;
         } catch {
@@ -485,7 +604,13 @@ async function measureSignIn(base: string, accounts: string[], clients: number, 
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { requests: times.length, errors, ...summarize(times), throughput: round(times.length / seconds, 1), modes: {} };
+  return {
+    requests: times.length,
+    errors,
+    ...summarize(times),
+    throughput: round(times.length / seconds, 1),
+    modes: {},
+  };
 }
 
 /**
@@ -494,30 +619,180 @@ async function measureSignIn(base: string, accounts: string[], clients: number, 
  * areas, short and long texts.
  */
 function suggestionRequests() {
-  const request = (title: string, problem: string, desiredOutcome: string, fieldSlugs: string[], sector: string, trl = 5) => ({
-    title, problem, desiredOutcome, fieldSlugs, sector, trl, companyName: `Bench: ${title.slice(0, 40)}`,
+  const request = (
+    title: string,
+    problem: string,
+    desiredOutcome: string,
+    fieldSlugs: string[],
+    sector: string,
+    trl = 5,
+  ) => ({
+    title,
+    problem,
+    desiredOutcome,
+    fieldSlugs,
+    sector,
+    trl,
+    companyName: `Bench: ${title.slice(0, 40)}`,
   });
   return [
-    request("Cảm biến khí cảnh báo rò rỉ trong nhà máy hóa chất", "Nhà máy cần cảm biến khí độ nhạy cao, giá thấp để phát hiện rò rỉ khí độc H2S và NH3, thử nghiệm trong điều kiện thực tế.", "Mẫu cảm biến hoạt động ổn định và quy trình chế tạo có thể chuyển giao.", ["sensors"], "chemicals_materials"),
-    request("He thong xu ly nuoc thai det nhuom", "Xuong det nhuom thai ra nuoc thai co mau dam va kim loai nang, can cong nghe xu ly re, de van hanh.", "Nuoc thai dat quy chuan, chi phi van hanh thap.", ["environmental-engineering"], "textiles"),
-    request("Automated visual inspection of solder joints", "We assemble circuit boards and inspect solder joints by eye; we want deep learning defect inspection on the production line.", "Fewer than 1% missed defects at line speed.", ["computer-vision"], "electronics", 6),
-    request("Salt-tolerant rice varieties for coastal provinces", "Seawater intrusion is ruining our farmers' harvests; we need salt-tolerant rice bred with molecular markers.", "Two or three lines ready for field trials within two seasons.", ["rice-genomics", "crop-breeding"], "agriculture_food", 4),
-    request("Pin natri-ion cho xe máy điện giá rẻ", "Chúng tôi muốn thay pin lithium-ion nhập khẩu bằng pin natri-ion làm từ nguyên liệu trong nước.", "Mẫu pin đạt 500 chu kỳ sạc và quy trình sản xuất thử.", ["electric-vehicles", "energy-storage"], "transport_logistics", 4),
-    request("Chiết xuất hoạt chất từ dược liệu cho thực phẩm chức năng", "Cần quy trình chiết xuất và tinh chế hoạt chất từ dược liệu trồng ở Việt Nam đạt tiêu chuẩn.", "Quy trình quy mô pilot và hồ sơ kiểm nghiệm.", ["bioactive-compounds", "natural-products-chemistry"], "health_pharma"),
-    request("Bê tông bền trong môi trường biển cho kè chắn sóng", "Kè ven biển xuống cấp nhanh; cần cấp phối bê tông cường độ cao dùng tro bay, bền trong nước biển.", "Cấp phối đã thí nghiệm độ bền và hướng dẫn thi công.", ["construction-materials", "structural-engineering"], "construction", 6),
-    request("Chatbot tiếng Việt chăm sóc khách hàng", "Tổng đài nhận hàng nghìn câu hỏi mỗi ngày; cần chatbot hiểu tiếng Việt, kể cả không dấu.", "Trả lời đúng 80% câu hỏi thường gặp, tích hợp website và Zalo.", ["vietnamese-language-processing", "conversational-ai"], "ict", 6),
-    request("Lớp phủ chống ăn mòn cho kết cấu thép ven biển", "Kết cấu thép của nhà máy ven biển bị ăn mòn sau hai năm; cần lớp phủ bền trong khí hậu nhiệt đới.", "Lớp phủ thử nghiệm gia tốc đạt 10 năm tuổi thọ.", ["corrosion-protection", "coatings"], "chemicals_materials", 6),
-    request("Dự báo phụ tải điện cho lưới điện phân phối", "Công ty điện lực cần dự báo phụ tải theo giờ cho từng trạm biến áp để vận hành lưới hiệu quả hơn.", "Sai số dự báo dưới 5% và phần mềm chạy hằng ngày.", ["electrical-power-engineering", "machine-learning"], "energy", 6),
-    request("Truy xuất nguồn gốc nông sản xuất khẩu", "Hợp tác xã cần hệ thống truy xuất nguồn gốc và kiểm nghiệm an toàn thực phẩm cho vải thiều xuất khẩu.", "Mã QR truy xuất cho từng lô hàng.", ["food-safety", "digital-transformation"], "agriculture_food", 7),
-    request("Fraud detection for QR payments", "Our payment app sees rising fraud in QR transactions; we need real-time anomaly detection with machine learning.", "A scoring service under 50 ms per transaction.", ["digital-payments", "machine-learning"], "finance", 7),
-    request("Bảo quản thanh long sau thu hoạch", "Thanh long xuất khẩu bị hỏng trong vận chuyển; cần công nghệ bảo quản kéo dài thời gian lên 45 ngày.", "Quy trình bảo quản đạt yêu cầu thị trường nhập khẩu.", ["food-technology"], "agriculture_food", 5),
-    request("Robot hàn tự động cho xưởng cơ khí nhỏ", "Xưởng cơ khí cần robot hàn giá vừa phải, dễ lập trình cho các lô hàng nhỏ.", "Một trạm robot hàn vận hành thử tại xưởng.", ["automation", "mechatronics"], "manufacturing", 7),
-    request("Quan trắc bụi mịn bằng ảnh vệ tinh", "Thành phố cần bản đồ bụi mịn PM2.5 hằng ngày từ ảnh vệ tinh kết hợp trạm quan trắc mặt đất.", "Bản đồ PM2.5 độ phân giải 1 km cập nhật hằng ngày.", ["remote-sensing", "environmental-monitoring"], "environment", 5),
-    request("Rapid test kit for dengue", "A diagnostics company wants a low-cost rapid antigen test for dengue for district clinics.", "A validated prototype kit and a technology transfer plan.", ["biomedical-sciences", "molecular-biology"], "health_pharma", 4),
-    request("Tối ưu tuyến giao hàng chặng cuối", "Công ty giao hàng cần tối ưu tuyến cho 500 xe máy mỗi ngày trong nội thành Hà Nội.", "Giảm 15% quãng đường và thời gian giao hàng.", ["route-planning", "logistics-optimization"], "transport_logistics", 7),
-    request("Vat lieu cach nhiet tu rom ra", "Can vat lieu cach nhiet cho nha xuong lam tu rom ra va phu pham nong nghiep, gia re va chong chay.", "Tam cach nhiet dat tieu chuan chong chay.", ["construction-materials", "polymer-materials"], "construction", 4),
-    request("An toàn thông tin cho hệ thống SCADA nhà máy nước", "Hệ thống điều khiển SCADA của nhà máy nước cần được đánh giá lỗ hổng và giám sát an ninh mạng.", "Báo cáo đánh giá và hệ thống giám sát vận hành 24/7.", ["cybersecurity", "information-security"], "ict", 7),
-    request("Phân bón hữu cơ vi sinh từ phụ phẩm chăn nuôi", "Trang trại có nhiều phân chuồng; muốn sản xuất phân bón hữu cơ vi sinh đạt chuẩn để bán.", "Quy trình ủ và chủng vi sinh vật phù hợp, sản phẩm đạt quy chuẩn.", ["fertilizers", "microbiology"], "agriculture_food", 5),
+    request(
+      "Cảm biến khí cảnh báo rò rỉ trong nhà máy hóa chất",
+      "Nhà máy cần cảm biến khí độ nhạy cao, giá thấp để phát hiện rò rỉ khí độc H2S và NH3, thử nghiệm trong điều kiện thực tế.",
+      "Mẫu cảm biến hoạt động ổn định và quy trình chế tạo có thể chuyển giao.",
+      ["sensors"],
+      "chemicals_materials",
+    ),
+    request(
+      "He thong xu ly nuoc thai det nhuom",
+      "Xuong det nhuom thai ra nuoc thai co mau dam va kim loai nang, can cong nghe xu ly re, de van hanh.",
+      "Nuoc thai dat quy chuan, chi phi van hanh thap.",
+      ["environmental-engineering"],
+      "textiles",
+    ),
+    request(
+      "Automated visual inspection of solder joints",
+      "We assemble circuit boards and inspect solder joints by eye; we want deep learning defect inspection on the production line.",
+      "Fewer than 1% missed defects at line speed.",
+      ["computer-vision"],
+      "electronics",
+      6,
+    ),
+    request(
+      "Salt-tolerant rice varieties for coastal provinces",
+      "Seawater intrusion is ruining our farmers' harvests; we need salt-tolerant rice bred with molecular markers.",
+      "Two or three lines ready for field trials within two seasons.",
+      ["rice-genomics", "crop-breeding"],
+      "agriculture_food",
+      4,
+    ),
+    request(
+      "Pin natri-ion cho xe máy điện giá rẻ",
+      "Chúng tôi muốn thay pin lithium-ion nhập khẩu bằng pin natri-ion làm từ nguyên liệu trong nước.",
+      "Mẫu pin đạt 500 chu kỳ sạc và quy trình sản xuất thử.",
+      ["electric-vehicles", "energy-storage"],
+      "transport_logistics",
+      4,
+    ),
+    request(
+      "Chiết xuất hoạt chất từ dược liệu cho thực phẩm chức năng",
+      "Cần quy trình chiết xuất và tinh chế hoạt chất từ dược liệu trồng ở Việt Nam đạt tiêu chuẩn.",
+      "Quy trình quy mô pilot và hồ sơ kiểm nghiệm.",
+      ["bioactive-compounds", "natural-products-chemistry"],
+      "health_pharma",
+    ),
+    request(
+      "Bê tông bền trong môi trường biển cho kè chắn sóng",
+      "Kè ven biển xuống cấp nhanh; cần cấp phối bê tông cường độ cao dùng tro bay, bền trong nước biển.",
+      "Cấp phối đã thí nghiệm độ bền và hướng dẫn thi công.",
+      ["construction-materials", "structural-engineering"],
+      "construction",
+      6,
+    ),
+    request(
+      "Chatbot tiếng Việt chăm sóc khách hàng",
+      "Tổng đài nhận hàng nghìn câu hỏi mỗi ngày; cần chatbot hiểu tiếng Việt, kể cả không dấu.",
+      "Trả lời đúng 80% câu hỏi thường gặp, tích hợp website và Zalo.",
+      ["vietnamese-language-processing", "conversational-ai"],
+      "ict",
+      6,
+    ),
+    request(
+      "Lớp phủ chống ăn mòn cho kết cấu thép ven biển",
+      "Kết cấu thép của nhà máy ven biển bị ăn mòn sau hai năm; cần lớp phủ bền trong khí hậu nhiệt đới.",
+      "Lớp phủ thử nghiệm gia tốc đạt 10 năm tuổi thọ.",
+      ["corrosion-protection", "coatings"],
+      "chemicals_materials",
+      6,
+    ),
+    request(
+      "Dự báo phụ tải điện cho lưới điện phân phối",
+      "Công ty điện lực cần dự báo phụ tải theo giờ cho từng trạm biến áp để vận hành lưới hiệu quả hơn.",
+      "Sai số dự báo dưới 5% và phần mềm chạy hằng ngày.",
+      ["electrical-power-engineering", "machine-learning"],
+      "energy",
+      6,
+    ),
+    request(
+      "Truy xuất nguồn gốc nông sản xuất khẩu",
+      "Hợp tác xã cần hệ thống truy xuất nguồn gốc và kiểm nghiệm an toàn thực phẩm cho vải thiều xuất khẩu.",
+      "Mã QR truy xuất cho từng lô hàng.",
+      ["food-safety", "digital-transformation"],
+      "agriculture_food",
+      7,
+    ),
+    request(
+      "Fraud detection for QR payments",
+      "Our payment app sees rising fraud in QR transactions; we need real-time anomaly detection with machine learning.",
+      "A scoring service under 50 ms per transaction.",
+      ["digital-payments", "machine-learning"],
+      "finance",
+      7,
+    ),
+    request(
+      "Bảo quản thanh long sau thu hoạch",
+      "Thanh long xuất khẩu bị hỏng trong vận chuyển; cần công nghệ bảo quản kéo dài thời gian lên 45 ngày.",
+      "Quy trình bảo quản đạt yêu cầu thị trường nhập khẩu.",
+      ["food-technology"],
+      "agriculture_food",
+      5,
+    ),
+    request(
+      "Robot hàn tự động cho xưởng cơ khí nhỏ",
+      "Xưởng cơ khí cần robot hàn giá vừa phải, dễ lập trình cho các lô hàng nhỏ.",
+      "Một trạm robot hàn vận hành thử tại xưởng.",
+      ["automation", "mechatronics"],
+      "manufacturing",
+      7,
+    ),
+    request(
+      "Quan trắc bụi mịn bằng ảnh vệ tinh",
+      "Thành phố cần bản đồ bụi mịn PM2.5 hằng ngày từ ảnh vệ tinh kết hợp trạm quan trắc mặt đất.",
+      "Bản đồ PM2.5 độ phân giải 1 km cập nhật hằng ngày.",
+      ["remote-sensing", "environmental-monitoring"],
+      "environment",
+      5,
+    ),
+    request(
+      "Rapid test kit for dengue",
+      "A diagnostics company wants a low-cost rapid antigen test for dengue for district clinics.",
+      "A validated prototype kit and a technology transfer plan.",
+      ["biomedical-sciences", "molecular-biology"],
+      "health_pharma",
+      4,
+    ),
+    request(
+      "Tối ưu tuyến giao hàng chặng cuối",
+      "Công ty giao hàng cần tối ưu tuyến cho 500 xe máy mỗi ngày trong nội thành Hà Nội.",
+      "Giảm 15% quãng đường và thời gian giao hàng.",
+      ["route-planning", "logistics-optimization"],
+      "transport_logistics",
+      7,
+    ),
+    request(
+      "Vat lieu cach nhiet tu rom ra",
+      "Can vat lieu cach nhiet cho nha xuong lam tu rom ra va phu pham nong nghiep, gia re va chong chay.",
+      "Tam cach nhiet dat tieu chuan chong chay.",
+      ["construction-materials", "polymer-materials"],
+      "construction",
+      4,
+    ),
+    request(
+      "An toàn thông tin cho hệ thống SCADA nhà máy nước",
+      "Hệ thống điều khiển SCADA của nhà máy nước cần được đánh giá lỗ hổng và giám sát an ninh mạng.",
+      "Báo cáo đánh giá và hệ thống giám sát vận hành 24/7.",
+      ["cybersecurity", "information-security"],
+      "ict",
+      7,
+    ),
+    request(
+      "Phân bón hữu cơ vi sinh từ phụ phẩm chăn nuôi",
+      "Trang trại có nhiều phân chuồng; muốn sản xuất phân bón hữu cơ vi sinh đạt chuẩn để bán.",
+      "Quy trình ủ và chủng vi sinh vật phù hợp, sản phẩm đạt quy chuẩn.",
+      ["fertilizers", "microbiology"],
+      "agriculture_food",
+      5,
+    ),
   ];
 }
 
@@ -529,10 +804,25 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   row(`experts`, (all.experts as number).toLocaleString("en"));
   row("index build (s)", String(all.indexBuildSeconds));
   row("experts index build (s)", String(all.expertIndexBuildSeconds));
-  const suggestions = all.suggestions as { requests: number; compute: Stats; recomputeAndStore: Stats; averageExpertsSuggested: number; averageOrganizationsSuggested: number };
-  row(`suggestions computed, ${suggestions.requests} requests: p50 / p95 (ms)`, `${suggestions.compute.p50} / ${suggestions.compute.p95}`);
-  row("suggestions stored by the job: p50 / p95 (ms)", `${suggestions.recomputeAndStore.p50} / ${suggestions.recomputeAndStore.p95}`);
-  row("suggested per request: experts / organizations", `${suggestions.averageExpertsSuggested} / ${suggestions.averageOrganizationsSuggested}`);
+  const suggestions = all.suggestions as {
+    requests: number;
+    compute: Stats;
+    recomputeAndStore: Stats;
+    averageExpertsSuggested: number;
+    averageOrganizationsSuggested: number;
+  };
+  row(
+    `suggestions computed, ${suggestions.requests} requests: p50 / p95 (ms)`,
+    `${suggestions.compute.p50} / ${suggestions.compute.p95}`,
+  );
+  row(
+    "suggestions stored by the job: p50 / p95 (ms)",
+    `${suggestions.recomputeAndStore.p50} / ${suggestions.recomputeAndStore.p95}`,
+  );
+  row(
+    "suggested per request: experts / organizations",
+    `${suggestions.averageExpertsSuggested} / ${suggestions.averageOrganizationsSuggested}`,
+  );
   const short = {
     engine: "Meilisearch",
     engineUncached: "Meilisearch, no cache",
@@ -548,7 +838,11 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   }
   const signIn = all.signIn as Record<string, Stats> & { peakMemoryMb: number; argon2VerifyInProcess: Stats };
   row("argon2id verify alone, in process: p50 (ms)", String(signIn.argon2VerifyInProcess.p50));
-  for (const clients of [1, 4]) row(`sign-in (POST /login), ${clients} client(s): p50 / p95 (ms)`, `${signIn[`clients_${clients}`]!.p50} / ${signIn[`clients_${clients}`]!.p95}`);
+  for (const clients of [1, 4])
+    row(
+      `sign-in (POST /login), ${clients} client(s): p50 / p95 (ms)`,
+      `${signIn[`clients_${clients}`]!.p50} / ${signIn[`clients_${clients}`]!.p95}`,
+    );
   row("sign-in: app peak memory (MB)", String(signIn.peakMemoryMb));
   for (const clients of [1, 16]) {
     const stats = byMode[`ecosystem_${clients}`] as Stats;

@@ -22,7 +22,8 @@ applyMigrations();
 await seedDirectory();
 // One password for the demo accounts, made on the first run and kept beside the demo database.
 const passwordFile = path.join(DEMO_DIR, "demo-password");
-if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, `demo-${crypto.randomBytes(6).toString("hex")}\n`, { mode: 0o600 });
+if (!fs.existsSync(passwordFile))
+  fs.writeFileSync(passwordFile, `demo-${crypto.randomBytes(6).toString("hex")}\n`, { mode: 0o600 });
 const password = fs.readFileSync(passwordFile, "utf8").trim();
 await loadDemoContent(password);
 await prisma.$disconnect();
@@ -34,7 +35,9 @@ console.log(
     "",
     `Demonstration portal (its own database in ${path.relative(process.cwd(), DEMO_DIR)}/): http://localhost:${port}`,
     `Demo accounts, password ${password}:`,
-    ...DEMO_ACCOUNTS.map((account) => `  ${account.role === "member" ? account.accountType : account.role}: ${account.email}`),
+    ...DEMO_ACCOUNTS.map(
+      (account) => `  ${account.role === "member" ? account.accountType : account.role}: ${account.email}`,
+    ),
     "",
   ].join("\n"),
 );

@@ -24,7 +24,17 @@ import "./lib/private-data";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, cpuSeconds, machine, peakMemoryMb, percentile, round, startServer, stopServer, summarize } from "./lib/production-server";
+import {
+  ensureBuild,
+  cpuSeconds,
+  machine,
+  peakMemoryMb,
+  percentile,
+  round,
+  startServer,
+  stopServer,
+  summarize,
+} from "./lib/production-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run loadtest [-- options]
@@ -59,8 +69,11 @@ const ORGANIZATIONS = Number(values.organizations);
 const EXPERTS = Number(values.experts);
 const THINK = Number(values.think);
 for (const [flag, value, min, max] of [
-  ["--duration", DURATION, 1, 3_600], ["--clients", CLIENTS, 1, 500], ["--max-requests", MAX_REQUESTS, 1, 10_000_000],
-  ["--organizations", ORGANIZATIONS, 0, 1_000_000], ["--experts", EXPERTS, 0, 500_000],
+  ["--duration", DURATION, 1, 3_600],
+  ["--clients", CLIENTS, 1, 500],
+  ["--max-requests", MAX_REQUESTS, 1, 10_000_000],
+  ["--organizations", ORGANIZATIONS, 0, 1_000_000],
+  ["--experts", EXPERTS, 0, 500_000],
 ] as const) {
   if (!Number.isInteger(value) || value < min || value > max) {
     console.error(`${flag} must be a whole number from ${min} to ${max}\n\n${USAGE}`);
@@ -92,13 +105,17 @@ const { applyMigrations } = await import("~/db/migrate.server");
 
 const reuse = values.reuse && fs.existsSync(databaseFile);
 if (!reuse) {
-  step(`making the database: the real seed, ${ORGANIZATIONS.toLocaleString("en")} organizations and ${EXPERTS.toLocaleString("en")} experts generated`);
+  step(
+    `making the database: the real seed, ${ORGANIZATIONS.toLocaleString("en")} organizations and ${EXPERTS.toLocaleString("en")} experts generated`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   applyMigrations();
   await seedDirectory();
-  const progress = (total: number) => (done: number) => process.stdout.write(`\r  ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`);
-  if (ORGANIZATIONS > 0) generateOrganizations({ count: ORGANIZATIONS, outbox: false, databaseUrl, onProgress: progress(ORGANIZATIONS) });
+  const progress = (total: number) => (done: number) =>
+    process.stdout.write(`\r  ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`);
+  if (ORGANIZATIONS > 0)
+    generateOrganizations({ count: ORGANIZATIONS, outbox: false, databaseUrl, onProgress: progress(ORGANIZATIONS) });
   if (EXPERTS > 0) generateExperts({ count: EXPERTS, outbox: false, databaseUrl, onProgress: progress(EXPERTS) });
   process.stdout.write("\n");
 } else {
@@ -107,8 +124,12 @@ if (!reuse) {
 }
 step(`signing in ${CLIENTS} business members, each with an open request and a match thread`);
 const actors = await prepareLoadActors(prisma, CLIENTS);
-const organizationSlugs = (await prisma.organization.findMany({ where: { status: "published" }, select: { slug: true }, take: 5_000 })).map((row) => row.slug);
-const expertSlugs = (await prisma.expertProfile.findMany({ where: { status: "published" }, select: { slug: true }, take: 2_000 })).map((row) => row.slug);
+const organizationSlugs = (
+  await prisma.organization.findMany({ where: { status: "published" }, select: { slug: true }, take: 5_000 })
+).map((row) => row.slug);
+const expertSlugs = (
+  await prisma.expertProfile.findMany({ where: { status: "published" }, select: { slug: true }, take: 2_000 })
+).map((row) => row.slug);
 const messagesBefore = await prisma.message.count();
 await prisma.$disconnect();
 
@@ -134,7 +155,9 @@ try {
   await untilIndexed(base);
 
   // ---------------------------------------------------------------- load
-  step(`${CLIENTS} people for ${DURATION} s (at most ${MAX_REQUESTS.toLocaleString("en")} requests${THINK === 0 ? ", no pauses" : ""})`);
+  step(
+    `${CLIENTS} people for ${DURATION} s (at most ${MAX_REQUESTS.toLocaleString("en")} requests${THINK === 0 ? ", no pauses" : ""})`,
+  );
   const samples: Sample[] = [];
   const cpuBefore = cpuSeconds(server.pid!);
   const started = performance.now();
@@ -143,7 +166,9 @@ try {
   const progress = setInterval(() => {
     const seconds = (performance.now() - started) / 1000;
     const errors = samples.filter((sample) => sample.error).length;
-    process.stdout.write(`\r  ${seconds.toFixed(0)} s: ${samples.length.toLocaleString("en")} requests, ${(samples.length / seconds).toFixed(1)}/s, ${errors} errors   `);
+    process.stdout.write(
+      `\r  ${seconds.toFixed(0)} s: ${samples.length.toLocaleString("en")} requests, ${(samples.length / seconds).toFixed(1)}/s, ${errors} errors   `,
+    );
   }, 1_000);
   let seed = 20_261_122;
   await Promise.all(
@@ -175,7 +200,11 @@ try {
   const { prisma: after } = await import("~/db/client.server");
   const messagesStored = (await after.message.count()) - messagesBefore;
   await after.$disconnect();
-  const report = { ...summarizeRun(samples, seconds, { memory, messagesStored, outboxAfter: ready.outbox.pending }), searchP95By10s: searchP95Over(samples, started), appCpuPercent };
+  const report = {
+    ...summarizeRun(samples, seconds, { memory, messagesStored, outboxAfter: ready.outbox.pending }),
+    searchP95By10s: searchP95Over(samples, started),
+    appCpuPercent,
+  };
   fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench-results/loadtest.json"), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report);
@@ -207,11 +236,19 @@ async function untilIndexed(baseUrl: string) {
   throw new Error(`the portal was not ready with its indexes built within 10 minutes: ${last}`);
 }
 
-function summarizeRun(samples: Sample[], seconds: number, checks: { memory: number; messagesStored: number; outboxAfter: number }) {
+function summarizeRun(
+  samples: Sample[],
+  seconds: number,
+  checks: { memory: number; messagesStored: number; outboxAfter: number },
+) {
   const byCategory: Record<string, { requests: number; errors: number; p50: number; p95: number; p99: number }> = {};
   for (const category of [...new Set(samples.map((sample) => sample.category))]) {
     const mine = samples.filter((sample) => sample.category === category);
-    byCategory[category] = { requests: mine.length, errors: mine.filter((sample) => sample.error).length, ...summarize(mine.map((sample) => sample.ms)) };
+    byCategory[category] = {
+      requests: mine.length,
+      errors: mine.filter((sample) => sample.error).length,
+      ...summarize(mine.map((sample) => sample.ms)),
+    };
   }
   const search = samples.filter((sample) => SEARCH_CATEGORIES.includes(sample.category));
   const errors = samples.filter((sample) => sample.error);
@@ -219,7 +256,14 @@ function summarizeRun(samples: Sample[], seconds: number, checks: { memory: numb
   return {
     date: new Date().toISOString(),
     machine: machine(),
-    settings: { durationSeconds: DURATION, clients: CLIENTS, maxRequests: MAX_REQUESTS, think: THINK, organizations: ORGANIZATIONS, experts: EXPERTS },
+    settings: {
+      durationSeconds: DURATION,
+      clients: CLIENTS,
+      maxRequests: MAX_REQUESTS,
+      think: THINK,
+      organizations: ORGANIZATIONS,
+      experts: EXPERTS,
+    },
     seconds: round(seconds, 1),
     requests: samples.length,
     throughput: round(samples.length / seconds, 1),
@@ -233,7 +277,11 @@ function summarizeRun(samples: Sample[], seconds: number, checks: { memory: numb
     outboxPendingAfter: checks.outboxAfter,
     targets: {
       "zero errors": errors.length === 0,
-      "search p95 < 100 ms": percentile(search.map((sample) => sample.ms), 95) < 100,
+      "search p95 < 100 ms":
+        percentile(
+          search.map((sample) => sample.ms),
+          95,
+        ) < 100,
       "every acknowledged message stored": checks.messagesStored === messagesAcknowledged,
     },
   };
@@ -249,19 +297,54 @@ function searchP95Over(samples: Sample[], started: number) {
   return Array.from(slices, (slice) => (slice ? percentile(slice, 95) : null));
 }
 
-function printReport(report: ReturnType<typeof summarizeRun> & { searchP95By10s: (number | null)[]; appCpuPercent: number }) {
+function printReport(
+  report: ReturnType<typeof summarizeRun> & { searchP95By10s: (number | null)[]; appCpuPercent: number },
+) {
   const line = "─".repeat(84);
-  const row = (cells: string[]) => console.log(`│ ${cells[0]!.padEnd(26)}${cells.slice(1).map((cell) => cell.padStart(11)).join("")} │`);
+  const row = (cells: string[]) =>
+    console.log(
+      `│ ${cells[0]!.padEnd(26)}${cells
+        .slice(1)
+        .map((cell) => cell.padStart(11))
+        .join("")} │`,
+    );
   console.log(`\n┌${line}┐`);
   row(["", "requests", "errors", "p50 ms", "p95 ms", "p99 ms"]);
-  for (const [category, stats] of Object.entries(report.byCategory)) row([category, String(stats.requests), String(stats.errors), String(stats.p50), String(stats.p95), String(stats.p99)]);
+  for (const [category, stats] of Object.entries(report.byCategory))
+    row([
+      category,
+      String(stats.requests),
+      String(stats.errors),
+      String(stats.p50),
+      String(stats.p95),
+      String(stats.p99),
+    ]);
   console.log(`├${line}┤`);
-  row(["search (typing + facets)", String(report.search.requests), "", String(report.search.p50), String(report.search.p95), String(report.search.p99)]);
-  row(["all requests", String(report.requests), String(report.errors), String(report.all.p50), String(report.all.p95), String(report.all.p99)]);
+  row([
+    "search (typing + facets)",
+    String(report.search.requests),
+    "",
+    String(report.search.p50),
+    String(report.search.p95),
+    String(report.search.p99),
+  ]);
+  row([
+    "all requests",
+    String(report.requests),
+    String(report.errors),
+    String(report.all.p50),
+    String(report.all.p95),
+    String(report.all.p99),
+  ]);
   console.log(`├${line}┤`);
-  console.log(`│ ${`throughput ${report.throughput} requests/s over ${report.seconds} s; app peak memory ${report.appPeakMemoryMb} MB`.padEnd(82)} │`);
-  console.log(`│ ${`messages acknowledged ${report.messages.acknowledged}, stored ${report.messages.stored}; outbox after: ${report.outboxPendingAfter}`.padEnd(82)} │`);
-  for (const [target, met] of Object.entries(report.targets)) console.log(`│ ${target.padEnd(60)}${(met ? "met" : "NOT MET").padStart(22)} │`);
+  console.log(
+    `│ ${`throughput ${report.throughput} requests/s over ${report.seconds} s; app peak memory ${report.appPeakMemoryMb} MB`.padEnd(82)} │`,
+  );
+  console.log(
+    `│ ${`messages acknowledged ${report.messages.acknowledged}, stored ${report.messages.stored}; outbox after: ${report.outboxPendingAfter}`.padEnd(82)} │`,
+  );
+  for (const [target, met] of Object.entries(report.targets))
+    console.log(`│ ${target.padEnd(60)}${(met ? "met" : "NOT MET").padStart(22)} │`);
   console.log(`└${line}┘`);
   console.log(`  app process CPU during the load: ${report.appCpuPercent}% of one core`);
   console.log(`  search p95 per 10 s: ${report.searchP95By10s.join(", ")} ms`);

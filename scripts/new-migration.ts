@@ -28,11 +28,10 @@ const previous = fs
 const from = previous
   ? ["--from-schema-datamodel", path.join(migrationsDir, previous, "schema.snapshot.prisma")]
   : ["--from-empty"];
-const sql = execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
 if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE)\b/.test(sql)) {
   console.log("The schema has not changed since the last migration; nothing written.");
   process.exit(0);

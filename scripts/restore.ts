@@ -18,7 +18,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { indexingClient } from "#search/client";
 import { readSearchConfig } from "#search/config";
-import { findRunningLocalMeilisearch, localEngineDatabase, startLocalMeilisearch, type LocalMeilisearch } from "#search/local-server";
+import {
+  findRunningLocalMeilisearch,
+  localEngineDatabase,
+  startLocalMeilisearch,
+  type LocalMeilisearch,
+} from "#search/local-server";
 import { enqueueSearchSync, SEARCH_ENTITIES } from "#search/outbox";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { prisma } from "~/db/client.server";
@@ -79,7 +84,9 @@ let databaseRestored = false;
 try {
   if (!target) throw new Refusal(`DATABASE_URL (${databaseUrl}) names no database file.`);
   const manifest = readBackup(dir);
-  console.log(`Restoring the backup of ${manifest.createdAt} from ${shownPath(dir)}${manifest.portalCommit ? ` (portal ${manifest.portalCommit.slice(0, 12)})` : ""}`);
+  console.log(
+    `Restoring the backup of ${manifest.createdAt} from ${shownPath(dir)}${manifest.portalCommit ? ` (portal ${manifest.portalCommit.slice(0, 12)})` : ""}`,
+  );
 
   const damaged = await damagedFiles(dir, manifest);
   if (damaged.length > 0) throw new Refusal(`The backup is damaged:\n  ${damaged.join("\n  ")}`);
@@ -92,7 +99,9 @@ try {
 
   if (values.reindex) {
     if (!remote) fs.rmSync(localEngineDatabase(dataDir), { recursive: true, force: true });
-    console.log(`search: rebuilding the index from the restored database (${remote ? remote.host : `new local engine in ${shownPath(dataDir)}`})`);
+    console.log(
+      `search: rebuilding the index from the restored database (${remote ? remote.host : `new local engine in ${shownPath(dataDir)}`})`,
+    );
     await withSearch(() => rebuildIndexes(prisma));
   } else if (remote) {
     explainRemoteRestore(manifest);
@@ -101,13 +110,17 @@ try {
     await importDump(manifest);
   }
   await prisma.$disconnect();
-  const next = remote && !values.reindex ? "Load the search engine as above, then start the portal." : "Start the portal with npm start.";
+  const next =
+    remote && !values.reindex
+      ? "Load the search engine as above, then start the portal."
+      : "Start the portal with npm start.";
   console.log(`\nRestore complete in ${formatSeconds(Date.now() - started)}. ${next}`);
 } catch (error) {
   await prisma.$disconnect();
   if (error instanceof Refusal) console.error(`\n${error.message}`);
   else console.error(`\nRestore failed: ${(error as Error).stack ?? error}`);
-  if (databaseRestored) console.error("The database is restored; the portal rebuilds the search index from it when it starts.");
+  if (databaseRestored)
+    console.error("The database is restored; the portal rebuilds the search index from it when it starts.");
   process.exit(1);
 }
 
@@ -123,12 +136,16 @@ async function refuseUnsafeTarget(manifest: BackupManifest, file: string) {
   const known = new Set(fs.readdirSync(path.join(root, "prisma/migrations")));
   const unknown = manifest.database.migrations.filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    throw new Refusal(`The backup comes from a newer portal (migration ${unknown.join(", ")} is unknown here): update the code first.`);
+    throw new Refusal(
+      `The backup comes from a newer portal (migration ${unknown.join(", ")} is unknown here): update the code first.`,
+    );
   }
   const reasons: string[] = [];
   const users = processesUsingDatabase(file);
   if (users.length > 0) {
-    reasons.push(`${shownPath(file)} is open in ${users.map((user) => `process ${user.pid} (${user.command})`).join(", ")}: stop the portal first.`);
+    reasons.push(
+      `${shownPath(file)} is open in ${users.map((user) => `process ${user.pid} (${user.command})`).join(", ")}: stop the portal first.`,
+    );
   }
   if (!remote && (await findRunningLocalMeilisearch(dataDir))) {
     reasons.push(`A Meilisearch is running on ${shownPath(dataDir)}: stop the portal first.`);
@@ -138,7 +155,9 @@ async function refuseUnsafeTarget(manifest: BackupManifest, file: string) {
     try {
       rows = rowsInDatabase(file);
     } catch (error) {
-      throw new Refusal(`${shownPath(file)} exists but cannot be read (${(error as Error).message}); pass --force to replace it.`);
+      throw new Refusal(
+        `${shownPath(file)} exists but cannot be read (${(error as Error).message}); pass --force to replace it.`,
+      );
     }
     if (rows > 0) {
       reasons.push(
@@ -158,7 +177,10 @@ function restoreDatabase(manifest: BackupManifest, file: string) {
   fs.copyFileSync(path.join(dir, manifest.database.file), incoming);
   if (fs.existsSync(file) && fs.statSync(file).size > 0) {
     // Kept with its WAL, which may hold its last commits; the -shm is rebuilt on open.
-    const kept = `${file}.before-restore-${new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-")}`;
+    const kept = `${file}.before-restore-${new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replaceAll(":", "-")}`;
     fs.renameSync(file, kept);
     if (fs.existsSync(`${file}-wal`)) fs.renameSync(`${file}-wal`, `${kept}-wal`);
     console.log(`database: the previous one is kept as ${shownPath(kept)}`);
@@ -178,7 +200,9 @@ async function queueChangesDuringBackup(manifest: BackupManifest) {
     await enqueueSearchSync(prisma, entity, ids);
   }
   if (requeue.length > 0) {
-    console.log(`  ${requeue.length} entities changed while the backup ran: queued, so the index follows this database`);
+    console.log(
+      `  ${requeue.length} entities changed while the backup ran: queued, so the index follows this database`,
+    );
   }
 }
 
@@ -194,12 +218,22 @@ async function importDump(manifest: BackupManifest) {
   const log = path.join(dataDir, "meilisearch.log");
   const logStart = fs.existsSync(log) ? fs.statSync(log).size : 0;
   const ticker = setInterval(() => {
-    const index = [...fs.readFileSync(log).subarray(logStart).toString().matchAll(/Importing index `([^`]+)`/g)].at(-1)?.[1];
+    const index = [
+      ...fs
+        .readFileSync(log)
+        .subarray(logStart)
+        .toString()
+        .matchAll(/Importing index `([^`]+)`/g),
+    ].at(-1)?.[1];
     console.log(`  importing${index ? ` ${index}` : ""}… ${formatSeconds(Date.now() - importStarted)}`);
   }, 10_000);
   let meili: LocalMeilisearch | null = null;
   try {
-    meili = await startLocalMeilisearch({ dataDir, importDump: path.join(dir, search.dumpFile), startTimeoutMs: 6 * 60 * 60_000 });
+    meili = await startLocalMeilisearch({
+      dataDir,
+      importDump: path.join(dir, search.dumpFile),
+      startTimeoutMs: 6 * 60 * 60_000,
+    });
     clearInterval(ticker);
     const client = indexingClient({ host: meili.host, apiKey: meili.apiKey, indexPrefix: search.indexPrefix });
     await waitUntilIdle(client);
@@ -209,13 +243,19 @@ async function importDump(manifest: BackupManifest) {
     const counts = await documentCounts(client);
     const differ = Object.entries(search.indexes).filter(([uid, documents]) => counts[uid] !== documents);
     for (const [uid, documents] of Object.entries(search.indexes)) {
-      console.log(`  ${uid}: ${counts[uid] ?? "missing"} documents${counts[uid] === documents ? ", as in the backup" : `, the backup has ${documents}`}`);
+      console.log(
+        `  ${uid}: ${counts[uid] ?? "missing"} documents${counts[uid] === documents ? ", as in the backup" : `, the backup has ${documents}`}`,
+      );
     }
-    if (differ.length > 0 && !search.pendingTasks) throw new Error("the imported indexes differ from the backup's dump");
-    if (differ.length > 0) console.log(`  (the dump carried ${search.pendingTasks} waiting task(s), which ran after the import)`);
+    if (differ.length > 0 && !search.pendingTasks)
+      throw new Error("the imported indexes differ from the backup's dump");
+    if (differ.length > 0)
+      console.log(`  (the dump carried ${search.pendingTasks} waiting task(s), which ran after the import)`);
     const prefix = process.env.MEILI_INDEX_PREFIX ?? "";
     if (prefix !== search.indexPrefix) {
-      console.log(`  ! the dump's indexes use the prefix "${search.indexPrefix}", this portal "${prefix}": it will build its own at start`);
+      console.log(
+        `  ! the dump's indexes use the prefix "${search.indexPrefix}", this portal "${prefix}": it will build its own at start`,
+      );
     }
     await meili.stop();
   } catch (error) {

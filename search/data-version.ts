@@ -18,7 +18,9 @@ export type DataVersion = { read(): string; close(): void };
 
 export function openSearchableDataVersion(databaseFile: string): DataVersion {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true, timeout: 0 });
-  const sequence = db.prepare<[], number | bigint | undefined>("SELECT seq FROM sqlite_sequence WHERE name = 'SearchOutbox'").pluck();
+  const sequence = db
+    .prepare<[], number | bigint | undefined>("SELECT seq FROM sqlite_sequence WHERE name = 'SearchOutbox'")
+    .pluck();
   return {
     read: () => `${indexGeneration()}:${Number(sequence.get() ?? 0)}`,
     close: () => db.close(),

@@ -14,7 +14,9 @@ export const DOCUMENT_FORMAT = 3;
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {
   // The documents route returns every attribute, whatever the index displays in search.
-  const { results } = await client.index(uid).getDocuments<{ documentFormat?: number }>({ limit: 1, fields: ["documentFormat"] });
+  const { results } = await client
+    .index(uid)
+    .getDocuments<{ documentFormat?: number }>({ limit: 1, fields: ["documentFormat"] });
   if (results.length === 0) return null;
   return results[0]!.documentFormat ?? 1;
 }

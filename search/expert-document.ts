@@ -33,7 +33,15 @@ export const expertIndexInclude = {
   affiliation: { select: { id: true, nameVi: true, nameEn: true, acronym: true, district: true, status: true } },
   fields: {
     select: {
-      field: { select: { slug: true, nameVi: true, nameEn: true, aliases: true, parent: { select: { slug: true, nameVi: true, nameEn: true } } } },
+      field: {
+        select: {
+          slug: true,
+          nameVi: true,
+          nameEn: true,
+          aliases: true,
+          parent: { select: { slug: true, nameVi: true, nameEn: true } },
+        },
+      },
     },
   },
   links: { select: { title: true, kind: true }, orderBy: { position: "asc" } },
@@ -52,7 +60,9 @@ export function expertDocument(expert: ExpertForIndex): ExpertDocument {
     fullName: expert.fullName,
     titleLabels: title && expert.title !== "none" ? [title.vi, title.en] : [],
     affiliationId: affiliation?.id ?? null,
-    affiliationNames: affiliation ? [affiliation.acronym, affiliation.nameVi, affiliation.nameEn].filter((name): name is string => Boolean(name)) : [],
+    affiliationNames: affiliation
+      ? [affiliation.acronym, affiliation.nameVi, affiliation.nameEn].filter((name): name is string => Boolean(name))
+      : [],
     fieldNames: fieldTerms(fields),
     fieldSlugs: fields.map((field) => field.slug),
     areaSlugs: [...new Set(fields.flatMap((field) => (field.parent ? [field.parent.slug] : [])))],
@@ -73,7 +83,18 @@ export function expertSearchText(expert: ExpertForIndex): string {
   const areas = expert.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
   const district = findDistrict(doc.district);
   return foldForSearch(
-    [doc.fullName, ...doc.titleLabels, ...doc.affiliationNames, ...doc.fieldNames, ...areas, ...doc.keywords, doc.bioVi, doc.bioEn, ...doc.linkTitles, district?.vi]
+    [
+      doc.fullName,
+      ...doc.titleLabels,
+      ...doc.affiliationNames,
+      ...doc.fieldNames,
+      ...areas,
+      ...doc.keywords,
+      doc.bioVi,
+      doc.bioEn,
+      ...doc.linkTitles,
+      district?.vi,
+    ]
       .filter(Boolean)
       .join(" \n "),
   );

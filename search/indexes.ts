@@ -81,7 +81,16 @@ export const EXPERTS_INDEX: IndexDefinition = {
   primaryKey: "id",
   settings: {
     ...commonSettings,
-    searchableAttributes: ["fullName", "keywords", "fieldNames", "affiliationNames", "linkTitles", "bioVi", "bioEn", "titleLabels"],
+    searchableAttributes: [
+      "fullName",
+      "keywords",
+      "fieldNames",
+      "affiliationNames",
+      "linkTitles",
+      "bioVi",
+      "bioEn",
+      "titleLabels",
+    ],
     displayedAttributes: ["id", "fullName", "keywords", "bioVi", "bioEn"],
     filterableAttributes: ["fieldSlugs", "areaSlugs", "offers", "affiliationId", "district"],
     sortableAttributes: ["publishedAt", "sortName"],

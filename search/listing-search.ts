@@ -30,22 +30,20 @@ export async function searchListing(
   search: ListingSearch,
   config: SearchConfig = requireSearchConfig(),
 ): Promise<ListingResult> {
-  const result = await (await pageSearchClient(config))
-    .index(indexUid(index.base, config))
-    .search(search.q, {
-      filter: allOf(Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values))),
-      facets: search.facets,
-      sort: search.sort,
-      page: search.page,
-      hitsPerPage: search.perPage,
-      attributesToRetrieve: ["id"],
-      attributesToHighlight: search.highlight,
-      attributesToCrop: search.highlight,
-      cropLength: 40,
-      cropMarker: "…",
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-    });
+  const result = await (await pageSearchClient(config)).index(indexUid(index.base, config)).search(search.q, {
+    filter: allOf(Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values))),
+    facets: search.facets,
+    sort: search.sort,
+    page: search.page,
+    hitsPerPage: search.perPage,
+    attributesToRetrieve: ["id"],
+    attributesToHighlight: search.highlight,
+    attributesToCrop: search.highlight,
+    cropLength: 40,
+    cropMarker: "…",
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+  });
   return {
     total: result.totalHits ?? 0,
     facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,

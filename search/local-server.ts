@@ -125,7 +125,9 @@ export async function findFreePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -150,21 +152,28 @@ export async function startLocalMeilisearch(options: LocalMeilisearchOptions): P
   const host = `http://127.0.0.1:${port}`;
   const args = [
     binary,
-    "--http-addr", `127.0.0.1:${port}`,
-    "--db-path", dbPath,
-    "--dump-dir", localDumpDir(dataDir),
-    "--snapshot-dir", path.join(dataDir, "snapshots"),
+    "--http-addr",
+    `127.0.0.1:${port}`,
+    "--db-path",
+    dbPath,
+    "--dump-dir",
+    localDumpDir(dataDir),
+    "--snapshot-dir",
+    path.join(dataDir, "snapshots"),
     "--no-analytics",
     // Production: no preview page, and every route but /health needs a key (the master key
     // must then be 16 bytes or more: ours is 32 random bytes).
-    "--env", "production",
+    "--env",
+    "production",
     // All cores for indexing: a full rebuild is rare and must end quickly;
     // everyday updates are a few documents (Meilisearch's default is half).
-    "--max-indexing-threads", String(meiliIndexingThreads()),
+    "--max-indexing-threads",
+    String(meiliIndexingThreads()),
     // Meilisearch sizes buffers it allocates and zeroes for every indexing batch from this
     // (default: two thirds of the RAM). At its default a one-document update spent 0.1-2.5 s
     // zeroing memory; at 1 GiB it takes 30-60 ms, and a full rebuild is no slower (decision 021).
-    "--max-indexing-memory", setting("MEILI_MAX_INDEXING_MEMORY") ?? defaultIndexingMemory(),
+    "--max-indexing-memory",
+    setting("MEILI_MAX_INDEXING_MEMORY") ?? defaultIndexingMemory(),
     ...(options.importDump ? ["--import-dump", path.resolve(options.importDump)] : []),
   ];
   const guard: ChildProcess = spawn("bash", ["-c", GUARD_SCRIPT, "meili-guard", ...args], {

@@ -46,7 +46,10 @@ export async function findCandidates(
     client.multiSearch({ queries: queries.slice(2) }),
   ])) as MultiSearchResponse<{ id: string }>[];
   const response = { results: [...expertResponse!.results, ...organizationResponse!.results] };
-  const collect = (results: typeof response.results, textResult: (typeof response.results)[number] | undefined): Candidates => {
+  const collect = (
+    results: typeof response.results,
+    textResult: (typeof response.results)[number] | undefined,
+  ): Candidates => {
     const ids = new Set<string>();
     for (const result of results) for (const hit of result.hits) ids.add(String(hit.id));
     const textRank = new Map<string, number>();

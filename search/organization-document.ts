@@ -68,8 +68,21 @@ type Term = { slug: string; nameVi: string; nameEn: string; aliases: string };
 /** What a document is built from: a Prisma row with organizationIndexInclude, or a raw bulk row. */
 export type OrganizationIndexSource = Pick<
   OrganizationForIndex,
-  | "id" | "slug" | "kind" | "nameVi" | "nameEn" | "acronym" | "summaryVi" | "summaryEn" | "parentId" | "district"
-  | "ward" | "address" | "verified" | "createdAt" | "status"
+  | "id"
+  | "slug"
+  | "kind"
+  | "nameVi"
+  | "nameEn"
+  | "acronym"
+  | "summaryVi"
+  | "summaryEn"
+  | "parentId"
+  | "district"
+  | "ward"
+  | "address"
+  | "verified"
+  | "createdAt"
+  | "status"
 > & {
   parent: { nameVi: string | null; nameEn: string | null; acronym: string | null; status: string } | null;
   fields: { field: Term & { parent: Term | null } }[];
@@ -130,7 +143,10 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
  * names ("Công ty Cổ phần FPT" sorts under F).
  */
 export function sortableName(name: string): string {
-  return foldText(name).replace(/^(tong cong ty|cong ty co phan|cong ty tnhh( mot thanh vien)?|cong ty|ctcp|tap doan) /, "");
+  return foldText(name).replace(
+    /^(tong cong ty|cong ty co phan|cong ty tnhh( mot thanh vien)?|cong ty|ctcp|tap doan) /,
+    "",
+  );
 }
 
 /**
@@ -145,7 +161,10 @@ export function organizationSearchText(organization: OrganizationIndexSource): s
  * The same, from an already built document (bulk writers build it once). The
  * database has no synonyms, so the fields' areas are written out.
  */
-export function searchTextOf(doc: OrganizationDocument, source: Pick<OrganizationIndexSource, "address" | "fields">): string {
+export function searchTextOf(
+  doc: OrganizationDocument,
+  source: Pick<OrganizationIndexSource, "address" | "fields">,
+): string {
   const terms = source.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
   return foldForSearch(
     [
@@ -187,7 +206,8 @@ export async function loadIndexSources(
   where: { ids?: readonly string[]; afterId?: string; publishedOnly?: boolean; limit?: number },
 ): Promise<OrganizationIndexSource[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`1 = 1`];
-  if (where.ids) conditions.push(where.ids.length ? Prisma.sql`o.id IN (${Prisma.join([...where.ids])})` : Prisma.sql`0 = 1`);
+  if (where.ids)
+    conditions.push(where.ids.length ? Prisma.sql`o.id IN (${Prisma.join([...where.ids])})` : Prisma.sql`0 = 1`);
   if (where.afterId) conditions.push(Prisma.sql`o.id > ${where.afterId}`);
   // Unary + keeps SQLite from walking an index on status (nearly every row is
   // published) and sorting 100,000 rows for each batch: it walks the primary key.
@@ -210,7 +230,10 @@ export async function loadIndexSources(
     ...row,
     verified: Boolean(Number(verified)),
     createdAt: new Date(createdAt),
-    parent: parentNameVi !== null || parentNameEn !== null ? { nameVi: parentNameVi, nameEn: parentNameEn, acronym: parentAcronym, status: "published" } : null,
+    parent:
+      parentNameVi !== null || parentNameEn !== null
+        ? { nameVi: parentNameVi, nameEn: parentNameEn, acronym: parentAcronym, status: "published" }
+        : null,
     fields: (JSON.parse(fields ?? "[]") as (Term & { parent: Term | null })[]).map((field) => ({ field })),
   }));
 }

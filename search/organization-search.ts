@@ -114,7 +114,10 @@ export function buildOrganizationQueries(
     indexUid: uid,
     q: input.q,
     matchingStrategy,
-    filter: allOf([...FACETS.filter((other) => other !== facet).map((other) => filters[other]), filterIn("ward", input.wards ?? [])]),
+    filter: allOf([
+      ...FACETS.filter((other) => other !== facet).map((other) => filters[other]),
+      filterIn("ward", input.wards ?? []),
+    ]),
     limit: 0,
     facets: [FACET_ATTRIBUTE[facet]],
   }));
@@ -137,7 +140,9 @@ async function runOrganizationSearch(
 ): Promise<OrganizationSearchResult> {
   const uid = indexUid(ORGANIZATIONS_INDEX.base, config);
   const { queries, facetQueryFor } = buildOrganizationQueries(input, uid, matchingStrategy);
-  const response = (await (await pageSearchClient(config)).multiSearch({ queries })) as MultiSearchResponse<Record<string, unknown>>;
+  const response = (await (await pageSearchClient(config)).multiSearch({ queries })) as MultiSearchResponse<
+    Record<string, unknown>
+  >;
   const [main, ...facetResults] = response.results;
   if (!main) throw new Error("Meilisearch returned no result for the main query");
 

@@ -40,7 +40,10 @@ type ClaimedRow = { id: number; entity: string; entityId: string; attempts: numb
 /** Per entity: which index, and how to load its documents (and which ids to delete). */
 const ENTITY_SOURCES: Record<
   SearchEntity,
-  { index: IndexDefinition; load: (db: DbClient, ids: string[]) => Promise<{ upserts: { id: string }[]; deletes: string[] }> }
+  {
+    index: IndexDefinition;
+    load: (db: DbClient, ids: string[]) => Promise<{ upserts: { id: string }[]; deletes: string[] }>;
+  }
 > = {
   organization: { index: ORGANIZATIONS_INDEX, load: loadOrganizationDocuments },
   expert: { index: EXPERTS_INDEX, load: loadExpertDocuments },
@@ -213,7 +216,11 @@ export class SearchOutboxWorker {
       select: { claimToken: true },
     });
     const takeOver = held.flatMap(({ claimToken }) => (claimToken && claimIsAbandoned(claimToken) ? [claimToken] : []));
-    const claimable = [{ lockedUntil: null }, { lockedUntil: { lt: now } }, { claimToken: { in: [this.#token, ...takeOver] } }];
+    const claimable = [
+      { lockedUntil: null },
+      { lockedUntil: { lt: now } },
+      { claimToken: { in: [this.#token, ...takeOver] } },
+    ];
     const due = await this.#db.searchOutbox.findMany({
       where: { processedAt: null, availableAt: { lte: now }, OR: claimable },
       orderBy: { id: "asc" },
@@ -253,7 +260,9 @@ export class SearchOutboxWorker {
     const index = indexingClient(config).index(indexUid(source.index.base, config));
     if (upserts.length > 0) {
       await expectSucceeded(
-        await index.addDocuments(upserts, { primaryKey: source.index.primaryKey }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+        await index
+          .addDocuments(upserts, { primaryKey: source.index.primaryKey })
+          .waitTask({ timeout: TASK_TIMEOUT_MS }),
       );
     }
     if (deletes.length > 0) {

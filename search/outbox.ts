@@ -31,9 +31,21 @@ export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly strin
     db.expertField.findMany({ where, select: { expertId: true } }),
     db.requestField.findMany({ where, select: { requestId: true } }),
   ]);
-  await enqueueSearchSync(db, "organization", organizations.map((row) => row.organizationId));
-  await enqueueSearchSync(db, "expert", experts.map((row) => row.expertId));
-  await enqueueSearchSync(db, "request", requests.map((row) => row.requestId));
+  await enqueueSearchSync(
+    db,
+    "organization",
+    organizations.map((row) => row.organizationId),
+  );
+  await enqueueSearchSync(
+    db,
+    "expert",
+    experts.map((row) => row.expertId),
+  );
+  await enqueueSearchSync(
+    db,
+    "request",
+    requests.map((row) => row.requestId),
+  );
 }
 
 /**
@@ -63,4 +75,3 @@ export function onSearchOutboxWritten(listener: () => void): () => void {
   signal.on("written", listener);
   return () => signal.off("written", listener);
 }
-

@@ -3,7 +3,14 @@ import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { expertDocument, expertIndexInclude } from "./expert-document";
 import { bumpIndexGeneration } from "./index-generation";
-import { createIndexIfMissing, ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
+import {
+  createIndexIfMissing,
+  ensureIndex,
+  EXPERTS_INDEX,
+  ORGANIZATIONS_INDEX,
+  REQUESTS_INDEX,
+  type IndexDefinition,
+} from "./indexes";
 import { loadIndexSources, organizationDocument } from "./organization-document";
 import { markSearchableDataChanged, type SearchEntity } from "./outbox";
 import { requestDocument, requestIndexInclude } from "./request-document";
@@ -101,7 +108,9 @@ export async function reindex(
   const total = await source.count(db);
   let indexed = 0;
   let cursor: string | undefined;
-  const tasks: { waitTask: (options?: { timeout?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }[] = [];
+  const tasks: {
+    waitTask: (options?: { timeout?: number }) => Promise<{ status: string; error?: { message?: string } | null }>;
+  }[] = [];
   await options.onProgress?.({ indexed, total });
   for (;;) {
     const documents = await source.batch(db, cursor, batchSize);

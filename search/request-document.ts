@@ -32,7 +32,15 @@ export type RequestDocument = {
 export const requestIndexInclude = {
   fields: {
     select: {
-      field: { select: { slug: true, nameVi: true, nameEn: true, aliases: true, parent: { select: { slug: true, nameVi: true, nameEn: true } } } },
+      field: {
+        select: {
+          slug: true,
+          nameVi: true,
+          nameEn: true,
+          aliases: true,
+          parent: { select: { slug: true, nameVi: true, nameEn: true } },
+        },
+      },
     },
   },
 } satisfies Prisma.TechRequestInclude;
@@ -71,7 +79,11 @@ export function requestDocument(request: RequestForIndex): RequestDocument {
 export function requestSearchText(request: RequestForIndex): string {
   const doc = requestDocument(request);
   const areas = request.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
-  return foldForSearch([doc.title, ...doc.fieldNames, ...areas, doc.problem, doc.desiredOutcome, doc.companyName].filter(Boolean).join(" \n "));
+  return foldForSearch(
+    [doc.title, ...doc.fieldNames, ...areas, doc.problem, doc.desiredOutcome, doc.companyName]
+      .filter(Boolean)
+      .join(" \n "),
+  );
 }
 
 export async function loadRequestDocuments(db: DbClient, ids: readonly string[]) {

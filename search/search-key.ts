@@ -31,7 +31,11 @@ export function pageSearchKey(config: SearchConfig, admin: MeiliSearch): Promise
 
 /** A UUID v4 in form, made from the prefix: the same key for every process that shares it. */
 export function searchKeyUid(indexPrefix: string): string {
-  const bytes = crypto.createHash("sha256").update(`hanoi-innovation-search-key\n${indexPrefix}`).digest().subarray(0, 16);
+  const bytes = crypto
+    .createHash("sha256")
+    .update(`hanoi-innovation-search-key\n${indexPrefix}`)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString("hex");

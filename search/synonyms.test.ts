@@ -3,7 +3,12 @@ import { fieldTerms, GENERAL_SYNONYM_GROUPS, synonymsSetting } from "./synonyms"
 
 describe("synonymsSetting", () => {
   test("maps every folded term of a group to the others, merging groups that share a term", () => {
-    expect(synonymsSetting([["Học máy", "ML"], ["ML", "machine learning"]])).toEqual({
+    expect(
+      synonymsSetting([
+        ["Học máy", "ML"],
+        ["ML", "machine learning"],
+      ]),
+    ).toEqual({
       "hoc may": ["ml"],
       "machine learning": ["ml"],
       ml: ["hoc may", "machine learning"],
@@ -23,7 +28,15 @@ describe("fieldTerms", () => {
       { nameVi: "Trí tuệ nhân tạo", nameEn: "Artificial intelligence", aliases: "AI\nTTNT\n" },
       { nameVi: "Học máy", nameEn: "Machine learning", aliases: " ML \nAI" },
     ]);
-    expect(terms).toEqual(["Trí tuệ nhân tạo", "Artificial intelligence", "AI", "TTNT", "Học máy", "Machine learning", "ML"]);
+    expect(terms).toEqual([
+      "Trí tuệ nhân tạo",
+      "Artificial intelligence",
+      "AI",
+      "TTNT",
+      "Học máy",
+      "Machine learning",
+      "ML",
+    ]);
   });
 });
 

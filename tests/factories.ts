@@ -21,7 +21,8 @@ const NO_SIGN_IN = "!no-sign-in";
 
 export const hex = () => crypto.randomBytes(4).toString("hex");
 /** Letters only: one word for the search engine, unlike anything else in the data. */
-export const word = (length = 10) => Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
+export const word = (length = 10) =>
+  Array.from(crypto.randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
 
 // Hashing is deliberately slow (argon2id): users with the same password share one hash.
 const hashes = new Map<string, Promise<string>>();
@@ -58,11 +59,20 @@ export async function makeUser(options: UserOptions = {}) {
 
 let organizations = 0;
 /** A published lab by default, written as the models write it (search outbox included). */
-export async function makeOrganization(data: Partial<OrganizationData> & { label?: string } = {}, origin: WriteOrigin = "fixture") {
+export async function makeOrganization(
+  data: Partial<OrganizationData> & { label?: string } = {},
+  origin: WriteOrigin = "fixture",
+) {
   organizations += 1;
   const { label = "org", ...rest } = data;
   return createOrganization(
-    { slug: `test-${label}-${organizations}-${hex()}`, kind: "lab", nameEn: `Test Laboratory ${organizations}`, status: "published", ...rest },
+    {
+      slug: `test-${label}-${organizations}-${hex()}`,
+      kind: "lab",
+      nameEn: `Test Laboratory ${organizations}`,
+      status: "published",
+      ...rest,
+    },
     { origin },
     testDb(),
   );

@@ -15,8 +15,16 @@ export async function listExperts({ url, origin }: ApiArgs) {
   const found = await searchExperts({ ...query, areas: [], fields, extra: query.offers });
   checkPageInRange(query, found.total);
   const cards = await getPublishedExpertCards(found.hits.map((hit) => hit.id));
-  const slugs = await fieldSlugsOf("expert", cards.map((card) => card.id));
-  return listEnvelope(url, query, { total: found.total, degraded: found.mode === "database" }, cards.map((card) => expertSummary(card, slugs.get(card.id) ?? [], origin)));
+  const slugs = await fieldSlugsOf(
+    "expert",
+    cards.map((card) => card.id),
+  );
+  return listEnvelope(
+    url,
+    query,
+    { total: found.total, degraded: found.mode === "database" },
+    cards.map((card) => expertSummary(card, slugs.get(card.id) ?? [], origin)),
+  );
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -12,7 +12,9 @@ const doc = openApiDocument("https://innovation.hanoi.gov.vn");
 function refs(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refs);
   if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, item]) => (key === "$ref" && typeof item === "string" ? [item] : refs(item)));
+    return Object.entries(value).flatMap(([key, item]) =>
+      key === "$ref" && typeof item === "string" ? [item] : refs(item),
+    );
   }
   return [];
 }
@@ -44,22 +46,26 @@ describe("the OpenAPI document", () => {
     const routes = fs
       .readdirSync(path.resolve(import.meta.dirname, "../routes"))
       .filter((file) => file.startsWith("api.v1.") && file !== "api.v1.$.ts")
-      .map((file) =>
-        `/${file
-          .replace(/^api\.v1\./, "")
-          .replace(/\.ts$/, "")
-          .replace(/\[\.\]/g, "\u0000")
-          .split(".")
-          .map((part) => (part.startsWith("$") ? `{${part.slice(1)}}` : part))
-          .join("/")
-          .replace(/\u0000/g, ".")}`,
+      .map(
+        (file) =>
+          `/${file
+            .replace(/^api\.v1\./, "")
+            .replace(/\.ts$/, "")
+            .replace(/\[\.\]/g, "\u0000")
+            .split(".")
+            .map((part) => (part.startsWith("$") ? `{${part.slice(1)}}` : part))
+            .join("/")
+            .replace(/\u0000/g, ".")}`,
       );
     expect(routes.sort()).toEqual([...API_PATHS].sort());
     expect(Object.keys(doc.paths).sort()).toEqual([...API_PATHS].sort());
   });
 
   test("every operation declares its parameters and the error responses", () => {
-    for (const [pathName, item] of Object.entries(doc.paths) as [string, { get: { parameters: { $ref: string }[]; responses: Record<string, unknown> } }][]) {
+    for (const [pathName, item] of Object.entries(doc.paths) as [
+      string,
+      { get: { parameters: { $ref: string }[]; responses: Record<string, unknown> } },
+    ][]) {
       const names = item.get.parameters.map((parameter) => (resolve(parameter.$ref) as { name: string }).name);
       for (const placeholder of pathName.match(/\{(\w+)\}/g) ?? []) expect(names).toContain(placeholder.slice(1, -1));
       expect(Object.keys(item.get.responses)).toEqual(expect.arrayContaining(["200", "400", "429", "default"]));

@@ -16,10 +16,19 @@ import { DEFAULT_PER_PAGE, LANGUAGES, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULT
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (schema: Schema): Schema => ("$ref" in schema ? { anyOf: [schema, { type: "null" }] } : { ...schema, type: [schema.type, "null"] });
+const nullable = (schema: Schema): Schema =>
+  "$ref" in schema ? { anyOf: [schema, { type: "null" }] } : { ...schema, type: [schema.type, "null"] };
 const text = (description?: string): Schema => ({ type: "string", ...(description ? { description } : {}) });
-const oneOf = (values: readonly string[], description?: string): Schema => ({ type: "string", enum: [...values], ...(description ? { description } : {}) });
-const arrayOf = (items: Schema, description?: string): Schema => ({ type: "array", items, ...(description ? { description } : {}) });
+const oneOf = (values: readonly string[], description?: string): Schema => ({
+  type: "string",
+  enum: [...values],
+  ...(description ? { description } : {}),
+});
+const arrayOf = (items: Schema, description?: string): Schema => ({
+  type: "array",
+  items,
+  ...(description ? { description } : {}),
+});
 const uri = (description: string): Schema => ({ type: "string", format: "uri", description });
 const dateTime = (description: string): Schema => ({ type: "string", format: "date-time", description });
 const SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -27,7 +36,13 @@ const slug = (description: string): Schema => ({ type: "string", pattern: SLUG_P
 
 /** A closed object whose properties are all present (null when unknown). */
 function object(properties: Record<string, Schema>, description?: string): Schema {
-  return { type: "object", additionalProperties: false, required: Object.keys(properties), properties, ...(description ? { description } : {}) };
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: Object.keys(properties),
+    properties,
+    ...(description ? { description } : {}),
+  };
 }
 
 const names = {
@@ -54,17 +69,23 @@ const schemas: Record<string, Schema> = {
     next: nullable(uri("The next page; null on the last")),
     prev: nullable(uri("The previous page; null on the first")),
   }),
-  District: object({
-    slug: oneOf(DISTRICTS.map((district) => district.slug)),
-    nameVi: text(),
-    nameEn: text(),
-  }, "An area: one of Hanoi's 30 former district-level units (before the July 2025 reform, which removed them); still how people browse and search."),
-  Ward: object({
-    slug: oneOf(WARDS.map((ward) => ward.slug)),
-    type: oneOf(["phuong", "xa"], "phuong: ward; xa: commune"),
-    nameVi: text("Without the Phường/Xã prefix"),
-    nameEn: text(),
-  }, "One of Hanoi's 126 wards and communes since 1 July 2025 (Resolution 1656/NQ-UBTVQH15). 28 share a name with a former district: a ward is never an area."),
+  District: object(
+    {
+      slug: oneOf(DISTRICTS.map((district) => district.slug)),
+      nameVi: text(),
+      nameEn: text(),
+    },
+    "An area: one of Hanoi's 30 former district-level units (before the July 2025 reform, which removed them); still how people browse and search.",
+  ),
+  Ward: object(
+    {
+      slug: oneOf(WARDS.map((ward) => ward.slug)),
+      type: oneOf(["phuong", "xa"], "phuong: ward; xa: commune"),
+      nameVi: text("Without the Phường/Xã prefix"),
+      nameEn: text(),
+    },
+    "One of Hanoi's 126 wards and communes since 1 July 2025 (Resolution 1656/NQ-UBTVQH15). 28 share a name with a former district: a ward is never an area.",
+  ),
   FieldRef: object({ slug: slug("A field's slug (see /fields)"), nameVi: text(), nameEn: text() }),
   Area: object(
     {
@@ -102,7 +123,7 @@ const schemas: Record<string, Schema> = {
     district: nullable({ ...ref("District"), description: "Deprecated: the same as `area`" }),
     ward: nullable(ref("Ward")),
     address: nullable(text("Street address as published (older ones still name the former district)")),
-    phone: nullable(text("Switchboard number(s), separated by \"; \"")),
+    phone: nullable(text('Switchboard number(s), separated by "; "')),
     website: nullable(uri("Its own website")),
     foundedYear: nullable({ type: "integer" }),
     verified: { type: "boolean" },
@@ -112,7 +133,13 @@ const schemas: Record<string, Schema> = {
       object({ slug: slug("Parent's slug"), kind: oneOf(ORGANIZATION_KINDS), ...names, acronym: nullable(text()) }),
     ),
     children: arrayOf(
-      object({ slug: slug("Child's slug"), kind: oneOf(ORGANIZATION_KINDS), ...names, acronym: nullable(text()), verified: { type: "boolean" } }),
+      object({
+        slug: slug("Child's slug"),
+        kind: oneOf(ORGANIZATION_KINDS),
+        ...names,
+        acronym: nullable(text()),
+        verified: { type: "boolean" },
+      }),
       "Published units under it",
     ),
     fields: arrayOf(ref("FieldRef")),
@@ -143,7 +170,12 @@ const schemas: Record<string, Schema> = {
     offers: arrayOf(oneOf(OFFERS)),
     fields: arrayOf(ref("FieldRef")),
     links: arrayOf(
-      object({ kind: oneOf(LINK_KINDS), title: text(), url: nullable(uri("Where to read it")), year: nullable({ type: "integer" }) }),
+      object({
+        kind: oneOf(LINK_KINDS),
+        title: text(),
+        url: nullable(uri("Where to read it")),
+        year: nullable({ type: "integer" }),
+      }),
       "Selected publications, patents and projects",
     ),
     publishedAt: nullable(dateTime("First published")),
@@ -170,7 +202,10 @@ function requestProperties(detail: boolean): Record<string, Schema> {
     companySize: oneOf(COMPANY_SIZES, "The requester's size (always shown)"),
     area: nullable(ref("District")),
     district: nullable({ ...ref("District"), description: "Deprecated: the same as `area`" }),
-    ward: nullable({ ...ref("Ward"), description: "null when the request is anonymous (a ward narrows the company down)" }),
+    ward: nullable({
+      ...ref("Ward"),
+      description: "null when the request is anonymous (a ward narrows the company down)",
+    }),
     trl: { type: "integer", minimum: 1, maximum: 9, description: "Technology readiness level sought" },
     budget: oneOf(BUDGETS),
     deadline: dateTime("Open until"),
@@ -192,38 +227,74 @@ function list(item: string): Schema {
     totalPages: { type: "integer", minimum: 0 },
     degraded: {
       type: "boolean",
-      description: "true when the search engine did not answer and the database did: a plain text match, without ranking or typo tolerance",
+      description:
+        "true when the search engine did not answer and the database did: a plain text match, without ranking or typo tolerance",
     },
     links: ref("Links"),
   });
 }
 
-const query = (name: string, description: string, schema: Schema): Schema => ({ name, in: "query", required: false, description, schema });
+const query = (name: string, description: string, schema: Schema): Schema => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
 const repeatable = (name: string, description: string, items: Schema): Schema => ({
-  ...query(name, `${description} Repeat it for several values: any of them matches.`, { type: "array", items, maxItems: MAX_VALUES }),
+  ...query(name, `${description} Repeat it for several values: any of them matches.`, {
+    type: "array",
+    items,
+    maxItems: MAX_VALUES,
+  }),
   style: "form",
   explode: true,
 });
 
 const parameters: Record<string, Schema> = {
-  q: query("q", "Words to search for, with or without Vietnamese diacritics (empty: no words).", { type: "string", maxLength: MAX_QUERY_LENGTH }),
+  q: query("q", "Words to search for, with or without Vietnamese diacritics (empty: no words).", {
+    type: "string",
+    maxLength: MAX_QUERY_LENGTH,
+  }),
   page: query("page", `Page number. Pages reach the first ${MAX_RESULTS} matches: past the last page is a 400.`, {
     type: "integer",
     minimum: 1,
     maximum: MAX_RESULTS,
     default: 1,
   }),
-  perPage: query("perPage", "Items per page.", { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE }),
-  field: repeatable("field", "A field's slug, or an area's slug for all its fields (see /fields).", { type: "string", pattern: SLUG_PATTERN }),
+  perPage: query("perPage", "Items per page.", {
+    type: "integer",
+    minimum: 1,
+    maximum: MAX_PER_PAGE,
+    default: DEFAULT_PER_PAGE,
+  }),
+  field: repeatable("field", "A field's slug, or an area's slug for all its fields (see /fields).", {
+    type: "string",
+    pattern: SLUG_PATTERN,
+  }),
   kind: repeatable("kind", "Kind of organization.", oneOf(ORGANIZATION_KINDS)),
-  area: repeatable("area", "Area: a former district's slug (see the District schema).", oneOf(DISTRICTS.map((district) => district.slug))),
+  area: repeatable(
+    "area",
+    "Area: a former district's slug (see the District schema).",
+    oneOf(DISTRICTS.map((district) => district.slug)),
+  ),
   district: {
     ...repeatable("district", "Deprecated name of `area`.", oneOf(DISTRICTS.map((district) => district.slug))),
     deprecated: true,
   },
-  ward: repeatable("ward", "Ward or commune since July 2025 (see the Ward schema).", oneOf(WARDS.map((ward) => ward.slug))),
-  verified: query("verified", "true: only verified listings (true or false, nothing else).", { type: "boolean", default: false }),
-  sort: query("sort", "relevance (verified first when there are no words), name, or newest.", { ...oneOf(SORTS), default: "relevance" }),
+  ward: repeatable(
+    "ward",
+    "Ward or commune since July 2025 (see the Ward schema).",
+    oneOf(WARDS.map((ward) => ward.slug)),
+  ),
+  verified: query("verified", "true: only verified listings (true or false, nothing else).", {
+    type: "boolean",
+    default: false,
+  }),
+  sort: query("sort", "relevance (verified first when there are no words), name, or newest.", {
+    ...oneOf(SORTS),
+    default: "relevance",
+  }),
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
   offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
   sector: repeatable("sector", "The requester's sector.", oneOf(SECTORS)),
@@ -242,23 +313,43 @@ const responses: Record<string, Schema> = {
     content: errorContent,
   },
   NotModified: { description: "The If-None-Match ETag still matches: nothing changed." },
-  Error: { description: "Any other error (405 for a method other than GET, HEAD or OPTIONS, 500).", content: errorContent },
+  Error: {
+    description: "Any other error (405 for a method other than GET, HEAD or OPTIONS, 500).",
+    content: errorContent,
+  },
 };
 
 const SUCCESS_HEADERS = ["Cache-Control", "ETag", "Access-Control-Allow-Origin"];
-const PREFLIGHT_HEADERS = ["Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Max-Age"];
+const PREFLIGHT_HEADERS = [
+  "Access-Control-Allow-Origin",
+  "Access-Control-Allow-Methods",
+  "Access-Control-Allow-Headers",
+  "Access-Control-Max-Age",
+];
 const headers: Record<string, Schema> = {
   "Cache-Control": { description: "public, max-age=60", schema: { type: "string" } },
   ETag: { description: "Send it back as If-None-Match to get a 304 when nothing changed", schema: { type: "string" } },
   "Access-Control-Allow-Origin": { description: "*: any site may read the API", schema: { type: "string" } },
   "Access-Control-Allow-Methods": { description: "GET, HEAD", schema: { type: "string" } },
   "Access-Control-Allow-Headers": { description: "If-None-Match", schema: { type: "string" } },
-  "Access-Control-Max-Age": { description: "How long a browser may keep this answer, in seconds", schema: { type: "integer" } },
+  "Access-Control-Max-Age": {
+    description: "How long a browser may keep this answer, in seconds",
+    schema: { type: "integer" },
+  },
 };
-const headerRefs = (names: string[]) => Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+const headerRefs = (names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
 
 /** A path's GET, and its OPTIONS: the CORS preflight browsers send before a GET with If-None-Match. */
-function operation(options: { id: string; tag: string; summary: string; description?: string; parameters: string[]; schema: string; notFound?: boolean }): Schema {
+function operation(options: {
+  id: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  parameters: string[];
+  schema: string;
+  notFound?: boolean;
+}): Schema {
   const pathParameters = options.parameters.filter((name) => (parameters[name] as { in: string }).in === "path");
   return {
     options: {

@@ -16,7 +16,10 @@ export async function listOrganizations({ url, origin }: ApiArgs) {
   const found = await searchDirectory({ ...query, areas: [], fields, lang: query.lang });
   checkPageInRange(query, found.total);
   const cards = found.results.map((result) => result.organization);
-  const slugs = await fieldSlugsOf("organization", cards.map((card) => card.id));
+  const slugs = await fieldSlugsOf(
+    "organization",
+    cards.map((card) => card.id),
+  );
   return listEnvelope(
     url,
     query,
@@ -33,5 +36,11 @@ export async function showOrganization({ params, url, origin }: ApiArgs) {
   const organization = SLUG.test(slug) ? await getPublishedOrganization(slug) : null;
   if (!organization) throw notFound("No published organization has this slug.");
   const experts = await publishedExpertsOf(organization.id);
-  return { data: organizationDetail(organization, experts.map((expert) => expert.slug), origin) };
+  return {
+    data: organizationDetail(
+      organization,
+      experts.map((expert) => expert.slug),
+      origin,
+    ),
+  };
 }

@@ -22,7 +22,12 @@ describe("listEnvelope", () => {
   });
 
   test("the first and last pages have no prev and no next", () => {
-    const only = listEnvelope(new URL("https://portal.example/api/v1/experts"), { page: 1, perPage: 20 }, { total: 7, degraded: true }, []);
+    const only = listEnvelope(
+      new URL("https://portal.example/api/v1/experts"),
+      { page: 1, perPage: 20 },
+      { total: 7, degraded: true },
+      [],
+    );
     expect(only).toMatchObject({ totalPages: 1, degraded: true, links: { next: null, prev: null } });
     expect(listEnvelope(url, { page: 1, perPage: 10 }, { total: 0, degraded: false }, []).totalPages).toBe(0);
   });

@@ -16,7 +16,12 @@ export type ListEnvelope<T> = {
   links: { self: string; next: string | null; prev: string | null };
 };
 
-export function listEnvelope<T>(url: URL, paging: Paging, found: { total: number; degraded: boolean }, data: T[]): ListEnvelope<T> {
+export function listEnvelope<T>(
+  url: URL,
+  paging: Paging,
+  found: { total: number; degraded: boolean },
+  data: T[],
+): ListEnvelope<T> {
   const totalPages = pageCount(found.total, paging.perPage);
   const pageUrl = (page: number) => {
     const next = new URL(url);

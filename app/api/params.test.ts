@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { ApiError } from "./errors";
-import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters, parseOrganizationQuery, parseRequestQuery } from "./params";
+import {
+  checkPageInRange,
+  expandFields,
+  parseExpertQuery,
+  parseNoParameters,
+  parseOrganizationQuery,
+  parseRequestQuery,
+} from "./params";
 
 const organizations = (search: string) => parseOrganizationQuery(new URLSearchParams(search));
 
@@ -17,7 +24,11 @@ function refusal(parse: () => unknown) {
 
 describe("parseOrganizationQuery", () => {
   test("reads every parameter, repeated filters as lists", () => {
-    expect(organizations("q=+vat++lieu+&kind=lab&kind=institute&field=nanomaterials&district=cau-giay&verified=true&sort=name&lang=en&page=3&perPage=50")).toEqual({
+    expect(
+      organizations(
+        "q=+vat++lieu+&kind=lab&kind=institute&field=nanomaterials&district=cau-giay&verified=true&sort=name&lang=en&page=3&perPage=50",
+      ),
+    ).toEqual({
       q: "vat lieu",
       kinds: ["lab", "institute"],
       fields: ["nanomaterials"],
@@ -33,12 +44,24 @@ describe("parseOrganizationQuery", () => {
 
   test("defaults", () => {
     expect(organizations("")).toEqual({
-      q: "", kinds: [], fields: [], districts: [], wards: [], verifiedOnly: false, sort: "relevance", lang: "vi", page: 1, perPage: 20,
+      q: "",
+      kinds: [],
+      fields: [],
+      districts: [],
+      wards: [],
+      verifiedOnly: false,
+      sort: "relevance",
+      lang: "vi",
+      page: 1,
+      perPage: 20,
     });
   });
 
   test("area (or its older name district) and ward are separate filters", () => {
-    expect(organizations("area=cau-giay&district=dong-da&ward=cau-giay")).toMatchObject({ districts: ["cau-giay", "dong-da"], wards: ["cau-giay"] });
+    expect(organizations("area=cau-giay&district=dong-da&ward=cau-giay")).toMatchObject({
+      districts: ["cau-giay", "dong-da"],
+      wards: ["cau-giay"],
+    });
     expect(organizations("ward=phu-dien")).toMatchObject({ districts: [], wards: ["phu-dien"] });
   });
 
@@ -49,7 +72,9 @@ describe("parseOrganizationQuery", () => {
 
   test("a filter repeated with the same value counts each time, and is searched once", () => {
     expect(organizations(Array(20).fill("kind=lab").join("&"))).toMatchObject({ kinds: ["lab"] });
-    expect(refusal(() => organizations(Array(21).fill("field=ai").join("&")))).toMatchObject({ code: "invalid_parameter" });
+    expect(refusal(() => organizations(Array(21).fill("field=ai").join("&")))).toMatchObject({
+      code: "invalid_parameter",
+    });
   });
 
   test.each([
@@ -106,18 +131,32 @@ describe("parseOrganizationQuery", () => {
 describe("experts and requests", () => {
   test("take their own filters and refuse the others'", () => {
     expect(parseExpertQuery(new URLSearchParams("offer=consulting&field=ai&perPage=5"))).toEqual({
-      q: "", fields: ["ai"], offers: ["consulting"], page: 1, perPage: 5,
+      q: "",
+      fields: ["ai"],
+      offers: ["consulting"],
+      page: 1,
+      perPage: 5,
     });
     expect(parseRequestQuery(new URLSearchParams("sector=ict"))).toMatchObject({ sectors: ["ict"] });
-    expect(refusal(() => parseExpertQuery(new URLSearchParams("kind=lab")))).toMatchObject({ code: "unknown_parameter" });
-    expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=mining")))).toMatchObject({ code: "invalid_parameter" });
-    expect(refusal(() => parseExpertQuery(new URLSearchParams("offer=free-lunch")))).toMatchObject({ code: "invalid_parameter" });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("kind=lab")))).toMatchObject({
+      code: "unknown_parameter",
+    });
+    expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=mining")))).toMatchObject({
+      code: "invalid_parameter",
+    });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("offer=free-lunch")))).toMatchObject({
+      code: "invalid_parameter",
+    });
     expect(refusal(() => parseExpertQuery(new URLSearchParams("offer=")))).toMatchObject({ code: "invalid_parameter" });
-    expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=&page=2")))).toMatchObject({ code: "invalid_parameter" });
+    expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=&page=2")))).toMatchObject({
+      code: "invalid_parameter",
+    });
   });
 
   test("an endpoint without parameters says so", () => {
-    expect(refusal(() => parseNoParameters(new URLSearchParams("x=1"))).message).toBe('Unknown parameter "x"; this endpoint takes no parameters.');
+    expect(refusal(() => parseNoParameters(new URLSearchParams("x=1"))).message).toBe(
+      'Unknown parameter "x"; this endpoint takes no parameters.',
+    );
   });
 });
 
@@ -148,7 +187,10 @@ describe("expandFields", () => {
   });
 
   test("an unknown slug is a 400", () => {
-    expect(refusal(() => expandFields(["quantum-baking"], taxonomy))).toMatchObject({ status: 400, code: "invalid_parameter" });
+    expect(refusal(() => expandFields(["quantum-baking"], taxonomy))).toMatchObject({
+      status: 400,
+      code: "invalid_parameter",
+    });
   });
 });
 

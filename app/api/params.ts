@@ -66,7 +66,8 @@ class QueryReader {
    */
   many(name: string, valid: (value: string) => boolean, what: string): string[] {
     const sent = this.params.getAll(name);
-    if (sent.length > MAX_VALUES) throw badParameter(`"${name}" may be given at most ${MAX_VALUES} times (got ${sent.length}).`);
+    if (sent.length > MAX_VALUES)
+      throw badParameter(`"${name}" may be given at most ${MAX_VALUES} times (got ${sent.length}).`);
     if (sent.includes("")) throw badParameter(`"${name}" may not be empty.`);
     const bad = sent.find((value) => !valid(value));
     if (bad !== undefined) throw badParameter(`Unknown ${what} "${shorten(bad)}" in "${name}".`);
@@ -92,9 +93,13 @@ class QueryReader {
   text(name: string): string {
     const sent = this.single(name) ?? "";
     // The limit applies to the value as sent, in characters (code points) as JSON Schema counts them.
-    if ([...sent].length > MAX_QUERY_LENGTH) throw badParameter(`"${name}" may be at most ${MAX_QUERY_LENGTH} characters long.`);
+    if ([...sent].length > MAX_QUERY_LENGTH)
+      throw badParameter(`"${name}" may be at most ${MAX_QUERY_LENGTH} characters long.`);
     // Control characters carry no meaning in a search: dropped, not refused.
-    return sent.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+    return sent
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   }
 
   paging(): Paging {
@@ -102,7 +107,11 @@ class QueryReader {
     if (perPage > MAX_PER_PAGE) throw badParameter(`"perPage" may be at most ${MAX_PER_PAGE} (got ${perPage}).`);
     const page = this.integer("page", 1);
     if ((page - 1) * perPage >= MAX_RESULTS) {
-      throw new ApiError(400, "page_out_of_range", `Only the first ${MAX_RESULTS} results can be paged through; narrow the search.`);
+      throw new ApiError(
+        400,
+        "page_out_of_range",
+        `Only the first ${MAX_RESULTS} results can be paged through; narrow the search.`,
+      );
     }
     return { page, perPage };
   }
@@ -121,13 +130,27 @@ const isSlug = (value: string) => SLUG.test(value) && value.length <= 80;
 const within = (list: readonly string[]) => (value: string) => list.includes(value);
 
 export function parseOrganizationQuery(params: URLSearchParams): OrganizationQuery {
-  const read = new QueryReader(params, ["q", "kind", "field", "area", "district", "ward", "verified", "sort", "lang", "page", "perPage"]);
+  const read = new QueryReader(params, [
+    "q",
+    "kind",
+    "field",
+    "area",
+    "district",
+    "ward",
+    "verified",
+    "sort",
+    "lang",
+    "page",
+    "perPage",
+  ]);
   return {
     q: read.text("q"),
     kinds: read.many("kind", within(ORGANIZATION_KINDS), "kind"),
     fields: read.many("field", isSlug, "field"),
     // `district` is the older name of `area`; both filter the former district.
-    districts: [...new Set([...read.many("area", isDistrictSlug, "area"), ...read.many("district", isDistrictSlug, "district")])],
+    districts: [
+      ...new Set([...read.many("area", isDistrictSlug, "area"), ...read.many("district", isDistrictSlug, "district")]),
+    ],
     wards: read.many("ward", isWardSlug, "ward or commune"),
     verifiedOnly: read.boolean("verified"),
     sort: read.oneOf("sort", SORTS, "relevance"),
@@ -166,7 +189,10 @@ export function parseNoParameters(params: URLSearchParams) {
   new QueryReader(params, []);
 }
 
-type TaxonomyLike = { fields: readonly { slug: string; areaSlug: string | null }[]; bySlug: ReadonlyMap<string, { areaSlug: string | null }> };
+type TaxonomyLike = {
+  fields: readonly { slug: string; areaSlug: string | null }[];
+  bySlug: ReadonlyMap<string, { areaSlug: string | null }>;
+};
 
 /**
  * The `field` filter takes any slug of the taxonomy: a field, or an area
@@ -180,7 +206,8 @@ export function expandFields(slugs: readonly string[], taxonomy: TaxonomyLike): 
     if (!found) throw badParameter(`Unknown field "${shorten(slug)}" in "field" (see /api/v1/fields).`);
     // The area itself too: the set is never empty (empty would mean "no filter").
     expanded.add(slug);
-    if (found.areaSlug === null) for (const field of taxonomy.fields) if (field.areaSlug === slug) expanded.add(field.slug);
+    if (found.areaSlug === null)
+      for (const field of taxonomy.fields) if (field.areaSlug === slug) expanded.add(field.slug);
   }
   return [...expanded];
 }

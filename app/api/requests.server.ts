@@ -19,8 +19,16 @@ export async function listRequests({ url, origin }: ApiArgs) {
   const found = await searchOpenRequests({ ...query, areas: [], fields, extra: query.sectors });
   checkPageInRange(query, found.total);
   const cards = await openRequestCards(found.hits.map((hit) => hit.id));
-  const slugs = await fieldSlugsOf("request", cards.map((card) => card.id));
-  return listEnvelope(url, query, { total: found.total, degraded: found.mode === "database" }, cards.map((card) => requestSummary(card, slugs.get(card.id) ?? [], origin)));
+  const slugs = await fieldSlugsOf(
+    "request",
+    cards.map((card) => card.id),
+  );
+  return listEnvelope(
+    url,
+    query,
+    { total: found.total, degraded: found.mode === "database" },
+    cards.map((card) => requestSummary(card, slugs.get(card.id) ?? [], origin)),
+  );
 }
 
 const ID = /^[a-z0-9]{1,40}$/;

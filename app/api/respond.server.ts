@@ -29,7 +29,9 @@ export function apiLoader(handler: (args: ApiArgs) => Promise<unknown>) {
       const wait = await hit(LIMITS.apiPerAddress, clientAddress(args));
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);
-        throw new ApiError(429, "rate_limited", `Too many requests from this address; try again in ${seconds} s.`, { "Retry-After": String(seconds) });
+        throw new ApiError(429, "rate_limited", `Too many requests from this address; try again in ${seconds} s.`, {
+          "Retry-After": String(seconds),
+        });
       }
       // Absolute URLs (url, links, servers) use the configured public address: the
       // request's Host and X-Forwarded-Host are the client's to forge, and answers are cached.
@@ -53,7 +55,10 @@ function success(request: Request, body: unknown): Response {
   const text = jsonWithoutEmails(body);
   const etag = `W/"${crypto.createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
   const headers = { ...COMMON_HEADERS, "Cache-Control": `public, max-age=${MAX_AGE_SECONDS}`, ETag: etag };
-  const known = request.headers.get("If-None-Match")?.split(",").map((tag) => tag.trim());
+  const known = request.headers
+    .get("If-None-Match")
+    ?.split(",")
+    .map((tag) => tag.trim());
   if (known?.includes(etag) || known?.includes("*")) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers });
 }
@@ -62,7 +67,10 @@ function failure(error: unknown, request?: Request): Response {
   let known: ApiError;
   if (error instanceof ApiError) known = error;
   else {
-    log("error", "api_error", { path: request ? new URL(request.url).pathname : null, error: String((error as Error)?.stack ?? error) });
+    log("error", "api_error", {
+      path: request ? new URL(request.url).pathname : null,
+      error: String((error as Error)?.stack ?? error),
+    });
     known = new ApiError(500, "internal_error", "The server ran into a problem; it has been logged.");
   }
   const { status, headers, body } = errorAnswer(known);

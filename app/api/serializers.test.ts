@@ -45,17 +45,36 @@ describe("requests", () => {
     expect(requestSummary(open, [], ORIGIN).companyName).toBe("Secret Foods JSC");
     expect(requestDetail(open, listing, ORIGIN).organization).toEqual(listing);
     expect(requestDetail(open, null, ORIGIN).organization).toBeNull();
-    expect(requestDetail(open, listing, ORIGIN)).toMatchObject({ url: `${ORIGIN}/api/v1/requests/req1`, webUrl: `${ORIGIN}/requests/req1` });
+    expect(requestDetail(open, listing, ORIGIN)).toMatchObject({
+      url: `${ORIGIN}/api/v1/requests/req1`,
+      webUrl: `${ORIGIN}/requests/req1`,
+    });
   });
 });
 
 describe("organizations and experts", () => {
   const organization = {
-    id: "o1", slug: "lab", kind: "lab", nameVi: "Phòng", nameEn: "Lab", acronym: null, summaryVi: null, summaryEn: null,
-    district: "nowhere", address: null, website: "https://lab.example/Đại học", foundedYear: null, verified: false,
-    verifiedAt: new Date(), sourceUrl: "javascript:alert(1)", updatedAt: new Date(0), status: "published", searchText: "secret",
+    id: "o1",
+    slug: "lab",
+    kind: "lab",
+    nameVi: "Phòng",
+    nameEn: "Lab",
+    acronym: null,
+    summaryVi: null,
+    summaryEn: null,
+    district: "nowhere",
+    address: null,
+    website: "https://lab.example/Đại học",
+    foundedYear: null,
+    verified: false,
+    verifiedAt: new Date(),
+    sourceUrl: "javascript:alert(1)",
+    updatedAt: new Date(0),
+    status: "published",
+    searchText: "secret",
     parent: { slug: "draft-parent", kind: "university", nameVi: "Nháp", nameEn: null, acronym: null, status: "draft" },
-    children: [], fields: [],
+    children: [],
+    fields: [],
   } as unknown as Parameters<typeof organizationDetail>[0];
 
   test("a draft parent is not named, an unknown district is null, links are proper http(s) URIs", () => {
@@ -67,11 +86,23 @@ describe("organizations and experts", () => {
 
   test("an expert's affiliation is named only while it is published", () => {
     const card = {
-      id: "e1", slug: "expert", title: "ts", fullName: "Nguyễn A", position: null, keywords: "a\n b \n", offers: "consulting",
-      bioVi: null, bioEn: null, fields: [],
+      id: "e1",
+      slug: "expert",
+      title: "ts",
+      fullName: "Nguyễn A",
+      position: null,
+      keywords: "a\n b \n",
+      offers: "consulting",
+      bioVi: null,
+      bioEn: null,
+      fields: [],
       affiliation: { slug: "hidden", nameVi: "Ẩn", nameEn: null, acronym: null, status: "archived" },
     } as unknown as Parameters<typeof expertSummary>[0];
-    expect(expertSummary(card, [], ORIGIN)).toMatchObject({ affiliation: null, keywords: ["a", "b"], offers: ["consulting"] });
+    expect(expertSummary(card, [], ORIGIN)).toMatchObject({
+      affiliation: null,
+      keywords: ["a", "b"],
+      offers: ["consulting"],
+    });
   });
 
   test("webLink", () => {

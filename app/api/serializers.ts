@@ -117,7 +117,9 @@ export function organizationDetail(row: OrganizationDetailRow, expertSlugs: stri
 export type ApiOrganization = ReturnType<typeof organizationDetail>;
 
 /** An affiliation is named only while its listing is published. */
-function affiliation(row: ({ slug: string; acronym: string | null; status: string } & Names) | null): ApiOrganizationRef | null {
+function affiliation(
+  row: ({ slug: string; acronym: string | null; status: string } & Names) | null,
+): ApiOrganizationRef | null {
   if (!row || row.status !== "published") return null;
   return { slug: row.slug, nameVi: row.nameVi, nameEn: row.nameEn, acronym: row.acronym };
 }

@@ -14,7 +14,10 @@ export function newFormToken(): string {
 }
 
 export async function previousSubmission(userId: string, key: string): Promise<string | null> {
-  const found = await prisma.formSubmission.findUnique({ where: { userId_key: { userId, key } }, select: { resultUrl: true } });
+  const found = await prisma.formSubmission.findUnique({
+    where: { userId_key: { userId, key } },
+    select: { resultUrl: true },
+  });
   return found?.resultUrl ?? null;
 }
 

@@ -6,7 +6,13 @@ import pLimit from "p-limit";
  * Password hashing with argon2id at the parameters Lucia's guide and OWASP
  * recommend (19 MiB memory, 2 iterations, 1 lane): about 25 ms here.
  */
-const OPTIONS = { memoryCost: 19_456, timeCost: 2, outputLen: 32, parallelism: 1, algorithm: 2 /* Argon2id */ } as const;
+const OPTIONS = {
+  memoryCost: 19_456,
+  timeCost: 2,
+  outputLen: 32,
+  parallelism: 1,
+  algorithm: 2 /* Argon2id */,
+} as const;
 
 /**
  * At most this many hashes are computed at once; the rest wait their turn. Each

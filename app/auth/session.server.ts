@@ -13,7 +13,11 @@ export const SESSION_DURATION_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LESS_THAN_MS = SESSION_DURATION_MS / 2;
 
 export type SessionUser = { id: string; email: string; name: string; role: string; accountType: string };
-export type SessionValidation = { session: { id: string; userId: string; expiresAt: Date }; user: SessionUser; renewed: boolean };
+export type SessionValidation = {
+  session: { id: string; userId: string; expiresAt: Date };
+  user: SessionUser;
+  renewed: boolean;
+};
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -97,7 +101,9 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
 }
 
 export function deletedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join(
+    "; ",
+  );
 }
 
 export function readSessionToken(cookieHeader: string | null | undefined): string | null {

@@ -2,7 +2,14 @@ import { Link } from "@remix-run/react";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 
-export type Duplicate = { id: string; slug: string; nameVi: string | null; nameEn: string | null; status: string; reasons: string[] };
+export type Duplicate = {
+  id: string;
+  slug: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  status: string;
+  reasons: string[];
+};
 
 /** Listings a proposal probably duplicates, each with why; for the member (who may claim it) and the official. */
 export function DuplicateList({ duplicates, claimLinks = false }: { duplicates: Duplicate[]; claimLinks?: boolean }) {
@@ -23,7 +30,9 @@ export function DuplicateList({ duplicates, claimLinks = false }: { duplicates: 
           {claimLinks && duplicate.status === "published" ? (
             <>
               {" · "}
-              <Link to={`/organizations/${duplicate.slug}/claim`} className="text-brand-700 underline">{t("claim.button")}</Link>
+              <Link to={`/organizations/${duplicate.slug}/claim`} className="text-brand-700 underline">
+                {t("claim.button")}
+              </Link>
             </>
           ) : null}
         </li>

@@ -13,7 +13,13 @@ export type ExpertCardView = {
   offers: string;
   bioVi: string | null;
   bioEn: string | null;
-  affiliation: { slug: string; nameVi: string | null; nameEn: string | null; acronym: string | null; status: string } | null;
+  affiliation: {
+    slug: string;
+    nameVi: string | null;
+    nameEn: string | null;
+    acronym: string | null;
+    status: string;
+  } | null;
   fields: { field: { slug: string; nameVi: string; nameEn: string } }[];
   highlights?: Record<string, string>;
 };
@@ -32,7 +38,12 @@ export function ExpertCard({ expert }: { expert: ExpertCardView }) {
         </Link>
       </h2>
       <p className="text-sm text-slate-600">
-        {[expert.position, affiliation ? (affiliation.acronym ?? pick(lang, affiliation.nameVi, affiliation.nameEn)) : null].filter(Boolean).join(" · ")}
+        {[
+          expert.position,
+          affiliation ? (affiliation.acronym ?? pick(lang, affiliation.nameVi, affiliation.nameEn)) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {bio ? (
         <p className="mt-2 text-sm leading-relaxed text-slate-700">
@@ -47,15 +58,20 @@ export function ExpertCard({ expert }: { expert: ExpertCardView }) {
             <Badge tone="brand">{lang === "vi" ? field.nameVi : field.nameEn}</Badge>
           </li>
         ))}
-        {splitLines(expert.keywords).slice(0, 4).map((keyword) => (
-          <li key={keyword}>
-            <Badge>{keyword}</Badge>
-          </li>
-        ))}
+        {splitLines(expert.keywords)
+          .slice(0, 4)
+          .map((keyword) => (
+            <li key={keyword}>
+              <Badge>{keyword}</Badge>
+            </li>
+          ))}
       </ul>
       {splitLines(expert.offers).length > 0 ? (
         <p className="mt-2 text-sm text-slate-700">
-          {t("expert.offers")}: {splitLines(expert.offers).map((offer) => OFFER_LABELS[offer as Offer]?.[lang] ?? offer).join(", ")}
+          {t("expert.offers")}:{" "}
+          {splitLines(expert.offers)
+            .map((offer) => OFFER_LABELS[offer as Offer]?.[lang] ?? offer)
+            .join(", ")}
         </p>
       ) : null}
     </article>

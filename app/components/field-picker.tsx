@@ -1,7 +1,12 @@
 import { useLanguage } from "~/i18n/i18n";
 import { ErrorList, type ListOfErrors } from "./forms";
 
-export type PickerArea = { slug: string; nameVi: string; nameEn: string; fields: { slug: string; nameVi: string; nameEn: string }[] };
+export type PickerArea = {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  fields: { slug: string; nameVi: string; nameEn: string }[];
+};
 
 /**
  * The taxonomy as checkboxes, one fold per field group (works without
@@ -38,12 +43,20 @@ export function FieldPicker({
             <details key={area.slug} open={count > 0 || undefined} className="px-3 py-2">
               <summary className="cursor-pointer text-sm font-medium">
                 {lang === "vi" ? area.nameVi : area.nameEn}
-                {count > 0 ? <span className="ml-2 rounded-full bg-brand-50 px-2 text-xs text-brand-800">{count}</span> : null}
+                {count > 0 ? (
+                  <span className="ml-2 rounded-full bg-brand-50 px-2 text-xs text-brand-800">{count}</span>
+                ) : null}
               </summary>
               <div className="mt-2 grid gap-1 sm:grid-cols-2">
                 {area.fields.map((field) => (
                   <label key={field.slug} className="flex items-start gap-2 text-sm">
-                    <input type="checkbox" name={name} value={field.slug} defaultChecked={chosen.has(field.slug)} className="mt-0.5 size-4 shrink-0" />
+                    <input
+                      type="checkbox"
+                      name={name}
+                      value={field.slug}
+                      defaultChecked={chosen.has(field.slug)}
+                      className="mt-0.5 size-4 shrink-0"
+                    />
                     <span>{lang === "vi" ? field.nameVi : field.nameEn}</span>
                   </label>
                 ))}

@@ -1,5 +1,11 @@
 import { useNavigation } from "@remix-run/react";
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { cx } from "~/utils/misc";
@@ -40,7 +46,13 @@ function useDescribedBy(hint: string | undefined, errors: ListOfErrors) {
   return { base, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
 }
 
-export function Field({ label, hint, errors, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = input.id ?? base;
   return (
@@ -48,7 +60,14 @@ export function Field({ label, hint, errors, className, ...input }: FieldProps &
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input type="text" {...input} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass} />
+      <input
+        type="text"
+        {...input}
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+        className={controlClass}
+      />
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -59,7 +78,13 @@ export function Field({ label, hint, errors, className, ...input }: FieldProps &
   );
 }
 
-export function TextareaField({ label, hint, errors, className, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  hint,
+  errors,
+  className,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = textarea.id ?? base;
   return (
@@ -67,7 +92,13 @@ export function TextareaField({ label, hint, errors, className, ...textarea }: F
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <textarea {...textarea} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={cx(controlClass, "min-h-28")} />
+      <textarea
+        {...textarea}
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+        className={cx(controlClass, "min-h-28")}
+      />
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -86,7 +117,8 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = select.id ?? base;
   return (
@@ -94,7 +126,13 @@ export function SelectField({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select {...select} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={controlClass}>
+      <select
+        {...select}
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+        className={controlClass}
+      >
         {/* No silent default: the person picks (the server refuses the empty choice). */}
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -143,7 +181,13 @@ export function ChoiceGroup({
           {hint}
         </p>
       ) : null}
-      <div className={cx("mt-2 grid gap-x-4 gap-y-1.5", columns === 2 && "sm:grid-cols-2", columns === 3 && "sm:grid-cols-3")}>
+      <div
+        className={cx(
+          "mt-2 grid gap-x-4 gap-y-1.5",
+          columns === 2 && "sm:grid-cols-2",
+          columns === 3 && "sm:grid-cols-3",
+        )}
+      >
         {options.map((option) => (
           <label key={option.value} className="flex items-start gap-2 text-sm">
             <input
@@ -180,10 +224,17 @@ export function SubmitButton({
 }) {
   const navigation = useNavigation();
   const t = useT();
-  const pending =
-    navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
+  const pending = navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
   return (
-    <Button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending || undefined} variant={tone} className={className}>
+    <Button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending || undefined}
+      variant={tone}
+      className={className}
+    >
       {pending ? t("form.sending") : children}
     </Button>
   );
@@ -207,7 +258,13 @@ export function HoneypotField() {
  * the box vanishing would move the submit button from under the pointer. The server's
  * errors stay until the next submission instead.
  */
-export function FormErrors({ errors, reply }: { errors?: ListOfErrors; reply?: { error?: Record<string, ListOfErrors> | null } | null }) {
+export function FormErrors({
+  errors,
+  reply,
+}: {
+  errors?: ListOfErrors;
+  reply?: { error?: Record<string, ListOfErrors> | null } | null;
+}) {
   const shown = errors?.some(Boolean) ? errors : reply?.error?.[""];
   if (!shown?.some(Boolean)) return null;
   return (

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { Highlight } from "./highlight";
 
-const html = (text: string | undefined, fallback = "") => renderToStaticMarkup(<Highlight text={text} fallback={fallback} />);
+const html = (text: string | undefined, fallback = "") =>
+  renderToStaticMarkup(<Highlight text={text} fallback={fallback} />);
 
 describe("Highlight", () => {
   test("marks the highlighted parts", () => {
@@ -14,7 +15,9 @@ describe("Highlight", () => {
   });
 
   test("shows markup in the text as text, never as HTML", () => {
-    expect(html('<script>alert(1)</script> \uE000lab\uE001')).toBe("&lt;script&gt;alert(1)&lt;/script&gt; <mark>lab</mark>");
+    expect(html("<script>alert(1)</script> \uE000lab\uE001")).toBe(
+      "&lt;script&gt;alert(1)&lt;/script&gt; <mark>lab</mark>",
+    );
   });
 
   test("falls back to the plain text and tolerates an unclosed marker", () => {

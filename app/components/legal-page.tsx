@@ -6,7 +6,15 @@ import { Notice } from "~/components/ui/notice";
 import type { Operator } from "~/config/operator.server";
 
 /** The terms and the privacy notice: a draft banner, titled sections, the operator and its contact. */
-export function LegalPage({ title, sections, children }: { title: MessageKey; sections: { title: MessageKey; body: MessageKey[] }[]; children?: ReactNode }) {
+export function LegalPage({
+  title,
+  sections,
+  children,
+}: {
+  title: MessageKey;
+  sections: { title: MessageKey; body: MessageKey[] }[];
+  children?: ReactNode;
+}) {
   const t = useT();
   const operator = useRouteLoaderData<{ operator?: Operator }>("root")?.operator;
   return (

@@ -25,15 +25,64 @@ export function ListingFields({
   const lang = useLanguage();
   return (
     <>
-      <Field label={t("org.nameVi")} name="nameVi" lang="vi" defaultValue={value("nameVi")} errors={errors("nameVi")} maxLength={200} />
-      <Field label={t("org.nameEn")} name="nameEn" lang="en" defaultValue={value("nameEn")} errors={errors("nameEn")} maxLength={200} />
-      <Field label={t("org.acronym")} name="acronym" defaultValue={value("acronym")} errors={errors("acronym")} maxLength={30} />
-      <TextareaField label={t("org.summaryVi")} name="summaryVi" lang="vi" defaultValue={value("summaryVi")} errors={errors("summaryVi")} maxLength={2000} />
-      <TextareaField label={t("org.summaryEn")} name="summaryEn" lang="en" defaultValue={value("summaryEn")} errors={errors("summaryEn")} maxLength={2000} />
-      <Field label={t("org.founded")} name="foundedYear" inputMode="numeric" defaultValue={value("foundedYear")} errors={errors("foundedYear")} maxLength={4} />
+      <Field
+        label={t("org.nameVi")}
+        name="nameVi"
+        lang="vi"
+        defaultValue={value("nameVi")}
+        errors={errors("nameVi")}
+        maxLength={200}
+      />
+      <Field
+        label={t("org.nameEn")}
+        name="nameEn"
+        lang="en"
+        defaultValue={value("nameEn")}
+        errors={errors("nameEn")}
+        maxLength={200}
+      />
+      <Field
+        label={t("org.acronym")}
+        name="acronym"
+        defaultValue={value("acronym")}
+        errors={errors("acronym")}
+        maxLength={30}
+      />
+      <TextareaField
+        label={t("org.summaryVi")}
+        name="summaryVi"
+        lang="vi"
+        defaultValue={value("summaryVi")}
+        errors={errors("summaryVi")}
+        maxLength={2000}
+      />
+      <TextareaField
+        label={t("org.summaryEn")}
+        name="summaryEn"
+        lang="en"
+        defaultValue={value("summaryEn")}
+        errors={errors("summaryEn")}
+        maxLength={2000}
+      />
+      <Field
+        label={t("org.founded")}
+        name="foundedYear"
+        inputMode="numeric"
+        defaultValue={value("foundedYear")}
+        errors={errors("foundedYear")}
+        maxLength={4}
+      />
       <fieldset className="space-y-4">
         <legend className="font-semibold">{t("org.contact")}</legend>
-        <Field label={t("org.address")} hint={t("org.addressHint")} name="address" autoComplete="address-line1" defaultValue={value("address")} errors={errors("address")} maxLength={300} />
+        <Field
+          label={t("org.address")}
+          hint={t("org.addressHint")}
+          name="address"
+          autoComplete="address-line1"
+          defaultValue={value("address")}
+          errors={errors("address")}
+          maxLength={300}
+        />
         {/* Ward (since July 2025) and area (former district) are separate: 28 names are both. */}
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -48,19 +97,57 @@ export function ListingFields({
             name="district"
             defaultValue={value("district")}
             errors={errors("district")}
-            options={[{ value: "", label: t("request.districtNone") }, ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }))]}
+            options={[
+              { value: "", label: t("request.districtNone") },
+              ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] })),
+            ]}
           />
         </div>
-        <Field label={t("org.phone")} hint={t("org.phoneHint")} name="phone" type="tel" autoComplete="tel" defaultValue={value("phone")} errors={errors("phone")} maxLength={100} />
-        <Field label={t("org.email")} hint={t("org.emailHint")} name="email" type="text" inputMode="email" autoComplete="email" defaultValue={value("email")} errors={errors("email")} maxLength={254} />
-        <Field label={t("org.website")} name="website" type="url" defaultValue={value("website")} errors={errors("website")} autoComplete="url" maxLength={500} />
+        <Field
+          label={t("org.phone")}
+          hint={t("org.phoneHint")}
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          defaultValue={value("phone")}
+          errors={errors("phone")}
+          maxLength={100}
+        />
+        <Field
+          label={t("org.email")}
+          hint={t("org.emailHint")}
+          name="email"
+          type="text"
+          inputMode="email"
+          autoComplete="email"
+          defaultValue={value("email")}
+          errors={errors("email")}
+          maxLength={254}
+        />
+        <Field
+          label={t("org.website")}
+          name="website"
+          type="url"
+          defaultValue={value("website")}
+          errors={errors("website")}
+          autoComplete="url"
+          maxLength={500}
+        />
       </fieldset>
-      <FieldPicker legend={t("profile.fields")} name="fieldSlugs" areas={areas} selected={selectedFields} errors={errors("fieldSlugs")} />
+      <FieldPicker
+        legend={t("profile.fields")}
+        name="fieldSlugs"
+        areas={areas}
+        selected={selectedFields}
+        errors={errors("fieldSlugs")}
+      />
     </>
   );
 }
 
 /** Wards and communes sorted by name in the reader's language, type first ("Phường Ba Đình"). */
 function wardOptions(lang: "vi" | "en") {
-  return WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
+  return WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) =>
+    a.label.localeCompare(b.label, lang),
+  );
 }

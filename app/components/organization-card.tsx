@@ -20,7 +20,10 @@ export function OrganizationCard({
   const t = useT();
   const Heading = headingLevel;
   const district = findDistrict(organization.district);
-  const acronym = organization.acronym && !plain(organization.name).includes(plain(organization.acronym)) ? organization.acronym : null;
+  const acronym =
+    organization.acronym && !plain(organization.name).includes(plain(organization.acronym))
+      ? organization.acronym
+      : null;
   return (
     <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-600 sm:p-5">
       <div className="flex flex-wrap items-center gap-2">
@@ -52,14 +55,14 @@ export function OrganizationCard({
       {organization.fields.length > 0 ? (
         // The list's name for assistive technology: hidden text before it (aria-label on a plain <ul> is not reliably read).
         <>
-        <p className="sr-only">{t("org.fields")}</p>
-        <ul className="mt-3 flex flex-wrap gap-1.5">
-          {organization.fields.map((field) => (
-            <li key={field.slug}>
-              <Badge>{field.name}</Badge>
-            </li>
-          ))}
-        </ul>
+          <p className="sr-only">{t("org.fields")}</p>
+          <ul className="mt-3 flex flex-wrap gap-1.5">
+            {organization.fields.map((field) => (
+              <li key={field.slug}>
+                <Badge>{field.name}</Badge>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
     </article>

@@ -35,14 +35,22 @@ export function OrganizationContact({ organization }: { organization: Contact })
           <Item term={t("org.fullAddress")}>
             <span className="break-words">{address}</span>
             <br />
-            <a href={mapSearchUrl(address)} rel="noopener noreferrer external" target="_blank" className="text-brand-700 underline">
+            <a
+              href={mapSearchUrl(address)}
+              rel="noopener noreferrer external"
+              target="_blank"
+              className="text-brand-700 underline"
+            >
               {t("org.map")}
             </a>
           </Item>
         ) : null}
         {area ? (
           <Item term={t("org.district")}>
-            <Link to={`/directory${directorySearch({ districts: [area.slug] })}`} className="text-brand-700 hover:underline">
+            <Link
+              to={`/directory${directorySearch({ districts: [area.slug] })}`}
+              className="text-brand-700 hover:underline"
+            >
               {area[lang]}
             </Link>
           </Item>
@@ -74,7 +82,12 @@ export function OrganizationContact({ organization }: { organization: Contact })
         ) : null}
         {organization.website ? (
           <Item term={t("org.website")}>
-            <a href={organization.website} rel="noopener noreferrer external" target="_blank" className="break-all text-brand-700 underline">
+            <a
+              href={organization.website}
+              rel="noopener noreferrer external"
+              target="_blank"
+              className="break-all text-brand-700 underline"
+            >
               {externalUrlLabel(organization.website)}
             </a>
           </Item>
@@ -83,7 +96,12 @@ export function OrganizationContact({ organization }: { organization: Contact })
       {organization.contactSourceUrl && !empty ? (
         <p className="mt-3 text-xs text-slate-600">
           {t("org.contactSource")}{" "}
-          <a href={organization.contactSourceUrl} rel="noopener noreferrer external" target="_blank" className="break-all underline">
+          <a
+            href={organization.contactSourceUrl}
+            rel="noopener noreferrer external"
+            target="_blank"
+            className="break-all underline"
+          >
             {externalUrlLabel(organization.contactSourceUrl).slice(0, 60)}
           </a>
         </p>

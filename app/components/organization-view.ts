@@ -30,7 +30,8 @@ export function toCardView(
   highlights: OrganizationHitHighlights = {},
 ): OrganizationCardView {
   const nameKey = lang === "vi" ? (card.nameVi ? "nameVi" : "nameEn") : card.nameEn ? "nameEn" : "nameVi";
-  const summaryKey = lang === "vi" ? (card.summaryVi ? "summaryVi" : "summaryEn") : card.summaryEn ? "summaryEn" : "summaryVi";
+  const summaryKey =
+    lang === "vi" ? (card.summaryVi ? "summaryVi" : "summaryEn") : card.summaryEn ? "summaryEn" : "summaryVi";
   return {
     slug: card.slug,
     kind: card.kind,

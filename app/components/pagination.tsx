@@ -37,12 +37,18 @@ export function Pagination({ query, pages }: { query: DirectoryQuery; pages: num
               …
             </li>
           ) : (
-            <li key={page} className={cx(Math.abs(page - query.page) > 1 && page !== 1 && page !== pages && "hidden sm:block")}>
+            <li
+              key={page}
+              className={cx(Math.abs(page - query.page) > 1 && page !== 1 && page !== pages && "hidden sm:block")}
+            >
               <Link
                 to={href(page)}
                 aria-label={t("directory.goToPage", { page })}
                 aria-current={page === query.page ? "page" : undefined}
-                className={cx(linkClass, page === query.page && "border-brand-700 bg-brand-700 text-white hover:bg-brand-800")}
+                className={cx(
+                  linkClass,
+                  page === query.page && "border-brand-700 bg-brand-700 text-white hover:bg-brand-800",
+                )}
               >
                 {page}
               </Link>

@@ -1,7 +1,14 @@
 import { Link } from "@remix-run/react";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import { findDistrict } from "~/domain/districts";
-import { BUDGET_LABELS, COMPANY_SIZE_LABELS, SECTOR_LABELS, type Budget, type CompanySize, type Sector } from "~/domain/request-values";
+import {
+  BUDGET_LABELS,
+  COMPANY_SIZE_LABELS,
+  SECTOR_LABELS,
+  type Budget,
+  type CompanySize,
+  type Sector,
+} from "~/domain/request-values";
 import { Highlight } from "./highlight";
 import { Badge } from "./ui/badge";
 
@@ -26,7 +33,11 @@ export function RequestCard({ request }: { request: RequestCardView }) {
   const t = useT();
   const district = findDistrict(request.district);
   const who = request.companyName ?? t("request.anonymousCompany");
-  const about = [SECTOR_LABELS[request.sector as Sector]?.[lang], COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang], district?.[lang]]
+  const about = [
+    SECTOR_LABELS[request.sector as Sector]?.[lang],
+    COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang],
+    district?.[lang],
+  ]
     .filter(Boolean)
     .join(" · ");
   return (
@@ -40,7 +51,10 @@ export function RequestCard({ request }: { request: RequestCardView }) {
         {who} · {about}
       </p>
       <p className="mt-2 text-sm leading-relaxed text-slate-700">
-        <Highlight text={request.highlights?.problem} fallback={request.problem.length > 260 ? `${request.problem.slice(0, 260)}…` : request.problem} />
+        <Highlight
+          text={request.highlights?.problem}
+          fallback={request.problem.length > 260 ? `${request.problem.slice(0, 260)}…` : request.problem}
+        />
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-1.5 text-sm">
         {request.fields.map(({ field }) => (

@@ -3,7 +3,15 @@ import { FieldPicker, type PickerArea } from "~/components/field-picker";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { DISTRICTS } from "~/domain/districts";
 import { WARDS, wardLabel } from "~/domain/wards";
-import { BUDGET_LABELS, BUDGETS, COMPANY_SIZE_LABELS, COMPANY_SIZES, SECTOR_LABELS, SECTORS, TRL_LABELS } from "~/domain/request-values";
+import {
+  BUDGET_LABELS,
+  BUDGETS,
+  COMPANY_SIZE_LABELS,
+  COMPANY_SIZES,
+  SECTOR_LABELS,
+  SECTORS,
+  TRL_LABELS,
+} from "~/domain/request-values";
 
 export type RequestFieldName =
   | "title"
@@ -43,10 +51,40 @@ export function RequestFormFields({
   const lang = useLanguage();
   return (
     <>
-      <Field label={t("request.titleField")} name="title" defaultValue={value("title")} errors={errors("title")} minLength={10} maxLength={150} required />
-      <TextareaField label={t("request.problem")} name="problem" defaultValue={value("problem")} errors={errors("problem")} minLength={30} maxLength={5000} required />
-      <TextareaField label={t("request.desiredOutcome")} name="desiredOutcome" defaultValue={value("desiredOutcome")} errors={errors("desiredOutcome")} minLength={20} maxLength={3000} required />
-      <FieldPicker legend={t("request.fields")} name="fieldSlugs" areas={areas} selected={selectedFields} errors={errors("fieldSlugs")} />
+      <Field
+        label={t("request.titleField")}
+        name="title"
+        defaultValue={value("title")}
+        errors={errors("title")}
+        minLength={10}
+        maxLength={150}
+        required
+      />
+      <TextareaField
+        label={t("request.problem")}
+        name="problem"
+        defaultValue={value("problem")}
+        errors={errors("problem")}
+        minLength={30}
+        maxLength={5000}
+        required
+      />
+      <TextareaField
+        label={t("request.desiredOutcome")}
+        name="desiredOutcome"
+        defaultValue={value("desiredOutcome")}
+        errors={errors("desiredOutcome")}
+        minLength={20}
+        maxLength={3000}
+        required
+      />
+      <FieldPicker
+        legend={t("request.fields")}
+        name="fieldSlugs"
+        areas={areas}
+        selected={selectedFields}
+        errors={errors("fieldSlugs")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t("request.trl")}
@@ -62,29 +100,63 @@ export function RequestFormFields({
           errors={errors("budget")}
           options={BUDGETS.map((budget) => ({ value: budget, label: BUDGET_LABELS[budget][lang] }))}
         />
-        <Field label={t("request.deadline")} name="deadline" type="date" defaultValue={value("deadline")} errors={errors("deadline")} required />
+        <Field
+          label={t("request.deadline")}
+          name="deadline"
+          type="date"
+          defaultValue={value("deadline")}
+          errors={errors("deadline")}
+          required
+        />
       </div>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">{t("request.companySection")}</legend>
-        <Field label={t("request.companyName")} name="companyName" defaultValue={value("companyName")} errors={errors("companyName")} maxLength={150} required />
+        <Field
+          label={t("request.companyName")}
+          name="companyName"
+          defaultValue={value("companyName")}
+          errors={errors("companyName")}
+          maxLength={150}
+          required
+        />
         {managed.length > 0 ? (
           <SelectField
             label={t("request.organization")}
             name="organizationSlug"
             defaultValue={value("organizationSlug")}
             errors={errors("organizationSlug")}
-            options={[{ value: "", label: t("request.organizationNone") }, ...managed.map((org) => ({ value: org.slug, label: pick(lang, org.nameVi, org.nameEn) }))]}
+            options={[
+              { value: "", label: t("request.organizationNone") },
+              ...managed.map((org) => ({ value: org.slug, label: pick(lang, org.nameVi, org.nameEn) })),
+            ]}
           />
         ) : null}
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField label={t("request.sector")} name="sector" defaultValue={value("sector")} placeholder={t("form.choosePlaceholder")} required errors={errors("sector")} options={SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] }))} />
-          <SelectField label={t("request.companySize")} name="companySize" defaultValue={value("companySize", "small")} errors={errors("companySize")} options={COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] }))} />
+          <SelectField
+            label={t("request.sector")}
+            name="sector"
+            defaultValue={value("sector")}
+            placeholder={t("form.choosePlaceholder")}
+            required
+            errors={errors("sector")}
+            options={SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] }))}
+          />
+          <SelectField
+            label={t("request.companySize")}
+            name="companySize"
+            defaultValue={value("companySize", "small")}
+            errors={errors("companySize")}
+            options={COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] }))}
+          />
           <SelectField
             label={t("request.district")}
             name="district"
             defaultValue={value("district")}
             errors={errors("district")}
-            options={[{ value: "", label: t("request.districtNone") }, ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }))]}
+            options={[
+              { value: "", label: t("request.districtNone") },
+              ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] })),
+            ]}
           />
         </div>
         {/* Shown only while the request names its company: a ward narrows an anonymous one down. */}
@@ -95,7 +167,9 @@ export function RequestFormFields({
           errors={errors("ward")}
           options={[
             { value: "", label: t("request.districtNone") },
-            ...WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+            ...WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) =>
+              a.label.localeCompare(b.label, lang),
+            ),
           ]}
         />
         <ChoiceGroup

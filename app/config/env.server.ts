@@ -12,7 +12,11 @@ import { log } from "./log.server";
  * typo never switches a limit off (NaN) or stops the portal. The README lists them all.
  */
 const text = z.string().trim().min(1);
-const positiveInteger = z.string().trim().regex(/^[1-9]\d*$/).transform(Number);
+const positiveInteger = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d*$/)
+  .transform(Number);
 const positiveNumber = z.string().trim().transform(Number).pipe(z.number().finite().positive());
 const flag = (on: string) => z.string().transform((value) => value.trim() === on);
 
@@ -90,7 +94,10 @@ export function trustProxy(): true | string | undefined {
 
 /** APP_ORIGIN: origins besides the portal's own that may post forms, comma-separated. */
 export function allowedOrigins(): string[] {
-  return (setting("APP_ORIGIN") ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
+  return (setting("APP_ORIGIN") ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
 }
 
 /** Threads the local Meilisearch indexes with (default: all cores). */

@@ -13,12 +13,22 @@ export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5;
 export function isDatabaseBusy(error: unknown): boolean {
   let current = error;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code, message, meta, cause } = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    const { code, message, meta, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: unknown };
+      cause?: unknown;
+    };
     if (isSqliteBusy(current) || isSqliteBusy(meta?.driverAdapterError)) return true;
     // Prisma's maxWait: the transaction waited its turn too long to start. Or
     // its timeout: on a swamped machine it did not finish in time, and Prisma
     // rolled it back. Either way nothing was written and a retry may succeed.
-    if (code === "P2028" && typeof message === "string" && /Unable to start a transaction|expired transaction/.test(message)) return true;
+    if (
+      code === "P2028" &&
+      typeof message === "string" &&
+      /Unable to start a transaction|expired transaction/.test(message)
+    )
+      return true;
     current = cause;
   }
   return false;

@@ -19,7 +19,9 @@ export function createPrismaClient(url = resolveDatabaseUrl()): PrismaClient {
   // on the shared client inside one fails at once (sqlite-adapter.server.ts).
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   client.$transaction = ((...args: unknown[]) =>
-    typeof args[0] === "function" ? runAsTransactionCallback(() => transaction(...args)) : transaction(...args)) as PrismaClient["$transaction"];
+    typeof args[0] === "function"
+      ? runAsTransactionCallback(() => transaction(...args))
+      : transaction(...args)) as PrismaClient["$transaction"];
   return client;
 }
 

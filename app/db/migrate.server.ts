@@ -28,9 +28,7 @@ const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export type MigrationReport = { applied: string[]; alreadyApplied: number };
 
-export function applyMigrations(
-  options: { databaseUrl?: string; migrationsDir?: string } = {},
-): MigrationReport {
+export function applyMigrations(options: { databaseUrl?: string; migrationsDir?: string } = {}): MigrationReport {
   const file = databaseFilePath(resolveDatabaseUrl(options.databaseUrl));
   if (!file) throw new Error("migrations need a database file");
   const migrationsDir = options.migrationsDir ?? path.resolve(import.meta.dirname, "../../prisma/migrations");

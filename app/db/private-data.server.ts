@@ -56,7 +56,8 @@ function tighten(target: string): fs.Stats | null {
       fs.chmodSync(target, stat.mode & 0o700);
     } catch (error) {
       // Someone else's file: say so, but do not refuse to start over it.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") console.warn(`Could not make ${target} private: ${String(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+        console.warn(`Could not make ${target} private: ${String(error)}`);
     }
   }
   return stat;

@@ -50,15 +50,17 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
     adapterName: inner.adapterName,
     async connect() {
       const writer = await inner.connect();
-      await writer.executeScript(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" +
-          // Table statistics for the query planner: without them it reads
-          // `status = 'published'` as selective and scans 100,000 rows to find 20.
-          "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
-      ).catch(async (error: unknown) => {
-        await writer.dispose();
-        throw error;
-      });
+      await writer
+        .executeScript(
+          "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" +
+            // Table statistics for the query planner: without them it reads
+            // `status = 'published'` as selective and scans 100,000 rows to find 20.
+            "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
+        )
+        .catch(async (error: unknown) => {
+          await writer.dispose();
+          throw error;
+        });
       // An in-memory database exists on one connection only: no reader there.
       const openReader = databaseFilePath(url)
         ? async () => {
@@ -104,7 +106,9 @@ export function runAsTransactionCallback<T>(work: () => Promise<T>): Promise<T> 
 
 function refuseInsideTransaction(sql: string) {
   if (transactionCallback.getStore()?.open) {
-    throw new Error(`A query on the shared Prisma client inside a transaction would wait for that transaction to end; use its tx client. Query: ${sql.slice(0, 200)}`);
+    throw new Error(
+      `A query on the shared Prisma client inside a transaction would wait for that transaction to end; use its tx client. Query: ${sql.slice(0, 200)}`,
+    );
   }
 }
 
@@ -126,7 +130,9 @@ async function retryWhileBusy<T>(attempt: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** tries, Math.max(0, deadline - Date.now()))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(50, 5 * 2 ** tries, Math.max(0, deadline - Date.now()))),
+    );
   }
 }
 
@@ -251,7 +257,8 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE")
+      throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
     const { release } = await this.#holding(() => this.inner.executeScript("BEGIN IMMEDIATE"));
     return immediateTransaction(this.inner, release, () => this.#lock.waiting);
   }

@@ -12,7 +12,9 @@ describe("addresses since July 2025", () => {
     expect(fullAddress("Số 41A, đường Phú Diễn, phường Phú Diễn, thành phố Hà Nội", "phu-dien", "vi")).toBe(
       "Số 41A, đường Phú Diễn, phường Phú Diễn, thành phố Hà Nội",
     );
-    expect(fullAddress("Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội", null, "vi")).toBe("Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội");
+    expect(fullAddress("Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội", null, "vi")).toBe(
+      "Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội",
+    );
     expect(fullAddress(null, null, "vi")).toBeNull();
   });
 

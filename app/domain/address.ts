@@ -28,7 +28,10 @@ export function mapSearchUrl(address: string): string {
 /** "024 3869 2008; 024 3869 2104" → tel: targets, one a number. */
 export function phoneNumbers(phone: string | null): { label: string; href: string }[] {
   if (!phone) return [];
-  return phone.split(/\s*;\s*/).filter(Boolean).map((label) => ({ label, href: `tel:${label.replace(/[^\d+]/g, "")}` }));
+  return phone
+    .split(/\s*;\s*/)
+    .filter(Boolean)
+    .map((label) => ({ label, href: `tel:${label.replace(/[^\d+]/g, "")}` }));
 }
 
 export function emailAddresses(email: string | null): string[] {

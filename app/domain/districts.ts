@@ -6,14 +6,38 @@ import { slugify } from "~/utils/text";
  */
 const NAMES = [
   // urban districts
-  "Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy", "Đống Đa", "Hai Bà Trưng",
-  "Hoàng Mai", "Thanh Xuân", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông",
+  "Ba Đình",
+  "Hoàn Kiếm",
+  "Tây Hồ",
+  "Long Biên",
+  "Cầu Giấy",
+  "Đống Đa",
+  "Hai Bà Trưng",
+  "Hoàng Mai",
+  "Thanh Xuân",
+  "Nam Từ Liêm",
+  "Bắc Từ Liêm",
+  "Hà Đông",
   // town
   "Sơn Tây",
   // rural districts
-  "Ba Vì", "Chương Mỹ", "Đan Phượng", "Đông Anh", "Gia Lâm", "Hoài Đức", "Mê Linh", "Mỹ Đức",
-  "Phú Xuyên", "Phúc Thọ", "Quốc Oai", "Sóc Sơn", "Thạch Thất", "Thanh Oai", "Thanh Trì",
-  "Thường Tín", "Ứng Hòa",
+  "Ba Vì",
+  "Chương Mỹ",
+  "Đan Phượng",
+  "Đông Anh",
+  "Gia Lâm",
+  "Hoài Đức",
+  "Mê Linh",
+  "Mỹ Đức",
+  "Phú Xuyên",
+  "Phúc Thọ",
+  "Quốc Oai",
+  "Sóc Sơn",
+  "Thạch Thất",
+  "Thanh Oai",
+  "Thanh Trì",
+  "Thường Tín",
+  "Ứng Hòa",
 ] as const;
 
 export type District = { slug: string; vi: string; en: string };
@@ -21,7 +45,11 @@ export type District = { slug: string; vi: string; en: string };
 export const DISTRICTS: readonly District[] = NAMES.map((vi) => ({
   slug: slugify(vi),
   vi,
-  en: vi.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").replace(/đ/g, "d"),
+  en: vi
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/Đ/g, "D")
+    .replace(/đ/g, "d"),
 }));
 
 const BY_SLUG = new Map(DISTRICTS.map((district) => [district.slug, district]));

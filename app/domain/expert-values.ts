@@ -13,12 +13,21 @@ export const ACADEMIC_TITLE_LABELS: Record<AcademicTitle, Label> = {
   cn: { vi: "CN.", en: "BSc" },
 };
 
-export const OFFERS = ["consulting", "contract_research", "lab_services", "equipment_access", "student_projects"] as const;
+export const OFFERS = [
+  "consulting",
+  "contract_research",
+  "lab_services",
+  "equipment_access",
+  "student_projects",
+] as const;
 export type Offer = (typeof OFFERS)[number];
 export const OFFER_LABELS: Record<Offer, Label> = {
   consulting: { vi: "Tư vấn", en: "Consulting" },
   contract_research: { vi: "Nghiên cứu theo hợp đồng", en: "Contract research" },
-  lab_services: { vi: "Dịch vụ phòng thí nghiệm (đo, phân tích, thử nghiệm)", en: "Lab services (measurement, analysis, testing)" },
+  lab_services: {
+    vi: "Dịch vụ phòng thí nghiệm (đo, phân tích, thử nghiệm)",
+    en: "Lab services (measurement, analysis, testing)",
+  },
   equipment_access: { vi: "Cho sử dụng thiết bị", en: "Equipment access" },
   student_projects: { vi: "Dự án cho sinh viên", en: "Student projects" },
 };

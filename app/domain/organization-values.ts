@@ -18,7 +18,14 @@ export const KIND_SEARCH_TERMS: Record<OrganizationKind, string[]> = {
   university: ["Trường đại học", "Đại học", "Học viện", "University", "Academy"],
   institute: ["Viện nghiên cứu", "Viện", "Research institute", "Institute"],
   lab: ["Phòng thí nghiệm", "Trung tâm nghiên cứu", "Lab", "Laboratory", "Research centre"],
-  incubator: ["Vườn ươm", "Tăng tốc khởi nghiệp", "Trung tâm đổi mới sáng tạo", "Incubator", "Accelerator", "Innovation hub"],
+  incubator: [
+    "Vườn ươm",
+    "Tăng tốc khởi nghiệp",
+    "Trung tâm đổi mới sáng tạo",
+    "Incubator",
+    "Accelerator",
+    "Innovation hub",
+  ],
   startup: ["Khởi nghiệp", "Startup", "Start-up"],
   enterprise: ["Doanh nghiệp", "Công ty", "Tập đoàn", "Enterprise", "Company"],
 };

@@ -2,8 +2,20 @@
 type Label = { vi: string; en: string };
 
 export const SECTORS = [
-  "manufacturing", "electronics", "ict", "agriculture_food", "health_pharma", "energy", "construction",
-  "transport_logistics", "environment", "chemicals_materials", "textiles", "finance", "education", "other",
+  "manufacturing",
+  "electronics",
+  "ict",
+  "agriculture_food",
+  "health_pharma",
+  "energy",
+  "construction",
+  "transport_logistics",
+  "environment",
+  "chemicals_materials",
+  "textiles",
+  "finance",
+  "education",
+  "other",
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 export const SECTOR_LABELS: Record<Sector, Label> = {
@@ -75,5 +87,12 @@ export const RESPONSE_TRANSITIONS: Record<ResponseStatus, ResponseStatus[]> = {
   declined: [],
 };
 
-export const DECLINE_REASONS = ["expertise_mismatch", "budget", "timeline", "chose_other", "need_changed", "incomplete"] as const;
+export const DECLINE_REASONS = [
+  "expertise_mismatch",
+  "budget",
+  "timeline",
+  "chose_other",
+  "need_changed",
+  "incomplete",
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];

@@ -42,7 +42,8 @@ export function formatNumber(lang: Language, value: number): string {
 }
 
 export function formatDate(lang: Language, value: Date | string): string {
-  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "long", timeZone: "Asia/Ho_Chi_Minh" }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(new Date(value));
 }

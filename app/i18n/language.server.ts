@@ -13,7 +13,11 @@ const languageCookie = createCookie("lang", { path: "/", sameSite: "lax", httpOn
  */
 export async function getLanguage(request: Request): Promise<Language> {
   const { headers } = request;
-  return resolveLanguage(new URL(request.url).searchParams.get("lang"), headers.get("Cookie"), headers.get("Accept-Language"));
+  return resolveLanguage(
+    new URL(request.url).searchParams.get("lang"),
+    headers.get("Cookie"),
+    headers.get("Accept-Language"),
+  );
 }
 
 /** `getLanguage` from the parts of a request (the HTTP server's middleware has no Fetch request). */

@@ -12,6 +12,22 @@ import * as matchmaking from "./messages/matchmaking";
  * language; every key must exist in English too (each module's `en` is typed
  * against its `vi`).
  */
-export const vi = { ...directory.vi, ...forms.vi, ...account.vi, ...matchmaking.vi, ...ecosystem.vi, ...curation.vi, ...legal.vi };
+export const vi = {
+  ...directory.vi,
+  ...forms.vi,
+  ...account.vi,
+  ...matchmaking.vi,
+  ...ecosystem.vi,
+  ...curation.vi,
+  ...legal.vi,
+};
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, Message> = { ...directory.en, ...forms.en, ...account.en, ...matchmaking.en, ...ecosystem.en, ...curation.en, ...legal.en };
+export const en: Record<MessageKey, Message> = {
+  ...directory.en,
+  ...forms.en,
+  ...account.en,
+  ...matchmaking.en,
+  ...ecosystem.en,
+  ...curation.en,
+  ...legal.en,
+};

@@ -11,7 +11,14 @@ export type JobPayloads = {
   "recompute-matches": { requestId: string };
   "recompute-matches-for-expert": { expertId: string };
   // Account work kept off the request path, so timing tells nothing about which e-mails have accounts.
-  "sign-up": { email: string; name: string; passwordHash: string; accountType: string; locale: string; redirectTo: string | null };
+  "sign-up": {
+    email: string;
+    name: string;
+    passwordHash: string;
+    accountType: string;
+    locale: string;
+    redirectTo: string | null;
+  };
   "resend-confirmation": { email: string };
   "password-reset": { email: string };
 };

@@ -86,7 +86,11 @@ export class JobWorker {
     if (due.length === 0) return 0;
     const token = crypto.randomUUID();
     await db.job.updateMany({
-      where: { id: { in: due.map((job) => job.id) }, doneAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: {
+        id: { in: due.map((job) => job.id) },
+        doneAt: null,
+        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+      },
       data: { claimToken: token, lockedUntil: new Date(now.getTime() + LEASE_MS) },
     });
     const jobs = await db.job.findMany({ where: { claimToken: token }, orderBy: { id: "asc" } });
@@ -95,7 +99,10 @@ export class JobWorker {
         const handler = this.options.handlers[job.kind as JobKind] as ((payload: unknown) => Promise<void>) | undefined;
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         await handler(JSON.parse(job.payload));
-        await db.job.update({ where: { id: job.id }, data: { doneAt: new Date(), lockedUntil: null, claimToken: null, lastError: null } });
+        await db.job.update({
+          where: { id: job.id },
+          data: { doneAt: new Date(), lockedUntil: null, claimToken: null, lastError: null },
+        });
       } catch (error) {
         const attempts = job.attempts + 1;
         this.options.log?.("job_failed", { id: job.id, kind: job.kind, attempts, error: String(error) });

@@ -57,15 +57,37 @@ function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{subject}</title>
       </head>
-      <body style={{ margin: 0, padding: 0, background: colors.page, color: colors.text, fontFamily: "Arial, Helvetica, sans-serif" }}>
+      <body
+        style={{
+          margin: 0,
+          padding: 0,
+          background: colors.page,
+          color: colors.text,
+          fontFamily: "Arial, Helvetica, sans-serif",
+        }}
+      >
         <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ background: colors.page }}>
           <tbody>
             <tr>
               <td align="center" style={{ padding: "24px 12px" }}>
-                <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ maxWidth: "600px", background: "#ffffff", borderRadius: "8px" }}>
+                <table
+                  role="presentation"
+                  width="100%"
+                  cellPadding={0}
+                  cellSpacing={0}
+                  style={{ maxWidth: "600px", background: "#ffffff", borderRadius: "8px" }}
+                >
                   <tbody>
                     <tr>
-                      <td style={{ padding: "16px 24px", borderBottom: `1px solid ${colors.line}`, fontSize: "14px", fontWeight: "bold", color: colors.brand }}>
+                      <td
+                        style={{
+                          padding: "16px 24px",
+                          borderBottom: `1px solid ${colors.line}`,
+                          fontSize: "14px",
+                          fontWeight: "bold",
+                          color: colors.brand,
+                        }}
+                      >
                         {t("site.name")}
                       </td>
                     </tr>
@@ -78,7 +100,15 @@ function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: 
                         <p style={{ margin: "24px 0" }}>
                           <a
                             href={action.url}
-                            style={{ display: "inline-block", padding: "12px 20px", background: colors.brand, color: "#ffffff", borderRadius: "6px", fontWeight: "bold", textDecoration: "none" }}
+                            style={{
+                              display: "inline-block",
+                              padding: "12px 20px",
+                              background: colors.brand,
+                              color: "#ffffff",
+                              borderRadius: "6px",
+                              fontWeight: "bold",
+                              textDecoration: "none",
+                            }}
                           >
                             {action.label}
                           </a>
@@ -93,7 +123,15 @@ function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: 
                       </td>
                     </tr>
                     <tr>
-                      <td style={{ padding: "16px 24px", borderTop: `1px solid ${colors.line}`, fontSize: "13px", lineHeight: "20px", color: colors.muted }}>
+                      <td
+                        style={{
+                          padding: "16px 24px",
+                          borderTop: `1px solid ${colors.line}`,
+                          fontSize: "13px",
+                          lineHeight: "20px",
+                          color: colors.muted,
+                        }}
+                      >
                         {footer}
                         {footerLink ? (
                           <>
@@ -132,7 +170,15 @@ function Block({ block }: { block: MailBlock }): ReactNode {
   return (
     <>
       <p style={{ ...paragraph, margin: "0 0 4px", color: colors.muted }}>{block.by}</p>
-      <blockquote style={{ margin: "0 0 16px", padding: "8px 16px", borderLeft: `4px solid ${colors.line}`, whiteSpace: "pre-wrap", ...paragraph }}>
+      <blockquote
+        style={{
+          margin: "0 0 16px",
+          padding: "8px 16px",
+          borderLeft: `4px solid ${colors.line}`,
+          whiteSpace: "pre-wrap",
+          ...paragraph,
+        }}
+      >
         {block.text}
       </blockquote>
     </>

@@ -17,7 +17,10 @@ export function confirmSignUpMail(to: Recipient, link: { token: string; hours: n
     t,
     subject: t("mail.confirm.subject"),
     name: to.name,
-    blocks: [{ kind: "paragraph", text: t("mail.confirm.body", { hours: link.hours }) }, { kind: "paragraph", text: t("mail.confirm.notYou") }],
+    blocks: [
+      { kind: "paragraph", text: t("mail.confirm.body", { hours: link.hours }) },
+      { kind: "paragraph", text: t("mail.confirm.notYou") },
+    ],
     action: { label: t("mail.action.confirm"), url: `${appUrl()}/confirm?token=${link.token}` },
     footer: t("mail.footerSignUp"),
   });

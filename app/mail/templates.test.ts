@@ -17,7 +17,11 @@ const buttonHref = (html: string) => /<a href="([^"]*)"/.exec(html)?.[1]?.replac
 
 describe("notification mails", () => {
   test("an accepted proposal leads to the conversation, in Vietnamese and in English", () => {
-    const accepted = { key: "notify.responseMoved.accepted" as const, params: { title: "Cảm biến", reason: "" }, url: "/matches/m1" };
+    const accepted = {
+      key: "notify.responseMoved.accepted" as const,
+      params: { title: "Cảm biến", reason: "" },
+      url: "/matches/m1",
+    };
     const vi = notificationMail({ name: "Lan", lang: "vi" }, accepted);
     expect(vi.subject).toBe("Đề xuất của bạn cho “Cảm biến” đã được chấp nhận · HIN");
     expect(buttonHref(vi.html)).toBe("https://portal.example/matches/m1");
@@ -53,7 +57,12 @@ describe("notification mails", () => {
     const approach = `${"Chúng tôi dùng cảm biến độ ẩm giá rẻ. ".repeat(30)}CUỐI`;
     const mail = notificationMail(
       { name: "Công ty A", lang: "vi" },
-      { key: "notify.newResponse", params: { title: "Tưới tiêu", name: "TS. Bình" }, url: "/requests/r1#responses", mail: { quote: { by: "TS. Bình", text: approach } } },
+      {
+        key: "notify.newResponse",
+        params: { title: "Tưới tiêu", name: "TS. Bình" },
+        url: "/requests/r1#responses",
+        mail: { quote: { by: "TS. Bình", text: approach } },
+      },
     );
     expect(mail.text).toContain("TS. Bình đã gửi đề xuất cho “Tưới tiêu”");
     expect(mail.text).toContain("> Chúng tôi dùng cảm biến độ ẩm giá rẻ.");
@@ -71,7 +80,12 @@ describe("notification mails", () => {
     expect(rejected.html).toContain("Add a budget");
     const invited = notificationMail(
       { name: "An", lang: "en" },
-      { key: "notify.invited", params: { title: "Drones" }, url: "/requests/r2", mail: { requestSummary: "Spray rice fields", action: "mail.action.respond" } },
+      {
+        key: "notify.invited",
+        params: { title: "Drones" },
+        url: "/requests/r2",
+        mail: { requestSummary: "Spray rice fields", action: "mail.action.respond" },
+      },
     );
     expect(invited.text).toContain("The request in short:\n> Spray rice fields");
     expect(invited.text).toContain("See the request and respond: https://portal.example/requests/r2");

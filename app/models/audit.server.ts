@@ -40,10 +40,13 @@ export async function audit(entry: AuditInput, tx: Prisma.TransactionClient) {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Filters from the audit page's query string; unknown values are ignored, not errors. */
-export function auditFiltersFromUrl(url: URL): AuditFilters & { raw: Record<"action" | "actor" | "entity" | "from" | "to", string> } {
+export function auditFiltersFromUrl(
+  url: URL,
+): AuditFilters & { raw: Record<"action" | "actor" | "entity" | "from" | "to", string> } {
   const get = (name: string) => (url.searchParams.get(name) ?? "").slice(0, 100);
   const raw = { action: get("action"), actor: get("actor"), entity: get("entity"), from: get("from"), to: get("to") };
-  const day = (value: string, offset = 0) => (DATE.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(Date.parse(value) + offset) : undefined);
+  const day = (value: string, offset = 0) =>
+    DATE.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(Date.parse(value) + offset) : undefined;
   return {
     raw,
     action: (AUDIT_ACTIONS as readonly string[]).includes(raw.action) ? raw.action : undefined,
@@ -54,7 +57,14 @@ export function auditFiltersFromUrl(url: URL): AuditFilters & { raw: Record<"act
   };
 }
 
-export type AuditFilters = { action?: string; actorId?: string; entityType?: string; entityId?: string; from?: Date; to?: Date };
+export type AuditFilters = {
+  action?: string;
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+};
 
 function where(filters: AuditFilters): Prisma.AuditEntryWhereInput {
   return {
@@ -62,7 +72,9 @@ function where(filters: AuditFilters): Prisma.AuditEntryWhereInput {
     ...(filters.actorId ? { actorId: filters.actorId } : {}),
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
-    ...(filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {}),
+    ...(filters.from || filters.to
+      ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } }
+      : {}),
   };
 }
 
@@ -92,5 +104,9 @@ export function exportAudit(filters: AuditFilters, limit = 100_000) {
 
 /** Officials, for the actor filter. */
 export function auditActors() {
-  return prisma.user.findMany({ where: { auditEntries: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.user.findMany({
+    where: { auditEntries: { some: {} } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -17,7 +17,9 @@ export async function claimStatus(userId: string, organizationId: string) {
 }
 
 export async function isManager(userId: string, organizationId: string) {
-  return Boolean(await prisma.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } }));
+  return Boolean(
+    await prisma.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } }),
+  );
 }
 
 /** The listings a user manages, for the "on behalf of" choice of a request form. */
@@ -41,42 +43,62 @@ export async function submitClaim(userId: string, organizationId: string, messag
   await write(async (tx, effects) => {
     const existing = await tx.organizationClaim.findFirst({ where: { userId, organizationId, status: "pending" } });
     if (existing) return; // once is enough
-    if (await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } })) return;
+    if (await tx.organizationManager.findUnique({ where: { userId_organizationId: { userId, organizationId } } }))
+      return;
     await tx.organizationClaim.create({ data: { userId, organizationId, message } });
     const [user, organization] = await Promise.all([
       tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
       tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { nameVi: true, nameEn: true } }),
     ]);
-    await notifyOfficials({
-      type: "claim",
-      key: "notify.claimToReview",
-      params: { name: user.name, organization: pick("vi", organization.nameVi, organization.nameEn) },
-      url: "/admin/claims",
-    }, tx, effects);
+    await notifyOfficials(
+      {
+        type: "claim",
+        key: "notify.claimToReview",
+        params: { name: user.name, organization: pick("vi", organization.nameVi, organization.nameEn) },
+        url: "/admin/claims",
+      },
+      tx,
+      effects,
+    );
   });
 }
 
-export async function reviewClaim(claimId: string, reviewerId: string, decision: { approve: boolean; note: string | null }) {
+export async function reviewClaim(
+  claimId: string,
+  reviewerId: string,
+  decision: { approve: boolean; note: string | null },
+) {
   const done = await write(async (tx, effects) => {
     const { count } = await tx.organizationClaim.updateMany({
       where: { id: claimId, status: "pending" },
-      data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
+      data: {
+        status: decision.approve ? "approved" : "rejected",
+        reviewNote: decision.note,
+        reviewedById: reviewerId,
+        reviewedAt: new Date(),
+      },
     });
     if (count === 0) return false;
     const claim = await tx.organizationClaim.findUniqueOrThrow({
       where: { id: claimId },
-      include: { organization: { select: { slug: true, nameVi: true, nameEn: true } }, user: { select: { name: true } } },
+      include: {
+        organization: { select: { slug: true, nameVi: true, nameEn: true } },
+        user: { select: { name: true } },
+      },
     });
-    await audit({
-      actorId: reviewerId,
-      action: decision.approve ? "claim.approve" : "claim.reject",
-      entityType: "claim",
-      entityId: claimId,
-      label: `${claim.user.name} → ${pick("vi", claim.organization.nameVi, claim.organization.nameEn)}`,
-      before: { status: "pending" },
-      after: { status: decision.approve ? "approved" : "rejected" },
-      reason: decision.note,
-    }, tx);
+    await audit(
+      {
+        actorId: reviewerId,
+        action: decision.approve ? "claim.approve" : "claim.reject",
+        entityType: "claim",
+        entityId: claimId,
+        label: `${claim.user.name} → ${pick("vi", claim.organization.nameVi, claim.organization.nameEn)}`,
+        before: { status: "pending" },
+        after: { status: decision.approve ? "approved" : "rejected" },
+        reason: decision.note,
+      },
+      tx,
+    );
     if (decision.approve) {
       await tx.organizationManager.upsert({
         where: { userId_organizationId: { userId: claim.userId, organizationId: claim.organizationId } },
@@ -84,13 +106,20 @@ export async function reviewClaim(claimId: string, reviewerId: string, decision:
         update: {},
       });
     }
-    await notify({
-      userId: claim.userId,
-      type: "claim",
-      key: decision.approve ? "notify.claimApproved" : "notify.claimRejected",
-      params: { organization: pick("vi", claim.organization.nameVi, claim.organization.nameEn), note: decision.note ?? "" },
-      url: `/organizations/${claim.organization.slug}`,
-    }, tx, effects);
+    await notify(
+      {
+        userId: claim.userId,
+        type: "claim",
+        key: decision.approve ? "notify.claimApproved" : "notify.claimRejected",
+        params: {
+          organization: pick("vi", claim.organization.nameVi, claim.organization.nameEn),
+          note: decision.note ?? "",
+        },
+        url: `/organizations/${claim.organization.slug}`,
+      },
+      tx,
+      effects,
+    );
     return true;
   });
   return done;

@@ -13,17 +13,65 @@ import { refreshRequestSearchText } from "./request.server";
  * Loading twice changes nothing.
  */
 export const DEMO_ACCOUNTS = [
-  { key: "business", email: "doanh-nghiep@demo.example", name: "Nguyễn Minh Anh (tài khoản ví dụ)", role: "member", accountType: "business" },
-  { key: "researcher", email: "nha-khoa-hoc@demo.example", name: "TS. Trần Thu Hà (tài khoản ví dụ)", role: "member", accountType: "researcher" },
-  { key: "researcher2", email: "nha-khoa-hoc-2@demo.example", name: "PGS.TS. Lê Quang Huy (tài khoản ví dụ)", role: "member", accountType: "researcher" },
-  { key: "researcher3", email: "nha-khoa-hoc-3@demo.example", name: "ThS. Phạm Ngọc Lan (tài khoản ví dụ)", role: "member", accountType: "researcher" },
-  { key: "curator", email: "can-bo@demo.example", name: "Cán bộ quản lý (tài khoản ví dụ)", role: "curator", accountType: "business" },
-  { key: "admin", email: "quan-tri@demo.example", name: "Quản trị viên (tài khoản ví dụ)", role: "admin", accountType: "business" },
+  {
+    key: "business",
+    email: "doanh-nghiep@demo.example",
+    name: "Nguyễn Minh Anh (tài khoản ví dụ)",
+    role: "member",
+    accountType: "business",
+  },
+  {
+    key: "researcher",
+    email: "nha-khoa-hoc@demo.example",
+    name: "TS. Trần Thu Hà (tài khoản ví dụ)",
+    role: "member",
+    accountType: "researcher",
+  },
+  {
+    key: "researcher2",
+    email: "nha-khoa-hoc-2@demo.example",
+    name: "PGS.TS. Lê Quang Huy (tài khoản ví dụ)",
+    role: "member",
+    accountType: "researcher",
+  },
+  {
+    key: "researcher3",
+    email: "nha-khoa-hoc-3@demo.example",
+    name: "ThS. Phạm Ngọc Lan (tài khoản ví dụ)",
+    role: "member",
+    accountType: "researcher",
+  },
+  {
+    key: "curator",
+    email: "can-bo@demo.example",
+    name: "Cán bộ quản lý (tài khoản ví dụ)",
+    role: "curator",
+    accountType: "business",
+  },
+  {
+    key: "admin",
+    email: "quan-tri@demo.example",
+    name: "Quản trị viên (tài khoản ví dụ)",
+    role: "admin",
+    accountType: "business",
+  },
 ] as const;
 
 type Key = (typeof DEMO_ACCOUNTS)[number]["key"];
 
-const EXPERTS: Record<"researcher" | "researcher2" | "researcher3", { slug: string; title: string; fullName: string; affiliation: string; position: string; bio: string; keywords: string; fields: string[] }> = {
+const EXPERTS: Record<
+  "researcher" | "researcher2" | "researcher3",
+  {
+    slug: string;
+    title: string;
+    fullName: string;
+    affiliation: string;
+    position: string;
+    bio: string;
+    keywords: string;
+    fields: string[];
+  }
+> = {
   researcher: {
     slug: "vi-du-tran-thu-ha",
     title: "ts",
@@ -57,20 +105,33 @@ const EXPERTS: Record<"researcher" | "researcher2" | "researcher3", { slug: stri
 };
 
 export async function loadDemoContent(password: string, db: DbClient = prisma) {
-  if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } })) return { created: false };
+  if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } }))
+    return { created: false };
   const passwordHash = await hashPassword(password);
   const users = {} as Record<Key, { id: string }>;
   for (const account of DEMO_ACCOUNTS) {
     users[account.key] = await db.user.create({
-      data: { email: account.email, name: account.name, passwordHash, role: account.role, accountType: account.accountType, confirmedAt: new Date() },
+      data: {
+        email: account.email,
+        name: account.name,
+        passwordHash,
+        role: account.role,
+        accountType: account.accountType,
+        confirmedAt: new Date(),
+      },
       select: { id: true },
     });
   }
-  const fieldIds = async (slugs: string[]) => (await db.field.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((field) => field.id);
-  const organizationId = async (slug: string) => (await db.organization.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+  const fieldIds = async (slugs: string[]) =>
+    (await db.field.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((field) => field.id);
+  const organizationId = async (slug: string) =>
+    (await db.organization.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
 
   const experts = {} as Record<keyof typeof EXPERTS, string>;
-  for (const [key, expert] of Object.entries(EXPERTS) as [keyof typeof EXPERTS, (typeof EXPERTS)[keyof typeof EXPERTS]][]) {
+  for (const [key, expert] of Object.entries(EXPERTS) as [
+    keyof typeof EXPERTS,
+    (typeof EXPERTS)[keyof typeof EXPERTS],
+  ][]) {
     const created = await db.expertProfile.create({
       data: {
         userId: users[key].id,
@@ -132,13 +193,43 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
 
   const respond = (requestId: string, key: keyof typeof EXPERTS, status: string, approach: string) =>
     db.requestResponse.create({
-      data: { requestId, responderId: users[key].id, expertId: experts[key], approach, experience: "Đề xuất ví dụ.", timeline: "4 tháng", status },
+      data: {
+        requestId,
+        responderId: users[key].id,
+        expertId: experts[key],
+        approach,
+        experience: "Đề xuất ví dụ.",
+        timeline: "4 tháng",
+        status,
+      },
     });
-  const accepted = await respond(wastewater, "researcher", "accepted", "Đề xuất ví dụ: kết hợp keo tụ điện hóa với màng lọc MBR, thử nghiệm 4 tuần tại xưởng.");
-  await respond(herbal, "researcher2", "submitted", "Đề xuất ví dụ: định lượng hoạt chất bằng HPLC, thẩm định theo hướng dẫn ICH, lập hồ sơ tiêu chuẩn cơ sở.");
+  const accepted = await respond(
+    wastewater,
+    "researcher",
+    "accepted",
+    "Đề xuất ví dụ: kết hợp keo tụ điện hóa với màng lọc MBR, thử nghiệm 4 tuần tại xưởng.",
+  );
+  await respond(
+    herbal,
+    "researcher2",
+    "submitted",
+    "Đề xuất ví dụ: định lượng hoạt chất bằng HPLC, thẩm định theo hướng dẫn ICH, lập hồ sơ tiêu chuẩn cơ sở.",
+  );
   const match = await db.match.create({ data: { requestId: wastewater, responseId: accepted.id } });
-  await db.message.create({ data: { matchId: match.id, senderId: users.business.id, body: "Tin nhắn ví dụ: chị có thể khảo sát xưởng vào tuần sau không?" } });
-  await db.message.create({ data: { matchId: match.id, senderId: users.researcher.id, body: "Tin nhắn ví dụ: được, thứ Ba tuần sau nhóm tôi sẽ đến lấy mẫu." } });
+  await db.message.create({
+    data: {
+      matchId: match.id,
+      senderId: users.business.id,
+      body: "Tin nhắn ví dụ: chị có thể khảo sát xưởng vào tuần sau không?",
+    },
+  });
+  await db.message.create({
+    data: {
+      matchId: match.id,
+      senderId: users.researcher.id,
+      body: "Tin nhắn ví dụ: được, thứ Ba tuần sau nhóm tôi sẽ đến lấy mẫu.",
+    },
+  });
 
   await enqueueSearchSync(db, "expert", Object.values(experts));
   await enqueueSearchSync(db, "request", [wastewater, herbal]);

@@ -8,11 +8,28 @@ import { prisma } from "~/db/client.server";
  * warned, and the official reviewing it must see why.
  */
 export type DuplicateReason = "name" | "acronym" | "website";
-export type LikelyDuplicate = { id: string; slug: string; nameVi: string | null; nameEn: string | null; status: string; reasons: DuplicateReason[] };
-type Candidate = { id?: string; nameVi?: string | null; nameEn?: string | null; acronym?: string | null; website?: string | null };
+export type LikelyDuplicate = {
+  id: string;
+  slug: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  status: string;
+  reasons: DuplicateReason[];
+};
+type Candidate = {
+  id?: string;
+  nameVi?: string | null;
+  nameEn?: string | null;
+  acronym?: string | null;
+  website?: string | null;
+};
 
 // "Trường Đại học X" and "Đại học X" name the same institution.
-const nameKey = (name: string) => sortableName(name.replace(/\([^)]*\)/g, " ")).replace(/^truong /, "").replace(/\s+/g, " ").trim();
+const nameKey = (name: string) =>
+  sortableName(name.replace(/\([^)]*\)/g, " "))
+    .replace(/^truong /, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The acronym field, and one written in brackets after the name. */
 function acronyms(candidate: Candidate): string[] {
@@ -45,7 +62,9 @@ export async function duplicateFinder() {
     select: { id: true, slug: true, nameVi: true, nameEn: true, acronym: true, website: true, status: true },
   });
   return (candidate: Candidate, limit = 5): LikelyDuplicate[] => {
-    const names = new Set([candidate.nameVi, candidate.nameEn].filter((name): name is string => Boolean(name?.trim())).map(nameKey));
+    const names = new Set(
+      [candidate.nameVi, candidate.nameEn].filter((name): name is string => Boolean(name?.trim())).map(nameKey),
+    );
     names.delete("");
     const acronymSet = new Set(acronyms(candidate));
     const domain = websiteDomain(candidate.website);
@@ -56,7 +75,15 @@ export async function duplicateFinder() {
       if ([other.nameVi, other.nameEn].some((name) => name && names.has(nameKey(name)))) reasons.push("name");
       if (other.acronym && acronymSet.has(other.acronym.trim().toUpperCase())) reasons.push("acronym");
       if (domain && websiteDomain(other.website) === domain) reasons.push("website");
-      if (reasons.length) found.push({ id: other.id, slug: other.slug, nameVi: other.nameVi, nameEn: other.nameEn, status: other.status, reasons });
+      if (reasons.length)
+        found.push({
+          id: other.id,
+          slug: other.slug,
+          nameVi: other.nameVi,
+          nameEn: other.nameEn,
+          status: other.status,
+          reasons,
+        });
     }
     // Most reasons first: a listing matching on name and website is the likeliest.
     return found.sort((a, b) => b.reasons.length - a.reasons.length).slice(0, limit);

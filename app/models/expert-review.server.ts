@@ -14,11 +14,27 @@ export function profilesToReview(take = 50) {
     where: { status: "published", reviewState: "pending" },
     orderBy: { updatedAt: "asc" },
     take,
-    select: { id: true, slug: true, fullName: true, title: true, position: true, keywords: true, bioVi: true, bioEn: true, updatedAt: true, affiliation: { select: { slug: true, nameVi: true, nameEn: true } }, user: { select: { email: true } } },
+    select: {
+      id: true,
+      slug: true,
+      fullName: true,
+      title: true,
+      position: true,
+      keywords: true,
+      bioVi: true,
+      bioEn: true,
+      updatedAt: true,
+      affiliation: { select: { slug: true, nameVi: true, nameEn: true } },
+      user: { select: { email: true } },
+    },
   });
 }
 
-export async function reviewProfile(expertId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
+export async function reviewProfile(
+  expertId: string,
+  reviewerId: string,
+  decision: { approve: boolean; note: string | null },
+): Promise<boolean> {
   const done = await write(async (tx, effects) => {
     const { count } = await tx.expertProfile.updateMany({
       where: { id: expertId, status: "published", reviewState: "pending" },
@@ -27,20 +43,39 @@ export async function reviewProfile(expertId: string, reviewerId: string, decisi
         : { reviewState: "rejected", reviewNote: decision.note, reviewedAt: new Date(), status: "draft" },
     });
     if (count === 0) return false;
-    const profile = await tx.expertProfile.findUniqueOrThrow({ where: { id: expertId }, select: { userId: true, fullName: true, slug: true } });
-    await audit({
-      actorId: reviewerId,
-      action: decision.approve ? "expert.approve" : "expert.reject",
-      entityType: "expert",
-      entityId: expertId,
-      label: profile.fullName,
-      before: { status: "published", reviewState: "pending" },
-      after: decision.approve ? { status: "published", reviewState: "approved" } : { status: "draft", reviewState: "rejected" },
-      reason: decision.note,
-    }, tx);
+    const profile = await tx.expertProfile.findUniqueOrThrow({
+      where: { id: expertId },
+      select: { userId: true, fullName: true, slug: true },
+    });
+    await audit(
+      {
+        actorId: reviewerId,
+        action: decision.approve ? "expert.approve" : "expert.reject",
+        entityType: "expert",
+        entityId: expertId,
+        label: profile.fullName,
+        before: { status: "published", reviewState: "pending" },
+        after: decision.approve
+          ? { status: "published", reviewState: "approved" }
+          : { status: "draft", reviewState: "rejected" },
+        reason: decision.note,
+      },
+      tx,
+    );
     if (!decision.approve) {
       await effects.reindex("expert", [expertId]);
-      await notify({ userId: profile.userId, type: "review", key: "notify.profileRejected", params: { note: decision.note ?? "" }, url: "/me/profile", mail: { action: "mail.action.profile" } }, tx, effects);
+      await notify(
+        {
+          userId: profile.userId,
+          type: "review",
+          key: "notify.profileRejected",
+          params: { note: decision.note ?? "" },
+          url: "/me/profile",
+          mail: { action: "mail.action.profile" },
+        },
+        tx,
+        effects,
+      );
     }
     return true;
   });

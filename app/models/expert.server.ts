@@ -48,7 +48,9 @@ export type SaveProfileResult =
 
 export async function saveProfile(userId: string, input: ExpertProfileInput): Promise<SaveProfileResult> {
   const taxonomy = await getTaxonomy();
-  const fieldIds = input.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug)).filter((field) => field && field.areaSlug !== null);
+  const fieldIds = input.fieldSlugs
+    .map((slug) => taxonomy.bySlug.get(slug))
+    .filter((field) => field && field.areaSlug !== null);
   if (fieldIds.length !== input.fieldSlugs.length) return { ok: false, field: "fieldSlugs" };
 
   let affiliationId: string | null = null;
@@ -60,7 +62,10 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
 
   const status = input.intent === "publish" ? "published" : "draft";
   const saved = await write(async (tx, effects) => {
-    const existing = await tx.expertProfile.findUnique({ where: { userId }, select: { id: true, slug: true, publishedAt: true } });
+    const existing = await tx.expertProfile.findUnique({
+      where: { userId },
+      select: { id: true, slug: true, publishedAt: true },
+    });
     const data = {
       title: input.title,
       fullName: input.fullName,
@@ -75,7 +80,7 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       // review's note was about the old text: it goes (the audit log keeps it), never onto the page.
       ...(status === "published" ? { reviewState: "pending" } : {}),
       reviewNote: null,
-      publishedAt: status === "published" ? (existing?.publishedAt ?? new Date()) : existing?.publishedAt ?? null,
+      publishedAt: status === "published" ? (existing?.publishedAt ?? new Date()) : (existing?.publishedAt ?? null),
     };
     const profile = existing
       ? await tx.expertProfile.update({ where: { id: existing.id }, data })
@@ -84,7 +89,14 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
     await tx.expertField.createMany({ data: fieldIds.map((field) => ({ expertId: profile.id, fieldId: field!.id })) });
     await tx.expertLink.deleteMany({ where: { expertId: profile.id } });
     await tx.expertLink.createMany({
-      data: input.links.map((link, position) => ({ expertId: profile.id, kind: link.kind, title: link.title!, url: link.url, year: link.year, position })),
+      data: input.links.map((link, position) => ({
+        expertId: profile.id,
+        kind: link.kind,
+        title: link.title!,
+        url: link.url,
+        year: link.year,
+        position,
+      })),
     });
     await refreshExpertSearchText(profile.id, tx);
     await effects.reindex("expert", [profile.id]);

@@ -18,8 +18,23 @@ export async function exportPublishedOrganizations(): Promise<ExportedOrganizati
     where: { status: "published" },
     orderBy: { slug: "asc" },
     select: {
-      slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true, ward: true, address: true,
-      phone: true, email: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
+      slug: true,
+      kind: true,
+      nameVi: true,
+      nameEn: true,
+      acronym: true,
+      summaryVi: true,
+      summaryEn: true,
+      district: true,
+      ward: true,
+      address: true,
+      phone: true,
+      email: true,
+      website: true,
+      foundedYear: true,
+      verified: true,
+      status: true,
+      sourceUrl: true,
       parent: { select: { slug: true, status: true } },
       fields: { select: { field: { select: { slug: true } } }, orderBy: { field: { position: "asc" } } },
     },
@@ -35,6 +50,8 @@ export async function exportPublishedOrganizations(): Promise<ExportedOrganizati
 export function organizationsCsv(rows: ExportedOrganization[]): string {
   return toCsv(
     IMPORT_COLUMNS,
-    rows.map((row) => IMPORT_COLUMNS.map((column) => (Array.isArray(row[column]) ? (row[column] as string[]).join(";") : row[column]))),
+    rows.map((row) =>
+      IMPORT_COLUMNS.map((column) => (Array.isArray(row[column]) ? (row[column] as string[]).join(";") : row[column])),
+    ),
   );
 }

@@ -11,8 +11,16 @@ export const LISTING_PAGE_SIZE = 20;
 type FacetOption = { value: string; label: string; count: number | null; selected: boolean };
 
 const EXTRA = {
-  experts: { values: OFFERS as readonly string[], label: (value: string, lang: Language) => OFFER_LABELS[value as keyof typeof OFFER_LABELS][lang], hideEmpty: false },
-  requests: { values: SECTORS as readonly string[], label: (value: string, lang: Language) => SECTOR_LABELS[value as keyof typeof SECTOR_LABELS][lang], hideEmpty: true },
+  experts: {
+    values: OFFERS as readonly string[],
+    label: (value: string, lang: Language) => OFFER_LABELS[value as keyof typeof OFFER_LABELS][lang],
+    hideEmpty: false,
+  },
+  requests: {
+    values: SECTORS as readonly string[],
+    label: (value: string, lang: Language) => SECTOR_LABELS[value as keyof typeof SECTOR_LABELS][lang],
+    hideEmpty: true,
+  },
 };
 
 /**
@@ -23,7 +31,10 @@ const EXTRA = {
 export async function searchListingPage(list: ListName, url: URL, lang: Language) {
   const { query, problems } = parseListingParams(url.searchParams, list);
   const search = list === "experts" ? searchExperts : searchOpenRequests;
-  const [found, taxonomy] = await Promise.all([search({ ...query, fields: [], perPage: LISTING_PAGE_SIZE }), getTaxonomy()]);
+  const [found, taxonomy] = await Promise.all([
+    search({ ...query, fields: [], perPage: LISTING_PAGE_SIZE }),
+    getTaxonomy(),
+  ]);
   const counted = found.mode === "engine";
   const areaCounts = found.facets.areaSlugs ?? {};
   const extraCounts = found.facets[list === "experts" ? "offers" : "sector"] ?? {};
@@ -46,7 +57,12 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
       }))
       .filter(shown),
     extra: extra.values
-      .map((value) => ({ value, label: extra.label(value, lang), count: counted ? (extraCounts[value] ?? 0) : null, selected: query.extra.includes(value) }))
+      .map((value) => ({
+        value,
+        label: extra.label(value, lang),
+        count: counted ? (extraCounts[value] ?? 0) : null,
+        selected: query.extra.includes(value),
+      }))
       .filter((option) => !extra.hideEmpty || shown(option)),
   };
 }

@@ -53,7 +53,9 @@ export async function deliverMail(mailId: string) {
   if (smtpUrl) {
     await nodemailer.createTransport(smtpUrl).sendMail(message);
   } else {
-    const built = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
+    const built = await nodemailer
+      .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
+      .sendMail(message);
     appendToMailbox(built.message as Buffer, mail.createdAt);
   }
   await prisma.mailMessage.update({ where: { id: mailId }, data: { sentAt: new Date() } });

@@ -8,7 +8,9 @@ import type { DbClient } from "~/db/client.server";
  * took 30 ms at the median and 60 at p95 on the bench data, most of a
  * suggestion's time once the engine's part was cut (decision 012).
  */
-export type CandidateField = { field: { id: string; nameVi: string; nameEn: string; parent: { id: string; nameVi: string; nameEn: string } | null } };
+export type CandidateField = {
+  field: { id: string; nameVi: string; nameEn: string; parent: { id: string; nameVi: string; nameEn: string } | null };
+};
 
 export type CandidateExpert = {
   id: string;
@@ -21,7 +23,13 @@ export type CandidateExpert = {
   links: { title: string }[];
 };
 
-export type CandidateOrganization = { id: string; kind: string; verified: boolean; sortNameVi: string; fields: CandidateField[] };
+export type CandidateOrganization = {
+  id: string;
+  kind: string;
+  verified: boolean;
+  sortNameVi: string;
+  fields: CandidateField[];
+};
 
 /** A field with its group, as a JSON array: [id, nameVi, nameEn, groupId, groupNameVi, groupNameEn]. */
 const fieldsOf = (link: Prisma.Sql, ownerId: Prisma.Sql) => Prisma.sql`
@@ -49,7 +57,9 @@ function parseFields(json: string | null): CandidateField[] {
 /** Published expertise profiles among `ids`. */
 export async function loadCandidateExperts(ids: readonly string[], db: DbClient): Promise<CandidateExpert[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<(Omit<CandidateExpert, "fields" | "links"> & { fields: string | null; links: string | null })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<CandidateExpert, "fields" | "links"> & { fields: string | null; links: string | null })[]
+  >`
     SELECT e.id, e.userId, e.affiliationId, e.keywords, e.offers, e.fullName,
            ${fieldsOf(Prisma.sql`ExpertField`, Prisma.sql`l.expertId = e.id`)} AS fields,
            (SELECT json_group_array(k.title) FROM ExpertLink k WHERE k.expertId = e.id) AS links
@@ -63,9 +73,14 @@ export async function loadCandidateExperts(ids: readonly string[], db: DbClient)
 }
 
 /** Published organizations among `ids`. */
-export async function loadCandidateOrganizations(ids: readonly string[], db: DbClient): Promise<CandidateOrganization[]> {
+export async function loadCandidateOrganizations(
+  ids: readonly string[],
+  db: DbClient,
+): Promise<CandidateOrganization[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string; kind: string; verified: unknown; sortNameVi: string; fields: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; kind: string; verified: unknown; sortNameVi: string; fields: string | null }[]
+  >`
     SELECT o.id, o.kind, o.verified, o.sortNameVi,
            ${fieldsOf(Prisma.sql`OrganizationField`, Prisma.sql`l.organizationId = o.id`)} AS fields
     FROM Organization o

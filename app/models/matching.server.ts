@@ -33,7 +33,9 @@ export type Scored = { id: string; score: number; reasons: Reason[] };
 export const SUGGESTIONS_PER_KIND = 10;
 
 const STOPWORDS = new Set(
-  "va cua cho cac nhung trong voi mot la duoc co de khong nay tai tu den ve theo nhu khi can muon the and of for in with to a an on by from at or is are be as our we this that into using use".split(" "),
+  "va cua cho cac nhung trong voi mot la duoc co de khong nay tai tu den ve theo nhu khi can muon the and of for in with to a an on by from at or is are be as our we this that into using use".split(
+    " ",
+  ),
 );
 
 /** Folded words of a text, without stopwords and one-letter words. */
@@ -50,7 +52,10 @@ function pairs(text: string): Set<string> {
 }
 
 const OFFER_SIGNALS: Record<Offer, (request: RequestFacts) => boolean> = {
-  lab_services: (r) => /thu nghiem|thi nghiem|do luong|phan tich|kiem dinh|kiem nghiem|\btest|measur|analys|characteri|calibrat/.test(r.text),
+  lab_services: (r) =>
+    /thu nghiem|thi nghiem|do luong|phan tich|kiem dinh|kiem nghiem|\btest|measur|analys|characteri|calibrat/.test(
+      r.text,
+    ),
   equipment_access: (r) => /thiet bi|may do|phong sach|equipment|instrument|clean ?room|facility/.test(r.text),
   contract_research: (r) => r.trl <= 6 || /nghien cuu|phat trien|research|develop/.test(r.text),
   consulting: (r) => /tu van|danh gia|chuyen giao|consult|assess|advice|transfer/.test(r.text),
@@ -80,14 +85,23 @@ function fieldReasons(request: RequestFacts, fields: CandidateFields): { score: 
     }
   }
   const reasons: Reason[] = [];
-  if (shared.length > 0) reasons.push({ kind: "fields", fields: shared.map((field) => ({ vi: field.nameVi, en: field.nameEn })) });
+  if (shared.length > 0)
+    reasons.push({ kind: "fields", fields: shared.map((field) => ({ vi: field.nameVi, en: field.nameEn })) });
   if (areas.size > 0) reasons.push({ kind: "area", areas: [...areas.values()] });
   return { score: 3 * shared.length + areas.size, reasons };
 }
 
 export function scoreExpert(
   request: RequestFacts,
-  expert: { id: string; userId: string; affiliationId: string | null; keywords: string; offers: string; fields: CandidateFields; links: { title: string }[] },
+  expert: {
+    id: string;
+    userId: string;
+    affiliationId: string | null;
+    keywords: string;
+    offers: string;
+    fields: CandidateFields;
+    links: { title: string }[];
+  },
   textRank: number | undefined,
   poolSize: number,
 ): Scored | null {
@@ -106,7 +120,9 @@ export function scoreExpert(
   }
 
   const requestPairs = pairs(request.text);
-  const related = expert.links.filter((link) => [...pairs(link.title)].filter((pair) => requestPairs.has(pair)).length >= 2);
+  const related = expert.links.filter(
+    (link) => [...pairs(link.title)].filter((pair) => requestPairs.has(pair)).length >= 2,
+  );
   for (const link of related.slice(0, 2)) {
     reasons.push({ kind: "publication", title: link.title });
     score += 1.5;
@@ -151,14 +167,27 @@ export function scoreOrganization(
 
 /** A row's fields with their groups; the slugs are what the engine filters a request's candidates on. */
 const fieldsSelect = {
-  select: { field: { select: { id: true, slug: true, nameVi: true, nameEn: true, parent: { select: { id: true, slug: true, nameVi: true, nameEn: true } } } } },
+  select: {
+    field: {
+      select: {
+        id: true,
+        slug: true,
+        nameVi: true,
+        nameEn: true,
+        parent: { select: { id: true, slug: true, nameVi: true, nameEn: true } },
+      },
+    },
+  },
 } as const;
 
 function loadRequest(requestId: string, db: DbClient) {
   return db.techRequest.findUnique({ where: { id: requestId }, include: { fields: fieldsSelect } });
 }
 
-async function requestFacts(request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>, db: DbClient): Promise<RequestFacts> {
+async function requestFacts(
+  request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>,
+  db: DbClient,
+): Promise<RequestFacts> {
   const [managed, ownProfile] = await Promise.all([
     db.organizationManager.findMany({ where: { userId: request.authorId }, select: { organizationId: true } }),
     db.expertProfile.findUnique({ where: { userId: request.authorId }, select: { affiliationId: true } }),
@@ -205,10 +234,20 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
       .slice(0, SUGGESTIONS_PER_KIND)
       .map((entry) => entry.scored);
   return {
-    experts: rank(experts, (expert) => scoreExpert(facts, expert, candidates.experts.textRank.get(expert.id), candidates.experts.ids.length), (expert) => expert.fullName),
+    experts: rank(
+      experts,
+      (expert) => scoreExpert(facts, expert, candidates.experts.textRank.get(expert.id), candidates.experts.ids.length),
+      (expert) => expert.fullName,
+    ),
     organizations: rank(
       organizations,
-      (organization) => scoreOrganization(facts, organization, candidates.organizations.textRank.get(organization.id), candidates.organizations.ids.length),
+      (organization) =>
+        scoreOrganization(
+          facts,
+          organization,
+          candidates.organizations.textRank.get(organization.id),
+          candidates.organizations.ids.length,
+        ),
       (organization) => organization.sortNameVi,
     ),
   };
@@ -216,7 +255,10 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
 
 /** Recomputes and stores a request's suggestions; tells newly suggested experts. */
 export async function recomputeSuggestions(requestId: string) {
-  const request = await prisma.techRequest.findUnique({ where: { id: requestId }, select: { status: true, title: true, problem: true } });
+  const request = await prisma.techRequest.findUnique({
+    where: { id: requestId },
+    select: { status: true, title: true, problem: true },
+  });
   if (!request) return;
   if (request.status !== "open") {
     await prisma.matchSuggestion.deleteMany({ where: { requestId } });
@@ -226,18 +268,37 @@ export async function recomputeSuggestions(requestId: string) {
   if (!computed) return;
   await write(async (tx, effects) => {
     const before = new Set(
-      (await tx.matchSuggestion.findMany({ where: { requestId, targetType: "expert" }, select: { expertId: true } })).map((row) => row.expertId),
+      (
+        await tx.matchSuggestion.findMany({ where: { requestId, targetType: "expert" }, select: { expertId: true } })
+      ).map((row) => row.expertId),
     );
     await tx.matchSuggestion.deleteMany({ where: { requestId } });
     await tx.matchSuggestion.createMany({
       data: [
-        ...computed.experts.map((entry, rank) => ({ requestId, targetType: "expert", expertId: entry.id, rank, score: entry.score, reasons: JSON.stringify(entry.reasons) })),
-        ...computed.organizations.map((entry, rank) => ({ requestId, targetType: "organization", organizationId: entry.id, rank, score: entry.score, reasons: JSON.stringify(entry.reasons) })),
+        ...computed.experts.map((entry, rank) => ({
+          requestId,
+          targetType: "expert",
+          expertId: entry.id,
+          rank,
+          score: entry.score,
+          reasons: JSON.stringify(entry.reasons),
+        })),
+        ...computed.organizations.map((entry, rank) => ({
+          requestId,
+          targetType: "organization",
+          organizationId: entry.id,
+          rank,
+          score: entry.score,
+          reasons: JSON.stringify(entry.reasons),
+        })),
       ],
     });
     const fresh = computed.experts.filter((entry) => !before.has(entry.id));
     if (fresh.length > 0) {
-      const owners = await tx.expertProfile.findMany({ where: { id: { in: fresh.map((entry) => entry.id) } }, select: { userId: true } });
+      const owners = await tx.expertProfile.findMany({
+        where: { id: { in: fresh.map((entry) => entry.id) } },
+        select: { userId: true },
+      });
       for (const { userId } of owners) {
         await notify(
           {
@@ -260,16 +321,23 @@ export async function recomputeSuggestions(requestId: string) {
 export async function recomputeForExpert(expertId: string) {
   // The candidates come from the engine: until the outbox worker has indexed
   // this profile, a recompute would not see the change. Fail, to be retried (1 s, 2 s…).
-  const unindexed = await prisma.searchOutbox.count({ where: { entity: "expert", entityId: expertId, processedAt: null } });
+  const unindexed = await prisma.searchOutbox.count({
+    where: { entity: "expert", entityId: expertId, processedAt: null },
+  });
   if (unindexed > 0) throw new Error("the profile is not indexed yet; retrying");
   const expert = await prisma.expertProfile.findUnique({
     where: { id: expertId },
     select: { fields: { select: { field: { select: { parentId: true } } } } },
   });
   if (!expert) return;
-  const areaIds = [...new Set(expert.fields.map(({ field }) => field.parentId).filter((id): id is string => Boolean(id)))];
+  const areaIds = [
+    ...new Set(expert.fields.map(({ field }) => field.parentId).filter((id): id is string => Boolean(id))),
+  ];
   const requests = await prisma.techRequest.findMany({
-    where: { status: "open", OR: [{ fields: { some: { field: { parentId: { in: areaIds } } } } }, { suggestions: { some: { expertId } } }] },
+    where: {
+      status: "open",
+      OR: [{ fields: { some: { field: { parentId: { in: areaIds } } } } }, { suggestions: { some: { expertId } } }],
+    },
     select: { id: true },
     take: 500,
   });

@@ -32,14 +32,27 @@ export async function notify(
     data: { userId: notification.userId, type: notification.type, data: JSON.stringify(data), url: notification.url },
   });
   if (notification.email === false) return;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: notification.userId }, select: { email: true, name: true, locale: true } });
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: notification.userId },
+    select: { email: true, name: true, locale: true },
+  });
   const to = { name: user.name, lang: isLanguage(user.locale) ? user.locale : ("vi" as const) };
-  await queueMail({ to: user.email, ...notificationMail(to, { ...data, url: notification.url, mail: notification.mail }) }, tx, effects);
+  await queueMail(
+    { to: user.email, ...notificationMail(to, { ...data, url: notification.url, mail: notification.mail }) },
+    tx,
+    effects,
+  );
 }
 
 /** Tells every curator and admin that something waits for review. */
 export async function notifyOfficials(
-  notification: { type: NotificationType; key: MessageKey; params?: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
+  notification: {
+    type: NotificationType;
+    key: MessageKey;
+    params?: Record<string, string | number>;
+    url: string;
+    mail?: NotificationMailExtra;
+  },
   tx: Tx,
   effects: Effects,
 ) {

@@ -7,11 +7,19 @@ import { foldText, searchTerms } from "~/utils/text";
  * acronym or name wins; otherwise the closest listings are offered to choose
  * from (which works without JavaScript: the form shows them as options).
  */
-export type OrganizationChoice = { id: string; slug: string; nameVi: string | null; nameEn: string | null; acronym: string | null };
+export type OrganizationChoice = {
+  id: string;
+  slug: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  acronym: string | null;
+};
 
 const SELECT = { id: true, slug: true, nameVi: true, nameEn: true, acronym: true } as const;
 
-export async function resolveOrganization(text: string): Promise<{ match: OrganizationChoice | null; candidates: OrganizationChoice[] }> {
+export async function resolveOrganization(
+  text: string,
+): Promise<{ match: OrganizationChoice | null; candidates: OrganizationChoice[] }> {
   const value = text.trim();
   const bySlug = await prisma.organization.findFirst({ where: { slug: value, status: "published" }, select: SELECT });
   if (bySlug) return { match: bySlug, candidates: [] };

@@ -52,30 +52,28 @@ async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbCli
     FROM Organization o
     LEFT JOIN Organization p ON p.id = o.parentId AND p.status = 'published'
     WHERE ${where} ${orderAndLimit}`;
-  return rows.map(
-    (row): OrganizationCard & { status: string } => ({
-      id: row.id,
-      slug: row.slug,
-      kind: row.kind,
-      nameVi: row.nameVi,
-      nameEn: row.nameEn,
-      acronym: row.acronym,
-      summaryVi: row.summaryVi,
-      summaryEn: row.summaryEn,
-      district: row.district,
-      ward: row.ward,
-      verified: Boolean(Number(row.verified)),
-      status: row.status,
-      parent: row.parentSlug
-        ? { slug: row.parentSlug, nameVi: row.parentNameVi, nameEn: row.parentNameEn, acronym: row.parentAcronym }
-        : null,
-      fields: (JSON.parse(row.fields ?? "[]") as [string, string, string][]).map(([slug, nameVi, nameEn]) => ({
-        slug,
-        nameVi,
-        nameEn,
-      })),
-    }),
-  );
+  return rows.map((row): OrganizationCard & { status: string } => ({
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    acronym: row.acronym,
+    summaryVi: row.summaryVi,
+    summaryEn: row.summaryEn,
+    district: row.district,
+    ward: row.ward,
+    verified: Boolean(Number(row.verified)),
+    status: row.status,
+    parent: row.parentSlug
+      ? { slug: row.parentSlug, nameVi: row.parentNameVi, nameEn: row.parentNameEn, acronym: row.parentAcronym }
+      : null,
+    fields: (JSON.parse(row.fields ?? "[]") as [string, string, string][]).map(([slug, nameVi, nameEn]) => ({
+      slug,
+      nameVi,
+      nameEn,
+    })),
+  }));
 }
 
 /** Published organizations by id, in the order of `ids` (the search ranking). */
@@ -127,7 +125,12 @@ export async function getPublishedOrganization(slug: string, db: DbClient = pris
         orderBy: { field: { position: "asc" } },
         select: {
           field: {
-            select: { slug: true, nameVi: true, nameEn: true, parent: { select: { slug: true, nameVi: true, nameEn: true } } },
+            select: {
+              slug: true,
+              nameVi: true,
+              nameEn: true,
+              parent: { select: { slug: true, nameVi: true, nameEn: true } },
+            },
           },
         },
       },
@@ -146,7 +149,13 @@ export async function featuredOrganizations(count: number, db: DbClient = prisma
   const total = await db.organization.count({ where });
   const day = Math.floor(Date.now() / 86_400_000);
   const skip = total > count ? (day * count) % (total - count + 1) : 0;
-  const ids = await db.organization.findMany({ where, select: { id: true }, orderBy: { slug: "asc" }, skip, take: count });
+  const ids = await db.organization.findMany({
+    where,
+    select: { id: true },
+    orderBy: { slug: "asc" },
+    skip,
+    take: count,
+  });
   return getPublishedOrganizationCards(
     ids.map((row) => row.id),
     db,
@@ -186,22 +195,33 @@ export function createOrganization(data: OrganizationData, options: ChangeOption
   return write((tx, effects) => createOrganizationInTransaction(data, options, tx, effects), { db });
 }
 
-export function updateOrganization(id: string, data: Partial<OrganizationData>, options: ChangeOptions, db: Db = prisma) {
+export function updateOrganization(
+  id: string,
+  data: Partial<OrganizationData>,
+  options: ChangeOptions,
+  db: Db = prisma,
+) {
   return write((tx, effects) => updateOrganizationInTransaction(id, data, options, tx, effects), { db });
 }
 
 export async function deleteOrganization(id: string, db: Db = prisma) {
-  await write(async (tx, effects) => {
-    const children = await tx.organization.findMany({ where: { parentId: id }, select: { id: true } });
-    await tx.organization.delete({ where: { id } });
-    // Children lose their parent (onDelete: SetNull): their documents name it.
-    for (const child of children) await refreshSearchText(child.id, tx);
-    await effects.reindex("organization", [id, ...children.map((child) => child.id)]);
-  }, { db });
+  await write(
+    async (tx, effects) => {
+      const children = await tx.organization.findMany({ where: { parentId: id }, select: { id: true } });
+      await tx.organization.delete({ where: { id } });
+      // Children lose their parent (onDelete: SetNull): their documents name it.
+      for (const child of children) await refreshSearchText(child.id, tx);
+      await effects.reindex("organization", [id, ...children.map((child) => child.id)]);
+    },
+    { db },
+  );
 }
 
 export async function createOrganizationInTransaction(
-  data: OrganizationData, options: ChangeOptions, tx: Tx, effects: Effects,
+  data: OrganizationData,
+  options: ChangeOptions,
+  tx: Tx,
+  effects: Effects,
 ) {
   const { fieldIds, ...columns } = data;
   const created = await tx.organization.create({
@@ -219,10 +239,17 @@ export async function createOrganizationInTransaction(
 }
 
 export async function updateOrganizationInTransaction(
-  id: string, data: Partial<OrganizationData>, options: ChangeOptions, tx: Tx, effects: Effects,
+  id: string,
+  data: Partial<OrganizationData>,
+  options: ChangeOptions,
+  tx: Tx,
+  effects: Effects,
 ) {
   const { fieldIds, ...columns } = data;
-  const before = await tx.organization.findUniqueOrThrow({ where: { id }, select: { nameVi: true, nameEn: true, acronym: true, verified: true } });
+  const before = await tx.organization.findUniqueOrThrow({
+    where: { id },
+    select: { nameVi: true, nameEn: true, acronym: true, verified: true },
+  });
   const updated = await tx.organization.update({
     where: { id },
     data: {
@@ -232,9 +259,7 @@ export async function updateOrganizationInTransaction(
         : {}),
       ...(options.origin === "portal" ? { editedAt: new Date() } : {}),
       ...options.extra,
-      ...(fieldIds
-        ? { fields: { deleteMany: {}, create: fieldIds.map((fieldId) => ({ fieldId })) } }
-        : {}),
+      ...(fieldIds ? { fields: { deleteMany: {}, create: fieldIds.map((fieldId) => ({ fieldId })) } } : {}),
     },
   });
   await refreshSearchText(id, tx);

@@ -35,7 +35,9 @@ export async function createRequestInTransaction(authorId: string, input: Reques
   const taxonomy = await getTaxonomy(tx);
   const fields = input.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
   if (fields.some((field) => !field || field.areaSlug === null)) throw new RequestInputError("fieldSlugs");
-  const organizationId = input.organizationSlug ? await managedOrganizationId(authorId, input.organizationSlug, tx) : null;
+  const organizationId = input.organizationSlug
+    ? await managedOrganizationId(authorId, input.organizationSlug, tx)
+    : null;
   if (input.organizationSlug && !organizationId) throw new RequestInputError("organizationSlug");
 
   const request = await tx.techRequest.create({
@@ -59,13 +61,25 @@ export async function createRequestInTransaction(authorId: string, input: Reques
     },
   });
   await refreshRequestSearchText(request.id, tx);
-  await notifyOfficials({ type: "review", key: "notify.requestToReview", params: { title: request.title }, url: `/admin/queue#request-${request.id}` }, tx, effects);
+  await notifyOfficials(
+    {
+      type: "review",
+      key: "notify.requestToReview",
+      params: { title: request.title },
+      url: `/admin/queue#request-${request.id}`,
+    },
+    tx,
+    effects,
+  );
   return request;
 }
 
 /** The id of a listing this user manages, by slug. */
 async function managedOrganizationId(userId: string, slug: string, tx: DbClient) {
-  const found = await tx.organizationManager.findFirst({ where: { userId, organization: { slug } }, select: { organizationId: true } });
+  const found = await tx.organizationManager.findFirst({
+    where: { userId, organization: { slug } },
+    select: { organizationId: true },
+  });
   return found?.organizationId ?? null;
 }
 
@@ -102,7 +116,11 @@ export type EditOutcome = "unchanged" | "saved" | "resubmitted" | "review";
  * transaction: the request, its fields, the audit entry, the notifications
  * and the search outbox row, so a half-written edit cannot be seen.
  */
-export async function editRequest(requestId: string, authorId: string, input: Omit<RequestInput, "formToken">): Promise<EditOutcome | null> {
+export async function editRequest(
+  requestId: string,
+  authorId: string,
+  input: Omit<RequestInput, "formToken">,
+): Promise<EditOutcome | null> {
   return write(async (tx, effects) => {
     const current = await tx.techRequest.findUnique({
       where: { id: requestId },
@@ -123,7 +141,8 @@ export async function editRequest(requestId: string, authorId: string, input: Om
         : null;
     if (input.organizationSlug && !organizationId) throw new RequestInputError("organizationSlug");
     // Those who responded rely on the deadline: an open request's may only move later.
-    if (current.status === "open" && hanoiDay(input.deadline) < hanoiDay(current.deadline)) throw new RequestEditError("deadlineEarlier");
+    if (current.status === "open" && hanoiDay(input.deadline) < hanoiDay(current.deadline))
+      throw new RequestEditError("deadlineEarlier");
 
     const snapshot = (request: typeof input & { fieldSlugs: string[] }, deadline: Date) => ({
       title: request.title,
@@ -142,14 +161,26 @@ export async function editRequest(requestId: string, authorId: string, input: Om
       ward: request.ward,
     });
     const before = snapshot(
-      { ...current, fieldSlugs: current.fields.map(({ field }) => field.slug), organizationSlug: current.organization?.slug ?? null } as typeof input,
+      {
+        ...current,
+        fieldSlugs: current.fields.map(({ field }) => field.slug),
+        organizationSlug: current.organization?.slug ?? null,
+      } as typeof input,
       current.deadline,
     );
     const after = snapshot(input, input.deadline);
-    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    );
     const substantive = changed.some((key) => (SUBSTANTIVE_FIELDS as readonly string[]).includes(key));
     const outcome: EditOutcome =
-      current.status === "rejected" ? "resubmitted" : changed.length === 0 ? "unchanged" : current.status === "open" && substantive ? "review" : "saved";
+      current.status === "rejected"
+        ? "resubmitted"
+        : changed.length === 0
+          ? "unchanged"
+          : current.status === "open" && substantive
+            ? "review"
+            : "saved";
     if (outcome === "unchanged") return outcome; // a second click, or saved without a change: nothing to log
 
     const status = outcome === "saved" ? current.status : "pending";
@@ -179,19 +210,22 @@ export async function editRequest(requestId: string, authorId: string, input: Om
     if (count === 0) throw new RequestEditError("changedMeanwhile");
     if (changed.includes("fieldSlugs")) {
       await tx.requestField.deleteMany({ where: { requestId } });
-      await tx.requestField.createMany({ data: [...new Set(fields.map((field) => field!.id))].map((fieldId) => ({ requestId, fieldId })) });
+      await tx.requestField.createMany({
+        data: [...new Set(fields.map((field) => field!.id))].map((fieldId) => ({ requestId, fieldId })),
+      });
     }
     await refreshRequestSearchText(requestId, tx);
     await audit(
       {
-      actorId: authorId,
-      action: outcome === "resubmitted" ? "request.resubmit" : outcome === "review" ? "request.rereview" : "request.edit",
-      entityType: "request",
-      entityId: requestId,
-      label: input.title,
-      before: { ...pickKeys(before, changed), status: current.status },
-      after: { ...pickKeys(after, changed), status },
-      reason: current.status === "rejected" ? current.reviewNote : null,
+        actorId: authorId,
+        action:
+          outcome === "resubmitted" ? "request.resubmit" : outcome === "review" ? "request.rereview" : "request.edit",
+        entityType: "request",
+        entityId: requestId,
+        label: input.title,
+        before: { ...pickKeys(before, changed), status: current.status },
+        after: { ...pickKeys(after, changed), status },
+        reason: current.status === "rejected" ? current.reviewNote : null,
       },
       tx,
     );
@@ -213,7 +247,17 @@ export async function editRequest(requestId: string, authorId: string, input: Om
       const responders = await tx.requestResponse.findMany({ where: { requestId }, select: { responderId: true } });
       for (const { responderId } of responders) {
         // Their proposals page: the request itself is hidden from them until it is approved again.
-        await notify({ userId: responderId, type: "status", key: "notify.requestChangedForResponder", params, url: "/me/responses" }, tx, effects);
+        await notify(
+          {
+            userId: responderId,
+            type: "status",
+            key: "notify.requestChangedForResponder",
+            params,
+            url: "/me/responses",
+          },
+          tx,
+          effects,
+        );
       }
     }
     // Open → pending drops it from the index; an open request's new title is indexed.
@@ -222,37 +266,58 @@ export async function editRequest(requestId: string, authorId: string, input: Om
   });
 }
 
-const pickKeys = <T extends Record<string, unknown>>(object: T, keys: (keyof T)[]) => Object.fromEntries(keys.map((key) => [key, object[key]]));
+const pickKeys = <T extends Record<string, unknown>>(object: T, keys: (keyof T)[]) =>
+  Object.fromEntries(keys.map((key) => [key, object[key]]));
 
 /** An official approves (the request opens) or rejects it with a reason the author sees. */
-export async function reviewRequest(requestId: string, reviewerId: string, decision: { approve: boolean; note: string | null }) {
+export async function reviewRequest(
+  requestId: string,
+  reviewerId: string,
+  decision: { approve: boolean; note: string | null },
+) {
   const done = await write(async (tx, effects) => {
     const { count } = await tx.techRequest.updateMany({
       where: { id: requestId, status: "pending" },
       data: decision.approve
-        ? { status: "open", publishedAt: new Date(), reviewedById: reviewerId, reviewedAt: new Date(), reviewNote: decision.note }
+        ? {
+            status: "open",
+            publishedAt: new Date(),
+            reviewedById: reviewerId,
+            reviewedAt: new Date(),
+            reviewNote: decision.note,
+          }
         : { status: "rejected", reviewedById: reviewerId, reviewedAt: new Date(), reviewNote: decision.note },
     });
     if (count === 0) return false; // already reviewed (by someone else, or a double click)
-    const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { authorId: true, title: true } });
-    await audit({
-      actorId: reviewerId,
-      action: decision.approve ? "request.approve" : "request.reject",
-      entityType: "request",
-      entityId: requestId,
-      label: request.title,
-      before: { status: "pending" },
-      after: { status: decision.approve ? "open" : "rejected" },
-      reason: decision.note,
-    }, tx);
-    await notify({
-      userId: request.authorId,
-      type: "status",
-      key: decision.approve ? "notify.requestApproved" : "notify.requestRejected",
-      // An approval's note is the officials' (the message does not show it): not in the author's data.
-      params: decision.approve ? { title: request.title } : { title: request.title, note: decision.note ?? "" },
-      url: `/requests/${requestId}`,
-    }, tx, effects);
+    const request = await tx.techRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { authorId: true, title: true },
+    });
+    await audit(
+      {
+        actorId: reviewerId,
+        action: decision.approve ? "request.approve" : "request.reject",
+        entityType: "request",
+        entityId: requestId,
+        label: request.title,
+        before: { status: "pending" },
+        after: { status: decision.approve ? "open" : "rejected" },
+        reason: decision.note,
+      },
+      tx,
+    );
+    await notify(
+      {
+        userId: request.authorId,
+        type: "status",
+        key: decision.approve ? "notify.requestApproved" : "notify.requestRejected",
+        // An approval's note is the officials' (the message does not show it): not in the author's data.
+        params: decision.approve ? { title: request.title } : { title: request.title, note: decision.note ?? "" },
+        url: `/requests/${requestId}`,
+      },
+      tx,
+      effects,
+    );
     if (decision.approve) {
       await effects.reindex("request", [requestId]);
       await effects.enqueue("recompute-matches", { requestId });
@@ -266,7 +331,10 @@ export async function renewRequest(requestId: string, deadline: Date) {
   await write(async (tx, effects) => {
     const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
     const reopen = request.status === "expired";
-    await tx.techRequest.update({ where: { id: requestId }, data: { deadline, ...(reopen ? { status: "open" } : {}) } });
+    await tx.techRequest.update({
+      where: { id: requestId },
+      data: { deadline, ...(reopen ? { status: "open" } : {}) },
+    });
     await effects.reindex("request", [requestId]);
     if (reopen) await effects.enqueue("recompute-matches", { requestId });
   });
@@ -274,28 +342,60 @@ export async function renewRequest(requestId: string, deadline: Date) {
 
 export async function closeRequest(requestId: string, outcome: Outcome) {
   await write(async (tx, effects) => {
-    await tx.techRequest.update({ where: { id: requestId }, data: { status: "closed", outcome, closedAt: new Date() } });
+    await tx.techRequest.update({
+      where: { id: requestId },
+      data: { status: "closed", outcome, closedAt: new Date() },
+    });
     await effects.reindex("request", [requestId]);
     // Everyone who responded learns how it ended.
     const responders = await tx.requestResponse.findMany({ where: { requestId }, select: { responderId: true } });
     const request = await tx.techRequest.findUniqueOrThrow({ where: { id: requestId }, select: { title: true } });
     for (const { responderId } of responders) {
-      await notify({ userId: responderId, type: "status", key: `notify.requestClosed.${outcome}`, params: { title: request.title }, url: `/requests/${requestId}` }, tx, effects);
+      await notify(
+        {
+          userId: responderId,
+          type: "status",
+          key: `notify.requestClosed.${outcome}`,
+          params: { title: request.title },
+          url: `/requests/${requestId}`,
+        },
+        tx,
+        effects,
+      );
     }
   });
 }
 
 /** Open requests past their deadline expire (run every minute by the job worker). */
 export async function expireOverdueRequests(now = new Date()) {
-  const overdue = await prisma.techRequest.findMany({ where: { status: "open", deadline: { lt: now } }, select: { id: true, authorId: true, title: true } });
+  const overdue = await prisma.techRequest.findMany({
+    where: { status: "open", deadline: { lt: now } },
+    select: { id: true, authorId: true, title: true },
+  });
   if (overdue.length === 0) return 0;
   await write(async (tx, effects) => {
     for (const request of overdue) {
-      const { count } = await tx.techRequest.updateMany({ where: { id: request.id, status: "open" }, data: { status: "expired" } });
+      const { count } = await tx.techRequest.updateMany({
+        where: { id: request.id, status: "open" },
+        data: { status: "expired" },
+      });
       if (count === 0) continue;
-      await notify({ userId: request.authorId, type: "status", key: "notify.requestExpired", params: { title: request.title }, url: `/requests/${request.id}` }, tx, effects);
+      await notify(
+        {
+          userId: request.authorId,
+          type: "status",
+          key: "notify.requestExpired",
+          params: { title: request.title },
+          url: `/requests/${request.id}`,
+        },
+        tx,
+        effects,
+      );
     }
-    await effects.reindex("request", overdue.map((request) => request.id));
+    await effects.reindex(
+      "request",
+      overdue.map((request) => request.id),
+    );
   });
   return overdue.length;
 }
@@ -375,7 +475,14 @@ export type VisibleRequest = NonNullable<ReturnType<typeof visibleRequest>>;
 export function listRequestsOf(authorId: string) {
   return prisma.techRequest.findMany({
     where: { authorId },
-    select: { id: true, title: true, status: true, deadline: true, createdAt: true, _count: { select: { responses: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      deadline: true,
+      createdAt: true,
+      _count: { select: { responses: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
 }
@@ -401,6 +508,8 @@ export async function openRequestCards(ids: string[]) {
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } }, take: 4 },
     },
   });
-  const byId = new Map(rows.map((row) => [row.id, { ...row, companyName: row.visibility === "public" ? row.companyName : null }]));
+  const byId = new Map(
+    rows.map((row) => [row.id, { ...row, companyName: row.visibility === "public" ? row.companyName : null }]),
+  );
   return ids.map((id) => byId.get(id)).filter((row): row is NonNullable<typeof row> => Boolean(row));
 }

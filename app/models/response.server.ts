@@ -16,7 +16,10 @@ import { write, writeOnce, type Effects, type Tx } from "./write.server";
 const notFound = () => new Response("Not found", { status: 404 });
 
 async function ownOpenRequest(requestId: string, userId: string, tx: Prisma.TransactionClient) {
-  const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { id: true, authorId: true, status: true, title: true, problem: true } });
+  const request = await tx.techRequest.findUnique({
+    where: { id: requestId },
+    select: { id: true, authorId: true, status: true, title: true, problem: true },
+  });
   if (!request) throw notFound();
   if (request.authorId !== userId) throw forbidden();
   return request;
@@ -26,7 +29,10 @@ export async function inviteExpert(requestId: string, userId: string, expertId: 
   await write(async (tx, effects) => {
     const request = await ownOpenRequest(requestId, userId, tx);
     if (request.status !== "open") throw new Response("The request is not open.", { status: 409 });
-    const expert = await tx.expertProfile.findFirst({ where: { id: expertId, status: "published" }, select: { id: true, userId: true } });
+    const expert = await tx.expertProfile.findFirst({
+      where: { id: expertId, status: "published" },
+      select: { id: true, userId: true },
+    });
     if (!expert) throw notFound();
     if (expert.userId === userId) throw forbidden();
     const existing = await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId } } });
@@ -53,13 +59,17 @@ export async function responseEligibility(requestId: string, user: { id: string 
   const [request, profile, existing] = await Promise.all([
     prisma.techRequest.findUnique({ where: { id: requestId }, select: { authorId: true, status: true } }),
     prisma.expertProfile.findUnique({ where: { userId: user.id }, select: { id: true, status: true } }),
-    prisma.requestResponse.findUnique({ where: { requestId_responderId: { requestId, responderId: user.id } }, select: { id: true } }),
+    prisma.requestResponse.findUnique({
+      where: { requestId_responderId: { requestId, responderId: user.id } },
+      select: { id: true },
+    }),
   ]);
   if (!request) return { can: false as const, reason: "response.notOpen" as const };
   if (request.authorId === user.id) return { can: false as const, reason: "response.ownRequest" as const };
   if (existing) return { can: false as const, reason: null, responseId: existing.id };
   if (request.status !== "open") return { can: false as const, reason: "response.notOpen" as const };
-  if (!profile || profile.status !== "published") return { can: false as const, reason: "response.needProfile" as const };
+  if (!profile || profile.status !== "published")
+    return { can: false as const, reason: "response.needProfile" as const };
   return { can: true as const, expertId: profile.id };
 }
 
@@ -68,8 +78,11 @@ export async function responseEligibility(requestId: string, user: { id: string 
  * (from another form) gets the request's page back and nothing new is written.
  */
 export function submitResponse(
-  requestId: string, user: { id: string }, input: { approach: string; experience: string; timeline: string },
-  formKey: string, alreadyResponded: boolean,
+  requestId: string,
+  user: { id: string },
+  input: { approach: string; experience: string; timeline: string },
+  formKey: string,
+  alreadyResponded: boolean,
 ): Promise<string> {
   return writeOnce(user.id, formKey, async (tx, effects) => {
     if (!alreadyResponded) await createResponseInTransaction(requestId, user, input, tx, effects);
@@ -79,25 +92,42 @@ export function submitResponse(
 
 /** A step of a write: the response and the author's notification. */
 export async function createResponseInTransaction(
-  requestId: string, user: { id: string }, input: { approach: string; experience: string; timeline: string }, tx: Tx, effects: Effects,
+  requestId: string,
+  user: { id: string },
+  input: { approach: string; experience: string; timeline: string },
+  tx: Tx,
+  effects: Effects,
 ) {
-  const request = await tx.techRequest.findUnique({ where: { id: requestId }, select: { authorId: true, status: true, title: true } });
-  if (!request || request.status !== "open") throw new Response("The request does not take proposals.", { status: 409 });
+  const request = await tx.techRequest.findUnique({
+    where: { id: requestId },
+    select: { authorId: true, status: true, title: true },
+  });
+  if (!request || request.status !== "open")
+    throw new Response("The request does not take proposals.", { status: 409 });
   if (request.authorId === user.id) throw forbidden("You cannot respond to your own request.");
-  const profile = await tx.expertProfile.findUnique({ where: { userId: user.id }, select: { id: true, status: true, title: true, fullName: true } });
+  const profile = await tx.expertProfile.findUnique({
+    where: { userId: user.id },
+    select: { id: true, status: true, title: true, fullName: true },
+  });
   if (!profile || profile.status !== "published") throw forbidden("Publish an expertise profile first.");
-  const invited = Boolean(await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId: profile.id } } }));
+  const invited = Boolean(
+    await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId: profile.id } } }),
+  );
   const response = await tx.requestResponse.create({
     data: { requestId, responderId: user.id, expertId: profile.id, ...input, invited },
   });
-  await notify({
-    userId: request.authorId,
-    type: "response",
-    key: "notify.newResponse",
-    params: { title: request.title, name: displayName(profile, "vi") },
-    url: `/requests/${requestId}#responses`,
-    mail: { quote: { by: displayName(profile, "vi"), text: input.approach } },
-  }, tx, effects);
+  await notify(
+    {
+      userId: request.authorId,
+      type: "response",
+      key: "notify.newResponse",
+      params: { title: request.title, name: displayName(profile, "vi") },
+      url: `/requests/${requestId}#responses`,
+      mail: { quote: { by: displayName(profile, "vi"), text: input.approach } },
+    },
+    tx,
+    effects,
+  );
   return response;
 }
 
@@ -111,7 +141,12 @@ export class InvalidMoveError extends Error {}
  */
 /** Whether this user has a proposal on this request (only they may edit or withdraw it). */
 export async function hasOwnResponse(requestId: string, userId: string) {
-  return Boolean(await prisma.requestResponse.findUnique({ where: { requestId_responderId: { requestId, responderId: userId } }, select: { id: true } }));
+  return Boolean(
+    await prisma.requestResponse.findUnique({
+      where: { requestId_responderId: { requestId, responderId: userId } },
+      select: { id: true },
+    }),
+  );
 }
 
 /** The researcher's own proposal on this request, as they read it back, or null. */
@@ -162,7 +197,14 @@ export function responsesOf(userId: string) {
     prisma.requestResponse.findMany({
       where: { responderId: userId },
       orderBy: { createdAt: "desc" },
-      select: { id: true, status: true, declineReason: true, createdAt: true, request: { select: { id: true, title: true } }, match: { select: { id: true } } },
+      select: {
+        id: true,
+        status: true,
+        declineReason: true,
+        createdAt: true,
+        request: { select: { id: true, title: true } },
+        match: { select: { id: true } },
+      },
     }),
     prisma.invitation.findMany({
       where: { expert: { userId }, request: { status: "open" } },
@@ -172,8 +214,15 @@ export function responsesOf(userId: string) {
   ]);
 }
 
-export async function editOwnResponse(requestId: string, userId: string, input: { approach: string; experience: string; timeline: string }) {
-  const { count } = await prisma.requestResponse.updateMany({ where: { requestId, responderId: userId, status: "submitted" }, data: input });
+export async function editOwnResponse(
+  requestId: string,
+  userId: string,
+  input: { approach: string; experience: string; timeline: string },
+) {
+  const { count } = await prisma.requestResponse.updateMany({
+    where: { requestId, responderId: userId, status: "submitted" },
+    data: input,
+  });
   return count === 1;
 }
 
@@ -181,18 +230,29 @@ export async function withdrawOwnResponse(requestId: string, userId: string) {
   const withdrawn = await write(async (tx, effects) => {
     const response = await tx.requestResponse.findUnique({
       where: { requestId_responderId: { requestId, responderId: userId } },
-      select: { id: true, status: true, expert: { select: { title: true, fullName: true } }, request: { select: { authorId: true, title: true } } },
+      select: {
+        id: true,
+        status: true,
+        expert: { select: { title: true, fullName: true } },
+        request: { select: { authorId: true, title: true } },
+      },
     });
     if (!response) return true; // already gone: a second click
-    const { count } = await tx.requestResponse.deleteMany({ where: { id: response.id, status: { in: ["submitted", "screening", "shortlisted"] } } });
+    const { count } = await tx.requestResponse.deleteMany({
+      where: { id: response.id, status: { in: ["submitted", "screening", "shortlisted"] } },
+    });
     if (count === 0) return false;
-    await notify({
-      userId: response.request.authorId,
-      type: "response",
-      key: "notify.responseWithdrawn",
-      params: { title: response.request.title, name: displayName(response.expert, "vi") },
-      url: `/requests/${requestId}#responses`,
-    }, tx, effects);
+    await notify(
+      {
+        userId: response.request.authorId,
+        type: "response",
+        key: "notify.responseWithdrawn",
+        params: { title: response.request.title, name: displayName(response.expert, "vi") },
+        url: `/requests/${requestId}#responses`,
+      },
+      tx,
+      effects,
+    );
     return true;
   });
   return withdrawn;
@@ -208,7 +268,10 @@ export async function moveResponse(
     const request = await ownOpenRequest(requestId, userId, tx);
     // A closed or expired request takes no more decisions (renew it first).
     if (request.status !== "open") throw new InvalidMoveError();
-    const response = await tx.requestResponse.findFirst({ where: { id: move.responseId, requestId }, include: { responder: { select: { locale: true } } } });
+    const response = await tx.requestResponse.findFirst({
+      where: { id: move.responseId, requestId },
+      include: { responder: { select: { locale: true } } },
+    });
     if (!response) throw notFound();
     if (response.status === move.status) return null; // a repeated click changes nothing
     if (!RESPONSE_TRANSITIONS[response.status as ResponseStatus].includes(move.status)) throw new InvalidMoveError();
@@ -218,15 +281,20 @@ export async function moveResponse(
     });
     if (count === 0) return null; // moved meanwhile
     // An accepted response becomes a match first, so its notice leads to the conversation.
-    const match = move.status === "accepted" ? await tx.match.create({ data: { requestId, responseId: response.id } }) : null;
+    const match =
+      move.status === "accepted" ? await tx.match.create({ data: { requestId, responseId: response.id } }) : null;
     const t = translator(isLanguage(response.responder.locale) ? response.responder.locale : "vi");
-    await notify({
-      userId: response.responderId,
-      type: "status",
-      key: `notify.responseMoved.${move.status}`,
-      params: { title: request.title, reason: move.declineReason ? t(`decline.${move.declineReason}`) : "" },
-      url: match ? `/matches/${match.id}` : `/requests/${requestId}`,
-    }, tx, effects);
+    await notify(
+      {
+        userId: response.responderId,
+        type: "status",
+        key: `notify.responseMoved.${move.status}`,
+        params: { title: request.title, reason: move.declineReason ? t(`decline.${move.declineReason}`) : "" },
+        url: match ? `/matches/${match.id}` : `/requests/${requestId}`,
+      },
+      tx,
+      effects,
+    );
     return match?.id ?? null;
   });
   return matchId;
@@ -237,7 +305,9 @@ export async function getMatchForParticipant(matchId: string, userId: string) {
   const match = await prisma.match.findUnique({
     where: { id: matchId },
     include: {
-      request: { select: { id: true, title: true, authorId: true, companyName: true, author: { select: { name: true } } } },
+      request: {
+        select: { id: true, title: true, authorId: true, companyName: true, author: { select: { name: true } } },
+      },
       response: { select: { responderId: true, expert: { select: { slug: true, title: true, fullName: true } } } },
     },
   });
@@ -263,7 +333,13 @@ export function sendMessage(matchId: string, userId: string, body: string, formK
   });
 }
 
-export async function postMessageInTransaction(matchId: string, userId: string, body: string, tx: Tx, effects: Effects) {
+export async function postMessageInTransaction(
+  matchId: string,
+  userId: string,
+  body: string,
+  tx: Tx,
+  effects: Effects,
+) {
   const match = await tx.match.findUnique({
     where: { id: matchId },
     include: { request: { select: { title: true, authorId: true } }, response: { select: { responderId: true } } },

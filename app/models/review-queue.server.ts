@@ -29,7 +29,15 @@ export function pendingRequests(take?: number) {
     where: { status: "pending" },
     orderBy: { createdAt: "asc" },
     take,
-    select: { id: true, title: true, companyName: true, visibility: true, createdAt: true, problem: true, author: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      title: true,
+      companyName: true,
+      visibility: true,
+      createdAt: true,
+      problem: true,
+      author: { select: { name: true, email: true } },
+    },
   });
 }
 

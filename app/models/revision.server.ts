@@ -47,17 +47,24 @@ export async function proposeRevision(organizationId: string, authorId: string, 
   await write(async (tx, effects) => {
     const before = await snapshot(organizationId, tx);
     // A newer proposal replaces the author's earlier one still waiting.
-    await tx.organizationRevision.updateMany({ where: { organizationId, authorId, status: "pending" }, data: { status: "superseded" } });
+    await tx.organizationRevision.updateMany({
+      where: { organizationId, authorId, status: "pending" },
+      data: { status: "superseded" },
+    });
     const revision = await tx.organizationRevision.create({
       data: { organizationId, authorId, changes: JSON.stringify(changes), before: JSON.stringify(before) },
     });
     const author = await tx.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true } });
-    await notifyOfficials({
-      type: "review",
-      key: "notify.revisionToReview",
-      params: { name: author.name, organization: pick("vi", before.nameVi, before.nameEn) },
-      url: `/admin/queue#revision-${revision.id}`,
-    }, tx, effects);
+    await notifyOfficials(
+      {
+        type: "review",
+        key: "notify.revisionToReview",
+        params: { name: author.name, organization: pick("vi", before.nameVi, before.nameEn) },
+        url: `/admin/queue#revision-${revision.id}`,
+      },
+      tx,
+      effects,
+    );
   });
 }
 
@@ -66,47 +73,89 @@ export async function editAsOfficial(organizationId: string, actorId: string, ch
   await write(async (tx, effects) => {
     const before = await snapshot(organizationId, tx);
     const { fieldSlugs: _fieldSlugs, ...columns } = changes;
-    await updateOrganizationInTransaction(organizationId, { ...columns }, { origin: "portal", extra: { confirmedAt: new Date(), staleSince: null } }, tx, effects);
+    await updateOrganizationInTransaction(
+      organizationId,
+      { ...columns },
+      { origin: "portal", extra: { confirmedAt: new Date(), staleSince: null } },
+      tx,
+      effects,
+    );
     const after = await snapshot(organizationId, tx);
-    await audit({ actorId, action: "organization.edit", entityType: "organization", entityId: organizationId, label: pick("vi", after.nameVi, after.nameEn), before, after }, tx);
+    await audit(
+      {
+        actorId,
+        action: "organization.edit",
+        entityType: "organization",
+        entityId: organizationId,
+        label: pick("vi", after.nameVi, after.nameEn),
+        before,
+        after,
+      },
+      tx,
+    );
   });
 }
 
-export async function reviewRevision(revisionId: string, reviewerId: string, decision: { approve: boolean; note: string | null }): Promise<boolean> {
+export async function reviewRevision(
+  revisionId: string,
+  reviewerId: string,
+  decision: { approve: boolean; note: string | null },
+): Promise<boolean> {
   const done = await write(async (tx, effects) => {
     const { count } = await tx.organizationRevision.updateMany({
       where: { id: revisionId, status: "pending" },
-      data: { status: decision.approve ? "approved" : "rejected", reviewNote: decision.note, reviewedById: reviewerId, reviewedAt: new Date() },
+      data: {
+        status: decision.approve ? "approved" : "rejected",
+        reviewNote: decision.note,
+        reviewedById: reviewerId,
+        reviewedAt: new Date(),
+      },
     });
     if (count === 0) return false;
-    const revision = await tx.organizationRevision.findUniqueOrThrow({ where: { id: revisionId }, include: { organization: { select: { slug: true } } } });
+    const revision = await tx.organizationRevision.findUniqueOrThrow({
+      where: { id: revisionId },
+      include: { organization: { select: { slug: true } } },
+    });
     const before = await snapshot(revision.organizationId, tx);
     if (decision.approve) {
       const { fieldSlugs: _fieldSlugs, ...columns } = JSON.parse(revision.changes) as ProposedChanges;
-      await updateOrganizationInTransaction(revision.organizationId, columns, {
-        origin: "portal",
-        extra: { confirmedAt: new Date(), staleSince: null },
-      }, tx, effects);
+      await updateOrganizationInTransaction(
+        revision.organizationId,
+        columns,
+        {
+          origin: "portal",
+          extra: { confirmedAt: new Date(), staleSince: null },
+        },
+        tx,
+        effects,
+      );
     }
     const after = await snapshot(revision.organizationId, tx);
     const name = pick("vi", after.nameVi, after.nameEn);
-    await audit({
-      actorId: reviewerId,
-      action: decision.approve ? "revision.approve" : "revision.reject",
-      entityType: "organization",
-      entityId: revision.organizationId,
-      label: name,
-      before,
-      after: decision.approve ? after : undefined,
-      reason: decision.note,
-    }, tx);
-    await notify({
-      userId: revision.authorId,
-      type: "review",
-      key: decision.approve ? "notify.revisionApproved" : "notify.revisionRejected",
-      params: { organization: name, note: decision.note ?? "" },
-      url: `/organizations/${revision.organization.slug}`,
-    }, tx, effects);
+    await audit(
+      {
+        actorId: reviewerId,
+        action: decision.approve ? "revision.approve" : "revision.reject",
+        entityType: "organization",
+        entityId: revision.organizationId,
+        label: name,
+        before,
+        after: decision.approve ? after : undefined,
+        reason: decision.note,
+      },
+      tx,
+    );
+    await notify(
+      {
+        userId: revision.authorId,
+        type: "review",
+        key: decision.approve ? "notify.revisionApproved" : "notify.revisionRejected",
+        params: { organization: name, note: decision.note ?? "" },
+        url: `/organizations/${revision.organization.slug}`,
+      },
+      tx,
+      effects,
+    );
     return true;
   });
   return done;
@@ -116,7 +165,8 @@ export type FieldChange = { field: string; before: string; after: string };
 
 /** The fields a proposal changes, as text, for the side-by-side view. */
 export function describeChanges(before: OrganizationSnapshot, changes: ProposedChanges): FieldChange[] {
-  const show = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value));
+  const show = (value: unknown) =>
+    value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value);
   const result: FieldChange[] = [];
   for (const [field, value] of Object.entries(changes)) {
     if (field === "fieldIds") continue;
@@ -132,7 +182,9 @@ export function pendingRevisions(take = 50) {
     where: { status: "pending", NOT: { before: "{}" } },
     orderBy: { createdAt: "asc" },
     take,
-    include: { author: { select: { name: true, email: true } }, organization: { select: { slug: true, nameVi: true, nameEn: true } } },
+    include: {
+      author: { select: { name: true, email: true } },
+      organization: { select: { slug: true, nameVi: true, nameEn: true } },
+    },
   });
 }
-

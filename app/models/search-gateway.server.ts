@@ -28,7 +28,10 @@ import { getPublishedOrganizationCards, type OrganizationCard } from "./organiza
 export type SearchMode = "engine" | "database";
 
 /** The engine unless it is known to be down or fails now; then the database. */
-async function engineOrDatabase<T>(engine: () => Promise<T>, database: () => Promise<T>): Promise<T & { mode: SearchMode }> {
+async function engineOrDatabase<T>(
+  engine: () => Promise<T>,
+  database: () => Promise<T>,
+): Promise<T & { mode: SearchMode }> {
   if (readSearchConfig() && !searchLooksDown()) {
     try {
       const found = await engine();
@@ -60,7 +63,12 @@ export type DirectorySearchResult = {
  */
 const cache = dataCache<object>("directory-search", { max: setting("SEARCH_CACHE_ENTRIES"), ttlMs: 30_000 });
 
-async function cached<T extends object>(kind: string, input: OrganizationSearchInput, extra: unknown, search: () => Promise<T>): Promise<T> {
+async function cached<T extends object>(
+  kind: string,
+  input: OrganizationSearchInput,
+  extra: unknown,
+  search: () => Promise<T>,
+): Promise<T> {
   // SEARCH_CACHE=off turns the cache off (the benchmark measures both).
   if (setting("SEARCH_CACHE")) return search();
   return cache.fetch(JSON.stringify([kind, extra, input]), search) as Promise<T>;
@@ -71,21 +79,35 @@ function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig
 }
 
 /** What either side found, before the cards are read: ids in order, counts, highlights from the engine. */
-type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode"> & { ids: string[]; highlights?: Map<string, OrganizationHit["highlights"]> };
+type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode"> & {
+  ids: string[];
+  highlights?: Map<string, OrganizationHit["highlights"]>;
+};
 
-export async function searchDirectory(input: OrganizationSearchInput, db: DbClient = prisma): Promise<DirectorySearchResult> {
+export async function searchDirectory(
+  input: OrganizationSearchInput,
+  db: DbClient = prisma,
+): Promise<DirectorySearchResult> {
   const config = readSearchConfig();
   const { mode, ids, highlights, ...found } = await engineOrDatabase<OrganizationMatch>(
     async () => {
       const { hits, ...rest } = await searchEngineCached(input, config!);
-      return { ...rest, ids: hits.map((hit) => hit.id), highlights: new Map(hits.map((hit) => [hit.id, hit.highlights])) };
+      return {
+        ...rest,
+        ids: hits.map((hit) => hit.id),
+        highlights: new Map(hits.map((hit) => [hit.id, hit.highlights])),
+      };
     },
     // The fallback's answers (ids and counts) are cached like the engine's: under
     // load they are what keeps it usable. Cards are always read fresh.
     () => cached("database", input, null, () => matchInDatabase(input, db)),
   );
   const cards = await getPublishedOrganizationCards(ids, db);
-  return { ...found, mode, results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })) };
+  return {
+    ...found,
+    mode,
+    results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })),
+  };
 }
 
 /**
@@ -93,7 +115,14 @@ export async function searchDirectory(input: OrganizationSearchInput, db: DbClie
  * fields (an area's fields are expanded by the caller), and the list's own
  * filter (offers, sectors); any of a filter's values matches, as in the engine.
  */
-export type ListingQuery = { q: string; areas: string[]; fields: string[]; extra: string[]; page: number; perPage: number };
+export type ListingQuery = {
+  q: string;
+  areas: string[];
+  fields: string[];
+  extra: string[];
+  page: number;
+  perPage: number;
+};
 export type ListingAnswer = ListingResult & { mode: SearchMode };
 
 const LISTS = {
@@ -101,7 +130,11 @@ const LISTS = {
   requests: { index: REQUESTS_INDEX, extra: "sector", highlight: ["title", "problem"] },
 } as const;
 
-function searchList(list: keyof typeof LISTS, query: ListingQuery, database: () => Promise<ListingResult>): Promise<ListingAnswer> {
+function searchList(
+  list: keyof typeof LISTS,
+  query: ListingQuery,
+  database: () => Promise<ListingResult>,
+): Promise<ListingAnswer> {
   const { index, extra, highlight } = LISTS[list];
   return engineOrDatabase(
     () =>
@@ -122,7 +155,9 @@ function searchList(list: keyof typeof LISTS, query: ListingQuery, database: () 
 /** Every folded word of the query in the row's folded text; areas and fields on the links. */
 function listingWhere(query: ListingQuery) {
   return [
-    ...searchTerms(query.q).slice(0, 12).map((term) => ({ searchText: { contains: term } })),
+    ...searchTerms(query.q)
+      .slice(0, 12)
+      .map((term) => ({ searchText: { contains: term } })),
     ...(query.areas.length ? [{ fields: { some: { field: { parent: { slug: { in: query.areas } } } } } }] : []),
     ...(query.fields.length ? [{ fields: { some: { field: { slug: { in: query.fields } } } } }] : []),
   ];

@@ -11,7 +11,11 @@ import summariesVi from "../../prisma/seed/summaries-vi.json";
 import contactsFile from "../../prisma/seed/hanoi-orgs-contacts.json";
 import { optionalEmails, optionalPhone } from "~/validation/contact";
 import { WARDS } from "~/domain/wards";
-import { createOrganizationInTransaction, updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
+import {
+  createOrganizationInTransaction,
+  updateOrganizationInTransaction,
+  type OrganizationData,
+} from "./organization.server";
 import { write, type Effects, type Tx } from "./write.server";
 
 /**
@@ -46,11 +50,17 @@ export const SEED_RECORDS: readonly SeedOrganization[] = [...organizationsFile, 
  * (the data README lists them): they stay out until someone confirms them.
  */
 export const DOUBTFUL_NAMES_VI = new Set([
-  "hanoi-sme-support-center", "hus-key-lab-enzyme-protein", "hus-nano-energy-center", "silicon-valley-vietnam", "vinbigdata",
+  "hanoi-sme-support-center",
+  "hus-key-lab-enzyme-protein",
+  "hus-nano-energy-center",
+  "silicon-valley-vietnam",
+  "vinbigdata",
 ]);
 
 const NAMES_VI = new Map(
-  namesViFile.flatMap((entry) => (entry.nameVi && !DOUBTFUL_NAMES_VI.has(entry.slug) ? [[entry.slug, entry.nameVi]] : [])),
+  namesViFile.flatMap((entry) =>
+    entry.nameVi && !DOUBTFUL_NAMES_VI.has(entry.slug) ? [[entry.slug, entry.nameVi]] : [],
+  ),
 );
 
 /**
@@ -73,7 +83,18 @@ type TaxonomyFile = {
  * corporate labs and subsidiaries of large groups stay enterprises.
  */
 export const SEED_STARTUPS = new Set([
-  "abivin", "base-vn", "coc-coc", "edupia", "finhay", "ghtk", "got-it", "kiotviet", "sapo", "topcv", "vbee", "vnlife",
+  "abivin",
+  "base-vn",
+  "coc-coc",
+  "edupia",
+  "finhay",
+  "ghtk",
+  "got-it",
+  "kiotviet",
+  "sapo",
+  "topcv",
+  "vbee",
+  "vnlife",
 ]);
 
 /** Area names in the data set that are not districts, mapped to their district. */
@@ -127,7 +148,10 @@ async function seedTaxonomy(taxonomy: TaxonomyFile, report: SeedReport, tx: Tx, 
   const existing = new Map((await tx.field.findMany()).map((field) => [field.slug, field]));
   const idBySlug = new Map<string, string>();
   const updatedIds: string[] = [];
-  const upsert = async (slug: string, data: { nameVi: string; nameEn: string; aliases: string; parentId: string | null; position: number }) => {
+  const upsert = async (
+    slug: string,
+    data: { nameVi: string; nameEn: string; aliases: string; parentId: string | null; position: number },
+  ) => {
     const current = existing.get(slug);
     if (!current) {
       const created = await tx.field.create({ data: { slug, ...data } });
@@ -146,7 +170,13 @@ async function seedTaxonomy(taxonomy: TaxonomyFile, report: SeedReport, tx: Tx, 
     report.fields.updated++;
   };
   for (const [position, area] of taxonomy.areas.entries()) {
-    await upsert(area.slug, { nameVi: area.vi, nameEn: area.en, aliases: area.aliases.join("\n"), parentId: null, position });
+    await upsert(area.slug, {
+      nameVi: area.vi,
+      nameEn: area.en,
+      aliases: area.aliases.join("\n"),
+      parentId: null,
+      position,
+    });
   }
   for (const [position, field] of taxonomy.fields.entries()) {
     await upsert(field.slug, {
@@ -161,7 +191,8 @@ async function seedTaxonomy(taxonomy: TaxonomyFile, report: SeedReport, tx: Tx, 
   // Names of areas and fields show in answers that hold no listing of theirs (facets).
   if (updatedIds.length > 0 || report.fields.created > 0) await effects.searchableDataChanged();
   const idBySource = new Map<string, string>();
-  for (const field of taxonomy.fields) for (const source of field.sources) idBySource.set(source, idBySlug.get(field.slug)!);
+  for (const field of taxonomy.fields)
+    for (const source of field.sources) idBySource.set(source, idBySlug.get(field.slug)!);
   return idBySource;
 }
 
@@ -190,20 +221,22 @@ export function seedRecordData(record: SeedOrganization, fieldIdBySource: Map<st
     // Checked against an independent public page; self-described entries are not.
     verified: !selfSourced,
     sourceUrl: record.source,
-    fieldIds: [...new Set(record.fields.map((source) => fieldIdBySource.get(source)).filter((id): id is string => Boolean(id)))],
+    fieldIds: [
+      ...new Set(record.fields.map((source) => fieldIdBySource.get(source)).filter((id): id is string => Boolean(id))),
+    ],
     ...contact,
   };
 }
 
-async function seedOrganizations(
-  fieldIdBySource: Map<string, string>, report: SeedReport, tx: Tx, effects: Effects,
-) {
+async function seedOrganizations(fieldIdBySource: Map<string, string>, report: SeedReport, tx: Tx, effects: Effects) {
   const records = parentsFirst(SEED_RECORDS.filter((record) => !SUPERSEDED.has(record.slug)));
   const existing = new Map(
-    (await tx.organization.findMany({
-      where: { seedKey: { in: records.map((record) => seedKeyOf(record.slug)) } },
-      select: { id: true, seedKey: true, seedHash: true, editedAt: true },
-    })).map((row) => [row.seedKey!, row]),
+    (
+      await tx.organization.findMany({
+        where: { seedKey: { in: records.map((record) => seedKeyOf(record.slug)) } },
+        select: { id: true, seedKey: true, seedHash: true, editedAt: true },
+      })
+    ).map((row) => [row.seedKey!, row]),
   );
   const idByKey = new Map<string, string>();
   for (const row of existing.values()) idByKey.set(row.seedKey!, row.id);
@@ -212,13 +245,18 @@ async function seedOrganizations(
     const data = seedRecordData(record, fieldIdBySource);
     const key = seedKeyOf(record.slug);
     const parentId = record.parent ? (idByKey.get(seedKeyOf(record.parent)) ?? null) : null;
-    const hash = crypto.createHash("sha256").update(JSON.stringify({ data, parent: record.parent })).digest("hex");
+    const hash = crypto
+      .createHash("sha256")
+      .update(JSON.stringify({ data, parent: record.parent }))
+      .digest("hex");
     const current = existing.get(key);
     if (!current) {
       const slugTaken = await tx.organization.findUnique({ where: { slug: data.slug }, select: { id: true } });
       const created = await createOrganizationInTransaction(
         { ...data, slug: slugTaken ? `${data.slug}-seed` : data.slug, parentId },
-        { origin: "seed", extra: { seedKey: key, seedHash: hash } }, tx, effects,
+        { origin: "seed", extra: { seedKey: key, seedHash: hash } },
+        tx,
+        effects,
       );
       idByKey.set(key, created.id);
       report.organizations.created++;
@@ -229,7 +267,13 @@ async function seedOrganizations(
     } else {
       // The slug is the listing's address: a seed update (or a merger) keeps it.
       const { slug: _slug, ...changes } = data;
-      await updateOrganizationInTransaction(current.id, { ...changes, parentId }, { origin: "seed", extra: { seedHash: hash } }, tx, effects);
+      await updateOrganizationInTransaction(
+        current.id,
+        { ...changes, parentId },
+        { origin: "seed", extra: { seedHash: hash } },
+        tx,
+        effects,
+      );
       report.organizations.updated++;
     }
   }

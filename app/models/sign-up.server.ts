@@ -46,9 +46,16 @@ const languageOf = (locale: string): Language => (isLanguage(locale) ? locale : 
 export async function runSignUp(payload: JobPayloads["sign-up"]) {
   const { email, name, passwordHash, accountType, locale, redirectTo } = payload;
   await write(async (tx, effects) => {
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, confirmedAt: true } });
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, locale: true, confirmedAt: true },
+    });
     if (existing?.confirmedAt) {
-      await queueMail({ to: email, ...existingAccountMail({ name: existing.name, lang: languageOf(existing.locale) }) }, tx, effects);
+      await queueMail(
+        { to: email, ...existingAccountMail({ name: existing.name, lang: languageOf(existing.locale) }) },
+        tx,
+        effects,
+      );
       return;
     }
     // Unconfirmed: the row takes the latest sign-up's details (what sign-in and a resend use);
@@ -77,7 +84,17 @@ async function issueConfirmation(userId: string, email: string, details: Details
   const token = newToken();
   const expiresAt = new Date(Date.now() + CONFIRM_TTL_HOURS * 3600_000);
   await tx.signUpConfirmation.create({ data: { id: sessionIdFromToken(token), userId, expiresAt, ...details } });
-  await queueMail({ to: email, ...confirmSignUpMail({ name: details.name, lang: languageOf(details.locale) }, { token, hours: CONFIRM_TTL_HOURS }) }, tx, effects);
+  await queueMail(
+    {
+      to: email,
+      ...confirmSignUpMail(
+        { name: details.name, lang: languageOf(details.locale) },
+        { token, hours: CONFIRM_TTL_HOURS },
+      ),
+    },
+    tx,
+    effects,
+  );
 }
 
 export async function findValidConfirmation(token: string) {
@@ -95,10 +112,16 @@ export async function confirmSignUp(token: string) {
   const row = await findValidConfirmation(token);
   if (!row) return null;
   const spent = await write(async (tx) => {
-    const { count } = await tx.signUpConfirmation.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.signUpConfirmation.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (count === 0) return false; // used meanwhile
     const { name, passwordHash, accountType, locale } = row;
-    await tx.user.update({ where: { id: row.userId }, data: { name, passwordHash, accountType, locale, confirmedAt: new Date() } });
+    await tx.user.update({
+      where: { id: row.userId },
+      data: { name, passwordHash, accountType, locale, confirmedAt: new Date() },
+    });
     await tx.signUpConfirmation.deleteMany({ where: { userId: row.userId, id: { not: row.id } } });
     return true;
   });

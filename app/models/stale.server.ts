@@ -25,16 +25,23 @@ export async function flagStaleListings(now = new Date()): Promise<number> {
   for (const organization of stale) {
     await write(async (tx, effects) => {
       // updateMany with the same condition: a listing confirmed meanwhile is left alone.
-      const { count } = await tx.organization.updateMany({ where: { id: organization.id, staleSince: null }, data: { staleSince: now } });
+      const { count } = await tx.organization.updateMany({
+        where: { id: organization.id, staleSince: null },
+        data: { staleSince: now },
+      });
       if (count === 0) return;
       for (const manager of organization.managers) {
-        await notify({
-          userId: manager.userId,
-          type: "review",
-          key: "notify.listingStale",
-          params: { organization: pick("vi", organization.nameVi, organization.nameEn) },
-          url: `/organizations/${organization.slug}/edit`,
-        }, tx, effects);
+        await notify(
+          {
+            userId: manager.userId,
+            type: "review",
+            key: "notify.listingStale",
+            params: { organization: pick("vi", organization.nameVi, organization.nameEn) },
+            url: `/organizations/${organization.slug}/edit`,
+          },
+          tx,
+          effects,
+        );
       }
     });
   }
@@ -46,6 +53,15 @@ export function staleListings(take = 50) {
     where: { status: "published", staleSince: { not: null } },
     orderBy: { staleSince: "asc" },
     take,
-    select: { id: true, slug: true, nameVi: true, nameEn: true, updatedAt: true, confirmedAt: true, staleSince: true, _count: { select: { managers: true } } },
+    select: {
+      id: true,
+      slug: true,
+      nameVi: true,
+      nameEn: true,
+      updatedAt: true,
+      confirmedAt: true,
+      staleSince: true,
+      _count: { select: { managers: true } },
+    },
   });
 }

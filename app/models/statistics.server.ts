@@ -51,7 +51,12 @@ export async function organizationCounts(db: DbClient = prisma): Promise<Organiz
 function sortCounts(counts: Map<string | null, number>): KeyCount[] {
   return [...counts]
     .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => Number(a.key === null) - Number(b.key === null) || b.count - a.count || String(a.key).localeCompare(String(b.key)));
+    .sort(
+      (a, b) =>
+        Number(a.key === null) - Number(b.key === null) ||
+        b.count - a.count ||
+        String(a.key).localeCompare(String(b.key)),
+    );
 }
 
 type FieldRow = { slug: string; nameVi: string; nameEn: string; n: bigint | number };
@@ -152,7 +157,13 @@ export type Totals = {
 };
 
 export async function totals(db: DbClient = prisma): Promise<Totals> {
-  type Row = { experts: bigint | number; requests: bigint | number; responded: bigint | number; matched: bigint | number; matches: bigint | number };
+  type Row = {
+    experts: bigint | number;
+    requests: bigint | number;
+    responded: bigint | number;
+    matched: bigint | number;
+    matches: bigint | number;
+  };
   const [[row], medianHoursToFirstResponse] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published') AS experts,
@@ -181,7 +192,8 @@ function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
     Prisma.sql`SELECT julianday(MIN(x.createdAt)) - julianday(r.publishedAt) AS days
                FROM TechRequest r JOIN RequestResponse x ON x.requestId = r.id
                WHERE r.status IN ${APPROVED} AND r.publishedAt IS NOT NULL
-               GROUP BY r.id`, db,
+               GROUP BY r.id`,
+    db,
   );
 }
 
@@ -261,7 +273,11 @@ export type OrganizationActivity = {
  * activity tables (small) and joined to the few organizations kept.
  */
 export async function topOrganizations(limit = 12, db: DbClient = prisma): Promise<OrganizationActivity[]> {
-  type Row = Omit<OrganizationActivity, "experts" | "requests" | "matches"> & { experts: bigint | number; requests: bigint | number; matches: bigint | number };
+  type Row = Omit<OrganizationActivity, "experts" | "requests" | "matches"> & {
+    experts: bigint | number;
+    requests: bigint | number;
+    matches: bigint | number;
+  };
   const rows = await db.$queryRaw<Row[]>`
     WITH activity(id, experts, requests, matches) AS (
       SELECT affiliationId, 1, 0, 0 FROM ExpertProfile WHERE status = 'published' AND affiliationId IS NOT NULL
@@ -284,7 +300,12 @@ export async function topOrganizations(limit = 12, db: DbClient = prisma): Promi
     SELECT o.slug, o.nameVi, o.nameEn, o.acronym, o.kind, o.status, t.experts, t.requests, t.matches
     FROM totals t JOIN Organization o ON o.id = t.id
     ORDER BY t.matches DESC, t.requests DESC, t.experts DESC, o.sortNameVi`;
-  return rows.map((row) => ({ ...row, experts: Number(row.experts), requests: Number(row.requests), matches: Number(row.matches) }));
+  return rows.map((row) => ({
+    ...row,
+    experts: Number(row.experts),
+    requests: Number(row.requests),
+    matches: Number(row.matches),
+  }));
 }
 
 export type CuratorLoad = {
@@ -304,7 +325,14 @@ export type CuratorLoad = {
  * curation work from the audit log.
  */
 export async function curatorWorkload(db: DbClient = prisma): Promise<CuratorLoad[]> {
-  type Row = { id: string; name: string; role: string; requests: bigint | number; claims: bigint | number; other: bigint | number };
+  type Row = {
+    id: string;
+    name: string;
+    role: string;
+    requests: bigint | number;
+    claims: bigint | number;
+    other: bigint | number;
+  };
   const rows = await db.$queryRaw<Row[]>`
     WITH work(userId, requests, claims, other) AS (
       SELECT reviewedById, 1, 0, 0 FROM TechRequest WHERE reviewedById IS NOT NULL
@@ -341,7 +369,13 @@ export type CurationQueue = {
 };
 
 export async function curationQueue(db: DbClient = prisma): Promise<CurationQueue> {
-  type Row = { requests: bigint | number; claims: bigint | number; revisions: bigint | number; profiles: bigint | number; stale: bigint | number };
+  type Row = {
+    requests: bigint | number;
+    claims: bigint | number;
+    revisions: bigint | number;
+    profiles: bigint | number;
+    stale: bigint | number;
+  };
   const [[pending], medianHoursToReview] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT (SELECT COUNT(*) FROM TechRequest WHERE status = 'pending') AS requests,
@@ -349,7 +383,10 @@ export async function curationQueue(db: DbClient = prisma): Promise<CurationQueu
              (SELECT COUNT(*) FROM OrganizationRevision WHERE status = 'pending') AS revisions,
              (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published' AND reviewState = 'pending') AS profiles,
              (SELECT COUNT(*) FROM Organization WHERE status = 'published' AND staleSince IS NOT NULL) AS stale`,
-    medianHours(Prisma.sql`SELECT julianday(reviewedAt) - julianday(createdAt) AS days FROM TechRequest WHERE reviewedAt IS NOT NULL`, db),
+    medianHours(
+      Prisma.sql`SELECT julianday(reviewedAt) - julianday(createdAt) AS days FROM TechRequest WHERE reviewedAt IS NOT NULL`,
+      db,
+    ),
   ]);
   return {
     pendingRequests: Number(pending?.requests ?? 0),
@@ -390,7 +427,16 @@ export async function loadPublicStatistics(now = new Date(), db: DbClient = pris
     collaborationsByKind(db),
     structureByKind(db),
   ]);
-  return { computedAt: now.toISOString(), organizations, fields, expertFields, months, totals: totalsNow, collaborations, structure };
+  return {
+    computedAt: now.toISOString(),
+    organizations,
+    fields,
+    expertFields,
+    months,
+    totals: totalsNow,
+    collaborations,
+    structure,
+  };
 }
 
 /**
@@ -416,6 +462,10 @@ export type OfficialStatistics = {
 
 /** Officials' figures: always fresh (they act on them), and cheap, being counted from the small activity tables. */
 export async function getOfficialStatistics(db: DbClient = prisma): Promise<OfficialStatistics> {
-  const [organizations, curators, queue] = await Promise.all([topOrganizations(TOP, db), curatorWorkload(db), curationQueue(db)]);
+  const [organizations, curators, queue] = await Promise.all([
+    topOrganizations(TOP, db),
+    curatorWorkload(db),
+    curationQueue(db),
+  ]);
   return { organizations, curators, queue };
 }

@@ -11,7 +11,13 @@ import { write } from "./write.server";
 
 /** Accounts: creation, sign-in checks, passwords, roles. */
 
-export type NewUser = { email: string; name: string; password: string; accountType: "business" | "researcher"; locale: Language };
+export type NewUser = {
+  email: string;
+  name: string;
+  password: string;
+  accountType: "business" | "researcher";
+  locale: Language;
+};
 
 export class EmailTakenError extends Error {}
 
@@ -20,7 +26,13 @@ export async function createUser(input: NewUser) {
   try {
     const user = await write(async (tx, effects) => {
       const created = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, accountType: input.accountType, locale: input.locale },
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          accountType: input.accountType,
+          locale: input.locale,
+        },
       });
       await queueMail({ to: created.email, ...welcomeMail({ name: created.name, lang: input.locale }) }, tx, effects);
       return created;
@@ -37,12 +49,17 @@ export async function createUser(input: NewUser) {
  * `confirmed` is false until the sign-up's e-mailed link is opened.
  */
 export async function verifyLogin(email: string, password: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, confirmedAt: true } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, confirmedAt: true },
+  });
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id, confirmed: user.confirmedAt !== null } : null;
+  return (await verifyPassword(user.passwordHash, password))
+    ? { id: user.id, confirmed: user.confirmedAt !== null }
+    : null;
 }
 
 /** Changes the password after checking the current one; signs out every other session. */
@@ -98,7 +115,10 @@ export async function requestPasswordReset(email: string) {
 
 /** The reset job: mails a link when the e-mail has an account; nothing otherwise. */
 export async function sendPasswordReset(email: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, locale: true },
+  });
   if (!user) return;
   const token = crypto.randomBytes(24).toString("base64url");
   await write(async (tx, effects) => {
@@ -106,7 +126,14 @@ export async function sendPasswordReset(email: string) {
     await tx.passwordResetToken.create({
       data: { id: sessionIdFromToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     });
-    await queueMail({ to: user.email, ...passwordResetMail({ name: user.name, lang: isLanguage(user.locale) ? user.locale : "vi" }, token) }, tx, effects);
+    await queueMail(
+      {
+        to: user.email,
+        ...passwordResetMail({ name: user.name, lang: isLanguage(user.locale) ? user.locale : "vi" }, token),
+      },
+      tx,
+      effects,
+    );
   });
 }
 
@@ -123,7 +150,10 @@ export async function resetPassword(token: string, password: string): Promise<st
   if (!row) return null;
   const passwordHash = await hashPassword(password);
   const spent = await write(async (tx) => {
-    const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (count === 0) return false; // used meanwhile
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     // The link reached the address: an account still waiting for confirmation is confirmed by it.
@@ -155,7 +185,18 @@ export async function setRole(userId: string, role: "member" | "curator" | "admi
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, name: true } });
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
     if (before.role !== role) {
-      await audit({ actorId, action: "user.role", entityType: "user", entityId: userId, label: before.name, before: { role: before.role }, after: { role } }, tx);
+      await audit(
+        {
+          actorId,
+          action: "user.role",
+          entityType: "user",
+          entityId: userId,
+          label: before.name,
+          before: { role: before.role },
+          after: { role },
+        },
+        tx,
+      );
     }
     return updated;
   });

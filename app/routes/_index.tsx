@@ -23,12 +23,20 @@ type HomeData = Awaited<ReturnType<typeof loadHomeData>>;
 const homeData = () => homeCache.fetch("home", loadHomeData);
 
 async function loadHomeData() {
-  const [kindCounts, areaCounts, featured] = await Promise.all([countPublishedByKind(), countPublishedByArea(), featuredOrganizations(6)]);
+  const [kindCounts, areaCounts, featured] = await Promise.all([
+    countPublishedByKind(),
+    countPublishedByArea(),
+    featuredOrganizations(6),
+  ]);
   return { kindCounts, areaCounts, featured };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, { kindCounts, areaCounts, featured }, taxonomy] = await Promise.all([getLanguage(request), homeData(), getTaxonomy()]);
+  const [lang, { kindCounts, areaCounts, featured }, taxonomy] = await Promise.all([
+    getLanguage(request),
+    homeData(),
+    getTaxonomy(),
+  ]);
   const areas = taxonomy.areas
     .map((area) => ({ slug: area.slug, nameVi: area.nameVi, nameEn: area.nameEn, count: areaCounts[area.slug] ?? 0 }))
     .filter((area) => area.count > 0)
@@ -57,7 +65,10 @@ export default function Home() {
             placeholder={t("home.searchPlaceholder")}
             className="w-full flex-1 rounded-lg border-0 bg-white px-4 py-3 text-base text-slate-900 placeholder:text-slate-500"
           />
-          <button type="submit" className="rounded-lg bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50">
+          <button
+            type="submit"
+            className="rounded-lg bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50"
+          >
             {t("home.searchButton")}
           </button>
         </Form>
@@ -74,7 +85,9 @@ export default function Home() {
                 to={`/directory${directorySearch({ kinds: [kind] })}`}
                 className="block h-full rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600"
               >
-                <span className="block text-2xl font-bold text-brand-700">{formatNumber(lang, kindCounts[kind] ?? 0)}</span>
+                <span className="block text-2xl font-bold text-brand-700">
+                  {formatNumber(lang, kindCounts[kind] ?? 0)}
+                </span>
                 <span className="mt-1 block text-sm font-medium text-slate-700">{t(`kinds.${kind}`)}</span>
               </Link>
             </li>

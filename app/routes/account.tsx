@@ -1,7 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -51,22 +58,35 @@ export async function action(args: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "update-name": {
       const submission = parseWithZod(formData, { schema: ProfileNameSchema });
-      if (submission.status !== "success") return data({ intent: "update-name", result: submission.reply(), done: false }, { status: 400 });
+      if (submission.status !== "success")
+        return data({ intent: "update-name", result: submission.reply(), done: false }, { status: 400 });
       await renameUser(user.id, submission.value.name);
       return data({ intent: "update-name", result: submission.reply(), done: true });
     }
     case "change-password": {
       const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
       const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
-      if (submission.status !== "success") return data({ intent: "change-password", result: submission.reply(hidden), done: false }, { status: 400 });
+      if (submission.status !== "success")
+        return data({ intent: "change-password", result: submission.reply(hidden), done: false }, { status: 400 });
       // Limited like sign-in: a stolen session must not become a way to guess the password.
       const address = clientAddress(args);
-      const wait = Math.max(await hit(LIMITS.passwordCheckPerAddress, address), await hit(LIMITS.passwordCheckPerAccount, user.id));
+      const wait = Math.max(
+        await hit(LIMITS.passwordCheckPerAddress, address),
+        await hit(LIMITS.passwordCheckPerAccount, user.id),
+      );
       if (wait > 0) {
-        const result = submission.reply({ formErrors: [problem("form.tooManyAttempts", { minutes: minutesOf(wait) })], ...hidden });
+        const result = submission.reply({
+          formErrors: [problem("form.tooManyAttempts", { minutes: minutesOf(wait) })],
+          ...hidden,
+        });
         return data({ intent: "change-password", result, done: false }, { status: 429, headers: retryAfter(wait) });
       }
-      const changed = await changePassword(user.id, submission.value.currentPassword, submission.value.password, sessionId);
+      const changed = await changePassword(
+        user.id,
+        submission.value.currentPassword,
+        submission.value.password,
+        sessionId,
+      );
       if (!changed) {
         const over = await hit(LIMITS.wrongPasswordsPerAccount, user.id);
         if (over > 0) {
@@ -77,7 +97,10 @@ export async function action(args: ActionFunctionArgs) {
           const result = submission.reply({ formErrors: [message], ...hidden });
           return data({ intent: "change-password", result, done: false, signedOut: true }, { status: 429, headers });
         }
-        const result = submission.reply({ fieldErrors: { currentPassword: [problem("account.wrongPassword")] }, ...hidden });
+        const result = submission.reply({
+          fieldErrors: { currentPassword: [problem("account.wrongPassword")] },
+          ...hidden,
+        });
         return data({ intent: "change-password", result, done: false }, { status: 400 });
       }
       await reset(LIMITS.wrongPasswordsPerAccount, user.id);
@@ -143,7 +166,14 @@ export default function Account() {
             </div>
           </dl>
           <Form method="post" className="mt-4 space-y-3" {...getFormProps(nameForm)}>
-            <Field label={t("auth.name")} name={nameFields.name.name} defaultValue={nameFields.name.initialValue} errors={nameFields.name.errors} maxLength={120} required />
+            <Field
+              label={t("auth.name")}
+              name={nameFields.name.name}
+              defaultValue={nameFields.name.initialValue}
+              errors={nameFields.name.errors}
+              maxLength={120}
+              required
+            />
             <SubmitButton name="intent" value="update-name" tone="secondary">
               {t("form.save")}
             </SubmitButton>
@@ -155,11 +185,31 @@ export default function Account() {
             {t("account.links")}
           </h2>
           <ul className="mt-3 space-y-2 text-brand-700">
-            <li><Link className="underline" to="/me/profile">{t("account.myProfile")}</Link></li>
-            <li><Link className="underline" to="/me/requests">{t("account.myRequests")}</Link></li>
-            <li><Link className="underline" to="/me/responses">{t("account.myResponses")}</Link></li>
-            <li><Link className="underline" to="/matches">{t("account.myMatches")}</Link></li>
-            <li><Link className="underline" to="/organizations/new">{t("listing.new.link")}</Link></li>
+            <li>
+              <Link className="underline" to="/me/profile">
+                {t("account.myProfile")}
+              </Link>
+            </li>
+            <li>
+              <Link className="underline" to="/me/requests">
+                {t("account.myRequests")}
+              </Link>
+            </li>
+            <li>
+              <Link className="underline" to="/me/responses">
+                {t("account.myResponses")}
+              </Link>
+            </li>
+            <li>
+              <Link className="underline" to="/matches">
+                {t("account.myMatches")}
+              </Link>
+            </li>
+            <li>
+              <Link className="underline" to="/organizations/new">
+                {t("listing.new.link")}
+              </Link>
+            </li>
           </ul>
         </section>
 
@@ -169,10 +219,36 @@ export default function Account() {
           </h2>
           <Form method="post" className="mt-3 space-y-3" {...getFormProps(passwordForm)}>
             <FormErrors errors={passwordForm.errors} />
-            <Field label={t("account.currentPassword")} name={passwordFields.currentPassword.name} type="password" errors={passwordFields.currentPassword.errors} autoComplete="current-password" required />
-            <Field label={t("account.newPassword")} hint={t("auth.passwordHint")} name={passwordFields.password.name} type="password" errors={passwordFields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
-            <Field label={t("auth.confirmPassword")} name={passwordFields.confirmPassword.name} type="password" errors={passwordFields.confirmPassword.errors} autoComplete="new-password" required />
-            <SubmitButton name="intent" value="change-password">{t("account.changePassword")}</SubmitButton>
+            <Field
+              label={t("account.currentPassword")}
+              name={passwordFields.currentPassword.name}
+              type="password"
+              errors={passwordFields.currentPassword.errors}
+              autoComplete="current-password"
+              required
+            />
+            <Field
+              label={t("account.newPassword")}
+              hint={t("auth.passwordHint")}
+              name={passwordFields.password.name}
+              type="password"
+              errors={passwordFields.password.errors}
+              autoComplete="new-password"
+              minLength={10}
+              maxLength={200}
+              required
+            />
+            <Field
+              label={t("auth.confirmPassword")}
+              name={passwordFields.confirmPassword.name}
+              type="password"
+              errors={passwordFields.confirmPassword.errors}
+              autoComplete="new-password"
+              required
+            />
+            <SubmitButton name="intent" value="change-password">
+              {t("account.changePassword")}
+            </SubmitButton>
           </Form>
         </section>
 
@@ -186,7 +262,11 @@ export default function Account() {
               <li key={i} className="flex justify-between gap-2 py-2">
                 <span>{session.device}</span>
                 <span className="text-slate-600">
-                  {session.current ? <strong>{t("account.thisBrowser")}</strong> : t("account.since", { date: formatDate(lang, session.createdAt) })}
+                  {session.current ? (
+                    <strong>{t("account.thisBrowser")}</strong>
+                  ) : (
+                    t("account.since", { date: formatDate(lang, session.createdAt) })
+                  )}
                 </span>
               </li>
             ))}
@@ -212,8 +292,26 @@ export default function Account() {
 /** "Chrome on Linux" from a user agent, without a library. */
 function describeUserAgent(userAgent: string | null): string {
   if (!userAgent) return "—";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrome\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
-  const system = /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Windows/.test(userAgent) ? "Windows" : /Mac OS/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "Browser";
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "";
   return system ? `${browser} · ${system}` : browser;
 }
 

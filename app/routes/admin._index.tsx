@@ -12,7 +12,12 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.title")
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUserWithRole(args, ["curator", "admin"]);
   const { requests, claims, revisions, profiles, stale, listings } = await waitingCounts();
-  return { requests, claims, waiting: requests + claims + revisions + profiles + stale + listings, isAdmin: user.role === "admin" };
+  return {
+    requests,
+    claims,
+    waiting: requests + claims + revisions + profiles + stale + listings,
+    isAdmin: user.role === "admin",
+  };
 }
 
 export default function Admin() {

@@ -26,7 +26,18 @@ export async function loader(args: LoaderFunctionArgs) {
       ? JSON.stringify({ exportedAt: new Date().toISOString(), count: rows.length, entries: rows }, null, 1)
       : toCsv(
           ["time", "action", "actor", "actorEmail", "entityType", "entityId", "label", "reason", "before", "after"],
-          rows.map((row) => [row.time, row.action, row.actor, row.actorEmail, row.entityType, row.entityId, row.label, row.reason, JSON.stringify(row.before), JSON.stringify(row.after)]),
+          rows.map((row) => [
+            row.time,
+            row.action,
+            row.actor,
+            row.actorEmail,
+            row.entityType,
+            row.entityId,
+            row.label,
+            row.reason,
+            JSON.stringify(row.before),
+            JSON.stringify(row.after),
+          ]),
         );
   return new Response(body, {
     headers: {

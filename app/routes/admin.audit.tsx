@@ -23,7 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const { raw, ...filters } = auditFiltersFromUrl(url);
   const page = Math.min(Math.max(1, Number(url.searchParams.get("page")) || 1), 10_000);
-  const [{ total, entries }, actors] = await Promise.all([listAudit(filters, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }), auditActors()]);
+  const [{ total, entries }, actors] = await Promise.all([
+    listAudit(filters, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    auditActors(),
+  ]);
   return {
     raw,
     page,
@@ -39,7 +42,8 @@ export default function AuditLog() {
   const { raw, page, totalPages, total, actors, entries, query } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
-  const actionLabel = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.action.${action}` as MessageKey) : action);
+  const actionLabel = (action: string) =>
+    (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.action.${action}` as MessageKey) : action;
   const exportQuery = (format: string) => {
     const params = new URLSearchParams(query);
     params.delete("page");
@@ -50,22 +54,43 @@ export default function AuditLog() {
     <div className="space-y-6">
       <PageHeader title={t("audit.title")} />
       <p className="text-slate-700">{t("audit.intro")}</p>
-      <Form method="get" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+      <Form
+        method="get"
+        className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
+      >
         <div>
-          <label htmlFor="audit-action" className="block text-sm font-medium">{t("audit.action")}</label>
-          <select id="audit-action" name="action" defaultValue={raw.action} className="mt-1 w-full rounded-lg border border-slate-300 p-2">
+          <label htmlFor="audit-action" className="block text-sm font-medium">
+            {t("audit.action")}
+          </label>
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={raw.action}
+            className="mt-1 w-full rounded-lg border border-slate-300 p-2"
+          >
             <option value="">{t("audit.any")}</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>{t(`audit.action.${action}` as MessageKey)}</option>
+              <option key={action} value={action}>
+                {t(`audit.action.${action}` as MessageKey)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="audit-actor" className="block text-sm font-medium">{t("audit.actor")}</label>
-          <select id="audit-actor" name="actor" defaultValue={raw.actor} className="mt-1 w-full rounded-lg border border-slate-300 p-2">
+          <label htmlFor="audit-actor" className="block text-sm font-medium">
+            {t("audit.actor")}
+          </label>
+          <select
+            id="audit-actor"
+            name="actor"
+            defaultValue={raw.actor}
+            className="mt-1 w-full rounded-lg border border-slate-300 p-2"
+          >
             <option value="">{t("audit.any")}</option>
             {actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>{actor.name}</option>
+              <option key={actor.id} value={actor.id}>
+                {actor.name}
+              </option>
             ))}
           </select>
         </div>
@@ -78,8 +103,12 @@ export default function AuditLog() {
       </Form>
       <p className="flex flex-wrap gap-4 text-sm">
         <span>{t("audit.count", { count: total })}</span>
-        <a className="text-brand-700 underline" href={exportQuery("csv")} download>{t("audit.exportCsv")}</a>
-        <a className="text-brand-700 underline" href={exportQuery("json")} download>{t("audit.exportJson")}</a>
+        <a className="text-brand-700 underline" href={exportQuery("csv")} download>
+          {t("audit.exportCsv")}
+        </a>
+        <a className="text-brand-700 underline" href={exportQuery("json")} download>
+          {t("audit.exportJson")}
+        </a>
       </p>
       {entries.length === 0 ? <p>{t("audit.empty")}</p> : null}
       <ol className="space-y-3">
@@ -91,9 +120,15 @@ export default function AuditLog() {
               <span>{entry.actor?.name ?? t("audit.system")}</span>
             </p>
             <p className="font-semibold">
-              <Link to={`?entity=${encodeURIComponent(entry.entityId)}`} className="text-brand-700 underline">{entry.label}</Link>
+              <Link to={`?entity=${encodeURIComponent(entry.entityId)}`} className="text-brand-700 underline">
+                {entry.label}
+              </Link>
             </p>
-            {entry.reason ? <p className="text-sm">{t("audit.reason")}: {entry.reason}</p> : null}
+            {entry.reason ? (
+              <p className="text-sm">
+                {t("audit.reason")}: {entry.reason}
+              </p>
+            ) : null}
             {entry.before || entry.after ? <Changes before={entry.before} after={entry.after} /> : null}
           </li>
         ))}
@@ -108,7 +143,9 @@ function Changes({ before, after }: { before: string | null; after: string | nul
   const t = useT();
   const rows = auditDiff(parseSnapshot(before), parseSnapshot(after));
   const label = (part: string) => {
-    const key = (["duplicate", "survivor", "moved"].includes(part) ? `audit.part.${part}` : `audit.field.${part}`) as MessageKey;
+    const key = (
+      ["duplicate", "survivor", "moved"].includes(part) ? `audit.part.${part}` : `audit.field.${part}`
+    ) as MessageKey;
     return key in vi ? t(key) : part;
   };
   const show = (value: unknown) => {
@@ -120,19 +157,29 @@ function Changes({ before, after }: { before: string | null; after: string | nul
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-brand-700">{t("audit.details")}</summary>
-      {rows.length === 0 ? <p className="mt-2">{t("audit.noDiff")}</p> : (
+      {rows.length === 0 ? (
+        <p className="mt-2">{t("audit.noDiff")}</p>
+      ) : (
         <table className="mt-2 w-full table-fixed text-left">
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className="p-1">{t("queue.field")}</th>
-              <th scope="col" className="p-1">{t("queue.before")}</th>
-              <th scope="col" className="p-1">{t("queue.after")}</th>
+              <th scope="col" className="p-1">
+                {t("queue.field")}
+              </th>
+              <th scope="col" className="p-1">
+                {t("queue.before")}
+              </th>
+              <th scope="col" className="p-1">
+                {t("queue.after")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.path.join(".")} className="border-b border-slate-100 align-top">
-                <th scope="row" className="p-1 font-medium break-words">{row.path.map(label).join(" › ")}</th>
+                <th scope="row" className="p-1 font-medium break-words">
+                  {row.path.map(label).join(" › ")}
+                </th>
                 <td className="p-1 break-words text-red-800">{show(row.before)}</td>
                 <td className="p-1 break-words text-green-800">{show(row.after)}</td>
               </tr>
@@ -151,7 +198,11 @@ function pageHref(query: string, page: number) {
 }
 
 function formatDateTime(lang: "vi" | "en", value: Date | string) {
-  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(value));
+  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(new Date(value));
 }
 
 export function ErrorBoundary() {

@@ -26,10 +26,17 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);
   const claimId = String(formData.get("claimId") ?? "");
   const submission = parseWithZod(formData, { schema: ReviewSchema });
-  if (submission.status !== "success") return data({ claimId, result: submission.reply(), error: null }, { status: 400 });
-  const done = await reviewClaim(claimId, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
+  if (submission.status !== "success")
+    return data({ claimId, result: submission.reply(), error: null }, { status: 400 });
+  const done = await reviewClaim(claimId, user.id, {
+    approve: submission.value.intent === "approve",
+    note: submission.value.note,
+  });
   if (!done && !(await reviewItemExists("claim", claimId))) throw new Response("Not found", { status: 404 });
-  return data({ claimId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
+  return data(
+    { claimId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") },
+    { status: done ? 200 : 409 },
+  );
 }
 
 export default function AdminClaims() {
@@ -55,10 +62,19 @@ export default function AdminClaims() {
             <p className="mt-2 whitespace-pre-line text-sm">{claim.message}</p>
             <Form method="post" className="mt-3 space-y-2">
               <input type="hidden" name="claimId" value={claim.id} />
-              <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={actionData?.claimId === claim.id ? actionData.result.error?.note : undefined} />
+              <TextareaField
+                label={t("admin.reason")}
+                name="note"
+                maxLength={1000}
+                errors={actionData?.claimId === claim.id ? actionData.result.error?.note : undefined}
+              />
               <div className="flex gap-2">
-                <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>
-                <SubmitButton name="intent" value="reject" tone="danger">{t("admin.reject")}</SubmitButton>
+                <SubmitButton name="intent" value="approve">
+                  {t("admin.approve")}
+                </SubmitButton>
+                <SubmitButton name="intent" value="reject" tone="danger">
+                  {t("admin.reject")}
+                </SubmitButton>
               </div>
             </Form>
           </li>

@@ -27,10 +27,29 @@ export async function loader(args: LoaderFunctionArgs) {
   return null;
 }
 
-type Shown = { row: number; slug: string; outcome: PlannedRow["outcome"]; problems: { key: string; params?: Record<string, string | number> }[]; changed?: string[] };
+type Shown = {
+  row: number;
+  slug: string;
+  outcome: PlannedRow["outcome"];
+  problems: { key: string; params?: Record<string, string | number> }[];
+  changed?: string[];
+};
 type Result =
-  | { kind: "file-problem"; problem: FileProblem | { key: "import.noFile" | "import.file.expired" | "import.file.changed"; params?: undefined } }
-  | { kind: "plan"; applied: false; refused: boolean; token: string | null; fileName: string; counts: Record<PlannedRow["outcome"], number>; rows: Shown[]; hidden: number }
+  | {
+      kind: "file-problem";
+      problem:
+        FileProblem | { key: "import.noFile" | "import.file.expired" | "import.file.changed"; params?: undefined };
+    }
+  | {
+      kind: "plan";
+      applied: false;
+      refused: boolean;
+      token: string | null;
+      fileName: string;
+      counts: Record<PlannedRow["outcome"], number>;
+      rows: Shown[];
+      hidden: number;
+    }
   | { kind: "applied"; created: number; updated: number; unchanged: number };
 
 /** The rows a page can show: every rejected one (up to 500), then the first others. */
@@ -54,7 +73,10 @@ export async function action(args: ActionFunctionArgs) {
   const token = typeof form.get("token") === "string" ? (form.get("token") as string) : "";
   const upload = fresh ?? (token ? takeUpload(user.id, token) : null);
   if (!upload) {
-    return data<Result>({ kind: "file-problem", problem: { key: token ? "import.file.expired" : "import.noFile" } }, { status: 400 });
+    return data<Result>(
+      { kind: "file-problem", problem: { key: token ? "import.file.expired" : "import.noFile" } },
+      { status: 400 },
+    );
   }
   // A fresh upload is kept only for a dry run that can be applied; otherwise its file goes now.
   let kept = !fresh;
@@ -68,7 +90,15 @@ export async function action(args: ActionFunctionArgs) {
       if (!refused) keep = fresh ? keepUpload(user.id, fresh) : token;
       if (fresh && keep) kept = true;
       return data<Result>(
-        { kind: "plan", applied: false, refused: apply && refused, token: keep, fileName: upload.name, counts: plan.counts, ...shownRows(plan.rows) },
+        {
+          kind: "plan",
+          applied: false,
+          refused: apply && refused,
+          token: keep,
+          fileName: upload.name,
+          counts: plan.counts,
+          ...shownRows(plan.rows),
+        },
         { status: refused ? 400 : 200 },
       );
     }
@@ -82,10 +112,16 @@ async function applied(plan: Awaited<ReturnType<typeof planImport>>, actorId: st
   try {
     const result = await applyImport(plan, { actorId, fileName });
     if (token) forgetUpload(token);
-    return data<Result>({ kind: "applied", created: result.created, updated: result.updated, unchanged: plan.counts.unchanged });
+    return data<Result>({
+      kind: "applied",
+      created: result.created,
+      updated: result.updated,
+      unchanged: plan.counts.unchanged,
+    });
   } catch (error) {
     // A listing created meanwhile with one of the file's addresses: the transaction rolled back whole.
-    if ((error as { code?: string }).code === "P2002") return data<Result>({ kind: "file-problem", problem: { key: "import.file.changed" } }, { status: 409 });
+    if ((error as { code?: string }).code === "P2002")
+      return data<Result>({ kind: "file-problem", problem: { key: "import.file.changed" } }, { status: 409 });
     log("error", "import_failed", { error: String(error) });
     throw error;
   }
@@ -106,14 +142,26 @@ export default function Import() {
           {t(result.problem.key as MessageKey, result.problem.params as Record<string, string>)}
         </Notice>
       ) : null}
-      {result?.kind === "applied" ? <Notice>{t("import.applied", { create: result.created, update: result.updated })}</Notice> : null}
+      {result?.kind === "applied" ? (
+        <Notice>{t("import.applied", { create: result.created, update: result.updated })}</Notice>
+      ) : null}
 
-      <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5"
+      >
         <div>
           <label htmlFor="import-file" className="block font-medium">
             {t("import.file")}
           </label>
-          <input id="import-file" name="file" type="file" accept=".csv,.json,text/csv,application/json" className="mt-1 block w-full text-sm" />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            className="mt-1 block w-full text-sm"
+          />
         </div>
         <div className="flex flex-wrap gap-3">
           <SubmitButton name="intent" value="dry-run" tone="secondary">
@@ -137,7 +185,12 @@ export default function Import() {
       {result?.kind === "plan" ? (
         <section aria-labelledby="plan" className="space-y-3">
           <h2 id="plan" className="text-lg font-semibold">
-            {result.fileName}: {t("import.summary", { create: result.counts.create, update: result.counts.update, reject: result.counts.reject })}
+            {result.fileName}:{" "}
+            {t("import.summary", {
+              create: result.counts.create,
+              update: result.counts.update,
+              reject: result.counts.reject,
+            })}
           </h2>
           {result.refused ? (
             <Notice tone="error" role="alert">
@@ -156,10 +209,18 @@ export default function Import() {
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="p-2">{t("import.row")}</th>
-                  <th scope="col" className="p-2">slug</th>
-                  <th scope="col" className="p-2">{t("import.outcome")}</th>
-                  <th scope="col" className="p-2">{t("import.problems")}</th>
+                  <th scope="col" className="p-2">
+                    {t("import.row")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    slug
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("import.outcome")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("import.problems")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -172,7 +233,9 @@ export default function Import() {
                       {row.problems.length ? (
                         <ul className="list-disc pl-4">
                           {row.problems.map((problem, index) => (
-                            <li key={index}>{t(problem.key as MessageKey, problem.params as Record<string, string>)}</li>
+                            <li key={index}>
+                              {t(problem.key as MessageKey, problem.params as Record<string, string>)}
+                            </li>
                           ))}
                         </ul>
                       ) : (
@@ -184,7 +247,9 @@ export default function Import() {
               </tbody>
             </table>
           </div>
-          {result.hidden > 0 ? <p className="text-sm text-slate-700">{t("import.more", { count: result.hidden })}</p> : null}
+          {result.hidden > 0 ? (
+            <p className="text-sm text-slate-700">{t("import.more", { count: result.hidden })}</p>
+          ) : null}
         </section>
       ) : null}
 

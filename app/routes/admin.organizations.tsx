@@ -84,39 +84,67 @@ export async function action(args: ActionFunctionArgs) {
       const survivorId = await listingIdBySlug((into ?? "").trim().replace(/^.*\/organizations\//, ""));
       if (!survivorId) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 400 });
       // A merge cannot be undone: it is done only from the side-by-side comparison.
-      if (!confirm) throw redirect(`/admin/organizations/${encodeURIComponent(id)}?into=${encodeURIComponent(survivorId)}`, 303);
+      if (!confirm)
+        throw redirect(`/admin/organizations/${encodeURIComponent(id)}?into=${encodeURIComponent(survivorId)}`, 303);
       const result = await mergeOrganizations(id, survivorId, user.id, note);
       return data<ActionResult>({ id, message: "curation.merged", params: result.moved, ok: true });
     }
     if (intent === "archive" && !confirm) {
       const [listing] = await listingNames([id]);
       if (!listing) return data<ActionResult>({ id, message: "curation.notFound", ok: false }, { status: 404 });
-      return data<ActionResult>({ id, message: "curation.archiveQuestion", params: { count: 1 }, ok: true, confirmArchive: [named(listing)] });
+      return data<ActionResult>({
+        id,
+        message: "curation.archiveQuestion",
+        params: { count: 1 },
+        ok: true,
+        confirmArchive: [named(listing)],
+      });
     }
     const changed = await changeOrganization(id, intent, user.id, note);
-    return data<ActionResult>({ id, message: changed ? "curation.changed" : "curation.unchanged", ok: changed }, { status: changed ? 200 : 409 });
+    return data<ActionResult>(
+      { id, message: changed ? "curation.changed" : "curation.unchanged", ok: changed },
+      { status: changed ? 200 : 409 },
+    );
   } catch (error) {
-    if (error instanceof CurationError) return data<ActionResult>({ id, message: error.key, ok: false }, { status: error.key === "curation.notFound" ? 404 : 400 });
+    if (error instanceof CurationError)
+      return data<ActionResult>(
+        { id, message: error.key, ok: false },
+        { status: error.key === "curation.notFound" ? 404 : 400 },
+      );
     throw error;
   }
 }
 
-const named = (listing: { id: string; slug: string; nameVi: string | null; nameEn: string | null }) => ({ id: listing.id, name: listing.nameVi || listing.nameEn || listing.slug });
+const named = (listing: { id: string; slug: string; nameVi: string | null; nameEn: string | null }) => ({
+  id: listing.id,
+  name: listing.nameVi || listing.nameEn || listing.slug,
+});
 
 async function bulkAction(form: FormData, actorId: string) {
-  const parsed = BulkSchema.safeParse({ bulk: form.get("bulk"), ids: [...new Set(form.getAll("ids").map(String))], confirm: form.get("confirm") ?? undefined });
+  const parsed = BulkSchema.safeParse({
+    bulk: form.get("bulk"),
+    ids: [...new Set(form.getAll("ids").map(String))],
+    confirm: form.get("confirm") ?? undefined,
+  });
   if (!parsed.success) return data<ActionResult>({ id: "", message: "form.choose", ok: false }, { status: 400 });
   const { bulk, ids, confirm } = parsed.data;
   if (ids.length === 0) return data<ActionResult>({ id: "", message: "curation.bulkNone", ok: false }, { status: 400 });
   if (bulk === "archive" && !confirm) {
     const listings = await listingNames(ids);
-    return data<ActionResult>({ id: "", message: "curation.archiveQuestion", params: { count: listings.length }, ok: true, confirmArchive: listings.map(named) });
+    return data<ActionResult>({
+      id: "",
+      message: "curation.archiveQuestion",
+      params: { count: listings.length },
+      ok: true,
+      confirmArchive: listings.map(named),
+    });
   }
   try {
     const count = await bulkChange(ids, bulk, actorId);
     return data<ActionResult>({ id: "", message: "curation.bulkDone", params: { count }, ok: true });
   } catch (error) {
-    if (error instanceof CurationError) return data<ActionResult>({ id: "", message: error.key, params: error.params, ok: false }, { status: 409 });
+    if (error instanceof CurationError)
+      return data<ActionResult>({ id: "", message: error.key, params: error.params, ok: false }, { status: 409 });
     throw error;
   }
 }
@@ -137,26 +165,43 @@ export default function CurateOrganizations() {
           {t(result.message, result.params)}
         </Notice>
       ) : null}
-      <Form method="get" className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+      <Form
+        method="get"
+        className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
+      >
         <div className="sm:col-span-2">
           <Field label={t("curation.search")} name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
         <div>
-          <label htmlFor="kind" className="block text-sm font-medium">{t("curation.kind")}</label>
+          <label htmlFor="kind" className="block text-sm font-medium">
+            {t("curation.kind")}
+          </label>
           <select id="kind" name="kind" defaultValue={filters.kind} className={select}>
             <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_KINDS.map((value) => <option key={value} value={value}>{t(`kind.${value}` as MessageKey)}</option>)}
+            {ORGANIZATION_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`kind.${value}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="status" className="block text-sm font-medium">{t("curation.status")}</label>
+          <label htmlFor="status" className="block text-sm font-medium">
+            {t("curation.status")}
+          </label>
           <select id="status" name="status" defaultValue={filters.status} className={select}>
             <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_STATUSES.map((value) => <option key={value} value={value}>{t(`curation.status.${value}` as MessageKey)}</option>)}
+            {ORGANIZATION_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`curation.status.${value}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="verified" className="block text-sm font-medium">{t("curation.verifiedFilter")}</label>
+          <label htmlFor="verified" className="block text-sm font-medium">
+            {t("curation.verifiedFilter")}
+          </label>
           <select id="verified" name="verified" defaultValue={filters.verified} className={select}>
             <option value="">{t("audit.any")}</option>
             <option value="yes">{t("curation.verifiedYes")}</option>
@@ -164,9 +209,15 @@ export default function CurateOrganizations() {
           </select>
         </div>
         <div>
-          <label htmlFor="sort" className="block text-sm font-medium">{t("curation.sort")}</label>
+          <label htmlFor="sort" className="block text-sm font-medium">
+            {t("curation.sort")}
+          </label>
           <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
-            {SORTS.map((value) => <option key={value} value={value}>{t(`curation.sort.${value}` as MessageKey)}</option>)}
+            {SORTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`curation.sort.${value}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex items-end">
@@ -174,24 +225,46 @@ export default function CurateOrganizations() {
         </div>
       </Form>
       <p className="text-sm text-slate-600">{t("curation.shown", { count: total })}</p>
-      {organizations.length === 0 ? <p>{t("curation.noResults")}</p> : (
+      {organizations.length === 0 ? (
+        <p>{t("curation.noResults")}</p>
+      ) : (
         <Form method="post" className="space-y-3">
           <fieldset className="flex flex-wrap items-center gap-2 rounded-2xl border border-slate-200 bg-white p-3">
             <legend className="sr-only">{t("curation.bulk")}</legend>
-            <span className="text-sm font-medium" aria-hidden="true">{t("curation.bulk")}:</span>
-            <SubmitButton name="bulk" value="verify" tone="secondary">{t("curation.verify")}</SubmitButton>
-            <SubmitButton name="bulk" value="review" tone="secondary">{t("curation.review")}</SubmitButton>
-            <SubmitButton name="bulk" value="archive" tone="danger">{t("curation.archive")}</SubmitButton>
+            <span className="text-sm font-medium" aria-hidden="true">
+              {t("curation.bulk")}:
+            </span>
+            <SubmitButton name="bulk" value="verify" tone="secondary">
+              {t("curation.verify")}
+            </SubmitButton>
+            <SubmitButton name="bulk" value="review" tone="secondary">
+              {t("curation.review")}
+            </SubmitButton>
+            <SubmitButton name="bulk" value="archive" tone="danger">
+              {t("curation.archive")}
+            </SubmitButton>
           </fieldset>
           <table className="w-full border-collapse text-left text-sm max-sm:block">
             <thead className="max-sm:hidden">
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2"><span className="sr-only">{t("curation.bulk")}</span></th>
-                <th scope="col" className="p-2">{t("curation.name")}</th>
-                <th scope="col" className="p-2">{t("curation.kind")}</th>
-                <th scope="col" className="p-2">{t("curation.status")}</th>
-                <th scope="col" className="p-2">{t("curation.updated")}</th>
-                <th scope="col" className="p-2">{t("curation.actions")}</th>
+                <th scope="col" className="p-2">
+                  <span className="sr-only">{t("curation.bulk")}</span>
+                </th>
+                <th scope="col" className="p-2">
+                  {t("curation.name")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("curation.kind")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("curation.status")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("curation.updated")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("curation.actions")}
+                </th>
               </tr>
             </thead>
             {/* Below 640 px each row is a stacked block: a checkbox beside the name, facts underneath. */}
@@ -199,19 +272,36 @@ export default function CurateOrganizations() {
               {organizations.map((organization) => {
                 const name = pick(lang, organization.nameVi, organization.nameEn) || organization.slug;
                 return (
-                  <tr key={organization.id} data-organization={organization.slug} className="border-b border-slate-200 align-top max-sm:grid max-sm:grid-cols-[2.5rem_1fr] max-sm:py-2">
+                  <tr
+                    key={organization.id}
+                    data-organization={organization.slug}
+                    className="border-b border-slate-200 align-top max-sm:grid max-sm:grid-cols-[2.5rem_1fr] max-sm:py-2"
+                  >
                     <td className="p-2 max-sm:row-span-4">
-                      <input type="checkbox" name="ids" value={organization.id} aria-label={t("curation.select", { name })} className="size-5" />
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={organization.id}
+                        aria-label={t("curation.select", { name })}
+                        className="size-5"
+                      />
                     </td>
                     <td className="p-2 max-sm:py-0">
-                      <Link to={`/organizations/${organization.slug}`} className="font-semibold break-words text-brand-700 underline">{name}</Link>
+                      <Link
+                        to={`/organizations/${organization.slug}`}
+                        className="font-semibold break-words text-brand-700 underline"
+                      >
+                        {name}
+                      </Link>
                       {organization.acronym ? <span className="text-slate-600"> ({organization.acronym})</span> : null}
                       <div className="text-xs break-all text-slate-600">/organizations/{organization.slug}</div>
                     </td>
                     <td className="p-2 max-sm:py-0">{t(`kind.${organization.kind}` as MessageKey)}</td>
                     <td className="p-2 max-sm:py-0">
                       <span className="flex flex-wrap gap-1">
-                        <Badge tone={organization.status === "published" ? "brand" : undefined}>{t(`curation.status.${organization.status}` as MessageKey)}</Badge>
+                        <Badge tone={organization.status === "published" ? "brand" : undefined}>
+                          {t(`curation.status.${organization.status}` as MessageKey)}
+                        </Badge>
                         {organization.verified ? <Badge tone="brand">{t("curation.verifiedYes")}</Badge> : null}
                         {organization.staleSince ? <Badge>{t("curation.stale")}</Badge> : null}
                       </span>
@@ -222,7 +312,8 @@ export default function CurateOrganizations() {
                     </td>
                     <td className="p-2 max-sm:col-start-2 max-sm:py-1">
                       <Link to={`/admin/organizations/${organization.id}`} className="text-brand-700 underline">
-                        {t("curation.manage")}<span className="sr-only"> {name}</span>
+                        {t("curation.manage")}
+                        <span className="sr-only"> {name}</span>
                       </Link>
                     </td>
                   </tr>
@@ -245,23 +336,33 @@ function ConfirmArchive({ listings, single }: { listings: { id: string; name: st
       <Form method="post" className="space-y-4 rounded-2xl border border-red-200 bg-white p-4">
         <p role="alert">{t("curation.archiveQuestion", { count: listings.length })}</p>
         <ul className="list-disc pl-5">
-          {listings.map((listing) => <li key={listing.id}>{listing.name}</li>)}
+          {listings.map((listing) => (
+            <li key={listing.id}>{listing.name}</li>
+          ))}
         </ul>
         <input type="hidden" name="confirm" value="yes" />
         {single ? (
           <>
             <input type="hidden" name="id" value={single} />
             <Field label={t("audit.reason")} name="reason" maxLength={1000} />
-            <SubmitButton name="intent" value="archive" tone="danger">{t("curation.confirmArchive")}</SubmitButton>
+            <SubmitButton name="intent" value="archive" tone="danger">
+              {t("curation.confirmArchive")}
+            </SubmitButton>
           </>
         ) : (
           <>
-            {listings.map((listing) => <input key={listing.id} type="hidden" name="ids" value={listing.id} />)}
-            <SubmitButton name="bulk" value="archive" tone="danger">{t("curation.confirmArchive")}</SubmitButton>
+            {listings.map((listing) => (
+              <input key={listing.id} type="hidden" name="ids" value={listing.id} />
+            ))}
+            <SubmitButton name="bulk" value="archive" tone="danger">
+              {t("curation.confirmArchive")}
+            </SubmitButton>
           </>
         )}
       </Form>
-      <Link to="/admin/organizations" className="text-brand-700 underline">{t("curation.cancel")}</Link>
+      <Link to="/admin/organizations" className="text-brand-700 underline">
+        {t("curation.cancel")}
+      </Link>
     </div>
   );
 }

@@ -17,7 +17,19 @@ import { titled } from "~/utils/meta";
  */
 export const meta: MetaFunction = (args) => titled(args, (t) => t("curation.organizations"));
 
-const FACTS = ["slug", "kind", "nameVi", "nameEn", "acronym", "website", "district", "address", "foundedYear", "status", "verified"] as const;
+const FACTS = [
+  "slug",
+  "kind",
+  "nameVi",
+  "nameEn",
+  "acronym",
+  "website",
+  "district",
+  "address",
+  "foundedYear",
+  "status",
+  "verified",
+] as const;
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
@@ -36,7 +48,8 @@ export default function ManageListing() {
   const { listing, q, candidates, survivor } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
-  const name = (o: { nameVi: string | null; nameEn: string | null; slug: string }) => pick(lang, o.nameVi, o.nameEn) || o.slug;
+  const name = (o: { nameVi: string | null; nameEn: string | null; slug: string }) =>
+    pick(lang, o.nameVi, o.nameEn) || o.slug;
   const show = (o: typeof listing, fact: (typeof FACTS)[number]) => {
     const value = o[fact];
     if (fact === "kind") return t(`kind.${value}` as MessageKey);
@@ -47,21 +60,31 @@ export default function ManageListing() {
   return (
     <div className="max-w-4xl space-y-6">
       <PageHeader title={t("curation.manageTitle", { name: name(listing) })} />
-      <Link to="/admin/organizations" className="text-brand-700 underline">{t("curation.back")}</Link>
+      <Link to="/admin/organizations" className="text-brand-700 underline">
+        {t("curation.back")}
+      </Link>
 
       <Form method="post" action="/admin/organizations" className="flex flex-wrap gap-2">
         <input type="hidden" name="id" value={listing.id} />
         {listing.status !== "pending" ? (
-          <SubmitButton name="intent" value={listing.verified ? "unverify" : "verify"} tone="secondary">{t(listing.verified ? "curation.unverify" : "curation.verify")}</SubmitButton>
+          <SubmitButton name="intent" value={listing.verified ? "unverify" : "verify"} tone="secondary">
+            {t(listing.verified ? "curation.unverify" : "curation.verify")}
+          </SubmitButton>
         ) : null}
         {/* Archiving leads to the confirmation step first. */}
-        <SubmitButton name="intent" value={listing.status === "archived" ? "restore" : "archive"} tone={listing.status === "archived" ? "secondary" : "danger"}>
+        <SubmitButton
+          name="intent"
+          value={listing.status === "archived" ? "restore" : "archive"}
+          tone={listing.status === "archived" ? "secondary" : "danger"}
+        >
           {t(listing.status === "archived" ? "curation.restore" : "curation.archive")}
         </SubmitButton>
       </Form>
 
       <section aria-labelledby="merge-title" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4">
-        <h2 id="merge-title" className="text-xl font-semibold">{t("curation.merge")}</h2>
+        <h2 id="merge-title" className="text-xl font-semibold">
+          {t("curation.merge")}
+        </h2>
         <p className="text-sm text-slate-700">{t("curation.mergeHint")}</p>
         <Form method="get" className="flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1">
@@ -76,8 +99,11 @@ export default function ManageListing() {
               <li key={candidate.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   <span className="font-medium">{name(candidate)}</span>
-                  {candidate.acronym ? ` (${candidate.acronym})` : ""} · <span className="break-all text-slate-600">/organizations/{candidate.slug}</span>
-                  {candidate.status !== "published" ? ` · ${t(`curation.status.${candidate.status}` as MessageKey)}` : ""}
+                  {candidate.acronym ? ` (${candidate.acronym})` : ""} ·{" "}
+                  <span className="break-all text-slate-600">/organizations/{candidate.slug}</span>
+                  {candidate.status !== "published"
+                    ? ` · ${t(`curation.status.${candidate.status}` as MessageKey)}`
+                    : ""}
                 </span>
                 <Link
                   to={`?${new URLSearchParams({ q, into: candidate.id }).toString()}#compare`}
@@ -98,22 +124,32 @@ export default function ManageListing() {
               <table className="w-full table-fixed text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="w-[28%] p-1"><span className="sr-only">{t("queue.field")}</span></th>
-                    <th scope="col" className="p-1">{t("curation.duplicateSide")}</th>
-                    <th scope="col" className="p-1">{t("curation.survivorSide")}</th>
+                    <th scope="col" className="w-[28%] p-1">
+                      <span className="sr-only">{t("queue.field")}</span>
+                    </th>
+                    <th scope="col" className="p-1">
+                      {t("curation.duplicateSide")}
+                    </th>
+                    <th scope="col" className="p-1">
+                      {t("curation.survivorSide")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {FACTS.map((fact) => (
                     <tr key={fact} className="border-b border-slate-100 align-top">
-                      <th scope="row" className="p-1 font-medium [overflow-wrap:anywhere]">{t(`audit.field.${fact}` as MessageKey)}</th>
+                      <th scope="row" className="p-1 font-medium [overflow-wrap:anywhere]">
+                        {t(`audit.field.${fact}` as MessageKey)}
+                      </th>
                       <td className="p-1 [overflow-wrap:anywhere]">{show(listing, fact)}</td>
                       <td className="p-1 [overflow-wrap:anywhere]">{show(survivor, fact)}</td>
                     </tr>
                   ))}
                   {(["experts", "children", "requests", "managers"] as const).map((count) => (
                     <tr key={count} className="border-b border-slate-100">
-                      <th scope="row" className="p-1 font-medium">{t(`audit.field.${count}` as MessageKey)}</th>
+                      <th scope="row" className="p-1 font-medium">
+                        {t(`audit.field.${count}` as MessageKey)}
+                      </th>
                       <td className="p-1">{listing._count[count]}</td>
                       <td className="p-1">{survivor._count[count]}</td>
                     </tr>
@@ -121,13 +157,17 @@ export default function ManageListing() {
                 </tbody>
               </table>
             </div>
-            {listing._count.managers ? <p className="text-sm">{t("curation.managersBecomeClaims", { count: listing._count.managers })}</p> : null}
+            {listing._count.managers ? (
+              <p className="text-sm">{t("curation.managersBecomeClaims", { count: listing._count.managers })}</p>
+            ) : null}
             <Form method="post" action="/admin/organizations" className="space-y-2">
               <input type="hidden" name="id" value={listing.id} />
               <input type="hidden" name="into" value={survivor.slug} />
               <input type="hidden" name="confirm" value="yes" />
               <Field label={t("audit.reason")} name="reason" maxLength={1000} />
-              <SubmitButton name="intent" value="merge" tone="danger">{t("curation.confirmMerge")}</SubmitButton>
+              <SubmitButton name="intent" value="merge" tone="danger">
+                {t("curation.confirmMerge")}
+              </SubmitButton>
             </Form>
           </div>
         ) : null}

@@ -52,7 +52,10 @@ export async function loader(args: LoaderFunctionArgs) {
       organization: revision.organization,
       author: revision.author.name,
       createdAt: revision.createdAt,
-      changes: describeChanges(JSON.parse(revision.before) as OrganizationSnapshot, JSON.parse(revision.changes) as ProposedChanges),
+      changes: describeChanges(
+        JSON.parse(revision.before) as OrganizationSnapshot,
+        JSON.parse(revision.changes) as ProposedChanges,
+      ),
     })),
     profiles,
     claims,
@@ -76,15 +79,23 @@ export async function action(args: ActionFunctionArgs) {
   if (!isReviewKind(kind)) return data({ kind, id, result: undefined, error: problem("form.choose") }, { status: 400 });
   // Without JavaScript the picked common reason arrives alone: it is the reason when the text is empty.
   const preset = String(formData.get("preset") ?? "");
-  if (formData.get("intent") === "reject" && !String(formData.get("note") ?? "").trim() && (REJECT_REASONS as readonly string[]).includes(preset)) {
+  if (
+    formData.get("intent") === "reject" &&
+    !String(formData.get("note") ?? "").trim() &&
+    (REJECT_REASONS as readonly string[]).includes(preset)
+  ) {
     formData.set("note", translator(await getLanguage(args.request))(`reject.reason.${preset}` as MessageKey));
   }
   const submission = parseWithZod(formData, { schema: ReviewSchema });
-  if (submission.status !== "success") return data({ kind, id, result: submission.reply(), error: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ kind, id, result: submission.reply(), error: null }, { status: 400 });
   const decision = { approve: submission.value.intent === "approve", note: submission.value.note };
   const done = await reviewItem(kind, id, user.id, decision);
   if (!done && !(await reviewItemExists(kind, id))) throw new Response("Not found", { status: 404 });
-  return data({ kind, id, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
+  return data(
+    { kind, id, result: submission.reply(), error: done ? null : problem("review.alreadyDone") },
+    { status: done ? 200 : 409 },
+  );
 }
 
 export default function Queue() {
@@ -92,8 +103,10 @@ export default function Queue() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
-  const empty = requests.length + listings.length + revisions.length + profiles.length + claims.length + stale.length === 0;
-  const noteErrors = (kind: string, id: string) => (actionData?.kind === kind && actionData.id === id ? (actionData.result?.error?.note ?? undefined) : undefined);
+  const empty =
+    requests.length + listings.length + revisions.length + profiles.length + claims.length + stale.length === 0;
+  const noteErrors = (kind: string, id: string) =>
+    actionData?.kind === kind && actionData.id === id ? (actionData.result?.error?.note ?? undefined) : undefined;
   const review = (kind: string, id: string) => <ReviewForm kind={kind} id={id} errors={noteErrors(kind, id)} />;
   return (
     <div className="space-y-8">
@@ -110,7 +123,8 @@ export default function Queue() {
               {request.title}
             </Link>
             <p className="text-sm text-slate-600">
-              {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) · {request.author.name} · {formatDate(lang, request.createdAt)}
+              {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) ·{" "}
+              {request.author.name} · {formatDate(lang, request.createdAt)}
             </p>
             <p className="mt-1 line-clamp-3 text-sm">{request.problem}</p>
             {review("request", request.id)}
@@ -127,7 +141,9 @@ export default function Queue() {
             <p className="text-sm text-slate-600">
               {t(`kind.${listing.kind}` as MessageKey)}
               {listing.parent ? ` · ${pick(lang, listing.parent.nameVi, listing.parent.nameEn)}` : ""}
-              {listing.revisions[0] ? ` · ${t("queue.proposedBy", { name: listing.revisions[0].author.name, date: formatDate(lang, listing.createdAt) })}` : ""}
+              {listing.revisions[0]
+                ? ` · ${t("queue.proposedBy", { name: listing.revisions[0].author.name, date: formatDate(lang, listing.createdAt) })}`
+                : ""}
             </p>
             {listing.website ? <p className="text-sm break-all">{listing.website}</p> : null}
             {listing.duplicates.length ? (
@@ -145,26 +161,43 @@ export default function Queue() {
       <Section id="revisions" title={t("queue.revisions")} count={revisions.length}>
         {revisions.map((revision) => (
           <Item key={revision.id} id={`revision-${revision.id}`}>
-            <Link to={`/organizations/${revision.organization.slug}`} className="font-semibold text-brand-700 underline">
+            <Link
+              to={`/organizations/${revision.organization.slug}`}
+              className="font-semibold text-brand-700 underline"
+            >
               {pick(lang, revision.organization.nameVi, revision.organization.nameEn)}
             </Link>
-            <p className="text-sm text-slate-600">{t("queue.proposedBy", { name: revision.author, date: formatDate(lang, revision.createdAt) })}</p>
+            <p className="text-sm text-slate-600">
+              {t("queue.proposedBy", { name: revision.author, date: formatDate(lang, revision.createdAt) })}
+            </p>
             {revision.changes.length ? (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-sm">
                   <thead>
                     <tr className="border-b border-slate-200">
-                      <th scope="col" className="p-1">{t("queue.field")}</th>
-                      <th scope="col" className="p-1">{t("queue.before")}</th>
-                      <th scope="col" className="p-1">{t("queue.after")}</th>
+                      <th scope="col" className="p-1">
+                        {t("queue.field")}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t("queue.before")}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t("queue.after")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {revision.changes.map((change) => (
                       <tr key={change.field} className="border-b border-slate-100 align-top">
-                        <th scope="row" className="p-1 font-mono font-normal">{change.field}</th>
-                        <td className="p-1 break-words text-red-800"><del>{change.before}</del></td>
-                        <td className="p-1 break-words text-green-800"><ins>{change.after}</ins></td>
+                        <th scope="row" className="p-1 font-mono font-normal">
+                          {change.field}
+                        </th>
+                        <td className="p-1 break-words text-red-800">
+                          <del>{change.before}</del>
+                        </td>
+                        <td className="p-1 break-words text-green-800">
+                          <ins>{change.after}</ins>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -185,7 +218,13 @@ export default function Queue() {
               {profile.fullName}
             </Link>
             <p className="text-sm text-slate-600">
-              {[profile.position, profile.affiliation ? pick(lang, profile.affiliation.nameVi, profile.affiliation.nameEn) : null].filter(Boolean).join(" · ")} · {formatDate(lang, profile.updatedAt)}
+              {[
+                profile.position,
+                profile.affiliation ? pick(lang, profile.affiliation.nameVi, profile.affiliation.nameEn) : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}{" "}
+              · {formatDate(lang, profile.updatedAt)}
             </p>
             <p className="mt-1 text-sm">{profile.keywords.split("\n").join(", ")}</p>
             <p className="mt-1 line-clamp-3 text-sm">{pick(lang, profile.bioVi, profile.bioEn)}</p>
@@ -203,7 +242,9 @@ export default function Queue() {
                 {pick(lang, claim.organization.nameVi, claim.organization.nameEn)}
               </Link>
             </p>
-            <p className="text-sm text-slate-600">{claim.user.email} · {formatDate(lang, claim.createdAt)}</p>
+            <p className="text-sm text-slate-600">
+              {claim.user.email} · {formatDate(lang, claim.createdAt)}
+            </p>
             <p className="mt-1 whitespace-pre-line text-sm">{claim.message}</p>
             {review("claim", claim.id)}
           </Item>
@@ -217,7 +258,8 @@ export default function Queue() {
               {pick(lang, organization.nameVi, organization.nameEn)}
             </Link>
             <p className="text-sm text-slate-600">
-              {t("queue.staleSince", { date: formatDate(lang, organization.staleSince!) })} · {t("queue.managers", { count: organization._count.managers })}
+              {t("queue.staleSince", { date: formatDate(lang, organization.staleSince!) })} ·{" "}
+              {t("queue.managers", { count: organization._count.managers })}
             </p>
             <Form method="post" className="mt-2 flex flex-wrap gap-2">
               <input type="hidden" name="kind" value="stale" />
@@ -261,7 +303,9 @@ function ReviewForm({ kind, id, errors }: { kind: string; id: string; errors: st
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <div>
-        <label htmlFor={`preset-${kind}-${id}`} className="block text-sm font-medium text-slate-800">{t("reject.preset")}</label>
+        <label htmlFor={`preset-${kind}-${id}`} className="block text-sm font-medium text-slate-800">
+          {t("reject.preset")}
+        </label>
         <select
           id={`preset-${kind}-${id}`}
           name="preset"
@@ -277,14 +321,20 @@ function ReviewForm({ kind, id, errors }: { kind: string; id: string; errors: st
         >
           <option value="">{t("reject.choose")}</option>
           {REJECT_REASONS.map((reason) => (
-            <option key={reason} value={reason}>{t(`reject.reason.${reason}` as MessageKey)}</option>
+            <option key={reason} value={reason}>
+              {t(`reject.reason.${reason}` as MessageKey)}
+            </option>
           ))}
         </select>
       </div>
       <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errors} />
       <div className="flex gap-2">
-        <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>
-        <SubmitButton name="intent" value="reject" tone="danger">{t("admin.reject")}</SubmitButton>
+        <SubmitButton name="intent" value="approve">
+          {t("admin.approve")}
+        </SubmitButton>
+        <SubmitButton name="intent" value="reject" tone="danger">
+          {t("admin.reject")}
+        </SubmitButton>
       </div>
     </Form>
   );

@@ -26,10 +26,17 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await readForm(args.request);
   const requestId = String(formData.get("requestId") ?? "");
   const submission = parseWithZod(formData, { schema: ReviewSchema });
-  if (submission.status !== "success") return data({ requestId, result: submission.reply(), error: null }, { status: 400 });
-  const done = await reviewRequest(requestId, user.id, { approve: submission.value.intent === "approve", note: submission.value.note });
+  if (submission.status !== "success")
+    return data({ requestId, result: submission.reply(), error: null }, { status: 400 });
+  const done = await reviewRequest(requestId, user.id, {
+    approve: submission.value.intent === "approve",
+    note: submission.value.note,
+  });
   if (!done && !(await reviewItemExists("request", requestId))) throw new Response("Not found", { status: 404 });
-  return data({ requestId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") }, { status: done ? 200 : 409 });
+  return data(
+    { requestId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") },
+    { status: done ? 200 : 409 },
+  );
 }
 
 export default function AdminRequests() {
@@ -50,8 +57,8 @@ export default function AdminRequests() {
               {request.title}
             </Link>
             <p className="text-sm text-slate-600">
-              {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) · {request.author.name} &lt;{request.author.email}&gt; ·{" "}
-              {formatDate(lang, request.createdAt)}
+              {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) ·{" "}
+              {request.author.name} &lt;{request.author.email}&gt; · {formatDate(lang, request.createdAt)}
             </p>
             <p className="mt-2 line-clamp-3 text-sm">{request.problem}</p>
             <Form method="post" className="mt-3 space-y-2">
@@ -63,8 +70,12 @@ export default function AdminRequests() {
                 errors={actionData?.requestId === request.id ? actionData.result.error?.note : undefined}
               />
               <div className="flex gap-2">
-                <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>
-                <SubmitButton name="intent" value="reject" tone="danger">{t("admin.reject")}</SubmitButton>
+                <SubmitButton name="intent" value="approve">
+                  {t("admin.approve")}
+                </SubmitButton>
+                <SubmitButton name="intent" value="reject" tone="danger">
+                  {t("admin.reject")}
+                </SubmitButton>
               </div>
             </Form>
           </li>

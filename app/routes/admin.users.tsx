@@ -53,10 +53,15 @@ export default function AdminUsers() {
         <label htmlFor="user-q" className="sr-only">
           {t("admin.searchUsers")}
         </label>
-        <input id="user-q" name="q" type="search" defaultValue={q} placeholder={t("admin.searchUsers")} className="flex-1 rounded-lg border border-slate-300 px-3 py-2" />
-        <Button type="submit">
-          {t("directory.submit")}
-        </Button>
+        <input
+          id="user-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t("admin.searchUsers")}
+          className="flex-1 rounded-lg border border-slate-300 px-3 py-2"
+        />
+        <Button type="submit">{t("directory.submit")}</Button>
       </Form>
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {users.map((user) => (
@@ -67,7 +72,12 @@ export default function AdminUsers() {
             </div>
             <Form method="post" className="flex items-end gap-2">
               <input type="hidden" name="userId" value={user.id} />
-              <SelectField label={t("account.role")} name="role" defaultValue={user.role} options={ROLES.map((role) => ({ value: role, label: t(`account.role.${role}`) }))} />
+              <SelectField
+                label={t("account.role")}
+                name="role"
+                defaultValue={user.role}
+                options={ROLES.map((role) => ({ value: role, label: t(`account.role.${role}`) }))}
+              />
               <SubmitButton tone="secondary">{t("admin.setRole")}</SubmitButton>
             </Form>
           </li>

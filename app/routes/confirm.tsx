@@ -42,7 +42,10 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ResendConfirmationSchema });
     if (submission.status !== "success") return invalid(submission.reply());
     const { email } = submission.value;
-    const wait = Math.max(await hit(LIMITS.signUpPerAddress, clientAddress(args)), await hit(LIMITS.signUpPerEmail, email));
+    const wait = Math.max(
+      await hit(LIMITS.signUpPerAddress, clientAddress(args)),
+      await hit(LIMITS.signUpPerEmail, email),
+    );
     if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
     // The same answer, and one job, whatever the address.
     await requestConfirmationResend(email);
@@ -86,7 +89,9 @@ export default function Confirm() {
     <FormPage title={t("auth.confirm.resendTitle")} intro={t("auth.confirm.resendIntro")}>
       {token ? (
         <div className="mb-4">
-          <Notice tone="warning" role="alert">{t("auth.confirm.invalid")}</Notice>
+          <Notice tone="warning" role="alert">
+            {t("auth.confirm.invalid")}
+          </Notice>
         </div>
       ) : null}
       {actionData && "resent" in actionData ? (
@@ -97,7 +102,16 @@ export default function Confirm() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <HoneypotField />
-        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue ?? searchParams.get("email") ?? ""} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
+        <Field
+          label={t("auth.email")}
+          name={fields.email.name}
+          type="email"
+          defaultValue={fields.email.initialValue ?? searchParams.get("email") ?? ""}
+          errors={fields.email.errors}
+          autoComplete="email"
+          maxLength={254}
+          required
+        />
         <SubmitButton name="intent" value="resend" className="w-full">
           {t("auth.confirm.resendSubmit")}
         </SubmitButton>

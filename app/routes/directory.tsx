@@ -31,7 +31,9 @@ import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const q = args.data?.query.q;
-  return titled(args, (t) => `${q ? `${q} · ` : ""}${t("directory.title")}`, { description: (t) => t("directory.metaDescription") });
+  return titled(args, (t) => `${q ? `${q} · ` : ""}${t("directory.title")}`, {
+    description: (t) => t("directory.metaDescription"),
+  });
 };
 
 /** Its data requests are the same for everyone: kept whole and sent again (docs/decisions/020). */
@@ -72,7 +74,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       selected: query.kinds.includes(kind),
     })),
     area: result.facetsWithoutCounts?.includes("area")
-      ? taxonomy.areas.map((area) => ({ value: area.slug, label: taxonomyLabel(area.slug), count: null, selected: query.areas.includes(area.slug) }))
+      ? taxonomy.areas.map((area) => ({
+          value: area.slug,
+          label: taxonomyLabel(area.slug),
+          count: null,
+          selected: query.areas.includes(area.slug),
+        }))
       : facetOptions(result.facets.area, query.areas, taxonomyLabel, lang),
     field: result.facetsWithoutCounts?.includes("field")
       ? query.fields.map((slug) => ({ value: slug, label: taxonomyLabel(slug), count: null, selected: true }))
@@ -153,7 +160,8 @@ export default function Directory() {
     const id = focusAfterSearch.current;
     if (!id || searching) return;
     focusAfterSearch.current = null;
-    if (document.activeElement === document.body || document.activeElement === null) document.getElementById(id)?.focus();
+    if (document.activeElement === document.body || document.activeElement === null)
+      document.getElementById(id)?.focus();
   }, [searching, location.search]);
 
   // Keep the box in step with the URL (back/forward, links), but never under the user's fingers.
@@ -235,7 +243,10 @@ export default function Directory() {
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+          >
             {t("directory.submit")}
           </button>
         </div>
@@ -275,9 +286,27 @@ export default function Directory() {
                   <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
                 </label>
               </fieldset>
-              <FacetGroup legend={t("directory.facet.area")} name="area" options={facets.area} lang={lang} visible={8} />
-              <FacetGroup legend={t("directory.facet.field")} name="field" options={facets.field} lang={lang} visible={10} />
-              <FacetGroup legend={t("directory.facet.district")} name="district" options={facets.district} lang={lang} visible={8} />
+              <FacetGroup
+                legend={t("directory.facet.area")}
+                name="area"
+                options={facets.area}
+                lang={lang}
+                visible={8}
+              />
+              <FacetGroup
+                legend={t("directory.facet.field")}
+                name="field"
+                options={facets.field}
+                lang={lang}
+                visible={10}
+              />
+              <FacetGroup
+                legend={t("directory.facet.district")}
+                name="district"
+                options={facets.district}
+                lang={lang}
+                visible={8}
+              />
               <div className={cx("sticky bottom-0 flex flex-wrap gap-2 bg-white py-2", hydrated && "lg:hidden")}>
                 {hydrated ? (
                   // With JavaScript the filters apply at once; on a phone the results are far below.
@@ -300,14 +329,14 @@ export default function Directory() {
             <ResultsSummary query={query} total={total} />
             {problems.length > 0 ? (
               <div className="mb-4">
-              <Notice tone="error" role="alert" title={t("directory.badInput")}>
-                <ul className="list-disc pl-5">
-                  {problems.map((problem, i) => (
-                    <li key={i}>{t(problem.key, problem.params)}</li>
-                  ))}
-                </ul>
-                <p className="mt-1">{t("directory.badInputIgnored")}</p>
-              </Notice>
+                <Notice tone="error" role="alert" title={t("directory.badInput")}>
+                  <ul className="list-disc pl-5">
+                    {problems.map((problem, i) => (
+                      <li key={i}>{t(problem.key, problem.params)}</li>
+                    ))}
+                  </ul>
+                  <p className="mt-1">{t("directory.badInputIgnored")}</p>
+                </Notice>
               </div>
             ) : null}
             {partial ? (
@@ -324,7 +353,10 @@ export default function Directory() {
             {outOfRange ? (
               <Notice tone="warning" role="alert">
                 {t("directory.pageOutOfRange", outOfRange)}{" "}
-                <Link className="font-semibold underline" to={`/directory${directorySearch({ ...query, page: outOfRange.pages })}`}>
+                <Link
+                  className="font-semibold underline"
+                  to={`/directory${directorySearch({ ...query, page: outOfRange.pages })}`}
+                >
                   {t("directory.lastPage")}
                 </Link>
               </Notice>
@@ -371,17 +403,32 @@ function ActiveFilters({ query, facets }: { query: DirectoryQuery; facets: Direc
   const t = useT();
   const lang = useLanguage();
   if (!hasFilters(query)) return null;
-  const labelIn = (options: FacetOption[], value: string) => options.find((option) => option.value === value)?.label ?? value;
+  const labelIn = (options: FacetOption[], value: string) =>
+    options.find((option) => option.value === value)?.label ?? value;
   const chips: { key: string; label: string; without: Partial<DirectoryQuery> }[] = [
-    ...query.kinds.map((kind) => ({ key: `kind:${kind}`, label: t(`kinds.${kind}` as "kinds.lab"), without: { kinds: query.kinds.filter((k) => k !== kind) } })),
-    ...query.areas.map((area) => ({ key: `area:${area}`, label: labelIn(facets.area, area), without: { areas: query.areas.filter((a) => a !== area) } })),
-    ...query.fields.map((field) => ({ key: `field:${field}`, label: labelIn(facets.field, field), without: { fields: query.fields.filter((f) => f !== field) } })),
+    ...query.kinds.map((kind) => ({
+      key: `kind:${kind}`,
+      label: t(`kinds.${kind}` as "kinds.lab"),
+      without: { kinds: query.kinds.filter((k) => k !== kind) },
+    })),
+    ...query.areas.map((area) => ({
+      key: `area:${area}`,
+      label: labelIn(facets.area, area),
+      without: { areas: query.areas.filter((a) => a !== area) },
+    })),
+    ...query.fields.map((field) => ({
+      key: `field:${field}`,
+      label: labelIn(facets.field, field),
+      without: { fields: query.fields.filter((f) => f !== field) },
+    })),
     ...query.districts.map((district) => ({
       key: `district:${district}`,
       label: findDistrict(district)?.[lang] ?? district,
       without: { districts: query.districts.filter((d) => d !== district) },
     })),
-    ...(query.verifiedOnly ? [{ key: "verified", label: t("directory.facet.verified"), without: { verifiedOnly: false } }] : []),
+    ...(query.verifiedOnly
+      ? [{ key: "verified", label: t("directory.facet.verified"), without: { verifiedOnly: false } }]
+      : []),
   ];
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
@@ -407,4 +454,3 @@ function ActiveFilters({ query, facets }: { query: DirectoryQuery; facets: Direc
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
-

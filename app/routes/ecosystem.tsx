@@ -65,7 +65,11 @@ export default function Ecosystem() {
       </div>
 
       {official ? (
-        <section aria-labelledby="official-title" data-official className="space-y-6 rounded-2xl bg-brand-50 p-3 ring-1 ring-brand-100 sm:p-5">
+        <section
+          aria-labelledby="official-title"
+          data-official
+          className="space-y-6 rounded-2xl bg-brand-50 p-3 ring-1 ring-brand-100 sm:p-5"
+        >
           <div>
             <h2 id="official-title" className="text-xl font-bold">
               {t("ecosystem.official.title")}

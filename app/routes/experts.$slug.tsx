@@ -14,7 +14,9 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   const { data, matches } = args;
   if (!data) return titled(args, (t) => t("error.404"));
   const lang = languageOf(matches);
-  return titled(args, displayName(data.expert, lang), { description: pick(lang, data.expert.bioVi, data.expert.bioEn) });
+  return titled(args, displayName(data.expert, lang), {
+    description: pick(lang, data.expert.bioVi, data.expert.bioEn),
+  });
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -94,14 +96,17 @@ export default function ExpertPage() {
             if (links.length === 0) return null;
             return (
               <div key={kind}>
-                <h2 className="text-lg font-semibold">
-                  {t(`expert.links.${kind}`)}
-                </h2>
+                <h2 className="text-lg font-semibold">{t(`expert.links.${kind}`)}</h2>
                 <ul className="mt-2 space-y-1 text-sm">
                   {links.map((link) => (
                     <li key={link.id}>
                       {link.url ? (
-                        <a href={link.url} rel="noopener noreferrer nofollow external" target="_blank" className="text-brand-700 underline">
+                        <a
+                          href={link.url}
+                          rel="noopener noreferrer nofollow external"
+                          target="_blank"
+                          className="text-brand-700 underline"
+                        >
                           {link.title}
                         </a>
                       ) : (

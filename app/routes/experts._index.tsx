@@ -37,7 +37,10 @@ export default function Experts() {
     <div className="space-y-4">
       <PageHeader title={t("experts.title")}>
         {!user || user.accountType === "researcher" ? (
-          <Link to={user ? "/me/profile" : "/signup?type=researcher"} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+          <Link
+            to={user ? "/me/profile" : "/signup?type=researcher"}
+            className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          >
             {t("experts.cta")}
           </Link>
         ) : null}
@@ -56,7 +59,15 @@ export default function Experts() {
             <label htmlFor="experts-q" className="sr-only">
               {t("experts.searchLabel")}
             </label>
-            <input id="experts-q" name="q" type="search" defaultValue={params.q} maxLength={200} placeholder={t("experts.searchPlaceholder")} className="w-full flex-1 rounded-lg border border-slate-300 bg-white px-4 py-2.5" />
+            <input
+              id="experts-q"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              maxLength={200}
+              placeholder={t("experts.searchPlaceholder")}
+              className="w-full flex-1 rounded-lg border border-slate-300 bg-white px-4 py-2.5"
+            />
             <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white">
               {t("directory.submit")}
             </button>
@@ -66,7 +77,11 @@ export default function Experts() {
           </h2>
           <QueryProblems problems={problems} />
           {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
-          {experts.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("experts.none")}</p> : null}
+          {experts.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">
+              {t("experts.none")}
+            </p>
+          ) : null}
           <ol className="space-y-3">
             {experts.map((expert) => (
               <li key={expert.slug}>
@@ -74,7 +89,11 @@ export default function Experts() {
               </li>
             ))}
           </ol>
-          <SimplePager page={params.page} pages={pages} href={(page) => `/experts${listingSearch(params, "experts", page)}`} />
+          <SimplePager
+            page={params.page}
+            pages={pages}
+            href={(page) => `/experts${listingSearch(params, "experts", page)}`}
+          />
         </section>
       </Form>
     </div>

@@ -27,7 +27,10 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const address = clientAddress(args);
-  const wait = Math.max(await hit(LIMITS.resetPerAddress, address), await hit(LIMITS.resetPerAccount, submission.value.email));
+  const wait = Math.max(
+    await hit(LIMITS.resetPerAddress, address),
+    await hit(LIMITS.resetPerAccount, submission.value.email),
+  );
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   await requestPasswordReset(submission.value.email);
   // The same answer whether or not the e-mail has an account.
@@ -54,7 +57,16 @@ export default function ForgotPassword() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} reply={actionData?.result} />
         <HoneypotField />
-        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
+        <Field
+          label={t("auth.email")}
+          name={fields.email.name}
+          type="email"
+          defaultValue={fields.email.initialValue}
+          errors={fields.email.errors}
+          autoComplete="email"
+          maxLength={254}
+          required
+        />
         <SubmitButton className="w-full">{t("auth.forgot.submit")}</SubmitButton>
       </Form>
     </FormPage>

@@ -71,14 +71,34 @@ export default function Login() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} reply={actionData?.result} />
         {actionData && "unconfirmed" in actionData ? (
-          <Link to={`/confirm?email=${encodeURIComponent(String(actionData.unconfirmed))}`} className="block font-medium text-brand-700 underline">
+          <Link
+            to={`/confirm?email=${encodeURIComponent(String(actionData.unconfirmed))}`}
+            className="block font-medium text-brand-700 underline"
+          >
             {t("auth.confirm.resendTitle")}
           </Link>
         ) : null}
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
-        <Field label={t("auth.password")} name={fields.password.name} type="password" errors={fields.password.errors} autoComplete="current-password" maxLength={200} required />
+        <Field
+          label={t("auth.email")}
+          name={fields.email.name}
+          type="email"
+          defaultValue={fields.email.initialValue}
+          errors={fields.email.errors}
+          autoComplete="email"
+          maxLength={254}
+          required
+        />
+        <Field
+          label={t("auth.password")}
+          name={fields.password.name}
+          type="password"
+          errors={fields.password.errors}
+          autoComplete="current-password"
+          maxLength={200}
+          required
+        />
         <SubmitButton className="w-full">{t("auth.signIn.submit")}</SubmitButton>
         <div className="flex flex-wrap justify-between gap-2 text-sm">
           <Link to="/forgot-password" className="text-brand-700 underline">
@@ -86,7 +106,10 @@ export default function Login() {
           </Link>
           <span>
             {t("auth.signIn.noAccount")}{" "}
-            <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} className="font-medium text-brand-700 underline">
+            <Link
+              to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}
+              className="font-medium text-brand-700 underline"
+            >
               {t("nav.signUp")}
             </Link>
           </span>

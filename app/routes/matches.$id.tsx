@@ -27,7 +27,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const messages = await listMessages(match.id);
   // The two sides' account ids stay on the server: the page only needs whose message is whose.
   return {
-    match: { id: match.id, request: { title: match.request.title, companyName: match.request.companyName }, response: { expert: match.response.expert } },
+    match: {
+      id: match.id,
+      request: { title: match.request.title, companyName: match.request.companyName },
+      response: { expert: match.response.expert },
+    },
     messages: messages.map(({ senderId, ...message }) => ({ ...message, mine: senderId === user.id })),
     formToken: newFormToken(),
   };
@@ -71,7 +75,9 @@ export default function MatchThread() {
           <li
             key={message.id}
             id={i === messages.length - 1 ? "latest" : undefined}
-            className={message.mine ? "ml-8 rounded-xl bg-brand-50 p-3" : "mr-8 rounded-xl border border-slate-200 bg-white p-3"}
+            className={
+              message.mine ? "ml-8 rounded-xl bg-brand-50 p-3" : "mr-8 rounded-xl border border-slate-200 bg-white p-3"
+            }
           >
             <p className="text-xs text-slate-600">
               {message.sender.name} · {formatDate(lang, message.createdAt)}
@@ -81,9 +87,17 @@ export default function MatchThread() {
         ))}
       </ol>
       <Form ref={formRef} method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
-        <FormErrors errors={[...(actionData?.result?.error?.[""] ?? []), ...(actionData?.result?.error?.formToken ?? [])]} />
+        <FormErrors
+          errors={[...(actionData?.result?.error?.[""] ?? []), ...(actionData?.result?.error?.formToken ?? [])]}
+        />
         <input type="hidden" name="formToken" value={formToken} />
-        <TextareaField label={t("match.message")} name="body" maxLength={5000} required errors={actionData?.result?.error?.body} />
+        <TextareaField
+          label={t("match.message")}
+          name="body"
+          maxLength={5000}
+          required
+          errors={actionData?.result?.error?.body}
+        />
         <SubmitButton>{t("match.send")}</SubmitButton>
       </Form>
     </div>

@@ -29,7 +29,11 @@ export default function Matches() {
               {match.request.title}
             </Link>
             <p className="text-sm text-slate-600">
-              {t("match.between", { company: match.request.companyName, expert: displayName(match.response.expert, lang) })} · {match._count.messages}
+              {t("match.between", {
+                company: match.request.companyName,
+                expert: displayName(match.response.expert, lang),
+              })}{" "}
+              · {match._count.messages}
             </p>
           </li>
         ))}

@@ -4,7 +4,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldPicker } from "~/components/field-picker";
-import { ChoiceGroup, ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import {
+  ChoiceGroup,
+  ErrorList,
+  Field,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+} from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
@@ -12,7 +20,15 @@ import { getOwnProfile, saveProfile } from "~/models/expert.server";
 import { taxonomyForPicker } from "~/models/field.server";
 import type { OrganizationChoice } from "~/models/organization-lookup.server";
 import { requireUser } from "~/auth/auth.server";
-import { ACADEMIC_TITLE_LABELS, ACADEMIC_TITLES, LINK_KIND_LABELS, LINK_KINDS, OFFER_LABELS, OFFERS, splitLines } from "~/domain/expert-values";
+import {
+  ACADEMIC_TITLE_LABELS,
+  ACADEMIC_TITLES,
+  LINK_KIND_LABELS,
+  LINK_KINDS,
+  OFFER_LABELS,
+  OFFERS,
+  splitLines,
+} from "~/domain/expert-values";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
@@ -37,18 +53,30 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await readForm(args.request);
   const submission = parseWithZod(formData, { schema: ExpertProfileSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), candidates: null, saved: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), candidates: null, saved: null }, { status: 400 });
   const wait = await hit(LIMITS.writesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
   const saved = await saveProfile(user.id, submission.value);
   if (!saved.ok) {
     if (saved.field === "affiliation") {
       return data(
-        { result: submission.reply({ fieldErrors: { affiliation: [problem("expert.affiliationUnknown")] } }), candidates: saved.candidates, saved: null },
+        {
+          result: submission.reply({ fieldErrors: { affiliation: [problem("expert.affiliationUnknown")] } }),
+          candidates: saved.candidates,
+          saved: null,
+        },
         { status: 400 },
       );
     }
-    return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }), candidates: null, saved: null }, { status: 400 });
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }),
+        candidates: null,
+        saved: null,
+      },
+      { status: 400 },
+    );
   }
   return data({ result: submission.reply(), candidates: null, saved: saved.status });
 }
@@ -71,10 +99,20 @@ export default function MyProfile() {
   const sent = saved ? undefined : (actionData?.result.initialValue as Record<string, unknown> | undefined);
   const value = <T,>(name: string, saved: T): T => (sent && name in sent ? (sent[name] as T) : saved);
   const savedLinks = profile?.links ?? [];
-  const linkRows = [...savedLinks.map((link) => ({ kind: link.kind, title: link.title, url: link.url ?? "", year: link.year ? String(link.year) : "" }))];
+  const linkRows = [
+    ...savedLinks.map((link) => ({
+      kind: link.kind,
+      title: link.title,
+      url: link.url ?? "",
+      year: link.year ? String(link.year) : "",
+    })),
+  ];
   for (let i = 0; i < BLANK_LINK_ROWS; i++) linkRows.push({ kind: "publication", title: "", url: "", year: "" });
-  const candidates = (actionData && "candidates" in actionData ? actionData.candidates : null) as OrganizationChoice[] | null;
-  const affiliationText = profile?.affiliation ? (profile.affiliation.acronym ?? pick(lang, profile.affiliation.nameVi, profile.affiliation.nameEn)) : "";
+  const candidates = (actionData && "candidates" in actionData ? actionData.candidates : null) as
+    OrganizationChoice[] | null;
+  const affiliationText = profile?.affiliation
+    ? (profile.affiliation.acronym ?? pick(lang, profile.affiliation.nameVi, profile.affiliation.nameEn))
+    : "";
 
   return (
     <FormPage title={t("profile.title")} intro={t("profile.intro")}>
@@ -118,7 +156,14 @@ export default function MyProfile() {
             errors={fields.title.errors}
             options={ACADEMIC_TITLES.map((title) => ({ value: title, label: ACADEMIC_TITLE_LABELS[title][lang] }))}
           />
-          <Field label={t("profile.fullName")} name="fullName" defaultValue={value("fullName", profile?.fullName ?? userName)} errors={fields.fullName.errors} maxLength={120} required />
+          <Field
+            label={t("profile.fullName")}
+            name="fullName"
+            defaultValue={value("fullName", profile?.fullName ?? userName)}
+            errors={fields.fullName.errors}
+            maxLength={120}
+            required
+          />
         </div>
         {candidates && candidates.length > 0 ? (
           <div className="rounded-lg border border-amber-300 bg-amber-50 p-3">
@@ -143,7 +188,13 @@ export default function MyProfile() {
             maxLength={200}
           />
         )}
-        <Field label={t("profile.position")} name="position" defaultValue={value("position", profile?.position ?? "")} errors={fields.position.errors} maxLength={150} />
+        <Field
+          label={t("profile.position")}
+          name="position"
+          defaultValue={value("position", profile?.position ?? "")}
+          errors={fields.position.errors}
+          maxLength={150}
+        />
         <FieldPicker
           legend={t("profile.fields")}
           name="fieldSlugs"
@@ -159,8 +210,22 @@ export default function MyProfile() {
           errors={fields.keywords.errors}
           maxLength={1500}
         />
-        <TextareaField label={t("profile.bioVi")} name="bioVi" lang="vi" defaultValue={value("bioVi", profile?.bioVi ?? "")} errors={fields.bioVi.errors} maxLength={3000} />
-        <TextareaField label={t("profile.bioEn")} name="bioEn" lang="en" defaultValue={value("bioEn", profile?.bioEn ?? "")} errors={fields.bioEn.errors} maxLength={3000} />
+        <TextareaField
+          label={t("profile.bioVi")}
+          name="bioVi"
+          lang="vi"
+          defaultValue={value("bioVi", profile?.bioVi ?? "")}
+          errors={fields.bioVi.errors}
+          maxLength={3000}
+        />
+        <TextareaField
+          label={t("profile.bioEn")}
+          name="bioEn"
+          lang="en"
+          defaultValue={value("bioEn", profile?.bioEn ?? "")}
+          errors={fields.bioEn.errors}
+          maxLength={3000}
+        />
         <ChoiceGroup
           legend={t("profile.offers")}
           name="offers"
@@ -181,9 +246,30 @@ export default function MyProfile() {
                   defaultValue={link.kind}
                   options={LINK_KINDS.map((kind) => ({ value: kind, label: LINK_KIND_LABELS[kind][lang] }))}
                 />
-                <Field label={t("profile.linkTitle")} name={`links[${i}].title`} defaultValue={link.title} errors={form.allErrors[`links[${i}].title`]} maxLength={300} />
-                <Field label={t("profile.linkYear")} name={`links[${i}].year`} defaultValue={link.year} errors={form.allErrors[`links[${i}].year`]} inputMode="numeric" maxLength={4} />
-                <Field className="sm:col-span-3" label={t("profile.linkUrl")} name={`links[${i}].url`} defaultValue={link.url} errors={form.allErrors[`links[${i}].url`]} type="url" maxLength={500} />
+                <Field
+                  label={t("profile.linkTitle")}
+                  name={`links[${i}].title`}
+                  defaultValue={link.title}
+                  errors={form.allErrors[`links[${i}].title`]}
+                  maxLength={300}
+                />
+                <Field
+                  label={t("profile.linkYear")}
+                  name={`links[${i}].year`}
+                  defaultValue={link.year}
+                  errors={form.allErrors[`links[${i}].year`]}
+                  inputMode="numeric"
+                  maxLength={4}
+                />
+                <Field
+                  className="sm:col-span-3"
+                  label={t("profile.linkUrl")}
+                  name={`links[${i}].url`}
+                  defaultValue={link.url}
+                  errors={form.allErrors[`links[${i}].url`]}
+                  type="url"
+                  maxLength={500}
+                />
               </div>
             ))}
           </div>

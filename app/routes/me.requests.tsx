@@ -36,10 +36,13 @@ export default function MyRequests() {
                 {request.title}
               </Link>
               <p className="text-sm text-slate-600">
-                {t("request.deadlineOn", { date: formatDate(lang, request.deadline) })} · {t("requests.responsesCount", { count: request._count.responses })}
+                {t("request.deadlineOn", { date: formatDate(lang, request.deadline) })} ·{" "}
+                {t("requests.responsesCount", { count: request._count.responses })}
               </p>
             </div>
-            <Badge tone={request.status === "open" ? "success" : "neutral"}>{t(`request.status.${request.status}` as MessageKey)}</Badge>
+            <Badge tone={request.status === "open" ? "success" : "neutral"}>
+              {t(`request.status.${request.status}` as MessageKey)}
+            </Badge>
           </li>
         ))}
       </ul>

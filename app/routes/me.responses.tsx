@@ -25,7 +25,9 @@ export default function MyResponses() {
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("responses.mine")} />
       <section aria-labelledby="invitations" className="space-y-2">
-        <h2 id="invitations" className="text-lg font-semibold">{t("responses.invitations")}</h2>
+        <h2 id="invitations" className="text-lg font-semibold">
+          {t("responses.invitations")}
+        </h2>
         {invitations.length === 0 ? <p className="text-sm">{t("responses.invitationsEmpty")}</p> : null}
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
           {invitations.map((invitation) => (
@@ -33,13 +35,17 @@ export default function MyResponses() {
               <Link to={`/requests/${invitation.request.id}`} className="font-medium text-brand-700 underline">
                 {invitation.request.title}
               </Link>
-              <p className="text-sm text-slate-600">{t("request.deadlineOn", { date: formatDate(lang, invitation.request.deadline) })}</p>
+              <p className="text-sm text-slate-600">
+                {t("request.deadlineOn", { date: formatDate(lang, invitation.request.deadline) })}
+              </p>
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="sent" className="space-y-2">
-        <h2 id="sent" className="text-lg font-semibold">{t("responses.mine")}</h2>
+        <h2 id="sent" className="text-lg font-semibold">
+          {t("responses.mine")}
+        </h2>
         {responses.length === 0 ? <p className="text-sm">{t("responses.mineEmpty")}</p> : null}
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
           {responses.map((response) => (
@@ -49,7 +55,9 @@ export default function MyResponses() {
                   {response.request.title}
                 </Link>
                 {response.declineReason ? (
-                  <p className="text-sm text-slate-600">{t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}</p>
+                  <p className="text-sm text-slate-600">
+                    {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
+                  </p>
                 ) : null}
                 {response.match ? (
                   <Link to={`/matches/${response.match.id}`} className="text-sm text-brand-700 underline">
@@ -57,7 +65,9 @@ export default function MyResponses() {
                   </Link>
                 ) : null}
               </div>
-              <Badge tone={response.status === "accepted" ? "success" : "neutral"}>{t(`response.status.${response.status}` as MessageKey)}</Badge>
+              <Badge tone={response.status === "accepted" ? "success" : "neutral"}>
+                {t(`response.status.${response.status}` as MessageKey)}
+              </Badge>
             </li>
           ))}
         </ul>

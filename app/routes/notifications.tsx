@@ -52,7 +52,10 @@ export default function Notifications() {
         {notifications.map((notification) => (
           <li key={notification.id} className="flex items-start gap-3 p-4">
             {notification.unread ? (
-              <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-label={t("notifications.unread")} />
+              <span
+                className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500"
+                aria-label={t("notifications.unread")}
+              />
             ) : (
               <span className="mt-1.5 size-2 shrink-0" aria-hidden />
             )}

@@ -100,12 +100,19 @@ export default function OrganizationPage() {
           {organization.verified ? <VerifiedBadge /> : <Badge>{t("org.unverified")}</Badge>}
           <span className="ml-auto flex gap-2">
             {canEdit ? (
-              <Link to={`/organizations/${organization.slug}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+              <Link
+                to={`/organizations/${organization.slug}/edit`}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+              >
                 {t("org.edit")}
               </Link>
             ) : (
               <Link
-                to={signedIn ? `/organizations/${organization.slug}/claim` : `/login?redirectTo=${encodeURIComponent(`/organizations/${organization.slug}/claim`)}`}
+                to={
+                  signedIn
+                    ? `/organizations/${organization.slug}/claim`
+                    : `/login?redirectTo=${encodeURIComponent(`/organizations/${organization.slug}/claim`)}`
+                }
                 className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
               >
                 {t("claim.button")}
@@ -127,7 +134,9 @@ export default function OrganizationPage() {
         {summary ? (
           <div className="mt-4 max-w-3xl text-base leading-relaxed text-slate-800">
             <p lang={summaryIsOtherLanguage ? (lang === "vi" ? "en" : "vi") : undefined}>{summary}</p>
-            {summaryIsOtherLanguage ? <p className="mt-1 text-sm text-slate-500">{t("org.summaryInOtherLanguage")}</p> : null}
+            {summaryIsOtherLanguage ? (
+              <p className="mt-1 text-sm text-slate-500">{t("org.summaryInOtherLanguage")}</p>
+            ) : null}
           </div>
         ) : null}
       </header>
@@ -155,7 +164,10 @@ export default function OrganizationPage() {
               </ul>
               {fieldSlugs.length > 1 ? (
                 <p className="mt-3 text-sm">
-                  <Link to={`/directory${directorySearch({ fields: fieldSlugs })}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    to={`/directory${directorySearch({ fields: fieldSlugs })}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {t("org.findSimilar")} →
                   </Link>
                 </p>
@@ -219,13 +231,20 @@ export default function OrganizationPage() {
             ) : null}
             {organization.sourceUrl ? (
               <Detail term={t("org.source")}>
-                <a href={organization.sourceUrl} rel="noopener noreferrer external" target="_blank" className="break-all text-brand-700 underline">
+                <a
+                  href={organization.sourceUrl}
+                  rel="noopener noreferrer external"
+                  target="_blank"
+                  className="break-all text-brand-700 underline"
+                >
                   {externalUrlLabel(organization.sourceUrl).slice(0, 60)}
                 </a>
               </Detail>
             ) : null}
           </dl>
-          <p className="mt-4 text-xs text-slate-500">{t("org.updated", { date: formatDate(lang, organization.updatedAt) })}</p>
+          <p className="mt-4 text-xs text-slate-500">
+            {t("org.updated", { date: formatDate(lang, organization.updatedAt) })}
+          </p>
         </aside>
       </div>
     </article>

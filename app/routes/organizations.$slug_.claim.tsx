@@ -55,7 +55,14 @@ export default function Claim() {
       {status === "none" ? (
         <Form method="post" className="space-y-4">
           <FormErrors errors={actionData?.result?.error?.[""]} />
-          <TextareaField label={t("claim.message")} name="message" minLength={20} maxLength={2000} required errors={actionData?.result?.error?.message} />
+          <TextareaField
+            label={t("claim.message")}
+            name="message"
+            minLength={20}
+            maxLength={2000}
+            required
+            errors={actionData?.result?.error?.message}
+          />
           <SubmitButton>{t("claim.submit")}</SubmitButton>
         </Form>
       ) : null}

@@ -37,7 +37,10 @@ async function editable(args: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { organization: { staleSince, ...organization }, official } = await editable(args);
+  const {
+    organization: { staleSince, ...organization },
+    official,
+  } = await editable(args);
   return { organization: { ...organization, stale: staleSince !== null }, official, areas: await taxonomyForPicker() };
 }
 
@@ -57,11 +60,16 @@ export async function action(args: ActionFunctionArgs) {
   const taxonomy = await getTaxonomy();
   const fieldIds = submission.value.fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
   if (fieldIds.some((field) => !field || field.areaSlug === null)) {
-    return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) },
+      { status: 400 },
+    );
   }
   const { fieldSlugs, ...columns } = submission.value;
   // Contacts changed here no longer rest on the page the seed copied them from.
-  const contactChanged = (["address", "ward", "phone", "email"] as const).some((key) => columns[key] !== organization[key]);
+  const contactChanged = (["address", "ward", "phone", "email"] as const).some(
+    (key) => columns[key] !== organization[key],
+  );
   const changes = {
     ...columns,
     ...(contactChanged && organization.contactSourceUrl ? { contactSourceUrl: null } : {}),
@@ -88,7 +96,8 @@ export default function EditOrganization() {
     shouldValidate: "onBlur",
   });
   const sent = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
-  const value = (name: string, saved: string | number | null) => (typeof sent[name] === "string" ? (sent[name] as string) : saved === null ? "" : String(saved));
+  const value = (name: string, saved: string | number | null) =>
+    typeof sent[name] === "string" ? (sent[name] as string) : saved === null ? "" : String(saved);
   return (
     <FormPage title={t("org.edit.title", { name: pick(lang, organization.nameVi, organization.nameEn) })}>
       {organization.stale ? (
@@ -106,7 +115,9 @@ export default function EditOrganization() {
           value={(name) => value(name, (organization as Record<string, unknown>)[name] as string | number | null)}
           errors={(name) => fields[name as keyof typeof fields]?.errors}
           areas={areas}
-          selectedFields={(sent.fieldSlugs as string[] | undefined) ?? organization.fields.map(({ field }) => field.slug)}
+          selectedFields={
+            (sent.fieldSlugs as string[] | undefined) ?? organization.fields.map(({ field }) => field.slug)
+          }
         />
         <SubmitButton>{t("form.save")}</SubmitButton>
       </Form>

@@ -46,12 +46,19 @@ export async function action(args: ActionFunctionArgs) {
   const taxonomy = await getTaxonomy();
   const fields = fieldSlugs.map((slug) => taxonomy.bySlug.get(slug));
   if (fields.some((field) => !field || field.areaSlug === null)) {
-    return data({ result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { fieldSlugs: [problem("request.fieldUnknown")] } }) },
+      { status: 400 },
+    );
   }
   let parentId: string | null = null;
   if (parent) {
     const found = await resolveOrganization(parent);
-    if (!found.match) return data({ result: submission.reply({ fieldErrors: { parent: [problem("listing.parentNotFound")] } }) }, { status: 400 });
+    if (!found.match)
+      return data(
+        { result: submission.reply({ fieldErrors: { parent: [problem("listing.parentNotFound")] } }) },
+        { status: 400 },
+      );
     parentId = found.match.id;
   }
   // "Trường Đại học Bách khoa Hà Nội (HUST)" with hust.edu.vn is HUST: say so before it is sent.
@@ -90,7 +97,10 @@ export default function NewListing() {
           name="kind"
           defaultValue={value("kind")}
           errors={fields.kind.errors}
-          options={[{ value: "", label: "—" }, ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) }))]}
+          options={[
+            { value: "", label: "—" },
+            ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}` as MessageKey) })),
+          ]}
           required
         />
         <ListingFields
@@ -99,7 +109,13 @@ export default function NewListing() {
           areas={areas}
           selectedFields={([] as unknown[]).concat(sent.fieldSlugs ?? []).map(String)}
         />
-        <Field label={t("listing.parent")} name="parent" defaultValue={value("parent")} errors={fields.parent.errors} maxLength={200} />
+        <Field
+          label={t("listing.parent")}
+          name="parent"
+          defaultValue={value("parent")}
+          errors={fields.parent.errors}
+          maxLength={200}
+        />
         {actionData && "duplicates" in actionData ? (
           <div role="alert" className="space-y-2 rounded-2xl border border-amber-300 bg-amber-50 p-4">
             <h2 className="font-semibold">{t("dup.title")}</h2>

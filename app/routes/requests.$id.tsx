@@ -9,7 +9,12 @@ import { formatDate, pick, useLanguage, useT, type Translate } from "~/i18n/i18n
 import type { MessageKey } from "~/i18n/messages";
 import { getSuggestions, type Reason } from "~/models/matching.server";
 import { getRequest, visibleRequest } from "~/models/request.server";
-import { getOwnResponse, invitedExpertIds as invitedExperts, responseEligibility, responsesToRequest } from "~/models/response.server";
+import {
+  getOwnResponse,
+  invitedExpertIds as invitedExperts,
+  responseEligibility,
+  responsesToRequest,
+} from "~/models/response.server";
 import { getUser, requireUser } from "~/auth/auth.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
@@ -37,7 +42,9 @@ import { keepRetryAfter } from "~/utils/headers";
 import { runIntent } from "./__request-actions.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  titled(args, (t) => (args.data ? args.data.request.title : t("error.404")), { description: args.data?.request.problem });
+  titled(args, (t) => (args.data ? args.data.request.title : t("error.404")), {
+    description: args.data?.request.problem,
+  });
 
 export async function loader(args: LoaderFunctionArgs) {
   const id = args.params.id ?? "";
@@ -81,7 +88,10 @@ export async function action(args: ActionFunctionArgs) {
   if (wait > 0) {
     const error = problem("form.tooManyAttempts", { minutes: Math.ceil(wait / 60_000) });
     const headers = { "Retry-After": String(Math.ceil(wait / 1000)) };
-    return data({ intent: typeof intent === "string" ? intent : null, result: undefined, error }, { status: 429, headers });
+    return data(
+      { intent: typeof intent === "string" ? intent : null, result: undefined, error },
+      { status: 429, headers },
+    );
   }
   return runIntent(intent, { id, user, request, formData });
 }
@@ -119,7 +129,17 @@ function reasonText(reason: Reason, t: Translate, lang: "vi" | "en"): string {
 }
 
 export default function RequestPage() {
-  const { request, signedIn, canReview, suggestions, responses, invitedExpertIds, eligibility, ownResponse, formToken } = useLoaderData<typeof loader>();
+  const {
+    request,
+    signedIn,
+    canReview,
+    suggestions,
+    responses,
+    invitedExpertIds,
+    eligibility,
+    ownResponse,
+    formToken,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -128,7 +148,10 @@ export default function RequestPage() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.result?.error : undefined);
   // What was typed in a refused form comes back in it; otherwise the saved text, if any.
   const typed = (intent: string, name: string, saved = "") => {
-    const sent = actionData?.intent === intent ? (actionData.result?.initialValue as Record<string, unknown> | undefined)?.[name] : undefined;
+    const sent =
+      actionData?.intent === intent
+        ? (actionData.result?.initialValue as Record<string, unknown> | undefined)?.[name]
+        : undefined;
     return typeof sent === "string" ? sent : saved;
   };
   const invited = new Set(invitedExpertIds);
@@ -142,7 +165,9 @@ export default function RequestPage() {
   const [searchParams] = useSearchParams();
   const sentNow = searchParams.has("sent");
   // Where the author's edit form leads back to, with what the save did.
-  const edited = (["saved", "unchanged", "resubmitted", "review"] as const).find((outcome) => searchParams.get("edited") === outcome);
+  const edited = (["saved", "unchanged", "resubmitted", "review"] as const).find(
+    (outcome) => searchParams.get("edited") === outcome,
+  );
 
   return (
     <article className="space-y-6">
@@ -155,13 +180,17 @@ export default function RequestPage() {
       {request.status === "pending" ? (
         <Notice tone="warning">{t(request.isAuthor ? "request.pendingNotice" : "request.pendingReviewNotice")}</Notice>
       ) : null}
-      {request.status === "rejected" && request.reviewNote ? <Notice tone="error">{t("request.rejectedNotice", { note: request.reviewNote })}</Notice> : null}
+      {request.status === "rejected" && request.reviewNote ? (
+        <Notice tone="error">{t("request.rejectedNotice", { note: request.reviewNote })}</Notice>
+      ) : null}
       {sentNow ? <Notice>{t("response.sent")}</Notice> : null}
       {edited ? <Notice>{t(`request.edited.${edited}`)}</Notice> : null}
 
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <div className="flex flex-wrap gap-2">
-          <Badge tone={request.status === "open" ? "success" : "neutral"}>{t(`request.status.${request.status}` as MessageKey)}</Badge>
+          <Badge tone={request.status === "open" ? "success" : "neutral"}>
+            {t(`request.status.${request.status}` as MessageKey)}
+          </Badge>
           {request.outcome ? <Badge>{t(`request.outcome.${request.outcome}` as MessageKey)}</Badge> : null}
           {request.visibility === "anonymous" ? <Badge>{t("request.anonymousCompany")}</Badge> : null}
         </div>
@@ -173,7 +202,14 @@ export default function RequestPage() {
         ) : null}
         <p className="mt-1 text-slate-700">
           {request.companyName ?? t("request.anonymousCompany")} ·{" "}
-          {[SECTOR_LABELS[request.sector as Sector]?.[lang], COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang], ward ? wardLabel(ward, lang) : null, district?.[lang]].filter(Boolean).join(" · ")}
+          {[
+            SECTOR_LABELS[request.sector as Sector]?.[lang],
+            COMPANY_SIZE_LABELS[request.companySize as CompanySize]?.[lang],
+            ward ? wardLabel(ward, lang) : null,
+            district?.[lang],
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
         <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           <div>
@@ -205,12 +241,18 @@ export default function RequestPage() {
 
       {canReview ? (
         <section aria-labelledby="review" className="rounded-2xl border border-amber-300 bg-amber-50 p-5">
-          <h2 id="review" className="text-lg font-semibold">{t("admin.requests")}</h2>
+          <h2 id="review" className="text-lg font-semibold">
+            {t("admin.requests")}
+          </h2>
           <Form method="post" className="mt-3 space-y-3">
             <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errorsFor("reject")?.note} />
             <div className="flex gap-2">
-              <SubmitButton name="intent" value="approve">{t("admin.approve")}</SubmitButton>
-              <SubmitButton name="intent" value="reject" tone="danger">{t("admin.reject")}</SubmitButton>
+              <SubmitButton name="intent" value="approve">
+                {t("admin.approve")}
+              </SubmitButton>
+              <SubmitButton name="intent" value="reject" tone="danger">
+                {t("admin.reject")}
+              </SubmitButton>
             </div>
           </Form>
         </section>
@@ -218,7 +260,9 @@ export default function RequestPage() {
 
       {request.isAuthor && request.status === "open" ? (
         <section aria-labelledby="suggestions" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="suggestions" className="text-lg font-semibold">{t("suggestions.title")}</h2>
+          <h2 id="suggestions" className="text-lg font-semibold">
+            {t("suggestions.title")}
+          </h2>
           <p className="mt-1 text-sm text-slate-600">{t("suggestions.intro")}</p>
           {suggestions.length === 0 ? <p className="mt-3 text-sm">{t("suggestions.none")}</p> : null}
           <div className="mt-4 grid gap-6 lg:grid-cols-2">
@@ -227,15 +271,23 @@ export default function RequestPage() {
                 <h3 className="font-semibold">{t("suggestions.experts")}</h3>
                 <ol className="mt-2 space-y-3">
                   {expertSuggestions.map((suggestion) => (
-                    <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3" data-suggestion={suggestion.expert.slug}>
+                    <li
+                      key={suggestion.id}
+                      className="rounded-lg border border-slate-200 p-3"
+                      data-suggestion={suggestion.expert.slug}
+                    >
                       <div className="flex flex-wrap items-start justify-between gap-2">
                         <div>
-                          <Link to={`/experts/${suggestion.expert.slug}`} className="font-medium text-brand-700 underline">
+                          <Link
+                            to={`/experts/${suggestion.expert.slug}`}
+                            className="font-medium text-brand-700 underline"
+                          >
                             {displayName(suggestion.expert!, lang)}
                           </Link>
                           {suggestion.expert.affiliation ? (
                             <p className="text-sm text-slate-600">
-                              {suggestion.expert.affiliation.acronym ?? pick(lang, suggestion.expert.affiliation.nameVi, suggestion.expert.affiliation.nameEn)}
+                              {suggestion.expert.affiliation.acronym ??
+                                pick(lang, suggestion.expert.affiliation.nameVi, suggestion.expert.affiliation.nameEn)}
                             </p>
                           ) : null}
                         </div>
@@ -262,7 +314,10 @@ export default function RequestPage() {
                 <ol className="mt-2 space-y-3">
                   {organizationSuggestions.map((suggestion) => (
                     <li key={suggestion.id} className="rounded-lg border border-slate-200 p-3">
-                      <Link to={`/organizations/${suggestion.organization.slug}`} className="font-medium text-brand-700 underline">
+                      <Link
+                        to={`/organizations/${suggestion.organization.slug}`}
+                        className="font-medium text-brand-700 underline"
+                      >
                         {pick(lang, suggestion.organization.nameVi, suggestion.organization.nameEn)}
                       </Link>
                       <Reasons reasons={suggestion.reasons} />
@@ -276,19 +331,31 @@ export default function RequestPage() {
       ) : null}
 
       {request.isAuthor ? (
-        <section id="responses" aria-labelledby="responses-title" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="responses-title" className="text-lg font-semibold">{t("responses.title")}</h2>
+        <section
+          id="responses"
+          aria-labelledby="responses-title"
+          className="rounded-2xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id="responses-title" className="text-lg font-semibold">
+            {t("responses.title")}
+          </h2>
           {responses.length === 0 ? <p className="mt-2 text-sm">{t("responses.none")}</p> : null}
           <ol className="mt-3 space-y-4">
             {responses.map((response) => {
               const next = RESPONSE_TRANSITIONS[response.status as ResponseStatus];
               return (
-                <li key={response.id} className="rounded-lg border border-slate-200 p-4" data-response={response.expert.slug}>
+                <li
+                  key={response.id}
+                  className="rounded-lg border border-slate-200 p-4"
+                  data-response={response.expert.slug}
+                >
                   <div className="flex flex-wrap items-center gap-2">
                     <Link to={`/experts/${response.expert.slug}`} className="font-medium text-brand-700 underline">
                       {displayName(response.expert, lang)}
                     </Link>
-                    <Badge tone={response.status === "accepted" ? "success" : "neutral"}>{t(`response.status.${response.status}` as MessageKey)}</Badge>
+                    <Badge tone={response.status === "accepted" ? "success" : "neutral"}>
+                      {t(`response.status.${response.status}` as MessageKey)}
+                    </Badge>
                     {response.invited ? <Badge tone="brand">{t("responses.invitedBadge")}</Badge> : null}
                   </div>
                   <dl className="mt-2 space-y-2 text-sm">
@@ -305,9 +372,16 @@ export default function RequestPage() {
                       <dd className="whitespace-pre-line">{response.timeline}</dd>
                     </div>
                   </dl>
-                  {response.declineReason ? <p className="mt-2 text-sm">{t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}</p> : null}
+                  {response.declineReason ? (
+                    <p className="mt-2 text-sm">
+                      {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
+                    </p>
+                  ) : null}
                   {response.match ? (
-                    <Link to={`/matches/${response.match.id}`} className="mt-2 inline-block font-medium text-brand-700 underline">
+                    <Link
+                      to={`/matches/${response.match.id}`}
+                      className="mt-2 inline-block font-medium text-brand-700 underline"
+                    >
                       {t("match.open")}
                     </Link>
                   ) : null}
@@ -327,7 +401,13 @@ export default function RequestPage() {
                           <SelectField
                             label={t("response.declineReason")}
                             name="declineReason"
-                            options={[{ value: "", label: "—" }, ...DECLINE_REASONS.map((reason) => ({ value: reason, label: t(`decline.${reason}` as MessageKey) }))]}
+                            options={[
+                              { value: "", label: "—" },
+                              ...DECLINE_REASONS.map((reason) => ({
+                                value: reason,
+                                label: t(`decline.${reason}` as MessageKey),
+                              })),
+                            ]}
                           />
                           <Button type="submit" name="status" value="declined" variant="dangerOutline" size="sm">
                             {t("response.move.declined")}
@@ -340,58 +420,106 @@ export default function RequestPage() {
               );
             })}
           </ol>
-          {actionData?.intent === "move-response" ? <ErrorList errors={actionData.result?.error?.declineReason} /> : null}
+          {actionData?.intent === "move-response" ? (
+            <ErrorList errors={actionData.result?.error?.declineReason} />
+          ) : null}
         </section>
       ) : null}
 
       {request.isAuthor && ["open", "expired"].includes(request.status) ? (
-        <section aria-labelledby="manage" className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 md:grid-cols-2">
+        <section
+          aria-labelledby="manage"
+          className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 md:grid-cols-2"
+        >
           <h2 id="manage" className="sr-only">
             {t("request.close")}
           </h2>
           <Form method="post" className="space-y-2">
-            <Field label={t("request.deadline")} name="deadline" type="date" errors={errorsFor("renew")?.deadline} required />
-            <SubmitButton name="intent" value="renew" tone="secondary">{t("request.renew")}</SubmitButton>
+            <Field
+              label={t("request.deadline")}
+              name="deadline"
+              type="date"
+              errors={errorsFor("renew")?.deadline}
+              required
+            />
+            <SubmitButton name="intent" value="renew" tone="secondary">
+              {t("request.renew")}
+            </SubmitButton>
           </Form>
           <Form method="post" className="space-y-2">
-            <SelectField label={t("request.outcome")} name="outcome" errors={errorsFor("close")?.outcome} options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`request.outcome.${outcome}` as MessageKey) }))} />
-            <SubmitButton name="intent" value="close" tone="danger">{t("request.close")}</SubmitButton>
+            <SelectField
+              label={t("request.outcome")}
+              name="outcome"
+              errors={errorsFor("close")?.outcome}
+              options={OUTCOMES.map((outcome) => ({
+                value: outcome,
+                label: t(`request.outcome.${outcome}` as MessageKey),
+              }))}
+            />
+            <SubmitButton name="intent" value="close" tone="danger">
+              {t("request.close")}
+            </SubmitButton>
           </Form>
         </section>
       ) : null}
 
       {!request.isAuthor && (request.status === "open" || ownResponse) ? (
-        <section id="respond" aria-labelledby="respond-heading" className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="respond-heading" className="text-lg font-semibold">{ownResponse ? t("response.yours") : t("response.form.title")}</h2>
+        <section
+          id="respond"
+          aria-labelledby="respond-heading"
+          className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id="respond-heading" className="text-lg font-semibold">
+            {ownResponse ? t("response.yours") : t("response.form.title")}
+          </h2>
           {searchParams.has("saved") ? <Notice>{t("response.saved")}</Notice> : null}
           {searchParams.has("withdrawn") ? <Notice>{t("response.withdrawn")}</Notice> : null}
           {ownResponse ? (
             <div className="mt-2 space-y-3 text-sm">
               <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={ownResponse.status === "accepted" ? "success" : "neutral"}>{t(`response.status.${ownResponse.status}` as MessageKey)}</Badge>
-                <span className="text-slate-600">{t("response.sentOn", { date: formatDate(lang, ownResponse.createdAt) })}</span>
+                <Badge tone={ownResponse.status === "accepted" ? "success" : "neutral"}>
+                  {t(`response.status.${ownResponse.status}` as MessageKey)}
+                </Badge>
+                <span className="text-slate-600">
+                  {t("response.sentOn", { date: formatDate(lang, ownResponse.createdAt) })}
+                </span>
               </p>
-              {actionData?.error && (actionData.intent === "edit-response" || actionData.intent === "withdraw-response") ? (
+              {actionData?.error &&
+              (actionData.intent === "edit-response" || actionData.intent === "withdraw-response") ? (
                 <FormErrors errors={[actionData.error]} />
               ) : null}
               <OwnProposal response={ownResponse} />
               {ownResponse.status === "submitted" ? (
-                <details className="rounded-lg border border-slate-200 p-3" open={actionData?.intent === "edit-response" || undefined}>
+                <details
+                  className="rounded-lg border border-slate-200 p-3"
+                  open={actionData?.intent === "edit-response" || undefined}
+                >
                   <summary className="cursor-pointer font-medium text-brand-700">{t("response.edit")}</summary>
                   <Form method="post" className="mt-3 space-y-3">
                     <p className="text-slate-600">{t("response.editHint")}</p>
-                    <ProposalFields values={(name) => typed("edit-response", name, ownResponse[name])} errors={errorsFor("edit-response")} />
-                    <SubmitButton name="intent" value="edit-response">{t("response.save")}</SubmitButton>
+                    <ProposalFields
+                      values={(name) => typed("edit-response", name, ownResponse[name])}
+                      errors={errorsFor("edit-response")}
+                    />
+                    <SubmitButton name="intent" value="edit-response">
+                      {t("response.save")}
+                    </SubmitButton>
                   </Form>
                 </details>
               ) : null}
               {["submitted", "screening", "shortlisted"].includes(ownResponse.status) ? (
                 <Form method="post" className="space-y-2">
                   <p className="text-slate-600">{t("response.withdrawHint")}</p>
-                  <SubmitButton name="intent" value="withdraw-response" tone="secondary">{t("response.withdraw")}</SubmitButton>
+                  <SubmitButton name="intent" value="withdraw-response" tone="secondary">
+                    {t("response.withdraw")}
+                  </SubmitButton>
                 </Form>
               ) : null}
-              {ownResponse.declineReason ? <p>{t("response.declinedBecause", { reason: t(`decline.${ownResponse.declineReason}` as MessageKey) })}</p> : null}
+              {ownResponse.declineReason ? (
+                <p>
+                  {t("response.declinedBecause", { reason: t(`decline.${ownResponse.declineReason}` as MessageKey) })}
+                </p>
+              ) : null}
               {ownResponse.match ? (
                 <Link to={`/matches/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
                   {t("match.open")}
@@ -400,7 +528,10 @@ export default function RequestPage() {
             </div>
           ) : !signedIn ? (
             <p className="mt-2 text-sm">
-              <Link to={`/login?redirectTo=${encodeURIComponent(`/requests/${request.id}`)}`} className="text-brand-700 underline">
+              <Link
+                to={`/login?redirectTo=${encodeURIComponent(`/requests/${request.id}`)}`}
+                className="text-brand-700 underline"
+              >
                 {t("response.signInToRespond")}
               </Link>
             </p>
@@ -416,10 +547,18 @@ export default function RequestPage() {
           ) : (
             <Form method="post" className="mt-3 space-y-3">
               <p className="text-sm text-slate-600">{t("response.form.intro")}</p>
-              <FormErrors errors={actionData?.intent === "respond" ? [...(actionData.result?.error?.[""] ?? []), ...(actionData.result?.error?.formToken ?? [])] : undefined} />
+              <FormErrors
+                errors={
+                  actionData?.intent === "respond"
+                    ? [...(actionData.result?.error?.[""] ?? []), ...(actionData.result?.error?.formToken ?? [])]
+                    : undefined
+                }
+              />
               <input type="hidden" name="formToken" value={formToken} />
               <ProposalFields values={(name) => typed("respond", name)} errors={errorsFor("respond")} />
-              <SubmitButton name="intent" value="respond">{t("response.submit")}</SubmitButton>
+              <SubmitButton name="intent" value="respond">
+                {t("response.submit")}
+              </SubmitButton>
             </Form>
           )}
         </section>
@@ -440,10 +579,25 @@ const PROPOSAL_FIELDS = [
 type ProposalField = (typeof PROPOSAL_FIELDS)[number]["name"];
 
 /** A proposal's three fields, as the new-proposal and the edit forms show them. */
-function ProposalFields({ values, errors }: { values: (name: ProposalField) => string; errors?: Record<string, string[] | null | undefined> | null }) {
+function ProposalFields({
+  values,
+  errors,
+}: {
+  values: (name: ProposalField) => string;
+  errors?: Record<string, string[] | null | undefined> | null;
+}) {
   const t = useT();
   return PROPOSAL_FIELDS.map(({ name, minLength, maxLength }) => (
-    <TextareaField key={name} label={t(`response.${name}`)} name={name} minLength={minLength} maxLength={maxLength} required defaultValue={values(name)} errors={errors?.[name]} />
+    <TextareaField
+      key={name}
+      label={t(`response.${name}`)}
+      name={name}
+      minLength={minLength}
+      maxLength={maxLength}
+      required
+      defaultValue={values(name)}
+      errors={errors?.[name]}
+    />
   ));
 }
 

@@ -11,7 +11,14 @@ import { formatDate, useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { managedOrganizations } from "~/models/claim.server";
 import { taxonomyForPicker } from "~/models/field.server";
-import { editRequest, getRequest, hanoiDay, isEditable, RequestEditError, RequestInputError } from "~/models/request.server";
+import {
+  editRequest,
+  getRequest,
+  hanoiDay,
+  isEditable,
+  RequestEditError,
+  RequestInputError,
+} from "~/models/request.server";
 import { requireUser } from "~/auth/auth.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
@@ -90,7 +97,10 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RequestEditError) {
       if (error.reason === "deadlineEarlier") {
         const date = formatDate(await getLanguage(args.request), request.deadline);
-        return data({ result: submission.reply({ fieldErrors: { deadline: [problem("request.deadlineEarlier", { date })] } }) }, { status: 400 });
+        return data(
+          { result: submission.reply({ fieldErrors: { deadline: [problem("request.deadlineEarlier", { date })] } }) },
+          { status: 400 },
+        );
       }
       const key = error.reason === "notEditable" ? "request.notEditable" : "request.changedMeanwhile";
       return data({ result: submission.reply({ formErrors: [problem(key)] }) }, { status: 409 });
@@ -112,11 +122,14 @@ export default function EditRequest() {
   });
   // What was typed in a refused form comes back in it; otherwise what is saved.
   const sent = actionData?.result.initialValue as Record<string, unknown> | undefined;
-  const value = (name: RequestFieldName, fallback = "") => (sent && typeof sent[name] === "string" ? (sent[name] as string) : saved[name] || fallback);
+  const value = (name: RequestFieldName, fallback = "") =>
+    sent && typeof sent[name] === "string" ? (sent[name] as string) : saved[name] || fallback;
   return (
     <FormPage title={t("request.edit.title")}>
       <div className="mb-4 space-y-2">
-        {status === "rejected" && reviewNote ? <Notice tone="error">{t("request.rejectedNotice", { note: reviewNote })}</Notice> : null}
+        {status === "rejected" && reviewNote ? (
+          <Notice tone="error">{t("request.rejectedNotice", { note: reviewNote })}</Notice>
+        ) : null}
         {status === "pending" ? <Notice>{t("request.edit.pending")}</Notice> : null}
         {status === "rejected" ? <Notice>{t("request.edit.rejected")}</Notice> : null}
         {status === "open" ? (
@@ -127,7 +140,9 @@ export default function EditRequest() {
         ) : null}
       </div>
       <Form method="post" className="space-y-5" {...getFormProps(form)}>
-        <FormErrors errors={[...(form.errors ?? []), ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : [])]} />
+        <FormErrors
+          errors={[...(form.errors ?? []), ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : [])]}
+        />
         <RequestFormFields
           areas={areas}
           managed={managed}

@@ -36,7 +36,10 @@ export default function Requests() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("requests.title")}>
-        <Link to={user ? "/requests/new" : "/signup?type=business&redirectTo=%2Frequests%2Fnew"} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <Link
+          to={user ? "/requests/new" : "/signup?type=business&redirectTo=%2Frequests%2Fnew"}
+          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           {t("requests.new")}
         </Link>
       </PageHeader>
@@ -54,7 +57,14 @@ export default function Requests() {
             <label htmlFor="requests-q" className="sr-only">
               {t("requests.searchLabel")}
             </label>
-            <input id="requests-q" name="q" type="search" defaultValue={params.q} maxLength={200} className="w-full flex-1 rounded-lg border border-slate-300 bg-white px-4 py-2.5" />
+            <input
+              id="requests-q"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              maxLength={200}
+              className="w-full flex-1 rounded-lg border border-slate-300 bg-white px-4 py-2.5"
+            />
             <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white">
               {t("directory.submit")}
             </button>
@@ -64,7 +74,11 @@ export default function Requests() {
           </h2>
           <QueryProblems problems={problems} />
           {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
-          {requests.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("requests.none")}</p> : null}
+          {requests.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">
+              {t("requests.none")}
+            </p>
+          ) : null}
           <ol className="space-y-3">
             {requests.map((request) => (
               <li key={request.id}>
@@ -72,7 +86,11 @@ export default function Requests() {
               </li>
             ))}
           </ol>
-          <SimplePager page={params.page} pages={pages} href={(page) => `/requests${listingSearch(params, "requests", page)}`} />
+          <SimplePager
+            page={params.page}
+            pages={pages}
+            href={(page) => `/requests${listingSearch(params, "requests", page)}`}
+          />
         </section>
       </Form>
     </div>

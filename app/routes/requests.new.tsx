@@ -80,7 +80,13 @@ export default function NewRequest() {
       ) : null}
       <Form method="post" className="space-y-5" {...getFormProps(form)}>
         {/* A spoilt form key has no field of its own to show its message: it shows with the form's. */}
-        <FormErrors errors={[...(form.errors ?? []), ...(fields.formToken.errors ?? []), ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : [])]} />
+        <FormErrors
+          errors={[
+            ...(form.errors ?? []),
+            ...(fields.formToken.errors ?? []),
+            ...(managed.length === 0 ? (fields.organizationSlug.errors ?? []) : []),
+          ]}
+        />
         <input type="hidden" name="formToken" value={formToken} />
         <RequestFormFields
           areas={areas}

@@ -63,8 +63,26 @@ export default function ResetPassword() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} reply={actionData?.result} />
         <input type="hidden" name="token" value={token} />
-        <Field label={t("account.newPassword")} hint={t("auth.passwordHint")} name={fields.password.name} type="password" errors={fields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
-        <Field label={t("auth.confirmPassword")} name={fields.confirmPassword.name} type="password" errors={fields.confirmPassword.errors} autoComplete="new-password" maxLength={200} required />
+        <Field
+          label={t("account.newPassword")}
+          hint={t("auth.passwordHint")}
+          name={fields.password.name}
+          type="password"
+          errors={fields.password.errors}
+          autoComplete="new-password"
+          minLength={10}
+          maxLength={200}
+          required
+        />
+        <Field
+          label={t("auth.confirmPassword")}
+          name={fields.confirmPassword.name}
+          type="password"
+          errors={fields.confirmPassword.errors}
+          autoComplete="new-password"
+          maxLength={200}
+          required
+        />
         <SubmitButton className="w-full">{t("auth.reset.submit")}</SubmitButton>
       </Form>
     </FormPage>

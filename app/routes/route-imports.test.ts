@@ -19,7 +19,8 @@ describe("routes", () => {
 
   test("none imports Prisma, its client or its generated types", () => {
     const offenders = files.filter((name) => {
-      const imports = readFileSync(join(ROUTES, name), "utf8").match(/^\s*(?:import|export)[^;]*?from\s+["'][^"']+["']/gm) ?? [];
+      const imports =
+        readFileSync(join(ROUTES, name), "utf8").match(/^\s*(?:import|export)[^;]*?from\s+["'][^"']+["']/gm) ?? [];
       return imports.some((line) => FORBIDDEN.some((pattern) => pattern.test(line)));
     });
     expect(offenders).toEqual([]);

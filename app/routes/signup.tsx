@@ -36,12 +36,22 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply(hidden));
   const { name, email, password, accountType, redirectTo } = submission.value;
   // Per address, and per e-mail so that nobody can fill a stranger's mailbox.
-  const wait = Math.max(await hit(LIMITS.signUpPerAddress, clientAddress(args)), await hit(LIMITS.signUpPerEmail, email));
+  const wait = Math.max(
+    await hit(LIMITS.signUpPerAddress, clientAddress(args)),
+    await hit(LIMITS.signUpPerEmail, email),
+  );
   if (wait > 0) return rateLimited((options) => submission.reply({ ...options, ...hidden }), wait);
 
   // One answer, and the same work (a hash and one job), whether or not the e-mail has an account.
   const next = safeRedirectPath(redirectTo, "") || null;
-  await requestSignUp({ name, email, password, accountType, locale: await getLanguage(args.request), redirectTo: next });
+  await requestSignUp({
+    name,
+    email,
+    password,
+    accountType,
+    locale: await getLanguage(args.request),
+    redirectTo: next,
+  });
   return data({ result: submission.reply({ resetForm: true }), sentTo: email });
 }
 
@@ -74,21 +84,61 @@ export default function SignUp() {
           legend={t("auth.accountType")}
           name={fields.accountType.name}
           type="radio"
-          defaultValue={(fields.accountType.initialValue as string | undefined) ?? searchParams.get("type") ?? "researcher"}
+          defaultValue={
+            (fields.accountType.initialValue as string | undefined) ?? searchParams.get("type") ?? "researcher"
+          }
           errors={fields.accountType.errors}
           options={[
             { value: "researcher", label: t("auth.accountType.researcher") },
             { value: "business", label: t("auth.accountType.business") },
           ]}
         />
-        <Field label={t("auth.name")} name={fields.name.name} defaultValue={fields.name.initialValue} errors={fields.name.errors} autoComplete="name" maxLength={120} required />
-        <Field label={t("auth.email")} name={fields.email.name} type="email" defaultValue={fields.email.initialValue} errors={fields.email.errors} autoComplete="email" maxLength={254} required />
-        <Field label={t("auth.password")} hint={t("auth.passwordHint")} name={fields.password.name} type="password" errors={fields.password.errors} autoComplete="new-password" minLength={10} maxLength={200} required />
-        <Field label={t("auth.confirmPassword")} name={fields.confirmPassword.name} type="password" errors={fields.confirmPassword.errors} autoComplete="new-password" maxLength={200} required />
+        <Field
+          label={t("auth.name")}
+          name={fields.name.name}
+          defaultValue={fields.name.initialValue}
+          errors={fields.name.errors}
+          autoComplete="name"
+          maxLength={120}
+          required
+        />
+        <Field
+          label={t("auth.email")}
+          name={fields.email.name}
+          type="email"
+          defaultValue={fields.email.initialValue}
+          errors={fields.email.errors}
+          autoComplete="email"
+          maxLength={254}
+          required
+        />
+        <Field
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          name={fields.password.name}
+          type="password"
+          errors={fields.password.errors}
+          autoComplete="new-password"
+          minLength={10}
+          maxLength={200}
+          required
+        />
+        <Field
+          label={t("auth.confirmPassword")}
+          name={fields.confirmPassword.name}
+          type="password"
+          errors={fields.confirmPassword.errors}
+          autoComplete="new-password"
+          maxLength={200}
+          required
+        />
         <SubmitButton className="w-full">{t("auth.signUp.submit")}</SubmitButton>
         <p className="text-center text-sm text-slate-700">
           {t("auth.signUp.haveAccount")}{" "}
-          <Link to={`/login${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`} className="font-medium text-brand-700 underline">
+          <Link
+            to={`/login${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`}
+            className="font-medium text-brand-700 underline"
+          >
             {t("nav.signIn")}
           </Link>
         </p>

@@ -3,7 +3,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LegalPage } from "~/components/legal-page";
 import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = (args) => titled(args, (t) => t("terms.title"), { description: (t) => t("terms.metaDescription") });
+export const meta: MetaFunction = (args) =>
+  titled(args, (t) => t("terms.title"), { description: (t) => t("terms.metaDescription") });
 
 /** The terms of use: a draft for the operator's legal review (the page says so). */
 export default function Terms() {

@@ -29,7 +29,9 @@ export function apiGate(): RequestHandler {
     const path = req.baseUrl + req.path;
     const segments = decodeSegments(path);
     if (!segments) {
-      return refuse(badParameter('The path has a malformed percent-encoding ("%" must be followed by two hex digits, of UTF-8).'));
+      return refuse(
+        badParameter('The path has a malformed percent-encoding ("%" must be followed by two hex digits, of UTF-8).'),
+      );
     }
     if (!documented(segments)) {
       return refuse(new ApiError(404, "not_found", `No endpoint at ${shorten(path)}; see ${PREFIX}/openapi.json.`));
@@ -49,7 +51,13 @@ export function apiGate(): RequestHandler {
         return refuse(badParameter('The query string has a malformed percent-encoding: send "%" as "%25".'));
       }
       if (REMIX_PARAMETERS.has(name)) {
-        return refuse(new ApiError(400, "unknown_parameter", `Unknown parameter "${name}"; see ${PREFIX}/openapi.json for this endpoint's parameters.`));
+        return refuse(
+          new ApiError(
+            400,
+            "unknown_parameter",
+            `Unknown parameter "${name}"; see ${PREFIX}/openapi.json for this endpoint's parameters.`,
+          ),
+        );
       }
     }
     next();

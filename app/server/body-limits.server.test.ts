@@ -15,7 +15,12 @@ const build = {
     "routes/_index": route("routes/_index", "root", { index: true }),
     "routes/language": route("routes/language", "root", { path: "language" }),
     "routes/admin": route("routes/admin", "root", { path: "admin" }),
-    "routes/admin.import": route("routes/admin.import", "routes/admin", { path: "import" }, { maxBodyBytes: 64 * 1024 * 1024 }),
+    "routes/admin.import": route(
+      "routes/admin.import",
+      "routes/admin",
+      { path: "import" },
+      { maxBodyBytes: 64 * 1024 * 1024 },
+    ),
     "routes/admin._index": route("routes/admin._index", "routes/admin", { index: true }, { maxBodyBytes: 1 }),
   },
 } as unknown as ServerBuild;
@@ -26,7 +31,17 @@ describe("route body limits", () => {
     expect(await limit("/admin/import")).toBe(64 * 1024 * 1024);
     expect(await limit("/admin/import.data")).toBe(64 * 1024 * 1024);
     expect(await limit("/admin/import?lang=en")).toBe(64 * 1024 * 1024);
-    for (const path of ["/admin/import/../../language", "/admin/import/%2e%2e/%2E%2E/language", "/admin/import\\..\\..\\language", "/admin/importer", "/admin/import/x", "/language", "/nowhere", "/_root.data", "/"]) {
+    for (const path of [
+      "/admin/import/../../language",
+      "/admin/import/%2e%2e/%2E%2E/language",
+      "/admin/import\\..\\..\\language",
+      "/admin/importer",
+      "/admin/import/x",
+      "/language",
+      "/nowhere",
+      "/_root.data",
+      "/",
+    ]) {
       expect(await limit(path), path).toBe(256 * 1024);
     }
   });
@@ -37,7 +52,9 @@ describe("route body limits", () => {
   });
 
   test("dot segments are recognised however they are written", () => {
-    for (const path of ["/a/../b", "/a/./b", "/a/%2e%2e/b", "/a/%2E./b", "/a/.%2e", "/a\\..\\b", "/.."]) expect(hasDotSegment(path), path).toBe(true);
-    for (const path of ["/a/b", "/a/.well-known", "/a/..b", "/a/b.data", "/a/%2e%2ex"]) expect(hasDotSegment(path), path).toBe(false);
+    for (const path of ["/a/../b", "/a/./b", "/a/%2e%2e/b", "/a/%2E./b", "/a/.%2e", "/a\\..\\b", "/.."])
+      expect(hasDotSegment(path), path).toBe(true);
+    for (const path of ["/a/b", "/a/.well-known", "/a/..b", "/a/b.data", "/a/%2e%2ex"])
+      expect(hasDotSegment(path), path).toBe(false);
   });
 });

@@ -30,7 +30,9 @@ export function refuseDotSegments() {
       res.status(400).json({ error: { code: "bad_path", message: "The path may not contain '.' or '..' segments." } });
       return;
     }
-    const lang = await resolveLanguage(req.query.lang, req.get("cookie"), req.get("accept-language")).catch(() => "vi" as const);
+    const lang = await resolveLanguage(req.query.lang, req.get("cookie"), req.get("accept-language")).catch(
+      () => "vi" as const,
+    );
     res.status(400).type("text/plain; charset=utf-8").send(translator(lang)("http.badPath"));
   };
 }

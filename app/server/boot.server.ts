@@ -34,7 +34,6 @@ export type PortalOptions = {
 
 export type RunningPortal = { url: string; close: () => Promise<void> };
 
-
 export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
   const step = (event: string, fields: Record<string, unknown> = {}) => log("info", event, fields);
   let closing = false;
@@ -98,9 +97,12 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const jobs = createJobWorker();
   jobs.start();
   // Long-lived connections keep the statistics of the day they opened: refresh them now and then.
-  const maintenance = setInterval(() => {
-    refreshPlannerStatistics().catch((error) => log("warn", "sqlite_analyze_failed", { error: String(error) }));
-  }, 60 * 60 * 1000);
+  const maintenance = setInterval(
+    () => {
+      refreshPlannerStatistics().catch((error) => log("warn", "sqlite_analyze_failed", { error: String(error) }));
+    },
+    60 * 60 * 1000,
+  );
   maintenance.unref();
 
   const build = options.dev

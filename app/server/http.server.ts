@@ -33,7 +33,9 @@ export type HttpAppOptions = {
  */
 export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: HttpAppOptions) {
   const vite = "ssrLoadModule" in build ? build : undefined;
-  const serverBuild = vite ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : (build as ServerBuild);
+  const serverBuild = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : (build as ServerBuild);
   const app = express();
   app.disable("x-powered-by");
   const proxy = trustProxy();
@@ -85,15 +87,20 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   }
 
   // After static files: only pages and actions need the session (the API is anonymous).
-  const notApi = (middleware: express.RequestHandler): express.RequestHandler => (req, res, next) => (req.path.startsWith("/api/") ? next() : middleware(req, res, next));
+  const notApi =
+    (middleware: express.RequestHandler): express.RequestHandler =>
+    (req, res, next) =>
+      req.path.startsWith("/api/") ? next() : middleware(req, res, next);
   app.use(notApi(sessionMiddleware()));
   // Pages differ by cookie (language, session): shared caches must not keep them. The API sets its own.
-  app.use(notApi((_req, res, next) => {
-    res.setHeader("Cache-Control", "private, no-cache");
-    res.append("Vary", "Cookie");
-    res.append("Vary", "Accept-Language");
-    next();
-  }));
+  app.use(
+    notApi((_req, res, next) => {
+      res.setHeader("Cache-Control", "private, no-cache");
+      res.append("Vary", "Cookie");
+      res.append("Vary", "Accept-Language");
+      next();
+    }),
+  );
   if (shared) app.use(shared.keep);
   app.all(
     "*",
@@ -118,7 +125,8 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     const busy = isDatabaseBusy(error);
     if (busy) res.setHeader("Retry-After", String(DATABASE_BUSY_RETRY_AFTER_SECONDS));
     const status = busy ? 503 : (error.status ?? error.statusCode ?? 500);
-    if (status >= 500) log(busy ? "warn" : "error", busy ? "database_busy" : "http_error", { path: req.path, error: String(error) });
+    if (status >= 500)
+      log(busy ? "warn" : "error", busy ? "database_busy" : "http_error", { path: req.path, error: String(error) });
     res
       .status(status)
       .type("text/plain; charset=utf-8")
@@ -141,7 +149,8 @@ function sharedAnswers(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const middlewares = sharedResponses({
     build,
     // As the loader reads it (getLanguage): the address's `lang`, else the cookie, else Accept-Language.
-    language: (search, cookieHeader, acceptLanguage) => resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
+    language: (search, cookieHeader, acceptLanguage) =>
+      resolveLanguage(search.get("lang"), cookieHeader, acceptLanguage),
     version: dataVersion,
     maxEntries: setting("SEARCH_CACHE_ENTRIES"),
     ttlMs: 30_000,

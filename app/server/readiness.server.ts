@@ -14,7 +14,11 @@ export async function readiness(worker: SearchOutboxWorker | null) {
   try {
     const [count, oldest] = await Promise.all([
       prisma.searchOutbox.count({ where: { processedAt: null } }),
-      prisma.searchOutbox.findFirst({ where: { processedAt: null }, orderBy: { id: "asc" }, select: { createdAt: true } }),
+      prisma.searchOutbox.findFirst({
+        where: { processedAt: null },
+        orderBy: { id: "asc" },
+        select: { createdAt: true },
+      }),
     ]);
     pending = count;
     oldestPendingSeconds = oldest ? Math.round((Date.now() - oldest.createdAt.getTime()) / 1000) : 0;
@@ -40,7 +44,12 @@ export async function readiness(worker: SearchOutboxWorker | null) {
       status,
       database,
       search,
-      outbox: { pending, oldestPendingSeconds, failingRounds: worker?.failures ?? 0, lastError: worker?.lastError ?? null },
+      outbox: {
+        pending,
+        oldestPendingSeconds,
+        failingRounds: worker?.failures ?? 0,
+        lastError: worker?.lastError ?? null,
+      },
     },
   };
 }

@@ -208,7 +208,9 @@ describe("securityHeaders", () => {
 
   test("HSTS only over HTTPS and never in development; Vite's styles and websocket in development", async () => {
     const https = { "X-Forwarded-Proto": "https" };
-    expect((await headersOf(false, https)).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect((await headersOf(false, https)).headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
     const development = (await headersOf(true, https)).headers;
     expect(development.get("strict-transport-security")).toBeNull();
     expect(development.get("content-security-policy")).toContain("style-src 'self' 'unsafe-inline'");

@@ -55,9 +55,14 @@ export function sameOriginWrites({ allowedOrigins }: { allowedOrigins: readonly 
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
     const origin = req.get("origin");
     const own = `${req.protocol}://${req.get("host")}`;
-    const allowed = origin ? origin === own || allowedOrigins.includes(origin) : req.get("sec-fetch-site") === "same-origin";
+    const allowed = origin
+      ? origin === own || allowedOrigins.includes(origin)
+      : req.get("sec-fetch-site") === "same-origin";
     if (allowed) return next();
-    res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused: the Origin header must name this site.");
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Cross-site request refused: the Origin header must name this site.");
   };
 }
 
@@ -89,7 +94,10 @@ export function boundedRequests({ limitFor }: { limitFor: (originalUrl: string) 
       return next(error);
     }
     if (!/^\d+$/.test(length) || Number(length) > limit) {
-      res.status(413).type("text/plain; charset=utf-8").send(`The request body is too large (${Math.round(limit / 1024)} KiB at most).`);
+      res
+        .status(413)
+        .type("text/plain; charset=utf-8")
+        .send(`The request body is too large (${Math.round(limit / 1024)} KiB at most).`);
       return;
     }
     // An answer can go out before the whole body was read (Remix answers 415 to a body type it

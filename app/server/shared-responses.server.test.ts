@@ -20,7 +20,12 @@ let versionFails = false;
 let runs = 0;
 
 /** The portal's route tree in small: the directory declares its answers shared, the experts list does not. */
-const route = (id: string, parentId: string | undefined, path: string, handle?: unknown) => ({ id, parentId, path, module: { handle } });
+const route = (id: string, parentId: string | undefined, path: string, handle?: unknown) => ({
+  id,
+  parentId,
+  path,
+  module: { handle },
+});
 const build = {
   routes: {
     root: route("root", undefined, ""),
@@ -60,7 +65,9 @@ beforeAll(async () => {
     res.setHeader("Content-Type", "text/x-script; charset=utf-8");
     res.setHeader("X-Remix-Response", "yes");
     res.setHeader("X-Per-Request", String(runs));
-    res.write(`answer ${runs} for ${req.originalUrl} in ${language}, ${sharing ? "offered for keeping" : "not offered"}; `);
+    res.write(
+      `answer ${runs} for ${req.originalUrl} in ${language}, ${sharing ? "offered for keeping" : "not offered"}; `,
+    );
     res.end("trí tuệ nhân tạo ".repeat(200));
   });
   server = await new Promise<http.Server>((resolve) => {
@@ -79,15 +86,18 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
 /** GET over node:http, so that the Accept-Encoding header is the one given and the body arrives as sent. */
 function get(path: string, { gzip = true } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port, path, headers: gzip ? { "Accept-Encoding": "gzip" } : {} }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        const body = response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: body.toString("utf8") });
-      });
-    });
+    const request = http.get(
+      { host: "127.0.0.1", port, path, headers: gzip ? { "Accept-Encoding": "gzip" } : {} },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const body = response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: body.toString("utf8") });
+        });
+      },
+    );
     request.on("error", reject);
   });
 }

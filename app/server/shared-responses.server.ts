@@ -28,7 +28,11 @@ export type SharedResponseOptions = {
   /** The routes: those whose `handle.sharedAnswer` is true have their data requests kept */
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** The language the answer would be in, from the address (as the loader reads it), the cookies and Accept-Language: part of the key */
-  language: (search: URLSearchParams, cookieHeader: string | undefined, acceptLanguage: string | undefined) => Promise<string>;
+  language: (
+    search: URLSearchParams,
+    cookieHeader: string | undefined,
+    acceptLanguage: string | undefined,
+  ) => Promise<string>;
   /** Moves whenever what the answers show may have changed; null when it cannot be read (nothing is shared) */
   version: () => string | null;
   maxEntries: number;
@@ -86,7 +90,8 @@ export function sharedResponses(options: SharedResponseOptions) {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const collect = (chunk: unknown, encoding: unknown) => {
       if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-      else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      else if (typeof chunk === "string")
+        chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     };
     res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       collect(chunk, encoding);

@@ -5,7 +5,8 @@
  */
 export type AuditDiffRow = { path: string[]; before: unknown; after: unknown };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function flatten(value: unknown, path: string[], into: Map<string, { path: string[]; value: unknown }>) {
   if (isObject(value)) {

@@ -3,7 +3,11 @@ import { parseCsv, toCsv } from "./csv";
 
 describe("CSV as the import reads it", () => {
   test("reads plain, quoted and empty cells, LF and CRLF, and drops blank lines and the BOM", () => {
-    expect(parseCsv('\uFEFFslug,nameVi,summaryEn\r\nhust,"Đại học Bách khoa, Hà Nội",\n\nvast,Viện Hàn lâm,"Two\r\nlines"\n')).toEqual([
+    expect(
+      parseCsv(
+        '\uFEFFslug,nameVi,summaryEn\r\nhust,"Đại học Bách khoa, Hà Nội",\n\nvast,Viện Hàn lâm,"Two\r\nlines"\n',
+      ),
+    ).toEqual([
       ["slug", "nameVi", "summaryEn"],
       ["hust", "Đại học Bách khoa, Hà Nội", ""],
       ["vast", "Viện Hàn lâm", "Two\r\nlines"],
@@ -24,8 +28,8 @@ describe("CSV as the import reads it", () => {
   test("reads back every cell that toCsv writes", () => {
     // Seeded: the same cells every run. No cell starts with = + - @ (toCsv marks those as text).
     let seed = 20261205;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const alphabet = ['a', 'Đ', 'ệ', ' ', ',', '"', '\n', '\r\n', ';', '1', '中', '😀'];
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ["a", "Đ", "ệ", " ", ",", '"', "\n", "\r\n", ";", "1", "中", "😀"];
     const cell = () => {
       const length = Math.floor(random() * 12);
       let text = "x";

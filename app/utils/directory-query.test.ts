@@ -23,12 +23,21 @@ describe("parseDirectoryQuery", () => {
 
   test("defaults when empty", () => {
     expect(parse("").query).toEqual({
-      q: "", kinds: [], areas: [], fields: [], districts: [], verifiedOnly: false, sort: "relevance", page: 1,
+      q: "",
+      kinds: [],
+      areas: [],
+      fields: [],
+      districts: [],
+      verifiedOnly: false,
+      sort: "relevance",
+      page: 1,
     });
   });
 
   test("reports unknown and malformed values instead of passing them on", () => {
-    const { query, problems } = parse('kind=spaceship&district=paris&field=x"%20OR%20status%3D"draft&sort=random&verified=maybe');
+    const { query, problems } = parse(
+      'kind=spaceship&district=paris&field=x"%20OR%20status%3D"draft&sort=random&verified=maybe',
+    );
     expect(problems.map((problem) => problem.key)).toEqual([
       "error.kind.unknown",
       "error.field.unknown",

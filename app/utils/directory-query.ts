@@ -32,11 +32,21 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseDirectoryQuery(params: URLSearchParams): { query: DirectoryQuery; problems: QueryProblem[] } {
   const problems: QueryProblem[] = [];
   // Control characters carry no meaning in a search; they are dropped, not rejected.
-  const q = (params.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  const q = (params.get("q") ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (q.length > MAX_QUERY_LENGTH) problems.push({ key: "error.q.tooLong", params: { max: MAX_QUERY_LENGTH } });
 
   const list = (name: string, valid: (value: string) => boolean, key: MessageKey) => {
-    const values = [...new Set(params.getAll(name).map((value) => value.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(name)
+          .map((value) => value.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > MAX_VALUES_PER_FILTER) {
       problems.push({ key: "error.tooManyValues", params: { max: MAX_VALUES_PER_FILTER } });
       return [];
@@ -72,7 +82,10 @@ export function parseDirectoryQuery(params: URLSearchParams): { query: Directory
     page = Number(pageRaw);
   }
 
-  return { query: { q: q.slice(0, MAX_QUERY_LENGTH), kinds, areas, fields, districts, verifiedOnly, sort, page }, problems };
+  return {
+    query: { q: q.slice(0, MAX_QUERY_LENGTH), kinds, areas, fields, districts, verifiedOnly, sort, page },
+    problems,
+  };
 }
 
 /** The URL search string for a query; defaults are left out so URLs stay short. */

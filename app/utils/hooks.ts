@@ -39,13 +39,21 @@ export function useFormDraft(formId: string, key: string) {
     if (!(form instanceof HTMLFormElement)) return;
     const storageKey = `draft:${key}`;
     const saved = readDraft(storageKey);
-    const untouched = [...form.elements].every((element) => !(element instanceof HTMLTextAreaElement) || element.value === "");
+    const untouched = [...form.elements].every(
+      (element) => !(element instanceof HTMLTextAreaElement) || element.value === "",
+    );
     if (saved && untouched) {
       for (const element of form.elements) {
-        if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+        if (!(
+          element instanceof HTMLInputElement ||
+          element instanceof HTMLTextAreaElement ||
+          element instanceof HTMLSelectElement
+        ))
+          continue;
         if (!element.name || element.type === "hidden" || !(element.name in saved)) continue;
         const values = saved[element.name]!;
-        if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) element.checked = values.includes(element.value);
+        if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio"))
+          element.checked = values.includes(element.value);
         else element.value = values[0] ?? "";
       }
       setRestored(true);
@@ -53,7 +61,12 @@ export function useFormDraft(formId: string, key: string) {
     const save = () => {
       const draft: Record<string, string[]> = {};
       for (const element of form.elements) {
-        if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+        if (!(
+          element instanceof HTMLInputElement ||
+          element instanceof HTMLTextAreaElement ||
+          element instanceof HTMLSelectElement
+        ))
+          continue;
         if (!element.name || element.type === "hidden") continue;
         draft[element.name] ??= [];
         if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {

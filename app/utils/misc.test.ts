@@ -20,7 +20,11 @@ describe("readForm", () => {
   test("reads forms and refuses other bodies with a 4xx", async () => {
     const form = new Request("http://x/", { method: "POST", body: new URLSearchParams({ a: "1" }) });
     expect((await readForm(form)).get("a")).toBe("1");
-    const json = new Request("http://x/", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+    const json = new Request("http://x/", {
+      method: "POST",
+      body: "{}",
+      headers: { "Content-Type": "application/json" },
+    });
     await expect(readForm(json)).rejects.toMatchObject({ status: 415 });
     const empty = new Request("http://x/", { method: "POST" });
     await expect(readForm(empty)).rejects.toMatchObject({ status: 415 });
@@ -28,7 +32,12 @@ describe("readForm", () => {
 
   test("caps the number of fields: the cap is read, one more is a 413 in both languages", async () => {
     const fields = (count: number) => Array.from({ length: count }, (_, index) => `f${index}=`).join("&");
-    const post = (body: string | FormData) => new Request("http://x/", { method: "POST", body, headers: typeof body === "string" ? { "Content-Type": "application/x-www-form-urlencoded" } : {} });
+    const post = (body: string | FormData) =>
+      new Request("http://x/", {
+        method: "POST",
+        body,
+        headers: typeof body === "string" ? { "Content-Type": "application/x-www-form-urlencoded" } : {},
+      });
     expect([...(await readForm(post(fields(MAX_FORM_FIELDS)))).keys()]).toHaveLength(MAX_FORM_FIELDS);
     const refused = await readForm(post(fields(MAX_FORM_FIELDS + 1))).catch((error: Response) => error);
     expect(refused).toBeInstanceOf(Response);

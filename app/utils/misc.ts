@@ -35,7 +35,10 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 export async function readForm(request: Request): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-    throw new Response("Expected a form submission.", { status: 415, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response("Expected a form submission.", {
+      status: 415,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   let form: FormData;
   try {
@@ -62,11 +65,17 @@ export async function readForm(request: Request): Promise<FormData> {
 export const MAX_FORM_FIELDS = 1_000;
 
 export function tooManyFields(max = MAX_FORM_FIELDS): Response {
-  return new Response(bothLanguages("form.tooManyFields", { max }), { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(bothLanguages("form.tooManyFields", { max }), {
+    status: 413,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export function unreadableForm(): Response {
-  return new Response(bothLanguages("form.unreadable"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(bothLanguages("form.unreadable"), {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** A plain-text answer outside any page: the message in Vietnamese, then in English. */

@@ -38,7 +38,9 @@ export const ResetPasswordSchema = z
 export const ChangePasswordSchema = z
   .object({
     intent: z.literal("change-password"),
-    currentPassword: z.string({ required_error: problem("form.required") }).max(200, problem("form.tooLong", { max: 200 })),
+    currentPassword: z
+      .string({ required_error: problem("form.required") })
+      .max(200, problem("form.tooLong", { max: 200 })),
     password,
     confirmPassword: z.string({ required_error: problem("form.required") }),
   })

@@ -1,7 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { optionalText, text } from "./common";
 
-const BREAKS = { "LF": "\n", "CR LF": "\r\n", "bare CR": "\r", "NEL (U+0085)": "\u0085", "U+2028": "\u2028", "U+2029": "\u2029" };
+const BREAKS = {
+  LF: "\n",
+  "CR LF": "\r\n",
+  "bare CR": "\r",
+  "NEL (U+0085)": "\u0085",
+  "U+2028": "\u2028",
+  "U+2029": "\u2029",
+};
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.success ? [] : result.error!.issues.map((issue) => issue.message);

@@ -21,7 +21,10 @@ export function text(options: { min?: number; max: number; multiline?: boolean }
     .transform((value) => (options.multiline ? normalizeLineEnds(value) : value).trim())
     .refine((value) => !CONTROL.test(value), problem("form.invalidCharacters"))
     .refine((value) => options.multiline || !LINE_BREAK.test(value), problem("form.oneLine"))
-    .refine((value) => value.length >= (options.min ?? 1), problem(options.min && options.min > 1 ? "form.tooShort" : "form.required", { min: options.min ?? 1 }))
+    .refine(
+      (value) => value.length >= (options.min ?? 1),
+      problem(options.min && options.min > 1 ? "form.tooShort" : "form.required", { min: options.min ?? 1 }),
+    )
     .refine((value) => value.length <= options.max, problem("form.tooLong", { max: options.max }));
 }
 
@@ -45,7 +48,9 @@ export const email = z
 
 export function oneOf<T extends string>(values: readonly T[]) {
   return z.enum(values as [T, ...T[]], {
-    errorMap: (issue) => ({ message: issue.code === "invalid_type" ? problem("form.required") : problem("form.choose") }),
+    errorMap: (issue) => ({
+      message: issue.code === "invalid_type" ? problem("form.required") : problem("form.choose"),
+    }),
   });
 }
 
@@ -59,7 +64,9 @@ export const optionalUrl = z
     if (value === "") return true;
     try {
       const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && value.length <= 500 && url.hostname.includes(".");
+      return (
+        (url.protocol === "https:" || url.protocol === "http:") && value.length <= 500 && url.hostname.includes(".")
+      );
     } catch {
       return false;
     }
@@ -69,7 +76,10 @@ export const optionalUrl = z
 /** Checkbox lists arrive as a string, an array, or nothing. */
 export function listOf<T extends z.ZodTypeAny>(item: T, options: { max: number; min?: number }) {
   return z
-    .preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item))
+    .preprocess(
+      (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+      z.array(item),
+    )
     .refine((values) => values.length >= (options.min ?? 0), problem("form.chooseAtLeast", { min: options.min ?? 0 }))
     .refine((values) => values.length <= options.max, problem("form.tooMany", { max: options.max }));
 }

@@ -5,7 +5,10 @@ import { BUDGETS, COMPANY_SIZES, DECLINE_REASONS, OUTCOMES, SECTORS, VISIBILITIE
 import { formToken, listOf, oneOf, optionalText, text } from "./common";
 import { problem } from "./messages";
 
-const SLUG = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose")).max(80);
+const SLUG = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
+  .max(80);
 const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
 
 /** A yyyy-mm-dd date, in the future and at most two years away (end of that day, Hanoi time). */
@@ -59,10 +62,15 @@ export const RequestSchema = z.object({
 });
 export type RequestInput = z.output<typeof RequestSchema>;
 
-export const ReviewSchema = z.object({
-  intent: z.enum(["approve", "reject"]),
-  note: optionalText({ max: 1_000, multiline: true }),
-}).refine((review) => review.intent === "approve" || review.note, { message: problem("review.reasonRequired"), path: ["note"] });
+export const ReviewSchema = z
+  .object({
+    intent: z.enum(["approve", "reject"]),
+    note: optionalText({ max: 1_000, multiline: true }),
+  })
+  .refine((review) => review.intent === "approve" || review.note, {
+    message: problem("review.reasonRequired"),
+    path: ["note"],
+  });
 
 export const RenewSchema = z.object({ intent: z.literal("renew"), deadline });
 export const CloseSchema = z.object({ intent: z.literal("close"), outcome: oneOf(OUTCOMES) });
@@ -75,19 +83,29 @@ export const ResponseSchema = z.object({
   timeline: text({ min: 5, max: 500, multiline: true }),
 });
 
-export const EditResponseSchema = ResponseSchema.omit({ intent: true, formToken: true }).extend({ intent: z.literal("edit-response") });
+export const EditResponseSchema = ResponseSchema.omit({ intent: true, formToken: true }).extend({
+  intent: z.literal("edit-response"),
+});
 
 export const ResponseStatusSchema = z
   .object({
     intent: z.literal("move-response"),
     responseId: z.string().max(40),
     status: oneOf(["screening", "shortlisted", "accepted", "declined"] as const),
-    declineReason: z.string().optional().transform((value) => (value ?? "") || null),
+    declineReason: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "") || null),
   })
-  .refine((move) => move.status !== "declined" || (move.declineReason !== null && (DECLINE_REASONS as readonly string[]).includes(move.declineReason)), {
-    message: problem("response.declineReasonRequired"),
-    path: ["declineReason"],
-  });
+  .refine(
+    (move) =>
+      move.status !== "declined" ||
+      (move.declineReason !== null && (DECLINE_REASONS as readonly string[]).includes(move.declineReason)),
+    {
+      message: problem("response.declineReasonRequired"),
+      path: ["declineReason"],
+    },
+  );
 
 export const InviteSchema = z.object({ intent: z.literal("invite"), expertId: z.string().max(40) });
 

@@ -9,7 +9,11 @@ export function invalid(result: SubmissionResult<string[]>, status = 400) {
 
 export function rateLimited(result: (options: { formErrors: string[] }) => SubmissionResult<string[]>, waitMs: number) {
   return data(
-    { result: result({ formErrors: [problem("form.tooManyAttempts", { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) })] }) },
+    {
+      result: result({
+        formErrors: [problem("form.tooManyAttempts", { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) })],
+      }),
+    },
     { status: 429, headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) } },
   );
 }

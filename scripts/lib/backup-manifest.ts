@@ -71,7 +71,8 @@ export function readManifest(dir: string): BackupManifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: not a backup directory, or the backup did not finish`);
   const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as BackupManifest;
-  if (manifest.format !== 1) throw new Error(`${file} has format ${String(manifest.format)}; this portal reads format 1`);
+  if (manifest.format !== 1)
+    throw new Error(`${file} has format ${String(manifest.format)}; this portal reads format 1`);
   return manifest;
 }
 
@@ -85,8 +86,10 @@ export async function damagedFiles(dir: string, manifest: BackupManifest): Promi
       continue;
     }
     const actual = await describeFile(file);
-    if (actual.bytes !== expected.bytes) problems.push(`${name} has ${actual.bytes} bytes, the manifest says ${expected.bytes}`);
-    else if (actual.sha256 !== expected.sha256) problems.push(`${name} has SHA-256 ${actual.sha256}, the manifest says ${expected.sha256}`);
+    if (actual.bytes !== expected.bytes)
+      problems.push(`${name} has ${actual.bytes} bytes, the manifest says ${expected.bytes}`);
+    else if (actual.sha256 !== expected.sha256)
+      problems.push(`${name} has SHA-256 ${actual.sha256}, the manifest says ${expected.sha256}`);
   }
   return problems;
 }

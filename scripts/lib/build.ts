@@ -22,7 +22,8 @@ const SOURCES = ["app", "search", "public", "scripts/serve.ts", "vite.config.ts"
  */
 export function serverArguments(): string[] {
   const heapMb = process.env.PORTAL_HEAP_MB ?? "1024";
-  if (!/^[1-9]\d*$/.test(heapMb)) throw new Error(`PORTAL_HEAP_MB must be a whole number of megabytes, not "${heapMb}"`);
+  if (!/^[1-9]\d*$/.test(heapMb))
+    throw new Error(`PORTAL_HEAP_MB must be a whole number of megabytes, not "${heapMb}"`);
   return [`--max-old-space-size=${heapMb}`, SERVER_ENTRY];
 }
 

@@ -45,7 +45,12 @@ async function readArchive(file: string): Promise<DumpContents> {
     const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     const collect = (done: (text: string) => void): Entry => {
       const parts: Buffer[] = [];
-      return { left: size, padding, take: (bytes) => parts.push(Buffer.from(bytes)), end: () => done(Buffer.concat(parts).toString("utf8")) };
+      return {
+        left: size,
+        padding,
+        take: (bytes) => parts.push(Buffer.from(bytes)),
+        end: () => done(Buffer.concat(parts).toString("utf8")),
+      };
     };
     const skip: Entry = { left: size, padding, take: () => {}, end: () => {} };
     // GNU long names and pax headers carry the next entry's real name.
@@ -113,7 +118,10 @@ async function readArchive(file: string): Promise<DumpContents> {
       const type = String.fromCharCode(header[156]!);
       const size = parseOctal(header.subarray(124, 136));
       const prefix = nulTerminated(header.subarray(345, 500));
-      const name = (longName ?? (prefix ? `${prefix}/` : "") + nulTerminated(header.subarray(0, 100))).replace(/^\.\//, "");
+      const name = (longName ?? (prefix ? `${prefix}/` : "") + nulTerminated(header.subarray(0, 100))).replace(
+        /^\.\//,
+        "",
+      );
       if (type !== "L" && type !== "x") longName = null;
       entry = entryFor(name, type, size);
     }

@@ -24,16 +24,31 @@ export async function prepareLoadActors(prisma: PrismaClient, count: number): Pr
   const actors: LoadActor[] = [];
   for (let index = 0; index < count; index += 1) {
     const email = `business-${index}@${EMAIL_DOMAIN}`;
-    const business = await prisma.user.create({ data: { email, name: `Doanh nghiệp thử tải ${index}`, passwordHash, accountType: "business" } });
+    const business = await prisma.user.create({
+      data: { email, name: `Doanh nghiệp thử tải ${index}`, passwordHash, accountType: "business" },
+    });
     const researcher = await prisma.user.create({
-      data: { email: `researcher-${index}@${EMAIL_DOMAIN}`, name: `Nhà khoa học thử tải ${index}`, passwordHash, accountType: "researcher" },
+      data: {
+        email: `researcher-${index}@${EMAIL_DOMAIN}`,
+        name: `Nhà khoa học thử tải ${index}`,
+        passwordHash,
+        accountType: "researcher",
+      },
     });
     const expert = await prisma.expertProfile.create({
-      data: { userId: researcher.id, slug: `load-expert-${index}`, fullName: `TS. Thử Tải ${index}`, bioVi: "Nghiên cứu vật liệu nano cho cảm biến khí.", keywords: "cảm biến khí, vật liệu nano", status: "draft" },
+      data: {
+        userId: researcher.id,
+        slug: `load-expert-${index}`,
+        fullName: `TS. Thử Tải ${index}`,
+        bioVi: "Nghiên cứu vật liệu nano cho cảm biến khí.",
+        keywords: "cảm biến khí, vật liệu nano",
+        status: "draft",
+      },
     });
     const input = RequestSchema.parse({
       title: `Cảm biến khí cho nhà máy ${index}`,
-      problem: "Nhà máy cần cảm biến khí độ nhạy cao, giá thấp để phát hiện rò rỉ khí độc, thử nghiệm trong điều kiện thực tế.",
+      problem:
+        "Nhà máy cần cảm biến khí độ nhạy cao, giá thấp để phát hiện rò rỉ khí độc, thử nghiệm trong điều kiện thực tế.",
       desiredOutcome: "Mẫu cảm biến hoạt động ổn định và quy trình chế tạo có thể chuyển giao.",
       fieldSlugs: ["sensors"],
       sector: "chemicals_materials",
@@ -44,12 +59,25 @@ export async function prepareLoadActors(prisma: PrismaClient, count: number): Pr
       companySize: "small",
       companyName: `Công ty Thử Tải ${index}`,
     });
-    const request = await write((tx, effects) => createRequestInTransaction(business.id, input, tx, effects), { db: prisma });
+    const request = await write((tx, effects) => createRequestInTransaction(business.id, input, tx, effects), {
+      db: prisma,
+    });
     // Opened directly, as if an official had approved it, and queued for the requests index.
-    await prisma.techRequest.update({ where: { id: request.id }, data: { status: "open", publishedAt: new Date(), reviewedAt: new Date() } });
+    await prisma.techRequest.update({
+      where: { id: request.id },
+      data: { status: "open", publishedAt: new Date(), reviewedAt: new Date() },
+    });
     await enqueueSearchSync(prisma, "request", [request.id]);
     const response = await prisma.requestResponse.create({
-      data: { requestId: request.id, responderId: researcher.id, expertId: expert.id, approach: "Màng oxit kim loại cấu trúc nano.", experience: "Mười năm về cảm biến.", timeline: "6 tháng", status: "accepted" },
+      data: {
+        requestId: request.id,
+        responderId: researcher.id,
+        expertId: expert.id,
+        approach: "Màng oxit kim loại cấu trúc nano.",
+        experience: "Mười năm về cảm biến.",
+        timeline: "6 tháng",
+        status: "accepted",
+      },
     });
     const match = await prisma.match.create({ data: { requestId: request.id, responseId: response.id } });
     const token = generateSessionToken();

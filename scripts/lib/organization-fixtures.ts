@@ -15,27 +15,103 @@ import { slugify } from "~/utils/text";
  * organizations take seconds this way instead of minutes. Dates use the
  * format Prisma's adapter writes (ISO 8601 with +00:00).
  */
-export type Field = { id: string; slug: string; nameVi: string; nameEn: string; aliases: string; parent: { slug: string; nameVi: string; nameEn: string; aliases: string } | null };
+export type Field = {
+  id: string;
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  aliases: string;
+  parent: { slug: string; nameVi: string; nameEn: string; aliases: string } | null;
+};
 
 const KIND_WEIGHTS: [OrganizationKind, number][] = [
-  ["enterprise", 30], ["startup", 25], ["lab", 15], ["institute", 12], ["university", 8], ["incubator", 10],
+  ["enterprise", 30],
+  ["startup", 25],
+  ["lab", 15],
+  ["institute", 12],
+  ["university", 8],
+  ["incubator", 10],
 ];
 const PLACES = [
-  { vi: "Hà Nội", en: "Hanoi" }, { vi: "Thăng Long", en: "Thang Long" }, { vi: "Hòa Lạc", en: "Hoa Lac" },
-  { vi: "Tây Hồ", en: "West Lake" }, { vi: "Sông Hồng", en: "Red River" }, { vi: "Đông Đô", en: "Dong Do" },
-  { vi: "Việt Nam", en: "Vietnam" }, { vi: "Thủ đô", en: "Capital" },
+  { vi: "Hà Nội", en: "Hanoi" },
+  { vi: "Thăng Long", en: "Thang Long" },
+  { vi: "Hòa Lạc", en: "Hoa Lac" },
+  { vi: "Tây Hồ", en: "West Lake" },
+  { vi: "Sông Hồng", en: "Red River" },
+  { vi: "Đông Đô", en: "Dong Do" },
+  { vi: "Việt Nam", en: "Vietnam" },
+  { vi: "Thủ đô", en: "Capital" },
 ];
 const QUALIFIERS = [
-  { vi: "Ứng dụng", en: "Applied" }, { vi: "Tiên tiến", en: "Advanced" }, { vi: "Liên ngành", en: "Interdisciplinary" },
-  { vi: "Trọng điểm", en: "Key" }, { vi: "Quốc tế", en: "International" }, { vi: "Công nghệ cao", en: "High-Tech" },
+  { vi: "Ứng dụng", en: "Applied" },
+  { vi: "Tiên tiến", en: "Advanced" },
+  { vi: "Liên ngành", en: "Interdisciplinary" },
+  { vi: "Trọng điểm", en: "Key" },
+  { vi: "Quốc tế", en: "International" },
+  { vi: "Công nghệ cao", en: "High-Tech" },
 ];
-const BRAND_PARTS = ["Vina", "Viet", "Tech", "Soft", "Smart", "Nano", "Bio", "Data", "Sao", "Rong", "Lac", "Hong", "Minh", "An", "Phu", "Thanh", "Quang", "Hai", "Green", "Sky", "Net", "Lab", "Mind", "Robo", "Med", "Agri", "Edu", "Fin", "Geo", "Volt"];
+const BRAND_PARTS = [
+  "Vina",
+  "Viet",
+  "Tech",
+  "Soft",
+  "Smart",
+  "Nano",
+  "Bio",
+  "Data",
+  "Sao",
+  "Rong",
+  "Lac",
+  "Hong",
+  "Minh",
+  "An",
+  "Phu",
+  "Thanh",
+  "Quang",
+  "Hai",
+  "Green",
+  "Sky",
+  "Net",
+  "Lab",
+  "Mind",
+  "Robo",
+  "Med",
+  "Agri",
+  "Edu",
+  "Fin",
+  "Geo",
+  "Volt",
+];
 
-export type FixtureOptions = { count: number; seed?: number; batchSize?: number; outbox?: boolean; onProgress?: (done: number) => void };
+export type FixtureOptions = {
+  count: number;
+  seed?: number;
+  batchSize?: number;
+  outbox?: boolean;
+  onProgress?: (done: number) => void;
+};
 
 const COLUMNS = [
-  "id", "slug", "kind", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "parentId", "district", "website",
-  "foundedYear", "status", "verified", "verifiedAt", "createdAt", "updatedAt", "searchText", "sortNameVi", "sortNameEn",
+  "id",
+  "slug",
+  "kind",
+  "nameVi",
+  "nameEn",
+  "acronym",
+  "summaryVi",
+  "summaryEn",
+  "parentId",
+  "district",
+  "website",
+  "foundedYear",
+  "status",
+  "verified",
+  "verifiedAt",
+  "createdAt",
+  "updatedAt",
+  "searchText",
+  "sortNameVi",
+  "sortNameEn",
 ] as const;
 type Row = Record<(typeof COLUMNS)[number], string | number | null>;
 
@@ -46,7 +122,10 @@ export function generateOrganizations(options: FixtureOptions & { databaseUrl?: 
 }
 
 /** Opens the database file for a bulk load, runs `fill`, then gives the query planner fresh statistics. */
-export function withFixtureDatabase(databaseUrl: string | undefined, fill: (sqlite: Database.Database) => number): number {
+export function withFixtureDatabase(
+  databaseUrl: string | undefined,
+  fill: (sqlite: Database.Database) => number,
+): number {
   const file = databaseFilePath(resolveDatabaseUrl(databaseUrl));
   if (!file) throw new Error("fixtures need a database file");
   const sqlite = new Database(file, { timeout: 10_000 });
@@ -68,32 +147,43 @@ export function loadFields(sqlite: Database.Database): { fields: Field[]; fields
         `SELECT f.id, f.slug, f.nameVi, f.nameEn, f.aliases, a.slug AS areaSlug, a.nameVi AS areaVi, a.nameEn AS areaEn, a.aliases AS areaAliases
          FROM Field f JOIN Field a ON a.id = f.parentId`,
       )
-      .all() as { id: string; slug: string; nameVi: string; nameEn: string; aliases: string; areaSlug: string; areaVi: string; areaEn: string; areaAliases: string }[]
-  ).map(
-    (row): Field => ({
-      id: row.id,
-      slug: row.slug,
-      nameVi: row.nameVi,
-      nameEn: row.nameEn,
-      aliases: row.aliases,
-      parent: { slug: row.areaSlug, nameVi: row.areaVi, nameEn: row.areaEn, aliases: row.areaAliases },
-    }),
-  );
+      .all() as {
+      id: string;
+      slug: string;
+      nameVi: string;
+      nameEn: string;
+      aliases: string;
+      areaSlug: string;
+      areaVi: string;
+      areaEn: string;
+      areaAliases: string;
+    }[]
+  ).map((row): Field => ({
+    id: row.id,
+    slug: row.slug,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    aliases: row.aliases,
+    parent: { slug: row.areaSlug, nameVi: row.areaVi, nameEn: row.areaEn, aliases: row.areaAliases },
+  }));
   if (fields.length === 0) throw new Error("The field taxonomy is empty: run the seed first (npm run seed)");
   const fieldsByArea = new Map<string, Field[]>();
-  for (const field of fields) fieldsByArea.set(field.parent!.slug, [...(fieldsByArea.get(field.parent!.slug) ?? []), field]);
+  for (const field of fields)
+    fieldsByArea.set(field.parent!.slug, [...(fieldsByArea.get(field.parent!.slug) ?? []), field]);
   return { fields, fieldsByArea };
 }
 
 function generateInto(sqlite: Database.Database, options: FixtureOptions): number {
   const random = mulberry32(options.seed ?? 20261122);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const { fields, fieldsByArea } = loadFields(sqlite);
   const insertOrganization = sqlite.prepare(
     `INSERT INTO Organization (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`,
   );
   const insertLink = sqlite.prepare("INSERT INTO OrganizationField (organizationId, fieldId) VALUES (?, ?)");
-  const insertOutbox = sqlite.prepare("INSERT INTO SearchOutbox (entity, entityId, createdAt, availableAt) VALUES ('organization', ?, ?, ?)");
+  const insertOutbox = sqlite.prepare(
+    "INSERT INTO SearchOutbox (entity, entityId, createdAt, availableAt) VALUES ('organization', ?, ?, ?)",
+  );
   const writeBatch = sqlite.transaction((rows: Row[], links: [string, string][]) => {
     const stamp = sqlDate(new Date());
     for (const row of rows) insertOrganization.run(row);
@@ -117,7 +207,8 @@ function generateInto(sqlite: Database.Database, options: FixtureOptions): numbe
       const main = own[0]!;
       const names = nameFor(kind, main, pick, random);
       const district = random() < 0.9 ? pick(DISTRICTS).slug : null;
-      const parent = (kind === "lab" || kind === "institute") && parents.length > 0 && random() < 0.6 ? pick(parents) : null;
+      const parent =
+        (kind === "lab" || kind === "institute") && parents.length > 0 && random() < 0.6 ? pick(parents) : null;
       const id = `fx${runId}${n.toString(36).padStart(7, "0")}`;
       const verified = random() < 0.4;
       const createdAt = new Date(now - Math.floor(random() * 5 * 365 * 86_400_000));
@@ -146,7 +237,9 @@ function generateInto(sqlite: Database.Database, options: FixtureOptions): numbe
         ...row,
         ward: null,
         address: null,
-        parent: parent ? { nameVi: parent.nameVi, nameEn: parent.nameEn, acronym: parent.acronym, status: "published" } : null,
+        parent: parent
+          ? { nameVi: parent.nameVi, nameEn: parent.nameEn, acronym: parent.acronym, status: "published" }
+          : null,
         fields: own.map((field) => ({ field })),
       };
       const document = organizationDocument(forIndex);
@@ -183,7 +276,11 @@ function nameFor(kind: OrganizationKind, field: Field, pick: <T>(items: readonly
     }
     case "institute": {
       const en = `Institute of ${qualifier.en} ${field.nameEn}`;
-      return { vi: `Viện ${capitalize(fieldVi)} ${qualifier.vi.toLowerCase()}`, en, acronym: random() < 0.5 ? initials(en) : null };
+      return {
+        vi: `Viện ${capitalize(fieldVi)} ${qualifier.vi.toLowerCase()}`,
+        en,
+        acronym: random() < 0.5 ? initials(en) : null,
+      };
     }
     case "lab":
       return {
@@ -203,12 +300,21 @@ function nameFor(kind: OrganizationKind, field: Field, pick: <T>(items: readonly
     }
     case "enterprise": {
       const brand = `${pick(BRAND_PARTS)}${pick(BRAND_PARTS).toLowerCase()}`;
-      return { vi: `Tập đoàn ${brand} ${place.vi}`, en: `${brand} ${place.en} Group`, acronym: brand.toUpperCase().slice(0, 5) };
+      return {
+        vi: `Tập đoàn ${brand} ${place.vi}`,
+        en: `${brand} ${place.en} Group`,
+        acronym: brand.toUpperCase().slice(0, 5),
+      };
     }
   }
 }
 
-export function pickFields(fields: Field[], fieldsByArea: Map<string, Field[]>, count: number, random: () => number): Field[] {
+export function pickFields(
+  fields: Field[],
+  fieldsByArea: Map<string, Field[]>,
+  count: number,
+  random: () => number,
+): Field[] {
   const chosen = new Map<string, Field>();
   const first = fields[Math.floor(random() * fields.length)]!;
   chosen.set(first.id, first);

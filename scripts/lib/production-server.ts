@@ -23,7 +23,14 @@ export async function ensureBuild(log: (text: string) => void) {
 /** Starts the portal on 127.0.0.1:port and resolves once it serves /healthz. */
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
   // An undefined value removes the variable (MEILI_HOST: undefined, for the portal's own engine).
-  const merged = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "error", ...env };
+  const merged = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    LOG_LEVEL: "error",
+    ...env,
+  };
   const server = spawn(process.execPath, serverArguments(), {
     cwd: root,
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,

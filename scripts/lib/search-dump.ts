@@ -14,7 +14,7 @@ export async function createDump(
   const started = Date.now();
   const { taskUid } = await client.createDump();
   // A dump of a large index takes minutes: poll without a deadline, and say so now and then.
-  for (let lastReport = started; ; ) {
+  for (let lastReport = started; ;) {
     const task = await client.tasks.getTask(taskUid);
     if (task.status === "succeeded") {
       const dumpUid = task.details?.dumpUid;

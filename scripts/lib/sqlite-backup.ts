@@ -57,7 +57,12 @@ export function sealCopy(file: string): DatabaseFacts {
   try {
     const check = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
     if (check.length !== 1 || check[0]?.integrity_check !== "ok") {
-      throw new Error(`the copy fails SQLite's integrity check: ${check.map((row) => row.integrity_check).slice(0, 5).join("; ")}`);
+      throw new Error(
+        `the copy fails SQLite's integrity check: ${check
+          .map((row) => row.integrity_check)
+          .slice(0, 5)
+          .join("; ")}`,
+      );
     }
     db.pragma("journal_mode = DELETE");
     return readFacts(db);
@@ -83,10 +88,16 @@ function readFacts(db: Database.Database): DatabaseFacts {
     .pluck()
     .all() as string[];
   const tables: Record<string, number> = {};
-  for (const name of names) tables[name] = db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number;
+  for (const name of names)
+    tables[name] = db
+      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
   const migrations = names.includes("_prisma_migrations")
     ? (db
-        .prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`)
+        .prepare(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+        )
         .pluck()
         .all() as string[])
     : [];

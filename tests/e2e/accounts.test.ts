@@ -88,7 +88,9 @@ describe("accounts", () => {
     await expect.poll(() => stranger.getByText("Nếu e-mail này có tài khoản").isVisible()).toBe(true);
 
     const mail = await expect
-      .poll(async () => (await readMailbox(inject("mailbox"))).find((message) => message.to.includes(user.email)), { timeout: 20_000 })
+      .poll(async () => (await readMailbox(inject("mailbox"))).find((message) => message.to.includes(user.email)), {
+        timeout: 20_000,
+      })
       .toBeTruthy()
       .then(async () => (await readMailbox(inject("mailbox"))).find((message) => message.to.includes(user.email))!);
     expect(mail.subject).toContain("Đặt lại mật khẩu");
@@ -200,15 +202,24 @@ describe("accounts", () => {
 
 describe("nothing tells which e-mails have accounts", () => {
   /** The page's HTML with what differs between any two answers (the nonce, the e-mail typed) taken out. */
-  const normalized = (html: string, email: string) => html.replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce=""');
-  const jobsFor = (email: string) => portalDb().job.findMany({ where: { payload: { contains: `"email":"${email}"` } }, select: { kind: true } });
+  const normalized = (html: string, email: string) =>
+    html.replaceAll(email, "EMAIL").replace(/nonce="[^"]*"/g, 'nonce=""');
+  const jobsFor = (email: string) =>
+    portalDb().job.findMany({ where: { payload: { contains: `"email":"${email}"` } }, select: { kind: true } });
   const mailsTo = async (email: string) => (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === email);
 
   test("sign-up answers alike for a new and a taken e-mail, queues one job for each, and mails each what happened", async () => {
     const taken = await makeUser({ accountType: "researcher", name: "Chủ tài khoản" });
     await portalDb().user.update({ where: { id: taken.id }, data: { locale: "en" } }); // the owner reads English
     const fresh = `moi.${crypto.randomBytes(3).toString("hex")}@example.vn`;
-    const form = (email: string) => ({ accountType: "business", name: "Người đăng ký", email, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, website_confirm: "" });
+    const form = (email: string) => ({
+      accountType: "business",
+      name: "Người đăng ký",
+      email,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+      website_confirm: "",
+    });
 
     const answers: { status: number; html: string }[] = [];
     for (const email of [fresh, taken.email]) {

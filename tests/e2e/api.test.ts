@@ -35,7 +35,10 @@ const db = () => portalDb();
 type OpenApi = {
   openapi: string;
   servers: { url: string }[];
-  paths: Record<string, Record<"get" | "options", { parameters: { $ref: string }[]; responses: Record<string, { $ref?: string }> }>>;
+  paths: Record<
+    string,
+    Record<"get" | "options", { parameters: { $ref: string }[]; responses: Record<string, { $ref?: string }> }>
+  >;
   components: Record<string, Record<string, unknown>>;
 };
 let doc: OpenApi;
@@ -55,20 +58,27 @@ function resolve<T>(pointer: string): T {
 
 function templateOf(pathname: string): string | undefined {
   const rest = pathname.slice(API.length);
-  return Object.keys(doc.paths).find((template) => new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`).test(rest));
+  return Object.keys(doc.paths).find((template) =>
+    new RegExp(`^${template.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`).test(rest),
+  );
 }
 
 type Method = "get" | "options";
 
 /** The validator of the documented JSON body of `template` answering `status` (else its default response). */
-function validatorFor(template: string | undefined, status: number, method: Method = "get"): { validate: ValidateFunction; response: { headers?: Record<string, unknown> } } {
+function validatorFor(
+  template: string | undefined,
+  status: number,
+  method: Method = "get",
+): { validate: ValidateFunction; response: { headers?: Record<string, unknown> } } {
   if (!template) {
     return { validate: ajv.getSchema("openapi.json#/components/schemas/Error")!, response: {} };
   }
   const operation = doc.paths[template]![method];
   if (!operation) throw new Error(`the document has no ${method} operation for ${template}`);
   const key = String(status) in operation.responses ? String(status) : "default";
-  if (!(key in operation.responses)) throw new Error(`the document gives no ${status} (nor a default) for ${method} ${template}`);
+  if (!(key in operation.responses))
+    throw new Error(`the document gives no ${status} (nor a default) for ${method} ${template}`);
   let pointer = `#/paths/${escapePointer(template)}/${method}/responses/${key}`;
   let response = resolve<{ $ref?: string; headers?: Record<string, unknown> }>(pointer);
   if (response.$ref) {
@@ -86,7 +96,10 @@ type Answer<T> = { response: Response; status: number; text: string; body: T };
 const address = clientAddress();
 
 /** GET through the document's checks; bodies are read untyped by default, their schema being checked here. */
-async function get<T = any>(pathAndQuery: string, init: { headers?: Record<string, string>; from?: string } = {}): Promise<Answer<T>> {
+async function get<T = any>(
+  pathAndQuery: string,
+  init: { headers?: Record<string, string>; from?: string } = {},
+): Promise<Answer<T>> {
   const response = await fetch(`${baseURL()}${pathAndQuery}`, {
     redirect: "manual",
     headers: { "X-Forwarded-For": init.from ?? address, ...init.headers },
@@ -98,7 +111,11 @@ async function get<T = any>(pathAndQuery: string, init: { headers?: Record<strin
 }
 
 /** What holds for every API response, whatever the endpoint and the status. */
-function checkAgainstDocument(pathAndQuery: string, { response, status, text, body }: Answer<unknown>, method: Method = "get") {
+function checkAgainstDocument(
+  pathAndQuery: string,
+  { response, status, text, body }: Answer<unknown>,
+  method: Method = "get",
+) {
   const url = new URL(pathAndQuery, baseURL());
   const where = `${method.toUpperCase()} ${status} ${url.pathname}${url.search}`;
   expect(status, where).toBeLessThan(500);
@@ -126,9 +143,14 @@ function checkAgainstDocument(pathAndQuery: string, { response, status, text, bo
   }
   if (template && status === 200) {
     // Every parameter the call used is one the document declares.
-    const declared = doc.paths[template]!.get.parameters.map((parameter) => resolve<{ name: string; in: string }>(parameter.$ref));
+    const declared = doc.paths[template]!.get.parameters.map((parameter) =>
+      resolve<{ name: string; in: string }>(parameter.$ref),
+    );
     for (const name of new Set(url.searchParams.keys())) {
-      expect(declared.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name), where).toContain(name);
+      expect(
+        declared.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name),
+        where,
+      ).toContain(name);
     }
     validated.add(template);
   }
@@ -138,7 +160,12 @@ function checkAgainstDocument(pathAndQuery: string, { response, status, text, bo
 async function send(method: "OPTIONS", pathAndQuery: string): Promise<Answer<any>> {
   const response = await fetch(`${baseURL()}${pathAndQuery}`, {
     method,
-    headers: { "X-Forwarded-For": address, Origin: "https://other.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+    headers: {
+      "X-Forwarded-For": address,
+      Origin: "https://other.example",
+      "Access-Control-Request-Method": "GET",
+      "Access-Control-Request-Headers": "if-none-match",
+    },
   });
   const text = await response.text();
   const answer = { response, status: response.status, text, body: text ? JSON.parse(text) : null };
@@ -149,20 +176,39 @@ async function send(method: "OPTIONS", pathAndQuery: string): Promise<Answer<any
 /** A GET with headers fetch() will not send as given (Host), over a plain socket to the loopback address. */
 async function rawGet(pathAndQuery: string, headers: Record<string, string>): Promise<Answer<any>> {
   const { port } = new URL(baseURL());
-  const { status, headers: received, text } = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port, path: pathAndQuery, headers: { "X-Forwarded-For": address, ...headers }, timeout: 30_000 }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const list = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === "string") list.set(name, value);
-        resolve({ status: response.statusCode!, headers: list, text: Buffer.concat(chunks).toString("utf8") });
-      });
-    });
+  const {
+    status,
+    headers: received,
+    text,
+  } = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const request = http.get(
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathAndQuery,
+        headers: { "X-Forwarded-For": address, ...headers },
+        timeout: 30_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const list = new Headers();
+          for (const [name, value] of Object.entries(response.headers))
+            if (typeof value === "string") list.set(name, value);
+          resolve({ status: response.statusCode!, headers: list, text: Buffer.concat(chunks).toString("utf8") });
+        });
+      },
+    );
     request.on("timeout", () => request.destroy(new Error(`no answer to ${pathAndQuery}`)));
     request.on("error", reject);
   });
-  const answer = { response: new Response(text, { status, headers: received }), status, text, body: text ? JSON.parse(text) : null };
+  const answer = {
+    response: new Response(text, { status, headers: received }),
+    status,
+    text,
+    body: text ? JSON.parse(text) : null,
+  };
   checkAgainstDocument(pathAndQuery, answer);
   return answer;
 }
@@ -192,7 +238,14 @@ const f = {} as {
   draftExpert: { slug: string };
   requestToken: string;
   publicRequest: { id: string; companyName: string };
-  anonymousRequest: { id: string; companyToken: string; companyName: string; authorName: string; authorEmail: string; authorId: string };
+  anonymousRequest: {
+    id: string;
+    companyToken: string;
+    companyName: string;
+    authorName: string;
+    authorEmail: string;
+    authorId: string;
+  };
   hiddenRequests: { id: string }[];
 };
 
@@ -231,7 +284,11 @@ async function makeExpert(status: "published" | "draft", affiliationId: string, 
       status,
       publishedAt: status === "published" ? new Date() : null,
       fields: { create: [{ fieldId: f.field.id }] },
-      links: { create: [{ kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024, position: 0 }] },
+      links: {
+        create: [
+          { kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024, position: 0 },
+        ],
+      },
     },
   });
   await refreshExpertSearchText(profile.id, db());
@@ -239,7 +296,13 @@ async function makeExpert(status: "published" | "draft", affiliationId: string, 
   return { ...profile, user };
 }
 
-async function makeRequest(options: { status: string; visibility: "public" | "anonymous"; companyName: string; authorId: string; organizationId?: string }) {
+async function makeRequest(options: {
+  status: string;
+  visibility: "public" | "anonymous";
+  companyName: string;
+  authorId: string;
+  organizationId?: string;
+}) {
   const published = ["open", "closed", "expired"].includes(options.status);
   const request = await db().techRequest.create({
     data: {
@@ -269,7 +332,9 @@ async function makeRequest(options: { status: string; visibility: "public" | "an
 }
 
 beforeAll(async () => {
-  doc = (await (await fetch(`${baseURL()}${API}/openapi.json`, { headers: { "X-Forwarded-For": address } })).json()) as OpenApi;
+  doc = (await (
+    await fetch(`${baseURL()}${API}/openapi.json`, { headers: { "X-Forwarded-For": address } })
+  ).json()) as OpenApi;
   ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
   addFormats(ajv);
   // The document's other parts are not JSON Schema; schemas are reached inside it by JSON pointer.
@@ -277,9 +342,17 @@ beforeAll(async () => {
   ajv.addSchema(doc, "openapi.json");
 
   // A field whose area has other fields, and another area.
-  const field = await db().field.findFirstOrThrow({ where: { parent: { children: { some: {} } }, parentId: { not: null } }, include: { parent: true }, orderBy: { position: "asc" } });
+  const field = await db().field.findFirstOrThrow({
+    where: { parent: { children: { some: {} } }, parentId: { not: null } },
+    include: { parent: true },
+    orderBy: { position: "asc" },
+  });
   f.field = { id: field.id, slug: field.slug, nameVi: field.nameVi, areaSlug: field.parent!.slug };
-  f.otherArea = (await db().field.findFirstOrThrow({ where: { parentId: null, slug: { not: field.parent!.slug }, children: { some: {} } } })).slug;
+  f.otherArea = (
+    await db().field.findFirstOrThrow({
+      where: { parentId: null, slug: { not: field.parent!.slug }, children: { some: {} } },
+    })
+  ).slug;
 
   f.orgToken = word();
   const published = await listing(`Viện Kiểm Thử ${f.orgToken}`, { status: "published" });
@@ -290,8 +363,16 @@ beforeAll(async () => {
     pending: await listing(`Viện Chờ Duyệt ${f.orgToken}`, { status: "pending" }),
     archived: await listing(`Viện Lưu Trữ ${f.orgToken}`, { status: "archived" }),
   };
-  f.child = await listing(`Phòng thí nghiệm con ${word()}`, { status: "published", parentId: published.id, kind: "lab" });
-  f.orphan = await listing(`Phòng thí nghiệm mồ côi ${word()}`, { status: "published", parentId: draftParent.id, kind: "lab" });
+  f.child = await listing(`Phòng thí nghiệm con ${word()}`, {
+    status: "published",
+    parentId: published.id,
+    kind: "lab",
+  });
+  f.orphan = await listing(`Phòng thí nghiệm mồ côi ${word()}`, {
+    status: "published",
+    parentId: draftParent.id,
+    kind: "lab",
+  });
 
   f.expertToken = word();
   const bioEmail = `lien.he.${hex()}@lab.example.vn`;
@@ -301,11 +382,23 @@ beforeAll(async () => {
 
   f.requestToken = word();
   const author = await someone("business", "business");
-  const publicRequest = await makeRequest({ status: "open", visibility: "public", companyName: `Công ty Công Khai ${word()}`, authorId: author.id, organizationId: published.id });
+  const publicRequest = await makeRequest({
+    status: "open",
+    visibility: "public",
+    companyName: `Công ty Công Khai ${word()}`,
+    authorId: author.id,
+    organizationId: published.id,
+  });
   f.publicRequest = { id: publicRequest.id, companyName: publicRequest.companyName };
   const anonymousAuthor = await someone("business", "business");
   const companyToken = word();
-  const anonymousRequest = await makeRequest({ status: "open", visibility: "anonymous", companyName: `Công ty Bí Mật ${companyToken}`, authorId: anonymousAuthor.id, organizationId: published.id });
+  const anonymousRequest = await makeRequest({
+    status: "open",
+    visibility: "anonymous",
+    companyName: `Công ty Bí Mật ${companyToken}`,
+    authorId: anonymousAuthor.id,
+    organizationId: published.id,
+  });
   f.anonymousRequest = {
     id: anonymousRequest.id,
     companyToken,
@@ -316,7 +409,9 @@ beforeAll(async () => {
   };
   f.hiddenRequests = [];
   for (const status of ["pending", "rejected", "closed", "expired"]) {
-    f.hiddenRequests.push(await makeRequest({ status, visibility: "public", companyName: `Công ty ${word()}`, authorId: author.id }));
+    f.hiddenRequests.push(
+      await makeRequest({ status, visibility: "public", companyName: `Công ty ${word()}`, authorId: author.id }),
+    );
   }
 
   // Until the portal's outbox worker has brought the engine up to date.
@@ -335,12 +430,20 @@ describe("the OpenAPI document", () => {
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\.1\./);
     expect(body.servers[0]!.url).toBe(`${baseURL()}${API}`);
-    expect(Object.keys(body.paths).sort()).toEqual(
-      ["/experts", "/experts/{slug}", "/fields", "/openapi.json", "/organizations", "/organizations/{slug}", "/requests", "/requests/{id}"],
-    );
+    expect(Object.keys(body.paths).sort()).toEqual([
+      "/experts",
+      "/experts/{slug}",
+      "/fields",
+      "/openapi.json",
+      "/organizations",
+      "/organizations/{slug}",
+      "/requests",
+      "/requests/{id}",
+    ]);
     expect(response.headers.get("etag")).toBeTruthy();
     // Every schema compiles (strict mode: unknown keywords and bad types fail).
-    for (const name of Object.keys(body.components.schemas!)) expect(ajv.getSchema(`openapi.json#/components/schemas/${name}`), name).toBeTruthy();
+    for (const name of Object.keys(body.components.schemas!))
+      expect(ajv.getSchema(`openapi.json#/components/schemas/${name}`), name).toBeTruthy();
   });
 
   test("the served document lints clean with Redocly's recommended rules: no error, no warning", async () => {
@@ -357,7 +460,8 @@ describe("the OpenAPI document", () => {
   test("says the API needs no credentials, and under which licence the data is", async () => {
     const { body } = await get(`${API}/openapi.json`);
     for (const [template, item] of Object.entries(body.paths as OpenApi["paths"])) {
-      for (const method of ["get", "options"] as const) expect((item[method] as { security?: unknown }).security, `${method} ${template}`).toEqual([]);
+      for (const method of ["get", "options"] as const)
+        expect((item[method] as { security?: unknown }).security, `${method} ${template}`).toEqual([]);
     }
     expect(body.info.license).toEqual({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
   });
@@ -374,7 +478,10 @@ describe("the OpenAPI document", () => {
     });
     expect(list.body.data[0].url).toBe(`${baseURL()}${API}/organizations/${list.body.data[0].slug}`);
     const one = await rawGet(`${API}/organizations/${f.published.slug}`, forged);
-    expect(one.body.data).toMatchObject({ url: `${baseURL()}${API}/organizations/${f.published.slug}`, webUrl: `${baseURL()}/organizations/${f.published.slug}` });
+    expect(one.body.data).toMatchObject({
+      url: `${baseURL()}${API}/organizations/${f.published.slug}`,
+      webUrl: `${baseURL()}/organizations/${f.published.slug}`,
+    });
     const document = await rawGet(`${API}/openapi.json`, forged);
     expect(document.body.servers).toEqual([{ url: `${baseURL()}${API}` }]);
     for (const answer of [list, one, document]) expect(answer.text).not.toMatch(/evil\.example|:8443|:6666/);
@@ -393,13 +500,19 @@ describe("organizations", () => {
     expect(body.data).toHaveLength(20);
     expect(body.total).toBeGreaterThanOrEqual(138);
     expect(body.totalPages).toBe(Math.ceil(body.total / 20));
-    expect(body.links).toEqual({ self: `${baseURL()}${API}/organizations`, next: `${baseURL()}${API}/organizations?page=2`, prev: null });
+    expect(body.links).toEqual({
+      self: `${baseURL()}${API}/organizations`,
+      next: `${baseURL()}${API}/organizations?page=2`,
+      prev: null,
+    });
   });
 
   test("search finds the published listing only: never a draft, pending or archived one", async () => {
     // The unit under it is found too: its parent's name is part of what it is searched by.
     const { body } = await get(`${API}/organizations?q=${f.orgToken}`);
-    expect(body.data.map((item: { slug: string }) => item.slug).sort()).toEqual([f.published.slug, f.child.slug].sort());
+    expect(body.data.map((item: { slug: string }) => item.slug).sort()).toEqual(
+      [f.published.slug, f.child.slug].sort(),
+    );
     expect(body.total).toBe(2);
     const item = body.data.find((found: { slug: string }) => found.slug === f.published.slug);
     expect(item).toMatchObject({
@@ -410,7 +523,8 @@ describe("organizations", () => {
       url: `${baseURL()}${API}/organizations/${f.published.slug}`,
       webUrl: `${baseURL()}/organizations/${f.published.slug}`,
     });
-    for (const hidden of Object.values(f.hidden)) await expectError(`${API}/organizations/${hidden.slug}`, 404, "not_found");
+    for (const hidden of Object.values(f.hidden))
+      await expectError(`${API}/organizations/${hidden.slug}`, 404, "not_found");
   });
 
   test("every page of the whole list: each listing once, all of them published", async () => {
@@ -448,13 +562,21 @@ describe("organizations", () => {
     const unverified = await get(`${API}/organizations?verified=false&perPage=100`);
     expect(unverified.body.total).toBeGreaterThan(verified.body.total);
 
-    const areaFields = (await db().field.findMany({ where: { parent: { slug: f.field.areaSlug } }, select: { slug: true } })).map((row) => row.slug);
+    const areaFields = (
+      await db().field.findMany({ where: { parent: { slug: f.field.areaSlug } }, select: { slug: true } })
+    ).map((row) => row.slug);
     const byArea = await get(`${API}/organizations?field=${f.field.areaSlug}&perPage=100`);
     expect(byArea.body.data.length).toBeGreaterThan(0);
-    for (const item of byArea.body.data) expect(item.fields.some((slug: string) => areaFields.includes(slug)), item.slug).toBe(true);
+    for (const item of byArea.body.data)
+      expect(
+        item.fields.some((slug: string) => areaFields.includes(slug)),
+        item.slug,
+      ).toBe(true);
 
     for (const field of [f.field.slug, f.field.areaSlug]) {
-      expect((await get(`${API}/organizations?q=${f.orgToken}&kind=institute&field=${field}`)).body.total, field).toBe(1);
+      expect((await get(`${API}/organizations?q=${f.orgToken}&kind=institute&field=${field}`)).body.total, field).toBe(
+        1,
+      );
     }
     const elsewhere = await get(`${API}/organizations?q=${f.orgToken}&field=${f.otherArea}`);
     expect(elsewhere.body).toMatchObject({ total: 0, totalPages: 0, data: [], links: { next: null, prev: null } });
@@ -514,15 +636,25 @@ describe("experts", () => {
     const { status, body, text } = await get(`${API}/experts/${f.expert.slug}`);
     expect(status).toBe(200);
     expect(body.data.bioVi).toContain("Liên hệ: [e-mail removed].");
-    expect(body.data.links).toEqual([{ kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024 }]);
+    expect(body.data.links).toEqual([
+      { kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024 },
+    ]);
     expect(text).not.toContain(f.expert.bioEmail);
     expect(text).not.toContain(f.expert.accountEmail);
   });
 
   test("filters by field, by area and by offer", async () => {
-    for (const query of [`field=${f.field.slug}`, `field=${f.field.areaSlug}`, "offer=consulting", `field=${f.field.slug}&offer=consulting`]) {
+    for (const query of [
+      `field=${f.field.slug}`,
+      `field=${f.field.areaSlug}`,
+      "offer=consulting",
+      `field=${f.field.slug}&offer=consulting`,
+    ]) {
       const { body } = await get(`${API}/experts?q=${f.expertToken}&${query}`);
-      expect(body.data.map((item: { slug: string }) => item.slug), query).toEqual([f.expert.slug]);
+      expect(
+        body.data.map((item: { slug: string }) => item.slug),
+        query,
+      ).toEqual([f.expert.slug]);
     }
     expect((await get(`${API}/experts?q=${f.expertToken}&field=${f.otherArea}`)).body.total).toBe(0);
     expect((await get(`${API}/experts?q=${f.expertToken}&offer=lab_services`)).body.total).toBe(0);
@@ -542,7 +674,10 @@ describe("requests", () => {
     const ids = body.data.map((item: { id: string }) => item.id);
     expect(ids.sort()).toEqual([f.publicRequest.id, f.anonymousRequest.id].sort());
     const byId = new Map(body.data.map((item: { id: string }) => [item.id, item]));
-    expect(byId.get(f.publicRequest.id)).toMatchObject({ visibility: "public", companyName: f.publicRequest.companyName });
+    expect(byId.get(f.publicRequest.id)).toMatchObject({
+      visibility: "public",
+      companyName: f.publicRequest.companyName,
+    });
     expect(byId.get(f.anonymousRequest.id)).toMatchObject({
       visibility: "anonymous",
       companyName: null,
@@ -550,7 +685,12 @@ describe("requests", () => {
       companySize: "small",
       district: { slug: "dong-anh" },
     });
-    for (const secret of [f.anonymousRequest.companyToken, f.anonymousRequest.authorName, f.anonymousRequest.authorEmail, f.anonymousRequest.authorId]) {
+    for (const secret of [
+      f.anonymousRequest.companyToken,
+      f.anonymousRequest.authorName,
+      f.anonymousRequest.authorEmail,
+      f.anonymousRequest.authorId,
+    ]) {
       expect(text).not.toContain(secret);
     }
     for (const hidden of f.hiddenRequests) await expectError(`${API}/requests/${hidden.id}`, 404, "not_found");
@@ -572,7 +712,13 @@ describe("requests", () => {
     const anonymous = await get(`${API}/requests/${f.anonymousRequest.id}`);
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.data).toMatchObject({ companyName: null, organization: null, visibility: "anonymous" });
-    for (const secret of [f.anonymousRequest.companyName, f.anonymousRequest.authorName, f.anonymousRequest.authorEmail, f.anonymousRequest.authorId, f.published.slug]) {
+    for (const secret of [
+      f.anonymousRequest.companyName,
+      f.anonymousRequest.authorName,
+      f.anonymousRequest.authorEmail,
+      f.anonymousRequest.authorId,
+      f.published.slug,
+    ]) {
       expect(anonymous.text).not.toContain(secret);
     }
     await expectError(`${API}/requests/no-such-request`, 404, "not_found");
@@ -580,7 +726,9 @@ describe("requests", () => {
   });
 
   test("filters by sector and field", async () => {
-    expect((await get(`${API}/requests?q=${f.requestToken}&sector=agriculture_food&field=${f.field.areaSlug}`)).body.total).toBe(2);
+    expect(
+      (await get(`${API}/requests?q=${f.requestToken}&sector=agriculture_food&field=${f.field.areaSlug}`)).body.total,
+    ).toBe(2);
     expect((await get(`${API}/requests?q=${f.requestToken}&sector=ict`)).body.total).toBe(0);
     expect((await get(`${API}/requests?q=${f.requestToken}&field=${f.otherArea}`)).body.total).toBe(0);
   });
@@ -593,7 +741,9 @@ describe("fields", () => {
     const { status, body } = await get(`${API}/fields`);
     expect(status).toBe(200);
     expect(body.data.length).toBe(await db().field.count({ where: { parentId: null } }));
-    expect(body.data.flatMap((area: { fields: unknown[] }) => area.fields).length).toBe(await db().field.count({ where: { parentId: { not: null } } }));
+    expect(body.data.flatMap((area: { fields: unknown[] }) => area.fields).length).toBe(
+      await db().field.count({ where: { parentId: { not: null } } }),
+    );
     const area = body.data.find((item: { slug: string }) => item.slug === f.field.areaSlug);
     expect(area.fields.map((field: { slug: string }) => field.slug)).toContain(f.field.slug);
   });
@@ -618,7 +768,11 @@ describe("pagination", () => {
     const last = await get(`${API}/organizations?sort=name&kind=university&perPage=7&page=${first.body.totalPages}`);
     expect(last.body.links.next).toBeNull();
     expect(last.body.data.length).toBe(first.body.total - 7 * (first.body.totalPages - 1));
-    await expectError(`${API}/organizations?sort=name&kind=university&perPage=7&page=${first.body.totalPages + 1}`, 400, "page_out_of_range");
+    await expectError(
+      `${API}/organizations?sort=name&kind=university&perPage=7&page=${first.body.totalPages + 1}`,
+      400,
+      "page_out_of_range",
+    );
   });
 
   test("experts and requests page the same way", async () => {
@@ -645,7 +799,7 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     ["/organizations?page=999999", "page_out_of_range"],
     ["/organizations?q=" + "a".repeat(201), "invalid_parameter"],
     ["/organizations?kinds=lab", "unknown_parameter"],
-    ['/organizations?field=x%22%20OR%20kind%20%3D%20%22lab', "invalid_parameter"],
+    ["/organizations?field=x%22%20OR%20kind%20%3D%20%22lab", "invalid_parameter"],
     ["/experts?offer=free-lunch", "invalid_parameter"],
     ["/experts?kind=lab", "unknown_parameter"],
     ["/requests?sector=mining", "invalid_parameter"],
@@ -700,10 +854,18 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
   });
 
   test("messages read right", async () => {
-    expect((await expectError(`${API}/organizations/no-such-listing`, 404, "not_found")).body.error.message).toBe("No published organization has this slug.");
-    expect((await expectError(`${API}/experts/no-such-expert`, 404, "not_found")).body.error.message).toBe("No published expert has this slug.");
-    expect((await expectError(`${API}/requests/nosuchrequest`, 404, "not_found")).body.error.message).toBe("No open request has this id.");
-    expect((await expectError(`${API}/fields?x=1`, 400, "unknown_parameter")).body.error.message).toBe('Unknown parameter "x"; this endpoint takes no parameters.');
+    expect((await expectError(`${API}/organizations/no-such-listing`, 404, "not_found")).body.error.message).toBe(
+      "No published organization has this slug.",
+    );
+    expect((await expectError(`${API}/experts/no-such-expert`, 404, "not_found")).body.error.message).toBe(
+      "No published expert has this slug.",
+    );
+    expect((await expectError(`${API}/requests/nosuchrequest`, 404, "not_found")).body.error.message).toBe(
+      "No open request has this id.",
+    );
+    expect((await expectError(`${API}/fields?x=1`, 400, "unknown_parameter")).body.error.message).toBe(
+      'Unknown parameter "x"; this endpoint takes no parameters.',
+    );
   });
 
   test("unknown paths under /api/v1 answer 404 in the error shape", async () => {
@@ -726,9 +888,32 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
   });
 
   test("odd values in every parameter never cause a 500", async () => {
-    const odd = ["", " ", "%", "\\", '"', "'", "<", "NULL", "-1", "1e309", "9".repeat(40), "a".repeat(300), "Đống Đa", "\u0000", "😀", "%FF%FE", "' OR '1'='1", 'x" OR status = "draft'];
+    const odd = [
+      "",
+      " ",
+      "%",
+      "\\",
+      '"',
+      "'",
+      "<",
+      "NULL",
+      "-1",
+      "1e309",
+      "9".repeat(40),
+      "a".repeat(300),
+      "Đống Đa",
+      "\u0000",
+      "😀",
+      "%FF%FE",
+      "' OR '1'='1",
+      'x" OR status = "draft',
+    ];
     const from = clientAddress();
-    for (const [endpoint, params] of [["/organizations", ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]], ["/experts", ["field", "offer"]], ["/requests", ["sector"]]] as const) {
+    for (const [endpoint, params] of [
+      ["/organizations", ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]],
+      ["/experts", ["field", "offer"]],
+      ["/requests", ["sector"]],
+    ] as const) {
       for (const param of params) {
         for (const value of odd) {
           // Values starting with % are sent as they are: invalid UTF-8 in the query string.
@@ -756,10 +941,16 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
   test("other methods are refused with 405 from any site (the API changes nothing)", async () => {
     const origin = new URL(baseURL()).origin;
     for (const method of ["PUT", "DELETE", "PATCH"]) {
-      const own = await fetch(`${baseURL()}${API}/organizations`, { method, headers: { Origin: origin, "X-Forwarded-For": address } });
+      const own = await fetch(`${baseURL()}${API}/organizations`, {
+        method,
+        headers: { Origin: origin, "X-Forwarded-For": address },
+      });
       await own.arrayBuffer();
       expect(own.status, method).toBe(405);
-      const other = await fetch(`${baseURL()}${API}/organizations`, { method, headers: { Origin: "https://other.example", "X-Forwarded-For": address } });
+      const other = await fetch(`${baseURL()}${API}/organizations`, {
+        method,
+        headers: { Origin: "https://other.example", "X-Forwarded-For": address },
+      });
       await other.arrayBuffer();
       expect(other.status, method).toBe(405);
     }
@@ -782,7 +973,10 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
   });
 
   test("PUT and DELETE get the API's JSON error shape", async () => {
-    const response = await fetch(`${baseURL()}${API}/organizations`, { method: "DELETE", headers: { "X-Forwarded-For": address } });
+    const response = await fetch(`${baseURL()}${API}/organizations`, {
+      method: "DELETE",
+      headers: { "X-Forwarded-For": address },
+    });
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   });
 });
@@ -811,42 +1005,43 @@ describe("HTTP", () => {
 // ------------------------------------------------------------------ rate limit
 
 describe("rate limit", () => {
-  test(
-    "each client address may make its share of requests a minute, then gets 429 with Retry-After",
-    async () => {
-      // As hit() scales it: RATE_LIMIT_FACTOR when it is a positive number.
-      const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
-      const max = Math.max(1, Math.round(LIMITS.apiPerAddress.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
-      const from = clientAddress();
-      // Cheap requests (404), eight at a time, until the first refusal. A slow machine may
-      // cross into a new window on the way, so "at least max" rather than "exactly max".
-      let allowed = 0;
-      let refused = false;
-      const worker = async () => {
-        while (!refused && allowed < 3 * max) {
-          const response = await fetch(`${baseURL()}${API}/organizations/rate-limit-probe`, { headers: { "X-Forwarded-For": from } });
-          await response.arrayBuffer();
-          if (response.status === 429) refused = true;
-          else {
-            expect(response.status).toBe(404);
-            allowed += 1;
-          }
+  test("each client address may make its share of requests a minute, then gets 429 with Retry-After", async () => {
+    // As hit() scales it: RATE_LIMIT_FACTOR when it is a positive number.
+    const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
+    const max = Math.max(
+      1,
+      Math.round(LIMITS.apiPerAddress.max * (Number.isFinite(factor) && factor > 0 ? factor : 1)),
+    );
+    const from = clientAddress();
+    // Cheap requests (404), eight at a time, until the first refusal. A slow machine may
+    // cross into a new window on the way, so "at least max" rather than "exactly max".
+    let allowed = 0;
+    let refused = false;
+    const worker = async () => {
+      while (!refused && allowed < 3 * max) {
+        const response = await fetch(`${baseURL()}${API}/organizations/rate-limit-probe`, {
+          headers: { "X-Forwarded-For": from },
+        });
+        await response.arrayBuffer();
+        if (response.status === 429) refused = true;
+        else {
+          expect(response.status).toBe(404);
+          allowed += 1;
         }
-      };
-      await Promise.all(Array.from({ length: 8 }, worker));
-      expect(refused).toBe(true);
-      expect(allowed).toBeGreaterThanOrEqual(max);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    expect(refused).toBe(true);
+    expect(allowed).toBeGreaterThanOrEqual(max);
 
-      const over = await expectError(`${API}/fields`, 429, "rate_limited", from);
-      const retryAfter = Number(over.response.headers.get("retry-after"));
-      expect(Number.isInteger(retryAfter)).toBe(true);
-      expect(retryAfter).toBeGreaterThanOrEqual(1);
-      expect(retryAfter).toBeLessThanOrEqual(60);
-      // Another client is not affected.
-      expect((await get(`${API}/fields`, { from: clientAddress() })).status).toBe(200);
-    },
-    300_000,
-  );
+    const over = await expectError(`${API}/fields`, 429, "rate_limited", from);
+    const retryAfter = Number(over.response.headers.get("retry-after"));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Another client is not affected.
+    expect((await get(`${API}/fields`, { from: clientAddress() })).status).toBe(200);
+  }, 300_000);
 });
 
 // ------------------------------------------------------------------ the database fallback
@@ -857,34 +1052,35 @@ describe("when the search engine stops answering", () => {
     return Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
   }
 
-  test(
-    "lists answer from the database, say so with degraded: true, and still hide what is not published",
-    async () => {
-      const pid = meilisearchPid();
-      process.kill(pid, "SIGSTOP");
-      try {
-        // perPage values no earlier call used: the directory caches the engine's recent answers.
-        const organizations = await get(`${API}/organizations?q=${f.orgToken}&perPage=11`);
-        expect(organizations.body).toMatchObject({ degraded: true, total: 2 });
-        expect(organizations.body.data.map((item: { slug: string }) => item.slug).sort()).toEqual([f.published.slug, f.child.slug].sort());
-        const experts = await get(`${API}/experts?q=${f.expertToken}&perPage=11`);
-        expect(experts.body).toMatchObject({ degraded: true, total: 1 });
-        const requests = await get(`${API}/requests?q=${f.requestToken}&perPage=11`);
-        expect(requests.body).toMatchObject({ degraded: true, total: 2 });
-        expect(requests.text).not.toContain(f.anonymousRequest.companyToken);
-        const byField = await get(`${API}/experts?field=${f.field.areaSlug}&offer=consulting&perPage=100`);
-        expect(byField.body.degraded).toBe(true);
-        expect(byField.body.data.map((item: { slug: string }) => item.slug)).toContain(f.expert.slug);
-        expect((await get(`${API}/requests?q=${f.anonymousRequest.companyToken}&perPage=11`)).body.total).toBe(0);
-      } finally {
-        process.kill(pid, "SIGCONT");
-      }
-      await expect
-        .poll(async () => (await get(`${API}/organizations?q=${f.orgToken}&perPage=12`)).body.degraded, { timeout: 30_000, interval: 1_000 })
-        .toBe(false);
-    },
-    120_000,
-  );
+  test("lists answer from the database, say so with degraded: true, and still hide what is not published", async () => {
+    const pid = meilisearchPid();
+    process.kill(pid, "SIGSTOP");
+    try {
+      // perPage values no earlier call used: the directory caches the engine's recent answers.
+      const organizations = await get(`${API}/organizations?q=${f.orgToken}&perPage=11`);
+      expect(organizations.body).toMatchObject({ degraded: true, total: 2 });
+      expect(organizations.body.data.map((item: { slug: string }) => item.slug).sort()).toEqual(
+        [f.published.slug, f.child.slug].sort(),
+      );
+      const experts = await get(`${API}/experts?q=${f.expertToken}&perPage=11`);
+      expect(experts.body).toMatchObject({ degraded: true, total: 1 });
+      const requests = await get(`${API}/requests?q=${f.requestToken}&perPage=11`);
+      expect(requests.body).toMatchObject({ degraded: true, total: 2 });
+      expect(requests.text).not.toContain(f.anonymousRequest.companyToken);
+      const byField = await get(`${API}/experts?field=${f.field.areaSlug}&offer=consulting&perPage=100`);
+      expect(byField.body.degraded).toBe(true);
+      expect(byField.body.data.map((item: { slug: string }) => item.slug)).toContain(f.expert.slug);
+      expect((await get(`${API}/requests?q=${f.anonymousRequest.companyToken}&perPage=11`)).body.total).toBe(0);
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await expect
+      .poll(async () => (await get(`${API}/organizations?q=${f.orgToken}&perPage=12`)).body.degraded, {
+        timeout: 30_000,
+        interval: 1_000,
+      })
+      .toBe(false);
+  }, 120_000);
 });
 
 // ------------------------------------------------------------------ coverage of the document

@@ -153,7 +153,16 @@ for (const [name, path] of PUBLIC_PAGES) {
 
 // ------------------------------------------------------------------ members' pages
 
-for (const path of ["/account", "/me/profile", "/me/requests", "/me/responses", "/matches", "/notifications", "/requests/new", "claim"]) {
+for (const path of [
+  "/account",
+  "/me/profile",
+  "/me/requests",
+  "/me/responses",
+  "/matches",
+  "/notifications",
+  "/requests/new",
+  "claim",
+]) {
   add({
     name: `GET ${path === "claim" ? "/organizations/:slug/claim" : path}`,
     method: "GET",
@@ -165,10 +174,25 @@ for (const path of ["/account", "/me/profile", "/me/requests", "/me/responses", 
 
 // ------------------------------------------------------------------ officials' pages
 
-for (const path of ["/admin", "/admin/requests", "/admin/claims", "/admin/queue", "/admin/organizations", "/admin/audit", "/admin/audit/export?format=json", "/admin/import"]) {
+for (const path of [
+  "/admin",
+  "/admin/requests",
+  "/admin/claims",
+  "/admin/queue",
+  "/admin/organizations",
+  "/admin/audit",
+  "/admin/audit/export?format=json",
+  "/admin/import",
+]) {
   add({ name: `GET ${path}`, method: "GET", prepare: async () => ({}), path: () => path, allow: OFFICIALS });
 }
-add({ name: "GET /admin/users (appointing is the admins')", method: "GET", prepare: async () => ({}), path: () => "/admin/users", allow: ["admin"] });
+add({
+  name: "GET /admin/users (appointing is the admins')",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => "/admin/users",
+  allow: ["admin"],
+});
 add({
   name: "GET /organizations/:slug/edit of the listing the manager manages",
   method: "GET",
@@ -186,14 +210,32 @@ add({
 
 // ------------------------------------------------------------------ statistics and open data
 
-add({ name: "GET /ecosystem (officials' charts only for officials)", method: "GET", prepare: async () => ({}), path: () => "/ecosystem", allow: ROLES,
+add({
+  name: "GET /ecosystem (officials' charts only for officials)",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => "/ecosystem",
+  allow: ROLES,
   // The officials' "curators" chart names every curator and admin.
-  secret: { shown: () => [shared.curator.name], to: OFFICIALS } });
+  secret: { shown: () => [shared.curator.name], to: OFFICIALS },
+});
 for (const chart of ["summary", "requests", "collaborations"]) {
-  add({ name: `GET /ecosystem/data/${chart} (public chart)`, method: "GET", prepare: async () => ({}), path: () => `/ecosystem/data/${chart}?format=json`, allow: ROLES });
+  add({
+    name: `GET /ecosystem/data/${chart} (public chart)`,
+    method: "GET",
+    prepare: async () => ({}),
+    path: () => `/ecosystem/data/${chart}?format=json`,
+    allow: ROLES,
+  });
 }
 for (const chart of ["curation", "organizations", "curators"]) {
-  add({ name: `GET /ecosystem/data/${chart} (officials' chart)`, method: "GET", prepare: async () => ({}), path: () => `/ecosystem/data/${chart}?format=json`, allow: OFFICIALS });
+  add({
+    name: `GET /ecosystem/data/${chart} (officials' chart)`,
+    method: "GET",
+    prepare: async () => ({}),
+    path: () => `/ecosystem/data/${chart}?format=json`,
+    allow: OFFICIALS,
+  });
 }
 for (const path of ["/export/organizations.csv", "/export/organizations.json"]) {
   add({ name: `GET ${path} (open data)`, method: "GET", prepare: async () => ({}), path: () => path, allow: ROLES });
@@ -305,7 +347,11 @@ add({
   path: (f) => `/api/v1/requests/${f.request.id}`,
   actors: ["owner"],
   allow: [...ROLES, "owner"],
-  secret: { shown: (f) => [f.request.companyToken], hidden: (f) => [f.organization.slug, f.organization.nameVi!], to: [] },
+  secret: {
+    shown: (f) => [f.request.companyToken],
+    hidden: (f) => [f.organization.slug, f.organization.nameVi!],
+    to: [],
+  },
 });
 add({
   name: "GET /api/v1/requests/:id of a pending request (404 for all)",
@@ -399,7 +445,8 @@ add({
     slug: f.victim.expert.slug,
   }),
   allow: MEMBERS,
-  untouched: (f) => db().expertProfile.findUnique({ where: { id: f.victim.expert.id }, include: { fields: true, links: true } }),
+  untouched: (f) =>
+    db().expertProfile.findUnique({ where: { id: f.victim.expert.id }, include: { fields: true, links: true } }),
   changed: async (f, me) => {
     const own = await db().expertProfile.findUniqueOrThrow({ where: { userId: me.id! } });
     expect(own.fullName).toBe(f.fullName);
@@ -412,7 +459,17 @@ add({
 const requestState = (f: { request: { id: string } }) =>
   db().techRequest.findUniqueOrThrow({
     where: { id: f.request.id },
-    select: { status: true, reviewedById: true, reviewedAt: true, reviewNote: true, publishedAt: true, deadline: true, outcome: true, closedAt: true, updatedAt: true },
+    select: {
+      status: true,
+      reviewedById: true,
+      reviewedAt: true,
+      reviewNote: true,
+      publishedAt: true,
+      deadline: true,
+      outcome: true,
+      closedAt: true,
+      updatedAt: true,
+    },
   });
 
 for (const where of ["its page", "the review queue"] as const) {
@@ -422,10 +479,18 @@ for (const where of ["its page", "the review queue"] as const) {
       method: "POST",
       prepare: async () => {
         const owner = await makeUser({ label: "owner" });
-        return { owner, request: await makeRequest(owner.id, { status: "pending", visibility: "anonymous" }), people: { owner } };
+        return {
+          owner,
+          request: await makeRequest(owner.id, { status: "pending", visibility: "anonymous" }),
+          people: { owner },
+        };
       },
       path: (f) => (where === "its page" ? `/requests/${f.request.id}` : "/admin/requests"),
-      form: (f) => ({ intent, note: intent === "reject" ? "Chưa đủ thông tin." : "", ...(where === "its page" ? {} : { requestId: f.request.id }) }),
+      form: (f) => ({
+        intent,
+        note: intent === "reject" ? "Chưa đủ thông tin." : "",
+        ...(where === "its page" ? {} : { requestId: f.request.id }),
+      }),
       actors: ["owner"],
       allow: OFFICIALS,
       state: requestState,
@@ -447,7 +512,11 @@ for (const intent of ["approve", "reject"] as const) {
     prepare: async () => {
       const claimant = await makeUser({ label: "claimant" });
       const claim = await db().organizationClaim.create({
-        data: { userId: claimant.id, organizationId: shared.managedOrg.id, message: "Tôi là giám đốc công ty, e-mail công việc: giamdoc@example.vn" },
+        data: {
+          userId: claimant.id,
+          organizationId: shared.managedOrg.id,
+          message: "Tôi là giám đốc công ty, e-mail công việc: giamdoc@example.vn",
+        },
       });
       return { claimant, claim, people: { claimant } };
     },
@@ -457,13 +526,17 @@ for (const intent of ["approve", "reject"] as const) {
     allow: OFFICIALS,
     state: async (f) => ({
       claim: await db().organizationClaim.findUniqueOrThrow({ where: { id: f.claim.id } }),
-      manager: await db().organizationManager.findUnique({ where: { userId_organizationId: { userId: f.claimant.id, organizationId: shared.managedOrg.id } } }),
+      manager: await db().organizationManager.findUnique({
+        where: { userId_organizationId: { userId: f.claimant.id, organizationId: shared.managedOrg.id } },
+      }),
     }),
     changed: async (f, me) => {
       const claim = await db().organizationClaim.findUniqueOrThrow({ where: { id: f.claim.id } });
       expect(claim.status).toBe(intent === "approve" ? "approved" : "rejected");
       expect(claim.reviewedById).toBe(me.id);
-      const manager = await db().organizationManager.findUnique({ where: { userId_organizationId: { userId: f.claimant.id, organizationId: shared.managedOrg.id } } });
+      const manager = await db().organizationManager.findUnique({
+        where: { userId_organizationId: { userId: f.claimant.id, organizationId: shared.managedOrg.id } },
+      });
       expect(Boolean(manager)).toBe(intent === "approve");
     },
   });
@@ -483,7 +556,9 @@ async function proposedRevision() {
     fieldSlugs: "food-technology",
   });
   expect(proposed.headers.get("location")).toBe(`/organizations/${organization.slug}?proposed=1`);
-  const revision = await db().organizationRevision.findFirstOrThrow({ where: { organizationId: organization.id, authorId: owner.id, status: "pending" } });
+  const revision = await db().organizationRevision.findFirstOrThrow({
+    where: { organizationId: organization.id, authorId: owner.id, status: "pending" },
+  });
   return { owner, organization, summary, revision, people: { owner } };
 }
 add({
@@ -498,7 +573,10 @@ add({
   changed: async (f, me) => {
     const after = await organizationState(f.organization.id);
     expect(after.organization.summaryVi).toBe(f.summary);
-    expect(after.revisions.find((revision) => revision.id === f.revision.id)).toMatchObject({ status: "approved", reviewedById: me.id });
+    expect(after.revisions.find((revision) => revision.id === f.revision.id)).toMatchObject({
+      status: "approved",
+      reviewedById: me.id,
+    });
   },
 });
 add({
@@ -512,9 +590,15 @@ add({
   form: (f) => ({ kind: "profile", id: f.owner.expert.id, intent: "approve", note: "" }),
   actors: ["owner"],
   allow: OFFICIALS,
-  state: (f) => db().expertProfile.findUniqueOrThrow({ where: { id: f.owner.expert.id }, select: { status: true, reviewState: true, reviewedAt: true } }),
+  state: (f) =>
+    db().expertProfile.findUniqueOrThrow({
+      where: { id: f.owner.expert.id },
+      select: { status: true, reviewState: true, reviewedAt: true },
+    }),
   changed: async (f) => {
-    expect((await db().expertProfile.findUniqueOrThrow({ where: { id: f.owner.expert.id } })).reviewState).toBe("approved");
+    expect((await db().expertProfile.findUniqueOrThrow({ where: { id: f.owner.expert.id } })).reviewState).toBe(
+      "approved",
+    );
   },
 });
 add({
@@ -539,7 +623,11 @@ add({
   prepare: async () => {
     const claimant = await makeUser({ label: "claimant" });
     const claim = await db().organizationClaim.create({
-      data: { userId: claimant.id, organizationId: shared.managedOrg.id, message: "Tôi là giám đốc công ty, e-mail công việc: giamdoc@example.vn" },
+      data: {
+        userId: claimant.id,
+        organizationId: shared.managedOrg.id,
+        message: "Tôi là giám đốc công ty, e-mail công việc: giamdoc@example.vn",
+      },
     });
     return { claimant, claim, people: { claimant } };
   },
@@ -550,7 +638,9 @@ add({
   state: (f) => db().organizationClaim.findUniqueOrThrow({ where: { id: f.claim.id } }),
   changed: async (f) => {
     expect((await db().organizationClaim.findUniqueOrThrow({ where: { id: f.claim.id } })).status).toBe("approved");
-    expect(await db().organizationManager.count({ where: { userId: f.claimant.id, organizationId: shared.managedOrg.id } })).toBe(1);
+    expect(
+      await db().organizationManager.count({ where: { userId: f.claimant.id, organizationId: shared.managedOrg.id } }),
+    ).toBe(1);
   },
 });
 add({
@@ -567,9 +657,16 @@ add({
   form: (f) => ({ kind: "stale", id: f.organization.id }),
   actors: ["owner"],
   allow: OFFICIALS,
-  state: (f) => db().organization.findUniqueOrThrow({ where: { id: f.organization.id }, select: { confirmedAt: true, staleSince: true } }),
+  state: (f) =>
+    db().organization.findUniqueOrThrow({
+      where: { id: f.organization.id },
+      select: { confirmedAt: true, staleSince: true },
+    }),
   changed: async (f) => {
-    expect(await db().organization.findUniqueOrThrow({ where: { id: f.organization.id } })).toMatchObject({ staleSince: null, confirmedAt: expect.any(Date) });
+    expect(await db().organization.findUniqueOrThrow({ where: { id: f.organization.id } })).toMatchObject({
+      staleSince: null,
+      confirmedAt: expect.any(Date),
+    });
   },
 });
 
@@ -582,7 +679,11 @@ async function listingsOfOwner() {
   return { owner, organization, survivor, people: { owner } };
 }
 const listingsState = (f: { organization: { id: string }; survivor: { id: string } }) =>
-  db().organization.findMany({ where: { id: { in: [f.organization.id, f.survivor.id] } }, orderBy: { id: "asc" }, include: { managers: true } });
+  db().organization.findMany({
+    where: { id: { in: [f.organization.id, f.survivor.id] } },
+    orderBy: { id: "asc" },
+    include: { managers: true },
+  });
 for (const intent of ["verify", "archive", "merge"] as const) {
   add({
     name: `POST /admin/organizations ${intent} a listing (its manager tries too)`,
@@ -590,7 +691,12 @@ for (const intent of ["verify", "archive", "merge"] as const) {
     prepare: listingsOfOwner,
     path: () => "/admin/organizations",
     // Archive and merge are confirmed steps (the UI asks first); the confirmed post is the action.
-    form: (f) => ({ id: f.organization.id, intent, ...(intent === "verify" ? {} : { confirm: "yes" }), ...(intent === "merge" ? { into: f.survivor.slug, reason: "Trùng lặp." } : {}) }),
+    form: (f) => ({
+      id: f.organization.id,
+      intent,
+      ...(intent === "verify" ? {} : { confirm: "yes" }),
+      ...(intent === "merge" ? { into: f.survivor.slug, reason: "Trùng lặp." } : {}),
+    }),
     actors: ["owner"],
     allow: OFFICIALS,
     state: listingsState,
@@ -611,7 +717,12 @@ for (const bulk of ["verify", "archive", "review"] as const) {
     form: (f) => ({ bulk, ids: [f.organization.id, f.survivor.id], confirm: "yes" }),
     actors: ["owner"],
     allow: OFFICIALS,
-    state: (f) => db().organization.findMany({ where: { id: { in: [f.organization.id, f.survivor.id] } }, orderBy: { id: "asc" }, select: { verified: true, status: true, confirmedAt: true } }),
+    state: (f) =>
+      db().organization.findMany({
+        where: { id: { in: [f.organization.id, f.survivor.id] } },
+        orderBy: { id: "asc" },
+        select: { verified: true, status: true, confirmedAt: true },
+      }),
     changed: async (f) => {
       const after = await db().organization.findMany({ where: { id: { in: [f.organization.id, f.survivor.id] } } });
       for (const listing of after) {
@@ -627,7 +738,8 @@ add({
   name: "GET /admin/organizations/:id (merge search and comparison)",
   method: "GET",
   prepare: listingsOfOwner,
-  path: (f) => `/admin/organizations/${f.organization.id}?q=${encodeURIComponent(f.survivor.slug)}&into=${f.survivor.id}`,
+  path: (f) =>
+    `/admin/organizations/${f.organization.id}?q=${encodeURIComponent(f.survivor.slug)}&into=${f.survivor.id}`,
   actors: ["owner"],
   allow: OFFICIALS,
 });
@@ -704,7 +816,10 @@ add({
   allow: ["owner"],
   state: responseState,
   changed: async (f) => {
-    expect(await db().requestResponse.findUniqueOrThrow({ where: { id: f.response.id } })).toMatchObject({ status: "declined", declineReason: "budget" });
+    expect(await db().requestResponse.findUniqueOrThrow({ where: { id: f.response.id } })).toMatchObject({
+      status: "declined",
+      declineReason: "budget",
+    });
   },
 });
 add({
@@ -822,13 +937,22 @@ for (const status of ["open", "rejected"] as const) {
     method: "POST",
     prepare: async () => {
       const owner = await makeUser({ label: "owner" });
-      return { owner, request: await makeRequest(owner.id, { status }), title: `Tiêu đề đã sửa ${word()}`, people: { owner } };
+      return {
+        owner,
+        request: await makeRequest(owner.id, { status }),
+        title: `Tiêu đề đã sửa ${word()}`,
+        people: { owner },
+      };
     },
     path: (f) => `/requests/${f.request.id}/edit`,
     form: (f) => editForm(f, f.title),
     actors: ["owner"],
     allow: ["owner"],
-    state: (f) => db().techRequest.findUniqueOrThrow({ where: { id: f.request.id }, select: { title: true, status: true, updatedAt: true } }),
+    state: (f) =>
+      db().techRequest.findUniqueOrThrow({
+        where: { id: f.request.id },
+        select: { title: true, status: true, updatedAt: true },
+      }),
     changed: async (f) => {
       const after = await db().techRequest.findUniqueOrThrow({ where: { id: f.request.id } });
       expect(after).toMatchObject({ title: f.title, status: status === "open" ? "open" : "pending" });
@@ -943,24 +1067,35 @@ function editOrganization(which: "managed" | "other") {
       } else {
         expect(response.headers.get("location")).toBe(`/organizations/${f.organization.slug}?proposed=1`);
         expect(after.organization.summaryVi).not.toBe(f.summary);
-        expect(after.revisions.filter((revision) => revision.authorId === me.id && revision.status === "pending")).toEqual([
-          expect.objectContaining({ changes: expect.stringContaining(f.summary) }),
-        ]);
+        expect(
+          after.revisions.filter((revision) => revision.authorId === me.id && revision.status === "pending"),
+        ).toEqual([expect.objectContaining({ changes: expect.stringContaining(f.summary) })]);
       }
     },
   };
 }
-add({ name: "POST edit the listing the manager manages (a manager's edit waits for review)", ...editOrganization("managed"), allow: ["manager", ...OFFICIALS] });
+add({
+  name: "POST edit the listing the manager manages (a manager's edit waits for review)",
+  ...editOrganization("managed"),
+  allow: ["manager", ...OFFICIALS],
+});
 add({ name: "POST edit a listing one does not manage", ...editOrganization("other"), allow: OFFICIALS });
 for (const which of ["managed", "other"] as const) {
   add({
     name: `POST confirm ${which === "managed" ? "the listing the manager manages" : "a listing one does not manage"} is accurate`,
     method: "POST",
-    prepare: async () => ({ organization: which === "managed" ? shared.managedOrg : await makeFoodCompany("other"), since: new Date() }),
+    prepare: async () => ({
+      organization: which === "managed" ? shared.managedOrg : await makeFoodCompany("other"),
+      since: new Date(),
+    }),
     path: (f) => `/organizations/${f.organization.slug}/edit`,
     form: () => ({ intent: "confirm" }),
     allow: which === "managed" ? ["manager", ...OFFICIALS] : OFFICIALS,
-    state: (f) => db().organization.findUniqueOrThrow({ where: { id: f.organization.id }, select: { confirmedAt: true, staleSince: true, updatedAt: true } }),
+    state: (f) =>
+      db().organization.findUniqueOrThrow({
+        where: { id: f.organization.id },
+        select: { confirmedAt: true, staleSince: true, updatedAt: true },
+      }),
     changed: async (f, _me, response) => {
       expect(response.headers.get("location")).toBe(`/organizations/${f.organization.slug}?confirmed=1`);
       const after = await db().organization.findUniqueOrThrow({ where: { id: f.organization.id } });
@@ -989,7 +1124,14 @@ add({
 async function victimWithSessionAndNotification() {
   const victim = await makeUser({ label: "victim" });
   await signInAs(victim.id);
-  await db().notification.create({ data: { userId: victim.id, type: "status", data: JSON.stringify({ key: "notify.message", params: { name: "A", title: "B" } }), url: "/" } });
+  await db().notification.create({
+    data: {
+      userId: victim.id,
+      type: "status",
+      data: JSON.stringify({ key: "notify.message", params: { name: "A", title: "B" } }),
+      url: "/",
+    },
+  });
   return victim;
 }
 const victimState = async (f: { victim: { id: string } }) => ({
@@ -1040,11 +1182,16 @@ add({
 type Outcome = { expected: "allow" | "deny"; status: number };
 const results = new Map<string, Map<string, Outcome>>();
 
-function expectRefused(c: { method: "GET" | "POST"; refusedWith?: readonly number[] }, actor: string, response: Response) {
+function expectRefused(
+  c: { method: "GET" | "POST"; refusedWith?: readonly number[] },
+  actor: string,
+  response: Response,
+) {
   const location = response.headers.get("location") ?? "";
   if (actor === "visitor") {
     if (c.method === "POST") return expect(response.status, "a visitor's post").toBe(401);
-    if (response.status >= 300 && response.status < 400) return expect(location, "a visitor is sent to sign in").toMatch(/^\/login\?redirectTo=/);
+    if (response.status >= 300 && response.status < 400)
+      return expect(location, "a visitor is sent to sign in").toMatch(/^\/login\?redirectTo=/);
     return expect([403, 404], `a visitor's GET got ${response.status}`).toContain(response.status);
   }
   const allowed = c.refusedWith ?? [403, 404];
@@ -1066,7 +1213,9 @@ for (const c of cases) {
       const run = bug ? test.fails : test;
       run(`${actor}: ${allowed ? "allowed" : "refused"}${bug ? ` (KNOWN BUG: ${bug})` : ""}`, async () => {
         const f = await c.prepare();
-        const person = (ROLES as readonly string[]).includes(actor) ? await roleUser(actor as Role) : (f as { people?: Record<string, Person> }).people![actor]!;
+        const person = (ROLES as readonly string[]).includes(actor)
+          ? await roleUser(actor as Role)
+          : (f as { people?: Record<string, Person> }).people![actor]!;
         const me: Me = { actor, id: person?.id ?? null };
         const http = client(person ? await signInAs(person.id) : undefined);
         if (person) await c.before?.(http, f);
@@ -1076,7 +1225,13 @@ for (const c of cases) {
         const path = c.path(f);
         const response = c.method === "GET" ? await http.get(path) : await http.post(path, c.form?.(f) ?? {});
         const body = await response.text();
-        results.set(c.name, (results.get(c.name) ?? new Map()).set(actor, { expected: allowed ? "allow" : "deny", status: response.status }));
+        results.set(
+          c.name,
+          (results.get(c.name) ?? new Map()).set(actor, {
+            expected: allowed ? "allow" : "deny",
+            status: response.status,
+          }),
+        );
 
         if (allowed) {
           expectAllowed(response, body);
@@ -1093,7 +1248,9 @@ for (const c of cases) {
             if (sees) expect(body, `${actor} should see “${text}”`).toContain(text);
             else expect(body, `${actor} must not see “${text}”`).not.toContain(text);
           }
-          if (!sees) for (const text of c.secret.hidden?.(f) ?? []) expect(body, `${actor} must not see “${text}”`).not.toContain(text);
+          if (!sees)
+            for (const text of c.secret.hidden?.(f) ?? [])
+              expect(body, `${actor} must not see “${text}”`).not.toContain(text);
         }
       });
     }
@@ -1115,10 +1272,20 @@ describe("the request and expert lists never show what the pages hide", () => {
     const expert = await makeResearcher("listed");
     // Everything above has reached the engine (or been kept out of it) once its outbox rows are processed.
     const ids = [anonymous.id, pending.id, draft.id, expert.expert.id];
-    await waitUntil(async () => (await db().searchOutbox.count({ where: { entityId: { in: ids }, processedAt: null } })) === 0);
+    await waitUntil(
+      async () => (await db().searchOutbox.count({ where: { entityId: { in: ids }, processedAt: null } })) === 0,
+    );
     const visitor = client();
-    await waitUntil(async () => (await (await visitor.get(`/requests?q=${anonymous.titleToken}`)).text()).includes(`href="/requests/${anonymous.id}"`));
-    await waitUntil(async () => (await (await visitor.get(`/experts?q=${expert.expert.token}`)).text()).includes(`href="/experts/${expert.expert.slug}"`));
+    await waitUntil(async () =>
+      (await (await visitor.get(`/requests?q=${anonymous.titleToken}`)).text()).includes(
+        `href="/requests/${anonymous.id}"`,
+      ),
+    );
+    await waitUntil(async () =>
+      (await (await visitor.get(`/experts?q=${expert.expert.token}`)).text()).includes(
+        `href="/experts/${expert.expert.slug}"`,
+      ),
+    );
   });
 
   async function asRole(role: Role) {
@@ -1178,25 +1345,24 @@ describe("found while writing this matrix (not an authorization bug)", () => {
   // createRequestInTransaction used to read the taxonomy on the global client inside its
   // transaction; once the 30 s taxonomy cache had expired, that query waited for the transaction's
   // own lock until Prisma's 5 s timeout, and the post ended in a 500.
-  test(
-    "posting a request when nobody has loaded the taxonomy for 30 s creates it",
-    async () => {
-      const manager = (await roleUser("manager"))!;
-      const http = client(await signInAs(manager.id));
-      // Nothing in this file reads the taxonomy meanwhile (the form is not opened again).
-      await new Promise((resolve) => setTimeout(resolve, 31_000));
-      const title = `Xử lý nước thải chế biến ${word()}`;
-      const response = await http.post("/requests/new", requestForm(title));
-      expect(response.status).toBe(302);
-      expect(await db().techRequest.count({ where: { title, authorId: manager.id } })).toBe(1);
-    },
-    90_000,
-  );
+  test("posting a request when nobody has loaded the taxonomy for 30 s creates it", async () => {
+    const manager = (await roleUser("manager"))!;
+    const http = client(await signInAs(manager.id));
+    // Nothing in this file reads the taxonomy meanwhile (the form is not opened again).
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    const title = `Xử lý nước thải chế biến ${word()}`;
+    const response = await http.post("/requests/new", requestForm(title));
+    expect(response.status).toBe(302);
+    expect(await db().techRequest.count({ where: { title, authorId: manager.id } })).toBe(1);
+  }, 90_000);
 });
 
 afterAll(() => {
   // The matrix as it ran: expected outcome and status per case and actor (A = allowed, - = refused).
-  const lines = [...results].map(([name, row]) => `${name}\n    ${[...row].map(([actor, o]) => `${actor} ${o.expected === "allow" ? "A" : "-"}${o.status}`).join("  ")}`);
+  const lines = [...results].map(
+    ([name, row]) =>
+      `${name}\n    ${[...row].map(([actor, o]) => `${actor} ${o.expected === "allow" ? "A" : "-"}${o.status}`).join("  ")}`,
+  );
   const pairs = [...results.values()].reduce((sum, row) => sum + row.size, 0);
   console.log(`authorization matrix: ${results.size} actions, ${pairs} (action, actor) pairs\n${lines.join("\n")}`);
 });

@@ -59,13 +59,19 @@ describe("contacts and wards", () => {
     await page.getByLabel("Thư điện tử chung").fill("LienHe@vien.edu.vn");
     await page.getByRole("button", { name: "Lưu" }).click();
     await page.waitForURL(/proposed=1/);
-    expect(await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({ phone: null, ward: null });
+    expect(await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({
+      phone: null,
+      ward: null,
+    });
 
     const official = await makeUser({ role: "curator" });
     const queue = await openPage();
     await signInAs(official.id, queue.context());
     await queue.goto("/admin/queue");
-    const item = queue.getByRole("listitem").filter({ has: queue.getByRole("link", { name: organization.nameVi! }) }).first();
+    const item = queue
+      .getByRole("listitem")
+      .filter({ has: queue.getByRole("link", { name: organization.nameVi! }) })
+      .first();
     await expect.poll(() => item.getByRole("rowheader", { name: "phone" }).isVisible()).toBe(true);
     expect(await item.getByRole("cell", { name: "024 3756 4321; 024 3756 1234" }).isVisible()).toBe(true);
     await item.getByRole("button", { name: "Duyệt" }).click();
@@ -74,31 +80,49 @@ describe("contacts and wards", () => {
     await page.goto(`/organizations/${organization.slug}`);
     const contact = page.getByRole("region", { name: "Liên hệ" });
     await expect.poll(() => contact.getByText("18 Hoàng Quốc Việt, Phường Nghĩa Đô, Hà Nội").isVisible()).toBe(true);
-    expect(await contact.getByRole("link", { name: "Cầu Giấy" }).getAttribute("href")).toBe("/directory?district=cau-giay");
+    expect(await contact.getByRole("link", { name: "Cầu Giấy" }).getAttribute("href")).toBe(
+      "/directory?district=cau-giay",
+    );
     expect(await contact.getByRole("link", { name: "024 3756 4321" }).getAttribute("href")).toBe("tel:02437564321");
     expect(await contact.getByRole("link", { name: "024 3756 1234" }).getAttribute("href")).toBe("tel:02437561234");
-    expect(await contact.getByRole("link", { name: "lienhe@vien.edu.vn" }).getAttribute("href")).toBe("mailto:lienhe@vien.edu.vn");
+    expect(await contact.getByRole("link", { name: "lienhe@vien.edu.vn" }).getAttribute("href")).toBe(
+      "mailto:lienhe@vien.edu.vn",
+    );
     const map = await contact.getByRole("link", { name: "Xem vị trí trên OpenStreetMap" }).getAttribute("href");
-    expect(map).toBe(`https://www.openstreetmap.org/search?query=${encodeURIComponent("18 Hoàng Quốc Việt, Phường Nghĩa Đô, Hà Nội")}`);
+    expect(map).toBe(
+      `https://www.openstreetmap.org/search?query=${encodeURIComponent("18 Hoàng Quốc Việt, Phường Nghĩa Đô, Hà Nội")}`,
+    );
     // Fits a phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // The manager's contacts no longer rest on the page they were first copied from.
     expect(await contact.getByText("Nguồn thông tin liên hệ").count()).toBe(0);
-    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).contactSourceUrl).toBeNull();
+    expect(
+      (await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).contactSourceUrl,
+    ).toBeNull();
     await contact.screenshot({ path: "/tmp/areas-contact-390.png" });
     await page.screenshot({ path: "/tmp/areas-org-390.png", fullPage: true });
 
     // The API filters by ward and by area, separately, and gives the phone.
     const api = httpClient();
     await expect
-      .poll(async () => ((await (await api.get("/api/v1/organizations?ward=nghia-do")).json()) as { data: { slug: string }[] }).data.map((row) => row.slug))
+      .poll(async () =>
+        (
+          (await (await api.get("/api/v1/organizations?ward=nghia-do")).json()) as { data: { slug: string }[] }
+        ).data.map((row) => row.slug),
+      )
       .toContain(organization.slug);
-    const byArea = (await (await api.get("/api/v1/organizations?area=cau-giay&perPage=100")).json()) as { data: { slug: string }[] };
+    const byArea = (await (await api.get("/api/v1/organizations?area=cau-giay&perPage=100")).json()) as {
+      data: { slug: string }[];
+    };
     expect(byArea.data.map((row) => row.slug)).toContain(organization.slug);
     // Cầu Giấy is also a ward today, but this listing's ward is Nghĩa Đô: no guess from the area.
-    const byWard = (await (await api.get("/api/v1/organizations?ward=cau-giay&perPage=100")).json()) as { data: { slug: string }[] };
+    const byWard = (await (await api.get("/api/v1/organizations?ward=cau-giay&perPage=100")).json()) as {
+      data: { slug: string }[];
+    };
     expect(byWard.data.map((row) => row.slug)).not.toContain(organization.slug);
-    const detail = (await (await api.get(`/api/v1/organizations/${organization.slug}`)).json()) as { data: Record<string, unknown> };
+    const detail = (await (await api.get(`/api/v1/organizations/${organization.slug}`)).json()) as {
+      data: Record<string, unknown>;
+    };
     expect(detail.data).toMatchObject({
       area: { slug: "cau-giay" },
       ward: { slug: "nghia-do", type: "phuong", nameVi: "Nghĩa Đô" },
@@ -113,9 +137,9 @@ describe("contacts and wards", () => {
     const contact = page.getByRole("region", { name: "Liên hệ" });
     expect(await contact.getByRole("link", { name: "024 3869 4242" }).getAttribute("href")).toBe("tel:02438694242");
     expect(await contact.getByText("Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội").isVisible()).toBe(true);
-    expect(await contact.getByRole("link", { name: "trangedu.com/truong/dai-hoc-bach-khoa-ha-noi" }).getAttribute("href")).toBe(
-      "https://trangedu.com/truong/dai-hoc-bach-khoa-ha-noi/",
-    );
+    expect(
+      await contact.getByRole("link", { name: "trangedu.com/truong/dai-hoc-bach-khoa-ha-noi" }).getAttribute("href"),
+    ).toBe("https://trangedu.com/truong/dai-hoc-bach-khoa-ha-noi/");
   });
 
   test("an anonymous request shows its area, never its ward; a public one shows both", async () => {
@@ -123,10 +147,15 @@ describe("contacts and wards", () => {
     const reviewer = await makeUser({ role: "curator" });
     const hidden = await makeRequest(author.id, { reviewerId: reviewer.id, visibility: "anonymous" });
     const shown = await makeRequest(author.id, { reviewerId: reviewer.id, visibility: "public" });
-    await portalDb().techRequest.updateMany({ where: { id: { in: [hidden.id, shown.id] } }, data: { ward: "dong-anh" } });
+    await portalDb().techRequest.updateMany({
+      where: { id: { in: [hidden.id, shown.id] } },
+      data: { ward: "dong-anh" },
+    });
 
     const api = httpClient();
-    const anonymous = (await (await api.get(`/api/v1/requests/${hidden.id}`)).json()) as { data: Record<string, unknown> };
+    const anonymous = (await (await api.get(`/api/v1/requests/${hidden.id}`)).json()) as {
+      data: Record<string, unknown>;
+    };
     expect(anonymous.data).toMatchObject({ area: { slug: "dong-anh" }, ward: null, companyName: null });
     const open = (await (await api.get(`/api/v1/requests/${shown.id}`)).json()) as { data: Record<string, unknown> };
     expect(open.data).toMatchObject({ area: { slug: "dong-anh" }, ward: { slug: "dong-anh", type: "xa" } });

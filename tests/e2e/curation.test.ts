@@ -30,7 +30,9 @@ describe("the curation console", () => {
     await signInAs(manager.id, managerPage.context());
     await managerPage.goto(`/organizations/${organization.slug}/edit`);
     // Before saving, the form says what will happen, not that something was sent.
-    await expect.poll(() => managerPage.getByText("Sau khi bạn lưu, nội dung sửa sẽ được cán bộ quản lý duyệt").isVisible()).toBe(true);
+    await expect
+      .poll(() => managerPage.getByText("Sau khi bạn lưu, nội dung sửa sẽ được cán bộ quản lý duyệt").isVisible())
+      .toBe(true);
     expect(await managerPage.getByText("đã được gửi").count()).toBe(0);
     await managerPage.getByLabel("Giới thiệu (tiếng Việt)").fill("Kiểm định thiết bị đo lường và vật liệu xây dựng.");
     await managerPage.getByText("Khoa học vật liệu & công nghệ nano").click();
@@ -45,15 +47,24 @@ describe("the curation console", () => {
     await signInAs(official.id, page.context());
     await page.goto("/admin");
     await page.getByRole("link", { name: /Hàng chờ duyệt/ }).click();
-    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: organization.nameVi! }) }).first();
-    await expect.poll(() => item.getByRole("cell", { name: "Kiểm định thiết bị đo lường và vật liệu xây dựng." }).isVisible()).toBe(true);
+    const item = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: organization.nameVi! }) })
+      .first();
+    await expect
+      .poll(() => item.getByRole("cell", { name: "Kiểm định thiết bị đo lường và vật liệu xây dựng." }).isVisible())
+      .toBe(true);
     await expect.poll(() => item.getByRole("rowheader", { name: "summaryVi" }).isVisible()).toBe(true);
     await item.getByRole("button", { name: "Duyệt" }).click();
     await expect.poll(() => page.getByText("Đã xử lý.").isVisible()).toBe(true);
 
     await page.goto(`/organizations/${organization.slug}`);
     await expect.poll(() => page.getByText("Kiểm định thiết bị đo lường và vật liệu xây dựng.").isVisible()).toBe(true);
-    expect(await portalDb().notification.count({ where: { userId: manager.id, data: { contains: "notify.revisionApproved" } } })).toBe(1);
+    expect(
+      await portalDb().notification.count({
+        where: { userId: manager.id, data: { contains: "notify.revisionApproved" } },
+      }),
+    ).toBe(1);
   });
 
   test("a member proposes a missing organization; once an official approves it, it is public and they manage it", async () => {
@@ -70,7 +81,10 @@ describe("the curation console", () => {
     await page.getByLabel("Trực thuộc").fill("HUST");
     await page.getByRole("button", { name: "Gửi để duyệt" }).click();
     await page.waitForURL(/sent=1/);
-    const proposed = await portalDb().organization.findFirstOrThrow({ where: { nameVi: `Công ty Cảm biến Mới ${unique}` }, include: { parent: true } });
+    const proposed = await portalDb().organization.findFirstOrThrow({
+      where: { nameVi: `Công ty Cảm biến Mới ${unique}` },
+      include: { parent: true },
+    });
     expect(proposed).toMatchObject({ status: "pending", kind: "startup" });
     expect(proposed.parent?.slug).toBe("hust");
     expect((await httpClient().get(`/organizations/${proposed.slug}`)).status).toBe(404); // not public yet
@@ -83,15 +97,31 @@ describe("the curation console", () => {
     await item.getByRole("button", { name: "Duyệt" }).click();
     await expect.poll(() => queue.getByText("Đã xử lý.").isVisible()).toBe(true);
     expect((await httpClient().get(`/organizations/${proposed.slug}`)).status).toBe(200);
-    expect(await portalDb().organizationManager.count({ where: { userId: member.id, organizationId: proposed.id } })).toBe(1);
-    expect(await portalDb().auditEntry.count({ where: { action: "organization.publish", entityId: proposed.id } })).toBe(1);
+    expect(
+      await portalDb().organizationManager.count({ where: { userId: member.id, organizationId: proposed.id } }),
+    ).toBe(1);
+    expect(
+      await portalDb().auditEntry.count({ where: { action: "organization.publish", entityId: proposed.id } }),
+    ).toBe(1);
   });
 
   test("merges a duplicate: its expert moves and its old address redirects to the listing that stays", async () => {
     const survivor = await listing({ slug: `vien-co-hoc-${unique}`, nameVi: `Viện Cơ học ${unique}` });
-    const duplicate = await listing({ slug: `vien-co-hoc-viet-nam-${unique}`, nameVi: `Viện Cơ học Việt Nam ${unique}`, website: "https://imech.example.vn" });
+    const duplicate = await listing({
+      slug: `vien-co-hoc-viet-nam-${unique}`,
+      nameVi: `Viện Cơ học Việt Nam ${unique}`,
+      website: "https://imech.example.vn",
+    });
     const researcher = await makeUser({ accountType: "researcher" });
-    const expert = await portalDb().expertProfile.create({ data: { userId: researcher.id, slug: `expert-${unique}`, fullName: "Vũ Văn Hải", affiliationId: duplicate.id, status: "published" } });
+    const expert = await portalDb().expertProfile.create({
+      data: {
+        userId: researcher.id,
+        slug: `expert-${unique}`,
+        fullName: "Vũ Văn Hải",
+        affiliationId: duplicate.id,
+        status: "published",
+      },
+    });
 
     const official = await makeUser({ role: "curator" });
     const page = await openPage();
@@ -108,8 +138,12 @@ describe("the curation console", () => {
     await page.getByRole("button", { name: "Xác nhận gộp" }).click();
     await expect.poll(() => page.getByText("Đã gộp: chuyển 1 chuyên gia").isVisible()).toBe(true);
 
-    expect((await portalDb().expertProfile.findUniqueOrThrow({ where: { id: expert.id } })).affiliationId).toBe(survivor.id);
-    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: survivor.id } })).website).toBe("https://imech.example.vn");
+    expect((await portalDb().expertProfile.findUniqueOrThrow({ where: { id: expert.id } })).affiliationId).toBe(
+      survivor.id,
+    );
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: survivor.id } })).website).toBe(
+      "https://imech.example.vn",
+    );
     const old = await httpClient().get(`/organizations/${duplicate.slug}`);
     expect(old.status).toBe(301);
     expect(old.headers.get("location")).toBe(`/organizations/${survivor.slug}`);
@@ -123,17 +157,25 @@ describe("the curation console", () => {
     await signInAs(official.id, page.context());
     const before = await portalDb().organization.count();
     const header = "slug,kind,nameVi,nameEn,district,website,fields";
-    const good = [`phong-thi-nghiem-nhap-${unique},lab,Phòng thí nghiệm Nhập ${unique},Imported Lab ${unique},cau-giay,https://lab-${unique}.example.vn,nanomaterials`];
+    const good = [
+      `phong-thi-nghiem-nhap-${unique},lab,Phòng thí nghiệm Nhập ${unique},Imported Lab ${unique},cau-giay,https://lab-${unique}.example.vn,nanomaterials`,
+    ];
     const bad = `,planet,Hành tinh ${unique},,,,`;
 
     await page.goto("/admin/import");
-    await page.getByLabel("Tệp CSV hoặc JSON").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...good, bad].join("\n")) });
+    await page.getByLabel("Tệp CSV hoặc JSON").setInputFiles({
+      name: "orgs.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([header, ...good, bad].join("\n")),
+    });
     await page.getByRole("button", { name: "Nhập thật" }).click();
     await expect.poll(() => page.getByText("chưa nhập gì").isVisible()).toBe(true);
     await expect.poll(() => page.getByText(`Loại “planet” không hợp lệ`).isVisible()).toBe(true);
     expect(await portalDb().organization.count()).toBe(before);
 
-    await page.getByLabel("Tệp CSV hoặc JSON").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...good].join("\n")) });
+    await page
+      .getByLabel("Tệp CSV hoặc JSON")
+      .setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...good].join("\n")) });
     await page.getByRole("button", { name: "Chạy thử" }).click();
     await expect.poll(() => page.getByText("1 tạo mới · 0 cập nhật · 0 bị từ chối").isVisible()).toBe(true);
     expect(await portalDb().organization.count()).toBe(before);
@@ -143,14 +185,22 @@ describe("the curation console", () => {
 
     // Searchable once the outbox has delivered it.
     await expect
-      .poll(async () => (await (await httpClient().get(`/directory?q=${encodeURIComponent(`Imported Lab ${unique}`)}`)).text()).includes(`phong-thi-nghiem-nhap-${unique}`), { timeout: 30_000 })
+      .poll(
+        async () =>
+          (
+            await (await httpClient().get(`/directory?q=${encodeURIComponent(`Imported Lab ${unique}`)}`)).text()
+          ).includes(`phong-thi-nghiem-nhap-${unique}`),
+        { timeout: 30_000 },
+      )
       .toBe(true);
 
     // The export carries it, in the import's columns.
     const bytes = Buffer.from(await (await fetch(`${baseURL()}/export/organizations.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM spreadsheets need for UTF-8
     const exported = bytes.subarray(3).toString("utf8");
-    expect(exported.split("\r\n")[0]).toBe("slug,kind,nameVi,nameEn,acronym,summaryVi,summaryEn,parent,area,ward,address,phone,email,website,foundedYear,fields,verified,status,sourceUrl");
+    expect(exported.split("\r\n")[0]).toBe(
+      "slug,kind,nameVi,nameEn,acronym,summaryVi,summaryEn,parent,area,ward,address,phone,email,website,foundedYear,fields,verified,status,sourceUrl",
+    );
     expect(exported).toContain(`phong-thi-nghiem-nhap-${unique},lab,`);
   });
 
@@ -169,26 +219,37 @@ describe("the curation console", () => {
     await signInAs(official.id, page.context());
     await page.goto("/admin/audit?action=organization.verify");
     await expect.poll(() => page.getByRole("link", { name: organization.nameVi! }).isVisible()).toBe(true);
-    const exported = await (await client.get("/admin/audit/export?format=json&action=organization.verify")).json() as { entries: { label: string; actor: string }[] };
+    const exported = (await (
+      await client.get("/admin/audit/export?format=json&action=organization.verify")
+    ).json()) as { entries: { label: string; actor: string }[] };
     expect(exported.entries.filter((entry) => entry.label === organization.nameVi)).toHaveLength(1);
   });
 
   test("only curators and admins reach the console and its actions", async () => {
     const organization = await listing({ slug: `vien-bao-ve-${unique}`, nameVi: `Viện Bảo vệ ${unique}` });
     const member = httpClient({ cookie: await signInAs((await makeUser()).id) });
-    for (const path of ["/admin/queue", "/admin/organizations", "/admin/import", "/admin/audit", "/admin/audit/export?format=csv"]) {
+    for (const path of [
+      "/admin/queue",
+      "/admin/organizations",
+      "/admin/import",
+      "/admin/audit",
+      "/admin/audit/export?format=csv",
+    ]) {
       expect((await member.get(path)).status, path).toBe(403);
       expect((await httpClient().get(path)).status, path).toBe(302); // to sign-in
     }
     expect((await member.post("/admin/organizations", { id: organization.id, intent: "archive" })).status).toBe(403);
     expect((await member.post("/admin/queue", { kind: "stale", id: organization.id })).status).toBe(403);
-    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("published");
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe(
+      "published",
+    );
   });
 });
 
 /** Saves a screenshot when SCREENSHOTS is set (a directory under /tmp), for a person to look at. */
 async function shoot(page: import("playwright-core").Page, name: string) {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
 describe("what people hit when they used it (issue 14)", () => {
@@ -208,11 +269,17 @@ describe("what people hit when they used it (issue 14)", () => {
     expect(await page.locator('[data-duplicate="hust"]').innerText()).toContain("cùng tên viết tắt");
     expect(await page.locator('[data-duplicate="hust"]').innerText()).toContain("cùng tên miền trang web");
     await shoot(page, "proposal-duplicate-390");
-    expect(await portalDb().organization.count({ where: { nameVi: "Trường Đại học Bách khoa Hà Nội (HUST)", revisions: { some: { authorId: member.id } } } })).toBe(0);
+    expect(
+      await portalDb().organization.count({
+        where: { nameVi: "Trường Đại học Bách khoa Hà Nội (HUST)", revisions: { some: { authorId: member.id } } },
+      }),
+    ).toBe(0);
     await page.getByLabel("Tôi đã xem các hồ sơ trên").check();
     await page.getByRole("button", { name: "Gửi để duyệt" }).click();
     await page.waitForURL(/sent=1/);
-    const proposed = await portalDb().organization.findFirstOrThrow({ where: { revisions: { some: { authorId: member.id } } } });
+    const proposed = await portalDb().organization.findFirstOrThrow({
+      where: { revisions: { some: { authorId: member.id } } },
+    });
 
     // The official sees the warning in the queue, with a link to hust, and (as walked through) approves anyway.
     const official = await makeUser({ role: "curator" });
@@ -239,8 +306,14 @@ describe("what people hit when they used it (issue 14)", () => {
     await expect.poll(() => queue.getByText("Đã gộp").isVisible()).toBe(true);
 
     const hust = await portalDb().organization.findUniqueOrThrow({ where: { slug: "hust" } });
-    expect(await portalDb().organizationManager.count({ where: { userId: member.id, organizationId: hust.id } })).toBe(0);
-    expect(await portalDb().organizationClaim.count({ where: { userId: member.id, organizationId: hust.id, status: "pending" } })).toBe(1);
+    expect(await portalDb().organizationManager.count({ where: { userId: member.id, organizationId: hust.id } })).toBe(
+      0,
+    );
+    expect(
+      await portalDb().organizationClaim.count({
+        where: { userId: member.id, organizationId: hust.id, status: "pending" },
+      }),
+    ).toBe(1);
     await page.goto("/organizations/hust");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: "Sửa hồ sơ" }).count()).toBe(0);
@@ -254,10 +327,14 @@ describe("what people hit when they used it (issue 14)", () => {
     await page.goto(`/admin/organizations/${organization.id}`);
     await page.getByRole("button", { name: "Lưu trữ" }).click();
     await expect.poll(() => page.getByText("Lưu trữ 1 hồ sơ dưới đây?").isVisible()).toBe(true);
-    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("published");
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe(
+      "published",
+    );
     await page.getByRole("button", { name: "Xác nhận lưu trữ" }).click();
     await expect.poll(() => page.getByText("Đã cập nhật hồ sơ.").isVisible()).toBe(true);
-    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("archived");
+    expect((await portalDb().organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe(
+      "archived",
+    );
   });
 
   test("the audit log names actions in the reader's language and shows a field-by-field diff", async () => {
@@ -287,7 +364,15 @@ describe("what people hit when they used it (issue 14)", () => {
     const token = crypto.randomBytes(3).toString("hex");
     const a = await listing({ slug: `lab-bang-a-${token}`, nameVi: `Phòng Bảng A ${token}`, kind: "lab" });
     const b = await listing({ slug: `lab-bang-b-${token}`, nameVi: `Phòng Bảng B ${token}`, kind: "lab" });
-    const pending = await portalDb().organization.create({ data: { slug: `lab-bang-c-${token}`, nameVi: `Phòng Bảng C ${token}`, kind: "lab", status: "pending", sortNameVi: `phong bang c ${token}` } });
+    const pending = await portalDb().organization.create({
+      data: {
+        slug: `lab-bang-c-${token}`,
+        nameVi: `Phòng Bảng C ${token}`,
+        kind: "lab",
+        status: "pending",
+        sortNameVi: `phong bang c ${token}`,
+      },
+    });
     await portalDb().organization.update({ where: { id: a.id }, data: { searchText: `phong bang a ${token}` } });
     await portalDb().organization.update({ where: { id: b.id }, data: { searchText: `phong bang b ${token}` } });
     await portalDb().organization.update({ where: { id: pending.id }, data: { searchText: `phong bang c ${token}` } });
@@ -325,7 +410,9 @@ describe("what people hit when they used it (issue 14)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByText("Đã xử lý 2 hồ sơ.").isVisible()).toBe(true);
     expect(await portalDb().organization.count({ where: { id: { in: [a.id, b.id] }, verified: true } })).toBe(2);
-    expect(await portalDb().auditEntry.count({ where: { action: "organization.verify", entityId: { in: [a.id, b.id] } } })).toBe(2);
+    expect(
+      await portalDb().auditEntry.count({ where: { action: "organization.verify", entityId: { in: [a.id, b.id] } } }),
+    ).toBe(2);
 
     // Sorting by last update puts the just-verified listings first among them.
     await page.goto(`/admin/organizations?q=${token}&sort=updated`);
@@ -348,8 +435,18 @@ describe("what people hit when they used it (issue 14)", () => {
     const make = (title: string) =>
       portalDb().techRequest.create({
         data: {
-          authorId: author.id, companyName: "Công ty Lý do", sector: "agriculture_food", companySize: "small", title, problem: "Cần công nghệ bảo quản rau quả.",
-          desiredOutcome: "Quy trình.", trl: 5, budget: "to_discuss", deadline: new Date(Date.now() + 30 * 86_400_000), visibility: "public", status: "pending",
+          authorId: author.id,
+          companyName: "Công ty Lý do",
+          sector: "agriculture_food",
+          companySize: "small",
+          title,
+          problem: "Cần công nghệ bảo quản rau quả.",
+          desiredOutcome: "Quy trình.",
+          trl: 5,
+          budget: "to_discuss",
+          deadline: new Date(Date.now() + 30 * 86_400_000),
+          visibility: "public",
+          status: "pending",
           // The queue lists the 50 oldest pending requests first: other tests leave many pending ones behind.
           createdAt: new Date("2001-01-01T00:00:00Z"),
         },
@@ -368,7 +465,9 @@ describe("what people hit when they used it (issue 14)", () => {
     await shoot(page, "queue-reject-reason-1366");
     await item.getByRole("button", { name: "Từ chối" }).click();
     await expect.poll(() => page.getByText("Đã xử lý.").isVisible()).toBe(true);
-    expect((await portalDb().techRequest.findUniqueOrThrow({ where: { id: first.id } })).reviewNote).toBe("Thông tin còn thiếu: hãy nêu quy mô kho lạnh.");
+    expect((await portalDb().techRequest.findUniqueOrThrow({ where: { id: first.id } })).reviewNote).toBe(
+      "Thông tin còn thiếu: hãy nêu quy mô kho lạnh.",
+    );
 
     const plain = await openPage({ javaScriptEnabled: false });
     await signInAs(official.id, plain.context());
@@ -378,6 +477,9 @@ describe("what people hit when they used it (issue 14)", () => {
     await other.getByRole("button", { name: "Từ chối" }).click();
     await expect.poll(() => plain.getByText("Đã xử lý.").isVisible()).toBe(true);
     const rejected = await portalDb().techRequest.findUniqueOrThrow({ where: { id: second.id } });
-    expect(rejected).toMatchObject({ status: "rejected", reviewNote: "Nội dung không thuộc phạm vi đổi mới sáng tạo của Hà Nội." });
+    expect(rejected).toMatchObject({
+      status: "rejected",
+      reviewNote: "Nội dung không thuộc phạm vi đổi mới sáng tạo của Hà Nội.",
+    });
   });
 });

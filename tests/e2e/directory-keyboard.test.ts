@@ -5,7 +5,8 @@ import { useBrowser } from "./browser";
 const { openPage } = useBrowser();
 type Page = import("playwright-core").Page;
 
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? "", tag: document.activeElement?.tagName ?? "" }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({ id: document.activeElement?.id ?? "", tag: document.activeElement?.tagName ?? "" }));
 
 describe("the directory from the keyboard", () => {
   test("Space on a facet filters at once and leaves focus on that checkbox, on and off", async () => {
@@ -39,7 +40,13 @@ describe("the directory from the keyboard", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/tới kết quả/i);
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
-    const first = await page.getByRole("listitem").getByRole("article").first().getByRole("link").first().getAttribute("href");
+    const first = await page
+      .getByRole("listitem")
+      .getByRole("article")
+      .first()
+      .getByRole("link")
+      .first()
+      .getAttribute("href");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(first);
   });
 });

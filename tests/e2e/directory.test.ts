@@ -54,7 +54,12 @@ describe("directory, with JavaScript", () => {
     await page.goto("/directory?q=vat+lieu");
     const before = await resultNames(page);
     const labCount = Number(
-      (await page.getByRole("checkbox", { name: /Phòng thí nghiệm/ }).locator("xpath=..").innerText()).match(/(\d+)\s*$/)?.[1],
+      (
+        await page
+          .getByRole("checkbox", { name: /Phòng thí nghiệm/ })
+          .locator("xpath=..")
+          .innerText()
+      ).match(/(\d+)\s*$/)?.[1],
     );
     expect(labCount).toBeGreaterThan(0);
     await page.getByRole("checkbox", { name: /Phòng thí nghiệm/ }).check();
@@ -71,7 +76,10 @@ describe("directory, with JavaScript", () => {
   test("opens an organization from the results, with its parent and units", async () => {
     const page = await openPage();
     await page.goto("/directory?q=HUST");
-    await page.getByRole("link", { name: /Đại học Bách khoa Hà Nội/ }).first().click();
+    await page
+      .getByRole("link", { name: /Đại học Bách khoa Hà Nội/ })
+      .first()
+      .click();
     await page.waitForURL(/\/organizations\/hust$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toContain("Đại học Bách khoa Hà Nội");
     await expect.poll(() => page.getByRole("heading", { name: /Đơn vị trực thuộc/ }).isVisible()).toBe(true);
@@ -123,7 +131,9 @@ describe("directory, with JavaScript", () => {
     await expect.poll(() => firstResult(page)).toContain("Institute of Mathematics");
     // Remembered on the next page.
     await page.goto("/organizations/hust");
-    expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain("Hanoi University of Science and Technology");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain(
+      "Hanoi University of Science and Technology",
+    );
     await page.getByRole("button", { name: /Switch to Vietnamese/ }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toContain("Đại học Bách khoa Hà Nội");
   });

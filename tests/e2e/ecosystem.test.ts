@@ -16,7 +16,16 @@ import { httpClient } from "./http-client";
 const { openPage } = useBrowser();
 type Page = import("playwright-core").Page;
 
-const PUBLIC_CHARTS = ["summary", "requests", "kinds", "fields", "districts", "expert-fields", "collaborations", "structure"];
+const PUBLIC_CHARTS = [
+  "summary",
+  "requests",
+  "kinds",
+  "fields",
+  "districts",
+  "expert-fields",
+  "collaborations",
+  "structure",
+];
 const OFFICIAL_CHARTS = ["curation", "organizations", "curators"];
 const unique = crypto.randomBytes(3).toString("hex");
 let curatorId = "";
@@ -83,23 +92,30 @@ beforeAll(async () => {
         createdAt: new Date(publishedAt.getTime() + 5 * 3_600_000),
       },
     });
-    if (matched) await db.match.create({ data: { requestId: request.id, responseId: response.id, createdAt: new Date(publishedAt.getTime() + day) } });
+    if (matched)
+      await db.match.create({
+        data: { requestId: request.id, responseId: response.id, createdAt: new Date(publishedAt.getTime() + day) },
+      });
   }
 });
 
 /** The rows of a chart's data table: key, label and raw values. */
 async function tableRows(page: Page, chart: string) {
-  return page.locator(`[data-chart="${chart}"] table tbody tr`).evaluateAll((rows) =>
-    rows.map((row) => [
-      row.getAttribute("data-row") ?? "",
-      (row.querySelector("th") as HTMLElement | null)?.textContent?.trim() ?? "",
-      ...[...row.querySelectorAll("td")].map((cell) => cell.getAttribute("data-value") ?? ""),
-    ]),
-  );
+  return page
+    .locator(`[data-chart="${chart}"] table tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.getAttribute("data-row") ?? "",
+        (row.querySelector("th") as HTMLElement | null)?.textContent?.trim() ?? "",
+        ...[...row.querySelectorAll("td")].map((cell) => cell.getAttribute("data-value") ?? ""),
+      ]),
+    );
 }
 
 async function barValues(page: Page, chart: string) {
-  return page.locator(`[data-chart="${chart}"] svg rect[data-bar]`).evaluateAll((bars) => bars.map((bar) => bar.getAttribute("data-value")));
+  return page
+    .locator(`[data-chart="${chart}"] svg rect[data-bar]`)
+    .evaluateAll((bars) => bars.map((bar) => bar.getAttribute("data-value")));
 }
 
 describe("the ecosystem page, for anyone", () => {
@@ -107,33 +123,41 @@ describe("the ecosystem page, for anyone", () => {
     const page = await openPage();
     const response = await page.goto("/ecosystem");
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Hệ sinh thái đổi mới sáng tạo Hà Nội qua số liệu");
-    expect(await page.locator("[data-chart]").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-chart")))).toEqual([
-      "summary",
-      "requests",
-      "kinds",
-      "fields",
-      "collaborations",
-      "expert-fields",
-      "districts",
-      "structure",
-    ]);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).innerText())
+      .toBe("Hệ sinh thái đổi mới sáng tạo Hà Nội qua số liệu");
+    expect(
+      await page.locator("[data-chart]").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-chart"))),
+    ).toEqual(["summary", "requests", "kinds", "fields", "collaborations", "expert-fields", "districts", "structure"]);
     for (const chart of PUBLIC_CHARTS.filter((id) => id !== "summary")) {
       expect(await page.locator(`[data-chart="${chart}"] svg[role="img"]`).count(), chart).toBe(1);
       expect((await barValues(page, chart)).length, chart).toBeGreaterThan(0);
     }
     // One bar per kind, as long as its count; each bar's number is in the table too.
     const kinds = await tableRows(page, "kinds");
-    expect(kinds.map((row) => row[0]).sort()).toEqual(["enterprise", "incubator", "institute", "lab", "startup", "university"]);
+    expect(kinds.map((row) => row[0]).sort()).toEqual([
+      "enterprise",
+      "incubator",
+      "institute",
+      "lab",
+      "startup",
+      "university",
+    ]);
     expect(await barValues(page, "kinds")).toEqual(kinds.map((row) => row[2]));
-    const widths = await page.locator('[data-chart="kinds"] rect[data-bar]').evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width));
+    const widths = await page
+      .locator('[data-chart="kinds"] rect[data-bar]')
+      .evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width));
     expect(widths[0]).toBeGreaterThan(0);
     expect(widths[0]).toBeGreaterThanOrEqual(widths.at(-1)!);
     // The requests chart has two series, opened and matched, over twelve months.
     expect((await tableRows(page, "requests")).length).toBe(12);
     expect(await page.locator('[data-chart="requests"] rect[data-bar="matched"]').count()).toBe(12);
-    expect(Number(await page.locator('[data-kpi="experts"] dd[data-value]').getAttribute("data-value"))).toBeGreaterThanOrEqual(2);
-    expect(Number(await page.locator('[data-kpi="matches"] dd[data-value]').getAttribute("data-value"))).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(await page.locator('[data-kpi="experts"] dd[data-value]').getAttribute("data-value")),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      Number(await page.locator('[data-kpi="matches"] dd[data-value]').getAttribute("data-value")),
+    ).toBeGreaterThanOrEqual(1);
     // An enterprise met a university through a match.
     expect((await tableRows(page, "collaborations")).some((row) => row[0] === "enterprise>university")).toBe(true);
 
@@ -153,7 +177,9 @@ describe("the ecosystem page, for anyone", () => {
       const csv = await httpClient().get(csvHref!);
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-      expect(csv.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="ecosystem-${chart}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+      expect(csv.headers.get("content-disposition")).toMatch(
+        new RegExp(`^attachment; filename="ecosystem-${chart}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
+      );
       // A byte-order mark, so that Excel reads the Vietnamese as UTF-8 (fetch's text() would drop it).
       const bytes = new Uint8Array(await csv.arrayBuffer());
       expect([...bytes.slice(0, 3)], "byte-order mark").toEqual([0xef, 0xbb, 0xbf]);
@@ -164,16 +190,27 @@ describe("the ecosystem page, for anyone", () => {
 
       const json = await httpClient().get(jsonHref!);
       expect(json.headers.get("content-disposition")).toMatch(/^attachment; filename="ecosystem-.+\.json"$/);
-      const body = (await json.json()) as { chart: string; language: string; rows: { key: string; label: string; values: Record<string, number> }[] };
+      const body = (await json.json()) as {
+        chart: string;
+        language: string;
+        rows: { key: string; label: string; values: Record<string, number> }[];
+      };
       expect(body.chart).toBe(chart);
       expect(body.language).toBe("vi");
       expect(body.rows.map((row) => [row.key, row.label, ...Object.values(row.values).map(String)])).toEqual(shown);
     }
     // The headline figures too.
-    const tiles = await page.locator("[data-kpi]").evaluateAll((tiles) =>
-      tiles.map((tile) => [tile.getAttribute("data-kpi"), tile.querySelector("dd[data-value]")?.getAttribute("data-value")]),
-    );
-    const summary = (await (await httpClient().get("/ecosystem/data/summary?format=json&lang=vi")).json()) as { rows: { key: string; values: { value: number | null } }[] };
+    const tiles = await page
+      .locator("[data-kpi]")
+      .evaluateAll((tiles) =>
+        tiles.map((tile) => [
+          tile.getAttribute("data-kpi"),
+          tile.querySelector("dd[data-value]")?.getAttribute("data-value"),
+        ]),
+      );
+    const summary = (await (await httpClient().get("/ecosystem/data/summary?format=json&lang=vi")).json()) as {
+      rows: { key: string; values: { value: number | null } }[];
+    };
     expect(summary.rows.map((row) => [row.key, String(row.values.value ?? "")])).toEqual(tiles);
   });
 
@@ -193,7 +230,9 @@ describe("the ecosystem page, for anyone", () => {
   test("in English, labels and downloads follow the language", async () => {
     const page = await openPage();
     await page.goto("/ecosystem?lang=en");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Hanoi's innovation ecosystem in figures");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).innerText())
+      .toBe("Hanoi's innovation ecosystem in figures");
     const href = await page.locator('[data-chart="kinds"] a[data-download="csv"]').getAttribute("href");
     expect(href).toContain("lang=en");
     const [header, ...rows] = parseCsv(await (await httpClient().get(href!)).text());
@@ -235,7 +274,9 @@ describe("the ecosystem page, for anyone", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
     const member = await makeUser();
-    const asMember = await httpClient({ cookie: await signInAs(member.id) }).get("/ecosystem/data/organizations?format=json");
+    const asMember = await httpClient({ cookie: await signInAs(member.id) }).get(
+      "/ecosystem/data/organizations?format=json",
+    );
     expect(asMember.status).toBe(403);
     expect((await httpClient().get("/ecosystem/data/nothing?format=csv")).status).toBe(404);
     expect((await httpClient().get("/ecosystem/data/kinds?format=xlsx")).status).toBe(400);
@@ -248,15 +289,24 @@ describe("the ecosystem page, for officials", () => {
     const cookie = await signInAs(curatorId, page.context());
     await page.goto("/ecosystem");
     await expect.poll(() => page.locator("[data-official]").count()).toBe(1);
-    for (const chart of OFFICIAL_CHARTS) expect(await page.locator(`[data-official] [data-chart="${chart}"]`).count(), chart).toBe(1);
+    for (const chart of OFFICIAL_CHARTS)
+      expect(await page.locator(`[data-official] [data-chart="${chart}"]`).count(), chart).toBe(1);
     // Each listed organization's experts, as the database counts them (other test files share this
     // portal, so which organizations make the top list varies), and this curator's two approvals.
     const organizations = await tableRows(page, "organizations");
     expect(organizations.length).toBeGreaterThan(0);
     for (const row of organizations) {
-      expect(row[2], row[0]).toBe(String(await portalDb().expertProfile.count({ where: { status: "published", affiliation: { slug: row[0] } } })));
+      expect(row[2], row[0]).toBe(
+        String(await portalDb().expertProfile.count({ where: { status: "published", affiliation: { slug: row[0] } } })),
+      );
     }
-    expect((await tableRows(page, "curators")).find((row) => row[0] === curatorId)).toEqual([curatorId, `Cán bộ Thống kê ${unique}`, "2", "0", "0"]);
+    expect((await tableRows(page, "curators")).find((row) => row[0] === curatorId)).toEqual([
+      curatorId,
+      `Cán bộ Thống kê ${unique}`,
+      "2",
+      "0",
+      "0",
+    ]);
     expect((await barValues(page, "organizations")).length).toBe(organizations.length * 3);
 
     const download = await httpClient({ cookie }).get("/ecosystem/data/curators?format=csv&lang=vi");
@@ -276,7 +326,12 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
 
   test("for a visitor, on a desktop and on a phone", async () => {
     expect(await violations(await openPage({ bypassCSP: true }), "/ecosystem")).toEqual([]);
-    expect(await violations(await openPage({ bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true }), "/ecosystem?lang=en")).toEqual([]);
+    expect(
+      await violations(
+        await openPage({ bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true }),
+        "/ecosystem?lang=en",
+      ),
+    ).toEqual([]);
   });
 
   test("for an official", async () => {

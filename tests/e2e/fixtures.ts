@@ -12,7 +12,9 @@ export async function signInAs(userId: string, context?: BrowserContext) {
   const token = generateSessionToken();
   await createSession(token, userId, { db: portalDb() });
   if (context) {
-    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: inject("baseURL"), httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: token, url: inject("baseURL"), httpOnly: true, sameSite: "Lax" },
+    ]);
   }
   return `${SESSION_COOKIE}=${token}`;
 }

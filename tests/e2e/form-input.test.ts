@@ -48,7 +48,14 @@ async function readPage(response: Response) {
 
 /** What the page tells the reader about the form: its error messages and headings, for failure reports. */
 function shown(html: string) {
-  const texts = [...html.matchAll(/<(h1[^>]*|ul[^>]*text-red-700[^>]*|div role="alert"[^>]*)>(.*?)<\/(h1|ul|div)>/g)].map((match) => match[2]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
+  const texts = [
+    ...html.matchAll(/<(h1[^>]*|ul[^>]*text-red-700[^>]*|div role="alert"[^>]*)>(.*?)<\/(h1|ul|div)>/g),
+  ].map((match) =>
+    match[2]!
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
   return JSON.stringify(texts);
 }
 
@@ -57,7 +64,13 @@ function expectShows(html: string, message: string) {
 }
 
 /** Posts a form that must be refused: its status, its message on the page, nothing written, no raw HTML echoed. */
-async function expectRefused(client: Client, path: string, form: Form, expected: { status: number; message?: string }, snapshot: () => Promise<unknown>) {
+async function expectRefused(
+  client: Client,
+  path: string,
+  form: Form,
+  expected: { status: number; message?: string },
+  snapshot: () => Promise<unknown>,
+) {
   const before = await snapshot();
   const response = await client.post(path, form);
   const html = await readPage(response);
@@ -93,9 +106,15 @@ async function formTokenOf(client: Client, path: string) {
 /** The same form posted twice, one after the other and at once: both answers, in order. */
 async function postTwice(client: Client, path: string, form: Form, mode: "sequential" | "concurrent") {
   const responses =
-    mode === "sequential" ? [await client.post(path, form), await client.post(path, form)] : await Promise.all([client.post(path, form), client.post(path, form)]);
+    mode === "sequential"
+      ? [await client.post(path, form), await client.post(path, form)]
+      : await Promise.all([client.post(path, form), client.post(path, form)]);
   return Promise.all(
-    responses.map(async (response) => ({ status: response.status, location: response.headers.get("location"), html: await readPage(response) })),
+    responses.map(async (response) => ({
+      status: response.status,
+      location: response.headers.get("location"),
+      html: await readPage(response),
+    })),
   );
 }
 
@@ -115,7 +134,10 @@ async function expectInertInBrowser(path: string, options: { userId?: string; in
       await expect
         .poll(() =>
           page.evaluate(
-            (text) => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")].some((element) => element.value.includes(text)),
+            (text) =>
+              [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")].some(
+                (element) => element.value.includes(text),
+              ),
             XSS,
           ),
         )
@@ -147,7 +169,8 @@ async function searchIndexCaughtUp() {
 
 /** Changes to a listing proposed by its managers and waiting for officials, where the portal keeps them. */
 async function proposedRevisions(organizationId: string) {
-  const model = (db() as unknown as Record<string, { count(args: object): Promise<number> } | undefined>).organizationRevision;
+  const model = (db() as unknown as Record<string, { count(args: object): Promise<number> } | undefined>)
+    .organizationRevision;
   return model ? model.count({ where: { organizationId } }) : 0;
 }
 
@@ -194,7 +217,11 @@ async function createExpert(options: { name?: string } = {}) {
   return { user, profile };
 }
 
-async function createResponse(requestId: string, expert: Awaited<ReturnType<typeof createExpert>>, status = "submitted") {
+async function createResponse(
+  requestId: string,
+  expert: Awaited<ReturnType<typeof createExpert>>,
+  status = "submitted",
+) {
   return db().requestResponse.create({
     data: {
       requestId,
@@ -230,18 +257,64 @@ describe("sign-up", () => {
     { label: "missing repeated password", omit: ["confirmPassword"], status: 400, message: "Vui lòng điền mục này." },
     { label: "missing account type", omit: ["accountType"], status: 400, message: "Vui lòng điền mục này." },
     { label: "name too long", form: { name: "a".repeat(121) }, status: 400, message: "Tối đa 120 ký tự." },
-    { label: "e-mail too long", form: { email: `${"a".repeat(244)}@example.vn` }, status: 400, message: "Tối đa 254 ký tự." },
-    { label: "password too long", form: { password: "a".repeat(201), confirmPassword: "a".repeat(201) }, status: 400, message: "Tối đa 200 ký tự." },
-    { label: "password too short", form: { password: "ngan", confirmPassword: "ngan" }, status: 400, message: "Mật khẩu cần ít nhất 10 ký tự." },
-    { label: "passwords differ", form: { confirmPassword: `${PASSWORD}!` }, status: 400, message: "Hai mật khẩu không khớp." },
-    { label: "not an e-mail", form: { email: "khong-phai-email" }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
+    {
+      label: "e-mail too long",
+      form: { email: `${"a".repeat(244)}@example.vn` },
+      status: 400,
+      message: "Tối đa 254 ký tự.",
+    },
+    {
+      label: "password too long",
+      form: { password: "a".repeat(201), confirmPassword: "a".repeat(201) },
+      status: 400,
+      message: "Tối đa 200 ký tự.",
+    },
+    {
+      label: "password too short",
+      form: { password: "ngan", confirmPassword: "ngan" },
+      status: 400,
+      message: "Mật khẩu cần ít nhất 10 ký tự.",
+    },
+    {
+      label: "passwords differ",
+      form: { confirmPassword: `${PASSWORD}!` },
+      status: 400,
+      message: "Hai mật khẩu không khớp.",
+    },
+    {
+      label: "not an e-mail",
+      form: { email: "khong-phai-email" },
+      status: 400,
+      message: "Địa chỉ e-mail không hợp lệ.",
+    },
     { label: "HTML as e-mail", form: { email: XSS }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
-    { label: "unknown account type", form: { accountType: "spaceship" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
+    {
+      label: "unknown account type",
+      form: { accountType: "spaceship" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
     { label: "name on two lines", form: { name: "Nguyễn\nThị" }, status: 400, message: "Chỉ một dòng." },
-    { label: "control character in name", form: { name: "Nguyễn\u0007Thị" }, status: 400, message: "Có ký tự không hợp lệ." },
+    {
+      label: "control character in name",
+      form: { name: "Nguyễn\u0007Thị" },
+      status: 400,
+      message: "Có ký tự không hợp lệ.",
+    },
     { label: "name sent twice", form: { name: ["Nguyễn", "Thị"] }, status: 400 },
-    { label: "HTML in the name, with another field missing", form: { name: XSS }, omit: ["password"], status: 400, message: XSS_ESCAPED },
-    { label: "honeypot filled", form: { website_confirm: "http://spam.example" }, status: 400, message: "Form rejected." },
+    {
+      label: "HTML in the name, with another field missing",
+      form: { name: XSS },
+      omit: ["password"],
+      status: 400,
+      message: XSS_ESCAPED,
+    },
+    {
+      label: "honeypot filled",
+      form: { website_confirm: "http://spam.example" },
+      status: 400,
+      message: "Form rejected.",
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(httpClient(), "/signup", build(valid(), c), c, users);
   });
@@ -264,23 +337,26 @@ describe("sign-up", () => {
     await expectInertInBrowser("/account", { userId: user.id, inField: true });
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same sign-up sent twice (%s) makes one account; both get the clear neutral answer", async (mode) => {
-    const form = valid();
-    const email = form.email as string;
-    const answers = await postTwice(httpClient(), "/signup", form, mode);
-    for (const answer of answers) {
-      expect(answer.status).toBe(200);
-      expectShows(answer.html, `Chúng tôi đã gửi thư đến ${email}.`);
-    }
-    // Two links (one per sign-up), one account; the first link used, the other is spent with it.
-    await mailedConfirmationPath(email, { count: 2 });
-    expect(await db().user.count({ where: { email } })).toBe(1);
-    const confirmed = await confirmThroughMailbox(email);
-    expect(confirmed.status).toBe(302);
-    expect(confirmed.location).toBe("/me/profile");
-    expect(await db().user.count({ where: { email } })).toBe(1);
-    expect(await db().signUpConfirmation.count({ where: { user: { email } } })).toBe(1); // the used one
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same sign-up sent twice (%s) makes one account; both get the clear neutral answer",
+    async (mode) => {
+      const form = valid();
+      const email = form.email as string;
+      const answers = await postTwice(httpClient(), "/signup", form, mode);
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expectShows(answer.html, `Chúng tôi đã gửi thư đến ${email}.`);
+      }
+      // Two links (one per sign-up), one account; the first link used, the other is spent with it.
+      await mailedConfirmationPath(email, { count: 2 });
+      expect(await db().user.count({ where: { email } })).toBe(1);
+      const confirmed = await confirmThroughMailbox(email);
+      expect(confirmed.status).toBe(302);
+      expect(confirmed.location).toBe("/me/profile");
+      expect(await db().user.count({ where: { email } })).toBe(1);
+      expect(await db().signUpConfirmation.count({ where: { user: { email } } })).toBe(1); // the used one
+    },
+  );
 });
 
 describe("sign-in", () => {
@@ -297,24 +373,47 @@ describe("sign-in", () => {
   test.each<Case>([
     { label: "missing e-mail", omit: ["email"], status: 400, message: "Vui lòng điền mục này." },
     { label: "missing password", omit: ["password"], status: 400, message: "Vui lòng điền mục này." },
-    { label: "e-mail too long", form: { email: `${"a".repeat(244)}@example.vn` }, status: 400, message: "Tối đa 254 ký tự." },
+    {
+      label: "e-mail too long",
+      form: { email: `${"a".repeat(244)}@example.vn` },
+      status: 400,
+      message: "Tối đa 254 ký tự.",
+    },
     { label: "password too long", form: { password: "a".repeat(201) }, status: 400, message: "Tối đa 200 ký tự." },
-    { label: "not an e-mail", form: { email: "khong-phai-email" }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
+    {
+      label: "not an e-mail",
+      form: { email: "khong-phai-email" },
+      status: 400,
+      message: "Địa chỉ e-mail không hợp lệ.",
+    },
     { label: "HTML as e-mail", form: { email: XSS }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
-    { label: "wrong password", form: { password: "mat khau sai roi" }, status: 400, message: "E-mail hoặc mật khẩu không đúng." },
-    { label: "unknown account", form: { email: `khong-co-${uid()}@example.vn` }, status: 400, message: "E-mail hoặc mật khẩu không đúng." },
+    {
+      label: "wrong password",
+      form: { password: "mat khau sai roi" },
+      status: 400,
+      message: "E-mail hoặc mật khẩu không đúng.",
+    },
+    {
+      label: "unknown account",
+      form: { email: `khong-co-${uid()}@example.vn` },
+      status: 400,
+      message: "E-mail hoặc mật khẩu không đúng.",
+    },
     { label: "honeypot filled", form: { website_confirm: "x" }, status: 400, message: "Form rejected." },
   ])("$label → $status", async (c) => {
     await expectRefused(httpClient(), "/login", build(valid(), c), c, sessions);
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same sign-in sent twice (%s): both go to the account page", async (mode) => {
-    const answers = await postTwice(httpClient(), "/login", valid(), mode);
-    expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
-      [302, "/account"],
-      [302, "/account"],
-    ]);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same sign-in sent twice (%s): both go to the account page",
+    async (mode) => {
+      const answers = await postTwice(httpClient(), "/login", valid(), mode);
+      expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
+        [302, "/account"],
+        [302, "/account"],
+      ]);
+    },
+  );
 });
 
 describe("forgot password", () => {
@@ -322,23 +421,41 @@ describe("forgot password", () => {
   test.each<Case>([
     { label: "missing e-mail", form: {}, status: 400, message: "Vui lòng điền mục này." },
     { label: "blank e-mail", form: { email: " " }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
-    { label: "e-mail too long", form: { email: `${"a".repeat(244)}@example.vn` }, status: 400, message: "Tối đa 254 ký tự." },
+    {
+      label: "e-mail too long",
+      form: { email: `${"a".repeat(244)}@example.vn` },
+      status: 400,
+      message: "Tối đa 254 ký tự.",
+    },
     { label: "not an e-mail", form: { email: "a@" }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
     { label: "HTML as e-mail", form: { email: XSS }, status: 400, message: "Địa chỉ e-mail không hợp lệ." },
-    { label: "honeypot filled", form: { email: "someone@example.vn", website_confirm: "x" }, status: 400, message: "Form rejected." },
+    {
+      label: "honeypot filled",
+      form: { email: "someone@example.vn", website_confirm: "x" },
+      status: 400,
+      message: "Form rejected.",
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(httpClient(), "/forgot-password", c.form!, c, tokens);
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same request sent twice (%s) leaves one valid link", async (mode) => {
-    const user = await makeUser();
-    const answers = await postTwice(httpClient(), "/forgot-password", { email: user.email, website_confirm: "" }, mode);
-    for (const answer of answers) {
-      expect(answer.status).toBe(200);
-      expectShows(answer.html, "Nếu e-mail này có tài khoản, một đường dẫn đặt lại mật khẩu đã được gửi.");
-    }
-    expect(await db().passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same request sent twice (%s) leaves one valid link",
+    async (mode) => {
+      const user = await makeUser();
+      const answers = await postTwice(
+        httpClient(),
+        "/forgot-password",
+        { email: user.email, website_confirm: "" },
+        mode,
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expectShows(answer.html, "Nếu e-mail này có tài khoản, một đường dẫn đặt lại mật khẩu đã được gửi.");
+      }
+      expect(await db().passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(1);
+    },
+  );
 });
 
 describe("reset password", () => {
@@ -347,37 +464,73 @@ describe("reset password", () => {
   beforeAll(async () => {
     userId = (await makeUser()).id;
     token = crypto.randomBytes(24).toString("base64url");
-    await db().passwordResetToken.create({ data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db().passwordResetToken.create({
+      data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
   });
-  const valid = (): Form => ({ token, password: "một mật khẩu mới rất dài", confirmPassword: "một mật khẩu mới rất dài" });
+  const valid = (): Form => ({
+    token,
+    password: "một mật khẩu mới rất dài",
+    confirmPassword: "một mật khẩu mới rất dài",
+  });
   const state = async () => ({
     user: await db().user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } }),
-    token: await db().passwordResetToken.findUniqueOrThrow({ where: { id: sessionIdFromToken(token) }, select: { usedAt: true } }),
+    token: await db().passwordResetToken.findUniqueOrThrow({
+      where: { id: sessionIdFromToken(token) },
+      select: { usedAt: true },
+    }),
   });
 
   test.each<Case>([
     { label: "missing password", omit: ["password"], status: 400, message: "Vui lòng điền mục này." },
     { label: "missing repeated password", omit: ["confirmPassword"], status: 400, message: "Vui lòng điền mục này." },
-    { label: "password too short", form: { password: "ngan", confirmPassword: "ngan" }, status: 400, message: "Mật khẩu cần ít nhất 10 ký tự." },
-    { label: "password too long", form: { password: "a".repeat(201), confirmPassword: "a".repeat(201) }, status: 400, message: "Tối đa 200 ký tự." },
-    { label: "passwords differ", form: { confirmPassword: "một mật khẩu khác hẳn" }, status: 400, message: "Hai mật khẩu không khớp." },
-    { label: "unknown token", form: { token: crypto.randomBytes(24).toString("base64url") }, status: 400, message: "Đường dẫn không hợp lệ hoặc đã hết hạn." },
+    {
+      label: "password too short",
+      form: { password: "ngan", confirmPassword: "ngan" },
+      status: 400,
+      message: "Mật khẩu cần ít nhất 10 ký tự.",
+    },
+    {
+      label: "password too long",
+      form: { password: "a".repeat(201), confirmPassword: "a".repeat(201) },
+      status: 400,
+      message: "Tối đa 200 ký tự.",
+    },
+    {
+      label: "passwords differ",
+      form: { confirmPassword: "một mật khẩu khác hẳn" },
+      status: 400,
+      message: "Hai mật khẩu không khớp.",
+    },
+    {
+      label: "unknown token",
+      form: { token: crypto.randomBytes(24).toString("base64url") },
+      status: 400,
+      message: "Đường dẫn không hợp lệ hoặc đã hết hạn.",
+    },
     { label: "token too long", form: { token: "a".repeat(101) }, status: 400 },
     { label: "missing token", omit: ["token"], status: 400 },
   ])("$label → $status", async (c) => {
     await expectRefused(httpClient(), `/reset-password?token=${token}`, build(valid(), c), c, state);
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same new password sent twice (%s) spends the link once; the second gets a clear answer", async (mode) => {
-    const user = await makeUser();
-    const link = crypto.randomBytes(24).toString("base64url");
-    await db().passwordResetToken.create({ data: { id: sessionIdFromToken(link), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-    const form = { token: link, password: "một mật khẩu mới rất dài", confirmPassword: "một mật khẩu mới rất dài" };
-    const [first, second] = (await postTwice(httpClient(), `/reset-password?token=${link}`, form, mode)).sort((a, b) => a.status - b.status);
-    expect([first!.status, first!.location]).toEqual([302, "/account?reset=1"]);
-    expect(second!.status).toBe(400);
-    expectShows(second!.html, "Đường dẫn không hợp lệ hoặc đã hết hạn.");
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same new password sent twice (%s) spends the link once; the second gets a clear answer",
+    async (mode) => {
+      const user = await makeUser();
+      const link = crypto.randomBytes(24).toString("base64url");
+      await db().passwordResetToken.create({
+        data: { id: sessionIdFromToken(link), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      const form = { token: link, password: "một mật khẩu mới rất dài", confirmPassword: "một mật khẩu mới rất dài" };
+      const [first, second] = (await postTwice(httpClient(), `/reset-password?token=${link}`, form, mode)).sort(
+        (a, b) => a.status - b.status,
+      );
+      expect([first!.status, first!.location]).toEqual([302, "/account?reset=1"]);
+      expect(second!.status).toBe(400);
+      expectShows(second!.html, "Đường dẫn không hợp lệ hoặc đã hết hạn.");
+    },
+  );
 });
 
 describe("account", () => {
@@ -404,15 +557,40 @@ describe("account", () => {
     await expectRefused(client, "/account", build(name(), c), c, state);
   });
 
-  const password = (): Form => ({ intent: "change-password", currentPassword: PASSWORD, password: "một mật khẩu mới rất dài", confirmPassword: "một mật khẩu mới rất dài" });
+  const password = (): Form => ({
+    intent: "change-password",
+    currentPassword: PASSWORD,
+    password: "một mật khẩu mới rất dài",
+    confirmPassword: "một mật khẩu mới rất dài",
+  });
   test.each<Case>([
     { label: "password: missing current", omit: ["currentPassword"], status: 400, message: "Vui lòng điền mục này." },
     { label: "password: missing new", omit: ["password"], status: 400, message: "Vui lòng điền mục này." },
     { label: "password: missing repeated", omit: ["confirmPassword"], status: 400, message: "Vui lòng điền mục này." },
-    { label: "password: new too short", form: { password: "ngan", confirmPassword: "ngan" }, status: 400, message: "Mật khẩu cần ít nhất 10 ký tự." },
-    { label: "password: new too long", form: { password: "a".repeat(201), confirmPassword: "a".repeat(201) }, status: 400, message: "Tối đa 200 ký tự." },
-    { label: "password: passwords differ", form: { confirmPassword: "một mật khẩu khác hẳn" }, status: 400, message: "Hai mật khẩu không khớp." },
-    { label: "password: wrong current", form: { currentPassword: "không phải mật khẩu này" }, status: 400, message: "Mật khẩu hiện tại không đúng." },
+    {
+      label: "password: new too short",
+      form: { password: "ngan", confirmPassword: "ngan" },
+      status: 400,
+      message: "Mật khẩu cần ít nhất 10 ký tự.",
+    },
+    {
+      label: "password: new too long",
+      form: { password: "a".repeat(201), confirmPassword: "a".repeat(201) },
+      status: 400,
+      message: "Tối đa 200 ký tự.",
+    },
+    {
+      label: "password: passwords differ",
+      form: { confirmPassword: "một mật khẩu khác hẳn" },
+      status: 400,
+      message: "Hai mật khẩu không khớp.",
+    },
+    {
+      label: "password: wrong current",
+      form: { currentPassword: "không phải mật khẩu này" },
+      status: 400,
+      message: "Mật khẩu hiện tại không đúng.",
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(client, "/account", build(password(), c), c, state);
   });
@@ -423,7 +601,13 @@ describe("account", () => {
   // undefined and calls `.replace` on it: the page crashes with a 500 instead of a 400 + message.
   // The field has no maxLength in the page either, so a long paste is enough.
   test("password: current password too long → 400 with a message", async () => {
-    await expectRefused(client, "/account", { ...password(), currentPassword: "a".repeat(201) }, { status: 400, message: "Tối đa 200 ký tự." }, state);
+    await expectRefused(
+      client,
+      "/account",
+      { ...password(), currentPassword: "a".repeat(201) },
+      { status: 400, message: "Tối đa 200 ký tự." },
+      state,
+    );
   });
 
   test("HTML in the name is stored and shown as text", async () => {
@@ -435,14 +619,17 @@ describe("account", () => {
     await expectInertInBrowser("/account", { userId, inField: true });
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same name sent twice (%s): both saved, same answer", async (mode) => {
-    const answers = await postTwice(client, "/account", { intent: "update-name", name: `Tên ${mode}` }, mode);
-    for (const answer of answers) {
-      expect(answer.status).toBe(200);
-      expectShows(answer.html, "Đã lưu.");
-    }
-    expect((await db().user.findUniqueOrThrow({ where: { id: userId } })).name).toBe(`Tên ${mode}`);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same name sent twice (%s): both saved, same answer",
+    async (mode) => {
+      const answers = await postTwice(client, "/account", { intent: "update-name", name: `Tên ${mode}` }, mode);
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expectShows(answer.html, "Đã lưu.");
+      }
+      expect((await db().user.findUniqueOrThrow({ where: { id: userId } })).name).toBe(`Tên ${mode}`);
+    },
+  );
 });
 
 // ---------------------------------------------------------------- expertise profile
@@ -459,7 +646,10 @@ describe("expertise profile", () => {
   });
   afterAll(async () => {
     const profiles = await db().expertProfile.findMany({ where: { userId: { in: publishers } }, select: { id: true } });
-    await db().expertProfile.updateMany({ where: { id: { in: profiles.map(({ id }) => id) } }, data: { status: "archived" } });
+    await db().expertProfile.updateMany({
+      where: { id: { in: profiles.map(({ id }) => id) } },
+      data: { status: "archived" },
+    });
     await db().searchOutbox.createMany({ data: profiles.map(({ id }) => ({ entity: "expert", entityId: id })) });
     await searchIndexCaughtUp();
   });
@@ -479,35 +669,102 @@ describe("expertise profile", () => {
     "links[0].year": "",
     "links[0].url": "",
   });
-  const profileOf = (id: () => string) => () => db().expertProfile.findUnique({ where: { userId: id() }, include: { fields: true, links: true } });
+  const profileOf = (id: () => string) => () =>
+    db().expertProfile.findUnique({ where: { userId: id() }, include: { fields: true, links: true } });
   const profile = profileOf(() => userId);
   const link = (index: number, values: Partial<Record<"kind" | "title" | "year" | "url", string>>): Form =>
-    Object.fromEntries(Object.entries({ kind: "publication", title: "", year: "", url: "", ...values }).map(([key, value]) => [`links[${index}].${key}`, value]));
+    Object.fromEntries(
+      Object.entries({ kind: "publication", title: "", year: "", url: "", ...values }).map(([key, value]) => [
+        `links[${index}].${key}`,
+        value,
+      ]),
+    );
 
   test.each<Case>([
     { label: "missing full name", omit: ["fullName"], status: 400, message: "Vui lòng điền mục này." },
     { label: "missing academic title", omit: ["title"], status: 400, message: "Vui lòng điền mục này." },
     { label: "no field chosen", omit: ["fieldSlugs"], status: 400, message: "Chọn ít nhất 1." },
-    { label: "no introduction in either language", form: { bioVi: "", bioEn: " " }, status: 400, message: "Hãy viết giới thiệu bằng ít nhất một ngôn ngữ." },
+    {
+      label: "no introduction in either language",
+      form: { bioVi: "", bioEn: " " },
+      status: 400,
+      message: "Hãy viết giới thiệu bằng ít nhất một ngôn ngữ.",
+    },
     { label: "full name too long", form: { fullName: "a".repeat(121) }, status: 400, message: "Tối đa 120 ký tự." },
     { label: "position too long", form: { position: "a".repeat(151) }, status: 400, message: "Tối đa 150 ký tự." },
-    { label: "affiliation too long", form: { affiliation: "a".repeat(201) }, status: 400, message: "Tối đa 200 ký tự." },
-    { label: "Vietnamese introduction too long", form: { bioVi: "a".repeat(3001) }, status: 400, message: "Tối đa 3000 ký tự." },
-    { label: "English introduction too long", form: { bioEn: "a".repeat(3001) }, status: 400, message: "Tối đa 3000 ký tự." },
+    {
+      label: "affiliation too long",
+      form: { affiliation: "a".repeat(201) },
+      status: 400,
+      message: "Tối đa 200 ký tự.",
+    },
+    {
+      label: "Vietnamese introduction too long",
+      form: { bioVi: "a".repeat(3001) },
+      status: 400,
+      message: "Tối đa 3000 ký tự.",
+    },
+    {
+      label: "English introduction too long",
+      form: { bioEn: "a".repeat(3001) },
+      status: 400,
+      message: "Tối đa 3000 ký tự.",
+    },
     { label: "keywords too long", form: { keywords: "a".repeat(1501) }, status: 400, message: "Tối đa 1500 ký tự." },
-    { label: "one keyword too long", form: { keywords: "a".repeat(61) }, status: 400, message: "Mỗi từ khóa tối đa 60 ký tự." },
-    { label: "too many keywords", form: { keywords: Array.from({ length: 26 }, (_, i) => `từ khóa ${i}`).join(", ") }, status: 400, message: "Chọn tối đa 25." },
-    { label: "too many fields", form: { fieldSlugs: Array.from({ length: 9 }, (_, i) => `field-${i}`) }, status: 400, message: "Chọn tối đa 8." },
-    { label: "too many links", form: Object.assign({}, ...Array.from({ length: 31 }, (_, i) => link(i, { title: `Công bố ${i}` }))), status: 400, message: "Chọn tối đa 30." },
-    { label: "unknown academic title", form: { title: "professor" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
+    {
+      label: "one keyword too long",
+      form: { keywords: "a".repeat(61) },
+      status: 400,
+      message: "Mỗi từ khóa tối đa 60 ký tự.",
+    },
+    {
+      label: "too many keywords",
+      form: { keywords: Array.from({ length: 26 }, (_, i) => `từ khóa ${i}`).join(", ") },
+      status: 400,
+      message: "Chọn tối đa 25.",
+    },
+    {
+      label: "too many fields",
+      form: { fieldSlugs: Array.from({ length: 9 }, (_, i) => `field-${i}`) },
+      status: 400,
+      message: "Chọn tối đa 8.",
+    },
+    {
+      label: "too many links",
+      form: Object.assign({}, ...Array.from({ length: 31 }, (_, i) => link(i, { title: `Công bố ${i}` }))),
+      status: 400,
+      message: "Chọn tối đa 30.",
+    },
+    {
+      label: "unknown academic title",
+      form: { title: "professor" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
     { label: "unknown field", form: { fieldSlugs: ["not-a-field"] }, status: 400, message: "Lĩnh vực không hợp lệ." },
-    { label: "a field group instead of a field", form: { fieldSlugs: ["ai-data"] }, status: 400, message: "Lĩnh vực không hợp lệ." },
-    { label: "affiliation not in the directory", form: { affiliation: "Viện Zzqx Không Tồn Tại" }, status: 400, message: "Chưa xác định được đơn vị này trong danh bạ" },
+    {
+      label: "a field group instead of a field",
+      form: { fieldSlugs: ["ai-data"] },
+      status: 400,
+      message: "Lĩnh vực không hợp lệ.",
+    },
+    {
+      label: "affiliation not in the directory",
+      form: { affiliation: "Viện Zzqx Không Tồn Tại" },
+      status: 400,
+      message: "Chưa xác định được đơn vị này trong danh bạ",
+    },
     { label: "field that is not a slug", form: { fieldSlugs: ["Not A Slug!"] }, status: 400 },
     { label: "unknown offer", form: { offers: ["free-lunch"] }, status: 400 },
     { label: "unknown link kind", form: link(0, { kind: "tweet", title: "Bài viết" }), status: 400 },
     { label: "unknown intent", form: { intent: "delete" }, status: 400 },
-    { label: "HTML in the name, with the fields missing", form: { fullName: XSS }, omit: ["fieldSlugs"], status: 400, message: XSS_ESCAPED },
+    {
+      label: "HTML in the name, with the fields missing",
+      form: { fullName: XSS },
+      omit: ["fieldSlugs"],
+      status: 400,
+      message: XSS_ESCAPED,
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(client, "/me/profile", build(valid(), c), c, profile);
   });
@@ -516,7 +773,11 @@ describe("expertise profile", () => {
   test.each<Case>([
     { label: "link year not a number", form: link(0, { title: "Công bố", year: "abcd" }), status: 400 },
     { label: "link year out of range", form: link(0, { title: "Công bố", year: "1900" }), status: 400 },
-    { label: "link address with a script scheme", form: link(0, { title: "Công bố", url: "javascript:alert(1)" }), status: 400 },
+    {
+      label: "link address with a script scheme",
+      form: link(0, { title: "Công bố", url: "javascript:alert(1)" }),
+      status: 400,
+    },
     { label: "link address that is not one", form: link(0, { title: "Công bố", url: "not a url" }), status: 400 },
     { label: "link without a title", form: link(0, { url: "https://example.vn/bai-bao" }), status: 400 },
   ])("$label → $status, nothing saved", async (c) => {
@@ -528,9 +789,24 @@ describe("expertise profile", () => {
   // without `errors`, and `fields.links.errors` (line 172) holds only errors of `links` itself.
   // The 400 page shows no message at all: the user cannot tell what is wrong.
   test.each<Case>([
-    { label: "link year not a number", form: link(0, { title: "Công bố", year: "abcd" }), status: 400, message: "Năm từ 1950 đến" },
-    { label: "link address with a script scheme", form: link(0, { title: "Công bố", url: "javascript:alert(1)" }), status: 400, message: "Địa chỉ web không hợp lệ" },
-    { label: "link without a title", form: link(0, { url: "https://example.vn/bai-bao" }), status: 400, message: "Mỗi liên kết cần có tiêu đề." },
+    {
+      label: "link year not a number",
+      form: link(0, { title: "Công bố", year: "abcd" }),
+      status: 400,
+      message: "Năm từ 1950 đến",
+    },
+    {
+      label: "link address with a script scheme",
+      form: link(0, { title: "Công bố", url: "javascript:alert(1)" }),
+      status: 400,
+      message: "Địa chỉ web không hợp lệ",
+    },
+    {
+      label: "link without a title",
+      form: link(0, { url: "https://example.vn/bai-bao" }),
+      status: 400,
+      message: "Mỗi liên kết cần có tiêu đề.",
+    },
   ])("$label → the page says what is wrong", async (c) => {
     await expectRefused(client, "/me/profile", build(valid(), c), c, profile);
   });
@@ -549,24 +825,38 @@ describe("expertise profile", () => {
     expect(response.status, shown(html)).toBe(200);
     expectShows(html, "Hồ sơ đã được công khai.");
     const saved = (await profile())!;
-    expect([saved.fullName, saved.position, saved.keywords, saved.bioVi, saved.links[0]?.title]).toEqual([XSS, XSS, XSS, XSS, XSS]);
+    expect([saved.fullName, saved.position, saved.keywords, saved.bioVi, saved.links[0]?.title]).toEqual([
+      XSS,
+      XSS,
+      XSS,
+      XSS,
+      XSS,
+    ]);
     expectEscaped(html);
     expectEscaped(await getPage(httpClient(), `/experts/${saved.slug}`));
     await expectInertInBrowser(`/experts/${saved.slug}`);
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same profile sent twice (%s) makes one profile; both answers say so", async (mode) => {
-    const user = await makeUser({ accountType: "researcher" });
-    publishers.push(user.id);
-    const answers = await postTwice(httpClient({ cookie: await signInAs(user.id) }), "/me/profile", { ...valid(), intent: "publish" }, mode);
-    for (const answer of answers) {
-      expect(answer.status).toBe(200);
-      expectShows(answer.html, "Hồ sơ đã được công khai.");
-    }
-    expect(await db().expertProfile.count({ where: { userId: user.id } })).toBe(1);
-    const saved = (await profileOf(() => user.id)())!;
-    expect(saved.fields).toHaveLength(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same profile sent twice (%s) makes one profile; both answers say so",
+    async (mode) => {
+      const user = await makeUser({ accountType: "researcher" });
+      publishers.push(user.id);
+      const answers = await postTwice(
+        httpClient({ cookie: await signInAs(user.id) }),
+        "/me/profile",
+        { ...valid(), intent: "publish" },
+        mode,
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expectShows(answer.html, "Hồ sơ đã được công khai.");
+      }
+      expect(await db().expertProfile.count({ where: { userId: user.id } })).toBe(1);
+      const saved = (await profileOf(() => user.id)())!;
+      expect(saved.fields).toHaveLength(1);
+    },
+  );
 });
 
 // ---------------------------------------------------------------- technology requests
@@ -612,7 +902,12 @@ describe("new technology request", () => {
     { label: "missing TRL", omit: ["trl"], status: 400 },
     { label: "title too short", form: { title: "Ngắn quá" }, status: 400, message: "Cần ít nhất 10 ký tự." },
     { label: "title too long", form: { title: "a".repeat(151) }, status: 400, message: "Tối đa 150 ký tự." },
-    { label: "title on two lines", form: { title: "Hệ thống tổng hợp\ntiếng nói" }, status: 400, message: "Chỉ một dòng." },
+    {
+      label: "title on two lines",
+      form: { title: "Hệ thống tổng hợp\ntiếng nói" },
+      status: 400,
+      message: "Chỉ một dòng.",
+    },
     // Was a bug: a bare CR, NEL and Unicode's line and paragraph separators went through.
     ...["\r", "\u0085", "\u2028", "\u2029"].map((lineBreak): Case => ({
       label: `title split by U+${lineBreak.codePointAt(0)!.toString(16).padStart(4, "0")}`,
@@ -622,27 +917,103 @@ describe("new technology request", () => {
     })),
     { label: "problem too short", form: { problem: "Cần tiếng nói." }, status: 400, message: "Cần ít nhất 30 ký tự." },
     { label: "problem too long", form: { problem: "a".repeat(5001) }, status: 400, message: "Tối đa 5000 ký tự." },
-    { label: "desired outcome too long", form: { desiredOutcome: "a".repeat(3001) }, status: 400, message: "Tối đa 3000 ký tự." },
-    { label: "company name too long", form: { companyName: "a".repeat(151) }, status: 400, message: "Tối đa 150 ký tự." },
-    { label: "too many fields", form: { fieldSlugs: Array.from({ length: 7 }, (_, i) => `field-${i}`) }, status: 400, message: "Chọn tối đa 6." },
+    {
+      label: "desired outcome too long",
+      form: { desiredOutcome: "a".repeat(3001) },
+      status: 400,
+      message: "Tối đa 3000 ký tự.",
+    },
+    {
+      label: "company name too long",
+      form: { companyName: "a".repeat(151) },
+      status: 400,
+      message: "Tối đa 150 ký tự.",
+    },
+    {
+      label: "too many fields",
+      form: { fieldSlugs: Array.from({ length: 7 }, (_, i) => `field-${i}`) },
+      status: 400,
+      message: "Chọn tối đa 6.",
+    },
     { label: "TRL is text", form: { trl: "abc" }, status: 400, message: "Vui lòng nhập một số." },
-    { label: "TRL out of range", form: { trl: "12" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "TRL not whole", form: { trl: "5.5" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "unknown budget", form: { budget: "lots" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "unknown sector", form: { sector: "spaceship" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "unknown company size", form: { companySize: "huge" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "unknown visibility", form: { visibility: "secret" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "unknown district", form: { district: "paris" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "unknown ward", form: { ward: "paris" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
+    {
+      label: "TRL out of range",
+      form: { trl: "12" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "TRL not whole",
+      form: { trl: "5.5" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "unknown budget",
+      form: { budget: "lots" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "unknown sector",
+      form: { sector: "spaceship" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "unknown company size",
+      form: { companySize: "huge" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "unknown visibility",
+      form: { visibility: "secret" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "unknown district",
+      form: { district: "paris" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "unknown ward",
+      form: { ward: "paris" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
     { label: "deadline is text", form: { deadline: "tomorrow" }, status: 400, message: "Ngày không hợp lệ." },
-    { label: "deadline month 13", form: { deadline: `${new Date().getFullYear() + 1}-13-45` }, status: 400, message: "Ngày không hợp lệ." },
+    {
+      label: "deadline month 13",
+      form: { deadline: `${new Date().getFullYear() + 1}-13-45` },
+      status: 400,
+      message: "Ngày không hợp lệ.",
+    },
     { label: "deadline in the past", form: { deadline: "2020-01-01" }, status: 400, message: "Ngày phải ở tương lai." },
-    { label: "deadline too far", form: { deadline: isoDate(5 * 365) }, status: 400, message: "Ngày quá xa (tối đa 2 năm)." },
+    {
+      label: "deadline too far",
+      form: { deadline: isoDate(5 * 365) },
+      status: 400,
+      message: "Ngày quá xa (tối đa 2 năm).",
+    },
     { label: "unknown field", form: { fieldSlugs: ["not-a-field"] }, status: 400, message: "Lĩnh vực không hợp lệ." },
-    { label: "a field group instead of a field", form: { fieldSlugs: ["ai-data"] }, status: 400, message: "Lĩnh vực không hợp lệ." },
+    {
+      label: "a field group instead of a field",
+      form: { fieldSlugs: ["ai-data"] },
+      status: 400,
+      message: "Lĩnh vực không hợp lệ.",
+    },
     { label: "listing the author does not manage", form: { organizationSlug: "hust" }, status: 400 },
     { label: "malformed form key", form: { formToken: "short" }, status: 400 },
-    { label: "HTML in the title, with the problem missing", form: { title: XSS }, omit: ["problem"], status: 400, message: XSS_ESCAPED },
+    {
+      label: "HTML in the title, with the problem missing",
+      form: { title: XSS },
+      omit: ["problem"],
+      status: 400,
+      message: XSS_ESCAPED,
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(client, "/requests/new", build(valid(), c), c, state);
   });
@@ -651,21 +1022,39 @@ describe("new technology request", () => {
   // `new Date("…-02-31T23:59:59+07:00")` rolls over to 3 March instead of being invalid
   // (app/validation/request.ts:11-17): the request is saved with a deadline nobody chose.
   test("deadline 31 February → 400 'Ngày không hợp lệ.'", async () => {
-    await expectRefused(client, "/requests/new", { ...valid(), deadline: `${new Date().getFullYear() + 1}-02-31` }, { status: 400, message: "Ngày không hợp lệ." }, state);
+    await expectRefused(
+      client,
+      "/requests/new",
+      { ...valid(), deadline: `${new Date().getFullYear() + 1}-02-31` },
+      { status: 400, message: "Ngày không hợp lệ." },
+      state,
+    );
   });
 
   // Was a bug, fixed: the formToken error ("form.expired", app/validation/common.ts:74) sits at the field
   // `formToken`, which app/routes/requests.new.tsx never renders errors for (only `form.errors`):
   // a stale or mangled key gives a 400 page with no message.
   test("malformed form key → the page says the form expired", async () => {
-    await expectRefused(client, "/requests/new", { ...valid(), formToken: "short" }, { status: 400, message: "Biểu mẫu đã hết hạn" }, state);
+    await expectRefused(
+      client,
+      "/requests/new",
+      { ...valid(), formToken: "short" },
+      { status: 400, message: "Biểu mẫu đã hết hạn" },
+      state,
+    );
   });
 
   // Was a bug, fixed: app/routes/requests.new.tsx:56-58 answers a listing the author does not manage with a
   // field error on `organizationSlug`, but that select is only rendered when the author manages
   // listings (line 106): for everyone else the 400 page has no message.
   test("listing the author does not manage → the page says so", async () => {
-    await expectRefused(client, "/requests/new", { ...valid(), organizationSlug: "hust" }, { status: 400, message: "Bạn chỉ liên kết được hồ sơ doanh nghiệp mà bạn quản lý." }, state);
+    await expectRefused(
+      client,
+      "/requests/new",
+      { ...valid(), organizationSlug: "hust" },
+      { status: 400, message: "Bạn chỉ liên kết được hồ sơ doanh nghiệp mà bạn quản lý." },
+      state,
+    );
   });
 
   test("HTML in every text field is stored as text and shown as text, to the author and to officials", async () => {
@@ -691,17 +1080,20 @@ describe("new technology request", () => {
     await expectInertInBrowser("/notifications", { userId: curator.id });
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same request sent twice (%s) with its form key makes one request; both go to it", async (mode) => {
-    const author = await makeUser({ accountType: "business" });
-    const authorClient = httpClient({ cookie: await signInAs(author.id) });
-    const form = { ...valid(), formToken: await formTokenOf(authorClient, "/requests/new") };
-    const answers = await postTwice(authorClient, "/requests/new", form, mode);
-    expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
-    expect(answers[0]!.location).toMatch(/^\/requests\/[a-z0-9]+$/);
-    expect(answers[1]!.location).toBe(answers[0]!.location);
-    expect(await db().techRequest.count({ where: { authorId: author.id } })).toBe(1);
-    expect(await db().formSubmission.count({ where: { userId: author.id } })).toBe(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same request sent twice (%s) with its form key makes one request; both go to it",
+    async (mode) => {
+      const author = await makeUser({ accountType: "business" });
+      const authorClient = httpClient({ cookie: await signInAs(author.id) });
+      const form = { ...valid(), formToken: await formTokenOf(authorClient, "/requests/new") };
+      const answers = await postTwice(authorClient, "/requests/new", form, mode);
+      expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
+      expect(answers[0]!.location).toMatch(/^\/requests\/[a-z0-9]+$/);
+      expect(answers[1]!.location).toBe(answers[0]!.location);
+      expect(await db().techRequest.count({ where: { authorId: author.id } })).toBe(1);
+      expect(await db().formSubmission.count({ where: { userId: author.id } })).toBe(1);
+    },
+  );
 });
 
 describe("a request's page: respond, review, renew, close, invite, move a response", () => {
@@ -738,9 +1130,19 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
       { label: "missing timeline", omit: ["timeline"], status: 400, message: "Vui lòng điền mục này." },
       { label: "approach too short", form: { approach: "Làm nhanh." }, status: 400, message: "Cần ít nhất 30 ký tự." },
       { label: "approach too long", form: { approach: "a".repeat(3001) }, status: 400, message: "Tối đa 3000 ký tự." },
-      { label: "experience too long", form: { experience: "a".repeat(3001) }, status: 400, message: "Tối đa 3000 ký tự." },
+      {
+        label: "experience too long",
+        form: { experience: "a".repeat(3001) },
+        status: 400,
+        message: "Tối đa 3000 ký tự.",
+      },
       { label: "timeline too long", form: { timeline: "a".repeat(501) }, status: 400, message: "Tối đa 500 ký tự." },
-      { label: "control character", form: { timeline: "6 tháng\u0000" }, status: 400, message: "Có ký tự không hợp lệ." },
+      {
+        label: "control character",
+        form: { timeline: "6 tháng\u0000" },
+        status: 400,
+        message: "Có ký tự không hợp lệ.",
+      },
       { label: "unknown intent", form: { intent: "hack" }, status: 400 },
       { label: "malformed form key", form: { formToken: "../../x" }, status: 400 },
     ])("$label → $status", async (c) => {
@@ -753,34 +1155,56 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
 
     test("without a published profile → 403 with the reason", async () => {
       const member = await makeUser({ accountType: "researcher" });
-      await expectRefused(httpClient({ cookie: await signInAs(member.id) }), path, valid(), { status: 403, message: "Để gửi đề xuất, hãy công khai hồ sơ chuyên gia trước." }, responses);
+      await expectRefused(
+        httpClient({ cookie: await signInAs(member.id) }),
+        path,
+        valid(),
+        { status: 403, message: "Để gửi đề xuất, hãy công khai hồ sơ chuyên gia trước." },
+        responses,
+      );
     });
 
     test("HTML in a proposal is stored as text and shown as text to the author", async () => {
       const writer = await createExpert();
-      const response = await httpClient({ cookie: await signInAs(writer.user.id) }).post(path, { ...valid(), approach: `${XSS} — cách tiếp cận`, experience: XSS, timeline: XSS });
+      const response = await httpClient({ cookie: await signInAs(writer.user.id) }).post(path, {
+        ...valid(),
+        approach: `${XSS} — cách tiếp cận`,
+        experience: XSS,
+        timeline: XSS,
+      });
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toBe(`${path}?sent=1`);
       expectEscaped(await getPage(authorClient, path));
       await expectInertInBrowser(path, { userId: author.id });
     });
 
-    test.each(["sequential", "concurrent"] as const)("the same proposal sent twice (%s) with its form key makes one response; both go to the request", async (mode) => {
-      const responder = await createExpert();
-      const responderClient = httpClient({ cookie: await signInAs(responder.user.id) });
-      const form = { ...valid(), formToken: await formTokenOf(responderClient, path) };
-      const answers = await postTwice(responderClient, path, form, mode);
-      expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
-        [302, `${path}?sent=1`],
-        [302, `${path}?sent=1`],
-      ]);
-      expect(await db().requestResponse.count({ where: { requestId: request.id, responderId: responder.user.id } })).toBe(1);
-    });
+    test.each(["sequential", "concurrent"] as const)(
+      "the same proposal sent twice (%s) with its form key makes one response; both go to the request",
+      async (mode) => {
+        const responder = await createExpert();
+        const responderClient = httpClient({ cookie: await signInAs(responder.user.id) });
+        const form = { ...valid(), formToken: await formTokenOf(responderClient, path) };
+        const answers = await postTwice(responderClient, path, form, mode);
+        expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
+          [302, `${path}?sent=1`],
+          [302, `${path}?sent=1`],
+        ]);
+        expect(
+          await db().requestResponse.count({ where: { requestId: request.id, responderId: responder.user.id } }),
+        ).toBe(1);
+      },
+    );
 
     // Was a bug, fixed: the formToken error ("form.expired") is at `formToken`; app/routes/requests.$id.tsx:448
     // only shows `error[""]` and the three text fields: the 400 page has no message.
     test("malformed form key → the page says the form expired", async () => {
-      await expectRefused(client, path, { ...valid(), formToken: "../../x" }, { status: 400, message: "Biểu mẫu đã hết hạn" }, responses);
+      await expectRefused(
+        client,
+        path,
+        { ...valid(), formToken: "../../x" },
+        { status: 400, message: "Biểu mẫu đã hết hạn" },
+        responses,
+      );
     });
   });
 
@@ -789,13 +1213,32 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
     beforeAll(async () => {
       closable = await createRequest(author.id);
     });
-    const state = () => db().techRequest.findUniqueOrThrow({ where: { id: closable.id }, select: { status: true, outcome: true, deadline: true, closedAt: true } });
+    const state = () =>
+      db().techRequest.findUniqueOrThrow({
+        where: { id: closable.id },
+        select: { status: true, outcome: true, deadline: true, closedAt: true },
+      });
 
     test.each<Case>([
       { label: "renew: missing deadline", form: { intent: "renew" }, status: 400, message: "Vui lòng điền mục này." },
-      { label: "renew: deadline is text", form: { intent: "renew", deadline: "next week" }, status: 400, message: "Ngày không hợp lệ." },
-      { label: "renew: deadline in the past", form: { intent: "renew", deadline: "2020-01-01" }, status: 400, message: "Ngày phải ở tương lai." },
-      { label: "renew: deadline too far", form: { intent: "renew", deadline: isoDate(5 * 365) }, status: 400, message: "Ngày quá xa (tối đa 2 năm)." },
+      {
+        label: "renew: deadline is text",
+        form: { intent: "renew", deadline: "next week" },
+        status: 400,
+        message: "Ngày không hợp lệ.",
+      },
+      {
+        label: "renew: deadline in the past",
+        form: { intent: "renew", deadline: "2020-01-01" },
+        status: 400,
+        message: "Ngày phải ở tương lai.",
+      },
+      {
+        label: "renew: deadline too far",
+        form: { intent: "renew", deadline: isoDate(5 * 365) },
+        status: 400,
+        message: "Ngày quá xa (tối đa 2 năm).",
+      },
       { label: "close: unknown outcome", form: { intent: "close", outcome: "great" }, status: 400 },
       { label: "close: missing outcome", form: { intent: "close" }, status: 400 },
     ])("$label → $status", async (c) => {
@@ -805,23 +1248,45 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
     // Was a bug, fixed: the close form's outcome select (app/routes/requests.$id.tsx:409) is rendered without
     // `errors`, so a missing or unknown outcome gives a 400 page with no message.
     test("close: missing outcome → the page says to fill it in", async () => {
-      await expectRefused(authorClient, `/requests/${closable.id}`, { intent: "close" }, { status: 400, message: "Vui lòng điền mục này." }, state);
+      await expectRefused(
+        authorClient,
+        `/requests/${closable.id}`,
+        { intent: "close" },
+        { status: 400, message: "Vui lòng điền mục này." },
+        state,
+      );
     });
 
     test("someone else's request cannot be closed → 403", async () => {
       const other = await makeUser();
-      await expectRefused(httpClient({ cookie: await signInAs(other.id) }), `/requests/${closable.id}`, { intent: "close", outcome: "withdrawn" }, { status: 403 }, state);
+      await expectRefused(
+        httpClient({ cookie: await signInAs(other.id) }),
+        `/requests/${closable.id}`,
+        { intent: "close", outcome: "withdrawn" },
+        { status: 403 },
+        state,
+      );
     });
 
-    test.each(["sequential", "concurrent"] as const)("closing twice (%s) closes once and tells each responder once", async (mode) => {
-      const target = await createRequest(author.id);
-      const responder = await createExpert();
-      await createResponse(target.id, responder);
-      const answers = await postTwice(authorClient, `/requests/${target.id}`, { intent: "close", outcome: "agreement" }, mode);
-      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
-      expect((await db().techRequest.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("closed");
-      expect(await db().notification.count({ where: { userId: responder.user.id, url: `/requests/${target.id}` } })).toBe(1);
-    });
+    test.each(["sequential", "concurrent"] as const)(
+      "closing twice (%s) closes once and tells each responder once",
+      async (mode) => {
+        const target = await createRequest(author.id);
+        const responder = await createExpert();
+        await createResponse(target.id, responder);
+        const answers = await postTwice(
+          authorClient,
+          `/requests/${target.id}`,
+          { intent: "close", outcome: "agreement" },
+          mode,
+        );
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+        expect((await db().techRequest.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("closed");
+        expect(
+          await db().notification.count({ where: { userId: responder.user.id, url: `/requests/${target.id}` } }),
+        ).toBe(1);
+      },
+    );
 
     // Was a bug, fixed: the second close of a double click throws `new Response("This request is not open.", { status: 409 })`
     // (app/routes/requests.$id.tsx:159, and the same for renew at line 151); GeneralErrorBoundary
@@ -829,8 +1294,16 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
     // "Máy chủ gặp sự cố. Vui lòng thử lại sau ít phút.", although the request was closed as asked.
     test("closing twice: the second answer is not a server-failure page", async () => {
       const target = await createRequest(author.id);
-      const answers = await postTwice(authorClient, `/requests/${target.id}`, { intent: "close", outcome: "no_fit" }, "sequential");
-      expect(answers[1]!.html.includes("Máy chủ gặp sự cố"), `second answer (${answers[1]!.status}) shows ${shown(answers[1]!.html)}`).toBe(false);
+      const answers = await postTwice(
+        authorClient,
+        `/requests/${target.id}`,
+        { intent: "close", outcome: "no_fit" },
+        "sequential",
+      );
+      expect(
+        answers[1]!.html.includes("Máy chủ gặp sự cố"),
+        `second answer (${answers[1]!.status}) shows ${shown(answers[1]!.html)}`,
+      ).toBe(false);
     });
   });
 
@@ -844,23 +1317,36 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
     test.each<Case>([
       { label: "missing expert", form: { intent: "invite" }, status: 400 },
       { label: "expert id too long", form: { intent: "invite", expertId: "a".repeat(41) }, status: 400 },
-      { label: "expert that does not exist", form: { intent: "invite", expertId: "clzzzzzzzzzzzzzzzzzzzzzzz" }, status: 404 },
+      {
+        label: "expert that does not exist",
+        form: { intent: "invite", expertId: "clzzzzzzzzzzzzzzzzzzzzzzz" },
+        status: 404,
+      },
     ])("$label → $status", async (c) => {
       await expectRefused(authorClient, path, c.form!, c, invitations);
     });
 
     test("only the author invites → 403", async () => {
       const other = await makeUser();
-      await expectRefused(httpClient({ cookie: await signInAs(other.id) }), path, { intent: "invite", expertId: invitee.profile.id }, { status: 403 }, invitations);
+      await expectRefused(
+        httpClient({ cookie: await signInAs(other.id) }),
+        path,
+        { intent: "invite", expertId: invitee.profile.id },
+        { status: 403 },
+        invitations,
+      );
     });
 
-    test.each(["sequential", "concurrent"] as const)("inviting twice (%s) makes one invitation and one notification", async (mode) => {
-      const expert = await createExpert();
-      const answers = await postTwice(authorClient, path, { intent: "invite", expertId: expert.profile.id }, mode);
-      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
-      expect(await db().invitation.count({ where: { requestId: request.id, expertId: expert.profile.id } })).toBe(1);
-      expect(await db().notification.count({ where: { userId: expert.user.id } })).toBe(1);
-    });
+    test.each(["sequential", "concurrent"] as const)(
+      "inviting twice (%s) makes one invitation and one notification",
+      async (mode) => {
+        const expert = await createExpert();
+        const answers = await postTwice(authorClient, path, { intent: "invite", expertId: expert.profile.id }, mode);
+        expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+        expect(await db().invitation.count({ where: { requestId: request.id, expertId: expert.profile.id } })).toBe(1);
+        expect(await db().notification.count({ where: { userId: expert.user.id } })).toBe(1);
+      },
+    );
   });
 
   describe("move a response", () => {
@@ -869,46 +1355,95 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
       response = await createResponse(request.id, await createExpert());
     });
     const state = async () => ({
-      response: await db().requestResponse.findUniqueOrThrow({ where: { id: response.id }, select: { status: true, declineReason: true } }),
+      response: await db().requestResponse.findUniqueOrThrow({
+        where: { id: response.id },
+        select: { status: true, declineReason: true },
+      }),
       matches: await db().match.count({ where: { requestId: request.id } }),
     });
     const move = (form: Form): Form => ({ intent: "move-response", responseId: response.id, ...form });
 
     test.each<Case>([
-      { label: "decline without a reason", form: { status: "declined" }, status: 400, message: "Chọn một lý do từ chối." },
-      { label: "decline with an empty reason", form: { status: "declined", declineReason: "" }, status: 400, message: "Chọn một lý do từ chối." },
-      { label: "decline with an unknown reason", form: { status: "declined", declineReason: XSS }, status: 400, message: "Chọn một lý do từ chối." },
+      {
+        label: "decline without a reason",
+        form: { status: "declined" },
+        status: 400,
+        message: "Chọn một lý do từ chối.",
+      },
+      {
+        label: "decline with an empty reason",
+        form: { status: "declined", declineReason: "" },
+        status: 400,
+        message: "Chọn một lý do từ chối.",
+      },
+      {
+        label: "decline with an unknown reason",
+        form: { status: "declined", declineReason: XSS },
+        status: 400,
+        message: "Chọn một lý do từ chối.",
+      },
       { label: "unknown status", form: { status: "bogus" }, status: 400 },
       { label: "missing status", form: {}, status: 400 },
-      { label: "accept straight from submitted", form: { status: "accepted" }, status: 409, message: "Không thể chuyển đề xuất sang trạng thái này." },
+      {
+        label: "accept straight from submitted",
+        form: { status: "accepted" },
+        status: 409,
+        message: "Không thể chuyển đề xuất sang trạng thái này.",
+      },
     ])("$label → $status", async (c) => {
       await expectRefused(authorClient, path, move(c.form!), c, state);
     });
 
     test("a response that does not exist → 404", async () => {
-      await expectRefused(authorClient, path, move({ responseId: "clzzzzzzzzzzzzzzzzzzzzzzz", status: "screening" }), { status: 404 }, state);
+      await expectRefused(
+        authorClient,
+        path,
+        move({ responseId: "clzzzzzzzzzzzzzzzzzzzzzzz", status: "screening" }),
+        { status: 404 },
+        state,
+      );
     });
 
     test("a response id that is too long → 400", async () => {
-      await expectRefused(authorClient, path, move({ responseId: "a".repeat(41), status: "screening" }), { status: 400 }, state);
+      await expectRefused(
+        authorClient,
+        path,
+        move({ responseId: "a".repeat(41), status: "screening" }),
+        { status: 400 },
+        state,
+      );
     });
 
     test("a response of another request → 404", async () => {
       const elsewhere = await createRequest(author.id);
       const foreign = await createResponse(elsewhere.id, await createExpert());
-      await expectRefused(authorClient, path, move({ responseId: foreign.id, status: "screening" }), { status: 404 }, state);
+      await expectRefused(
+        authorClient,
+        path,
+        move({ responseId: foreign.id, status: "screening" }),
+        { status: 404 },
+        state,
+      );
     });
 
-    test.each(["sequential", "concurrent"] as const)("accepting twice (%s) makes one match; neither answer is an error", async (mode) => {
-      const shortlisted = await createResponse(request.id, await createExpert(), "shortlisted");
-      const answers = await postTwice(authorClient, path, move({ responseId: shortlisted.id, status: "accepted" }), mode);
-      const match = await db().match.findUniqueOrThrow({ where: { responseId: shortlisted.id } });
-      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 302]);
-      expect(answers.find((answer) => answer.status === 302)!.location).toBe(`/matches/${match.id}`);
-      // The other answer is the request page, which links to the match.
-      expectShows(answers.find((answer) => answer.status === 200)!.html, `/matches/${match.id}`);
-      expect(await db().match.count({ where: { responseId: shortlisted.id } })).toBe(1);
-    });
+    test.each(["sequential", "concurrent"] as const)(
+      "accepting twice (%s) makes one match; neither answer is an error",
+      async (mode) => {
+        const shortlisted = await createResponse(request.id, await createExpert(), "shortlisted");
+        const answers = await postTwice(
+          authorClient,
+          path,
+          move({ responseId: shortlisted.id, status: "accepted" }),
+          mode,
+        );
+        const match = await db().match.findUniqueOrThrow({ where: { responseId: shortlisted.id } });
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 302]);
+        expect(answers.find((answer) => answer.status === 302)!.location).toBe(`/matches/${match.id}`);
+        // The other answer is the request page, which links to the match.
+        expectShows(answers.find((answer) => answer.status === 200)!.html, `/matches/${match.id}`);
+        expect(await db().match.count({ where: { responseId: shortlisted.id } })).toBe(1);
+      },
+    );
   });
 
   describe("review by an official", () => {
@@ -918,12 +1453,28 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
       pending = await createRequest(author.id, "pending");
       curatorClient = httpClient({ cookie: await signInAs((await makeUser({ role: "curator" })).id) });
     });
-    const state = () => db().techRequest.findUniqueOrThrow({ where: { id: pending.id }, select: { status: true, reviewNote: true } });
+    const state = () =>
+      db().techRequest.findUniqueOrThrow({ where: { id: pending.id }, select: { status: true, reviewNote: true } });
 
     test.each<Case>([
-      { label: "reject without a reason", form: { intent: "reject" }, status: 400, message: "Hãy ghi lý do để người gửi biết cần sửa gì." },
-      { label: "reject with a blank reason", form: { intent: "reject", note: "   " }, status: 400, message: "Hãy ghi lý do để người gửi biết cần sửa gì." },
-      { label: "reason too long", form: { intent: "reject", note: "a".repeat(1001) }, status: 400, message: "Tối đa 1000 ký tự." },
+      {
+        label: "reject without a reason",
+        form: { intent: "reject" },
+        status: 400,
+        message: "Hãy ghi lý do để người gửi biết cần sửa gì.",
+      },
+      {
+        label: "reject with a blank reason",
+        form: { intent: "reject", note: "   " },
+        status: 400,
+        message: "Hãy ghi lý do để người gửi biết cần sửa gì.",
+      },
+      {
+        label: "reason too long",
+        form: { intent: "reject", note: "a".repeat(1001) },
+        status: 400,
+        message: "Tối đa 1000 ký tự.",
+      },
     ])("$label → $status", async (c) => {
       await expectRefused(curatorClient, `/requests/${pending.id}`, c.form!, c, state);
     });
@@ -959,7 +1510,12 @@ describe("message in a match", () => {
     { label: "missing message", omit: ["body"], status: 400, message: "Vui lòng điền mục này." },
     { label: "blank message", form: { body: " \n " }, status: 400, message: "Vui lòng điền mục này." },
     { label: "message too long", form: { body: "a".repeat(5001) }, status: 400, message: "Tối đa 5000 ký tự." },
-    { label: "control character", form: { body: "xin chào\u001b[31m" }, status: 400, message: "Có ký tự không hợp lệ." },
+    {
+      label: "control character",
+      form: { body: "xin chào\u001b[31m" },
+      status: 400,
+      message: "Có ký tự không hợp lệ.",
+    },
     { label: "message sent as two values", form: { body: ["một", "hai"] }, status: 400 },
     { label: "malformed form key", form: { formToken: "x" }, status: 400 },
   ])("$label → $status", async (c) => {
@@ -978,7 +1534,13 @@ describe("message in a match", () => {
   // Was a bug, fixed: the formToken error ("form.expired") is at `formToken`; app/routes/matches.$id.tsx:83-85
   // shows only `error[""]` and `error.body`: the 400 page has no message.
   test("malformed form key → the page says the form expired", async () => {
-    await expectRefused(client, path, { ...valid(), formToken: "x" }, { status: 400, message: "Biểu mẫu đã hết hạn" }, messages);
+    await expectRefused(
+      client,
+      path,
+      { ...valid(), formToken: "x" },
+      { status: 400, message: "Biểu mẫu đã hết hạn" },
+      messages,
+    );
   });
 
   test("HTML in a message (and in the sender's name) is stored as text and shown as text to the other side", async () => {
@@ -991,16 +1553,19 @@ describe("message in a match", () => {
     await expectInertInBrowser("/notifications", { userId: author.id });
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same message sent twice (%s) with its form key is posted once; both go to the thread", async (mode) => {
-    const body = `Tin nhắn gửi hai lần (${mode}) ${uid()}`;
-    const form = { formToken: await formTokenOf(client, path), body };
-    const answers = await postTwice(client, path, form, mode);
-    expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
-      [302, `${path}#latest`],
-      [302, `${path}#latest`],
-    ]);
-    expect(await db().message.count({ where: { matchId: match.id, body } })).toBe(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same message sent twice (%s) with its form key is posted once; both go to the thread",
+    async (mode) => {
+      const body = `Tin nhắn gửi hai lần (${mode}) ${uid()}`;
+      const form = { formToken: await formTokenOf(client, path), body };
+      const answers = await postTwice(client, path, form, mode);
+      expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
+        [302, `${path}#latest`],
+        [302, `${path}#latest`],
+      ]);
+      expect(await db().message.count({ where: { matchId: match.id, body } })).toBe(1);
+    },
+  );
 });
 
 // ---------------------------------------------------------------- organizations
@@ -1010,7 +1575,13 @@ describe("claim an organization", () => {
   let userId: string;
   let client: Client;
   beforeAll(async () => {
-    slug = (await db().organization.findFirstOrThrow({ where: { status: "published" }, orderBy: { slug: "asc" }, select: { slug: true } })).slug;
+    slug = (
+      await db().organization.findFirstOrThrow({
+        where: { status: "published" },
+        orderBy: { slug: "asc" },
+        select: { slug: true },
+      })
+    ).slug;
     userId = (await makeUser()).id;
     client = httpClient({ cookie: await signInAs(userId) });
   });
@@ -1028,8 +1599,17 @@ describe("claim an organization", () => {
     { label: "blank message", form: { message: "   " }, status: 400, message: "Cần ít nhất 20 ký tự." },
     { label: "message too short", form: { message: "Tôi là sếp." }, status: 400, message: "Cần ít nhất 20 ký tự." },
     { label: "message too long", form: { message: "a".repeat(2001) }, status: 400, message: "Tối đa 2000 ký tự." },
-    { label: "message with a control character", form: { message: "Tôi là trưởng phòng khoa học\u0000" }, status: 400, message: "Có ký tự không hợp lệ." },
-    { label: "message sent as two values", form: { message: ["Tôi là trưởng phòng khoa học", "và quản lý hồ sơ"] }, status: 400 },
+    {
+      label: "message with a control character",
+      form: { message: "Tôi là trưởng phòng khoa học\u0000" },
+      status: 400,
+      message: "Có ký tự không hợp lệ.",
+    },
+    {
+      label: "message sent as two values",
+      form: { message: ["Tôi là trưởng phòng khoa học", "và quản lý hồ sơ"] },
+      status: 400,
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(client, path(), c.form!, c, claims);
   });
@@ -1040,23 +1620,30 @@ describe("claim an organization", () => {
 
   test("HTML in the message is stored as text and shown as text to officials", async () => {
     const claimant = await makeUser();
-    const response = await httpClient({ cookie: await signInAs(claimant.id) }).post(path(), { message: `${XSS} — trưởng phòng khoa học` });
+    const response = await httpClient({ cookie: await signInAs(claimant.id) }).post(path(), {
+      message: `${XSS} — trưởng phòng khoa học`,
+    });
     expect(response.status).toBe(302);
-    expect((await db().organizationClaim.findFirstOrThrow({ where: { userId: claimant.id } })).message).toBe(`${XSS} — trưởng phòng khoa học`);
+    expect((await db().organizationClaim.findFirstOrThrow({ where: { userId: claimant.id } })).message).toBe(
+      `${XSS} — trưởng phòng khoa học`,
+    );
     const curator = await makeUser({ role: "curator" });
     expectEscaped(await getPage(httpClient({ cookie: await signInAs(curator.id) }), "/admin/claims"));
     await expectInertInBrowser("/admin/claims", { userId: curator.id });
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same claim sent twice (%s) makes one claim; both go to the claim page", async (mode) => {
-    const claimant = await makeUser();
-    const answers = await postTwice(httpClient({ cookie: await signInAs(claimant.id) }), path(), valid(), mode);
-    expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
-      [302, path()],
-      [302, path()],
-    ]);
-    expect(await db().organizationClaim.count({ where: { userId: claimant.id } })).toBe(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same claim sent twice (%s) makes one claim; both go to the claim page",
+    async (mode) => {
+      const claimant = await makeUser();
+      const answers = await postTwice(httpClient({ cookie: await signInAs(claimant.id) }), path(), valid(), mode);
+      expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
+        [302, path()],
+        [302, path()],
+      ]);
+      expect(await db().organizationClaim.count({ where: { userId: claimant.id } })).toBe(1);
+    },
+  );
 });
 
 describe("edit an organization", () => {
@@ -1098,7 +1685,10 @@ describe("edit an organization", () => {
     fieldSlugs: ["speech-synthesis"],
   });
   const state = async () => ({
-    organization: await db().organization.findUniqueOrThrow({ where: { id: organization.id }, include: { fields: true } }),
+    organization: await db().organization.findUniqueOrThrow({
+      where: { id: organization.id },
+      include: { fields: true },
+    }),
     proposed: await proposedRevisions(organization.id),
   });
   const thisYear = new Date().getFullYear();
@@ -1109,44 +1699,132 @@ describe("edit an organization", () => {
   });
 
   test.each<Case>([
-    { label: "no name in either language", form: { nameVi: "", nameEn: " " }, status: 400, message: "Cần ít nhất một tên (tiếng Việt hoặc tiếng Anh)." },
+    {
+      label: "no name in either language",
+      form: { nameVi: "", nameEn: " " },
+      status: 400,
+      message: "Cần ít nhất một tên (tiếng Việt hoặc tiếng Anh).",
+    },
     { label: "no field chosen", omit: ["fieldSlugs"], status: 400, message: "Chọn ít nhất 1." },
     { label: "Vietnamese name too long", form: { nameVi: "a".repeat(201) }, status: 400, message: "Tối đa 200 ký tự." },
     { label: "acronym too long", form: { acronym: "a".repeat(31) }, status: 400, message: "Tối đa 30 ký tự." },
     { label: "summary too long", form: { summaryVi: "a".repeat(2001) }, status: 400, message: "Tối đa 2000 ký tự." },
     { label: "address too long", form: { address: "a".repeat(301) }, status: 400, message: "Tối đa 300 ký tự." },
-    { label: "website too long", form: { website: `https://example.vn/${"a".repeat(500)}` }, status: 400, message: "Địa chỉ web không hợp lệ" },
-    { label: "name on two lines", form: { nameVi: "Phòng thí nghiệm\nKiểm thử" }, status: 400, message: "Chỉ một dòng." },
+    {
+      label: "website too long",
+      form: { website: `https://example.vn/${"a".repeat(500)}` },
+      status: 400,
+      message: "Địa chỉ web không hợp lệ",
+    },
+    {
+      label: "name on two lines",
+      form: { nameVi: "Phòng thí nghiệm\nKiểm thử" },
+      status: 400,
+      message: "Chỉ một dòng.",
+    },
     ...["\r", "\u0085", "\u2028", "\u2029"].map((lineBreak): Case => ({
       label: `name split by U+${lineBreak.codePointAt(0)!.toString(16).padStart(4, "0")}`,
       form: { nameVi: `Phòng thí nghiệm${lineBreak}Kiểm thử` },
       status: 400,
       message: "Chỉ một dòng.",
     })),
-    { label: "too many fields", form: { fieldSlugs: Array.from({ length: 9 }, (_, i) => `field-${i}`) }, status: 400, message: "Chọn tối đa 8." },
-    { label: "website with a script scheme", form: { website: "javascript:alert(1)" }, status: 400, message: "Địa chỉ web không hợp lệ" },
-    { label: "website with a data scheme", form: { website: "data://text/html,<script>alert(1)</script>" }, status: 400, message: "Địa chỉ web không hợp lệ" },
-    { label: "website that is not one", form: { website: "not a url" }, status: 400, message: "Địa chỉ web không hợp lệ" },
-    { label: "founding year is text", form: { foundedYear: "abc" }, status: 400, message: `Năm từ 1800 đến ${thisYear}.` },
-    { label: "founding year too early", form: { foundedYear: "1700" }, status: 400, message: `Năm từ 1800 đến ${thisYear}.` },
-    { label: "founding year in the future", form: { foundedYear: String(thisYear + 1) }, status: 400, message: `Năm từ 1800 đến ${thisYear}.` },
-    { label: "unknown district", form: { district: "paris" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
+    {
+      label: "too many fields",
+      form: { fieldSlugs: Array.from({ length: 9 }, (_, i) => `field-${i}`) },
+      status: 400,
+      message: "Chọn tối đa 8.",
+    },
+    {
+      label: "website with a script scheme",
+      form: { website: "javascript:alert(1)" },
+      status: 400,
+      message: "Địa chỉ web không hợp lệ",
+    },
+    {
+      label: "website with a data scheme",
+      form: { website: "data://text/html,<script>alert(1)</script>" },
+      status: 400,
+      message: "Địa chỉ web không hợp lệ",
+    },
+    {
+      label: "website that is not one",
+      form: { website: "not a url" },
+      status: 400,
+      message: "Địa chỉ web không hợp lệ",
+    },
+    {
+      label: "founding year is text",
+      form: { foundedYear: "abc" },
+      status: 400,
+      message: `Năm từ 1800 đến ${thisYear}.`,
+    },
+    {
+      label: "founding year too early",
+      form: { foundedYear: "1700" },
+      status: 400,
+      message: `Năm từ 1800 đến ${thisYear}.`,
+    },
+    {
+      label: "founding year in the future",
+      form: { foundedYear: String(thisYear + 1) },
+      status: 400,
+      message: `Năm từ 1800 đến ${thisYear}.`,
+    },
+    {
+      label: "unknown district",
+      form: { district: "paris" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
     // A former district's slug is no ward: Bắc Từ Liêm was a district, no unit has its name today.
-    { label: "a former district as the ward", form: { ward: "bac-tu-liem" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "phone that is words", form: { phone: "gọi tổng đài" }, status: 400, message: "Số điện thoại không hợp lệ" },
-    { label: "phone with too few digits", form: { phone: "024 38" }, status: 400, message: "Số điện thoại không hợp lệ" },
-    { label: "four mailboxes", form: { email: "a@b.vn; c@b.vn; d@b.vn; e@b.vn" }, status: 400, message: "Địa chỉ thư không hợp lệ" },
+    {
+      label: "a former district as the ward",
+      form: { ward: "bac-tu-liem" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "phone that is words",
+      form: { phone: "gọi tổng đài" },
+      status: 400,
+      message: "Số điện thoại không hợp lệ",
+    },
+    {
+      label: "phone with too few digits",
+      form: { phone: "024 38" },
+      status: 400,
+      message: "Số điện thoại không hợp lệ",
+    },
+    {
+      label: "four mailboxes",
+      form: { email: "a@b.vn; c@b.vn; d@b.vn; e@b.vn" },
+      status: 400,
+      message: "Địa chỉ thư không hợp lệ",
+    },
     { label: "HTML as the e-mail", form: { email: XSS }, status: 400, message: "Địa chỉ thư không hợp lệ" },
     { label: "unknown field", form: { fieldSlugs: ["not-a-field"] }, status: 400, message: "Lĩnh vực không hợp lệ." },
-    { label: "a field group instead of a field", form: { fieldSlugs: ["ai-data"] }, status: 400, message: "Lĩnh vực không hợp lệ." },
+    {
+      label: "a field group instead of a field",
+      form: { fieldSlugs: ["ai-data"] },
+      status: 400,
+      message: "Lĩnh vực không hợp lệ.",
+    },
     { label: "field that is not a slug", form: { fieldSlugs: ["Not A Slug!"] }, status: 400 },
-    { label: "HTML in the name, with the fields missing", form: { nameVi: XSS }, omit: ["fieldSlugs"], status: 400, message: XSS_ESCAPED },
+    {
+      label: "HTML in the name, with the fields missing",
+      form: { nameVi: XSS },
+      omit: ["fieldSlugs"],
+      status: 400,
+      message: XSS_ESCAPED,
+    },
   ])("$label → $status", async (c) => {
     await expectRefused(client, path(), build(valid(), c), c, state);
   });
 
   test("the manager of a draft listing can open its edit page", async () => {
-    const draft = await db().organization.create({ data: { slug: `kiem-thu-nhap-${uid()}`, kind: "lab", nameVi: "Bản nháp Kiểm thử", status: "draft" } });
+    const draft = await db().organization.create({
+      data: { slug: `kiem-thu-nhap-${uid()}`, kind: "lab", nameVi: "Bản nháp Kiểm thử", status: "draft" },
+    });
     await db().organizationManager.create({ data: { userId: managerId, organizationId: draft.id } });
     await getPage(client, `/organizations/${draft.slug}/edit`);
   });
@@ -1163,7 +1841,13 @@ describe("edit an organization", () => {
   test("HTML in every text field is stored as text and shown as text", async () => {
     // An official's edit is saved at once (a manager's may wait for review).
     const curator = await makeUser({ role: "curator" });
-    const response = await httpClient({ cookie: await signInAs(curator.id) }).post(path(), { ...valid(), nameVi: XSS, acronym: "<b>X</b>", summaryVi: XSS, address: XSS });
+    const response = await httpClient({ cookie: await signInAs(curator.id) }).post(path(), {
+      ...valid(),
+      nameVi: XSS,
+      acronym: "<b>X</b>",
+      summaryVi: XSS,
+      address: XSS,
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/organizations/${organization.slug}?saved=1`);
     const { organization: saved } = await state();
@@ -1174,27 +1858,45 @@ describe("edit an organization", () => {
     await expectInertInBrowser(`/organizations/${organization.slug}`);
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same edit by an official sent twice (%s): saved, both go to the listing", async (mode) => {
-    const curator = await makeUser({ role: "curator" });
-    const acronym = mode.toUpperCase().slice(0, 10);
-    const answers = await postTwice(httpClient({ cookie: await signInAs(curator.id) }), path(), { ...valid(), acronym }, mode);
-    expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
-      [302, `/organizations/${organization.slug}?saved=1`],
-      [302, `/organizations/${organization.slug}?saved=1`],
-    ]);
-    const { organization: saved } = await state();
-    expect(saved.acronym).toBe(acronym);
-    expect(saved.fields).toHaveLength(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same edit by an official sent twice (%s): saved, both go to the listing",
+    async (mode) => {
+      const curator = await makeUser({ role: "curator" });
+      const acronym = mode.toUpperCase().slice(0, 10);
+      const answers = await postTwice(
+        httpClient({ cookie: await signInAs(curator.id) }),
+        path(),
+        { ...valid(), acronym },
+        mode,
+      );
+      expect(answers.map((answer) => [answer.status, answer.location])).toEqual([
+        [302, `/organizations/${organization.slug}?saved=1`],
+        [302, `/organizations/${organization.slug}?saved=1`],
+      ]);
+      const { organization: saved } = await state();
+      expect(saved.acronym).toBe(acronym);
+      expect(saved.fields).toHaveLength(1);
+    },
+  );
 
-  test.each(["sequential", "concurrent"] as const)("the same edit by a manager sent twice (%s): both go to the same place, at most one proposal waits", async (mode) => {
-    const answers = await postTwice(client, path(), { ...valid(), acronym: `M${mode.slice(0, 3).toUpperCase()}` }, mode);
-    expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
-    expect(answers[1]!.location).toBe(answers[0]!.location);
-    expect(answers[0]!.location).toMatch(new RegExp(`^/organizations/${organization.slug}\\?(saved|proposed)=1$`));
-    const pending = await db().organizationRevision.count({ where: { organizationId: organization.id, authorId: managerId, status: "pending" } });
-    expect(pending).toBeLessThanOrEqual(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same edit by a manager sent twice (%s): both go to the same place, at most one proposal waits",
+    async (mode) => {
+      const answers = await postTwice(
+        client,
+        path(),
+        { ...valid(), acronym: `M${mode.slice(0, 3).toUpperCase()}` },
+        mode,
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
+      expect(answers[1]!.location).toBe(answers[0]!.location);
+      expect(answers[0]!.location).toMatch(new RegExp(`^/organizations/${organization.slug}\\?(saved|proposed)=1$`));
+      const pending = await db().organizationRevision.count({
+        where: { organizationId: organization.id, authorId: managerId, status: "pending" },
+      });
+      expect(pending).toBeLessThanOrEqual(1);
+    },
+  );
 });
 
 // ---------------------------------------------------------------- curation
@@ -1209,16 +1911,39 @@ describe("officials: requests waiting for review", () => {
     client = httpClient({ cookie: await signInAs((await makeUser({ role: "curator" })).id) });
   });
   const state = async () => ({
-    request: await db().techRequest.findUniqueOrThrow({ where: { id: pending.id }, select: { status: true, reviewNote: true } }),
+    request: await db().techRequest.findUniqueOrThrow({
+      where: { id: pending.id },
+      select: { status: true, reviewNote: true },
+    }),
     notifications: await db().notification.count({ where: { userId: author.id } }),
   });
   const review = (form: Form): Form => ({ requestId: pending.id, ...form });
 
   test.each<Case>([
-    { label: "reject without a reason", form: { intent: "reject" }, status: 400, message: "Hãy ghi lý do để người gửi biết cần sửa gì." },
-    { label: "reject with a blank reason", form: { intent: "reject", note: "\n  " }, status: 400, message: "Hãy ghi lý do để người gửi biết cần sửa gì." },
-    { label: "reason too long", form: { intent: "reject", note: "a".repeat(1001) }, status: 400, message: "Tối đa 1000 ký tự." },
-    { label: "reason with a control character", form: { intent: "reject", note: "Thiếu\u0000thông tin" }, status: 400, message: "Có ký tự không hợp lệ." },
+    {
+      label: "reject without a reason",
+      form: { intent: "reject" },
+      status: 400,
+      message: "Hãy ghi lý do để người gửi biết cần sửa gì.",
+    },
+    {
+      label: "reject with a blank reason",
+      form: { intent: "reject", note: "\n  " },
+      status: 400,
+      message: "Hãy ghi lý do để người gửi biết cần sửa gì.",
+    },
+    {
+      label: "reason too long",
+      form: { intent: "reject", note: "a".repeat(1001) },
+      status: 400,
+      message: "Tối đa 1000 ký tự.",
+    },
+    {
+      label: "reason with a control character",
+      form: { intent: "reject", note: "Thiếu\u0000thông tin" },
+      status: 400,
+      message: "Có ký tự không hợp lệ.",
+    },
     { label: "unknown decision", form: { intent: "maybe" }, status: 400 },
     { label: "no decision", form: {}, status: 400 },
   ])("$label → $status", async (c) => {
@@ -1226,14 +1951,26 @@ describe("officials: requests waiting for review", () => {
   });
 
   test("a member cannot review → 403", async () => {
-    await expectRefused(httpClient({ cookie: await signInAs(author.id) }), "/admin/requests", review({ intent: "approve" }), { status: 403 }, state);
+    await expectRefused(
+      httpClient({ cookie: await signInAs(author.id) }),
+      "/admin/requests",
+      review({ intent: "approve" }),
+      { status: 403 },
+      state,
+    );
   });
 
   // Was a bug, fixed: app/routes/admin.requests.tsx:32-35 passes any requestId (also "" or one that never
   // existed) to reviewRequest, whose `updateMany` matches nothing, and answers 409 "Mục này đã được
   // xử lý trước đó." ("already handled") instead of a 404 for a request that is not there.
   test("a request that does not exist → 404", async () => {
-    await expectRefused(client, "/admin/requests", { requestId: "clzzzzzzzzzzzzzzzzzzzzzzz", intent: "approve" }, { status: 404 }, state);
+    await expectRefused(
+      client,
+      "/admin/requests",
+      { requestId: "clzzzzzzzzzzzzzzzzzzzzzzz", intent: "approve" },
+      { status: 404 },
+      state,
+    );
   });
 
   test("HTML in the reason is stored as text and shown as text to the author", async () => {
@@ -1249,14 +1986,22 @@ describe("officials: requests waiting for review", () => {
     await expectInertInBrowser("/notifications", { userId: author.id });
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same decision sent twice (%s) is taken once; the second is told it was already handled", async (mode) => {
-    const target = await createRequest(author.id, "pending");
-    const answers = await postTwice(client, "/admin/requests", { requestId: target.id, intent: "reject", note: "Thiếu thông tin về ngân sách." }, mode);
-    const [first, second] = answers.sort((a, b) => a.status - b.status);
-    expect([first!.status, second!.status]).toEqual([200, 409]);
-    expectShows(second!.html, "Mục này đã được xử lý trước đó.");
-    expect(await db().notification.count({ where: { userId: author.id, url: `/requests/${target.id}` } })).toBe(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same decision sent twice (%s) is taken once; the second is told it was already handled",
+    async (mode) => {
+      const target = await createRequest(author.id, "pending");
+      const answers = await postTwice(
+        client,
+        "/admin/requests",
+        { requestId: target.id, intent: "reject", note: "Thiếu thông tin về ngân sách." },
+        mode,
+      );
+      const [first, second] = answers.sort((a, b) => a.status - b.status);
+      expect([first!.status, second!.status]).toEqual([200, 409]);
+      expectShows(second!.html, "Mục này đã được xử lý trước đó.");
+      expect(await db().notification.count({ where: { userId: author.id, url: `/requests/${target.id}` } })).toBe(1);
+    },
+  );
 });
 
 describe("officials: organization claims", () => {
@@ -1266,19 +2011,40 @@ describe("officials: organization claims", () => {
   let client: Client;
   beforeAll(async () => {
     claimant = await makeUser();
-    organizationId = (await db().organization.findFirstOrThrow({ where: { status: "published" }, orderBy: { slug: "desc" }, select: { id: true } })).id;
-    claim = await db().organizationClaim.create({ data: { userId: claimant.id, organizationId, message: "Tôi là trưởng phòng khoa học của đơn vị." } });
+    organizationId = (
+      await db().organization.findFirstOrThrow({
+        where: { status: "published" },
+        orderBy: { slug: "desc" },
+        select: { id: true },
+      })
+    ).id;
+    claim = await db().organizationClaim.create({
+      data: { userId: claimant.id, organizationId, message: "Tôi là trưởng phòng khoa học của đơn vị." },
+    });
     client = httpClient({ cookie: await signInAs((await makeUser({ role: "curator" })).id) });
   });
   const state = async () => ({
-    claim: await db().organizationClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, reviewNote: true } }),
+    claim: await db().organizationClaim.findUniqueOrThrow({
+      where: { id: claim.id },
+      select: { status: true, reviewNote: true },
+    }),
     managers: await db().organizationManager.count({ where: { userId: claimant.id } }),
   });
   const review = (form: Form): Form => ({ claimId: claim.id, ...form });
 
   test.each<Case>([
-    { label: "reject without a reason", form: { intent: "reject" }, status: 400, message: "Hãy ghi lý do để người gửi biết cần sửa gì." },
-    { label: "reason too long", form: { intent: "reject", note: "a".repeat(1001) }, status: 400, message: "Tối đa 1000 ký tự." },
+    {
+      label: "reject without a reason",
+      form: { intent: "reject" },
+      status: 400,
+      message: "Hãy ghi lý do để người gửi biết cần sửa gì.",
+    },
+    {
+      label: "reason too long",
+      form: { intent: "reject", note: "a".repeat(1001) },
+      status: 400,
+      message: "Tối đa 1000 ký tự.",
+    },
     { label: "unknown decision", form: { intent: "maybe" }, status: 400 },
   ])("$label → $status", async (c) => {
     await expectRefused(client, "/admin/claims", review(c.form!), c, state);
@@ -1287,27 +2053,42 @@ describe("officials: organization claims", () => {
   // Was a bug, fixed: the same as for requests: app/routes/admin.claims.tsx:25-30 answers a claim id that does
   // not exist with 409 "already handled" instead of 404.
   test("a claim that does not exist → 404", async () => {
-    await expectRefused(client, "/admin/claims", { claimId: "clzzzzzzzzzzzzzzzzzzzzzzz", intent: "approve" }, { status: 404 }, state);
+    await expectRefused(
+      client,
+      "/admin/claims",
+      { claimId: "clzzzzzzzzzzzzzzzzzzzzzzz", intent: "approve" },
+      { status: 404 },
+      state,
+    );
   });
 
   test("HTML in the reason is stored as text and shown as text to the claimant", async () => {
     const other = await makeUser();
-    const target = await db().organizationClaim.create({ data: { userId: other.id, organizationId, message: "Tôi là phó viện trưởng của đơn vị." } });
+    const target = await db().organizationClaim.create({
+      data: { userId: other.id, organizationId, message: "Tôi là phó viện trưởng của đơn vị." },
+    });
     const response = await client.post("/admin/claims", { claimId: target.id, intent: "reject", note: XSS });
     expect(response.status).toBe(200);
     expectEscaped(await getPage(httpClient({ cookie: await signInAs(other.id) }), "/notifications"));
     await expectInertInBrowser("/notifications", { userId: other.id });
   });
 
-  test.each(["sequential", "concurrent"] as const)("approving twice (%s) makes one manager; the second is told it was already handled", async (mode) => {
-    const other = await makeUser();
-    const target = await db().organizationClaim.create({ data: { userId: other.id, organizationId, message: "Tôi là phó viện trưởng của đơn vị." } });
-    const answers = (await postTwice(client, "/admin/claims", { claimId: target.id, intent: "approve", note: "" }, mode)).sort((a, b) => a.status - b.status);
-    expect(answers.map((answer) => answer.status)).toEqual([200, 409]);
-    expectShows(answers[1]!.html, "Mục này đã được xử lý trước đó.");
-    expect(await db().organizationManager.count({ where: { userId: other.id } })).toBe(1);
-    expect(await db().notification.count({ where: { userId: other.id } })).toBe(1);
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "approving twice (%s) makes one manager; the second is told it was already handled",
+    async (mode) => {
+      const other = await makeUser();
+      const target = await db().organizationClaim.create({
+        data: { userId: other.id, organizationId, message: "Tôi là phó viện trưởng của đơn vị." },
+      });
+      const answers = (
+        await postTwice(client, "/admin/claims", { claimId: target.id, intent: "approve", note: "" }, mode)
+      ).sort((a, b) => a.status - b.status);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 409]);
+      expectShows(answers[1]!.html, "Mục này đã được xử lý trước đó.");
+      expect(await db().organizationManager.count({ where: { userId: other.id } })).toBe(1);
+      expect(await db().notification.count({ where: { userId: other.id } })).toBe(1);
+    },
+  );
 });
 
 describe("administrators: roles", () => {
@@ -1320,12 +2101,26 @@ describe("administrators: roles", () => {
     client = httpClient({ cookie: await signInAs(admin.id) });
   });
   const state = async () => ({
-    roles: await db().user.findMany({ where: { id: { in: [admin.id, member.id] } }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
+    roles: await db().user.findMany({
+      where: { id: { in: [admin.id, member.id] } },
+      select: { id: true, role: true },
+      orderBy: { id: "asc" },
+    }),
   });
 
   test.each<Case>([
-    { label: "unknown role", form: { role: "superuser" }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
-    { label: "HTML as the role", form: { role: XSS }, status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
+    {
+      label: "unknown role",
+      form: { role: "superuser" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "HTML as the role",
+      form: { role: XSS },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
     { label: "missing role", omit: ["role"], status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
     { label: "missing user", omit: ["userId"], status: 400, message: "Vui lòng chọn một giá trị trong danh sách." },
     { label: "user id too long", form: { userId: "a".repeat(41) }, status: 400 },
@@ -1335,23 +2130,38 @@ describe("administrators: roles", () => {
   });
 
   test("an administrator cannot demote themselves", async () => {
-    await expectRefused(client, "/admin/users", { userId: admin.id, role: "member" }, { status: 400, message: "Bạn không thể tự bỏ quyền quản trị của mình." }, state);
+    await expectRefused(
+      client,
+      "/admin/users",
+      { userId: admin.id, role: "member" },
+      { status: 400, message: "Bạn không thể tự bỏ quyền quản trị của mình." },
+      state,
+    );
   });
 
   test("a curator cannot appoint → 403", async () => {
     const curator = await makeUser({ role: "curator" });
-    await expectRefused(httpClient({ cookie: await signInAs(curator.id) }), "/admin/users", { userId: member.id, role: "admin" }, { status: 403 }, state);
+    await expectRefused(
+      httpClient({ cookie: await signInAs(curator.id) }),
+      "/admin/users",
+      { userId: member.id, role: "admin" },
+      { status: 403 },
+      state,
+    );
   });
 
-  test.each(["sequential", "concurrent"] as const)("the same appointment sent twice (%s): one role change, both answers say so", async (mode) => {
-    const target = await makeUser();
-    const answers = await postTwice(client, "/admin/users", { userId: target.id, role: "curator" }, mode);
-    for (const answer of answers) {
-      expect(answer.status).toBe(200);
-      expectShows(answer.html, "Đã đổi vai trò.");
-    }
-    expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("curator");
-  });
+  test.each(["sequential", "concurrent"] as const)(
+    "the same appointment sent twice (%s): one role change, both answers say so",
+    async (mode) => {
+      const target = await makeUser();
+      const answers = await postTwice(client, "/admin/users", { userId: target.id, role: "curator" }, mode);
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expectShows(answer.html, "Đã đổi vai trò.");
+      }
+      expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("curator");
+    },
+  );
 });
 
 // ---------------------------------------------------------------- pages as sent
@@ -1364,7 +2174,12 @@ describe("pages as sent", () => {
   // fixed by #26228 in React 19 only). Pages then carry stray NUL bytes, in text or in the
   // inline hydration data; this file's checks drop them (readPage) to test the forms themselves.
   test("no page carries NUL bytes", async () => {
-    const slugs = await db().organization.findMany({ where: { status: "published" }, select: { slug: true }, orderBy: { slug: "asc" }, take: 40 });
+    const slugs = await db().organization.findMany({
+      where: { status: "published" },
+      select: { slug: true },
+      orderBy: { slug: "asc" },
+      take: 40,
+    });
     const paths = ["/directory", ...slugs.map(({ slug }) => `/organizations/${slug}`)];
     const withNul: string[] = [];
     for (const path of paths) {

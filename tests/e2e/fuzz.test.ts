@@ -4,7 +4,15 @@ import { baseURL, clientAddress, useBrowser } from "./browser";
 import { portalDb } from "./fixtures";
 import { databaseState } from "./fuzz/database-state";
 import { actionRoutes, type FoundForm, formsOn } from "./fuzz/forms";
-import { describe as show, type Fields, hostileValue, mutate, type Random, randomSource, SCRIPT_MARKERS } from "./fuzz/inputs";
+import {
+  describe as show,
+  type Fields,
+  hostileValue,
+  mutate,
+  type Random,
+  randomSource,
+  SCRIPT_MARKERS,
+} from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
 import { makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
@@ -54,43 +62,110 @@ async function buildWorld() {
   // Its own request for the edit form: an accepted edit may send it back to review.
   const editable = await makeRequest(owner.id, { reviewerId: curator.id });
   const match = await makeMatch(curator.id);
-  await db().organizationClaim.create({ data: { userId: newcomer.id, organizationId: other.id, message: "Tôi là giám đốc, e-mail công việc: giamdoc@example.vn" } });
+  await db().organizationClaim.create({
+    data: {
+      userId: newcomer.id,
+      organizationId: other.id,
+      message: "Tôi là giám đốc, e-mail công việc: giamdoc@example.vn",
+    },
+  });
   await db().notification.create({
-    data: { userId: owner.id, type: "status", data: JSON.stringify({ key: "notify.requestExpired", params: { title: request.title } }), url: `/requests/${request.id}` },
+    data: {
+      userId: owner.id,
+      type: "status",
+      data: JSON.stringify({ key: "notify.requestExpired", params: { title: request.title } }),
+      url: `/requests/${request.id}`,
+    },
   });
   const resetToken = generateSessionToken();
-  await db().passwordResetToken.create({ data: { id: sessionIdFromToken(resetToken), userId: newcomer.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  await db().passwordResetToken.create({
+    data: { id: sessionIdFromToken(resetToken), userId: newcomer.id, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   // A sign-up still waiting for its mailed link.
   const confirmToken = generateSessionToken();
   const waiting = await db().user.create({
-    data: { email: `waiting-${confirmToken.slice(0, 8)}@example.vn`, name: "Chờ xác nhận", passwordHash: "!", accountType: "business", confirmedAt: null },
+    data: {
+      email: `waiting-${confirmToken.slice(0, 8)}@example.vn`,
+      name: "Chờ xác nhận",
+      passwordHash: "!",
+      accountType: "business",
+      confirmedAt: null,
+    },
   });
   await db().signUpConfirmation.create({
-    data: { id: sessionIdFromToken(confirmToken), userId: waiting.id, passwordHash: "!", name: waiting.name, accountType: "business", locale: "vi", expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      id: sessionIdFromToken(confirmToken),
+      userId: waiting.id,
+      passwordHash: "!",
+      name: waiting.name,
+      accountType: "business",
+      locale: "vi",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
   });
 
   const actors: Actor[] = [
     {
       name: "visitor",
       userId: null,
-      pages: () => ["/", "/directory", "/experts", "/requests", "/login", "/signup", "/forgot-password", `/reset-password?token=${resetToken}`,
-        "/confirm", `/confirm?token=${confirmToken}`,
-        `/organizations/${managed.slug}`, `/experts/${responder.expert.slug}`, `/requests/${request.id}`, "/ecosystem"],
+      pages: () => [
+        "/",
+        "/directory",
+        "/experts",
+        "/requests",
+        "/login",
+        "/signup",
+        "/forgot-password",
+        `/reset-password?token=${resetToken}`,
+        "/confirm",
+        `/confirm?token=${confirmToken}`,
+        `/organizations/${managed.slug}`,
+        `/experts/${responder.expert.slug}`,
+        `/requests/${request.id}`,
+        "/ecosystem",
+      ],
     },
     {
       name: "business member, manager of a listing",
       userId: owner.id,
-      pages: () => ["/account", "/me/requests", "/requests/new", `/requests/${request.id}`, `/organizations/${managed.slug}/edit`,
-        `/requests/${editable.id}/edit`, `/organizations/${other.slug}/claim`, "/organizations/new", "/notifications", "/matches"],
+      pages: () => [
+        "/account",
+        "/me/requests",
+        "/requests/new",
+        `/requests/${request.id}`,
+        `/organizations/${managed.slug}/edit`,
+        `/requests/${editable.id}/edit`,
+        `/organizations/${other.slug}/claim`,
+        "/organizations/new",
+        "/notifications",
+        "/matches",
+      ],
     },
-    { name: "researcher", userId: newcomer.id, pages: () => ["/me/profile", `/requests/${request.id}`, "/me/responses"] },
-    { name: "responder", userId: responder.id, pages: () => ["/me/responses", `/requests/${request.id}`, "/me/profile"] },
+    {
+      name: "researcher",
+      userId: newcomer.id,
+      pages: () => ["/me/profile", `/requests/${request.id}`, "/me/responses"],
+    },
+    {
+      name: "responder",
+      userId: responder.id,
+      pages: () => ["/me/responses", `/requests/${request.id}`, "/me/profile"],
+    },
     { name: "matched business", userId: match.owner.id, pages: () => [`/matches/${match.match.id}`] },
     {
       name: "admin",
       userId: admin.id,
-      pages: () => ["/admin", "/admin/requests", "/admin/claims", "/admin/queue", "/admin/organizations", "/admin/users", "/admin/import",
-        "/admin/audit", `/requests/${pending.id}`],
+      pages: () => [
+        "/admin",
+        "/admin/requests",
+        "/admin/claims",
+        "/admin/queue",
+        "/admin/organizations",
+        "/admin/users",
+        "/admin/import",
+        "/admin/audit",
+        `/requests/${pending.id}`,
+      ],
     },
   ];
   return { actors, admin };
@@ -101,7 +176,11 @@ async function sessionsFor(actor: Actor, count: number): Promise<(string | null)
   if (!actor.userId) return Array.from({ length: count }, () => null);
   const tokens = Array.from({ length: count }, () => generateSessionToken());
   await db().session.createMany({
-    data: tokens.map((token) => ({ id: sessionIdFromToken(token), userId: actor.userId!, expiresAt: new Date(Date.now() + 86_400_000) })),
+    data: tokens.map((token) => ({
+      id: sessionIdFromToken(token),
+      userId: actor.userId!,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })),
   });
   return tokens.map((token) => `${SESSION_COOKIE}=${token}`);
 }
@@ -120,19 +199,37 @@ function headers(cookie: string | null, extra: Record<string, string> = {}) {
  */
 const MAX_BODY_BYTES = 256 * 1024;
 const MAX_URL_BYTES = 16 * 1024;
-const closedEarly = (error: unknown) => ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(String((error as { cause?: { code?: string } }).cause?.code));
+const closedEarly = (error: unknown) =>
+  ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(String((error as { cause?: { code?: string } }).cause?.code));
 
-function body(form: FoundForm, fields: Fields, random: Random): { body: BodyInit; bytes: number; type?: Record<string, string> } {
+function body(
+  form: FoundForm,
+  fields: Fields,
+  random: Random,
+): { body: BodyInit; bytes: number; type?: Record<string, string> } {
   const type = { "Content-Type": "application/x-www-form-urlencoded" };
-  const bytes = fields.reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value) * 3 + 2, 0);
+  const bytes = fields.reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value) * 3 + 2,
+    0,
+  );
   if (form.multipart) {
     const data = new FormData();
     for (const [name, value] of fields) data.append(name, value);
-    for (const name of form.files) data.append(name, new Blob([`name_vi,kind,website\n${hostileValue(random)},lab,${hostileValue(random)}\n`]), hostileValue(random).slice(0, 60) || "x.csv");
+    for (const name of form.files)
+      data.append(
+        name,
+        new Blob([`name_vi,kind,website\n${hostileValue(random)},lab,${hostileValue(random)}\n`]),
+        hostileValue(random).slice(0, 60) || "x.csv",
+      );
     return { body: data, bytes };
   }
   // Now and then a body no browser would send: broken percent-encoding.
-  if (random.next() < 0.05) return { body: `${fields.map(([name]) => `${encodeURIComponent(name)}=%ZZ%E0%A4%A`).join("&")}&%=&&=x`, bytes: 0, type };
+  if (random.next() < 0.05)
+    return {
+      body: `${fields.map(([name]) => `${encodeURIComponent(name)}=%ZZ%E0%A4%A`).join("&")}&%=&&=x`,
+      bytes: 0,
+      type,
+    };
   const params = new URLSearchParams();
   for (const [name, value] of fields) params.append(name, value);
   const text = params.toString();
@@ -179,7 +276,8 @@ async function fuzzForm(form: FoundForm, actor: Actor, random: Random) {
     if (response.status >= 400) {
       stats.refused += 1;
       const changed = state.changed(before, state.current());
-      if (changed.length > 0) failures.push(`${label} → refused with ${response.status}, yet changed ${changed.join(", ")}`);
+      if (changed.length > 0)
+        failures.push(`${label} → refused with ${response.status}, yet changed ${changed.join(", ")}`);
     } else {
       stats.accepted += 1;
       const location = response.headers.get("location");
@@ -202,7 +300,8 @@ async function fuzzQuery(label: string, url: (random: Random) => string, random:
           stats.gets += 1;
           checkAnswer(`${label}: GET ${show(path)}`, response.status, await pageText(response));
         } catch (error) {
-          if (path.length <= MAX_URL_BYTES || !closedEarly(error)) failures.push(`${label}: GET ${show(path)} → no answer: ${String((error as Error).cause ?? error)}`);
+          if (path.length <= MAX_URL_BYTES || !closedEarly(error))
+            failures.push(`${label}: GET ${show(path)} → no answer: ${String((error as Error).cause ?? error)}`);
         }
       }),
     );
@@ -211,7 +310,9 @@ async function fuzzQuery(label: string, url: (random: Random) => string, random:
 
 /** encodeURIComponent, which throws on a lone surrogate: those go as U+FFFD, as a browser sends them. */
 function encode(value: string) {
-  return encodeURIComponent(value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
+  return encodeURIComponent(
+    value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"),
+  );
 }
 
 function query(fields: Fields) {
@@ -230,7 +331,11 @@ async function discover(actors: Actor[]) {
     try {
       if (actor.userId) {
         const [cookie] = await sessionsFor(actor, 1);
-        await page.context().addCookies([{ name: SESSION_COOKIE, value: cookie!.split("=")[1]!, url: baseURL(), httpOnly: true, sameSite: "Lax" }]);
+        await page
+          .context()
+          .addCookies([
+            { name: SESSION_COOKIE, value: cookie!.split("=")[1]!, url: baseURL(), httpOnly: true, sameSite: "Lax" },
+          ]);
       }
       for (const path of actor.pages()) {
         for (const form of await formsOn(page, path)) {
@@ -263,18 +368,25 @@ describe(`fuzz (seed ${SEED})`, () => {
     for (const { form, actor } of found.values()) if (form.method === "POST") await fuzzForm(form, actor, random);
     const membersForms = found.size;
     await discover(officials);
-    for (const [index, { form, actor }] of [...found.values()].entries()) if (index >= membersForms && form.method === "POST") await fuzzForm(form, actor, random);
+    for (const [index, { form, actor }] of [...found.values()].entries())
+      if (index >= membersForms && form.method === "POST") await fuzzForm(form, actor, random);
 
     // "Every form": each route module with an action had a form found for it (the API answers 405, the catch-all 404).
-    const posted = [...found.values()].filter(({ form }) => form.method === "POST").map(({ form }) => form.action.split("?")[0]!);
+    const posted = [...found.values()]
+      .filter(({ form }) => form.method === "POST")
+      .map(({ form }) => form.action.split("?")[0]!);
     const uncovered = actionRoutes(ROOT)
       .filter(({ file }) => !file.startsWith("api.") && file !== "$.tsx")
       .filter(({ pattern }) => !posted.some((action) => pattern.test(action)))
       .map(({ file }) => file);
-    console.info(`fuzz: ${found.size} forms, ${stats.posts} posts (${stats.accepted} accepted, ${stats.refused} refused)`);
+    console.info(
+      `fuzz: ${found.size} forms, ${stats.posts} posts (${stats.accepted} accepted, ${stats.refused} refused)`,
+    );
     expect.soft(uncovered, "route modules with an action but no form found for them").toEqual([]);
     expect.soft(stats.posts, "posts sent").toBeGreaterThan(800);
-    expect.soft(stats.accepted, "some variants were accepted (the forms were filled validly enough to reach the models)").toBeGreaterThan(20);
+    expect
+      .soft(stats.accepted, "some variants were accepted (the forms were filled validly enough to reach the models)")
+      .toBeGreaterThan(20);
     expect(failures.slice(0, 30), `${failures.length} failures of ${stats.posts} posts`).toEqual([]);
   }, 900_000);
 
@@ -288,11 +400,35 @@ describe(`fuzz (seed ${SEED})`, () => {
       const path = form.action.split("?")[0]!;
       const fields: Fields = [...form.fields, ["page", "2"], ["sort", "name"]];
       const cookie = actor.userId === world.admin.id ? adminCookie! : null;
-      await fuzzQuery(`${actor.name}: ${path} form`, (r) => `${path}?${query(mutate(fields, r).fields)}`, random, cookie);
+      await fuzzQuery(
+        `${actor.name}: ${path} form`,
+        (r) => `${path}?${query(mutate(fields, r).fields)}`,
+        random,
+        cookie,
+      );
     }
-    for (const path of ["/ecosystem", "/ecosystem/data/summary", "/export/organizations.csv", "/export/organizations.json", "/admin/audit/export", "/language"]) {
-      const fields: Fields = [["format", "json"], ["lang", "en"], ["kind", "lab"], ["field", "food-technology"], ["from", "2026-01-01"], ["redirectTo", "/directory"]];
-      await fuzzQuery(path, (r) => `${path}?${query(mutate(fields, r).fields)}`, random, path.startsWith("/admin") ? adminCookie! : null);
+    for (const path of [
+      "/ecosystem",
+      "/ecosystem/data/summary",
+      "/export/organizations.csv",
+      "/export/organizations.json",
+      "/admin/audit/export",
+      "/language",
+    ]) {
+      const fields: Fields = [
+        ["format", "json"],
+        ["lang", "en"],
+        ["kind", "lab"],
+        ["field", "food-technology"],
+        ["from", "2026-01-01"],
+        ["redirectTo", "/directory"],
+      ];
+      await fuzzQuery(
+        path,
+        (r) => `${path}?${query(mutate(fields, r).fields)}`,
+        random,
+        path.startsWith("/admin") ? adminCookie! : null,
+      );
     }
     // The API's parameters, as its own OpenAPI document lists them.
     const openapi = (await (await fetch(`${baseURL()}/api/v1/openapi.json`)).json()) as {
@@ -300,17 +436,33 @@ describe(`fuzz (seed ${SEED})`, () => {
     };
     for (const [template, item] of Object.entries(openapi.paths)) {
       const parameters = item.get?.parameters ?? [];
-      const queryFields: Fields = parameters.filter((parameter) => parameter.in === "query").map((parameter) => [parameter.name, "1"]);
+      const queryFields: Fields = parameters
+        .filter((parameter) => parameter.in === "query")
+        .map((parameter) => [parameter.name, "1"]);
       await fuzzQuery(
         `API ${template}`,
-        (r) => `/api/v1${template.replace(/\{[^}]+\}/g, () => encode(hostileValue(r)))}?${query(mutate(queryFields, r).fields)}`,
+        (r) =>
+          `/api/v1${template.replace(/\{[^}]+\}/g, () => encode(hostileValue(r)))}?${query(mutate(queryFields, r).fields)}`,
         random,
         null,
       );
     }
     // Path segments of the pages that take one.
-    for (const template of ["/organizations/:x", "/experts/:x", "/requests/:x", "/matches/:x", "/organizations/:x/edit", "/ecosystem/data/:x", "/:x"]) {
-      await fuzzQuery(`path ${template}`, (r) => template.replace(":x", encode(hostileValue(r)).slice(0, 4_000)), random, adminCookie!);
+    for (const template of [
+      "/organizations/:x",
+      "/experts/:x",
+      "/requests/:x",
+      "/matches/:x",
+      "/organizations/:x/edit",
+      "/ecosystem/data/:x",
+      "/:x",
+    ]) {
+      await fuzzQuery(
+        `path ${template}`,
+        (r) => template.replace(":x", encode(hostileValue(r)).slice(0, 4_000)),
+        random,
+        adminCookie!,
+      );
     }
     console.info(`fuzz: ${stats.gets} queries`);
     expect.soft(stats.gets, "queries sent").toBeGreaterThan(800);
@@ -321,11 +473,34 @@ describe(`fuzz (seed ${SEED})`, () => {
   test("what was stored shows as text on every page that shows it", async () => {
     failures.length = 0;
     const [adminCookie] = await sessionsFor({ name: "admin", userId: world.admin.id, pages: () => [] }, 1);
-    const pages = new Set<string>(["/directory?q=fz", "/experts", "/requests", "/admin/queue", "/admin/audit", "/admin/users", "/admin/organizations?status=pending"]);
+    const pages = new Set<string>([
+      "/directory?q=fz",
+      "/experts",
+      "/requests",
+      "/admin/queue",
+      "/admin/audit",
+      "/admin/users",
+      "/admin/organizations?status=pending",
+    ]);
     // The newest things stored by the fuzz run, on their own pages.
-    for (const row of await db().organization.findMany({ orderBy: { createdAt: "desc" }, take: 20, select: { slug: true } })) pages.add(`/organizations/${row.slug}`);
-    for (const row of await db().expertProfile.findMany({ orderBy: { updatedAt: "desc" }, take: 10, select: { slug: true } })) pages.add(`/experts/${row.slug}`);
-    for (const row of await db().techRequest.findMany({ orderBy: { updatedAt: "desc" }, take: 10, select: { id: true } })) pages.add(`/requests/${row.id}`);
+    for (const row of await db().organization.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: { slug: true },
+    }))
+      pages.add(`/organizations/${row.slug}`);
+    for (const row of await db().expertProfile.findMany({
+      orderBy: { updatedAt: "desc" },
+      take: 10,
+      select: { slug: true },
+    }))
+      pages.add(`/experts/${row.slug}`);
+    for (const row of await db().techRequest.findMany({
+      orderBy: { updatedAt: "desc" },
+      take: 10,
+      select: { id: true },
+    }))
+      pages.add(`/requests/${row.id}`);
     for (const path of pages) {
       const response = await fetch(`${baseURL()}${path}`, { redirect: "manual", headers: headers(adminCookie!) });
       checkAnswer(`stored content: GET ${path}`, response.status, await pageText(response));

@@ -28,5 +28,7 @@ const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
 /** The problems html-validate finds in one page, as short lines ("rule: message (where)"). */
 export async function htmlProblems(html: string, name: string): Promise<string[]> {
   const report = await validator.validateString(html, name);
-  return report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message} (${message.selector ?? "?"})`));
+  return report.results.flatMap((result) =>
+    result.messages.map((message) => `${message.ruleId}: ${message.message} (${message.selector ?? "?"})`),
+  );
 }

@@ -34,7 +34,10 @@ beforeAll(async () => {
   world.expertSlug = responder.expert.slug;
   world.newcomer = await makeUser({ label: "html-newcomer", accountType: "researcher" });
   await makeExpert(world.newcomer.id, "draft");
-  const request = await makeRequest(world.owner.id, { reviewerId: curator.id, organizationId: (world.managed as unknown as { id: string }).id });
+  const request = await makeRequest(world.owner.id, {
+    reviewerId: curator.id,
+    organizationId: (world.managed as unknown as { id: string }).id,
+  });
   world.requestId = request.id;
   await makeResponse(request.id, responder);
   world.pendingId = (await makeRequest(world.owner.id, { reviewerId: curator.id, status: "pending" })).id;
@@ -49,27 +52,63 @@ const READERS: Reader[] = [
     name: "a visitor",
     cookie: async () => undefined,
     pages: () => [
-      "/", "/?lang=en", "/directory", "/directory?q=vat+lieu&kind=lab", "/directory?q=khong+co+gi+ca+xyzw", "/experts", "/requests",
-      "/ecosystem", "/login", "/signup", "/forgot-password", "/reset-password?token=abc", "/confirm", "/terms", "/privacy",
-      "/no/such/page", `/organizations/${world.managed.slug}`, "/organizations/hust", `/experts/${world.expertSlug}`, `/requests/${world.requestId}`,
+      "/",
+      "/?lang=en",
+      "/directory",
+      "/directory?q=vat+lieu&kind=lab",
+      "/directory?q=khong+co+gi+ca+xyzw",
+      "/experts",
+      "/requests",
+      "/ecosystem",
+      "/login",
+      "/signup",
+      "/forgot-password",
+      "/reset-password?token=abc",
+      "/confirm",
+      "/terms",
+      "/privacy",
+      "/no/such/page",
+      `/organizations/${world.managed.slug}`,
+      "/organizations/hust",
+      `/experts/${world.expertSlug}`,
+      `/requests/${world.requestId}`,
     ],
   },
   {
     name: "a business member who manages a listing",
     cookie: as(() => world.owner),
     pages: () => [
-      "/account", "/me/requests", "/requests/new", `/requests/${world.requestId}`, `/organizations/${world.managed.slug}/edit`,
-      `/organizations/${world.other.slug}/claim`, "/organizations/new", "/notifications", "/matches",
+      "/account",
+      "/me/requests",
+      "/requests/new",
+      `/requests/${world.requestId}`,
+      `/organizations/${world.managed.slug}/edit`,
+      `/organizations/${world.other.slug}/claim`,
+      "/organizations/new",
+      "/notifications",
+      "/matches",
     ],
   },
-  { name: "a researcher", cookie: as(() => world.newcomer), pages: () => ["/me/profile", "/me/responses", `/requests/${world.requestId}`] },
+  {
+    name: "a researcher",
+    cookie: as(() => world.newcomer),
+    pages: () => ["/me/profile", "/me/responses", `/requests/${world.requestId}`],
+  },
   { name: "a matched business", cookie: as(() => world.matchOwner), pages: () => [`/matches/${world.matchId}`] },
   {
     name: "an admin",
     cookie: as(() => world.admin),
     pages: () => [
-      "/admin", "/admin/queue", "/admin/requests", "/admin/claims", "/admin/organizations", "/admin/users", "/admin/import", "/admin/audit",
-      `/requests/${world.pendingId}`, "/ecosystem",
+      "/admin",
+      "/admin/queue",
+      "/admin/requests",
+      "/admin/claims",
+      "/admin/organizations",
+      "/admin/users",
+      "/admin/import",
+      "/admin/audit",
+      `/requests/${world.pendingId}`,
+      "/ecosystem",
     ],
   },
 ];
@@ -91,7 +130,10 @@ describe("every page is valid HTML", () => {
 });
 
 test("the checker finds a real problem (it is not switched off)", async () => {
-  const problems = await htmlProblems('<!doctype html><html lang="vi"><head><title>x</title></head><body><main><nav></nav><nav></nav><input name="q"></main></body></html>', "sample");
+  const problems = await htmlProblems(
+    '<!doctype html><html lang="vi"><head><title>x</title></head><body><main><nav></nav><nav></nav><input name="q"></main></body></html>',
+    "sample",
+  );
   expect(problems.some((problem) => problem.startsWith("unique-landmark"))).toBe(true);
   expect(problems.some((problem) => problem.startsWith("no-implicit-input-type"))).toBe(true);
 });

@@ -13,8 +13,14 @@ export function httpClient(options: { cookie?: string } = {}) {
     get: (path: string) => fetch(`${baseURL()}${path}`, { redirect: "manual", headers: headers() }),
     post: (path: string, form: Record<string, string | string[]>) => {
       const body = new URLSearchParams();
-      for (const [name, value] of Object.entries(form)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-      return fetch(`${baseURL()}${path}`, { method: "POST", redirect: "manual", body, headers: headers({ Origin: origin() }) });
+      for (const [name, value] of Object.entries(form))
+        for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+      return fetch(`${baseURL()}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        body,
+        headers: headers({ Origin: origin() }),
+      });
     },
   };
 }

@@ -15,7 +15,7 @@ describe("bad input gets a clear message and a 4xx, never a 500", () => {
     ["/directory?field=not-a-field", 400, "Lĩnh vực không tồn tại"],
     ["/directory?area=artificial-intelligence", 400, "Nhóm lĩnh vực không tồn tại"],
     ["/directory?district=paris", 400, "Khu vực (quận/huyện cũ) không tồn tại"],
-    ['/directory?field=x%22%20OR%20kind%20%3D%20%22lab', 400, "Lĩnh vực không tồn tại"],
+    ["/directory?field=x%22%20OR%20kind%20%3D%20%22lab", 400, "Lĩnh vực không tồn tại"],
     ["/directory?district=cau-giay%22)%20OR%20(1%3D1", 400, "Khu vực (quận/huyện cũ) không tồn tại"],
     ["/directory?sort=random", 400, "Cách sắp xếp không hợp lệ"],
     ["/directory?page=0", 400, "Số trang không hợp lệ"],
@@ -36,10 +36,48 @@ describe("bad input gets a clear message and a 4xx, never a 500", () => {
 
   test("hundreds of odd values in every parameter never cause a 500", async () => {
     const odd = [
-      "", " ", "%", "%%", "\\", '"', "'", "`", "<", ">", "&", "#", "?", "[]", "{}", "()", "NULL", "undefined", "NaN",
-      "-1", "1e309", "0x10", "9".repeat(40), "a".repeat(5000), "Ω≈ç√", "Đống Đa", "\u0000", "\u202e", "😀", "%ED%A0%80", "%FF%FE",
-      "' OR '1'='1", "1; DROP TABLE Organization; --", 'x" OR status = "draft', "kind = lab OR 1",
-      "<img src=x onerror=alert(1)>", "../../etc/passwd", "%2e%2e%2f", "ＡＢＣ", "ﬁ", "İ", "ß",
+      "",
+      " ",
+      "%",
+      "%%",
+      "\\",
+      '"',
+      "'",
+      "`",
+      "<",
+      ">",
+      "&",
+      "#",
+      "?",
+      "[]",
+      "{}",
+      "()",
+      "NULL",
+      "undefined",
+      "NaN",
+      "-1",
+      "1e309",
+      "0x10",
+      "9".repeat(40),
+      "a".repeat(5000),
+      "Ω≈ç√",
+      "Đống Đa",
+      "\u0000",
+      "\u202e",
+      "😀",
+      "%ED%A0%80",
+      "%FF%FE",
+      "' OR '1'='1",
+      "1; DROP TABLE Organization; --",
+      'x" OR status = "draft',
+      "kind = lab OR 1",
+      "<img src=x onerror=alert(1)>",
+      "../../etc/passwd",
+      "%2e%2e%2f",
+      "ＡＢＣ",
+      "ﬁ",
+      "İ",
+      "ß",
     ];
     const params = ["q", "kind", "area", "field", "district", "verified", "sort", "page"];
     const statuses = new Map<number, number>();
@@ -72,7 +110,11 @@ describe("forms", () => {
     const form = new URLSearchParams({ lang: "en", redirectTo: "/" });
     const noOrigin = await get("/language", { method: "POST", body: form });
     expect(noOrigin.status).toBe(403);
-    const otherSite = await get("/language", { method: "POST", body: form, headers: { Origin: "https://evil.example" } });
+    const otherSite = await get("/language", {
+      method: "POST",
+      body: form,
+      headers: { Origin: "https://evil.example" },
+    });
     expect(otherSite.status).toBe(403);
     expect(otherSite.headers.get("set-cookie")).toBeNull();
   });
@@ -93,7 +135,11 @@ describe("forms", () => {
     const english = await get("/", { headers: { Cookie: cookie.split(";")[0]! } });
     expect(await english.text()).toContain("Hanoi Innovation Network");
 
-    const bad = await get("/language", { method: "POST", body: new URLSearchParams({ lang: "fr" }), headers: { Origin: origin } });
+    const bad = await get("/language", {
+      method: "POST",
+      body: new URLSearchParams({ lang: "fr" }),
+      headers: { Origin: origin },
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -132,10 +178,19 @@ describe("odd requests get a 4xx, never a 500", () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const send = (body: string, type: string) =>
       new Promise<number>((resolve, reject) => {
-        const request = http.request(`${baseURL()}/language`, { method: "POST", agent, timeout: 10_000, headers: { Origin: origin(), "Content-Type": type, "Content-Length": Buffer.byteLength(body) } }, (response) => {
-          response.resume();
-          response.on("end", () => resolve(response.statusCode!));
-        });
+        const request = http.request(
+          `${baseURL()}/language`,
+          {
+            method: "POST",
+            agent,
+            timeout: 10_000,
+            headers: { Origin: origin(), "Content-Type": type, "Content-Length": Buffer.byteLength(body) },
+          },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode!));
+          },
+        );
         request.on("timeout", () => request.destroy(new Error("no answer within 10 s")));
         request.on("error", reject);
         request.end(body);
@@ -149,8 +204,16 @@ describe("odd requests get a 4xx, never a 500", () => {
   });
 
   test("a post that is not a form is refused", async () => {
-    for (const [body, type] of [["{}", "application/json"], ["lang=en", "text/plain"], ["", "application/x-www-form-urlencoded"]] as const) {
-      const response = await get("/language", { method: "POST", headers: { Origin: origin(), "Content-Type": type }, body });
+    for (const [body, type] of [
+      ["{}", "application/json"],
+      ["lang=en", "text/plain"],
+      ["", "application/x-www-form-urlencoded"],
+    ] as const) {
+      const response = await get("/language", {
+        method: "POST",
+        headers: { Origin: origin(), "Content-Type": type },
+        body,
+      });
       expect([400, 415], `${type} ${JSON.stringify(body)}`).toContain(response.status);
     }
   });
@@ -211,7 +274,11 @@ describe("headers and health", () => {
       await get("/favicon.svg"),
       await get("/readyz"),
       await get("/language", { method: "POST", headers: { Origin: "https://evil.example" }, body: "lang=en" }),
-      await get("/language", { method: "POST", headers: { Origin: new URL(baseURL()).origin }, body: new URLSearchParams({ lang: "en" }) }),
+      await get("/language", {
+        method: "POST",
+        headers: { Origin: new URL(baseURL()).origin },
+        body: new URLSearchParams({ lang: "en" }),
+      }),
     ];
     for (const answer of answers) {
       const label = `${answer.url} ${answer.status}`;

@@ -82,14 +82,20 @@ beforeAll(async () => {
   };
   const staleSince = new Date("2001-02-03T04:05:06.789Z");
 
-  const orgText = await db().organization.findUniqueOrThrow({ where: { id: organization.id }, select: { searchText: true } });
+  const orgText = await db().organization.findUniqueOrThrow({
+    where: { id: organization.id },
+    select: { searchText: true },
+  });
   const org = await db().organization.update({
     where: { id: organization.id },
     // Search texts get the marker appended: the pages still find the three by their words.
     data: { seedKey: m.seedKey, seedHash: m.seedHash, searchText: `${orgText.searchText} ${m.orgSearch}`, staleSince },
   });
   // Approved with a curator's internal note, as a review leaves it.
-  const expertText = await db().expertProfile.findUniqueOrThrow({ where: { id: responder.expert.id }, select: { searchText: true } });
+  const expertText = await db().expertProfile.findUniqueOrThrow({
+    where: { id: responder.expert.id },
+    select: { searchText: true },
+  });
   const expert = await db().expertProfile.update({
     where: { id: responder.expert.id },
     data: {
@@ -100,9 +106,19 @@ beforeAll(async () => {
       searchText: `${expertText.searchText} ${m.expertSearch}`,
     },
   });
-  const request = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: org.id, reviewNote: m.requestNote });
-  const requestText = await db().techRequest.findUniqueOrThrow({ where: { id: request.id }, select: { searchText: true } });
-  await db().techRequest.update({ where: { id: request.id }, data: { searchText: `${requestText.searchText} ${m.requestSearch}` } });
+  const request = await makeRequest(owner.id, {
+    reviewerId: curator.id,
+    organizationId: org.id,
+    reviewNote: m.requestNote,
+  });
+  const requestText = await db().techRequest.findUniqueOrThrow({
+    where: { id: request.id },
+    select: { searchText: true },
+  });
+  await db().techRequest.update({
+    where: { id: request.id },
+    data: { searchText: `${requestText.searchText} ${m.requestSearch}` },
+  });
   const response = await makeResponse(request.id, responder, "accepted");
   const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
   await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: `Xin chào ${word()}` } });
@@ -187,11 +203,18 @@ function leaks(body: string, viewer: Person | null, path = ""): string[] {
   const found: string[] = [];
   // The open-data export's `email` column is each listing's published general mailbox (import
   // and export share their columns); people's addresses are caught by value below.
-  const columns = path.startsWith("/export/organizations") ? INTERNAL_COLUMNS.filter((column) => column !== "email") : INTERNAL_COLUMNS;
+  const columns = path.startsWith("/export/organizations")
+    ? INTERNAL_COLUMNS.filter((column) => column !== "email")
+    : INTERNAL_COLUMNS;
   for (const column of columns) if (asProperty(column).test(body)) found.push(`property ${column}`);
   for (const value of world.markers) if (body.includes(value)) found.push(`marker ${value}`);
   if (body.includes(world.passwordHash)) found.push("a password hash");
-  for (const [who, person] of Object.entries({ owner: world.owner, responder: world.responder, curator: world.curator, member: world.member })) {
+  for (const [who, person] of Object.entries({
+    owner: world.owner,
+    responder: world.responder,
+    curator: world.curator,
+    member: world.member,
+  })) {
     if (person.id === viewer?.id) continue;
     if (body.includes(person.id)) found.push(`${who}'s account id`);
     if (body.includes(person.email)) found.push(`${who}'s e-mail`);
@@ -226,7 +249,11 @@ async function walk(viewer: Person | null, pages: string[], files: string[] = []
 
 describe("internal columns never leave the server", () => {
   test("the pages and searches found the three (the walk reads real answers)", async () => {
-    const { bodies } = await walk(null, [`/directory?q=${world.orgWord}`, `/experts?q=${world.expertWord}`, `/requests?q=${world.requestWord}`]);
+    const { bodies } = await walk(null, [
+      `/directory?q=${world.orgWord}`,
+      `/experts?q=${world.expertWord}`,
+      `/requests?q=${world.requestWord}`,
+    ]);
     expect(bodies.get(`/directory?q=${world.orgWord}`)).toContain(`/organizations/${world.orgSlug}`);
     expect(bodies.get(`/experts?q=${world.expertWord}`)).toContain(`/experts/${world.expertSlug}`);
     expect(bodies.get(`/requests?q=${world.requestWord}`)).toContain(`/requests/${world.requestId}`);
@@ -252,7 +279,12 @@ describe("internal columns never leave the server", () => {
   });
 
   test("the responding expert: the public pages, their responses, the match", async () => {
-    const { problems, bodies } = await walk(world.responder, [...publicPages(), "/me/responses", "/matches", `/matches/${world.matchId}`]);
+    const { problems, bodies } = await walk(world.responder, [
+      ...publicPages(),
+      "/me/responses",
+      "/matches",
+      `/matches/${world.matchId}`,
+    ]);
     expect(bodies.get(`/matches/${world.matchId}`)).toContain("Xin chào");
     expect(problems).toEqual([]);
   });

@@ -44,13 +44,17 @@ export function journeyCamera(journey: string, variant: Variant) {
       const width = page.viewportSize()?.width ?? 0;
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       shots.push({ file, caption, overflow: scrollWidth > width ? scrollWidth : null });
-      fs.writeFileSync(path.join(dir, "captions.json"), JSON.stringify({ journey, variant: variant.id, shots }, null, 2));
+      fs.writeFileSync(
+        path.join(dir, "captions.json"),
+        JSON.stringify({ journey, variant: variant.id, shots }, null, 2),
+      );
       writeIndex();
     },
   };
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /** The index of every journey folder present (each folder's captions.json), so one run of one journey keeps the others. */
 function writeIndex() {
@@ -60,7 +64,9 @@ function writeIndex() {
     .map((entry) => entry.name)
     .sort();
   const sections = folders.map((folder) => {
-    const { shots } = JSON.parse(fs.readFileSync(path.join(JOURNEYS_DIR, folder, "captions.json"), "utf8")) as { shots: Shot[] };
+    const { shots } = JSON.parse(fs.readFileSync(path.join(JOURNEYS_DIR, folder, "captions.json"), "utf8")) as {
+      shots: Shot[];
+    };
     const items = shots.map((shot) => {
       const src = `${encodeURIComponent(folder)}/${encodeURIComponent(shot.file)}`;
       const wide = shot.overflow ? ` <strong>(page ${shot.overflow}px wide: wider than the screen)</strong>` : "";

@@ -27,7 +27,10 @@ describe("the interface language", () => {
     await french.goto("/");
     expect(await french.locator("html").getAttribute("lang")).toBe("vi");
     // The reader's choice (the switch's cookie) wins over the browser's preference.
-    await english.getByRole("button", { name: /Tiếng Việt/ }).first().click();
+    await english
+      .getByRole("button", { name: /Tiếng Việt/ })
+      .first()
+      .click();
     await expect.poll(() => english.locator("html").getAttribute("lang")).toBe("vi");
     await english.goto("/experts");
     expect(await english.locator("html").getAttribute("lang")).toBe("vi");
@@ -36,7 +39,9 @@ describe("the interface language", () => {
   test("kept directory answers follow the language served, Accept-Language included", async () => {
     const address = `/directory.data?q=vat+lieu+${Date.now()}&_routes=routes/directory`;
     const ask = (acceptLanguage?: string) =>
-      fetch(`${inject("baseURL")}${address}`, { headers: acceptLanguage ? { "Accept-Language": acceptLanguage } : {} }).then((r) => r.text());
+      fetch(`${inject("baseURL")}${address}`, {
+        headers: acceptLanguage ? { "Accept-Language": acceptLanguage } : {},
+      }).then((r) => r.text());
     const inEnglish = await ask("en-US,en;q=0.9");
     const again = await ask("en-US,en;q=0.9"); // kept now
     const inVietnamese = await ask();

@@ -16,7 +16,10 @@ const unique = crypto.randomBytes(3).toString("hex");
 const scientistEmail = `nguyen.van.an.${unique}@hust.example.vn`;
 const companyEmail = `contact.${unique}@cokhidonganh.example.vn`;
 
-async function signUp(page: Page, options: { type: "Nhà khoa học, nhà nghiên cứu" | "Doanh nghiệp, startup"; name: string; email: string }) {
+async function signUp(
+  page: Page,
+  options: { type: "Nhà khoa học, nhà nghiên cứu" | "Doanh nghiệp, startup"; name: string; email: string },
+) {
   await page.goto("/signup");
   await page.getByLabel(options.type).check();
   await page.getByLabel("Họ và tên").fill(options.name);
@@ -48,13 +51,18 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   await scientist.getByText("Khoa học vật liệu & công nghệ nano").click();
   await scientist.getByLabel("Vật liệu nano", { exact: true }).check();
   await scientist.getByLabel("Từ khóa chuyên môn").fill("cảm biến khí, oxit kim loại, dây nano");
-  await scientist.getByLabel("Giới thiệu (tiếng Việt)").fill("Nghiên cứu cảm biến khí trên cơ sở dây nano oxit kim loại cho quan trắc môi trường và công nghiệp.");
+  await scientist
+    .getByLabel("Giới thiệu (tiếng Việt)")
+    .fill("Nghiên cứu cảm biến khí trên cơ sở dây nano oxit kim loại cho quan trắc môi trường và công nghiệp.");
   await scientist.getByLabel("Nghiên cứu theo hợp đồng").check();
   await scientist.getByLabel("Dịch vụ phòng thí nghiệm (đo, phân tích, thử nghiệm)").check();
   await scientist.getByLabel("Tiêu đề").first().fill("Cảm biến khí dây nano oxit kim loại độ nhạy cao");
   await scientist.getByRole("button", { name: "Lưu và công khai" }).click();
   await expect.poll(() => scientist.getByText("Hồ sơ đã được công khai.").isVisible()).toBe(true);
-  const profile = await portalDb().expertProfile.findFirstOrThrow({ where: { user: { email: scientistEmail } }, include: { affiliation: true } });
+  const profile = await portalDb().expertProfile.findFirstOrThrow({
+    where: { user: { email: scientistEmail } },
+    include: { affiliation: true },
+  });
   expect(profile.status).toBe("published");
   expect(profile.affiliation?.slug).toBe("hust");
 
@@ -63,10 +71,14 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   await signUp(company, { type: "Doanh nghiệp, startup", name: "Trần Thị Bình", email: companyEmail });
   await company.waitForURL(/\/requests\/new$/);
   await company.getByLabel("Tiêu đề", { exact: true }).fill("Cảm biến khí giá rẻ để cảnh báo rò rỉ trong nhà máy");
-  await company.getByLabel("Vấn đề cần giải quyết").fill(
-    "Nhà máy cần cảm biến khí độ nhạy cao, giá thấp để phát hiện rò rỉ khí độc; cần thử nghiệm và đo lường trong điều kiện thực tế.",
-  );
-  await company.getByLabel("Kết quả mong muốn").fill("Mẫu cảm biến khí hoạt động ổn định và quy trình chế tạo có thể chuyển giao.");
+  await company
+    .getByLabel("Vấn đề cần giải quyết")
+    .fill(
+      "Nhà máy cần cảm biến khí độ nhạy cao, giá thấp để phát hiện rò rỉ khí độc; cần thử nghiệm và đo lường trong điều kiện thực tế.",
+    );
+  await company
+    .getByLabel("Kết quả mong muốn")
+    .fill("Mẫu cảm biến khí hoạt động ổn định và quy trình chế tạo có thể chuyển giao.");
   await company.getByText("Điện tử, viễn thông & bán dẫn").click();
   await company.getByLabel("Cảm biến", { exact: true }).check();
   await company.getByLabel("Tên doanh nghiệp", { exact: true }).fill("Công ty Cổ phần Cơ khí Đông Anh");
@@ -79,7 +91,7 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   const requestId = requestUrl.split("/").pop()!;
 
   // Before review, nobody else can see it.
-  expect((await (await fetch(`${inject("baseURL")}${requestUrl}`)).status)).toBe(404);
+  expect(await (await fetch(`${inject("baseURL")}${requestUrl}`)).status).toBe(404);
 
   // 3. An official approves it.
   const officialUser = await makeUser({ role: "curator", name: "Cán bộ Sở KH&CN" });
@@ -111,8 +123,12 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   await expect.poll(() => scientist.getByText(/Bạn được mời đề xuất cho đặt hàng/).isVisible()).toBe(true);
   await scientist.getByText(/Bạn được mời đề xuất cho đặt hàng/).click();
   await scientist.waitForURL(new RegExp(`${requestUrl}$`));
-  await scientist.getByLabel("Cách tiếp cận").fill("Chế tạo cảm biến trên dây nano SnO2, hiệu chuẩn với khí mẫu, thử nghiệm tại nhà máy trong 3 tháng.");
-  await scientist.getByLabel("Kinh nghiệm liên quan").fill("10 năm nghiên cứu cảm biến khí; đã chuyển giao hai mẫu cảm biến cho doanh nghiệp.");
+  await scientist
+    .getByLabel("Cách tiếp cận")
+    .fill("Chế tạo cảm biến trên dây nano SnO2, hiệu chuẩn với khí mẫu, thử nghiệm tại nhà máy trong 3 tháng.");
+  await scientist
+    .getByLabel("Kinh nghiệm liên quan")
+    .fill("10 năm nghiên cứu cảm biến khí; đã chuyển giao hai mẫu cảm biến cho doanh nghiệp.");
   await scientist.getByLabel("Tiến độ dự kiến").fill("6 tháng");
   await scientist.getByRole("button", { name: "Gửi đề xuất" }).click();
   await expect.poll(() => scientist.getByText("Đã gửi đề xuất của bạn.").isVisible()).toBe(true);
@@ -122,7 +138,9 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
   const response = company.locator(`[data-response="${profile.slug}"]`);
   await expect.poll(() => response.getByText("Được mời").isVisible()).toBe(true);
   await response.getByRole("button", { name: "Đưa vào danh sách rút gọn" }).click();
-  await expect.poll(() => company.locator(`[data-response="${profile.slug}"]`).getByText("Danh sách rút gọn").isVisible()).toBe(true);
+  await expect
+    .poll(() => company.locator(`[data-response="${profile.slug}"]`).getByText("Danh sách rút gọn").isVisible())
+    .toBe(true);
   await company.locator(`[data-response="${profile.slug}"]`).getByRole("button", { name: "Chấp nhận" }).click();
   await company.waitForURL(/\/matches\/[a-z0-9]+$/);
   const matchUrl = new URL(company.url()).pathname;
@@ -150,15 +168,28 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
 
   // 9. The mailbox holds the e-mails.
   await expect
-    .poll(async () => (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === scientistEmail).map((mail) => mail.subject), { timeout: 10_000 })
-    .toEqual(expect.arrayContaining([expect.stringMatching(/Xác nhận tài khoản/), expect.stringMatching(/được mời đề xuất/), expect.stringMatching(/được chấp nhận/), expect.stringMatching(/Tin nhắn mới/)]));
+    .poll(
+      async () =>
+        (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === scientistEmail).map((mail) => mail.subject),
+      { timeout: 10_000 },
+    )
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Xác nhận tài khoản/),
+        expect.stringMatching(/được mời đề xuất/),
+        expect.stringMatching(/được chấp nhận/),
+        expect.stringMatching(/Tin nhắn mới/),
+      ]),
+    );
   const companyMail = (await readMailbox(inject("mailbox"))).filter((mail) => mail.to === companyEmail);
   expect(companyMail.map((mail) => mail.subject)).toEqual(
     expect.arrayContaining([expect.stringMatching(/đã được duyệt/), expect.stringMatching(/đã gửi đề xuất/)]),
   );
   expect(companyMail.find((mail) => /đã gửi đề xuất/.test(mail.subject))?.text).toContain(`${requestUrl}#responses`);
   // "được chấp nhận" leads to the conversation itself, in both parts.
-  const accepted = (await readMailbox(inject("mailbox"))).find((mail) => mail.to === scientistEmail && /được chấp nhận/.test(mail.subject))!;
+  const accepted = (await readMailbox(inject("mailbox"))).find(
+    (mail) => mail.to === scientistEmail && /được chấp nhận/.test(mail.subject),
+  )!;
   expect(accepted.text).toMatch(new RegExp(`https?://\\S+${matchUrl}$`, "m"));
   expect(accepted.links[0]).toMatch(new RegExp(`${matchUrl}$`));
 });

@@ -23,10 +23,14 @@ describe("open data names its licence", () => {
   test("public chart downloads do, officials' charts (not published) do not", async () => {
     const chart = await httpClient().get("/ecosystem/data/kinds?format=json");
     expect(((await chart.json()) as { license?: unknown }).license).toEqual({ name: "CC BY 4.0", url: CC_BY });
-    expect((await httpClient().get("/ecosystem/data/kinds?format=csv")).headers.get("link")).toBe(`<${CC_BY}>; rel="license"`);
+    expect((await httpClient().get("/ecosystem/data/kinds?format=csv")).headers.get("link")).toBe(
+      `<${CC_BY}>; rel="license"`,
+    );
 
     const official = await makeUser({ role: "curator" });
-    const internal = await httpClient({ cookie: await signInAs(official.id) }).get("/ecosystem/data/curators?format=json");
+    const internal = await httpClient({ cookie: await signInAs(official.id) }).get(
+      "/ecosystem/data/curators?format=json",
+    );
     expect(internal.status).toBe(200);
     expect(((await internal.json()) as { license?: unknown }).license).toBeUndefined();
     expect(internal.headers.get("link")).toBeNull();

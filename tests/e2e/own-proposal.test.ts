@@ -22,8 +22,12 @@ describe("a researcher's own proposal", () => {
     await signInAs(researcher.id, page.context());
     await page.goto(`/requests/${request.id}`);
     const section = page.locator("#respond");
-    await expect.poll(() => section.locator("dd", { hasText: "Dùng màng phủ sinh học từ chitosan" }).isVisible()).toBe(true);
-    expect(await section.locator("dd", { hasText: "Mười năm nghiên cứu bảo quản sau thu hoạch." }).isVisible()).toBe(true);
+    await expect
+      .poll(() => section.locator("dd", { hasText: "Dùng màng phủ sinh học từ chitosan" }).isVisible())
+      .toBe(true);
+    expect(await section.locator("dd", { hasText: "Mười năm nghiên cứu bảo quản sau thu hoạch." }).isVisible()).toBe(
+      true,
+    );
 
     // Edit while it is only submitted: a refused edit keeps what was typed.
     await section.getByText("Sửa đề xuất").click();

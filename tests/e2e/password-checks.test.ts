@@ -46,7 +46,8 @@ describe("changing the password", () => {
     expect((await changePassword(again, "wrong guess 5")).status).toBe(429);
     expect(await portalDb().session.count({ where: { userId: user.id } })).toBe(0);
     // Checks 7 to 10 of the window; then the 11th is refused before any check, right password or not.
-    for (let i = 6; i < 10; i += 1) await (await changePassword(await signInAs(user.id), `wrong guess ${i}`)).arrayBuffer();
+    for (let i = 6; i < 10; i += 1)
+      await (await changePassword(await signInAs(user.id), `wrong guess ${i}`)).arrayBuffer();
     const last = await signInAs(user.id);
     const refused = await changePassword(last, PASSWORD);
     expect(refused.status).toBe(429);

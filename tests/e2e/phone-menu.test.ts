@@ -40,7 +40,12 @@ describe("the header on a phone", () => {
           if (signedIn) {
             const user = await makeUser();
             await portalDb().notification.create({
-              data: { userId: user.id, type: "status", data: JSON.stringify({ key: "notify.message", params: { name: "A", title: "B" } }), url: "/" },
+              data: {
+                userId: user.id,
+                type: "status",
+                data: JSON.stringify({ key: "notify.message", params: { name: "A", title: "B" } }),
+                url: "/",
+              },
             });
             await signInAs(user.id, page.context());
           }

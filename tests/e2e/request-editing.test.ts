@@ -20,7 +20,11 @@ const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 async function openRequest(options: { status: "open" | "rejected"; reviewNote?: string }) {
   const owner = await makeUser({ label: "owner" });
   const curator = await makeUser({ label: "curator", role: "curator" });
-  const request = await makeRequest(owner.id, { reviewerId: curator.id, status: options.status, reviewNote: options.reviewNote });
+  const request = await makeRequest(owner.id, {
+    reviewerId: curator.id,
+    status: options.status,
+    reviewNote: options.reviewNote,
+  });
   return { owner, curator, request };
 }
 
@@ -36,9 +40,14 @@ async function editForm(ownerId: string, requestId: string): Promise<Page> {
 
 /** Waits until the search outbox has sent the request's rows to the engine. */
 async function indexed(requestId: string) {
-  await expect.poll(() => db().searchOutbox.count({ where: { entity: "request", entityId: requestId, processedAt: null } }), { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(() => db().searchOutbox.count({ where: { entity: "request", entityId: requestId, processedAt: null } }), {
+      timeout: 20_000,
+    })
+    .toBe(0);
 }
-const listedBy = async (query: string, requestId: string) => (await (await httpClient().get(`/requests?q=${query}`)).text()).includes(`href="/requests/${requestId}"`);
+const listedBy = async (query: string, requestId: string) =>
+  (await (await httpClient().get(`/requests?q=${query}`)).text()).includes(`href="/requests/${requestId}"`);
 
 describe("the author edits their request", () => {
   test("a rejected request, edited and sent again, is pending and back in the officials' queue", async () => {
@@ -50,7 +59,9 @@ describe("the author edits their request", () => {
     const page = await editForm(owner.id, request.id);
     expect(await page.getByText(note).isVisible()).toBe(true);
     expect(await page.getByLabel("Tiêu đề", { exact: true }).inputValue()).toBe(request.title);
-    await page.getByLabel("Kết quả mong muốn").fill("Quy trình bảo quản rau ăn lá 21 ngày, thử nghiệm ở hai kho lạnh, chuyển giao kèm đào tạo.");
+    await page
+      .getByLabel("Kết quả mong muốn")
+      .fill("Quy trình bảo quản rau ăn lá 21 ngày, thử nghiệm ở hai kho lạnh, chuyển giao kèm đào tạo.");
     await page.getByRole("button", { name: "Lưu và gửi lại để duyệt" }).click();
     await page.waitForURL(/\?edited=resubmitted$/);
     expect(await page.getByText("Đã gửi lại đặt hàng").isVisible()).toBe(true);
@@ -58,9 +69,13 @@ describe("the author edits their request", () => {
     const after = await db().techRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(after).toMatchObject({ status: "pending", reviewNote: null });
     // The old reason stays in the audit log.
-    const entry = await db().auditEntry.findFirstOrThrow({ where: { entityId: request.id, action: "request.resubmit" } });
+    const entry = await db().auditEntry.findFirstOrThrow({
+      where: { entityId: request.id, action: "request.resubmit" },
+    });
     expect(entry).toMatchObject({ actorId: owner.id, reason: note });
-    expect(await db().notification.count({ where: { userId: curator.id, url: `/admin/queue#request-${request.id}` } })).toBe(1);
+    expect(
+      await db().notification.count({ where: { userId: curator.id, url: `/admin/queue#request-${request.id}` } }),
+    ).toBe(1);
 
     const official = await openPage({ javaScriptEnabled: false });
     await signInAs(curator.id, official.context());
@@ -107,7 +122,9 @@ describe("the author edits their request", () => {
 
     const page = await editForm(owner.id, request.id);
     expect(await page.getByText("tạm ẩn cho đến khi được duyệt lại").isVisible()).toBe(true);
-    await page.getByLabel("Vấn đề cần giải quyết").fill("Cần bảo quản rau ăn lá tươi 21 ngày trong kho lạnh mà không dùng hóa chất, giữ được màu và độ giòn.");
+    await page
+      .getByLabel("Vấn đề cần giải quyết")
+      .fill("Cần bảo quản rau ăn lá tươi 21 ngày trong kho lạnh mà không dùng hóa chất, giữ được màu và độ giòn.");
     await page.getByRole("button", { name: "Lưu thay đổi" }).click();
     await page.waitForURL(/\?edited=review$/);
     expect(await page.getByText("tạm ẩn cho đến khi được duyệt lại").isVisible()).toBe(true);
@@ -119,7 +136,9 @@ describe("the author edits their request", () => {
     // The request is hidden from them until it is approved again: the notice leads to their proposals.
     expect(told.map((row) => row.url)).toEqual(["/me/responses"]);
     expect(await db().mailMessage.count({ where: { to: responder.email } })).toBe(1);
-    expect(await db().notification.count({ where: { userId: curator.id, url: `/admin/queue#request-${request.id}` } })).toBe(1);
+    expect(
+      await db().notification.count({ where: { userId: curator.id, url: `/admin/queue#request-${request.id}` } }),
+    ).toBe(1);
     expect(await db().requestResponse.findUniqueOrThrow({ where: { id: response.id } })).toEqual(response);
     // Hidden from the public list and search until approved again.
     await indexed(request.id);
@@ -149,7 +168,10 @@ describe("the author edits their request", () => {
       expect((await http.get(`/requests/${request.id}/edit`)).status).toBe(404);
       expect((await http.post(`/requests/${request.id}/edit`, form)).status).toBe(404);
     }
-    expect(await db().techRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ title: request.title, status: "open" });
+    expect(await db().techRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      title: request.title,
+      status: "open",
+    });
   });
 
   test("a closed request has no edit link, and its edit page says it can no longer be edited", async () => {

@@ -16,7 +16,9 @@ describe("the new request form", () => {
 
     const title = "Cảm biến độ ẩm cho kho nông sản ở Đông Anh";
     await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
-    await page.getByLabel("Vấn đề cần giải quyết").fill("Kho lạnh cần đo độ ẩm liên tục, cảnh báo qua điện thoại khi vượt ngưỡng.");
+    await page
+      .getByLabel("Vấn đề cần giải quyết")
+      .fill("Kho lạnh cần đo độ ẩm liên tục, cảnh báo qua điện thoại khi vượt ngưỡng.");
     await page.getByLabel("Quy mô", { exact: true }).selectOption("medium");
     await page.reload({ waitUntil: "networkidle" });
     await expect.poll(() => page.getByLabel("Tiêu đề", { exact: true }).inputValue()).toBe(title);

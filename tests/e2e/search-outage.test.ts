@@ -16,7 +16,10 @@ function meilisearchPid(): number {
 
 /** The directory's "engine failed, answering from the database" warnings in the portal's log so far. */
 function engineFailuresLogged(): number {
-  return fs.readFileSync(inject("portalLog"), "utf8").split("\n").filter((line) => line.includes('"search_fallback"')).length;
+  return fs
+    .readFileSync(inject("portalLog"), "utf8")
+    .split("\n")
+    .filter((line) => line.includes('"search_fallback"')).length;
 }
 
 describe("when the search engine stops answering", () => {
@@ -27,14 +30,18 @@ describe("when the search engine stops answering", () => {
     try {
       await page.goto("/directory?q=dai+hoc+bach+khoa");
       expect(await page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").isVisible()).toBe(true);
-      expect(await page.getByRole("listitem").getByRole("article").getByRole("heading", { level: 2 }).allInnerTexts()).toContain("Đại học Bách khoa Hà Nội (HUST)");
+      expect(
+        await page.getByRole("listitem").getByRole("article").getByRole("heading", { level: 2 }).allInnerTexts(),
+      ).toContain("Đại học Bách khoa Hà Nội (HUST)");
       // Other pages keep working, without waiting for the engine again: no
       // second timeout is logged (the portal's pause is 10 s in the tests).
       const failures = engineFailuresLogged();
       expect(failures).toBeGreaterThan(0);
       await page.goto("/directory?kind=lab");
       expect(await page.getByText("Công cụ tìm kiếm tạm thời không phản hồi").isVisible()).toBe(true);
-      expect(await page.getByRole("listitem").getByRole("article").getByRole("heading", { level: 2 }).count()).toBeGreaterThan(0);
+      expect(
+        await page.getByRole("listitem").getByRole("article").getByRole("heading", { level: 2 }).count(),
+      ).toBeGreaterThan(0);
       expect(engineFailuresLogged()).toBe(failures);
       const ready = await fetch(`${baseURL()}/readyz`);
       expect(ready.status).toBe(200);

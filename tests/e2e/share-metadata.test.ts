@@ -6,7 +6,21 @@ import { httpClient } from "./http-client";
  * a description and share metadata with absolute addresses; every page's footer names
  * the operator and links to the terms, the privacy notice and the open data.
  */
-const PAGES = ["/", "/directory", "/directory?q=nano", "/experts", "/requests", "/ecosystem", "/organizations/hust", "/login", "/signup", "/forgot-password", "/terms", "/privacy", "/no/such/page"];
+const PAGES = [
+  "/",
+  "/directory",
+  "/directory?q=nano",
+  "/experts",
+  "/requests",
+  "/ecosystem",
+  "/organizations/hust",
+  "/login",
+  "/signup",
+  "/forgot-password",
+  "/terms",
+  "/privacy",
+  "/no/such/page",
+];
 
 function metaContent(html: string, attribute: "name" | "property", key: string): string | null {
   const match = html.match(new RegExp(`<meta ${attribute}="${key}" content="([^"]*)"`));

@@ -10,7 +10,10 @@ import { makeUser, PASSWORD } from "../factories";
 const { openPage } = useBrowser();
 
 describe("the sign-in form after a wrong password", () => {
-  for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1366, height: 900 },
+  ]) {
     test(`the first click on "Đăng nhập" signs in (${viewport.width} px)`, async () => {
       const user = await makeUser();
       const page = await openPage({ viewport });

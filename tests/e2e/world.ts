@@ -16,13 +16,21 @@ export { hex, word };
 
 let food: Promise<string> | null = null;
 export function foodFieldId() {
-  food ??= db().field.findUniqueOrThrow({ where: { slug: "food-technology" } }).then((field) => field.id);
+  food ??= db()
+    .field.findUniqueOrThrow({ where: { slug: "food-technology" } })
+    .then((field) => field.id);
   return food;
 }
 
 /** A published food company: the field every request and expert of this world shares. */
 export async function makeFoodCompany(label: string) {
-  return makeOrganization({ label, kind: "enterprise", nameVi: `Công ty Kiểm thử ${word()}`, nameEn: null, fieldIds: [await foodFieldId()] });
+  return makeOrganization({
+    label,
+    kind: "enterprise",
+    nameVi: `Công ty Kiểm thử ${word()}`,
+    nameEn: null,
+    fieldIds: [await foodFieldId()],
+  });
 }
 
 export async function manage(userId: string, organizationId: string) {
@@ -58,7 +66,13 @@ export type RequestStatus = "pending" | "open" | "rejected" | "expired" | "close
 
 export async function makeRequest(
   authorId: string,
-  options: { reviewerId: string; status?: RequestStatus; visibility?: "public" | "anonymous"; organizationId?: string; reviewNote?: string },
+  options: {
+    reviewerId: string;
+    status?: RequestStatus;
+    visibility?: "public" | "anonymous";
+    organizationId?: string;
+    reviewNote?: string;
+  },
 ) {
   const status = options.status ?? "open";
   const titleToken = word();
@@ -95,7 +109,11 @@ export async function makeRequest(
   return { ...request, titleToken, companyToken };
 }
 
-export async function makeResponse(requestId: string, responder: { id: string; expert: { id: string } }, status = "submitted") {
+export async function makeResponse(
+  requestId: string,
+  responder: { id: string; expert: { id: string } },
+  status = "submitted",
+) {
   return db().requestResponse.create({
     data: {
       requestId,

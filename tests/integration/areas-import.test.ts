@@ -54,13 +54,26 @@ describe("import and export of places and contacts", () => {
     const good = await plan("places.csv", [HEADER, ...GOOD].join("\n"));
     await applyImport(good, { actorId: official.id, fileName: "places.csv" });
     const a = await prisma.organization.findUniqueOrThrow({ where: { slug: "khu-vuc-a" } });
-    expect(a).toMatchObject({ district: "cau-giay", ward: "nghia-do", address: "18 Hoàng Quốc Việt", phone: "024 3756 4321; 024 3756 1234", email: "lienhe@a.vn" });
+    expect(a).toMatchObject({
+      district: "cau-giay",
+      ward: "nghia-do",
+      address: "18 Hoàng Quốc Việt",
+      phone: "024 3756 4321; 024 3756 1234",
+      email: "lienhe@a.vn",
+    });
     // Cầu Giấy is also a ward's name: an area never becomes a ward.
-    expect(await prisma.organization.findUniqueOrThrow({ where: { slug: "khu-vuc-b" } })).toMatchObject({ district: "cau-giay", ward: null });
+    expect(await prisma.organization.findUniqueOrThrow({ where: { slug: "khu-vuc-b" } })).toMatchObject({
+      district: "cau-giay",
+      ward: null,
+    });
     expect(a.searchText).toContain("nghia do");
 
     const exported = await exportPublishedOrganizations();
-    expect(exported.find((row) => row.slug === "khu-vuc-a")).toMatchObject({ area: "cau-giay", ward: "nghia-do", phone: "024 3756 4321; 024 3756 1234" });
+    expect(exported.find((row) => row.slug === "khu-vuc-a")).toMatchObject({
+      area: "cau-giay",
+      ward: "nghia-do",
+      phone: "024 3756 4321; 024 3756 1234",
+    });
     expect(organizationsCsv(exported).split("\r\n")[0]).toContain(",parent,area,ward,address,phone,email,website,");
   });
 
@@ -69,4 +82,3 @@ describe("import and export of places and contacts", () => {
     expect(rows.rows[0]).toMatchObject({ outcome: "create", values: { district: "dong-da" } });
   });
 });
-

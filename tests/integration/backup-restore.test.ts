@@ -40,7 +40,10 @@ function runScript(name: "backup" | "restore", args: string[], env: Record<strin
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.MEILI_HOST;
   delete childEnv.MEILI_MASTER_KEY;
-  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], { cwd: ROOT, env: childEnv });
+  const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
+    cwd: ROOT,
+    env: childEnv,
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -61,7 +64,10 @@ function freshTarget(name: string) {
 function readRows(file: string, sql: string, ...params: unknown[]): unknown[][] {
   const db = new Database(file, { fileMustExist: true });
   try {
-    return db.prepare(sql).raw().all(...params) as unknown[][];
+    return db
+      .prepare(sql)
+      .raw()
+      .all(...params) as unknown[][];
   } finally {
     db.close();
   }
@@ -69,16 +75,26 @@ function readRows(file: string, sql: string, ...params: unknown[]): unknown[][] 
 
 /** Row count and SHA-256 of the rows (in rowid order) of every table. */
 function tableDigests(file: string): Record<string, { rows: number; sha256: string }> {
-  const tables = readRows(file, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  const tables = readRows(
+    file,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+  );
   return Object.fromEntries(
     tables.map(([name]) => {
       const rows = readRows(file, `SELECT * FROM "${String(name)}" ORDER BY rowid`);
-      return [name, { rows: rows.length, sha256: crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex") }];
+      return [
+        name,
+        { rows: rows.length, sha256: crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex") },
+      ];
     }),
   );
 }
 
-const configOf = (engine: LocalMeilisearch): SearchConfig => ({ host: engine.host, apiKey: engine.apiKey, indexPrefix: prefix });
+const configOf = (engine: LocalMeilisearch): SearchConfig => ({
+  host: engine.host,
+  apiKey: engine.apiKey,
+  indexPrefix: prefix,
+});
 
 async function startEngine(dataDir: string) {
   const engine = await startLocalMeilisearch({ dataDir });
@@ -103,7 +119,9 @@ async function organizationDocuments(config: SearchConfig) {
 }
 
 async function searchIds(config: SearchConfig, q: string) {
-  const result = await searchClient(config).index(indexUid(ORGANIZATIONS_INDEX.base, config)).search(q, { limit: 10, attributesToRetrieve: ["id"] });
+  const result = await searchClient(config)
+    .index(indexUid(ORGANIZATIONS_INDEX.base, config))
+    .search(q, { limit: 10, attributesToRetrieve: ["id"] });
   return result.hits.map((hit) => String(hit.id));
 }
 
@@ -125,7 +143,8 @@ function expectPrivate(modes: Record<string, string>) {
   expect(open, "files or folders readable by others").toEqual([]);
 }
 
-const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as BackupManifest;
+const readManifest = (dir: string) =>
+  JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as BackupManifest;
 
 beforeAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
@@ -157,15 +176,27 @@ describe("backup and restore", () => {
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/the running portal's/); // it used this engine instead of starting one
     const manifest = readManifest(quiet);
-    expect(manifest.database.tables).toEqual(Object.fromEntries(Object.entries(digests).map(([name, { rows }]) => [name, rows])));
-    expect(manifest.search).toMatchObject({ engine: "local", countedFrom: "dump", pendingTasks: 0, requeue: [], indexPrefix: prefix });
+    expect(manifest.database.tables).toEqual(
+      Object.fromEntries(Object.entries(digests).map(([name, { rows }]) => [name, rows])),
+    );
+    expect(manifest.search).toMatchObject({
+      engine: "local",
+      countedFrom: "dump",
+      pendingTasks: 0,
+      requeue: [],
+      indexPrefix: prefix,
+    });
     expect(manifest.search!.indexes[`${prefix}organizations`]).toBe(documents.length);
     expect(Object.keys(manifest.files).sort()).toEqual([manifest.database.file, manifest.search!.dumpFile].sort());
     // The dump moved out of the engine's dump directory into the backup.
     expect(fs.readdirSync(path.join(source.dataDir, "dumps"))).toEqual([]);
     // Was a bug: the backup (every password hash) and the engine's data were readable by anyone.
     const backupModes = modesUnder(quiet);
-    expect(backupModes).toMatchObject({ quiet: "700", [`quiet/${manifest.database.file}`]: "600", [`quiet/${manifest.search!.dumpFile}`]: "600" });
+    expect(backupModes).toMatchObject({
+      quiet: "700",
+      [`quiet/${manifest.database.file}`]: "600",
+      [`quiet/${manifest.search!.dumpFile}`]: "600",
+    });
     expectPrivate(backupModes);
 
     const target = freshTarget("quiet-restored");
@@ -173,7 +204,9 @@ describe("backup and restore", () => {
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/migrations: up to date/);
-    expect(restore.stdout).toMatch(new RegExp(`${prefix}organizations: ${documents.length} documents, as in the backup`));
+    expect(restore.stdout).toMatch(
+      new RegExp(`${prefix}organizations: ${documents.length} documents, as in the backup`),
+    );
 
     expect(tableDigests(target.database)).toEqual(digests);
     expectPrivate(modesUnder(target.database, target.dataDir));
@@ -205,7 +238,12 @@ describe("backup and restore", () => {
           { origin: "portal" },
         );
         await prisma.user.create({
-          data: { email: `online-${written}@example.vn`, name: `Online ${written}`, passwordHash: "-", accountType: "business" },
+          data: {
+            email: `online-${written}@example.vn`,
+            name: `Online ${written}`,
+            passwordHash: "-",
+            accountType: "business",
+          },
         });
         // SQLite answers synchronously under Prisma's promises: without a turn
         // of the event loop, the backup's exit would never be noticed.
@@ -231,7 +269,9 @@ describe("backup and restore", () => {
 
     // The copy is a single moment: listings 1..k and accounts 1..k (or k-1, mid-pair), no gaps.
     const numbers = (sql: string) =>
-      readRows(target.database, sql).map(([value]) => Number(String(value).replace(/^online-(\d+).*$/, "$1"))).sort((a, b) => a - b);
+      readRows(target.database, sql)
+        .map(([value]) => Number(String(value).replace(/^online-(\d+).*$/, "$1")))
+        .sort((a, b) => a - b);
     const organizations = numbers(`SELECT slug FROM "Organization" WHERE slug LIKE 'online-%'`);
     const users = numbers(`SELECT email FROM "User" WHERE email LIKE 'online-%'`);
     const k = organizations.length;
@@ -246,8 +286,13 @@ describe("backup and restore", () => {
       const sql = `SELECT * FROM "Organization" WHERE slug = ?`;
       expect(readRows(target.database, sql, slug)).toEqual(readRows(sourceDatabase, sql, slug));
     }
-    const counts = Object.fromEntries(Object.entries(tableDigests(target.database)).map(([name, { rows }]) => [name, rows]));
-    expect(counts).toEqual({ ...manifest.database.tables, SearchOutbox: manifest.database.tables.SearchOutbox! + manifest.search!.requeue.length });
+    const counts = Object.fromEntries(
+      Object.entries(tableDigests(target.database)).map(([name, { rows }]) => [name, rows]),
+    );
+    expect(counts).toEqual({
+      ...manifest.database.tables,
+      SearchOutbox: manifest.database.tables.SearchOutbox! + manifest.search!.requeue.length,
+    });
 
     // After the worker's round (as at the portal's start), the index holds exactly the restored listings.
     const restored = await startEngine(target.dataDir);
@@ -268,7 +313,10 @@ describe("backup and restore", () => {
     // computes for what was written in between.
     const first = readManifest(quiet);
     const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
-    const late = await createOrganization({ slug: "late-lab", kind: "lab", nameEn: "Late Laboratory", status: "published" }, { origin: "portal" });
+    const late = await createOrganization(
+      { slug: "late-lab", kind: "lab", nameEn: "Late Laboratory", status: "published" },
+      { origin: "portal" },
+    );
     await updateOrganization(hust.id, { nameEn: "Renamed after the copy" }, { origin: "portal" });
     await new SearchOutboxWorker({ db: prisma }).drain();
     const laterDir = path.join(work, "later");
@@ -281,10 +329,18 @@ describe("backup and restore", () => {
     fs.rmSync(path.join(mixed, first.search!.dumpFile!));
     fs.copyFileSync(path.join(laterDir, later.search!.dumpFile!), path.join(mixed, later.search!.dumpFile!));
     const requeue = entitiesWrittenSince(sourceDatabase, first.database.lastOutboxId);
-    expect(requeue).toEqual(expect.arrayContaining([{ entity: "organization", entityId: late.id }, { entity: "organization", entityId: hust.id }]));
+    expect(requeue).toEqual(
+      expect.arrayContaining([
+        { entity: "organization", entityId: late.id },
+        { entity: "organization", entityId: hust.id },
+      ]),
+    );
     const manifest: BackupManifest = {
       ...first,
-      files: { [first.database.file]: first.files[first.database.file]!, [later.search!.dumpFile!]: later.files[later.search!.dumpFile!]! },
+      files: {
+        [first.database.file]: first.files[first.database.file]!,
+        [later.search!.dumpFile!]: later.files[later.search!.dumpFile!]!,
+      },
       search: { ...later.search!, requeue },
     };
     fs.writeFileSync(path.join(mixed, "manifest.json"), JSON.stringify(manifest));
@@ -304,7 +360,9 @@ describe("backup and restore", () => {
     const db = createPrismaClient(target.env.DATABASE_URL);
     try {
       await new SearchOutboxWorker({ db, config }).drain();
-      expect(await index.getDocument(late.id).then(() => "still there", meilisearchErrorCode)).toBe("document_not_found");
+      expect(await index.getDocument(late.id).then(() => "still there", meilisearchErrorCode)).toBe(
+        "document_not_found",
+      );
       expect((await index.getDocument(hust.id)).nameEn).toBe(hust.nameEn);
       await expectIndexMatchesDatabase(db, config);
     } finally {
@@ -322,7 +380,9 @@ describe("backup and restore", () => {
     const fresh = freshTarget("damaged-restored");
     const refusedDamaged = await runScript("restore", [damaged], fresh.env);
     expect(refusedDamaged.code).toBe(1);
-    expect(refusedDamaged.stderr).toMatch(/The backup is damaged:\s+\S+ has SHA-256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}/);
+    expect(refusedDamaged.stderr).toMatch(
+      /The backup is damaged:\s+\S+ has SHA-256 [0-9a-f]{64}, the manifest says [0-9a-f]{64}/,
+    );
     expect(fs.existsSync(fresh.database)).toBe(false);
     expect(fs.existsSync(fresh.dataDir)).toBe(false);
 
@@ -332,7 +392,9 @@ describe("backup and restore", () => {
     const before = tableDigests(`${existing}/portal.db`);
     const refused = await runScript("restore", [quiet], env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/Nothing was changed:\s+\S+portal\.db already holds a database \(\d+ organizations.*Pass --force to replace it/s);
+    expect(refused.stderr).toMatch(
+      /Nothing was changed:\s+\S+portal\.db already holds a database \(\d+ organizations.*Pass --force to replace it/s,
+    );
     expect(tableDigests(`${existing}/portal.db`)).toEqual(before);
 
     const forced = await runScript("restore", [quiet, "--force"], env);
@@ -341,19 +403,29 @@ describe("backup and restore", () => {
     expect(fs.readdirSync(existing).filter((name) => name.startsWith("portal.db.before-restore-"))).toHaveLength(1);
 
     // This test's own database is open in this process: even --force must not replace it under it.
-    const inUse = await runScript("restore", [quiet, "--force"], { DATABASE_URL: `file:${sourceDatabase}`, MEILI_DATA_DIR: path.join(work, "unused") });
+    const inUse = await runScript("restore", [quiet, "--force"], {
+      DATABASE_URL: `file:${sourceDatabase}`,
+      MEILI_DATA_DIR: path.join(work, "unused"),
+    });
     expect(inUse.code).toBe(1);
     expect(inUse.stderr).toMatch(new RegExp(`is open in process ${process.pid} `));
   }, 180_000);
 
   test("an older backup is migrated on restore", async () => {
-    const migrations = fs.readdirSync(path.join(ROOT, "prisma/migrations")).filter((name) => /^\d{14}_/.test(name)).sort();
+    const migrations = fs
+      .readdirSync(path.join(ROOT, "prisma/migrations"))
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
     const older = path.join(work, "older-migrations");
-    for (const name of migrations.slice(0, -1)) fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(older, name), { recursive: true });
+    for (const name of migrations.slice(0, -1))
+      fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(older, name), { recursive: true });
     const oldDatabase = path.join(work, "older.db");
     applyMigrations({ databaseUrl: `file:${oldDatabase}`, migrationsDir: older });
     const backupDir = path.join(work, "older-backup");
-    const backup = await runScript("backup", ["--out", backupDir, "--no-search"], { DATABASE_URL: `file:${oldDatabase}`, MEILI_DATA_DIR: path.join(work, "unused") });
+    const backup = await runScript("backup", ["--out", backupDir, "--no-search"], {
+      DATABASE_URL: `file:${oldDatabase}`,
+      MEILI_DATA_DIR: path.join(work, "unused"),
+    });
     expect(backup.code).toBe(0);
     expect(readManifest(backupDir).database.migrations).toEqual(migrations.slice(0, -1));
     expect(readManifest(backupDir).search).toBeNull();
@@ -364,12 +436,17 @@ describe("backup and restore", () => {
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain(`migrated: ${migrations.at(-1)}`);
     expect(restore.stdout).toMatch(/no dump; the portal builds the index from the database/);
-    expect(readRows(target.database, `SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`).flat()).toEqual(migrations);
+    expect(
+      readRows(target.database, `SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`).flat(),
+    ).toEqual(migrations);
   }, 120_000);
 });
 
 /** The organizations index holds exactly the published listings of the database. */
-async function expectIndexMatchesDatabase(db: ReturnType<typeof createPrismaClient>, config: Parameters<typeof organizationDocuments>[0]) {
+async function expectIndexMatchesDatabase(
+  db: ReturnType<typeof createPrismaClient>,
+  config: Parameters<typeof organizationDocuments>[0],
+) {
   const published = await db.organization.findMany({ where: { status: "published" }, select: { id: true } });
   const indexed = (await organizationDocuments(config)).map((document) => String(document.id));
   expect(indexed).toEqual(published.map((row) => row.id).sort((a, b) => a.localeCompare(b)));

@@ -25,7 +25,13 @@ let counter = 0;
 
 async function member(accountType: "business" | "researcher" = "business") {
   counter += 1;
-  return createUser({ email: `curation-${counter}-${Math.random().toString(36).slice(2, 7)}@example.vn`, name: `Member ${counter}`, password: "a long enough password", accountType, locale: "vi" });
+  return createUser({
+    email: `curation-${counter}-${Math.random().toString(36).slice(2, 7)}@example.vn`,
+    name: `Member ${counter}`,
+    password: "a long enough password",
+    accountType,
+    locale: "vi",
+  });
 }
 
 async function auditCount() {
@@ -46,8 +52,12 @@ describe("proposed edits to a listing", () => {
     await proposeRevision(organization.id, manager.id, { summaryVi: "Mô tả mới", website: "https://lab.example.vn" });
 
     // Nothing changes until an official approves.
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).summaryVi).toBe("Mô tả cũ");
-    const revision = await prisma.organizationRevision.findFirstOrThrow({ where: { organizationId: organization.id, status: "pending" } });
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).summaryVi).toBe(
+      "Mô tả cũ",
+    );
+    const revision = await prisma.organizationRevision.findFirstOrThrow({
+      where: { organizationId: organization.id, status: "pending" },
+    });
     expect(JSON.parse(revision.before)).toMatchObject({ summaryVi: "Mô tả cũ", website: null });
     expect(await prisma.notification.count({ where: { userId: official.id, type: "review" } })).toBeGreaterThan(0);
 
@@ -56,12 +66,16 @@ describe("proposed edits to a listing", () => {
     const after = await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } });
     expect(after).toMatchObject({ summaryVi: "Mô tả mới", website: "https://lab.example.vn" });
     expect(await auditCount()).toBe(before + 1);
-    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "revision.approve", entityId: organization.id } });
+    const entry = await prisma.auditEntry.findFirstOrThrow({
+      where: { action: "revision.approve", entityId: organization.id },
+    });
     expect(JSON.parse(entry.before!)).toMatchObject({ summaryVi: "Mô tả cũ" });
     expect(JSON.parse(entry.after!)).toMatchObject({ summaryVi: "Mô tả mới" });
     expect(entry.actorId).toBe(official.id);
     // The change reaches the search index through the outbox.
-    expect(await prisma.searchOutbox.count({ where: { entityId: organization.id, processedAt: null } })).toBeGreaterThan(0);
+    expect(
+      await prisma.searchOutbox.count({ where: { entityId: organization.id, processedAt: null } }),
+    ).toBeGreaterThan(0);
 
     // A second decision on the same proposal does nothing and logs nothing.
     expect(await reviewRevision(revision.id, official.id, { approve: false, note: "late" })).toBe(false);
@@ -73,17 +87,33 @@ describe("proposed edits to a listing", () => {
     await proposeRevision(organization.id, manager.id, { nameVi: "Tên sai chính tả" });
     const revision = await prisma.organizationRevision.findFirstOrThrow({ where: { organizationId: organization.id } });
     await reviewRevision(revision.id, official.id, { approve: false, note: "Tên không khớp với quyết định thành lập" });
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).nameVi).toBe("Viện Thử nghiệm Từ chối");
-    const notice = await prisma.notification.findFirstOrThrow({ where: { userId: manager.id }, orderBy: { createdAt: "desc" } });
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).nameVi).toBe(
+      "Viện Thử nghiệm Từ chối",
+    );
+    const notice = await prisma.notification.findFirstOrThrow({
+      where: { userId: manager.id },
+      orderBy: { createdAt: "desc" },
+    });
     expect(notice.data).toContain("Tên không khớp với quyết định thành lập");
-    expect(await prisma.auditEntry.count({ where: { action: "revision.reject", entityId: organization.id, reason: "Tên không khớp với quyết định thành lập" } })).toBe(1);
+    expect(
+      await prisma.auditEntry.count({
+        where: {
+          action: "revision.reject",
+          entityId: organization.id,
+          reason: "Tên không khớp với quyết định thành lập",
+        },
+      }),
+    ).toBe(1);
   });
 
   test("a newer proposal from the same manager replaces the one still waiting", async () => {
     const organization = await makeOrganization();
     await proposeRevision(organization.id, manager.id, { address: "1 Đại Cồ Việt" });
     await proposeRevision(organization.id, manager.id, { address: "2 Đại Cồ Việt" });
-    const revisions = await prisma.organizationRevision.findMany({ where: { organizationId: organization.id }, orderBy: { createdAt: "asc" } });
+    const revisions = await prisma.organizationRevision.findMany({
+      where: { organizationId: organization.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(revisions.map((revision) => revision.status)).toEqual(["superseded", "pending"]);
   });
 });
@@ -111,46 +141,110 @@ describe("expertise profiles", () => {
     expect(profile).toMatchObject({ status: "published", reviewState: "pending" });
 
     expect(await reviewProfile(profile.id, official.id, { approve: false, note: "Thiếu đơn vị công tác" })).toBe(true);
-    expect(await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({ status: "draft", reviewState: "rejected", reviewNote: "Thiếu đơn vị công tác" });
+    expect(await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({
+      status: "draft",
+      reviewState: "rejected",
+      reviewNote: "Thiếu đơn vị công tác",
+    });
     expect(await prisma.auditEntry.count({ where: { action: "expert.reject", entityId: profile.id } })).toBe(1);
 
     // Republished, the note about the old text goes (the audit log keeps it): it never rides along to the public page.
     expect((await saveProfile(researcher.id, { ...input, bioVi: "Nghiên cứu vật liệu nano." })).ok).toBe(true);
-    expect(await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({ status: "published", reviewState: "pending", reviewNote: null });
-    expect(await prisma.auditEntry.findFirst({ where: { action: "expert.reject", entityId: profile.id }, select: { reason: true } })).toEqual({ reason: "Thiếu đơn vị công tác" });
+    expect(await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({
+      status: "published",
+      reviewState: "pending",
+      reviewNote: null,
+    });
+    expect(
+      await prisma.auditEntry.findFirst({
+        where: { action: "expert.reject", entityId: profile.id },
+        select: { reason: true },
+      }),
+    ).toEqual({ reason: "Thiếu đơn vị công tác" });
   });
 });
 
 describe("merging duplicates", () => {
   test("moves experts, units, requests and fields to the survivor, managers only as pending claims; the old address redirects; nothing is orphaned", async () => {
     const fields = await prisma.field.findMany({ where: { parentId: { not: null } }, take: 3 });
-    const survivor = await makeOrganization({ nameVi: "Viện Vật liệu Gốc", kind: "institute", fieldIds: [fields[0]!.id] });
-    const duplicate = await makeOrganization({ nameVi: "Viện Vật liệu (bản trùng)", kind: "institute", website: "https://vat-lieu.example.vn", verified: true, fieldIds: [fields[1]!.id, fields[2]!.id] });
+    const survivor = await makeOrganization({
+      nameVi: "Viện Vật liệu Gốc",
+      kind: "institute",
+      fieldIds: [fields[0]!.id],
+    });
+    const duplicate = await makeOrganization({
+      nameVi: "Viện Vật liệu (bản trùng)",
+      kind: "institute",
+      website: "https://vat-lieu.example.vn",
+      verified: true,
+      fieldIds: [fields[1]!.id, fields[2]!.id],
+    });
     const unit = await makeOrganization({ nameVi: "Phòng thí nghiệm con", parentId: duplicate.id });
     const researcher = await member("researcher");
-    const expert = await prisma.expertProfile.create({ data: { userId: researcher.id, slug: `expert-merge-${counter}`, fullName: "Đỗ Thị Lan", affiliationId: duplicate.id, status: "published" } });
+    const expert = await prisma.expertProfile.create({
+      data: {
+        userId: researcher.id,
+        slug: `expert-merge-${counter}`,
+        fullName: "Đỗ Thị Lan",
+        affiliationId: duplicate.id,
+        status: "published",
+      },
+    });
     const requester = await member();
     const request = await prisma.techRequest.create({
-      data: { authorId: requester.id, organizationId: duplicate.id, companyName: "Công ty A", sector: "manufacturing", companySize: "small", title: "Cần đo vật liệu", problem: "…", desiredOutcome: "…", trl: 4, budget: "under_100m", deadline: new Date(Date.now() + 30 * 86_400_000), visibility: "public", status: "open" },
+      data: {
+        authorId: requester.id,
+        organizationId: duplicate.id,
+        companyName: "Công ty A",
+        sector: "manufacturing",
+        companySize: "small",
+        title: "Cần đo vật liệu",
+        problem: "…",
+        desiredOutcome: "…",
+        trl: 4,
+        budget: "under_100m",
+        deadline: new Date(Date.now() + 30 * 86_400_000),
+        visibility: "public",
+        status: "open",
+      },
     });
     await prisma.organizationManager.create({ data: { userId: manager.id, organizationId: duplicate.id } });
-    await prisma.organizationRedirect.create({ data: { fromSlug: `older-name-${counter}`, organizationId: duplicate.id } });
+    await prisma.organizationRedirect.create({
+      data: { fromSlug: `older-name-${counter}`, organizationId: duplicate.id },
+    });
 
     const before = await auditCount();
     const result = await mergeOrganizations(duplicate.id, survivor.id, official.id, "Cùng một viện");
     expect(result.moved).toMatchObject({ experts: 1, children: 1, managers: 1 });
 
     expect(await prisma.organization.findUnique({ where: { id: duplicate.id } })).toBeNull();
-    expect((await prisma.expertProfile.findUniqueOrThrow({ where: { id: expert.id } })).affiliationId).toBe(survivor.id);
+    expect((await prisma.expertProfile.findUniqueOrThrow({ where: { id: expert.id } })).affiliationId).toBe(
+      survivor.id,
+    );
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: unit.id } })).parentId).toBe(survivor.id);
-    expect((await prisma.techRequest.findUniqueOrThrow({ where: { id: request.id } })).organizationId).toBe(survivor.id);
+    expect((await prisma.techRequest.findUniqueOrThrow({ where: { id: request.id } })).organizationId).toBe(
+      survivor.id,
+    );
     // Managing the duplicate is no proof of managing the survivor: a pending claim, not a manager.
-    expect(await prisma.organizationManager.count({ where: { userId: manager.id, organizationId: survivor.id } })).toBe(0);
-    expect(await prisma.organizationClaim.count({ where: { userId: manager.id, organizationId: survivor.id, status: "pending" } })).toBe(1);
-    const merged = await prisma.organization.findUniqueOrThrow({ where: { id: survivor.id }, include: { fields: true } });
+    expect(await prisma.organizationManager.count({ where: { userId: manager.id, organizationId: survivor.id } })).toBe(
+      0,
+    );
+    expect(
+      await prisma.organizationClaim.count({
+        where: { userId: manager.id, organizationId: survivor.id, status: "pending" },
+      }),
+    ).toBe(1);
+    const merged = await prisma.organization.findUniqueOrThrow({
+      where: { id: survivor.id },
+      include: { fields: true },
+    });
     expect(merged.fields.map((link) => link.fieldId).sort()).toEqual(fields.map((field) => field.id).sort());
     // The survivor keeps its own facts and gains the ones it lacked.
-    expect(merged).toMatchObject({ nameVi: "Viện Vật liệu Gốc", website: "https://vat-lieu.example.vn", verified: true });
+    expect(merged).toMatchObject({
+      nameVi: "Viện Vật liệu Gốc",
+      website: "https://vat-lieu.example.vn",
+      verified: true,
+    });
 
     // Old addresses, including one that already redirected to the duplicate, lead to the survivor.
     expect(await redirectFor(duplicate.slug)).toBe(survivor.slug);
@@ -166,11 +260,17 @@ describe("merging duplicates", () => {
            + (SELECT COUNT(*) FROM OrganizationRedirect WHERE organizationId = ${duplicate.id}) AS n`;
     expect(Number(orphans[0]!.n)).toBe(0);
     // The index hears about the deletion, the survivor, the unit and the expert.
-    const queued = await prisma.searchOutbox.findMany({ where: { processedAt: null, entityId: { in: [duplicate.id, survivor.id, unit.id, expert.id] } } });
-    expect(new Set(queued.map((row) => row.entityId))).toEqual(new Set([duplicate.id, survivor.id, unit.id, expert.id]));
+    const queued = await prisma.searchOutbox.findMany({
+      where: { processedAt: null, entityId: { in: [duplicate.id, survivor.id, unit.id, expert.id] } },
+    });
+    expect(new Set(queued.map((row) => row.entityId))).toEqual(
+      new Set([duplicate.id, survivor.id, unit.id, expert.id]),
+    );
 
     expect(await auditCount()).toBe(before + 1);
-    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "organization.merge", entityId: survivor.id } });
+    const entry = await prisma.auditEntry.findFirstOrThrow({
+      where: { action: "organization.merge", entityId: survivor.id },
+    });
     expect(entry.reason).toBe("Cùng một viện");
     expect(JSON.parse(entry.before!).duplicate.slug).toBe(duplicate.slug);
   });
@@ -178,7 +278,9 @@ describe("merging duplicates", () => {
   test("a listing cannot be merged into itself, and a failed merge logs nothing", async () => {
     const organization = await makeOrganization();
     const before = await auditCount();
-    await expect(mergeOrganizations(organization.id, organization.id, official.id)).rejects.toThrow("curation.sameOrganization");
+    await expect(mergeOrganizations(organization.id, organization.id, official.id)).rejects.toThrow(
+      "curation.sameOrganization",
+    );
     await expect(mergeOrganizations(organization.id, "no-such-id", official.id)).rejects.toThrow("curation.notFound");
     expect(await prisma.organization.findUnique({ where: { id: organization.id } })).not.toBeNull();
     expect(await auditCount()).toBe(before);
@@ -195,8 +297,15 @@ describe("verify, archive, restore", () => {
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).status).toBe("archived");
     expect(await changeOrganization(organization.id, "restore", official.id)).toBe(true);
     expect(await auditCount()).toBe(before + 3);
-    const entries = await prisma.auditEntry.findMany({ where: { entityId: organization.id }, orderBy: { createdAt: "asc" } });
-    expect(entries.map((entry) => entry.action)).toEqual(["organization.verify", "organization.archive", "organization.restore"]);
+    const entries = await prisma.auditEntry.findMany({
+      where: { entityId: organization.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(entries.map((entry) => entry.action)).toEqual([
+      "organization.verify",
+      "organization.archive",
+      "organization.restore",
+    ]);
     expect(JSON.parse(entries[1]!.before!).status).toBe("published");
     expect(JSON.parse(entries[1]!.after!).status).toBe("archived");
     expect(entries[1]!.reason).toBe("Đã giải thể");
@@ -205,10 +314,27 @@ describe("verify, archive, restore", () => {
   test("request and claim reviews are audited too", async () => {
     const requester = await member();
     const request = await prisma.techRequest.create({
-      data: { authorId: requester.id, companyName: "Công ty B", sector: "manufacturing", companySize: "small", title: "Đặt hàng để duyệt", problem: "…", desiredOutcome: "…", trl: 4, budget: "under_100m", deadline: new Date(Date.now() + 30 * 86_400_000), visibility: "public", status: "pending" },
+      data: {
+        authorId: requester.id,
+        companyName: "Công ty B",
+        sector: "manufacturing",
+        companySize: "small",
+        title: "Đặt hàng để duyệt",
+        problem: "…",
+        desiredOutcome: "…",
+        trl: 4,
+        budget: "under_100m",
+        deadline: new Date(Date.now() + 30 * 86_400_000),
+        visibility: "public",
+        status: "pending",
+      },
     });
     await reviewRequest(request.id, official.id, { approve: false, note: "Thiếu mô tả" });
-    expect(await prisma.auditEntry.count({ where: { action: "request.reject", entityId: request.id, reason: "Thiếu mô tả" } })).toBe(1);
+    expect(
+      await prisma.auditEntry.count({
+        where: { action: "request.reject", entityId: request.id, reason: "Thiếu mô tả" },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -218,7 +344,10 @@ describe("stale listings", () => {
     await prisma.organizationManager.create({ data: { userId: manager.id, organizationId: organization.id } });
     const old = new Date(Date.now() - STALE_AFTER_MS - 86_400_000);
     await prisma.$executeRaw`UPDATE Organization SET updatedAt = ${old} WHERE id = ${organization.id}`;
-    const asked = () => prisma.notification.count({ where: { userId: manager.id, data: { contains: "Trung tâm Lâu năm" }, url: { endsWith: "/edit" } } });
+    const asked = () =>
+      prisma.notification.count({
+        where: { userId: manager.id, data: { contains: "Trung tâm Lâu năm" }, url: { endsWith: "/edit" } },
+      });
 
     expect(await flagStaleListings()).toBeGreaterThanOrEqual(1);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).staleSince).not.toBeNull();
@@ -282,7 +411,14 @@ describe("bulk import", () => {
     expect(problems(3)).toContain("import.problem.kind");
     expect(problems(4)).toContain("import.problem.nameRequired");
     expect(problems(5)).toEqual(
-      expect.arrayContaining(["import.problem.url", "import.problem.year", "import.problem.field", "import.problem.parent", "import.problem.verified", "import.problem.district"]),
+      expect.arrayContaining([
+        "import.problem.url",
+        "import.problem.year",
+        "import.problem.field",
+        "import.problem.parent",
+        "import.problem.verified",
+        "import.problem.district",
+      ]),
     );
     expect(problems(6)).toEqual(["import.problem.duplicateListing"]);
     expect(problems(7)).toEqual(["import.problem.duplicateRow"]);
@@ -293,27 +429,41 @@ describe("bulk import", () => {
     const count = () => prisma.organization.count();
     const before = { organizations: await count(), audit: await auditCount() };
     const bad = await plan("bad.csv", csv(["kind,nameVi", "lab,Phòng A Nhập", "lab,"]));
-    await expect(applyImport(bad, { actorId: official.id, fileName: "bad.csv" })).rejects.toBeInstanceOf(ImportRefusedError);
+    await expect(applyImport(bad, { actorId: official.id, fileName: "bad.csv" })).rejects.toBeInstanceOf(
+      ImportRefusedError,
+    );
     expect(await count()).toBe(before.organizations);
     expect(await auditCount()).toBe(before.audit);
 
-    const good = await plan("good.json", JSON.stringify([
-      { kind: "lab", nameVi: "Phòng B Nhập", parent: "phong-c-nhap" },
-      { slug: "phong-c-nhap", kind: "institute", nameVi: "Viện C Nhập", verified: true, fields: [] },
-    ]));
+    const good = await plan(
+      "good.json",
+      JSON.stringify([
+        { kind: "lab", nameVi: "Phòng B Nhập", parent: "phong-c-nhap" },
+        { slug: "phong-c-nhap", kind: "institute", nameVi: "Viện C Nhập", verified: true, fields: [] },
+      ]),
+    );
     expect(good.counts.reject).toBe(0);
     await applyImport(good, { actorId: official.id, fileName: "good.json" });
     expect(await count()).toBe(before.organizations + 2);
-    const child = await prisma.organization.findFirstOrThrow({ where: { nameVi: "Phòng B Nhập" }, include: { parent: true } });
+    const child = await prisma.organization.findFirstOrThrow({
+      where: { nameVi: "Phòng B Nhập" },
+      include: { parent: true },
+    });
     expect(child.parent?.slug).toBe("phong-c-nhap"); // a parent later in the file is found
     expect(child.searchText).toContain("phong b nhap");
     expect(await auditCount()).toBe(before.audit + 1);
-    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "organization.import" }, orderBy: { createdAt: "desc" } });
+    const entry = await prisma.auditEntry.findFirstOrThrow({
+      where: { action: "organization.import" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.parse(entry.after!)).toMatchObject({ created: 2, updated: 0 });
   });
 
   test("an import that fails half-way leaves the database as it was", async () => {
-    const good = await plan("race.csv", csv(["slug,kind,nameVi", "race-one,lab,Phòng Đua Một", "race-two,lab,Phòng Đua Hai"]));
+    const good = await plan(
+      "race.csv",
+      csv(["slug,kind,nameVi", "race-one,lab,Phòng Đua Một", "race-two,lab,Phòng Đua Hai"]),
+    );
     // Someone takes the second address after the dry run: the whole file rolls back.
     await makeOrganization({ slug: "race-two" });
     const before = await prisma.organization.count();

@@ -23,17 +23,28 @@ describe("the demonstration", () => {
       messages: await prisma.message.count(),
     });
     const first = await counts();
-    expect(first).toMatchObject({ users: DEMO_ACCOUNTS.length, experts: 3, requests: 2, responses: 2, matches: 1, messages: 2 });
+    expect(first).toMatchObject({
+      users: DEMO_ACCOUNTS.length,
+      experts: 3,
+      requests: 2,
+      responses: 2,
+      matches: 1,
+      messages: 2,
+    });
     expect(await loadDemoContent("demo-password-1")).toEqual({ created: false });
     expect(await counts()).toEqual(first);
 
     // Everything made up says so.
     for (const user of await prisma.user.findMany()) expect(user.name).toContain("ví dụ");
-    for (const expert of await prisma.expertProfile.findMany()) expect(`${expert.fullName} ${expert.bioVi}`).toMatch(/ví dụ/i);
-    for (const request of await prisma.techRequest.findMany()) expect(`${request.title} ${request.problem}`).toMatch(/ví dụ/i);
+    for (const expert of await prisma.expertProfile.findMany())
+      expect(`${expert.fullName} ${expert.bioVi}`).toMatch(/ví dụ/i);
+    for (const request of await prisma.techRequest.findMany())
+      expect(`${request.title} ${request.problem}`).toMatch(/ví dụ/i);
     for (const message of await prisma.message.findMany()) expect(message.body).toMatch(/ví dụ/i);
     // Roles, confirmed accounts and the printed password.
-    const accounts = await prisma.user.findMany({ select: { email: true, role: true, confirmedAt: true, passwordHash: true } });
+    const accounts = await prisma.user.findMany({
+      select: { email: true, role: true, confirmedAt: true, passwordHash: true },
+    });
     expect(new Set(accounts.map((account) => account.role))).toEqual(new Set(["member", "curator", "admin"]));
     for (const account of accounts) {
       expect(account.confirmedAt).not.toBeNull();
@@ -45,7 +56,16 @@ describe("the demonstration", () => {
     const output = execFileSync(
       process.execPath,
       ["--import", "tsx", "-e", 'await import("./scripts/lib/demo-env.ts"); console.log(JSON.stringify(process.env))'],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: "file:./.data/portal.db", MEILI_HOST: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "real" }, encoding: "utf8" },
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: "file:./.data/portal.db",
+          MEILI_HOST: "http://127.0.0.1:7700",
+          MEILI_MASTER_KEY: "real",
+        },
+        encoding: "utf8",
+      },
     );
     const env = JSON.parse(output) as Record<string, string | undefined>;
     expect(env.DATABASE_URL).toBe(`file:${path.join(ROOT, ".data/demo/portal.db")}`);
@@ -60,7 +80,9 @@ describe("the demonstration", () => {
 describe("a portal started as a demonstration", () => {
   let portal: PortalProcess;
   beforeAll(async () => {
-    portal = await startPortalProcess(await portalFiles(path.join(runDir(), `demo-${process.pid}`)), { env: { PORTAL_DEMO: "1" } });
+    portal = await startPortalProcess(await portalFiles(path.join(runDir(), `demo-${process.pid}`)), {
+      env: { PORTAL_DEMO: "1" },
+    });
   }, 300_000);
   afterAll(async () => {
     await portal?.stop();

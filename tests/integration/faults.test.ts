@@ -5,8 +5,27 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createPrismaClient } from "~/db/client.server";
 import { inconsistencies, outboxBaseline } from "./faults/consistency";
-import { engine, enginePid, isAlive, logTail, portalFiles, readyState, startPortalProcess, type PortalFiles, type PortalProcess } from "../setup/portal-process";
-import { editableListings, editStream, postEdit, postProposal, signedInUser, type Attempt, type EditableListing, type Proposal } from "./faults/writes";
+import {
+  engine,
+  enginePid,
+  isAlive,
+  logTail,
+  portalFiles,
+  readyState,
+  startPortalProcess,
+  type PortalFiles,
+  type PortalProcess,
+} from "../setup/portal-process";
+import {
+  editableListings,
+  editStream,
+  postEdit,
+  postProposal,
+  signedInUser,
+  type Attempt,
+  type EditableListing,
+  type Proposal,
+} from "./faults/writes";
 import { runDir } from "./run-dir";
 
 /**
@@ -58,20 +77,31 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000
 /** Until /readyz says the engine is up and the outbox is empty; returns how long it took. */
 async function drained(timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
-  await until(async () => {
-    const state = await readyState(portal.baseURL);
-    return state?.status === "ready" && state.outbox.pending === 0;
-  }, timeoutMs, "the outbox to drain");
+  await until(
+    async () => {
+      const state = await readyState(portal.baseURL);
+      return state?.status === "ready" && state.outbox.pending === 0;
+    },
+    timeoutMs,
+    "the outbox to drain",
+  );
   return Date.now() - started;
 }
 
-const outcomes = (attempts: Attempt[]) => attempts.map((item) => `${item.marker}: ${item.outcome} ${item.status ?? ""} ${item.detail.slice(0, 120)}`);
+const outcomes = (attempts: Attempt[]) =>
+  attempts.map((item) => `${item.marker}: ${item.outcome} ${item.status ?? ""} ${item.detail.slice(0, 120)}`);
 const report = (figures: Record<string, unknown>) => console.info(`faults: ${JSON.stringify(figures)}`);
 
 describe("faults", () => {
   test("Meilisearch killed twice during a stream of writes: every write is acknowledged, and all reach the index once it is back", async () => {
     const baseline = await outboxBaseline(db);
-    const stream = editStream({ baseURL: () => portal.baseURL, cookie: curator.cookie, listings: listings.slice(0, 12), writers: 3, tag: "engine" });
+    const stream = editStream({
+      baseURL: () => portal.baseURL,
+      cookie: curator.cookie,
+      listings: listings.slice(0, 12),
+      writers: 3,
+      tag: "engine",
+    });
     const outages: { killedToReadyMs: number; writesDuringOutage: number }[] = [];
     try {
       await until(() => stream.count("acknowledged") >= 15, 30_000, "writes before the kill");
@@ -81,7 +111,11 @@ describe("faults", () => {
         const killedAt = Date.now();
         const before = stream.attempts.length;
         // The portal starts it again (on the same port and data) after a back-off.
-        await until(async () => enginePid(files) !== pid && (await readyState(portal.baseURL))?.search === "ok", 30_000, "the engine to be restarted");
+        await until(
+          async () => enginePid(files) !== pid && (await readyState(portal.baseURL))?.search === "ok",
+          30_000,
+          "the engine to be restarted",
+        );
         outages.push({ killedToReadyMs: Date.now() - killedAt, writesDuringOutage: stream.attempts.length - before });
         expect(isAlive(pid)).toBe(false);
         await sleep(500);
@@ -143,7 +177,12 @@ describe("faults", () => {
       expect(reads.filter((read) => read.status !== 200 || read.ms > 2_500)).toEqual([]);
       await drained();
       expect(await inconsistencies(db, engine(files), attempts, baseline)).toEqual([]);
-      report({ test: "lock 2 s", writeMs: attempts.map((item) => item.ms), reads: reads.length, slowestReadMs: Math.max(...reads.map((read) => read.ms)) });
+      report({
+        test: "lock 2 s",
+        writeMs: attempts.map((item) => item.ms),
+        reads: reads.length,
+        slowestReadMs: Math.max(...reads.map((read) => read.ms)),
+      });
     }, 60_000);
 
     test("longer than the busy timeout: writes get 503 with Retry-After and leave nothing, reads go on, the outbox worker carries on", async () => {
@@ -156,14 +195,20 @@ describe("faults", () => {
       let before: Attempt;
       try {
         before = await postEdit(portal.baseURL, curator.cookie, mine[0]!, "lock-long-before");
-        await until(async () => (await db.searchOutbox.count({ where: { id: { gt: baseline }, claimToken: { not: null } } })) > 0, 10_000, "the worker to claim the row");
+        await until(
+          async () => (await db.searchOutbox.count({ where: { id: { gt: baseline }, claimToken: { not: null } } })) > 0,
+          10_000,
+          "the worker to claim the row",
+        );
         other.exec("BEGIN IMMEDIATE");
       } finally {
         process.kill(enginePidNow, "SIGCONT");
       }
       const heldAt = Date.now();
       // The last as the page's JavaScript sends it: the same answer.
-      const writes = mine.slice(1).map((listing, i) => postEdit(portal.baseURL, curator.cookie, listing, `lock-long-${i}`, { script: i === 2 }));
+      const writes = mine
+        .slice(1)
+        .map((listing, i) => postEdit(portal.baseURL, curator.cookie, listing, `lock-long-${i}`, { script: i === 2 }));
       // Held past two busy timeouts: the worker fails to record the delivery,
       // then fails to put the row back, and must still deliver it afterwards.
       const reads = await readWhile(() => Date.now() - heldAt < 11_000).finally(release);
@@ -181,20 +226,39 @@ describe("faults", () => {
       expect(reads.filter((read) => read.status !== 200 || read.ms > 2_500)).toEqual([]);
       expect(fs.readFileSync(files.log, "utf8")).toMatch(/"event":"database_busy"/);
       expect(await inconsistencies(db, engine(files), [before, ...refused, after], baseline)).toEqual([]);
-      report({ test: "lock 11 s", refusedAfterMs: refused.map((item) => item.ms), reads: reads.length, slowestReadMs: Math.max(...reads.map((read) => read.ms)), drainAfterReleaseMs: drainMs });
+      report({
+        test: "lock 11 s",
+        refusedAfterMs: refused.map((item) => item.ms),
+        reads: reads.length,
+        slowestReadMs: Math.max(...reads.map((read) => read.ms)),
+        drainAfterReleaseMs: drainMs,
+      });
     }, 90_000);
   });
 
   test("the portal killed in the middle of a stream of writes: after a restart every acknowledged write is there once, half-done ones all or nothing", async () => {
     const baseline = await outboxBaseline(db);
     const member = await signedInUser(db, "member");
-    const field = await db.field.findFirstOrThrow({ where: { parentId: { not: null } }, orderBy: { slug: "asc" }, select: { slug: true } });
-    const edits = editStream({ baseURL: () => portal.baseURL, cookie: curator.cookie, listings: listings.slice(20, 32), writers: 3, tag: "crash" });
+    const field = await db.field.findFirstOrThrow({
+      where: { parentId: { not: null } },
+      orderBy: { slug: "asc" },
+      select: { slug: true },
+    });
+    const edits = editStream({
+      baseURL: () => portal.baseURL,
+      cookie: curator.cookie,
+      listings: listings.slice(20, 32),
+      writers: 3,
+      tag: "crash",
+    });
     const proposals: { proposal: Proposal; attempt: Attempt }[] = [];
     let proposing = true;
     const proposer = (async () => {
       for (let n = 0; proposing; n++) {
-        const proposal = { name: `Fault Proposal Lab ${n}`, formToken: `fault-crash-token-${String(n).padStart(4, "0")}` };
+        const proposal = {
+          name: `Fault Proposal Lab ${n}`,
+          formToken: `fault-crash-token-${String(n).padStart(4, "0")}`,
+        };
         proposals.push({ proposal, attempt: await postProposal(portal.baseURL, member.cookie, proposal, field.slug) });
       }
     })();
@@ -204,7 +268,14 @@ describe("faults", () => {
     const oldEngine = enginePid(files)!;
     strays.push(oldEngine);
     process.kill(oldEngine, "SIGSTOP");
-    await until(async () => (await db.searchOutbox.count({ where: { id: { gt: baseline }, processedAt: null, claimToken: { not: null } } })) > 0, 10_000, "a claimed row");
+    await until(
+      async () =>
+        (await db.searchOutbox.count({
+          where: { id: { gt: baseline }, processedAt: null, claimToken: { not: null } },
+        })) > 0,
+      10_000,
+      "a claimed row",
+    );
     // The portal and the engine's guard die together, leaving the engine running, its pid file behind.
     const guard = parentOf(oldEngine);
     expect(fs.readFileSync(`/proc/${guard}/cmdline`, "utf8")).toContain("meili-guard");
@@ -225,14 +296,24 @@ describe("faults", () => {
 
     // A person whose form got no answer sends it again: still one listing each.
     const resent = await Promise.all(
-      proposals.filter(({ attempt }) => attempt.outcome !== "acknowledged").map(({ proposal }) => postProposal(portal.baseURL, member.cookie, proposal, field.slug)),
+      proposals
+        .filter(({ attempt }) => attempt.outcome !== "acknowledged")
+        .map(({ proposal }) => postProposal(portal.baseURL, member.cookie, proposal, field.slug)),
     );
     expect(outcomes(resent.filter((item) => item.outcome !== "acknowledged"))).toEqual([]);
-    const created = await db.organization.groupBy({ by: ["nameEn"], where: { nameEn: { startsWith: "Fault Proposal Lab " } }, _count: true });
+    const created = await db.organization.groupBy({
+      by: ["nameEn"],
+      where: { nameEn: { startsWith: "Fault Proposal Lab " } },
+      _count: true,
+    });
     expect(created.map((row) => row._count).filter((count) => count !== 1)).toEqual([]);
     expect(created.length).toBe(proposals.length);
     // Each with its proposal record and its form token, written in the same transaction.
-    expect(await db.organizationRevision.count({ where: { organization: { nameEn: { startsWith: "Fault Proposal Lab " } } } })).toBe(proposals.length);
+    expect(
+      await db.organizationRevision.count({
+        where: { organization: { nameEn: { startsWith: "Fault Proposal Lab " } } },
+      }),
+    ).toBe(proposals.length);
     expect(await db.formSubmission.count({ where: { userId: member.userId } })).toBe(proposals.length);
     const drainMs = await drained();
 

@@ -84,7 +84,11 @@ describe("when Meilisearch is unreachable", () => {
       const query = { ...base, q: "quokka" };
       expect((await searchDirectory(query)).total).toBe(0);
       // As a second process (an import, a script) writes: its own connection, its own wake-up signal.
-      await createOrganization({ slug: "quokka-lab", kind: "lab", nameEn: "Quokka Lab", status: "published" }, { origin: "portal" }, other);
+      await createOrganization(
+        { slug: "quokka-lab", kind: "lab", nameEn: "Quokka Lab", status: "published" },
+        { origin: "portal" },
+        other,
+      );
       const after = await searchDirectory(query);
       expect(after.mode).toBe("database");
       expect(after.results.map(({ organization }) => organization.slug)).toEqual(["quokka-lab"]);

@@ -23,7 +23,11 @@ export function organizationsIndex() {
 
 /** Ids the engine returns for a query, best first. */
 export async function engineIds(q: string, options: { filter?: string; limit?: number } = {}) {
-  const result = await organizationsIndex().search(q, { limit: options.limit ?? 20, filter: options.filter, attributesToRetrieve: ["id"] });
+  const result = await organizationsIndex().search(q, {
+    limit: options.limit ?? 20,
+    filter: options.filter,
+    attributesToRetrieve: ["id"],
+  });
   return result.hits.map((hit) => String(hit.id));
 }
 
@@ -34,7 +38,10 @@ export async function slugsOf(ids: string[]) {
 }
 
 /** Polls until the check passes or the time runs out. */
-export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 15_000, intervalMs = 100 } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  { timeoutMs = 15_000, intervalMs = 100 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

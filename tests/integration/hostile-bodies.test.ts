@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createPrismaClient } from "~/db/client.server";
 import { signedInUser } from "./faults/writes";
-import { isAlive, logTail, portalFiles, startPortalProcess, type PortalFiles, type PortalProcess } from "../setup/portal-process";
+import {
+  isAlive,
+  logTail,
+  portalFiles,
+  startPortalProcess,
+  type PortalFiles,
+  type PortalProcess,
+} from "../setup/portal-process";
 import { runDir } from "./run-dir";
 
 /**
@@ -41,7 +48,15 @@ const MiB = 1024 * 1024;
  * written (no `..` resolved). `halfway` runs once half the body has been taken by the
  * portal; its result comes back with the reply.
  */
-function send<T>(options: { path: string; headers: Record<string, string>; head?: string; fill: string; tail?: string; size: number; halfway?: () => Promise<T> }): Promise<Reply & { halfway?: T }> {
+function send<T>(options: {
+  path: string;
+  headers: Record<string, string>;
+  head?: string;
+  fill: string;
+  tail?: string;
+  size: number;
+  halfway?: () => Promise<T>;
+}): Promise<Reply & { halfway?: T }> {
   const head = Buffer.from(options.head ?? "");
   const tail = Buffer.from(options.tail ?? "");
   const fillSize = options.size - head.length - tail.length;
@@ -51,19 +66,28 @@ function send<T>(options: { path: string; headers: Record<string, string>; head?
     let answered = false;
     let halfway: Promise<T> | undefined;
     const request = http.request(
-      { host: "127.0.0.1", port, method: "POST", path: options.path, headers: { ...options.headers, "Content-Length": String(options.size), Origin: `http://127.0.0.1:${port}` } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: options.path,
+        headers: { ...options.headers, "Content-Length": String(options.size), Origin: `http://127.0.0.1:${port}` },
+      },
       (response) => {
         answered = true;
         let body = "";
         response.setEncoding("utf8");
         response.on("data", (text: string) => (body += text));
-        response.on("end", async () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body, halfway: await halfway }));
+        response.on("end", async () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body, halfway: await halfway }),
+        );
       },
     );
     // The portal may answer and close before the whole body is sent: that is the point.
     request.on("error", (error) => (answered ? undefined : reject(error)));
     (async () => {
-      const write = (bytes: Buffer) => (request.write(bytes) ? Promise.resolve() : new Promise<void>((done) => request.once("drain", done)));
+      const write = (bytes: Buffer) =>
+        request.write(bytes) ? Promise.resolve() : new Promise<void>((done) => request.once("drain", done));
       await write(head);
       let sent = 0;
       while (sent < fillSize && !answered && !request.destroyed) {
@@ -93,7 +117,11 @@ const form = { "Content-Type": "application/x-www-form-urlencoded" };
 describe("hostile bodies", () => {
   test("a 66 MB form through /admin/import/../../language or %2e%2e is refused at once, and the portal lives on", async () => {
     const users = await db.user.count();
-    for (const target of ["/admin/import/../../language", "/admin/import/%2e%2e/%2e%2e/signup", "/admin/import/%2E%2E\\..\\language"]) {
+    for (const target of [
+      "/admin/import/../../language",
+      "/admin/import/%2e%2e/%2e%2e/signup",
+      "/admin/import/%2E%2E\\..\\language",
+    ]) {
       const reply = await send({ path: target, headers: form, fill: "a=&", size: 66_000_000 });
       expect(reply.status, target).toBe(400);
       expect(reply.body).toContain("Đường dẫn không hợp lệ");
@@ -113,7 +141,8 @@ describe("hostile bodies", () => {
     expect((await send({ path: "/language", headers: form, fill: "a=&", size: 300 * 1024 })).status).toBe(413);
     // The same body to the import is let through to the route (which asks an anonymous visitor to sign in).
     expect((await send({ path: "/admin/import", headers: form, fill: "a=&", size: 300 * 1024 })).status).not.toBe(413);
-    const fields = (count: number) => `lang=en&${Array.from({ length: count - 1 }, (_, index) => `f${index}=`).join("&")}`;
+    const fields = (count: number) =>
+      `lang=en&${Array.from({ length: count - 1 }, (_, index) => `f${index}=`).join("&")}`;
     const tooMany = fields(1_001);
     const refused = await send({ path: "/language", headers: form, fill: tooMany, size: tooMany.length });
     expect(refused.status).toBe(413);
@@ -129,14 +158,47 @@ describe("hostile bodies", () => {
     const curator = await signedInUser(db, "curator");
     const organizations = await db.organization.count();
     const boundary = "----hostile-import-boundary";
-    const part = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\ndry-run\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    const part = (name: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\ndry-run\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
     const end = `\r\n--${boundary}--\r\n`;
     const wide = `${Array.from({ length: 10_000 }, (_, index) => `c${index}`).join(",")}\n`;
     const cases = [
-      { what: "16 million tiny CSV rows", name: "rows.csv", head: "kind,nameVi\n", fill: "a,b\n", tail: "", size: 64_000_000, message: "quá nhiều dòng" },
-      { what: "31 million nested JSON arrays", name: "deep.json", head: "", fill: "[", tail: "]".repeat(1_000), size: 31_000_000, message: "lồng quá sâu" },
-      { what: "21 million empty JSON objects", name: "objects.json", head: "[", fill: "{},", tail: "{}]", size: 63_000_000, message: "quá nhiều dòng" },
-      { what: "a CSV of 10,000 columns", name: "wide.csv", head: wide, fill: `${"x,".repeat(9_999)}x\n`, tail: "", size: 20_000_000, message: "quá nhiều cột" },
+      {
+        what: "16 million tiny CSV rows",
+        name: "rows.csv",
+        head: "kind,nameVi\n",
+        fill: "a,b\n",
+        tail: "",
+        size: 64_000_000,
+        message: "quá nhiều dòng",
+      },
+      {
+        what: "31 million nested JSON arrays",
+        name: "deep.json",
+        head: "",
+        fill: "[",
+        tail: "]".repeat(1_000),
+        size: 31_000_000,
+        message: "lồng quá sâu",
+      },
+      {
+        what: "21 million empty JSON objects",
+        name: "objects.json",
+        head: "[",
+        fill: "{},",
+        tail: "{}]",
+        size: 63_000_000,
+        message: "quá nhiều dòng",
+      },
+      {
+        what: "a CSV of 10,000 columns",
+        name: "wide.csv",
+        head: wide,
+        fill: `${"x,".repeat(9_999)}x\n`,
+        tail: "",
+        size: 20_000_000,
+        message: "quá nhiều cột",
+      },
     ];
     const figures: Record<string, unknown> = {};
     for (const item of cases) {

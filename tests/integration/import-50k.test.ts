@@ -17,7 +17,8 @@ beforeAll(async () => {
 test("a 50,000-row file is planned and imported in one piece", async () => {
   const kinds = ["lab", "institute", "enterprise", "startup"];
   const lines = ["kind,nameVi,nameEn,district,foundedYear"];
-  for (let i = 0; i < 50_000; i++) lines.push(`${kinds[i % 4]},Tổ chức Nhập Số ${i},Imported Organization ${i},ba-dinh,${1990 + (i % 30)}`);
+  for (let i = 0; i < 50_000; i++)
+    lines.push(`${kinds[i % 4]},Tổ chức Nhập Số ${i},Imported Organization ${i},ba-dinh,${1990 + (i % 30)}`);
   const parsed = await parseImportFile("big.csv", lines.join("\n"));
   if (!parsed.ok) throw new Error(`file refused: ${parsed.problem.key}`);
   const big = await planImport(parsed.rows);
@@ -25,5 +26,7 @@ test("a 50,000-row file is planned and imported in one piece", async () => {
   const before = await prisma.organization.count();
   await applyImport(big, { actorId: official.id, fileName: "big.csv" });
   expect(await prisma.organization.count()).toBe(before + 50_000);
-  expect(await prisma.searchOutbox.count({ where: { processedAt: null, entity: "organization" } })).toBeGreaterThanOrEqual(50_000);
+  expect(
+    await prisma.searchOutbox.count({ where: { processedAt: null, entity: "organization" } }),
+  ).toBeGreaterThanOrEqual(50_000);
 }, 300_000);

@@ -2,7 +2,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { defaultIndexingMemory, findRunningLocalMeilisearch, readOrCreateMasterKey, resolveMeilisearchBinary, startLocalMeilisearch } from "#search/local-server";
+import {
+  defaultIndexingMemory,
+  findRunningLocalMeilisearch,
+  readOrCreateMasterKey,
+  resolveMeilisearchBinary,
+  startLocalMeilisearch,
+} from "#search/local-server";
 import { ROOT } from "../setup/paths";
 import { runDir } from "./run-dir";
 
@@ -36,11 +42,15 @@ describe("local Meilisearch launcher", () => {
       expect(readOrCreateMasterKey(dataDir)).toBe(meili.apiKey);
       // The key is required, and it is not on the command line.
       expect((await fetch(`${meili.host}/indexes`)).status).toBe(401);
-      expect((await fetch(`${meili.host}/indexes`, { headers: { Authorization: `Bearer ${meili.apiKey}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${meili.host}/indexes`, { headers: { Authorization: `Bearer ${meili.apiKey}` } })).status,
+      ).toBe(200);
       const argv = fs.readFileSync(`/proc/${meili.pid}/cmdline`, "utf8").split("\0");
       expect(argv.join(" ")).not.toContain(meili.apiKey);
       // Not the engine's default indexing memory (two thirds of the RAM), which makes every small update slow (decision 021).
-      expect(argv[argv.indexOf("--max-indexing-memory") + 1]).toBe(process.env.MEILI_MAX_INDEXING_MEMORY ?? defaultIndexingMemory());
+      expect(argv[argv.indexOf("--max-indexing-memory") + 1]).toBe(
+        process.env.MEILI_MAX_INDEXING_MEMORY ?? defaultIndexingMemory(),
+      );
       // Scripts find it instead of starting a second one on the same data.
       expect(await findRunningLocalMeilisearch(dataDir)).toEqual({ host: meili.host, apiKey: meili.apiKey });
       await expect(startLocalMeilisearch({ dataDir })).rejects.toThrow(/already uses/);
@@ -63,7 +73,10 @@ describe("local Meilisearch launcher", () => {
       console.log("pid=" + meili.pid);
       setInterval(() => {}, 1000);`,
     );
-    const owner = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const owner = spawn(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const pid = await new Promise<number>((resolve) => {
       let out = "";
       owner.stdout!.on("data", (chunk: Buffer) => {

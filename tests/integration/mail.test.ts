@@ -22,7 +22,11 @@ afterAll(() => fs.rmSync(mailbox, { force: true }));
 const HOSTILE = "<script>alert(1)</script>";
 
 async function deliverAll() {
-  const queued = await prisma.mailMessage.findMany({ where: { sentAt: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const queued = await prisma.mailMessage.findMany({
+    where: { sentAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   for (const { id } of queued) await deliverMail(id);
 }
 
@@ -32,24 +36,51 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
     data: { email: `company-${stamp}@example.vn`, name: "Công ty Đông Á", passwordHash: "x", accountType: "business" },
   });
   const scientist = await prisma.user.create({
-    data: { email: `scientist-${stamp}@example.vn`, name: `Bình ${HOSTILE}`, passwordHash: "x", accountType: "researcher" },
+    data: {
+      email: `scientist-${stamp}@example.vn`,
+      name: `Bình ${HOSTILE}`,
+      passwordHash: "x",
+      accountType: "researcher",
+    },
   });
-  await prisma.expertProfile.create({ data: { userId: scientist.id, slug: `binh-${stamp}`, fullName: `Bình ${HOSTILE}`, status: "published" } });
+  await prisma.expertProfile.create({
+    data: { userId: scientist.id, slug: `binh-${stamp}`, fullName: `Bình ${HOSTILE}`, status: "published" },
+  });
   const request = await prisma.techRequest.create({
     data: {
-      authorId: company.id, companyName: "Đông Á", sector: "agriculture", companySize: "small", title: "Tưới tiêu thông minh",
-      problem: "Ruộng lúa thiếu nước", desiredOutcome: "Tiết kiệm nước", trl: 4, budget: "under_100m",
-      deadline: new Date(Date.now() + 30 * 86_400_000), status: "open",
+      authorId: company.id,
+      companyName: "Đông Á",
+      sector: "agriculture",
+      companySize: "small",
+      title: "Tưới tiêu thông minh",
+      problem: "Ruộng lúa thiếu nước",
+      desiredOutcome: "Tiết kiệm nước",
+      trl: 4,
+      budget: "under_100m",
+      deadline: new Date(Date.now() + 30 * 86_400_000),
+      status: "open",
     },
   });
 
   const response = await write((tx, effects) =>
-    createResponseInTransaction(request.id, scientist, { approach: `Cảm biến độ ẩm ${HOSTILE}`, experience: "10 năm", timeline: "3 tháng" }, tx, effects),
+    createResponseInTransaction(
+      request.id,
+      scientist,
+      { approach: `Cảm biến độ ẩm ${HOSTILE}`, experience: "10 năm", timeline: "3 tháng" },
+      tx,
+      effects,
+    ),
   );
   await moveResponse(request.id, company.id, { responseId: response.id, status: "shortlisted", declineReason: null });
-  const matchId = await moveResponse(request.id, company.id, { responseId: response.id, status: "accepted", declineReason: null });
+  const matchId = await moveResponse(request.id, company.id, {
+    responseId: response.id,
+    status: "accepted",
+    declineReason: null,
+  });
   expect(matchId).toBeTruthy();
-  await write((tx, effects) => postMessageInTransaction(matchId!, company.id, `Chào anh ${HOSTILE}, hẹn gặp thứ Hai?`, tx, effects));
+  await write((tx, effects) =>
+    postMessageInTransaction(matchId!, company.id, `Chào anh ${HOSTILE}, hẹn gặp thứ Hai?`, tx, effects),
+  );
   await deliverAll();
 
   const mails = await readMailbox(mailbox);
@@ -77,7 +108,9 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
   expect(message.links[0]).toBe(`https://portal.example/matches/${matchId}`);
 
   // The in-app notice of the acceptance leads there too.
-  const notice = await prisma.notification.findFirstOrThrow({ where: { userId: scientist.id, data: { contains: "notify.responseMoved.accepted" } } });
+  const notice = await prisma.notification.findFirstOrThrow({
+    where: { userId: scientist.id, data: { contains: "notify.responseMoved.accepted" } },
+  });
   expect(notice.url).toBe(`/matches/${matchId}`);
 
   // The raw message came from nodemailer: encoded subject, both parts, one Message-ID per mail.
@@ -88,10 +121,17 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
 
 test("a delivery repeated after a crash sends the same message again, and a delivered mail is not sent twice", async () => {
   const user = await prisma.user.create({
-    data: { email: `again-${Date.now().toString(36)}@example.vn`, name: "From Nội", passwordHash: "x", accountType: "researcher" },
+    data: {
+      email: `again-${Date.now().toString(36)}@example.vn`,
+      name: "From Nội",
+      passwordHash: "x",
+      accountType: "researcher",
+    },
   });
   // A body line starting with "From " must survive the mbox.
-  const mail = await prisma.mailMessage.create({ data: { to: user.email, subject: "Thử", text: "From here on\nhết", html: null } });
+  const mail = await prisma.mailMessage.create({
+    data: { to: user.email, subject: "Thử", text: "From here on\nhết", html: null },
+  });
   await deliverMail(mail.id);
   await deliverMail(mail.id);
   const received = (await readMailbox(mailbox)).filter((message) => message.to === user.email);

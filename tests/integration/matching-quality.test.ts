@@ -43,7 +43,10 @@ async function settle() {
     await drainOutbox();
     await jobs.drain();
     await drainOutbox();
-    const pending = await prisma.job.findMany({ where: { doneAt: null }, select: { kind: true, attempts: true, lastError: true } });
+    const pending = await prisma.job.findMany({
+      where: { doneAt: null },
+      select: { kind: true, attempts: true, lastError: true },
+    });
     if (pending.length === 0) return;
     if (Date.now() > deadline) throw new Error(`jobs left undone: ${JSON.stringify(pending)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -137,10 +140,15 @@ const PROFILES = {
     affiliation: "hust-bkai",
     fieldSlugs: ["vietnamese-language-processing", "natural-language-processing", "conversational-ai"],
     keywords: ["xử lý tiếng Việt", "chatbot", "trích xuất thông tin", "phân loại văn bản", "mô hình ngôn ngữ lớn"],
-    bioVi: "Xử lý ngôn ngữ tự nhiên cho tiếng Việt: chatbot hỏi đáp, trích xuất thông tin và phân loại văn bản với mô hình ngôn ngữ lớn.",
-    bioEn: "Natural language processing for Vietnamese: question-answering chatbots, information extraction and text classification.",
+    bioVi:
+      "Xử lý ngôn ngữ tự nhiên cho tiếng Việt: chatbot hỏi đáp, trích xuất thông tin và phân loại văn bản với mô hình ngôn ngữ lớn.",
+    bioEn:
+      "Natural language processing for Vietnamese: question-answering chatbots, information extraction and text classification.",
     offers: ["contract_research", "consulting"],
-    publications: ["Trích xuất thông tin từ văn bản hành chính tiếng Việt", "A Vietnamese question answering chatbot for customer service"],
+    publications: [
+      "Trích xuất thông tin từ văn bản hành chính tiếng Việt",
+      "A Vietnamese question answering chatbot for customer service",
+    ],
   },
   rice: {
     // Vietnamese only, on purpose: English requests must still find it.
@@ -149,7 +157,8 @@ const PROFILES = {
     affiliation: "lmi-rice",
     fieldSlugs: ["rice-genomics", "molecular-breeding", "plant-genetics"],
     keywords: ["hệ gen lúa", "chịu mặn", "chỉ thị phân tử", "chọn giống lúa"],
-    bioVi: "Giải mã hệ gen các giống lúa địa phương, tìm gen chịu mặn và chịu hạn, chọn giống lúa bằng chỉ thị phân tử cho Đồng bằng sông Cửu Long.",
+    bioVi:
+      "Giải mã hệ gen các giống lúa địa phương, tìm gen chịu mặn và chịu hạn, chọn giống lúa bằng chỉ thị phân tử cho Đồng bằng sông Cửu Long.",
     offers: ["contract_research", "consulting"],
     publications: ["Xác định gen chịu mặn ở các giống lúa địa phương Việt Nam"],
   },
@@ -159,10 +168,15 @@ const PROFILES = {
     affiliation: "huce",
     fieldSlugs: ["construction-materials", "structural-engineering"],
     keywords: ["bê tông cường độ cao", "tro bay", "bê tông tự lèn", "bê tông", "công trình biển"],
-    bioVi: "Bê tông cường độ cao và bê tông tự lèn dùng tro bay, xỉ lò cao; độ bền của kết cấu bê tông trong môi trường biển.",
-    bioEn: "High-strength and self-compacting concrete with fly ash and slag; durability of concrete structures in marine environments.",
+    bioVi:
+      "Bê tông cường độ cao và bê tông tự lèn dùng tro bay, xỉ lò cao; độ bền của kết cấu bê tông trong môi trường biển.",
+    bioEn:
+      "High-strength and self-compacting concrete with fly ash and slag; durability of concrete structures in marine environments.",
     offers: ["lab_services", "consulting"],
-    publications: ["Bê tông cường độ cao sử dụng tro bay và xỉ lò cao", "Durability of fly ash concrete in marine environments"],
+    publications: [
+      "Bê tông cường độ cao sử dụng tro bay và xỉ lò cao",
+      "Durability of fly ash concrete in marine environments",
+    ],
   },
   corrosion: {
     title: "ts",
@@ -181,9 +195,13 @@ const PROFILES = {
     fieldSlugs: ["energy-materials", "energy-storage"],
     keywords: ["pin lithium-ion", "pin natri-ion", "vật liệu điện cực", "lưu trữ năng lượng"],
     bioVi: "Vật liệu điện cực cho pin lithium-ion và pin natri-ion từ khoáng sản trong nước; hệ lưu trữ năng lượng.",
-    bioEn: "Electrode materials for lithium-ion and sodium-ion batteries from domestic minerals; energy storage systems.",
+    bioEn:
+      "Electrode materials for lithium-ion and sodium-ion batteries from domestic minerals; energy storage systems.",
     offers: ["contract_research", "lab_services"],
-    publications: ["Vật liệu điện cực LiFePO4 cho pin lithium-ion", "Sodium-ion battery cathodes from abundant minerals"],
+    publications: [
+      "Vật liệu điện cực LiFePO4 cho pin lithium-ion",
+      "Sodium-ion battery cathodes from abundant minerals",
+    ],
   },
   vision: {
     title: "ts",
@@ -191,7 +209,8 @@ const PROFILES = {
     affiliation: "vnu-uet",
     fieldSlugs: ["computer-vision", "machine-learning"],
     keywords: ["thị giác máy tính", "phát hiện lỗi sản phẩm", "kiểm tra chất lượng", "học sâu"],
-    bioVi: "Thị giác máy tính và học sâu cho kiểm tra chất lượng tự động: phát hiện lỗi sản phẩm trên dây chuyền sản xuất.",
+    bioVi:
+      "Thị giác máy tính và học sâu cho kiểm tra chất lượng tự động: phát hiện lỗi sản phẩm trên dây chuyền sản xuất.",
     bioEn: "Computer vision and deep learning for automated quality inspection on production lines.",
     offers: ["contract_research", "consulting"],
     publications: [
@@ -220,7 +239,10 @@ const PROFILES = {
     keywords: ["hóa dược", "hợp chất thiên nhiên", "dược liệu", "chiết xuất", "tổng hợp hữu cơ"],
     bioVi: "Chiết xuất, tinh chế và tổng hợp hoạt chất từ dược liệu Việt Nam cho thuốc và thực phẩm chức năng.",
     offers: ["contract_research", "lab_services"],
-    publications: ["Chiết xuất và tinh chế hoạt chất từ dược liệu Việt Nam", "Synthesis and anticancer activity of flavonoid derivatives"],
+    publications: [
+      "Chiết xuất và tinh chế hoạt chất từ dược liệu Việt Nam",
+      "Synthesis and anticancer activity of flavonoid derivatives",
+    ],
   },
   foodSafety: {
     title: "ts",
@@ -298,7 +320,8 @@ async function suggestionsFor(requestId: string) {
 }
 const expertIds = (rows: Suggestion[]) => rows.map((row) => row.expertId!);
 /** Readable names in failure messages. */
-const names = (rows: Suggestion[]) => rows.map((row) => `${nameOf.get(row.expertId ?? row.organizationId!)} (${row.score})`);
+const names = (rows: Suggestion[]) =>
+  rows.map((row) => `${nameOf.get(row.expertId ?? row.organizationId!)} (${row.score})`);
 const orgSlugs = (rows: Suggestion[]) => rows.map((row) => row.organization!.slug);
 
 function reasonOf<K extends Reason["kind"]>(row: Suggestion | undefined, kind: K) {
@@ -309,7 +332,15 @@ let official: { id: string };
 const excluded = {} as { labScientist: string; director: string };
 let ownLab: { id: string; slug: string };
 const requests = {} as Record<
-  "gasVi" | "gasEn" | "textileNoMarks" | "visionEn" | "riceEn" | "batteryOtherArea" | "pharma" | "concreteMarine" | "chatbot",
+  | "gasVi"
+  | "gasEn"
+  | "textileNoMarks"
+  | "visionEn"
+  | "riceEn"
+  | "batteryOtherArea"
+  | "pharma"
+  | "concreteMarine"
+  | "chatbot",
   string
 >;
 
@@ -380,7 +411,8 @@ beforeAll(async () => {
   });
   requests.gasEn = await postRequest(business.id, {
     title: "Low-cost gas sensors for toxic gas leak alarms",
-    problem: "Our chemical plant needs sensitive, low-cost gas sensors to detect leaks of toxic gases such as H2S and ammonia before they reach workers.",
+    problem:
+      "Our chemical plant needs sensitive, low-cost gas sensors to detect leaks of toxic gases such as H2S and ammonia before they reach workers.",
     desiredOutcome: "A working sensor prototype validated in the plant, with a manufacturing process we can take over.",
     fieldSlugs: ["sensors", "nanomaterials"],
     companyName: "Hanoi Chemicals JSC",
@@ -388,7 +420,8 @@ beforeAll(async () => {
   });
   requests.textileNoMarks = await postRequest(business.id, {
     title: "He thong xu ly nuoc thai det nhuom dat chuan xa thai",
-    problem: "Xuong det nhuom cua chung toi thai ra nuoc thai co mau dam va kim loai nang, can cong nghe xu ly nuoc thai re va de van hanh de dat quy chuan.",
+    problem:
+      "Xuong det nhuom cua chung toi thai ra nuoc thai co mau dam va kim loai nang, can cong nghe xu ly nuoc thai re va de van hanh de dat quy chuan.",
     desiredOutcome: "Quy trinh xu ly nuoc thai dat QCVN, chi phi van hanh thap, co the lap dat trong 6 thang.",
     fieldSlugs: ["environmental-engineering"],
     companyName: "Cong ty Det may Ha Dong",
@@ -405,7 +438,8 @@ beforeAll(async () => {
   });
   requests.riceEn = await postRequest(business.id, {
     title: "Salt-tolerant rice varieties for coastal provinces",
-    problem: "Seawater intrusion is ruining our contract farmers' rice harvests. We need rice varieties that tolerate salinity, bred with modern genetic methods.",
+    problem:
+      "Seawater intrusion is ruining our contract farmers' rice harvests. We need rice varieties that tolerate salinity, bred with modern genetic methods.",
     desiredOutcome: "Two or three salt-tolerant lines ready for field trials with our farmers within two seasons.",
     fieldSlugs: ["rice-genomics"],
     companyName: "Red River Seeds JSC",
@@ -414,7 +448,8 @@ beforeAll(async () => {
   requests.batteryOtherArea = await postRequest(business.id, {
     // The company picked the field of its product, not of the science it needs.
     title: "Pin natri-ion cho xe máy điện giá rẻ",
-    problem: "Chúng tôi sản xuất xe máy điện và muốn thay pin lithium-ion nhập khẩu bằng pin natri-ion rẻ hơn, làm từ nguyên liệu trong nước.",
+    problem:
+      "Chúng tôi sản xuất xe máy điện và muốn thay pin lithium-ion nhập khẩu bằng pin natri-ion rẻ hơn, làm từ nguyên liệu trong nước.",
     desiredOutcome: "Mẫu pin natri-ion đạt 500 chu kỳ sạc, quy trình sản xuất thử nghiệm.",
     fieldSlugs: ["electric-vehicles"],
     companyName: "Công ty Xe điện Thăng Long",
@@ -422,7 +457,8 @@ beforeAll(async () => {
   });
   requests.pharma = await postRequest(business.id, {
     title: "Chiết xuất hoạt chất từ dược liệu cho thực phẩm chức năng",
-    problem: "Công ty cần quy trình chiết xuất và tinh chế hoạt chất từ dược liệu trồng ở Việt Nam đạt tiêu chuẩn để sản xuất thực phẩm chức năng.",
+    problem:
+      "Công ty cần quy trình chiết xuất và tinh chế hoạt chất từ dược liệu trồng ở Việt Nam đạt tiêu chuẩn để sản xuất thực phẩm chức năng.",
     desiredOutcome: "Quy trình chiết xuất ở quy mô pilot và hồ sơ kiểm nghiệm hàm lượng hoạt chất.",
     fieldSlugs: ["bioactive-compounds", "natural-products-chemistry"],
     companyName: "Dược phẩm Hà Thành",
@@ -430,7 +466,8 @@ beforeAll(async () => {
   });
   requests.concreteMarine = await postRequest(business.id, {
     title: "Bê tông bền trong môi trường biển cho kè chắn sóng",
-    problem: "Các công trình kè ven biển của chúng tôi xuống cấp nhanh. Cần cấp phối bê tông cường độ cao dùng tro bay, bền trong nước biển.",
+    problem:
+      "Các công trình kè ven biển của chúng tôi xuống cấp nhanh. Cần cấp phối bê tông cường độ cao dùng tro bay, bền trong nước biển.",
     desiredOutcome: "Cấp phối bê tông đã thí nghiệm độ bền và hướng dẫn thi công.",
     fieldSlugs: ["construction-materials"],
     companyName: "Tổng công ty Xây dựng Bạch Đằng",
@@ -438,7 +475,8 @@ beforeAll(async () => {
   });
   requests.chatbot = await postRequest(business.id, {
     title: "Chatbot tiếng Việt trả lời câu hỏi khách hàng",
-    problem: "Tổng đài của chúng tôi nhận hàng nghìn câu hỏi mỗi ngày. Cần chatbot hiểu tiếng Việt, kể cả tiếng Việt không dấu, để trả lời câu hỏi thường gặp.",
+    problem:
+      "Tổng đài của chúng tôi nhận hàng nghìn câu hỏi mỗi ngày. Cần chatbot hiểu tiếng Việt, kể cả tiếng Việt không dấu, để trả lời câu hỏi thường gặp.",
     desiredOutcome: "Chatbot trả lời đúng 80% câu hỏi thường gặp, tích hợp với website và Zalo.",
     fieldSlugs: ["vietnamese-language-processing", "conversational-ai"],
     companyName: "Công ty Viễn thông Hà Nội",
@@ -470,8 +508,12 @@ describe("the known best expert comes first, with the reasons", () => {
     const { experts: rows } = await suggestionsFor(requests.textileNoMarks);
     expect(names(rows)[0]).toMatch(/^water/);
     expect(reasonOf(rows[0], "fields")?.fields.map((field) => field.en)).toEqual(["Environmental engineering"]);
-    expect(reasonOf(rows[0], "keywords")?.terms).toEqual(expect.arrayContaining(["xử lý nước thải", "nước thải dệt nhuộm"]));
-    expect(reasonOf(rows[0], "publication")?.title).toBe("Xử lý nước thải dệt nhuộm bằng vật liệu hấp phụ từ phụ phẩm nông nghiệp");
+    expect(reasonOf(rows[0], "keywords")?.terms).toEqual(
+      expect.arrayContaining(["xử lý nước thải", "nước thải dệt nhuộm"]),
+    );
+    expect(reasonOf(rows[0], "publication")?.title).toBe(
+      "Xử lý nước thải dệt nhuộm bằng vật liệu hấp phụ từ phụ phẩm nông nghiệp",
+    );
     // The food-safety chemist shares "kim loại nặng" only: suggested at most, and well below.
     const foodSafety = rows.find((row) => row.expertId === experts.foodSafety.id);
     expect(foodSafety?.score ?? 0, names(rows).join(", ")).toBeLessThan(rows[0]!.score / 2);
@@ -481,7 +523,9 @@ describe("the known best expert comes first, with the reasons", () => {
     const { experts: rows } = await suggestionsFor(requests.visionEn);
     expect(names(rows)[0]).toMatch(/^vision/);
     expect(reasonOf(rows[0], "fields")?.fields).toEqual([{ vi: "Thị giác máy tính", en: "Computer vision" }]);
-    expect(reasonOf(rows[0], "publication")?.title).toBe("Deep learning for visual defect inspection in electronics manufacturing");
+    expect(reasonOf(rows[0], "publication")?.title).toBe(
+      "Deep learning for visual defect inspection in electronics manufacturing",
+    );
   });
 
   test("rice (English request, profile only in Vietnamese): the rice geneticist, by the shared field", async () => {
@@ -496,7 +540,12 @@ describe("the known best expert comes first, with the reasons", () => {
     const { experts: rows } = await suggestionsFor(requests.gasEn);
     const best = [experts.gasSensors.id, experts.mems.id, excluded.labScientist];
     expect(expertIds(rows).slice(0, 3).sort(), names(rows).join(", ")).toEqual([...best].sort());
-    for (const row of rows.slice(0, 3)) expect(reasonOf(row, "fields")?.fields.map((field) => field.en).sort()).toEqual(["Nanomaterials", "Sensors"]);
+    for (const row of rows.slice(0, 3))
+      expect(
+        reasonOf(row, "fields")
+          ?.fields.map((field) => field.en)
+          .sort(),
+      ).toEqual(["Nanomaterials", "Sensors"]);
     // One shared field only: the IoT engineer and the director come after them.
     expect(rows[3]!.score).toBeLessThan(rows[2]!.score);
   });
@@ -504,7 +553,11 @@ describe("the known best expert comes first, with the reasons", () => {
   test("pharmaceutical extraction: the natural-products chemist, for fields and keywords", async () => {
     const { experts: rows } = await suggestionsFor(requests.pharma);
     expect(names(rows)[0]).toMatch(/^pharma/);
-    expect(reasonOf(rows[0], "fields")?.fields.map((field) => field.en).sort()).toEqual(["Bioactive compounds", "Natural products chemistry"]);
+    expect(
+      reasonOf(rows[0], "fields")
+        ?.fields.map((field) => field.en)
+        .sort(),
+    ).toEqual(["Bioactive compounds", "Natural products chemistry"]);
     expect(reasonOf(rows[0], "keywords")?.terms).toEqual(expect.arrayContaining(["dược liệu", "chiết xuất"]));
     expect(reasonOf(rows[0], "publication")?.title).toBe("Chiết xuất và tinh chế hoạt chất từ dược liệu Việt Nam");
   });
@@ -521,10 +574,13 @@ describe("the known best expert comes first, with the reasons", () => {
   test("Vietnamese chatbot: the NLP scientist, for both fields and her keywords", async () => {
     const { experts: rows } = await suggestionsFor(requests.chatbot);
     expect(names(rows)[0]).toMatch(/^nlp/);
-    expect(reasonOf(rows[0], "fields")?.fields.map((field) => field.vi).sort()).toEqual(["Trí tuệ nhân tạo hội thoại", "Xử lý tiếng Việt"]);
+    expect(
+      reasonOf(rows[0], "fields")
+        ?.fields.map((field) => field.vi)
+        .sort(),
+    ).toEqual(["Trí tuệ nhân tạo hội thoại", "Xử lý tiếng Việt"]);
     expect(reasonOf(rows[0], "keywords")?.terms).toEqual(expect.arrayContaining(["chatbot"]));
   });
-
 });
 
 describe("irrelevant experts are not suggested", () => {
@@ -533,16 +589,25 @@ describe("irrelevant experts are not suggested", () => {
     ["gasEn", ["nlp", "rice", "concrete", "battery", "vision", "pharma", "robotics", "water"]],
     ["textileNoMarks", ["gasSensors", "mems", "nlp", "rice", "concrete", "battery", "vision", "robotics"]],
     ["visionEn", ["gasSensors", "rice", "concrete", "battery", "water", "pharma", "corrosion"]],
-    ["riceEn", ["gasSensors", "mems", "iot", "nlp", "concrete", "battery", "vision", "water", "pharma", "corrosion", "robotics"]],
+    [
+      "riceEn",
+      ["gasSensors", "mems", "iot", "nlp", "concrete", "battery", "vision", "water", "pharma", "corrosion", "robotics"],
+    ],
     ["pharma", ["gasSensors", "mems", "iot", "nlp", "rice", "concrete", "battery", "vision", "robotics"]],
     ["concreteMarine", ["gasSensors", "mems", "iot", "nlp", "rice", "battery", "vision", "pharma"]],
-    ["chatbot", ["gasSensors", "mems", "iot", "rice", "concrete", "battery", "water", "pharma", "corrosion", "foodSafety"]],
+    [
+      "chatbot",
+      ["gasSensors", "mems", "iot", "rice", "concrete", "battery", "water", "pharma", "corrosion", "foodSafety"],
+    ],
     ["batteryOtherArea", ["nlp", "rice", "vision", "water", "pharma", "foodSafety"]],
   ];
   test.each(offTopic)("%s", async (request, keys) => {
     const { experts: rows } = await suggestionsFor(requests[request]);
     const suggested = new Set(expertIds(rows));
-    expect(keys.filter((key) => suggested.has(experts[key].id)), names(rows).join(", ")).toEqual([]);
+    expect(
+      keys.filter((key) => suggested.has(experts[key].id)),
+      names(rows).join(", "),
+    ).toEqual([]);
   });
 });
 
@@ -566,14 +631,22 @@ describe("research organizations in the right field", () => {
   ] as const)("%s suggests %s among the first three, for a shared field", async (request, slug) => {
     const { organizations } = await suggestionsFor(requests[request]);
     expect(orgSlugs(organizations).slice(0, 3)).toContain(slug);
-    expect(reasonOf(organizations.find((row) => row.organization!.slug === slug), "fields")).toBeDefined();
+    expect(
+      reasonOf(
+        organizations.find((row) => row.organization!.slug === slug),
+        "fields",
+      ),
+    ).toBeDefined();
   });
 
   test("textileNoMarks suggests research organizations in environmental engineering first", async () => {
     const { organizations } = await suggestionsFor(requests.textileNoMarks);
     expect(organizations.length).toBeGreaterThanOrEqual(3);
     for (const row of organizations.slice(0, 3)) {
-      expect(reasonOf(row, "fields")?.fields.map((field) => field.en), row.organization!.slug).toContain("Environmental engineering");
+      expect(
+        reasonOf(row, "fields")?.fields.map((field) => field.en),
+        row.organization!.slug,
+      ).toContain("Environmental engineering");
     }
   });
 
@@ -667,7 +740,8 @@ describe("suggestions follow changes", () => {
     const author = await person("Nguyễn Thị Hoa", "business");
     const input = RequestSchema.parse({
       title: "Kiểm tra chất lượng bao bì bằng camera và học sâu",
-      problem: "Dây chuyền đóng gói cần phát hiện lỗi sản phẩm (bao bì rách, in lệch) tự động bằng thị giác máy tính thay cho kiểm tra thủ công.",
+      problem:
+        "Dây chuyền đóng gói cần phát hiện lỗi sản phẩm (bao bì rách, in lệch) tự động bằng thị giác máy tính thay cho kiểm tra thủ công.",
       desiredOutcome: "Hệ thống kiểm tra chất lượng tự động chạy trên dây chuyền hiện có.",
       fieldSlugs: ["computer-vision"],
       trl: "6",
@@ -688,13 +762,15 @@ describe("suggestions follow changes", () => {
     await settle();
     const { experts: rows } = await suggestionsFor(request.id);
     expect(names(rows)[0]).toMatch(/^vision/);
-    expect(reasonOf(rows[0], "keywords")?.terms).toEqual(expect.arrayContaining(["phát hiện lỗi sản phẩm", "thị giác máy tính", "kiểm tra chất lượng"]));
+    expect(reasonOf(rows[0], "keywords")?.terms).toEqual(
+      expect.arrayContaining(["phát hiện lỗi sản phẩm", "thị giác máy tính", "kiểm tra chất lượng"]),
+    );
   });
 });
 
 /** Problems this file found in the matcher, fixed; kept so they stay fixed. */
 describe("matching problems found and fixed", () => {
-  test("a keyword followed by a comma still counts (\"kim loại nặng,\" \"tro bay,\")", async () => {
+  test('a keyword followed by a comma still counts ("kim loại nặng," "tro bay,")', async () => {
     // scoreExpert looks for ` keyword ` in the folded request text, which keeps punctuation.
     const water = await suggestionsFor(requests.textileNoMarks);
     expect(reasonOf(water.experts[0], "keywords")?.terms).toContain("kim loại nặng");
@@ -702,7 +778,7 @@ describe("matching problems found and fixed", () => {
     expect(reasonOf(concrete.experts[0], "keywords")?.terms).toContain("tro bay");
   });
 
-  test("\"thí nghiệm\" (lab testing) is a signal for lab services", async () => {
+  test('"thí nghiệm" (lab testing) is a signal for lab services', async () => {
     // OFFER_SIGNALS.lab_services knows "thử nghiệm" but not "thí nghiệm".
     const { experts: rows } = await suggestionsFor(requests.concreteMarine);
     expect(rows[0]!.reasons).toContainEqual({ kind: "offer", offer: "lab_services" });
@@ -725,7 +801,8 @@ describe("matching problems found and fixed", () => {
     await settle();
     const input = RequestSchema.parse({
       title: "Cảm biến khí MEMS cho thiết bị đeo",
-      problem: "Công ty khởi nguồn cần cảm biến khí MEMS công suất thấp với màng mỏng nano để tích hợp vào thiết bị đeo.",
+      problem:
+        "Công ty khởi nguồn cần cảm biến khí MEMS công suất thấp với màng mỏng nano để tích hợp vào thiết bị đeo.",
       desiredOutcome: "Mẫu cảm biến tích hợp được vào vòng đeo tay.",
       fieldSlugs: ["sensors", "mems-nems"],
       trl: "4",
@@ -762,7 +839,11 @@ describe("matching problems found and fixed", () => {
     // In the portal the job worker and the outbox worker run side by side; the
     // recompute often queries the engine before the edited profile is indexed.
     const user = await person("Mai Văn Tú", "researcher");
-    const profile = await publishProfile(user.id, { ...PROFILES.water, fullName: "Mai Văn Tú", affiliation: undefined });
+    const profile = await publishProfile(user.id, {
+      ...PROFILES.water,
+      fullName: "Mai Văn Tú",
+      affiliation: undefined,
+    });
     await jobs.drain();
     await drainOutbox();
     await eventually(
@@ -778,7 +859,11 @@ describe("matching problems found and fixed", () => {
 describe("the candidates' rows, read in one statement per side", () => {
   const fieldsSelect = {
     orderBy: { field: { position: "asc" } },
-    select: { field: { select: { id: true, nameVi: true, nameEn: true, parent: { select: { id: true, nameVi: true, nameEn: true } } } } },
+    select: {
+      field: {
+        select: { id: true, nameVi: true, nameEn: true, parent: { select: { id: true, nameVi: true, nameEn: true } } },
+      },
+    },
   } as const;
 
   test("are the published experts and organizations asked for, as the ORM reads them", async () => {
@@ -788,34 +873,71 @@ describe("the candidates' rows, read in one statement per side", () => {
       prisma.field.findFirstOrThrow({ where: { parentId: { not: null } } }),
     ]);
     for (const status of ["published", "draft"]) {
-      const user = await prisma.user.create({ data: { email: `rows-${status}@example.vn`, name: status, passwordHash: "!", accountType: "researcher" } });
+      const user = await prisma.user.create({
+        data: { email: `rows-${status}@example.vn`, name: status, passwordHash: "!", accountType: "researcher" },
+      });
       await prisma.expertProfile.create({
         data: {
-          userId: user.id, slug: `rows-${status}`, fullName: `Rows ${status}`, status, keywords: "a\nb", offers: "consulting",
+          userId: user.id,
+          slug: `rows-${status}`,
+          fullName: `Rows ${status}`,
+          status,
+          keywords: "a\nb",
+          offers: "consulting",
           fields: { create: [{ fieldId: area.id }, { fieldId: leaf.id }] },
-          links: { create: [{ kind: "publication", title: "Second" }, { kind: "project", title: "First" }] },
+          links: {
+            create: [
+              { kind: "publication", title: "Second" },
+              { kind: "project", title: "First" },
+            ],
+          },
         },
       });
     }
     await makeOrganization({ status: "draft" });
     const [experts, organizations] = await Promise.all([
       prisma.expertProfile.findMany({
-        select: { id: true, userId: true, affiliationId: true, keywords: true, offers: true, fullName: true, status: true, fields: fieldsSelect, links: { select: { title: true }, orderBy: { id: "asc" } } },
+        select: {
+          id: true,
+          userId: true,
+          affiliationId: true,
+          keywords: true,
+          offers: true,
+          fullName: true,
+          status: true,
+          fields: fieldsSelect,
+          links: { select: { title: true }, orderBy: { id: "asc" } },
+        },
       }),
-      prisma.organization.findMany({ select: { id: true, kind: true, verified: true, sortNameVi: true, status: true, fields: fieldsSelect } }),
+      prisma.organization.findMany({
+        select: { id: true, kind: true, verified: true, sortNameVi: true, status: true, fields: fieldsSelect },
+      }),
     ]);
     // Unpublished rows and an unknown id among those asked for are left out.
     expect(experts.some((row) => row.status !== "published")).toBe(true);
     expect(experts.some((row) => row.links.length > 0)).toBe(true);
     expect(organizations.some((row) => row.status !== "published")).toBe(true);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    const published = <T extends { status: string }>(rows: T[]) => rows.filter((row) => row.status === "published").map(({ status: _, ...row }) => row);
+    const published = <T extends { status: string }>(rows: T[]) =>
+      rows.filter((row) => row.status === "published").map(({ status: _, ...row }) => row);
 
     const loadedExperts = await loadCandidateExperts([...experts.map((row) => row.id), "no-such-id"], prisma);
-    expect(byId(loadedExperts.map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) })))).toEqual(
-      byId(published(experts).map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) }))),
+    expect(
+      byId(
+        loadedExperts.map((row) => ({ ...row, links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)) })),
+      ),
+    ).toEqual(
+      byId(
+        published(experts).map((row) => ({
+          ...row,
+          links: [...row.links].sort((a, b) => a.title.localeCompare(b.title)),
+        })),
+      ),
     );
-    const loadedOrganizations = await loadCandidateOrganizations([...organizations.map((row) => row.id), "no-such-id"], prisma);
+    const loadedOrganizations = await loadCandidateOrganizations(
+      [...organizations.map((row) => row.id), "no-such-id"],
+      prisma,
+    );
     expect(byId(loadedOrganizations)).toEqual(byId(published(organizations)));
     expect(await loadCandidateExperts([], prisma)).toEqual([]);
   });

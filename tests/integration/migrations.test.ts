@@ -16,12 +16,17 @@ describe("migrations", () => {
   test("apply to an empty database, are recorded as Prisma records them, and apply once", async () => {
     const { file, url } = scratch();
     const first = applyMigrations({ databaseUrl: url });
-    const names = fs.readdirSync(path.join(ROOT, "prisma/migrations")).filter((name) => /^\d{14}_/.test(name)).sort();
+    const names = fs
+      .readdirSync(path.join(ROOT, "prisma/migrations"))
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
     expect(first.applied).toEqual(names);
     expect(applyMigrations({ databaseUrl: url })).toEqual({ applied: [], alreadyApplied: names.length });
 
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name").all() as {
+    const rows = db
+      .prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name")
+      .all() as {
       migration_name: string;
       checksum: string;
       finished_at: string;
@@ -33,7 +38,9 @@ describe("migrations", () => {
       expect(row.finished_at).toMatch(/^\d{4}-\d\d-\d\dT.*\+00:00$/);
     }
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(["Organization", "Field", "SearchOutbox"]));
+    expect(tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(["Organization", "Field", "SearchOutbox"]),
+    );
     db.close();
   });
 

@@ -63,7 +63,10 @@ describe("search outbox", () => {
   });
 
   test("delivers every create, update and delete", async () => {
-    const organization = await makeOrganization({ nameEn: "Quantum Sensing Lab", nameVi: "Phòng thí nghiệm Cảm biến Lượng tử" });
+    const organization = await makeOrganization({
+      nameEn: "Quantum Sensing Lab",
+      nameVi: "Phòng thí nghiệm Cảm biến Lượng tử",
+    });
     await drainOutbox();
     expect((await documentOf(organization.id))?.nameEn).toBe("Quantum Sensing Lab");
     expect(await engineIds("cam bien luong tu")).toContain(organization.id);
@@ -103,7 +106,10 @@ describe("search outbox", () => {
       const other = createPrismaClient(resolveDatabaseUrl());
       try {
         await other.$transaction(async (tx) => {
-          await tx.organization.update({ where: { id: organization.id }, data: { nameEn: "Version Counter Laboratory" } });
+          await tx.organization.update({
+            where: { id: organization.id },
+            data: { nameEn: "Version Counter Laboratory" },
+          });
           await enqueueSearchSync(tx, "organization", [organization.id]);
         });
       } finally {
@@ -121,8 +127,17 @@ describe("search outbox", () => {
       expect(rebuilt).not.toBe(applied);
 
       // What no search shows (a session, a user) leaves it alone.
-      const user = await prisma.user.create({ data: { email: `version-${Date.now()}@example.vn`, name: "Version", passwordHash: "!", accountType: "business" } });
-      await prisma.session.create({ data: { id: `version-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
+      const user = await prisma.user.create({
+        data: {
+          email: `version-${Date.now()}@example.vn`,
+          name: "Version",
+          passwordHash: "!",
+          accountType: "business",
+        },
+      });
+      await prisma.session.create({
+        data: { id: `version-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) },
+      });
       expect(shared()).toBe(rebuilt);
     } finally {
       dataVersion.close();
@@ -140,7 +155,12 @@ describe("search outbox", () => {
   });
 
   test("an unpublished parent is not named in its children's documents", async () => {
-    const parent = await makeOrganization({ kind: "university", nameEn: "Hidden Parent University", acronym: "HPU", status: "draft" });
+    const parent = await makeOrganization({
+      kind: "university",
+      nameEn: "Hidden Parent University",
+      acronym: "HPU",
+      status: "draft",
+    });
     const child = await makeOrganization({ nameEn: "Visible Child Lab", parentId: parent.id });
     await drainOutbox();
     expect((await documentOf(child.id))?.parentNames).toEqual([]);
@@ -148,7 +168,11 @@ describe("search outbox", () => {
   });
 
   test("loses nothing while Meilisearch is killed mid-stream, and delivers it all once it is back", async () => {
-    const worker = new SearchOutboxWorker({ db: prisma, pollIntervalMs: 200, prepare: () => prepareSearch(prisma).then(() => {}) });
+    const worker = new SearchOutboxWorker({
+      db: prisma,
+      pollIntervalMs: 200,
+      prepare: () => prepareSearch(prisma).then(() => {}),
+    });
     worker.start();
     try {
       const created: string[] = [];
@@ -170,13 +194,16 @@ describe("search outbox", () => {
       expect(await prisma.organization.count({ where: { id: { in: created } } })).toBe(19);
 
       meili = await startLocalMeilisearch({ dataDir, port });
-      await eventually(
-        async () => expect(await prisma.searchOutbox.count({ where: { processedAt: null } })).toBe(0),
-        { timeoutMs: 45_000, intervalMs: 250 },
-      );
+      await eventually(async () => expect(await prisma.searchOutbox.count({ where: { processedAt: null } })).toBe(0), {
+        timeoutMs: 45_000,
+        intervalMs: 250,
+      });
 
       // The index now matches the database exactly, without duplicates.
-      const published = await prisma.organization.findMany({ where: { status: "published" }, select: { id: true, nameEn: true } });
+      const published = await prisma.organization.findMany({
+        where: { status: "published" },
+        select: { id: true, nameEn: true },
+      });
       const documents = await organizationsIndex().getDocuments({ limit: 10_000, fields: ["id", "nameEn"] });
       expect(documents.results.map((doc) => doc.id).sort()).toEqual(published.map((row) => row.id).sort());
       expect((await documentOf(created[0]!))?.nameEn).toBe("Renamed During Outage");
@@ -191,7 +218,9 @@ describe("search outbox", () => {
   test("a document the engine refuses is set aside; the rest of its batch goes through", async () => {
     const good = await makeOrganization({ nameEn: "Good Neighbour Lab" });
     // Meilisearch refuses ids with spaces: the whole batch's task fails.
-    const refused = await prisma.organization.create({ data: { id: "refused id!", slug: "refused-lab", kind: "lab", nameEn: "Refused Lab", status: "published" } });
+    const refused = await prisma.organization.create({
+      data: { id: "refused id!", slug: "refused-lab", kind: "lab", nameEn: "Refused Lab", status: "published" },
+    });
     await prisma.searchOutbox.create({ data: { entity: "organization", entityId: refused.id } });
     try {
       await drainOutbox();
@@ -215,7 +244,10 @@ describe("search outbox", () => {
     expect(await drainOutbox()).toBe(0);
     expect(await documentOf(organization.id)).toBeNull();
 
-    await prisma.searchOutbox.updateMany({ where: { claimToken: "dead-worker" }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    await prisma.searchOutbox.updateMany({
+      where: { claimToken: "dead-worker" },
+      data: { lockedUntil: new Date(Date.now() - 1) },
+    });
     expect(await drainOutbox()).toBe(1);
     expect(await documentOf(organization.id)).not.toBeNull();
   });

@@ -29,7 +29,10 @@ describe("reindex", () => {
       }
     })();
     const progress: number[] = [];
-    const result = await reindexOrganizations(prisma, { batchSize: 25, onProgress: ({ indexed }) => void progress.push(indexed) });
+    const result = await reindexOrganizations(prisma, {
+      batchSize: 25,
+      onProgress: ({ indexed }) => void progress.push(indexed),
+    });
     running = false;
     await searching;
 
@@ -58,7 +61,11 @@ describe("reindex", () => {
         // applies the change to the old index, which is about to be replaced.
         if (!renamed && indexed === total) {
           renamed = true;
-          await updateOrganization(hust.id, { nameEn: "Hanoi University of Science and Technology (renamed)" }, { origin: "portal" });
+          await updateOrganization(
+            hust.id,
+            { nameEn: "Hanoi University of Science and Technology (renamed)" },
+            { origin: "portal" },
+          );
           await drainOutbox();
         }
       },

@@ -208,7 +208,9 @@ describe("directory search", () => {
   test("sorts by name in the page's language and pages through", async () => {
     const page1 = await searchDirectory({ ...base, sort: "name", perPage: 10 });
     const page2 = await searchDirectory({ ...base, sort: "name", perPage: 10, page: 2 });
-    const names = [...page1.results, ...page2.results].map(({ organization }) => organization.nameVi ?? organization.nameEn!);
+    const names = [...page1.results, ...page2.results].map(
+      ({ organization }) => organization.nameVi ?? organization.nameEn!,
+    );
     // Folded, without the legal form ("Công ty Cổ phần FPT" files under F).
     const keys = names.map(sortableName);
     expect(keys).toEqual([...keys].sort());

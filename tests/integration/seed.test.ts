@@ -33,16 +33,24 @@ describe("seed", () => {
 
     // Every field string of the data set maps to the taxonomy.
     const links = await prisma.organizationField.count();
-    const fieldOf = new Map(taxonomyFile.fields.flatMap((field) => field.sources.map((source) => [source, field.slug])));
+    const fieldOf = new Map(
+      taxonomyFile.fields.flatMap((field) => field.sources.map((source) => [source, field.slug])),
+    );
     const superseded = new Set(Object.values(SEED_SUCCESSORS));
-    const expected = SEED_RECORDS.filter((record) => !superseded.has(record.slug))
-      .reduce((sum, record) => sum + new Set(record.fields.map((source) => fieldOf.get(source))).size, 0);
+    const expected = SEED_RECORDS.filter((record) => !superseded.has(record.slug)).reduce(
+      (sum, record) => sum + new Set(record.fields.map((source) => fieldOf.get(source))).size,
+      0,
+    );
     expect(links).toBe(expected);
   });
 
   test("loads the published contacts: phone, e-mail and a ward only where the source names one", async () => {
     const hust = await prisma.organization.findUniqueOrThrow({ where: { slug: "hust" } });
-    expect(hust).toMatchObject({ address: "Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội", phone: "024 3869 4242", email: "tuyensinh@hust.edu.vn" });
+    expect(hust).toMatchObject({
+      address: "Số 1 Đại Cồ Việt, Hai Bà Trưng, Hà Nội",
+      phone: "024 3869 4242",
+      email: "tuyensinh@hust.edu.vn",
+    });
     // Each contact keeps the page it was copied from.
     expect(hust.contactSourceUrl).toBe("https://trangedu.com/truong/dai-hoc-bach-khoa-ha-noi/");
     // The area (former district) stays; no ward is guessed from it.
@@ -63,7 +71,14 @@ describe("seed", () => {
     const fpt = await prisma.organization.findUniqueOrThrow({ where: { slug: "fpt" } });
     expect(fpt.kind).toBe("enterprise");
     const kinds = await prisma.organization.groupBy({ by: ["kind"], _count: true });
-    expect(kinds.map((row) => row.kind).sort()).toEqual(["enterprise", "incubator", "institute", "lab", "startup", "university"]);
+    expect(kinds.map((row) => row.kind).sort()).toEqual([
+      "enterprise",
+      "incubator",
+      "institute",
+      "lab",
+      "startup",
+      "university",
+    ]);
   });
 
   test("holds the 138 listings and the 91 more, by kind", async () => {
@@ -83,13 +98,18 @@ describe("seed", () => {
 
   test("resolves every parent, also one that sits in another file", async () => {
     const key = (slug: string) => SEED_SUCCESSORS[slug] ?? slug;
-    const rows = await prisma.organization.findMany({ select: { seedKey: true, parent: { select: { seedKey: true } } } });
+    const rows = await prisma.organization.findMany({
+      select: { seedKey: true, parent: { select: { seedKey: true } } },
+    });
     const parentOf = new Map(rows.map((row) => [row.seedKey, row.parent?.seedKey ?? null]));
     const withParent = SEED_RECORDS.filter((record) => record.parent);
     expect(withParent.length).toBeGreaterThan(50);
     for (const record of withParent) expect(parentOf.get(key(record.slug)), record.slug).toBe(key(record.parent!));
     // VNU's social-sciences university is in the universities file, VNU in the first one.
-    const ussh = await prisma.organization.findUniqueOrThrow({ where: { slug: "vnu-ussh" }, include: { parent: true } });
+    const ussh = await prisma.organization.findUniqueOrThrow({
+      where: { slug: "vnu-ussh" },
+      include: { parent: true },
+    });
     expect(ussh.parent?.slug).toBe("vnu");
   });
 
@@ -107,9 +127,14 @@ describe("seed", () => {
 
   test("loads the confirmed Vietnamese names and leaves the doubtful ones out", async () => {
     // The data README records a doubt in these entries' notes.
-    expect(new Set(namesViFile.filter((entry) => /doubt/i.test(entry.note)).map((entry) => entry.slug))).toEqual(DOUBTFUL_NAMES_VI);
+    expect(new Set(namesViFile.filter((entry) => /doubt/i.test(entry.note)).map((entry) => entry.slug))).toEqual(
+      DOUBTFUL_NAMES_VI,
+    );
     const bySlug = new Map(
-      (await prisma.organization.findMany({ select: { slug: true, nameVi: true } })).map((row) => [row.slug, row.nameVi]),
+      (await prisma.organization.findMany({ select: { slug: true, nameVi: true } })).map((row) => [
+        row.slug,
+        row.nameVi,
+      ]),
     );
     for (const slug of DOUBTFUL_NAMES_VI) expect(bySlug.get(slug), slug).toBeNull();
     expect(bySlug.get("vinbigdata")).toBeNull();
@@ -146,7 +171,9 @@ describe("seed", () => {
     const report = await seedDirectory();
     expect(report.organizations.keptPortalEdits).toBe(1);
     expect(report.organizations.updated).toBe(1);
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: hust.id } })).summaryEn).toBe("Edited by its manager.");
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: hust.id } })).summaryEn).toBe(
+      "Edited by its manager.",
+    );
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: vnu.id } })).summaryEn).not.toBe("stale");
   });
 
@@ -163,14 +190,20 @@ describe("seed", () => {
     // Documents carry their fields' names and aliases, so they must follow a taxonomy change.
     const field = await prisma.field.findUniqueOrThrow({ where: { slug: "artificial-intelligence" } });
     await prisma.field.update({ where: { id: field.id }, data: { aliases: "stale alias" } });
-    const holders = await prisma.organizationField.findMany({ where: { fieldId: field.id }, select: { organizationId: true } });
+    const holders = await prisma.organizationField.findMany({
+      where: { fieldId: field.id },
+      select: { organizationId: true },
+    });
     expect(holders.length).toBeGreaterThan(0);
     const since = (await prisma.searchOutbox.aggregate({ _max: { id: true } }))._max.id ?? 0;
 
     const report = await seedDirectory();
     expect(report.fields.updated).toBe(1);
     expect((await prisma.field.findUniqueOrThrow({ where: { id: field.id } })).aliases).toBe(field.aliases);
-    const queued = await prisma.searchOutbox.findMany({ where: { id: { gt: since }, entity: "organization" }, select: { entityId: true } });
+    const queued = await prisma.searchOutbox.findMany({
+      where: { id: { gt: since }, entity: "organization" },
+      select: { entityId: true },
+    });
     expect(new Set(queued.map((row) => row.entityId))).toEqual(new Set(holders.map((row) => row.organizationId)));
   });
 
@@ -179,7 +212,13 @@ describe("seed", () => {
     const area = await prisma.field.findFirstOrThrow({ where: { parentId: null } });
     await prisma.field.update({ where: { id: area.id }, data: { nameEn: "A stale area name" } });
     const sequence = async () =>
-      Number((await prisma.$queryRawUnsafe<{ seq: bigint | number }[]>("SELECT seq FROM sqlite_sequence WHERE name = 'SearchOutbox'"))[0]?.seq ?? 0);
+      Number(
+        (
+          await prisma.$queryRawUnsafe<{ seq: bigint | number }[]>(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'SearchOutbox'",
+          )
+        )[0]?.seq ?? 0,
+      );
     const before = await sequence();
     await seedDirectory();
     expect(await sequence()).toBeGreaterThan(before);
@@ -190,11 +229,18 @@ describe("seed", () => {
   });
 
   test("a database seeded before the new data: ISTEE updates the old listing, which keeps its id and address", async () => {
-    const listing = await prisma.organization.findUniqueOrThrow({ where: { seedKey: "vast-institute-of-energy-science" } });
+    const listing = await prisma.organization.findUniqueOrThrow({
+      where: { seedKey: "vast-institute-of-energy-science" },
+    });
     // The listing as the 138-organization seed wrote it.
     await prisma.organization.update({
       where: { id: listing.id },
-      data: { slug: "vast-institute-of-energy-science", nameEn: "Institute of Energy Science", acronym: null, seedHash: "old" },
+      data: {
+        slug: "vast-institute-of-energy-science",
+        nameEn: "Institute of Energy Science",
+        acronym: null,
+        seedHash: "old",
+      },
     });
 
     const report = await seedDirectory();
@@ -219,7 +265,9 @@ describe("seed", () => {
     const after = await prisma.organization.findUniqueOrThrow({ where: { id: sapo.id } });
     expect(after.nameVi).toBeNull();
     expect(after.summaryEn).toBe("Edited by Sapo.");
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: ussh.id } })).nameEn).toBe("USSH, as its manager writes it");
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: ussh.id } })).nameEn).toBe(
+      "USSH, as its manager writes it",
+    );
   });
 });
 

@@ -35,7 +35,8 @@ const T0 = new Date("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /** A researcher with the given password (this file's default), to sign in as. */
-const makeResearcher = (password = "a long enough password") => makeUser({ label: "session-user", accountType: "researcher", password });
+const makeResearcher = (password = "a long enough password") =>
+  makeUser({ label: "session-user", accountType: "researcher", password });
 
 /** A new session for the user at T0 (or `now`); returns its token and id. */
 async function makeSession(userId: string, now = T0) {
@@ -45,7 +46,9 @@ async function makeSession(userId: string, now = T0) {
 }
 
 const sessionIdsOf = async (userId: string) =>
-  (await prisma.session.findMany({ where: { userId }, select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
+  (await prisma.session.findMany({ where: { userId }, select: { id: true }, orderBy: { id: "asc" } })).map(
+    (row) => row.id,
+  );
 
 describe("session tokens", () => {
   test("are 160 random bits written as 32 lower-case base32 characters", () => {
@@ -131,7 +134,9 @@ describe("validateSessionToken", () => {
     expect(result?.renewed).toBe(true);
     expect(result?.session.expiresAt).toEqual(new Date(now.getTime() + 30 * DAY));
     // Stored, not only returned.
-    expect((await prisma.session.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(new Date(now.getTime() + 30 * DAY));
+    expect((await prisma.session.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(
+      new Date(now.getTime() + 30 * DAY),
+    );
 
     // The renewed session is fresh again: no second renewal the next day…
     expect((await validateSessionToken(token, { now: new Date(now.getTime() + DAY) }))?.renewed).toBe(false);
@@ -314,7 +319,10 @@ describe("stored passwords", () => {
       accountType: "business",
       locale: "vi",
     });
-    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    const { passwordHash } = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true },
+    });
     expect(passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
     expect(passwordHash).not.toContain("Mật khẩu");
     expect(await verifyPassword(passwordHash, "Mật khẩu rất dài 2026")).toBe(true);
@@ -335,7 +343,9 @@ describe("session cookies", () => {
     const cookie = sessionCookie("tok", expires, true);
     const parts = cookie.split("; ");
     expect(parts[0]).toBe(`${SESSION_COOKIE}=tok`);
-    expect(parts).toEqual(expect.arrayContaining(["Path=/", "HttpOnly", "SameSite=Lax", "Secure", `Expires=${expires.toUTCString()}`]));
+    expect(parts).toEqual(
+      expect.arrayContaining(["Path=/", "HttpOnly", "SameSite=Lax", "Secure", `Expires=${expires.toUTCString()}`]),
+    );
     expect(sessionCookie("tok", expires, false).split("; ")).not.toContain("Secure");
   });
 
@@ -387,18 +397,24 @@ describe("session middleware", () => {
   type Auth = { session: { id: string; expiresAt: string }; user: { id: string }; renewed: boolean } | null;
   function get(headers: Record<string, string>): Promise<{ auth: Auth; setCookie: string[] }> {
     return new Promise((resolve, reject) => {
-      const request = http.request({ host: "127.0.0.1", port, path: "/", headers: { host: `localhost:${port}`, ...headers } }, (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk: string) => (body += chunk));
-        response.on("end", () => {
-          try {
-            resolve({ auth: (JSON.parse(body) as { auth: Auth }).auth, setCookie: response.headers["set-cookie"] ?? [] });
-          } catch (error) {
-            reject(new Error(`${response.statusCode}: ${body}`, { cause: error }));
-          }
-        });
-      });
+      const request = http.request(
+        { host: "127.0.0.1", port, path: "/", headers: { host: `localhost:${port}`, ...headers } },
+        (response) => {
+          let body = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (body += chunk));
+          response.on("end", () => {
+            try {
+              resolve({
+                auth: (JSON.parse(body) as { auth: Auth }).auth,
+                setCookie: response.headers["set-cookie"] ?? [],
+              });
+            } catch (error) {
+              reject(new Error(`${response.statusCode}: ${body}`, { cause: error }));
+            }
+          });
+        },
+      );
       request.on("error", reject);
       request.end();
     });
@@ -570,7 +586,9 @@ describe("reset links end with a password change or signing out everywhere (app/
   /** A reset link as the mail would carry it: its token, stored hashed and valid for an hour. */
   async function mailedResetLink(userId: string) {
     const token = crypto.randomBytes(24).toString("base64url");
-    await prisma.passwordResetToken.create({ data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + 3600_000) } });
+    await prisma.passwordResetToken.create({
+      data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + 3600_000) },
+    });
     expect(await findValidResetToken(token)).not.toBeNull();
     return token;
   }
@@ -581,7 +599,11 @@ describe("reset links end with a password change or signing out everywhere (app/
     expect(auth?.session.id).toBe(id);
     const request = new Request("http://localhost:3000/account", { method: "POST", body: new URLSearchParams(form) });
     try {
-      const result = await accountRouteAction({ request, context: { auth, clientAddress: "198.51.100.9" }, params: {} });
+      const result = await accountRouteAction({
+        request,
+        context: { auth, clientAddress: "198.51.100.9" },
+        params: {},
+      });
       return "init" in result ? (result.init?.status ?? 200) : result.status;
     } catch (thrown) {
       if (thrown instanceof Response) return thrown.status;
@@ -593,7 +615,12 @@ describe("reset links end with a password change or signing out everywhere (app/
     const user = await makeResearcher(PASSWORD);
     const link = await mailedResetLink(user.id);
     const next = "a newer long password";
-    const status = await accountAction(user.id, { intent: "change-password", currentPassword: PASSWORD, password: next, confirmPassword: next });
+    const status = await accountAction(user.id, {
+      intent: "change-password",
+      currentPassword: PASSWORD,
+      password: next,
+      confirmPassword: next,
+    });
     expect(status).toBe(200);
     expect(await findValidResetToken(link)).toBeNull();
     expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
@@ -613,7 +640,14 @@ describe("reset links end with a password change or signing out everywhere (app/
     const user = await makeResearcher(PASSWORD);
     const other = await makeResearcher(PASSWORD);
     const link = await mailedResetLink(user.id);
-    expect(await accountAction(user.id, { intent: "change-password", currentPassword: "wrong", password: "x".repeat(12), confirmPassword: "x".repeat(12) })).toBe(400);
+    expect(
+      await accountAction(user.id, {
+        intent: "change-password",
+        currentPassword: "wrong",
+        password: "x".repeat(12),
+        confirmPassword: "x".repeat(12),
+      }),
+    ).toBe(400);
     expect(await accountAction(other.id, { intent: "sign-out-everywhere" })).toBe(302);
     expect(await findValidResetToken(link)).not.toBeNull();
   });

@@ -19,7 +19,9 @@ describe("SQLite connection", () => {
     const file = path.join(runDir(), `statistics-${process.pid}.db`);
     fs.rmSync(file, { force: true });
     const setup = new Database(file);
-    setup.exec("CREATE TABLE Item (id TEXT PRIMARY KEY, status TEXT NOT NULL); CREATE INDEX Item_status_idx ON Item (status);");
+    setup.exec(
+      "CREATE TABLE Item (id TEXT PRIMARY KEY, status TEXT NOT NULL); CREATE INDEX Item_status_idx ON Item (status);",
+    );
     setup.close();
     const client = createPrismaClient(`file:${file}`);
     try {
@@ -35,7 +37,11 @@ describe("SQLite connection", () => {
       // A page of candidates by id, as the matching reads them.
       const ids = Array.from({ length: 150 }, (_, i) => `'item-${i * 100}'`).join(", ");
       const plan = async () =>
-        (await client.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN SELECT id FROM Item WHERE id IN (${ids}) AND status = 'published'`))
+        (
+          await client.$queryRawUnsafe<{ detail: string }[]>(
+            `EXPLAIN QUERY PLAN SELECT id FROM Item WHERE id IN (${ids}) AND status = 'published'`,
+          )
+        )
           .map((row) => row.detail)
           .join(" ");
       // Planned as if the status were selective: every row read to find 150.
@@ -105,7 +111,10 @@ describe("SQLite connection", () => {
         // The mistake: `prisma` where `tx` was meant. Unguarded, this waits for the transaction it is in.
         await prisma.field.count();
       })
-      .then(() => "committed", (error: Error) => error.message);
+      .then(
+        () => "committed",
+        (error: Error) => error.message,
+      );
     expect(outcome).toMatch(/inside a transaction would wait for that transaction to end; use its tx client/);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await prisma.field.count({ where: { slug: "before-the-mistake" } })).toBe(0);
@@ -134,12 +143,17 @@ describe("SQLite connection", () => {
         },
         { timeout: 100 },
       )
-      .then(() => null, (caught: unknown) => caught);
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(String((error as Error)?.message)).toMatch(/expired transaction/);
     expect(isDatabaseBusy(error)).toBe(true);
     expect(await prisma.field.count({ where: { slug: "too-slow" } })).toBe(0);
     // The connection is free again.
-    expect(await prisma.field.create({ data: { slug: "after-the-slow-one", nameVi: "y", nameEn: "y" } })).toMatchObject({ slug: "after-the-slow-one" });
+    expect(await prisma.field.create({ data: { slug: "after-the-slow-one", nameVi: "y", nameEn: "y" } })).toMatchObject(
+      { slug: "after-the-slow-one" },
+    );
   });
 
   test("waits for another process's write lock without blocking Node, then writes", async () => {

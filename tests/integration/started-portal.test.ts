@@ -40,7 +40,13 @@ function modesUnder(...targets: string[]): Record<string, string> {
 describe("files", () => {
   test("the database, its WAL and shared memory, the mailbox and the engine's data are readable by the portal's user only", () => {
     const database = files.database;
-    const modes = modesUnder(database, `${database}-wal`, `${database}-shm`, path.join(files.dir, "mailbox.mbox"), files.engineDir);
+    const modes = modesUnder(
+      database,
+      `${database}-wal`,
+      `${database}-shm`,
+      path.join(files.dir, "mailbox.mbox"),
+      files.engineDir,
+    );
     expect(modes).toMatchObject({
       "portal.db": "600",
       "portal.db-wal": "600",
@@ -58,12 +64,16 @@ describe("files", () => {
 });
 
 describe("search engine", () => {
-  const engineAddress = () => `http://127.0.0.1:${fs.readFileSync(path.join(files.engineDir, "meilisearch.pid"), "utf8").split("\n")[2]}`;
+  const engineAddress = () =>
+    `http://127.0.0.1:${fs.readFileSync(path.join(files.engineDir, "meilisearch.pid"), "utf8").split("\n")[2]}`;
   const masterKey = () => fs.readFileSync(path.join(files.engineDir, "master-key"), "utf8").trim();
   const call = (pathname: string, init: { key?: string; method?: string; body?: unknown } = {}) =>
     fetch(`${engineAddress()}${pathname}`, {
       method: init.method ?? "GET",
-      headers: { ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}), ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      headers: {
+        ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}),
+        ...(init.body ? { "Content-Type": "application/json" } : {}),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 
@@ -71,7 +81,9 @@ describe("search engine", () => {
   async function pageKey(): Promise<{ key: string; actions: string[]; indexes: string[] }> {
     const response = await call("/keys?limit=100", { key: masterKey() });
     expect(response.status).toBe(200);
-    const { results } = (await response.json()) as { results: { key: string; name: string | null; actions: string[]; indexes: string[] }[] };
+    const { results } = (await response.json()) as {
+      results: { key: string; name: string | null; actions: string[]; indexes: string[] }[];
+    };
     const ours = results.filter((key) => key.name?.startsWith("Hanoi Innovation Network pages"));
     expect(ours).toHaveLength(1);
     return ours[0]!;
@@ -94,7 +106,11 @@ describe("search engine", () => {
     const { key, actions, indexes } = await pageKey();
     expect(actions).toEqual(["search"]);
     expect(indexes).toEqual(["*"]); // no prefix: every index of this engine is the portal's
-    const search = await call("/indexes/organizations/search", { key, method: "POST", body: { q: "bach khoa", limit: 3 } });
+    const search = await call("/indexes/organizations/search", {
+      key,
+      method: "POST",
+      body: { q: "bach khoa", limit: 3 },
+    });
     expect(search.status).toBe(200);
     expect(((await search.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
     // Was a bug: the pages searched with the master key, which may do all of these.

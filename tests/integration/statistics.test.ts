@@ -32,11 +32,16 @@ const ids: Record<string, string> = {};
 let counter = 0;
 
 async function field(slug: string, parentId: string | null) {
-  const created = await prisma.field.create({ data: { slug, nameVi: `Lĩnh vực ${slug}`, nameEn: `Field ${slug}`, parentId, position: counter++ } });
+  const created = await prisma.field.create({
+    data: { slug, nameVi: `Lĩnh vực ${slug}`, nameEn: `Field ${slug}`, parentId, position: counter++ },
+  });
   ids[slug] = created.id;
 }
 
-async function organization(key: string, data: { kind: string; status?: string; district?: string | null; parent?: string; fields?: string[] }) {
+async function organization(
+  key: string,
+  data: { kind: string; status?: string; district?: string | null; parent?: string; fields?: string[] },
+) {
   const created = await prisma.organization.create({
     data: {
       slug: `stat-${key}`,
@@ -126,7 +131,8 @@ async function respond(requestKey: string, expertKey: string, createdAt: Date, m
       createdAt,
     },
   });
-  if (match) await prisma.match.create({ data: { requestId: ids[requestKey]!, responseId: response.id, createdAt: match } });
+  if (match)
+    await prisma.match.create({ data: { requestId: ids[requestKey]!, responseId: response.id, createdAt: match } });
 }
 
 beforeAll(async () => {
@@ -153,23 +159,58 @@ beforeAll(async () => {
   await user("C3", "curator");
 
   // Approved requests (open, closed, expired).
-  const r1 = await request("R1", { status: "open", organization: "E1", publishedAt: at("2026-06-01T01:00:00Z"), reviewer: "C1", reviewHours: 2 });
+  const r1 = await request("R1", {
+    status: "open",
+    organization: "E1",
+    publishedAt: at("2026-06-01T01:00:00Z"),
+    reviewer: "C1",
+    reviewHours: 2,
+  });
   await respond("R1", "X1", hoursAfter(r1.publishedAt!, 10), at("2026-06-05T03:00:00Z"));
   await respond("R1", "X2", hoursAfter(r1.publishedAt!, 30));
   // 18:00 UTC on 31 May is 1 June in Hanoi: a June request. Anonymous: its listing is the officials' to see.
-  const r2 = await request("R2", { status: "closed", organization: "S1", visibility: "anonymous", publishedAt: at("2026-05-31T18:00:00Z"), reviewer: "C1", reviewHours: 4 });
+  const r2 = await request("R2", {
+    status: "closed",
+    organization: "S1",
+    visibility: "anonymous",
+    publishedAt: at("2026-05-31T18:00:00Z"),
+    reviewer: "C1",
+    reviewHours: 4,
+  });
   await respond("R2", "X3", hoursAfter(r2.publishedAt!, 4), at("2026-06-10T03:00:00Z"));
-  const r3 = await request("R3", { status: "expired", publishedAt: at("2026-04-10T03:00:00Z"), reviewer: "C2", reviewHours: 6 });
+  const r3 = await request("R3", {
+    status: "expired",
+    publishedAt: at("2026-04-10T03:00:00Z"),
+    reviewer: "C2",
+    reviewHours: 6,
+  });
   await respond("R3", "X2", hoursAfter(r3.publishedAt!, 50));
   await request("R4", { status: "open", organization: "E2", publishedAt: at("2026-03-01T03:00:00Z") });
   const r7 = await request("R7", { status: "open", publishedAt: at("2026-06-02T03:00:00Z") });
   await respond("R7", "X2", hoursAfter(r7.publishedAt!, 6), at("2026-06-03T03:00:00Z"));
   // Not approved: never counted, whatever they hold.
   await request("R5", { status: "pending", organization: "E1", createdAt: at("2026-06-12T00:00:00Z") });
-  await request("R6", { status: "rejected", organization: "E1", createdAt: at("2026-06-01T00:00:00Z"), reviewer: "C1", reviewHours: 30 });
+  await request("R6", {
+    status: "rejected",
+    organization: "E1",
+    createdAt: at("2026-06-01T00:00:00Z"),
+    reviewer: "C1",
+    reviewHours: 30,
+  });
 
-  await prisma.organizationClaim.create({ data: { userId: ids["R4-author"]!, organizationId: ids.E2!, message: "m", status: "approved", reviewedById: ids.C2!, reviewedAt: NOW } });
-  await prisma.organizationClaim.create({ data: { userId: ids["R5-author"]!, organizationId: ids.E1!, message: "m", status: "pending" } });
+  await prisma.organizationClaim.create({
+    data: {
+      userId: ids["R4-author"]!,
+      organizationId: ids.E2!,
+      message: "m",
+      status: "approved",
+      reviewedById: ids.C2!,
+      reviewedAt: NOW,
+    },
+  });
+  await prisma.organizationClaim.create({
+    data: { userId: ids["R5-author"]!, organizationId: ids.E1!, message: "m", status: "pending" },
+  });
   // The audit log: request and claim reviews are counted from their own columns, not twice.
   await prisma.auditEntry.createMany({
     data: [
@@ -178,7 +219,9 @@ beforeAll(async () => {
       { actorId: ids.C2!, action: "claim.approve", entityType: "claim", entityId: "claim", label: "claim" },
     ],
   });
-  await prisma.organizationRevision.create({ data: { organizationId: ids.E2!, authorId: ids["R4-author"]!, changes: "{}", before: "{}" } });
+  await prisma.organizationRevision.create({
+    data: { organizationId: ids.E2!, authorId: ids["R4-author"]!, changes: "{}", before: "{}" },
+  });
   await prisma.organization.update({ where: { id: ids.E2! }, data: { staleSince: NOW } });
 });
 
@@ -203,9 +246,17 @@ describe("public figures", () => {
   });
 
   test("fields count published organizations and published experts", async () => {
-    expect((await organizationsByField()).map((row) => [row.slug, row.count])).toEqual([["f1", 3], ["f2", 2], ["f3", 1]]);
+    expect((await organizationsByField()).map((row) => [row.slug, row.count])).toEqual([
+      ["f1", 3],
+      ["f2", 2],
+      ["f3", 1],
+    ]);
     expect((await organizationsByField(2)).map((row) => row.slug)).toEqual(["f1", "f2"]);
-    expect((await expertsByField()).map((row) => [row.slug, row.count])).toEqual([["f1", 2], ["f2", 1], ["f3", 1]]);
+    expect((await expertsByField()).map((row) => [row.slug, row.count])).toEqual([
+      ["f1", 2],
+      ["f2", 1],
+      ["f3", 1],
+    ]);
   });
 
   test("totals: approved requests, responses, matches, the share matched and the median wait", async () => {
@@ -261,7 +312,15 @@ describe("officials' figures", () => {
 
   test("reviews per curator, and the queue", async () => {
     const rows = await curatorWorkload();
-    expect(rows.map(({ name, role, requestsReviewed, claimsReviewed, otherActions }) => [name, role, requestsReviewed, claimsReviewed, otherActions])).toEqual([
+    expect(
+      rows.map(({ name, role, requestsReviewed, claimsReviewed, otherActions }) => [
+        name,
+        role,
+        requestsReviewed,
+        claimsReviewed,
+        otherActions,
+      ]),
+    ).toEqual([
       ["Người C1", "curator", 3, 0, 0],
       ["Người C2", "admin", 1, 1, 1],
       ["Người C3", "curator", 0, 0, 0],
@@ -300,8 +359,14 @@ describe("charts and downloads", () => {
     expect(charts.collaborations.description).toContain("2 kết nối là giữa doanh nghiệp");
     expect(rows[1]!.label).toBe("Doanh nghiệp chưa có hồ sơ hoặc ẩn danh → Trường đại học");
     const summary = chartJson(charts.summary, "vi", "2026-06-15T05:00:00.000Z");
-    expect(summary.rows.find((row) => row.key === "matched-share")).toMatchObject({ unit: "percent", values: { value: 60 } });
-    expect(summary.rows.find((row) => row.key === "median-hours-to-first-response")).toMatchObject({ unit: "hours", values: { value: 8 } });
+    expect(summary.rows.find((row) => row.key === "matched-share")).toMatchObject({
+      unit: "percent",
+      values: { value: 60 },
+    });
+    expect(summary.rows.find((row) => row.key === "median-hours-to-first-response")).toMatchObject({
+      unit: "hours",
+      values: { value: 8 },
+    });
     const english = publicCharts(await getPublicStatistics(), "en");
     expect(parseCsv(chartCsv(english.districts, "en"))[0]).toEqual(["Code", "District", "Organizations"]);
     expect(parseCsv(chartCsv(english.districts, "en")).at(-1)).toEqual(["none", "District not given", "1"]);
@@ -319,7 +384,10 @@ describe("the cache", () => {
     expect(await getPublicStatistics()).toBe(before);
 
     // This process's write moves the search index generation.
-    await createOrganization({ slug: "stat-new-lab", kind: "lab", nameEn: "New Lab", status: "published" }, { origin: "portal" });
+    await createOrganization(
+      { slug: "stat-new-lab", kind: "lab", nameEn: "New Lab", status: "published" },
+      { origin: "portal" },
+    );
     const afterPortalWrite = await getPublicStatistics();
     expect(afterPortalWrite.organizations.total).toBe(before.organizations.total + 1);
 
@@ -327,7 +395,11 @@ describe("the cache", () => {
     // like every writer of listings, it adds its outbox row in the same transaction.
     const other = createPrismaClient(process.env.DATABASE_URL);
     try {
-      await createOrganization({ slug: "stat-other", kind: "startup", status: "published" }, { origin: "portal" }, other);
+      await createOrganization(
+        { slug: "stat-other", kind: "startup", status: "published" },
+        { origin: "portal" },
+        other,
+      );
     } finally {
       await other.$disconnect();
     }

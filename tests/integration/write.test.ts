@@ -19,7 +19,9 @@ const unsubscribe: (() => void)[] = [];
 const written = { entityIds: [] as string[], emails: [] as string[] };
 
 function rowsVisible(entityId: string, email: string) {
-  const outbox = reader.prepare("SELECT COUNT(*) AS n FROM SearchOutbox WHERE entityId = ?").get(entityId) as { n: number };
+  const outbox = reader.prepare("SELECT COUNT(*) AS n FROM SearchOutbox WHERE entityId = ?").get(entityId) as {
+    n: number;
+  };
   const jobs = reader.prepare("SELECT COUNT(*) AS n FROM Job WHERE payload LIKE ?").get(`%${email}%`) as { n: number };
   return `outbox ${outbox.n}, jobs ${jobs.n}`;
 }

@@ -10,5 +10,8 @@ beforeEach(() => {
 afterEach(() => {
   const calls = spy?.mock.calls ?? [];
   spy?.mockRestore();
-  expect(calls.map((args) => args.map(String).join(" ")), "console.error was called").toEqual([]);
+  expect(
+    calls.map((args) => args.map(String).join(" ")),
+    "console.error was called",
+  ).toEqual([]);
 });

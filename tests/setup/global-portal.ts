@@ -17,7 +17,10 @@ declare module "vitest" {
   }
 }
 
-type Started = { files: Awaited<ReturnType<typeof portalFiles>>; portal: Awaited<ReturnType<typeof startPortalProcess>> };
+type Started = {
+  files: Awaited<ReturnType<typeof portalFiles>>;
+  portal: Awaited<ReturnType<typeof startPortalProcess>>;
+};
 /** Shared by the e2e and slow-e2e projects (same process): started once, stopped after the last. */
 const shared = globalThis as typeof globalThis & { __hinE2ePortal?: { started: Promise<Started>; users: number } };
 

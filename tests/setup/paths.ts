@@ -14,7 +14,8 @@ export function freshDir(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   for (const entry of fs.readdirSync(ARTIFACTS)) {
     const match = entry.match(new RegExp(`^${name}-(\\d+)$`));
-    if (entry === name || (match && !isRunning(Number(match[1])))) fs.rmSync(path.join(ARTIFACTS, entry), { recursive: true, force: true });
+    if (entry === name || (match && !isRunning(Number(match[1]))))
+      fs.rmSync(path.join(ARTIFACTS, entry), { recursive: true, force: true });
   }
   const dir = path.join(ARTIFACTS, `${name}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });

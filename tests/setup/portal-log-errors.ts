@@ -15,6 +15,8 @@ beforeAll(() => {
 afterAll(() => {
   const log = inject("portalLog");
   const written = fs.readFileSync(log).subarray(start).toString("utf8");
-  const errors = written.split("\n").filter((line) => line.includes('"level":"error"') || /^\s+at |^\w*Error\b/.test(line));
+  const errors = written
+    .split("\n")
+    .filter((line) => line.includes('"level":"error"') || /^\s+at |^\w*Error\b/.test(line));
   expect(errors, `the portal logged errors during this file (${log})`).toEqual([]);
 });

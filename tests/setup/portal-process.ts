@@ -43,7 +43,11 @@ export async function portalFiles(dir: string): Promise<PortalFiles> {
   };
 }
 
-export type ReadyState = { status: string; search: string; outbox: { pending: number; failingRounds: number; lastError: string | null } };
+export type ReadyState = {
+  status: string;
+  search: string;
+  outbox: { pending: number; failingRounds: number; lastError: string | null };
+};
 
 export async function readyState(baseURL: string): Promise<ReadyState | null> {
   try {
@@ -77,7 +81,9 @@ export async function startPortalProcess(
   for (const name of ["MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_INDEX_PREFIX"]) delete env[name];
   const child = spawn(process.execPath, serverArguments(), { cwd: ROOT, env, stdio: ["ignore", log, log] });
   fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   const portal: PortalProcess = {
     baseURL,
     pid: child.pid!,

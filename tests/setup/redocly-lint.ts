@@ -5,7 +5,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { ROOT } from "./paths";
 
-export type LintReport = { totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; message: string }[] };
+export type LintReport = {
+  totals: { errors: number; warnings: number };
+  problems: { ruleId: string; severity: string; message: string }[];
+};
 
 /**
  * Lints an OpenAPI document (its JSON text) with Redocly's CLI (a pinned devDependency) and
@@ -18,11 +21,15 @@ export async function lintOpenApi(text: string, options: { skipRules?: string[] 
     fs.writeFileSync(path.join(dir, "openapi.json"), text);
     const cli = path.join(ROOT, "node_modules/@redocly/cli/bin/cli.js");
     const skips = (options.skipRules ?? []).map((rule) => `--skip-rule=${rule}`);
-    const run = promisify(execFile)(process.execPath, [cli, "lint", "--extends=recommended", "--format=json", ...skips, "openapi.json"], {
-      cwd: dir,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-      timeout: 120_000,
-    });
+    const run = promisify(execFile)(
+      process.execPath,
+      [cli, "lint", "--extends=recommended", "--format=json", ...skips, "openapi.json"],
+      {
+        cwd: dir,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+        timeout: 120_000,
+      },
+    );
     // It exits with 1 when it finds an error; its JSON report is on stdout either way.
     const { stdout } = await run.catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
     return JSON.parse(stdout) as LintReport;
@@ -32,4 +39,5 @@ export async function lintOpenApi(text: string, options: { skipRules?: string[] 
 }
 
 /** Problems as short lines, for an assertion that reads well when it fails. */
-export const problemLines = (report: LintReport) => report.problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message}`);
+export const problemLines = (report: LintReport) =>
+  report.problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message}`);

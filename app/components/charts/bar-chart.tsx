@@ -12,7 +12,17 @@ const ABOVE_LABEL_MAX = 46;
  * SVG's own width and heights are pixels, so the chart fills a phone or a
  * desktop column without a viewBox shrinking its text; no script draws it.
  */
-export function BarChart({ chart, lang, labelledBy, describedBy }: { chart: ChartData; lang: Language; labelledBy: string; describedBy: string }) {
+export function BarChart({
+  chart,
+  lang,
+  labelledBy,
+  describedBy,
+}: {
+  chart: ChartData;
+  lang: Language;
+  labelledBy: string;
+  describedBy: string;
+}) {
   const max = Math.max(0, ...chart.rows.flatMap((row) => row.values.map((value) => value ?? 0)));
   const fraction = (value: number | null) => (max > 0 ? (value ?? 0) / max : 0);
   const seriesCount = chart.series.length;
@@ -29,7 +39,14 @@ export function BarChart({ chart, lang, labelledBy, describedBy }: { chart: Char
   const height = chart.rows.length * rowHeight;
 
   return (
-    <svg width="100%" height={height} role="img" aria-labelledby={labelledBy} aria-describedby={describedBy} className="block">
+    <svg
+      width="100%"
+      height={height}
+      role="img"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className="block"
+    >
       {chart.rows.map((row, i) => {
         const top = i * rowHeight;
         const label = side ? row.label : truncate(row.label, ABOVE_LABEL_MAX);

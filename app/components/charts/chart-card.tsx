@@ -16,13 +16,25 @@ export function chartDataUrl(id: string, format: "csv" | "json", lang: Language)
  * legend when it has several series, the drawing, the same numbers as a table
  * (the text alternative, open on demand), and links to download them.
  */
-export function ChartCard({ chart, lang, heading: Heading = "h2" }: { chart: ChartData; lang: Language; heading?: "h2" | "h3" }) {
+export function ChartCard({
+  chart,
+  lang,
+  heading: Heading = "h2",
+}: {
+  chart: ChartData;
+  lang: Language;
+  heading?: "h2" | "h3";
+}) {
   const t = translator(lang);
   const titleId = `chart-${chart.id}-title`;
   const summaryId = `chart-${chart.id}-summary`;
   const empty = chart.rows.length === 0 || chart.rows.every((row) => row.values.every((value) => !value));
   return (
-    <section aria-labelledby={titleId} data-chart={chart.id} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+    <section
+      aria-labelledby={titleId}
+      data-chart={chart.id}
+      className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+    >
       <Heading id={titleId} className="text-lg font-semibold">
         {chart.title}
       </Heading>
@@ -41,11 +53,15 @@ export function ChartCard({ chart, lang, heading: Heading = "h2" }: { chart: Cha
         {chart.type === "kpis" ? (
           <KpiTiles chart={chart} lang={lang} />
         ) : empty ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">{t("ecosystem.empty")}</p>
+          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">
+            {t("ecosystem.empty")}
+          </p>
         ) : (
           <>
             <p id={summaryId} className="sr-only">
-              {t(chart.type === "columns" ? "ecosystem.columnsSummary" : "ecosystem.barsSummary", { count: chart.rows.length })}
+              {t(chart.type === "columns" ? "ecosystem.columnsSummary" : "ecosystem.barsSummary", {
+                count: chart.rows.length,
+              })}
             </p>
             {chart.type === "columns" ? (
               <ColumnChart chart={chart} lang={lang} labelledBy={titleId} describedBy={summaryId} />

@@ -15,7 +15,17 @@ const RIGHT = 99;
  * with the year under every January, and under the first month unless a
  * January follows too closely for two years to fit side by side on a phone.
  */
-export function ColumnChart({ chart, lang, labelledBy, describedBy }: { chart: ChartData; lang: Language; labelledBy: string; describedBy: string }) {
+export function ColumnChart({
+  chart,
+  lang,
+  labelledBy,
+  describedBy,
+}: {
+  chart: ChartData;
+  lang: Language;
+  labelledBy: string;
+  describedBy: string;
+}) {
   const plot = HEIGHT - TOP - BOTTOM;
   const scale = niceScale(Math.max(0, ...chart.rows.flatMap((row) => row.values.map((value) => value ?? 0))));
   const y = (value: number) => TOP + plot * (1 - value / scale.max);
@@ -24,10 +34,24 @@ export function ColumnChart({ chart, lang, labelledBy, describedBy }: { chart: C
   const column = (group * 0.76) / Math.max(1, chart.series.length);
 
   return (
-    <svg width="100%" height={HEIGHT} role="img" aria-labelledby={labelledBy} aria-describedby={describedBy} className="block">
+    <svg
+      width="100%"
+      height={HEIGHT}
+      role="img"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className="block"
+    >
       {ticks.map((tick) => (
         <g key={tick}>
-          <line x1={`${LEFT}%`} x2={`${RIGHT}%`} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? TEXT : GRID} strokeWidth={1} />
+          <line
+            x1={`${LEFT}%`}
+            x2={`${RIGHT}%`}
+            y1={y(tick)}
+            y2={y(tick)}
+            stroke={tick === 0 ? TEXT : GRID}
+            strokeWidth={1}
+          />
           <text x={`${LEFT - 1.5}%`} y={y(tick) + 4} textAnchor="end" fontSize={11} fill={TEXT}>
             {formatCount(lang, tick)}
           </text>

@@ -37,7 +37,11 @@ export function DataTable({ chart, lang }: { chart: ChartData; lang: Language })
               )}
             </th>
             {row.values.map((value, i) => (
-              <td key={chart.series[i]?.key ?? i} data-value={value ?? ""} className="py-1.5 pl-2 text-right whitespace-nowrap tabular-nums">
+              <td
+                key={chart.series[i]?.key ?? i}
+                data-value={value ?? ""}
+                className="py-1.5 pl-2 text-right whitespace-nowrap tabular-nums"
+              >
                 {formatValue(lang, value, row.format)}
               </td>
             ))}

@@ -9,7 +9,16 @@ import type { ChartData, ChartRow } from "./types";
  * The ecosystem page's charts, built from the statistics in one language.
  * The page and the downloads both go through here, so they always agree.
  */
-export const PUBLIC_CHARTS = ["summary", "requests", "kinds", "fields", "districts", "expert-fields", "collaborations", "structure"] as const;
+export const PUBLIC_CHARTS = [
+  "summary",
+  "requests",
+  "kinds",
+  "fields",
+  "districts",
+  "expert-fields",
+  "collaborations",
+  "structure",
+] as const;
 export const OFFICIAL_CHARTS = ["curation", "organizations", "curators"] as const;
 export type PublicChartId = (typeof PUBLIC_CHARTS)[number];
 export type OfficialChartId = (typeof OFFICIAL_CHARTS)[number];
@@ -32,7 +41,12 @@ const round1 = (value: number | null) => (value === null ? null : Math.round(val
 export function publicCharts(stats: PublicStatistics, lang: Language): Record<PublicChartId, ChartData> {
   const t = translator(lang);
   const kindLabel = (kind: string) => (isOrganizationKind(kind) ? t(`kinds.${kind}`) : kind);
-  const count = (key: string, label: string, value: number, href?: string): ChartRow => ({ key, label, values: [value], href });
+  const count = (key: string, label: string, value: number, href?: string): ChartRow => ({
+    key,
+    label,
+    values: [value],
+    href,
+  });
   const { totals } = stats;
   // The headline counts exactly the chart's rows from a business (listed or not) to a research organization.
   const businessResearch = stats.collaborations
@@ -77,7 +91,11 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
         { key: "opened", label: t("ecosystem.series.opened") },
         { key: "matched", label: t("ecosystem.series.matched") },
       ],
-      rows: stats.months.map((month) => ({ key: month.month, label: monthLabel(month.month, lang), values: [month.opened, month.matched] })),
+      rows: stats.months.map((month) => ({
+        key: month.month,
+        label: monthLabel(month.month, lang),
+        values: [month.opened, month.matched],
+      })),
     },
     kinds: {
       id: "kinds",
@@ -97,7 +115,12 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
       category: t("ecosystem.field"),
       series: [{ key: "organizations", label: t("ecosystem.series.organizations") }],
       rows: stats.fields.map((field) =>
-        count(field.slug, pick(lang, field.nameVi, field.nameEn), field.count, `/directory${directorySearch({ fields: [field.slug] })}`),
+        count(
+          field.slug,
+          pick(lang, field.nameVi, field.nameEn),
+          field.count,
+          `/directory${directorySearch({ fields: [field.slug] })}`,
+        ),
       ),
     },
     districts: {
@@ -109,7 +132,12 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
       rows: stats.organizations.byDistrict.map(({ key, count: n }) => {
         if (key === null) return count("none", t("ecosystem.districts.none"), n);
         const district = findDistrict(key);
-        return count(key, district?.[lang] ?? key, n, district ? `/directory${directorySearch({ districts: [key] })}` : undefined);
+        return count(
+          key,
+          district?.[lang] ?? key,
+          n,
+          district ? `/directory${directorySearch({ districts: [key] })}` : undefined,
+        );
       }),
     },
     "expert-fields": {
@@ -129,13 +157,15 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
       category: t("ecosystem.collaborations.category"),
       series: [{ key: "matches", label: t("ecosystem.series.matches") }],
       rows: stats.collaborations.map((link) =>
-        linkRow(link, (kind) =>
-          kind === null
-            ? t("ecosystem.collaborations.unlistedRequester")
-            : kind === UNLISTED_BUSINESS
-              ? t("ecosystem.collaborations.unlistedCompany")
-              : kindOne(kind, t), (kind) =>
-          kind === null ? t("ecosystem.collaborations.unlistedExpert") : kindOne(kind, t),
+        linkRow(
+          link,
+          (kind) =>
+            kind === null
+              ? t("ecosystem.collaborations.unlistedRequester")
+              : kind === UNLISTED_BUSINESS
+                ? t("ecosystem.collaborations.unlistedCompany")
+                : kindOne(kind, t),
+          (kind) => (kind === null ? t("ecosystem.collaborations.unlistedExpert") : kindOne(kind, t)),
         ),
       ),
     },
@@ -146,7 +176,13 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
       description: t("ecosystem.structure.description"),
       category: t("ecosystem.structure.category"),
       series: [{ key: "units", label: t("ecosystem.series.units") }],
-      rows: stats.structure.map((link) => linkRow(link, (kind) => kindOne(kind ?? "", t), (kind) => kindOne(kind ?? "", t))),
+      rows: stats.structure.map((link) =>
+        linkRow(
+          link,
+          (kind) => kindOne(kind ?? "", t),
+          (kind) => kindOne(kind ?? "", t),
+        ),
+      ),
     },
   };
 }
@@ -161,12 +197,42 @@ export function officialCharts(stats: OfficialStatistics, lang: Language): Recor
       category: t("ecosystem.indicator"),
       series: [{ key: "value", label: t("ecosystem.value") }],
       rows: [
-        { key: "pending-requests", label: t("ecosystem.curation.pendingRequests"), values: [stats.queue.pendingRequests], href: "/admin/requests" },
-        { key: "pending-claims", label: t("ecosystem.curation.pendingClaims"), values: [stats.queue.pendingClaims], href: "/admin/claims" },
-        { key: "pending-revisions", label: t("ecosystem.curation.pendingRevisions"), values: [stats.queue.pendingRevisions], href: "/admin/queue" },
-        { key: "pending-profiles", label: t("ecosystem.curation.pendingProfiles"), values: [stats.queue.pendingProfiles], href: "/admin/queue" },
-        { key: "stale-listings", label: t("ecosystem.curation.staleListings"), values: [stats.queue.staleListings], href: "/admin/queue" },
-        { key: "median-hours-to-review", label: t("ecosystem.curation.reviewTime"), values: [round1(stats.queue.medianHoursToReview)], format: "hours" },
+        {
+          key: "pending-requests",
+          label: t("ecosystem.curation.pendingRequests"),
+          values: [stats.queue.pendingRequests],
+          href: "/admin/requests",
+        },
+        {
+          key: "pending-claims",
+          label: t("ecosystem.curation.pendingClaims"),
+          values: [stats.queue.pendingClaims],
+          href: "/admin/claims",
+        },
+        {
+          key: "pending-revisions",
+          label: t("ecosystem.curation.pendingRevisions"),
+          values: [stats.queue.pendingRevisions],
+          href: "/admin/queue",
+        },
+        {
+          key: "pending-profiles",
+          label: t("ecosystem.curation.pendingProfiles"),
+          values: [stats.queue.pendingProfiles],
+          href: "/admin/queue",
+        },
+        {
+          key: "stale-listings",
+          label: t("ecosystem.curation.staleListings"),
+          values: [stats.queue.staleListings],
+          href: "/admin/queue",
+        },
+        {
+          key: "median-hours-to-review",
+          label: t("ecosystem.curation.reviewTime"),
+          values: [round1(stats.queue.medianHoursToReview)],
+          format: "hours",
+        },
       ],
     },
     organizations: {
@@ -215,13 +281,19 @@ function kindOne(kind: string, t: Translate) {
 }
 
 function linkRow(link: KindLink, from: (kind: string | null) => string, to: (kind: string | null) => string): ChartRow {
-  return { key: `${link.from ?? "none"}>${link.to ?? "none"}`, label: `${from(link.from)} → ${to(link.to)}`, values: [link.count] };
+  return {
+    key: `${link.from ?? "none"}>${link.to ?? "none"}`,
+    label: `${from(link.from)} → ${to(link.to)}`,
+    values: [link.count],
+  };
 }
 
 /** "tháng 3 năm 2026" / "March 2026", for the table (the axis shows month numbers). */
 function monthLabel(key: string, lang: Language) {
   const [year, month] = key.split("-").map(Number);
-  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)));
 }

@@ -8,7 +8,8 @@ import type { ChartData, ChartRow } from "./types";
  */
 export function chartCsv(chart: ChartData, lang: Language): string {
   const t = translator(lang);
-  const label = (row: ChartRow) => (row.format && row.format !== "count" ? `${row.label} (${t(`ecosystem.unit.${row.format}`)})` : row.label);
+  const label = (row: ChartRow) =>
+    row.format && row.format !== "count" ? `${row.label} (${t(`ecosystem.unit.${row.format}`)})` : row.label;
   return toCsv(
     [t("ecosystem.key"), chart.category, ...chart.series.map((series) => series.label)],
     chart.rows.map((row) => [row.key, label(row), ...row.values]),

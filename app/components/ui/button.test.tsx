@@ -7,7 +7,13 @@ const html = (element: React.ReactElement) => renderToStaticMarkup(element);
 describe("Button", () => {
   test("is a plain button unless told to submit", () => {
     expect(html(<Button>OK</Button>)).toMatch(/^<button type="button"/);
-    expect(html(<Button type="submit" name="intent" value="save">OK</Button>)).toMatch(/^<button type="submit" class="[^"]+" name="intent" value="save">OK<\/button>$/);
+    expect(
+      html(
+        <Button type="submit" name="intent" value="save">
+          OK
+        </Button>,
+      ),
+    ).toMatch(/^<button type="submit" class="[^"]+" name="intent" value="save">OK<\/button>$/);
   });
 
   test("looks like today's primary button by default, and like the others when asked", () => {

@@ -25,11 +25,22 @@ export type ButtonSize = keyof typeof sizes;
 type Look = { variant?: ButtonVariant; size?: ButtonSize; className?: string };
 
 export function buttonClass({ variant = "primary", size = "md", className }: Look = {}) {
-  return cx("inline-block rounded-lg font-semibold disabled:cursor-wait disabled:opacity-70", variants[variant], sizes[size], className);
+  return cx(
+    "inline-block rounded-lg font-semibold disabled:cursor-wait disabled:opacity-70",
+    variants[variant],
+    sizes[size],
+    className,
+  );
 }
 
 /** A `<button>`; `type` defaults to "button" so that a button never submits a form by accident. */
-export function Button({ variant, size, className, type = "button", ...props }: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
   return <button type={type} className={buttonClass({ variant, size, className })} {...props} />;
 }
 

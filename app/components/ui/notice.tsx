@@ -8,7 +8,12 @@ const tones = {
 } as const;
 
 /** A boxed message. `role="status"` for news, `role="alert"` for errors. */
-export function Notice({ tone = "info", title, children, role = "status" }: {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  role = "status",
+}: {
   tone?: keyof typeof tones;
   title?: string;
   children?: ReactNode;

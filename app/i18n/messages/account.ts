@@ -30,18 +30,22 @@ export const vi = {
   "auth.signIn.failed": "E-mail hoặc mật khẩu không đúng.",
   "auth.signUp.sent": ({ email }) =>
     `Chúng tôi đã gửi thư đến ${email}. Mở đường dẫn trong thư để hoàn tất đăng ký (hiệu lực 24 giờ). Không thấy thư? Hãy xem thư mục thư rác.`,
-  "auth.signIn.unconfirmed": "Tài khoản này chưa được xác nhận: hãy mở đường dẫn trong thư chúng tôi đã gửi khi bạn đăng ký.",
+  "auth.signIn.unconfirmed":
+    "Tài khoản này chưa được xác nhận: hãy mở đường dẫn trong thư chúng tôi đã gửi khi bạn đăng ký.",
   "auth.confirm.title": "Xác nhận tài khoản",
   "auth.confirm.intro": "Bấm nút dưới đây để xác nhận e-mail và đăng nhập.",
   "auth.confirm.submit": "Xác nhận và đăng nhập",
   "auth.confirm.invalid": "Đường dẫn không hợp lệ, đã được dùng hoặc đã hết hạn.",
   "auth.confirm.resendTitle": "Gửi lại thư xác nhận",
-  "auth.confirm.resendIntro": "Nhập e-mail bạn đã dùng khi đăng ký; nếu tài khoản đang chờ xác nhận, chúng tôi sẽ gửi một đường dẫn mới.",
+  "auth.confirm.resendIntro":
+    "Nhập e-mail bạn đã dùng khi đăng ký; nếu tài khoản đang chờ xác nhận, chúng tôi sẽ gửi một đường dẫn mới.",
   "auth.confirm.resendSubmit": "Gửi lại thư",
-  "auth.confirm.resent": "Nếu e-mail này có tài khoản đang chờ xác nhận, một đường dẫn mới đã được gửi. Hãy kiểm tra hộp thư.",
+  "auth.confirm.resent":
+    "Nếu e-mail này có tài khoản đang chờ xác nhận, một đường dẫn mới đã được gửi. Hãy kiểm tra hộp thư.",
   "auth.forgot.link": "Quên mật khẩu?",
   "auth.forgot.title": "Đặt lại mật khẩu",
-  "auth.forgot.intro": "Nhập e-mail của tài khoản; chúng tôi sẽ gửi một đường dẫn đặt lại mật khẩu, có hiệu lực trong 1 giờ.",
+  "auth.forgot.intro":
+    "Nhập e-mail của tài khoản; chúng tôi sẽ gửi một đường dẫn đặt lại mật khẩu, có hiệu lực trong 1 giờ.",
   "auth.forgot.submit": "Gửi đường dẫn",
   "auth.forgot.sent": "Nếu e-mail này có tài khoản, một đường dẫn đặt lại mật khẩu đã được gửi. Hãy kiểm tra hộp thư.",
   "auth.reset.title": "Chọn mật khẩu mới",
@@ -78,23 +82,27 @@ export const vi = {
   "mail.greeting": ({ name }) => `Chào ${name},`,
   "mail.footer": "— Mạng lưới Đổi mới sáng tạo Hà Nội. Bạn nhận thư này vì có tài khoản trên cổng thông tin.",
   "mail.reset.subject": "Đặt lại mật khẩu",
-  "mail.reset.body": "Có yêu cầu đặt lại mật khẩu cho tài khoản của bạn. Mở đường dẫn dưới đây trong vòng 1 giờ để chọn mật khẩu mới. Nếu không phải bạn yêu cầu, hãy bỏ qua thư này.",
+  "mail.reset.body":
+    "Có yêu cầu đặt lại mật khẩu cho tài khoản của bạn. Mở đường dẫn dưới đây trong vòng 1 giờ để chọn mật khẩu mới. Nếu không phải bạn yêu cầu, hãy bỏ qua thư này.",
   "mail.welcome.subject": "Chào mừng đến với Mạng lưới Đổi mới sáng tạo Hà Nội",
   "mail.welcome.body": "Tài khoản của bạn đã được tạo.",
-  "mail.footerSignUp": "— Mạng lưới Đổi mới sáng tạo Hà Nội. Bạn nhận thư này vì e-mail của bạn vừa được dùng để đăng ký trên cổng thông tin.",
+  "mail.footerSignUp":
+    "— Mạng lưới Đổi mới sáng tạo Hà Nội. Bạn nhận thư này vì e-mail của bạn vừa được dùng để đăng ký trên cổng thông tin.",
   "mail.confirm.subject": "Xác nhận tài khoản mới của bạn",
   "mail.confirm.body": ({ hours }) =>
     `Có người (có lẽ là bạn) vừa đăng ký tài khoản bằng e-mail này. Mở đường dẫn dưới đây trong vòng ${hours} giờ để xác nhận và đăng nhập.`,
   "mail.confirm.notYou": "Nếu không phải bạn, hãy bỏ qua thư này: tài khoản sẽ không được kích hoạt.",
   "mail.existing.subject": "Bạn đã có tài khoản",
-  "mail.existing.body": "Có người vừa đăng ký bằng e-mail này, nhưng bạn đã có tài khoản nên không có tài khoản mới nào được tạo.",
+  "mail.existing.body":
+    "Có người vừa đăng ký bằng e-mail này, nhưng bạn đã có tài khoản nên không có tài khoản mới nào được tạo.",
   "mail.existing.signIn": "Đăng nhập:",
   "mail.existing.reset": "Quên mật khẩu? Đặt lại tại:",
   "mail.existing.notYou": "Nếu không phải bạn, hãy bỏ qua thư này: tài khoản của bạn không thay đổi.",
   "mail.linkFallback": "Nếu nút không mở được, chép đường dẫn này vào trình duyệt:",
   "mail.wrote": ({ name }) => `${name} viết:`,
   "mail.requestSummary": "Tóm tắt đặt hàng:",
-  "mail.footerNotification": "Bạn nhận thư này vì có tài khoản trên cổng thông tin và việc này liên quan đến bạn. Mọi thông báo của bạn ở trang Thông báo:",
+  "mail.footerNotification":
+    "Bạn nhận thư này vì có tài khoản trên cổng thông tin và việc này liên quan đến bạn. Mọi thông báo của bạn ở trang Thông báo:",
   "mail.action.open": "Xem trên cổng thông tin",
   "mail.action.responses": "Xem các đề xuất",
   "mail.action.reply": "Đọc và trả lời",
@@ -139,15 +147,18 @@ export const en: Record<keyof typeof vi, Message> = {
   "auth.signIn.failed": "Wrong e-mail or password.",
   "auth.signUp.sent": ({ email }) =>
     `We have sent a message to ${email}. Open its link to finish signing up (valid for 24 hours). No message? Look in your spam folder.`,
-  "auth.signIn.unconfirmed": "This account is not confirmed yet: open the link in the message we sent when you signed up.",
+  "auth.signIn.unconfirmed":
+    "This account is not confirmed yet: open the link in the message we sent when you signed up.",
   "auth.confirm.title": "Confirm your account",
   "auth.confirm.intro": "Press the button below to confirm your e-mail and sign in.",
   "auth.confirm.submit": "Confirm and sign in",
   "auth.confirm.invalid": "This link is invalid, already used, or expired.",
   "auth.confirm.resendTitle": "Send the confirmation again",
-  "auth.confirm.resendIntro": "Enter the e-mail you signed up with; if its account waits for confirmation, we will send a new link.",
+  "auth.confirm.resendIntro":
+    "Enter the e-mail you signed up with; if its account waits for confirmation, we will send a new link.",
   "auth.confirm.resendSubmit": "Send again",
-  "auth.confirm.resent": "If this e-mail has an account waiting for confirmation, a new link has been sent. Check your mailbox.",
+  "auth.confirm.resent":
+    "If this e-mail has an account waiting for confirmation, a new link has been sent. Check your mailbox.",
   "auth.forgot.link": "Forgot the password?",
   "auth.forgot.title": "Reset the password",
   "auth.forgot.intro": "Enter the account's e-mail; we will send a link to reset the password, valid for 1 hour.",
@@ -172,7 +183,8 @@ export const en: Record<keyof typeof vi, Message> = {
     `Too many wrong current passwords: you have been signed out. Try again in ${minutes} minutes, or reset your password by e-mail.`,
   "account.passwordChanged": "Password changed. Your other sessions were signed out.",
   "account.sessions": "Sessions",
-  "account.sessionsIntro": ({ count }) => `You are signed in on ${count} ${Number(count) === 1 ? "browser" : "browsers"}.`,
+  "account.sessionsIntro": ({ count }) =>
+    `You are signed in on ${count} ${Number(count) === 1 ? "browser" : "browsers"}.`,
   "account.thisBrowser": "This browser",
   "account.signOutOthers": "Sign out of the other browsers",
   "account.signOutEverywhere": "Sign out everywhere",
@@ -187,23 +199,27 @@ export const en: Record<keyof typeof vi, Message> = {
   "mail.greeting": ({ name }) => `Hello ${name},`,
   "mail.footer": "— Hanoi Innovation Network. You receive this because you have an account on the portal.",
   "mail.reset.subject": "Reset your password",
-  "mail.reset.body": "Someone asked to reset the password of your account. Open the link below within 1 hour to choose a new one. If it was not you, ignore this e-mail.",
+  "mail.reset.body":
+    "Someone asked to reset the password of your account. Open the link below within 1 hour to choose a new one. If it was not you, ignore this e-mail.",
   "mail.welcome.subject": "Welcome to the Hanoi Innovation Network",
   "mail.welcome.body": "Your account is ready.",
-  "mail.footerSignUp": "— Hanoi Innovation Network. You receive this because your e-mail was just used to sign up on the portal.",
+  "mail.footerSignUp":
+    "— Hanoi Innovation Network. You receive this because your e-mail was just used to sign up on the portal.",
   "mail.confirm.subject": "Confirm your new account",
   "mail.confirm.body": ({ hours }) =>
     `Someone (you, we hope) signed up with this e-mail. Open the link below within ${hours} hours to confirm it and sign in.`,
   "mail.confirm.notYou": "If it was not you, ignore this e-mail: the account will not be activated.",
   "mail.existing.subject": "You already have an account",
-  "mail.existing.body": "Someone just signed up with this e-mail, but you already have an account, so no new account was made.",
+  "mail.existing.body":
+    "Someone just signed up with this e-mail, but you already have an account, so no new account was made.",
   "mail.existing.signIn": "Sign in:",
   "mail.existing.reset": "Forgot your password? Reset it at:",
   "mail.existing.notYou": "If it was not you, ignore this e-mail: your account has not changed.",
   "mail.linkFallback": "If the button does not open, copy this address into your browser:",
   "mail.wrote": ({ name }) => `${name} wrote:`,
   "mail.requestSummary": "The request in short:",
-  "mail.footerNotification": "You receive this because you have an account on the portal and this concerns you. All your notifications are on the Notifications page:",
+  "mail.footerNotification":
+    "You receive this because you have an account on the portal and this concerns you. All your notifications are on the Notifications page:",
   "mail.action.open": "Open on the portal",
   "mail.action.responses": "See the proposals",
   "mail.action.reply": "Read and reply",

@@ -4,22 +4,27 @@ import type { Message } from "../message";
 export const vi = {
   "notify.revisionToReview": ({ name, organization }) => `${name} đề xuất sửa hồ sơ “${organization}”`,
   "notify.revisionApproved": ({ organization }) => `Nội dung sửa hồ sơ “${organization}” đã được duyệt`,
-  "notify.revisionRejected": ({ organization, note }) => `Nội dung sửa hồ sơ “${organization}” chưa được duyệt: ${note}`,
+  "notify.revisionRejected": ({ organization, note }) =>
+    `Nội dung sửa hồ sơ “${organization}” chưa được duyệt: ${note}`,
   "notify.listingToReview": ({ name, organization }) => `${name} đề xuất thêm hồ sơ “${organization}” vào danh bạ`,
-  "notify.listingApproved": ({ organization }) => `Hồ sơ “${organization}” đã được duyệt và công khai; bạn là người quản lý hồ sơ`,
+  "notify.listingApproved": ({ organization }) =>
+    `Hồ sơ “${organization}” đã được duyệt và công khai; bạn là người quản lý hồ sơ`,
   "notify.listingRejected": ({ organization, note }) => `Hồ sơ “${organization}” chưa được duyệt: ${note}`,
   "notify.profileRejected": ({ note }) => `Hồ sơ chuyên gia của bạn cần chỉnh sửa trước khi công khai lại: ${note}`,
-  "notify.listingStale": ({ organization }) => `Hồ sơ “${organization}” đã 12 tháng chưa cập nhật: hãy xác nhận hoặc sửa thông tin`,
+  "notify.listingStale": ({ organization }) =>
+    `Hồ sơ “${organization}” đã 12 tháng chưa cập nhật: hãy xác nhận hoặc sửa thông tin`,
 
   "request.notOpen": "Đặt hàng này đã kết thúc nên không thay đổi được nữa.",
   "queue.title": "Hàng chờ duyệt",
-  "queue.intro": "Mọi thứ đang chờ cán bộ quản lý: đặt hàng, nội dung sửa hồ sơ, hồ sơ chuyên gia, đề nghị quản lý hồ sơ, hồ sơ lâu chưa cập nhật.",
+  "queue.intro":
+    "Mọi thứ đang chờ cán bộ quản lý: đặt hàng, nội dung sửa hồ sơ, hồ sơ chuyên gia, đề nghị quản lý hồ sơ, hồ sơ lâu chưa cập nhật.",
   "queue.empty": "Không còn gì chờ duyệt.",
   "queue.requests": "Đặt hàng công nghệ",
   "queue.revisions": "Nội dung sửa hồ sơ tổ chức",
   "queue.listings": "Hồ sơ tổ chức mới được đề xuất",
   "listing.new.title": "Đề xuất thêm một tổ chức",
-  "listing.new.intro": "Danh bạ còn thiếu tổ chức của bạn? Hãy gửi thông tin; cán bộ quản lý sẽ kiểm tra trước khi công khai, và bạn sẽ trở thành người quản lý hồ sơ.",
+  "listing.new.intro":
+    "Danh bạ còn thiếu tổ chức của bạn? Hãy gửi thông tin; cán bộ quản lý sẽ kiểm tra trước khi công khai, và bạn sẽ trở thành người quản lý hồ sơ.",
   "listing.new.link": "Đề xuất thêm tổ chức còn thiếu",
   "listing.kind": "Loại tổ chức",
   "listing.parent": "Trực thuộc (tên, tên viết tắt hoặc đường dẫn trong danh bạ; nếu có)",
@@ -41,7 +46,8 @@ export const vi = {
   "queue.confirm": "Xác nhận vẫn chính xác",
 
   "curation.organizations": "Hồ sơ tổ chức",
-  "curation.organizationsIntro": "Tìm hồ sơ theo tên, tên viết tắt hoặc đường dẫn; xác minh, lưu trữ, khôi phục, gộp bản trùng.",
+  "curation.organizationsIntro":
+    "Tìm hồ sơ theo tên, tên viết tắt hoặc đường dẫn; xác minh, lưu trữ, khôi phục, gộp bản trùng.",
   "curation.search": "Tìm hồ sơ",
   "curation.status": "Trạng thái",
   "curation.status.draft": "Nháp",
@@ -54,8 +60,10 @@ export const vi = {
   "curation.restore": "Khôi phục",
   "curation.merge": "Gộp bản trùng",
   "curation.mergeInto": "Gộp hồ sơ này vào (đường dẫn của hồ sơ giữ lại)",
-  "curation.mergeHint": "Chuyên gia, đơn vị trực thuộc và đặt hàng chuyển sang hồ sơ giữ lại; người quản lý của bản trùng chỉ thành đề nghị quản lý chờ duyệt; đường dẫn cũ tự chuyển hướng.",
-  "curation.merged": ({ experts, children, requests }) => `Đã gộp: chuyển ${experts} chuyên gia, ${children} đơn vị, ${requests} đặt hàng.`,
+  "curation.mergeHint":
+    "Chuyên gia, đơn vị trực thuộc và đặt hàng chuyển sang hồ sơ giữ lại; người quản lý của bản trùng chỉ thành đề nghị quản lý chờ duyệt; đường dẫn cũ tự chuyển hướng.",
+  "curation.merged": ({ experts, children, requests }) =>
+    `Đã gộp: chuyển ${experts} chuyên gia, ${children} đơn vị, ${requests} đặt hàng.`,
   "curation.sameOrganization": "Không thể gộp một hồ sơ vào chính nó.",
   "curation.notFound": "Không tìm thấy hồ sơ này.",
   "curation.wrongStatus": "Hồ sơ đã ở trạng thái này.",
@@ -87,7 +95,8 @@ export const vi = {
   "audit.count": ({ count }) => `${count} mục`,
 
   "import.title": "Nhập hồ sơ hàng loạt",
-  "import.intro": "Tải lên tệp CSV hoặc JSON. Lần chạy thử cho biết từng dòng sẽ được tạo, cập nhật hay bị từ chối và vì sao; khi nhập thật, cả tệp được nhập hoặc không dòng nào được nhập.",
+  "import.intro":
+    "Tải lên tệp CSV hoặc JSON. Lần chạy thử cho biết từng dòng sẽ được tạo, cập nhật hay bị từ chối và vì sao; khi nhập thật, cả tệp được nhập hoặc không dòng nào được nhập.",
   "import.file": "Tệp CSV hoặc JSON",
   "import.columns": "Các cột",
   "import.dryRun": "Chạy thử",
@@ -108,7 +117,8 @@ export const vi = {
   "import.export": "Xuất dữ liệu công khai",
   "import.exportIntro": "Các hồ sơ đang công khai, cùng định dạng với tệp nhập.",
   "import.file.malformed": ({ detail }) => `Không đọc được tệp (CSV hoặc JSON): ${detail}`,
-  "import.file.unknownColumns": ({ columns }) => `Tệp có cột không được hỗ trợ: ${columns}. Xem danh sách cột bên dưới.`,
+  "import.file.unknownColumns": ({ columns }) =>
+    `Tệp có cột không được hỗ trợ: ${columns}. Xem danh sách cột bên dưới.`,
   "import.file.missingColumns": ({ columns }) => `Tệp thiếu cột bắt buộc: ${columns}.`,
   "import.file.empty": "Tệp không có dòng dữ liệu nào.",
   "import.file.tooManyRows": ({ max }) => `Tệp có quá nhiều dòng (tối đa ${max}). Hãy chia nhỏ tệp.`,
@@ -122,7 +132,8 @@ export const vi = {
   "import.problem.controlCharacters": ({ column }) => `Cột ${column} có ký tự điều khiển`,
   "import.problem.tooLong": ({ column, max }) => `Cột ${column} dài quá ${max} ký tự`,
   "import.problem.slug": ({ value }) => `Đường dẫn “${value}” chỉ được có chữ thường không dấu, số và gạch nối`,
-  "import.problem.kind": ({ value }) => `Loại “${value}” không hợp lệ (university, institute, lab, incubator, startup, enterprise)`,
+  "import.problem.kind": ({ value }) =>
+    `Loại “${value}” không hợp lệ (university, institute, lab, incubator, startup, enterprise)`,
   "import.problem.kindRequired": "Thiếu loại tổ chức (kind)",
   "import.problem.nameRequired": "Cần tên tiếng Việt hoặc tiếng Anh",
   "import.problem.district": ({ value }) => `Khu vực (quận/huyện cũ) “${value}” không có trong danh sách`,
@@ -138,11 +149,13 @@ export const vi = {
   "import.problem.parent": ({ value }) => `Không tìm thấy tổ chức chủ quản “${value}”`,
   "import.problem.parentSelf": "Tổ chức không thể là chủ quản của chính nó",
   "import.problem.duplicateRow": ({ row }) => `Trùng với dòng ${row}`,
-  "import.problem.duplicateListing": ({ slug }) => `Trùng tên với hồ sơ đã có “${slug}”; ghi đường dẫn đó vào cột slug để cập nhật`,
+  "import.problem.duplicateListing": ({ slug }) =>
+    `Trùng tên với hồ sơ đã có “${slug}”; ghi đường dẫn đó vào cột slug để cập nhật`,
 
   // Likely duplicates (app/models/duplicates.server.ts)
   "dup.title": "Có thể tổ chức này đã có trong danh bạ",
-  "dup.proposalIntro": "Nếu tổ chức của bạn là một trong các hồ sơ dưới đây, hãy đề nghị quản lý hồ sơ đó thay vì đề xuất hồ sơ mới.",
+  "dup.proposalIntro":
+    "Nếu tổ chức của bạn là một trong các hồ sơ dưới đây, hãy đề nghị quản lý hồ sơ đó thay vì đề xuất hồ sơ mới.",
   "dup.reason.name": "cùng tên",
   "dup.reason.acronym": "cùng tên viết tắt",
   "dup.reason.website": "cùng tên miền trang web",
@@ -160,10 +173,13 @@ export const vi = {
   "curation.survivorSide": "Hồ sơ giữ lại",
   "curation.confirmMerge": "Xác nhận gộp",
   "curation.confirmArchive": "Xác nhận lưu trữ",
-  "curation.archiveQuestion": ({ count }) => `Lưu trữ ${count} hồ sơ dưới đây? Hồ sơ sẽ không còn công khai; có thể khôi phục sau.`,
+  "curation.archiveQuestion": ({ count }) =>
+    `Lưu trữ ${count} hồ sơ dưới đây? Hồ sơ sẽ không còn công khai; có thể khôi phục sau.`,
   "curation.cancel": "Quay lại, không làm gì",
-  "curation.managerClaim": ({ organization }) => `Là người quản lý hồ sơ “${organization}”, hồ sơ này đã được gộp vào đây. Cần cán bộ xác nhận trước khi được quản lý hồ sơ giữ lại.`,
-  "curation.managersBecomeClaims": ({ count }) => `${count} người quản lý của bản trùng sẽ thành đề nghị quản lý chờ duyệt, không tự động quản lý hồ sơ giữ lại.`,
+  "curation.managerClaim": ({ organization }) =>
+    `Là người quản lý hồ sơ “${organization}”, hồ sơ này đã được gộp vào đây. Cần cán bộ xác nhận trước khi được quản lý hồ sơ giữ lại.`,
+  "curation.managersBecomeClaims": ({ count }) =>
+    `${count} người quản lý của bản trùng sẽ thành đề nghị quản lý chờ duyệt, không tự động quản lý hồ sơ giữ lại.`,
   "curation.noCandidates": "Không tìm thấy hồ sơ nào khác.",
   "curation.back": "Về danh sách hồ sơ",
 
@@ -184,7 +200,8 @@ export const vi = {
   "curation.review": "Đánh dấu đã xem xét",
   "curation.bulkDone": ({ count }) => `Đã xử lý ${count} hồ sơ.`,
   "curation.bulkNone": "Hãy chọn ít nhất một hồ sơ.",
-  "curation.bulkRefused": ({ name }) => `Không thay đổi hồ sơ nào: “${name}” không thể xử lý như vậy (đang chờ duyệt, đã ở trạng thái đó hoặc không còn). Bỏ chọn hồ sơ này rồi thử lại.`,
+  "curation.bulkRefused": ({ name }) =>
+    `Không thay đổi hồ sơ nào: “${name}” không thể xử lý như vậy (đang chờ duyệt, đã ở trạng thái đó hoặc không còn). Bỏ chọn hồ sơ này rồi thử lại.`,
   "curation.shown": ({ count }) => `${count} hồ sơ`,
 
   // Audit log in words
@@ -268,20 +285,24 @@ export const en: Record<keyof typeof vi, Message> = {
   "notify.revisionApproved": ({ organization }) => `Your changes to “${organization}” were approved`,
   "notify.revisionRejected": ({ organization, note }) => `Your changes to “${organization}” were not approved: ${note}`,
   "notify.listingToReview": ({ name, organization }) => `${name} proposed “${organization}” for the directory`,
-  "notify.listingApproved": ({ organization }) => `“${organization}” was approved and is public; you manage the listing`,
+  "notify.listingApproved": ({ organization }) =>
+    `“${organization}” was approved and is public; you manage the listing`,
   "notify.listingRejected": ({ organization, note }) => `“${organization}” was not approved: ${note}`,
   "notify.profileRejected": ({ note }) => `Your expertise profile needs changes before it is public again: ${note}`,
-  "notify.listingStale": ({ organization }) => `“${organization}” has not been updated for 12 months: please confirm or correct it`,
+  "notify.listingStale": ({ organization }) =>
+    `“${organization}” has not been updated for 12 months: please confirm or correct it`,
 
   "request.notOpen": "This request has ended, so it can no longer be changed.",
   "queue.title": "Review queue",
-  "queue.intro": "Everything waiting for an official: requests, listing edits, expertise profiles, claims, listings not updated for a year.",
+  "queue.intro":
+    "Everything waiting for an official: requests, listing edits, expertise profiles, claims, listings not updated for a year.",
   "queue.empty": "Nothing waits for review.",
   "queue.requests": "Technology requests",
   "queue.revisions": "Edits to organization listings",
   "queue.listings": "New listings proposed",
   "listing.new.title": "Propose an organization",
-  "listing.new.intro": "Is your organization missing from the directory? Send its details; an official checks them before they are public, and you become the listing's manager.",
+  "listing.new.intro":
+    "Is your organization missing from the directory? Send its details; an official checks them before they are public, and you become the listing's manager.",
   "listing.new.link": "Propose a missing organization",
   "listing.kind": "Kind of organization",
   "listing.parent": "Part of (a name, acronym or address in the directory; if any)",
@@ -303,7 +324,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "queue.confirm": "Confirm it is accurate",
 
   "curation.organizations": "Organization listings",
-  "curation.organizationsIntro": "Find a listing by name, acronym or address; verify, archive, restore, merge duplicates.",
+  "curation.organizationsIntro":
+    "Find a listing by name, acronym or address; verify, archive, restore, merge duplicates.",
   "curation.search": "Find listings",
   "curation.status": "Status",
   "curation.status.draft": "Draft",
@@ -316,8 +338,10 @@ export const en: Record<keyof typeof vi, Message> = {
   "curation.restore": "Restore",
   "curation.merge": "Merge duplicate",
   "curation.mergeInto": "Merge this listing into (address of the listing that stays)",
-  "curation.mergeHint": "Experts, units and requests move to the listing that stays; the duplicate's managers only become pending claims; the old address redirects.",
-  "curation.merged": ({ experts, children, requests }) => `Merged: moved ${experts} experts, ${children} units, ${requests} requests.`,
+  "curation.mergeHint":
+    "Experts, units and requests move to the listing that stays; the duplicate's managers only become pending claims; the old address redirects.",
+  "curation.merged": ({ experts, children, requests }) =>
+    `Merged: moved ${experts} experts, ${children} units, ${requests} requests.`,
   "curation.sameOrganization": "A listing cannot be merged into itself.",
   "curation.notFound": "No such listing.",
   "curation.wrongStatus": "The listing is already in that state.",
@@ -328,7 +352,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "curation.editPending": "Your changes were sent; an official reviews them before they are public.",
   "curation.editWillBeReviewed": "When you save, an official reviews your changes before they are public.",
   "curation.confirmed": "Thank you for confirming the listing.",
-  "curation.staleNotice": "This listing has not been updated for 12 months. Please correct it or confirm it is still accurate.",
+  "curation.staleNotice":
+    "This listing has not been updated for 12 months. Please correct it or confirm it is still accurate.",
 
   "audit.title": "Audit log",
   "audit.intro": "Every curation action: who, what, when, before and after.",
@@ -349,7 +374,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "audit.count": ({ count }) => `${count} ${Number(count) === 1 ? "entry" : "entries"}`,
 
   "import.title": "Bulk import of listings",
-  "import.intro": "Upload a CSV or JSON file. A dry run shows every row that would be created, updated or rejected, and why; the real import takes the whole file or nothing.",
+  "import.intro":
+    "Upload a CSV or JSON file. A dry run shows every row that would be created, updated or rejected, and why; the real import takes the whole file or nothing.",
   "import.file": "CSV or JSON file",
   "import.columns": "Columns",
   "import.dryRun": "Dry run",
@@ -370,11 +396,13 @@ export const en: Record<keyof typeof vi, Message> = {
   "import.export": "Export published data",
   "import.exportIntro": "Published listings, in the same format as the import file.",
   "import.file.malformed": ({ detail }) => `The file could not be read as CSV or JSON: ${detail}`,
-  "import.file.unknownColumns": ({ columns }) => `The file has columns the portal does not know: ${columns}. See the list of columns below.`,
+  "import.file.unknownColumns": ({ columns }) =>
+    `The file has columns the portal does not know: ${columns}. See the list of columns below.`,
   "import.file.missingColumns": ({ columns }) => `The file lacks required columns: ${columns}.`,
   "import.file.empty": "The file has no data rows.",
   "import.file.tooManyRows": ({ max }) => `The file has too many rows (${max} at most). Split it.`,
-  "import.file.tooManyColumns": ({ max }) => `The file has too many columns (${max} at most). See the list of columns below.`,
+  "import.file.tooManyColumns": ({ max }) =>
+    `The file has too many columns (${max} at most). See the list of columns below.`,
   "import.file.tooDeep": ({ max }) => `The JSON file is nested too deeply (${max} levels at most).`,
   "import.file.cellTooLong": ({ row, max }) => `Row ${row} has a cell longer than ${max} characters.`,
   "import.file.expired": "The dry run has expired; upload the file again.",
@@ -384,7 +412,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "import.problem.controlCharacters": ({ column }) => `Column ${column} contains control characters`,
   "import.problem.tooLong": ({ column, max }) => `Column ${column} is longer than ${max} characters`,
   "import.problem.slug": ({ value }) => `Address “${value}” may hold only lower-case letters, digits and hyphens`,
-  "import.problem.kind": ({ value }) => `Kind “${value}” is not valid (university, institute, lab, incubator, startup, enterprise)`,
+  "import.problem.kind": ({ value }) =>
+    `Kind “${value}” is not valid (university, institute, lab, incubator, startup, enterprise)`,
   "import.problem.kindRequired": "The kind is missing",
   "import.problem.nameRequired": "A Vietnamese or English name is needed",
   "import.problem.district": ({ value }) => `Area (former district) “${value}” is not in the list`,
@@ -400,10 +429,12 @@ export const en: Record<keyof typeof vi, Message> = {
   "import.problem.parent": ({ value }) => `Parent organization “${value}” not found`,
   "import.problem.parentSelf": "An organization cannot be its own parent",
   "import.problem.duplicateRow": ({ row }) => `Duplicate of row ${row}`,
-  "import.problem.duplicateListing": ({ slug }) => `Same name as the existing listing “${slug}”; put that address in the slug column to update it`,
+  "import.problem.duplicateListing": ({ slug }) =>
+    `Same name as the existing listing “${slug}”; put that address in the slug column to update it`,
 
   "dup.title": "This organization may already be listed",
-  "dup.proposalIntro": "If your organization is one of the listings below, ask to manage that listing instead of proposing a new one.",
+  "dup.proposalIntro":
+    "If your organization is one of the listings below, ask to manage that listing instead of proposing a new one.",
   "dup.reason.name": "same name",
   "dup.reason.acronym": "same acronym",
   "dup.reason.website": "same website domain",
@@ -420,10 +451,13 @@ export const en: Record<keyof typeof vi, Message> = {
   "curation.survivorSide": "Listing that stays",
   "curation.confirmMerge": "Confirm merge",
   "curation.confirmArchive": "Confirm archiving",
-  "curation.archiveQuestion": ({ count }) => `Archive the ${count} listing(s) below? They stop being public; they can be restored later.`,
+  "curation.archiveQuestion": ({ count }) =>
+    `Archive the ${count} listing(s) below? They stop being public; they can be restored later.`,
   "curation.cancel": "Go back, change nothing",
-  "curation.managerClaim": ({ organization }) => `Manager of “${organization}”, which was merged into this listing. An official must confirm before they manage the listing that stays.`,
-  "curation.managersBecomeClaims": ({ count }) => `${count} manager(s) of the duplicate become pending claims; they do not manage the listing that stays until an official approves.`,
+  "curation.managerClaim": ({ organization }) =>
+    `Manager of “${organization}”, which was merged into this listing. An official must confirm before they manage the listing that stays.`,
+  "curation.managersBecomeClaims": ({ count }) =>
+    `${count} manager(s) of the duplicate become pending claims; they do not manage the listing that stays until an official approves.`,
   "curation.noCandidates": "No other listing found.",
   "curation.back": "Back to the listings",
 
@@ -443,7 +477,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "curation.review": "Mark reviewed",
   "curation.bulkDone": ({ count }) => `Done: ${count} listing(s).`,
   "curation.bulkNone": "Select at least one listing.",
-  "curation.bulkRefused": ({ name }) => `Nothing was changed: “${name}” cannot take this action (pending review, already in that state, or gone). Unselect it and try again.`,
+  "curation.bulkRefused": ({ name }) =>
+    `Nothing was changed: “${name}” cannot take this action (pending review, already in that state, or gone). Unselect it and try again.`,
   "curation.shown": ({ count }) => `${count} listing(s)`,
 
   "audit.action.request.approve": "Request approved",

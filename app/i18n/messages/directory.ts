@@ -4,7 +4,8 @@ import type { Message } from "../message";
 export const vi = {
   "site.name": "Mạng lưới Đổi mới sáng tạo Hà Nội",
   "site.shortName": "HIN",
-  "site.tagline": "Kết nối doanh nghiệp, nhà khoa học và cơ quan quản lý trong hệ sinh thái khoa học, công nghệ và đổi mới sáng tạo của Hà Nội.",
+  "site.tagline":
+    "Kết nối doanh nghiệp, nhà khoa học và cơ quan quản lý trong hệ sinh thái khoa học, công nghệ và đổi mới sáng tạo của Hà Nội.",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.home": "Trang chủ",
   "nav.directory": "Danh bạ",
@@ -39,7 +40,8 @@ export const vi = {
   "kinds.enterprise": "Doanh nghiệp",
 
   "directory.title": "Danh bạ tổ chức",
-  "directory.metaDescription": "Tìm trường đại học, viện nghiên cứu, phòng thí nghiệm, vườn ươm và doanh nghiệp công nghệ tại Hà Nội.",
+  "directory.metaDescription":
+    "Tìm trường đại học, viện nghiên cứu, phòng thí nghiệm, vườn ươm và doanh nghiệp công nghệ tại Hà Nội.",
   "directory.searchLabel": "Từ khóa",
   "directory.searchPlaceholder": "Tên, lĩnh vực, viết tắt… (có dấu hoặc không dấu)",
   "directory.submit": "Tìm",
@@ -67,7 +69,8 @@ export const vi = {
   "directory.skipToResults": "Bỏ qua bộ lọc, tới kết quả",
   "directory.noResultsHint": "Hãy thử ít từ hơn, bỏ bớt bộ lọc, hoặc viết theo cách khác (tiếng Việt hoặc tiếng Anh).",
   "directory.loading": "Đang tìm…",
-  "directory.fallbackNotice": "Công cụ tìm kiếm tạm thời không phản hồi. Kết quả dưới đây được tìm theo cách đơn giản (khớp chữ, không xếp hạng, không sửa lỗi chính tả).",
+  "directory.fallbackNotice":
+    "Công cụ tìm kiếm tạm thời không phản hồi. Kết quả dưới đây được tìm theo cách đơn giản (khớp chữ, không xếp hạng, không sửa lỗi chính tả).",
   "directory.badInput": "Một phần của tìm kiếm này không hợp lệ",
   "directory.badInputIgnored": "Các giá trị trên đã được bỏ qua; kết quả dưới đây dùng phần còn lại.",
   "directory.partialNotice": "Không có tổ chức nào khớp mọi từ bạn gõ; dưới đây là các kết quả khớp một phần.",
@@ -137,7 +140,8 @@ export const vi = {
 export const en: Record<keyof typeof vi, Message> = {
   "site.name": "Hanoi Innovation Network",
   "site.shortName": "HIN",
-  "site.tagline": "Connecting enterprises, scientists and the city in Hanoi's science, technology and innovation ecosystem.",
+  "site.tagline":
+    "Connecting enterprises, scientists and the city in Hanoi's science, technology and innovation ecosystem.",
   "nav.skip": "Skip to main content",
   "nav.home": "Home",
   "nav.directory": "Directory",
@@ -172,7 +176,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "kinds.enterprise": "Enterprises",
 
   "directory.title": "Organization directory",
-  "directory.metaDescription": "Find universities, research institutes, labs, incubators and technology companies in Hanoi.",
+  "directory.metaDescription":
+    "Find universities, research institutes, labs, incubators and technology companies in Hanoi.",
   "directory.searchLabel": "Keywords",
   "directory.searchPlaceholder": "Name, field, acronym… (with or without Vietnamese marks)",
   "directory.submit": "Search",
@@ -200,7 +205,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "directory.skipToResults": "Skip the filters, go to the results",
   "directory.noResultsHint": "Try fewer words, remove a filter, or phrase it another way (Vietnamese or English).",
   "directory.loading": "Searching…",
-  "directory.fallbackNotice": "The search engine is not responding right now. These results come from a simplified search (plain text match, no ranking, no typo correction).",
+  "directory.fallbackNotice":
+    "The search engine is not responding right now. These results come from a simplified search (plain text match, no ranking, no typo correction).",
   "directory.badInput": "Part of this search is not valid",
   "directory.badInputIgnored": "Those values were left out; the results below use the rest.",
   "directory.partialNotice": "No organization matches every word you typed; these match some of them.",
@@ -210,7 +216,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "directory.next": "Next page",
   "directory.pagination": "Pagination",
   "directory.goToPage": ({ page }) => `Page ${page}`,
-  "directory.pageOutOfRange": ({ page, pages }) => `There is no page ${page}: the results have ${pages} ${Number(pages) === 1 ? "page" : "pages"}.`,
+  "directory.pageOutOfRange": ({ page, pages }) =>
+    `There is no page ${page}: the results have ${pages} ${Number(pages) === 1 ? "page" : "pages"}.`,
   "directory.lastPage": "Go to the last page",
 
   "error.q.tooLong": ({ max }) => `The search is too long: ${max} characters at most.`,

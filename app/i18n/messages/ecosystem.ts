@@ -14,8 +14,10 @@ export const vi = {
   "ecosystem.download": "Tải dữ liệu:",
   "ecosystem.empty": "Chưa có dữ liệu.",
   "ecosystem.none": "Chưa có",
-  "ecosystem.barsSummary": ({ count }) => `Biểu đồ thanh ngang, ${count} mục. Số liệu chi tiết có trong bảng số liệu ngay sau biểu đồ.`,
-  "ecosystem.columnsSummary": ({ count }) => `Biểu đồ cột theo ${count} tháng. Số liệu chi tiết có trong bảng số liệu ngay sau biểu đồ.`,
+  "ecosystem.barsSummary": ({ count }) =>
+    `Biểu đồ thanh ngang, ${count} mục. Số liệu chi tiết có trong bảng số liệu ngay sau biểu đồ.`,
+  "ecosystem.columnsSummary": ({ count }) =>
+    `Biểu đồ cột theo ${count} tháng. Số liệu chi tiết có trong bảng số liệu ngay sau biểu đồ.`,
   "ecosystem.percent": ({ value }) => `${value}%`,
   "ecosystem.hours": ({ value }) => `${value} giờ`,
   "ecosystem.days": ({ value }) => `${value} ngày`,
@@ -35,13 +37,15 @@ export const vi = {
   "ecosystem.kpi.matchedShare": "Tỷ lệ đặt hàng tìm được đối tác",
   "ecosystem.kpi.matchedShareDetail": ({ matched, requests }) => `${matched} trên ${requests} đặt hàng đã duyệt`,
   "ecosystem.kpi.firstResponse": "Thời gian đến đề xuất đầu tiên (trung vị)",
-  "ecosystem.kpi.firstResponseDetail": ({ count }) => `Từ lúc đặt hàng được công khai; tính trên ${count} đặt hàng đã có đề xuất`,
+  "ecosystem.kpi.firstResponseDetail": ({ count }) =>
+    `Từ lúc đặt hàng được công khai; tính trên ${count} đặt hàng đã có đề xuất`,
 
   "ecosystem.kinds.title": "Tổ chức theo loại hình",
   "ecosystem.kinds.category": "Loại hình",
   "ecosystem.series.organizations": "Số tổ chức",
   "ecosystem.fields.title": "Lĩnh vực có nhiều tổ chức nhất",
-  "ecosystem.fields.description": ({ count }) => `${count} lĩnh vực đứng đầu; một tổ chức được tính ở mỗi lĩnh vực của mình.`,
+  "ecosystem.fields.description": ({ count }) =>
+    `${count} lĩnh vực đứng đầu; một tổ chức được tính ở mỗi lĩnh vực của mình.`,
   "ecosystem.field": "Lĩnh vực",
   "ecosystem.districts.title": "Tổ chức theo quận, huyện",
   "ecosystem.districts.category": "Quận, huyện",
@@ -64,12 +68,14 @@ export const vi = {
   "ecosystem.collaborations.unlistedExpert": "Chuyên gia độc lập",
   "ecosystem.series.matches": "Kết nối",
   "ecosystem.structure.title": "Đơn vị trực thuộc",
-  "ecosystem.structure.description": "Tổ chức trong danh bạ trực thuộc một tổ chức khác, theo loại hình (ví dụ: phòng thí nghiệm của trường đại học).",
+  "ecosystem.structure.description":
+    "Tổ chức trong danh bạ trực thuộc một tổ chức khác, theo loại hình (ví dụ: phòng thí nghiệm của trường đại học).",
   "ecosystem.structure.category": "Tổ chức chủ quản → đơn vị trực thuộc",
   "ecosystem.series.units": "Số đơn vị",
 
   "ecosystem.official.title": "Dành cho cán bộ quản lý",
-  "ecosystem.official.intro": "Phần này chỉ hiện với cán bộ quản lý và quản trị viên. Số liệu được tính mới mỗi lần mở trang.",
+  "ecosystem.official.intro":
+    "Phần này chỉ hiện với cán bộ quản lý và quản trị viên. Số liệu được tính mới mỗi lần mở trang.",
   "ecosystem.curation.title": "Hàng chờ duyệt",
   "ecosystem.curation.pendingRequests": "Đặt hàng chờ duyệt",
   "ecosystem.curation.pendingClaims": "Đề nghị quản lý hồ sơ chờ duyệt",
@@ -78,7 +84,8 @@ export const vi = {
   "ecosystem.curation.staleListings": "Hồ sơ tổ chức quá 12 tháng chưa cập nhật",
   "ecosystem.curation.reviewTime": "Thời gian duyệt đặt hàng (trung vị)",
   "ecosystem.organizations.title": "Tổ chức hoạt động nhiều nhất",
-  "ecosystem.organizations.description": "Chuyên gia công tác tại tổ chức, đặt hàng đã duyệt của tổ chức và kết nối thành công ở một trong hai phía.",
+  "ecosystem.organizations.description":
+    "Chuyên gia công tác tại tổ chức, đặt hàng đã duyệt của tổ chức và kết nối thành công ở một trong hai phía.",
   "ecosystem.organizations.category": "Tổ chức",
   "ecosystem.series.requests": "Đặt hàng",
   "ecosystem.curators.title": "Khối lượng duyệt của cán bộ",
@@ -103,8 +110,10 @@ export const en: Record<keyof typeof vi, Message> = {
   "ecosystem.download": "Download the data:",
   "ecosystem.empty": "No data yet.",
   "ecosystem.none": "None yet",
-  "ecosystem.barsSummary": ({ count }) => `Horizontal bar chart, ${count} ${Number(count) === 1 ? "item" : "items"}. The data table right after the chart has the figures.`,
-  "ecosystem.columnsSummary": ({ count }) => `Column chart over ${count} months. The data table right after the chart has the figures.`,
+  "ecosystem.barsSummary": ({ count }) =>
+    `Horizontal bar chart, ${count} ${Number(count) === 1 ? "item" : "items"}. The data table right after the chart has the figures.`,
+  "ecosystem.columnsSummary": ({ count }) =>
+    `Column chart over ${count} months. The data table right after the chart has the figures.`,
   "ecosystem.percent": ({ value }) => `${value}%`,
   "ecosystem.hours": ({ value }) => `${value} ${Number(value) === 1 ? "hour" : "hours"}`,
   "ecosystem.days": ({ value }) => `${value} ${Number(value) === 1 ? "day" : "days"}`,
@@ -131,13 +140,15 @@ export const en: Record<keyof typeof vi, Message> = {
   "ecosystem.kinds.category": "Kind",
   "ecosystem.series.organizations": "Organizations",
   "ecosystem.fields.title": "Fields with the most organizations",
-  "ecosystem.fields.description": ({ count }) => `The top ${count} fields; an organization counts in each of its fields.`,
+  "ecosystem.fields.description": ({ count }) =>
+    `The top ${count} fields; an organization counts in each of its fields.`,
   "ecosystem.field": "Field",
   "ecosystem.districts.title": "Organizations by district",
   "ecosystem.districts.category": "District",
   "ecosystem.districts.none": "District not given",
   "ecosystem.expertFields.title": "Experts by field",
-  "ecosystem.expertFields.description": ({ count }) => `The ${count} fields with the most experts with a public profile.`,
+  "ecosystem.expertFields.description": ({ count }) =>
+    `The ${count} fields with the most experts with a public profile.`,
   "ecosystem.series.experts": "Experts",
   "ecosystem.requests.title": "Technology requests by month",
   "ecosystem.requests.description": ({ count }) =>
@@ -154,12 +165,14 @@ export const en: Record<keyof typeof vi, Message> = {
   "ecosystem.collaborations.unlistedExpert": "Independent expert",
   "ecosystem.series.matches": "Matches",
   "ecosystem.structure.title": "Units within organizations",
-  "ecosystem.structure.description": "Listed organizations that belong to another listed organization, by kind (a university's labs, for example).",
+  "ecosystem.structure.description":
+    "Listed organizations that belong to another listed organization, by kind (a university's labs, for example).",
   "ecosystem.structure.category": "Parent → unit",
   "ecosystem.series.units": "Units",
 
   "ecosystem.official.title": "For officials",
-  "ecosystem.official.intro": "Only curators and administrators see this part. Its figures are computed afresh every time the page opens.",
+  "ecosystem.official.intro":
+    "Only curators and administrators see this part. Its figures are computed afresh every time the page opens.",
   "ecosystem.curation.title": "Review queue",
   "ecosystem.curation.pendingRequests": "Requests awaiting review",
   "ecosystem.curation.pendingClaims": "Listing claims awaiting review",
@@ -168,7 +181,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "ecosystem.curation.staleListings": "Listings not updated for 12 months",
   "ecosystem.curation.reviewTime": "Median time to review a request",
   "ecosystem.organizations.title": "Most active organizations",
-  "ecosystem.organizations.description": "Experts working there, the organization's approved requests, and matches on either side.",
+  "ecosystem.organizations.description":
+    "Experts working there, the organization's approved requests, and matches on either side.",
   "ecosystem.organizations.category": "Organization",
   "ecosystem.series.requests": "Requests",
   "ecosystem.curators.title": "Curators' review workload",

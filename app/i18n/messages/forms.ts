@@ -11,8 +11,10 @@ export const vi = {
   "form.oneLine": "Chỉ một dòng.",
   "form.invalidCharacters": "Có ký tự không hợp lệ.",
   "form.email": "Địa chỉ e-mail không hợp lệ.",
-  "form.phone": "Số điện thoại không hợp lệ: mỗi số có 8–13 chữ số (có thể có +, dấu cách, dấu chấm, ngoặc, gạch nối); nhiều số cách nhau bằng dấu chấm phẩy, tối đa 3 số.",
-  "form.emails": "Địa chỉ thư không hợp lệ (ví dụ: lienhe@truong.edu.vn); nhiều địa chỉ cách nhau bằng dấu chấm phẩy, tối đa 3.",
+  "form.phone":
+    "Số điện thoại không hợp lệ: mỗi số có 8–13 chữ số (có thể có +, dấu cách, dấu chấm, ngoặc, gạch nối); nhiều số cách nhau bằng dấu chấm phẩy, tối đa 3 số.",
+  "form.emails":
+    "Địa chỉ thư không hợp lệ (ví dụ: lienhe@truong.edu.vn); nhiều địa chỉ cách nhau bằng dấu chấm phẩy, tối đa 3.",
   "form.url": "Địa chỉ web không hợp lệ (ví dụ: https://example.vn).",
   "form.choose": "Vui lòng chọn một giá trị trong danh sách.",
   "form.chooseAtLeast": ({ min }) => `Chọn ít nhất ${min}.`,
@@ -46,8 +48,10 @@ export const en: Record<keyof typeof vi, Message> = {
   "form.oneLine": "One line only.",
   "form.invalidCharacters": "Contains characters that are not allowed.",
   "form.email": "This is not a valid e-mail address.",
-  "form.phone": "This is not a valid phone number: each number has 8–13 digits (+, spaces, dots, brackets and hyphens allowed); separate up to 3 numbers with semicolons.",
-  "form.emails": "This is not a valid e-mail address (for example contact@university.edu.vn); separate up to 3 with semicolons.",
+  "form.phone":
+    "This is not a valid phone number: each number has 8–13 digits (+, spaces, dots, brackets and hyphens allowed); separate up to 3 numbers with semicolons.",
+  "form.emails":
+    "This is not a valid e-mail address (for example contact@university.edu.vn); separate up to 3 with semicolons.",
   "form.url": "This is not a valid web address (for example https://example.vn).",
   "form.choose": "Please choose a value from the list.",
   "form.chooseAtLeast": ({ min }) => `Choose at least ${min}.`,

@@ -18,7 +18,8 @@ export const vi = {
   "legal.operatorLine": ({ name }) => `Cổng thông tin do ${name} vận hành.`,
 
   "terms.title": "Điều khoản sử dụng",
-  "terms.metaDescription": "Những điều người dùng đồng ý khi tra cứu, đăng hồ sơ, đặt hàng và trao đổi trên Mạng lưới Đổi mới sáng tạo Hà Nội.",
+  "terms.metaDescription":
+    "Những điều người dùng đồng ý khi tra cứu, đăng hồ sơ, đặt hàng và trao đổi trên Mạng lưới Đổi mới sáng tạo Hà Nội.",
   "terms.use.title": "Sử dụng cổng thông tin",
   "terms.use.body":
     "Ai cũng có thể tra cứu danh bạ, hồ sơ chuyên gia và đặt hàng công nghệ đã công khai mà không cần tài khoản. Khi tạo tài khoản, bạn cam kết thông tin về bản thân và tổ chức của mình là đúng, và giữ mật khẩu của mình an toàn.",
@@ -71,7 +72,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "legal.operatorLine": ({ name }) => `The portal is operated by ${name}.`,
 
   "terms.title": "Terms of use",
-  "terms.metaDescription": "What users agree to when they search, publish profiles, post requests and message on the Hanoi Innovation Network.",
+  "terms.metaDescription":
+    "What users agree to when they search, publish profiles, post requests and message on the Hanoi Innovation Network.",
   "terms.use.title": "Using the portal",
   "terms.use.body":
     "Anyone can search the directory, published expertise profiles and public technology requests without an account. When you create an account you confirm that what you say about yourself and your organization is true, and you keep your password safe.",
@@ -94,7 +96,8 @@ export const en: Record<keyof typeof vi, Message> = {
     "Sign-in sessions: the SHA-256 hash of the session code in your cookie, your browser (user agent) and the expiry (30 days, extended while you use the portal). To keep you signed in and to let you sign out everywhere.",
   "privacy.stores.content":
     "What you send: expertise profiles, requests, responses, messages, claims to manage a listing, and the log of officials' actions. So that the portal works and every change can be checked later.",
-  "privacy.stores.mail": "E-mails the portal sends you (notifications, password reset links) are kept until they are delivered, so that none is lost.",
+  "privacy.stores.mail":
+    "E-mails the portal sends you (notifications, password reset links) are kept until they are delivered, so that none is lost.",
   "privacy.stores.cookies":
     "Cookies: only two necessary ones, your session (when signed in) and the interface language. No advertising cookies or third-party trackers; pages load nothing from other servers.",
   "privacy.stores.addresses":

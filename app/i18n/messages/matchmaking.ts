@@ -24,7 +24,8 @@ export const vi = {
   "notify.message": ({ name, title }) => `Tin nhắn mới từ ${name} về “${title}”`,
   "notify.claimToReview": ({ name, organization }) => `${name} đề nghị quản lý hồ sơ “${organization}”`,
   "notify.claimApproved": ({ organization }) => `Bạn đã được xác nhận quản lý hồ sơ “${organization}”`,
-  "notify.claimRejected": ({ organization, note }) => `Đề nghị quản lý hồ sơ “${organization}” chưa được chấp nhận: ${note}`,
+  "notify.claimRejected": ({ organization, note }) =>
+    `Đề nghị quản lý hồ sơ “${organization}” chưa được chấp nhận: ${note}`,
   "notifications.title": "Thông báo",
   "notifications.empty": "Chưa có thông báo nào.",
   "notifications.markAllRead": "Đánh dấu tất cả là đã đọc",
@@ -53,10 +54,12 @@ export const vi = {
   "expert.linkNeedsTitle": "Mỗi liên kết cần có tiêu đề.",
   "expert.keywordTooLong": ({ max }) => `Mỗi từ khóa tối đa ${max} ký tự.`,
   "expert.bioRequired": "Hãy viết giới thiệu bằng ít nhất một ngôn ngữ.",
-  "expert.affiliationUnknown": "Chưa xác định được đơn vị này trong danh bạ; hãy chọn một trong các đơn vị dưới đây hoặc ghi rõ hơn.",
+  "expert.affiliationUnknown":
+    "Chưa xác định được đơn vị này trong danh bạ; hãy chọn một trong các đơn vị dưới đây hoặc ghi rõ hơn.",
   "expert.affiliationPick": "Có phải là:",
   "profile.title": "Hồ sơ chuyên gia của tôi",
-  "profile.intro": "Hồ sơ công khai giúp doanh nghiệp tìm thấy bạn và giúp cổng thông tin gợi ý bạn cho các đặt hàng phù hợp.",
+  "profile.intro":
+    "Hồ sơ công khai giúp doanh nghiệp tìm thấy bạn và giúp cổng thông tin gợi ý bạn cho các đặt hàng phù hợp.",
   "profile.academicTitle": "Học hàm, học vị",
   "profile.fullName": "Họ và tên",
   "profile.affiliation": "Đơn vị công tác (trong danh bạ)",
@@ -145,21 +148,26 @@ export const vi = {
   "request.edit.rejected": "Sửa theo lý do bên dưới rồi lưu: đặt hàng được gửi lại để cán bộ quản lý duyệt.",
   "request.edit.openReview":
     "Đặt hàng đang công khai. Nếu sửa vấn đề, kết quả mong muốn, lĩnh vực, TRL, ngân sách hoặc cách hiển thị, đặt hàng sẽ tạm ẩn cho đến khi được duyệt lại, và những người đã đề xuất sẽ được báo (đề xuất của họ được giữ nguyên).",
-  "request.edit.openMinor": "Sửa tiêu đề, thông tin doanh nghiệp, khu vực hoặc lùi hạn thì đặt hàng vẫn công khai, không cần duyệt lại. Hạn chỉ có thể lùi lại, không thể sớm hơn.",
+  "request.edit.openMinor":
+    "Sửa tiêu đề, thông tin doanh nghiệp, khu vực hoặc lùi hạn thì đặt hàng vẫn công khai, không cần duyệt lại. Hạn chỉ có thể lùi lại, không thể sớm hơn.",
   "request.edit.save": "Lưu thay đổi",
   "request.edit.resubmit": "Lưu và gửi lại để duyệt",
   "request.edit.cancel": "Quay lại đặt hàng",
   "request.edited.saved": "Đã lưu thay đổi.",
   "request.edited.unchanged": "Không có gì thay đổi nên không cần lưu.",
   "request.edited.resubmitted": "Đã gửi lại đặt hàng; cán bộ quản lý sẽ duyệt lại.",
-  "request.edited.review": "Đã lưu. Vì nội dung đặt hàng thay đổi, đặt hàng tạm ẩn cho đến khi được duyệt lại; những người đã đề xuất đã được báo.",
-  "request.deadlineEarlier": ({ date }) => `Đặt hàng đang mở chỉ có thể lùi hạn, không thể sớm hơn hạn hiện tại (${date}): những người đã đề xuất dựa vào hạn này.`,
+  "request.edited.review":
+    "Đã lưu. Vì nội dung đặt hàng thay đổi, đặt hàng tạm ẩn cho đến khi được duyệt lại; những người đã đề xuất đã được báo.",
+  "request.deadlineEarlier": ({ date }) =>
+    `Đặt hàng đang mở chỉ có thể lùi hạn, không thể sớm hơn hạn hiện tại (${date}): những người đã đề xuất dựa vào hạn này.`,
   "request.notEditable": "Đặt hàng đã kết thúc hoặc đã hết hạn nên không sửa được nữa.",
-  "request.changedMeanwhile": "Đặt hàng vừa thay đổi ở nơi khác (có thể vừa được duyệt). Hãy mở lại trang sửa và lưu lần nữa.",
+  "request.changedMeanwhile":
+    "Đặt hàng vừa thay đổi ở nơi khác (có thể vừa được duyệt). Hãy mở lại trang sửa và lưu lần nữa.",
 
   // suggestions and responses
   "suggestions.title": "Gợi ý phù hợp",
-  "suggestions.intro": "Cổng thông tin gợi ý chuyên gia và phòng thí nghiệm theo lĩnh vực, từ khóa, công bố và hình thức hợp tác.",
+  "suggestions.intro":
+    "Cổng thông tin gợi ý chuyên gia và phòng thí nghiệm theo lĩnh vực, từ khóa, công bố và hình thức hợp tác.",
   "suggestions.experts": "Chuyên gia",
   "suggestions.organizations": "Phòng thí nghiệm, viện, trường",
   "suggestions.none": "Chưa có gợi ý. Gợi ý được cập nhật khi có hồ sơ chuyên gia mới.",
@@ -278,7 +286,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "notify.requestClosed.agreement": ({ title }) => `The request “${title}” ended: an agreement was reached`,
   "notify.requestClosed.no_fit": ({ title }) => `The request “${title}” ended: no fitting partner was found`,
   "notify.requestClosed.withdrawn": ({ title }) => `The request “${title}” was withdrawn`,
-  "notify.requestChangedToReview": ({ title }) => `A published request was changed and waits for review again: “${title}”`,
+  "notify.requestChangedToReview": ({ title }) =>
+    `A published request was changed and waits for review again: “${title}”`,
   "notify.requestChangedForResponder": ({ title }) =>
     `The request “${title}” you responded to was changed by the business and waits for review again; your proposal is kept as it is`,
   "notify.suggested": ({ title }) => `You were suggested for the request “${title}”`,
@@ -292,7 +301,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "notify.message": ({ name, title }) => `New message from ${name} about “${title}”`,
   "notify.claimToReview": ({ name, organization }) => `${name} asks to manage the listing “${organization}”`,
   "notify.claimApproved": ({ organization }) => `You now manage the listing “${organization}”`,
-  "notify.claimRejected": ({ organization, note }) => `Your request to manage “${organization}” was not accepted: ${note}`,
+  "notify.claimRejected": ({ organization, note }) =>
+    `Your request to manage “${organization}” was not accepted: ${note}`,
   "notifications.title": "Notifications",
   "notifications.empty": "No notifications yet.",
   "notifications.markAllRead": "Mark all as read",
@@ -361,7 +371,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "requests.mineEmpty": "You have not posted a request yet.",
   "requests.responsesCount": ({ count }) => `${count} ${Number(count) === 1 ? "proposal" : "proposals"}`,
   "request.new.title": "Post a technology request",
-  "request.new.intro": "Describe the problem and the outcome you want. An official reviews it before it becomes public.",
+  "request.new.intro":
+    "Describe the problem and the outcome you want. An official reviews it before it becomes public.",
   "request.titleField": "Title",
   "request.problem": "The problem",
   "request.desiredOutcome": "Desired outcome",
@@ -392,7 +403,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "request.outcome.no_fit": "No fitting partner",
   "request.outcome.withdrawn": "Withdrawn",
   "request.pendingNotice": "This request awaits an official's review; only you and officials can see it.",
-  "request.pendingReviewNotice": "This request awaits review and is not public; only its author and officials can see it.",
+  "request.pendingReviewNotice":
+    "This request awaits review and is not public; only its author and officials can see it.",
   "request.rejectedNotice": ({ note }) => `This request was not approved. Reason: ${note}`,
   "request.deadlineOn": ({ date }) => `Due: ${date}`,
   "request.renew": "Renew",
@@ -407,20 +419,25 @@ export const en: Record<keyof typeof vi, Message> = {
   "request.edit": "Edit request",
   "request.edit.title": "Edit the request",
   "request.edit.pending": "The request awaits review; once saved, the officials review the new text.",
-  "request.edit.rejected": "Change what the reason below asks for and save: the request goes back to the officials for review.",
+  "request.edit.rejected":
+    "Change what the reason below asks for and save: the request goes back to the officials for review.",
   "request.edit.openReview":
     "The request is public. If you change the problem, the desired outcome, the fields, the TRL, the budget or the visibility, it is hidden until an official reviews it again, and those who responded are told (their proposals are kept).",
-  "request.edit.openMinor": "Changes to the title, the company's details or the area, or a later deadline, keep it public with no new review. The deadline can only move later.",
+  "request.edit.openMinor":
+    "Changes to the title, the company's details or the area, or a later deadline, keep it public with no new review. The deadline can only move later.",
   "request.edit.save": "Save changes",
   "request.edit.resubmit": "Save and send for review again",
   "request.edit.cancel": "Back to the request",
   "request.edited.saved": "Your changes were saved.",
   "request.edited.unchanged": "Nothing had changed, so nothing was saved.",
   "request.edited.resubmitted": "The request was sent again; an official will review it.",
-  "request.edited.review": "Saved. As what the request asks for changed, it is hidden until an official reviews it again; those who responded were told.",
-  "request.deadlineEarlier": ({ date }) => `An open request's deadline can only move later, not before the current one (${date}): those who responded rely on it.`,
+  "request.edited.review":
+    "Saved. As what the request asks for changed, it is hidden until an official reviews it again; those who responded were told.",
+  "request.deadlineEarlier": ({ date }) =>
+    `An open request's deadline can only move later, not before the current one (${date}): those who responded rely on it.`,
   "request.notEditable": "A closed or expired request can no longer be edited.",
-  "request.changedMeanwhile": "The request changed meanwhile (it may just have been reviewed). Open the edit page again and save once more.",
+  "request.changedMeanwhile":
+    "The request changed meanwhile (it may just have been reviewed). Open the edit page again and save once more.",
 
   "suggestions.title": "Suggested matches",
   "suggestions.intro": "The portal suggests experts and labs by fields, keywords, publications and what they offer.",

@@ -23,8 +23,12 @@ const REFRESH_STATISTICS_AFTER = 1_000;
 
 export async function applyImport(plan: ImportPlan, options: { actorId: string; fileName: string }) {
   if (plan.counts.reject > 0) throw new ImportRefusedError("The file has rejected rows.");
-  const creates = plan.rows.filter((row): row is Extract<PlannedRow, { outcome: "create" }> => row.outcome === "create");
-  const updates = plan.rows.filter((row): row is Extract<PlannedRow, { outcome: "update" }> => row.outcome === "update");
+  const creates = plan.rows.filter(
+    (row): row is Extract<PlannedRow, { outcome: "create" }> => row.outcome === "create",
+  );
+  const updates = plan.rows.filter(
+    (row): row is Extract<PlannedRow, { outcome: "update" }> => row.outcome === "update",
+  );
   const importId = `import-${crypto.randomUUID()}`;
 
   await write(
@@ -32,21 +36,47 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
       // A unit may come before its parent in the file: foreign keys are checked at commit.
       await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
       const fields = await tx.field.findMany({
-        select: { id: true, slug: true, nameVi: true, nameEn: true, aliases: true, parent: { select: { slug: true, nameVi: true, nameEn: true, aliases: true } } },
+        select: {
+          id: true,
+          slug: true,
+          nameVi: true,
+          nameEn: true,
+          aliases: true,
+          parent: { select: { slug: true, nameVi: true, nameEn: true, aliases: true } },
+        },
       });
       const fieldById = new Map(fields.map((field) => [field.id, field]));
       const newIds = new Map(creates.map((row) => [row.slug, crypto.randomUUID()]));
-      const parentSlugs = [...new Set([...creates, ...updates].map((row) => row.parentSlug).filter((slug): slug is string => Boolean(slug) && !newIds.has(slug!)))];
-      const parents = new Map(
-        (await findBySlugs(parentSlugs, tx)).map((parent) => [parent.slug, parent]),
-      );
+      const parentSlugs = [
+        ...new Set(
+          [...creates, ...updates]
+            .map((row) => row.parentSlug)
+            .filter((slug): slug is string => Boolean(slug) && !newIds.has(slug!)),
+        ),
+      ];
+      const parents = new Map((await findBySlugs(parentSlugs, tx)).map((parent) => [parent.slug, parent]));
       const newRows = new Map(creates.map((row) => [row.slug, row]));
       const parentOf = (slug: string | null | undefined) => {
         if (!slug) return null;
         const created = newRows.get(slug);
-        if (created) return { id: newIds.get(slug)!, nameVi: created.values.nameVi ?? null, nameEn: created.values.nameEn ?? null, acronym: created.values.acronym ?? null, status: created.values.status ?? "published" };
+        if (created)
+          return {
+            id: newIds.get(slug)!,
+            nameVi: created.values.nameVi ?? null,
+            nameEn: created.values.nameEn ?? null,
+            acronym: created.values.acronym ?? null,
+            status: created.values.status ?? "published",
+          };
         const listed = parents.get(slug);
-        return listed ? { id: listed.id, nameVi: listed.nameVi, nameEn: listed.nameEn, acronym: listed.acronym, status: listed.status } : null;
+        return listed
+          ? {
+              id: listed.id,
+              nameVi: listed.nameVi,
+              nameEn: listed.nameEn,
+              acronym: listed.acronym,
+              status: listed.status,
+            }
+          : null;
       };
 
       const now = new Date();
@@ -108,10 +138,24 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
           for (const fieldId of row.fieldIds ?? []) links.push({ organizationId: id, fieldId });
         }
         // Raw multi-row INSERTs: through Prisma's query layer, 50,000 rows took over a minute.
-        await insertRows("Organization", ORGANIZATION_COLUMNS, data.map((row) => ORGANIZATION_COLUMNS.map((column) => sqlValue(row[column]))), tx);
-        if (links.length) await insertRows("OrganizationField", ["organizationId", "fieldId"], links.map((link) => [link.organizationId, link.fieldId]), tx);
+        await insertRows(
+          "Organization",
+          ORGANIZATION_COLUMNS,
+          data.map((row) => ORGANIZATION_COLUMNS.map((column) => sqlValue(row[column]))),
+          tx,
+        );
+        if (links.length)
+          await insertRows(
+            "OrganizationField",
+            ["organizationId", "fieldId"],
+            links.map((link) => [link.organizationId, link.fieldId]),
+            tx,
+          );
         // One multi-row INSERT per chunk as well (createMany).
-        await effects.reindex("organization", data.map((row) => row.id!));
+        await effects.reindex(
+          "organization",
+          data.map((row) => row.id!),
+        );
       }
 
       for (const row of updates) {
@@ -124,24 +168,29 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
             ...(row.parentSlug !== undefined ? { parentId: parentOf(row.parentSlug)?.id ?? null } : {}),
             ...(row.fieldIds ? { fieldIds: row.fieldIds } : {}),
           },
-          { origin: "import", extra: { confirmedAt: now, staleSince: null } }, tx, effects,
+          { origin: "import", extra: { confirmedAt: now, staleSince: null } },
+          tx,
+          effects,
         );
       }
 
-      await audit({
-        actorId: options.actorId,
-        action: "organization.import",
-        entityType: "import",
-        entityId: importId,
-        label: options.fileName,
-        after: {
-          created: creates.length,
-          updated: updates.length,
-          unchanged: plan.counts.unchanged,
-          createdSlugs: creates.slice(0, 200).map((row) => row.slug),
-          updatedSlugs: updates.slice(0, 200).map((row) => ({ slug: row.slug, changed: row.changed })),
+      await audit(
+        {
+          actorId: options.actorId,
+          action: "organization.import",
+          entityType: "import",
+          entityId: importId,
+          label: options.fileName,
+          after: {
+            created: creates.length,
+            updated: updates.length,
+            unchanged: plan.counts.unchanged,
+            createdSlugs: creates.slice(0, 200).map((row) => row.slug),
+            updatedSlugs: updates.slice(0, 200).map((row) => ({ slug: row.slug, changed: row.changed })),
+          },
         },
-      }, tx);
+        tx,
+      );
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
@@ -155,8 +204,32 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
 }
 
 const ORGANIZATION_COLUMNS = [
-  "id", "slug", "kind", "nameVi", "nameEn", "acronym", "summaryVi", "summaryEn", "parentId", "district", "ward", "address", "phone", "email", "website",
-  "foundedYear", "sourceUrl", "status", "verified", "verifiedAt", "confirmedAt", "searchText", "sortNameVi", "sortNameEn", "createdAt", "updatedAt",
+  "id",
+  "slug",
+  "kind",
+  "nameVi",
+  "nameEn",
+  "acronym",
+  "summaryVi",
+  "summaryEn",
+  "parentId",
+  "district",
+  "ward",
+  "address",
+  "phone",
+  "email",
+  "website",
+  "foundedYear",
+  "sourceUrl",
+  "status",
+  "verified",
+  "verifiedAt",
+  "confirmedAt",
+  "searchText",
+  "sortNameVi",
+  "sortNameEn",
+  "createdAt",
+  "updatedAt",
 ] as const satisfies readonly (keyof Prisma.OrganizationCreateManyInput)[];
 
 /** Dates as Prisma stores them in SQLite (ISO 8601 with an explicit offset), booleans as 0/1. */
@@ -167,7 +240,12 @@ function sqlValue(value: unknown): string | number | null {
   return value as string | number;
 }
 
-async function insertRows(table: string, columns: readonly string[], rows: (string | number | null)[][], tx: Prisma.TransactionClient) {
+async function insertRows(
+  table: string,
+  columns: readonly string[],
+  rows: (string | number | null)[][],
+  tx: Prisma.TransactionClient,
+) {
   if (rows.length === 0) return;
   const placeholders = `(${columns.map(() => "?").join(", ")})`;
   await tx.$executeRawUnsafe(

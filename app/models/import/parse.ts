@@ -55,7 +55,8 @@ export async function parseImportFile(name: string, input: Readable | string): P
     const table = json ? await jsonRows(rest) : await csvRows(rest);
     const { header, rows } = table;
     const unknown = header.filter((column) => !KNOWN.has(column));
-    if (unknown.length) return problem({ key: "import.file.unknownColumns", params: { columns: unknown.slice(0, 10).join(", ") } });
+    if (unknown.length)
+      return problem({ key: "import.file.unknownColumns", params: { columns: unknown.slice(0, 10).join(", ") } });
     const missing = ["kind"].filter((column) => !header.includes(column));
     if (!header.includes("nameVi") && !header.includes("nameEn")) missing.push("nameVi | nameEn");
     if (missing.length) return problem({ key: "import.file.missingColumns", params: { columns: missing.join(", ") } });
@@ -70,7 +71,8 @@ export async function parseImportFile(name: string, input: Readable | string): P
 }
 
 const problem = (value: FileProblem): ParsedFile => ({ ok: false, problem: value });
-const malformed = (detail: string) => new Stop({ key: "import.file.malformed", params: { detail: detail.slice(0, 200) } });
+const malformed = (detail: string) =>
+  new Stop({ key: "import.file.malformed", params: { detail: detail.slice(0, 200) } });
 
 /** The file as UTF-8 text, chunk by chunk (a character split between chunks is kept whole). */
 async function* textChunks(source: Readable): AsyncGenerator<string> {
@@ -84,7 +86,8 @@ async function* textChunks(source: Readable): AsyncGenerator<string> {
 }
 
 function checkCell(text: string, row: number) {
-  if (text.length > MAX_CELL_CHARS) throw new Stop({ key: "import.file.cellTooLong", params: { row, max: MAX_CELL_CHARS } });
+  if (text.length > MAX_CELL_CHARS)
+    throw new Stop({ key: "import.file.cellTooLong", params: { row, max: MAX_CELL_CHARS } });
 }
 
 function checkRowCount(count: number) {
@@ -103,7 +106,8 @@ async function csvRows(chunks: AsyncIterable<string>): Promise<Table> {
   const rows: RawRow[] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
-      if (record.length > MAX_IMPORT_COLUMNS) throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
+      if (record.length > MAX_IMPORT_COLUMNS)
+        throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
       if (!columns) {
         columns = record.map((cell) => cell.trim());
         if (columns.every((column) => column === "")) throw new Stop({ key: "import.file.empty", params: {} });
@@ -116,9 +120,11 @@ async function csvRows(chunks: AsyncIterable<string>): Promise<Table> {
         const column = columns![index];
         if (column !== undefined && KNOWN.has(column)) row[column as ImportColumn] = cell;
       });
-      for (let index = record.length; index < columns.length; index++) if (KNOWN.has(columns[index]!)) row[columns[index] as ImportColumn] = "";
+      for (let index = record.length; index < columns.length; index++)
+        if (KNOWN.has(columns[index]!)) row[columns[index] as ImportColumn] = "";
       // Cells beyond the header are kept under a name no column has, so the row is rejected.
-      if (record.length > columns.length && record.slice(columns.length).some((cell) => cell.trim() !== "")) row.status = "\u0000extra-cells";
+      if (record.length > columns.length && record.slice(columns.length).some((cell) => cell.trim() !== ""))
+        row.status = "\u0000extra-cells";
       rows.push(row);
     }
   } catch (error) {
@@ -140,12 +146,14 @@ async function jsonRows(chunks: AsyncIterable<string>): Promise<Table> {
   let failure: unknown = null;
   const depth = new DepthGuard();
   const take = (item: unknown) => {
-    if (!item || typeof item !== "object" || Array.isArray(item)) throw malformed(`row ${rows.length + 1} is not an object`);
+    if (!item || typeof item !== "object" || Array.isArray(item))
+      throw malformed(`row ${rows.length + 1} is not an object`);
     checkRowCount(rows.length + 1);
     const row: RawRow = {};
     for (const [key, cell] of Object.entries(item as Record<string, unknown>)) {
       header.add(key);
-      if (header.size > MAX_IMPORT_COLUMNS) throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
+      if (header.size > MAX_IMPORT_COLUMNS)
+        throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
       if (!KNOWN.has(key)) continue;
       const text = cellText(cell);
       checkCell(text, rows.length + 1);
@@ -199,7 +207,8 @@ class DepthGuard {
         else if (char === 0x22) this.inString = false;
       } else if (char === 0x22) this.inString = true;
       else if (char === 0x5b || char === 0x7b) {
-        if (++this.depth > MAX_JSON_DEPTH) throw new Stop({ key: "import.file.tooDeep", params: { max: MAX_JSON_DEPTH } });
+        if (++this.depth > MAX_JSON_DEPTH)
+          throw new Stop({ key: "import.file.tooDeep", params: { max: MAX_JSON_DEPTH } });
       } else if (char === 0x5d || char === 0x7d) this.depth--;
     }
   }

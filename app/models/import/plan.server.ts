@@ -41,8 +41,24 @@ export type Values = {
 };
 
 export type PlannedRow =
-  | { row: number; outcome: "create"; slug: string; values: Values; parentSlug: string | null; fieldIds: string[] | null }
-  | { row: number; outcome: "update"; slug: string; id: string; values: Values; parentSlug: string | null | undefined; fieldIds: string[] | null; changed: string[] }
+  | {
+      row: number;
+      outcome: "create";
+      slug: string;
+      values: Values;
+      parentSlug: string | null;
+      fieldIds: string[] | null;
+    }
+  | {
+      row: number;
+      outcome: "update";
+      slug: string;
+      id: string;
+      values: Values;
+      parentSlug: string | null | undefined;
+      fieldIds: string[] | null;
+      changed: string[];
+    }
   | { row: number; outcome: "unchanged"; slug: string; id: string }
   | { row: number; outcome: "reject"; slug: string; problems: RowProblem[] };
 
@@ -61,7 +77,8 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
   const slugsListed = new Set(listed.map((organization) => organization.slug));
   const byName = new Map<string, string>();
   for (const organization of listed) {
-    for (const name of [organization.sortNameVi, organization.sortNameEn]) if (name) byName.set(`${organization.kind}|${name}`, organization.slug);
+    for (const name of [organization.sortNameVi, organization.sortNameEn])
+      if (name) byName.set(`${organization.kind}|${name}`, organization.slug);
   }
   // Whole rows only for the listings the file names: at 100,000 listings, reading them all held a
   // gigabyte for the length of the import.
@@ -78,8 +95,13 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
     const cell = (column: ImportColumn) => clean(raw[column]);
     for (const column of Object.keys(raw) as ImportColumn[]) {
       const value = raw[column] ?? "";
-      if (value.includes("\u0000")) problems.push({ key: value === "\u0000extra-cells" ? "import.problem.extraCells" : "import.problem.notText", params: { column } });
-      else if (/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) problems.push({ key: "import.problem.controlCharacters", params: { column } });
+      if (value.includes("\u0000"))
+        problems.push({
+          key: value === "\u0000extra-cells" ? "import.problem.extraCells" : "import.problem.notText",
+          params: { column },
+        });
+      else if (/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+        problems.push({ key: "import.problem.controlCharacters", params: { column } });
       const max = COLUMN_LIMITS[column];
       if (max && value.trim().length > max) problems.push({ key: "import.problem.tooLong", params: { column, max } });
     }
@@ -148,7 +170,12 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
     const fieldList = cell("fields");
     if (fieldList) {
       fieldIds = [];
-      for (const slug of new Set(fieldList.split(/[;|]/).map((part) => part.trim()).filter(Boolean))) {
+      for (const slug of new Set(
+        fieldList
+          .split(/[;|]/)
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )) {
         const field = taxonomy.bySlug.get(slug);
         if (!field || field.areaSlug === null) problems.push({ key: "import.problem.field", params: { value: slug } });
         else fieldIds.push(field.id);
@@ -176,7 +203,8 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
         const listed = byName.get(key);
         const inFile = namesInFile.get(key);
         if (listed) problems.push({ key: "import.problem.duplicateListing", params: { slug: listed } });
-        else if (inFile !== undefined && inFile !== rowNumber) problems.push({ key: "import.problem.duplicateRow", params: { row: inFile } });
+        else if (inFile !== undefined && inFile !== rowNumber)
+          problems.push({ key: "import.problem.duplicateRow", params: { row: inFile } });
         else namesInFile.set(key, rowNumber);
       }
     }
@@ -190,8 +218,16 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
       continue;
     }
     const changed = (Object.keys(values) as (keyof Values)[]).filter((column) => values[column] !== current[column]);
-    if (parentSlug !== undefined && parentSlug !== (current.parent?.slug ?? null)) changed.push("parent" as keyof Values);
-    if (fieldIds && !sameSet(fieldIds, current.fields.map((link) => link.fieldId))) changed.push("fields" as keyof Values);
+    if (parentSlug !== undefined && parentSlug !== (current.parent?.slug ?? null))
+      changed.push("parent" as keyof Values);
+    if (
+      fieldIds &&
+      !sameSet(
+        fieldIds,
+        current.fields.map((link) => link.fieldId),
+      )
+    )
+      changed.push("fields" as keyof Values);
     planned.push(
       changed.length
         ? { row: rowNumber, outcome: "update", slug, id: current.id, values, parentSlug, fieldIds, changed }
@@ -216,7 +252,8 @@ const SLUGS_PER_QUERY = 400;
 async function listingsBySlug(slugs: string[]) {
   const bySlug = new Map<string, Awaited<ReturnType<typeof readListings>>[number]>();
   for (let start = 0; start < slugs.length; start += SLUGS_PER_QUERY) {
-    for (const listing of await readListings(slugs.slice(start, start + SLUGS_PER_QUERY))) bySlug.set(listing.slug, listing);
+    for (const listing of await readListings(slugs.slice(start, start + SLUGS_PER_QUERY)))
+      bySlug.set(listing.slug, listing);
   }
   return bySlug;
 }
@@ -225,8 +262,24 @@ function readListings(slugs: string[]) {
   return prisma.organization.findMany({
     where: { slug: { in: slugs } },
     select: {
-      id: true, slug: true, kind: true, nameVi: true, nameEn: true, acronym: true, summaryVi: true, summaryEn: true, district: true,
-      ward: true, address: true, phone: true, email: true, website: true, foundedYear: true, verified: true, status: true, sourceUrl: true,
+      id: true,
+      slug: true,
+      kind: true,
+      nameVi: true,
+      nameEn: true,
+      acronym: true,
+      summaryVi: true,
+      summaryEn: true,
+      district: true,
+      ward: true,
+      address: true,
+      phone: true,
+      email: true,
+      website: true,
+      foundedYear: true,
+      verified: true,
+      status: true,
+      sourceUrl: true,
       parent: { select: { slug: true } },
       fields: { select: { fieldId: true } },
     },
@@ -247,7 +300,11 @@ function isHttpUrl(value: string): boolean {
 }
 
 function uniqueSlug(values: Values, taken: Set<string>, inFile: Map<string, number>): string {
-  const base = slugify(values.acronym && values.nameVi ? `${values.acronym} ${values.nameVi}` : values.nameVi ?? values.nameEn ?? "", 70) || "organization";
+  const base =
+    slugify(
+      values.acronym && values.nameVi ? `${values.acronym} ${values.nameVi}` : (values.nameVi ?? values.nameEn ?? ""),
+      70,
+    ) || "organization";
   let slug = base;
   for (let n = 2; taken.has(slug) || inFile.has(slug); n++) slug = `${base}-${n}`;
   return slug;

@@ -3,7 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import {
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { readForm, tooManyFields, unreadableForm } from "~/utils/misc";
 import { remember } from "@epic-web/remember";
@@ -24,21 +29,23 @@ export type Upload = { name: string; path: string };
 const uploads = remember("import-uploads", () => new Map<string, Upload & { userId: string; at: number }>());
 
 /** Beside the database (the data directory), readable by the portal's user only. */
-export const uploadDirectory = () => remember("import-upload-directory", () => {
-  const database = databaseFilePath(resolveDatabaseUrl());
-  const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "uploads");
-  // Files left by an earlier process: nothing refers to them any more.
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
-});
+export const uploadDirectory = () =>
+  remember("import-upload-directory", () => {
+    const database = databaseFilePath(resolveDatabaseUrl());
+    const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "uploads");
+    // Files left by an earlier process: nothing refers to them any more.
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  });
 
 /**
  * The import form: its small fields, and the file (if one was chosen) written to disk as it
  * arrives. The body's size is bounded by the route's limit before this runs.
  */
 export async function readImportForm(request: Request): Promise<{ form: FormData; upload: Upload | null }> {
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return { form: await readForm(request), upload: null };
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    return { form: await readForm(request), upload: null };
   const state: { upload: Upload | null } = { upload: null };
   let parts = 0;
   const toDisk: UploadHandler = async (part) => {

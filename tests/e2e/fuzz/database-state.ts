@@ -10,11 +10,23 @@ import Database from "better-sqlite3";
  * Digesting every row takes tens of milliseconds, so it is redone only when
  * another connection has committed since (SQLite's `data_version`).
  */
-const BACKGROUND = new Set(["SearchOutbox", "Session", "Job", "MailMessage", "Notification", "MatchSuggestion", "_prisma_migrations"]);
+const BACKGROUND = new Set([
+  "SearchOutbox",
+  "Session",
+  "Job",
+  "MailMessage",
+  "Notification",
+  "MatchSuggestion",
+  "_prisma_migrations",
+]);
 
 export function databaseState(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  )
     .map((row) => row.name)
     .filter((name) => !BACKGROUND.has(name));
   let cached: { version: number; digests: Record<string, string> } | null = null;
@@ -23,7 +35,10 @@ export function databaseState(file: string) {
     Object.fromEntries(
       tables.map((table) => {
         const hash = crypto.createHash("sha1");
-        for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value)));
+        for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate())
+          hash.update(
+            JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value)),
+          );
         return [table, hash.digest("hex")];
       }),
     );

@@ -22,8 +22,24 @@ export type FoundForm = {
   page: string;
 };
 
-type RawControl = { tag: string; type: string; name: string; value: string; checked: boolean; options: string[]; min: string; max: string; maxLength: number };
-type RawForm = { action: string; method: string; enctype: string; controls: RawControl[]; buttons: { name: string; value: string }[] };
+type RawControl = {
+  tag: string;
+  type: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  options: string[];
+  min: string;
+  max: string;
+  maxLength: number;
+};
+type RawForm = {
+  action: string;
+  method: string;
+  enctype: string;
+  controls: RawControl[];
+  buttons: { name: string; value: string }[];
+};
 
 export async function formsOn(page: Page, url: string): Promise<FoundForm[]> {
   const response = await page.goto(url);
@@ -35,8 +51,15 @@ export async function formsOn(page: Page, url: string): Promise<FoundForm[]> {
       method: form.getAttribute("method") ?? "get",
       enctype: form.getAttribute("enctype") ?? "",
       controls: [...form.elements]
-        .filter((element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement => "name" in element && Boolean((element as HTMLInputElement).name))
-        .filter((element) => !(element instanceof HTMLButtonElement) && !["submit", "button", "reset", "image"].includes((element as HTMLInputElement).type))
+        .filter(
+          (element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+            "name" in element && Boolean((element as HTMLInputElement).name),
+        )
+        .filter(
+          (element) =>
+            !(element instanceof HTMLButtonElement) &&
+            !["submit", "button", "reset", "image"].includes((element as HTMLInputElement).type),
+        )
         .map((element) => ({
           tag: element.tagName.toLowerCase(),
           type: (element as HTMLInputElement).type ?? "",
@@ -48,7 +71,9 @@ export async function formsOn(page: Page, url: string): Promise<FoundForm[]> {
           max: (element as HTMLInputElement).max ?? "",
           maxLength: (element as HTMLInputElement).maxLength ?? -1,
         })),
-      buttons: [...form.querySelectorAll<HTMLButtonElement | HTMLInputElement>("button[name], input[type=submit][name]")]
+      buttons: [
+        ...form.querySelectorAll<HTMLButtonElement | HTMLInputElement>("button[name], input[type=submit][name]"),
+      ]
         .filter((button) => button.type === "submit")
         .map((button) => ({ name: button.name, value: button.value })),
     })),
@@ -57,7 +82,10 @@ export async function formsOn(page: Page, url: string): Promise<FoundForm[]> {
   for (const form of raw) {
     const action = new URL(form.action);
     const fields = plausibleFields(form.controls);
-    const submissions = form.buttons.length > 0 ? form.buttons.map((button): Fields => [...fields, [button.name, button.value]]) : [fields];
+    const submissions =
+      form.buttons.length > 0
+        ? form.buttons.map((button): Fields => [...fields, [button.name, button.value]])
+        : [fields];
     for (const submission of submissions) {
       found.push({
         action: action.pathname + action.search,
@@ -78,7 +106,9 @@ const SAMPLE_TEXT =
 /** What the browser would send, with the empty fields filled as a careful person would fill them. */
 function plausibleFields(controls: RawControl[]): Fields {
   const fields: Fields = [];
-  const checkedGroups = new Set(controls.filter((control) => control.type === "radio" && control.checked).map((control) => control.name));
+  const checkedGroups = new Set(
+    controls.filter((control) => control.type === "radio" && control.checked).map((control) => control.name),
+  );
   for (const control of controls) {
     if (control.type === "checkbox") {
       if (control.checked) fields.push([control.name, control.value || "on"]);
@@ -103,7 +133,8 @@ function plausibleFields(controls: RawControl[]): Fields {
 
 function sample(control: RawControl): string {
   const name = control.name.toLowerCase();
-  if (control.type === "email" || name.includes("email")) return `fuzz-${Math.random().toString(36).slice(2, 10)}@example.vn`;
+  if (control.type === "email" || name.includes("email"))
+    return `fuzz-${Math.random().toString(36).slice(2, 10)}@example.vn`;
   if (control.type === "password") return "correct horse battery staple";
   if (control.type === "url" || name.includes("url") || name.includes("website")) return "https://example.vn/bai-bao";
   if (control.type === "date") return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -132,6 +163,8 @@ function routePattern(file: string): RegExp {
     .split(/\.(?![^[]*\])/)
     .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
     .map((segment) => segment.replace(/_$/, "").replace(/\[(.)\]/g, "$1"))
-    .map((segment) => (segment === "$" ? ".*" : segment.startsWith("$") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    .map((segment) =>
+      segment === "$" ? ".*" : segment.startsWith("$") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    );
   return new RegExp(`^/${segments.join("/")}/?$`);
 }
