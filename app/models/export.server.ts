@@ -1,4 +1,5 @@
 import { prisma } from "~/db/client.server";
+import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS, selectColumns } from "~/domain/organization-values";
 import { toCsv } from "~/utils/csv";
 import { IMPORT_COLUMNS } from "./import/columns";
 
@@ -18,20 +19,8 @@ export async function exportPublishedOrganizations(): Promise<ExportedOrganizati
     where: { status: "published" },
     orderBy: { slug: "asc" },
     select: {
-      slug: true,
-      kind: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
-      district: true,
-      ward: true,
-      address: true,
-      phone: true,
-      email: true,
-      website: true,
-      foundedYear: true,
+      ...selectColumns(LISTING_TEXT_COLUMNS),
+      ...selectColumns(LISTING_CONTACT_COLUMNS),
       verified: true,
       status: true,
       sourceUrl: true,

@@ -1,15 +1,11 @@
+import { LISTING_TEXT_COLUMNS } from "~/domain/organization-values";
+
 /**
  * The columns of an import file, and of the export (so an export can be
  * edited and imported back). `fields` lists taxonomy slugs separated by `;`.
  */
 export const IMPORT_COLUMNS = [
-  "slug",
-  "kind",
-  "nameVi",
-  "nameEn",
-  "acronym",
-  "summaryVi",
-  "summaryEn",
+  ...LISTING_TEXT_COLUMNS,
   "parent",
   // The area is the former district (before July 2025); the ward or commune
   // is today's unit. Two columns: 28 names are both (decision 029).

@@ -4,7 +4,12 @@ import { prisma } from "~/db/client.server";
 import { isDistrictSlug } from "~/domain/districts";
 import { isWardSlug } from "~/domain/wards";
 import { isEmailList, isPhoneList } from "~/validation/contact";
-import { isOrganizationKind } from "~/domain/organization-values";
+import {
+  isOrganizationKind,
+  LISTING_CONTACT_COLUMNS,
+  LISTING_TEXT_COLUMNS,
+  selectColumns,
+} from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
 import { COLUMN_LIMITS, type ImportColumn } from "./columns";
 import type { RawRow } from "./parse";
@@ -263,20 +268,8 @@ function readListings(slugs: string[]) {
     where: { slug: { in: slugs } },
     select: {
       id: true,
-      slug: true,
-      kind: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
-      district: true,
-      ward: true,
-      address: true,
-      phone: true,
-      email: true,
-      website: true,
-      foundedYear: true,
+      ...selectColumns(LISTING_TEXT_COLUMNS),
+      ...selectColumns(LISTING_CONTACT_COLUMNS),
       verified: true,
       status: true,
       sourceUrl: true,
