@@ -4,6 +4,7 @@ import type { VisibleRequest } from "~/models/request.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard } from "~/domain/wards";
 import { splitLines } from "~/domain/expert-values";
+import { LISTING_TEXT_COLUMNS, pickColumns } from "~/domain/organization-values";
 
 /**
  * What the API says about each thing: explicit allow-lists of published
@@ -53,13 +54,7 @@ export type ApiOrganizationSummary = ReturnType<typeof organizationSummary>;
 
 export function organizationSummary(card: OrganizationCard, fieldSlugs: string[], origin: string) {
   return {
-    slug: card.slug,
-    kind: card.kind,
-    nameVi: card.nameVi,
-    nameEn: card.nameEn,
-    acronym: card.acronym,
-    summaryVi: card.summaryVi,
-    summaryEn: card.summaryEn,
+    ...pickColumns(card, LISTING_TEXT_COLUMNS),
     // The area (former district); `district` is its older name, kept for existing clients.
     area: district(card.district),
     district: district(card.district),
@@ -79,13 +74,7 @@ export function organizationDetail(row: OrganizationDetailRow, expertSlugs: stri
   // The parent is joined whatever its status: a draft parent is not named.
   const parent = row.parent?.status === "published" ? row.parent : null;
   return {
-    slug: row.slug,
-    kind: row.kind,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    acronym: row.acronym,
-    summaryVi: row.summaryVi,
-    summaryEn: row.summaryEn,
+    ...pickColumns(row, LISTING_TEXT_COLUMNS),
     area: district(row.district),
     district: district(row.district),
     ward: ward(row.ward),

@@ -48,6 +48,11 @@ export const LISTING_CONTACT_COLUMNS = [
   "foundedYear",
 ] as const;
 
+/** These columns of a row, in their order. */
+export function pickColumns<T, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(columns.map((column) => [column, row[column]])) as Pick<T, K>;
+}
+
 /** A Prisma `select` of these columns, in their order. */
 export function selectColumns<const C extends string>(columns: readonly C[]): { [K in C]: true } {
   return Object.fromEntries(columns.map((column) => [column, true])) as { [K in C]: true };

@@ -2,7 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { organizationDocument, organizationIndexInclude, organizationSearchText } from "#search/organization-document";
 import { FIELD_NAMES_SELECT } from "#search/field-select";
 import { prisma, type Db, type DbClient } from "~/db/client.server";
-import { LISTING_TEXT_COLUMNS, selectColumns, type ListingTexts } from "~/domain/organization-values";
+import { LISTING_TEXT_COLUMNS, pickColumns, selectColumns, type ListingTexts } from "~/domain/organization-values";
 import { write, type Effects, type Tx } from "./write.server";
 
 /**
@@ -48,13 +48,7 @@ async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbCli
     WHERE ${where} ${orderAndLimit}`;
   return rows.map((row): OrganizationCard & { status: string } => ({
     id: row.id,
-    slug: row.slug,
-    kind: row.kind,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    acronym: row.acronym,
-    summaryVi: row.summaryVi,
-    summaryEn: row.summaryEn,
+    ...pickColumns(row, LISTING_TEXT_COLUMNS),
     district: row.district,
     ward: row.ward,
     verified: Boolean(Number(row.verified)),
