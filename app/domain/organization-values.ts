@@ -37,16 +37,11 @@ export const UNLISTED_BUSINESS = "business";
 export const LISTING_NAME_COLUMNS = ["slug", "kind", "nameVi", "nameEn", "acronym"] as const;
 /** Its names and its summaries in both languages. */
 export const LISTING_TEXT_COLUMNS = [...LISTING_NAME_COLUMNS, "summaryVi", "summaryEn"] as const;
-/** Where it is and how to reach it, as stored (an import file calls `district` its `area`). */
-export const LISTING_CONTACT_COLUMNS = [
-  "district",
-  "ward",
-  "address",
-  "phone",
-  "email",
-  "website",
-  "foundedYear",
-] as const;
+/**
+ * Where it is and how to reach it, after its area (the former district: the
+ * `district` column, an import file's `area`).
+ */
+export const LISTING_CONTACT_COLUMNS = ["ward", "address", "phone", "email", "website", "foundedYear"] as const;
 
 /** These columns of a row, in their order. */
 export function pickColumns<T, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {

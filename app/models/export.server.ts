@@ -20,6 +20,7 @@ export async function exportPublishedOrganizations(): Promise<ExportedOrganizati
     orderBy: { slug: "asc" },
     select: {
       ...selectColumns(LISTING_TEXT_COLUMNS),
+      district: true,
       ...selectColumns(LISTING_CONTACT_COLUMNS),
       verified: true,
       status: true,

@@ -208,6 +208,7 @@ const ORGANIZATION_COLUMNS = [
   "id",
   ...LISTING_TEXT_COLUMNS,
   "parentId",
+  "district",
   ...LISTING_CONTACT_COLUMNS,
   "sourceUrl",
   "status",

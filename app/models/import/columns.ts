@@ -1,4 +1,4 @@
-import { LISTING_TEXT_COLUMNS } from "~/domain/organization-values";
+import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS } from "~/domain/organization-values";
 
 /**
  * The columns of an import file, and of the export (so an export can be
@@ -10,12 +10,7 @@ export const IMPORT_COLUMNS = [
   // The area is the former district (before July 2025); the ward or commune
   // is today's unit. Two columns: 28 names are both (decision 029).
   "area",
-  "ward",
-  "address",
-  "phone",
-  "email",
-  "website",
-  "foundedYear",
+  ...LISTING_CONTACT_COLUMNS,
   "fields",
   "verified",
   "status",

@@ -269,6 +269,7 @@ function readListings(slugs: string[]) {
     select: {
       id: true,
       ...selectColumns(LISTING_TEXT_COLUMNS),
+      district: true,
       ...selectColumns(LISTING_CONTACT_COLUMNS),
       verified: true,
       status: true,
