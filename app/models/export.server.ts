@@ -1,7 +1,6 @@
 import { prisma } from "~/db/client.server";
-import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS, selectColumns } from "~/domain/organization-values";
 import { toCsv } from "~/utils/csv";
-import { IMPORT_COLUMNS } from "./import/columns";
+import { IMPORT_COLUMNS, IMPORT_COLUMNS_SELECT } from "./import/columns";
 
 /**
  * Published listings as open data, in the import file's columns, so that an
@@ -19,12 +18,7 @@ export async function exportPublishedOrganizations(): Promise<ExportedOrganizati
     where: { status: "published" },
     orderBy: { slug: "asc" },
     select: {
-      ...selectColumns(LISTING_TEXT_COLUMNS),
-      district: true,
-      ...selectColumns(LISTING_CONTACT_COLUMNS),
-      verified: true,
-      status: true,
-      sourceUrl: true,
+      ...IMPORT_COLUMNS_SELECT,
       parent: { select: { slug: true, status: true } },
       fields: { select: { field: { select: { slug: true } } }, orderBy: { field: { position: "asc" } } },
     },

@@ -1,4 +1,4 @@
-import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS } from "~/domain/organization-values";
+import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS, selectColumns } from "~/domain/organization-values";
 
 /**
  * The columns of an import file, and of the export (so an export can be
@@ -16,6 +16,15 @@ export const IMPORT_COLUMNS = [
   "status",
   "sourceUrl",
 ] as const;
+/** The stored columns behind the import file's, the parent and the fields aside (read by the export and the plan). */
+export const IMPORT_COLUMNS_SELECT = {
+  ...selectColumns(LISTING_TEXT_COLUMNS),
+  district: true,
+  ...selectColumns(LISTING_CONTACT_COLUMNS),
+  verified: true,
+  status: true,
+  sourceUrl: true,
+} as const;
 /** Accepted in files made before the area column: `district` means `area`. */
 export const LEGACY_COLUMNS = ["district"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number] | (typeof LEGACY_COLUMNS)[number];

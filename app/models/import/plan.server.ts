@@ -4,14 +4,9 @@ import { prisma } from "~/db/client.server";
 import { isDistrictSlug } from "~/domain/districts";
 import { isWardSlug } from "~/domain/wards";
 import { isEmailList, isPhoneList } from "~/validation/contact";
-import {
-  isOrganizationKind,
-  LISTING_CONTACT_COLUMNS,
-  LISTING_TEXT_COLUMNS,
-  selectColumns,
-} from "~/domain/organization-values";
+import { isOrganizationKind } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
-import { COLUMN_LIMITS, type ImportColumn } from "./columns";
+import { COLUMN_LIMITS, IMPORT_COLUMNS_SELECT, type ImportColumn } from "./columns";
 import type { RawRow } from "./parse";
 
 /**
@@ -268,12 +263,7 @@ function readListings(slugs: string[]) {
     where: { slug: { in: slugs } },
     select: {
       id: true,
-      ...selectColumns(LISTING_TEXT_COLUMNS),
-      district: true,
-      ...selectColumns(LISTING_CONTACT_COLUMNS),
-      verified: true,
-      status: true,
-      sourceUrl: true,
+      ...IMPORT_COLUMNS_SELECT,
       parent: { select: { slug: true } },
       fields: { select: { fieldId: true } },
     },
