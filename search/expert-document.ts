@@ -5,6 +5,7 @@ import { findDistrict } from "~/domain/districts";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";
+import { INDEXED_FIELDS } from "./field-select";
 
 /** What the experts index holds for one published expertise profile. */
 export type ExpertDocument = {
@@ -31,19 +32,7 @@ export type ExpertDocument = {
 
 export const expertIndexInclude = {
   affiliation: { select: { id: true, nameVi: true, nameEn: true, acronym: true, district: true, status: true } },
-  fields: {
-    select: {
-      field: {
-        select: {
-          slug: true,
-          nameVi: true,
-          nameEn: true,
-          aliases: true,
-          parent: { select: { slug: true, nameVi: true, nameEn: true } },
-        },
-      },
-    },
-  },
+  fields: INDEXED_FIELDS,
   links: { select: { title: true, kind: true }, orderBy: { position: "asc" } },
 } satisfies Prisma.ExpertProfileInclude;
 

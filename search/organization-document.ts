@@ -2,26 +2,19 @@ import { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/db/client.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
-import { KIND_SEARCH_TERMS, isOrganizationKind } from "~/domain/organization-values";
+import { KIND_SEARCH_TERMS, isOrganizationKind, type ListingTexts } from "~/domain/organization-values";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
+import { INDEXED_FIELD_SELECT } from "./field-select";
 import { fieldTerms } from "./synonyms";
 
 /**
  * What the organizations index holds for one organization. Only published
  * organizations are indexed; the page re-loads what it shows from the database.
  */
-export type OrganizationDocument = {
+export type OrganizationDocument = ListingTexts & {
   /** See search/document-format.ts */
   documentFormat: number;
-  id: string;
-  slug: string;
-  kind: string;
-  nameVi: string | null;
-  nameEn: string | null;
-  acronym: string | null;
-  summaryVi: string | null;
-  summaryEn: string | null;
   /** Vietnamese and English names of its fields (aliases come through synonyms) */
   fieldNames: string[];
   fieldSlugs: string[];
@@ -46,19 +39,7 @@ export type OrganizationDocument = {
 
 export const organizationIndexInclude = {
   parent: { select: { nameVi: true, nameEn: true, acronym: true, status: true } },
-  fields: {
-    select: {
-      field: {
-        select: {
-          slug: true,
-          nameVi: true,
-          nameEn: true,
-          aliases: true,
-          parent: { select: { slug: true, nameVi: true, nameEn: true, aliases: true } },
-        },
-      },
-    },
-  },
+  fields: { select: { field: { select: { ...INDEXED_FIELD_SELECT, parent: { select: INDEXED_FIELD_SELECT } } } } },
 } satisfies Prisma.OrganizationInclude;
 
 export type OrganizationForIndex = Prisma.OrganizationGetPayload<{ include: typeof organizationIndexInclude }>;

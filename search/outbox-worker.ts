@@ -9,7 +9,7 @@ import { loadOrganizationDocuments } from "./organization-document";
 import { loadRequestDocuments } from "./request-document";
 import { bumpIndexGeneration } from "./index-generation";
 import { markSearchableDataChanged, onSearchOutboxWritten, type SearchEntity } from "./outbox";
-import { backoffMs, PollingLoop } from "./polling-loop";
+import { backoffMs, LoopWorker, PollingLoop } from "./polling-loop";
 
 /**
  * Drains the search outbox: claims due rows, re-reads each entity from the
@@ -76,14 +76,14 @@ export function claimIsAbandoned(token: string, self = PROCESS_TAG): boolean {
   }
 }
 
-export class SearchOutboxWorker {
+export class SearchOutboxWorker extends LoopWorker {
   readonly #db: DbClient;
   readonly #config: SearchConfig | undefined;
   readonly #batchSize: number;
   readonly #pollIntervalMs: number;
   readonly #leaseMs: number;
   readonly #log: NonNullable<OutboxWorkerOptions["log"]>;
-  readonly #loop: PollingLoop;
+  protected readonly loop: PollingLoop;
   #lastPrune = 0;
   /**
    * One token for all of this worker's claims: rows it claimed in a round
@@ -99,6 +99,7 @@ export class SearchOutboxWorker {
   lastError: string | null = null;
 
   constructor(options: OutboxWorkerOptions) {
+    super();
     this.#db = options.db;
     this.#config = options.config;
     this.#batchSize = options.batchSize ?? 500;
@@ -106,31 +107,13 @@ export class SearchOutboxWorker {
     this.#leaseMs = options.leaseMs ?? 120_000;
     this.#log = options.log ?? (() => {});
     this.#prepare = options.prepare;
-    this.#loop = new PollingLoop({
+    this.loop = new PollingLoop({
       round: () => this.runOnce(),
       idleMs: () => this.#nextDueInMs(),
       subscribe: onSearchOutboxWritten,
       // runOnce records row failures itself; this is the database being unavailable.
       onError: (error) => this.#log("search_outbox_error", { error: String(error) }),
     });
-  }
-
-  start() {
-    this.#loop.start();
-  }
-
-  /** Finishes the round in progress, then stops. */
-  stop() {
-    return this.#loop.stop();
-  }
-
-  wake() {
-    this.#loop.wake();
-  }
-
-  /** Processes rounds until nothing is due (for scripts and tests). Returns rows processed. */
-  drain(): Promise<number> {
-    return this.#loop.drain();
   }
 
   async #nextDueInMs(): Promise<number> {

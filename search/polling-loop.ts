@@ -95,3 +95,26 @@ export class PollingLoop {
     this.#pendingWake = false;
   }
 }
+
+/** A background worker driven by a PollingLoop: starting, stopping, waking and draining are the loop's. */
+export abstract class LoopWorker {
+  protected abstract readonly loop: PollingLoop;
+
+  start() {
+    this.loop.start();
+  }
+
+  /** Finishes the round in progress, then stops. */
+  stop() {
+    return this.loop.stop();
+  }
+
+  wake() {
+    this.loop.wake();
+  }
+
+  /** Runs rounds until nothing is due (scripts and tests); returns rows handled. */
+  drain(): Promise<number> {
+    return this.loop.drain();
+  }
+}

@@ -3,6 +3,7 @@ import type { DbClient } from "~/db/client.server";
 import { foldForSearch } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";
+import { INDEXED_FIELDS } from "./field-select";
 
 /**
  * What the requests index holds for one open request. An anonymous request's
@@ -30,19 +31,7 @@ export type RequestDocument = {
 };
 
 export const requestIndexInclude = {
-  fields: {
-    select: {
-      field: {
-        select: {
-          slug: true,
-          nameVi: true,
-          nameEn: true,
-          aliases: true,
-          parent: { select: { slug: true, nameVi: true, nameEn: true } },
-        },
-      },
-    },
-  },
+  fields: INDEXED_FIELDS,
 } satisfies Prisma.TechRequestInclude;
 
 export type RequestForIndex = Prisma.TechRequestGetPayload<{ include: typeof requestIndexInclude }>;

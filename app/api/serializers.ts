@@ -4,6 +4,7 @@ import type { VisibleRequest } from "~/models/request.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard } from "~/domain/wards";
 import { splitLines } from "~/domain/expert-values";
+import { LISTING_TEXT_COLUMNS, pickColumns, type ListingTexts } from "~/domain/organization-values";
 
 /**
  * What the API says about each thing: explicit allow-lists of published
@@ -51,19 +52,20 @@ const fieldRef = (field: ApiField): ApiField => ({ slug: field.slug, nameVi: fie
 
 export type ApiOrganizationSummary = ReturnType<typeof organizationSummary>;
 
+/** A listing's texts and its place: how its summary and its whole resource start. */
+function listingTexts(row: Omit<ListingTexts, "id"> & { district: string | null; ward: string | null }) {
+  return {
+    ...pickColumns(row, LISTING_TEXT_COLUMNS),
+    // The area (former district); `district` is its older name, kept for existing clients.
+    area: district(row.district),
+    district: district(row.district),
+    ward: ward(row.ward),
+  };
+}
+
 export function organizationSummary(card: OrganizationCard, fieldSlugs: string[], origin: string) {
   return {
-    slug: card.slug,
-    kind: card.kind,
-    nameVi: card.nameVi,
-    nameEn: card.nameEn,
-    acronym: card.acronym,
-    summaryVi: card.summaryVi,
-    summaryEn: card.summaryEn,
-    // The area (former district); `district` is its older name, kept for existing clients.
-    area: district(card.district),
-    district: district(card.district),
-    ward: ward(card.ward),
+    ...listingTexts(card),
     verified: card.verified,
     parent: card.parent
       ? { slug: card.parent.slug, nameVi: card.parent.nameVi, nameEn: card.parent.nameEn, acronym: card.parent.acronym }
@@ -79,16 +81,7 @@ export function organizationDetail(row: OrganizationDetailRow, expertSlugs: stri
   // The parent is joined whatever its status: a draft parent is not named.
   const parent = row.parent?.status === "published" ? row.parent : null;
   return {
-    slug: row.slug,
-    kind: row.kind,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    acronym: row.acronym,
-    summaryVi: row.summaryVi,
-    summaryEn: row.summaryEn,
-    area: district(row.district),
-    district: district(row.district),
-    ward: ward(row.ward),
+    ...listingTexts(row),
     address: row.address,
     // Its general e-mail stays on the portal's page: the API hands out no e-mail addresses (redact.ts).
     phone: row.phone,

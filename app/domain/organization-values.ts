@@ -32,3 +32,35 @@ export const KIND_SEARCH_TERMS: Record<OrganizationKind, string[]> = {
 
 /** In the public links chart: a requester with no listing shown who signed up as a business. */
 export const UNLISTED_BUSINESS = "business";
+
+/** A listing's slug, kind and names: the first columns of every list of a listing's columns. */
+export const LISTING_NAME_COLUMNS = ["slug", "kind", "nameVi", "nameEn", "acronym"] as const;
+/** Its names and its summaries in both languages. */
+export const LISTING_TEXT_COLUMNS = [...LISTING_NAME_COLUMNS, "summaryVi", "summaryEn"] as const;
+/**
+ * Where it is and how to reach it, after its area (the former district: the
+ * `district` column, an import file's `area`).
+ */
+export const LISTING_CONTACT_COLUMNS = ["ward", "address", "phone", "email", "website", "foundedYear"] as const;
+
+/** These columns of a row, in their order. */
+export function pickColumns<T, K extends keyof T>(row: T, columns: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(columns.map((column) => [column, row[column]])) as Pick<T, K>;
+}
+
+/** A Prisma `select` of these columns, in their order. */
+export function selectColumns<const C extends string>(columns: readonly C[]): { [K in C]: true } {
+  return Object.fromEntries(columns.map((column) => [column, true])) as { [K in C]: true };
+}
+
+/** A listing's id, slug, kind, names and summaries, as cards and index documents carry them. */
+export type ListingTexts = {
+  id: string;
+  slug: string;
+  kind: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  acronym: string | null;
+  summaryVi: string | null;
+  summaryEn: string | null;
+};

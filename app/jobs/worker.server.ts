@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { backoffMs, PollingLoop } from "#search/polling-loop";
+import { backoffMs, LoopWorker, PollingLoop } from "#search/polling-loop";
 import type { DbClient } from "~/db/client.server";
 import { onJobsEnqueued, type JobKind, type JobPayloads } from "./queue.server";
 
@@ -17,8 +17,8 @@ const MAX_ATTEMPTS = 12;
 const LEASE_MS = 120_000;
 const KEEP_DONE_MS = 7 * 24 * 60 * 60 * 1000;
 
-export class JobWorker {
-  readonly #loop: PollingLoop;
+export class JobWorker extends LoopWorker {
+  protected readonly loop: PollingLoop;
   #lastRun = new Map<string, number>();
 
   constructor(
@@ -30,30 +30,14 @@ export class JobWorker {
       log?: (event: string, details: Record<string, unknown>) => void;
     },
   ) {
-    this.#loop = new PollingLoop({
+    super();
+    this.loop = new PollingLoop({
       round: () => this.runOnce(),
       beforeRound: () => this.#periodic(),
       idleMs: () => this.options.pollIntervalMs ?? 1_000,
       subscribe: onJobsEnqueued,
       onError: (error) => this.options.log?.("job_worker_error", { error: String(error) }),
     });
-  }
-
-  start() {
-    this.#loop.start();
-  }
-
-  stop() {
-    return this.#loop.stop();
-  }
-
-  wake() {
-    this.#loop.wake();
-  }
-
-  /** Runs due jobs until none is left (scripts and tests). */
-  drain(): Promise<number> {
-    return this.#loop.drain();
   }
 
   async #periodic() {

@@ -3,6 +3,7 @@ import { pick } from "~/i18n/i18n";
 import { audit } from "./audit.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { write } from "./write.server";
+import { reviewedColumns } from "~/domain/review";
 
 /**
  * Organization claims: a member asks to manage a listing; an official approves
@@ -71,12 +72,7 @@ export async function reviewClaim(
   const done = await write(async (tx, effects) => {
     const { count } = await tx.organizationClaim.updateMany({
       where: { id: claimId, status: "pending" },
-      data: {
-        status: decision.approve ? "approved" : "rejected",
-        reviewNote: decision.note,
-        reviewedById: reviewerId,
-        reviewedAt: new Date(),
-      },
+      data: reviewedColumns(decision, reviewerId),
     });
     if (count === 0) return false;
     const claim = await tx.organizationClaim.findUniqueOrThrow({

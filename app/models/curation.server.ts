@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { pick, translator } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { hasPermission } from "~/auth/permissions";
+import { LISTING_NAME_COLUMNS, LISTING_TEXT_COLUMNS, selectColumns } from "~/domain/organization-values";
 import { foldForSearch } from "~/utils/text";
 import { audit } from "./audit.server";
 import { refreshExpertSearchText } from "./expert.server";
@@ -24,13 +25,7 @@ export class CurationError extends Error {
 
 /** The columns an official compares before and after a change. */
 export const SNAPSHOT_SELECT = {
-  slug: true,
-  kind: true,
-  nameVi: true,
-  nameEn: true,
-  acronym: true,
-  summaryVi: true,
-  summaryEn: true,
+  ...selectColumns(LISTING_TEXT_COLUMNS),
   parentId: true,
   district: true,
   ward: true,
@@ -372,11 +367,7 @@ export async function findListings(filters: ListingFilters, lang: "vi" | "en", t
       take,
       select: {
         id: true,
-        slug: true,
-        kind: true,
-        nameVi: true,
-        nameEn: true,
-        acronym: true,
+        ...selectColumns(LISTING_NAME_COLUMNS),
         status: true,
         verified: true,
         staleSince: true,
@@ -404,11 +395,7 @@ export function listingNames(ids: string[]) {
 
 const CURATED_SELECT = {
   id: true,
-  slug: true,
-  kind: true,
-  nameVi: true,
-  nameEn: true,
-  acronym: true,
+  ...selectColumns(LISTING_NAME_COLUMNS),
   website: true,
   district: true,
   address: true,

@@ -1,6 +1,6 @@
 import { prisma } from "~/db/client.server";
 import { toCsv } from "~/utils/csv";
-import { IMPORT_COLUMNS } from "./import/columns";
+import { IMPORT_COLUMNS, IMPORT_COLUMNS_SELECT } from "./import/columns";
 
 /**
  * Published listings as open data, in the import file's columns, so that an
@@ -18,23 +18,7 @@ export async function exportPublishedOrganizations(): Promise<ExportedOrganizati
     where: { status: "published" },
     orderBy: { slug: "asc" },
     select: {
-      slug: true,
-      kind: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
-      district: true,
-      ward: true,
-      address: true,
-      phone: true,
-      email: true,
-      website: true,
-      foundedYear: true,
-      verified: true,
-      status: true,
-      sourceUrl: true,
+      ...IMPORT_COLUMNS_SELECT,
       parent: { select: { slug: true, status: true } },
       fields: { select: { field: { select: { slug: true } } }, orderBy: { field: { position: "asc" } } },
     },

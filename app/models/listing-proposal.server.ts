@@ -1,12 +1,14 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { pick } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
+import { LISTING_TEXT_COLUMNS, selectColumns } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
 import { audit } from "./audit.server";
 import { snapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { createOrganizationInTransaction, type OrganizationData } from "./organization.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
+import { reviewedColumns } from "~/domain/review";
 
 /** The "add a listing" form, once per form key. */
 export function submitListingProposal(
@@ -66,13 +68,7 @@ export function proposedListings(take = 50) {
     take,
     select: {
       id: true,
-      slug: true,
-      kind: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
+      ...selectColumns(LISTING_TEXT_COLUMNS),
       website: true,
       district: true,
       createdAt: true,
@@ -104,12 +100,7 @@ export async function reviewListing(
     if (proposal) {
       await tx.organizationRevision.update({
         where: { id: proposal.id },
-        data: {
-          status: decision.approve ? "approved" : "rejected",
-          reviewNote: decision.note,
-          reviewedById: reviewerId,
-          reviewedAt: new Date(),
-        },
+        data: reviewedColumns(decision, reviewerId),
       });
     }
     const after = await snapshot(organizationId, tx);

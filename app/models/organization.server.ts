@@ -1,6 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { organizationDocument, organizationIndexInclude, organizationSearchText } from "#search/organization-document";
+import { FIELD_NAMES_SELECT } from "#search/field-select";
 import { prisma, type Db, type DbClient } from "~/db/client.server";
+import { LISTING_TEXT_COLUMNS, pickColumns, selectColumns, type ListingTexts } from "~/domain/organization-values";
 import { write, type Effects, type Tx } from "./write.server";
 
 /**
@@ -10,15 +12,7 @@ import { write, type Effects, type Tx } from "./write.server";
  */
 
 /** What a result card needs, in both languages (the page picks one). */
-export type OrganizationCard = {
-  id: string;
-  slug: string;
-  kind: string;
-  nameVi: string | null;
-  nameEn: string | null;
-  acronym: string | null;
-  summaryVi: string | null;
-  summaryEn: string | null;
+export type OrganizationCard = ListingTexts & {
   district: string | null;
   ward: string | null;
   verified: boolean;
@@ -54,13 +48,7 @@ async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbCli
     WHERE ${where} ${orderAndLimit}`;
   return rows.map((row): OrganizationCard & { status: string } => ({
     id: row.id,
-    slug: row.slug,
-    kind: row.kind,
-    nameVi: row.nameVi,
-    nameEn: row.nameEn,
-    acronym: row.acronym,
-    summaryVi: row.summaryVi,
-    summaryEn: row.summaryEn,
+    ...pickColumns(row, LISTING_TEXT_COLUMNS),
     district: row.district,
     ward: row.ward,
     verified: Boolean(Number(row.verified)),
@@ -96,13 +84,7 @@ export async function getPublishedOrganization(slug: string, db: DbClient = pris
     where: { slug, status: "published" },
     select: {
       id: true,
-      slug: true,
-      kind: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
+      ...selectColumns(LISTING_TEXT_COLUMNS),
       district: true,
       ward: true,
       address: true,
@@ -124,14 +106,7 @@ export async function getPublishedOrganization(slug: string, db: DbClient = pris
       fields: {
         orderBy: { field: { position: "asc" } },
         select: {
-          field: {
-            select: {
-              slug: true,
-              nameVi: true,
-              nameEn: true,
-              parent: { select: { slug: true, nameVi: true, nameEn: true } },
-            },
-          },
+          field: { select: { ...FIELD_NAMES_SELECT, parent: { select: FIELD_NAMES_SELECT } } },
         },
       },
     },

@@ -5,6 +5,7 @@ import { snapshot, type OrganizationSnapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
 import { write } from "./write.server";
+import { reviewedColumns } from "~/domain/review";
 
 /**
  * Edits to a listing by its managers wait for an official: the proposal is
@@ -104,12 +105,7 @@ export async function reviewRevision(
   const done = await write(async (tx, effects) => {
     const { count } = await tx.organizationRevision.updateMany({
       where: { id: revisionId, status: "pending" },
-      data: {
-        status: decision.approve ? "approved" : "rejected",
-        reviewNote: decision.note,
-        reviewedById: reviewerId,
-        reviewedAt: new Date(),
-      },
+      data: reviewedColumns(decision, reviewerId),
     });
     if (count === 0) return false;
     const revision = await tx.organizationRevision.findUniqueOrThrow({

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { organizationDocument, searchTextOf, type OrganizationIndexSource } from "#search/organization-document";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { DISTRICTS } from "~/domain/districts";
-import type { OrganizationKind } from "~/domain/organization-values";
+import { LISTING_TEXT_COLUMNS, type OrganizationKind } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
 
 /**
@@ -93,13 +93,7 @@ export type FixtureOptions = {
 
 const COLUMNS = [
   "id",
-  "slug",
-  "kind",
-  "nameVi",
-  "nameEn",
-  "acronym",
-  "summaryVi",
-  "summaryEn",
+  ...LISTING_TEXT_COLUMNS,
   "parentId",
   "district",
   "website",

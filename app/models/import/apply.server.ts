@@ -5,6 +5,7 @@ import { audit } from "~/models/audit.server";
 import { updateOrganizationInTransaction } from "~/models/organization.server";
 import { refreshPlannerStatistics } from "~/db/client.server";
 import { log } from "~/config/log.server";
+import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS } from "~/domain/organization-values";
 import type { ImportPlan, PlannedRow } from "./plan.server";
 import { write } from "../write.server";
 
@@ -205,21 +206,10 @@ export async function applyImport(plan: ImportPlan, options: { actorId: string; 
 
 const ORGANIZATION_COLUMNS = [
   "id",
-  "slug",
-  "kind",
-  "nameVi",
-  "nameEn",
-  "acronym",
-  "summaryVi",
-  "summaryEn",
+  ...LISTING_TEXT_COLUMNS,
   "parentId",
   "district",
-  "ward",
-  "address",
-  "phone",
-  "email",
-  "website",
-  "foundedYear",
+  ...LISTING_CONTACT_COLUMNS,
   "sourceUrl",
   "status",
   "verified",

@@ -6,7 +6,7 @@ import { isWardSlug } from "~/domain/wards";
 import { isEmailList, isPhoneList } from "~/validation/contact";
 import { isOrganizationKind } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
-import { COLUMN_LIMITS, type ImportColumn } from "./columns";
+import { COLUMN_LIMITS, IMPORT_COLUMNS_SELECT, type ImportColumn } from "./columns";
 import type { RawRow } from "./parse";
 
 /**
@@ -263,23 +263,7 @@ function readListings(slugs: string[]) {
     where: { slug: { in: slugs } },
     select: {
       id: true,
-      slug: true,
-      kind: true,
-      nameVi: true,
-      nameEn: true,
-      acronym: true,
-      summaryVi: true,
-      summaryEn: true,
-      district: true,
-      ward: true,
-      address: true,
-      phone: true,
-      email: true,
-      website: true,
-      foundedYear: true,
-      verified: true,
-      status: true,
-      sourceUrl: true,
+      ...IMPORT_COLUMNS_SELECT,
       parent: { select: { slug: true } },
       fields: { select: { fieldId: true } },
     },
