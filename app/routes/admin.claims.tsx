@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ReviewDecision } from "~/components/review-decision";
+import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
@@ -62,20 +63,7 @@ export default function AdminClaims() {
             <p className="mt-2 whitespace-pre-line text-sm">{claim.message}</p>
             <Form method="post" className="mt-3 space-y-2">
               <input type="hidden" name="claimId" value={claim.id} />
-              <TextareaField
-                label={t("admin.reason")}
-                name="note"
-                maxLength={1000}
-                errors={actionData?.claimId === claim.id ? actionData.result.error?.note : undefined}
-              />
-              <div className="flex gap-2">
-                <SubmitButton name="intent" value="approve">
-                  {t("admin.approve")}
-                </SubmitButton>
-                <SubmitButton name="intent" value="reject" tone="danger">
-                  {t("admin.reject")}
-                </SubmitButton>
-              </div>
+              <ReviewDecision errors={actionData?.claimId === claim.id ? actionData.result.error?.note : undefined} />
             </Form>
           </li>
         ))}

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DuplicateList } from "~/components/duplicate-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ReviewDecision } from "~/components/review-decision";
+import { FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, translator, useLanguage, useT } from "~/i18n/i18n";
@@ -327,15 +328,7 @@ function ReviewForm({ kind, id, errors }: { kind: string; id: string; errors: st
           ))}
         </select>
       </div>
-      <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errors} />
-      <div className="flex gap-2">
-        <SubmitButton name="intent" value="approve">
-          {t("admin.approve")}
-        </SubmitButton>
-        <SubmitButton name="intent" value="reject" tone="danger">
-          {t("admin.reject")}
-        </SubmitButton>
-      </div>
+      <ReviewDecision errors={errors} />
     </Form>
   );
 }
