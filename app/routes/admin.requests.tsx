@@ -1,19 +1,15 @@
-import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { reviewOne } from "./__review.server";
 import { ReviewDecision } from "~/components/review-decision";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { reviewRequest } from "~/models/request.server";
 import { requirePermission } from "~/auth/auth.server";
-import { pendingRequests, reviewItemExists } from "~/models/review-queue.server";
+import { pendingRequests } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
-import { readForm } from "~/utils/misc";
-import { problem } from "~/validation/messages";
-import { ReviewSchema } from "~/validation/request";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.requests"));
 
@@ -23,21 +19,16 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const user = requirePermission(args, "request:review");
-  const formData = await readForm(args.request);
-  const requestId = String(formData.get("requestId") ?? "");
-  const submission = parseWithZod(formData, { schema: ReviewSchema });
-  if (submission.status !== "success")
-    return data({ requestId, result: submission.reply(), error: null }, { status: 400 });
-  const done = await reviewRequest(requestId, user.id, {
-    approve: submission.value.intent === "approve",
-    note: submission.value.note,
+  const {
+    id: requestId,
+    status,
+    ...answer
+  } = await reviewOne(args, {
+    permission: "request:review",
+    kind: "request",
+    field: "requestId",
   });
-  if (!done && !(await reviewItemExists("request", requestId))) throw new Response("Not found", { status: 404 });
-  return data(
-    { requestId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") },
-    { status: done ? 200 : 409 },
-  );
+  return data({ requestId, ...answer }, { status });
 }
 
 export default function AdminRequests() {
