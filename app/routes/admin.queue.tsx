@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DuplicateList } from "~/components/duplicate-list";
+import { ChangeTableHead } from "~/components/change-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReviewDecision } from "~/components/review-decision";
 import { FormErrors, SubmitButton } from "~/components/forms";
@@ -174,19 +175,7 @@ export default function Queue() {
             {revision.changes.length ? (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b border-slate-200">
-                      <th scope="col" className="p-1">
-                        {t("queue.field")}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t("queue.before")}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t("queue.after")}
-                      </th>
-                    </tr>
-                  </thead>
+                  <ChangeTableHead />
                   <tbody>
                     {revision.changes.map((change) => (
                       <tr key={change.field} className="border-b border-slate-100 align-top">
