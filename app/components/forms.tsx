@@ -46,6 +46,33 @@ function useDescribedBy(hint: string | undefined, errors: ListOfErrors) {
   return { base, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
 }
 
+/** The label above a control, then its hint and its errors. */
+function LabelledControl({
+  id,
+  label,
+  className,
+  hint,
+  hintId,
+  errors,
+  errorId,
+  children,
+}: FieldProps & { id: string; hintId?: string; errorId?: string; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
 export function Field({
   label,
   hint,
@@ -56,10 +83,7 @@ export function Field({
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = input.id ?? base;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <LabelledControl {...{ id, label, className, hint, hintId, errors, errorId }}>
       <input
         type="text"
         {...input}
@@ -68,13 +92,7 @@ export function Field({
         aria-describedby={describedBy}
         className={controlClass}
       />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </LabelledControl>
   );
 }
 
@@ -88,10 +106,7 @@ export function TextareaField({
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = textarea.id ?? base;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <LabelledControl {...{ id, label, className, hint, hintId, errors, errorId }}>
       <textarea
         {...textarea}
         id={id}
@@ -99,13 +114,7 @@ export function TextareaField({
         aria-describedby={describedBy}
         className={cx(controlClass, "min-h-28")}
       />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </LabelledControl>
   );
 }
 
@@ -122,10 +131,7 @@ export function SelectField({
   const { base, hintId, errorId, describedBy } = useDescribedBy(hint, errors);
   const id = select.id ?? base;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <LabelledControl {...{ id, label, className, hint, hintId, errors, errorId }}>
       <select
         {...select}
         id={id}
@@ -141,13 +147,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </LabelledControl>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -227,24 +228,11 @@ export default function Account() {
               autoComplete="current-password"
               required
             />
-            <Field
-              label={t("account.newPassword")}
-              hint={t("auth.passwordHint")}
-              name={passwordFields.password.name}
-              type="password"
-              errors={passwordFields.password.errors}
-              autoComplete="new-password"
-              minLength={10}
-              maxLength={200}
-              required
-            />
-            <Field
-              label={t("auth.confirmPassword")}
-              name={passwordFields.confirmPassword.name}
-              type="password"
-              errors={passwordFields.confirmPassword.errors}
-              autoComplete="new-password"
-              required
+            <NewPasswordFields
+              label="account.newPassword"
+              password={passwordFields.password}
+              confirmPassword={passwordFields.confirmPassword}
+              capConfirmation={false}
             />
             <SubmitButton name="intent" value="change-password">
               {t("account.changePassword")}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ChangeTableHead } from "~/components/change-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -161,19 +162,7 @@ function Changes({ before, after }: { before: string | null; after: string | nul
         <p className="mt-2">{t("audit.noDiff")}</p>
       ) : (
         <table className="mt-2 w-full table-fixed text-left">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="p-1">
-                {t("queue.field")}
-              </th>
-              <th scope="col" className="p-1">
-                {t("queue.before")}
-              </th>
-              <th scope="col" className="p-1">
-                {t("queue.after")}
-              </th>
-            </tr>
-          </thead>
+          <ChangeTableHead />
           <tbody>
             {rows.map((row) => (
               <tr key={row.path.join(".")} className="border-b border-slate-100 align-top">

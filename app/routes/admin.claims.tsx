@@ -1,18 +1,12 @@
-import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
-import { PageHeader } from "~/components/page";
-import { Notice } from "~/components/ui/notice";
+import { reviewOne } from "./__review.server";
+import { ReviewPage } from "~/components/review-decision";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
-import { pendingClaims, reviewClaim } from "~/models/claim.server";
+import { pendingClaims } from "~/models/claim.server";
 import { requirePermission } from "~/auth/auth.server";
-import { reviewItemExists } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
-import { readForm } from "~/utils/misc";
-import { problem } from "~/validation/messages";
-import { ReviewSchema } from "~/validation/request";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.claims"));
 
@@ -22,21 +16,16 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const user = requirePermission(args, "claim:review");
-  const formData = await readForm(args.request);
-  const claimId = String(formData.get("claimId") ?? "");
-  const submission = parseWithZod(formData, { schema: ReviewSchema });
-  if (submission.status !== "success")
-    return data({ claimId, result: submission.reply(), error: null }, { status: 400 });
-  const done = await reviewClaim(claimId, user.id, {
-    approve: submission.value.intent === "approve",
-    note: submission.value.note,
+  const {
+    id: claimId,
+    status,
+    ...answer
+  } = await reviewOne(args, {
+    permission: "claim:review",
+    kind: "claim",
+    field: "claimId",
   });
-  if (!done && !(await reviewItemExists("claim", claimId))) throw new Response("Not found", { status: 404 });
-  return data(
-    { claimId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") },
-    { status: done ? 200 : 409 },
-  );
+  return data({ claimId, ...answer }, { status });
 }
 
 export default function AdminClaims() {
@@ -45,42 +34,25 @@ export default function AdminClaims() {
   const t = useT();
   const lang = useLanguage();
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("admin.claims")} />
-      {actionData && !actionData.error && !actionData.result.error ? <Notice>{t("review.done")}</Notice> : null}
-      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
-      {claims.length === 0 ? <p>{t("admin.claimsEmpty")}</p> : null}
-      <ul className="space-y-4">
-        {claims.map((claim) => (
-          <li key={claim.id} className="rounded-2xl border border-slate-200 bg-white p-5">
-            <p>
-              <strong>{claim.user.name}</strong> &lt;{claim.user.email}&gt; →{" "}
-              <Link to={`/organizations/${claim.organization.slug}`} className="text-brand-700 underline">
-                {pick(lang, claim.organization.nameVi, claim.organization.nameEn)}
-              </Link>
-            </p>
-            <p className="mt-2 whitespace-pre-line text-sm">{claim.message}</p>
-            <Form method="post" className="mt-3 space-y-2">
-              <input type="hidden" name="claimId" value={claim.id} />
-              <TextareaField
-                label={t("admin.reason")}
-                name="note"
-                maxLength={1000}
-                errors={actionData?.claimId === claim.id ? actionData.result.error?.note : undefined}
-              />
-              <div className="flex gap-2">
-                <SubmitButton name="intent" value="approve">
-                  {t("admin.approve")}
-                </SubmitButton>
-                <SubmitButton name="intent" value="reject" tone="danger">
-                  {t("admin.reject")}
-                </SubmitButton>
-              </div>
-            </Form>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ReviewPage
+      title={t("admin.claims")}
+      empty={t("admin.claimsEmpty")}
+      items={claims}
+      field="claimId"
+      answer={actionData && { id: actionData.claimId, result: actionData.result, error: actionData.error }}
+    >
+      {(claim) => (
+        <>
+          <p>
+            <strong>{claim.user.name}</strong> &lt;{claim.user.email}&gt; →{" "}
+            <Link to={`/organizations/${claim.organization.slug}`} className="text-brand-700 underline">
+              {pick(lang, claim.organization.nameVi, claim.organization.nameEn)}
+            </Link>
+          </p>
+          <p className="mt-2 whitespace-pre-line text-sm">{claim.message}</p>
+        </>
+      )}
+    </ReviewPage>
   );
 }
 

@@ -3,8 +3,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DuplicateList } from "~/components/duplicate-list";
+import { ChangeTableHead } from "~/components/change-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ReviewDecision } from "~/components/review-decision";
+import { FormErrors, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, translator, useLanguage, useT } from "~/i18n/i18n";
@@ -173,19 +175,7 @@ export default function Queue() {
             {revision.changes.length ? (
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b border-slate-200">
-                      <th scope="col" className="p-1">
-                        {t("queue.field")}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t("queue.before")}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t("queue.after")}
-                      </th>
-                    </tr>
-                  </thead>
+                  <ChangeTableHead />
                   <tbody>
                     {revision.changes.map((change) => (
                       <tr key={change.field} className="border-b border-slate-100 align-top">
@@ -327,15 +317,7 @@ function ReviewForm({ kind, id, errors }: { kind: string; id: string; errors: st
           ))}
         </select>
       </div>
-      <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errors} />
-      <div className="flex gap-2">
-        <SubmitButton name="intent" value="approve">
-          {t("admin.approve")}
-        </SubmitButton>
-        <SubmitButton name="intent" value="reject" tone="danger">
-          {t("admin.reject")}
-        </SubmitButton>
-      </div>
+      <ReviewDecision errors={errors} />
     </Form>
   );
 }

@@ -1,18 +1,12 @@
-import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
-import { PageHeader } from "~/components/page";
-import { Notice } from "~/components/ui/notice";
+import { reviewOne } from "./__review.server";
+import { ReviewPage } from "~/components/review-decision";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
-import { reviewRequest } from "~/models/request.server";
 import { requirePermission } from "~/auth/auth.server";
-import { pendingRequests, reviewItemExists } from "~/models/review-queue.server";
+import { pendingRequests } from "~/models/review-queue.server";
 import { titled } from "~/utils/meta";
-import { readForm } from "~/utils/misc";
-import { problem } from "~/validation/messages";
-import { ReviewSchema } from "~/validation/request";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("admin.requests"));
 
@@ -22,21 +16,16 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const user = requirePermission(args, "request:review");
-  const formData = await readForm(args.request);
-  const requestId = String(formData.get("requestId") ?? "");
-  const submission = parseWithZod(formData, { schema: ReviewSchema });
-  if (submission.status !== "success")
-    return data({ requestId, result: submission.reply(), error: null }, { status: 400 });
-  const done = await reviewRequest(requestId, user.id, {
-    approve: submission.value.intent === "approve",
-    note: submission.value.note,
+  const {
+    id: requestId,
+    status,
+    ...answer
+  } = await reviewOne(args, {
+    permission: "request:review",
+    kind: "request",
+    field: "requestId",
   });
-  if (!done && !(await reviewItemExists("request", requestId))) throw new Response("Not found", { status: 404 });
-  return data(
-    { requestId, result: submission.reply(), error: done ? null : problem("review.alreadyDone") },
-    { status: done ? 200 : 409 },
-  );
+  return data({ requestId, ...answer }, { status });
 }
 
 export default function AdminRequests() {
@@ -45,43 +34,27 @@ export default function AdminRequests() {
   const t = useT();
   const lang = useLanguage();
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("admin.requests")} />
-      {actionData && !actionData.error && !actionData.result.error ? <Notice>{t("review.done")}</Notice> : null}
-      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
-      {requests.length === 0 ? <p>{t("admin.requestsEmpty")}</p> : null}
-      <ul className="space-y-4">
-        {requests.map((request) => (
-          <li key={request.id} className="rounded-2xl border border-slate-200 bg-white p-5" data-request={request.id}>
-            <Link to={`/requests/${request.id}`} className="text-lg font-semibold text-brand-700 underline">
-              {request.title}
-            </Link>
-            <p className="text-sm text-slate-600">
-              {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) ·{" "}
-              {request.author.name} &lt;{request.author.email}&gt; · {formatDate(lang, request.createdAt)}
-            </p>
-            <p className="mt-2 line-clamp-3 text-sm">{request.problem}</p>
-            <Form method="post" className="mt-3 space-y-2">
-              <input type="hidden" name="requestId" value={request.id} />
-              <TextareaField
-                label={t("admin.reason")}
-                name="note"
-                maxLength={1000}
-                errors={actionData?.requestId === request.id ? actionData.result.error?.note : undefined}
-              />
-              <div className="flex gap-2">
-                <SubmitButton name="intent" value="approve">
-                  {t("admin.approve")}
-                </SubmitButton>
-                <SubmitButton name="intent" value="reject" tone="danger">
-                  {t("admin.reject")}
-                </SubmitButton>
-              </div>
-            </Form>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ReviewPage
+      title={t("admin.requests")}
+      empty={t("admin.requestsEmpty")}
+      items={requests}
+      field="requestId"
+      answer={actionData && { id: actionData.requestId, result: actionData.result, error: actionData.error }}
+      itemAttributes={(request) => ({ "data-request": request.id })}
+    >
+      {(request) => (
+        <>
+          <Link to={`/requests/${request.id}`} className="text-lg font-semibold text-brand-700 underline">
+            {request.title}
+          </Link>
+          <p className="text-sm text-slate-600">
+            {request.companyName} ({t(`request.visibility.${request.visibility}` as "request.visibility.public")}) ·{" "}
+            {request.author.name} &lt;{request.author.email}&gt; · {formatDate(lang, request.createdAt)}
+          </p>
+          <p className="mt-2 line-clamp-3 text-sm">{request.problem}</p>
+        </>
+      )}
+    </ReviewPage>
   );
 }
 

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { QueryProblems } from "~/components/query-problems";
 import { FacetGroup, type FacetOption } from "~/components/facet-group";
 import { OrganizationCard } from "~/components/organization-card";
 import { Pagination } from "~/components/pagination";
@@ -329,14 +330,7 @@ export default function Directory() {
             <ResultsSummary query={query} total={total} />
             {problems.length > 0 ? (
               <div className="mb-4">
-                <Notice tone="error" role="alert" title={t("directory.badInput")}>
-                  <ul className="list-disc pl-5">
-                    {problems.map((problem, i) => (
-                      <li key={i}>{t(problem.key, problem.params)}</li>
-                    ))}
-                  </ul>
-                  <p className="mt-1">{t("directory.badInputIgnored")}</p>
-                </Notice>
+                <QueryProblems problems={problems} />
               </div>
             ) : null}
             {partial ? (

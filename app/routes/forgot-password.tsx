@@ -2,8 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { EmailField } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
+import { FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
@@ -57,16 +58,7 @@ export default function ForgotPassword() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} reply={actionData?.result} />
         <HoneypotField />
-        <Field
-          label={t("auth.email")}
-          name={fields.email.name}
-          type="email"
-          defaultValue={fields.email.initialValue}
-          errors={fields.email.errors}
-          autoComplete="email"
-          maxLength={254}
-          required
-        />
+        <EmailField field={fields.email} />
         <SubmitButton className="w-full">{t("auth.forgot.submit")}</SubmitButton>
       </Form>
     </FormPage>

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { EmailField } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
@@ -80,16 +81,7 @@ export default function Login() {
         ) : null}
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t("auth.email")}
-          name={fields.email.name}
-          type="email"
-          defaultValue={fields.email.initialValue}
-          errors={fields.email.errors}
-          autoComplete="email"
-          maxLength={254}
-          required
-        />
+        <EmailField field={fields.email} />
         <Field
           label={t("auth.password")}
           name={fields.password.name}

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReviewDecision } from "~/components/review-decision";
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
@@ -245,15 +246,7 @@ export default function RequestPage() {
             {t("admin.requests")}
           </h2>
           <Form method="post" className="mt-3 space-y-3">
-            <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errorsFor("reject")?.note} />
-            <div className="flex gap-2">
-              <SubmitButton name="intent" value="approve">
-                {t("admin.approve")}
-              </SubmitButton>
-              <SubmitButton name="intent" value="reject" tone="danger">
-                {t("admin.reject")}
-              </SubmitButton>
-            </div>
+            <ReviewDecision errors={errorsFor("reject")?.note} />
           </Form>
         </section>
       ) : null}

@@ -2,8 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { FormErrors, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
@@ -63,25 +64,10 @@ export default function ResetPassword() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} reply={actionData?.result} />
         <input type="hidden" name="token" value={token} />
-        <Field
-          label={t("account.newPassword")}
-          hint={t("auth.passwordHint")}
-          name={fields.password.name}
-          type="password"
-          errors={fields.password.errors}
-          autoComplete="new-password"
-          minLength={10}
-          maxLength={200}
-          required
-        />
-        <Field
-          label={t("auth.confirmPassword")}
-          name={fields.confirmPassword.name}
-          type="password"
-          errors={fields.confirmPassword.errors}
-          autoComplete="new-password"
-          maxLength={200}
-          required
+        <NewPasswordFields
+          label="account.newPassword"
+          password={fields.password}
+          confirmPassword={fields.confirmPassword}
         />
         <SubmitButton className="w-full">{t("auth.reset.submit")}</SubmitButton>
       </Form>

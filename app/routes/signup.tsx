@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { EmailField, NewPasswordFields } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ChoiceGroup, Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
@@ -102,36 +103,8 @@ export default function SignUp() {
           maxLength={120}
           required
         />
-        <Field
-          label={t("auth.email")}
-          name={fields.email.name}
-          type="email"
-          defaultValue={fields.email.initialValue}
-          errors={fields.email.errors}
-          autoComplete="email"
-          maxLength={254}
-          required
-        />
-        <Field
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          name={fields.password.name}
-          type="password"
-          errors={fields.password.errors}
-          autoComplete="new-password"
-          minLength={10}
-          maxLength={200}
-          required
-        />
-        <Field
-          label={t("auth.confirmPassword")}
-          name={fields.confirmPassword.name}
-          type="password"
-          errors={fields.confirmPassword.errors}
-          autoComplete="new-password"
-          maxLength={200}
-          required
-        />
+        <EmailField field={fields.email} />
+        <NewPasswordFields label="auth.password" password={fields.password} confirmPassword={fields.confirmPassword} />
         <SubmitButton className="w-full">{t("auth.signUp.submit")}</SubmitButton>
         <p className="text-center text-sm text-slate-700">
           {t("auth.signUp.haveAccount")}{" "}

@@ -1,0 +1,65 @@
+import { useT } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import { Field } from "./forms";
+
+/** What a form field needs from Conform's field metadata. */
+type FieldMeta = { name: string; initialValue?: string; errors?: string[] };
+
+/** The e-mail address of a sign-in, sign-up or forgotten-password form. */
+export function EmailField({ field }: { field: FieldMeta }) {
+  const t = useT();
+  return (
+    <Field
+      label={t("auth.email")}
+      name={field.name}
+      type="email"
+      defaultValue={field.initialValue}
+      errors={field.errors}
+      autoComplete="email"
+      maxLength={254}
+      required
+    />
+  );
+}
+
+/**
+ * A new password and its confirmation. `capConfirmation` sets the confirmation's
+ * maxLength (the account page's form leaves it out).
+ */
+export function NewPasswordFields({
+  label,
+  password,
+  confirmPassword,
+  capConfirmation = true,
+}: {
+  label: MessageKey;
+  password: FieldMeta;
+  confirmPassword: FieldMeta;
+  capConfirmation?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field
+        label={t(label)}
+        hint={t("auth.passwordHint")}
+        name={password.name}
+        type="password"
+        errors={password.errors}
+        autoComplete="new-password"
+        minLength={10}
+        maxLength={200}
+        required
+      />
+      <Field
+        label={t("auth.confirmPassword")}
+        name={confirmPassword.name}
+        type="password"
+        errors={confirmPassword.errors}
+        autoComplete="new-password"
+        maxLength={capConfirmation ? 200 : undefined}
+        required
+      />
+    </>
+  );
+}
