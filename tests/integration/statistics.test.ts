@@ -368,8 +368,8 @@ describe("charts and downloads", () => {
       values: { value: 8 },
     });
     const english = publicCharts(await getPublicStatistics(), "en");
-    expect(parseCsv(chartCsv(english.districts, "en"))[0]).toEqual(["Code", "District", "Organizations"]);
-    expect(parseCsv(chartCsv(english.districts, "en")).at(-1)).toEqual(["none", "District not given", "1"]);
+    expect(parseCsv(chartCsv(english.districts, "en"))[0]).toEqual(["Code", "Area (former district)", "Organizations"]);
+    expect(parseCsv(chartCsv(english.districts, "en")).at(-1)).toEqual(["none", "Area not given", "1"]);
     expect(parseCsv(chartCsv(english.summary, "en")).find((row) => row[0] === "matched-share")).toEqual([
       "matched-share",
       "Share of requests that found a match (%)",

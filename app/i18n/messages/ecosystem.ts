@@ -6,7 +6,7 @@ export const vi = {
 
   "ecosystem.title": "Hệ sinh thái đổi mới sáng tạo Hà Nội qua số liệu",
   "ecosystem.metaDescription":
-    "Số tổ chức theo loại hình, lĩnh vực và quận, huyện; chuyên gia theo lĩnh vực; đặt hàng công nghệ và kết nối giữa doanh nghiệp với viện, trường.",
+    "Số tổ chức theo loại hình, lĩnh vực và khu vực (quận, huyện cũ); chuyên gia theo lĩnh vực; đặt hàng công nghệ và kết nối giữa doanh nghiệp với viện, trường.",
   "ecosystem.intro":
     "Tổng hợp từ các hồ sơ tổ chức và chuyên gia đã công khai và các đặt hàng công nghệ đã được duyệt trên cổng. Mỗi biểu đồ kèm bảng số liệu và có thể tải về.",
   "ecosystem.asOf": ({ time, date }) => `Số liệu tính lúc ${time} ngày ${date}.`,
@@ -47,9 +47,9 @@ export const vi = {
   "ecosystem.fields.description": ({ count }) =>
     `${count} lĩnh vực đứng đầu; một tổ chức được tính ở mỗi lĩnh vực của mình.`,
   "ecosystem.field": "Lĩnh vực",
-  "ecosystem.districts.title": "Tổ chức theo quận, huyện",
-  "ecosystem.districts.category": "Quận, huyện",
-  "ecosystem.districts.none": "Chưa ghi địa bàn",
+  "ecosystem.districts.title": "Tổ chức theo khu vực (quận, huyện cũ)",
+  "ecosystem.districts.category": "Khu vực (quận, huyện cũ)",
+  "ecosystem.districts.none": "Chưa ghi khu vực",
   "ecosystem.expertFields.title": "Chuyên gia theo lĩnh vực",
   "ecosystem.expertFields.description": ({ count }) => `${count} lĩnh vực có nhiều chuyên gia công khai hồ sơ nhất.`,
   "ecosystem.series.experts": "Số chuyên gia",
@@ -102,7 +102,7 @@ export const en: Record<keyof typeof vi, Message> = {
 
   "ecosystem.title": "Hanoi's innovation ecosystem in figures",
   "ecosystem.metaDescription":
-    "Organizations by kind, field and district; experts by field; technology requests and the links between enterprises and research organizations.",
+    "Organizations by kind, field and area (former district); experts by field; technology requests and the links between enterprises and research organizations.",
   "ecosystem.intro":
     "Compiled from the organization and expert profiles published on the portal and the technology requests officials approved. Every chart comes with its data table and can be downloaded.",
   "ecosystem.asOf": ({ time, date }) => `Figures as of ${time} on ${date}.`,
@@ -143,9 +143,9 @@ export const en: Record<keyof typeof vi, Message> = {
   "ecosystem.fields.description": ({ count }) =>
     `The top ${count} fields; an organization counts in each of its fields.`,
   "ecosystem.field": "Field",
-  "ecosystem.districts.title": "Organizations by district",
-  "ecosystem.districts.category": "District",
-  "ecosystem.districts.none": "District not given",
+  "ecosystem.districts.title": "Organizations by area (former district)",
+  "ecosystem.districts.category": "Area (former district)",
+  "ecosystem.districts.none": "Area not given",
   "ecosystem.expertFields.title": "Experts by field",
   "ecosystem.expertFields.description": ({ count }) =>
     `The ${count} fields with the most experts with a public profile.`,
