@@ -2,8 +2,8 @@ import type { ComponentProps } from "react";
 import { FieldPicker } from "~/components/field-picker";
 import { Field, SelectField, TextareaField } from "~/components/forms";
 import { useLanguage, useT } from "~/i18n/i18n";
-import { DISTRICTS } from "~/domain/districts";
-import { WARDS, wardLabel } from "~/domain/wards";
+import { areaOptions } from "~/domain/districts";
+import { wardOptions } from "~/domain/wards";
 
 /**
  * The facts of a listing, as the edit page and the new-listing page both ask
@@ -97,10 +97,7 @@ export function ListingFields({
             name="district"
             defaultValue={value("district")}
             errors={errors("district")}
-            options={[
-              { value: "", label: t("request.districtNone") },
-              ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] })),
-            ]}
+            options={[{ value: "", label: t("request.districtNone") }, ...areaOptions(lang)]}
           />
         </div>
         <Field
@@ -142,12 +139,5 @@ export function ListingFields({
         errors={errors("fieldSlugs")}
       />
     </>
-  );
-}
-
-/** Wards and communes sorted by name in the reader's language, type first ("Phường Ba Đình"). */
-function wardOptions(lang: "vi" | "en") {
-  return WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) =>
-    a.label.localeCompare(b.label, lang),
   );
 }

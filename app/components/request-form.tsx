@@ -1,8 +1,8 @@
 import { ChoiceGroup, Field, SelectField, TextareaField, type ListOfErrors } from "~/components/forms";
 import { FieldPicker, type PickerArea } from "~/components/field-picker";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
-import { DISTRICTS } from "~/domain/districts";
-import { WARDS, wardLabel } from "~/domain/wards";
+import { areaOptions } from "~/domain/districts";
+import { wardOptions } from "~/domain/wards";
 import {
   BUDGET_LABELS,
   BUDGETS,
@@ -153,10 +153,7 @@ export function RequestFormFields({
             name="district"
             defaultValue={value("district")}
             errors={errors("district")}
-            options={[
-              { value: "", label: t("request.districtNone") },
-              ...DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] })),
-            ]}
+            options={[{ value: "", label: t("request.districtNone") }, ...areaOptions(lang)]}
           />
         </div>
         {/* Shown only while the request names its company: a ward narrows an anonymous one down. */}
@@ -165,12 +162,7 @@ export function RequestFormFields({
           name="ward"
           defaultValue={value("ward")}
           errors={errors("ward")}
-          options={[
-            { value: "", label: t("request.districtNone") },
-            ...WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) =>
-              a.label.localeCompare(b.label, lang),
-            ),
-          ]}
+          options={[{ value: "", label: t("request.districtNone") }, ...wardOptions(lang)]}
         />
         <ChoiceGroup
           legend={t("request.visibility")}

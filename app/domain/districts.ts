@@ -68,3 +68,8 @@ export function districtSlugFromName(name: string | null | undefined): string | 
   const slug = slugify(name.replace(/^(quận|huyện|thị xã|q\.|h\.)\s*/i, ""));
   return BY_SLUG.has(slug) ? slug : null;
 }
+
+/** The areas (former districts) as form choices, in the reader's language. */
+export function areaOptions(lang: "vi" | "en") {
+  return DISTRICTS.map((district) => ({ value: district.slug, label: district[lang] }));
+}

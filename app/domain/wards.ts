@@ -32,3 +32,10 @@ export function wardLabel(ward: Ward, lang: "vi" | "en"): string {
   if (lang === "vi") return `${ward.type === "phuong" ? "Phường" : "Xã"} ${ward.vi}`;
   return `${ward.en} ${ward.type === "phuong" ? "Ward" : "Commune"}`;
 }
+
+/** Wards and communes as form choices, sorted by name in the reader's language, type first ("Phường Ba Đình"). */
+export function wardOptions(lang: "vi" | "en") {
+  return WARDS.map((ward) => ({ value: ward.slug, label: wardLabel(ward, lang) })).sort((a, b) =>
+    a.label.localeCompare(b.label, lang),
+  );
+}
