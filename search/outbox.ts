@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
-import { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/db/client.server";
+import { storedDate } from "~/db/sqlite-adapter.server";
 import { remember } from "@epic-web/remember";
 import { bumpIndexGeneration } from "./index-generation";
 
@@ -14,24 +14,26 @@ import { bumpIndexGeneration } from "./index-generation";
 export const SEARCH_ENTITIES = ["organization", "expert", "request"] as const;
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
-/** Rows per INSERT: 4 parameters each, far below SQLite's 32,766. */
+/** Rows per INSERT: 4 parameters each, far below SQLite's limit (32,766). */
 const ROWS_PER_INSERT = 500;
 
 /**
- * One raw multi-row INSERT per 500 ids. Prisma's createMany cost an import
- * of 50,000 listings a third more CPU than the rest of its write: its query
- * compiler and interpreter handle every row (docs/decisions/043).
+ * Raw multi-row INSERTs of bound values, not createMany: Prisma's query
+ * compiler and interpreter handle each row of a createMany, which nearly
+ * doubled the CPU of a 50,000-listing import's write (docs/decisions/043).
  */
 export async function enqueueSearchSync(db: DbClient, entity: SearchEntity, ids: readonly string[]) {
   const unique = [...new Set(ids)];
-  // Both columns as createMany stored them (the adapter writes a Date as ISO 8601 with +00:00).
-  const now = new Date();
+  // Formatted once, as the adapter would format each Date parameter.
+  const now = storedDate(new Date());
   for (let start = 0; start < unique.length; start += ROWS_PER_INSERT) {
-    const rows = unique
-      .slice(start, start + ROWS_PER_INSERT)
-      .map((entityId) => Prisma.sql`(${entity}, ${entityId}, ${now}, ${now})`);
-    await db.$executeRaw`INSERT INTO "SearchOutbox" ("entity", "entityId", "createdAt", "availableAt")
-      VALUES ${Prisma.join(rows)}`;
+    const chunk = unique.slice(start, start + ROWS_PER_INSERT);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "SearchOutbox" ("entity", "entityId", "createdAt", "availableAt") VALUES ${chunk
+        .map(() => "(?, ?, ?, ?)")
+        .join(", ")}`,
+      ...chunk.flatMap((entityId) => [entity, entityId, now, now]),
+    );
   }
 }
 

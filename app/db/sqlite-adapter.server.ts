@@ -75,6 +75,11 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
   };
 }
 
+/** A date as Prisma's adapter stores it (ISO 8601 with +00:00), for raw bulk INSERTs: as text it sorts and compares. */
+export function storedDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
 /** How long a statement or a transaction waits for another process's write lock (docs/decisions/003). */
 export const BUSY_TIMEOUT_MS = 5_000;
 

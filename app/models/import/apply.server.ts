@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/models/audit.server";
 import { updateOrganizationInTransaction } from "~/models/organization.server";
 import { refreshPlannerStatistics } from "~/db/client.server";
+import { storedDate } from "~/db/sqlite-adapter.server";
 import { log } from "~/config/log.server";
 import { LISTING_CONTACT_COLUMNS, LISTING_TEXT_COLUMNS } from "~/domain/organization-values";
 import type { ImportPlan, PlannedRow } from "./plan.server";
@@ -222,10 +223,10 @@ const ORGANIZATION_COLUMNS = [
   "updatedAt",
 ] as const satisfies readonly (keyof Prisma.OrganizationCreateManyInput)[];
 
-/** Dates as Prisma stores them in SQLite (ISO 8601 with an explicit offset), booleans as 0/1. */
+/** Dates as Prisma stores them in SQLite, booleans as 0/1. */
 function sqlValue(value: unknown): string | number | null {
   if (value === undefined || value === null) return null;
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (value instanceof Date) return storedDate(value);
   if (typeof value === "boolean") return value ? 1 : 0;
   return value as string | number;
 }
