@@ -46,6 +46,12 @@ const count = (key: string, label: string, value: number, href?: string): ChartR
   href,
 });
 
+/** A chart's title, description and category, when its messages are named after it and take nothing. */
+function texts(id: "structure" | "organizations" | "curators", t: Translate) {
+  const key = `ecosystem.${id}` as const;
+  return { title: t(`${key}.title`), description: t(`${key}.description`), category: t(`${key}.category`) };
+}
+
 /** A chart of key figures (tiles): one value per row. */
 function kpis<Id extends string>(id: Id, title: string, rows: ChartRow[], t: Translate) {
   const series = [{ key: "value", label: t("ecosystem.value") }];
@@ -178,9 +184,7 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
     structure: {
       id: "structure",
       type: "bars",
-      title: t("ecosystem.structure.title"),
-      description: t("ecosystem.structure.description"),
-      category: t("ecosystem.structure.category"),
+      ...texts("structure", t),
       series: [{ key: "units", label: t("ecosystem.series.units") }],
       rows: stats.structure.map((link) =>
         linkRow(
@@ -218,9 +222,7 @@ export function officialCharts(stats: OfficialStatistics, lang: Language): Recor
     organizations: {
       id: "organizations",
       type: "bars",
-      title: t("ecosystem.organizations.title"),
-      description: t("ecosystem.organizations.description"),
-      category: t("ecosystem.organizations.category"),
+      ...texts("organizations", t),
       series: [
         { key: "experts", label: t("ecosystem.series.experts") },
         { key: "requests", label: t("ecosystem.series.requests") },
@@ -239,9 +241,7 @@ export function officialCharts(stats: OfficialStatistics, lang: Language): Recor
     curators: {
       id: "curators",
       type: "bars",
-      title: t("ecosystem.curators.title"),
-      description: t("ecosystem.curators.description"),
-      category: t("ecosystem.curators.category"),
+      ...texts("curators", t),
       series: [
         { key: "requests", label: t("ecosystem.series.requestsReviewed") },
         { key: "claims", label: t("ecosystem.series.claims") },
