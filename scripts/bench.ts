@@ -34,6 +34,7 @@ import {
   stopServer,
   summarize,
 } from "./lib/production-server";
+import { FACETS } from "./lib/load-mix";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `npm run bench [-- options]
@@ -520,19 +521,9 @@ function queryMix(): string[] {
     "q=tri+tue+nhan+tao",
     "q=HUST",
     "q=bach+khao",
-    "q=nano&kind=lab",
     "q=cong+nghe+sinh+hoc&verified=1",
-    "kind=startup",
-    "kind=lab&kind=institute&district=cau-giay",
-    "area=materials-nanotechnology",
-    "field=artificial-intelligence&sort=newest",
-    "sort=name&page=3",
-    "q=robot&kind=lab&kind=institute",
-    "q=fintech&kind=startup",
     "q=ban+dan",
-    "q=semiconductor&verified=1",
-    "district=hai-ba-trung&sort=name",
-    "q=vien&page=2",
+    ...FACETS,
   ];
 }
 

@@ -3,19 +3,17 @@ import { requireSearchConfig, type SearchConfig } from "./config";
 import { allOf, filterIn } from "./filters";
 import type { IndexDefinition } from "./indexes";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./organization-search";
+import type { ListingTextAndPage } from "~/utils/list-queries";
 
 /**
  * A plain search of the experts or requests index: text, filters on a few
  * facets, a page, counts per facet value. (The directory has its own, with
  * disjunctive facets; these lists are smaller.)
  */
-export type ListingSearch = {
-  q: string;
+export type ListingSearch = ListingTextAndPage & {
   filters: Record<string, string[]>;
   facets: string[];
   sort?: string[];
-  page: number;
-  perPage: number;
   highlight: string[];
 };
 

@@ -3,6 +3,7 @@ import { pageSearchClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { allOf, filterEquals, filterIn } from "./filters";
 import { ORGANIZATIONS_INDEX } from "./indexes";
+import type { ApiOrganizationsQuery, DirectoryQuery } from "~/utils/list-queries";
 
 /**
  * Directory search against Meilisearch: ids, highlights, total and facet
@@ -14,20 +15,13 @@ import { ORGANIZATIONS_INDEX } from "./indexes";
 export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_END = "\uE001";
 
-export type OrganizationSearchInput = {
-  q: string;
-  kinds: string[];
-  areas: string[];
-  fields: string[];
-  districts: string[];
-  /** Wards or communes since July 2025: a filter without a facet */
-  wards?: string[];
-  verifiedOnly: boolean;
-  sort: "relevance" | "name" | "newest";
-  lang: "vi" | "en";
-  page: number;
-  perPage: number;
-};
+/**
+ * The directory page's query, with the API's language, page size and wards (a
+ * filter without a facet): both read by their URL schemas (app/utils/list-queries.ts).
+ */
+export type OrganizationSearchInput = DirectoryQuery &
+  Pick<ApiOrganizationsQuery, "lang" | "perPage"> &
+  Partial<Pick<ApiOrganizationsQuery, "wards">>;
 
 export type FacetName = "kind" | "area" | "field" | "district" | "verified";
 export type FacetCounts = Record<FacetName, Record<string, number>>;

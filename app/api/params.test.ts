@@ -202,3 +202,16 @@ describe("checkPageInRange", () => {
     expect(refusal(() => checkPageInRange({ page: 2, perPage: 20 }, 0))).toMatchObject({ code: "page_out_of_range" });
   });
 });
+
+describe("every list endpoint refuses a bad value with a message naming it", () => {
+  test.each([
+    ["organizations", parseOrganizationQuery, "kind=lab&kind=spaceship", /Unknown kind "spaceship" in "kind"/],
+    ["organizations", parseOrganizationQuery, "sort=name&sort=name", /"sort" may be given only once/],
+    ["experts", parseExpertQuery, "offer=free-lunch", /Unknown offer "free-lunch" in "offer"/],
+    ["experts", parseExpertQuery, "q=a&q=b", /"q" may be given only once/],
+    ["requests", parseRequestQuery, "sector=mining", /Unknown sector "mining" in "sector"/],
+    ["requests", parseRequestQuery, "perPage=500", /"perPage" may be at most 100 \(got 500\)/],
+  ])("API %s: %s is refused with a message naming it", (_, parse, search, message) => {
+    expect(() => parse(new URLSearchParams(search))).toThrow(message);
+  });
+});

@@ -1,9 +1,7 @@
 /** Values of the expertise profile's enumerations, with their labels. */
-type Label = { vi: string; en: string };
+import { vocabulary } from "./vocabulary";
 
-export const ACADEMIC_TITLES = ["none", "gs_ts", "pgs_ts", "ts", "ths", "ks", "cn"] as const;
-export type AcademicTitle = (typeof ACADEMIC_TITLES)[number];
-export const ACADEMIC_TITLE_LABELS: Record<AcademicTitle, Label> = {
+export const { values: ACADEMIC_TITLES, labels: ACADEMIC_TITLE_LABELS } = vocabulary({
   none: { vi: "Không ghi", en: "None" },
   gs_ts: { vi: "GS.TS.", en: "Prof. Dr." },
   pgs_ts: { vi: "PGS.TS.", en: "Assoc. Prof. Dr." },
@@ -11,17 +9,10 @@ export const ACADEMIC_TITLE_LABELS: Record<AcademicTitle, Label> = {
   ths: { vi: "ThS.", en: "MSc" },
   ks: { vi: "KS.", en: "Eng." },
   cn: { vi: "CN.", en: "BSc" },
-};
+});
+export type AcademicTitle = (typeof ACADEMIC_TITLES)[number];
 
-export const OFFERS = [
-  "consulting",
-  "contract_research",
-  "lab_services",
-  "equipment_access",
-  "student_projects",
-] as const;
-export type Offer = (typeof OFFERS)[number];
-export const OFFER_LABELS: Record<Offer, Label> = {
+export const { values: OFFERS, labels: OFFER_LABELS } = vocabulary({
   consulting: { vi: "Tư vấn", en: "Consulting" },
   contract_research: { vi: "Nghiên cứu theo hợp đồng", en: "Contract research" },
   lab_services: {
@@ -30,15 +21,15 @@ export const OFFER_LABELS: Record<Offer, Label> = {
   },
   equipment_access: { vi: "Cho sử dụng thiết bị", en: "Equipment access" },
   student_projects: { vi: "Dự án cho sinh viên", en: "Student projects" },
-};
+});
+export type Offer = (typeof OFFERS)[number];
 
-export const LINK_KINDS = ["publication", "patent", "project"] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-export const LINK_KIND_LABELS: Record<LinkKind, Label> = {
+export const { values: LINK_KINDS, labels: LINK_KIND_LABELS } = vocabulary({
   publication: { vi: "Công bố", en: "Publication" },
   patent: { vi: "Sáng chế", en: "Patent" },
   project: { vi: "Dự án", en: "Project" },
-};
+});
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 export function splitLines(text: string): string[] {
   return text

@@ -1,24 +1,7 @@
 /** Values of a technology request's enumerations, with their labels. */
-type Label = { vi: string; en: string };
+import { vocabulary, type Label } from "./vocabulary";
 
-export const SECTORS = [
-  "manufacturing",
-  "electronics",
-  "ict",
-  "agriculture_food",
-  "health_pharma",
-  "energy",
-  "construction",
-  "transport_logistics",
-  "environment",
-  "chemicals_materials",
-  "textiles",
-  "finance",
-  "education",
-  "other",
-] as const;
-export type Sector = (typeof SECTORS)[number];
-export const SECTOR_LABELS: Record<Sector, Label> = {
+export const { values: SECTORS, labels: SECTOR_LABELS } = vocabulary({
   manufacturing: { vi: "Cơ khí, chế tạo", en: "Manufacturing" },
   electronics: { vi: "Điện tử, bán dẫn", en: "Electronics & semiconductors" },
   ict: { vi: "Công nghệ thông tin, phần mềm", en: "ICT & software" },
@@ -33,26 +16,25 @@ export const SECTOR_LABELS: Record<Sector, Label> = {
   finance: { vi: "Tài chính, thương mại", en: "Finance & commerce" },
   education: { vi: "Giáo dục", en: "Education" },
   other: { vi: "Lĩnh vực khác", en: "Other" },
-};
+});
+export type Sector = (typeof SECTORS)[number];
 
-export const COMPANY_SIZES = ["micro", "small", "medium", "large"] as const;
-export type CompanySize = (typeof COMPANY_SIZES)[number];
-export const COMPANY_SIZE_LABELS: Record<CompanySize, Label> = {
+export const { values: COMPANY_SIZES, labels: COMPANY_SIZE_LABELS } = vocabulary({
   micro: { vi: "Siêu nhỏ (dưới 10 người)", en: "Micro (under 10 people)" },
   small: { vi: "Nhỏ (10–99 người)", en: "Small (10–99 people)" },
   medium: { vi: "Vừa (100–299 người)", en: "Medium (100–299 people)" },
   large: { vi: "Lớn (từ 300 người)", en: "Large (300 people or more)" },
-};
+});
+export type CompanySize = (typeof COMPANY_SIZES)[number];
 
-export const BUDGETS = ["under_100m", "100m_500m", "500m_2b", "over_2b", "to_discuss"] as const;
-export type Budget = (typeof BUDGETS)[number];
-export const BUDGET_LABELS: Record<Budget, Label> = {
+export const { values: BUDGETS, labels: BUDGET_LABELS } = vocabulary({
   under_100m: { vi: "Dưới 100 triệu đồng", en: "Under VND 100 million" },
   "100m_500m": { vi: "100–500 triệu đồng", en: "VND 100–500 million" },
   "500m_2b": { vi: "500 triệu – 2 tỷ đồng", en: "VND 500 million – 2 billion" },
   over_2b: { vi: "Trên 2 tỷ đồng", en: "Over VND 2 billion" },
   to_discuss: { vi: "Thỏa thuận", en: "To be discussed" },
-};
+});
+export type Budget = (typeof BUDGETS)[number];
 
 export const TRL_LABELS: Record<number, Label> = {
   1: { vi: "TRL 1 – Nguyên lý cơ bản", en: "TRL 1 – Basic principles" },

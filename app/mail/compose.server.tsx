@@ -48,6 +48,12 @@ function textOf({ t, name, blocks, action, footer, footerLink }: MailContent): s
 
 const colors = { text: "#0f172a", muted: "#475569", line: "#e2e8f0", brand: "#1d4ed8", page: "#f1f5f9" };
 const paragraph: CSSProperties = { margin: "0 0 16px", fontSize: "16px", lineHeight: "24px" };
+/** The header and the footer: bands ruled off from the content by a line on the given side. */
+const band = (edge: "borderTop" | "borderBottom", style: CSSProperties): CSSProperties => ({
+  padding: "16px 24px",
+  [edge]: `1px solid ${colors.line}`,
+  ...style,
+});
 
 function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: MailContent): string {
   const page = (
@@ -79,15 +85,7 @@ function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: 
                 >
                   <tbody>
                     <tr>
-                      <td
-                        style={{
-                          padding: "16px 24px",
-                          borderBottom: `1px solid ${colors.line}`,
-                          fontSize: "14px",
-                          fontWeight: "bold",
-                          color: colors.brand,
-                        }}
-                      >
+                      <td style={band("borderBottom", { fontSize: "14px", fontWeight: "bold", color: colors.brand })}>
                         {t("site.name")}
                       </td>
                     </tr>
@@ -123,15 +121,7 @@ function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: 
                       </td>
                     </tr>
                     <tr>
-                      <td
-                        style={{
-                          padding: "16px 24px",
-                          borderTop: `1px solid ${colors.line}`,
-                          fontSize: "13px",
-                          lineHeight: "20px",
-                          color: colors.muted,
-                        }}
-                      >
+                      <td style={band("borderTop", { fontSize: "13px", lineHeight: "20px", color: colors.muted })}>
                         {footer}
                         {footerLink ? (
                           <>

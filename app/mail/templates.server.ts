@@ -1,7 +1,7 @@
-import { translator, type Language } from "~/i18n/i18n";
+import { translator, type Language, type Translate } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { appUrl } from "~/config/app-url.server";
-import { composeMail, type ComposedMail, type MailBlock } from "./compose.server";
+import { composeMail, type ComposedMail, type MailBlock, type MailContent } from "./compose.server";
 
 /**
  * Every e-mail the portal sends, one function each, in the recipient's
@@ -10,29 +10,27 @@ import { composeMail, type ComposedMail, type MailBlock } from "./compose.server
 
 type Recipient = { name: string; lang: Language };
 
-export function confirmSignUpMail(to: Recipient, link: { token: string; hours: number }): ComposedMail {
+/** A mail to one person, in their language: what it says, written with their translator. */
+function mailTo(to: Recipient, content: (t: Translate) => Omit<MailContent, "lang" | "t" | "name">): ComposedMail {
   const t = translator(to.lang);
-  return composeMail({
-    lang: to.lang,
-    t,
+  return composeMail({ lang: to.lang, t, name: to.name, ...content(t) });
+}
+
+export function confirmSignUpMail(to: Recipient, link: { token: string; hours: number }): ComposedMail {
+  return mailTo(to, (t) => ({
     subject: t("mail.confirm.subject"),
-    name: to.name,
     blocks: [
       { kind: "paragraph", text: t("mail.confirm.body", { hours: link.hours }) },
       { kind: "paragraph", text: t("mail.confirm.notYou") },
     ],
     action: { label: t("mail.action.confirm"), url: `${appUrl()}/confirm?token=${link.token}` },
     footer: t("mail.footerSignUp"),
-  });
+  }));
 }
 
 export function existingAccountMail(to: Recipient): ComposedMail {
-  const t = translator(to.lang);
-  return composeMail({
-    lang: to.lang,
-    t,
+  return mailTo(to, (t) => ({
     subject: t("mail.existing.subject"),
-    name: to.name,
     blocks: [
       { kind: "paragraph", text: t("mail.existing.body") },
       { kind: "link", label: t("mail.existing.reset"), url: `${appUrl()}/forgot-password` },
@@ -40,33 +38,25 @@ export function existingAccountMail(to: Recipient): ComposedMail {
     ],
     action: { label: t("mail.action.signIn"), url: `${appUrl()}/login` },
     footer: t("mail.footer"),
-  });
+  }));
 }
 
 export function welcomeMail(to: Recipient): ComposedMail {
-  const t = translator(to.lang);
-  return composeMail({
-    lang: to.lang,
-    t,
+  return mailTo(to, (t) => ({
     subject: t("mail.welcome.subject"),
-    name: to.name,
     blocks: [{ kind: "paragraph", text: t("mail.welcome.body") }],
     action: { label: t("mail.action.account"), url: `${appUrl()}/account` },
     footer: t("mail.footer"),
-  });
+  }));
 }
 
 export function passwordResetMail(to: Recipient, token: string): ComposedMail {
-  const t = translator(to.lang);
-  return composeMail({
-    lang: to.lang,
-    t,
+  return mailTo(to, (t) => ({
     subject: t("mail.reset.subject"),
-    name: to.name,
     blocks: [{ kind: "paragraph", text: t("mail.reset.body") }],
     action: { label: t("mail.action.reset"), url: `${appUrl()}/reset-password?token=${token}` },
     footer: t("mail.footer"),
-  });
+  }));
 }
 
 /** What a notification's e-mail carries beyond its one line. */
@@ -83,21 +73,19 @@ export function notificationMail(
   to: Recipient,
   notification: { key: MessageKey; params: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
 ): ComposedMail {
-  const t = translator(to.lang);
-  const line = t(notification.key, notification.params);
-  const { quote, requestSummary, action } = notification.mail ?? {};
-  const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
-  if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
-  if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });
-  return composeMail({
-    lang: to.lang,
-    t,
-    subject: `${line} · ${t("site.shortName")}`,
-    name: to.name,
-    blocks,
-    action: { label: t(action ?? actionFor(notification.url)), url: `${appUrl()}${notification.url}` },
-    footer: t("mail.footerNotification"),
-    footerLink: `${appUrl()}/notifications`,
+  return mailTo(to, (t) => {
+    const line = t(notification.key, notification.params);
+    const { quote, requestSummary, action } = notification.mail ?? {};
+    const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
+    if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
+    if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });
+    return {
+      subject: `${line} · ${t("site.shortName")}`,
+      blocks,
+      action: { label: t(action ?? actionFor(notification.url)), url: `${appUrl()}${notification.url}` },
+      footer: t("mail.footerNotification"),
+      footerLink: `${appUrl()}/notifications`,
+    };
   });
 }
 

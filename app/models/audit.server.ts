@@ -20,6 +20,21 @@ export type AuditInput = {
   reason?: string | null;
 };
 
+/**
+ * An official's decision on something submitted, audited as `<subject>.approve`
+ * or `<subject>.reject` with the note as the reason.
+ */
+export function auditDecision(
+  reviewerId: string,
+  decision: { approve: boolean; note?: string | null },
+  subject: "request" | "expert" | "claim" | "revision",
+  entry: Omit<AuditInput, "actorId" | "action" | "reason">,
+  tx: Prisma.TransactionClient,
+) {
+  const action = `${subject}.${decision.approve ? "approve" : "reject"}` as const;
+  return audit({ ...entry, actorId: reviewerId, action, reason: decision.note }, tx);
+}
+
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 export async function audit(entry: AuditInput, tx: Prisma.TransactionClient) {

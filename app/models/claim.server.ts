@@ -1,6 +1,6 @@
 import { prisma } from "~/db/client.server";
 import { pick } from "~/i18n/i18n";
-import { audit } from "./audit.server";
+import { auditDecision } from "./audit.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { write } from "./write.server";
 import { reviewedColumns } from "~/domain/review";
@@ -82,16 +82,16 @@ export async function reviewClaim(
         user: { select: { name: true } },
       },
     });
-    await audit(
+    await auditDecision(
+      reviewerId,
+      decision,
+      "claim",
       {
-        actorId: reviewerId,
-        action: decision.approve ? "claim.approve" : "claim.reject",
         entityType: "claim",
         entityId: claimId,
         label: `${claim.user.name} → ${pick("vi", claim.organization.nameVi, claim.organization.nameEn)}`,
         before: { status: "pending" },
         after: { status: decision.approve ? "approved" : "rejected" },
-        reason: decision.note,
       },
       tx,
     );

@@ -1,5 +1,5 @@
 import { prisma } from "~/db/client.server";
-import { audit } from "./audit.server";
+import { auditDecision } from "./audit.server";
 import { notify } from "./notification.server";
 import { write } from "./write.server";
 
@@ -47,10 +47,11 @@ export async function reviewProfile(
       where: { id: expertId },
       select: { userId: true, fullName: true, slug: true },
     });
-    await audit(
+    await auditDecision(
+      reviewerId,
+      decision,
+      "expert",
       {
-        actorId: reviewerId,
-        action: decision.approve ? "expert.approve" : "expert.reject",
         entityType: "expert",
         entityId: expertId,
         label: profile.fullName,
@@ -58,7 +59,6 @@ export async function reviewProfile(
         after: decision.approve
           ? { status: "published", reviewState: "approved" }
           : { status: "draft", reviewState: "rejected" },
-        reason: decision.note,
       },
       tx,
     );

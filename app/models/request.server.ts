@@ -5,7 +5,7 @@ import type { Outcome } from "~/domain/request-values";
 import type { RequestInput } from "~/validation/request";
 import { getTaxonomy } from "./field.server";
 import { notify, notifyOfficials } from "./notification.server";
-import { audit } from "./audit.server";
+import { audit, auditDecision } from "./audit.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
 /**
@@ -293,16 +293,16 @@ export async function reviewRequest(
       where: { id: requestId },
       select: { authorId: true, title: true },
     });
-    await audit(
+    await auditDecision(
+      reviewerId,
+      decision,
+      "request",
       {
-        actorId: reviewerId,
-        action: decision.approve ? "request.approve" : "request.reject",
         entityType: "request",
         entityId: requestId,
         label: request.title,
         before: { status: "pending" },
         after: { status: decision.approve ? "open" : "rejected" },
-        reason: decision.note,
       },
       tx,
     );

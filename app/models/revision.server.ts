@@ -1,6 +1,6 @@
 import { pick } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
-import { audit } from "./audit.server";
+import { audit, auditDecision } from "./audit.server";
 import { snapshot, type OrganizationSnapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
 import { updateOrganizationInTransaction, type OrganizationData } from "./organization.server";
@@ -128,16 +128,16 @@ export async function reviewRevision(
     }
     const after = await snapshot(revision.organizationId, tx);
     const name = pick("vi", after.nameVi, after.nameEn);
-    await audit(
+    await auditDecision(
+      reviewerId,
+      decision,
+      "revision",
       {
-        actorId: reviewerId,
-        action: decision.approve ? "revision.approve" : "revision.reject",
         entityType: "organization",
         entityId: revision.organizationId,
         label: name,
         before,
         after: decision.approve ? after : undefined,
-        reason: decision.note,
       },
       tx,
     );

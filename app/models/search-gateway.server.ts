@@ -14,6 +14,7 @@ import {
 import { prisma, type DbClient } from "~/db/client.server";
 import { setting } from "~/config/env.server";
 import { log } from "~/config/log.server";
+import type { ListingFilters } from "~/utils/list-queries";
 import { searchTerms } from "~/utils/text";
 import { dataCache } from "./cache.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
@@ -115,14 +116,7 @@ export async function searchDirectory(
  * fields (an area's fields are expanded by the caller), and the list's own
  * filter (offers, sectors); any of a filter's values matches, as in the engine.
  */
-export type ListingQuery = {
-  q: string;
-  areas: string[];
-  fields: string[];
-  extra: string[];
-  page: number;
-  perPage: number;
-};
+export type ListingQuery = ListingFilters;
 export type ListingAnswer = ListingResult & { mode: SearchMode };
 
 const LISTS = {

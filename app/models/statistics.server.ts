@@ -157,34 +157,28 @@ export type Totals = {
 };
 
 export async function totals(db: DbClient = prisma): Promise<Totals> {
-  type Row = {
-    experts: bigint | number;
-    requests: bigint | number;
-    responded: bigint | number;
-    matched: bigint | number;
-    matches: bigint | number;
-  };
-  const [[row], medianHoursToFirstResponse] = await Promise.all([
-    db.$queryRaw<Row[]>`
+  const [counts, medianHoursToFirstResponse] = await Promise.all([
+    countsOf(
+      db,
+      Prisma.sql`
       SELECT (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published') AS experts,
              COUNT(*) AS requests,
              COALESCE(SUM(EXISTS (SELECT 1 FROM RequestResponse x WHERE x.requestId = r.id)), 0) AS responded,
              COALESCE(SUM(EXISTS (SELECT 1 FROM Match m WHERE m.requestId = r.id)), 0) AS matched,
              (SELECT COUNT(*) FROM Match m JOIN TechRequest q ON q.id = m.requestId WHERE q.status IN ${APPROVED}) AS matches
       FROM TechRequest r WHERE r.status IN ${APPROVED}`,
+      ["experts", "requests", "responded", "matched", "matches"],
+    ),
     medianHoursToFirstResponseOf(db),
   ]);
-  const requests = Number(row?.requests ?? 0);
-  const matched = Number(row?.matched ?? 0);
-  return {
-    experts: Number(row?.experts ?? 0),
-    requests,
-    responded: Number(row?.responded ?? 0),
-    matched,
-    matches: Number(row?.matches ?? 0),
-    matchedShare: requests > 0 ? matched / requests : null,
-    medianHoursToFirstResponse,
-  };
+  const { requests, matched } = counts;
+  return { ...counts, matchedShare: requests > 0 ? matched / requests : null, medianHoursToFirstResponse };
+}
+
+/** A one-row query of counts (SQLite answers bigint or number): each as a number, 0 without a row. */
+async function countsOf<K extends string>(db: DbClient, query: Prisma.Sql, names: K[]): Promise<Record<K, number>> {
+  const [row] = await db.$queryRaw<Record<K, bigint | number>[]>(query);
+  return Object.fromEntries(names.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<K, number>;
 }
 
 function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
@@ -369,31 +363,28 @@ export type CurationQueue = {
 };
 
 export async function curationQueue(db: DbClient = prisma): Promise<CurationQueue> {
-  type Row = {
-    requests: bigint | number;
-    claims: bigint | number;
-    revisions: bigint | number;
-    profiles: bigint | number;
-    stale: bigint | number;
-  };
-  const [[pending], medianHoursToReview] = await Promise.all([
-    db.$queryRaw<Row[]>`
+  const [pending, medianHoursToReview] = await Promise.all([
+    countsOf(
+      db,
+      Prisma.sql`
       SELECT (SELECT COUNT(*) FROM TechRequest WHERE status = 'pending') AS requests,
              (SELECT COUNT(*) FROM OrganizationClaim WHERE status = 'pending') AS claims,
              (SELECT COUNT(*) FROM OrganizationRevision WHERE status = 'pending') AS revisions,
              (SELECT COUNT(*) FROM ExpertProfile WHERE status = 'published' AND reviewState = 'pending') AS profiles,
              (SELECT COUNT(*) FROM Organization WHERE status = 'published' AND staleSince IS NOT NULL) AS stale`,
+      ["requests", "claims", "revisions", "profiles", "stale"],
+    ),
     medianHours(
       Prisma.sql`SELECT julianday(reviewedAt) - julianday(createdAt) AS days FROM TechRequest WHERE reviewedAt IS NOT NULL`,
       db,
     ),
   ]);
   return {
-    pendingRequests: Number(pending?.requests ?? 0),
-    pendingClaims: Number(pending?.claims ?? 0),
-    pendingRevisions: Number(pending?.revisions ?? 0),
-    pendingProfiles: Number(pending?.profiles ?? 0),
-    staleListings: Number(pending?.stale ?? 0),
+    pendingRequests: pending.requests,
+    pendingClaims: pending.claims,
+    pendingRevisions: pending.revisions,
+    pendingProfiles: pending.profiles,
+    staleListings: pending.stale,
     medianHoursToReview,
   };
 }

@@ -61,7 +61,8 @@ const TYPED = [
   "nong nghiep cong nghe cao",
   "dai hoc quoc gia",
 ];
-const FACETS = [
+/** Directory searches with filters, sorts and pages: the load test picks from them, the benchmark runs them all. */
+export const FACETS = [
   "kind=startup",
   "kind=lab&kind=institute&district=cau-giay",
   "area=materials-nanotechnology",

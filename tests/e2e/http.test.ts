@@ -24,6 +24,10 @@ describe("bad input gets a clear message and a 4xx, never a 500", () => {
     ["/directory?page=999999", 400, "tối đa 500 trang"],
     ["/directory?page=400", 404, "Không có trang 400"],
     ["/directory?verified=maybe", 400, "không hợp lệ"],
+    // A single parameter given twice is named, not half-read (its first value used to win silently).
+    ["/directory?page=2&page=3", 400, "Tham số “page” chỉ được có một giá trị"],
+    ["/experts?q=a&q=b", 400, "Tham số “q” chỉ được có một giá trị"],
+    ["/requests?sector=ict&page=1&page=2", 400, "Tham số “page” chỉ được có một giá trị"],
     ["/organizations/does-not-exist", 404, "Không tìm thấy tổ chức này"],
     ["/organizations/HUST", 404, "Không tìm thấy tổ chức này"],
     ["/organizations/%00%ff", 400, "Yêu cầu không hợp lệ"],

@@ -1,7 +1,6 @@
-import type { Language } from "~/i18n/i18n";
 import { formatValue, truncate } from "./format";
 import { seriesColor, TEXT } from "./palette";
-import type { ChartData } from "./types";
+import { ChartSvg, largestValue, type ChartProps } from "./chart-svg";
 
 /** Labels up to this long sit beside their bar; longer ones (or several series) go above it. */
 const SIDE_LABEL_MAX = 20;
@@ -12,18 +11,8 @@ const ABOVE_LABEL_MAX = 46;
  * SVG's own width and heights are pixels, so the chart fills a phone or a
  * desktop column without a viewBox shrinking its text; no script draws it.
  */
-export function BarChart({
-  chart,
-  lang,
-  labelledBy,
-  describedBy,
-}: {
-  chart: ChartData;
-  lang: Language;
-  labelledBy: string;
-  describedBy: string;
-}) {
-  const max = Math.max(0, ...chart.rows.flatMap((row) => row.values.map((value) => value ?? 0)));
+export function BarChart({ chart, lang, labelledBy, describedBy }: ChartProps) {
+  const max = largestValue(chart);
   const fraction = (value: number | null) => (max > 0 ? (value ?? 0) / max : 0);
   const seriesCount = chart.series.length;
   const side = seriesCount === 1 && chart.rows.every((row) => row.label.length <= SIDE_LABEL_MAX);
@@ -39,14 +28,7 @@ export function BarChart({
   const height = chart.rows.length * rowHeight;
 
   return (
-    <svg
-      width="100%"
-      height={height}
-      role="img"
-      aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
-      className="block"
-    >
+    <ChartSvg height={height} labelledBy={labelledBy} describedBy={describedBy}>
       {chart.rows.map((row, i) => {
         const top = i * rowHeight;
         const label = side ? row.label : truncate(row.label, ABOVE_LABEL_MAX);
@@ -86,6 +68,6 @@ export function BarChart({
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

@@ -1,7 +1,6 @@
-import type { Language } from "~/i18n/i18n";
 import { formatCount, niceScale } from "./format";
 import { GRID, seriesColor, TEXT } from "./palette";
-import type { ChartData } from "./types";
+import { ChartSvg, largestValue, type ChartProps } from "./chart-svg";
 
 const HEIGHT = 230;
 const TOP = 10;
@@ -15,33 +14,16 @@ const RIGHT = 99;
  * with the year under every January, and under the first month unless a
  * January follows too closely for two years to fit side by side on a phone.
  */
-export function ColumnChart({
-  chart,
-  lang,
-  labelledBy,
-  describedBy,
-}: {
-  chart: ChartData;
-  lang: Language;
-  labelledBy: string;
-  describedBy: string;
-}) {
+export function ColumnChart({ chart, lang, labelledBy, describedBy }: ChartProps) {
   const plot = HEIGHT - TOP - BOTTOM;
-  const scale = niceScale(Math.max(0, ...chart.rows.flatMap((row) => row.values.map((value) => value ?? 0))));
+  const scale = niceScale(largestValue(chart));
   const y = (value: number) => TOP + plot * (1 - value / scale.max);
   const ticks = Array.from({ length: Math.round(scale.max / scale.step) + 1 }, (_, i) => i * scale.step);
   const group = (RIGHT - LEFT) / Math.max(1, chart.rows.length);
   const column = (group * 0.76) / Math.max(1, chart.series.length);
 
   return (
-    <svg
-      width="100%"
-      height={HEIGHT}
-      role="img"
-      aria-labelledby={labelledBy}
-      aria-describedby={describedBy}
-      className="block"
-    >
+    <ChartSvg height={HEIGHT} labelledBy={labelledBy} describedBy={describedBy}>
       {ticks.map((tick) => (
         <g key={tick}>
           <line
@@ -91,6 +73,6 @@ export function ColumnChart({
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

@@ -38,15 +38,29 @@ const isBusiness = (kind: string | null) => kind !== null && BUSINESS.has(kind);
 /** One decimal, as the tables and downloads give durations and shares. */
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
+/** A tile of a key-figures chart: one value, maybe a link to where it is counted. */
+const count = (key: string, label: string, value: number, href?: string): ChartRow => ({
+  key,
+  label,
+  values: [value],
+  href,
+});
+
+/** A chart's title, description and category, when its messages are named after it and take nothing. */
+function texts(id: "structure" | "organizations" | "curators", t: Translate) {
+  const key = `ecosystem.${id}` as const;
+  return { title: t(`${key}.title`), description: t(`${key}.description`), category: t(`${key}.category`) };
+}
+
+/** A chart of key figures (tiles): one value per row. */
+function kpis<Id extends string>(id: Id, title: string, rows: ChartRow[], t: Translate) {
+  const series = [{ key: "value", label: t("ecosystem.value") }];
+  return { id, type: "kpis" as const, title, category: t("ecosystem.indicator"), series, rows };
+}
+
 export function publicCharts(stats: PublicStatistics, lang: Language): Record<PublicChartId, ChartData> {
   const t = translator(lang);
   const kindLabel = (kind: string) => (isOrganizationKind(kind) ? t(`kinds.${kind}`) : kind);
-  const count = (key: string, label: string, value: number, href?: string): ChartRow => ({
-    key,
-    label,
-    values: [value],
-    href,
-  });
   const { totals } = stats;
   // The headline counts exactly the chart's rows from a business (listed or not) to a research organization.
   const businessResearch = stats.collaborations
@@ -54,13 +68,10 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
     .reduce((sum, link) => sum + link.count, 0);
 
   return {
-    summary: {
-      id: "summary",
-      type: "kpis",
-      title: t("ecosystem.summary.title"),
-      category: t("ecosystem.indicator"),
-      series: [{ key: "value", label: t("ecosystem.value") }],
-      rows: [
+    summary: kpis(
+      "summary",
+      t("ecosystem.summary.title"),
+      [
         count("organizations", t("ecosystem.kpi.organizations"), stats.organizations.total, "/directory"),
         count("experts", t("ecosystem.kpi.experts"), totals.experts, "/experts"),
         count("requests", t("ecosystem.kpi.requests"), totals.requests, "/requests"),
@@ -80,7 +91,8 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
           detail: t("ecosystem.kpi.firstResponseDetail", { count: totals.responded }),
         },
       ],
-    },
+      t,
+    ),
     requests: {
       id: "requests",
       type: "columns",
@@ -172,9 +184,7 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
     structure: {
       id: "structure",
       type: "bars",
-      title: t("ecosystem.structure.title"),
-      description: t("ecosystem.structure.description"),
-      category: t("ecosystem.structure.category"),
+      ...texts("structure", t),
       series: [{ key: "units", label: t("ecosystem.series.units") }],
       rows: stats.structure.map((link) =>
         linkRow(
@@ -189,58 +199,30 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
 
 export function officialCharts(stats: OfficialStatistics, lang: Language): Record<OfficialChartId, ChartData> {
   const t = translator(lang);
+  const { queue } = stats;
   return {
-    curation: {
-      id: "curation",
-      type: "kpis",
-      title: t("ecosystem.curation.title"),
-      category: t("ecosystem.indicator"),
-      series: [{ key: "value", label: t("ecosystem.value") }],
-      rows: [
-        {
-          key: "pending-requests",
-          label: t("ecosystem.curation.pendingRequests"),
-          values: [stats.queue.pendingRequests],
-          href: "/admin/requests",
-        },
-        {
-          key: "pending-claims",
-          label: t("ecosystem.curation.pendingClaims"),
-          values: [stats.queue.pendingClaims],
-          href: "/admin/claims",
-        },
-        {
-          key: "pending-revisions",
-          label: t("ecosystem.curation.pendingRevisions"),
-          values: [stats.queue.pendingRevisions],
-          href: "/admin/queue",
-        },
-        {
-          key: "pending-profiles",
-          label: t("ecosystem.curation.pendingProfiles"),
-          values: [stats.queue.pendingProfiles],
-          href: "/admin/queue",
-        },
-        {
-          key: "stale-listings",
-          label: t("ecosystem.curation.staleListings"),
-          values: [stats.queue.staleListings],
-          href: "/admin/queue",
-        },
+    curation: kpis(
+      "curation",
+      t("ecosystem.curation.title"),
+      [
+        count("pending-requests", t("ecosystem.curation.pendingRequests"), queue.pendingRequests, "/admin/requests"),
+        count("pending-claims", t("ecosystem.curation.pendingClaims"), queue.pendingClaims, "/admin/claims"),
+        count("pending-revisions", t("ecosystem.curation.pendingRevisions"), queue.pendingRevisions, "/admin/queue"),
+        count("pending-profiles", t("ecosystem.curation.pendingProfiles"), queue.pendingProfiles, "/admin/queue"),
+        count("stale-listings", t("ecosystem.curation.staleListings"), queue.staleListings, "/admin/queue"),
         {
           key: "median-hours-to-review",
           label: t("ecosystem.curation.reviewTime"),
-          values: [round1(stats.queue.medianHoursToReview)],
+          values: [round1(queue.medianHoursToReview)],
           format: "hours",
         },
       ],
-    },
+      t,
+    ),
     organizations: {
       id: "organizations",
       type: "bars",
-      title: t("ecosystem.organizations.title"),
-      description: t("ecosystem.organizations.description"),
-      category: t("ecosystem.organizations.category"),
+      ...texts("organizations", t),
       series: [
         { key: "experts", label: t("ecosystem.series.experts") },
         { key: "requests", label: t("ecosystem.series.requests") },
@@ -259,9 +241,7 @@ export function officialCharts(stats: OfficialStatistics, lang: Language): Recor
     curators: {
       id: "curators",
       type: "bars",
-      title: t("ecosystem.curators.title"),
-      description: t("ecosystem.curators.description"),
-      category: t("ecosystem.curators.category"),
+      ...texts("curators", t),
       series: [
         { key: "requests", label: t("ecosystem.series.requestsReviewed") },
         { key: "claims", label: t("ecosystem.series.claims") },

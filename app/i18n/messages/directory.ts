@@ -93,6 +93,7 @@ export const vi = {
   "error.page.tooLarge": ({ max }) => `Chỉ xem được tối đa ${max} trang; hãy thu hẹp tìm kiếm.`,
   "error.verified.invalid": ({ value }) => `Giá trị “đã xác minh” không hợp lệ: “${value}”.`,
   "error.tooManyValues": ({ max }) => `Quá nhiều giá trị lọc: tối đa ${max} cho mỗi bộ lọc.`,
+  "error.param.repeated": ({ name }) => `Tham số “${name}” chỉ được có một giá trị.`,
   "error.offer.unknown": ({ value }) => `Hình thức hợp tác không tồn tại: “${value}”.`,
   "error.sector.unknown": ({ value }) => `Ngành không tồn tại: “${value}”.`,
 
@@ -230,6 +231,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "error.page.tooLarge": ({ max }) => `Only the first ${max} pages can be shown; narrow the search.`,
   "error.verified.invalid": ({ value }) => `“${value}” is not a valid value for “verified”.`,
   "error.tooManyValues": ({ max }) => `Too many filter values: ${max} at most per filter.`,
+  "error.param.repeated": ({ name }) => `“${name}” may be given only once.`,
   "error.offer.unknown": ({ value }) => `There is no kind of collaboration “${value}”.`,
   "error.sector.unknown": ({ value }) => `There is no sector “${value}”.`,
 

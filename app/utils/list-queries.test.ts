@@ -1,0 +1,52 @@
+import { describe, expect, test } from "vitest";
+import { parseDirectoryQuery } from "./directory-query";
+import { parseListingParams } from "./listing-query";
+
+const directory = (search: string) => parseDirectoryQuery(new URLSearchParams(search));
+const experts = (search: string) => parseListingParams(new URLSearchParams(search), "experts");
+const requests = (search: string) => parseListingParams(new URLSearchParams(search), "requests");
+const keys = (found: { problems: { key: string }[] }) => found.problems.map((problem) => problem.key);
+
+describe("every list URL reports a bad value instead of dropping it", () => {
+  test.each([
+    ["directory", directory],
+    ["experts", experts],
+    ["requests", requests],
+  ] as const)("%s: a single parameter given twice is named, not half-read", (_, parse) => {
+    // The old parsers read the first and silently ignored the second.
+    expect(parse("page=2&page=3").problems).toEqual([{ key: "error.param.repeated", params: { name: "page" } }]);
+    expect(parse("page=2&page=3").query.page).toBe(1);
+    expect(keys(parse("q=a&q=b"))).toEqual(["error.param.repeated"]);
+  });
+
+  test("the directory's sort and verified flag given twice", () => {
+    expect(keys(directory("sort=name&sort=newest&verified=1&verified=0"))).toEqual([
+      "error.param.repeated",
+      "error.param.repeated",
+    ]);
+  });
+
+  test("pages keep showing what the rest asks for", () => {
+    const { query, problems } = experts("q=ai&area=it&offer=consulting&offer=free-lunch&page=0");
+    expect(problems).toEqual([
+      { key: "error.offer.unknown", params: { value: "free-lunch" } },
+      { key: "error.page.invalid", params: { value: "0" } },
+    ]);
+    expect(query).toEqual({ q: "ai", areas: ["it"], extra: ["consulting"], page: 1 });
+    expect(keys(requests("sector=mining"))).toEqual(["error.sector.unknown"]);
+    const long = directory(`q=${"a".repeat(205)}&kind=lab`);
+    expect(keys(long)).toEqual(["error.q.tooLong"]);
+    expect(long.query).toMatchObject({ q: "a".repeat(200), kinds: ["lab"] });
+  });
+
+  test("too many values of one filter is one problem, and the filter is left out", () => {
+    const many = experts(Array.from({ length: 21 }, (_, i) => `area=a${i}`).join("&"));
+    expect(keys(many)).toEqual(["error.tooManyValues"]);
+    expect(many.query.areas).toEqual([]);
+  });
+
+  test("pages read blanks and empty values as nothing, as forms send them", () => {
+    expect(directory("q=&kind=&page=&sort=&verified=").problems).toEqual([]);
+    expect(directory("kind=+lab+").query.kinds).toEqual(["lab"]);
+  });
+});
