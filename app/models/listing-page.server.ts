@@ -43,8 +43,10 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
   const extra = EXTRA[list];
   // Zero results: the ways out (components/no-results.tsx); the count without filters reads no page.
   const filtered = query.areas.length > 0 || query.extra.length > 0;
-  const countWithoutFilters = async () =>
-    (await search({ ...query, areas: [], extra: [], fields: [], page: 1, perPage: 1 })).total;
+  const countWithoutFilters = async () => {
+    const unfiltered = await search({ ...query, areas: [], extra: [], fields: [], page: 1, perPage: 1 });
+    return { total: unfiltered.total, taxonomy: unfiltered.facets.areaSlugs ?? {} };
+  };
   const help = found.total === 0 ? await noResultsHelp(query.q, lang, filtered ? countWithoutFilters : null) : null;
   return {
     help,

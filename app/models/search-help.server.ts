@@ -40,18 +40,37 @@ export async function searchSuggestions(q: string, lang: Language): Promise<Sugg
   };
 }
 
-/** The ways out of an empty list; `countWithoutFilters` only when the search had filters. */
+/** What the same words find without the filters: how many, and where (field or area slugs, most first). */
+export type Unfiltered = { total: number; taxonomy: Record<string, number> };
+
+/**
+ * The ways out of an empty list; `withoutFilters` only when the search had filters.
+ * Related fields: those the words find without the filters, then those named like them.
+ */
 export async function noResultsHelp(
   q: string,
   lang: Language,
-  countWithoutFilters: (() => Promise<number>) | null,
+  withoutFilters: (() => Promise<Unfiltered>) | null,
 ): Promise<NoResultsHelp> {
-  const [withoutFilters, didYouMean] = await Promise.all([
-    countWithoutFilters ? countWithoutFilters() : null,
+  const [unfiltered, didYouMean, taxonomy] = await Promise.all([
+    withoutFilters ? withoutFilters() : null,
     q ? spellingNear(q) : null,
+    getTaxonomy(),
   ]);
-  const fields = q ? await matchingFields(didYouMean ?? q, lang, { every: false }) : [];
-  return { withoutFilters, didYouMean, fields: fields.slice(0, 6) };
+  const found = Object.entries(unfiltered?.taxonomy ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([slug]) => taxonomy.bySlug.get(slug))
+    .filter((field): field is TaxonomyField => Boolean(field))
+    .map((field) => fieldChoice(field, lang));
+  const named = q ? await matchingFields(didYouMean ?? q, lang, { every: false }) : [];
+  const fields = [...new Map([...found, ...named].map((field) => [field.slug, field])).values()];
+  return { withoutFilters: unfiltered?.total ?? null, didYouMean, fields: fields.slice(0, 6) };
+}
+
+function fieldChoice(field: TaxonomyField, lang: Language): FieldChoice {
+  // An area is its own area (the lists filtered by area).
+  const label = lang === "vi" ? field.nameVi : field.nameEn;
+  return { slug: field.slug, areaSlug: field.areaSlug ?? field.slug, label };
 }
 
 /**
@@ -68,13 +87,7 @@ async function matchingFields(q: string, lang: Language, { every }: { every: boo
     const score = terms.filter((term) => words.some((word) => word.startsWith(term))).length;
     if (every ? score === terms.length : score > 0) scored.push({ field, score });
   }
-  return scored
-    .sort((a, b) => b.score - a.score)
-    .map(({ field }) => ({
-      slug: field.slug,
-      areaSlug: field.areaSlug ?? "",
-      label: lang === "vi" ? field.nameVi : field.nameEn,
-    }));
+  return scored.sort((a, b) => b.score - a.score).map(({ field }) => fieldChoice(field, lang));
 }
 
 /** Words of organization and field names, folded; read once per state of the data. */

@@ -113,10 +113,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-/** The same words without any filter: only the count is read. */
+/** The same words without any filter: the count, and the fields they find. */
 async function countWithoutFilters(query: DirectoryQuery, lang: Language) {
   const none = { kinds: [], areas: [], fields: [], districts: [], wards: [], verifiedOnly: false };
-  return (await searchDirectory({ ...query, ...none, page: 1, lang, perPage: 1 })).total;
+  const found = await searchDirectory({ ...query, ...none, page: 1, lang, perPage: 1 });
+  return { total: found.total, taxonomy: found.facets.field };
 }
 
 type DirectoryFacets = {
