@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { makeUser } from "../factories";
 import { useBrowser } from "./browser";
 import { portalDb } from "./portal-db";
@@ -48,15 +48,13 @@ beforeAll(async () => {
   // The outbox reaches the engine in the background: wait until each list finds its item.
   const page = await openPage();
   for (const list of Object.values(lists)) {
-    await expect
-      .poll(
-        async () => {
-          await page.goto(`${list.path}?q=${list.token}`);
-          return page.getByRole("listitem").getByText(list.name).count();
-        },
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(0);
+    await vi.waitFor(
+      async () => {
+        await page.goto(`${list.path}?q=${list.token}`);
+        expect(await page.getByRole("listitem").getByText(list.name).count()).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 300 },
+    );
   }
   await page.context().close();
 }, 60_000);
@@ -111,7 +109,8 @@ describe.each(["directory", "experts", "requests"] as const)("the %s list at 360
     const button = page.getByRole("button", { name: "Tìm", exact: true });
     expect(await button.isVisible()).toBe(true);
     await button.click();
-    await page.waitForURL(new RegExp(`\\?q=${list.token}$`));
+    // The directory's sort goes along (a plain GET form sends every control).
+    await page.waitForURL(new RegExp(`\\?q=${list.token}(&sort=relevance)?$`));
     expect((await page.locator("#result-list > li").allInnerTexts()).join("\n")).toMatch(list.name);
   });
 
@@ -125,12 +124,12 @@ describe.each(["directory", "experts", "requests"] as const)("the %s list at 360
     await expect.poll(() => fieldOption.isVisible()).toBe(true);
     expect(await box.getAttribute("aria-expanded")).toBe("true");
     await page.screenshot({ path: `test-output/list-search-${name}-suggestions.png` });
+    const optionId = await fieldOption.getAttribute("id");
     // Escape closes the list and leaves the text.
     await box.press("Escape");
     expect(await box.getAttribute("aria-expanded")).toBe("false");
     expect(await box.inputValue()).toBe("thuc pham");
     // Arrows move through the options (the box keeps focus); Enter chooses the field.
-    const optionId = await fieldOption.getAttribute("id");
     for (let presses = 0; presses < 12; presses += 1) {
       if ((await box.getAttribute("aria-activedescendant")) === optionId) break;
       await box.press("ArrowDown");
@@ -164,5 +163,20 @@ describe.each(["directory", "experts", "requests"] as const)("the %s list at 360
     await without.click();
     await page.waitForURL(new RegExp(`${list.path}\\?q=`));
     await expect.poll(async () => (await settled(page)).join("\n")).toMatch(list.name);
+  });
+});
+
+describe("the suggestion route", () => {
+  test("answers organizations and fields as JSON, and a clear 400 to a query too long", async () => {
+    const page = await openPage();
+    const found = await page.request.get(`/search/suggest?q=${encodeURIComponent("thuc pham")}`);
+    expect(found.status()).toBe(200);
+    const body = (await found.json()) as { organizations: { slug: string }[]; fields: { slug: string }[] };
+    expect(body.fields.map((field) => field.slug)).toContain(food.slug);
+    expect(body.organizations.length).toBeGreaterThan(0);
+    expect(body.organizations.length).toBeLessThanOrEqual(5);
+    const tooLong = await page.request.get(`/search/suggest?q=${"a".repeat(201)}`);
+    expect(tooLong.status()).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: "Từ khóa quá dài: tối đa 200 ký tự." });
   });
 });
