@@ -1,7 +1,7 @@
 import { useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "~/i18n/i18n";
-import { useDebouncedCallback } from "~/utils/hooks";
+import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
 
 export type FieldChoice = { slug: string; areaSlug: string; label: string };
 type Suggestions = { organizations: { slug: string; name: string }[]; fields: FieldChoice[] };
@@ -34,6 +34,8 @@ export function SearchBox({
   const [active, setActive] = useState(-1);
   const request = useRef<AbortController | null>(null);
   const listId = `${id}-suggestions`;
+  // Suggestions need JavaScript: before hydration the box is a plain search box, with no list.
+  const hydrated = useHydrated();
 
   // Keep the box in step with the URL (back/forward, links), but never under the user's fingers.
   useEffect(() => {
@@ -90,10 +92,10 @@ export function SearchBox({
         maxLength={maxLength}
         autoComplete="off"
         placeholder={placeholder}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
+        role={hydrated ? "combobox" : undefined}
+        aria-autocomplete={hydrated ? "list" : undefined}
+        aria-expanded={hydrated ? expanded : undefined}
+        aria-controls={hydrated ? listId : undefined}
         aria-activedescendant={expanded && active >= 0 ? options[active]?.id : undefined}
         className="w-full rounded-lg border border-slate-300 bg-white px-4 py-2.5 text-base"
         onInput={(event) => {
@@ -122,24 +124,26 @@ export function SearchBox({
           }
         }}
       />
-      <div
-        id={listId}
-        role="listbox"
-        aria-label={t("search.suggestions")}
-        hidden={!expanded}
-        className="absolute inset-x-0 top-full z-30 mt-1 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
-      >
-        <OptionGroup id={`${listId}-o`} label={t("search.suggestOrganizations")}>
-          {organizations.map((option) => (
-            <SuggestionOption key={option.id} option={option} active={options[active] === option} choose={choose} />
-          ))}
-        </OptionGroup>
-        <OptionGroup id={`${listId}-f`} label={t("search.suggestFields")}>
-          {fields.map((option) => (
-            <SuggestionOption key={option.id} option={option} active={options[active] === option} choose={choose} />
-          ))}
-        </OptionGroup>
-      </div>
+      {hydrated ? (
+        <div
+          id={listId}
+          role="listbox"
+          aria-label={t("search.suggestions")}
+          hidden={!expanded}
+          className="absolute inset-x-0 top-full z-30 mt-1 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
+        >
+          <OptionGroup id={`${listId}-o`} label={t("search.suggestOrganizations")}>
+            {organizations.map((option) => (
+              <SuggestionOption key={option.id} option={option} active={options[active] === option} choose={choose} />
+            ))}
+          </OptionGroup>
+          <OptionGroup id={`${listId}-f`} label={t("search.suggestFields")}>
+            {fields.map((option) => (
+              <SuggestionOption key={option.id} option={option} active={options[active] === option} choose={choose} />
+            ))}
+          </OptionGroup>
+        </div>
+      ) : null}
     </div>
   );
 }
