@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
 import { LogoMark } from "~/components/ui/logo";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { countUnread } from "~/models/notification.server";
@@ -174,12 +175,9 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
         {t("nav.account")}
       </NavLink>
       <Form method="post" action="/logout">
-        <button
-          type="submit"
-          className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-brand-800 hover:bg-brand-50"
-        >
+        <Button type="submit" variant="quiet" size="nav" className="w-full text-left">
           {t("nav.signOut")}
-        </button>
+        </Button>
       </Form>
     </>
   ) : (
@@ -242,14 +240,11 @@ function LanguageSwitch({ lang }: { lang: Language }) {
     <Form method="post" action="/language" replace preventScrollReset>
       <input type="hidden" name="lang" value={other} />
       <input type="hidden" name="redirectTo" value={withoutLanguageParam(location.pathname, location.search)} />
-      <button
-        type="submit"
-        className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-      >
+      <Button type="submit" variant="secondary" size="nav" className="whitespace-nowrap">
         {/* The accessible name says what the button does and still contains the visible word. */}
         <span className="sr-only">{t("lang.switchLabel")}: </span>
         <span lang={other}>{t("lang.switchTo")}</span>
-      </button>
+      </Button>
     </Form>
   );
 }

@@ -6,6 +6,7 @@ import * as ecosystem from "./messages/ecosystem";
 import * as forms from "./messages/forms";
 import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
+import * as search from "./messages/search";
 
 /**
  * Interface text, one module per part of the site. Vietnamese is the default
@@ -20,6 +21,7 @@ export const vi = {
   ...ecosystem.vi,
   ...curation.vi,
   ...legal.vi,
+  ...search.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -30,4 +32,5 @@ export const en: Record<MessageKey, Message> = {
   ...ecosystem.en,
   ...curation.en,
   ...legal.en,
+  ...search.en,
 };

@@ -4,6 +4,7 @@ import { parseListingParams, type ListName } from "~/utils/listing-query";
 import { SECTOR_LABELS, SECTORS } from "~/domain/request-values";
 import { getTaxonomy } from "./field.server";
 import { searchExperts, searchOpenRequests } from "./search-gateway.server";
+import { noResultsHelp } from "./search-help.server";
 
 export const LISTING_PAGE_SIZE = 20;
 
@@ -40,7 +41,15 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
   const extraCounts = found.facets[list === "experts" ? "offers" : "sector"] ?? {};
   const shown = (option: FacetOption) => option.count === null || option.count > 0 || option.selected;
   const extra = EXTRA[list];
+  // Zero results: the ways out (components/no-results.tsx); the count without filters reads no page.
+  const filtered = query.areas.length > 0 || query.extra.length > 0;
+  const countWithoutFilters = async () => {
+    const unfiltered = await search({ ...query, areas: [], extra: [], fields: [], page: 1, perPage: 1 });
+    return { total: unfiltered.total, taxonomy: unfiltered.facets.areaSlugs ?? {} };
+  };
+  const help = found.total === 0 ? await noResultsHelp(query.q, lang, filtered ? countWithoutFilters : null) : null;
   return {
+    help,
     params: query,
     problems,
     mode: found.mode,

@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
 import { readSearchConfig, type SearchConfig } from "#search/config";
-import { EXPERTS_INDEX, REQUESTS_INDEX } from "#search/indexes";
+import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
 import {
   emptyFacetCounts,
@@ -275,4 +275,36 @@ async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Pr
     if (matches(group, "verified")) add(facets.verified, String(Number(group.verified) === 1), n);
   }
   return { total, facets, facetsWithoutCounts: ["area", "field"], ids: page.map((row) => row.id) };
+}
+
+/**
+ * The type-ahead's organizations: the first few that match what is typed, with
+ * no facet counts (the engine's cheapest search), kept like the list answers.
+ */
+export async function suggestOrganizations(q: string, limit: number): Promise<OrganizationCard[]> {
+  const key = JSON.stringify(["suggest", readSearchConfig()?.indexPrefix, q, limit]);
+  const { ids } = await engineOrDatabase(
+    () =>
+      keptAnswer(key, async () => {
+        const search = { q, filters: {}, facets: [], page: 1, perPage: limit, highlight: [] };
+        const found = await searchListing(ORGANIZATIONS_INDEX, search);
+        return { ids: found.hits.map((hit) => hit.id) };
+      }),
+    async () => {
+      const terms = searchTerms(q).slice(0, 12);
+      const rows = await prisma.organization.findMany({
+        where: { status: "published", AND: terms.map((term) => ({ searchText: { contains: term } })) },
+        select: { id: true },
+        orderBy: [{ verified: "desc" }, { sortNameVi: "asc" }],
+        take: limit,
+      });
+      return { ids: rows.map((row) => row.id) };
+    },
+  );
+  return getPublishedOrganizationCards(ids);
+}
+
+function keptAnswer<T extends object>(key: string, search: () => Promise<T>): Promise<T> {
+  // SEARCH_CACHE=off turns the cache off, as for the lists.
+  return setting("SEARCH_CACHE") ? search() : (cache.fetch(key, search) as Promise<T>);
 }

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
 import { OrganizationCard } from "~/components/organization-card";
-import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
+import { formatNumber, translator, useLanguage, useT } from "~/i18n/i18n";
 import { countPublishedByArea, getTaxonomy } from "~/models/field.server";
 import { countPublishedByKind, featuredOrganizations } from "~/models/organization.server";
 import { dataCache } from "~/models/cache.server";
-import { directorySearch } from "~/utils/directory-query";
+import { directorySearch, type DirectoryQuery } from "~/utils/directory-query";
 import { getLanguage } from "~/i18n/language.server";
 import { toCardView } from "~/components/organization-view";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
@@ -37,17 +38,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     homeData(),
     getTaxonomy(),
   ]);
-  const areas = taxonomy.areas
-    .map((area) => ({ slug: area.slug, nameVi: area.nameVi, nameEn: area.nameEn, count: areaCounts[area.slug] ?? 0 }))
+  const t = translator(lang);
+  // Ways into the directory, in the shape DirectoryLinks draws.
+  const kinds: DirectoryLink[] = ORGANIZATION_KINDS.map((kind) => {
+    return { key: kind, query: { kinds: [kind] }, label: t(`kinds.${kind}`), count: kindCounts[kind] ?? 0 };
+  });
+  const areas: DirectoryLink[] = taxonomy.areas
+    .map((area) => {
+      const label = lang === "vi" ? area.nameVi : area.nameEn;
+      return { key: area.slug, query: { areas: [area.slug] }, label, count: areaCounts[area.slug] ?? 0 };
+    })
     .filter((area) => area.count > 0)
     .sort((a, b) => b.count - a.count);
-  return { lang, kindCounts, areas, featured: featured.map((card) => toCardView(card, lang)) };
+  return { lang, kinds, areas, featured: featured.map((card) => toCardView(card, lang)) };
 }
 
 export default function Home() {
-  const { kindCounts, areas, featured } = useLoaderData<typeof loader>();
+  const { kinds, areas, featured } = useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLanguage();
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-5 py-10 text-white sm:px-10">
@@ -65,54 +73,14 @@ export default function Home() {
             placeholder={t("home.searchPlaceholder")}
             className="w-full flex-1 rounded-lg border-0 bg-white px-4 py-3 text-base text-slate-900 placeholder:text-slate-500"
           />
-          <button
-            type="submit"
-            className="rounded-lg bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50"
-          >
+          <Button type="submit" variant="inverse" size="xl">
             {t("home.searchButton")}
-          </button>
+          </Button>
         </Form>
       </section>
 
-      <section aria-labelledby="by-kind">
-        <h2 id="by-kind" className="text-xl font-semibold">
-          {t("home.byKind")}
-        </h2>
-        <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {ORGANIZATION_KINDS.map((kind) => (
-            <li key={kind}>
-              <Link
-                to={`/directory${directorySearch({ kinds: [kind] })}`}
-                className="block h-full rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600"
-              >
-                <span className="block text-2xl font-bold text-brand-700">
-                  {formatNumber(lang, kindCounts[kind] ?? 0)}
-                </span>
-                <span className="mt-1 block text-sm font-medium text-slate-700">{t(`kinds.${kind}`)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="by-area">
-        <h2 id="by-area" className="text-xl font-semibold">
-          {t("home.byArea")}
-        </h2>
-        <ul className="mt-4 flex flex-wrap gap-2">
-          {areas.map((area) => (
-            <li key={area.slug}>
-              <Link
-                to={`/directory${directorySearch({ areas: [area.slug] })}`}
-                className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-sm hover:border-brand-600"
-              >
-                {lang === "vi" ? area.nameVi : area.nameEn}
-                <span className="text-slate-500">{formatNumber(lang, area.count)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <DirectoryLinks id="by-kind" title={t("home.byKind")} look="tile" links={kinds} />
+      <DirectoryLinks id="by-area" title={t("home.byArea")} look="chip" links={areas} />
 
       {featured.length > 0 ? (
         <section aria-labelledby="featured">
@@ -134,6 +102,57 @@ export default function Home() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+type DirectoryLink = { key: string; query: Partial<DirectoryQuery>; label: string; count: number };
+
+/** Ways into the directory, each with how many listings it opens: big tiles (kinds) or chips (areas). */
+function DirectoryLinks({
+  id,
+  title,
+  look,
+  links,
+}: {
+  id: string;
+  title: string;
+  look: "tile" | "chip";
+  links: DirectoryLink[];
+}) {
+  const lang = useLanguage();
+  const tile = look === "tile";
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <ul className={tile ? "mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" : "mt-4 flex flex-wrap gap-2"}>
+        {links.map((link) => (
+          <li key={link.key}>
+            <Link
+              to={`/directory${directorySearch(link.query)}`}
+              className={
+                tile
+                  ? "block h-full rounded-xl border border-slate-200 bg-white p-4 hover:border-brand-600"
+                  : "inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-sm hover:border-brand-600"
+              }
+            >
+              {tile ? (
+                <>
+                  <span className="block text-2xl font-bold text-brand-700">{formatNumber(lang, link.count)}</span>
+                  <span className="mt-1 block text-sm font-medium text-slate-700">{link.label}</span>
+                </>
+              ) : (
+                <>
+                  {link.label}
+                  <span className="text-slate-500">{formatNumber(lang, link.count)}</span>
+                </>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

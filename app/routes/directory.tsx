@@ -1,6 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QueryProblems } from "~/components/query-problems";
 import { FacetGroup, type FacetOption } from "~/components/facet-group";
@@ -9,6 +8,9 @@ import { Pagination } from "~/components/pagination";
 import { Notice } from "~/components/ui/notice";
 import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
 import { searchDirectory } from "~/models/search-gateway.server";
+import { noResultsHelp } from "~/models/search-help.server";
+import { ListSearch } from "~/components/list-search";
+import { NoResults } from "~/components/no-results";
 import type { RouteHandle } from "~/server/route-handles.server";
 import { shareResponse } from "~/utils/answer-sharing";
 import { getTaxonomy } from "~/models/field.server";
@@ -26,8 +28,6 @@ import { findDistrict } from "~/domain/districts";
 import { getLanguage } from "~/i18n/language.server";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { toCardView } from "~/components/organization-view";
-import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
-import { cx } from "~/utils/misc";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -66,6 +66,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const found = taxonomy.bySlug.get(slug);
     return found ? (lang === "vi" ? found.nameVi : found.nameEn) : slug;
   };
+  // Zero results (not a page past the end): the ways out (components/no-results.tsx).
+  const help =
+    result.total === 0
+      ? await noResultsHelp(query.q, lang, hasFilters(query) ? () => countWithoutFilters(query, lang) : null)
+      : null;
   const t = translator(lang);
   const facets: DirectoryFacets = {
     kind: ORGANIZATION_KINDS.map((kind) => ({
@@ -102,9 +107,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       pages,
       results: result.results.map(({ organization, highlights }) => toCardView(organization, lang, highlights)),
       facets,
+      help,
     },
     { status: problems.length > 0 ? 400 : outOfRange ? 404 : 200 },
   );
+}
+
+/** The same words without any filter: the count, and the fields they find. */
+async function countWithoutFilters(query: DirectoryQuery, lang: Language) {
+  const none = { kinds: [], areas: [], fields: [], districts: [], wards: [], verifiedOnly: false };
+  const found = await searchDirectory({ ...query, ...none, page: 1, lang, perPage: 1 });
+  return { total: found.total, taxonomy: found.facets.field };
 }
 
 type DirectoryFacets = {
@@ -143,89 +156,31 @@ function facetOptions(
 
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, partial, mode, total, pages, results, facets } = loaderData;
+  const { query, problems, outOfRange, partial, mode, total, pages, results, facets, help } = loaderData;
   const t = useT();
   const lang = useLanguage();
-  const submit = useSubmit();
-  const hydrated = useHydrated();
-  const navigation = useNavigation();
-  const location = useLocation();
-  const searching = navigation.state === "loading" && navigation.location.pathname === "/directory";
-  const formRef = useRef<HTMLFormElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  // A filter that changes the results re-renders its checkbox (selected options move to the top),
-  // which drops the keyboard's focus to <body>: put it back on the control that was used.
-  const focusAfterSearch = useRef<string | null>(null);
-  useEffect(() => {
-    const id = focusAfterSearch.current;
-    if (!id || searching) return;
-    focusAfterSearch.current = null;
-    if (document.activeElement === document.body || document.activeElement === null)
-      document.getElementById(id)?.focus();
-  }, [searching, location.search]);
-
-  // Keep the box in step with the URL (back/forward, links), but never under the user's fingers.
-  useEffect(() => {
-    const input = inputRef.current;
-    if (input && document.activeElement !== input && input.value !== query.q) input.value = query.q;
-  }, [query.q]);
-
-  // Submits the form's state as a short URL (no empty box, no default sort).
-  // Typing adds one history entry, then keeps replacing it, so Back returns to
-  // the page as it was before typing, not to every prefix typed.
-  const submitForm = ({ typing }: { typing: boolean }) => {
-    if (!formRef.current) return;
-    const params = new URLSearchParams();
-    for (const [name, value] of new FormData(formRef.current)) {
-      if (typeof value !== "string") continue;
-      if ((name === "q" && value.trim() === "") || (name === "sort" && value === "relevance")) continue;
-      params.append(name, name === "q" ? value.trim() : value);
-    }
-    if (`?${params}` === location.search || (params.size === 0 && location.search === "")) return;
-    const replace = typing && (location.state as { typing?: boolean } | null)?.typing === true;
-    if (!typing && document.activeElement?.id) focusAfterSearch.current = document.activeElement.id;
-    submit(params, { method: "get", action: "/directory", preventScrollReset: true, replace, state: { typing } });
-  };
-  const submitTyping = useDebouncedCallback(() => submitForm({ typing: true }), 250);
+  // The longer groups fold their tail (selected options always show).
+  const groups = [
+    { name: "area", legend: t("directory.facet.area"), options: facets.area, visible: 8 },
+    { name: "field", legend: t("directory.facet.field"), options: facets.field, visible: 10 },
+    { name: "district", legend: t("directory.facet.district"), options: facets.district, visible: 8 },
+  ];
 
   return (
     <div>
-      <h1 className="text-2xl font-bold">{t("directory.title")}</h1>
-      <Form
-        ref={formRef}
-        method="get"
+      <h1 className="mb-4 text-2xl font-bold">{t("directory.title")}</h1>
+      <ListSearch
         action="/directory"
-        role="search"
-        className="mt-4"
-        onChange={(event) => {
-          const target = event.target as HTMLElement;
-          if (target instanceof HTMLInputElement && target.name === "q") submitTyping();
-          else submitForm({ typing: false });
-        }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submitTyping.cancel();
-          submitForm({ typing: false });
-        }}
-      >
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-          <div className="flex-1">
-            <label htmlFor="q" className="block text-sm font-medium text-slate-700">
-              {t("directory.searchLabel")}
-            </label>
-            <input
-              ref={inputRef}
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={query.q}
-              maxLength={MAX_QUERY_LENGTH}
-              autoComplete="off"
-              placeholder={t("directory.searchPlaceholder")}
-              className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-4 py-2.5 text-base"
-            />
-          </div>
+        inputId="q"
+        label={t("directory.searchLabel")}
+        placeholder={t("directory.searchPlaceholder")}
+        q={query.q}
+        maxLength={MAX_QUERY_LENGTH}
+        total={total}
+        defaults={{ sort: "relevance" }}
+        fieldParam={(field) => ["field", field.slug]}
+        filtersOpen={hasFilters(query)}
+        controls={
           <div>
             <label htmlFor="sort" className="block text-sm font-medium text-slate-700">
               {t("directory.sort")}
@@ -244,139 +199,89 @@ export default function Directory() {
               ))}
             </select>
           </div>
-          <button
-            type="submit"
-            className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+        }
+        filters={
+          <>
+            <FacetGroup legend={t("directory.facet.kind")} name="kind" options={facets.kind} lang={lang} />
+            <fieldset>
+              <legend className="text-sm font-semibold text-slate-800">{t("directory.facet.verified")}</legend>
+              <label className="mt-2 flex items-center gap-2 text-sm">
+                <input
+                  id="facet-verified"
+                  type="checkbox"
+                  name="verified"
+                  value="1"
+                  defaultChecked={query.verifiedOnly}
+                  key={String(query.verifiedOnly)}
+                  className="size-4"
+                />
+                <span>{t("directory.verifiedOnly")}</span>
+                <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
+              </label>
+            </fieldset>
+            {groups.map((group) => (
+              <FacetGroup key={group.name} {...group} lang={lang} />
+            ))}
+          </>
+        }
+      >
+        <h2 id="results-heading" className="sr-only">
+          {t("directory.title")}
+        </h2>
+        {/* The detected-field chip ("Showing results for: …") goes here, above the count. */}
+        <ResultsSummary query={query} total={total} />
+        {problems.length > 0 ? (
+          <div className="mb-4">
+            <QueryProblems problems={problems} />
+          </div>
+        ) : null}
+        {partial ? (
+          <div className="mb-4">
+            <Notice>{t("directory.partialNotice")}</Notice>
+          </div>
+        ) : null}
+        {mode === "database" ? (
+          <div className="mb-4">
+            <Notice tone="warning">{t("directory.fallbackNotice")}</Notice>
+          </div>
+        ) : null}
+        <ActiveFilters query={query} facets={facets} />
+        {outOfRange ? (
+          <Notice tone="warning" role="alert">
+            {t("directory.pageOutOfRange", outOfRange)}{" "}
+            <Link
+              className="font-semibold underline"
+              to={`/directory${directorySearch({ ...query, page: outOfRange.pages })}`}
+            >
+              {t("directory.lastPage")}
+            </Link>
+          </Notice>
+        ) : null}
+        {help ? (
+          <NoResults
+            q={query.q}
+            help={help}
+            withoutFiltersHref={`/directory${directorySearch({ q: query.q, sort: query.sort })}`}
+            queryHref={(q) => `/directory${directorySearch({ ...query, q, page: 1 })}`}
+            fieldHref={(field) => `/directory${directorySearch({ fields: [field.slug] })}`}
           >
-            {t("directory.submit")}
-          </button>
-        </div>
-        {/* The filters hold dozens of checkboxes: the keyboard can jump over them. */}
-        <a
-          href="#result-list"
-          className="sr-only focus:not-sr-only focus:mt-2 focus:inline-block focus:rounded focus:px-2 focus:py-1 focus:text-brand-700 focus:underline"
-        >
-          {t("directory.skipToResults")}
-        </a>
-
-        <div className="relative mt-2 h-1 overflow-hidden rounded" aria-hidden>
-          {searching ? <div className="progress-indeterminate absolute inset-y-0 w-2/5 rounded bg-brand-600" /> : null}
-        </div>
-
-        <div className="mt-4 grid gap-6 lg:grid-cols-[16rem_1fr]">
-          <details
-            className="filters-panel self-start rounded-xl border border-slate-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0"
-            open={hasFilters(query) || undefined}
-          >
-            <summary className="cursor-pointer font-semibold">{t("directory.filters")}</summary>
-            <div className="mt-3 space-y-5 lg:mt-0">
-              <FacetGroup legend={t("directory.facet.kind")} name="kind" options={facets.kind} lang={lang} />
-              <fieldset>
-                <legend className="text-sm font-semibold text-slate-800">{t("directory.facet.verified")}</legend>
-                <label className="mt-2 flex items-center gap-2 text-sm">
-                  <input
-                    id="facet-verified"
-                    type="checkbox"
-                    name="verified"
-                    value="1"
-                    defaultChecked={query.verifiedOnly}
-                    key={String(query.verifiedOnly)}
-                    className="size-4"
-                  />
-                  <span>{t("directory.verifiedOnly")}</span>
-                  <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
-                </label>
-              </fieldset>
-              <FacetGroup
-                legend={t("directory.facet.area")}
-                name="area"
-                options={facets.area}
-                lang={lang}
-                visible={8}
-              />
-              <FacetGroup
-                legend={t("directory.facet.field")}
-                name="field"
-                options={facets.field}
-                lang={lang}
-                visible={10}
-              />
-              <FacetGroup
-                legend={t("directory.facet.district")}
-                name="district"
-                options={facets.district}
-                lang={lang}
-                visible={8}
-              />
-              <div className={cx("sticky bottom-0 flex flex-wrap gap-2 bg-white py-2", hydrated && "lg:hidden")}>
-                {hydrated ? (
-                  // With JavaScript the filters apply at once; on a phone the results are far below.
-                  <a href="#results" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
-                    {t("directory.showResults", { count: formatNumber(lang, total) })}
-                  </a>
-                ) : (
-                  <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
-                    {t("directory.applyFilters")}
-                  </button>
-                )}
-              </div>
-            </div>
-          </details>
-
-          <section id="results" aria-labelledby="results-heading" aria-busy={searching} className="min-w-0 scroll-mt-4">
-            <h2 id="results-heading" className="sr-only">
-              {t("directory.title")}
-            </h2>
-            <ResultsSummary query={query} total={total} />
-            {problems.length > 0 ? (
-              <div className="mb-4">
-                <QueryProblems problems={problems} />
-              </div>
-            ) : null}
-            {partial ? (
-              <div className="mb-4">
-                <Notice>{t("directory.partialNotice")}</Notice>
-              </div>
-            ) : null}
-            {mode === "database" ? (
-              <div className="mb-4">
-                <Notice tone="warning">{t("directory.fallbackNotice")}</Notice>
-              </div>
-            ) : null}
-            <ActiveFilters query={query} facets={facets} />
-            {outOfRange ? (
-              <Notice tone="warning" role="alert">
-                {t("directory.pageOutOfRange", outOfRange)}{" "}
-                <Link
-                  className="font-semibold underline"
-                  to={`/directory${directorySearch({ ...query, page: outOfRange.pages })}`}
-                >
-                  {t("directory.lastPage")}
-                </Link>
-              </Notice>
-            ) : null}
-            {!outOfRange && results.length === 0 ? (
-              <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
-                <p className="font-semibold">{t("directory.noResults")}</p>
-                <p className="mt-1 text-sm text-slate-600">{t("directory.noResultsHint")}</p>
-                <p className="mt-3 text-sm">
-                  <Link to="/organizations/new" className="text-brand-700 underline">
-                    {t("listing.new.link")}
-                  </Link>
-                </p>
-              </div>
-            ) : null}
-            <ol id="result-list" className="space-y-3">
-              {results.map((organization) => (
-                <li key={organization.slug}>
-                  <OrganizationCard organization={organization} />
-                </li>
-              ))}
-            </ol>
-            {pages > 1 && !outOfRange ? <Pagination query={query} pages={pages} /> : null}
-          </section>
-        </div>
-      </Form>
+            <p className="text-slate-600">{t("directory.noResultsHint")}</p>
+            <p>
+              <Link to="/organizations/new" className="text-brand-700 underline">
+                {t("listing.new.link")}
+              </Link>
+            </p>
+          </NoResults>
+        ) : null}
+        <ol id="result-list" className="space-y-3">
+          {results.map((organization) => (
+            <li key={organization.slug}>
+              <OrganizationCard organization={organization} />
+            </li>
+          ))}
+        </ol>
+        {pages > 1 && !outOfRange ? <Pagination query={query} pages={pages} /> : null}
+      </ListSearch>
     </div>
   );
 }

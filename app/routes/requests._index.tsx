@@ -1,17 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FacetGroup } from "~/components/facet-group";
+import { ListingSearch } from "~/components/listing-search";
+import { ButtonLink } from "~/components/ui/button";
 import { PageHeader } from "~/components/page";
 import { RequestCard } from "~/components/request-card";
-import { SimplePager } from "~/components/simple-pager";
-import { Notice } from "~/components/ui/notice";
-import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
+import { useT } from "~/i18n/i18n";
 import { searchListingPage } from "~/models/listing-page.server";
 import { openRequestCards } from "~/models/request.server";
 import { getLanguage } from "~/i18n/language.server";
-import { listingSearch } from "~/utils/listing-query";
-import { QueryProblems } from "~/components/query-problems";
 import { titled } from "~/utils/meta";
 import { useOptionalUser } from "~/auth/user";
 
@@ -29,70 +26,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Requests() {
-  const { params, problems, mode, total, pages, requests, areas, sectors } = useLoaderData<typeof loader>();
+  const { requests, sectors, ...found } = useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLanguage();
   const user = useOptionalUser();
   return (
     <div className="space-y-4">
       <PageHeader title={t("requests.title")}>
-        <Link
-          to={user ? "/requests/new" : "/signup?type=business&redirectTo=%2Frequests%2Fnew"}
-          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-        >
+        <ButtonLink to={user ? "/requests/new" : "/signup?type=business&redirectTo=%2Frequests%2Fnew"} size="sm">
           {t("requests.new")}
-        </Link>
+        </ButtonLink>
       </PageHeader>
       <p className="text-slate-700">{t("requests.intro")}</p>
-      <Form method="get" role="search" className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <div className="space-y-5">
-          <FacetGroup legend={t("experts.facet.area")} name="area" options={areas} lang={lang} visible={8} />
-          <FacetGroup legend={t("request.sector")} name="sector" options={sectors} lang={lang} visible={8} />
-          <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
-            {t("directory.applyFilters")}
-          </button>
-        </div>
-        <section aria-labelledby="requests-results" className="space-y-3">
-          <div className="flex gap-2">
-            <label htmlFor="requests-q" className="sr-only">
-              {t("requests.searchLabel")}
-            </label>
-            <input
-              id="requests-q"
-              name="q"
-              type="search"
-              defaultValue={params.q}
-              maxLength={200}
-              className="w-full flex-1 rounded-lg border border-slate-300 bg-white px-4 py-2.5"
-            />
-            <button type="submit" className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white">
-              {t("directory.submit")}
-            </button>
-          </div>
-          <h2 id="requests-results" className="text-sm text-slate-700" aria-live="polite">
-            {t("requests.results", { count: formatNumber(lang, total) })}
-          </h2>
-          <QueryProblems problems={problems} />
-          {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
-          {requests.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center">
-              {t("requests.none")}
-            </p>
-          ) : null}
-          <ol className="space-y-3">
-            {requests.map((request) => (
-              <li key={request.id}>
-                <RequestCard request={request} />
-              </li>
-            ))}
-          </ol>
-          <SimplePager
-            page={params.page}
-            pages={pages}
-            href={(page) => `/requests${listingSearch(params, "requests", page)}`}
-          />
-        </section>
-      </Form>
+      <ListingSearch
+        list="requests"
+        found={{ ...found, extra: sectors }}
+        label={t("requests.searchLabel")}
+        extraLegend={t("request.sector")}
+        resultsText={(count) => t("requests.results", { count })}
+      >
+        {requests.map((request) => (
+          <li key={request.id}>
+            <RequestCard request={request} />
+          </li>
+        ))}
+      </ListingSearch>
     </div>
   );
 }

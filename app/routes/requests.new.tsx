@@ -19,7 +19,7 @@ import { readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { rateLimited } from "~/validation/submission.server";
 import { problem } from "~/validation/messages";
-import { RequestSchema } from "~/validation/request";
+import { RequestSchema, TITLE_MAX } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("request.new.title"));
@@ -27,7 +27,13 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("request.new.t
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const [areas, managed] = await Promise.all([taxonomyForPicker(), managedOrganizations(user.id)]);
-  return { areas, managed, formToken: newFormToken() };
+  // `?title=` (a search that found nothing) starts the title: only a starting value, the form's rules still apply.
+  const prefill = (new URL(args.request.url).searchParams.get("title") ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, TITLE_MAX);
+  return { areas, managed, formToken: newFormToken(), prefill };
 }
 
 export const headers = keepRetryAfter;
@@ -51,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
-  const { areas, managed, formToken } = useLoaderData<typeof loader>();
+  const { areas, managed, formToken, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
@@ -91,7 +97,9 @@ export default function NewRequest() {
         <RequestFormFields
           areas={areas}
           managed={managed}
-          value={(name, fallback) => value(name, fallback ?? (name === "deadline" ? inTwoMonths : ""))}
+          value={(name, fallback) =>
+            value(name, fallback ?? (name === "deadline" ? inTwoMonths : name === "title" ? prefill : ""))
+          }
           selectedFields={(sent.fieldSlugs as string[] | string | undefined) ?? []}
           errors={(name) => fields[name].errors}
         />

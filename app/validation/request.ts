@@ -9,6 +9,8 @@ const SLUG = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
   .max(80);
+/** The longest request title (a prefilled one is cut to it). */
+export const TITLE_MAX = 150;
 const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
 
 /** A yyyy-mm-dd date, in the future and at most two years away (end of that day, Hanoi time). */
@@ -28,7 +30,7 @@ export const deadline = z
 
 export const RequestSchema = z.object({
   formToken: formToken.optional(),
-  title: text({ min: 10, max: 150 }),
+  title: text({ min: 10, max: TITLE_MAX }),
   problem: text({ min: 30, max: 5_000, multiline: true }),
   desiredOutcome: text({ min: 20, max: 3_000, multiline: true }),
   fieldSlugs: listOf(SLUG, { min: 1, max: 6 }),

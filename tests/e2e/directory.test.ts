@@ -94,6 +94,10 @@ describe("directory, with JavaScript", () => {
     await page.goto("/directory");
     await page.getByLabel("Từ khóa").fill("tri tue nhan tao");
     await page.waitForURL(/q=tri\+tue/);
+    // The suggestions open over the filters' top: Escape closes them, as a user would.
+    const box = page.getByLabel("Từ khóa");
+    await expect.poll(() => box.getAttribute("aria-expanded")).toBe("true");
+    await box.press("Escape");
     await page.getByRole("checkbox", { name: /Đã xác minh|Chỉ tổ chức đã xác minh/ }).check();
     await page.waitForURL(/verified=1/);
     await page.getByLabel("Sắp xếp").selectOption("name");

@@ -5,19 +5,25 @@ import { cx } from "~/utils/misc";
 /**
  * The portal's buttons, and links that look like one: one place for their classes.
  * `primary` is the main action of a form or page, `secondary` any other, `danger`
- * a destructive one (`dangerOutline` when it sits beside other choices).
+ * a destructive one (`dangerOutline` when it sits beside other choices); `inverse`
+ * sits on the brand colour (the home page's hero), `quiet` among navigation links.
  */
 const variants = {
   primary: "bg-brand-700 text-white hover:bg-brand-800",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
   danger: "bg-red-700 text-white hover:bg-red-800",
   dangerOutline: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
+  inverse: "bg-white text-brand-800 hover:bg-brand-50",
+  quiet: "text-brand-800 hover:bg-brand-50",
 } as const;
 
 const sizes = {
   sm: "px-3 py-1.5 text-sm",
   md: "px-4 py-2",
   lg: "px-5 py-2.5",
+  xl: "px-5 py-3",
+  /** The header's: as tall as its links */
+  nav: "px-3 py-2 text-sm",
 } as const;
 
 export type ButtonVariant = keyof typeof variants;

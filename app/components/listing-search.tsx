@@ -1,0 +1,100 @@
+import type { ReactNode } from "react";
+import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
+import {
+  LISTS,
+  listingSearch,
+  MAX_QUERY_LENGTH,
+  type ListingParams,
+  type ListName,
+  type QueryProblem,
+} from "~/utils/listing-query";
+import { FacetGroup, type FacetOption } from "./facet-group";
+import { ListSearch } from "./list-search";
+import { NoResults, type NoResultsHelp } from "./no-results";
+import { QueryProblems } from "./query-problems";
+import { SimplePager } from "./simple-pager";
+import { Notice } from "./ui/notice";
+
+/**
+ * The search, filters and results of a list filtered by area and one list-specific
+ * facet (experts by offer, requests by sector, the offers to come), around the
+ * list's own cards (`children`, the <li> items).
+ */
+export function ListingSearch({
+  list,
+  found,
+  label,
+  placeholder,
+  extraLegend,
+  resultsText,
+  children,
+}: {
+  list: ListName;
+  found: {
+    params: ListingParams;
+    problems: QueryProblem[];
+    mode: "engine" | "database";
+    total: number;
+    pages: number;
+    areas: FacetOption[];
+    extra: FacetOption[];
+    help: NoResultsHelp | null;
+  };
+  label: string;
+  placeholder?: string;
+  extraLegend: string;
+  resultsText: (count: string) => string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  const { params, problems, mode, total, pages, areas, extra, help } = found;
+  const action = `/${list}`;
+  const extraName = LISTS[list].extraName;
+  const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
+  return (
+    <ListSearch
+      action={action}
+      inputId={`${list}-q`}
+      label={label}
+      placeholder={placeholder}
+      q={params.q}
+      maxLength={MAX_QUERY_LENGTH}
+      total={total}
+      // These lists filter by area: a chosen field narrows to its area.
+      fieldParam={(field) => ["area", field.areaSlug]}
+      filtersOpen={params.areas.length > 0 || params.extra.length > 0}
+      filters={
+        <>
+          <FacetGroup legend={t("experts.facet.area")} name="area" options={areas} lang={lang} visible={8} />
+          <FacetGroup legend={extraLegend} name={extraName} options={extra} lang={lang} visible={8} />
+        </>
+      }
+    >
+      <h2 id="results-heading" role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
+        {resultsText(formatNumber(lang, total))}
+      </h2>
+      <div className="space-y-3">
+        <QueryProblems problems={problems} />
+        {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
+        {help ? (
+          <NoResults
+            q={params.q}
+            help={help}
+            withoutFiltersHref={href({ areas: [], extra: [] })}
+            queryHref={(q) => href({ q })}
+            fieldHref={(field) => href({ q: "", areas: [field.areaSlug], extra: [] })}
+          />
+        ) : null}
+        <ol id="result-list" className="space-y-3">
+          {children}
+        </ol>
+        <SimplePager
+          page={params.page}
+          pages={pages}
+          href={(page) => `${action}${listingSearch(params, list, page)}`}
+        />
+      </div>
+    </ListSearch>
+  );
+}

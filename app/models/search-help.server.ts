@@ -1,0 +1,135 @@
+import { closest, distance } from "fastest-levenshtein";
+import type { Language } from "~/i18n/i18n";
+import { prisma } from "~/db/client.server";
+import { queryTerms } from "~/utils/text";
+import { dataCache } from "./cache.server";
+import { getTaxonomy, type TaxonomyField } from "./field.server";
+import { suggestOrganizations } from "./search-gateway.server";
+
+/**
+ * What the list pages offer around a search: suggestions under the box as one
+ * types (organizations and fields), and, when nothing is found, the ways out
+ * (docs/decisions/046).
+ */
+export type FieldChoice = { slug: string; areaSlug: string; label: string };
+export type Suggestions = { organizations: { slug: string; name: string }[]; fields: FieldChoice[] };
+export type NoResultsHelp = {
+  /** Results of the same words without the filters; null when there were no filters */
+  withoutFilters: number | null;
+  /** A spelling close to the query, from organization and field names */
+  didYouMean: string | null;
+  fields: FieldChoice[];
+};
+
+export const SUGGESTIONS_PER_KIND = 5;
+/** Beyond this a query is not a name being typed: no suggestions. */
+export const MAX_SUGGEST_LENGTH = 100;
+
+export async function searchSuggestions(q: string, lang: Language): Promise<Suggestions> {
+  const text = q.trim();
+  if (text.length < 2 || text.length > MAX_SUGGEST_LENGTH) return { organizations: [], fields: [] };
+  const [cards, fields] = await Promise.all([
+    suggestOrganizations(text, SUGGESTIONS_PER_KIND),
+    matchingFields(text, lang, { every: true }),
+  ]);
+  const name = (card: (typeof cards)[number]) =>
+    (lang === "vi" ? card.nameVi || card.nameEn : card.nameEn || card.nameVi) ?? card.slug;
+  return {
+    organizations: cards.map((card) => ({ slug: card.slug, name: name(card) })),
+    fields: fields.slice(0, SUGGESTIONS_PER_KIND),
+  };
+}
+
+/** What the same words find without the filters: how many, and where (field or area slugs, most first). */
+export type Unfiltered = { total: number; taxonomy: Record<string, number> };
+
+/**
+ * The ways out of an empty list; `withoutFilters` only when the search had filters.
+ * Related fields: those the words find without the filters, then those named like them.
+ */
+export async function noResultsHelp(
+  q: string,
+  lang: Language,
+  withoutFilters: (() => Promise<Unfiltered>) | null,
+): Promise<NoResultsHelp> {
+  const [unfiltered, didYouMean, taxonomy] = await Promise.all([
+    withoutFilters ? withoutFilters() : null,
+    q ? spellingNear(q) : null,
+    getTaxonomy(),
+  ]);
+  const found = Object.entries(unfiltered?.taxonomy ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([slug]) => taxonomy.bySlug.get(slug))
+    .filter((field): field is TaxonomyField => Boolean(field))
+    .map((field) => fieldChoice(field, lang));
+  const named = q ? await matchingFields(didYouMean ?? q, lang, { every: false }) : [];
+  const fields = [...new Map([...found, ...named].map((field) => [field.slug, field])).values()];
+  return { withoutFilters: unfiltered?.total ?? null, didYouMean, fields: fields.slice(0, 6) };
+}
+
+function fieldChoice(field: TaxonomyField, lang: Language): FieldChoice {
+  // An area is its own area (the lists filtered by area).
+  const label = lang === "vi" ? field.nameVi : field.nameEn;
+  return { slug: field.slug, areaSlug: field.areaSlug ?? field.slug, label };
+}
+
+/**
+ * Fields whose name (in either language) has words starting with the query's:
+ * all of them while typing (`every`), any for related fields (most matches first).
+ */
+async function matchingFields(q: string, lang: Language, { every }: { every: boolean }): Promise<FieldChoice[]> {
+  const terms = queryTerms(q).filter((term) => term.length >= (every ? 1 : 3));
+  if (terms.length === 0) return [];
+  const taxonomy = await getTaxonomy();
+  const scored: { field: TaxonomyField; score: number }[] = [];
+  for (const field of taxonomy.fields) {
+    const words = queryTerms(`${field.nameVi} ${field.nameEn}`);
+    const score = terms.filter((term) => words.some((word) => word.startsWith(term))).length;
+    if (every ? score === terms.length : score > 0) scored.push({ field, score });
+  }
+  return scored.sort((a, b) => b.score - a.score).map(({ field }) => fieldChoice(field, lang));
+}
+
+/** Words of organization and field names, folded; read once per state of the data. */
+const vocabularyCache = dataCache<{ words: string[] }>("search-vocabulary", { max: 1, ttlMs: 10 * 60_000 });
+
+async function vocabulary(): Promise<string[]> {
+  const { words } = await vocabularyCache.fetch("words", async () => {
+    const [organizations, taxonomy] = await Promise.all([
+      prisma.organization.findMany({
+        where: { status: "published" },
+        select: { nameVi: true, nameEn: true, acronym: true },
+      }),
+      getTaxonomy(),
+    ]);
+    const all = new Set<string>();
+    const add = (text: string | null) => {
+      for (const word of queryTerms(text ?? "")) if (word.length >= 2) all.add(word);
+    };
+    for (const row of organizations) [row.nameVi, row.nameEn, row.acronym].forEach(add);
+    for (const field of [...taxonomy.areas, ...taxonomy.fields]) [field.nameVi, field.nameEn].forEach(add);
+    return { words: [...all] };
+  });
+  return words;
+}
+
+/**
+ * The query with each unknown word replaced by the closest known one (at most
+ * two edits, one for short words); null when every word is known or nothing is close.
+ */
+async function spellingNear(q: string): Promise<string | null> {
+  const words = await vocabulary();
+  const known = new Set(words);
+  const terms = queryTerms(q).slice(0, 8);
+  let changed = false;
+  const corrected = terms.map((term) => {
+    if (known.has(term) || term.length < 3 || /^\d+$/.test(term)) return term;
+    const candidates = words.filter((word) => Math.abs(word.length - term.length) <= 2);
+    if (candidates.length === 0) return term;
+    const best = closest(term, candidates);
+    if (distance(term, best) > (term.length <= 5 ? 1 : 2)) return term;
+    changed = true;
+    return best;
+  });
+  return changed ? corrected.join(" ") : null;
+}

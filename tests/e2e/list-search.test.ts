@@ -1,0 +1,182 @@
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import { makeUser } from "../factories";
+import { useBrowser } from "./browser";
+import { portalDb } from "./portal-db";
+import { makeFoodCompany, makeRequest, makeResearcher } from "./world";
+
+/**
+ * One search behaviour on every list page, at phone size, with and without
+ * JavaScript (docs/decisions/046): typing searches and keeps the URL in step,
+ * a filter applies at once, the GET form submits without JavaScript, the
+ * suggestions work from the keyboard, and zero results offer four ways out.
+ */
+const { openPage } = useBrowser();
+type Page = import("playwright-core").Page;
+const PHONE = { width: 360, height: 740 };
+
+type List = { path: string; box: string; token: string; name: RegExp };
+const lists: Record<"directory" | "experts" | "requests", List> = {} as never;
+let food: { slug: string; nameVi: string; areaSlug: string };
+
+/** One letter changed: a typo the engine still finds, and a word no name has. */
+const misspelt = (token: string) => `${token.slice(0, 4)}${token[4] === "q" ? "x" : "q"}${token.slice(5)}`;
+
+beforeAll(async () => {
+  const field = await portalDb().field.findUniqueOrThrow({
+    where: { slug: "food-technology" },
+    select: { slug: true, nameVi: true, parent: { select: { slug: true } } },
+  });
+  food = { slug: field.slug, nameVi: field.nameVi, areaSlug: field.parent!.slug };
+  const company = await makeFoodCompany("list-search");
+  const researcher = await makeResearcher("list-search");
+  const official = await makeUser({ label: "list-search-official", role: "curator", password: null });
+  const request = await makeRequest(researcher.id, { reviewerId: official.id });
+  const companyToken = company.nameVi!.split(" ").at(-1)!;
+  lists.directory = { path: "/directory", box: "#q", token: companyToken, name: new RegExp(companyToken) };
+  lists.experts = {
+    path: "/experts",
+    box: "#experts-q",
+    token: researcher.expert.token,
+    name: new RegExp(researcher.expert.token),
+  };
+  lists.requests = {
+    path: "/requests",
+    box: "#requests-q",
+    token: request.titleToken,
+    name: new RegExp(request.titleToken),
+  };
+  // The outbox reaches the engine in the background: wait until each list finds its item.
+  const page = await openPage();
+  for (const list of Object.values(lists)) {
+    await vi.waitFor(
+      async () => {
+        await page.goto(`${list.path}?q=${list.token}`);
+        expect(await page.getByRole("listitem").getByText(list.name).count()).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 300 },
+    );
+  }
+  await page.context().close();
+}, 60_000);
+
+/** The page's results once it has finished searching. */
+async function settled(page: Page) {
+  await expect.poll(() => page.locator("section[aria-busy]").getAttribute("aria-busy")).toBe("false");
+  return page.locator("#result-list > li").allInnerTexts();
+}
+
+describe.each(["directory", "experts", "requests"] as const)("the %s list at 360 px", (name) => {
+  test("typing searches and keeps the URL in step, with one history entry", async () => {
+    const list = lists[name];
+    const page = await openPage({ viewport: PHONE });
+    await page.goto(list.path, { waitUntil: "networkidle" });
+    const before = await page.evaluate(() => history.length);
+    await page.locator(list.box).pressSequentially(list.token.slice(0, 6), { delay: 30 });
+    await page.waitForURL(new RegExp(`\\?q=${list.token.slice(0, 6)}$`));
+    await page.locator(list.box).pressSequentially(list.token.slice(6), { delay: 30 });
+    await page.waitForURL(new RegExp(`\\?q=${list.token}$`));
+    await expect.poll(async () => (await settled(page)).join("\n")).toMatch(list.name);
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    await page.screenshot({ path: `test-output/list-search-${name}-typing.png` });
+  });
+
+  test("the box comes first, the filters fold under it, and a filter applies at once", async () => {
+    const list = lists[name];
+    const page = await openPage({ viewport: PHONE });
+    await page.goto(list.path, { waitUntil: "networkidle" });
+    const box = (await page.locator(list.box).boundingBox())!;
+    const summary = page.locator("summary", { hasText: "Bộ lọc" });
+    const folded = (await summary.boundingBox())!;
+    expect(box.y).toBeLessThan(folded.y);
+    expect(box.width).toBeLessThanOrEqual(PHONE.width);
+    // Folded on a phone: the results follow right after.
+    const first = page.locator(".filters-panel input[type=checkbox]").first();
+    expect(await first.isVisible()).toBe(false);
+    await summary.click();
+    const [param, value] = [(await first.getAttribute("name"))!, (await first.getAttribute("value"))!];
+    await first.check();
+    // No button pressed: the list follows the checkbox.
+    await page.waitForURL(new RegExp(`\\?${param}=${value}$`));
+    await settled(page);
+    expect(await page.locator(`#facet-${param}-${value}`).isChecked()).toBe(true);
+  });
+
+  test("without JavaScript the same form submits from its visible button", async () => {
+    const list = lists[name];
+    const page = await openPage({ viewport: PHONE, javaScriptEnabled: false });
+    await page.goto(list.path);
+    await page.locator(list.box).fill(list.token);
+    const button = page.getByRole("button", { name: "Tìm", exact: true });
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    // The directory's sort goes along (a plain GET form sends every control).
+    await page.waitForURL(new RegExp(`\\?q=${list.token}(&sort=relevance)?$`));
+    expect((await page.locator("#result-list > li").allInnerTexts()).join("\n")).toMatch(list.name);
+  });
+
+  test("suggestions open under the box and work from the keyboard", async () => {
+    const list = lists[name];
+    const page = await openPage({ viewport: PHONE });
+    await page.goto(list.path, { waitUntil: "networkidle" });
+    const box = page.locator(list.box);
+    await box.pressSequentially("thuc pham", { delay: 30 });
+    const fieldOption = page.getByRole("option", { name: food.nameVi, exact: true });
+    await expect.poll(() => fieldOption.isVisible()).toBe(true);
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await page.screenshot({ path: `test-output/list-search-${name}-suggestions.png` });
+    const optionId = await fieldOption.getAttribute("id");
+    // Escape closes the list and leaves the text.
+    await box.press("Escape");
+    expect(await box.getAttribute("aria-expanded")).toBe("false");
+    expect(await box.inputValue()).toBe("thuc pham");
+    // Arrows move through the options (the box keeps focus); Enter chooses the field.
+    for (let presses = 0; presses < 12; presses += 1) {
+      if ((await box.getAttribute("aria-activedescendant")) === optionId) break;
+      await box.press("ArrowDown");
+    }
+    expect(await box.getAttribute("aria-activedescendant")).toBe(optionId);
+    expect(await fieldOption.getAttribute("aria-selected")).toBe("true");
+    await box.press("Enter");
+    const param = name === "directory" ? `field=${food.slug}` : `area=${food.areaSlug}`;
+    await page.waitForURL(new RegExp(`${list.path}\\?${param}$`));
+    await settled(page);
+  });
+
+  test("zero results offer the query without filters, did you mean, related fields and a request", async () => {
+    const list = lists[name];
+    const page = await openPage({ viewport: PHONE });
+    // A filter nothing of the words has, and a misspelt field word ("phxm" is too short for the engine's typos).
+    const filter = { directory: "kind=university", experts: "offer=equipment_access", requests: "sector=energy" };
+    const q = `${misspelt(list.token)} phxm`;
+    await page.goto(`${list.path}?${new URLSearchParams({ q })}&${filter[name]}`, { waitUntil: "networkidle" });
+    expect(await page.locator("#result-list > li").count()).toBe(0);
+    const without = page.getByRole("link", { name: /^Bỏ bộ lọc: 1 kết quả$/ });
+    expect(await without.isVisible()).toBe(true);
+    expect(await page.getByText("Có phải bạn muốn tìm:").isVisible()).toBe(true);
+    expect(await page.getByText("Lĩnh vực liên quan:").isVisible()).toBe(true);
+    const request = page.getByRole("link", { name: "Đăng yêu cầu công nghệ với nội dung này" });
+    const href = new URL((await request.getAttribute("href"))!, "http://portal");
+    // Not signed in: sign-up first, then the form with the words in its title.
+    expect(href.pathname).toBe("/signup");
+    expect(new URL(href.searchParams.get("redirectTo")!, "http://portal").searchParams.get("title")).toBe(q);
+    await page.screenshot({ path: `test-output/list-search-${name}-zero.png`, fullPage: true });
+    await without.click();
+    await page.waitForURL(new RegExp(`${list.path}\\?q=`));
+    await expect.poll(async () => (await settled(page)).join("\n")).toMatch(list.name);
+  });
+});
+
+describe("the suggestion route", () => {
+  test("answers organizations and fields as JSON, and a clear 400 to a query too long", async () => {
+    const page = await openPage();
+    const found = await page.request.get(`/search/suggest?q=${encodeURIComponent("thuc pham")}`);
+    expect(found.status()).toBe(200);
+    const body = (await found.json()) as { organizations: { slug: string }[]; fields: { slug: string }[] };
+    expect(body.fields.map((field) => field.slug)).toContain(food.slug);
+    expect(body.organizations.length).toBeGreaterThan(0);
+    expect(body.organizations.length).toBeLessThanOrEqual(5);
+    const tooLong = await page.request.get(`/search/suggest?q=${"a".repeat(201)}`);
+    expect(tooLong.status()).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: "Từ khóa quá dài: tối đa 200 ký tự." });
+  });
+});
