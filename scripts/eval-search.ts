@@ -3,7 +3,7 @@
  * a fresh database with the real seed data and a local Meilisearch of its own,
  * as the integration tests have, then every query through the search gateway.
  * Prints count, top-1 and top-5 hit rates and MRR per category, and the misses.
- *   npm run eval:search [-- --misses=false]
+ *   npm run eval:search [-- --misses=false] [--concepts=off (no boost by the query's fields)]
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -39,7 +39,9 @@ try {
   await prepareSearch(prisma);
   await new SearchOutboxWorker({ db: prisma, prepare: () => prepareSearch(prisma).then(() => {}) }).drain();
   const report = await evaluateRelevance(RELEVANCE_QUERIES, async (q) =>
-    (await searchDirectory(relevanceSearchInput(q))).results.map(({ organization }) => organization.slug),
+    (
+      await searchDirectory({ ...relevanceSearchInput(q), concepts: !process.argv.includes("--concepts=off") })
+    ).results.map(({ organization }) => organization.slug),
   );
   console.log(formatRelevanceReport(report, { misses: !process.argv.includes("--misses=false") }));
   await prisma.$disconnect();
