@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QueryProblems } from "~/components/query-problems";
+import { ConceptChip } from "~/components/concept-chip";
 import { FacetGroup, type FacetOption } from "~/components/facet-group";
 import { OrganizationCard } from "~/components/organization-card";
 import { Pagination } from "~/components/pagination";
@@ -97,6 +98,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       problems,
       outOfRange,
       partial: Boolean(result.partial),
+      concepts: result.concepts.map(taxonomyLabel),
       mode: result.mode,
       total: result.total,
       pages,
@@ -143,7 +145,7 @@ function facetOptions(
 
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, partial, mode, total, pages, results, facets } = loaderData;
+  const { query, problems, outOfRange, partial, concepts, mode, total, pages, results, facets } = loaderData;
   const t = useT();
   const lang = useLanguage();
   const submit = useSubmit();
@@ -343,6 +345,10 @@ export default function Directory() {
                 <Notice tone="warning">{t("directory.fallbackNotice")}</Notice>
               </div>
             ) : null}
+            <ConceptChip
+              labels={concepts}
+              removeTo={`/directory${directorySearch({ ...query, concepts: false, page: 1 })}`}
+            />
             <ActiveFilters query={query} facets={facets} />
             {outOfRange ? (
               <Notice tone="warning" role="alert">

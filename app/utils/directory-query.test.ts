@@ -72,3 +72,12 @@ describe("directorySearch", () => {
     expect(directorySearch({})).toBe("");
   });
 });
+
+describe("the concept chip's removal", () => {
+  test("concepts=off round-trips; any other value keeps the reading", () => {
+    const search = directorySearch({ q: "nước thải", concepts: false });
+    expect(parse(search.slice(1)).query.concepts).toBe(false);
+    expect(parse("q=x&concepts=on").query.concepts).toBeUndefined();
+    expect(directorySearch({ q: "x", concepts: true })).toBe("?q=x");
+  });
+});

@@ -23,6 +23,8 @@ export type DirectoryQuery = {
   verifiedOnly: boolean;
   sort: Sort;
   page: number;
+  /** false: the words alone, without the fields they were read as (`concepts=off`, decision 044) */
+  concepts?: boolean;
 };
 
 export type QueryProblem = { key: MessageKey; params?: Record<string, string | number> };
@@ -83,7 +85,10 @@ export function parseDirectoryQuery(params: URLSearchParams): { query: Directory
   }
 
   return {
-    query: { q: q.slice(0, MAX_QUERY_LENGTH), kinds, areas, fields, districts, verifiedOnly, sort, page },
+    query: {
+      ...{ q: q.slice(0, MAX_QUERY_LENGTH), kinds, areas, fields, districts, verifiedOnly, sort, page },
+      ...(params.get("concepts") === "off" ? { concepts: false } : {}),
+    },
     problems,
   };
 }
@@ -99,6 +104,7 @@ export function directorySearch(query: Partial<DirectoryQuery>): string {
   if (query.verifiedOnly) params.set("verified", "1");
   if (query.sort && query.sort !== "relevance") params.set("sort", query.sort);
   if (query.page && query.page > 1) params.set("page", String(query.page));
+  if (query.concepts === false) params.set("concepts", "off");
   const text = params.toString();
   return text ? `?${text}` : "";
 }
