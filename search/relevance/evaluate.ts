@@ -23,19 +23,11 @@ export type RelevanceReport = {
 
 /** A directory search with everything but the words left at its defaults, five to a page. */
 export function relevanceSearchInput(q: string): OrganizationSearchInput {
-  return {
-    q,
-    kinds: [],
-    areas: [],
-    fields: [],
-    districts: [],
-    verifiedOnly: false,
-    sort: "relevance",
-    lang: "vi",
-    page: 1,
-    perPage: 5,
-  };
+  const none: string[] = [];
+  return { q, kinds: none, areas: none, fields: none, districts: none, verifiedOnly: false, ...FIRST_FIVE };
 }
+
+const FIRST_FIVE = { sort: "relevance", lang: "vi", page: 1, perPage: 5 } as const;
 
 export async function evaluateRelevance(
   queries: readonly RelevanceQuery[],
