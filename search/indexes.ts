@@ -22,6 +22,7 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
     // Order matters: a match in an earlier attribute ranks higher.
     searchableAttributes: [
       "acronym",
+      "initialisms",
       "nameVi",
       "nameEn",
       "fieldNames",
@@ -46,7 +47,7 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
-      disableOnAttributes: ["acronym", "parentNames"],
+      disableOnAttributes: ["acronym", "initialisms", "parentNames"],
       // Typed as an acronym, a word is meant exactly: "HUST" read as a typo of
       // the prefix "hist" found every listing of the field History.
       // Sorted, as the engine returns them, so a start finds the setting unchanged.

@@ -15,6 +15,8 @@ import { fieldTerms } from "./synonyms";
 export type OrganizationDocument = ListingTexts & {
   /** See search/document-format.ts */
   documentFormat: number;
+  /** The initials of its Vietnamese name ("dhqghn", and "qghn" without the kind), see nameInitialisms */
+  initialisms: string[];
   /** Vietnamese and English names of its fields (aliases come through synonyms) */
   fieldNames: string[];
   fieldSlugs: string[];
@@ -94,6 +96,7 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
     nameVi: organization.nameVi,
     nameEn: organization.nameEn,
     acronym: organization.acronym,
+    initialisms: nameInitialisms(organization.nameVi),
     summaryVi: organization.summaryVi,
     summaryEn: organization.summaryEn,
     // Both names of each field and its aliases ("TTNT", "AI"), in place of
@@ -117,6 +120,29 @@ export function organizationDocument(organization: OrganizationIndexSource): Org
     sortNameVi: sortableName(displayVi),
     sortNameEn: foldText(displayEn),
   };
+}
+
+/** What a Vietnamese name begins with when it says the kind of organization, longest first. */
+const KIND_PREFIX =
+  /^(truong dai hoc|dai hoc|hoc vien|vien nghien cuu|vien|trung tam|phong thi nghiem trong diem|phong thi nghiem|tong cong ty|cong ty co phan|cong ty|tap doan) /;
+
+/**
+ * People shorten Vietnamese names to their initials: "ĐHQGHN" (typed "DHQG"
+ * on the way), "BKHN" for Đại học Bách khoa Hà Nội, "KTQD" for Kinh tế Quốc
+ * dân. The initials of the name before its first comma (a unit's name ends
+ * with its parent's), without "Trường", and without the kind; the engine
+ * matches a prefix of the last word typed.
+ */
+export function nameInitialisms(nameVi: string | null): string[] {
+  if (!nameVi) return [];
+  const name = foldText(nameVi.split(",")[0]!).replace(/^truong /, "");
+  const initials = (text: string) =>
+    text
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map((word) => word[0])
+      .join("");
+  return unique([initials(name), initials(name.replace(KIND_PREFIX, ""))].filter((text) => text.length >= 3));
 }
 
 /**

@@ -21,7 +21,13 @@ export const HIGHLIGHT_END = "\uE001";
  */
 export type OrganizationSearchInput = DirectoryQuery &
   Pick<ApiOrganizationsQuery, "lang" | "perPage"> &
-  Partial<Pick<ApiOrganizationsQuery, "wards">>;
+  Partial<Pick<ApiOrganizationsQuery, "wards">> & {
+    /**
+     * Fields the query's words speak of (search/concepts.ts detectConcepts):
+     * among the listings that match, those in these fields come first.
+     */
+    boostFields?: string[];
+  };
 
 export type FacetName = "kind" | "area" | "field" | "district" | "verified";
 export type FacetCounts = Record<FacetName, Record<string, number>>;

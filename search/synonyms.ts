@@ -1,4 +1,5 @@
 import { foldText } from "~/utils/text";
+import { conceptTermsOf } from "./concepts";
 
 /**
  * Synonyms between the Vietnamese and English words people use for kinds of
@@ -49,15 +50,19 @@ export const GENERAL_SYNONYM_GROUPS: readonly (readonly string[])[] = [
 /** Acronyms of four letters or more that people type to find an organization. */
 export const ACRONYM_QUERY_WORDS: readonly string[] = ["hust", "usth", "vast"];
 
-export type TaxonomyTerm = { nameVi: string; nameEn: string; aliases: string };
+export type TaxonomyTerm = { slug?: string; nameVi: string; nameEn: string; aliases: string };
 
 /**
  * What a document says about its fields: each field's Vietnamese and English
  * names and its aliases, so "AI", "TTNT" and "artificial intelligence" all
- * find a listing of "Trí tuệ nhân tạo" without a synonym in the engine.
+ * find a listing of "Trí tuệ nhân tạo" without a synonym in the engine; then
+ * the everyday words of the concept layer ("nước thải" for environmental
+ * engineering, search/concepts.ts), after them so that names rank first.
  */
 export function fieldTerms(fields: readonly TaxonomyTerm[]): string[] {
-  return [...new Set(fields.flatMap((field) => [field.nameVi, field.nameEn, ...splitAliases(field.aliases)]))];
+  const names = fields.flatMap((field) => [field.nameVi, field.nameEn, ...splitAliases(field.aliases)]);
+  const slugs = fields.flatMap((field) => (field.slug ? [field.slug] : []));
+  return [...new Set([...names, ...conceptTermsOf(slugs)])];
 }
 
 export function splitAliases(aliases: string): string[] {

@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
+import { buildConceptIndex, detectConcepts, type ConceptIndex } from "#search/concepts";
 import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
 import { readSearchConfig, type SearchConfig } from "#search/config";
 import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "#search/indexes";
@@ -17,6 +18,7 @@ import { log } from "~/config/log.server";
 import type { ListingFilters } from "~/utils/list-queries";
 import { searchTerms } from "~/utils/text";
 import { dataCache } from "./cache.server";
+import { getTaxonomy, type Taxonomy } from "./field.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 
 /**
@@ -54,6 +56,8 @@ export type DirectorySearchResult = {
   facetsWithoutCounts?: FacetName[];
   /** No listing matched every word; these match some of them */
   partial?: boolean;
+  /** Fields the words were read as (the concept layer), whose listings came first; [] when none */
+  concepts: string[];
   results: { organization: OrganizationCard; highlights: OrganizationHit["highlights"] }[];
 };
 
@@ -80,19 +84,36 @@ function searchEngineCached(input: OrganizationSearchInput, config: SearchConfig
 }
 
 /** What either side found, before the cards are read: ids in order, counts, highlights from the engine. */
-type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode"> & {
+type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode" | "concepts"> & {
   ids: string[];
   highlights?: Map<string, OrganizationHit["highlights"]>;
 };
 
+const conceptIndexes = new WeakMap<Taxonomy, ConceptIndex>();
+
+/** The fields a query's words speak of, by the concept layer over the current taxonomy. */
+export async function queryConcepts(q: string): Promise<string[]> {
+  if (q.trim() === "") return [];
+  const taxonomy = await getTaxonomy();
+  let index = conceptIndexes.get(taxonomy);
+  if (!index) conceptIndexes.set(taxonomy, (index = buildConceptIndex(taxonomy.fields)));
+  return detectConcepts(q, index);
+}
+
+/**
+ * `concepts: false` searches the words alone: the page's "Showing results
+ * for" chip, removed, asks for that (docs/decisions/044).
+ */
 export async function searchDirectory(
-  input: OrganizationSearchInput,
+  input: Omit<OrganizationSearchInput, "boostFields"> & { concepts?: boolean },
   db: DbClient = prisma,
 ): Promise<DirectorySearchResult> {
   const config = readSearchConfig();
+  const { concepts: useConcepts = true, ...search } = input;
+  const concepts = useConcepts && input.sort === "relevance" ? await queryConcepts(input.q) : [];
   const { mode, ids, highlights, ...found } = await engineOrDatabase<OrganizationMatch>(
     async () => {
-      const { hits, ...rest } = await searchEngineCached(input, config!);
+      const { hits, ...rest } = await searchEngineCached({ ...search, boostFields: concepts }, config!);
       return {
         ...rest,
         ids: hits.map((hit) => hit.id),
@@ -101,12 +122,13 @@ export async function searchDirectory(
     },
     // The fallback's answers (ids and counts) are cached like the engine's: under
     // load they are what keeps it usable. Cards are always read fresh.
-    () => cached("database", input, null, () => matchInDatabase(input, db)),
+    () => cached("database", search, null, () => matchInDatabase(search, db)),
   );
   const cards = await getPublishedOrganizationCards(ids, db);
   return {
     ...found,
     mode,
+    concepts: mode === "engine" ? concepts : [],
     results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })),
   };
 }
@@ -239,7 +261,12 @@ export async function searchDirectoryInDatabase(input: OrganizationSearchInput, 
 
 async function withCards({ ids, ...match }: OrganizationMatch, db: DbClient): Promise<DirectorySearchResult> {
   const cards = await getPublishedOrganizationCards(ids, db);
-  return { ...match, mode: "database", results: cards.map((organization) => ({ organization, highlights: {} })) };
+  return {
+    ...match,
+    mode: "database",
+    concepts: [],
+    results: cards.map((organization) => ({ organization, highlights: {} })),
+  };
 }
 
 async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {

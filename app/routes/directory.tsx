@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ConceptChip } from "~/components/concept-chip";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QueryProblems } from "~/components/query-problems";
 import { FacetGroup, type FacetOption } from "~/components/facet-group";
@@ -102,6 +103,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       problems,
       outOfRange,
       partial: Boolean(result.partial),
+      concepts: result.concepts.map(taxonomyLabel),
       mode: result.mode,
       total: result.total,
       pages,
@@ -156,7 +158,7 @@ function facetOptions(
 
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, partial, mode, total, pages, results, facets, help } = loaderData;
+  const { query, problems, outOfRange, partial, concepts, mode, total, pages, results, facets, help } = loaderData;
   const t = useT();
   const lang = useLanguage();
   // The longer groups fold their tail (selected options always show).
@@ -228,7 +230,7 @@ export default function Directory() {
         <h2 id="results-heading" className="sr-only">
           {t("directory.title")}
         </h2>
-        {/* The detected-field chip ("Showing results for: …") goes here, above the count. */}
+        <ConceptChip labels={concepts} removeTo={`/directory${directorySearch({ ...query, concepts: false, page: 1 })}`} />
         <ResultsSummary query={query} total={total} />
         {problems.length > 0 ? (
           <div className="mb-4">

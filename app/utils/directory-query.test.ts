@@ -72,3 +72,15 @@ describe("directorySearch", () => {
     expect(directorySearch({})).toBe("");
   });
 });
+
+describe("the concept chip's removal", () => {
+  test("concepts=off round-trips; on keeps the reading; any other value is reported", () => {
+    const search = directorySearch({ q: "nước thải", concepts: false });
+    expect(parse(search.slice(1)).query.concepts).toBe(false);
+    expect(parse("q=x&concepts=on").query.concepts).toBeUndefined();
+    const bad = parse("q=x&concepts=maybe");
+    expect(bad.query.concepts).toBeUndefined();
+    expect(bad.problems).toEqual([{ key: "error.concepts.unknown", params: { value: "maybe" } }]);
+    expect(directorySearch({ q: "x", concepts: true })).toBe("?q=x");
+  });
+});

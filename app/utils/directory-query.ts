@@ -28,6 +28,7 @@ export function directorySearch(query: DirectoryLink): string {
   if (query.verifiedOnly) params.set("verified", "1");
   if (query.sort && query.sort !== "relevance") params.set("sort", query.sort);
   if (query.page && query.page > 1) params.set("page", String(query.page));
+  if (query.concepts === false) params.set("concepts", "off");
   const text = params.toString();
   return text ? `?${text}` : "";
 }

@@ -93,14 +93,17 @@ export const directoryQuerySchema = z
     verified: flag(["1", "true", "on"], ["0", "false", "off"]),
     sort: choice(SORTS),
     page: wholeNumber(1, MAX_PAGE),
+    /** `off`: the words alone, without the fields they were read as (decision 044) */
+    concepts: choice(["on", "off"]),
   })
-  .transform(({ kind, area, field, district, verified, ...rest }) => ({
+  .transform(({ kind, area, field, district, verified, concepts, ...rest }) => ({
     ...rest,
     kinds: kind,
     areas: area,
     fields: field,
     districts: district,
     verifiedOnly: verified,
+    ...(concepts === "off" ? { concepts: false } : {}),
   }));
 
 /** The experts and requests pages: text, field groups, the list's own filter (`extra`), a page. */
@@ -243,6 +246,7 @@ const UNKNOWN_KEYS: Record<string, MessageKey> = {
   offer: "error.offer.unknown",
   sector: "error.sector.unknown",
   sort: "error.sort.unknown",
+  concepts: "error.concepts.unknown",
 };
 
 export function pageProblem({ name, kind, value }: ParamProblem): QueryProblem {

@@ -13,9 +13,10 @@ import {
  * visitor's language) and the list still shows what the rest asks for.
  */
 export type { QueryProblem } from "./list-queries";
+export { MAX_QUERY_LENGTH } from "./list-queries";
 export type ListingParams = ExpertsPageQuery | RequestsPageQuery;
 
-const LISTS = {
+export const LISTS = {
   experts: { extraName: "offer", schema: expertsPageQuerySchema },
   requests: { extraName: "sector", schema: requestsPageQuerySchema },
 } as const;

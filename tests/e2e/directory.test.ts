@@ -165,6 +165,19 @@ describe("directory, without JavaScript", () => {
   });
 });
 
+describe("the concept chip", () => {
+  test("shows the field a problem was read as, and removing it searches the words alone, without JavaScript", async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto("/directory?q=xu+ly+nuoc+thai");
+    const chip = page.getByTestId("concept-chip");
+    await expect.poll(() => chip.innerText()).toContain("Đang hiển thị kết quả cho: Kỹ thuật môi trường");
+    await chip.getByRole("link", { name: /chỉ tìm đúng các từ đã gõ/ }).click();
+    await page.waitForURL(/concepts=off/);
+    expect(await page.getByTestId("concept-chip").count()).toBe(0);
+    expect(await resultNames(page)).not.toHaveLength(0);
+  });
+});
+
 describe("on a phone", () => {
   test("fits the screen, with filters folded away until opened", async () => {
     const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { sortableName } from "#search/organization-document";
+import { evaluateRelevance, formatRelevanceReport, relevanceSearchInput } from "#search/relevance/evaluate";
+import { RELEVANCE_QUERIES } from "#search/relevance/queries";
 import { searchDirectory } from "~/models/search-gateway.server";
 import { prisma } from "~/db/client.server";
 import { makeOrganization } from "../factories";
@@ -132,6 +134,10 @@ describe("acronyms", () => {
     ["USTH", "usth"],
     ["ĐHQGHN", "vnu"],
     ["dhqghn", "vnu"],
+    // Abbreviations from the Vietnamese name's initials, and their prefixes
+    ["DHQG", "vnu"],
+    ["ĐHQG", "vnu"],
+    ["BKHN", "hust"],
   ])("%s → %s first", async (q, slug) => {
     expect((await top(q, 1))[0]).toBe(slug);
   });
@@ -222,5 +228,49 @@ describe("directory search", () => {
     const result = await searchDirectory({ ...base, q: "vien toan" });
     // "Toán" is marked, alone or within a phrase the engine matched ("Toán học").
     expect(result.results[0]?.highlights.nameVi).toMatch(/^\uE000Viện\uE001 \uE000Toán[^\uE001]*\uE001/);
+  });
+});
+
+describe("the relevance set (search/relevance/, npm run eval:search)", () => {
+  test("at least 95% of the queries find an expected listing in the top five, 90% of the problems", async () => {
+    const report = await evaluateRelevance(RELEVANCE_QUERIES, async (q) =>
+      (await searchDirectory(relevanceSearchInput(q))).results.map(({ organization }) => organization.slug),
+    );
+    const summary = formatRelevanceReport(report, { misses: true });
+    expect(RELEVANCE_QUERIES.length).toBeGreaterThanOrEqual(150);
+    expect(report.byCategory.problem!.count).toBeGreaterThanOrEqual(60);
+    expect(report.overall.top5, summary).toBeGreaterThanOrEqual(0.95);
+    expect(report.byCategory.problem!.top5, summary).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("the concept layer", () => {
+  test("a problem's words are read as fields, whose listings come first; the chip's removal drops that", async () => {
+    const read = await searchDirectory({ ...directoryBase, q: "chip", perPage: 5 });
+    expect(read.concepts).toContain("integrated-circuits");
+    const inChips = await prisma.organization.findMany({
+      where: { fields: { some: { field: { slug: { in: read.concepts } } } } },
+      select: { slug: true },
+    });
+    const chipSlugs = new Set(inChips.map(({ slug }) => slug));
+    for (const { organization } of read.results) expect(chipSlugs).toContain(organization.slug);
+    // The same matches, reordered: the count is the words' own.
+    const literal = await searchDirectory({ ...directoryBase, q: "chip", perPage: 5, concepts: false });
+    expect(literal.concepts).toEqual([]);
+    expect(literal.total).toBe(read.total);
+  });
+
+  test("a name is not read as a field", async () => {
+    expect((await searchDirectory({ ...directoryBase, q: "Viện Vật lý" })).concepts).toEqual([]);
+    expect((await top("Viện Vật lý", 1))[0]).toBe("vast-institute-of-physics");
+  });
+
+  test("xử lý nước thải finds environmental engineering, not language processing", async () => {
+    for (const q of ["xu ly nuoc thai", "xử lý nước thải", "wastewater treatment"]) {
+      const result = await searchDirectory({ ...directoryBase, q, perPage: 3 });
+      expect(result.partial).toBeFalsy();
+      expect(result.concepts).toContain("environmental-engineering");
+      expect(result.results.map(({ organization }) => organization.slug)).not.toContain("vbee");
+    }
   });
 });
