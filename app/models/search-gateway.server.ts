@@ -84,6 +84,14 @@ type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode"> & {
   highlights?: Map<string, OrganizationHit["highlights"]>;
 };
 
+const ALL_FACETS: readonly FacetName[] = ["kind", "area", "field", "district", "verified"];
+
+/**
+ * The directory's search. `input.facets: false` asks for the page and total
+ * only: the engine runs one query instead of one per facet in use, and every
+ * facet is listed in `facetsWithoutCounts`. Search as you type should ask so
+ * on keystrokes and for the counts once typing settles.
+ */
 export async function searchDirectory(
   input: OrganizationSearchInput,
   db: DbClient = prisma,
@@ -105,6 +113,8 @@ export async function searchDirectory(
   const cards = await getPublishedOrganizationCards(ids, db);
   return {
     ...found,
+    // Asked without counts (`facets: false`, as you type): none shown, in either mode.
+    ...(input.facets === false ? { facets: emptyFacetCounts(), facetsWithoutCounts: [...ALL_FACETS] } : {}),
     mode,
     results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })),
   };

@@ -61,6 +61,20 @@ describe("filter escaping against the real engine", () => {
   });
 });
 
+describe("facet counts on request", () => {
+  test("facets: false finds the same page and total without counts", async () => {
+    const input = { ...base, q: "vien", kinds: ["institute", "lab"] };
+    const full = await searchDirectory(input);
+    expect(Object.keys(full.facets.kind).length).toBeGreaterThan(0);
+    const lean = await searchDirectory({ ...input, facets: false });
+    expect(lean.mode).toBe("engine");
+    expect(lean.total).toBe(full.total);
+    expect(lean.results.map((row) => row.organization.id)).toEqual(full.results.map((row) => row.organization.id));
+    expect(lean.facets).toEqual({ kind: {}, area: {}, field: {}, district: {}, verified: {} });
+    expect(lean.facetsWithoutCounts).toEqual(["kind", "area", "field", "district", "verified"]);
+  });
+});
+
 describe("when Meilisearch is unreachable", () => {
   test("the directory answers from the database, says so, and the engine is retried later", async () => {
     const host = process.env.MEILI_HOST;
