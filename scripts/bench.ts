@@ -297,10 +297,10 @@ results.queryMix = queries;
 const latency: Record<string, unknown> = {};
 
 const MODES = {
-  engine: "Meilisearch (with the app's 30 s result cache)",
+  engine: "Meilisearch (with the app's 30 s result cache and kept answers)",
   engineUncached: "Meilisearch, result cache off (SEARCH_CACHE=off)",
-  database: "database fallback (engine unreachable), with the result cache",
-  databaseUncached: "database fallback, result cache off",
+  database: "database fallback (engine unreachable, FTS5), with the result cache",
+  databaseUncached: "database fallback (FTS5), result cache off",
 } as const;
 for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
   step(`directory data request, ${MODES[mode]}`);
@@ -329,6 +329,16 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
         `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, ` +
           `${stats.throughput} req/s, ${stats.errors} errors, modes ${JSON.stringify(stats.modes)}`,
       );
+      if (mode === "engineUncached") {
+        // The same searches sent straight to the engine, at the same concurrency: its own
+        // processingTimeMs, and the round trip, beside the app's time above.
+        const engine = await measureEngine(queries, clients, REQUESTS, meili);
+        latency[`engineOnly_${clients}`] = engine;
+        console.log(
+          `     engine alone: processingTimeMs p50 ${engine.processing.p50} / p95 ${engine.processing.p95} ms, ` +
+            `round trip p50 ${engine.roundTrip.p50} / p95 ${engine.roundTrip.p95} ms`,
+        );
+      }
     }
     if (mode === "engine" || mode === "engineUncached") {
       // The ecosystem page over the whole directory, the full HTML page as a visitor opens it:
@@ -564,6 +574,67 @@ async function measure(
   );
   const seconds = (performance.now() - started) / 1000;
   return { requests: times.length, errors, ...summarize(times), throughput: round(times.length / seconds, 1), modes };
+}
+
+/**
+ * The directory's uncached searches sent to Meilisearch directly, as the app
+ * builds them (one multi-search per search, both passes when nothing matches
+ * every word), at the given concurrency: the engine's processingTimeMs summed
+ * over the multi-search's queries, and the round trip seen from here.
+ */
+async function measureEngine(
+  mix: string[],
+  clients: number,
+  total: number,
+  engine: { host: string; apiKey: string },
+): Promise<{ processing: Stats; roundTrip: Stats }> {
+  const { parseDirectoryQuery } = await import("~/utils/directory-query");
+  const { buildOrganizationQueries } = await import("#search/organization-search");
+  const { indexUid: uidOf } = await import("#search/client");
+  const { ORGANIZATIONS_INDEX } = await import("#search/indexes");
+  const uid = uidOf(ORGANIZATIONS_INDEX.base, { host: engine.host, apiKey: engine.apiKey, indexPrefix: "bench_" });
+  const inputs = mix.map((item) => ({
+    ...parseDirectoryQuery(new URLSearchParams(item)).query,
+    lang: "vi" as const,
+    perPage: 20,
+  }));
+  const processing: number[] = [];
+  const roundTrip: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const post = async (body: unknown) => {
+    const response = await fetch(`${engine.host}/multi-search`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${engine.apiKey}` },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { results: { processingTimeMs: number; totalHits?: number }[] };
+  };
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const input = inputs[next++ % inputs.length]!;
+        const t = performance.now();
+        let answer = await post({ queries: buildOrganizationQueries(input, uid, "all").queries });
+        let spent = answer.results.reduce((sum, result) => sum + result.processingTimeMs, 0);
+        if ((answer.results[0]?.totalHits ?? 0) === 0 && input.q.trim().split(/\s+/).length >= 2) {
+          answer = await post({ queries: buildOrganizationQueries(input, uid, "frequency").queries });
+          spent += answer.results.reduce((sum, result) => sum + result.processingTimeMs, 0);
+        }
+        roundTrip.push(performance.now() - t);
+        processing.push(spent);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const stats = (times: number[]): Stats => ({
+    requests: times.length,
+    errors: 0,
+    ...summarize(times),
+    throughput: round(times.length / seconds, 1),
+    modes: {},
+  });
+  return { processing: stats(processing), roundTrip: stats(roundTrip) };
 }
 
 /** POST /login as a browser without JavaScript would; a success is a redirect that sets the session cookie. */
@@ -824,9 +895,20 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
     for (const clients of [1, 16]) {
       const stats = byMode[`${mode}_${clients}`] as Stats;
       row(`${short[mode]}, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
+      const engine = byMode[`engineOnly_${clients}`] as { processing: Stats; roundTrip: Stats } | undefined;
+      if (mode === "engineUncached" && engine) {
+        row(
+          `  engine's processingTimeMs, ${clients}: p50 / p95 (ms)`,
+          `${engine.processing.p50} / ${engine.processing.p95}`,
+        );
+        row(`  engine round trip, ${clients}: p50 / p95 (ms)`, `${engine.roundTrip.p50} / ${engine.roundTrip.p95}`);
+      }
     }
     row(`${short[mode]}: app peak memory (MB)`, String(byMode[`${mode}_peakMemoryMb`]));
   }
+  // TYPE-AHEAD: the type-ahead endpoint's p95 goes here once it is merged (list-search branch):
+  // measure it like the directory's data request (measure(base, prefixes, 16, …, typeAheadPath)).
+  row("type-ahead, 16 clients: p95 (ms)", String(byMode.typeAhead_16 ?? "not measured yet"));
   const signIn = all.signIn as Record<string, Stats> & { peakMemoryMb: number; argon2VerifyInProcess: Stats };
   row("argon2id verify alone, in process: p50 (ms)", String(signIn.argon2VerifyInProcess.p50));
   for (const clients of [1, 4])

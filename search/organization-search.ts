@@ -27,6 +27,11 @@ export type OrganizationSearchInput = DirectoryQuery &
      * among the listings that match, those in these fields come first.
      */
     boostFields?: string[];
+    /**
+     * False: no facet counts (empty), so the engine only finds the page. For
+     * search as you type: ask for counts once typing settles. Default true.
+     */
+    facets?: boolean;
   };
 
 export type FacetName = "kind" | "area" | "field" | "district" | "verified";
@@ -92,6 +97,7 @@ export function buildOrganizationQueries(
   matchingStrategy: MatchingStrategy = "all",
 ): { queries: MultiSearchQuery[]; facetQueryFor: FacetName[] } {
   const filters = facetFilters(input);
+  const counted = input.facets !== false;
   const active = FACETS.filter((facet) => filters[facet] !== null);
   const main: MultiSearchQuery = {
     indexUid: uid,
@@ -108,9 +114,9 @@ export function buildOrganizationQueries(
     cropMarker: "…",
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,
-    facets: FACETS.filter((facet) => !active.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]),
+    facets: counted ? FACETS.filter((facet) => !active.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]) : [],
   };
-  const facetQueries: MultiSearchQuery[] = active.map((facet) => ({
+  const facetQueries: MultiSearchQuery[] = (counted ? active : []).map((facet) => ({
     indexUid: uid,
     q: input.q,
     matchingStrategy,
@@ -121,7 +127,7 @@ export function buildOrganizationQueries(
     limit: 0,
     facets: [FACET_ATTRIBUTE[facet]],
   }));
-  return { queries: [main, ...facetQueries], facetQueryFor: active };
+  return { queries: [main, ...facetQueries], facetQueryFor: counted ? active : [] };
 }
 
 export async function searchOrganizationIndex(

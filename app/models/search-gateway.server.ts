@@ -89,6 +89,8 @@ type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode" | "conce
   highlights?: Map<string, OrganizationHit["highlights"]>;
 };
 
+const ALL_FACETS: readonly FacetName[] = ["kind", "area", "field", "district", "verified"];
+
 const conceptIndexes = new WeakMap<Taxonomy, ConceptIndex>();
 
 /** The fields a query's words speak of, by the concept layer over the current taxonomy. */
@@ -101,8 +103,12 @@ export async function queryConcepts(q: string): Promise<string[]> {
 }
 
 /**
- * `concepts: false` searches the words alone: the page's "Showing results
- * for" chip, removed, asks for that (docs/decisions/044).
+ * The directory's search. `concepts: false` searches the words alone: the
+ * page's "Showing results for" chip, removed, asks for that (docs/decisions/044).
+ * `input.facets: false` asks for the page and total
+ * only: the engine runs one query instead of one per facet in use, and every
+ * facet is listed in `facetsWithoutCounts`. Search as you type should ask so
+ * on keystrokes and for the counts once typing settles.
  */
 export async function searchDirectory(
   input: Omit<OrganizationSearchInput, "boostFields"> & { concepts?: boolean },
@@ -127,6 +133,8 @@ export async function searchDirectory(
   const cards = await getPublishedOrganizationCards(ids, db);
   return {
     ...found,
+    // Asked without counts (`facets: false`, as you type): none shown, in either mode.
+    ...(input.facets === false ? { facets: emptyFacetCounts(), facetsWithoutCounts: [...ALL_FACETS] } : {}),
     mode,
     concepts: mode === "engine" ? concepts : [],
     results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })),
@@ -213,14 +221,32 @@ export function searchOpenRequests(query: ListingQuery): Promise<ListingAnswer> 
 type Filters = Omit<OrganizationSearchInput, "page" | "perPage" | "sort" | "lang">;
 
 /**
- * Text conditions for the fallback: every folded word of the query must occur
- * in the folded text. Terms are letters and digits only, so LIKE's wildcards
- * cannot appear in them.
+ * The query as an FTS5 expression over the folded text (docs/decisions/045):
+ * every folded word, each also as the start of a longer word ("vien cong ng"
+ * as you type). Terms are letters and digits only, so quoting them is enough
+ * to keep FTS5's operators out. Null when the query has no words.
  */
-function textConditions(input: Filters): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`o.status = 'published'`];
-  for (const term of searchTerms(input.q).slice(0, 12)) parts.push(Prisma.sql`o.searchText LIKE ${`%${term}%`}`);
-  return Prisma.join(parts, " AND ");
+export function fullTextQuery(q: string): string | null {
+  const terms = searchTerms(q).slice(0, 12);
+  return terms.length ? terms.map((term) => `"${term}"*`).join(" ") : null;
+}
+
+/**
+ * Above this many matches the fallback lists by the engine's order without
+ * words (verified, then name) instead of bm25: ranking every row of a one- or
+ * two-letter prefix costs hundreds of milliseconds and says little.
+ */
+export const RANKED_MATCHES_LIMIT = 2_000;
+
+/**
+ * Published organizations whose folded text matches the words, as a condition
+ * on `o`. The unary + keeps SQLite from looking each match up by rowid in the
+ * wide table: it walks a narrow index and checks the set of matched rowids.
+ */
+function textCondition(match: string | null): Prisma.Sql {
+  if (!match) return Prisma.sql`o.status = 'published'`;
+  return Prisma.sql`o.status = 'published'
+    AND +o.rowid IN (SELECT rowid FROM OrganizationSearch WHERE OrganizationSearch MATCH ${match})`;
 }
 
 /** Facet filters on the matched rows, optionally leaving one facet out (disjunctive counts). */
@@ -246,12 +272,12 @@ function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
 type GroupRow = { kind: string; district: string | null; verified: number | bigint | boolean; n: number | bigint };
 
 /**
- * The fallback in two statements. The text match scans the table, so it is
- * done as few times as possible:
+ * The fallback in two statements, the words matched through the FTS5 index:
  * 1. counts grouped by kind, district and verified under the text, field and
  *    area conditions, from which the total and the disjunctive counts of those
  *    three facets are computed here;
- * 2. the page of ids, in the engine's order.
+ * 2. the page of ids: by bm25 when sorted by relevance with words (up to
+ *    RANKED_MATCHES_LIMIT matches), otherwise in the engine's order.
  * Field and area counts are left out (they cost a join over every link, over a
  * second at 100,000 organizations); the page shows those facets without counts.
  */
@@ -278,14 +304,21 @@ async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Pr
       : input.sort === "name"
         ? Prisma.sql`${name}, o.id`
         : Prisma.sql`o.verified DESC, ${name}, o.id`;
-  const text = textConditions(input);
+  const match = fullTextQuery(input.q);
+  const text = textCondition(match);
   const taxonomyOnly = filterConditions({ ...input, kinds: [], districts: [], verifiedOnly: false });
-  const [groups, page] = await Promise.all([
-    db.$queryRaw<GroupRow[]>`SELECT o.kind, o.district, o.verified, COUNT(*) AS n FROM Organization o
-      WHERE ${text} AND ${taxonomyOnly} GROUP BY o.kind, o.district, o.verified`,
-    db.$queryRaw<{ id: string }[]>`SELECT o.id FROM Organization o WHERE ${text} AND ${filterConditions(input)}
-      ORDER BY ${orderBy} LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`,
-  ]);
+  const groups = await db.$queryRaw<GroupRow[]>`SELECT o.kind, o.district, o.verified, COUNT(*) AS n
+    FROM Organization o WHERE ${text} AND ${taxonomyOnly} GROUP BY o.kind, o.district, o.verified`;
+  const matched = groups.reduce((sum, group) => sum + Number(group.n), 0);
+  const limit = Prisma.sql`LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`;
+  const page =
+    match && input.sort === "relevance" && matched <= RANKED_MATCHES_LIMIT
+      ? await db.$queryRaw<{ id: string }[]>`SELECT o.id
+          FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
+          WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${filterConditions(input)}
+          ORDER BY s.rank, o.verified DESC, ${name}, o.id ${limit}`
+      : await db.$queryRaw<{ id: string }[]>`SELECT o.id FROM Organization o
+          WHERE ${text} AND ${filterConditions(input)} ORDER BY ${orderBy} ${limit}`;
 
   const facets = emptyFacetCounts();
   let total = 0;

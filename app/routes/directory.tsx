@@ -230,7 +230,10 @@ export default function Directory() {
         <h2 id="results-heading" className="sr-only">
           {t("directory.title")}
         </h2>
-        <ConceptChip labels={concepts} removeTo={`/directory${directorySearch({ ...query, concepts: false, page: 1 })}`} />
+        <ConceptChip
+          labels={concepts}
+          removeTo={`/directory${directorySearch({ ...query, concepts: false, page: 1 })}`}
+        />
         <ResultsSummary query={query} total={total} />
         {problems.length > 0 ? (
           <div className="mb-4">

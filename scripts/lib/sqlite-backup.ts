@@ -84,7 +84,10 @@ export function databaseFacts(file: string): DatabaseFacts {
 
 function readFacts(db: Database.Database): DatabaseFacts {
   const names = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    // Plain tables only: a full-text index (and its shadow tables) mirrors one of them.
+    .prepare(
+      `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
   const tables: Record<string, number> = {};

@@ -77,7 +77,8 @@ function readRows(file: string, sql: string, ...params: unknown[]): unknown[][] 
 function tableDigests(file: string): Record<string, { rows: number; sha256: string }> {
   const tables = readRows(
     file,
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    // Plain tables: the full-text index's shadow tables have no rowid to order by.
+    `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
   return Object.fromEntries(
     tables.map(([name]) => {

@@ -3,7 +3,13 @@ import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
 import { searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
-import { createOrganization, updateOrganization } from "~/models/organization.server";
+import {
+  createOrganization,
+  deleteOrganization,
+  updateOrganization,
+  updateOrganizationInTransaction,
+} from "~/models/organization.server";
+import { write } from "~/models/write.server";
 import { createPrismaClient, prisma } from "~/db/client.server";
 import { makeOrganization } from "../factories";
 import { drainOutbox, seedAndIndex } from "./helpers";
@@ -52,6 +58,20 @@ describe("filter escaping against the real engine", () => {
     expect(result.hits.map((hit) => hit.id)).toEqual([organization.id]);
     await updateOrganization(organization.id, { district: null }, { origin: "portal" });
     await drainOutbox();
+  });
+});
+
+describe("facet counts on request", () => {
+  test("facets: false finds the same page and total without counts", async () => {
+    const input = { ...base, q: "vien", kinds: ["institute", "lab"] };
+    const full = await searchDirectory(input);
+    expect(Object.keys(full.facets.kind).length).toBeGreaterThan(0);
+    const lean = await searchDirectory({ ...input, facets: false });
+    expect(lean.mode).toBe("engine");
+    expect(lean.total).toBe(full.total);
+    expect(lean.results.map((row) => row.organization.id)).toEqual(full.results.map((row) => row.organization.id));
+    expect(lean.facets).toEqual({ kind: {}, area: {}, field: {}, district: {}, verified: {} });
+    expect(lean.facetsWithoutCounts).toEqual(["kind", "area", "field", "district", "verified"]);
   });
 });
 
@@ -129,5 +149,74 @@ describe("when Meilisearch is unreachable", () => {
     expect(byField.results.map(({ organization }) => organization.slug)).toContain("hust-bkai");
     const nothing = await searchDirectoryInDatabase({ ...base, q: "%_%" });
     expect(nothing.total).toBe(await prisma.organization.count({ where: { status: "published" } }));
+  });
+
+  test("the database search matches folded words and word starts through FTS5, ranked by bm25", async () => {
+    // Named so that the engine's filter-only order (verified, then by name) would put the weaker match first.
+    const strong = await makeOrganization({
+      nameVi: "Zeta Phòng thí nghiệm Đường ống Quắcca",
+      summaryVi: "Đường ống quắcca: kiểm định đường ống quắcca.",
+    });
+    const weak = await makeOrganization({
+      nameVi: "Alpha Viện",
+      verified: true,
+      summaryVi: `Nhiều lĩnh vực, ${"nghiên cứu ứng dụng ".repeat(30)} và một dự án về đường ống quắcca.`,
+    });
+    const slugs = async (q: string) =>
+      (await searchDirectoryInDatabase({ ...base, q })).results.map(({ organization }) => organization.slug);
+    // Without marks, with them, đ as d, the last word as typed so far.
+    for (const q of ["duong ong quacca", "đường ống quắcca", "DUONG ONG QUACC"]) {
+      expect(await slugs(q), q).toEqual([strong.slug, weak.slug]);
+    }
+    // Sorted by name, the name decides.
+    const byName = await searchDirectoryInDatabase({ ...base, q: "quacca", sort: "name" });
+    expect(byName.results.map(({ organization }) => organization.slug)).toEqual([weak.slug, strong.slug]);
+    // Every word must match.
+    expect(await slugs("quacca zzyzx")).toEqual([]);
+    await deleteOrganization(strong.id);
+    await deleteOrganization(weak.id);
+  });
+
+  test("an edit or a delete is in the full-text index inside its own transaction, and a rollback leaves it as it was", async () => {
+    const organization = await makeOrganization({ nameEn: "Wombatite Coatings Lab" });
+    const slugsFor = async (q: string, db: Parameters<typeof searchDirectoryInDatabase>[1] = prisma) =>
+      (await searchDirectoryInDatabase({ ...base, q }, db)).results.map(({ organization }) => organization.slug);
+    expect(await slugsFor("wombatite")).toEqual([organization.slug]);
+
+    await write(async (tx, effects) => {
+      await updateOrganizationInTransaction(
+        organization.id,
+        { nameEn: "Numbatite Coatings Lab" },
+        { origin: "portal" },
+        tx,
+        effects,
+      );
+      // Within the writing transaction, already.
+      expect(await slugsFor("numbatite", tx)).toEqual([organization.slug]);
+      expect(await slugsFor("wombatite", tx)).toEqual([]);
+    });
+    expect(await slugsFor("numbatite")).toEqual([organization.slug]);
+    expect(await slugsFor("wombatite")).toEqual([]);
+
+    // A write that fails takes its index change with it.
+    await expect(
+      write(async (tx, effects) => {
+        await updateOrganizationInTransaction(
+          organization.id,
+          { nameEn: "Quollite Lab" },
+          { origin: "portal" },
+          tx,
+          effects,
+        );
+        expect(await slugsFor("quollite", tx)).toEqual([organization.slug]);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await slugsFor("quollite")).toEqual([]);
+    expect(await slugsFor("numbatite")).toEqual([organization.slug]);
+
+    await deleteOrganization(organization.id);
+    expect(await slugsFor("numbatite")).toEqual([]);
+    await drainOutbox();
   });
 });

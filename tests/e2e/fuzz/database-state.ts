@@ -22,8 +22,13 @@ const BACKGROUND = new Set([
 
 export function databaseState(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+  const tables = // Plain tables: the full-text index's shadow tables have no rowid to order by.
+  (
+    db
+      .prepare(
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all() as {
       name: string;
     }[]
   )
