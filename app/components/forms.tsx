@@ -6,7 +6,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import { useT } from "~/i18n/i18n";
+import { useLanguage, useT, type Language } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { cx } from "~/utils/misc";
 import { Button, type ButtonVariant } from "./ui/button";
@@ -149,6 +149,60 @@ export function SelectField({
       </select>
     </LabelledControl>
   );
+}
+
+type Option = { value: string; label: string };
+
+/** The constraint attributes a described field may carry (the server checks the same). */
+type Constraints = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "lang" | "inputMode" | "autoComplete" | "minLength" | "maxLength" | "required"
+>;
+
+/**
+ * A field described by data: its name, label and hint (message keys), its control and
+ * its constraints. `fallback` is the starting value when nothing was typed or saved;
+ * a select's `none` is the label of its empty first choice.
+ */
+export type FieldSpec<Name extends string = string> = Constraints & {
+  name: Name;
+  label: MessageKey;
+  hint?: MessageKey;
+  fallback?: string;
+} & (
+    { control?: "input" | "textarea" } | { control: "select"; options: (lang: Language) => Option[]; none?: MessageKey }
+  );
+
+/** The fields `specs` describe, in order, each with its value and its errors. */
+export function DescribedFields<Name extends string>({
+  specs,
+  value,
+  errors,
+}: {
+  specs: readonly FieldSpec<Name>[];
+  value: (name: Name, fallback?: string) => string;
+  errors: (name: Name) => ListOfErrors;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  return specs.map((spec) => {
+    const { name, label, hint, fallback, ...rest } = spec;
+    const common = {
+      name,
+      label: t(label),
+      hint: hint ? t(hint) : undefined,
+      defaultValue: value(name, fallback),
+      errors: errors(name),
+    };
+    if (rest.control === "select") {
+      const { control: _control, options, none, ...constraints } = rest;
+      const placeholder = none ? t(none) : undefined;
+      return <SelectField key={name} {...common} {...constraints} options={options(lang)} placeholder={placeholder} />;
+    }
+    const { control, ...constraints } = rest;
+    if (control === "textarea") return <TextareaField key={name} {...common} {...constraints} />;
+    return <Field key={name} {...common} {...constraints} />;
+  });
 }
 
 /** A group of checkboxes (or radios) sharing one name. */
