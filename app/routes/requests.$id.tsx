@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ParentLink } from "~/components/page";
 import { ReviewDecision } from "~/components/review-decision";
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
@@ -172,11 +173,9 @@ export default function RequestPage() {
 
   return (
     <article className="space-y-6">
-      <nav aria-label={t("org.breadcrumb")} className="text-sm">
-        <Link to={request.isAuthor ? "/me/requests" : "/requests"} className="text-brand-700 hover:underline">
-          {request.isAuthor ? t("requests.mine") : t("requests.title")}
-        </Link>
-      </nav>
+      <ParentLink to={request.isAuthor ? "/me/requests" : "/requests"}>
+        {request.isAuthor ? t("requests.mine") : t("requests.title")}
+      </ParentLink>
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
       {request.status === "pending" ? (
         <Notice tone="warning">{t(request.isAuthor ? "request.pendingNotice" : "request.pendingReviewNotice")}</Notice>
