@@ -23,6 +23,33 @@ export function EmailField({ field }: { field: FieldMeta }) {
 }
 
 /**
+ * The password the person has now (sign-in, changing it). `capped` sets its maxLength
+ * (the account page's form leaves it out, as it does the confirmation's).
+ */
+export function CurrentPasswordField({
+  label,
+  field,
+  capped = true,
+}: {
+  label: MessageKey;
+  field: FieldMeta;
+  capped?: boolean;
+}) {
+  const t = useT();
+  return (
+    <Field
+      label={t(label)}
+      name={field.name}
+      type="password"
+      errors={field.errors}
+      autoComplete="current-password"
+      maxLength={capped ? 200 : undefined}
+      required
+    />
+  );
+}
+
+/**
  * A new password and its confirmation. `capConfirmation` sets the confirmation's
  * maxLength (the account page's form leaves it out).
  */
