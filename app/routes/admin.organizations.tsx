@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SubmitButton } from "~/components/forms";
+import { Field, SelectField, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
@@ -33,6 +33,14 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("curation.orga
 
 const PAGE_SIZE = 50;
 const SORTS = ["name", "updated", "kind"] as const;
+/** The list's column headings after the selection checkbox. */
+const COLUMNS: MessageKey[] = [
+  "curation.name",
+  "curation.kind",
+  "curation.status",
+  "curation.updated",
+  "curation.actions",
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
@@ -154,7 +162,6 @@ export default function CurateOrganizations() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const lang = useLanguage();
-  const select = "mt-1 w-full rounded-lg border border-slate-300 p-2";
   if (result?.confirmArchive) return <ConfirmArchive listings={result.confirmArchive} single={result.id} />;
   return (
     <div className="space-y-6">
@@ -172,54 +179,43 @@ export default function CurateOrganizations() {
         <div className="sm:col-span-2">
           <Field label={t("curation.search")} name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            {t("curation.kind")}
-          </label>
-          <select id="kind" name="kind" defaultValue={filters.kind} className={select}>
-            <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`kind.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            {t("curation.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filters.status} className={select}>
-            <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`curation.status.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="verified" className="block text-sm font-medium">
-            {t("curation.verifiedFilter")}
-          </label>
-          <select id="verified" name="verified" defaultValue={filters.verified} className={select}>
-            <option value="">{t("audit.any")}</option>
-            <option value="yes">{t("curation.verifiedYes")}</option>
-            <option value="no">{t("curation.verifiedNo")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-medium">
-            {t("curation.sort")}
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
-            {SORTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`curation.sort.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="kind"
+          label={t("curation.kind")}
+          name="kind"
+          defaultValue={filters.kind}
+          placeholder={t("audit.any")}
+          options={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`kind.${value}` as MessageKey) }))}
+        />
+        <SelectField
+          id="status"
+          label={t("curation.status")}
+          name="status"
+          defaultValue={filters.status}
+          placeholder={t("audit.any")}
+          options={ORGANIZATION_STATUSES.map((value) => ({
+            value,
+            label: t(`curation.status.${value}` as MessageKey),
+          }))}
+        />
+        <SelectField
+          id="verified"
+          label={t("curation.verifiedFilter")}
+          name="verified"
+          defaultValue={filters.verified}
+          placeholder={t("audit.any")}
+          options={[
+            { value: "yes", label: t("curation.verifiedYes") },
+            { value: "no", label: t("curation.verifiedNo") },
+          ]}
+        />
+        <SelectField
+          id="sort"
+          label={t("curation.sort")}
+          name="sort"
+          defaultValue={filters.sort}
+          options={SORTS.map((value) => ({ value, label: t(`curation.sort.${value}` as MessageKey) }))}
+        />
         <div className="flex items-end">
           <SubmitButton tone="secondary">{t("audit.filter")}</SubmitButton>
         </div>
@@ -250,21 +246,11 @@ export default function CurateOrganizations() {
                 <th scope="col" className="p-2">
                   <span className="sr-only">{t("curation.bulk")}</span>
                 </th>
-                <th scope="col" className="p-2">
-                  {t("curation.name")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.kind")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.status")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.updated")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.actions")}
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="p-2">
+                    {t(column)}
+                  </th>
+                ))}
               </tr>
             </thead>
             {/* Below 640 px each row is a stacked block: a checkbox beside the name, facts underneath. */}
