@@ -205,6 +205,15 @@ export function DescribedFields<Name extends string>({
   });
 }
 
+/**
+ * The props of a list's filter selects (a GET form): id, name and current value from
+ * the URL's `values`, and "any" as the empty first choice.
+ */
+export function useFilterSelect<Name extends string>(values: Record<Name, string>, idPrefix = "") {
+  const t = useT();
+  return (name: Name) => ({ id: `${idPrefix}${name}`, name, defaultValue: values[name], placeholder: t("audit.any") });
+}
+
 /** A group of checkboxes (or radios) sharing one name. */
 export function ChoiceGroup({
   legend,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChangeTableHead } from "~/components/change-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField, SubmitButton } from "~/components/forms";
+import { Field, SelectField, SubmitButton, useFilterSelect } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { SimplePager } from "~/components/simple-pager";
 import { useLanguage, useT } from "~/i18n/i18n";
@@ -51,6 +51,7 @@ export default function AuditLog() {
     params.set("format", format);
     return `/admin/audit/export?${params.toString()}`;
   };
+  const filter = useFilterSelect(raw, "audit-");
   return (
     <div className="space-y-6">
       <PageHeader title={t("audit.title")} />
@@ -60,19 +61,13 @@ export default function AuditLog() {
         className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
       >
         <SelectField
-          id="audit-action"
           label={t("audit.action")}
-          name="action"
-          defaultValue={raw.action}
-          placeholder={t("audit.any")}
+          {...filter("action")}
           options={AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`audit.action.${action}` as MessageKey) }))}
         />
         <SelectField
-          id="audit-actor"
           label={t("audit.actor")}
-          name="actor"
-          defaultValue={raw.actor}
-          placeholder={t("audit.any")}
+          {...filter("actor")}
           options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
         />
         <Field label={t("audit.from")} name="from" type="date" defaultValue={raw.from} />

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField, SubmitButton } from "~/components/forms";
+import { Field, SelectField, SubmitButton, useFilterSelect } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
@@ -162,6 +162,7 @@ export default function CurateOrganizations() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const lang = useLanguage();
+  const filter = useFilterSelect(filters);
   if (result?.confirmArchive) return <ConfirmArchive listings={result.confirmArchive} single={result.id} />;
   return (
     <div className="space-y-6">
@@ -180,38 +181,29 @@ export default function CurateOrganizations() {
           <Field label={t("curation.search")} name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
         <SelectField
-          id="kind"
           label={t("curation.kind")}
-          name="kind"
-          defaultValue={filters.kind}
-          placeholder={t("audit.any")}
+          {...filter("kind")}
           options={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`kind.${value}` as MessageKey) }))}
         />
         <SelectField
-          id="status"
           label={t("curation.status")}
-          name="status"
-          defaultValue={filters.status}
-          placeholder={t("audit.any")}
+          {...filter("status")}
           options={ORGANIZATION_STATUSES.map((value) => ({
             value,
             label: t(`curation.status.${value}` as MessageKey),
           }))}
         />
         <SelectField
-          id="verified"
           label={t("curation.verifiedFilter")}
-          name="verified"
-          defaultValue={filters.verified}
-          placeholder={t("audit.any")}
+          {...filter("verified")}
           options={[
             { value: "yes", label: t("curation.verifiedYes") },
             { value: "no", label: t("curation.verifiedNo") },
           ]}
         />
         <SelectField
-          id="sort"
           label={t("curation.sort")}
+          id="sort"
           name="sort"
           defaultValue={filters.sort}
           options={SORTS.map((value) => ({ value, label: t(`curation.sort.${value}` as MessageKey) }))}
