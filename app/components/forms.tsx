@@ -1,4 +1,4 @@
-import { useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import {
   useId,
   type InputHTMLAttributes,
@@ -300,6 +300,49 @@ export function SubmitButton({
     >
       {pending ? t("form.sending") : children}
     </Button>
+  );
+}
+
+/** The buttons of one form that each send it with another intent (approve / reject, publish / save). */
+export function IntentButtons({
+  choices,
+  className = "flex flex-wrap gap-2",
+}: {
+  choices: { intent: string; label: string; tone?: ButtonVariant }[];
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      {choices.map(({ intent, label, tone }) => (
+        <SubmitButton key={intent} name="intent" value={intent} tone={tone}>
+          {label}
+        </SubmitButton>
+      ))}
+    </div>
+  );
+}
+
+/** A form of its own for one action: what it is about (`children`), then its button. */
+export function IntentForm({
+  intent,
+  label,
+  tone = "secondary",
+  className,
+  children,
+}: {
+  intent: string;
+  label: string;
+  tone?: ButtonVariant;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className={className}>
+      {children}
+      <SubmitButton name="intent" value={intent} tone={tone}>
+        {label}
+      </SubmitButton>
+    </Form>
   );
 }
 

@@ -10,8 +10,8 @@ import {
   ErrorList,
   Field,
   FormErrors,
+  IntentButtons,
   SelectField,
-  SubmitButton,
   type FieldSpec,
 } from "~/components/forms";
 import { FormPage } from "~/components/page";
@@ -266,14 +266,12 @@ export default function MyProfile() {
             ))}
           </div>
         </fieldset>
-        <div className="flex flex-wrap gap-2">
-          <SubmitButton name="intent" value="publish">
-            {t("profile.publish")}
-          </SubmitButton>
-          <SubmitButton name="intent" value="save-draft" tone="secondary">
-            {t("profile.saveDraft")}
-          </SubmitButton>
-        </div>
+        <IntentButtons
+          choices={[
+            { intent: "publish", label: t("profile.publish") },
+            { intent: "save-draft", label: t("profile.saveDraft"), tone: "secondary" },
+          ]}
+        />
       </Form>
     </FormPage>
   );

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { ReviewDecision } from "~/components/review-decision";
-import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, IntentForm, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
@@ -500,12 +500,9 @@ export default function RequestPage() {
                 </details>
               ) : null}
               {["submitted", "screening", "shortlisted"].includes(ownResponse.status) ? (
-                <Form method="post" className="space-y-2">
+                <IntentForm intent="withdraw-response" label={t("response.withdraw")} className="space-y-2">
                   <p className="text-slate-600">{t("response.withdrawHint")}</p>
-                  <SubmitButton name="intent" value="withdraw-response" tone="secondary">
-                    {t("response.withdraw")}
-                  </SubmitButton>
-                </Form>
+                </IntentForm>
               ) : null}
               {ownResponse.declineReason ? (
                 <p>
