@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ColumnHeadings } from "~/components/ui/column-headings";
 import { Field, SelectField, SubmitButton, useFilterSelect } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
@@ -238,11 +239,7 @@ export default function CurateOrganizations() {
                 <th scope="col" className="p-2">
                   <span className="sr-only">{t("curation.bulk")}</span>
                 </th>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="p-2">
-                    {t(column)}
-                  </th>
-                ))}
+                <ColumnHeadings labels={COLUMNS.map((column) => t(column))} />
               </tr>
             </thead>
             {/* Below 640 px each row is a stacked block: a checkbox beside the name, facts underneath. */}
