@@ -22,6 +22,39 @@ export function EmailField({ field }: { field: FieldMeta }) {
   );
 }
 
+/** A password input: never filled back in after a refusal. */
+function PasswordField({
+  field,
+  ...props
+}: {
+  field: FieldMeta;
+  label: string;
+  hint?: string;
+  autoComplete: "current-password" | "new-password";
+  minLength?: number;
+  maxLength?: number;
+}) {
+  return <Field {...props} name={field.name} type="password" errors={field.errors} required />;
+}
+
+type CurrentPasswordProps = { label: MessageKey; field: FieldMeta; capped?: boolean };
+
+/**
+ * The password the person has now (sign-in, changing it). `capped` sets its maxLength
+ * (the account page's form leaves it out, as it does the confirmation's).
+ */
+export function CurrentPasswordField({ label, field, capped = true }: CurrentPasswordProps) {
+  const t = useT();
+  return (
+    <PasswordField
+      label={t(label)}
+      field={field}
+      autoComplete="current-password"
+      maxLength={capped ? 200 : undefined}
+    />
+  );
+}
+
 /**
  * A new password and its confirmation. `capConfirmation` sets the confirmation's
  * maxLength (the account page's form leaves it out).
@@ -40,25 +73,19 @@ export function NewPasswordFields({
   const t = useT();
   return (
     <>
-      <Field
+      <PasswordField
         label={t(label)}
         hint={t("auth.passwordHint")}
-        name={password.name}
-        type="password"
-        errors={password.errors}
+        field={password}
         autoComplete="new-password"
         minLength={10}
         maxLength={200}
-        required
       />
-      <Field
+      <PasswordField
         label={t("auth.confirmPassword")}
-        name={confirmPassword.name}
-        type="password"
-        errors={confirmPassword.errors}
+        field={confirmPassword}
         autoComplete="new-password"
         maxLength={capConfirmation ? 200 : undefined}
-        required
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { useT } from "~/i18n/i18n";
+import { ColumnHeadings } from "./ui/column-headings";
 
 /** The head of a before / after table of changes (the audit log, the review queue's revisions). */
 export function ChangeTableHead() {
@@ -6,15 +7,7 @@ export function ChangeTableHead() {
   return (
     <thead>
       <tr className="border-b border-slate-200">
-        <th scope="col" className="p-1">
-          {t("queue.field")}
-        </th>
-        <th scope="col" className="p-1">
-          {t("queue.before")}
-        </th>
-        <th scope="col" className="p-1">
-          {t("queue.after")}
-        </th>
+        <ColumnHeadings cell="p-1" labels={[t("queue.field"), t("queue.before"), t("queue.after")]} />
       </tr>
     </thead>
   );

@@ -14,14 +14,15 @@ export type PickerArea = {
  */
 export function FieldPicker({
   legend,
-  name,
+  name = "fieldSlugs",
   areas,
   selected,
   errors,
   hint,
 }: {
   legend: string;
-  name: string;
+  /** Every form sends its research fields as fieldSlugs. */
+  name?: string;
   areas: PickerArea[];
   /** A form sent back after a refusal gives one checked box as a string, several as a list */
   selected: string[] | string;

@@ -1,4 +1,4 @@
-import { useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import {
   useId,
   type InputHTMLAttributes,
@@ -6,7 +6,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
-import { useT } from "~/i18n/i18n";
+import { useLanguage, useT, type Language } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { cx } from "~/utils/misc";
 import { Button, type ButtonVariant } from "./ui/button";
@@ -151,6 +151,69 @@ export function SelectField({
   );
 }
 
+type Option = { value: string; label: string };
+
+/** The constraint attributes a described field may carry (the server checks the same). */
+type Constraints = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "lang" | "inputMode" | "autoComplete" | "minLength" | "maxLength" | "required"
+>;
+
+/**
+ * A field described by data: its name, label and hint (message keys), its control and
+ * its constraints. `fallback` is the starting value when nothing was typed or saved;
+ * a select's `none` is the label of its empty first choice.
+ */
+export type FieldSpec<Name extends string = string> = Constraints & {
+  name: Name;
+  label: MessageKey;
+  hint?: MessageKey;
+  fallback?: string;
+} & (
+    { control?: "input" | "textarea" } | { control: "select"; options: (lang: Language) => Option[]; none?: MessageKey }
+  );
+
+/** The fields `specs` describe, in order, each with its value and its errors. */
+export function DescribedFields<Name extends string>({
+  specs,
+  value,
+  errors,
+}: {
+  specs: readonly FieldSpec<Name>[];
+  value: (name: Name, fallback?: string) => string;
+  errors: (name: Name) => ListOfErrors;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  return specs.map((spec) => {
+    const { name, label, hint, fallback, ...rest } = spec;
+    const common = {
+      name,
+      label: t(label),
+      hint: hint ? t(hint) : undefined,
+      defaultValue: value(name, fallback),
+      errors: errors(name),
+    };
+    if (rest.control === "select") {
+      const { control: _control, options, none, ...constraints } = rest;
+      const placeholder = none ? t(none) : undefined;
+      return <SelectField key={name} {...common} {...constraints} options={options(lang)} placeholder={placeholder} />;
+    }
+    const { control, ...constraints } = rest;
+    if (control === "textarea") return <TextareaField key={name} {...common} {...constraints} />;
+    return <Field key={name} {...common} {...constraints} />;
+  });
+}
+
+/**
+ * The props of a list's filter selects (a GET form): id, name and current value from
+ * the URL's `values`, and "any" as the empty first choice.
+ */
+export function useFilterSelect<Name extends string>(values: Record<Name, string>, idPrefix = "") {
+  const t = useT();
+  return (name: Name) => ({ id: `${idPrefix}${name}`, name, defaultValue: values[name], placeholder: t("audit.any") });
+}
+
 /** A group of checkboxes (or radios) sharing one name. */
 export function ChoiceGroup({
   legend,
@@ -237,6 +300,49 @@ export function SubmitButton({
     >
       {pending ? t("form.sending") : children}
     </Button>
+  );
+}
+
+/** The buttons of one form that each send it with another intent (approve / reject, publish / save). */
+export function IntentButtons({
+  choices,
+  className = "flex flex-wrap gap-2",
+}: {
+  choices: { intent: string; label: string; tone?: ButtonVariant }[];
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      {choices.map(({ intent, label, tone }) => (
+        <SubmitButton key={intent} name="intent" value={intent} tone={tone}>
+          {label}
+        </SubmitButton>
+      ))}
+    </div>
+  );
+}
+
+/** A form of its own for one action: what it is about (`children`), then its button. */
+export function IntentForm({
+  intent,
+  label,
+  tone = "secondary",
+  className,
+  children,
+}: {
+  intent: string;
+  label: string;
+  tone?: ButtonVariant;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className={className}>
+      {children}
+      <SubmitButton name="intent" value={intent} tone={tone}>
+        {label}
+      </SubmitButton>
+    </Form>
   );
 }
 

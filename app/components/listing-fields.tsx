@@ -1,9 +1,42 @@
 import type { ComponentProps } from "react";
 import { FieldPicker } from "~/components/field-picker";
-import { Field, SelectField, TextareaField } from "~/components/forms";
-import { useLanguage, useT } from "~/i18n/i18n";
+import { DescribedFields, type FieldSpec } from "~/components/forms";
+import { useT } from "~/i18n/i18n";
 import { areaOptions } from "~/domain/districts";
 import { wardOptions } from "~/domain/wards";
+
+const NAME_AND_SUMMARY: FieldSpec[] = [
+  { name: "nameVi", label: "org.nameVi", lang: "vi", maxLength: 200 },
+  { name: "nameEn", label: "org.nameEn", lang: "en", maxLength: 200 },
+  { name: "acronym", label: "org.acronym", maxLength: 30 },
+  { name: "summaryVi", label: "org.summaryVi", control: "textarea", lang: "vi", maxLength: 2000 },
+  { name: "summaryEn", label: "org.summaryEn", control: "textarea", lang: "en", maxLength: 2000 },
+  { name: "foundedYear", label: "org.founded", inputMode: "numeric", maxLength: 4 },
+];
+
+const ADDRESS: FieldSpec[] = [
+  { name: "address", label: "org.address", hint: "org.addressHint", autoComplete: "address-line1", maxLength: 300 },
+];
+
+// Ward (since July 2025) and area (former district) are separate: 28 names are both.
+const WARD_AND_AREA: FieldSpec[] = [
+  { name: "ward", label: "org.ward", control: "select", options: wardOptions, none: "org.wardNone" },
+  { name: "district", label: "org.district", control: "select", options: areaOptions, none: "request.districtNone" },
+];
+
+const PHONE_EMAIL_WEBSITE: FieldSpec[] = [
+  { name: "phone", label: "org.phone", hint: "org.phoneHint", type: "tel", autoComplete: "tel", maxLength: 100 },
+  {
+    name: "email",
+    label: "org.email",
+    hint: "org.emailHint",
+    type: "text",
+    inputMode: "email",
+    autoComplete: "email",
+    maxLength: 254,
+  },
+  { name: "website", label: "org.website", type: "url", autoComplete: "url", maxLength: 500 },
+];
 
 /**
  * The facts of a listing, as the edit page and the new-listing page both ask
@@ -22,122 +55,19 @@ export function ListingFields({
   selectedFields: string[];
 }) {
   const t = useT();
-  const lang = useLanguage();
+  const described = { value, errors };
   return (
     <>
-      <Field
-        label={t("org.nameVi")}
-        name="nameVi"
-        lang="vi"
-        defaultValue={value("nameVi")}
-        errors={errors("nameVi")}
-        maxLength={200}
-      />
-      <Field
-        label={t("org.nameEn")}
-        name="nameEn"
-        lang="en"
-        defaultValue={value("nameEn")}
-        errors={errors("nameEn")}
-        maxLength={200}
-      />
-      <Field
-        label={t("org.acronym")}
-        name="acronym"
-        defaultValue={value("acronym")}
-        errors={errors("acronym")}
-        maxLength={30}
-      />
-      <TextareaField
-        label={t("org.summaryVi")}
-        name="summaryVi"
-        lang="vi"
-        defaultValue={value("summaryVi")}
-        errors={errors("summaryVi")}
-        maxLength={2000}
-      />
-      <TextareaField
-        label={t("org.summaryEn")}
-        name="summaryEn"
-        lang="en"
-        defaultValue={value("summaryEn")}
-        errors={errors("summaryEn")}
-        maxLength={2000}
-      />
-      <Field
-        label={t("org.founded")}
-        name="foundedYear"
-        inputMode="numeric"
-        defaultValue={value("foundedYear")}
-        errors={errors("foundedYear")}
-        maxLength={4}
-      />
+      <DescribedFields specs={NAME_AND_SUMMARY} {...described} />
       <fieldset className="space-y-4">
         <legend className="font-semibold">{t("org.contact")}</legend>
-        <Field
-          label={t("org.address")}
-          hint={t("org.addressHint")}
-          name="address"
-          autoComplete="address-line1"
-          defaultValue={value("address")}
-          errors={errors("address")}
-          maxLength={300}
-        />
-        {/* Ward (since July 2025) and area (former district) are separate: 28 names are both. */}
+        <DescribedFields specs={ADDRESS} {...described} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t("org.ward")}
-            name="ward"
-            defaultValue={value("ward")}
-            errors={errors("ward")}
-            options={[{ value: "", label: t("org.wardNone") }, ...wardOptions(lang)]}
-          />
-          <SelectField
-            label={t("org.district")}
-            name="district"
-            defaultValue={value("district")}
-            errors={errors("district")}
-            options={[{ value: "", label: t("request.districtNone") }, ...areaOptions(lang)]}
-          />
+          <DescribedFields specs={WARD_AND_AREA} {...described} />
         </div>
-        <Field
-          label={t("org.phone")}
-          hint={t("org.phoneHint")}
-          name="phone"
-          type="tel"
-          autoComplete="tel"
-          defaultValue={value("phone")}
-          errors={errors("phone")}
-          maxLength={100}
-        />
-        <Field
-          label={t("org.email")}
-          hint={t("org.emailHint")}
-          name="email"
-          type="text"
-          inputMode="email"
-          autoComplete="email"
-          defaultValue={value("email")}
-          errors={errors("email")}
-          maxLength={254}
-        />
-        <Field
-          label={t("org.website")}
-          name="website"
-          type="url"
-          defaultValue={value("website")}
-          errors={errors("website")}
-          autoComplete="url"
-          maxLength={500}
-        />
+        <DescribedFields specs={PHONE_EMAIL_WEBSITE} {...described} />
       </fieldset>
-      <FieldPicker
-        legend={t("profile.fields")}
-        name="fieldSlugs"
-        areas={areas}
-        selected={selectedFields}
-        errors={errors("fieldSlugs")}
-      />
+      <FieldPicker legend={t("profile.fields")} areas={areas} selected={selectedFields} errors={errors("fieldSlugs")} />
     </>
   );
 }

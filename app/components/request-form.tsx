@@ -1,4 +1,4 @@
-import { ChoiceGroup, Field, SelectField, TextareaField, type ListOfErrors } from "~/components/forms";
+import { ChoiceGroup, DescribedFields, SelectField, type FieldSpec, type ListOfErrors } from "~/components/forms";
 import { FieldPicker, type PickerArea } from "~/components/field-picker";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { areaOptions } from "~/domain/districts";
@@ -29,6 +29,72 @@ export type RequestFieldName =
   | "ward"
   | "visibility";
 
+const PROBLEM: FieldSpec<RequestFieldName>[] = [
+  { name: "title", label: "request.titleField", minLength: 10, maxLength: 150, required: true },
+  { name: "problem", label: "request.problem", control: "textarea", minLength: 30, maxLength: 5000, required: true },
+  {
+    name: "desiredOutcome",
+    label: "request.desiredOutcome",
+    control: "textarea",
+    minLength: 20,
+    maxLength: 3000,
+    required: true,
+  },
+];
+
+const TERMS: FieldSpec<RequestFieldName>[] = [
+  {
+    name: "trl",
+    label: "request.trl",
+    control: "select",
+    fallback: "5",
+    options: (lang) => Object.entries(TRL_LABELS).map(([trl, label]) => ({ value: trl, label: label[lang] })),
+  },
+  {
+    name: "budget",
+    label: "request.budget",
+    control: "select",
+    fallback: "to_discuss",
+    options: (lang) => BUDGETS.map((budget) => ({ value: budget, label: BUDGET_LABELS[budget][lang] })),
+  },
+  { name: "deadline", label: "request.deadline", type: "date", required: true },
+];
+
+const COMPANY_NAME: FieldSpec<RequestFieldName>[] = [
+  { name: "companyName", label: "request.companyName", maxLength: 150, required: true },
+];
+
+const COMPANY_FACTS: FieldSpec<RequestFieldName>[] = [
+  {
+    name: "sector",
+    label: "request.sector",
+    control: "select",
+    // No default: the person picks (the server refuses the empty choice).
+    none: "form.choosePlaceholder",
+    required: true,
+    options: (lang) => SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] })),
+  },
+  {
+    name: "companySize",
+    label: "request.companySize",
+    control: "select",
+    fallback: "small",
+    options: (lang) => COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] })),
+  },
+  {
+    name: "district",
+    label: "request.district",
+    control: "select",
+    options: areaOptions,
+    none: "request.districtNone",
+  },
+];
+
+// Shown only while the request names its company: a ward narrows an anonymous one down.
+const WARD: FieldSpec<RequestFieldName>[] = [
+  { name: "ward", label: "request.ward", control: "select", options: wardOptions, none: "request.districtNone" },
+];
+
 /**
  * The fields of a technology request, shared by the new request form and the
  * author's edit form. `value` gives what was typed (after a refusal) or the
@@ -49,76 +115,17 @@ export function RequestFormFields({
 }) {
   const t = useT();
   const lang = useLanguage();
+  const described = { value, errors };
   return (
     <>
-      <Field
-        label={t("request.titleField")}
-        name="title"
-        defaultValue={value("title")}
-        errors={errors("title")}
-        minLength={10}
-        maxLength={150}
-        required
-      />
-      <TextareaField
-        label={t("request.problem")}
-        name="problem"
-        defaultValue={value("problem")}
-        errors={errors("problem")}
-        minLength={30}
-        maxLength={5000}
-        required
-      />
-      <TextareaField
-        label={t("request.desiredOutcome")}
-        name="desiredOutcome"
-        defaultValue={value("desiredOutcome")}
-        errors={errors("desiredOutcome")}
-        minLength={20}
-        maxLength={3000}
-        required
-      />
-      <FieldPicker
-        legend={t("request.fields")}
-        name="fieldSlugs"
-        areas={areas}
-        selected={selectedFields}
-        errors={errors("fieldSlugs")}
-      />
+      <DescribedFields specs={PROBLEM} {...described} />
+      <FieldPicker legend={t("request.fields")} areas={areas} selected={selectedFields} errors={errors("fieldSlugs")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label={t("request.trl")}
-          name="trl"
-          defaultValue={value("trl", "5")}
-          errors={errors("trl")}
-          options={Object.entries(TRL_LABELS).map(([trl, label]) => ({ value: trl, label: label[lang] }))}
-        />
-        <SelectField
-          label={t("request.budget")}
-          name="budget"
-          defaultValue={value("budget", "to_discuss")}
-          errors={errors("budget")}
-          options={BUDGETS.map((budget) => ({ value: budget, label: BUDGET_LABELS[budget][lang] }))}
-        />
-        <Field
-          label={t("request.deadline")}
-          name="deadline"
-          type="date"
-          defaultValue={value("deadline")}
-          errors={errors("deadline")}
-          required
-        />
+        <DescribedFields specs={TERMS} {...described} />
       </div>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">{t("request.companySection")}</legend>
-        <Field
-          label={t("request.companyName")}
-          name="companyName"
-          defaultValue={value("companyName")}
-          errors={errors("companyName")}
-          maxLength={150}
-          required
-        />
+        <DescribedFields specs={COMPANY_NAME} {...described} />
         {managed.length > 0 ? (
           <SelectField
             label={t("request.organization")}
@@ -132,38 +139,9 @@ export function RequestFormFields({
           />
         ) : null}
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField
-            label={t("request.sector")}
-            name="sector"
-            defaultValue={value("sector")}
-            placeholder={t("form.choosePlaceholder")}
-            required
-            errors={errors("sector")}
-            options={SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector][lang] }))}
-          />
-          <SelectField
-            label={t("request.companySize")}
-            name="companySize"
-            defaultValue={value("companySize", "small")}
-            errors={errors("companySize")}
-            options={COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] }))}
-          />
-          <SelectField
-            label={t("request.district")}
-            name="district"
-            defaultValue={value("district")}
-            errors={errors("district")}
-            options={[{ value: "", label: t("request.districtNone") }, ...areaOptions(lang)]}
-          />
+          <DescribedFields specs={COMPANY_FACTS} {...described} />
         </div>
-        {/* Shown only while the request names its company: a ward narrows an anonymous one down. */}
-        <SelectField
-          label={t("request.ward")}
-          name="ward"
-          defaultValue={value("ward")}
-          errors={errors("ward")}
-          options={[{ value: "", label: t("request.districtNone") }, ...wardOptions(lang)]}
-        />
+        <DescribedFields specs={WARD} {...described} />
         <ChoiceGroup
           legend={t("request.visibility")}
           name="visibility"

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/i18n";
-import { FormErrors, SubmitButton, TextareaField, type ListOfErrors } from "./forms";
+import { FormErrors, IntentButtons, TextareaField, type ListOfErrors } from "./forms";
 import { PageHeader } from "./page";
 import { Notice } from "./ui/notice";
 
@@ -14,14 +14,13 @@ export function ReviewDecision({ errors }: { errors: ListOfErrors }) {
   return (
     <>
       <TextareaField label={t("admin.reason")} name="note" maxLength={1000} errors={errors} />
-      <div className="flex gap-2">
-        <SubmitButton name="intent" value="approve">
-          {t("admin.approve")}
-        </SubmitButton>
-        <SubmitButton name="intent" value="reject" tone="danger">
-          {t("admin.reject")}
-        </SubmitButton>
-      </div>
+      <IntentButtons
+        className="flex gap-2"
+        choices={[
+          { intent: "approve", label: t("admin.approve") },
+          { intent: "reject", label: t("admin.reject"), tone: "danger" },
+        ]}
+      />
     </>
   );
 }

@@ -9,12 +9,13 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { NewPasswordFields } from "~/components/auth-fields";
+import { CurrentPasswordField, NewPasswordFields } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Panel } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
 import { activeSessions, changePassword, renameUser, signOutSessions } from "~/models/user.server";
 import { clientAddress, requireUser } from "~/auth/auth.server";
 import { readForm } from "~/utils/misc";
@@ -120,6 +121,15 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
+/** The account page's links to the member's own pages. */
+const SHORTCUTS: [string, MessageKey][] = [
+  ["/me/profile", "account.myProfile"],
+  ["/me/requests", "account.myRequests"],
+  ["/me/responses", "account.myResponses"],
+  ["/matches", "account.myMatches"],
+  ["/organizations/new", "listing.new.link"],
+];
+
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -139,6 +149,11 @@ export default function Account() {
     shouldValidate: "onBlur",
   });
   const done = actionData?.done ? actionData.intent : null;
+  const facts = [
+    [t("auth.email"), user.email],
+    [t("account.role"), t(`account.role.${user.role}` as "account.role.member")],
+    [t("auth.accountType"), t(`auth.accountType.${user.accountType}` as "auth.accountType.business")],
+  ];
   return (
     <div className="space-y-6">
       <PageHeader title={t("account.title")} />
@@ -148,23 +163,14 @@ export default function Account() {
       {done === "update-name" ? <Notice>{t("form.saved")}</Notice> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="details" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="details" className="text-lg font-semibold">
-            {t("account.profile")}
-          </h2>
+        <Panel id="details" title={t("account.profile")}>
           <dl className="mt-3 space-y-1 text-sm">
-            <div className="flex gap-2">
-              <dt className="text-slate-600">{t("auth.email")}:</dt>
-              <dd>{user.email}</dd>
-            </div>
-            <div className="flex gap-2">
-              <dt className="text-slate-600">{t("account.role")}:</dt>
-              <dd>{t(`account.role.${user.role}` as "account.role.member")}</dd>
-            </div>
-            <div className="flex gap-2">
-              <dt className="text-slate-600">{t("auth.accountType")}:</dt>
-              <dd>{t(`auth.accountType.${user.accountType}` as "auth.accountType.business")}</dd>
-            </div>
+            {facts.map(([term, detail]) => (
+              <div key={term} className="flex gap-2">
+                <dt className="text-slate-600">{term}:</dt>
+                <dd>{detail}</dd>
+              </div>
+            ))}
           </dl>
           <Form method="post" className="mt-4 space-y-3" {...getFormProps(nameForm)}>
             <Field
@@ -179,54 +185,27 @@ export default function Account() {
               {t("form.save")}
             </SubmitButton>
           </Form>
-        </section>
+        </Panel>
 
-        <section aria-labelledby="shortcuts" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="shortcuts" className="text-lg font-semibold">
-            {t("account.links")}
-          </h2>
+        <Panel id="shortcuts" title={t("account.links")}>
           <ul className="mt-3 space-y-2 text-brand-700">
-            <li>
-              <Link className="underline" to="/me/profile">
-                {t("account.myProfile")}
-              </Link>
-            </li>
-            <li>
-              <Link className="underline" to="/me/requests">
-                {t("account.myRequests")}
-              </Link>
-            </li>
-            <li>
-              <Link className="underline" to="/me/responses">
-                {t("account.myResponses")}
-              </Link>
-            </li>
-            <li>
-              <Link className="underline" to="/matches">
-                {t("account.myMatches")}
-              </Link>
-            </li>
-            <li>
-              <Link className="underline" to="/organizations/new">
-                {t("listing.new.link")}
-              </Link>
-            </li>
+            {SHORTCUTS.map(([to, label]) => (
+              <li key={to}>
+                <Link className="underline" to={to}>
+                  {t(label)}
+                </Link>
+              </li>
+            ))}
           </ul>
-        </section>
+        </Panel>
 
-        <section aria-labelledby="password" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="password" className="text-lg font-semibold">
-            {t("account.changePassword")}
-          </h2>
+        <Panel id="password" title={t("account.changePassword")}>
           <Form method="post" className="mt-3 space-y-3" {...getFormProps(passwordForm)}>
             <FormErrors errors={passwordForm.errors} />
-            <Field
-              label={t("account.currentPassword")}
-              name={passwordFields.currentPassword.name}
-              type="password"
-              errors={passwordFields.currentPassword.errors}
-              autoComplete="current-password"
-              required
+            <CurrentPasswordField
+              label="account.currentPassword"
+              field={passwordFields.currentPassword}
+              capped={false}
             />
             <NewPasswordFields
               label="account.newPassword"
@@ -238,12 +217,9 @@ export default function Account() {
               {t("account.changePassword")}
             </SubmitButton>
           </Form>
-        </section>
+        </Panel>
 
-        <section aria-labelledby="sessions" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="sessions" className="text-lg font-semibold">
-            {t("account.sessions")}
-          </h2>
+        <Panel id="sessions" title={t("account.sessions")}>
           <p className="mt-1 text-sm text-slate-700">{t("account.sessionsIntro", { count: sessions.length })}</p>
           <ul className="mt-3 divide-y divide-slate-100 text-sm">
             {sessions.map((session, i) => (
@@ -271,7 +247,7 @@ export default function Account() {
               </SubmitButton>
             </Form>
           </div>
-        </section>
+        </Panel>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChangeTableHead } from "~/components/change-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SubmitButton } from "~/components/forms";
+import { Field, SelectField, SubmitButton, useFilterSelect } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { SimplePager } from "~/components/simple-pager";
 import { useLanguage, useT } from "~/i18n/i18n";
@@ -51,6 +51,7 @@ export default function AuditLog() {
     params.set("format", format);
     return `/admin/audit/export?${params.toString()}`;
   };
+  const filter = useFilterSelect(raw, "audit-");
   return (
     <div className="space-y-6">
       <PageHeader title={t("audit.title")} />
@@ -59,42 +60,16 @@ export default function AuditLog() {
         method="get"
         className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
       >
-        <div>
-          <label htmlFor="audit-action" className="block text-sm font-medium">
-            {t("audit.action")}
-          </label>
-          <select
-            id="audit-action"
-            name="action"
-            defaultValue={raw.action}
-            className="mt-1 w-full rounded-lg border border-slate-300 p-2"
-          >
-            <option value="">{t("audit.any")}</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {t(`audit.action.${action}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-actor" className="block text-sm font-medium">
-            {t("audit.actor")}
-          </label>
-          <select
-            id="audit-actor"
-            name="actor"
-            defaultValue={raw.actor}
-            className="mt-1 w-full rounded-lg border border-slate-300 p-2"
-          >
-            <option value="">{t("audit.any")}</option>
-            {actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t("audit.action")}
+          {...filter("action")}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`audit.action.${action}` as MessageKey) }))}
+        />
+        <SelectField
+          label={t("audit.actor")}
+          {...filter("actor")}
+          options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+        />
         <Field label={t("audit.from")} name="from" type="date" defaultValue={raw.from} />
         <Field label={t("audit.to")} name="to" type="date" defaultValue={raw.to} />
         <div className="flex items-end">

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ColumnHeadings } from "~/components/ui/column-headings";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
@@ -209,18 +210,7 @@ export default function Import() {
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="p-2">
-                    {t("import.row")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    slug
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("import.outcome")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("import.problems")}
-                  </th>
+                  <ColumnHeadings labels={[t("import.row"), "slug", t("import.outcome"), t("import.problems")]} />
                 </tr>
               </thead>
               <tbody>

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SubmitButton } from "~/components/forms";
+import { ColumnHeadings } from "~/components/ui/column-headings";
+import { Field, SelectField, SubmitButton, useFilterSelect } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
@@ -33,6 +34,14 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("curation.orga
 
 const PAGE_SIZE = 50;
 const SORTS = ["name", "updated", "kind"] as const;
+/** The list's column headings after the selection checkbox. */
+const COLUMNS: MessageKey[] = [
+  "curation.name",
+  "curation.kind",
+  "curation.status",
+  "curation.updated",
+  "curation.actions",
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
@@ -154,7 +163,7 @@ export default function CurateOrganizations() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const lang = useLanguage();
-  const select = "mt-1 w-full rounded-lg border border-slate-300 p-2";
+  const filter = useFilterSelect(filters);
   if (result?.confirmArchive) return <ConfirmArchive listings={result.confirmArchive} single={result.id} />;
   return (
     <div className="space-y-6">
@@ -172,54 +181,34 @@ export default function CurateOrganizations() {
         <div className="sm:col-span-2">
           <Field label={t("curation.search")} name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">
-            {t("curation.kind")}
-          </label>
-          <select id="kind" name="kind" defaultValue={filters.kind} className={select}>
-            <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`kind.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            {t("curation.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filters.status} className={select}>
-            <option value="">{t("audit.any")}</option>
-            {ORGANIZATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`curation.status.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="verified" className="block text-sm font-medium">
-            {t("curation.verifiedFilter")}
-          </label>
-          <select id="verified" name="verified" defaultValue={filters.verified} className={select}>
-            <option value="">{t("audit.any")}</option>
-            <option value="yes">{t("curation.verifiedYes")}</option>
-            <option value="no">{t("curation.verifiedNo")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-medium">
-            {t("curation.sort")}
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
-            {SORTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`curation.sort.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t("curation.kind")}
+          {...filter("kind")}
+          options={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`kind.${value}` as MessageKey) }))}
+        />
+        <SelectField
+          label={t("curation.status")}
+          {...filter("status")}
+          options={ORGANIZATION_STATUSES.map((value) => ({
+            value,
+            label: t(`curation.status.${value}` as MessageKey),
+          }))}
+        />
+        <SelectField
+          label={t("curation.verifiedFilter")}
+          {...filter("verified")}
+          options={[
+            { value: "yes", label: t("curation.verifiedYes") },
+            { value: "no", label: t("curation.verifiedNo") },
+          ]}
+        />
+        <SelectField
+          label={t("curation.sort")}
+          id="sort"
+          name="sort"
+          defaultValue={filters.sort}
+          options={SORTS.map((value) => ({ value, label: t(`curation.sort.${value}` as MessageKey) }))}
+        />
         <div className="flex items-end">
           <SubmitButton tone="secondary">{t("audit.filter")}</SubmitButton>
         </div>
@@ -250,21 +239,7 @@ export default function CurateOrganizations() {
                 <th scope="col" className="p-2">
                   <span className="sr-only">{t("curation.bulk")}</span>
                 </th>
-                <th scope="col" className="p-2">
-                  {t("curation.name")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.kind")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.status")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.updated")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("curation.actions")}
-                </th>
+                <ColumnHeadings labels={COLUMNS.map((column) => t(column))} />
               </tr>
             </thead>
             {/* Below 640 px each row is a stacked block: a checkbox beside the name, facts underneath. */}

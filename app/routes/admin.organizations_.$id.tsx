@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ColumnHeadings } from "~/components/ui/column-headings";
 import { Field, SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
@@ -127,12 +128,7 @@ export default function ManageListing() {
                     <th scope="col" className="w-[28%] p-1">
                       <span className="sr-only">{t("queue.field")}</span>
                     </th>
-                    <th scope="col" className="p-1">
-                      {t("curation.duplicateSide")}
-                    </th>
-                    <th scope="col" className="p-1">
-                      {t("curation.survivorSide")}
-                    </th>
+                    <ColumnHeadings cell="p-1" labels={[t("curation.duplicateSide"), t("curation.survivorSide")]} />
                   </tr>
                 </thead>
                 <tbody>

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
+import { EmailField } from "~/components/auth-fields";
+import { FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/i18n";
@@ -72,6 +73,9 @@ export default function Confirm() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResendConfirmationSchema }),
     shouldValidate: "onBlur",
   });
+  const email = fields.email;
+  // Sign-in's link to this page names the address.
+  const typedEmail = email.initialValue ?? searchParams.get("email") ?? "";
   if (token && valid) {
     return (
       <FormPage title={t("auth.confirm.title")} intro={t("auth.confirm.intro")}>
@@ -102,16 +106,7 @@ export default function Confirm() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <HoneypotField />
-        <Field
-          label={t("auth.email")}
-          name={fields.email.name}
-          type="email"
-          defaultValue={fields.email.initialValue ?? searchParams.get("email") ?? ""}
-          errors={fields.email.errors}
-          autoComplete="email"
-          maxLength={254}
-          required
-        />
+        <EmailField field={{ name: email.name, errors: email.errors, initialValue: typedEmail }} />
         <SubmitButton name="intent" value="resend" className="w-full">
           {t("auth.confirm.resendSubmit")}
         </SubmitButton>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Panel, ParentLink } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { getPublishedExpert } from "~/models/expert.server";
@@ -36,11 +37,7 @@ export default function ExpertPage() {
   const offers = splitLines(expert.offers) as Offer[];
   return (
     <article className="space-y-6">
-      <nav aria-label={t("org.breadcrumb")} className="text-sm">
-        <Link to="/experts" className="text-brand-700 hover:underline">
-          {t("experts.title")}
-        </Link>
-      </nav>
+      <ParentLink to="/experts">{t("experts.title")}</ParentLink>
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <h1 className="text-2xl font-bold sm:text-3xl">{displayName(expert, lang)}</h1>
         <p className="mt-1 text-slate-700">
@@ -54,10 +51,7 @@ export default function ExpertPage() {
         {bio ? <p className="mt-4 max-w-3xl whitespace-pre-line leading-relaxed">{bio}</p> : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="expertise" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="expertise" className="text-lg font-semibold">
-            {t("expert.fields")}
-          </h2>
+        <Panel id="expertise" title={t("expert.fields")}>
           <ul className="mt-3 flex flex-wrap gap-2">
             {expert.fields.map(({ field }) => (
               <li key={field.slug}>
@@ -89,7 +83,7 @@ export default function ExpertPage() {
               </ul>
             </>
           ) : null}
-        </section>
+        </Panel>
         <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
           {LINK_KINDS.map((kind) => {
             const links = expert.links.filter((link) => link.kind === kind);

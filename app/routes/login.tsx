@@ -2,9 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { EmailField } from "~/components/auth-fields";
+import { CurrentPasswordField, EmailField } from "~/components/auth-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
+import { FormErrors, HoneypotField, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { useT } from "~/i18n/i18n";
 import { verifyLogin } from "~/models/user.server";
@@ -82,15 +82,7 @@ export default function Login() {
         <HoneypotField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <EmailField field={fields.email} />
-        <Field
-          label={t("auth.password")}
-          name={fields.password.name}
-          type="password"
-          errors={fields.password.errors}
-          autoComplete="current-password"
-          maxLength={200}
-          required
-        />
+        <CurrentPasswordField label="auth.password" field={fields.password} />
         <SubmitButton className="w-full">{t("auth.signIn.submit")}</SubmitButton>
         <div className="flex flex-wrap justify-between gap-2 text-sm">
           <Link to="/forgot-password" className="text-brand-700 underline">

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ParentLink } from "~/components/page";
 import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import { getMatchForParticipant, listMessages, sendMessage } from "~/models/response.server";
@@ -60,11 +61,7 @@ export default function MatchThread() {
   useEffect(() => formRef.current?.reset(), [messages.length]);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t("org.breadcrumb")} className="text-sm">
-        <Link to="/matches" className="text-brand-700 hover:underline">
-          {t("matches.title")}
-        </Link>
-      </nav>
+      <ParentLink to="/matches">{t("matches.title")}</ParentLink>
       <h1 className="text-2xl font-bold">{t("match.title", { title: match.request.title })}</h1>
       <p className="text-slate-700">
         {t("match.between", { company: match.request.companyName, expert: displayName(match.response.expert, lang) })}

@@ -6,12 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldPicker } from "~/components/field-picker";
 import {
   ChoiceGroup,
+  DescribedFields,
   ErrorList,
   Field,
   FormErrors,
+  IntentButtons,
   SelectField,
-  SubmitButton,
-  TextareaField,
+  type FieldSpec,
 } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
@@ -40,6 +41,12 @@ import { keepRetryAfter } from "~/utils/headers";
 export const meta: MetaFunction = (args) => titled(args, (t) => t("profile.title"));
 
 const BLANK_LINK_ROWS = 3;
+
+const ABOUT: FieldSpec<"keywords" | "bioVi" | "bioEn">[] = [
+  { name: "keywords", label: "profile.keywords", hint: "profile.keywordsHint", control: "textarea", maxLength: 1500 },
+  { name: "bioVi", label: "profile.bioVi", control: "textarea", lang: "vi", maxLength: 3000 },
+  { name: "bioEn", label: "profile.bioEn", control: "textarea", lang: "en", maxLength: 3000 },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -98,6 +105,11 @@ export default function MyProfile() {
   // After a failed submission, the form shows what was sent; otherwise the saved profile.
   const sent = saved ? undefined : (actionData?.result.initialValue as Record<string, unknown> | undefined);
   const value = <T,>(name: string, saved: T): T => (sent && name in sent ? (sent[name] as T) : saved);
+  const savedAbout = {
+    keywords: splitLines(profile?.keywords ?? "").join("\n"),
+    bioVi: profile?.bioVi ?? "",
+    bioEn: profile?.bioEn ?? "",
+  };
   const savedLinks = profile?.links ?? [];
   const linkRows = [
     ...savedLinks.map((link) => ({
@@ -197,34 +209,14 @@ export default function MyProfile() {
         />
         <FieldPicker
           legend={t("profile.fields")}
-          name="fieldSlugs"
           areas={areas}
           selected={value("fieldSlugs", profile?.fields.map(({ field }) => field.slug) ?? []) as string[]}
           errors={fields.fieldSlugs.errors}
         />
-        <TextareaField
-          label={t("profile.keywords")}
-          hint={t("profile.keywordsHint")}
-          name="keywords"
-          defaultValue={value("keywords", splitLines(profile?.keywords ?? "").join("\n"))}
-          errors={fields.keywords.errors}
-          maxLength={1500}
-        />
-        <TextareaField
-          label={t("profile.bioVi")}
-          name="bioVi"
-          lang="vi"
-          defaultValue={value("bioVi", profile?.bioVi ?? "")}
-          errors={fields.bioVi.errors}
-          maxLength={3000}
-        />
-        <TextareaField
-          label={t("profile.bioEn")}
-          name="bioEn"
-          lang="en"
-          defaultValue={value("bioEn", profile?.bioEn ?? "")}
-          errors={fields.bioEn.errors}
-          maxLength={3000}
+        <DescribedFields
+          specs={ABOUT}
+          value={(name) => value(name, savedAbout[name])}
+          errors={(name) => fields[name].errors}
         />
         <ChoiceGroup
           legend={t("profile.offers")}
@@ -274,14 +266,12 @@ export default function MyProfile() {
             ))}
           </div>
         </fieldset>
-        <div className="flex flex-wrap gap-2">
-          <SubmitButton name="intent" value="publish">
-            {t("profile.publish")}
-          </SubmitButton>
-          <SubmitButton name="intent" value="save-draft" tone="secondary">
-            {t("profile.saveDraft")}
-          </SubmitButton>
-        </div>
+        <IntentButtons
+          choices={[
+            { intent: "publish", label: t("profile.publish") },
+            { intent: "save-draft", label: t("profile.saveDraft"), tone: "secondary" },
+          ]}
+        />
       </Form>
     </FormPage>
   );

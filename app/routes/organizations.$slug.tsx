@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, pick, useLanguage, useT, type Language } from "~/i18n/i18n";
@@ -146,10 +147,7 @@ export default function OrganizationPage() {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           {organization.fields.length > 0 ? (
-            <section aria-labelledby="fields" className="rounded-2xl border border-slate-200 bg-white p-5">
-              <h2 id="fields" className="text-lg font-semibold">
-                {t("org.fields")}
-              </h2>
+            <Panel id="fields" title={t("org.fields")}>
               <ul className="mt-3 flex flex-wrap gap-2">
                 {organization.fields.map(({ field }) => (
                   <li key={field.slug}>
@@ -172,14 +170,11 @@ export default function OrganizationPage() {
                   </Link>
                 </p>
               ) : null}
-            </section>
+            </Panel>
           ) : null}
 
           {experts.length > 0 ? (
-            <section aria-labelledby="experts" className="rounded-2xl border border-slate-200 bg-white p-5">
-              <h2 id="experts" className="text-lg font-semibold">
-                {t("expert.experts")} ({experts.length})
-              </h2>
+            <Panel id="experts" title={`${t("expert.experts")} (${experts.length})`}>
               <ul className="mt-3 divide-y divide-slate-100">
                 {experts.map((expert) => (
                   <li key={expert.slug} className="py-2">
@@ -190,14 +185,11 @@ export default function OrganizationPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Panel>
           ) : null}
 
           {organization.children.length > 0 ? (
-            <section aria-labelledby="children" className="rounded-2xl border border-slate-200 bg-white p-5">
-              <h2 id="children" className="text-lg font-semibold">
-                {t("org.children")} ({organization.children.length})
-              </h2>
+            <Panel id="children" title={`${t("org.children")} (${organization.children.length})`}>
               <ul className="mt-3 divide-y divide-slate-100">
                 {organization.children.map((child) => (
                   <li key={child.slug} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -211,14 +203,11 @@ export default function OrganizationPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Panel>
           ) : null}
         </div>
 
-        <aside aria-labelledby="details" className="h-fit rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="details" className="text-lg font-semibold">
-            {t("org.details")}
-          </h2>
+        <Panel as="aside" id="details" title={t("org.details")} className="h-fit">
           <dl className="mt-3 space-y-3 text-sm">
             {organization.acronym ? <Detail term={t("org.acronym")}>{organization.acronym}</Detail> : null}
             {organization.foundedYear ? <Detail term={t("org.founded")}>{organization.foundedYear}</Detail> : null}
@@ -245,7 +234,7 @@ export default function OrganizationPage() {
           <p className="mt-4 text-xs text-slate-500">
             {t("org.updated", { date: formatDate(lang, organization.updatedAt) })}
           </p>
-        </aside>
+        </Panel>
       </div>
     </article>
   );

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingFields } from "~/components/listing-fields";
-import { FormErrors, SubmitButton } from "~/components/forms";
+import { FormErrors, IntentForm, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { isManager } from "~/models/claim.server";
@@ -101,12 +101,9 @@ export default function EditOrganization() {
   return (
     <FormPage title={t("org.edit.title", { name: pick(lang, organization.nameVi, organization.nameEn) })}>
       {organization.stale ? (
-        <Form method="post" className="mb-4 space-y-2">
+        <IntentForm intent="confirm" label={t("queue.confirm")} className="mb-4 space-y-2">
           <Notice tone="warning">{t("curation.staleNotice")}</Notice>
-          <SubmitButton name="intent" value="confirm" tone="secondary">
-            {t("queue.confirm")}
-          </SubmitButton>
-        </Form>
+        </IntentForm>
       ) : null}
       {official ? null : <p className="mb-4 text-sm text-slate-700">{t("curation.editWillBeReviewed")}</p>}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>

@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ParentLink } from "~/components/page";
 import { ReviewDecision } from "~/components/review-decision";
-import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, IntentForm, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
@@ -172,11 +173,9 @@ export default function RequestPage() {
 
   return (
     <article className="space-y-6">
-      <nav aria-label={t("org.breadcrumb")} className="text-sm">
-        <Link to={request.isAuthor ? "/me/requests" : "/requests"} className="text-brand-700 hover:underline">
-          {request.isAuthor ? t("requests.mine") : t("requests.title")}
-        </Link>
-      </nav>
+      <ParentLink to={request.isAuthor ? "/me/requests" : "/requests"}>
+        {request.isAuthor ? t("requests.mine") : t("requests.title")}
+      </ParentLink>
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
       {request.status === "pending" ? (
         <Notice tone="warning">{t(request.isAuthor ? "request.pendingNotice" : "request.pendingReviewNotice")}</Notice>
@@ -501,12 +500,9 @@ export default function RequestPage() {
                 </details>
               ) : null}
               {["submitted", "screening", "shortlisted"].includes(ownResponse.status) ? (
-                <Form method="post" className="space-y-2">
+                <IntentForm intent="withdraw-response" label={t("response.withdraw")} className="space-y-2">
                   <p className="text-slate-600">{t("response.withdrawHint")}</p>
-                  <SubmitButton name="intent" value="withdraw-response" tone="secondary">
-                    {t("response.withdraw")}
-                  </SubmitButton>
-                </Form>
+                </IntentForm>
               ) : null}
               {ownResponse.declineReason ? (
                 <p>

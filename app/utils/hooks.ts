@@ -43,33 +43,19 @@ export function useFormDraft(formId: string, key: string) {
       (element) => !(element instanceof HTMLTextAreaElement) || element.value === "",
     );
     if (saved && untouched) {
-      for (const element of form.elements) {
-        if (!(
-          element instanceof HTMLInputElement ||
-          element instanceof HTMLTextAreaElement ||
-          element instanceof HTMLSelectElement
-        ))
-          continue;
-        if (!element.name || element.type === "hidden" || !(element.name in saved)) continue;
+      for (const element of keptControls(form)) {
+        if (!(element.name in saved)) continue;
         const values = saved[element.name]!;
-        if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio"))
-          element.checked = values.includes(element.value);
+        if (isChoice(element)) element.checked = values.includes(element.value);
         else element.value = values[0] ?? "";
       }
       setRestored(true);
     }
     const save = () => {
       const draft: Record<string, string[]> = {};
-      for (const element of form.elements) {
-        if (!(
-          element instanceof HTMLInputElement ||
-          element instanceof HTMLTextAreaElement ||
-          element instanceof HTMLSelectElement
-        ))
-          continue;
-        if (!element.name || element.type === "hidden") continue;
+      for (const element of keptControls(form)) {
         draft[element.name] ??= [];
-        if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
+        if (isChoice(element)) {
           if (element.checked) draft[element.name]!.push(element.value);
         } else draft[element.name]!.push(element.value);
       }
@@ -94,6 +80,23 @@ export function useFormDraft(formId: string, key: string) {
     window.location.reload();
   }, [key]);
   return { restored, discard };
+}
+
+/** The form's named controls a draft keeps: every one but the hidden ones (the form key). */
+function keptControls(form: HTMLFormElement) {
+  return [...form.elements].filter(
+    (element): element is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
+      (element instanceof HTMLInputElement ||
+        element instanceof HTMLTextAreaElement ||
+        element instanceof HTMLSelectElement) &&
+      element.name !== "" &&
+      element.type !== "hidden",
+  );
+}
+
+/** A checkbox or radio: a draft keeps whether it is checked, not its value. */
+function isChoice(element: Element): element is HTMLInputElement {
+  return element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio");
 }
 
 function readDraft(storageKey: string): Record<string, string[]> | null {
