@@ -23,17 +23,17 @@ const BACKGROUND = new Set([
 export function databaseState(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const tables = // Plain tables: the full-text index's shadow tables have no rowid to order by.
-  (
-    db
-      .prepare(
-        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all() as {
-      name: string;
-    }[]
-  )
-    .map((row) => row.name)
-    .filter((name) => !BACKGROUND.has(name));
+    (
+      db
+        .prepare(
+          "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+        .all() as {
+        name: string;
+      }[]
+    )
+      .map((row) => row.name)
+      .filter((name) => !BACKGROUND.has(name));
   let cached: { version: number; digests: Record<string, string> } | null = null;
 
   const digests = () =>
