@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
-import { searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
+import { fallbackStatements, searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
 import {
   createOrganization,
   deleteOrganization,
@@ -139,6 +139,67 @@ describe("when Meilisearch is unreachable", () => {
       expect(new Set(database.results.map((row) => row.organization.id))).toEqual(
         new Set(engine.results.map((row) => row.organization.id)),
       );
+    }
+  });
+
+  test("area and field filters, with words and without, list what the words alone list in those fields", async () => {
+    for (const input of [
+      { ...base, q: "tri tue", fields: ["artificial-intelligence"] },
+      { ...base, q: "vien", areas: ["materials-nanotechnology"], sort: "name" as const },
+      { ...base, areas: ["materials-nanotechnology"], fields: ["nanomaterials"], sort: "newest" as const },
+    ]) {
+      const filtered = await searchDirectoryInDatabase({ ...input, perPage: 500 });
+      const unfiltered = await searchDirectoryInDatabase({ ...input, areas: [], fields: [], perPage: 500 });
+      expect(unfiltered.total, input.q).toBeLessThan(500);
+      // Read apart from the search: which of the unfiltered listings have a field in every filter.
+      const inside = new Set(
+        (
+          await prisma.organization.findMany({
+            where: {
+              id: { in: unfiltered.results.map((row) => row.organization.id) },
+              AND: [
+                ...(input.fields.length ? [{ fields: { some: { field: { slug: { in: input.fields } } } } }] : []),
+                ...(input.areas.length
+                  ? [{ fields: { some: { field: { parent: { slug: { in: input.areas } } } } } }]
+                  : []),
+              ],
+            },
+            select: { id: true },
+          })
+        ).map((row) => row.id),
+      );
+      const expected = unfiltered.results.map((row) => row.organization.id).filter((id) => inside.has(id));
+      expect(expected.length, input.q).toBeGreaterThan(0);
+      expect(filtered.total, input.q).toBe(expected.length);
+      const ids = filtered.results.map((row) => row.organization.id);
+      // In the same order, but for bm25, whose scores do not depend on the filters.
+      if (input.sort === "relevance") expect(new Set(ids)).toEqual(new Set(expected));
+      else expect(ids).toEqual(expected);
+    }
+  });
+
+  test("area and field filters are one set per statement, not a subquery run for every row", async () => {
+    const plan = async (statement: { sql: string; values: unknown[] }) => {
+      const rows = await prisma.$queryRawUnsafe<{ detail: string }[]>(
+        `EXPLAIN QUERY PLAN ${statement.sql}`,
+        ...statement.values,
+      );
+      return rows.map((row) => row.detail);
+    };
+    for (const q of ["", "vien"]) {
+      const input = { ...base, q, areas: ["materials-nanotechnology"], fields: ["artificial-intelligence"] };
+      const statements = fallbackStatements(input);
+      for (const statement of [statements.groups, statements.page(10), statements.page(1_000_000)]) {
+        const details = await plan(statement);
+        expect(
+          details.some((detail) => detail.includes("SUBQUERY")),
+          q,
+        ).toBe(true);
+        expect(
+          details.filter((detail) => detail.includes("CORRELATED")),
+          q,
+        ).toEqual([]);
+      }
     }
   });
 
