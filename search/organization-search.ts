@@ -127,7 +127,41 @@ export function buildOrganizationQueries(
     limit: 0,
     facets: [FACET_ATTRIBUTE[facet]],
   }));
-  return { queries: [main, ...facetQueries], facetQueryFor: counted ? active : [] };
+  const boosted = boostQuery(input, main);
+  return {
+    queries: [main, ...facetQueries, ...(boosted ? [boosted] : [])],
+    facetQueryFor: counted ? active : [],
+  };
+}
+
+/** Whether the words' fields reorder the results: only when ranked by relevance, by words. */
+function boosts(input: OrganizationSearchInput): boolean {
+  return Boolean(input.boostFields?.length) && input.sort === "relevance" && input.q.trim() !== "";
+}
+
+/**
+ * The boost is a reordering of the same matches, not a filter: the main query
+ * answers for everything up to this page twice over, the boosted one (the
+ * same words and filters, within the fields) for the listings put before it;
+ * mergeBoosted pages through the two. Counts and facets stay the main query's.
+ */
+function boostQuery(input: OrganizationSearchInput, main: MultiSearchQuery): MultiSearchQuery | null {
+  if (!boosts(input)) return null;
+  const end = input.page * input.perPage;
+  main.page = 1;
+  main.hitsPerPage = 2 * end;
+  const { facets: _facets, page: _page, hitsPerPage: _hitsPerPage, ...rest } = main;
+  return {
+    ...rest,
+    filter: allOf([main.filter as string | undefined, filterIn("fieldSlugs", input.boostFields!)]),
+    limit: end,
+  };
+}
+
+function mergeBoosted<T extends Record<string, unknown>>(input: OrganizationSearchInput, main: T[], boosted: T[]): T[] {
+  const first = new Set(boosted.map((hit) => String(hit.id)));
+  const merged = [...boosted, ...main.filter((hit) => !first.has(String(hit.id)))];
+  return merged.slice((input.page - 1) * input.perPage, input.page * input.perPage);
 }
 
 export async function searchOrganizationIndex(
@@ -149,8 +183,12 @@ async function runOrganizationSearch(
   const response = (await (await pageSearchClient(config)).multiSearch({ queries })) as MultiSearchResponse<
     Record<string, unknown>
   >;
-  const [main, ...facetResults] = response.results;
+  const [main, ...rest] = response.results;
   if (!main) throw new Error("Meilisearch returned no result for the main query");
+  // The boosted query, when there is one, comes last (buildOrganizationQueries).
+  const boosted = boosts(input) ? rest.pop() : undefined;
+  const facetResults = rest;
+  const hits = boosted ? mergeBoosted(input, main.hits, boosted.hits) : main.hits;
 
   const facets = emptyFacetCounts();
   const distribution = (result: { facetDistribution?: Record<string, Record<string, number>> }, facet: FacetName) =>
@@ -162,7 +200,7 @@ async function runOrganizationSearch(
     total: main.totalHits ?? main.estimatedTotalHits ?? 0,
     partial: false,
     facets,
-    hits: main.hits.map((hit) => {
+    hits: hits.map((hit) => {
       const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
       const highlights: OrganizationHit["highlights"] = {};
       for (const key of ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"] as const) {
