@@ -510,7 +510,7 @@ export function buildConceptIndex(
 ): ConceptIndex {
   const index: ConceptIndex = new Map();
   const add = (term: string, slug: string) => {
-    const key = foldText(term);
+    const key = foldText(term).split(" ").map(conceptWord).join(" ");
     if (key.length < 2) return;
     const slugs = index.get(key) ?? new Set<string>();
     slugs.add(slug);
@@ -572,32 +572,95 @@ const NAME_WORDS = new Set(
 const MAX_TERM_WORDS = 6;
 
 /**
- * The fields a query speaks of: its words matched against the concept index,
- * longest term first, each word used once. Nothing for a query that names
- * a kind of organization (see NAME_WORDS).
+ * Words that say how someone asks, not what about ("công ty tôi cần tìm",
+ * "where can I find"): left out of the engine's query, whose every word must
+ * match, and of concept detection. Written folded or not, matched folded,
+ * longest first; a concept term starting at the same word wins ("tìm kiếm").
+ * Never the words of names ("và", "of", "and") nor "in" (Vietnamese: print).
  */
-export function detectConcepts(q: string, index: ConceptIndex): string[] {
-  const words = foldText(q)
-    .split(/[^\p{L}\p{N}+#&-]+/u)
-    .filter(Boolean);
-  for (let size = 1; size <= 3; size++) {
-    for (let start = 0; start + size <= words.length; start++) {
-      if (NAME_WORDS.has(words.slice(start, start + size).join(" "))) return [];
-    }
-  }
-  const found = new Set<string>();
+const FILLER = new Set(
+  `
+  công ty tôi; công ty chúng tôi; công ty mình; công ty em; doanh nghiệp tôi; doanh nghiệp mình; nhà máy tôi
+  xưởng tôi; bên tôi; bên mình; bên em; chúng tôi; chúng mình; tôi; mình; em; cháu; con tôi; cần; cần tìm
+  muốn; muốn tìm; đang; đang tìm; tìm; tìm giúp; tìm chỗ; tìm nơi; tìm đơn vị; đơn vị nào; chỗ nào; nơi nào
+  ai; ai có thể; ở đâu; đâu; nào; có thể; có ai; có; không; được; giúp; giúp tôi; giúp với; cho tôi; hộ
+  làm sao; làm thế nào; như thế nào; thế nào; hãy; ạ; nhé; với; nhờ; liên hệ; xin; hỏi; cách; gì
+  our company; my company; my business; our business; our factory; my factory; where; where can; can; could
+  who; whom; how; how do; what; which; i; we; our; ours; my; me; us; you; your; need; needs
+  needed; want; wants; looking; looking for; find; finding; someone; somebody; anyone; company that
+  help; helps; please; get; got; getting; the; a; an; is; are; be; to; for; on; at; do; does; some; any
+  `
+    .split(/[;\n]/)
+    .map((phrase) => foldText(phrase.trim()))
+    .filter(Boolean),
+);
+const MAX_FILLER_WORDS = 4;
+
+/** What a query says, read through the concept index (see readQuery). */
+export type QueryReading = {
+  /** Fields its words speak of */
+  fields: string[];
+  /** The concept terms found, folded: the words the listings in those fields carry */
+  terms: string[];
+  /** The query without its filler words, as typed (marks kept); the query itself when all of it is filler */
+  words: string;
+};
+
+/**
+ * Reads a query: its words matched against the concept index, longest term
+ * first, each word used once, and its filler words (FILLER) dropped. A query
+ * that names a kind of organization (NAME_WORDS) is a name search: nothing is
+ * read into it and it is searched as typed.
+ */
+export function readQuery(q: string, index: ConceptIndex): QueryReading {
+  const typed = q.split(/[^\p{L}\p{N}+#&-]+/u).filter(Boolean);
+  const words = typed.map((word) => conceptWord(foldText(word)));
+  const fields = new Set<string>();
+  const terms: string[] = [];
+  const kept: string[] = [];
   let start = 0;
   while (start < words.length) {
-    let matched = 0;
-    for (let size = Math.min(MAX_TERM_WORDS, words.length - start); size > 0; size--) {
-      const slugs = index.get(words.slice(start, start + size).join(" "));
-      if (slugs) {
-        for (const slug of slugs) found.add(slug);
-        matched = size;
-        break;
-      }
+    const term = longest(words, start, MAX_TERM_WORDS, (key) => index.has(key));
+    const filler = term ? 0 : longest(words, start, MAX_FILLER_WORDS, (key) => FILLER.has(key));
+    if (term) {
+      const key = words.slice(start, start + term).join(" ");
+      for (const slug of index.get(key)!) fields.add(slug);
+      terms.push(key);
     }
-    start += matched || 1;
+    if (!filler) kept.push(...typed.slice(start, start + (term || 1)));
+    start += term || filler || 1;
   }
-  return [...found];
+  if (hasNameWord(kept.map((word) => foldText(word)))) return { fields: [], terms: [], words: q };
+  return { fields: [...fields], terms, words: kept.length ? kept.join(" ") : q };
+}
+
+/** The fields a query speaks of (readQuery); nothing for a name search. */
+export function detectConcepts(q: string, index: ConceptIndex): string[] {
+  return readQuery(q, index).fields;
+}
+
+/** The number of words from start (at most max) that form the longest key found, or 0. */
+function longest(words: readonly string[], start: number, max: number, has: (key: string) => boolean): number {
+  for (let size = Math.min(max, words.length - start); size > 0; size--) {
+    if (has(words.slice(start, start + size).join(" "))) return size;
+  }
+  return 0;
+}
+
+function hasNameWord(words: readonly string[]): boolean {
+  for (let size = 1; size <= 3; size++) {
+    for (let start = 0; start + size <= words.length; start++) {
+      if (NAME_WORDS.has(words.slice(start, start + size).join(" "))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A folded word as the concept index keys it: an English plural and its
+ * singular are one ("investors", "investor"). Vietnamese syllables never end
+ * in s; "ss", "us", "is" endings are not plurals ("process", "virus").
+ */
+export function conceptWord(word: string): string {
+  return word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
 }
