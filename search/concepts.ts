@@ -846,6 +846,53 @@ export const CONCEPTS: readonly Concept[] = [
     defence; defense; military
   `,
   ),
+  concept(
+    ["civil-engineering", "urban-infrastructure", "engineering"],
+    `
+    xây dựng; kỹ thuật xây dựng; hạ tầng; hạ tầng đô thị; cầu cống; thoát nước đô thị; thi công
+    công trình xây dựng; construction; civil engineering; infrastructure; urban infrastructure
+    engineering
+  `,
+  ),
+  concept(
+    ["petroleum-engineering", "reservoir-engineering", "petroleum-geology"],
+    `
+    mỏ dầu; giếng dầu; khoan dầu; thăm dò dầu khí; khai thác dầu khí; oil field; oil well; drilling
+    oil exploration; reservoir engineering
+  `,
+  ),
+  concept(
+    ["research-and-development", "deep-tech", "technology", "natural-sciences", "technology-assessment"],
+    `
+    nghiên cứu phát triển; nghiên cứu và phát triển; r&d; hợp tác nghiên cứu; đặt hàng nghiên cứu
+    đánh giá công nghệ; thẩm định công nghệ; khoa học tự nhiên; research and development
+    research collaboration; contract research; deep tech; deeptech; technology assessment
+    natural sciences
+  `,
+  ),
+  concept(
+    ["social-sciences", "library-information-science", "taxonomy"],
+    `
+    khoa học xã hội; xã hội học; điều tra xã hội; khảo sát xã hội; thư viện; lưu trữ tài liệu
+    phân loại học; định danh loài; social sciences; social research; survey; library; libraries
+    archives; species identification
+  `,
+  ),
+  concept(
+    [
+      "innovation-infrastructure",
+      "startup-ecosystem-research",
+      "urban-innovation",
+      "expert-platforms",
+      "it-talent-training",
+      "logistics-technology",
+    ],
+    `
+    khu công nghệ cao; hạ tầng đổi mới sáng tạo; hệ sinh thái khởi nghiệp; hỏi chuyên gia
+    đào tạo lập trình; đào tạo it; học lập trình; phần mềm logistics; quản lý vận tải; hi-tech park; technology park; startup ecosystem; ask an expert; expert platform
+    coding bootcamp; learn programming; it training; logistics software; transport management
+  `,
+  ),
 ];
 
 /** A concept from its terms, one text: separated by semicolons or lines. */
@@ -966,7 +1013,7 @@ const FILLER = new Set(
   muốn; muốn tìm; đang; đang tìm; tìm; tìm giúp; tìm chỗ; tìm nơi; tìm đơn vị; đơn vị nào; chỗ nào; nơi nào
   ai; ai có thể; ở đâu; đâu; nào; có thể; có ai; có; không; được; giúp; giúp tôi; giúp với; cho tôi; hộ
   làm sao; làm thế nào; như thế nào; thế nào; hãy; ạ; nhé; với; nhờ; liên hệ; xin; hỏi; cách; gì; bằng
-  nhận; dùng; sử dụng; cho; dành cho; for; use; using
+  nhận; dùng; sử dụng; cho; dành cho; đơn vị; chỗ; nơi; for; use; using
   our company; my company; my business; our business; our factory; my factory; where; where can; can; could
   who; whom; how; how do; what; which; i; we; our; ours; my; me; us; you; your; need; needs
   needed; want; wants; looking; looking for; find; finding; someone; somebody; anyone; company that
