@@ -312,14 +312,23 @@ export const CONCEPTS: readonly Concept[] = [
     cắt laser; khắc laser; hàn laser; tia laser; quang học; laser cutting; laser engraving; optics
   `,
   ),
+  // Narrow groups: a listing in one of them carries only its own words, so a
+  // query's words together pick the listing that does all of it.
   concept(
-    ["mechanical-engineering", "automation", "welding", "mechatronics", "additive-manufacturing"],
+    ["mechanical-engineering", "mechatronics"],
     `
-    máy móc; chế tạo máy; gia công cơ khí; dây chuyền; dây chuyền sản xuất; robot; rô bốt; hàn
-    hàn tự động; in 3d; máy in 3d; tự động hóa nhà máy; machinery; machine building; production line
-    factory automation; robots; robotics; welding; 3d printing; cnc
+    máy móc; chế tạo máy; gia công cơ khí; cơ khí; machinery; machine building; cnc; mechanical
   `,
   ),
+  concept(
+    ["automation", "mechatronics"],
+    `
+    dây chuyền; dây chuyền sản xuất; robot; rô bốt; tự động hóa; tự động hóa nhà máy; production line
+    factory automation; robots; robotics; automation
+  `,
+  ),
+  concept(["welding"], `hàn; hàn tự động; hàn kim loại; robot hàn; welding; welder`),
+  concept(["additive-manufacturing"], `in 3d; máy in 3d; in 3d kim loại; 3d printing; 3d printer`),
   concept(
     ["textiles-garments", "fashion-design"],
     `
@@ -327,11 +336,22 @@ export const CONCEPTS: readonly Concept[] = [
   `,
   ),
   concept(
-    ["structural-engineering", "construction-engineering", "geotechnical-engineering", "construction-materials"],
+    ["structural-engineering", "construction-engineering"],
     `
-    nứt; vết nứt; nứt tường; kết cấu; nhà xưởng; công trình; móng; nền móng; nền đất yếu; lún; bê tông
-    xi măng; gạch; building; buildings; cracks; foundation; foundations; concrete; cement; bricks
-    soft soil; settlement
+    nứt; vết nứt; nứt tường; kết cấu; nhà xưởng; công trình; building; buildings; cracks; structure
+  `,
+  ),
+  concept(
+    ["geotechnical-engineering"],
+    `
+    móng; nền móng; nền đất yếu; móng yếu; lún; sụt lún; nền đất; foundation; soft soil; settlement
+    subsidence; geotechnical
+  `,
+  ),
+  concept(
+    ["construction-materials"],
+    `
+    bê tông; xi măng; gạch; vật liệu xây dựng; concrete; cement; bricks; building materials
   `,
   ),
   concept(
@@ -1009,9 +1029,9 @@ const MAX_TERM_WORDS = 6;
 const FILLER = new Set(
   `
   công ty tôi; công ty chúng tôi; công ty mình; công ty em; doanh nghiệp tôi; doanh nghiệp mình; nhà máy tôi
-  xưởng tôi; bên tôi; bên mình; bên em; chúng tôi; chúng mình; tôi; mình; em; cháu; con tôi; cần; cần tìm
+  xưởng tôi; bên tôi; bên mình; bên em; chúng tôi; chúng mình; tôi; mình; con tôi; cần; cần tìm
   muốn; muốn tìm; đang; đang tìm; tìm; tìm giúp; tìm chỗ; tìm nơi; tìm đơn vị; đơn vị nào; chỗ nào; nơi nào
-  ai; ai có thể; ở đâu; đâu; nào; có thể; có ai; có; không; được; giúp; giúp tôi; giúp với; cho tôi; hộ
+  ai có thể; ở đâu; đâu; nào; có thể; có ai; có; không; được; giúp; giúp tôi; giúp với; cho tôi; hộ
   làm sao; làm thế nào; như thế nào; thế nào; hãy; ạ; nhé; với; nhờ; liên hệ; xin; hỏi; cách; gì; bằng
   nhận; dùng; sử dụng; cho; dành cho; đơn vị; chỗ; nơi; for; use; using
   our company; my company; my business; our business; our factory; my factory; where; where can; can; could
@@ -1022,8 +1042,9 @@ const FILLER = new Set(
     .split(/[;\n]/)
     .map((phrase) => phrase.trim())
     .filter(Boolean)
-    // Keyed like terms (termKey): "gì" (what) is filler, "gỉ" (rust) is not.
-    .flatMap((phrase) => [termKey(phrase), termKey(foldText(phrase))]),
+    // Keyed like terms (termKey): "gì" (what) is filler, "gỉ" (rust) is not. A
+    // one-word filler with marks is filler only typed with them: "noi" may be "nói".
+    .flatMap((phrase) => (phrase.includes(" ") ? [termKey(phrase), termKey(foldText(phrase))] : [termKey(phrase)])),
 );
 const MAX_FILLER_WORDS = 4;
 
