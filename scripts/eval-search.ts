@@ -4,10 +4,12 @@
  * as the integration tests have, then every query through the search gateway.
  * Prints count, top-1 and top-5 hit rates and MRR per category, and the misses.
  *   npm run eval:search [-- --misses=false] [--concepts=off (no boost by the query's fields)]
+ *     [--queries=FILE (a set of the same format kept elsewhere, e.g. a held-out set; default the repository's)]
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eval-search-"));
 Object.assign(process.env, {
@@ -34,11 +36,12 @@ try {
   const { searchDirectory } = await import("~/models/search-gateway.server");
   const { evaluateRelevance, formatRelevanceReport, relevanceSearchInput } = await import("#search/relevance/evaluate");
   const { RELEVANCE_QUERIES } = await import("#search/relevance/queries");
+  const queries = await queriesFrom(process.argv.find((arg) => arg.startsWith("--queries="))?.slice(10));
   await seedDirectory();
   if (process.argv.includes("--dump")) await dump(prisma);
   await prepareSearch(prisma);
   await new SearchOutboxWorker({ db: prisma, prepare: () => prepareSearch(prisma).then(() => {}) }).drain();
-  const report = await evaluateRelevance(RELEVANCE_QUERIES, async (q) =>
+  const report = await evaluateRelevance(queries ?? RELEVANCE_QUERIES, async (q) =>
     (
       await searchDirectory({ ...relevanceSearchInput(q), concepts: !process.argv.includes("--concepts=off") })
     ).results.map(({ organization }) => organization.slug),
@@ -48,6 +51,19 @@ try {
 } finally {
   await meili.stop();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A query set from a file exporting RELEVANCE_QUERIES (or its default export), or null for the repository's. */
+async function queriesFrom(file: string | undefined) {
+  if (!file) return null;
+  type Queries = readonly import("#search/relevance/evaluate").RelevanceQuery[];
+  const module = (await import(pathToFileURL(path.resolve(file)).href)) as {
+    RELEVANCE_QUERIES?: Queries;
+    default?: Queries;
+  };
+  const queries = module.RELEVANCE_QUERIES ?? module.default;
+  if (!queries?.length) throw new Error(`${file} exports no RELEVANCE_QUERIES`);
+  return queries;
 }
 
 /** The indexed listings with their fields, for writing the expected answers. */

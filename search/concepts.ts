@@ -24,11 +24,20 @@ export const CONCEPTS: readonly Concept[] = [
   `,
   ),
   concept(
-    ["environmental-monitoring", "environmental-analysis", "environmental-chemistry", "environmental-physics"],
+    [
+      "environmental-monitoring",
+      "environmental-analysis",
+      "environmental-chemistry",
+      "environmental-physics",
+      "analytical-chemistry",
+    ],
     `
     quan trắc; ô nhiễm không khí; chất lượng không khí; bụi mịn; phân tích mẫu môi trường; mẫu nước
-    mẫu đất; kim loại nặng; air pollution; air quality; environmental testing; water quality
-    heavy metals; pollution monitoring
+    mẫu đất; kim loại nặng; chì; thủy ngân; asen; thạch tín; nước giếng; nước giếng khoan; nước ngầm
+    nước uống; nước sinh hoạt; xét nghiệm nước; kiểm tra nước; phân tích nước; độc chất; dioxin
+    air pollution; air quality; environmental testing; water quality; water testing; water test
+    drinking water; groundwater; well water; arsenic; mercury; heavy metals; pollution monitoring
+    toxic; contamination; contaminated
   `,
   ),
   concept(
@@ -36,15 +45,19 @@ export const CONCEPTS: readonly Concept[] = [
     `
     kiểm định; kiểm định chất lượng; kiểm tra chất lượng; chất lượng sản phẩm; chứng nhận
     chứng nhận hợp quy; hợp chuẩn; hợp quy; thử nghiệm sản phẩm; hiệu chuẩn; đo lường; thiết bị đo
-    tiêu chuẩn; quality control; quality testing; product testing; certification; calibration; calibrate
-    measuring instruments; inspection; standards
+    tiêu chuẩn; iso; chứng chỉ iso; cân; cân điện tử; đồng hồ nước; công tơ điện; hàng giả; hàng nhái
+    chống hàng giả; truy xuất nguồn gốc; tem chống giả; quality control; quality testing; product testing
+    certification; calibration; calibrate; measuring instruments; inspection; standards; scales
+    counterfeit; counterfeits; fake products; traceability
   `,
   ),
   concept(
     ["corrosion-protection", "coatings", "tropical-durability"],
     `
-    ăn mòn; chống ăn mòn; gỉ sét; chống gỉ; rỉ sét; sơn chống gỉ; sơn phủ; mạ kim loại; độ bền vật liệu
-    corrosion; rust; anti-corrosion; coating; paint; durability
+    ăn mòn; chống ăn mòn; gỉ; gỉ sét; chống gỉ; rỉ; rỉ sét; chống rỉ; sơn chống gỉ; sơn chống rỉ; han gỉ
+    sơn phủ; lớp phủ; mạ kim loại; mạ kẽm; độ bền vật liệu; nhiệt đới hóa; ẩm mốc; nấm mốc; lão hóa
+    corrosion; rust; rusty; rusting; anti-corrosion; coating; paint; galvanizing; durability; mould; mold
+    weathering
   `,
   ),
   concept(
@@ -52,7 +65,8 @@ export const CONCEPTS: readonly Concept[] = [
     `
     vi mạch; thiết kế vi mạch; chip; con chip; thiết kế chip; bán dẫn; linh kiện bán dẫn; đóng gói chip
     chip design; ic design; microchip; semiconductor; microelectronics; vi điện tử; cảm biến mems
-    microfabrication; vi chế tạo
+    microfabrication; vi chế tạo; đóng gói bán dẫn; kỹ sư bán dẫn; semiconductor packaging; chip packaging
+    wafer; foundry
   `,
   ),
   concept(
@@ -67,8 +81,9 @@ export const CONCEPTS: readonly Concept[] = [
     ["natural-products-chemistry", "traditional-medicine", "medicinal-chemistry", "marine-natural-products"],
     `
     dược liệu; cây thuốc; thảo dược; thuốc nam; thuốc bắc; đông y; chiết xuất; hoạt chất
-    thực phẩm chức năng; medicinal plants; medicinal herbs; herbal medicine; herbs; extraction
-    plant extracts; natural compounds; dietary supplements
+    thực phẩm chức năng; tinh dầu; cao dược liệu; rong biển; nấm dược liệu; mỹ phẩm thiên nhiên
+    medicinal plants; medicinal herbs; herbal medicine; herbs; herbal; extraction; essential oil
+    plant extracts; natural compounds; dietary supplements; seaweed; natural cosmetics
   `,
   ),
   concept(
@@ -82,7 +97,8 @@ export const CONCEPTS: readonly Concept[] = [
     ],
     `
     ngập lụt; lũ lụt; lũ; ngập úng; bản đồ ngập; cảnh báo lũ; triều cường; sạt lở; sạt lở bờ sông
-    xói lở; bờ sông; đê điều; hạn hán; xâm nhập mặn; thiên tai; flood; floods; flooding; flood mapping
+    xói lở; bờ sông; đê điều; hạn hán; xâm nhập mặn; nhiễm mặn; lũ quét; lũ ống; nước biển dâng
+    thiên tai; flood; floods; flooding; flood mapping; flash flood; sea level rise
     flood risk; flood warning; erosion; riverbank; riverbank erosion; landslide; drought
     salinity intrusion; natural disasters; storm surge
   `,
@@ -90,7 +106,8 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["meteorology-and-hydrology", "climate-change"],
     `
-    thời tiết; dự báo thời tiết; mưa bão; bão; lượng mưa; khí hậu; weather; weather forecast
+    thời tiết; dự báo thời tiết; mưa bão; bão; mưa; mưa lớn; nắng nóng; lượng mưa; khí hậu; weather
+    heavy rain; heatwave; weather forecast
     weather forecasting; rainfall; storm; typhoon; climate; climate risk
   `,
   ),
@@ -100,14 +117,17 @@ export const CONCEPTS: readonly Concept[] = [
     bị tấn công; tấn công mạng; hacker; bị hack; mã độc; virus máy tính; lộ dữ liệu; rò rỉ dữ liệu
     bảo mật hệ thống; bảo mật website; kiểm thử xâm nhập; đánh giá bảo mật; ransomware; hacked
     cyber attack; cyberattack; data breach; malware; penetration testing; pentest; security audit
-    phishing; lừa đảo trực tuyến
+    phishing; lừa đảo trực tuyến; lỗ hổng; lỗ hổng bảo mật; bảo mật; an ninh mạng; an toàn thông tin
+    tiền chuộc; mã hóa dữ liệu; chiếm quyền; vulnerability; vulnerabilities; security; hack; hacking
+    ransom; firewall; ddos
   `,
   ),
   concept(
     ["food-safety", "food-technology", "nutrition"],
     `
     an toàn thực phẩm; vệ sinh thực phẩm; kiểm nghiệm thực phẩm; ngộ độc thực phẩm; thực phẩm
-    chế biến thực phẩm; phụ gia thực phẩm; dư lượng thuốc trừ sâu; food safety; food testing
+    chế biến thực phẩm; phụ gia thực phẩm; dư lượng thuốc trừ sâu; dư lượng; hàn the; chất cấm; food
+    food safety; food testing; food export; residue
     food poisoning; food processing; food additives; pesticide residues; dinh dưỡng; nutrition
   `,
   ),
@@ -115,9 +135,10 @@ export const CONCEPTS: readonly Concept[] = [
     ["solar-energy", "renewable-energy", "energy-efficiency", "energy"],
     `
     điện mặt trời; pin mặt trời; điện mặt trời mái nhà; năng lượng sạch; điện gió; tiết kiệm điện
-    tiết kiệm năng lượng; hóa đơn tiền điện; tiền điện; kiểm toán năng lượng; solar; solar panels
-    rooftop solar; solar power; wind power; clean energy; save energy; energy saving; electricity bill
-    energy audit
+    tiết kiệm năng lượng; hóa đơn tiền điện; tiền điện; chi phí điện; giảm điện; kiểm toán năng lượng
+    năng lượng mặt trời; năng lượng tái tạo; lò hơi; solar; solar panels; rooftop solar; solar power
+    wind power; clean energy; renewable energy; save energy; energy saving; electricity bill
+    electricity cost; electricity costs; energy cost; power bill; energy audit; boiler
   `,
   ),
   concept(
@@ -126,14 +147,17 @@ export const CONCEPTS: readonly Concept[] = [
     thuê lập trình; đội lập trình; lập trình viên; viết phần mềm; làm phần mềm; phát triển ứng dụng
     làm website; làm app; gia công phần mềm; thuê ngoài phần mềm; outsource; outsourcing
     software outsourcing; offshore development; build an app; app development; web development
-    developers; programmers; custom software
+    developers; programmers; custom software; mobile app; phần mềm theo yêu cầu
+    phần mềm quản lý; lập trình
   `,
   ),
   concept(
     ["venture-capital", "seed-funding", "research-funding"],
     `
     gọi vốn; huy động vốn; nhà đầu tư; vốn đầu tư; quỹ đầu tư; đầu tư vốn; rót vốn; tài trợ; fundraising
-    raise funding; raise money; investors; investment fund; funding; seed; angel investor; grant
+    nhà đầu tư thiên thần; vốn mạo hiểm; vốn hạt giống; cần vốn; thiếu vốn; quỹ; raise funding
+    raise money; investors; investment fund; funding; seed; angel investor; angel investors; angel
+    venture capital; grant
   `,
   ),
   concept(
@@ -142,7 +166,8 @@ export const CONCEPTS: readonly Concept[] = [
     chuyển giao công nghệ; thương mại hóa; thương mại hóa kết quả nghiên cứu; bằng sáng chế; sáng chế
     sở hữu trí tuệ; license công nghệ; mua công nghệ; đưa sản phẩm ra thị trường; commercialise
     commercialize; commercialisation; commercialization; patent; patents; licensing
-    technology licensing; spin-off; lab to market
+    technology licensing; spin-off; lab to market; bảo hộ sáng chế; đăng ký sáng chế; giải pháp hữu ích
+    nhãn hiệu; bảo hộ nhãn hiệu; kiểu dáng công nghiệp; invention; inventions; trademark
   `,
   ),
   concept(
@@ -155,7 +180,8 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["co-working"],
     `
-    văn phòng chia sẻ; chỗ làm việc; thuê văn phòng; coworking; office space; shared office
+    văn phòng chia sẻ; chỗ làm việc; chỗ ngồi làm việc; chỗ ngồi; thuê văn phòng; không gian làm việc
+    bàn làm việc; coworking; co-working; office space; shared office; desk; hot desk
   `,
   ),
   concept(
@@ -176,14 +202,15 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["plant-protection", "plant-pathology"],
     `
-    sâu bệnh; sâu hại; bệnh cây; thuốc trừ sâu; thuốc bảo vệ thực vật; dịch hại; pests; pest control
-    crop disease; plant disease; pesticides
+    sâu bệnh; sâu hại; bệnh cây; thuốc trừ sâu; thuốc bảo vệ thực vật; dịch hại; rầy; rầy nâu; đạo ôn
+    nấm bệnh; cỏ dại; pests; pest control; crop disease; plant disease; pesticides; blast; weeds
   `,
   ),
   concept(
     ["soil-science", "fertilizers", "land-use-planning"],
     `
-    đất trồng; đất bạc màu; cải tạo đất; phân bón; phân tích đất; độ phì; soil; soil testing
+    đất trồng; đất bạc màu; đất chua; đất phèn; chua phèn; đất mặn; đất nhiễm mặn; cải tạo đất; phân bón
+    phân tích đất; độ phì; thoái hóa đất; soil; soil testing; acid soil; saline soil
     soil analysis; fertilizer; fertiliser; soil fertility
   `,
   ),
@@ -191,7 +218,8 @@ export const CONCEPTS: readonly Concept[] = [
     ["veterinary-science", "animal-science"],
     `
     gia súc; gia cầm; chăn nuôi; bệnh động vật; dịch tả lợn; cúm gia cầm; thú cưng; vật nuôi; livestock
-    poultry; animal disease; pigs; cattle; swine fever; bird flu
+    poultry; animal disease; pigs; cattle; swine fever; bird flu; lợn; heo; gà; bò; trâu; thủy sản
+    tôm; nuôi tôm; nuôi cá; thức ăn chăn nuôi; chicken; shrimp; fish; aquaculture; animal feed
   `,
   ),
   concept(
@@ -204,7 +232,8 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["parasitology-entomology"],
     `
-    muỗi; diệt muỗi; côn trùng; mosquito; mosquitoes; insects
+    muỗi; diệt muỗi; côn trùng; sốt xuất huyết; sốt rét; ký sinh trùng; giun sán; mối; diệt mối
+    mosquito; mosquitoes; insects; dengue; malaria; parasites; termites
   `,
   ),
   concept(
@@ -283,14 +312,23 @@ export const CONCEPTS: readonly Concept[] = [
     cắt laser; khắc laser; hàn laser; tia laser; quang học; laser cutting; laser engraving; optics
   `,
   ),
+  // Narrow groups: a listing in one of them carries only its own words, so a
+  // query's words together pick the listing that does all of it.
   concept(
-    ["mechanical-engineering", "automation", "welding", "mechatronics", "additive-manufacturing"],
+    ["mechanical-engineering", "mechatronics"],
     `
-    máy móc; chế tạo máy; gia công cơ khí; dây chuyền; dây chuyền sản xuất; robot; rô bốt; hàn
-    hàn tự động; in 3d; máy in 3d; tự động hóa nhà máy; machinery; machine building; production line
-    factory automation; robots; robotics; welding; 3d printing; cnc
+    máy móc; chế tạo máy; gia công cơ khí; cơ khí; machinery; machine building; cnc; mechanical
   `,
   ),
+  concept(
+    ["automation", "mechatronics"],
+    `
+    dây chuyền; dây chuyền sản xuất; robot; rô bốt; tự động hóa; tự động hóa nhà máy; production line
+    factory automation; robots; robotics; automation
+  `,
+  ),
+  concept(["welding"], `hàn; hàn tự động; hàn kim loại; robot hàn; welding; welder`),
+  concept(["additive-manufacturing"], `in 3d; máy in 3d; in 3d kim loại; 3d printing; 3d printer`),
   concept(
     ["textiles-garments", "fashion-design"],
     `
@@ -298,11 +336,22 @@ export const CONCEPTS: readonly Concept[] = [
   `,
   ),
   concept(
-    ["structural-engineering", "construction-engineering", "geotechnical-engineering", "construction-materials"],
+    ["structural-engineering", "construction-engineering"],
     `
-    nứt; vết nứt; nứt tường; kết cấu; nhà xưởng; công trình; móng; nền móng; nền đất yếu; lún; bê tông
-    xi măng; gạch; building; buildings; cracks; foundation; foundations; concrete; cement; bricks
-    soft soil; settlement
+    nứt; vết nứt; nứt tường; kết cấu; nhà xưởng; công trình; building; buildings; cracks; structure
+  `,
+  ),
+  concept(
+    ["geotechnical-engineering"],
+    `
+    móng; nền móng; nền đất yếu; móng yếu; lún; sụt lún; nền đất; foundation; soft soil; settlement
+    subsidence; geotechnical
+  `,
+  ),
+  concept(
+    ["construction-materials"],
+    `
+    bê tông; xi măng; gạch; vật liệu xây dựng; concrete; cement; bricks; building materials
   `,
   ),
   concept(
@@ -388,7 +437,9 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["online-recruitment", "hr-technology", "human-resource-management"],
     `
-    tuyển dụng; tuyển người; tìm ứng viên; nhân sự; chấm công; recruitment; hiring; recruit; payroll; hr
+    tuyển dụng; tuyển; tuyển người; tuyển nhân viên; tuyển kỹ sư; tìm ứng viên; tìm việc; việc làm
+    nhân sự; chấm công; tính lương; bảng lương; recruitment; hiring; recruit; hire; jobs; job; payroll
+    timekeeping; hr; headhunting
   `,
   ),
   concept(
@@ -462,7 +513,8 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["polymer-materials", "polymer-chemistry"],
     `
-    nhựa; nhựa tái chế; bao bì nhựa; plastic; plastics; packaging; rubber; cao su
+    nhựa; nhựa tái chế; bao bì nhựa; bao bì; phân hủy sinh học; túi nilon; plastic; plastics
+    plastic packaging; biodegradable; rubber; cao su; polymer
   `,
   ),
   concept(
@@ -489,6 +541,378 @@ export const CONCEPTS: readonly Concept[] = [
     tiếng việt; dịch máy; văn bản; tìm kiếm; vietnamese; translation; machine translation; text
   `,
   ),
+
+  // The fields a business reaches through everyday words rather than the
+  // discipline's name; each group reviewed for words that also name other things.
+  concept(
+    ["law", "prosecution-judiciary"],
+    `
+    luật; pháp luật; pháp lý; tư vấn luật; tư vấn pháp luật; luật doanh nghiệp; hợp đồng; tranh chấp
+    kiện; khởi kiện; luật sư; tòa án; legal; legal advice; lawyer; lawyers; law; contract; contracts
+    dispute; lawsuit; court
+  `,
+  ),
+  concept(
+    ["finance", "banking", "accounting-auditing", "wealth-management", "micro-investment"],
+    `
+    tài chính; ngân hàng; vay vốn; vay ngân hàng; khoản vay; tín dụng; kiểm toán; báo cáo tài chính; thuế
+    quyết toán thuế; chứng khoán; cổ phiếu; đầu tư cá nhân; tài chính cá nhân; quản lý tài sản
+    finance; financial; bank; banking; loan; loans; credit; audit; auditing; tax; financial statements
+    stocks; investing; personal finance; wealth management
+  `,
+  ),
+  concept(
+    ["economics", "business-administration", "business", "commerce", "international-business"],
+    `
+    kinh tế; quản trị kinh doanh; kinh doanh; chiến lược kinh doanh; khởi sự kinh doanh; xuất khẩu
+    nhập khẩu; xuất nhập khẩu; thương mại; nghiên cứu thị trường; thị trường; tư vấn quản lý; marketing
+    economics; business; business administration; business strategy; export; exports; import; trade
+    market research; management consulting; mba
+  `,
+  ),
+  concept(
+    [
+      "public-policy",
+      "public-administration",
+      "political-science",
+      "science-technology-policy",
+      "innovation-policy",
+      "digital-government",
+    ],
+    `
+    chính sách; chính sách công; thủ tục hành chính; dịch vụ công; dịch vụ công trực tuyến
+    chính phủ điện tử; chính phủ số; quản lý nhà nước; cải cách hành chính; policy; public policy
+    public services; e-government; digital government; regulation; regulations; governance
+  `,
+  ),
+  concept(
+    [
+      "education",
+      "teacher-education",
+      "educational-science",
+      "education-management",
+      "distance-education",
+      "doctoral-training",
+      "mathematical-education",
+    ],
+    `
+    giáo dục; giáo viên; bồi dưỡng giáo viên; đào tạo giáo viên; sư phạm; tuyển sinh; đào tạo từ xa
+    học từ xa; văn bằng hai; đào tạo tiến sĩ; nghiên cứu sinh; thạc sĩ; chương trình đào tạo
+    education; teacher training; teachers; distance learning; phd; doctorate; master's degree
+    curriculum
+  `,
+  ),
+  concept(
+    ["psychology", "sociology-social-work", "gender-studies", "youth-work", "trade-unions-labour"],
+    `
+    tâm lý; tư vấn tâm lý; sức khỏe tâm thần; trầm cảm; căng thẳng; tâm lý học đường; công tác xã hội
+    bình đẳng giới; bạo lực gia đình; thanh niên; thanh thiếu niên; công đoàn; người lao động
+    quan hệ lao động; psychology; counselling; counseling; mental health; depression; social work
+    gender equality; domestic violence; youth; labour union; trade union; workers
+  `,
+  ),
+  concept(
+    ["tourism", "cultural-management", "cultural-heritage", "cultural-studies"],
+    `
+    du lịch; khách sạn; lữ hành; hướng dẫn viên; di sản; di tích; bảo tàng; văn hóa; lễ hội
+    quản lý văn hóa; tourism; tourist; hotel; hotels; travel; tour guide; heritage; museum; culture
+    festival
+  `,
+  ),
+  concept(
+    ["history", "archaeology", "han-nom-studies", "ethnology", "religious-studies", "humanities", "philosophy"],
+    `
+    lịch sử; khảo cổ; khảo cổ học; cổ vật; hiện vật; hoàng thành; chữ hán; chữ nôm; hán nôm; văn bia
+    dân tộc thiểu số; dân tộc học; tôn giáo; tín ngưỡng; triết học; history; archaeology; artefacts
+    artifacts; excavation; ancient; ethnic minorities; religion; philosophy
+  `,
+  ),
+  concept(
+    ["linguistics", "foreign-languages", "international-relations", "regional-studies"],
+    `
+    ngoại ngữ; tiếng nhật; tiếng hàn; tiếng trung; tiếng pháp; tiếng đức; phiên dịch; biên dịch
+    dịch thuật; ngôn ngữ học; quan hệ quốc tế; ngoại giao; foreign languages; japanese; korean
+    chinese; french; interpreting; interpreter; translator; linguistics; diplomacy
+    international relations
+  `,
+  ),
+  concept(
+    ["journalism-media", "digital-media", "advertising-technology", "pay-tv", "film-television-photography"],
+    `
+    báo chí; truyền thông; quan hệ công chúng; quảng cáo; quảng cáo trực tuyến; tiếp thị số
+    marketing online; báo điện tử; truyền hình; làm phim; quay phim; dựng phim; chụp ảnh; nhiếp ảnh
+    journalism; media; communication; public relations; pr; advertising; ads; online advertising
+    digital marketing; tv; television; film; filmmaking; video production; photography
+  `,
+  ),
+  concept(
+    ["performing-arts", "music", "fine-arts", "arts-education", "design", "digital-product-design"],
+    `
+    sân khấu; biểu diễn; âm nhạc; ca hát; nhạc cụ; hội họa; mỹ thuật; điêu khắc; thiết kế đồ họa
+    thiết kế sản phẩm; thiết kế công nghiệp; thiết kế giao diện; nhận diện thương hiệu; logo; theatre
+    performance; music; singing; painting; sculpture; graphic design; product design
+    industrial design; ui design; ux; branding
+  `,
+  ),
+  concept(
+    ["mathematics", "applied-mathematics", "statistics", "optimization"],
+    `
+    toán; toán học; thống kê; xác suất; tối ưu hóa; mô hình toán; bài toán tối ưu; mathematics; math
+    maths; statistics; statistical analysis; probability; optimization; optimisation
+    operations research
+  `,
+  ),
+  concept(
+    ["physics", "theoretical-physics", "computational-physics", "quantum-electronics", "engineering-physics"],
+    `
+    vật lý; lượng tử; máy tính lượng tử; mô phỏng vật lý; physics; quantum; quantum computing
+  `,
+  ),
+  concept(
+    ["nuclear-physics", "nuclear-medicine", "nuclear-technology"],
+    `
+    hạt nhân; điện hạt nhân; y học hạt nhân; xạ trị; đồng vị phóng xạ; nuclear; nuclear power
+    nuclear medicine; radiotherapy; isotopes
+  `,
+  ),
+  concept(
+    [
+      "chemistry",
+      "analytical-chemistry",
+      "organic-chemistry",
+      "inorganic-chemistry",
+      "biochemistry",
+      "materials-characterization",
+      "electron-microscopy",
+    ],
+    `
+    hóa học; phân tích hóa học; phân tích thành phần; phòng thí nghiệm phân tích; kính hiển vi điện tử
+    đo đặc trưng vật liệu; hóa hữu cơ; hóa vô cơ; hóa sinh; chemistry; chemical analysis; lab analysis
+    composition analysis; electron microscope; electron microscopy; sem; material characterization
+  `,
+  ),
+  concept(
+    ["materials-science", "advanced-materials", "carbon-nanotubes"],
+    `
+    vật liệu; vật liệu mới; vật liệu tiên tiến; vật liệu composite; composite; ống nano carbon; graphene
+    materials; new materials; advanced materials; carbon nanotubes
+  `,
+  ),
+  concept(
+    [
+      "biology",
+      "cell-technology",
+      "protein-engineering",
+      "proteomics",
+      "bioactive-compounds",
+      "genetically-modified-organisms",
+      "plant-biotechnology",
+      "agricultural-biotechnology",
+    ],
+    `
+    sinh học; công nghệ sinh học; tế bào gốc; nuôi cấy tế bào; nuôi cấy mô; protein; biến đổi gen
+    cây biến đổi gen; hoạt chất sinh học; biology; biotech; stem cells; cell culture; tissue culture
+    proteins; genetically modified; gmo; bioactive
+  `,
+  ),
+  concept(
+    ["agriculture", "agricultural-economics-policy"],
+    `
+    nông nghiệp; trồng trọt; nông dân; hợp tác xã; nông thôn; giá nông sản; nông sản; nông nghiệp sạch
+    nông nghiệp công nghệ cao; farming; farm; farms; agriculture; farmers; rural; cooperative
+    agricultural; smart farming
+  `,
+  ),
+  concept(
+    ["environmental-management", "environmental-science", "natural-resource-management", "natural-resources"],
+    `
+    môi trường; bảo vệ môi trường; quản lý môi trường; đánh giá tác động môi trường; báo cáo môi trường
+    giấy phép môi trường; tài nguyên; tài nguyên thiên nhiên; environment; environmental
+    environmental impact assessment; eia; environmental permit; natural resources
+  `,
+  ),
+  concept(
+    ["geography", "land-use", "land-use-planning"],
+    `
+    địa lý; sử dụng đất; quy hoạch sử dụng đất; địa chính; đất đai; geography; land use; land
+    land planning
+  `,
+  ),
+  concept(
+    [
+      "oceanography",
+      "marine-geology",
+      "marine-geophysics",
+      "seabed-resources",
+      "coastal-engineering",
+      "river-and-coastal-engineering",
+    ],
+    `
+    biển; đại dương; hải dương học; đáy biển; bờ biển; xói lở bờ biển; cảng biển; sea; ocean; marine
+    seabed; seafloor; coastal; coast; coastline; coastal erosion; port
+  `,
+  ),
+  concept(
+    ["geomagnetism", "earth-sciences", "geology"],
+    `
+    từ trường; địa từ; địa chất; khảo sát địa chất; geomagnetic; earth science; geology
+  `,
+  ),
+  concept(
+    ["hydraulic-engineering", "hydraulics", "water-resources-engineering", "water-resources"],
+    `
+    thủy lợi; thủy điện; đập; hồ chứa; kênh mương; tưới; tưới tiêu; tưới nước; thoát nước
+    hydraulics; dam; dams; irrigation; hydropower; drainage
+  `,
+  ),
+  concept(
+    ["fluid-mechanics", "solid-mechanics"],
+    `
+    cơ học; khí động học; dòng chảy; mô phỏng dòng chảy; dao động; độ bền kết cấu; chịu lực
+    mechanics; fluid dynamics; cfd; aerodynamics; vibration; stress analysis
+  `,
+  ),
+  concept(
+    ["electrical-engineering", "electrical-power-engineering"],
+    `
+    điện; điện lực; lưới điện; mất điện; trạm biến áp; hệ thống điện; thiết bị điện; tủ điện; power grid
+    power outage; electrical; electricity; electric power; substation
+  `,
+  ),
+  concept(
+    ["electronics", "electronics-and-telecommunications", "electronics-manufacturing", "defence-electronics"],
+    `
+    điện tử; mạch điện tử; bảng mạch; lắp ráp điện tử; linh kiện điện tử; thiết bị điện tử; electronics
+    electronic; pcb; circuit board; electronic components; electronics manufacturing
+  `,
+  ),
+  concept(
+    ["5g", "telecom-equipment", "smartphones", "mobile-software", "telecom-software"],
+    `
+    điện thoại; điện thoại thông minh; trạm phát sóng; thiết bị viễn thông; ứng dụng di động; smartphone
+    smartphones; mobile phone; 5g; base station; telecom equipment; mobile apps
+  `,
+  ),
+  concept(
+    [
+      "computer-science",
+      "information-technology",
+      "information-communication-technology",
+      "software",
+      "saas",
+      "digital-services",
+      "digital-technology",
+      "computer-networks",
+      "human-computer-interaction",
+    ],
+    `
+    công nghệ thông tin; tin học; máy tính; phần mềm; phần mềm quản lý; phần mềm dịch vụ; kỹ sư it
+    dịch vụ số; it; software; computer; computers; computing; saas; software as a service; it engineers
+  `,
+  ),
+  concept(
+    ["managed-it-services", "internet-services", "network-infrastructure", "broadband-internet"],
+    `
+    mạng nội bộ; mạng văn phòng; lắp mạng; internet văn phòng; chập chờn; mất mạng; quản trị mạng
+    office network; network; internet; managed it; it support
+  `,
+  ),
+  concept(
+    ["web-browser", "search-engine"],
+    `
+    trình duyệt; công cụ tìm kiếm; tìm kiếm; browser; web browser; search engine
+  `,
+  ),
+  concept(
+    ["cryptography", "antivirus-software"],
+    `
+    mật mã; mã hóa; chữ ký số; diệt virus; phần mềm diệt virus; chống virus; cryptography; encryption
+    digital signature; antivirus; anti-virus
+  `,
+  ),
+  concept(
+    ["industrial-manufacturing", "high-tech-manufacturing", "industrial-engineering", "industrial-technology"],
+    `
+    sản xuất; nhà máy; xưởng; công nghiệp; quản lý sản xuất; năng suất; cải tiến quy trình; lean
+    manufacturing; factory; factories; production; industrial; industry; lean manufacturing
+  `,
+  ),
+  concept(
+    ["aerospace-engineering", "satellite-engineering", "space-technology"],
+    `
+    hàng không; vũ trụ; vệ tinh; máy bay; tên lửa; phóng vệ tinh; aerospace; aviation; aircraft
+    space; spacecraft; rocket
+  `,
+  ),
+  concept(
+    ["health-sciences", "nursing", "health-policy"],
+    `
+    điều dưỡng; y tá; chăm sóc người bệnh; chăm sóc người già; y tế; chính sách y tế; nursing; nurse
+    nurses; elderly care; health policy; healthcare
+  `,
+  ),
+  concept(
+    ["sme-support", "startup-community", "startup-ecosystem", "innovation-ecosystem", "innovation"],
+    `
+    doanh nghiệp nhỏ; doanh nghiệp nhỏ và vừa; doanh nghiệp vừa và nhỏ; hộ kinh doanh; hỗ trợ doanh nghiệp
+    đổi mới sáng tạo; cộng đồng khởi nghiệp; sự kiện khởi nghiệp; small business; sme; smes
+    small and medium enterprises; innovation; startup community; networking
+  `,
+  ),
+  concept(
+    ["security-policing", "defence-military-science"],
+    `
+    an ninh; trật tự; phòng cháy chữa cháy; cháy nổ; quốc phòng; quân sự; policing; fire safety
+    defence; defense; military
+  `,
+  ),
+  concept(
+    ["civil-engineering", "urban-infrastructure", "engineering"],
+    `
+    xây dựng; kỹ thuật xây dựng; hạ tầng; hạ tầng đô thị; cầu cống; thoát nước đô thị; thi công
+    công trình xây dựng; construction; civil engineering; infrastructure; urban infrastructure
+    engineering
+  `,
+  ),
+  concept(
+    ["petroleum-engineering", "reservoir-engineering", "petroleum-geology"],
+    `
+    mỏ dầu; giếng dầu; khoan dầu; thăm dò dầu khí; khai thác dầu khí; oil field; oil well; drilling
+    oil exploration; reservoir engineering
+  `,
+  ),
+  concept(
+    ["research-and-development", "deep-tech", "technology", "natural-sciences", "technology-assessment"],
+    `
+    nghiên cứu phát triển; nghiên cứu và phát triển; r&d; hợp tác nghiên cứu; đặt hàng nghiên cứu
+    đánh giá công nghệ; thẩm định công nghệ; khoa học tự nhiên; research and development
+    research collaboration; contract research; deep tech; deeptech; technology assessment
+    natural sciences
+  `,
+  ),
+  concept(
+    ["social-sciences", "library-information-science", "taxonomy"],
+    `
+    khoa học xã hội; xã hội học; điều tra xã hội; khảo sát xã hội; thư viện; lưu trữ tài liệu
+    phân loại học; định danh loài; social sciences; social research; survey; library; libraries
+    archives; species identification
+  `,
+  ),
+  concept(
+    [
+      "innovation-infrastructure",
+      "startup-ecosystem-research",
+      "urban-innovation",
+      "expert-platforms",
+      "it-talent-training",
+      "logistics-technology",
+    ],
+    `
+    khu công nghệ cao; hạ tầng đổi mới sáng tạo; hệ sinh thái khởi nghiệp; hỏi chuyên gia
+    đào tạo lập trình; đào tạo it; học lập trình; phần mềm logistics; quản lý vận tải; hi-tech park; technology park; startup ecosystem; ask an expert; expert platform
+    coding bootcamp; learn programming; it training; logistics software; transport management
+  `,
+  ),
 ];
 
 /** A concept from its terms, one text: separated by semicolons or lines. */
@@ -500,21 +924,45 @@ function concept(fields: readonly string[], text: string): Concept {
   return { fields, terms };
 }
 
-/** Folded terms → the fields they stand for. */
+/**
+ * Terms → the fields they stand for, each term under two keys: folded (for a
+ * query typed without marks) and, when it has marks, with them (termKey).
+ */
 export type ConceptIndex = Map<string, Set<string>>;
 
-/** The concept words and, for the query side, the fields' own names: folded term → fields. */
+/**
+ * A term's key. Typed with marks, the marks count: folding alone makes "ví
+ * điện tử" (e-wallet) "vi điện tử" (microelectronics) and "cần" (need) "cân"
+ * (scales). The tone mark goes after its syllable, so that "hoà" and "hòa",
+ * placed either way, are one key. Without marks: folded, plurals singular.
+ */
+export function termKey(text: string): string {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (/^[\x00-\x7f]*$/.test(text)) return words.map((word) => conceptWord(foldText(word))).join(" ");
+  return words
+    .map((word) => {
+      const letters = word.normalize("NFD");
+      return letters.replace(TONES, "") + (letters.match(TONES) ?? []).join("");
+    })
+    .join(" ");
+}
+
+/** Vietnamese tone marks, decomposed: grave, acute, tilde, hook above, dot below. */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** The concept words and, for the query side, the fields' own names: term → fields (see termKey). */
 export function buildConceptIndex(
   fields: readonly { slug: string; nameVi: string; nameEn: string }[],
   concepts: readonly Concept[] = CONCEPTS,
 ): ConceptIndex {
   const index: ConceptIndex = new Map();
   const add = (term: string, slug: string) => {
-    const key = foldText(term);
-    if (key.length < 2) return;
-    const slugs = index.get(key) ?? new Set<string>();
-    slugs.add(slug);
-    index.set(key, slugs);
+    for (const key of new Set([termKey(foldText(term)), termKey(term)])) {
+      if (key.length < 2) continue;
+      const slugs = index.get(key) ?? new Set<string>();
+      slugs.add(slug);
+      index.set(key, slugs);
+    }
   };
   const known = new Set(fields.map((field) => field.slug));
   for (const concept of concepts) {
@@ -572,32 +1020,118 @@ const NAME_WORDS = new Set(
 const MAX_TERM_WORDS = 6;
 
 /**
- * The fields a query speaks of: its words matched against the concept index,
- * longest term first, each word used once. Nothing for a query that names
- * a kind of organization (see NAME_WORDS).
+ * Words that say how someone asks, not what about ("công ty tôi cần tìm",
+ * "where can I find"): left out of the engine's query, whose every word must
+ * match, and of concept detection. Written folded or not, matched folded,
+ * longest first; a concept term starting at the same word wins ("tìm kiếm").
+ * Never the words of names ("và", "of", "and") nor "in" (Vietnamese: print).
  */
+const FILLER = new Set(
+  `
+  công ty tôi; công ty chúng tôi; công ty mình; công ty em; doanh nghiệp tôi; doanh nghiệp mình; nhà máy tôi
+  xưởng tôi; bên tôi; bên mình; bên em; chúng tôi; chúng mình; tôi; mình; con tôi; cần; cần tìm
+  muốn; muốn tìm; đang; đang tìm; tìm; tìm giúp; tìm chỗ; tìm nơi; tìm đơn vị; đơn vị nào; chỗ nào; nơi nào
+  ai có thể; ở đâu; đâu; nào; có thể; có ai; có; không; được; giúp; giúp tôi; giúp với; cho tôi; hộ
+  làm sao; làm thế nào; như thế nào; thế nào; hãy; ạ; nhé; với; nhờ; liên hệ; xin; hỏi; cách; gì; bằng
+  nhận; dùng; sử dụng; cho; dành cho; đơn vị; chỗ; nơi; for; use; using
+  our company; my company; my business; our business; our factory; my factory; where; where can; can; could
+  who; whom; how; how do; what; which; i; we; our; ours; my; me; us; you; your; need; needs
+  needed; want; wants; looking; looking for; find; finding; someone; somebody; anyone; company that
+  help; helps; please; get; got; getting; the; a; an; is; are; be; to; for; on; at; do; does; some; any
+  `
+    .split(/[;\n]/)
+    .map((phrase) => phrase.trim())
+    .filter(Boolean)
+    // Keyed like terms (termKey): "gì" (what) is filler, "gỉ" (rust) is not. A
+    // one-word filler with marks is filler only typed with them: "noi" may be "nói".
+    .flatMap((phrase) => (phrase.includes(" ") ? [termKey(phrase), termKey(foldText(phrase))] : [termKey(phrase)])),
+);
+const MAX_FILLER_WORDS = 4;
+
+/**
+ * Words after which a query says whom it is for, not what it is about ("hóa
+ * đơn điện tử cho doanh nghiệp nhỏ", "food testing for export"): their
+ * concepts count only when the words before have none.
+ */
+const BENEFICIARY = new Set(["cho", "danh cho", "for"]);
+
+/** What a query says, read through the concept index (see readQuery). */
+export type QueryReading = {
+  /** Fields its words speak of */
+  fields: string[];
+  /** The concept terms found, folded: the words the listings in those fields carry */
+  terms: string[];
+  /** The query without its filler words, as typed (marks kept); the query itself when all of it is filler */
+  words: string;
+};
+
+/**
+ * Reads a query: its words matched against the concept index, longest term
+ * first, each word used once, and its filler words (FILLER) dropped. A query
+ * that names a kind of organization (NAME_WORDS) is a name search: nothing is
+ * read into it and it is searched as typed.
+ */
+export function readQuery(q: string, index: ConceptIndex): QueryReading {
+  const typed = q.split(/[^\p{L}\p{N}+#&-]+/u).filter(Boolean);
+  const folded = typed.map((word) => foldText(word));
+  const read = { fields: new Set<string>(), terms: [] as string[] };
+  const after = { fields: new Set<string>(), terms: [] as string[] };
+  let found = read;
+  const kept: string[] = [];
+  const meant: string[] = [];
+  let start = 0;
+  while (start < typed.length) {
+    let term = longest(typed, start, MAX_TERM_WORDS, (words) => index.has(termKey(words)));
+    const filler = longest(typed, start, MAX_FILLER_WORDS, (words) => FILLER.has(termKey(words)));
+    if (filler && BENEFICIARY.has(folded.slice(start, start + filler).join(" "))) found = after;
+    // A filler word is not read as a one-word term ("can", "cần" folded to "cân").
+    if (term === 1 && filler) term = 0;
+    if (term) {
+      const words = typed.slice(start, start + term);
+      for (const slug of index.get(termKey(words.join(" ")))!) found.fields.add(slug);
+      found.terms.push(foldText(words.join(" ")));
+      // A word of several syllables is searched as one phrase: its syllables
+      // never match apart ("xử lý" of language processing) or by typo.
+      kept.push(term > 1 ? `"${words.join(" ")}"` : words.join(" "));
+      meant.push(...folded.slice(start, start + term));
+    } else if (!filler) {
+      kept.push(typed[start]!);
+      meant.push(folded[start]!);
+    }
+    start += term || filler || 1;
+  }
+  if (hasNameWord(meant)) return { fields: [], terms: [], words: q };
+  const { fields, terms } = read.fields.size ? read : after;
+  return { fields: [...fields], terms, words: kept.length ? kept.join(" ") : q };
+}
+
+/** The fields a query speaks of (readQuery); nothing for a name search. */
 export function detectConcepts(q: string, index: ConceptIndex): string[] {
-  const words = foldText(q)
-    .split(/[^\p{L}\p{N}+#&-]+/u)
-    .filter(Boolean);
+  return readQuery(q, index).fields;
+}
+
+/** The number of words from start (at most max) that form the longest key found, or 0. */
+function longest(words: readonly string[], start: number, max: number, has: (words: string) => boolean): number {
+  for (let size = Math.min(max, words.length - start); size > 0; size--) {
+    if (has(words.slice(start, start + size).join(" "))) return size;
+  }
+  return 0;
+}
+
+function hasNameWord(words: readonly string[]): boolean {
   for (let size = 1; size <= 3; size++) {
     for (let start = 0; start + size <= words.length; start++) {
-      if (NAME_WORDS.has(words.slice(start, start + size).join(" "))) return [];
+      if (NAME_WORDS.has(words.slice(start, start + size).join(" "))) return true;
     }
   }
-  const found = new Set<string>();
-  let start = 0;
-  while (start < words.length) {
-    let matched = 0;
-    for (let size = Math.min(MAX_TERM_WORDS, words.length - start); size > 0; size--) {
-      const slugs = index.get(words.slice(start, start + size).join(" "));
-      if (slugs) {
-        for (const slug of slugs) found.add(slug);
-        matched = size;
-        break;
-      }
-    }
-    start += matched || 1;
-  }
-  return [...found];
+  return false;
+}
+
+/**
+ * A folded word as the concept index keys it: an English plural and its
+ * singular are one ("investors", "investor"). Vietnamese syllables never end
+ * in s; "ss", "us", "is" endings are not plurals ("process", "virus").
+ */
+export function conceptWord(word: string): string {
+  return word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
 }

@@ -9,8 +9,9 @@ import type { MeiliSearch } from "meilisearch";
  * 2: the fields' aliases are in the documents, no longer in the synonyms setting (decision 007).
  * 3: organizations carry their ward or commune since July 2025 (ward, wardNames; decision 029).
  * 4: the concept layer's everyday words of each field; organizations' name initialisms (decision 044).
+ * 5: concept words for every field the listings use (decision 049).
  */
-export const DOCUMENT_FORMAT = 4;
+export const DOCUMENT_FORMAT = 5;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

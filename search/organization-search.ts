@@ -28,6 +28,12 @@ export type OrganizationSearchInput = DirectoryQuery &
      */
     boostFields?: string[];
     /**
+     * The concept terms read in the query (folded), which the listings in
+     * boostFields carry: what the boosted query searches when the words
+     * alone find nothing in those fields (a partial search).
+     */
+    boostWords?: string;
+    /**
      * False: no facet counts (empty), so the engine only finds the page. For
      * search as you type: ask for counts once typing settles. Default true.
      */
@@ -116,7 +122,6 @@ export function buildOrganizationQueries(
     highlightPostTag: HIGHLIGHT_END,
     facets: counted ? FACETS.filter((facet) => !active.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]) : [],
   };
-  const boosted = boostQuery(input, main);
   const facetQueries: MultiSearchQuery[] = (counted ? active : []).map((facet) => ({
     indexUid: uid,
     q: input.q,
@@ -128,7 +133,11 @@ export function buildOrganizationQueries(
     limit: 0,
     facets: [FACET_ATTRIBUTE[facet]],
   }));
-  return { queries: [main, ...facetQueries, ...(boosted ? [boosted] : [])], facetQueryFor: counted ? active : [] };
+  const boosted = boostQuery(input, main, matchingStrategy);
+  return {
+    queries: [main, ...facetQueries, ...(boosted ? [boosted] : [])],
+    facetQueryFor: counted ? active : [],
+  };
 }
 
 /** Whether the words' fields reorder the results: only when ranked by relevance, by words. */
@@ -142,7 +151,11 @@ function boosts(input: OrganizationSearchInput): boolean {
  * same words and filters, within the fields) for the listings put before it;
  * mergeBoosted pages through the two. Counts and facets stay the main query's.
  */
-function boostQuery(input: OrganizationSearchInput, main: MultiSearchQuery): MultiSearchQuery | null {
+function boostQuery(
+  input: OrganizationSearchInput,
+  main: MultiSearchQuery,
+  matchingStrategy: MatchingStrategy,
+): MultiSearchQuery | null {
   if (!boosts(input)) return null;
   const end = input.page * input.perPage;
   main.page = 1;
@@ -150,6 +163,9 @@ function boostQuery(input: OrganizationSearchInput, main: MultiSearchQuery): Mul
   const { facets: _facets, page: _page, hitsPerPage: _hitsPerPage, ...rest } = main;
   return {
     ...rest,
+    // Partial: the concept terms, which every listing in the fields carries,
+    // rank them, rather than whichever rare word of the query is left.
+    ...(matchingStrategy === "frequency" && input.boostWords ? { q: input.boostWords } : {}),
     filter: allOf([main.filter as string | undefined, filterIn("fieldSlugs", input.boostFields!)]),
     limit: end,
   };
@@ -166,15 +182,25 @@ export async function searchOrganizationIndex(
   config: SearchConfig = requireSearchConfig(),
 ): Promise<OrganizationSearchResult> {
   const strict = await runOrganizationSearch(input, config, "all");
-  if (strict.total > 0 || input.q.trim().split(/\s+/).length < 2) return strict;
-  return { ...(await runOrganizationSearch(input, config, "frequency")), partial: true };
+  // Matches none of which lie in the fields the words speak of ("lúa bị rầy
+  // nâu" matching by typos elsewhere) are searched again as a partial search.
+  const offField = boosts(input) && strict.boostedHits === 0 && Boolean(input.boostWords);
+  if ((strict.total > 0 || input.q.trim().split(/\s+/).length < 2) && !offField) return withoutCount(strict);
+  return { ...withoutCount(await runOrganizationSearch(input, config, "frequency")), partial: true };
 }
+
+function withoutCount({ boostedHits: _boostedHits, ...result }: RunResult): OrganizationSearchResult {
+  return result;
+}
+
+/** A search and how many listings its boosted query found (0 without one). */
+type RunResult = OrganizationSearchResult & { boostedHits: number };
 
 async function runOrganizationSearch(
   input: OrganizationSearchInput,
   config: SearchConfig,
   matchingStrategy: MatchingStrategy,
-): Promise<OrganizationSearchResult> {
+): Promise<RunResult> {
   const uid = indexUid(ORGANIZATIONS_INDEX.base, config);
   const { queries, facetQueryFor } = buildOrganizationQueries(input, uid, matchingStrategy);
   const response = (await (await pageSearchClient(config)).multiSearch({ queries })) as MultiSearchResponse<
@@ -182,6 +208,7 @@ async function runOrganizationSearch(
   >;
   const [main, ...rest] = response.results;
   if (!main) throw new Error("Meilisearch returned no result for the main query");
+  // The boosted query, when there is one, comes last (buildOrganizationQueries).
   const boosted = boosts(input) ? rest.pop() : undefined;
   const facetResults = rest;
   const hits = boosted ? mergeBoosted(input, main.hits, boosted.hits) : main.hits;
@@ -192,8 +219,11 @@ async function runOrganizationSearch(
   for (const facet of FACETS) facets[facet] = distribution(main, facet);
   facetQueryFor.forEach((facet, i) => (facets[facet] = distribution(facetResults[i] ?? {}, facet)));
 
+  const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
   return {
-    total: main.totalHits ?? main.estimatedTotalHits ?? 0,
+    // A partial search's boosted listings may match none of the words left.
+    total: Math.max(total, (input.page - 1) * input.perPage + hits.length),
+    boostedHits: boosted?.hits.length ?? 0,
     partial: false,
     facets,
     hits: hits.map((hit) => {

@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { buildConceptIndex, detectConcepts, type ConceptIndex } from "#search/concepts";
+import { buildConceptIndex, readQuery, type ConceptIndex, type QueryReading } from "#search/concepts";
 import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
 import { readSearchConfig, type SearchConfig } from "#search/config";
 import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "#search/indexes";
@@ -95,11 +95,16 @@ const conceptIndexes = new WeakMap<Taxonomy, ConceptIndex>();
 
 /** The fields a query's words speak of, by the concept layer over the current taxonomy. */
 export async function queryConcepts(q: string): Promise<string[]> {
-  if (q.trim() === "") return [];
+  return (await readDirectoryQuery(q)).fields;
+}
+
+/** A query read by the concept layer: its fields, concept terms and words without filler. */
+async function readDirectoryQuery(q: string): Promise<QueryReading> {
+  if (q.trim() === "") return { fields: [], terms: [], words: q };
   const taxonomy = await getTaxonomy();
   let index = conceptIndexes.get(taxonomy);
   if (!index) conceptIndexes.set(taxonomy, (index = buildConceptIndex(taxonomy.fields)));
-  return detectConcepts(q, index);
+  return readQuery(q, index);
 }
 
 /**
@@ -111,15 +116,18 @@ export async function queryConcepts(q: string): Promise<string[]> {
  * on keystrokes and for the counts once typing settles.
  */
 export async function searchDirectory(
-  input: Omit<OrganizationSearchInput, "boostFields"> & { concepts?: boolean },
+  input: Omit<OrganizationSearchInput, "boostFields" | "boostWords"> & { concepts?: boolean },
   db: DbClient = prisma,
 ): Promise<DirectorySearchResult> {
   const config = readSearchConfig();
   const { concepts: useConcepts = true, ...search } = input;
-  const concepts = useConcepts && input.sort === "relevance" ? await queryConcepts(input.q) : [];
+  // The engine gets the words without filler ("công ty tôi cần", "where can I").
+  const read = await readDirectoryQuery(input.q);
+  const concepts = useConcepts && input.sort === "relevance" ? read.fields : [];
+  const boost = { boostFields: concepts, boostWords: concepts.length ? read.terms.join(" ") : undefined };
   const { mode, ids, highlights, ...found } = await engineOrDatabase<OrganizationMatch>(
     async () => {
-      const { hits, ...rest } = await searchEngineCached({ ...search, boostFields: concepts }, config!);
+      const { hits, ...rest } = await searchEngineCached({ ...search, q: read.words, ...boost }, config!);
       return {
         ...rest,
         ids: hits.map((hit) => hit.id),

@@ -273,4 +273,18 @@ describe("the concept layer", () => {
       expect(result.results.map(({ organization }) => organization.slug)).not.toContain("vbee");
     }
   });
+
+  test.each([
+    // Question phrasing: the filler words would leave nothing matching every word.
+    ["where can I find angel investors", "venture-capital", "bk-fund hanoi-venture-capital-fund vinuni-elab"],
+    // Matches by typo elsewhere ("gỉ"), none in the fields: searched again by the concept's words.
+    ["thép bị gỉ ngoài trời", "corrosion-protection", "vast-itt vrtc"],
+    // Typed with marks: an e-wallet, not microelectronics ("vi điện tử" folds alike).
+    ["nhận thanh toán bằng ví điện tử", "digital-payments", "vnpay vnlife"],
+  ])("%s reaches %s", async (q, field, expected) => {
+    const result = await searchDirectory({ ...directoryBase, q, perPage: 5 });
+    expect(result.concepts).toContain(field);
+    const slugs = result.results.map(({ organization }) => organization.slug);
+    expect(slugs.filter((slug) => expected.split(" ").includes(slug)).length, slugs.join(", ")).toBeGreaterThan(0);
+  });
 });
