@@ -212,3 +212,24 @@ describe("facet counts while typing", () => {
     expect(new URL(page.url()).search).toBe(`?q=${list.token}&kind=enterprise`);
   });
 });
+
+describe("the concept chip on experts", () => {
+  test("shows the fields the words were read as, and its × searches the words alone", async () => {
+    const list = lists.experts;
+    const page = await openPage({ viewport: PHONE });
+    const q = `${list.token} thuc pham`;
+    await page.goto(`/experts?${new URLSearchParams({ q })}`, { waitUntil: "networkidle" });
+    const chip = page.getByTestId("concept-chip");
+    expect(await chip.innerText()).toMatch(/^Đang hiển thị kết quả cho: .*Công nghệ thực phẩm/);
+    expect((await settled(page)).join("\n")).toMatch(list.name);
+    await page.screenshot({ path: "test-output/list-search-experts-concepts.png" });
+    await chip.getByRole("link", { name: "Bỏ cách hiểu này, chỉ tìm đúng các từ đã gõ" }).click();
+    await page.waitForURL(/concepts=off/);
+    expect(await page.getByTestId("concept-chip").count()).toBe(0);
+    expect((await settled(page)).join("\n")).toMatch(list.name);
+    // A bad value is named, as on the directory.
+    const bad = await page.goto("/experts?q=x&concepts=maybe");
+    expect(bad?.status()).toBe(400);
+    expect(await page.getByText("Giá trị “concepts” không hợp lệ").isVisible()).toBe(true);
+  });
+});
