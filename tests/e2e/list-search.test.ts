@@ -225,7 +225,7 @@ describe("the concept chip on experts", () => {
     await page.screenshot({ path: "test-output/list-search-experts-concepts.png" });
     await chip.getByRole("link", { name: "Bỏ cách hiểu này, chỉ tìm đúng các từ đã gõ" }).click();
     await page.waitForURL(/concepts=off/);
-    expect(await page.getByTestId("concept-chip").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("concept-chip").count()).toBe(0);
     expect((await settled(page)).join("\n")).toMatch(list.name);
     // A bad value is named, as on the directory.
     const bad = await page.goto("/experts?q=x&concepts=maybe");
