@@ -74,11 +74,12 @@ export function ListingSearch({
         </>
       }
     >
+      {/* As on the directory: how the words were read, then how many were found. */}
+      <ConceptChip labels={concepts} removeTo={href({ concepts: false })} />
       <h2 id="results-heading" role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
         {resultsText(formatNumber(lang, total))}
       </h2>
       <div className="space-y-3">
-        <ConceptChip labels={concepts} removeTo={href({ concepts: false })} />
         <QueryProblems problems={problems} />
         {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
         {help ? (
