@@ -110,35 +110,21 @@ export const directoryQuerySchema = z
   }));
 
 /** The experts and requests pages: text, field groups, the list's own filter (`extra`), a page. */
+const listingWords = { q: text, area: list(slug) };
+const listingPage = { page: wholeNumber(1, MAX_PAGE), concepts: conceptsSwitch };
+
+/** A listing page's output: its field groups as `areas`, its own filter as `extra`. */
+function listingQuery<R extends { area: string[]; concepts: string }>({ area, concepts, ...rest }: R, extra: string[]) {
+  return { ...rest, areas: area, extra, ...conceptsOff(concepts) };
+}
+
 export const expertsPageQuerySchema = z
-  .object({
-    q: text,
-    area: list(slug),
-    offer: list(member(OFFERS)),
-    page: wholeNumber(1, MAX_PAGE),
-    concepts: conceptsSwitch,
-  })
-  .transform(({ area, offer, concepts, ...rest }) => ({
-    ...rest,
-    areas: area,
-    extra: offer,
-    ...conceptsOff(concepts),
-  }));
+  .object({ ...listingWords, offer: list(member(OFFERS)), ...listingPage })
+  .transform(({ offer, ...rest }) => listingQuery(rest, offer));
 
 export const requestsPageQuerySchema = z
-  .object({
-    q: text,
-    area: list(slug),
-    sector: list(member(SECTORS)),
-    page: wholeNumber(1, MAX_PAGE),
-    concepts: conceptsSwitch,
-  })
-  .transform(({ area, sector, concepts, ...rest }) => ({
-    ...rest,
-    areas: area,
-    extra: sector,
-    ...conceptsOff(concepts),
-  }));
+  .object({ ...listingWords, sector: list(member(SECTORS)), ...listingPage })
+  .transform(({ sector, ...rest }) => listingQuery(rest, sector));
 
 // The API's URLs (docs/decisions/026: the published document fixes them).
 

@@ -16,7 +16,13 @@ const token = word();
 const ids = { expertOff: "", expertIn: "", requestOff: "", requestIn: "" };
 const base: ListingQuery = { q: `${token} nuoc thai`, areas: [], fields: [], extra: [], page: 1, perPage: 20 };
 
+const publishedIn = (fieldId: string) => ({ publishedAt: new Date(), fields: { create: [{ fieldId }] } });
 const fieldId = async (slug: string) => (await prisma.field.findUniqueOrThrow({ where: { slug } })).id;
+
+async function indexed(kind: "expert" | "request", id: string) {
+  await enqueueSearchSync(prisma, kind, [id]);
+  return id;
+}
 
 async function expert(keywords: string, field: string) {
   const user = await makeUser({ label: "concepts", accountType: "researcher" });
@@ -27,13 +33,11 @@ async function expert(keywords: string, field: string) {
       fullName: `Chuyên gia ${token}`,
       keywords,
       status: "published",
-      publishedAt: new Date(),
-      fields: { create: [{ fieldId: await fieldId(field) }] },
+      ...publishedIn(await fieldId(field)),
     },
   });
   await refreshExpertSearchText(created.id, prisma);
-  await enqueueSearchSync(prisma, "expert", [created.id]);
-  return created.id;
+  return indexed("expert", created.id);
 }
 
 async function request(title: string, field: string) {
@@ -52,13 +56,11 @@ async function request(title: string, field: string) {
       deadline: new Date(Date.now() + 30 * 86_400_000),
       visibility: "public",
       status: "open",
-      publishedAt: new Date(),
-      fields: { create: [{ fieldId: await fieldId(field) }] },
+      ...publishedIn(await fieldId(field)),
     },
   });
   await refreshRequestSearchText(created.id, prisma);
-  await enqueueSearchSync(prisma, "request", [created.id]);
-  return created.id;
+  return indexed("request", created.id);
 }
 
 beforeAll(async () => {
