@@ -1,3 +1,4 @@
+import type { MultiSearchQuery } from "meilisearch";
 import { pageSearchClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { allOf, filterIn } from "./filters";
@@ -15,6 +16,11 @@ export type ListingSearch = ListingTextAndPage & {
   facets: string[];
   sort?: string[];
   highlight: string[];
+  /**
+   * Fields the query's words speak of (search/concepts.ts): among the matches,
+   * those in these fields come first (decision 044, as the directory).
+   */
+  boostFields?: string[];
 };
 
 export type ListingResult = {
@@ -28,8 +34,12 @@ export async function searchListing(
   search: ListingSearch,
   config: SearchConfig = requireSearchConfig(),
 ): Promise<ListingResult> {
-  const result = await (await pageSearchClient(config)).index(indexUid(index.base, config)).search(search.q, {
-    filter: allOf(Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values))),
+  const uid = indexUid(index.base, config);
+  const filter = allOf(Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values)));
+  const main = {
+    indexUid: uid,
+    q: search.q,
+    filter,
     facets: search.facets,
     sort: search.sort,
     page: search.page,
@@ -41,7 +51,34 @@ export async function searchListing(
     cropMarker: "…",
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,
-  });
+  } satisfies MultiSearchQuery;
+  const boosting = Boolean(search.boostFields?.length) && search.q.trim() !== "" && !search.sort;
+  if (!boosting) {
+    const { indexUid: _uid, q: _q, ...params } = main;
+    return listingResult(search, await (await pageSearchClient(config)).index(uid).search(search.q, params));
+  }
+  // The same matches reordered, not filtered: the main query answers for everything up to
+  // this page twice over, the one within the fields for those put first (as the directory).
+  const end = search.page * search.perPage;
+  const { facets: _facets, ...plain } = main;
+  const queries: MultiSearchQuery[] = [
+    { ...main, page: 1, hitsPerPage: 2 * end },
+    { ...plain, page: 1, hitsPerPage: end, filter: allOf([filter, filterIn("fieldSlugs", search.boostFields!)]) },
+  ];
+  const [all, boosted] = (await (await pageSearchClient(config)).multiSearch({ queries })).results;
+  if (!all || !boosted) throw new Error("Meilisearch returned fewer results than queries");
+  const first = new Set(boosted.hits.map((hit) => String(hit.id)));
+  const hits = [...boosted.hits, ...all.hits.filter((hit) => !first.has(String(hit.id)))];
+  return listingResult(search, { ...all, hits: hits.slice((search.page - 1) * search.perPage, end) });
+}
+
+type EngineAnswer = {
+  totalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  hits: { id?: unknown; _formatted?: unknown }[];
+};
+
+function listingResult(search: ListingSearch, result: EngineAnswer): ListingResult {
   return {
     total: result.totalHits ?? 0,
     facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,

@@ -16,7 +16,7 @@ export function ConceptChip({ labels, removeTo }: { labels: string[]; removeTo: 
   const shown = labels.slice(0, SHOWN).join(", ") + (labels.length > SHOWN ? ` +${labels.length - SHOWN}` : "");
   return (
     <p className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="concept-chip">
-      <span className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-brand-800 ring-1 ring-brand-100">
+      <span className="inline-flex items-center gap-2 rounded-2xl bg-brand-50 px-3 py-1 text-brand-800 ring-1 ring-brand-100">
         {t("directory.concepts", { labels: shown })}
         <Link
           to={removeTo}

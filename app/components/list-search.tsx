@@ -1,4 +1,4 @@
-import { Form, useLocation, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useLocation, useNavigate, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
@@ -12,6 +12,22 @@ import { Button, buttonClass } from "./ui/button";
  * typing), filters applied at once, and the same GET form, submit button and
  * layout without JavaScript. See docs/decisions/046.
  */
+/**
+ * Whether the navigation under way answers a keystroke: set as the form is
+ * submitted, read once by the list route's clientLoader, which then asks for
+ * an answer without facet counts. Kept here, not in the URL: a shared link
+ * always gets the counts (docs/decisions/048).
+ */
+let typingNavigation = false;
+export function takeTypingNavigation(): boolean {
+  const typing = typingNavigation;
+  typingNavigation = false;
+  return typing;
+}
+
+/** Idle time after the last keystroke's answer before the counts are fetched. */
+export const COUNTS_AFTER_MS = 1000;
+
 export function useListSearch(action: string, defaults: Record<string, string> = {}) {
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -44,10 +60,27 @@ export function useListSearch(action: string, defaults: Record<string, string> =
     if (`?${params}` === location.search || (params.size === 0 && location.search === "")) return;
     const replace = typing && (location.state as { typing?: boolean } | null)?.typing === true;
     if (!typing && document.activeElement?.id) focusAfterSearch.current = document.activeElement.id;
+    typingNavigation = typing;
     submit(params, { method: "get", action, preventScrollReset: true, replace, state: { typing } });
   };
   const submitTyping = useDebouncedCallback(() => submitForm({ typing: true }), 250);
   return { formRef, searching, submitForm, submitTyping };
+}
+
+/**
+ * A keystroke's answer has no facet counts: once typing has settled (no
+ * navigation for COUNTS_AFTER_MS), the same URL is loaded again, with them.
+ */
+function useCountsOnceSettled(countsLater: boolean) {
+  const navigation = useNavigation();
+  const { revalidate, state } = useRevalidator();
+  const location = useLocation();
+  const idle = navigation.state === "idle" && state === "idle";
+  useEffect(() => {
+    if (!countsLater || !idle) return;
+    const timer = setTimeout(revalidate, COUNTS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [countsLater, idle, location.key, revalidate]);
 }
 
 export function ListSearch({
@@ -63,6 +96,7 @@ export function ListSearch({
   filtersOpen,
   defaults,
   fieldParam,
+  countsLater = false,
   children,
 }: {
   action: string;
@@ -80,6 +114,8 @@ export function ListSearch({
   defaults?: Record<string, string>;
   /** The URL parameter a chosen field suggestion sets: the field, or its area on lists filtered by area */
   fieldParam: (field: FieldChoice) => [string, string];
+  /** This answer to a keystroke came without facet counts: fetch them once typing settles */
+  countsLater?: boolean;
   /** The results: the chip row, notices and the list */
   children: ReactNode;
 }) {
@@ -89,9 +125,11 @@ export function ListSearch({
   const navigate = useNavigate();
   const location = useLocation();
   const { formRef, searching, submitForm, submitTyping } = useListSearch(action, defaults);
+  useCountsOnceSettled(countsLater);
 
   const chooseField = (field: FieldChoice) => {
     submitTyping.cancel();
+    typingNavigation = false;
     const params = new URLSearchParams(location.search);
     const [name, value] = fieldParam(field);
     // The field stands for the words typed: they would only narrow it further.

@@ -8,6 +8,7 @@ import {
   type ListName,
   type QueryProblem,
 } from "~/utils/listing-query";
+import { ConceptChip } from "./concept-chip";
 import { FacetGroup, type FacetOption } from "./facet-group";
 import { ListSearch } from "./list-search";
 import { NoResults, type NoResultsHelp } from "./no-results";
@@ -39,6 +40,8 @@ export function ListingSearch({
     areas: FacetOption[];
     extra: FacetOption[];
     help: NoResultsHelp | null;
+    /** The fields the words were read as (the concept layer): the removable chip */
+    concepts: string[];
   };
   label: string;
   placeholder?: string;
@@ -48,7 +51,7 @@ export function ListingSearch({
 }) {
   const t = useT();
   const lang = useLanguage();
-  const { params, problems, mode, total, pages, areas, extra, help } = found;
+  const { params, problems, mode, total, pages, areas, extra, help, concepts } = found;
   const action = `/${list}`;
   const extraName = LISTS[list].extraName;
   const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
@@ -71,6 +74,8 @@ export function ListingSearch({
         </>
       }
     >
+      {/* As on the directory: how the words were read, then how many were found. */}
+      <ConceptChip labels={concepts} removeTo={href({ concepts: false })} />
       <h2 id="results-heading" role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
         {resultsText(formatNumber(lang, total))}
       </h2>

@@ -48,8 +48,13 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
     return { total: unfiltered.total, taxonomy: unfiltered.facets.areaSlugs ?? {} };
   };
   const help = found.total === 0 ? await noResultsHelp(query.q, lang, filtered ? countWithoutFilters : null) : null;
+  const label = (slug: string) => {
+    const field = taxonomy.bySlug.get(slug);
+    return field ? (lang === "vi" ? field.nameVi : field.nameEn) : slug;
+  };
   return {
     help,
+    concepts: found.concepts.map(label),
     params: query,
     problems,
     mode: found.mode,

@@ -154,21 +154,27 @@ export async function searchDirectory(
  * fields (an area's fields are expanded by the caller), and the list's own
  * filter (offers, sectors); any of a filter's values matches, as in the engine.
  */
-export type ListingQuery = ListingFilters;
-export type ListingAnswer = ListingResult & { mode: SearchMode };
+export type ListingQuery = ListingFilters & {
+  /** False: the words alone, not read as fields (the chip's `concepts=off`) */
+  concepts?: boolean;
+};
+/** `concepts`: the fields the words were read as, whose listings came first; [] when none or from the database */
+export type ListingAnswer = ListingResult & { mode: SearchMode; concepts: string[] };
 
 const LISTS = {
   experts: { index: EXPERTS_INDEX, extra: "offers", highlight: ["fullName", "keywords", "bioVi", "bioEn"] },
   requests: { index: REQUESTS_INDEX, extra: "sector", highlight: ["title", "problem"] },
 } as const;
 
-function searchList(
+async function searchList(
   list: keyof typeof LISTS,
   query: ListingQuery,
   database: () => Promise<ListingResult>,
 ): Promise<ListingAnswer> {
   const { index, extra, highlight } = LISTS[list];
-  return engineOrDatabase(
+  // The same concept layer as the directory's (decision 044): listings in the fields the words speak of first.
+  const concepts = query.concepts === false ? [] : await queryConcepts(query.q);
+  const found = await engineOrDatabase(
     () =>
       searchListing(index, {
         q: query.q,
@@ -179,9 +185,11 @@ function searchList(
         page: query.page,
         perPage: query.perPage,
         highlight: [...highlight],
+        boostFields: concepts,
       }),
     database,
   );
+  return { ...found, concepts: found.mode === "engine" ? concepts : [] };
 }
 
 /** Every folded word of the query in the row's folded text; areas and fields on the links. */

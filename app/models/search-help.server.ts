@@ -90,24 +90,50 @@ async function matchingFields(q: string, lang: Language, { every }: { every: boo
   return scored.sort((a, b) => b.score - a.score).map(({ field }) => fieldChoice(field, lang));
 }
 
-/** Words of organization and field names, folded; read once per state of the data. */
+/**
+ * The words "did you mean" may offer: at most this many distinct words of published
+ * organization names, the most frequent first, with the taxonomy's. Bounded by
+ * design, whatever the size of the directory (docs/decisions/048).
+ */
+export const VOCABULARY_WORDS = 20_000;
+
+/** Read at most once per state of the data, as one aggregated query; a few words of a new name can wait. */
 const vocabularyCache = dataCache<{ words: string[] }>("search-vocabulary", { max: 1, ttlMs: 10 * 60_000 });
+
+/**
+ * The names' folded words counted by SQLite itself: each sort name (folded, lower
+ * case) and acronym becomes a JSON array of its space-separated words, which
+ * json_each unnests for GROUP BY. Only the top words by count come back.
+ */
+async function nameWords(limit: number): Promise<{ word: string; n: number }[]> {
+  const rows = await prisma.$queryRaw<{ word: string; n: number | bigint }[]>`
+    WITH names(name) AS (
+      SELECT sortNameVi FROM Organization WHERE status = 'published'
+      UNION ALL SELECT sortNameEn FROM Organization WHERE status = 'published' AND sortNameEn <> ''
+      UNION ALL SELECT lower(acronym) FROM Organization WHERE status = 'published' AND acronym IS NOT NULL
+    ),
+    arrays(words) AS (
+      SELECT '["' || replace(replace(replace(replace(replace(replace(name,
+        '\\', '\\\\'), '"', '\\"'), char(9), ' '), char(10), ' '), char(13), ' '), ' ', '","') || '"]'
+      FROM names
+    ),
+    -- A name with another control character would not be valid JSON: its words are left out.
+    valid(words) AS (SELECT words FROM arrays WHERE json_valid(words))
+    SELECT w.value AS word, COUNT(*) AS n FROM valid, json_each(valid.words) w
+    WHERE length(w.value) >= 2 GROUP BY w.value ORDER BY n DESC LIMIT ${limit}`;
+  return rows.map((row) => ({ word: row.word, n: Number(row.n) }));
+}
 
 async function vocabulary(): Promise<string[]> {
   const { words } = await vocabularyCache.fetch("words", async () => {
-    const [organizations, taxonomy] = await Promise.all([
-      prisma.organization.findMany({
-        where: { status: "published" },
-        select: { nameVi: true, nameEn: true, acronym: true },
-      }),
-      getTaxonomy(),
-    ]);
+    const [names, taxonomy] = await Promise.all([nameWords(VOCABULARY_WORDS), getTaxonomy()]);
     const all = new Set<string>();
     const add = (text: string | null) => {
       for (const word of queryTerms(text ?? "")) if (word.length >= 2) all.add(word);
     };
-    for (const row of organizations) [row.nameVi, row.nameEn, row.acronym].forEach(add);
     for (const field of [...taxonomy.areas, ...taxonomy.fields]) [field.nameVi, field.nameEn].forEach(add);
+    // Most frequent first: among equally close words, closest() keeps the first.
+    for (const { word } of names) add(word);
     return { words: [...all] };
   });
   return words;

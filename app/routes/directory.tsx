@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConceptChip } from "~/components/concept-chip";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -7,28 +8,13 @@ import { FacetGroup, type FacetOption } from "~/components/facet-group";
 import { OrganizationCard } from "~/components/organization-card";
 import { Pagination } from "~/components/pagination";
 import { Notice } from "~/components/ui/notice";
-import { formatNumber, translator, useLanguage, useT, type Language } from "~/i18n/i18n";
-import { searchDirectory } from "~/models/search-gateway.server";
-import { noResultsHelp } from "~/models/search-help.server";
-import { ListSearch } from "~/components/list-search";
+import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
+import { ListSearch, takeTypingNavigation } from "~/components/list-search";
 import { NoResults } from "~/components/no-results";
 import type { RouteHandle } from "~/server/route-handles.server";
-import { shareResponse } from "~/utils/answer-sharing";
-import { getTaxonomy } from "~/models/field.server";
-import {
-  directorySearch,
-  hasFilters,
-  MAX_PAGE,
-  MAX_QUERY_LENGTH,
-  PAGE_SIZE,
-  parseDirectoryQuery,
-  SORTS,
-  type DirectoryQuery,
-} from "~/utils/directory-query";
+import { directoryPage, type DirectoryFacets } from "./directory-data.server";
+import { directorySearch, hasFilters, MAX_QUERY_LENGTH, SORTS, type DirectoryQuery } from "~/utils/directory-query";
 import { findDistrict } from "~/domain/districts";
-import { getLanguage } from "~/i18n/language.server";
-import { ORGANIZATION_KINDS } from "~/domain/organization-values";
-import { toCardView } from "~/components/organization-view";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -41,124 +27,30 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 /** Its data requests are the same for everyone: kept whole and sent again (docs/decisions/020). */
 export const handle: RouteHandle = { sharedAnswer: true };
 
-/** Field options beyond these (by count) are left out; the search box finds any field. */
-const MAX_FIELD_OPTIONS = 40;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = await getLanguage(request);
-  const { query, problems } = parseDirectoryQuery(new URL(request.url).searchParams);
-  const taxonomy = await getTaxonomy();
-  for (const area of query.areas) {
-    const found = taxonomy.bySlug.get(area);
-    if (!found || found.areaSlug !== null) problems.push({ key: "error.area.unknown", params: { value: area } });
-  }
-  for (const field of query.fields) {
-    const found = taxonomy.bySlug.get(field);
-    if (!found || found.areaSlug === null) problems.push({ key: "error.field.unknown", params: { value: field } });
-  }
-
-  const result = await searchDirectory({ ...query, lang, perPage: PAGE_SIZE });
-  // Nothing here is personal: an engine answer can be sent again to the next person who asks
-  // the same (a simplified database answer is not kept: the engine may be back any moment).
-  if (result.mode === "engine") shareResponse(context, lang);
-  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
-  const outOfRange = result.total > 0 && query.page > pages ? { page: query.page, pages } : null;
-  const taxonomyLabel = (slug: string) => {
-    const found = taxonomy.bySlug.get(slug);
-    return found ? (lang === "vi" ? found.nameVi : found.nameEn) : slug;
-  };
-  // Zero results (not a page past the end): the ways out (components/no-results.tsx).
-  const help =
-    result.total === 0
-      ? await noResultsHelp(query.q, lang, hasFilters(query) ? () => countWithoutFilters(query, lang) : null)
-      : null;
-  const t = translator(lang);
-  const facets: DirectoryFacets = {
-    kind: ORGANIZATION_KINDS.map((kind) => ({
-      value: kind,
-      label: t(`kinds.${kind}`),
-      count: result.facets.kind[kind] ?? 0,
-      selected: query.kinds.includes(kind),
-    })),
-    area: result.facetsWithoutCounts?.includes("area")
-      ? taxonomy.areas.map((area) => ({
-          value: area.slug,
-          label: taxonomyLabel(area.slug),
-          count: null,
-          selected: query.areas.includes(area.slug),
-        }))
-      : facetOptions(result.facets.area, query.areas, taxonomyLabel, lang),
-    field: result.facetsWithoutCounts?.includes("field")
-      ? query.fields.map((slug) => ({ value: slug, label: taxonomyLabel(slug), count: null, selected: true }))
-      : facetOptions(result.facets.field, query.fields, taxonomyLabel, lang, MAX_FIELD_OPTIONS),
-    district: facetOptions(result.facets.district, query.districts, (slug) => findDistrict(slug)?.[lang] ?? slug, lang),
-    verifiedCount: result.facets.verified["true"] ?? 0,
-  };
-  // Bad values were dropped from the search; it still runs with the rest, and
-  // the page says what was wrong (status 400, so links and tools notice too).
-  return data(
-    {
-      lang,
-      query,
-      problems,
-      outOfRange,
-      partial: Boolean(result.partial),
-      concepts: result.concepts.map(taxonomyLabel),
-      mode: result.mode,
-      total: result.total,
-      pages,
-      results: result.results.map(({ organization, highlights }) => toCardView(organization, lang, highlights)),
-      facets,
-      help,
-    },
-    { status: problems.length > 0 ? 400 : outOfRange ? 404 : 200 },
-  );
+  const { body, status } = await directoryPage(request, context, { facets: true });
+  return data(body, { status });
 }
 
-/** The same words without any filter: the count, and the fields they find. */
-async function countWithoutFilters(query: DirectoryQuery, lang: Language) {
-  const none = { kinds: [], areas: [], fields: [], districts: [], wards: [], verifiedOnly: false };
-  const found = await searchDirectory({ ...query, ...none, page: 1, lang, perPage: 1 });
-  return { total: found.total, taxonomy: found.facets.field };
-}
-
-type DirectoryFacets = {
-  kind: FacetOption[];
-  area: FacetOption[];
-  field: FacetOption[];
-  district: FacetOption[];
-  verifiedCount: number;
-};
-
-const collators = new Map<Language, Intl.Collator>();
-/** One collator per language: creating one per comparison (localeCompare) is slow. */
-function collator(lang: Language) {
-  let found = collators.get(lang);
-  if (!found) collators.set(lang, (found = new Intl.Collator(lang)));
-  return found;
-}
-
-/** Options by count (then name); selected ones always included, even at zero. */
-function facetOptions(
-  counts: Record<string, number>,
-  selected: string[],
-  label: (value: string) => string,
-  lang: Language,
-  limit = Number.POSITIVE_INFINITY,
-): FacetOption[] {
-  const options = Object.entries(counts)
-    .map(([value, count]) => ({ value, count, label: label(value), selected: selected.includes(value) }))
-    .sort((a, b) => b.count - a.count || collator(lang).compare(a.label, b.label));
-  const kept = options.filter((option, i) => i < limit || option.selected);
-  for (const value of selected) {
-    if (!(value in counts)) kept.unshift({ value, count: 0, label: label(value), selected: true });
+/**
+ * A keystroke's answer (useListSearch marked the navigation as typing) comes without
+ * facet counts from the typing route; every other load, and the revalidation once
+ * typing settles, from the loader. Never on the first load (no `hydrate`).
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  if (takeTypingNavigation()) {
+    const answer = await fetch(`/directory/typing${new URL(request.url).search}`, { signal: request.signal });
+    if (answer.headers.get("content-type")?.startsWith("application/json")) {
+      return (await answer.json()) as Awaited<ReturnType<typeof directoryPage>>["body"];
+    }
   }
-  return kept;
+  return serverLoader<typeof loader>();
 }
 
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, partial, concepts, mode, total, pages, results, facets, help } = loaderData;
+  const { query, problems, outOfRange, partial, concepts, mode, total, pages, results, facets, help, countsLater } =
+    loaderData;
   const t = useT();
   const lang = useLanguage();
   // The longer groups fold their tail (selected options always show).
@@ -181,6 +73,7 @@ export default function Directory() {
         total={total}
         defaults={{ sort: "relevance" }}
         fieldParam={(field) => ["field", field.slug]}
+        countsLater={countsLater}
         filtersOpen={hasFilters(query)}
         controls={
           <div>
@@ -218,7 +111,9 @@ export default function Directory() {
                   className="size-4"
                 />
                 <span>{t("directory.verifiedOnly")}</span>
-                <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
+                {facets.verifiedCount === null ? null : (
+                  <span className="ml-auto text-slate-500">{formatNumber(lang, facets.verifiedCount)}</span>
+                )}
               </label>
             </fieldset>
             {groups.map((group) => (

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseDirectoryQuery } from "./directory-query";
-import { parseListingParams } from "./listing-query";
+import { listingSearch, parseListingParams } from "./listing-query";
 
 const directory = (search: string) => parseDirectoryQuery(new URLSearchParams(search));
 const experts = (search: string) => parseListingParams(new URLSearchParams(search), "experts");
@@ -17,6 +17,19 @@ describe("every list URL reports a bad value instead of dropping it", () => {
     expect(parse("page=2&page=3").problems).toEqual([{ key: "error.param.repeated", params: { name: "page" } }]);
     expect(parse("page=2&page=3").query.page).toBe(1);
     expect(keys(parse("q=a&q=b"))).toEqual(["error.param.repeated"]);
+  });
+
+  test.each([
+    ["experts", experts],
+    ["requests", requests],
+  ] as const)("%s: concepts=off round-trips through the URL; any other value is reported", (list, parse) => {
+    const off = parse("q=nuoc+thai&concepts=off").query;
+    expect(off.concepts).toBe(false);
+    expect(listingSearch(off, list)).toBe("?q=nuoc+thai&concepts=off");
+    expect(parse("q=x&concepts=on").query.concepts).toBeUndefined();
+    const bad = parse("q=x&concepts=maybe");
+    expect(bad.query.concepts).toBeUndefined();
+    expect(bad.problems).toEqual([{ key: "error.concepts.unknown", params: { value: "maybe" } }]);
   });
 
   test("the directory's sort and verified flag given twice", () => {

@@ -83,6 +83,10 @@ const wholeNumber = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
 
 // The pages' URLs.
 
+/** `off`: the words alone, without the fields they were read as (decision 044) */
+const conceptsSwitch = choice(["on", "off"] as const);
+const conceptsOff = (value: string): { concepts?: boolean } => (value === "off" ? { concepts: false } : {});
+
 export const directoryQuerySchema = z
   .object({
     q: text,
@@ -93,8 +97,7 @@ export const directoryQuerySchema = z
     verified: flag(["1", "true", "on"], ["0", "false", "off"]),
     sort: choice(SORTS),
     page: wholeNumber(1, MAX_PAGE),
-    /** `off`: the words alone, without the fields they were read as (decision 044) */
-    concepts: choice(["on", "off"]),
+    concepts: conceptsSwitch,
   })
   .transform(({ kind, area, field, district, verified, concepts, ...rest }) => ({
     ...rest,
@@ -103,17 +106,25 @@ export const directoryQuerySchema = z
     fields: field,
     districts: district,
     verifiedOnly: verified,
-    ...(concepts === "off" ? { concepts: false } : {}),
+    ...conceptsOff(concepts),
   }));
 
 /** The experts and requests pages: text, field groups, the list's own filter (`extra`), a page. */
+const listingWords = { q: text, area: list(slug) };
+const listingPage = { page: wholeNumber(1, MAX_PAGE), concepts: conceptsSwitch };
+
+/** A listing page's output: its field groups as `areas`, its own filter as `extra`. */
+function listingQuery<R extends { area: string[]; concepts: string }>({ area, concepts, ...rest }: R, extra: string[]) {
+  return { ...rest, areas: area, extra, ...conceptsOff(concepts) };
+}
+
 export const expertsPageQuerySchema = z
-  .object({ q: text, area: list(slug), offer: list(member(OFFERS)), page: wholeNumber(1, MAX_PAGE) })
-  .transform(({ area, offer, ...rest }) => ({ ...rest, areas: area, extra: offer }));
+  .object({ ...listingWords, offer: list(member(OFFERS)), ...listingPage })
+  .transform(({ offer, ...rest }) => listingQuery(rest, offer));
 
 export const requestsPageQuerySchema = z
-  .object({ q: text, area: list(slug), sector: list(member(SECTORS)), page: wholeNumber(1, MAX_PAGE) })
-  .transform(({ area, sector, ...rest }) => ({ ...rest, areas: area, extra: sector }));
+  .object({ ...listingWords, sector: list(member(SECTORS)), ...listingPage })
+  .transform(({ sector, ...rest }) => listingQuery(rest, sector));
 
 // The API's URLs (docs/decisions/026: the published document fixes them).
 

@@ -32,6 +32,7 @@ export function listingSearch(params: ListingParams, list: ListName, page = para
   for (const area of params.areas) search.append("area", area);
   for (const value of params.extra) search.append(LISTS[list].extraName, value);
   if (page > 1) search.set("page", String(page));
+  if (params.concepts === false) search.set("concepts", "off");
   const text = search.toString();
   return text ? `?${text}` : "";
 }

@@ -180,3 +180,56 @@ describe("the suggestion route", () => {
     expect(await tooLong.json()).toEqual({ error: "Từ khóa quá dài: tối đa 200 ký tự." });
   });
 });
+
+describe("facet counts while typing", () => {
+  test("a keystroke's answer has no counts, the settled page has them, and the URL has no typing flag", async () => {
+    const list = lists.directory;
+    const page = await openPage({ viewport: PHONE });
+    await page.goto("/directory?kind=enterprise", { waitUntil: "networkidle" });
+    // A page load counts.
+    const kindCount = page.locator("label", { has: page.locator("#facet-kind-enterprise") });
+    expect(await kindCount.locator("span.text-slate-500").count()).toBe(1);
+    const answers: string[] = [];
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === "/directory/typing") answers.push("keystroke");
+      else if (url.pathname === "/directory.data") answers.push("counts");
+    });
+    const keystroke = page.waitForResponse((response) => new URL(response.url()).pathname === "/directory/typing");
+    await page.locator(list.box).pressSequentially(list.token, { delay: 30 });
+    const answer = (await (await keystroke).json()) as {
+      countsLater: boolean;
+      facets: { kind: { count: number | null }[]; verifiedCount: number | null };
+    };
+    expect(answer.countsLater).toBe(true);
+    expect(answer.facets.kind.every((option) => option.count === null)).toBe(true);
+    expect(answer.facets.verifiedCount).toBeNull();
+    // Then, typing settled, the same URL again with its counts.
+    await page.waitForResponse((response) => new URL(response.url()).pathname === "/directory.data");
+    await expect.poll(() => kindCount.locator("span.text-slate-500").count()).toBe(1);
+    expect(answers.at(-1)).toBe("counts");
+    expect(answers.indexOf("keystroke")).toBeLessThan(answers.lastIndexOf("counts"));
+    expect(new URL(page.url()).search).toBe(`?q=${list.token}&kind=enterprise`);
+  });
+});
+
+describe("the concept chip on experts", () => {
+  test("shows the fields the words were read as, and its × searches the words alone", async () => {
+    const list = lists.experts;
+    const page = await openPage({ viewport: PHONE });
+    const q = `${list.token} thuc pham`;
+    await page.goto(`/experts?${new URLSearchParams({ q })}`, { waitUntil: "networkidle" });
+    const chip = page.getByTestId("concept-chip");
+    expect(await chip.innerText()).toMatch(/^Đang hiển thị kết quả cho: .*Công nghệ thực phẩm/);
+    expect((await settled(page)).join("\n")).toMatch(list.name);
+    await page.screenshot({ path: "test-output/list-search-experts-concepts.png" });
+    await chip.getByRole("link", { name: "Bỏ cách hiểu này, chỉ tìm đúng các từ đã gõ" }).click();
+    await page.waitForURL(/concepts=off/);
+    await expect.poll(() => page.getByTestId("concept-chip").count()).toBe(0);
+    expect((await settled(page)).join("\n")).toMatch(list.name);
+    // A bad value is named, as on the directory.
+    const bad = await page.goto("/experts?q=x&concepts=maybe");
+    expect(bad?.status()).toBe(400);
+    expect(await page.getByText("Giá trị “concepts” không hợp lệ").isVisible()).toBe(true);
+  });
+});
