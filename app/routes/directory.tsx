@@ -12,7 +12,7 @@ import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { ListSearch, takeTypingNavigation } from "~/components/list-search";
 import { NoResults } from "~/components/no-results";
 import type { RouteHandle } from "~/server/route-handles.server";
-import { directoryPage, type DirectoryFacets } from "./directory-data.server";
+import { directoryPage, type DirectoryFacets } from "./__directory-data.server";
 import { directorySearch, hasFilters, MAX_QUERY_LENGTH, SORTS, type DirectoryQuery } from "~/utils/directory-query";
 import { findDistrict } from "~/domain/districts";
 import { titled } from "~/utils/meta";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { directoryPage } from "./directory-data.server";
+import { directoryPage } from "./__directory-data.server";
 
 /**
  * The directory's answer to a keystroke, as JSON for its clientLoader: the
