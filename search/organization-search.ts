@@ -65,7 +65,7 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = {
   verified: "verified",
 };
 
-const FACETS = Object.keys(FACET_ATTRIBUTE) as FacetName[];
+export const FACETS = Object.keys(FACET_ATTRIBUTE) as FacetName[];
 
 function facetFilters(input: OrganizationSearchInput): Record<FacetName, string | null> {
   return {

@@ -6,6 +6,7 @@ import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "#search/inde
 import { searchListing, type ListingResult } from "#search/listing-search";
 import {
   emptyFacetCounts,
+  FACETS,
   searchOrganizationIndex,
   type FacetCounts,
   type FacetName,
@@ -89,8 +90,6 @@ type OrganizationMatch = Omit<DirectorySearchResult, "results" | "mode" | "conce
   highlights?: Map<string, OrganizationHit["highlights"]>;
 };
 
-const ALL_FACETS: readonly FacetName[] = ["kind", "area", "field", "district", "verified"];
-
 const conceptIndexes = new WeakMap<Taxonomy, ConceptIndex>();
 
 /** The fields a query's words speak of, by the concept layer over the current taxonomy. */
@@ -142,7 +141,7 @@ export async function searchDirectory(
   return {
     ...found,
     // Asked without counts (`facets: false`, as you type): none shown, in either mode.
-    ...(input.facets === false ? { facets: emptyFacetCounts(), facetsWithoutCounts: [...ALL_FACETS] } : {}),
+    ...(input.facets === false ? { facets: emptyFacetCounts(), facetsWithoutCounts: [...FACETS] } : {}),
     mode,
     concepts: mode === "engine" ? concepts : [],
     results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })),

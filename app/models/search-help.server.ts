@@ -3,7 +3,7 @@ import type { Language } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { queryTerms } from "~/utils/text";
 import { dataCache } from "./cache.server";
-import { getTaxonomy, type TaxonomyField } from "./field.server";
+import { getTaxonomy, type Taxonomy, type TaxonomyField } from "./field.server";
 import { suggestOrganizations } from "./search-gateway.server";
 
 /**
@@ -80,14 +80,24 @@ function fieldChoice(field: TaxonomyField, lang: Language): FieldChoice {
 async function matchingFields(q: string, lang: Language, { every }: { every: boolean }): Promise<FieldChoice[]> {
   const terms = queryTerms(q).filter((term) => term.length >= (every ? 1 : 3));
   if (terms.length === 0) return [];
-  const taxonomy = await getTaxonomy();
   const scored: { field: TaxonomyField; score: number }[] = [];
-  for (const field of taxonomy.fields) {
-    const words = queryTerms(`${field.nameVi} ${field.nameEn}`);
+  for (const { field, words } of fieldWords(await getTaxonomy())) {
     const score = terms.filter((term) => words.some((word) => word.startsWith(term))).length;
     if (every ? score === terms.length : score > 0) scored.push({ field, score });
   }
   return scored.sort((a, b) => b.score - a.score).map(({ field }) => fieldChoice(field, lang));
+}
+
+const fieldWordLists = new WeakMap<Taxonomy, { field: TaxonomyField; words: string[] }[]>();
+
+/** Each field's name words in both languages, folded once per taxonomy rather than on every keystroke. */
+function fieldWords(taxonomy: Taxonomy) {
+  let lists = fieldWordLists.get(taxonomy);
+  if (!lists) {
+    lists = taxonomy.fields.map((field) => ({ field, words: queryTerms(`${field.nameVi} ${field.nameEn}`) }));
+    fieldWordLists.set(taxonomy, lists);
+  }
+  return lists;
 }
 
 /**
@@ -98,7 +108,10 @@ async function matchingFields(q: string, lang: Language, { every }: { every: boo
 export const VOCABULARY_WORDS = 20_000;
 
 /** Read at most once per state of the data, as one aggregated query; a few words of a new name can wait. */
-const vocabularyCache = dataCache<{ words: string[] }>("search-vocabulary", { max: 1, ttlMs: 10 * 60_000 });
+const vocabularyCache = dataCache<{ words: string[]; known: Set<string> }>("search-vocabulary", {
+  max: 1,
+  ttlMs: 10 * 60_000,
+});
 
 /**
  * The names' folded words counted by SQLite itself: each sort name (folded, lower
@@ -124,8 +137,8 @@ async function nameWords(limit: number): Promise<{ word: string; n: number }[]> 
   return rows.map((row) => ({ word: row.word, n: Number(row.n) }));
 }
 
-async function vocabulary(): Promise<string[]> {
-  const { words } = await vocabularyCache.fetch("words", async () => {
+function vocabulary(): Promise<{ words: string[]; known: Set<string> }> {
+  return vocabularyCache.fetch("words", async () => {
     const [names, taxonomy] = await Promise.all([nameWords(VOCABULARY_WORDS), getTaxonomy()]);
     const all = new Set<string>();
     const add = (text: string | null) => {
@@ -134,9 +147,8 @@ async function vocabulary(): Promise<string[]> {
     for (const field of [...taxonomy.areas, ...taxonomy.fields]) [field.nameVi, field.nameEn].forEach(add);
     // Most frequent first: among equally close words, closest() keeps the first.
     for (const { word } of names) add(word);
-    return { words: [...all] };
+    return { words: [...all], known: all };
   });
-  return words;
 }
 
 /**
@@ -144,8 +156,7 @@ async function vocabulary(): Promise<string[]> {
  * two edits, one for short words); null when every word is known or nothing is close.
  */
 async function spellingNear(q: string): Promise<string | null> {
-  const words = await vocabulary();
-  const known = new Set(words);
+  const { words, known } = await vocabulary();
   const terms = queryTerms(q).slice(0, 8);
   let changed = false;
   const corrected = terms.map((term) => {
