@@ -4,6 +4,7 @@ import { requireSearchConfig, type SearchConfig } from "./config";
 import { allOf, filterEquals, filterIn } from "./filters";
 import { ORGANIZATIONS_INDEX } from "./indexes";
 import type { ApiOrganizationsQuery, DirectoryQuery } from "~/utils/list-queries";
+import { recordTiming, timed } from "~/utils/server-timing";
 
 /**
  * Directory search against Meilisearch: ids, highlights, total and facet
@@ -203,9 +204,14 @@ async function runOrganizationSearch(
 ): Promise<RunResult> {
   const uid = indexUid(ORGANIZATIONS_INDEX.base, config);
   const { queries, facetQueryFor } = buildOrganizationQueries(input, uid, matchingStrategy);
-  const response = (await (await pageSearchClient(config)).multiSearch({ queries })) as MultiSearchResponse<
+  const client = await pageSearchClient(config);
+  const response = (await timed("engine", () => client.multiSearch({ queries }))) as MultiSearchResponse<
     Record<string, unknown>
   >;
+  recordTiming(
+    "engine-processing",
+    response.results.reduce((sum, result) => sum + result.processingTimeMs, 0),
+  );
   const [main, ...rest] = response.results;
   if (!main) throw new Error("Meilisearch returned no result for the main query");
   // The boosted query, when there is one, comes last (buildOrganizationQueries).

@@ -40,6 +40,7 @@ const SETTINGS = {
   SEARCH_CACHE: { schema: flag("off"), fallback: false },
   SEARCH_CACHE_ENTRIES: { schema: positiveInteger, fallback: 500 },
   STATISTICS_CACHE: { schema: flag("off"), fallback: false },
+  SERVER_TIMING: { schema: flag("on"), fallback: false },
   MEILI_HOST: { schema: text, fallback: undefined },
   MEILI_MASTER_KEY: { schema: z.string(), fallback: undefined },
   MEILI_API_KEY: { schema: z.string(), fallback: undefined },

@@ -21,6 +21,7 @@ import { searchTerms } from "~/utils/text";
 import { dataCache } from "./cache.server";
 import { getTaxonomy, type Taxonomy } from "./field.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
+import { timed } from "~/utils/server-timing";
 
 /**
  * The one way pages and the API search listings (organizations, experts, open
@@ -135,9 +136,9 @@ export async function searchDirectory(
     },
     // The fallback's answers (ids and counts) are cached like the engine's: under
     // load they are what keeps it usable. Cards are always read fresh.
-    () => cached("database", search, null, () => matchInDatabase(search, db)),
+    () => cached("database", search, null, () => timed("database", () => matchInDatabase(search, db))),
   );
-  const cards = await getPublishedOrganizationCards(ids, db);
+  const cards = await timed("cards", () => getPublishedOrganizationCards(ids, db));
   return {
     ...found,
     // Asked without counts (`facets: false`, as you type): none shown, in either mode.

@@ -10,6 +10,7 @@ import { getTaxonomy } from "~/models/field.server";
 import { searchDirectory } from "~/models/search-gateway.server";
 import { noResultsHelp } from "~/models/search-help.server";
 import { shareResponse } from "~/utils/answer-sharing";
+import { timed } from "~/utils/server-timing";
 import { hasFilters, MAX_PAGE, PAGE_SIZE, parseDirectoryQuery, type DirectoryQuery } from "~/utils/directory-query";
 
 /**
@@ -24,7 +25,11 @@ const MAX_FIELD_OPTIONS = 40;
  * The page's data. `facets: false` (the answer to a keystroke, routes/directory_.typing.ts)
  * leaves the counts out: one engine query instead of one per facet in use (docs/decisions/048).
  */
-export async function directoryPage(
+export function directoryPage(request: Request, context: LoaderFunctionArgs["context"], options: { facets: boolean }) {
+  return timed("loader", () => buildDirectoryPage(request, context, options));
+}
+
+async function buildDirectoryPage(
   request: Request,
   context: LoaderFunctionArgs["context"],
   { facets: counted }: { facets: boolean },
@@ -54,7 +59,9 @@ export async function directoryPage(
   // Zero results (not a page past the end): the ways out (components/no-results.tsx).
   const help =
     result.total === 0
-      ? await noResultsHelp(query.q, lang, hasFilters(query) ? () => countWithoutFilters(query, lang) : null)
+      ? await timed("help", () =>
+          noResultsHelp(query.q, lang, hasFilters(query) ? () => countWithoutFilters(query, lang) : null),
+        )
       : null;
   const t = translator(lang);
   const districtLabel = (slug: string) => findDistrict(slug)?.[lang] ?? slug;

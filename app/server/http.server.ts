@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -13,6 +14,7 @@ import { apiGate } from "./api-gate.server";
 import { requestLog } from "./request-log.server";
 import { refuseDotSegments, routeBodyLimits } from "./body-limits.server";
 import { boundedRequests, sameOriginWrites, securityHeaders } from "./security.server";
+import { serverTiming } from "./server-timing.server";
 import { sessionMiddleware } from "./session-middleware.server";
 import { sharedResponses } from "./shared-responses.server";
 import { stickyLanguage } from "./sticky-language.server";
@@ -42,6 +44,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   if (proxy !== undefined) app.set("trust proxy", proxy);
 
   app.use(requestLog());
+  if (setting("SERVER_TIMING")) app.use(serverTiming());
   app.use(securityHeaders({ development: Boolean(vite) }));
   // Before anything reads the path: Express and Remix would not agree on it.
   app.use(refuseDotSegments());
@@ -83,7 +86,11 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     const client = path.join(root, "build/client");
     // Fingerprinted by Vite: cache forever.
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(client, { maxAge: "1h", index: false }));
+    // The other files (favicon, images from public/) are few: a set made at start answers
+    // whether a path is one, so a page or data request costs no file-system lookup.
+    const files = publicFiles(client);
+    const serveFile = express.static(client, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (files.has(req.path) ? serveFile(req, res, next) : next()));
   }
 
   // After static files: only pages and actions need the session (the API is anonymous).
@@ -156,4 +163,15 @@ function sharedAnswers(build: ServerBuild | (() => Promise<ServerBuild>)) {
     ttlMs: 30_000,
   });
   return { ...middlewares, close: closeDataVersion };
+}
+
+/** The URL paths of the files under build/client, outside the fingerprinted assets. */
+function publicFiles(client: string): Set<string> {
+  const entries = fs.existsSync(client) ? fs.readdirSync(client, { recursive: true, withFileTypes: true }) : [];
+  return new Set(
+    entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => "/" + path.relative(client, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+      .filter((file) => !file.startsWith("/assets/")),
+  );
 }
