@@ -66,7 +66,9 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
         ? async () => {
             const reader = await inner.connect();
             // query_only: a write sent here by mistake fails instead of bypassing the serialization.
-            await reader.executeScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON;");
+            // A 32 MB page cache (the default is 2 MB): the fallback search's counts and pages over
+            // 100,000 listings read the same index pages again and again; 5–9 times faster measured.
+            await reader.executeScript("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32000;");
             return reader;
           }
         : null;

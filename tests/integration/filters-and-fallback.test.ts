@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
-import { fallbackStatements, searchDirectory, searchDirectoryInDatabase } from "~/models/search-gateway.server";
+import {
+  fallbackStatements,
+  fullTextQuery,
+  searchDirectory,
+  searchDirectoryInDatabase,
+} from "~/models/search-gateway.server";
 import {
   createOrganization,
   deleteOrganization,
@@ -234,6 +239,11 @@ describe("when Meilisearch is unreachable", () => {
     expect(byName.results.map(({ organization }) => organization.slug)).toEqual([weak.slug, strong.slug]);
     // Every word must match.
     expect(await slugs("quacca zzyzx")).toEqual([]);
+    // Only the last word is read as the start of a longer one, as the engine reads a query:
+    // a word before it is whole (a prefix there made FTS5 merge every word it starts).
+    expect(fullTextQuery("Đường ống quắc")).toBe('"duong" "ong" "quac"*');
+    expect(await slugs("quacc duong")).toEqual([]);
+    expect(await slugs("duong quacc")).toEqual([strong.slug, weak.slug]);
     await deleteOrganization(strong.id);
     await deleteOrganization(weak.id);
   });
