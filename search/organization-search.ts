@@ -115,10 +115,9 @@ export function buildOrganizationQueries(
     page: input.page,
     hitsPerPage: input.perPage,
     attributesToRetrieve: ["id"],
-    attributesToHighlight: ["nameVi", "nameEn", "acronym", "summaryVi", "summaryEn"],
-    attributesToCrop: ["summaryVi", "summaryEn"],
-    cropLength: 40,
-    cropMarker: "…",
+    // Names only: the summaries' excerpts are marked by the app (search/highlight.ts), which
+    // costs the engine most of its time per search when it does it.
+    attributesToHighlight: ["nameVi", "nameEn", "acronym"],
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,
     facets: counted ? FACETS.filter((facet) => !active.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]) : [],

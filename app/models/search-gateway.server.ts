@@ -22,6 +22,7 @@ import { dataCache } from "./cache.server";
 import { getTaxonomy, type Taxonomy } from "./field.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 import { timed } from "~/utils/server-timing";
+import { highlightExcerpt, highlightWords } from "#search/highlight";
 
 /**
  * The one way pages and the API search listings (organizations, experts, open
@@ -139,14 +140,42 @@ export async function searchDirectory(
     () => cached("database", search, null, () => timed("database", () => matchInDatabase(search, db))),
   );
   const cards = await timed("cards", () => getPublishedOrganizationCards(ids, db));
+  const terms = searchTerms(read.words);
   return {
     ...found,
     // Asked without counts (`facets: false`, as you type): none shown, in either mode.
     ...(input.facets === false ? { facets: emptyFacetCounts(), facetsWithoutCounts: [...FACETS] } : {}),
     mode,
     concepts: mode === "engine" ? concepts : [],
-    results: cards.map((organization) => ({ organization, highlights: highlights?.get(organization.id) ?? {} })),
+    results: cards.map((organization) => ({
+      organization,
+      highlights: markedWords(organization, terms, highlights?.get(organization.id)),
+    })),
   };
+}
+
+/**
+ * A card's marked words: the engine marks the names it matched (typos and
+ * synonyms included); the summaries' excerpts, and the names when the
+ * database answered, are marked here with the query's words.
+ */
+function markedWords(
+  card: OrganizationCard,
+  terms: string[],
+  fromEngine: OrganizationHit["highlights"] | undefined,
+): OrganizationHit["highlights"] {
+  const marked: OrganizationHit["highlights"] = { ...fromEngine };
+  const set = (key: keyof OrganizationHit["highlights"], value: string | null) => {
+    if (value !== null) marked[key] = value;
+  };
+  if (!fromEngine) {
+    set("nameVi", highlightWords(card.nameVi, terms));
+    set("nameEn", highlightWords(card.nameEn, terms));
+    set("acronym", highlightWords(card.acronym, terms));
+  }
+  set("summaryVi", highlightExcerpt(card.summaryVi, terms));
+  set("summaryEn", highlightExcerpt(card.summaryEn, terms));
+  return marked;
 }
 
 /**

@@ -44,7 +44,8 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
   if (proxy !== undefined) app.set("trust proxy", proxy);
 
   app.use(requestLog());
-  if (setting("SERVER_TIMING")) app.use(serverTiming());
+  const timing = setting("SERVER_TIMING") ? serverTiming() : null;
+  if (timing) app.use(timing.arrival);
   app.use(securityHeaders({ development: Boolean(vite) }));
   // Before anything reads the path: Express and Remix would not agree on it.
   app.use(refuseDotSegments());
@@ -109,6 +110,7 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     }),
   );
   if (shared) app.use(shared.keep);
+  if (timing) app.use(timing.scope);
   app.all(
     "*",
     createRequestHandler({

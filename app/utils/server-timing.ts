@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { remember } from "@epic-web/remember";
 
 /**
  * Where a request's time goes, as a `Server-Timing` header (SERVER_TIMING=on;
@@ -24,7 +25,9 @@ export class Timings {
   }
 }
 
-const current = new AsyncLocalStorage<Timings>();
+// One store per process: the server entry and the Remix build are two bundles, each with its
+// own copy of this module; the middleware sets what the loaders read.
+const current = remember("server-timing", () => new AsyncLocalStorage<Timings>());
 
 /** Runs a request's handling with its own timings (app/server/http.server.ts). */
 export function withTimings<T>(timings: Timings, run: () => T): T {

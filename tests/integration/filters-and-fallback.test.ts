@@ -89,6 +89,9 @@ describe("when Meilisearch is unreachable", () => {
       const result = await searchDirectory({ ...base, q: "dai hoc bach khoa" });
       expect(result.mode).toBe("database");
       expect(result.results.map(({ organization }) => organization.slug)).toContain("hust");
+      // The query's words are marked in the names, as the engine marks them.
+      const hust = result.results.find(({ organization }) => organization.slug === "hust")!;
+      expect(hust.highlights.nameVi).toMatch(/\uE000Đại\uE001 \uE000học\uE001 \uE000Bách\uE001 \uE000khoa\uE001/);
       expect(lastSearchError()).toBeTruthy();
       // While the engine is known to be down, pages do not wait for it.
       const again = Date.now();

@@ -228,6 +228,9 @@ describe("directory search", () => {
     const result = await searchDirectory({ ...base, q: "vien toan" });
     // "Toán" is marked, alone or within a phrase the engine matched ("Toán học").
     expect(result.results[0]?.highlights.nameVi).toMatch(/^\uE000Viện\uE001 \uE000Toán[^\uE001]*\uE001/);
+    // A summary's excerpt is marked by the app, around its first matched word.
+    const withSummary = result.results.find(({ highlights }) => highlights.summaryVi);
+    expect(withSummary?.highlights.summaryVi).toMatch(/\uE000(Viện|Toán|viện|toán)\uE001/);
   });
 });
 
