@@ -110,7 +110,54 @@ export const REQUESTS_INDEX: IndexDefinition = {
   },
 };
 
-export const ALL_INDEXES: readonly IndexDefinition[] = [ORGANIZATIONS_INDEX, EXPERTS_INDEX, REQUESTS_INDEX];
+/** Services, equipment and technologies on offer (search/offer-document.ts). */
+export const OFFERS_INDEX: IndexDefinition = {
+  base: "offers",
+  primaryKey: "id",
+  settings: {
+    ...commonSettings,
+    // Names first, then the instrument and method words people search labs by ("XRD", "SEM").
+    searchableAttributes: [
+      "nameVi",
+      "nameEn",
+      "technical",
+      "fieldNames",
+      "typeLabels",
+      "ownerNames",
+      "descriptionVi",
+      "descriptionEn",
+    ],
+    displayedAttributes: ["id", "nameVi", "nameEn", "descriptionVi", "descriptionEn"],
+    filterableAttributes: [
+      "type",
+      "fieldSlugs",
+      "areaSlugs",
+      "priceMode",
+      "accessMode",
+      "category",
+      "district",
+      "ward",
+      "organizationKind",
+      "organizationId",
+      "ownerExpertId",
+      "trl",
+      "ipStatus",
+      "offeredAs",
+      "audience",
+      "fromPublicSource",
+      "stale",
+      "updatedAt",
+    ],
+    sortableAttributes: ["sortNameVi", "sortNameEn", "publishedAt", "updatedAt"],
+  },
+};
+
+export const ALL_INDEXES: readonly IndexDefinition[] = [
+  ORGANIZATIONS_INDEX,
+  EXPERTS_INDEX,
+  REQUESTS_INDEX,
+  OFFERS_INDEX,
+];
 
 const TASK_TIMEOUT_MS = 120_000;
 

@@ -3,7 +3,8 @@ import os from "node:os";
 import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
+import { EXPERTS_INDEX, OFFERS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
+import { loadOfferDocuments } from "./offer-document";
 import { loadExpertDocuments } from "./expert-document";
 import { loadOrganizationDocuments } from "./organization-document";
 import { loadRequestDocuments } from "./request-document";
@@ -48,6 +49,7 @@ const ENTITY_SOURCES: Record<
   organization: { index: ORGANIZATIONS_INDEX, load: loadOrganizationDocuments },
   expert: { index: EXPERTS_INDEX, load: loadExpertDocuments },
   request: { index: REQUESTS_INDEX, load: loadRequestDocuments },
+  offer: { index: OFFERS_INDEX, load: loadOfferDocuments },
 };
 
 const KEEP_PROCESSED_MS = 24 * 60 * 60 * 1000;

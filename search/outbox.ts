@@ -11,7 +11,7 @@ import { bumpIndexGeneration } from "./index-generation";
  * worker in this process picks the rows up at once (other processes'
  * workers find them on their next poll).
  */
-export const SEARCH_ENTITIES = ["organization", "expert", "request"] as const;
+export const SEARCH_ENTITIES = ["organization", "expert", "request", "offer"] as const;
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
 /** Rows per INSERT: 4 parameters each, far below SQLite's limit (32,766). */
@@ -44,10 +44,11 @@ export async function enqueueSearchSync(db: DbClient, entity: SearchEntity, ids:
 export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly string[]) {
   if (fieldIds.length === 0) return;
   const where = { fieldId: { in: [...fieldIds] } };
-  const [organizations, experts, requests] = await Promise.all([
+  const [organizations, experts, requests, offers] = await Promise.all([
     db.organizationField.findMany({ where, select: { organizationId: true } }),
     db.expertField.findMany({ where, select: { expertId: true } }),
     db.requestField.findMany({ where, select: { requestId: true } }),
+    db.offerField.findMany({ where, select: { offerId: true } }),
   ]);
   await enqueueSearchSync(
     db,
@@ -63,6 +64,11 @@ export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly strin
     db,
     "request",
     requests.map((row) => row.requestId),
+  );
+  await enqueueSearchSync(
+    db,
+    "offer",
+    offers.map((row) => row.offerId),
   );
 }
 

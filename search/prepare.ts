@@ -1,12 +1,17 @@
 import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { ensureIndex, EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "./indexes";
+import { ensureIndex, EXPERTS_INDEX, OFFERS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "./indexes";
 import type { SearchEntity } from "./outbox";
 import { countIndexable, reindex } from "./reindex";
 import { DOCUMENT_FORMAT, indexedDocumentFormat } from "./document-format";
 
-const INDEX_OF = { organization: ORGANIZATIONS_INDEX, expert: EXPERTS_INDEX, request: REQUESTS_INDEX } as const;
+const INDEX_OF = {
+  organization: ORGANIZATIONS_INDEX,
+  expert: EXPERTS_INDEX,
+  request: REQUESTS_INDEX,
+  offer: OFFERS_INDEX,
+} as const;
 
 /**
  * Makes the engine ready to serve: indexes exist with current settings, and an

@@ -1,4 +1,5 @@
 import type { DbClient } from "~/db/client.server";
+import { PUBLIC_OFFER } from "~/domain/offer-values";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
 import { expertDocument, expertIndexInclude } from "./expert-document";
@@ -7,11 +8,13 @@ import {
   createIndexIfMissing,
   ensureIndex,
   EXPERTS_INDEX,
+  OFFERS_INDEX,
   ORGANIZATIONS_INDEX,
   REQUESTS_INDEX,
   type IndexDefinition,
 } from "./indexes";
 import { loadIndexSources, organizationDocument } from "./organization-document";
+import { offerDocument, offerIndexInclude } from "./offer-document";
 import { markSearchableDataChanged, type SearchEntity } from "./outbox";
 import { requestDocument, requestIndexInclude } from "./request-document";
 
@@ -74,6 +77,20 @@ const SOURCES: Record<SearchEntity, Source> = {
           take: limit,
         })
       ).map(requestDocument),
+  },
+  offer: {
+    entity: "offer",
+    index: OFFERS_INDEX,
+    count: (db) => db.offer.count({ where: PUBLIC_OFFER }),
+    batch: async (db, afterId, limit) =>
+      (
+        await db.offer.findMany({
+          where: { ...PUBLIC_OFFER, ...(afterId ? { id: { gt: afterId } } : {}) },
+          include: offerIndexInclude,
+          orderBy: { id: "asc" },
+          take: limit,
+        })
+      ).map(offerDocument),
   },
 };
 
