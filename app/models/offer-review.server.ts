@@ -3,7 +3,7 @@ import { HIDE_AFTER_STALE_DAYS, RECONFIRM_AFTER_DAYS } from "~/domain/offer-valu
 import { sortableName } from "#search/organization-document";
 import { audit, auditDecision } from "./audit.server";
 import { notify } from "./notification.server";
-import { offerLabel, offerOwnerUserIds, reindexOffers } from "./offer.server";
+import { offerLabel, offerOwnerUserIds } from "./offer.server";
 import { write } from "./write.server";
 
 /**
@@ -67,7 +67,7 @@ export async function reviewOffer(
         effects,
       );
     }
-    await reindexOffers(effects, [offerId]);
+    await effects.reindex("offer", [offerId]);
     return true;
   });
 }
@@ -176,7 +176,7 @@ export async function runOfferClock(now = new Date()) {
           effects,
         );
       }
-      await reindexOffers(effects, [offer.id]);
+      await effects.reindex("offer", [offer.id]);
     });
   }
   const toHide = await prisma.offer.findMany({
@@ -208,7 +208,7 @@ export async function runOfferClock(now = new Date()) {
           effects,
         );
       }
-      await reindexOffers(effects, [offer.id]);
+      await effects.reindex("offer", [offer.id]);
     });
   }
   return { marked: toMark.length, hidden: toHide.length };

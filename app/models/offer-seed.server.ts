@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { EquipmentCategory, IpStatus, OfferType } from "~/domain/offer-values";
 import offersFile from "../../prisma/seed/hanoi-lab-offers.json";
-import { offerSearchColumns, reindexOffers } from "./offer.server";
+import { refreshOfferSearchFields } from "#search/offer-document";
 import type { Effects, Tx } from "./write.server";
 
 /**
@@ -162,7 +162,7 @@ export async function seedOffers(tx: Tx, effects: Effects): Promise<OfferSeedRep
     const key = offerSeedKey(record);
     const hash = crypto.createHash("sha256").update(JSON.stringify({ columns, linked })).digest("hex");
     const current = existing.get(key);
-    const data = { ...columns, ...offerSearchColumns(columns), seedHash: hash };
+    const data = { ...columns, seedHash: hash };
     if (current?.editedAt) {
       report.keptPortalEdits++;
       continue;
@@ -195,8 +195,9 @@ export async function seedOffers(tx: Tx, effects: Effects): Promise<OfferSeedRep
       report.created++;
     }
     await tx.offerField.createMany({ data: linked.map((fieldId) => ({ offerId: id, fieldId })) });
+    await refreshOfferSearchFields(tx, id);
     touched.push(id);
   }
-  await reindexOffers(effects, touched);
+  await effects.reindex("offer", touched);
   return report;
 }

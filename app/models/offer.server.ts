@@ -2,8 +2,7 @@ import { pick } from "~/i18n/i18n";
 import { prisma, type DbClient } from "~/db/client.server";
 import { isOfficial } from "~/auth/permissions";
 import { PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
-import { foldForSearch } from "~/utils/text";
-import { sortableName } from "#search/organization-document";
+import { refreshOfferSearchFields } from "#search/offer-document";
 import type { OfferInput } from "~/validation/offer";
 import { audit, type AuditAction } from "./audit.server";
 import { notifyOfficials } from "./notification.server";
@@ -99,36 +98,6 @@ const MATERIAL = [
   "offeredAs",
   "transferredTo",
 ] as const;
-
-/**
- * The database fallback's folded text and the sort names.
- * TODO(offers-search): replace with the lead's offerSearchFields() from
- * search/offer-document.ts once it is merged (same columns).
- */
-export function offerSearchColumns(offer: {
-  nameVi: string | null;
-  nameEn: string | null;
-  descriptionVi: string | null;
-  descriptionEn: string | null;
-  instrument: string | null;
-}) {
-  const words = [offer.nameVi, offer.nameEn, offer.descriptionVi, offer.descriptionEn, offer.instrument];
-  return {
-    searchText: foldForSearch(words.filter(Boolean).join(" ")),
-    sortNameVi: sortableName(offer.nameVi ?? offer.nameEn ?? ""),
-    sortNameEn: sortableName(offer.nameEn ?? offer.nameVi ?? ""),
-  };
-}
-
-/**
- * Everything that can change what is public about offers goes to the search outbox.
- * TODO(offers-search): `effects.reindex("offer", ids)` once the lead's "offer" search
- * entity is in main; until then the offer index does not exist to be told.
- */
-export async function reindexOffers(effects: Effects, ids: readonly string[]) {
-  void effects;
-  void ids;
-}
 
 export const offerLabel = (offer: { nameVi: string | null; nameEn: string | null }) =>
   pick("vi", offer.nameVi, offer.nameEn);
@@ -227,7 +196,6 @@ export async function createOffer(actor: Actor, owner: OfferOwner, data: OfferDa
     const offer = await tx.offer.create({
       data: {
         ...columns,
-        ...offerSearchColumns(columns),
         organizationId: "organizationId" in owner ? owner.organizationId : null,
         ownerExpertId: "expertId" in owner ? owner.expertId : null,
         status: official ? "published" : "pending",
@@ -237,8 +205,9 @@ export async function createOffer(actor: Actor, owner: OfferOwner, data: OfferDa
       },
     });
     await writeLinks(offer.id, data, tx);
+    await refreshOfferSearchFields(tx, offer.id);
     await auditOffer(actor.id, "offer.create", offer, tx, { after: { ...columns, status: offer.status } });
-    if (official) await reindexOffers(effects, [offer.id]);
+    if (official) await effects.reindex("offer", [offer.id]);
     else await tellOfficials(offer.id, actor.id, offerLabel(offer), tx, effects);
     return `/offers/${offer.id}?sent=1`;
   });
@@ -279,16 +248,16 @@ export async function editOffer(actor: Actor, offerId: string, data: OfferData):
       data: {
         ...columns,
         type: current.type,
-        ...offerSearchColumns(columns),
         editedAt: new Date(),
         ...(official ? {} : { fromPublicSource: false }),
         ...(toReview ? { status: "pending", reviewNote: null } : {}),
       },
     });
     await writeLinks(offerId, data, tx);
+    await refreshOfferSearchFields(tx, offerId);
     await auditOffer(actor.id, "offer.edit", updated, tx, { before, after });
     if (toReview) await tellOfficials(offerId, actor.id, offerLabel(updated), tx, effects);
-    await reindexOffers(effects, [offerId]);
+    await effects.reindex("offer", [offerId]);
     return toReview ? "pending" : "saved";
   });
 }
@@ -311,7 +280,7 @@ export async function archiveOffer(actor: Actor, offerId: string): Promise<boole
       before: { status: current.status },
       after: { status: "archived" },
     });
-    await reindexOffers(effects, [offerId]);
+    await effects.reindex("offer", [offerId]);
     return true;
   });
 }
@@ -341,7 +310,7 @@ export async function confirmOffer(actor: Actor, offerId: string): Promise<boole
         fromPublicSource: current.fromPublicSource,
       },
     });
-    await reindexOffers(effects, [offerId]);
+    await effects.reindex("offer", [offerId]);
     return true;
   });
 }

@@ -108,6 +108,8 @@ describe("review", () => {
     const pending = await prisma.offer.findUniqueOrThrow({ where: { id } });
     expect(pending.status).toBe("pending");
     expect(pending.priceMinVnd).toBe(500_000);
+    // The database fallback's folded text is written with the offer.
+    expect(pending.searchText).toContain("do xrd mau bot");
     expect(await offerForPage(id, null)).toBeNull();
     expect(await offerForPage(id, manager)).not.toBeNull();
     const toReview = await prisma.notification.findFirst({
