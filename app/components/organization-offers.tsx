@@ -11,7 +11,7 @@ type OfferCard = {
   nameEn: string | null;
   instrument: string | null;
   fromPublicSource: boolean;
-  staleSince: string | Date | null;
+  stale: boolean;
 };
 
 /**
@@ -40,7 +40,7 @@ export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; off
                   </Link>
                   <span className="mt-1 flex flex-wrap gap-2">
                     {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
-                    {offer.staleSince ? <Badge>{t("offer.stale")}</Badge> : null}
+                    {offer.stale ? <Badge>{t("offer.stale")}</Badge> : null}
                   </span>
                 </li>
               ))}

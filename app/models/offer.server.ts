@@ -369,8 +369,8 @@ export async function offerForEdit(id: string, actor: Actor) {
 }
 
 /** An organization's public offers, for its page (the columns its cards show). */
-export function publicOffersOf(organizationId: string) {
-  return prisma.offer.findMany({
+export async function publicOffersOf(organizationId: string) {
+  const offers = await prisma.offer.findMany({
     where: { organizationId, ...PUBLIC_OFFER },
     orderBy: [{ type: "asc" }, { sortNameVi: "asc" }],
     select: {
@@ -383,6 +383,8 @@ export function publicOffersOf(organizationId: string) {
       staleSince: true,
     },
   });
+  // Whether it is stale, not since when: the date is the portal's own.
+  return offers.map(({ staleSince, ...offer }) => ({ ...offer, stale: staleSince !== null }));
 }
 
 /** A published organization by slug, as the owner of a new offer. */

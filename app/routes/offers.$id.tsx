@@ -67,7 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: offer.id,
       type: offer.type as OfferType,
       status: offer.status as OfferStatus,
-      reviewNote: canManage && offer.status === "rejected" ? offer.reviewNote : null,
+      refusal: canManage && offer.status === "rejected" ? offer.reviewNote : null,
       nameVi: offer.nameVi,
       nameEn: offer.nameEn,
       descriptionVi: offer.descriptionVi,
@@ -191,8 +191,8 @@ export default function OfferPage() {
         ) : null}
         {offer.stale ? <p className="mt-3 text-sm text-slate-700">{t("offer.staleNote")}</p> : null}
         {offer.hidden ? <p className="mt-3 text-sm text-slate-700">{t("offer.hidden")}</p> : null}
-        {offer.reviewNote ? (
-          <p className="mt-3 text-sm text-red-800">{t("offer.reviewNote", { note: offer.reviewNote })}</p>
+        {offer.refusal ? (
+          <p className="mt-3 text-sm text-red-800">{t("offer.reviewNote", { note: offer.refusal })}</p>
         ) : null}
         {description ? <p className="mt-4 whitespace-pre-line">{description}</p> : null}
       </header>

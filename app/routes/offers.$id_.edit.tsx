@@ -74,7 +74,7 @@ export async function loader(args: LoaderFunctionArgs) {
     id: offer.id,
     type: offer.type as OfferType,
     status: offer.status,
-    reviewNote: offer.status === "rejected" ? offer.reviewNote : null,
+    refusal: offer.status === "rejected" ? offer.reviewNote : null,
     saved,
     lists,
     areas: await taxonomyForPicker(),
@@ -95,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditOffer() {
-  const { id, type, reviewNote, saved, lists, areas } = useLoaderData<typeof loader>();
+  const { id, type, refusal, saved, lists, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
@@ -108,9 +108,9 @@ export default function EditOffer() {
   const sent = sentValues(actionData?.result);
   return (
     <FormPage title={t("offer.edit.title")} intro={t("offer.edit.intro")}>
-      {reviewNote ? (
+      {refusal ? (
         <div className="mb-4">
-          <Notice tone="error">{t("offer.reviewNote", { note: reviewNote })}</Notice>
+          <Notice tone="error">{t("offer.reviewNote", { note: refusal })}</Notice>
         </div>
       ) : null}
       <Form method="post" className="space-y-5" {...getFormProps(form)}>
