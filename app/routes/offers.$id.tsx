@@ -145,6 +145,10 @@ export default function OfferPage() {
   const name = pick(lang, offer.nameVi, offer.nameEn);
   const otherName = lang === "vi" ? offer.nameEn : offer.nameVi;
   const description = pick(lang, offer.descriptionVi, offer.descriptionEn);
+  // Text only in the other language is marked as such (seeded descriptions are English).
+  const other = lang === "vi" ? "en" : "vi";
+  const nameLang = (lang === "vi" ? offer.nameVi : offer.nameEn) ? undefined : other;
+  const descriptionLang = (lang === "vi" ? offer.descriptionVi : offer.descriptionEn) ? undefined : other;
   const edited = searchParams.get("edited");
   const money = (value: number) => formatNumber(lang, value);
   const ward = findWard(offer.ward);
@@ -178,7 +182,9 @@ export default function OfferPage() {
             <Badge>{t("offer.status", { status: OFFER_STATUS_LABELS[offer.status][lang] })}</Badge>
           ) : null}
         </div>
-        <h1 className="mt-3 text-2xl font-bold break-words sm:text-3xl">{name}</h1>
+        <h1 className="mt-3 text-2xl font-bold break-words sm:text-3xl" lang={nameLang}>
+          {name}
+        </h1>
         {otherName && otherName !== name ? (
           <p className="mt-1 break-words text-slate-600" lang={lang === "vi" ? "en" : "vi"}>
             {otherName}
@@ -194,7 +200,11 @@ export default function OfferPage() {
         {offer.refusal ? (
           <p className="mt-3 text-sm text-red-800">{t("offer.reviewNote", { note: offer.refusal })}</p>
         ) : null}
-        {description ? <p className="mt-4 whitespace-pre-line">{description}</p> : null}
+        {description ? (
+          <p className="mt-4 whitespace-pre-line" lang={descriptionLang}>
+            {description}
+          </p>
+        ) : null}
       </header>
 
       <Panel id="offer-facts" title={t(`offer.section.${offer.type}`)}>

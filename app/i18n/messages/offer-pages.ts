@@ -5,8 +5,7 @@ export const vi = {
   "offer.new.service": "Thêm dịch vụ",
   "offer.new.equipment": "Thêm thiết bị",
   "offer.new.technology": "Thêm công nghệ",
-  "offer.new.intro":
-    "Cán bộ quản lý cổng sẽ xem trước khi công khai; bạn sẽ nhận thông báo. Các trường có dấu * là bắt buộc.",
+  "offer.new.intro": "Cán bộ quản lý cổng sẽ xem trước khi công khai; bạn sẽ nhận thông báo.",
   "offer.new.for": ({ owner }) => `Thuộc: ${owner}`,
   "offer.edit.title": "Sửa thông tin chào mời",
   "offer.edit.intro": "Thay đổi nội dung sẽ được cán bộ quản lý duyệt lại trước khi công khai.",
@@ -121,8 +120,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "offer.new.service": "Add a service",
   "offer.new.equipment": "Add an instrument",
   "offer.new.technology": "Add a technology",
-  "offer.new.intro":
-    "The portal's officials look at it before it is public; you will be notified. Fields marked * are required.",
+  "offer.new.intro": "The portal's officials look at it before it is public; you will be notified.",
   "offer.new.for": ({ owner }) => `For: ${owner}`,
   "offer.edit.title": "Edit the offer",
   "offer.edit.intro": "Changes to what it says are reviewed again by an official before they are public.",
