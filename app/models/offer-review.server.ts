@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db/client.server";
 import { HIDE_AFTER_STALE_DAYS, RECONFIRM_AFTER_DAYS } from "~/domain/offer-values";
 import { sortableName } from "#search/organization-document";
@@ -146,70 +147,47 @@ export async function pendingOffers(take = 50) {
 export async function runOfferClock(now = new Date()) {
   const staleCutoff = new Date(now.getTime() - RECONFIRM_AFTER_DAYS * DAY_MS);
   const hideCutoff = new Date(now.getTime() - HIDE_AFTER_STALE_DAYS * DAY_MS);
-  const toMark = await prisma.offer.findMany({
-    where: { status: "published", staleSince: null, confirmedAt: { lt: staleCutoff } },
+  const marked = await clockStep({
+    where: { staleSince: null, confirmedAt: { lt: staleCutoff } },
+    data: { staleSince: now },
+    action: "offer.stale",
+    key: "notify.offerStale",
+  });
+  const hidden = await clockStep({
+    where: { hiddenAt: null, staleSince: { lt: hideCutoff } },
+    data: { hiddenAt: now },
+    action: "offer.hide",
+    key: "notify.offerHidden",
+  });
+  return { marked, hidden };
+}
+
+/** One step of the clock for every published offer `where` matches: set `data`, audit, tell the owners, reindex. */
+async function clockStep(step: {
+  where: Prisma.OfferWhereInput;
+  data: Prisma.OfferUpdateManyMutationInput;
+  action: "offer.stale" | "offer.hide";
+  key: "notify.offerStale" | "notify.offerHidden";
+}) {
+  const where = { status: "published", ...step.where };
+  const due = await prisma.offer.findMany({
+    where,
     select: { id: true, nameVi: true, nameEn: true, organizationId: true, ownerExpertId: true },
     take: 500,
   });
-  for (const offer of toMark) {
+  for (const offer of due) {
     await write(async (tx, effects) => {
       // The same condition again: an offer confirmed meanwhile is left alone.
-      const { count } = await tx.offer.updateMany({
-        where: { id: offer.id, staleSince: null, confirmedAt: { lt: staleCutoff } },
-        data: { staleSince: now },
-      });
+      const { count } = await tx.offer.updateMany({ where: { id: offer.id, ...where }, data: step.data });
       if (count === 0) return;
-      await audit(
-        { actorId: null, action: "offer.stale", entityType: "offer", entityId: offer.id, label: offerLabel(offer) },
-        tx,
-      );
+      const label = offerLabel(offer);
+      await audit({ actorId: null, action: step.action, entityType: "offer", entityId: offer.id, label }, tx);
       for (const userId of await offerOwnerUserIds(offer, tx)) {
-        await notify(
-          {
-            userId,
-            type: "review",
-            key: "notify.offerStale",
-            params: { offer: offerLabel(offer) },
-            url: `/offers/${offer.id}#confirm`,
-          },
-          tx,
-          effects,
-        );
+        const url = `/offers/${offer.id}#confirm`;
+        await notify({ userId, type: "review", key: step.key, params: { offer: label }, url }, tx, effects);
       }
       await effects.reindex("offer", [offer.id]);
     });
   }
-  const toHide = await prisma.offer.findMany({
-    where: { status: "published", hiddenAt: null, staleSince: { lt: hideCutoff } },
-    select: { id: true, nameVi: true, nameEn: true, organizationId: true, ownerExpertId: true },
-    take: 500,
-  });
-  for (const offer of toHide) {
-    await write(async (tx, effects) => {
-      const { count } = await tx.offer.updateMany({
-        where: { id: offer.id, hiddenAt: null, staleSince: { lt: hideCutoff } },
-        data: { hiddenAt: now },
-      });
-      if (count === 0) return;
-      await audit(
-        { actorId: null, action: "offer.hide", entityType: "offer", entityId: offer.id, label: offerLabel(offer) },
-        tx,
-      );
-      for (const userId of await offerOwnerUserIds(offer, tx)) {
-        await notify(
-          {
-            userId,
-            type: "review",
-            key: "notify.offerHidden",
-            params: { offer: offerLabel(offer) },
-            url: `/offers/${offer.id}#confirm`,
-          },
-          tx,
-          effects,
-        );
-      }
-      await effects.reindex("offer", [offer.id]);
-    });
-  }
-  return { marked: toMark.length, hidden: toHide.length };
+  return due.length;
 }
