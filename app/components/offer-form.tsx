@@ -28,6 +28,10 @@ const choices =
   (lang: Language) =>
     values.map((value) => ({ value, label: labels[value][lang] }));
 
+/** A required choice from a list, with an empty first choice (no silent default). */
+const required = (name: string, label: MessageKey, options: (lang: Language) => { value: string; label: string }[]) =>
+  ({ name, label, control: "select", required: true, options, none: "form.choosePlaceholder" }) satisfies FieldSpec;
+
 const NAMES: FieldSpec[] = [
   { name: "nameVi", label: "offer.nameVi", hint: "offer.nameHint", lang: "vi", maxLength: 200 },
   { name: "nameEn", label: "offer.nameEn", lang: "en", maxLength: 200 },
@@ -51,17 +55,14 @@ const SERVICE: FieldSpec[] = [
   { name: "turnaround", label: "offer.turnaround", hint: "offer.turnaroundHint", maxLength: 200 },
 ];
 const PRICE_MODE: FieldSpec[] = [
-  {
-    name: "priceMode",
-    label: "offer.priceMode",
-    control: "select",
-    required: true,
-    options: choices(
+  required(
+    "priceMode",
+    "offer.priceMode",
+    choices(
       PRICE_MODES.filter((mode) => mode !== "unknown"),
       PRICE_MODE_LABELS,
     ),
-    none: "form.choosePlaceholder",
-  },
+  ),
 ];
 const PRICE_RANGE: FieldSpec[] = [
   { name: "priceMinVnd", label: "offer.priceMin", hint: "offer.priceHint", inputMode: "numeric", maxLength: 16 },
@@ -69,26 +70,12 @@ const PRICE_RANGE: FieldSpec[] = [
 ];
 
 const EQUIPMENT: FieldSpec[] = [
-  {
-    name: "category",
-    label: "offer.category",
-    control: "select",
-    required: true,
-    options: choices(EQUIPMENT_CATEGORIES, EQUIPMENT_CATEGORY_LABELS),
-    none: "form.choosePlaceholder",
-  },
+  required("category", "offer.category", choices(EQUIPMENT_CATEGORIES, EQUIPMENT_CATEGORY_LABELS)),
   { name: "instrument", label: "offer.instrument", maxLength: 300 },
   { name: "make", label: "offer.make", maxLength: 100 },
   { name: "model", label: "offer.model", maxLength: 100 },
   { name: "specifications", label: "offer.specifications", control: "textarea", maxLength: 3000 },
-  {
-    name: "accessMode",
-    label: "offer.accessMode",
-    control: "select",
-    required: true,
-    options: choices(ACCESS_MODES, ACCESS_MODE_LABELS),
-    none: "form.choosePlaceholder",
-  },
+  required("accessMode", "offer.accessMode", choices(ACCESS_MODES, ACCESS_MODE_LABELS)),
   { name: "conditions", label: "offer.conditions", control: "textarea", maxLength: 2000 },
   { name: "building", label: "offer.building", maxLength: 200 },
   { name: "ward", label: "org.ward", control: "select", options: wardOptions, none: "org.wardNone" },
@@ -97,22 +84,10 @@ const EQUIPMENT: FieldSpec[] = [
 
 const TECHNOLOGY: FieldSpec[] = [
   { name: "applications", label: "offer.applications", control: "textarea", maxLength: 3000 },
-  {
-    name: "trl",
-    label: "offer.trl",
-    control: "select",
-    required: true,
-    options: () => ["1", "2", "3", "4", "5", "6", "7", "8", "9"].map((value) => ({ value, label: `TRL ${value}` })),
-    none: "form.choosePlaceholder",
-  },
-  {
-    name: "ipStatus",
-    label: "offer.ipStatus",
-    control: "select",
-    required: true,
-    options: choices(IP_STATUSES, IP_STATUS_LABELS),
-    none: "form.choosePlaceholder",
-  },
+  required("trl", "offer.trl", () =>
+    ["1", "2", "3", "4", "5", "6", "7", "8", "9"].map((value) => ({ value, label: `TRL ${value}` })),
+  ),
+  required("ipStatus", "offer.ipStatus", choices(IP_STATUSES, IP_STATUS_LABELS)),
   { name: "ipNumber", label: "offer.ipNumber", maxLength: 50 },
 ];
 const TRANSFER: FieldSpec[] = [{ name: "transferredTo", label: "offer.transferredTo", maxLength: 200 }];

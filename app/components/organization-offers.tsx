@@ -38,10 +38,12 @@ export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; off
                   <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
                     {pick(lang, offer.nameVi, offer.nameEn)}
                   </Link>
-                  <span className="mt-1 flex flex-wrap gap-2">
-                    {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
-                    {offer.stale ? <Badge>{t("offer.stale")}</Badge> : null}
-                  </span>
+                  {offer.fromPublicSource || offer.stale ? (
+                    <span className="mt-1 flex flex-wrap gap-2">
+                      {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
+                      {offer.stale ? <Badge>{t("offer.stale")}</Badge> : null}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
