@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
-import { OFFER_TYPES, type OfferType } from "~/domain/offer-values";
+import { OFFER_STATUS_LABELS, OFFER_TYPES, type OfferStatus, type OfferType } from "~/domain/offer-values";
 
 type OfferCard = {
   id: string;
@@ -11,12 +11,14 @@ type OfferCard = {
   nameEn: string | null;
   instrument: string | null;
   fromPublicSource: boolean;
+  status: string;
   stale: boolean;
+  hidden: boolean;
 };
 
 /**
- * An organization's public offers on its page, grouped by type, with "add" links for
- * its managers. Nothing at all for a visitor when it has none.
+ * An organization's offers on its page, grouped by type; its managers also see those not
+ * public yet (with their status) and "add" links. Nothing at all for a visitor when it has none.
  */
 export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; offers: OfferCard[]; canAdd: boolean }) {
   const t = useT();
@@ -38,10 +40,17 @@ export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; off
                   <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
                     {pick(lang, offer.nameVi, offer.nameEn)}
                   </Link>
-                  {offer.fromPublicSource || offer.stale ? (
+                  {offer.fromPublicSource || offer.stale || offer.status !== "published" ? (
                     <span className="mt-1 flex flex-wrap gap-2">
+                      {offer.status !== "published" ? (
+                        <Badge>{OFFER_STATUS_LABELS[offer.status as OfferStatus][lang]}</Badge>
+                      ) : null}
                       {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
-                      {offer.stale ? <Badge>{t("offer.stale")}</Badge> : null}
+                      {offer.hidden ? (
+                        <Badge>{t("offer.hiddenShort")}</Badge>
+                      ) : offer.stale ? (
+                        <Badge>{t("offer.stale")}</Badge>
+                      ) : null}
                     </span>
                   ) : null}
                 </li>

@@ -368,10 +368,13 @@ export async function offerForEdit(id: string, actor: Actor) {
   return offer;
 }
 
-/** An organization's public offers, for its page (the columns its cards show). */
-export async function publicOffersOf(organizationId: string) {
+/**
+ * An organization's offers for its page (the columns its list shows): the public ones, and for
+ * its managers and officials also those waiting for review, refused or hidden, to act on.
+ */
+export async function organizationOffers(organizationId: string, options: { manager: boolean }) {
   const offers = await prisma.offer.findMany({
-    where: { organizationId, ...PUBLIC_OFFER },
+    where: options.manager ? { organizationId, status: { not: "archived" } } : { organizationId, ...PUBLIC_OFFER },
     orderBy: [{ type: "asc" }, { sortNameVi: "asc" }],
     select: {
       id: true,
@@ -380,11 +383,17 @@ export async function publicOffersOf(organizationId: string) {
       nameEn: true,
       instrument: true,
       fromPublicSource: true,
+      status: true,
       staleSince: true,
+      hiddenAt: true,
     },
   });
-  // Whether it is stale, not since when: the date is the portal's own.
-  return offers.map(({ staleSince, ...offer }) => ({ ...offer, stale: staleSince !== null }));
+  // Whether it is stale or hidden, not since when: the dates are the portal's own.
+  return offers.map(({ staleSince, hiddenAt, ...offer }) => ({
+    ...offer,
+    stale: staleSince !== null,
+    hidden: hiddenAt !== null,
+  }));
 }
 
 /** A published organization by slug, as the owner of a new offer. */

@@ -8,7 +8,7 @@ import { formatDate, pick, useLanguage, useT, type Language } from "~/i18n/i18n"
 import { isManager } from "~/models/claim.server";
 import { publishedExpertsOf } from "~/models/expert.server";
 import { getPublishedOrganization } from "~/models/organization.server";
-import { publicOffersOf } from "~/models/offer.server";
+import { organizationOffers } from "~/models/offer.server";
 import { OrganizationOffers } from "~/components/organization-offers";
 import { getUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
@@ -43,11 +43,12 @@ export async function loader(args: LoaderFunctionArgs) {
   }
   invariantResponse(organization, "Not found", { status: 404 });
   const user = getUser(args);
-  const [experts, offers, managing] = await Promise.all([
+  const [experts, managing] = await Promise.all([
     publishedExpertsOf(organization.id),
-    publicOffersOf(organization.id),
     user ? isManager(user.id, organization.id) : Promise.resolve(false),
   ]);
+  const canEdit = managing || hasPermission(user, "organization:edit-any");
+  const offers = await organizationOffers(organization.id, { manager: canEdit });
   // The listing's general mailbox goes out as `publicEmail`: `email` names people's accounts, which never leave the server.
   const { email, ...listing } = organization;
   return {
@@ -55,7 +56,7 @@ export async function loader(args: LoaderFunctionArgs) {
     organization: { ...listing, publicEmail: email },
     experts,
     offers,
-    canEdit: managing || hasPermission(user, "organization:edit-any"),
+    canEdit,
     signedIn: Boolean(user),
   };
 }

@@ -76,9 +76,14 @@ describe("offers on a phone, in Vietnamese, without JavaScript", () => {
     await page.waitForURL(/\/offers\/[a-z0-9]+\?sent=1/);
     const instrumentId = new URL(page.url()).pathname.split("/")[2]!;
 
-    // Nothing is public before an official approves.
+    // Its managers see both waiting on the organization's page; nothing is public before an official approves.
+    await page.goto(`/organizations/${lab.slug}`);
+    await expect.poll(() => page.getByRole("link", { name: service }).isVisible()).toBe(true);
+    expect(await page.getByText("Chờ duyệt", { exact: true }).count()).toBe(2);
     const visitor = await openPage(PHONE);
     expect((await visitor.goto(`/offers/${serviceId}`))!.status()).toBe(404);
+    await visitor.goto(`/organizations/${lab.slug}`);
+    expect(await visitor.getByRole("link", { name: service }).count()).toBe(0);
 
     const desk = await openPage(PHONE);
     await signInAs(official.id, desk.context());
