@@ -424,3 +424,13 @@ export async function inventorsBySlug(slugs: readonly string[]) {
     unknown: slugs.filter((slug) => !bySlug.has(slug)),
   };
 }
+
+/** A researcher's public technologies: offered in their own name, or naming them as an inventor. */
+export function expertOffers(slug: string) {
+  return prisma.offer.findMany({
+    where: { ...PUBLIC_OFFER, OR: [{ ownerExpert: { slug } }, { inventors: { some: { expert: { slug } } } }] },
+    orderBy: { sortNameVi: "asc" },
+    select: { id: true, type: true, nameVi: true, nameEn: true },
+    take: 100,
+  });
+}

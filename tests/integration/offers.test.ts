@@ -8,6 +8,7 @@ import {
   editOffer,
   mayManageOffer,
   mayPublishFor,
+  expertOffers,
   offerColumns,
   OfferNotAllowedError,
   offerForPage,
@@ -92,6 +93,21 @@ describe("who may publish and manage offers", () => {
     await expect(archiveOffer(stranger, offer.id)).rejects.toThrow(OfferNotAllowedError);
     await expect(confirmOffer(stranger, offer.id)).rejects.toThrow(OfferNotAllowedError);
     await expect(editOffer(stranger, offer.id, service("Khác"))).rejects.toThrow(OfferNotAllowedError);
+  });
+});
+
+describe("a researcher's page", () => {
+  test("lists the public technologies they offer or invented, not those waiting for review", async () => {
+    const { profile: owner } = await researcherWithProfile();
+    const { profile: inventor } = await researcherWithProfile();
+    const own = await makeOffer({ type: "technology", ownerExpertId: owner.id, nameVi: `Chủng nấm men ${hex()}` });
+    const pending = await makeOffer({ type: "technology", ownerExpertId: owner.id, status: "pending" });
+    const { organization } = await labWithManager();
+    const invented = await makeOffer({ type: "technology", organizationId: organization.id });
+    await prisma.offerInventor.create({ data: { offerId: invented.id, expertId: inventor.id } });
+    expect((await expertOffers(owner.slug)).map((offer) => offer.id)).toEqual([own.id]);
+    expect((await expertOffers(inventor.slug)).map((offer) => offer.id)).toEqual([invented.id]);
+    expect((await expertOffers(owner.slug)).map((offer) => offer.id)).not.toContain(pending.id);
   });
 });
 
