@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { pick, translator } from "~/i18n/i18n";
+import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 import { makeUser } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
@@ -136,5 +137,25 @@ describe("offers on a phone, in Vietnamese, without JavaScript", () => {
     expect(await page.getByText(t("offer.priceMode"), { exact: true }).count()).toBe(0);
     await noSideways(page);
     await journeyCamera("offers-seeded", VARIANTS[0]).shot(page, "public-source", "Chào mời từ nguồn công khai");
+  });
+
+  test("an offer's page, the organization's list and the form have no serious accessibility violations", async () => {
+    const offer = await portalDb().offer.findFirstOrThrow({
+      where: { fromPublicSource: true, type: "equipment" },
+      include: { organization: true },
+    });
+    const manager = await makeUser({ label: "axe-manager" });
+    await manage(manager.id, offer.organizationId!);
+    const page = await openPage({ ...VARIANTS[0].context, bypassCSP: true });
+    await signInAs(manager.id, page.context());
+    for (const url of [
+      `/offers/${offer.id}`,
+      `/organizations/${offer.organization!.slug}`,
+      `/offers/new?type=technology&org=${offer.organization!.slug}`,
+      `/offers/${offer.id}/edit`,
+    ]) {
+      await page.goto(url, { waitUntil: "networkidle" });
+      expect(await axeViolations(page), url).toEqual([]);
+    }
   });
 });
