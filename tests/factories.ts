@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { inject } from "vitest";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createOrganization, type OrganizationData, type WriteOrigin } from "~/models/organization.server";
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
@@ -76,4 +76,27 @@ export async function makeOrganization(
     { origin },
     testDb(),
   );
+}
+
+let offers = 0;
+/** A published service of `organizationId` by default, written straight to the table (no review). */
+export async function makeOffer(
+  data: Partial<Prisma.OfferUncheckedCreateInput> & { organizationId?: string | null; fieldIds?: string[] } = {},
+) {
+  offers += 1;
+  const { fieldIds = [], ...rest } = data;
+  const offer = await testDb().offer.create({
+    data: {
+      type: "service",
+      nameEn: `Test service ${offers} ${hex()}`,
+      status: "published",
+      priceMode: "quote",
+      publishedAt: new Date(),
+      confirmedAt: new Date(),
+      ...rest,
+    },
+  });
+  if (fieldIds.length)
+    await testDb().offerField.createMany({ data: fieldIds.map((fieldId) => ({ offerId: offer.id, fieldId })) });
+  return offer;
 }

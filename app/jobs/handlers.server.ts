@@ -7,6 +7,7 @@ import { prisma } from "~/db/client.server";
 import { log } from "~/config/log.server";
 import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server";
 import { flagStaleListings } from "~/models/stale.server";
+import { runOfferClock } from "~/models/offer-review.server";
 
 /** What each kind of job does. */
 export const JOB_HANDLERS: JobHandlers = {
@@ -21,6 +22,7 @@ export const JOB_HANDLERS: JobHandlers = {
 export const PERIODIC_TASKS: PeriodicTask[] = [
   { name: "expire-requests", everyMs: 60_000, run: () => expireOverdueRequests() },
   { name: "flag-stale-listings", everyMs: 60 * 60_000, run: () => flagStaleListings() },
+  { name: "offer-reconfirmation", everyMs: 60 * 60_000, run: () => runOfferClock() },
 ];
 
 export function createJobWorker(options: { pollIntervalMs?: number } = {}) {

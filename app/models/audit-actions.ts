@@ -21,6 +21,15 @@ export type AuditAction =
   | "organization.edit"
   | "organization.confirm"
   | "organization.import"
+  | "offer.create"
+  | "offer.edit"
+  | "offer.approve"
+  | "offer.reject"
+  | "offer.archive"
+  | "offer.remove"
+  | "offer.confirm"
+  | "offer.stale"
+  | "offer.hide"
   | "user.role";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -45,5 +54,14 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organization.edit",
   "organization.confirm",
   "organization.import",
+  "offer.create",
+  "offer.edit",
+  "offer.approve",
+  "offer.reject",
+  "offer.archive",
+  "offer.remove",
+  "offer.confirm",
+  "offer.stale",
+  "offer.hide",
   "user.role",
 ];

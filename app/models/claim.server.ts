@@ -2,6 +2,7 @@ import { prisma } from "~/db/client.server";
 import { pick } from "~/i18n/i18n";
 import { auditDecision } from "./audit.server";
 import { notify, notifyOfficials } from "./notification.server";
+import { startOfferClocks } from "./offer.server";
 import { write } from "./write.server";
 import { reviewedColumns } from "~/domain/review";
 
@@ -101,6 +102,8 @@ export async function reviewClaim(
         create: { userId: claim.userId, organizationId: claim.organizationId },
         update: {},
       });
+      // Its public-source offers' yearly clock starts with its first manager.
+      await startOfferClocks(claim.organizationId, tx);
     }
     await notify(
       {

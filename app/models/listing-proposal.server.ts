@@ -6,6 +6,7 @@ import { slugify } from "~/utils/text";
 import { audit } from "./audit.server";
 import { snapshot } from "./curation.server";
 import { notify, notifyOfficials } from "./notification.server";
+import { startOfferClocks } from "./offer.server";
 import { createOrganizationInTransaction, type OrganizationData } from "./organization.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 import { reviewedColumns } from "~/domain/review";
@@ -126,6 +127,7 @@ export async function reviewListing(
           create: { userId: proposal.authorId, organizationId },
           update: {},
         });
+        await startOfferClocks(organizationId, tx);
       }
       await notify(
         {

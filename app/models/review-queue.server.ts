@@ -2,6 +2,7 @@ import { prisma } from "~/db/client.server";
 import { reviewClaim } from "./claim.server";
 import { reviewProfile } from "./expert-review.server";
 import { reviewListing } from "./listing-proposal.server";
+import { reviewOffer } from "./offer-review.server";
 import { reviewRequest } from "./request.server";
 import { reviewRevision } from "./revision.server";
 
@@ -12,15 +13,16 @@ import { reviewRevision } from "./revision.server";
 
 /** How many items of each kind wait, as the /admin tiles count them. */
 export async function waitingCounts() {
-  const [requests, claims, revisions, profiles, stale, listings] = await Promise.all([
+  const [requests, claims, revisions, profiles, stale, listings, offers] = await Promise.all([
     prisma.techRequest.count({ where: { status: "pending" } }),
     prisma.organizationClaim.count({ where: { status: "pending" } }),
     prisma.organizationRevision.count({ where: { status: "pending" } }),
     prisma.expertProfile.count({ where: { status: "published", reviewState: "pending" } }),
     prisma.organization.count({ where: { status: "published", staleSince: { not: null } } }),
     prisma.organization.count({ where: { status: "pending" } }),
+    prisma.offer.count({ where: { status: "pending" } }),
   ]);
-  return { requests, claims, revisions, profiles, stale, listings };
+  return { requests, claims, revisions, profiles, stale, listings, offers };
 }
 
 /** Requests waiting for review, oldest first. */
@@ -41,7 +43,7 @@ export function pendingRequests(take?: number) {
   });
 }
 
-export const REVIEW_KINDS = ["request", "listing", "revision", "profile", "claim"] as const;
+export const REVIEW_KINDS = ["request", "listing", "revision", "profile", "claim", "offer"] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export const isReviewKind = (kind: string): kind is ReviewKind => (REVIEW_KINDS as readonly string[]).includes(kind);
 
@@ -52,6 +54,7 @@ const REVIEWS: Record<ReviewKind, (id: string, reviewerId: string, decision: Dec
   revision: reviewRevision,
   profile: reviewProfile,
   claim: reviewClaim,
+  offer: reviewOffer,
 };
 
 /** Approves or rejects one item; false when it was not pending (or does not exist). */
@@ -74,5 +77,7 @@ export async function reviewItemExists(kind: ReviewKind | "stale", id: string): 
       return Boolean(await prisma.expertProfile.findUnique({ where: { id }, select }));
     case "claim":
       return Boolean(await prisma.organizationClaim.findUnique({ where: { id }, select }));
+    case "offer":
+      return Boolean(await prisma.offer.findUnique({ where: { id }, select }));
   }
 }

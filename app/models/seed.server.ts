@@ -17,6 +17,7 @@ import {
   type OrganizationData,
 } from "./organization.server";
 import { write, type Effects, type Tx } from "./write.server";
+import { seedOffers, type OfferSeedReport } from "./offer-seed.server";
 
 /**
  * Loads the real Hanoi organizations (prisma/seed/hanoi-orgs*.json, copied from
@@ -127,17 +128,20 @@ export function seedContactData(slug: string): Partial<OrganizationData> {
 export type SeedReport = {
   fields: { created: number; updated: number; unchanged: number };
   organizations: { created: number; updated: number; unchanged: number; keptPortalEdits: number };
+  offers: OfferSeedReport;
 };
 
 export async function seedDirectory(db: typeof prisma = prisma): Promise<SeedReport> {
   const report: SeedReport = {
     fields: { created: 0, updated: 0, unchanged: 0 },
     organizations: { created: 0, updated: 0, unchanged: 0, keptPortalEdits: 0 },
+    offers: { created: 0, updated: 0, unchanged: 0, keptPortalEdits: 0, ownerMissing: 0 },
   };
   await write(
     async (tx, effects) => {
       const fieldIdBySource = await seedTaxonomy(taxonomyFile as TaxonomyFile, report, tx, effects);
       await seedOrganizations(fieldIdBySource, report, tx, effects);
+      report.offers = await seedOffers(tx, effects);
     },
     { db, timeout: 120_000 },
   );

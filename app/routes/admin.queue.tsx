@@ -18,6 +18,8 @@ import { profilesToReview } from "~/models/expert-review.server";
 import { proposedListings } from "~/models/listing-proposal.server";
 import { describeChanges, pendingRevisions, type ProposedChanges } from "~/models/revision.server";
 import { staleListings } from "~/models/stale.server";
+import { pendingOffers } from "~/models/offer-review.server";
+import { PendingOffer } from "~/components/pending-offer";
 import type { OrganizationSnapshot } from "~/models/curation.server";
 import { requirePermission } from "~/auth/auth.server";
 import { isReviewKind, pendingRequests, reviewItem, reviewItemExists } from "~/models/review-queue.server";
@@ -36,7 +38,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("queue.title")
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
-  const [requests, listings, revisions, profiles, claims, stale, findDuplicates] = await Promise.all([
+  const [requests, listings, revisions, profiles, claims, stale, findDuplicates, offers] = await Promise.all([
     pendingRequests(50),
     proposedListings(),
     pendingRevisions(),
@@ -44,6 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
     pendingClaims(),
     staleListings(),
     duplicateFinder(),
+    pendingOffers(),
   ]);
   return {
     // Only the author's name: the queue does not show e-mail addresses.
@@ -62,6 +65,7 @@ export async function loader(args: LoaderFunctionArgs) {
     profiles,
     claims,
     stale,
+    offers,
   };
 }
 
@@ -101,12 +105,19 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { requests, listings, revisions, profiles, claims, stale } = useLoaderData<typeof loader>();
+  const { requests, listings, revisions, profiles, claims, stale, offers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
   const empty =
-    requests.length + listings.length + revisions.length + profiles.length + claims.length + stale.length === 0;
+    requests.length +
+      listings.length +
+      revisions.length +
+      profiles.length +
+      claims.length +
+      stale.length +
+      offers.length ===
+    0;
   const noteErrors = (kind: string, id: string) =>
     actionData?.kind === kind && actionData.id === id ? (actionData.result?.error?.note ?? undefined) : undefined;
   const review = (kind: string, id: string) => <ReviewForm kind={kind} id={id} errors={noteErrors(kind, id)} />;
@@ -156,6 +167,15 @@ export default function Queue() {
             ) : null}
             <p className="mt-1 line-clamp-4 text-sm">{pick(lang, listing.summaryVi, listing.summaryEn)}</p>
             {review("listing", listing.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="offers" title={t("queue.offers")} count={offers.length}>
+        {offers.map((offer) => (
+          <Item key={offer.id} id={`offer-${offer.id}`}>
+            <PendingOffer offer={offer} />
+            {review("offer", offer.id)}
           </Item>
         ))}
       </Section>

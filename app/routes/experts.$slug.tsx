@@ -5,6 +5,8 @@ import { Panel, ParentLink } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { getPublishedExpert } from "~/models/expert.server";
+import { expertOffers, ownProfile } from "~/models/offer.server";
+import { getUser } from "~/auth/auth.server";
 import { getLanguage } from "~/i18n/language.server";
 import { displayName, LINK_KINDS, OFFER_LABELS, splitLines, type Offer } from "~/domain/expert-values";
 import { languageOf, titled } from "~/utils/meta";
@@ -20,16 +22,22 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   });
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
+export async function loader(args: LoaderFunctionArgs) {
+  const slug = args.params.slug ?? "";
   invariantResponse(/^[a-z0-9-]{1,100}$/.test(slug), "Not found", { status: 404 });
-  const [lang, expert] = await Promise.all([getLanguage(request), getPublishedExpert(slug)]);
+  const [lang, expert] = await Promise.all([getLanguage(args.request), getPublishedExpert(slug)]);
   invariantResponse(expert, "Not found", { status: 404 });
-  return { lang, expert };
+  const user = getUser(args);
+  const [technologies, own] = await Promise.all([
+    expertOffers(expert.slug),
+    user ? ownProfile(user.id) : Promise.resolve(null),
+  ]);
+  // Its owner may offer a technology in their own name from here.
+  return { lang, expert, technologies, isOwn: own?.slug === expert.slug };
 }
 
 export default function ExpertPage() {
-  const { expert } = useLoaderData<typeof loader>();
+  const { expert, technologies, isOwn } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
@@ -84,6 +92,26 @@ export default function ExpertPage() {
             </>
           ) : null}
         </Panel>
+        {technologies.length > 0 || isOwn ? (
+          <Panel id="technologies" title={t("offer.group.technology")}>
+            <ul className="mt-3 space-y-1">
+              {technologies.map((offer) => (
+                <li key={offer.id}>
+                  <Link to={`/offers/${offer.id}`} className="break-words text-brand-700 underline">
+                    {pick(lang, offer.nameVi, offer.nameEn)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {isOwn ? (
+              <p className="mt-3 text-sm">
+                <Link to="/offers/new?type=technology" className="font-medium text-brand-700 underline">
+                  + {t("offer.add.technology")}
+                </Link>
+              </p>
+            ) : null}
+          </Panel>
+        ) : null}
         <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
           {LINK_KINDS.map((kind) => {
             const links = expert.links.filter((link) => link.kind === kind);

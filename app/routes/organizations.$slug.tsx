@@ -8,6 +8,8 @@ import { formatDate, pick, useLanguage, useT, type Language } from "~/i18n/i18n"
 import { isManager } from "~/models/claim.server";
 import { publishedExpertsOf } from "~/models/expert.server";
 import { getPublishedOrganization } from "~/models/organization.server";
+import { organizationOffers } from "~/models/offer.server";
+import { OrganizationOffers } from "~/components/organization-offers";
 import { getUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
 import { hasPermission } from "~/auth/permissions";
@@ -45,19 +47,22 @@ export async function loader(args: LoaderFunctionArgs) {
     publishedExpertsOf(organization.id),
     user ? isManager(user.id, organization.id) : Promise.resolve(false),
   ]);
+  const canEdit = managing || hasPermission(user, "organization:edit-any");
+  const offers = await organizationOffers(organization.id, { manager: canEdit });
   // The listing's general mailbox goes out as `publicEmail`: `email` names people's accounts, which never leave the server.
   const { email, ...listing } = organization;
   return {
     lang,
     organization: { ...listing, publicEmail: email },
     experts,
-    canEdit: managing || hasPermission(user, "organization:edit-any"),
+    offers,
+    canEdit,
     signedIn: Boolean(user),
   };
 }
 
 export default function OrganizationPage() {
-  const { organization, experts, canEdit, signedIn } = useLoaderData<typeof loader>();
+  const { organization, experts, offers, canEdit, signedIn } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -95,6 +100,7 @@ export default function OrganizationPage() {
       {searchParams.has("saved") ? <Notice>{t("org.edit.saved")}</Notice> : null}
       {searchParams.has("proposed") ? <Notice>{t("curation.editPending")}</Notice> : null}
       {searchParams.has("confirmed") ? <Notice>{t("curation.confirmed")}</Notice> : null}
+      {searchParams.has("archived") ? <Notice>{t("offer.archived")}</Notice> : null}
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="brand">{t(`kind.${organization.kind}` as "kind.lab")}</Badge>
@@ -172,6 +178,8 @@ export default function OrganizationPage() {
               ) : null}
             </Panel>
           ) : null}
+
+          <OrganizationOffers slug={organization.slug} offers={offers} canAdd={canEdit} />
 
           {experts.length > 0 ? (
             <Panel id="experts" title={`${t("expert.experts")} (${experts.length})`}>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
-import { makeUser } from "../factories";
+import { hex, makeOffer, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
@@ -1181,6 +1181,147 @@ add({
 
 type Outcome = { expected: "allow" | "deny"; status: number };
 const results = new Map<string, Map<string, Outcome>>();
+
+// ------------------------------------------------------------------ offers (services, equipment, technologies)
+
+const offerState = (name: string) =>
+  db().offer.findMany({ where: { OR: [{ nameVi: name }, { nameEn: name }] }, include: { fields: true } });
+const offerRow = (id: string) => db().offer.findUniqueOrThrow({ where: { id }, include: { fields: true } });
+const serviceForm = (name: string): Form => ({
+  nameVi: name,
+  descriptionVi: "Đo nhiễu xạ tia X cho mẫu bột và màng mỏng.",
+  priceMode: "quote",
+  fieldSlugs: "food-technology",
+  formToken: `${hex()}${hex()}${hex()}`,
+});
+const technologyForm = (name: string): Form => ({
+  nameVi: name,
+  trl: "4",
+  ipStatus: "pending",
+  offeredAs: "licence",
+  fieldSlugs: "food-technology",
+  formToken: `${hex()}${hex()}${hex()}`,
+});
+/** An offer of the listing every `manager` actor manages. */
+const managedOffer = (status = "published") =>
+  makeOffer({ organizationId: shared.managedOrg.id, nameVi: `Dịch vụ đo ${word()}`, nameEn: null, status });
+
+add({
+  name: "GET /offers/new for a listing (its managers and officials)",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => `/offers/new?type=equipment&org=${shared.managedOrg.slug}`,
+  allow: ["manager", ...OFFICIALS],
+});
+add({
+  name: "POST /offers/new a service for a listing (its managers and officials)",
+  method: "POST",
+  prepare: async () => ({ name: `Đo XRD mẫu bột ${word()}` }),
+  path: () => `/offers/new?type=service&org=${shared.managedOrg.slug}`,
+  form: (f) => serviceForm(f.name),
+  allow: ["manager", ...OFFICIALS],
+  state: (f) => offerState(f.name),
+  changed: async (f, me, response) => {
+    const [created] = await offerState(f.name);
+    expect(created).toMatchObject({ organizationId: shared.managedOrg.id, createdById: me.id, type: "service" });
+    // An official's own offer is public at once; a manager's waits for review.
+    expect(created!.status).toBe((OFFICIALS as readonly string[]).includes(me.actor) ? "published" : "pending");
+    expect(response.headers.get("location")).toBe(`/offers/${created!.id}?sent=1`);
+  },
+});
+add({
+  name: "GET /offers/new a technology in one's own name (researchers with a published profile)",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => "/offers/new?type=technology",
+  allow: ["researcher"],
+});
+add({
+  name: "POST /offers/new a technology in one's own name (researchers with a published profile)",
+  method: "POST",
+  prepare: async () => ({ name: `Quy trình tách chiết ${word()}` }),
+  path: () => "/offers/new?type=technology",
+  form: (f) => technologyForm(f.name),
+  allow: ["researcher"],
+  state: (f) => offerState(f.name),
+  changed: async (f) => {
+    const [created] = await offerState(f.name);
+    expect(created).toMatchObject({ organizationId: null, status: "pending", type: "technology", trl: 4 });
+    expect(created!.ownerExpertId).not.toBeNull();
+  },
+});
+add({
+  name: "GET /offers/:id of a published offer",
+  method: "GET",
+  prepare: async () => ({ offer: await managedOffer() }),
+  path: (f) => `/offers/${f.offer.id}`,
+  allow: ROLES,
+});
+add({
+  name: "GET /offers/:id of a pending offer (its managers and officials)",
+  method: "GET",
+  prepare: async () => ({ offer: await managedOffer("pending") }),
+  path: (f) => `/offers/${f.offer.id}`,
+  allow: ["manager", ...OFFICIALS],
+  secret: { shown: (f) => [f.offer.nameVi!], to: ["manager", ...OFFICIALS] },
+});
+add({
+  name: "GET /offers/:id/edit (its managers and officials)",
+  method: "GET",
+  prepare: async () => ({ offer: await managedOffer() }),
+  path: (f) => `/offers/${f.offer.id}/edit`,
+  allow: ["manager", ...OFFICIALS],
+});
+add({
+  name: "POST /offers/:id/edit (its managers and officials)",
+  method: "POST",
+  prepare: async () => ({ offer: await managedOffer(), name: `Đo phổ hồng ngoại ${word()}` }),
+  path: (f) => `/offers/${f.offer.id}/edit`,
+  form: (f) => serviceForm(f.name),
+  allow: ["manager", ...OFFICIALS],
+  state: (f) => offerRow(f.offer.id),
+  changed: async (f, me) => {
+    const after = await offerRow(f.offer.id);
+    expect(after.nameVi).toBe(f.name);
+    expect(after.status).toBe((OFFICIALS as readonly string[]).includes(me.actor) ? "published" : "pending");
+  },
+});
+add({
+  name: "POST /offers/:id confirm it is still offered (its managers and officials)",
+  method: "POST",
+  prepare: async () => ({ offer: await managedOffer() }),
+  path: (f) => `/offers/${f.offer.id}`,
+  form: () => ({ intent: "confirm" }),
+  allow: ["manager", ...OFFICIALS],
+  state: (f) => offerRow(f.offer.id),
+  changed: async (f) => {
+    expect((await offerRow(f.offer.id)).confirmedAt!.getTime()).toBeGreaterThan(f.offer.confirmedAt!.getTime());
+  },
+});
+add({
+  name: "POST /offers/:id withdraw (its managers and officials)",
+  method: "POST",
+  prepare: async () => ({ offer: await managedOffer() }),
+  path: (f) => `/offers/${f.offer.id}`,
+  form: () => ({ intent: "archive" }),
+  allow: ["manager", ...OFFICIALS],
+  state: (f) => offerRow(f.offer.id),
+  changed: async (f) => {
+    expect((await offerRow(f.offer.id)).status).toBe("archived");
+  },
+});
+add({
+  name: "POST /admin/queue approve a pending offer (the manager who sent it tries too)",
+  method: "POST",
+  prepare: async () => ({ offer: await managedOffer("pending") }),
+  path: () => "/admin/queue",
+  form: (f) => ({ kind: "offer", id: f.offer.id, intent: "approve", note: "" }),
+  allow: OFFICIALS,
+  state: (f) => offerRow(f.offer.id),
+  changed: async (f, me) => {
+    expect(await offerRow(f.offer.id)).toMatchObject({ status: "published", reviewedById: me.id });
+  },
+});
 
 function expectRefused(
   c: { method: "GET" | "POST"; refusedWith?: readonly number[] },

@@ -14,7 +14,7 @@ import {
   SCRIPT_MARKERS,
 } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
-import { makeUser } from "../factories";
+import { makeOffer, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -62,6 +62,8 @@ async function buildWorld() {
   // Its own request for the edit form: an accepted edit may send it back to review.
   const editable = await makeRequest(owner.id, { reviewerId: curator.id });
   const match = await makeMatch(curator.id);
+  // The listing's own offer, for its page (confirm, withdraw) and its edit form.
+  const offer = await makeOffer({ organizationId: managed.id, nameVi: "Dịch vụ đo nhiễu xạ tia X" });
   await db().organizationClaim.create({
     data: {
       userId: newcomer.id,
@@ -120,6 +122,7 @@ async function buildWorld() {
         "/confirm",
         `/confirm?token=${confirmToken}`,
         `/organizations/${managed.slug}`,
+        `/offers/${offer.id}`,
         `/experts/${responder.expert.slug}`,
         `/requests/${request.id}`,
         "/ecosystem",
@@ -137,6 +140,11 @@ async function buildWorld() {
         `/requests/${editable.id}/edit`,
         `/organizations/${other.slug}/claim`,
         "/organizations/new",
+        ...(["service", "equipment", "technology"] as const).map(
+          (type) => `/offers/new?type=${type}&org=${managed.slug}`,
+        ),
+        `/offers/${offer.id}/edit`,
+        `/offers/${offer.id}`,
         "/notifications",
         "/matches",
       ],

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
-import { makeUser } from "../factories";
+import { makeOffer, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -21,6 +21,7 @@ const world = {} as {
   pendingId: string;
   matchId: string;
   matchOwner: { id: string };
+  offerId: string;
 };
 
 beforeAll(async () => {
@@ -44,6 +45,10 @@ beforeAll(async () => {
   const match = await makeMatch(curator.id);
   world.matchId = match.match.id;
   world.matchOwner = match.owner;
+  const managedId = (world.managed as unknown as { id: string }).id;
+  world.offerId = (await makeOffer({ organizationId: managedId, type: "equipment", category: "diffraction" })).id;
+  // One waiting for review, for the queue.
+  await makeOffer({ organizationId: managedId, status: "pending", descriptionVi: "Đo mẫu bột." });
 });
 
 const as = (user: () => { id: string }) => () => signInAs(user().id);
@@ -72,6 +77,7 @@ const READERS: Reader[] = [
       "/organizations/hust",
       `/experts/${world.expertSlug}`,
       `/requests/${world.requestId}`,
+      `/offers/${world.offerId}`,
     ],
   },
   {
@@ -87,6 +93,10 @@ const READERS: Reader[] = [
       "/organizations/new",
       "/notifications",
       "/matches",
+      `/organizations/${world.managed.slug}`,
+      `/offers/${world.offerId}`,
+      `/offers/${world.offerId}/edit`,
+      ...["service", "equipment", "technology"].map((type) => `/offers/new?type=${type}&org=${world.managed.slug}`),
     ],
   },
   {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
-import { makeUser } from "../factories";
+import { makeOffer, makeUser } from "../factories";
 import { makeFoodCompany, makeRequest, makeResearcher, makeResponse, word } from "./world";
 
 /**
@@ -55,6 +55,7 @@ const world = {} as {
   requestId: string;
   requestWord: string;
   matchId: string;
+  offerId: string;
   markers: string[];
   passwordHash: string;
   owner: Person;
@@ -79,6 +80,11 @@ beforeAll(async () => {
     requestNote: marker("requestnote"),
     requestSearch: marker("requestsearch"),
     approvalNote: marker("approvalnote"),
+    offerSeedKey: marker("offerseedkey"),
+    offerSeedHash: marker("offerseedhash"),
+    offerSearch: marker("offersearch"),
+    offerNote: marker("offernote"),
+    offerSort: marker("offersort"),
   };
   const staleSince = new Date("2001-02-03T04:05:06.789Z");
 
@@ -131,6 +137,23 @@ beforeAll(async () => {
     note: m.approvalNote,
   });
   expect(approval.status).toBe(200);
+  // A stale public-source offer of the listing, approved with a note, on its page and the listing's.
+  const offer = await makeOffer({
+    organizationId: org.id,
+    nameVi: `Dịch vụ đo ${word()}`,
+    fromPublicSource: true,
+    sourceUrls: "https://example.vn/nguon-cong-khai",
+    seedKey: m.offerSeedKey,
+    seedHash: m.offerSeedHash,
+    searchText: m.offerSearch,
+    sortNameVi: m.offerSort,
+    reviewNote: m.offerNote,
+    reviewedById: curator.id,
+    createdById: owner.id,
+    confirmedAt: staleSince,
+    staleSince,
+    editedAt: staleSince,
+  });
   await enqueueSearchSync(db(), "organization", [org.id]);
   await enqueueSearchSync(db(), "expert", [expert.id]);
 
@@ -142,6 +165,7 @@ beforeAll(async () => {
     requestId: request.id,
     requestWord: request.titleToken,
     matchId: match.id,
+    offerId: offer.id,
     markers: [...Object.values(m), staleSince.toISOString()],
     passwordHash: owner.passwordHash,
     owner: { id: owner.id, email: owner.email, cookie: await signInAs(owner.id) },
@@ -166,6 +190,7 @@ function publicPages() {
     "/directory",
     `/directory?q=${world.orgWord}`,
     `/organizations/${world.orgSlug}`,
+    `/offers/${world.offerId}`,
     "/experts",
     `/experts?q=${world.expertWord}`,
     `/experts/${world.expertSlug}`,
