@@ -6,6 +6,7 @@ import * as ecosystem from "./messages/ecosystem";
 import * as forms from "./messages/forms";
 import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
+import * as offerSearch from "./messages/offer-search";
 import * as search from "./messages/search";
 
 /**
@@ -22,6 +23,7 @@ export const vi = {
   ...curation.vi,
   ...legal.vi,
   ...search.vi,
+  ...offerSearch.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -33,4 +35,5 @@ export const en: Record<MessageKey, Message> = {
   ...curation.en,
   ...legal.en,
   ...search.en,
+  ...offerSearch.en,
 };
