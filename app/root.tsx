@@ -155,6 +155,9 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
       <NavLink to="/requests" className={navClass}>
         {t("nav.requests")}
       </NavLink>
+      <NavLink to="/offers" className={navClass}>
+        {t("nav.offers")}
+      </NavLink>
       <NavLink to="/ecosystem" className={navClass}>
         {t("nav.ecosystem")}
       </NavLink>
