@@ -5,6 +5,8 @@ import { createOrganization, type OrganizationData, type WriteOrigin } from "~/m
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
 import { portalDb } from "./e2e/portal-db";
+import { refreshOfferSearchFields } from "#search/offer-document";
+import { enqueueSearchSync } from "#search/outbox";
 
 /**
  * The one place tests make users and organizations. They are written to the
@@ -76,4 +78,28 @@ export async function makeOrganization(
     { origin },
     testDb(),
   );
+}
+
+/**
+ * A published offer by default (a service unless `type` says otherwise), with its
+ * fields by slug, written with its search columns and queued for the index.
+ */
+export async function makeOffer(
+  data: Partial<Parameters<PrismaClient["offer"]["create"]>[0]["data"]> & { fieldSlugs?: string[] } = {},
+) {
+  const { fieldSlugs = [], ...rest } = data;
+  const db = testDb();
+  const offer = await db.offer.create({
+    data: {
+      type: "service",
+      nameVi: `Dịch vụ thử ${hex()}`,
+      status: "published",
+      publishedAt: new Date(),
+      ...rest,
+      fields: { create: fieldSlugs.map((slug) => ({ field: { connect: { slug } } })) },
+    } as Parameters<PrismaClient["offer"]["create"]>[0]["data"],
+  });
+  await refreshOfferSearchFields(db, offer.id);
+  await enqueueSearchSync(db, "offer", [offer.id]);
+  return offer;
 }
