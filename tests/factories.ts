@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { inject } from "vitest";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createOrganization, type OrganizationData, type WriteOrigin } from "~/models/organization.server";
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
@@ -85,7 +85,7 @@ export async function makeOrganization(
  * fields by slug, written with its search columns and queued for the index.
  */
 export async function makeOffer(
-  data: Partial<Parameters<PrismaClient["offer"]["create"]>[0]["data"]> & { fieldSlugs?: string[] } = {},
+  data: Partial<Omit<Prisma.OfferUncheckedCreateInput, "fields">> & { fieldSlugs?: string[] } = {},
 ) {
   const { fieldSlugs = [], ...rest } = data;
   const db = testDb();
@@ -97,7 +97,7 @@ export async function makeOffer(
       publishedAt: new Date(),
       ...rest,
       fields: { create: fieldSlugs.map((slug) => ({ field: { connect: { slug } } })) },
-    } as Parameters<PrismaClient["offer"]["create"]>[0]["data"],
+    },
   });
   await refreshOfferSearchFields(db, offer.id);
   await enqueueSearchSync(db, "offer", [offer.id]);

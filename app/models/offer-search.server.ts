@@ -145,14 +145,45 @@ const cardSelect = {
   ipStatus: true,
   fromPublicSource: true,
   staleSince: true,
+  district: true,
+  ward: true,
   updatedAt: true,
-  organization: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, kind: true, status: true } },
+  organization: {
+    select: {
+      slug: true,
+      nameVi: true,
+      nameEn: true,
+      acronym: true,
+      kind: true,
+      status: true,
+      district: true,
+      ward: true,
+    },
+  },
   ownerExpert: { select: { slug: true, fullName: true, status: true } },
   fields: {
     select: { field: { select: { slug: true, nameVi: true, nameEn: true } } },
     orderBy: { field: { position: "asc" } },
   },
 } satisfies Prisma.OfferSelect;
+
+type CardRow = Prisma.OfferGetPayload<{ select: typeof cardSelect }>;
+
+/** An offer's owner only when the owner is public too; its place, and whether it is stale. */
+function publicParts<R extends CardRow>(row: R) {
+  const { organization, ownerExpert, fields, staleSince, district, ward, ...rest } = row;
+  const publicOrganization = organization?.status === "published" ? organization : null;
+  return {
+    ...rest,
+    stale: staleSince !== null,
+    // An instrument's own place first; a service or technology is where its owner is.
+    district: district ?? publicOrganization?.district ?? null,
+    ward: ward ?? publicOrganization?.ward ?? null,
+    organization: publicOrganization,
+    ownerExpert: ownerExpert?.status === "published" ? ownerExpert : null,
+    fields: fields.map(({ field }) => field),
+  };
+}
 
 /** What a list shows of one public offer; its owner only when the owner is public too. */
 export async function publicOfferCards(ids: readonly string[], db: DbClient = prisma) {
@@ -161,16 +192,48 @@ export async function publicOfferCards(ids: readonly string[], db: DbClient = pr
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const { organization, ownerExpert, fields, staleSince, ...rest } = row;
-    return [
-      {
-        ...rest,
-        stale: staleSince !== null,
-        organization: organization?.status === "published" ? organization : null,
-        ownerExpert: ownerExpert?.status === "published" ? ownerExpert : null,
-        fields: fields.map(({ field }) => field),
-      },
-    ];
+    return [publicParts(row)];
   });
 }
 export type OfferCardData = Awaited<ReturnType<typeof publicOfferCards>>[number];
+
+/** Everything public about one offer (the API's resource); null unless it is public. */
+export async function getPublicOffer(id: string, type: string, db: DbClient = prisma) {
+  const row = await db.offer.findFirst({
+    where: { id, type, ...PUBLIC_OFFER },
+    select: {
+      ...cardSelect,
+      method: true,
+      sampleRequirements: true,
+      turnaround: true,
+      audience: true,
+      priceMinVnd: true,
+      priceMaxVnd: true,
+      freeFor: true,
+      instrument: true,
+      make: true,
+      model: true,
+      specifications: true,
+      building: true,
+      conditions: true,
+      applications: true,
+      ipNumber: true,
+      offeredAs: true,
+      transferredTo: true,
+      transferredAt: true,
+      sourceUrls: true,
+      publishedAt: true,
+      inventors: {
+        select: { expert: { select: { slug: true, fullName: true, status: true } } },
+        orderBy: { position: "asc" },
+      },
+    },
+  });
+  if (!row) return null;
+  const { inventors, ...rest } = row;
+  return {
+    ...publicParts(rest),
+    inventors: inventors.flatMap(({ expert }) => (expert.status === "published" ? [expert] : [])),
+  };
+}
+export type PublicOffer = NonNullable<Awaited<ReturnType<typeof getPublicOffer>>>;
