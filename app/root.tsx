@@ -299,6 +299,11 @@ function SiteFooter({ lang, operator }: { lang: Language; operator: Operator | n
                 {t("footer.openData")}
               </a>
             </li>
+            <li>
+              <a className={link} href="/export/offers.csv">
+                {t("offerSearch.openData")}
+              </a>
+            </li>
           </ul>
         </nav>
         <p>{t("footer.data")}</p>
