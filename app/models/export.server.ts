@@ -2,6 +2,8 @@ import { prisma } from "~/db/client.server";
 import { toCsv } from "~/utils/csv";
 import { IMPORT_COLUMNS, IMPORT_COLUMNS_SELECT } from "./import/columns";
 import { PUBLIC_OFFER } from "~/domain/offer-values";
+import { pickColumns } from "~/domain/organization-values";
+import { offerCardSelect, publicParts } from "./offer-search.server";
 import { splitLines } from "~/domain/expert-values";
 
 /**
@@ -84,18 +86,7 @@ export async function exportPublicOffers(): Promise<ExportedOffer[]> {
     where: PUBLIC_OFFER,
     orderBy: [{ type: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      type: true,
-      nameVi: true,
-      nameEn: true,
-      descriptionVi: true,
-      descriptionEn: true,
-      organization: { select: { slug: true, status: true, district: true, ward: true } },
-      ownerExpert: { select: { slug: true, status: true } },
-      district: true,
-      ward: true,
-      fields: { select: { field: { select: { slug: true } } }, orderBy: { field: { position: "asc" } } },
-      priceMode: true,
+      ...offerCardSelect,
       priceMinVnd: true,
       priceMaxVnd: true,
       audience: true,
@@ -104,38 +95,29 @@ export async function exportPublicOffers(): Promise<ExportedOffer[]> {
       instrument: true,
       make: true,
       model: true,
-      category: true,
-      accessMode: true,
       applications: true,
-      trl: true,
-      ipStatus: true,
       ipNumber: true,
       offeredAs: true,
-      fromPublicSource: true,
-      staleSince: true,
       sourceUrls: true,
-      updatedAt: true,
     },
   });
-  return rows.map(({ organization, ownerExpert, fields, staleSince, district, ward, ...row }) => {
-    const owner = organization?.status === "published" ? organization : null;
+  return rows.map(publicParts).map((row) => {
     // An offer from public sources shows no price until its organization confirms it (decision 050).
     const priced = !row.fromPublicSource;
     return {
-      ...row,
-      organization: owner?.slug ?? null,
-      ownerExpert: ownerExpert?.status === "published" ? ownerExpert.slug : null,
-      area: district ?? owner?.district ?? null,
-      ward: ward ?? owner?.ward ?? null,
-      fields: fields.map(({ field }) => field.slug),
+      ...pickColumns(row, OFFER_EXPORT_COLUMNS.filter((column) => column in row) as (keyof typeof row)[]),
+      organization: row.organization?.slug ?? null,
+      ownerExpert: row.ownerExpert?.slug ?? null,
+      area: row.district,
+      ward: row.ward,
+      fields: row.fields.map((field) => field.slug),
       priceMinVnd: priced ? row.priceMinVnd : null,
       priceMaxVnd: priced ? row.priceMaxVnd : null,
       audience: splitLines(row.audience),
       offeredAs: splitLines(row.offeredAs),
       sourceUrls: splitLines(row.sourceUrls),
-      stale: staleSince !== null,
       updatedAt: row.updatedAt.toISOString(),
-    };
+    } as ExportedOffer;
   });
 }
 

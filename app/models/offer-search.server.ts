@@ -131,7 +131,7 @@ async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<Listin
   return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
 }
 
-const cardSelect = {
+export const offerCardSelect = {
   id: true,
   type: true,
   nameVi: true,
@@ -167,10 +167,10 @@ const cardSelect = {
   },
 } satisfies Prisma.OfferSelect;
 
-type CardRow = Prisma.OfferGetPayload<{ select: typeof cardSelect }>;
+type CardRow = Prisma.OfferGetPayload<{ select: typeof offerCardSelect }>;
 
 /** An offer's owner only when the owner is public too; its place, and whether it is stale. */
-function publicParts<R extends CardRow>(row: R) {
+export function publicParts<R extends CardRow>(row: R) {
   const { organization, ownerExpert, fields, staleSince, district, ward, ...rest } = row;
   const publicOrganization = organization?.status === "published" ? organization : null;
   return {
@@ -187,7 +187,7 @@ function publicParts<R extends CardRow>(row: R) {
 
 /** What a list shows of one public offer; its owner only when the owner is public too. */
 export async function publicOfferCards(ids: readonly string[], db: DbClient = prisma) {
-  const rows = await db.offer.findMany({ where: { id: { in: [...ids] }, ...PUBLIC_OFFER }, select: cardSelect });
+  const rows = await db.offer.findMany({ where: { id: { in: [...ids] }, ...PUBLIC_OFFER }, select: offerCardSelect });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -202,7 +202,7 @@ export async function getPublicOffer(id: string, type: string, db: DbClient = pr
   const row = await db.offer.findFirst({
     where: { id, type, ...PUBLIC_OFFER },
     select: {
-      ...cardSelect,
+      ...offerCardSelect,
       method: true,
       sampleRequirements: true,
       turnaround: true,

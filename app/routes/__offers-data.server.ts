@@ -15,6 +15,7 @@ import { getTaxonomy } from "~/models/field.server";
 import { OFFER_FACETS, publicOfferCards, searchOffers, type OfferFacet } from "~/models/offer-search.server";
 import { noResultsHelp } from "~/models/search-help.server";
 import { offersPageQuerySchema, readPageQuery, type OffersPageQuery } from "~/utils/list-queries";
+import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 
 export const OFFERS_PAGE_SIZE = 20;
 
@@ -37,19 +38,6 @@ function selectedOf(query: OffersPageQuery): Record<OfferFacet, string[]> {
 export function hasOfferFilters(query: OffersPageQuery): boolean {
   return Object.values(selectedOf(query)).some((values) => values.length > 0);
 }
-
-const NO_FILTERS = {
-  types: [],
-  areas: [],
-  fields: [],
-  priceModes: [],
-  accessModes: [],
-  districts: [],
-  wards: [],
-  kinds: [],
-  trls: [],
-  ipStatuses: [],
-};
 
 /** What /offers shows: the URL read by its schema (with its problems), the search, the cards, the facets. */
 export async function offersPage(url: URL, lang: Language) {
@@ -115,7 +103,7 @@ export async function offersPage(url: URL, lang: Language) {
   };
   // Zero results: the ways out (components/no-results.tsx); the count without filters reads no page.
   const withoutFilters = async () => {
-    const all = await searchOffers({ ...query, ...NO_FILTERS, lang, page: 1, perPage: 1 });
+    const all = await searchOffers({ ...query, ...NO_OFFER_FILTERS, lang, page: 1, perPage: 1 });
     return { total: all.total, taxonomy: all.facets.areaSlugs ?? {} };
   };
   const help =

@@ -1,5 +1,19 @@
 import type { OffersPageQuery } from "./list-queries";
 
+/** The offers' facets, none chosen. */
+export const NO_OFFER_FILTERS = {
+  types: [],
+  areas: [],
+  fields: [],
+  priceModes: [],
+  accessModes: [],
+  districts: [],
+  wards: [],
+  kinds: [],
+  trls: [],
+  ipStatuses: [],
+} satisfies Partial<OffersPageQuery>;
+
 /** The /offers URL for a query: the short form (no defaults), as the form submits it. */
 export function offersSearch(query: OffersPageQuery, page = query.page): string {
   const search = new URLSearchParams();

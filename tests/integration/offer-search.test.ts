@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
 import { searchOffers, type OfferQuery } from "~/models/offer-search.server";
+import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { makeOffer, makeOrganization, word } from "../factories";
 import { drainOutbox, seedAndIndex } from "./helpers";
 
@@ -15,16 +16,7 @@ const other = word();
 const ids = { service: "", equipment: "", technology: "", named: "", inField: "" };
 const base: OfferQuery = {
   q: token,
-  types: [],
-  areas: [],
-  fields: [],
-  priceModes: [],
-  accessModes: [],
-  districts: [],
-  wards: [],
-  kinds: [],
-  trls: [],
-  ipStatuses: [],
+  ...NO_OFFER_FILTERS,
   sort: "relevance",
   page: 1,
   perPage: 20,
