@@ -29,7 +29,14 @@ type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (schema: Schema): Schema =>
-  "$ref" in schema ? { anyOf: [schema, { type: "null" }] } : { ...schema, type: [schema.type, "null"] };
+  "$ref" in schema
+    ? { anyOf: [schema, { type: "null" }] }
+    : {
+        ...schema,
+        type: [schema.type, "null"],
+        // An enum names every value allowed: null too.
+        ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}),
+      };
 const text = (description?: string): Schema => ({ type: "string", ...(description ? { description } : {}) });
 const oneOf = (values: readonly string[], description?: string): Schema => ({
   type: "string",
