@@ -175,6 +175,18 @@ describe.each(["directory", "experts", "requests", "offers"] as const)("the %s l
   });
 });
 
+describe("the offers list's URL", () => {
+  test("bad filter values answer 400 and are named in Vietnamese, and the rest still applies", async () => {
+    const page = await openPage({ viewport: PHONE, javaScriptEnabled: false });
+    const response = await page.goto(`/offers?q=${lists.offers.token}&trl=10&type=spaceship`);
+    expect(response?.status()).toBe(400);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("TRL phải là một số từ 1 đến 9");
+    expect(text).toContain("Loại không tồn tại: “spaceship”");
+    expect((await page.locator("#result-list > li").allInnerTexts()).join("\n")).toMatch(lists.offers.name);
+  });
+});
+
 describe("the suggestion route", () => {
   test("answers organizations and fields as JSON, and a clear 400 to a query too long", async () => {
     const page = await openPage();
