@@ -36,7 +36,8 @@ export type OfferResultView = {
 export function OfferResult({ offer }: { offer: OfferResultView }) {
   const lang = useLanguage();
   const t = useT();
-  const [nameKey, otherKey] = lang === "vi" ? ["nameVi", "nameEn"] : ["nameEn", "nameVi"];
+  // The name in the page's language, else the other: its highlight with it.
+  const [nameKey, otherKey] = lang === "vi" ? (["nameVi", "nameEn"] as const) : (["nameEn", "nameVi"] as const);
   const name = pick(lang, offer.nameVi, offer.nameEn);
   const description = pick(lang, offer.descriptionVi, offer.descriptionEn);
   const descriptionKey = lang === "vi" ? "descriptionVi" : "descriptionEn";
@@ -62,7 +63,7 @@ export function OfferResult({ offer }: { offer: OfferResultView }) {
       </p>
       <h2 className="text-lg font-semibold">
         <Link to={`/offers/${offer.id}`} className="hover:text-brand-700 hover:underline">
-          <Highlight text={offer.highlights?.[nameKey] ?? offer.highlights?.[otherKey]} fallback={name} />
+          <Highlight text={offer.highlights?.[offer[nameKey] ? nameKey : otherKey]} fallback={name} />
         </Link>
       </h2>
       {owner ? (
