@@ -1194,6 +1194,12 @@ describe("when the search engine stops answering", () => {
       expect(byField.body.degraded).toBe(true);
       expect(byField.body.data.map((item: { slug: string }) => item.slug)).toContain(f.expert.slug);
       expect((await get(`${API}/requests?q=${f.anonymousRequest.companyToken}&perPage=11`)).body.total).toBe(0);
+      // Offers: the same filters from the database, public ones only.
+      const services = await get(`${API}/services?q=${f.offerToken}&price=range&perPage=11`);
+      expect(services.body).toMatchObject({ degraded: true, total: 2 });
+      expect(services.text).not.toMatch(/note-for-curators-only/);
+      const instruments = await get(`${API}/equipment?q=${f.offerToken}&ward=nghia-do&perPage=11`);
+      expect(instruments.body.data.map((item: { id: string }) => item.id)).toEqual([f.offers.equipment.id]);
     } finally {
       process.kill(pid, "SIGCONT");
     }
