@@ -155,6 +155,9 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
       <NavLink to="/requests" className={navClass}>
         {t("nav.requests")}
       </NavLink>
+      <NavLink to="/offers" className={navClass}>
+        {t("nav.offers")}
+      </NavLink>
       <NavLink to="/ecosystem" className={navClass}>
         {t("nav.ecosystem")}
       </NavLink>
@@ -294,6 +297,11 @@ function SiteFooter({ lang, operator }: { lang: Language; operator: Operator | n
             <li>
               <a className={link} href="/export/organizations.csv">
                 {t("footer.openData")}
+              </a>
+            </li>
+            <li>
+              <a className={link} href="/export/offers.csv">
+                {t("offerSearch.openData")}
               </a>
             </li>
           </ul>

@@ -12,7 +12,9 @@ import type { ListingTextAndPage } from "~/utils/list-queries";
  * disjunctive facets; these lists are smaller.)
  */
 export type ListingSearch = ListingTextAndPage & {
-  filters: Record<string, string[]>;
+  filters: Record<string, readonly (string | number)[]>;
+  /** A clause beyond the `IN` filters (built with search/filters.ts), e.g. a range */
+  filter?: string;
   facets: string[];
   sort?: string[];
   highlight: string[];
@@ -35,7 +37,10 @@ export async function searchListing(
   config: SearchConfig = requireSearchConfig(),
 ): Promise<ListingResult> {
   const uid = indexUid(index.base, config);
-  const filter = allOf(Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values)));
+  const filter = allOf([
+    ...Object.entries(search.filters).map(([attribute, values]) => filterIn(attribute, values)),
+    search.filter,
+  ]);
   const main = {
     indexUid: uid,
     q: search.q,

@@ -5,6 +5,8 @@ import { createOrganization, type OrganizationData, type WriteOrigin } from "~/m
 import { prisma } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
 import { portalDb } from "./e2e/portal-db";
+import { refreshOfferSearchFields } from "#search/offer-document";
+import { enqueueSearchSync } from "#search/outbox";
 
 /**
  * The one place tests make users and organizations. They are written to the
@@ -79,13 +81,17 @@ export async function makeOrganization(
 }
 
 let offers = 0;
-/** A published service of `organizationId` by default, written straight to the table (no review). */
+/**
+ * A published service by default (`type` says otherwise), with its fields by id or slug,
+ * written straight to the table (no review) with its search columns, and queued for the index.
+ */
 export async function makeOffer(
-  data: Partial<Prisma.OfferUncheckedCreateInput> & { organizationId?: string | null; fieldIds?: string[] } = {},
+  data: Partial<Omit<Prisma.OfferUncheckedCreateInput, "fields">> & { fieldIds?: string[]; fieldSlugs?: string[] } = {},
 ) {
   offers += 1;
-  const { fieldIds = [], ...rest } = data;
-  const offer = await testDb().offer.create({
+  const { fieldIds = [], fieldSlugs = [], ...rest } = data;
+  const db = testDb();
+  const offer = await db.offer.create({
     data: {
       type: "service",
       nameEn: `Test service ${offers} ${hex()}`,
@@ -94,9 +100,15 @@ export async function makeOffer(
       publishedAt: new Date(),
       confirmedAt: new Date(),
       ...rest,
+      fields: {
+        create: [
+          ...fieldIds.map((id) => ({ field: { connect: { id } } })),
+          ...fieldSlugs.map((slug) => ({ field: { connect: { slug } } })),
+        ],
+      },
     },
   });
-  if (fieldIds.length)
-    await testDb().offerField.createMany({ data: fieldIds.map((fieldId) => ({ offerId: offer.id, fieldId })) });
+  await refreshOfferSearchFields(db, offer.id);
+  await enqueueSearchSync(db, "offer", [offer.id]);
   return offer;
 }

@@ -3,6 +3,18 @@ import { WARDS } from "~/domain/wards";
 import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { BUDGETS, COMPANY_SIZES, SECTORS, VISIBILITIES } from "~/domain/request-values";
+import {
+  ACCESS_MODES,
+  AUDIENCES,
+  EQUIPMENT_CATEGORIES,
+  IP_STATUSES,
+  OFFER_TYPE_PATHS,
+  OFFER_TYPES,
+  OFFERED_AS,
+  PRICE_MODES,
+  TRL_MAX,
+  TRL_MIN,
+} from "~/domain/offer-values";
 import { ERROR_CODES } from "./errors";
 import { DEFAULT_PER_PAGE, LANGUAGES, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULTS, MAX_VALUES, SORTS } from "./params";
 
@@ -17,7 +29,14 @@ type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (schema: Schema): Schema =>
-  "$ref" in schema ? { anyOf: [schema, { type: "null" }] } : { ...schema, type: [schema.type, "null"] };
+  "$ref" in schema
+    ? { anyOf: [schema, { type: "null" }] }
+    : {
+        ...schema,
+        type: [schema.type, "null"],
+        // An enum names every value allowed: null too.
+        ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}),
+      };
 const text = (description?: string): Schema => ({ type: "string", ...(description ? { description } : {}) });
 const oneOf = (values: readonly string[], description?: string): Schema => ({
   type: "string",
@@ -186,7 +205,71 @@ const schemas: Record<string, Schema> = {
   ExpertResponse: object({ data: ref("Expert") }),
   RequestResponse: object({ data: ref("Request") }),
   FieldsResponse: object({ data: arrayOf(ref("Area")) }),
+  OfferSummary: object(offerProperties(false)),
+  Offer: object(offerProperties(true)),
+  OfferList: list("OfferSummary"),
+  OfferResponse: object({ data: ref("Offer") }),
 };
+
+/** A service, an instrument or a technology on offer: one shape, the other types' facts null. */
+function offerProperties(detail: boolean): Record<string, Schema> {
+  const trl = { type: "integer", minimum: TRL_MIN, maximum: TRL_MAX };
+  const lines = (description: string) => arrayOf(text(), description);
+  return {
+    id: { type: "string", pattern: "^[a-z0-9]+$", description: "Stable identifier" },
+    type: oneOf(OFFER_TYPES),
+    ...names,
+    descriptionVi: nullable(text("What it measures or produces; an instrument's capabilities; the problem solved")),
+    descriptionEn: nullable(text()),
+    organization: nullable(ref("OrganizationRef")),
+    ownerExpert: nullable(
+      object(
+        { slug: slug("Expert slug"), fullName: text() },
+        "The researcher offering a technology in their own name (organization null then)",
+      ),
+    ),
+    area: nullable({ ...ref("District"), description: "An instrument's own area, else its owner's" }),
+    ward: nullable(ref("Ward")),
+    priceMode: oneOf(PRICE_MODES, "unknown: no price published (always so for offers from public sources)"),
+    accessMode: nullable(oneOf(ACCESS_MODES, "Equipment: who runs it")),
+    category: nullable(oneOf(EQUIPMENT_CATEGORIES, "Equipment category")),
+    trl: nullable({ ...trl, description: "Technology readiness level" }),
+    ipStatus: nullable(oneOf(IP_STATUSES)),
+    fromPublicSource: {
+      type: "boolean",
+      description: "Taken from public sources and not yet confirmed by the organization: no price, no booking",
+    },
+    stale: { type: "boolean", description: "Its yearly reconfirmation is overdue" },
+    updatedAt: dateTime("Last change"),
+    ...(detail
+      ? {
+          method: nullable(text("Service: method and instruments used")),
+          sampleRequirements: nullable(text()),
+          turnaround: nullable(text("Typical turnaround, as written")),
+          audience: arrayOf(oneOf(AUDIENCES), "Who may use it"),
+          priceMinVnd: nullable({ type: "integer", minimum: 0, description: "VND, when priceMode is range" }),
+          priceMaxVnd: nullable({ type: "integer", minimum: 0 }),
+          freeFor: arrayOf(oneOf(AUDIENCES), "Who uses it free"),
+          instrument: nullable(text()),
+          make: nullable(text()),
+          model: nullable(text()),
+          specifications: lines("Key specifications"),
+          building: nullable(text()),
+          conditions: nullable(text("Conditions of use and fees, as written")),
+          applications: nullable(text()),
+          ipNumber: nullable(text("Patent or utility solution number")),
+          offeredAs: arrayOf(oneOf(OFFERED_AS), "What is offered"),
+          transferredTo: nullable(text("Already transferred: to whom, when public")),
+          transferredAt: nullable(dateTime("When it was transferred")),
+          inventors: arrayOf(object({ slug: slug("Expert slug"), fullName: text() }), "Published inventors"),
+          sourceUrls: arrayOf(uri("A public page it was taken from")),
+          publishedAt: nullable(dateTime("First published")),
+        }
+      : {}),
+    fields: detail ? arrayOf(ref("FieldRef")) : arrayOf(slug("Field slug")),
+    ...addresses,
+  };
+}
 
 function requestProperties(detail: boolean): Record<string, Schema> {
   return {
@@ -294,6 +377,20 @@ const parameters: Record<string, Schema> = {
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
   offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
   sector: repeatable("sector", "The requester's sector.", oneOf(SECTORS)),
+  price: repeatable("price", "How the price is given.", oneOf(PRICE_MODES)),
+  access: repeatable("access", "Equipment: who runs it.", oneOf(ACCESS_MODES)),
+  trl: repeatable("trl", "Technology readiness level.", { type: "integer", minimum: TRL_MIN, maximum: TRL_MAX }),
+  ip: repeatable("ip", "Intellectual property status.", oneOf(IP_STATUSES)),
+  updatedSince: query(
+    "updatedSince",
+    "Only offers changed at or after this date (2026-12-05) or date-time with its zone (2026-12-05T08:00:00Z).",
+    {
+      anyOf: [
+        { type: "string", format: "date" },
+        { type: "string", format: "date-time" },
+      ],
+    },
+  ),
   slug: { name: "slug", in: "path", required: true, schema: { type: "string" } },
   id: { name: "id", in: "path", required: true, schema: { type: "string" } },
 };
@@ -391,9 +488,58 @@ export const API_PATHS = [
   "/experts/{slug}",
   "/requests",
   "/requests/{id}",
+  "/services",
+  "/services/{id}",
+  "/equipment",
+  "/equipment/{id}",
+  "/technologies",
+  "/technologies/{id}",
   "/fields",
   "/openapi.json",
 ] as const;
+
+const OFFER_LIST_PARAMETERS = [
+  "q",
+  "field",
+  "price",
+  "access",
+  "area",
+  "district",
+  "ward",
+  "kind",
+  "trl",
+  "ip",
+  "updatedSince",
+  "sort",
+  "lang",
+  "page",
+  "perPage",
+];
+
+/** One type's list and item: the same parameters and shapes for the three. */
+const offerName = (type: (typeof OFFER_TYPES)[number]) => {
+  const path = OFFER_TYPE_PATHS[type];
+  return { path, id: `${path.charAt(0).toUpperCase()}${path.slice(1)}` };
+};
+const offerList = (type: (typeof OFFER_TYPES)[number]) =>
+  operation({
+    id: `list${offerName(type).id}`,
+    tag: "offers",
+    summary: `Search ${offerName(type).path} on offer`,
+    description:
+      "Published offers only, not hidden for want of reconfirmation. Filters combine with AND; the values of one filter with OR.",
+    parameters: OFFER_LIST_PARAMETERS,
+    schema: "OfferList",
+  });
+const offerItem = (type: (typeof OFFER_TYPES)[number]) =>
+  operation({
+    id: `get${offerName(type).id}Item`,
+    tag: "offers",
+    summary: `One published offer (${offerName(type).path})`,
+    parameters: ["id"],
+    schema: "OfferResponse",
+    notFound: true,
+  });
 
 const paths: Record<(typeof API_PATHS)[number], Schema> = {
   "/organizations": operation({
@@ -444,6 +590,12 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
     schema: "RequestResponse",
     notFound: true,
   }),
+  "/services": offerList("service"),
+  "/services/{id}": offerItem("service"),
+  "/equipment": offerList("equipment"),
+  "/equipment/{id}": offerItem("equipment"),
+  "/technologies": offerList("technology"),
+  "/technologies/{id}": offerItem("technology"),
   "/fields": operation({
     id: "listFields",
     tag: "fields",
@@ -460,7 +612,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
   }),
 };
 
-const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizations, experts, open technology requests and the field taxonomy.
+const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizations, experts, open technology requests, the services, equipment and technologies on offer, and the field taxonomy.
 
 - **Read-only.** GET (and HEAD) only; OPTIONS answers a CORS preflight with 204; any other method gets 405.
 - **Lists** answer \`{ data, page, perPage, total, totalPages, degraded, links }\`; \`links.next\` and \`links.prev\` keep your filters. Pages reach the first ${MAX_RESULTS.toLocaleString("en")} matches.
@@ -485,6 +637,7 @@ export function openApiDocument(origin: string) {
       { name: "organizations", description: "Universities, institutes, labs, incubators, startups, enterprises" },
       { name: "experts", description: "Researchers' published expertise profiles" },
       { name: "requests", description: "Businesses' open technology requests" },
+      { name: "offers", description: "Lab services, equipment and technologies on offer" },
       { name: "fields", description: "The research and technology taxonomy" },
       { name: "meta", description: "About the API" },
     ],

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   apiExpertsQuerySchema,
+  apiOffersQuerySchema,
   apiOrganizationsQuerySchema,
   apiRequestsQuerySchema,
   MAX_QUERY_LENGTH,
@@ -11,10 +12,12 @@ import {
   readListQuery,
   SORTS,
   type ApiExpertsQuery,
+  type ApiOffersQuery,
   type ApiOrganizationsQuery,
   type ApiRequestsQuery,
   type ParamProblem,
 } from "~/utils/list-queries";
+import { ACCESS_MODES, IP_STATUSES, PRICE_MODES } from "~/domain/offer-values";
 import { ApiError, badParameter } from "./errors";
 
 /**
@@ -37,6 +40,7 @@ export type Paging = { page: number; perPage: number };
 export type OrganizationQuery = ApiOrganizationsQuery;
 export type ExpertQuery = ApiExpertsQuery;
 export type RequestQuery = ApiRequestsQuery;
+export type OfferApiQuery = ApiOffersQuery;
 
 /** How a filter's value is named in a message. */
 const WHAT: Record<string, string> = { ward: "ward or commune" };
@@ -59,7 +63,9 @@ function apiProblem({ name, kind, value, count }: ParamProblem): ApiError {
       return badParameter(
         name === "verified"
           ? `${quoted} must be true or false (got "${shorten(value)}").`
-          : `${quoted} must be a whole number from 1 (got "${shorten(value)}").`,
+          : name === "updatedSince"
+            ? `${quoted} must be a date (2026-12-05) or a date-time with its zone (2026-12-05T08:00:00Z) (got "${shorten(value)}").`
+            : `${quoted} must be a whole number from 1 (got "${shorten(value)}").`,
       );
     case "unknown": {
       const choices = CHOICES[name];
@@ -70,9 +76,20 @@ function apiProblem({ name, kind, value, count }: ParamProblem): ApiError {
 }
 
 /** The single-valued choices, named in full when a value is not one of them. */
-const CHOICES: Record<string, readonly string[]> = { sort: SORTS, lang: LANGUAGES };
+const CHOICES: Record<string, readonly string[]> = {
+  sort: SORTS,
+  lang: LANGUAGES,
+  trl: ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+  price: PRICE_MODES,
+  access: ACCESS_MODES,
+  ip: IP_STATUSES,
+};
 
-type ApiSchema = typeof apiOrganizationsQuerySchema | typeof apiExpertsQuerySchema | typeof apiRequestsQuerySchema;
+type ApiSchema =
+  | typeof apiOrganizationsQuerySchema
+  | typeof apiExpertsQuerySchema
+  | typeof apiRequestsQuerySchema
+  | typeof apiOffersQuerySchema;
 
 function readApiQuery<S extends ApiSchema>(schema: S, params: URLSearchParams) {
   const allowed = Object.keys(schema.innerType().shape);
@@ -92,6 +109,7 @@ function readApiQuery<S extends ApiSchema>(schema: S, params: URLSearchParams) {
 export const parseOrganizationQuery = (params: URLSearchParams) => readApiQuery(apiOrganizationsQuerySchema, params);
 export const parseExpertQuery = (params: URLSearchParams) => readApiQuery(apiExpertsQuerySchema, params);
 export const parseRequestQuery = (params: URLSearchParams) => readApiQuery(apiRequestsQuerySchema, params);
+export const parseOfferQuery = (params: URLSearchParams) => readApiQuery(apiOffersQuerySchema, params);
 
 function unknownParameter(name: string, allowed: readonly string[]): ApiError {
   const accepted = allowed.length ? `this endpoint accepts ${allowed.join(", ")}` : "this endpoint takes no parameters";

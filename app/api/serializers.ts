@@ -1,6 +1,8 @@
 import type { getPublishedExpert, ExpertCard } from "~/models/expert.server";
 import type { OrganizationCard, getPublishedOrganization } from "~/models/organization.server";
 import type { VisibleRequest } from "~/models/request.server";
+import type { OfferCardData, PublicOffer } from "~/models/offer-search.server";
+import { OFFER_TYPE_PATHS, type OfferType } from "~/domain/offer-values";
 import { findDistrict } from "~/domain/districts";
 import { findWard } from "~/domain/wards";
 import { splitLines } from "~/domain/expert-values";
@@ -215,3 +217,79 @@ export function requestDetail(row: VisibleRequest, listing: ApiOrganizationRef |
   };
 }
 export type ApiRequest = ReturnType<typeof requestDetail>;
+
+// ------------------------------------------------------------------ offers
+
+type OfferRow = OfferCardData | PublicOffer;
+
+/** Where an offer lives: /services/{id}, /equipment/{id} or /technologies/{id}; its page is /offers/{id}. */
+function offerAddresses(offer: { id: string; type: string }, origin: string) {
+  const path = OFFER_TYPE_PATHS[offer.type as OfferType];
+  return { url: `${origin}/api/v1/${path}/${offer.id}`, webUrl: `${origin}/offers/${offer.id}` };
+}
+
+/** What every offer says: names, owner, place, the type's key facts. */
+function offerBasics(offer: OfferRow) {
+  const { organization: owner, ownerExpert } = offer;
+  return {
+    id: offer.id,
+    type: offer.type,
+    nameVi: offer.nameVi,
+    nameEn: offer.nameEn,
+    descriptionVi: offer.descriptionVi,
+    descriptionEn: offer.descriptionEn,
+    organization: owner
+      ? { slug: owner.slug, nameVi: owner.nameVi, nameEn: owner.nameEn, acronym: owner.acronym }
+      : null,
+    ownerExpert: ownerExpert ? { slug: ownerExpert.slug, fullName: ownerExpert.fullName } : null,
+    area: district(offer.district),
+    ward: ward(offer.ward),
+    priceMode: offer.priceMode,
+    accessMode: offer.accessMode,
+    category: offer.category,
+    trl: offer.trl,
+    ipStatus: offer.ipStatus,
+    fromPublicSource: offer.fromPublicSource,
+    stale: offer.stale,
+    updatedAt: offer.updatedAt.toISOString(),
+  };
+}
+
+export function offerSummary(offer: OfferCardData, origin: string) {
+  return {
+    ...offerBasics(offer),
+    fields: offer.fields.map((field) => field.slug),
+    ...offerAddresses(offer, origin),
+  };
+}
+
+export function offerDetail(offer: PublicOffer, origin: string) {
+  // An offer from public sources shows no price until its organization confirms it (decision 050).
+  const priced = !offer.fromPublicSource;
+  return {
+    ...offerBasics(offer),
+    method: offer.method,
+    sampleRequirements: offer.sampleRequirements,
+    turnaround: offer.turnaround,
+    audience: splitLines(offer.audience),
+    priceMinVnd: priced ? offer.priceMinVnd : null,
+    priceMaxVnd: priced ? offer.priceMaxVnd : null,
+    freeFor: splitLines(offer.freeFor),
+    instrument: offer.instrument,
+    make: offer.make,
+    model: offer.model,
+    specifications: splitLines(offer.specifications ?? ""),
+    building: offer.building,
+    conditions: offer.conditions,
+    applications: offer.applications,
+    ipNumber: offer.ipNumber,
+    offeredAs: splitLines(offer.offeredAs),
+    transferredTo: offer.transferredTo,
+    transferredAt: iso(offer.transferredAt),
+    inventors: offer.inventors.map((expert) => ({ slug: expert.slug, fullName: expert.fullName })),
+    sourceUrls: splitLines(offer.sourceUrls).flatMap((link) => webLink(link) ?? []),
+    publishedAt: iso(offer.publishedAt),
+    fields: offer.fields.map(fieldRef),
+    ...offerAddresses(offer, origin),
+  };
+}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import {
   LISTS,
@@ -51,7 +51,7 @@ export function ListingSearch({
 }) {
   const t = useT();
   const lang = useLanguage();
-  const { params, problems, mode, total, pages, areas, extra, help, concepts } = found;
+  const { params, areas, extra, total } = found;
   const action = `/${list}`;
   const extraName = LISTS[list].extraName;
   const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
@@ -74,32 +74,70 @@ export function ListingSearch({
         </>
       }
     >
+      <ListingResults
+        found={found}
+        resultsText={resultsText}
+        removeConceptsTo={href({ concepts: false })}
+        noResults={{
+          withoutFiltersHref: href({ areas: [], extra: [] }),
+          queryHref: (q) => href({ q }),
+          fieldHref: (field) => href({ q: "", areas: [field.areaSlug], extra: [] }),
+        }}
+        pageHref={(page) => `${action}${listingSearch(params, list, page)}`}
+      >
+        {children}
+      </ListingResults>
+    </ListSearch>
+  );
+}
+
+/**
+ * The results column of a list with the shared search (experts, requests,
+ * offers): the concept chip, the count, problems and notices, the ways out of
+ * zero results, the list items (`children`) and the pager.
+ */
+export function ListingResults({
+  found,
+  resultsText,
+  removeConceptsTo,
+  noResults,
+  pageHref,
+  children,
+}: {
+  found: {
+    params: { q: string; page: number };
+    problems: QueryProblem[];
+    mode: "engine" | "database";
+    total: number;
+    pages: number;
+    help: NoResultsHelp | null;
+    concepts: string[];
+  };
+  resultsText: (count: string) => string;
+  removeConceptsTo: string;
+  noResults: Pick<ComponentProps<typeof NoResults>, "withoutFiltersHref" | "queryHref" | "fieldHref">;
+  pageHref: (page: number) => string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  const { params, problems, mode, total, pages, help, concepts } = found;
+  return (
+    <>
       {/* As on the directory: how the words were read, then how many were found. */}
-      <ConceptChip labels={concepts} removeTo={href({ concepts: false })} />
+      <ConceptChip labels={concepts} removeTo={removeConceptsTo} />
       <h2 id="results-heading" role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
         {resultsText(formatNumber(lang, total))}
       </h2>
       <div className="space-y-3">
         <QueryProblems problems={problems} />
         {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
-        {help ? (
-          <NoResults
-            q={params.q}
-            help={help}
-            withoutFiltersHref={href({ areas: [], extra: [] })}
-            queryHref={(q) => href({ q })}
-            fieldHref={(field) => href({ q: "", areas: [field.areaSlug], extra: [] })}
-          />
-        ) : null}
+        {help ? <NoResults q={params.q} help={help} {...noResults} /> : null}
         <ol id="result-list" className="space-y-3">
           {children}
         </ol>
-        <SimplePager
-          page={params.page}
-          pages={pages}
-          href={(page) => `${action}${listingSearch(params, list, page)}`}
-        />
+        <SimplePager page={params.page} pages={pages} href={pageHref} />
       </div>
-    </ListSearch>
+    </>
   );
 }

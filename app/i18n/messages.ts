@@ -7,6 +7,7 @@ import * as forms from "./messages/forms";
 import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
 import * as offerPages from "./messages/offer-pages";
+import * as offerSearch from "./messages/offer-search";
 import * as search from "./messages/search";
 
 /**
@@ -24,6 +25,7 @@ export const vi = {
   ...legal.vi,
   ...search.vi,
   ...offerPages.vi,
+  ...offerSearch.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -36,4 +38,5 @@ export const en: Record<MessageKey, Message> = {
   ...legal.en,
   ...search.en,
   ...offerPages.en,
+  ...offerSearch.en,
 };

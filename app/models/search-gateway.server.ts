@@ -34,7 +34,7 @@ import { highlightExcerpt, highlightWords } from "#search/highlight";
 export type SearchMode = "engine" | "database";
 
 /** The engine unless it is known to be down or fails now; then the database. */
-async function engineOrDatabase<T>(
+export async function engineOrDatabase<T>(
   engine: () => Promise<T>,
   database: () => Promise<T>,
 ): Promise<T & { mode: SearchMode }> {
@@ -439,3 +439,6 @@ function keptAnswer<T extends object>(key: string, search: () => Promise<T>): Pr
   // SEARCH_CACHE=off turns the cache off, as for the lists.
   return setting("SEARCH_CACHE") ? search() : (cache.fetch(key, search) as Promise<T>);
 }
+
+// Services, equipment and technologies (issue 17) are searched in their own module.
+export { searchOffers, publicOfferCards } from "./offer-search.server";

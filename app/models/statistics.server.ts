@@ -396,6 +396,29 @@ export const TOP = 12;
 /** Months in the requests chart. */
 export const MONTHS = 12;
 
+export type OfferCounts = { total: number; byType: KeyCount[]; byArea: FieldCount[]; byDistrict: KeyCount[] };
+
+/** Public offers (published, not hidden): by type, by field group, by area (an instrument's own, else its owner's). */
+export async function offerCounts(db: DbClient = prisma): Promise<OfferCounts> {
+  const isPublic = Prisma.sql`o.status = 'published' AND o.hiddenAt IS NULL`;
+  const [byType, byDistrict, byArea] = await Promise.all([
+    db.$queryRaw<CountRow[]>`SELECT o.type AS key, COUNT(*) AS n FROM Offer o WHERE ${isPublic} GROUP BY o.type`,
+    db.$queryRaw<CountRow[]>`SELECT COALESCE(o.district, g.district) AS key, COUNT(*) AS n
+      FROM Offer o LEFT JOIN Organization g ON g.id = o.organizationId WHERE ${isPublic} GROUP BY key`,
+    db.$queryRaw<FieldRow[]>`SELECT a.slug, a.nameVi, a.nameEn, COUNT(DISTINCT o.id) AS n
+      FROM Offer o JOIN OfferField l ON l.offerId = o.id JOIN Field f ON f.id = l.fieldId
+      JOIN Field a ON a.id = f.parentId WHERE ${isPublic}
+      GROUP BY a.id ORDER BY n DESC, a.position LIMIT ${TOP}`,
+  ]);
+  const types = toCounts(byType);
+  return {
+    total: types.reduce((sum, row) => sum + row.count, 0),
+    byType: sortCounts(new Map(types.map((row) => [row.key, row.count]))),
+    byArea: toFieldCounts(byArea),
+    byDistrict: sortCounts(new Map(toCounts(byDistrict).map((row) => [row.key, row.count]))),
+  };
+}
+
 export type PublicStatistics = {
   /** ISO time the figures were computed */
   computedAt: string;
@@ -406,18 +429,22 @@ export type PublicStatistics = {
   totals: Totals;
   collaborations: KindLink[];
   structure: KindLink[];
+  offers: OfferCounts;
 };
 
 export async function loadPublicStatistics(now = new Date(), db: DbClient = prisma): Promise<PublicStatistics> {
-  const [organizations, fields, expertFields, months, totalsNow, collaborations, structure] = await Promise.all([
-    organizationCounts(db),
-    organizationsByField(TOP, db),
-    expertsByField(TOP, db),
-    requestsByMonth(MONTHS, now, db),
-    totals(db),
-    collaborationsByKind(db),
-    structureByKind(db),
-  ]);
+  const [organizations, fields, expertFields, months, totalsNow, collaborations, structure, offers] = await Promise.all(
+    [
+      organizationCounts(db),
+      organizationsByField(TOP, db),
+      expertsByField(TOP, db),
+      requestsByMonth(MONTHS, now, db),
+      totals(db),
+      collaborationsByKind(db),
+      structureByKind(db),
+      offerCounts(db),
+    ],
+  );
   return {
     computedAt: now.toISOString(),
     organizations,
@@ -427,6 +454,7 @@ export async function loadPublicStatistics(now = new Date(), db: DbClient = pris
     totals: totalsNow,
     collaborations,
     structure,
+    offers,
   };
 }
 

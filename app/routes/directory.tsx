@@ -11,9 +11,10 @@ import { Notice } from "~/components/ui/notice";
 import { formatNumber, useLanguage, useT } from "~/i18n/i18n";
 import { ListSearch, takeTypingNavigation } from "~/components/list-search";
 import { NoResults } from "~/components/no-results";
+import { SortSelect } from "~/components/sort-select";
 import type { RouteHandle } from "~/server/route-handles.server";
 import { directoryPage, type DirectoryFacets } from "./__directory-data.server";
-import { directorySearch, hasFilters, MAX_QUERY_LENGTH, SORTS, type DirectoryQuery } from "~/utils/directory-query";
+import { directorySearch, hasFilters, MAX_QUERY_LENGTH, type DirectoryQuery } from "~/utils/directory-query";
 import { findDistrict } from "~/domain/districts";
 import { titled } from "~/utils/meta";
 
@@ -75,26 +76,7 @@ export default function Directory() {
         fieldParam={(field) => ["field", field.slug]}
         countsLater={countsLater}
         filtersOpen={hasFilters(query)}
-        controls={
-          <div>
-            <label htmlFor="sort" className="block text-sm font-medium text-slate-700">
-              {t("directory.sort")}
-            </label>
-            <select
-              id="sort"
-              name="sort"
-              defaultValue={query.sort}
-              key={query.sort}
-              className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:w-auto"
-            >
-              {SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`directory.sort.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        }
+        controls={<SortSelect id="sort" sort={query.sort} />}
         filters={
           <>
             <FacetGroup legend={t("directory.facet.kind")} name="kind" options={facets.kind} lang={lang} />

@@ -62,6 +62,9 @@ export default function Ecosystem() {
         <ChartCard chart={charts["expert-fields"]} lang={lang} />
         <ChartCard chart={charts.districts} lang={lang} />
         <ChartCard chart={charts.structure} lang={lang} />
+        <ChartCard chart={charts["offer-types"]} lang={lang} />
+        <ChartCard chart={charts["offer-areas"]} lang={lang} />
+        <ChartCard chart={charts["offer-districts"]} lang={lang} />
       </div>
 
       {official ? (

@@ -4,6 +4,7 @@ import { isDistrictSlug } from "~/domain/districts";
 import { OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { SECTORS } from "~/domain/request-values";
+import { ACCESS_MODES, IP_STATUSES, OFFER_TYPES, PRICE_MODES, TRL_MAX, TRL_MIN } from "~/domain/offer-values";
 import { isWardSlug } from "~/domain/wards";
 
 /**
@@ -126,6 +127,67 @@ export const requestsPageQuerySchema = z
   .object({ ...listingWords, sector: list(member(SECTORS)), ...listingPage })
   .transform(({ sector, ...rest }) => listingQuery(rest, sector));
 
+/** A TRL from 1 to 9, as a number (the index holds it as one). */
+const trl = z
+  .string()
+  .regex(/^\d$/, problem("unknown"))
+  .transform(Number)
+  .pipe(z.number().min(TRL_MIN, problem("unknown")).max(TRL_MAX, problem("unknown")));
+
+/** The offers' facets, shared by the page and the API (the API's type is its path). */
+const offerFacets = <T extends z.ZodTypeAny>(item: (inner: z.ZodTypeAny) => T) => ({
+  field: item(slug),
+  price: item(member(PRICE_MODES)),
+  access: item(member(ACCESS_MODES)),
+  district: item(known(isDistrictSlug)),
+  ward: item(known(isWardSlug)),
+  kind: item(member(ORGANIZATION_KINDS)),
+  trl: item(trl),
+  ip: item(member(IP_STATUSES)),
+});
+
+type OfferFacetsSent = {
+  field: string[];
+  price: string[];
+  access: string[];
+  district: string[];
+  ward: string[];
+  kind: string[];
+  trl: number[];
+  ip: string[];
+};
+/** The facets as the search takes them. */
+function offerFilters({ field, price, access, district, ward, kind, trl, ip }: OfferFacetsSent) {
+  return {
+    fields: field,
+    priceModes: price,
+    accessModes: access,
+    districts: district,
+    wards: ward,
+    kinds: kind,
+    trls: trl,
+    ipStatuses: ip,
+  };
+}
+
+/** The offers page: every facet of issue 17, a sort, a page. */
+export const offersPageQuerySchema = z
+  .object({
+    q: text,
+    type: list(member(OFFER_TYPES)),
+    area: list(slug),
+    ...offerFacets(list),
+    sort: choice(SORTS),
+    ...listingPage,
+  })
+  .transform(({ type, area, concepts, field, price, access, district, ward, kind, trl, ip, ...rest }) => ({
+    ...rest,
+    types: type,
+    areas: area,
+    ...offerFilters({ field, price, access, district, ward, kind, trl, ip }),
+    ...conceptsOff(concepts),
+  }));
+
 // The API's URLs (docs/decisions/026: the published document fixes them).
 
 const paging = { page: wholeNumber(1), perPage: wholeNumber(DEFAULT_PER_PAGE, MAX_PER_PAGE) };
@@ -161,12 +223,39 @@ export const apiRequestsQuerySchema = z
   .object({ q: text, field: apiList(slug), sector: apiList(member(SECTORS)), ...paging })
   .transform(({ field, sector, ...rest }) => ({ ...rest, fields: field, sectors: sector }));
 
+/** An ISO 8601 date or date-time: changed at or after it. */
+const since = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, problem("invalid"))
+  .transform((value) => new Date(value))
+  .refine((date) => !Number.isNaN(date.getTime()), problem("invalid"))
+  .optional();
+
+/** /api/v1/services, /equipment, /technologies: the page's facets (field takes an area too). */
+export const apiOffersQuerySchema = z
+  .object({
+    q: text,
+    ...offerFacets(apiList),
+    area: apiList(known(isDistrictSlug)),
+    updatedSince: since,
+    sort: choice(SORTS),
+    lang: choice(LANGUAGES),
+    ...paging,
+  })
+  .transform(({ field, price, access, district, ward, kind, trl, ip, area, updatedSince, ...rest }) => ({
+    ...rest,
+    ...offerFilters({ field, price, access, district: [...new Set([...area, ...district])], ward, kind, trl, ip }),
+    updatedSince: updatedSince ?? null,
+  }));
+
 export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
 export type ExpertsPageQuery = z.output<typeof expertsPageQuerySchema>;
 export type RequestsPageQuery = z.output<typeof requestsPageQuerySchema>;
 export type ApiOrganizationsQuery = z.output<typeof apiOrganizationsQuerySchema>;
 export type ApiExpertsQuery = z.output<typeof apiExpertsQuerySchema>;
 export type ApiRequestsQuery = z.output<typeof apiRequestsQuerySchema>;
+export type OffersPageQuery = z.output<typeof offersPageQuerySchema>;
+export type ApiOffersQuery = z.output<typeof apiOffersQuerySchema>;
 export type Sort = DirectoryQuery["sort"];
 
 /** What the engine's experts and requests search takes: words and a page, as both URLs give them. */
@@ -258,6 +347,12 @@ const UNKNOWN_KEYS: Record<string, MessageKey> = {
   sector: "error.sector.unknown",
   sort: "error.sort.unknown",
   concepts: "error.concepts.unknown",
+  type: "error.offerType.unknown",
+  price: "error.priceMode.unknown",
+  access: "error.accessMode.unknown",
+  ward: "error.ward.unknown",
+  trl: "error.trl.unknown",
+  ip: "error.ipStatus.unknown",
 };
 
 export function pageProblem({ name, kind, value }: ParamProblem): QueryProblem {

@@ -8,7 +8,7 @@ import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { refreshRequestSearchText } from "~/models/request.server";
 import { LIMITS } from "~/auth/rate-limit.server";
-import { hex, makeOrganization, makeUser, word } from "../factories";
+import { hex, makeOffer, makeOrganization, makeUser, word } from "../factories";
 import { lintOpenApi, problemLines } from "../setup/redocly-lint";
 import { baseURL, clientAddress } from "./browser";
 import { portalDb } from "./fixtures";
@@ -247,6 +247,9 @@ const f = {} as {
     authorId: string;
   };
   hiddenRequests: { id: string }[];
+  offerToken: string;
+  offers: Record<"service" | "equipment" | "technology" | "seeded", { id: string }>;
+  hiddenOffers: { id: string }[];
 };
 
 /** A listing of this test's field, in Cầu Giấy, named in both languages. */
@@ -414,6 +417,45 @@ beforeAll(async () => {
     );
   }
 
+  // Offers (issue 17): one of each type, one from public sources with a price on record; none that is not public.
+  f.offerToken = word();
+  const offer = (data: Parameters<typeof makeOffer>[0]) =>
+    makeOffer({ organizationId: published.id, fieldSlugs: [f.field.slug], ...data });
+  f.offers = {
+    service: await offer({
+      nameVi: `Đo nhiễu xạ tia X ${f.offerToken}`,
+      priceMode: "range",
+      priceMinVnd: 500_000,
+      priceMaxVnd: 900_000,
+      reviewNote: "note-for-curators-only",
+    }),
+    equipment: await offer({
+      type: "equipment",
+      nameVi: `Kính hiển vi điện tử ${f.offerToken}`,
+      accessMode: "staff_run",
+      ward: "nghia-do",
+    }),
+    technology: await offer({
+      type: "technology",
+      nameVi: `Màng lọc gốm ${f.offerToken}`,
+      trl: 6,
+      ipStatus: "granted_patent",
+      offeredAs: "licence",
+    }),
+    seeded: await offer({
+      nameVi: `Phân tích nguồn công khai ${f.offerToken}`,
+      fromPublicSource: true,
+      priceMode: "range",
+      priceMinVnd: 1,
+      priceMaxVnd: 2,
+    }),
+  };
+  f.hiddenOffers = [
+    await offer({ nameVi: `Dịch vụ nháp ${f.offerToken}`, status: "draft" }),
+    await offer({ nameVi: `Dịch vụ chờ ${f.offerToken}`, status: "pending" }),
+    await offer({ nameVi: `Dịch vụ ẩn ${f.offerToken}`, hiddenAt: new Date() }),
+  ];
+
   // Until the portal's outbox worker has brought the engine up to date.
   const deadline = Date.now() + 60_000;
   while ((await db().searchOutbox.count({ where: { processedAt: null } })) > 0) {
@@ -430,16 +472,24 @@ describe("the OpenAPI document", () => {
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\.1\./);
     expect(body.servers[0]!.url).toBe(`${baseURL()}${API}`);
-    expect(Object.keys(body.paths).sort()).toEqual([
-      "/experts",
-      "/experts/{slug}",
-      "/fields",
-      "/openapi.json",
-      "/organizations",
-      "/organizations/{slug}",
-      "/requests",
-      "/requests/{id}",
-    ]);
+    expect(Object.keys(body.paths).sort()).toEqual(
+      [
+        "/equipment",
+        "/equipment/{id}",
+        "/experts",
+        "/experts/{slug}",
+        "/fields",
+        "/openapi.json",
+        "/organizations",
+        "/organizations/{slug}",
+        "/requests",
+        "/requests/{id}",
+        "/services",
+        "/services/{id}",
+        "/technologies",
+        "/technologies/{id}",
+      ].sort(),
+    );
     expect(response.headers.get("etag")).toBeTruthy();
     // Every schema compiles (strict mode: unknown keywords and bad types fail).
     for (const name of Object.keys(body.components.schemas!))
@@ -736,6 +786,67 @@ describe("requests", () => {
 
 // ------------------------------------------------------------------ fields
 
+describe("offers", () => {
+  const ids = (body: { data: { id: string }[] }) => body.data.map((item) => item.id).sort();
+
+  test("each type's list holds its public offers only, with public fields only", async () => {
+    for (const [path, type] of [
+      ["services", "service"],
+      ["equipment", "equipment"],
+      ["technologies", "technology"],
+    ] as const) {
+      const list = await get(`${API}/${path}?q=${f.offerToken}`);
+      expect(list.status).toBe(200);
+      const expected = type === "service" ? [f.offers.service.id, f.offers.seeded.id] : [f.offers[type].id];
+      expect(ids(list.body)).toEqual(expected.sort());
+      for (const hidden of f.hiddenOffers) expect(list.text).not.toContain(hidden.id);
+      expect(list.text).not.toMatch(/reviewNote|createdById|searchText|seedHash|note-for-curators-only/);
+    }
+  });
+
+  test("one offer: the type's facts, its owner and fields; no price for one from public sources", async () => {
+    const service = await get(`${API}/services/${f.offers.service.id}`);
+    expect(service.body.data).toMatchObject({
+      type: "service",
+      priceMode: "range",
+      priceMinVnd: 500_000,
+      organization: { slug: f.published.slug },
+      area: { slug: "cau-giay" },
+      fields: [{ slug: f.field.slug }],
+      webUrl: `${baseURL()}/offers/${f.offers.service.id}`,
+    });
+    expect(service.text).not.toContain("note-for-curators-only");
+    const seeded = await get(`${API}/services/${f.offers.seeded.id}`);
+    expect(seeded.body.data).toMatchObject({ fromPublicSource: true, priceMinVnd: null, priceMaxVnd: null });
+    const equipment = await get(`${API}/equipment/${f.offers.equipment.id}`);
+    expect(equipment.body.data).toMatchObject({ accessMode: "staff_run", ward: { slug: "nghia-do" } });
+    const technology = await get(`${API}/technologies/${f.offers.technology.id}`);
+    expect(technology.body.data).toMatchObject({ trl: 6, ipStatus: "granted_patent", offeredAs: ["licence"] });
+  });
+
+  test("an offer is found under its own type only, and never when it is not public", async () => {
+    await expectError(`${API}/equipment/${f.offers.service.id}`, 404, "not_found");
+    for (const hidden of f.hiddenOffers) await expectError(`${API}/services/${hidden.id}`, 404, "not_found");
+    await expectError(`${API}/technologies/no-such-offer`, 404, "not_found");
+  });
+
+  test("filters: field (an area for all its fields), access mode, area, ward, kind, TRL, IP status, updatedSince", async () => {
+    const q = `q=${f.offerToken}`;
+    expect(ids((await get(`${API}/services?${q}&field=${f.field.areaSlug}`)).body)).toHaveLength(2);
+    expect(ids((await get(`${API}/services?${q}&field=${f.otherArea}`)).body)).toEqual([]);
+    expect(ids((await get(`${API}/services?${q}&price=range&area=cau-giay&kind=institute`)).body)).toHaveLength(2);
+    expect(ids((await get(`${API}/equipment?${q}&access=staff_run&ward=nghia-do`)).body)).toEqual([
+      f.offers.equipment.id,
+    ]);
+    expect(ids((await get(`${API}/equipment?${q}&access=self_use`)).body)).toEqual([]);
+    expect(ids((await get(`${API}/technologies?${q}&trl=6&ip=granted_patent`)).body)).toEqual([f.offers.technology.id]);
+    expect(ids((await get(`${API}/technologies?${q}&trl=7`)).body)).toEqual([]);
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    expect(ids((await get(`${API}/technologies?${q}&updatedSince=${since}`)).body)).toHaveLength(1);
+    expect(ids((await get(`${API}/technologies?${q}&updatedSince=2999-01-01`)).body)).toEqual([]);
+  });
+});
+
 describe("fields", () => {
   test("the bilingual taxonomy, areas with their fields", async () => {
     const { status, body } = await get(`${API}/fields`);
@@ -843,6 +954,16 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     ["/organizations/%E0%A4%A", "invalid_parameter"],
     ["/experts/%FF", "invalid_parameter"],
     ["/requests/%", "invalid_parameter"],
+    // Offers.
+    ["/services?trl=10", "invalid_parameter"],
+    ["/services?trl=", "invalid_parameter"],
+    ["/equipment?access=anyone", "invalid_parameter"],
+    ["/technologies?ip=secret", "invalid_parameter"],
+    ["/services?price=cheap", "invalid_parameter"],
+    ["/services?updatedSince=yesterday", "invalid_parameter"],
+    ["/services?updatedSince=2026-13-45", "invalid_parameter"],
+    ["/services?type=equipment", "unknown_parameter"],
+    ["/equipment/%FF", "invalid_parameter"],
   ])("%s → %s", async (pathAndQuery, code) => {
     await expectError(`${API}${pathAndQuery}`, 400, code);
   });
@@ -913,6 +1034,8 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
       ["/organizations", ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]],
       ["/experts", ["field", "offer"]],
       ["/requests", ["sector"]],
+      ["/services", ["price", "kind", "trl", "ip", "updatedSince", "ward"]],
+      ["/equipment", ["access"]],
     ] as const) {
       for (const param of params) {
         for (const value of odd) {
@@ -1071,6 +1194,12 @@ describe("when the search engine stops answering", () => {
       expect(byField.body.degraded).toBe(true);
       expect(byField.body.data.map((item: { slug: string }) => item.slug)).toContain(f.expert.slug);
       expect((await get(`${API}/requests?q=${f.anonymousRequest.companyToken}&perPage=11`)).body.total).toBe(0);
+      // Offers: the same filters from the database, public ones only.
+      const services = await get(`${API}/services?q=${f.offerToken}&price=range&perPage=11`);
+      expect(services.body).toMatchObject({ degraded: true, total: 2 });
+      expect(services.text).not.toMatch(/note-for-curators-only/);
+      const instruments = await get(`${API}/equipment?q=${f.offerToken}&ward=nghia-do&perPage=11`);
+      expect(instruments.body.data.map((item: { id: string }) => item.id)).toEqual([f.offers.equipment.id]);
     } finally {
       process.kill(pid, "SIGCONT");
     }

@@ -144,6 +144,7 @@ const PUBLIC_PAGES: [string, () => string][] = [
   ["/directory", () => "/directory"],
   ["/experts", () => "/experts"],
   ["/requests", () => "/requests"],
+  ["/offers", () => "/offers"],
   ["/organizations/:slug", () => `/organizations/${shared.managedOrg.slug}`],
   ["/experts/:slug (published)", () => `/experts/${shared.expert.slug}`],
 ];
@@ -237,7 +238,12 @@ for (const chart of ["curation", "organizations", "curators"]) {
     allow: OFFICIALS,
   });
 }
-for (const path of ["/export/organizations.csv", "/export/organizations.json"]) {
+for (const path of [
+  "/export/organizations.csv",
+  "/export/organizations.json",
+  "/export/offers.csv",
+  "/export/offers.json",
+]) {
   add({ name: `GET ${path} (open data)`, method: "GET", prepare: async () => ({}), path: () => path, allow: ROLES });
 }
 

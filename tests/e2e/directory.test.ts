@@ -195,7 +195,7 @@ describe("on a phone", () => {
 describe("on a phone", () => {
   // A pasted address is one unbroken word: it must wrap, not widen the page.
   const pasted = `https://example.vn/${"trangthongtinkhoahoc".repeat(8)}`;
-  for (const list of ["/directory", "/experts", "/requests"]) {
+  for (const list of ["/directory", "/experts", "/requests", "/offers"]) {
     test(`${list}: a long unbroken query leaves the page as wide as a 390 px screen`, async () => {
       const page = await openPage({ viewport: { width: 390, height: 844 } });
       await page.goto(`${list}?q=${encodeURIComponent(pasted)}`);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { parseCsv } from "~/utils/csv";
 import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
-import { makeUser } from "../factories";
+import { makeOffer, makeUser } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
@@ -25,9 +25,16 @@ const PUBLIC_CHARTS = [
   "expert-fields",
   "collaborations",
   "structure",
+  "offer-types",
+  "offer-areas",
+  "offer-districts",
 ];
 const OFFICIAL_CHARTS = ["curation", "organizations", "curators"];
 const unique = crypto.randomBytes(3).toString("hex");
+
+/** Public offers as the page counts them: published and not hidden. */
+const offerCount = (where: object) =>
+  portalDb().offer.count({ where: { status: "published", hiddenAt: null, ...where } });
 let curatorId = "";
 
 /** Two published experts at HUST, two approved requests (one matched), reviewed by a curator. */
@@ -54,6 +61,16 @@ beforeAll(async () => {
       },
     });
     experts.push({ expert, researcher });
+  }
+  // Two public instruments in Long Biên, one hidden one (not counted).
+  for (const hiddenAt of [null, null, new Date()]) {
+    await makeOffer({
+      type: "equipment",
+      organizationId: hust.id,
+      district: "long-bien",
+      fieldSlugs: [fields[0]!.slug],
+      hiddenAt,
+    });
   }
   const business = await makeUser({ accountType: "business" });
   const day = 86_400_000;
@@ -128,7 +145,19 @@ describe("the ecosystem page, for anyone", () => {
       .toBe("Hệ sinh thái đổi mới sáng tạo Hà Nội qua số liệu");
     expect(
       await page.locator("[data-chart]").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-chart"))),
-    ).toEqual(["summary", "requests", "kinds", "fields", "collaborations", "expert-fields", "districts", "structure"]);
+    ).toEqual([
+      "summary",
+      "requests",
+      "kinds",
+      "fields",
+      "collaborations",
+      "expert-fields",
+      "districts",
+      "structure",
+      "offer-types",
+      "offer-areas",
+      "offer-districts",
+    ]);
     for (const chart of PUBLIC_CHARTS.filter((id) => id !== "summary")) {
       expect(await page.locator(`[data-chart="${chart}"] svg[role="img"]`).count(), chart).toBe(1);
       expect((await barValues(page, chart)).length, chart).toBeGreaterThan(0);
@@ -158,6 +187,21 @@ describe("the ecosystem page, for anyone", () => {
     expect(
       Number(await page.locator('[data-kpi="matches"] dd[data-value]').getAttribute("data-value")),
     ).toBeGreaterThanOrEqual(1);
+    // Public offers by type, field group and area; a hidden one is not counted.
+    expect((await tableRows(page, "offer-types")).find((row) => row[0] === "equipment")?.[2]).toBe(
+      String(await offerCount({ type: "equipment" })),
+    );
+    expect((await tableRows(page, "offer-districts")).find((row) => row[0] === "long-bien")?.[2]).toBe(
+      String(
+        await offerCount({
+          OR: [{ district: "long-bien" }, { district: null, organization: { district: "long-bien" } }],
+        }),
+      ),
+    );
+    expect((await tableRows(page, "offer-areas")).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart="offer-types"] a[href="/offers?type=equipment"]').count()).toBeGreaterThan(
+      0,
+    );
     // An enterprise met a university through a match.
     expect((await tableRows(page, "collaborations")).some((row) => row[0] === "enterprise>university")).toBe(true);
 

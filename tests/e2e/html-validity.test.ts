@@ -64,6 +64,8 @@ const READERS: Reader[] = [
       "/directory?q=khong+co+gi+ca+xyzw",
       "/experts",
       "/requests",
+      "/offers",
+      "/offers?q=kinh+hien+vi&type=equipment",
       "/ecosystem",
       "/login",
       "/signup",

@@ -197,6 +197,7 @@ function publicPages() {
     "/requests",
     `/requests?q=${world.requestWord}`,
     `/requests/${world.requestId}`,
+    "/offers",
     "/ecosystem",
   ];
 }

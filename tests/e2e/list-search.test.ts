@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import { makeUser } from "../factories";
+import { makeOffer, makeUser, word } from "../factories";
 import { useBrowser } from "./browser";
 import { portalDb } from "./portal-db";
 import { makeFoodCompany, makeRequest, makeResearcher } from "./world";
@@ -15,7 +15,7 @@ type Page = import("playwright-core").Page;
 const PHONE = { width: 360, height: 740 };
 
 type List = { path: string; box: string; token: string; name: RegExp };
-const lists: Record<"directory" | "experts" | "requests", List> = {} as never;
+const lists: Record<"directory" | "experts" | "requests" | "offers", List> = {} as never;
 let food: { slug: string; nameVi: string; areaSlug: string };
 
 /** One letter changed: a typo the engine still finds, and a word no name has. */
@@ -45,6 +45,9 @@ beforeAll(async () => {
     token: request.titleToken,
     name: new RegExp(request.titleToken),
   };
+  const offerToken = word();
+  await makeOffer({ organizationId: company.id, nameVi: `Dịch vụ kiểm thử ${offerToken}`, fieldSlugs: [field.slug] });
+  lists.offers = { path: "/offers", box: "#offers-q", token: offerToken, name: new RegExp(offerToken) };
   // The outbox reaches the engine in the background: wait until each list finds its item.
   const page = await openPage();
   for (const list of Object.values(lists)) {
@@ -65,7 +68,7 @@ async function settled(page: Page) {
   return page.locator("#result-list > li").allInnerTexts();
 }
 
-describe.each(["directory", "experts", "requests"] as const)("the %s list at 360 px", (name) => {
+describe.each(["directory", "experts", "requests", "offers"] as const)("the %s list at 360 px", (name) => {
   test("typing searches and keeps the URL in step, with one history entry", async () => {
     const list = lists[name];
     const page = await openPage({ viewport: PHONE });
@@ -137,7 +140,8 @@ describe.each(["directory", "experts", "requests"] as const)("the %s list at 360
     expect(await box.getAttribute("aria-activedescendant")).toBe(optionId);
     expect(await fieldOption.getAttribute("aria-selected")).toBe("true");
     await box.press("Enter");
-    const param = name === "directory" ? `field=${food.slug}` : `area=${food.areaSlug}`;
+    // The directory and offers filter by field; experts and requests by area.
+    const param = name === "directory" || name === "offers" ? `field=${food.slug}` : `area=${food.areaSlug}`;
     await page.waitForURL(new RegExp(`${list.path}\\?${param}$`));
     await settled(page);
   });
@@ -146,7 +150,12 @@ describe.each(["directory", "experts", "requests"] as const)("the %s list at 360
     const list = lists[name];
     const page = await openPage({ viewport: PHONE });
     // A filter nothing of the words has, and a misspelt field word ("phxm" is too short for the engine's typos).
-    const filter = { directory: "kind=university", experts: "offer=equipment_access", requests: "sector=energy" };
+    const filter = {
+      directory: "kind=university",
+      experts: "offer=equipment_access",
+      requests: "sector=energy",
+      offers: "type=technology",
+    };
     const q = `${misspelt(list.token)} phxm`;
     await page.goto(`${list.path}?${new URLSearchParams({ q })}&${filter[name]}`, { waitUntil: "networkidle" });
     expect(await page.locator("#result-list > li").count()).toBe(0);
@@ -163,6 +172,18 @@ describe.each(["directory", "experts", "requests"] as const)("the %s list at 360
     await without.click();
     await page.waitForURL(new RegExp(`${list.path}\\?q=`));
     await expect.poll(async () => (await settled(page)).join("\n")).toMatch(list.name);
+  });
+});
+
+describe("the offers list's URL", () => {
+  test("bad filter values answer 400 and are named in Vietnamese, and the rest still applies", async () => {
+    const page = await openPage({ viewport: PHONE, javaScriptEnabled: false });
+    const response = await page.goto(`/offers?q=${lists.offers.token}&trl=10&type=spaceship`);
+    expect(response?.status()).toBe(400);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("TRL phải là một số từ 1 đến 9");
+    expect(text).toContain("Loại không tồn tại: “spaceship”");
+    expect((await page.locator("#result-list > li").allInnerTexts()).join("\n")).toMatch(lists.offers.name);
   });
 });
 

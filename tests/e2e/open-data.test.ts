@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { makeUser } from "../factories";
+import { parseCsv } from "~/utils/csv";
+import { makeOffer, makeOrganization, makeUser, word } from "../factories";
 import { signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
@@ -34,5 +35,57 @@ describe("open data names its licence", () => {
     expect(internal.status).toBe(200);
     expect(((await internal.json()) as { license?: unknown }).license).toBeUndefined();
     expect(internal.headers.get("link")).toBeNull();
+  });
+});
+
+describe("the offers export", () => {
+  test("public offers only, public columns only, safe to open in a spreadsheet", async () => {
+    const token = word();
+    const owner = await makeOrganization({ kind: "lab" });
+    const formula = await makeOffer({
+      organizationId: owner.id,
+      nameVi: `=HYPERLINK("http://127.0.0.1/x","${token}")`,
+      descriptionVi: "+1+2",
+      priceMode: "range",
+      priceMinVnd: 100_000,
+      reviewNote: "note-for-curators-only",
+    });
+    const seeded = await makeOffer({
+      organizationId: owner.id,
+      type: "equipment",
+      nameVi: `Kính hiển vi ${token}`,
+      fromPublicSource: true,
+      priceMode: "range",
+      priceMinVnd: 7,
+    });
+    const draft = await makeOffer({ organizationId: owner.id, nameVi: `Nháp ${token}`, status: "draft" });
+    const hidden = await makeOffer({ organizationId: owner.id, nameVi: `Ẩn ${token}`, hiddenAt: new Date() });
+
+    const json = await httpClient().get("/export/offers.json");
+    expect(json.status).toBe(200);
+    expect(json.headers.get("link")).toBe(`<${CC_BY}>; rel="license"`);
+    const body = (await json.json()) as { license: unknown; data: Record<string, unknown>[] };
+    expect(body.license).toEqual({ name: "CC BY 4.0", url: CC_BY });
+    const mine = body.data.filter((row) => String(row.nameVi).includes(token));
+    expect(mine.map((row) => row.id).sort()).toEqual([formula.id, seeded.id].sort());
+    expect(mine.find((row) => row.id === seeded.id)).toMatchObject({ fromPublicSource: true, priceMinVnd: null });
+    expect(mine.find((row) => row.id === formula.id)).toMatchObject({ organization: owner.slug, priceMinVnd: 100_000 });
+    const text = JSON.stringify(body);
+    for (const leak of ["note-for-curators-only", "reviewNote", "createdById", "searchText", "seedHash"]) {
+      expect(text).not.toContain(leak);
+    }
+    expect(text).not.toContain(draft.id);
+    expect(text).not.toContain(hidden.id);
+
+    const csv = await httpClient().get("/export/offers.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parseCsv(await csv.text());
+    expect(rows[0]!.slice(0, 3)).toEqual(["id", "type", "nameVi"]);
+    const row = rows.find((cells) => cells[0] === formula.id)!;
+    // Cells a spreadsheet would run as a formula start with an apostrophe.
+    expect(row[2]).toBe(`'=HYPERLINK("http://127.0.0.1/x","${token}")`);
+    expect(row[4]).toBe("'+1+2");
+    expect(rows.some((cells) => cells[0] === draft.id || cells[0] === hidden.id)).toBe(false);
   });
 });

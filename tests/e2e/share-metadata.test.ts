@@ -12,6 +12,7 @@ const PAGES = [
   "/directory?q=nano",
   "/experts",
   "/requests",
+  "/offers",
   "/ecosystem",
   "/organizations/hust",
   "/login",

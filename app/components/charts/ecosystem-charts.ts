@@ -3,6 +3,7 @@ import type { KindLink, OfficialStatistics, PublicStatistics } from "~/models/st
 import { directorySearch } from "~/utils/directory-query";
 import { findDistrict } from "~/domain/districts";
 import { isOrganizationKind, UNLISTED_BUSINESS } from "~/domain/organization-values";
+import { OFFER_TYPE_LABELS, OFFER_TYPES, type OfferType } from "~/domain/offer-values";
 import type { ChartData, ChartRow } from "./types";
 
 /**
@@ -18,6 +19,9 @@ export const PUBLIC_CHARTS = [
   "expert-fields",
   "collaborations",
   "structure",
+  "offer-types",
+  "offer-areas",
+  "offer-districts",
 ] as const;
 export const OFFICIAL_CHARTS = ["curation", "organizations", "curators"] as const;
 export type PublicChartId = (typeof PUBLIC_CHARTS)[number];
@@ -194,8 +198,56 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
         ),
       ),
     },
+    ...offerCharts(stats, lang, t),
   };
 }
+
+/** Public services, equipment and technologies by type, field group and area, each row a filter of /offers. */
+function offerCharts(stats: PublicStatistics, lang: Language, t: Translate) {
+  const { offers } = stats;
+  const offersWith = (name: string, value: string) => `/offers?${new URLSearchParams({ [name]: value })}`;
+  const bars = (id: "offer-types" | "offer-areas" | "offer-districts", title: string, rows: ChartRow[]) => ({
+    id,
+    type: "bars" as const,
+    title,
+    description: t("offerSearch.ecosystem.description", { count: offers.total }),
+    category: title,
+    series: [{ key: "offers", label: t("offerSearch.ecosystem.title") }],
+    rows,
+  });
+  return {
+    "offer-types": bars(
+      "offer-types",
+      t("offerSearch.ecosystem.byType"),
+      offers.byType.map(({ key, count: n }) =>
+        count(
+          key ?? "",
+          isOfferType(key) ? OFFER_TYPE_LABELS[key][lang] : (key ?? ""),
+          n,
+          offersWith("type", key ?? ""),
+        ),
+      ),
+    ),
+    "offer-areas": bars(
+      "offer-areas",
+      t("offerSearch.ecosystem.byArea"),
+      offers.byArea.map((area) =>
+        count(area.slug, pick(lang, area.nameVi, area.nameEn), area.count, offersWith("area", area.slug)),
+      ),
+    ),
+    "offer-districts": bars(
+      "offer-districts",
+      t("offerSearch.ecosystem.byDistrict"),
+      offers.byDistrict.map(({ key, count: n }) => {
+        const district = findDistrict(key);
+        if (!district) return count("none", t("offerSearch.ecosystem.unknownDistrict"), n);
+        return count(district.slug, district[lang], n, offersWith("district", district.slug));
+      }),
+    ),
+  };
+}
+
+const isOfferType = (key: string | null): key is OfferType => (OFFER_TYPES as readonly unknown[]).includes(key);
 
 export function officialCharts(stats: OfficialStatistics, lang: Language): Record<OfficialChartId, ChartData> {
   const t = translator(lang);

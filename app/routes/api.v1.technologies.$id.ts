@@ -1,0 +1,5 @@
+import { showOffer } from "~/api/offers.server";
+import { apiLoader, methodNotAllowed } from "~/api/respond.server";
+
+export const loader = apiLoader(showOffer("technology"));
+export const action = methodNotAllowed;

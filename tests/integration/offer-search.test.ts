@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { reportSearchSuccess } from "#search/availability";
+import { findFreePort } from "#search/local-server";
+import { searchOffers, type OfferQuery } from "~/models/offer-search.server";
+import { NO_OFFER_FILTERS } from "~/utils/offer-query";
+import { makeOffer, makeOrganization, word } from "../factories";
+import { drainOutbox, seedAndIndex } from "./helpers";
+
+/**
+ * Offers are found through the gateway (issue 17): every facet filters, in the
+ * engine and in the database fallback alike; the concept layer puts offers in
+ * the fields the words speak of first, and its chip's `concepts: false` does not.
+ */
+const token = word();
+const other = word();
+const ids = { service: "", equipment: "", technology: "", named: "", inField: "" };
+const base: OfferQuery = {
+  q: token,
+  ...NO_OFFER_FILTERS,
+  sort: "relevance",
+  page: 1,
+  perPage: 20,
+  lang: "vi",
+};
+
+beforeAll(async () => {
+  await seedAndIndex();
+  const lab = await makeOrganization({ kind: "lab", district: "cau-giay" });
+  const university = await makeOrganization({ kind: "university", district: "dong-da" });
+  ids.service = (
+    await makeOffer({
+      organizationId: lab.id,
+      nameVi: `Phân tích mẫu nước ${token}`,
+      priceMode: "quote",
+      fieldSlugs: ["food-technology"],
+      publishedAt: new Date("2026-01-01"),
+    })
+  ).id;
+  // An instrument stands in its own place, not its owner's.
+  ids.equipment = (
+    await makeOffer({
+      type: "equipment",
+      organizationId: university.id,
+      nameVi: `Kính hiển vi ${token}`,
+      accessMode: "self_use",
+      district: "ba-dinh",
+      ward: "nghia-do",
+      publishedAt: new Date("2026-02-01"),
+    })
+  ).id;
+  ids.technology = (
+    await makeOffer({
+      type: "technology",
+      organizationId: lab.id,
+      nameVi: `Bộ lọc gốm ${token}`,
+      trl: 6,
+      ipStatus: "granted_patent",
+      publishedAt: new Date("2026-03-01"),
+    })
+  ).id;
+  await makeOffer({ organizationId: lab.id, nameVi: `Bản nháp ${token}`, status: "draft" });
+  await makeOffer({ organizationId: lab.id, nameVi: `Đã ẩn ${token}`, hiddenAt: new Date() });
+  // One names the words outright, in another field; the other is in the field they speak of.
+  const concepts = other;
+  ids.named = (
+    await makeOffer({ organizationId: lab.id, nameVi: `Xử lý nước thải ${concepts}`, fieldSlugs: ["food-technology"] })
+  ).id;
+  ids.inField = (
+    await makeOffer({
+      organizationId: lab.id,
+      nameVi: `Công nghệ sạch ${concepts}`,
+      fieldSlugs: ["environmental-engineering"],
+    })
+  ).id;
+  await drainOutbox();
+}, 120_000);
+
+/** Each facet alone, and what it must find among the three public offers. */
+const FILTERS: [string, Partial<OfferQuery>, () => string[]][] = [
+  ["type", { types: ["equipment"] }, () => [ids.equipment]],
+  ["area", { areas: ["agriculture-forestry-food"] }, () => [ids.service]],
+  ["field", { fields: ["food-technology"] }, () => [ids.service]],
+  ["price mode", { priceModes: ["quote"] }, () => [ids.service]],
+  ["access mode", { accessModes: ["self_use"] }, () => [ids.equipment]],
+  ["owner's area", { districts: ["cau-giay"] }, () => [ids.technology, ids.service]],
+  ["instrument's own area", { districts: ["ba-dinh"] }, () => [ids.equipment]],
+  ["ward", { wards: ["nghia-do"] }, () => [ids.equipment]],
+  ["organization kind", { kinds: ["university"] }, () => [ids.equipment]],
+  ["TRL", { trls: [5, 6] }, () => [ids.technology]],
+  ["IP status", { ipStatuses: ["granted_patent"] }, () => [ids.technology]],
+  ["updated since", { updatedSince: new Date(Date.now() + 60_000) }, () => []],
+  ["none, newest first", { sort: "newest" }, () => [ids.technology, ids.equipment, ids.service]],
+];
+
+async function withEngineDown<T>(run: () => Promise<T>): Promise<T> {
+  const host = process.env.MEILI_HOST;
+  process.env.MEILI_HOST = `http://127.0.0.1:${await findFreePort()}`;
+  try {
+    return await run();
+  } finally {
+    process.env.MEILI_HOST = host;
+    reportSearchSuccess();
+  }
+}
+
+describe("offer search", () => {
+  test("only public offers are found, with counts per facet", async () => {
+    const found = await searchOffers({ ...base, sort: "newest" });
+    expect(found.mode).toBe("engine");
+    expect(found.hits.map((hit) => hit.id)).toEqual([ids.technology, ids.equipment, ids.service]);
+    expect(found.facets.type).toEqual({ service: 1, equipment: 1, technology: 1 });
+    expect(found.facets.organizationKind).toEqual({ lab: 2, university: 1 });
+    expect(found.facets.trl).toEqual({ "6": 1 });
+  });
+
+  test.each(FILTERS)(
+    "the %s filter finds the same offers in the engine and the database",
+    async (_name, filter, expected) => {
+      const query = { ...base, sort: "newest" as const, ...filter };
+      const engine = await searchOffers(query);
+      expect(engine.mode).toBe("engine");
+      expect(engine.hits.map((hit) => hit.id)).toEqual(expected());
+      const database = await withEngineDown(() => searchOffers(query));
+      expect(database.mode).toBe("database");
+      expect(database.hits.map((hit) => hit.id)).toEqual(expected());
+      expect(database.total).toBe(expected().length);
+    },
+  );
+
+  test("unaccented words find accented offers in the database too", async () => {
+    const found = await withEngineDown(() => searchOffers({ ...base, q: `kinh hien vi ${token}` }));
+    expect(found.hits.map((hit) => hit.id)).toEqual([ids.equipment]);
+    expect(found.concepts).toEqual([]);
+  });
+
+  test("sorted by name in the page's language", async () => {
+    const found = await searchOffers({ ...base, sort: "name" });
+    // Bộ lọc, Kính, Phân tích: folded names in order.
+    expect(found.hits.map((hit) => hit.id)).toEqual([ids.technology, ids.equipment, ids.service]);
+  });
+
+  test("the words are read as fields and their offers come first; concepts: false does not", async () => {
+    const query = { ...base, q: `${other} nuoc thai` };
+    const read = await searchOffers(query);
+    expect(read.concepts).toContain("environmental-engineering");
+    expect(read.hits.map((hit) => hit.id)).toEqual([ids.inField, ids.named]);
+    const literal = await searchOffers({ ...query, concepts: false });
+    expect(literal.concepts).toEqual([]);
+    expect(literal.hits.map((hit) => hit.id)).toEqual([ids.named, ids.inField]);
+  });
+});
