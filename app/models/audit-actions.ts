@@ -20,6 +20,7 @@ export type AuditAction =
   | "organization.merge"
   | "organization.edit"
   | "organization.confirm"
+  | "organization.logo"
   | "organization.import"
   | "user.role";
 
@@ -44,6 +45,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organization.merge",
   "organization.edit",
   "organization.confirm",
+  "organization.logo",
   "organization.import",
   "user.role",
 ];
