@@ -20,6 +20,7 @@ export type AuditAction =
   | "organization.merge"
   | "organization.edit"
   | "organization.confirm"
+  | "organization.logo"
   | "organization.import"
   | "offer.create"
   | "offer.edit"
@@ -53,6 +54,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "organization.merge",
   "organization.edit",
   "organization.confirm",
+  "organization.logo",
   "organization.import",
   "offer.create",
   "offer.edit",

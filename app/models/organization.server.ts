@@ -97,6 +97,7 @@ export async function getPublishedOrganization(slug: string, db: DbClient = pris
       verifiedAt: true,
       sourceUrl: true,
       updatedAt: true,
+      logoKey: true,
       parent: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, kind: true, status: true } },
       children: {
         where: { status: "published" },

@@ -20,6 +20,8 @@ import { getLanguage } from "~/i18n/language.server";
 import { externalUrlLabel, invariantResponse } from "~/utils/misc";
 import { redirectFor } from "~/models/curation.server";
 import { titled } from "~/utils/meta";
+import { OrganizationLogo } from "~/components/organization-logo";
+import { logoUrl } from "~/domain/logo";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args;
@@ -50,10 +52,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const canEdit = managing || hasPermission(user, "organization:edit-any");
   const offers = await organizationOffers(organization.id, { manager: canEdit });
   // The listing's general mailbox goes out as `publicEmail`: `email` names people's accounts, which never leave the server.
-  const { email, ...listing } = organization;
+  const { email, logoKey, ...listing } = organization;
   return {
     lang,
-    organization: { ...listing, publicEmail: email },
+    organization: { ...listing, publicEmail: email, logo: logoUrl(logoKey, 256) },
     experts,
     offers,
     canEdit,
@@ -101,18 +103,28 @@ export default function OrganizationPage() {
       {searchParams.has("proposed") ? <Notice>{t("curation.editPending")}</Notice> : null}
       {searchParams.has("confirmed") ? <Notice>{t("curation.confirmed")}</Notice> : null}
       {searchParams.has("archived") ? <Notice>{t("offer.archived")}</Notice> : null}
+      {searchParams.get("logo") === "saved" ? <Notice>{t("org.logo.saved")}</Notice> : null}
+      {searchParams.get("logo") === "removed" ? <Notice>{t("org.logo.removed")}</Notice> : null}
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="brand">{t(`kind.${organization.kind}` as "kind.lab")}</Badge>
           {organization.verified ? <VerifiedBadge /> : <Badge>{t("org.unverified")}</Badge>}
           <span className="ml-auto flex gap-2">
             {canEdit ? (
-              <Link
-                to={`/organizations/${organization.slug}/edit`}
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-              >
-                {t("org.edit")}
-              </Link>
+              <>
+                <Link
+                  to={`/organizations/${organization.slug}/logo`}
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+                >
+                  {t("org.logo.change")}
+                </Link>
+                <Link
+                  to={`/organizations/${organization.slug}/edit`}
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+                >
+                  {t("org.edit")}
+                </Link>
+              </>
             ) : (
               <Link
                 to={
@@ -127,17 +139,22 @@ export default function OrganizationPage() {
             )}
           </span>
         </div>
-        <h1 className="mt-3 text-2xl font-bold leading-tight sm:text-3xl">
-          {name}
-          {organization.acronym && !name.includes(organization.acronym) ? (
-            <span className="font-normal text-slate-600"> ({organization.acronym})</span>
-          ) : null}
-        </h1>
-        {otherName && otherName !== name ? (
-          <p className="mt-1 text-slate-600" lang={lang === "vi" ? "en" : "vi"}>
-            {otherName}
-          </p>
-        ) : null}
+        <div className="mt-3 flex items-start gap-4">
+          <OrganizationLogo url={organization.logo} name={name} acronym={organization.acronym} size={96} />
+          <div className="min-w-0">
+            <h1 className="text-2xl font-bold leading-tight sm:text-3xl">
+              {name}
+              {organization.acronym && !name.includes(organization.acronym) ? (
+                <span className="font-normal text-slate-600"> ({organization.acronym})</span>
+              ) : null}
+            </h1>
+            {otherName && otherName !== name ? (
+              <p className="mt-1 text-slate-600" lang={lang === "vi" ? "en" : "vi"}>
+                {otherName}
+              </p>
+            ) : null}
+          </div>
+        </div>
         {summary ? (
           <div className="mt-4 max-w-3xl text-base leading-relaxed text-slate-800">
             <p lang={summaryIsOtherLanguage ? (lang === "vi" ? "en" : "vi") : undefined}>{summary}</p>
