@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/db/client.server";
 import { splitLines } from "~/domain/expert-values";
-import { OFFER_TYPE_LABELS, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
+import { isPublicOffer, OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { foldForSearch } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { INDEXED_FIELDS } from "./field-select";
@@ -72,9 +72,9 @@ export const offerIndexInclude = {
 
 export type OfferForIndex = Prisma.OfferGetPayload<{ include: typeof offerIndexInclude }>;
 
-/** Public: published, not hidden for want of reconfirmation (PUBLIC_OFFER in app/domain/offer-values.ts). */
-export function isListed(offer: { status: string; hiddenAt: Date | null }): boolean {
-  return offer.status === PUBLIC_OFFER.status && offer.hiddenAt === null;
+/** Public: published, not hidden, its organization published (isPublicOffer in app/domain/offer-values.ts). */
+export function isListed(offer: OfferForIndex): boolean {
+  return isPublicOffer(offer);
 }
 
 export function offerDocument(offer: OfferForIndex): OfferDocument {

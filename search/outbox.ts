@@ -73,6 +73,22 @@ export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly strin
 }
 
 /**
+ * An organization's offers carry its names, kind and place, and are public only
+ * while it is: a change to the organization re-indexes them too.
+ */
+export async function enqueueOwnedOffers(db: DbClient, organizationIds: readonly string[]) {
+  for (let start = 0; start < organizationIds.length; start += ROWS_PER_INSERT) {
+    const chunk = organizationIds.slice(start, start + ROWS_PER_INSERT);
+    const offers = await db.offer.findMany({ where: { organizationId: { in: [...chunk] } }, select: { id: true } });
+    await enqueueSearchSync(
+      db,
+      "offer",
+      offers.map((offer) => offer.id),
+    );
+  }
+}
+
+/**
  * Moves the searchable data version (search/data-version.ts) for a change
  * that adds no outbox row: an index swapped in, a batch the engine has
  * applied (seen by every process, not only the worker's), a taxonomy label

@@ -96,7 +96,6 @@ export async function makeOffer(
       type: "service",
       nameEn: `Test service ${offers} ${hex()}`,
       status: "published",
-      priceMode: "quote",
       publishedAt: new Date(),
       confirmedAt: new Date(),
       ...rest,

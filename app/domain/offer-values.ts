@@ -91,5 +91,25 @@ export const RECONFIRM_AFTER_DAYS = 365;
 /** A stale offer nobody reconfirms is hidden from search, the API and exports this long after. */
 export const HIDE_AFTER_STALE_DAYS = 90;
 
-/** The condition, as a Prisma where, for an offer anyone may see. */
-export const PUBLIC_OFFER = { status: "published", hiddenAt: null } as const;
+/**
+ * The condition, as a Prisma where, for an offer anyone may see: published, not hidden, and
+ * its organization (when it has one) published too: an archived listing's offers go with it.
+ */
+export const PUBLIC_OFFER = {
+  status: "published" as const,
+  hiddenAt: null,
+  AND: [{ OR: [{ organizationId: null }, { organization: { status: "published" } }] }],
+};
+
+/** The same, for an offer already read with its organization's status. */
+export function isPublicOffer(offer: {
+  status: string;
+  hiddenAt: Date | null;
+  organization?: { status: string } | null;
+}): boolean {
+  return (
+    offer.status === PUBLIC_OFFER.status &&
+    offer.hiddenAt === null &&
+    (!offer.organization || offer.organization.status === "published")
+  );
+}

@@ -1,7 +1,7 @@
 import { pick } from "~/i18n/i18n";
 import { prisma, type DbClient } from "~/db/client.server";
 import { isOfficial } from "~/auth/permissions";
-import { PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
+import { isPublicOffer, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
 import { refreshOfferSearchFields } from "#search/offer-document";
 import type { OfferInput } from "~/validation/offer";
 import { audit, type AuditAction } from "./audit.server";
@@ -348,7 +348,7 @@ export async function offerForPage(id: string, viewer: Actor | null) {
     },
   });
   if (!offer) return null;
-  const isPublic = offer.status === PUBLIC_OFFER.status && offer.hiddenAt === null;
+  const isPublic = isPublicOffer(offer);
   const canManage = await mayManageOffer(viewer, offer);
   if (!isPublic && !canManage) return null;
   return { offer, isPublic, canManage };

@@ -1,5 +1,6 @@
 import {
   enqueueFieldHolders,
+  enqueueOwnedOffers,
   enqueueSearchSync,
   markSearchableDataChanged,
   notifySearchOutbox,
@@ -52,6 +53,7 @@ export async function write<T>(work: (tx: Tx, effects: Effects) => Promise<T>, o
     const effects: Effects = {
       async reindex(entity, ids) {
         await enqueueSearchSync(tx, entity, ids);
+        if (entity === "organization") await enqueueOwnedOffers(tx, ids);
         if (ids.length > 0) woken.search = true;
       },
       async reindexFieldHolders(fieldIds) {

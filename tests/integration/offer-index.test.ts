@@ -7,6 +7,8 @@ import { enqueueSearchSync } from "#search/outbox";
 import { prepareSearch } from "#search/prepare";
 import { prisma } from "~/db/client.server";
 import { makeOrganization } from "../factories";
+import { PUBLIC_OFFER } from "~/domain/offer-values";
+import { updateOrganization } from "~/models/organization.server";
 import { drainOutbox } from "./helpers";
 
 /** The offers index (issue 17): each type reaches the engine through the outbox, and leaves it when hidden. */
@@ -115,6 +117,27 @@ describe("offers index", () => {
     await enqueueSearchSync(prisma, "offer", [instrument.id]);
     await drainOutbox();
     expect(await documentOf(instrument.id)).toBeNull();
+  });
+
+  test("an organization's change reaches its offers: renamed, they carry the new name; archived, they leave", async () => {
+    const lab = await makeOrganization({ nameEn: "Owner Before Lab" });
+    const offer = await makeOffer({
+      type: "service",
+      organizationId: lab.id,
+      nameEn: "Thermogravimetry service",
+      status: "published",
+    });
+    await drainOutbox();
+    expect((await documentOf(offer.id))?.ownerNames).toContain("Owner Before Lab");
+
+    await updateOrganization(lab.id, { nameEn: "Owner After Lab" }, { origin: "portal" });
+    await drainOutbox();
+    expect((await documentOf(offer.id))?.ownerNames).toContain("Owner After Lab");
+
+    await updateOrganization(lab.id, { status: "archived" }, { origin: "portal" });
+    await drainOutbox();
+    expect(await documentOf(offer.id)).toBeNull();
+    expect(await prisma.offer.count({ where: { id: offer.id, ...PUBLIC_OFFER } })).toBe(0);
   });
 
   test("a start rebuilds an offers index that does not match the database", async () => {

@@ -192,6 +192,7 @@ describe("review", () => {
       type: "service",
       nameVi: "Đo quang phổ",
       nameEn: null,
+      priceMode: "quote",
       fieldIds: [fieldId],
     });
     const same = data({ type: "service", nameVi: "Đo quang phổ", priceMode: "quote" });
