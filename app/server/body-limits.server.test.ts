@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, test } from "vitest";
-import { hasDotSegment, routeBodyLimits } from "./body-limits.server";
+import { hasBackslash, hasDotSegment, routeBodyLimits } from "./body-limits.server";
 
 /** The shape of the portal's route tree: root, an index, a layout with a nested route. */
 const route = (id: string, parentId: string | undefined, extra: Record<string, unknown> = {}, handle?: unknown) => ({
@@ -56,5 +56,10 @@ describe("route body limits", () => {
       expect(hasDotSegment(path), path).toBe(true);
     for (const path of ["/a/b", "/a/.well-known", "/a/..b", "/a/b.data", "/a/%2e%2ex"])
       expect(hasDotSegment(path), path).toBe(false);
+  });
+
+  test("backslashes are recognised, written or encoded", () => {
+    for (const path of ["/%5C%25E0%25A4%25A", "/a\\b", "/a%5cb"]) expect(hasBackslash(path), path).toBe(true);
+    for (const path of ["/a/b", "/a%25b", "/a/5c"]) expect(hasBackslash(path), path).toBe(false);
   });
 });

@@ -21,10 +21,19 @@ export function hasDotSegment(rawPath: string): boolean {
   });
 }
 
+/**
+ * A backslash, written or encoded: the router reads "\\" as "/", so a path that
+ * starts with one becomes "//…", which it cannot parse (a 500, found by the fuzz
+ * test). No address of the portal has one.
+ */
+export function hasBackslash(rawPath: string): boolean {
+  return /\\|%5c/i.test(rawPath);
+}
+
 export function refuseDotSegments() {
   return async (req: Request, res: Response, next: NextFunction) => {
     const rawPath = req.originalUrl.split("?")[0]!;
-    if (!hasDotSegment(rawPath)) return next();
+    if (!hasDotSegment(rawPath) && !hasBackslash(rawPath)) return next();
     // The API answers in its JSON shape; pages in the visitor's language.
     if (rawPath.startsWith("/api/")) {
       res.status(400).json({ error: { code: "bad_path", message: "The path may not contain '.' or '..' segments." } });

@@ -222,6 +222,15 @@ describe("odd requests get a 4xx, never a 500", () => {
     }
   });
 
+  test("a path with a backslash, written or encoded, is a 400 in the visitor's language, not a 500", async () => {
+    // Found by the fuzz test: the router read the decoded "\\" as "//" and failed to parse the rest.
+    for (const path of ["/%5C%25E0%25A4%25A", "/%5c%5cexample.com", "/directory%5C..%5C"]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toContain("Đường dẫn không hợp lệ");
+    }
+  });
+
   test("unknown methods are refused", async () => {
     for (const method of ["PUT", "DELETE", "PATCH"]) {
       const response = await get("/language", { method, headers: { Origin: origin() }, body: "lang=en" });

@@ -35,7 +35,7 @@ export const vi = {
   "form.optional": "(không bắt buộc)",
   "form.tooManyFields": ({ max }) => `Biểu mẫu có quá nhiều mục (tối đa ${max}).`,
   "form.unreadable": "Không đọc được biểu mẫu.",
-  "http.badPath": "Đường dẫn không hợp lệ: không được chứa đoạn “.” hoặc “..”.",
+  "http.badPath": "Đường dẫn không hợp lệ: không được chứa đoạn “.”, “..” hay dấu “\\”.",
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof vi, Message> = {
@@ -72,5 +72,5 @@ export const en: Record<keyof typeof vi, Message> = {
   "form.optional": "(optional)",
   "form.tooManyFields": ({ max }) => `The form has too many fields (${max} at most).`,
   "form.unreadable": "The form could not be read.",
-  "http.badPath": "The address is not valid: it may not contain “.” or “..” segments.",
+  "http.badPath": "The address is not valid: it may not contain “.” or “..” segments or a “\\”.",
 };
