@@ -4,6 +4,7 @@ import { prisma } from "~/db/client.server";
 import { hasPermission } from "~/auth/permissions";
 import { LISTING_NAME_COLUMNS, LISTING_TEXT_COLUMNS, selectColumns } from "~/domain/organization-values";
 import { foldForSearch } from "~/utils/text";
+import { refreshOfferSearchFields } from "#search/offer-document";
 import { audit } from "./audit.server";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshSearchText, updateOrganizationInTransaction } from "./organization.server";
@@ -215,6 +216,9 @@ export async function mergeOrganizations(
       select: { id: true, status: true },
     });
     await tx.techRequest.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
+    // Offers move too (the link cascades on delete: they would go with the duplicate).
+    const offers = await tx.offer.findMany({ where: { organizationId: duplicateId }, select: { id: true } });
+    await tx.offer.updateMany({ where: { organizationId: duplicateId }, data: { organizationId: survivorId } });
     const claims = await tx.organizationClaim.updateMany({
       where: { organizationId: duplicateId },
       data: { organizationId: survivorId },
@@ -292,6 +296,8 @@ export async function mergeOrganizations(
     await refreshSearchText(survivorId, tx);
     for (const child of children) await refreshSearchText(child.id, tx);
     for (const expert of experts) await refreshExpertSearchText(expert.id, tx);
+    // Their documents name the survivor now; the survivor's reindex below queues them.
+    for (const offer of offers) await refreshOfferSearchFields(tx, offer.id);
     await effects.reindex("organization", [duplicateId, survivorId, ...children.map((child) => child.id)]);
     if (experts.length)
       await effects.reindex(

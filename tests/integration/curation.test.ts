@@ -12,7 +12,7 @@ import { reviewRequest } from "~/models/request.server";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma } from "~/db/client.server";
 import type { ExpertProfileInput } from "~/validation/expert";
-import { makeOrganization } from "../factories";
+import { makeOffer, makeOrganization } from "../factories";
 
 /**
  * The officials' tools against a real database: the review of proposed edits
@@ -213,8 +213,14 @@ describe("merging duplicates", () => {
       data: { fromSlug: `older-name-${counter}`, organizationId: duplicate.id },
     });
 
+    const offer = await makeOffer({ organizationId: duplicate.id, type: "equipment", nameVi: "Máy nhiễu xạ tia X" });
+
     const before = await auditCount();
     const result = await mergeOrganizations(duplicate.id, survivor.id, official.id, "Cùng một viện");
+    // The duplicate's offers are the survivor's now, not deleted with it, and name it.
+    const moved = await prisma.offer.findUniqueOrThrow({ where: { id: offer.id } });
+    expect(moved.organizationId).toBe(survivor.id);
+    expect(moved.searchText).toContain("vien vat lieu goc");
     expect(result.moved).toMatchObject({ experts: 1, children: 1, managers: 1 });
 
     expect(await prisma.organization.findUnique({ where: { id: duplicate.id } })).toBeNull();
