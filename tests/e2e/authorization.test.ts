@@ -209,6 +209,31 @@ add({
   allow: OFFICIALS,
 });
 
+for (const which of ["managed", "other"] as const) {
+  const organization = () => (which === "managed" ? shared.managedOrg : shared.otherOrg);
+  const whose = which === "managed" ? "of the listing the manager manages" : "of a listing nobody here manages";
+  const allow = which === "managed" ? (["manager", ...OFFICIALS] as const) : OFFICIALS;
+  add({
+    name: `GET /organizations/:slug/logo ${whose}`,
+    method: "GET",
+    prepare: async () => ({}),
+    path: () => `/organizations/${organization().slug}/logo`,
+    allow: [...allow],
+  });
+  add({
+    name: `POST remove the logo ${whose}`,
+    method: "POST",
+    prepare: async () => ({}),
+    path: () => `/organizations/${organization().slug}/logo`,
+    form: () => ({ intent: "remove" }),
+    allow: [...allow],
+    state: () => db().auditEntry.count({ where: { action: "organization.logo", entityId: organization().id } }),
+    changed: async (_f, _me, response) => {
+      expect(response.headers.get("location")).toBe(`/organizations/${organization().slug}?logo=removed`);
+    },
+  });
+}
+
 // ------------------------------------------------------------------ statistics and open data
 
 add({
