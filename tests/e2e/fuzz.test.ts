@@ -137,6 +137,7 @@ async function buildWorld() {
         "/requests/new",
         `/requests/${request.id}`,
         `/organizations/${managed.slug}/edit`,
+        `/organizations/${managed.slug}/logo`,
         `/requests/${editable.id}/edit`,
         `/organizations/${other.slug}/claim`,
         "/organizations/new",
