@@ -946,18 +946,18 @@ function suggestionRequests() {
   ];
 }
 
-const PHASE_LABELS: Record<string, string> = {
-  engine: "engine round trip",
-  "engine-processing": "engine processingTimeMs",
-  database: "database fallback",
-  cards: "cards read (Prisma)",
-  help: "zero-result help",
-  loader: "loader",
-  app: "app: arrival → headers",
-  outside: "outside: queue, HTTP, gzip",
-};
-
 function printTable(all: Record<string, unknown>, byMode: Record<string, unknown>) {
+  // Here, not beside the function: the report runs before a top-level constant below it is set.
+  const PHASE_LABELS: Record<string, string> = {
+    engine: "engine round trip",
+    "engine-processing": "engine processingTimeMs",
+    database: "database fallback",
+    cards: "cards read (Prisma)",
+    help: "zero-result help",
+    loader: "loader",
+    app: "app: arrival → headers",
+    outside: "outside: queue, HTTP, gzip",
+  };
   const row = (label: string, value: string) => console.log(`│ ${label.padEnd(52)} │ ${value.padStart(18)} │`);
   const line = "─".repeat(75);
   console.log(`\n┌${line}┐`);
