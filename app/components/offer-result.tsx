@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { pick, useLanguage, useT, type Language } from "~/i18n/i18n";
 import {
   ACCESS_MODE_LABELS,
   IP_STATUS_LABELS,
@@ -41,14 +41,7 @@ export function OfferResult({ offer }: { offer: OfferResultView }) {
   const name = pick(lang, offer.nameVi, offer.nameEn);
   const description = pick(lang, offer.descriptionVi, offer.descriptionEn);
   const descriptionKey = lang === "vi" ? "descriptionVi" : "descriptionEn";
-  const owner = offer.organization
-    ? {
-        to: `/organizations/${offer.organization.slug}`,
-        name: pick(lang, offer.organization.nameVi, offer.organization.nameEn),
-      }
-    : offer.ownerExpert
-      ? { to: `/experts/${offer.ownerExpert.slug}`, name: offer.ownerExpert.fullName }
-      : null;
+  const owner = offerOwner(offer, lang);
   // The facts that tell one type's offers apart.
   const facts = [
     offer.type === "service" ? PRICE_MODE_LABELS[offer.priceMode as PriceMode]?.[lang] : null,
@@ -96,4 +89,19 @@ export function OfferResult({ offer }: { offer: OfferResultView }) {
       </div>
     </article>
   );
+}
+
+type Named = { nameVi: string | null; nameEn: string | null };
+
+/** Who offers it, as a link: the organization's page, or the researcher's profile. */
+export function offerOwner(
+  offer: { organization: (Named & { slug: string }) | null; ownerExpert: { slug: string; fullName: string } | null },
+  lang: Language,
+): { to: string; name: string } | null {
+  if (offer.organization)
+    return {
+      to: `/organizations/${offer.organization.slug}`,
+      name: pick(lang, offer.organization.nameVi, offer.organization.nameEn),
+    };
+  return offer.ownerExpert ? { to: `/experts/${offer.ownerExpert.slug}`, name: offer.ownerExpert.fullName } : null;
 }

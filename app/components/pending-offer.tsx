@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
+import { offerOwner } from "./offer-result";
 
 type Named = { nameVi: string | null; nameEn: string | null };
 
@@ -22,14 +23,7 @@ export function PendingOffer({
 }) {
   const t = useT();
   const lang = useLanguage();
-  const owner = offer.organization
-    ? {
-        to: `/organizations/${offer.organization.slug}`,
-        name: pick(lang, offer.organization.nameVi, offer.organization.nameEn),
-      }
-    : offer.ownerExpert
-      ? { to: `/experts/${offer.ownerExpert.slug}`, name: offer.ownerExpert.fullName }
-      : null;
+  const owner = offerOwner(offer, lang);
   return (
     <>
       <Link to={`/offers/${offer.id}`} className="font-semibold text-brand-700 underline">
