@@ -41,6 +41,8 @@ const SETTINGS = {
   SEARCH_CACHE_ENTRIES: { schema: positiveInteger, fallback: 500 },
   STATISTICS_CACHE: { schema: flag("off"), fallback: false },
   SERVER_TIMING: { schema: flag("on"), fallback: false },
+  // Threads reading the search fallback's SQL (app/db/read-workers.server.ts); 0: on the main thread
+  READ_WORKERS: { schema: z.string().trim().regex(/^\d+$/).transform(Number), fallback: undefined },
   MEILI_HOST: { schema: text, fallback: undefined },
   MEILI_MASTER_KEY: { schema: z.string(), fallback: undefined },
   MEILI_API_KEY: { schema: z.string(), fallback: undefined },

@@ -1,6 +1,7 @@
-import { PrismaClient } from "~/generated/prisma/client";
-import { resolveDatabaseUrl } from "./database-url";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
 import { remember } from "@epic-web/remember";
+import { readWorkersFor, reopenReadWorkers } from "./read-workers.server";
 import { BUSY_TIMEOUT_MS, createSqliteAdapter, runAsTransactionCallback } from "./sqlite-adapter.server";
 
 export type Db = PrismaClient;
@@ -38,4 +39,16 @@ export const prisma: PrismaClient = remember("prisma", () => createPrismaClient(
  */
 export async function refreshPlannerStatistics(db: DbClient = prisma) {
   await db.$executeRawUnsafe("ANALYZE");
+  reopenReadWorkers();
+}
+
+/**
+ * A read-only statement's rows: on the read workers when `db` is the shared
+ * client on a database file, else through `db` (a transaction sees its own
+ * writes only on its own connection; an in-memory database has one).
+ */
+export function readRows<Row>(statement: Prisma.Sql, db: DbClient): Promise<Row[]> {
+  const file = db === prisma ? databaseFilePath(resolveDatabaseUrl()) : null;
+  const workers = file ? readWorkersFor(file) : null;
+  return workers ? workers.all<Row>({ sql: statement.sql, values: statement.values }) : db.$queryRaw<Row[]>(statement);
 }

@@ -13,7 +13,7 @@ import {
   type OrganizationHit,
   type OrganizationSearchInput,
 } from "#search/organization-search";
-import { prisma, type DbClient } from "~/db/client.server";
+import { prisma, readRows, type DbClient } from "~/db/client.server";
 import { setting } from "~/config/env.server";
 import { log } from "~/config/log.server";
 import type { ListingFilters } from "~/utils/list-queries";
@@ -387,9 +387,10 @@ export function fallbackStatements(input: OrganizationSearchInput) {
 
 async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
   const statements = fallbackStatements(input);
-  const groups = await db.$queryRaw<GroupRow[]>(statements.groups);
+  // On the read workers: the counts over 100,000 listings are the costly part (decision 059).
+  const groups = await readRows<GroupRow>(statements.groups, db);
   const matched = groups.reduce((sum, group) => sum + Number(group.n), 0);
-  const page = await db.$queryRaw<{ id: string }[]>(statements.page(matched));
+  const page = await readRows<{ id: string }>(statements.page(matched), db);
 
   const facets = emptyFacetCounts();
   let total = 0;

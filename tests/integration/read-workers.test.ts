@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, readRows } from "~/db/client.server";
+import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
+import { ReadWorkers } from "~/db/read-workers.server";
+import { makeOrganization } from "../factories";
+
+const file = databaseFilePath(resolveDatabaseUrl())!;
+const pool = new ReadWorkers(file, 2);
+afterAll(() => pool.close());
+
+// A statement that keeps SQLite busy for a while: a million-row recursive count.
+const slow = Prisma.sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${1_000_000})
+  SELECT COUNT(*) AS c FROM n`;
+
+describe("read workers (decision 059)", () => {
+  test("return the rows Prisma returns, parameters bound, committed writes seen", async () => {
+    const organization = await makeOrganization({ nameVi: "Viện Đọc Song Song" });
+    const statement = Prisma.sql`SELECT id, nameVi FROM Organization WHERE id = ${organization.id} AND 1 = ${true}`;
+    const rows = await pool.all<{ id: string; nameVi: string }>(statement);
+    expect(rows).toEqual([{ id: organization.id, nameVi: "Viện Đọc Song Song" }]);
+    expect(await readRows(statement, prisma)).toEqual(rows);
+  });
+
+  test("a long read leaves the app's thread free: a timer set after it fires before it ends", async () => {
+    const events: string[] = [];
+    const read = readRows<{ c: number }>(slow, prisma).then((rows) => events.push(`read ${rows[0]!.c}`));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    events.push("timer");
+    await read;
+    expect(events).toEqual(["timer", "read 1000000"]);
+  });
+
+  test("reads run side by side on the workers", async () => {
+    // Both start before either ends: the second does not wait for the first in a queue.
+    const order: string[] = [];
+    await Promise.all([
+      pool.all(slow).then(() => order.push("first")),
+      pool.all(Prisma.sql`SELECT 1 AS one`).then(() => order.push("quick")),
+    ]);
+    expect(order).toEqual(["quick", "first"]);
+  });
+
+  test("a bad statement fails its read only; the worker goes on answering", async () => {
+    await expect(pool.all(Prisma.sql`SELECT nope FROM Organization`)).rejects.toThrow(/no such column/);
+    await expect(pool.all(Prisma.sql`INSERT INTO Field (id) VALUES ('x') RETURNING id`)).rejects.toThrow(/readonly/);
+    expect(await pool.all(Prisma.sql`SELECT 2 AS two`)).toEqual([{ two: 2 }]);
+  });
+
+  test("inside a transaction the read stays on the transaction's connection, which sees its own writes", async () => {
+    const seen = await prisma
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE Organization SET nameVi = 'Trong giao dịch' WHERE id = (SELECT id FROM Organization LIMIT 1)`;
+        const rows = await readRows<{ n: number }>(
+          Prisma.sql`SELECT COUNT(*) AS n FROM Organization WHERE nameVi = 'Trong giao dịch'`,
+          tx,
+        );
+        throw Object.assign(new Error("roll back"), { rows });
+      })
+      .catch((error: { rows: { n: number }[] }) => error.rows);
+    expect(Number(seen[0]!.n)).toBe(1);
+  });
+});
