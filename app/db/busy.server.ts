@@ -13,13 +13,17 @@ export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5;
 export function isDatabaseBusy(error: unknown): boolean {
   let current = error;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code, message, meta, cause } = current as {
+    const { name, code, message, meta, cause } = current as {
+      name?: unknown;
       code?: unknown;
       message?: unknown;
       meta?: { driverAdapterError?: unknown };
       cause?: unknown;
     };
     if (isSqliteBusy(current) || isSqliteBusy(meta?.driverAdapterError)) return true;
+    // Too many fallback reads queued for the read workers (app/db/read-workers.server.ts); by
+    // name, as the server entry and the Remix build each have their own copy of the class.
+    if (name === "ReadWorkersBusy") return true;
     // Prisma's maxWait: the transaction waited its turn too long to start. Or
     // its timeout: on a swamped machine it did not finish in time, and Prisma
     // rolled it back. Either way nothing was written and a retry may succeed.

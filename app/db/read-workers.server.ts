@@ -132,7 +132,9 @@ export class ReadWorkers {
   }
 }
 
+/** Too many reads waiting: answered 503 with Retry-After, as a database held by another process (app/db/busy.server.ts). */
 export class ReadWorkersBusy extends Error {
+  override readonly name = "ReadWorkersBusy";
   constructor() {
     super("too many reads are waiting for a read worker");
   }

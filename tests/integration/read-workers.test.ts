@@ -2,7 +2,8 @@ import { afterAll, describe, expect, test } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma, readRows } from "~/db/client.server";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
-import { ReadWorkers } from "~/db/read-workers.server";
+import { isDatabaseBusy } from "~/db/busy.server";
+import { ReadWorkers, ReadWorkersBusy } from "~/db/read-workers.server";
 import { makeOrganization } from "../factories";
 
 const file = databaseFilePath(resolveDatabaseUrl())!;
@@ -45,6 +46,20 @@ describe("read workers (decision 059)", () => {
     await expect(pool.all(Prisma.sql`SELECT nope FROM Organization`)).rejects.toThrow(/no such column/);
     await expect(pool.all(Prisma.sql`INSERT INTO Field (id) VALUES ('x') RETURNING id`)).rejects.toThrow(/readonly/);
     expect(await pool.all(Prisma.sql`SELECT 2 AS two`)).toEqual([{ two: 2 }]);
+  });
+
+  test("past 256 waiting reads, a read fails at once as busy (503), and the others are answered", async () => {
+    const one = new ReadWorkers(file, 1);
+    try {
+      const reads = [one.all(slow), ...Array.from({ length: 256 }, () => one.all(Prisma.sql`SELECT 1 AS one`))];
+      const refused = await one.all(Prisma.sql`SELECT 1 AS one`).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ReadWorkersBusy);
+      expect(isDatabaseBusy(refused)).toBe(true);
+      expect((await Promise.all(reads)).length).toBe(257);
+      expect(await one.all(Prisma.sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+    } finally {
+      await one.close();
+    }
   });
 
   test("inside a transaction the read stays on the transaction's connection, which sees its own writes", async () => {
