@@ -55,6 +55,8 @@ export type DirectorySearchResult = {
   mode: "engine" | "database";
   total: number;
   facets: FacetCounts;
+  /** The total is a floor: the fallback stopped counting there (COUNTED_MATCHES_LIMIT) */
+  totalAtLeast?: boolean;
   /** Facets whose counts this search could not afford (the fallback's field and area) */
   facetsWithoutCounts?: FacetName[];
   /** No listing matched every word; these match some of them */
@@ -286,6 +288,12 @@ export function fullTextQuery(q: string): string | null {
 export const RANKED_MATCHES_LIMIT = 2_000;
 
 /**
+ * Above this many matches for the words the fallback stops counting: the
+ * total reads "2,000+" and the facets show no counts (decision 059).
+ */
+export const COUNTED_MATCHES_LIMIT = RANKED_MATCHES_LIMIT;
+
+/**
  * Published organizations whose folded text matches the words, as a condition
  * on `o`. The unary + keeps SQLite from looking each match up by rowid in the
  * wide table: it walks a narrow index and checks the set of matched rowids.
@@ -371,8 +379,20 @@ export function fallbackStatements(input: OrganizationSearchInput) {
   const match = fullTextQuery(input.q);
   const text = textCondition(match);
   const taxonomyOnly = filterConditions({ ...input, kinds: [], districts: [], verifiedOnly: false });
-  const groups = Prisma.sql`SELECT o.kind, o.district, o.verified, COUNT(*) AS n
-    FROM Organization o WHERE ${text} AND ${taxonomyOnly} GROUP BY o.kind, o.district, o.verified`;
+  // With words, the matches are read from the full-text index and counted up to the limit
+  // (decision 059): "v" matches nearly every row, and counting them all cost 30 ms at 100,000.
+  const matchedRows = (conditions: Prisma.Sql, columns: Prisma.Sql) =>
+    Prisma.sql`SELECT ${columns} FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
+      WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${conditions}
+      LIMIT ${COUNTED_MATCHES_LIMIT + 1}`;
+  const groups = match
+    ? Prisma.sql`SELECT kind, district, verified, COUNT(*) AS n
+        FROM (${matchedRows(taxonomyOnly, Prisma.sql`o.kind, o.district, o.verified`)})
+        GROUP BY kind, district, verified`
+    : Prisma.sql`SELECT o.kind, o.district, o.verified, COUNT(*) AS n
+        FROM Organization o WHERE ${text} AND ${taxonomyOnly} GROUP BY o.kind, o.district, o.verified`;
+  // Past the limit: the matches under every filter, counted up to the limit again.
+  const filteredCount = Prisma.sql`SELECT COUNT(*) AS n FROM (${matchedRows(filterConditions(input), Prisma.sql`1`)})`;
   const limit = Prisma.sql`LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`;
   const page = (matched: number) =>
     match && input.sort === "relevance" && matched <= RANKED_MATCHES_LIMIT
@@ -382,8 +402,11 @@ export function fallbackStatements(input: OrganizationSearchInput) {
           ORDER BY s.rank, o.verified DESC, ${name}, o.id ${limit}`
       : Prisma.sql`SELECT o.id FROM Organization o
           WHERE ${text} AND ${filterConditions(input)} ORDER BY ${orderBy} ${limit}`;
-  return { groups, page };
+  return { groups, filteredCount, page };
 }
+
+/** Filters the grouped counts do not apply (they are applied to the groups here). */
+const hasRowFilters = (input: Filters) => input.kinds.length > 0 || input.districts.length > 0 || input.verifiedOnly;
 
 async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
   const statements = fallbackStatements(input);
@@ -391,6 +414,18 @@ async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Pr
   const groups = await readRows<GroupRow>(statements.groups, db);
   const matched = groups.reduce((sum, group) => sum + Number(group.n), 0);
   const page = await readRows<{ id: string }>(statements.page(matched), db);
+  if (input.q && fullTextQuery(input.q) && matched > COUNTED_MATCHES_LIMIT) {
+    const filtered = hasRowFilters(input)
+      ? Number((await readRows<{ n: number }>(statements.filteredCount, db))[0]?.n)
+      : matched;
+    return {
+      total: Math.min(filtered, COUNTED_MATCHES_LIMIT),
+      totalAtLeast: filtered > COUNTED_MATCHES_LIMIT,
+      facets: emptyFacetCounts(),
+      facetsWithoutCounts: [...FACETS],
+      ids: page.map((row) => row.id),
+    };
+  }
 
   const facets = emptyFacetCounts();
   let total = 0;

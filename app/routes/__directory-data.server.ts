@@ -100,6 +100,8 @@ async function buildDirectoryPage(
     concepts: result.concepts.map(taxonomyLabel),
     mode: result.mode,
     total: result.total,
+    /** The fallback stopped counting at `total` (a broad match with the engine down) */
+    totalAtLeast: Boolean(result.totalAtLeast),
     pages,
     results: result.results.map(({ organization, highlights }) => toCardView(organization, lang, highlights)),
     facets,

@@ -50,8 +50,21 @@ export async function clientLoader({ request, serverLoader }: ClientLoaderFuncti
 
 export default function Directory() {
   const loaderData = useLoaderData<typeof loader>();
-  const { query, problems, outOfRange, partial, concepts, mode, total, pages, results, facets, help, countsLater } =
-    loaderData;
+  const {
+    query,
+    problems,
+    outOfRange,
+    partial,
+    concepts,
+    mode,
+    total,
+    totalAtLeast,
+    pages,
+    results,
+    facets,
+    help,
+    countsLater,
+  } = loaderData;
   const t = useT();
   const lang = useLanguage();
   // The longer groups fold their tail (selected options always show).
@@ -111,7 +124,7 @@ export default function Directory() {
           labels={concepts}
           removeTo={`/directory${directorySearch({ ...query, concepts: false, page: 1 })}`}
         />
-        <ResultsSummary query={query} total={total} />
+        <ResultsSummary query={query} total={total} atLeast={totalAtLeast} />
         {problems.length > 0 ? (
           <div className="mb-4">
             <QueryProblems problems={problems} />
@@ -168,10 +181,10 @@ export default function Directory() {
   );
 }
 
-function ResultsSummary({ query, total }: { query: DirectoryQuery; total: number }) {
+function ResultsSummary({ query, total, atLeast }: { query: DirectoryQuery; total: number; atLeast: boolean }) {
   const t = useT();
   const lang = useLanguage();
-  const count = formatNumber(lang, total);
+  const count = `${formatNumber(lang, total)}${atLeast ? "+" : ""}`;
   return (
     // A pasted address is one long word: it wraps anywhere rather than widening the page.
     <p role="status" aria-live="polite" className="mb-3 text-sm text-slate-700 [overflow-wrap:anywhere]">
