@@ -339,10 +339,13 @@ function linkedTo(fieldIds: Prisma.Sql): Prisma.Sql {
 type GroupRow = { kind: string; district: string | null; verified: number | bigint | boolean; n: number | bigint };
 
 /**
- * The fallback in two statements, the words matched through the FTS5 index:
+ * The fallback in two statements, the words matched through the FTS5 index,
+ * run on the read workers (decision 059):
  * 1. counts grouped by kind, district and verified under the text, field and
  *    area conditions, from which the total and the disjunctive counts of those
- *    three facets are computed here;
+ *    three facets are computed here; with words, up to COUNTED_MATCHES_LIMIT
+ *    matches (past it, a third statement counts under every filter, up to the
+ *    limit again, and the facets show no counts);
  * 2. the page of ids: by bm25 when sorted by relevance with words (up to
  *    RANKED_MATCHES_LIMIT matches), otherwise in the engine's order.
  * Field and area counts are left out (they cost a join over every link, over a
