@@ -31,6 +31,8 @@ describe("the fallback counts up to a limit (decision 059)", () => {
     expect(found.totalAtLeast).toBe(true);
     expect(found.facetsWithoutCounts).toEqual(expect.arrayContaining(["kind", "district", "verified", "area"]));
     expect(found.results).toHaveLength(20);
+    const everything = await searchDirectoryInDatabase({ ...base, sort: "name" });
+    expect([everything.total, everything.totalAtLeast]).toEqual([COUNTED_MATCHES_LIMIT, true]);
   });
 
   test("under the limit the total is exact and counted, filters included", async () => {
@@ -45,6 +47,9 @@ describe("the fallback counts up to a limit (decision 059)", () => {
     const found = await searchDirectoryInDatabase({ ...base, q: "hop tac doanh nghiep", kinds: ["incubator"] });
     expect(found.total).toBe(incubators);
     expect(found.totalAtLeast).toBe(false);
+    const all = await prisma.organization.count({ where: { status: "published", kind: "incubator" } });
+    const byKind = await searchDirectoryInDatabase({ ...base, kinds: ["incubator"] });
+    expect([byKind.total, byKind.totalAtLeast]).toEqual([all, false]);
     const narrow = await searchDirectoryInDatabase({ ...base, q: "bach khoa" });
     expect(narrow.totalAtLeast).toBeFalsy();
     expect(narrow.facets.kind).not.toEqual({});
