@@ -31,6 +31,7 @@ export type AuditAction =
   | "offer.confirm"
   | "offer.stale"
   | "offer.hide"
+  | "offer.import"
   | "user.role";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -65,5 +66,6 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "offer.confirm",
   "offer.stale",
   "offer.hide",
+  "offer.import",
   "user.role",
 ];

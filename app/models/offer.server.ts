@@ -68,7 +68,7 @@ export function offerColumns(input: Omit<OfferInput, "fieldSlugs" | "inventors">
 }
 
 /** The text columns that show what an offer is: changing any of them sends it back to review. */
-const MATERIAL = [
+export const OFFER_MATERIAL = [
   "nameVi",
   "nameEn",
   "descriptionVi",
@@ -150,7 +150,7 @@ export async function offerOwnerUserIds(
   return profile ? [profile.userId] : [];
 }
 
-async function writeLinks(offerId: string, data: OfferData, tx: Tx) {
+export async function writeOfferLinks(offerId: string, data: OfferData, tx: Tx) {
   await tx.offerField.deleteMany({ where: { offerId } });
   await tx.offerField.createMany({ data: data.fieldIds.map((fieldId) => ({ offerId, fieldId })) });
   await tx.offerInventor.deleteMany({ where: { offerId } });
@@ -204,7 +204,7 @@ export async function createOffer(actor: Actor, owner: OfferOwner, data: OfferDa
         editedAt: now,
       },
     });
-    await writeLinks(offer.id, data, tx);
+    await writeOfferLinks(offer.id, data, tx);
     await refreshOfferSearchFields(tx, offer.id);
     await auditOffer(actor.id, "offer.create", offer, tx, { after: { ...columns, status: offer.status } });
     if (official) await effects.reindex("offer", [offer.id]);
@@ -227,7 +227,7 @@ export async function editOffer(actor: Actor, offerId: string, data: OfferData):
   });
   if (!current || !(await mayManageOffer(actor, current))) throw new OfferNotAllowedError();
   const { fieldIds, inventorIds, ...columns } = data;
-  const changed = MATERIAL.filter((key) => (current[key] ?? null) !== (columns[key] ?? null));
+  const changed = OFFER_MATERIAL.filter((key) => (current[key] ?? null) !== (columns[key] ?? null));
   const sameFields =
     [...fieldIds].sort().join() ===
     current.fields
@@ -253,7 +253,7 @@ export async function editOffer(actor: Actor, offerId: string, data: OfferData):
         ...(toReview ? { status: "pending", reviewNote: null } : {}),
       },
     });
-    await writeLinks(offerId, data, tx);
+    await writeOfferLinks(offerId, data, tx);
     await refreshOfferSearchFields(tx, offerId);
     await auditOffer(actor.id, "offer.edit", updated, tx, { before, after });
     if (toReview) await tellOfficials(offerId, actor.id, offerLabel(updated), tx, effects);
