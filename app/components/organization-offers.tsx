@@ -14,6 +14,7 @@ type OfferCard = {
   status: string;
   stale: boolean;
   hidden: boolean;
+  thumbnail?: { url: string; altVi: string | null; altEn: string | null } | null;
 };
 
 /**
@@ -36,23 +37,35 @@ export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; off
             </h3>
             <ul className="mt-2 divide-y divide-slate-100">
               {ofType.map((offer) => (
-                <li key={offer.id} className="py-2">
-                  <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
-                    {pick(lang, offer.nameVi, offer.nameEn)}
-                  </Link>
-                  {offer.fromPublicSource || offer.stale || offer.status !== "published" ? (
-                    <span className="mt-1 flex flex-wrap gap-2">
-                      {offer.status !== "published" ? (
-                        <Badge>{OFFER_STATUS_LABELS[offer.status as OfferStatus][lang]}</Badge>
-                      ) : null}
-                      {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
-                      {offer.hidden ? (
-                        <Badge>{t("offer.hiddenShort")}</Badge>
-                      ) : offer.stale ? (
-                        <Badge>{t("offer.stale")}</Badge>
-                      ) : null}
-                    </span>
+                <li key={offer.id} className="flex gap-3 py-2">
+                  {offer.thumbnail ? (
+                    <img
+                      src={offer.thumbnail.url}
+                      alt={pick(lang, offer.thumbnail.altVi, offer.thumbnail.altEn) ?? ""}
+                      width={64}
+                      height={48}
+                      loading="lazy"
+                      className="h-12 w-16 shrink-0 rounded border border-slate-200 object-cover"
+                    />
                   ) : null}
+                  <div className="min-w-0">
+                    <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
+                      {pick(lang, offer.nameVi, offer.nameEn)}
+                    </Link>
+                    {offer.fromPublicSource || offer.stale || offer.status !== "published" ? (
+                      <span className="mt-1 flex flex-wrap gap-2">
+                        {offer.status !== "published" ? (
+                          <Badge>{OFFER_STATUS_LABELS[offer.status as OfferStatus][lang]}</Badge>
+                        ) : null}
+                        {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
+                        {offer.hidden ? (
+                          <Badge>{t("offer.hiddenShort")}</Badge>
+                        ) : offer.stale ? (
+                          <Badge>{t("offer.stale")}</Badge>
+                        ) : null}
+                      </span>
+                    ) : null}
+                  </div>
                 </li>
               ))}
             </ul>

@@ -32,6 +32,7 @@ export type AuditAction =
   | "offer.stale"
   | "offer.hide"
   | "offer.import"
+  | "offer.photo"
   | "user.role";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -67,5 +68,6 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "offer.stale",
   "offer.hide",
   "offer.import",
+  "offer.photo",
   "user.role",
 ];

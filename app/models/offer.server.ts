@@ -2,6 +2,7 @@ import { pick } from "~/i18n/i18n";
 import { prisma, type DbClient } from "~/db/client.server";
 import { isOfficial } from "~/auth/permissions";
 import { isPublicOffer, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
+import { photoUrl } from "~/domain/offer-photo";
 import { refreshOfferSearchFields } from "#search/offer-document";
 import type { OfferInput } from "~/validation/offer";
 import { audit, type AuditAction } from "./audit.server";
@@ -345,6 +346,7 @@ export async function offerForPage(id: string, viewer: Actor | null) {
         orderBy: { position: "asc" },
         select: { expert: { select: { slug: true, fullName: true, status: true } } },
       },
+      photos: { orderBy: { position: "asc" }, select: { key: true, altVi: true, altEn: true } },
     },
   });
   if (!offer) return null;
@@ -386,13 +388,15 @@ export async function organizationOffers(organizationId: string, options: { mana
       status: true,
       staleSince: true,
       hiddenAt: true,
+      photos: { orderBy: { position: "asc" }, take: 1, select: { key: true, altVi: true, altEn: true } },
     },
   });
   // Whether it is stale or hidden, not since when: the dates are the portal's own.
-  return offers.map(({ staleSince, hiddenAt, ...offer }) => ({
+  return offers.map(({ staleSince, hiddenAt, photos, ...offer }) => ({
     ...offer,
     stale: staleSince !== null,
     hidden: hiddenAt !== null,
+    thumbnail: photos[0] ? { url: photoUrl(photos[0].key, 320), altVi: photos[0].altVi, altEn: photos[0].altEn } : null,
   }));
 }
 
