@@ -66,7 +66,8 @@ describe("an organization's logo", () => {
     const answer = await page.request.get(src!);
     expect(answer.status()).toBe(200);
     expect(answer.headers()["content-type"]).toBe("image/webp");
-    expect(answer.headers()["cache-control"]).toContain("immutable");
+    // Was a bug: the pages' "private, no-cache" came first, so browsers asked again every time.
+    expect(answer.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     const served = await answer.body();
     expect((await sharp(served).metadata()).width).toBe(256);
     expect(served.includes(Buffer.from("Camera Owner"))).toBe(false);
