@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
+import { OfferThumbnail, type Thumbnail } from "~/components/offer-thumbnail";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { OFFER_STATUS_LABELS, OFFER_TYPES, type OfferStatus, type OfferType } from "~/domain/offer-values";
 
@@ -14,7 +15,7 @@ type OfferCard = {
   status: string;
   stale: boolean;
   hidden: boolean;
-  thumbnail?: { url: string; altVi: string | null; altEn: string | null } | null;
+  thumbnail?: Thumbnail | null;
 };
 
 /**
@@ -38,16 +39,7 @@ export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; off
             <ul className="mt-2 divide-y divide-slate-100">
               {ofType.map((offer) => (
                 <li key={offer.id} className="flex gap-3 py-2">
-                  {offer.thumbnail ? (
-                    <img
-                      src={offer.thumbnail.url}
-                      alt={pick(lang, offer.thumbnail.altVi, offer.thumbnail.altEn) ?? ""}
-                      width={64}
-                      height={48}
-                      loading="lazy"
-                      className="h-12 w-16 shrink-0 rounded border border-slate-200 object-cover"
-                    />
-                  ) : null}
+                  {offer.thumbnail ? <OfferThumbnail photo={offer.thumbnail} className="h-12 w-16 shrink-0" /> : null}
                   <div className="min-w-0">
                     <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
                       {pick(lang, offer.nameVi, offer.nameEn)}

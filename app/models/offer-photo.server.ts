@@ -4,7 +4,7 @@ import { MAX_PHOTOS, photoUrl, type PhotoSize } from "~/domain/offer-photo";
 import { audit } from "./audit.server";
 import { PHOTO_IMAGES, processImage, removeImageFiles, writeImageFiles } from "./media.server";
 import { mayManageOffer, offerLabel, OfferNotAllowedError, type Actor } from "./offer.server";
-import { write } from "./write.server";
+import { write, type Tx } from "./write.server";
 
 /**
  * An equipment offer's photos (docs/decisions/057): up to MAX_PHOTOS, in the order
@@ -53,18 +53,7 @@ export async function addOfferPhoto(actor: Actor, offerId: string, bytes: Buffer
       await tx.offerPhoto.create({
         data: { offerId, key: image.key, position: (last._max.position ?? -1) + 1, ...alt },
       });
-      await audit(
-        {
-          actorId: actor.id,
-          action: "offer.photo",
-          entityType: "offer",
-          entityId: offerId,
-          label: offerLabel(offer),
-          before: { photos: count },
-          after: { photos: count + 1 },
-        },
-        tx,
-      );
+      await auditPhotos(actor, offer, count, count + 1, tx);
       // The cards carry a thumbnail: cached answers must not miss it.
       await effects.searchableDataChanged();
     });
@@ -82,22 +71,23 @@ export async function removeOfferPhoto(actor: Actor, offerId: string, photoId: s
   if (!photo) return false;
   await write(async (tx, effects) => {
     await tx.offerPhoto.delete({ where: { id: photo.id } });
-    await audit(
-      {
-        actorId: actor.id,
-        action: "offer.photo",
-        entityType: "offer",
-        entityId: offerId,
-        label: offerLabel(offer),
-        before: { photos: offer.photos.length },
-        after: { photos: offer.photos.length - 1 },
-      },
-      tx,
-    );
+    await auditPhotos(actor, offer, offer.photos.length, offer.photos.length - 1, tx);
     await effects.searchableDataChanged();
   });
   removeImageFiles(PHOTO_IMAGES, photo.key);
   return true;
+}
+
+/** One audit entry per change: how many photos before and after. */
+function auditPhotos(
+  actor: Actor,
+  offer: { id: string; nameVi: string | null; nameEn: string | null },
+  before: number,
+  after: number,
+  tx: Tx,
+) {
+  const entry = { actorId: actor.id, action: "offer.photo", entityType: "offer", entityId: offer.id } as const;
+  return audit({ ...entry, label: offerLabel(offer), before: { photos: before }, after: { photos: after } }, tx);
 }
 
 /** The first photo of each offer, for the cards: its thumbnail's address and alt text. */

@@ -3,6 +3,7 @@ import { prisma, type DbClient } from "~/db/client.server";
 import { isOfficial } from "~/auth/permissions";
 import { isPublicOffer, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
 import { photoUrl } from "~/domain/offer-photo";
+import { OFFER_COLUMNS } from "~/domain/offer-columns";
 import { refreshOfferSearchFields } from "#search/offer-document";
 import type { OfferInput } from "~/validation/offer";
 import { audit, type AuditAction } from "./audit.server";
@@ -68,37 +69,8 @@ export function offerColumns(input: Omit<OfferInput, "fieldSlugs" | "inventors">
   };
 }
 
-/** The text columns that show what an offer is: changing any of them sends it back to review. */
-export const OFFER_MATERIAL = [
-  "nameVi",
-  "nameEn",
-  "descriptionVi",
-  "descriptionEn",
-  "method",
-  "sampleRequirements",
-  "turnaround",
-  "audience",
-  "priceMode",
-  "priceMinVnd",
-  "priceMaxVnd",
-  "freeFor",
-  "instrument",
-  "make",
-  "model",
-  "category",
-  "specifications",
-  "building",
-  "district",
-  "ward",
-  "accessMode",
-  "conditions",
-  "applications",
-  "trl",
-  "ipStatus",
-  "ipNumber",
-  "offeredAs",
-  "transferredTo",
-] as const;
+/** The columns that show what an offer is: changing any of them sends it back to review. */
+export const OFFER_MATERIAL = OFFER_COLUMNS;
 
 export const offerLabel = (offer: { nameVi: string | null; nameEn: string | null }) =>
   pick("vi", offer.nameVi, offer.nameEn);

@@ -1,30 +1,21 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/auth.server";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SubmitButton } from "~/components/forms";
+import { Field, SubmitButton } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/domain/offer-photo";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { ImageRefused } from "~/models/media.server";
 import { OfferNotAllowedError } from "~/models/offer.server";
 import { addOfferPhoto, offerForPhotos, removeOfferPhoto, TooManyPhotosError } from "~/models/offer-photo.server";
 import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { titled } from "~/utils/meta";
-import { invariantResponse, readForm, tooManyFields } from "~/utils/misc";
+import { invariantResponse, readForm } from "~/utils/misc";
 import { optionalText } from "~/validation/common";
+import { readImageUpload, refusedImage } from "./__image-upload.server";
 
 /**
  * An equipment offer's photos: its owners and officials add (one file at a time, with
@@ -79,41 +70,18 @@ export async function action(args: ActionFunctionArgs) {
     await removeOfferPhoto(user, offer.id, photoId);
     return redirect(`/offers/${offer.id}/photos?removed=1`);
   }
-  let parts = 0;
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(args.request, async (part) => {
-      if (++parts > 6) throw tooManyFields(6);
-      return memory(part);
-    });
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    if (error instanceof MaxPartSizeExceededError) return refused("error.photo.tooLarge", {}, 413);
-    return refused("error.photo.notImage");
-  }
-  const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
+  const upload = await readImageUpload(args.request, { field: "photo", maxBytes: MAX_PHOTO_BYTES, maxParts: 6 });
+  const text = (name: string) => (typeof upload.form?.get(name) === "string" ? String(upload.form.get(name)) : "");
   const kept = { altVi: text("altVi"), altEn: text("altEn") };
+  if ("problem" in upload) return refused(`error.photo.${upload.problem}`, kept, upload.status);
   const altVi = AltText.safeParse(kept.altVi);
   const altEn = AltText.safeParse(kept.altEn);
   if (!altVi.success || !altEn.success) return refused("error.photo.alt", kept);
-  const file = form.get("photo");
-  if (!(file instanceof File) || file.size === 0) return refused("error.photo.missing", kept);
   try {
-    await addOfferPhoto(user, offer.id, Buffer.from(await file.arrayBuffer()), {
-      altVi: altVi.data,
-      altEn: altEn.data,
-    });
+    await addOfferPhoto(user, offer.id, upload.bytes, { altVi: altVi.data, altEn: altEn.data });
   } catch (error) {
     if (error instanceof TooManyPhotosError) return refused("error.photo.full", kept);
-    if (!(error instanceof ImageRefused)) throw error;
-    const problem: Problem =
-      error.reason === "too-many-pixels"
-        ? "error.photo.tooManyPixels"
-        : error.reason === "too-large"
-          ? "error.photo.tooLarge"
-          : "error.photo.notImage";
-    return refused(problem, kept);
+    return refused(`error.photo.${refusedImage(error)}`, kept);
   }
   return redirect(`/offers/${offer.id}/photos?added=1`);
 }
@@ -178,31 +146,21 @@ export default function OfferPhotosPage() {
               className="mt-2 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2"
             />
           </div>
-          <div>
-            <label htmlFor="altVi" className="block font-medium">
-              {t("offer.photos.altVi")}
-            </label>
-            <input
-              id="altVi"
-              name="altVi"
-              maxLength={200}
-              defaultValue={answer?.altVi ?? ""}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-            />
-          </div>
-          <div>
-            <label htmlFor="altEn" className="block font-medium">
-              {t("offer.photos.altEn")}
-            </label>
-            <input
-              id="altEn"
-              name="altEn"
-              lang="en"
-              maxLength={200}
-              defaultValue={answer?.altEn ?? ""}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-            />
-          </div>
+          <Field
+            id="altVi"
+            name="altVi"
+            label={t("offer.photos.altVi")}
+            maxLength={200}
+            defaultValue={answer?.altVi ?? ""}
+          />
+          <Field
+            id="altEn"
+            name="altEn"
+            lang="en"
+            label={t("offer.photos.altEn")}
+            maxLength={200}
+            defaultValue={answer?.altEn ?? ""}
+          />
           <SubmitButton>{t("offer.photos.upload")}</SubmitButton>
         </Form>
       )}

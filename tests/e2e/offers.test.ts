@@ -1,13 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import { pick, translator } from "~/i18n/i18n";
 import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 import { makeUser } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
+import { uploadFiles } from "./images";
 import { journeyCamera, VARIANTS } from "./journey-shots";
 import { makeFoodCompany, manage, word } from "./world";
 
@@ -85,17 +82,12 @@ describe("offers on a phone, in Vietnamese, without JavaScript", () => {
     // A photo of the instrument: a file that is not an image is refused (400) and the alt text stays.
     await page.getByRole("link", { name: t("offer.photos.manage"), exact: true }).click();
     await page.waitForURL(`**/offers/${instrumentId}/photos`);
-    const files = fs.mkdtempSync(path.join(os.tmpdir(), "offer-photo-"));
-    const notImage = path.join(files, "may.jpg");
-    fs.writeFileSync(notImage, "%PDF-1.4 a datasheet, not a photo");
-    const photo = path.join(files, "may-nhieu-xa.jpg");
-    fs.writeFileSync(
-      photo,
-      await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#64748b" } })
-        .jpeg()
-        .withExif({ IFD0: { Artist: "Camera Owner" } })
-        .toBuffer(),
-    );
+    const { notImage, photo } = await uploadFiles({
+      width: 1600,
+      height: 1200,
+      color: "#64748b",
+      notImage: "%PDF-1.4 a datasheet, not a photo",
+    });
     const alt = "Máy nhiễu xạ đặt trong phòng sạch";
     await page.getByLabel(t("offer.photos.file")).setInputFiles(notImage);
     await page.getByLabel(t("offer.photos.altVi")).fill(alt);

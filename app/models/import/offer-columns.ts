@@ -1,3 +1,5 @@
+import { OFFER_COLUMNS } from "~/domain/offer-columns";
+
 /**
  * The columns of an offer import file (services, equipment, technologies), named as
  * the offer form's fields: `organization` is the owner's slug, `area` the former
@@ -7,42 +9,20 @@
 export const OFFER_IMPORT_COLUMNS = [
   "type",
   "organization",
-  "nameVi",
-  "nameEn",
-  "descriptionVi",
-  "descriptionEn",
+  // The area is stored as `district` (the former district), as for organizations.
+  ...OFFER_COLUMNS.map((column) => (column === "district" ? "area" : column)),
   "fields",
-  // Service
-  "method",
-  "sampleRequirements",
-  "turnaround",
-  "audience",
-  "priceMode",
-  "priceMinVnd",
-  "priceMaxVnd",
-  "freeFor",
-  // Equipment (a service names its instruments too)
-  "instrument",
-  "make",
-  "model",
-  "category",
-  "specifications",
-  "building",
-  "area",
-  "ward",
-  "accessMode",
-  "conditions",
-  // Technology
-  "applications",
-  "trl",
-  "ipStatus",
-  "ipNumber",
-  "offeredAs",
   "transferred",
-  "transferredTo",
   "inventors",
 ] as const;
-export type OfferImportColumn = (typeof OFFER_IMPORT_COLUMNS)[number];
+export type OfferImportColumn =
+  | "type"
+  | "organization"
+  | "area"
+  | "fields"
+  | "transferred"
+  | "inventors"
+  | Exclude<(typeof OFFER_COLUMNS)[number], "district">;
 
 /** The file's columns that the offer form takes under another name. */
 export const FORM_NAMES: Partial<Record<OfferImportColumn, string>> = { fields: "fieldSlugs", area: "district" };
