@@ -136,7 +136,7 @@ function ReportRow({ row }: { row: Shown }) {
   return (
     <tr className={row.outcome === "reject" ? "bg-red-50" : undefined}>
       <td className="p-2 tabular-nums">{row.row}</td>
-      <td className="p-2 font-mono break-all">{row.slug}</td>
+      <td className="p-2 font-mono [overflow-wrap:anywhere]">{row.slug}</td>
       <td className="p-2">{t(`import.outcome.${row.outcome}` as MessageKey)}</td>
       <td className="p-2">
         {row.problems.length ? (
