@@ -24,6 +24,7 @@ import {
   type SearchBackup,
 } from "./lib/backup-manifest";
 import { readDumpContents } from "./lib/dump-contents";
+import { backupMedia } from "./lib/media-backup";
 import { formatBytes, formatSeconds, progressLine, shownPath, tableSummary } from "./lib/report-format";
 import { createDump, documentCounts } from "./lib/search-dump";
 import { copyDatabaseOnline, entitiesWrittenSince, sealCopy } from "./lib/sqlite-backup";
@@ -93,6 +94,10 @@ try {
 
   const files: BackupManifest["files"] = { [databaseFile]: await describeFile(path.join(dir, databaseFile)) };
   if (search?.dumpFile) files[search.dumpFile] = await describeFile(path.join(dir, search.dumpFile));
+  // The uploaded logos and photos: the database names them by key.
+  const media = await backupMedia(source, dir);
+  Object.assign(files, media);
+  console.log(`media: ${Object.keys(media).length} file(s) (logos, photos)`);
   writeManifest(dir, {
     format: 1,
     createdAt: new Date(started).toISOString(),
@@ -104,7 +109,7 @@ try {
   // The dump was moved in as the engine wrote it: an engine started without our mask made it readable by all.
   tightenTree(dir);
   const bytes = Object.values(files).reduce((sum, file) => sum + file.bytes, 0);
-  console.log(`${MANIFEST_FILE}: SHA-256 of ${Object.keys(files).join(" and ")}`);
+  console.log(`${MANIFEST_FILE}: SHA-256 of ${Object.keys(files).length} file(s)`);
   console.log(
     `\nBackup complete in ${formatSeconds(Date.now() - started)}: ${formatBytes(bytes)} in ${shownPath(dir)}`,
   );

@@ -30,6 +30,7 @@ import { prisma } from "~/db/client.server";
 import { applyMigrations } from "~/db/migrate.server";
 import { damagedFiles, readManifest, type BackupManifest } from "./lib/backup-manifest";
 import { processesUsingDatabase } from "./lib/open-files";
+import { restoreMedia } from "./lib/media-backup";
 import { rebuildIndexes } from "./lib/rebuild-indexes";
 import { formatSeconds, shownPath, tableSummary } from "./lib/report-format";
 import { documentCounts, waitUntilIdle } from "./lib/search-dump";
@@ -95,6 +96,16 @@ try {
   await refuseUnsafeTarget(manifest, target);
   restoreDatabase(manifest, target);
   databaseRestored = true;
+  const media = restoreMedia(
+    manifest,
+    dir,
+    target,
+    new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replaceAll(":", "-"),
+  );
+  console.log(`media: ${media} file(s) restored beside the database`);
   await queueChangesDuringBackup(manifest);
 
   if (values.reindex) {

@@ -29,6 +29,24 @@ describe("readQuery", () => {
     expect(read("hoà giải").words).toBe(read("hòa giải").words.replace("hòa", "hoà"));
   });
 
+  test("what a lab measures reaches materials characterisation; a bare x-ray is not medical imaging", () => {
+    for (const q of [
+      "x-ray",
+      "tia X",
+      "XRD",
+      "nhiễu xạ tia X",
+      "kính hiển vi điện tử quét",
+      "chụp ảnh bề mặt vật liệu ở độ phân giải nano",
+      "đo thành phần nguyên tố",
+      "phân tích cấu trúc tinh thể",
+      "đo phổ hồng ngoại",
+      "đo độ bền kéo",
+    ])
+      expect(read(q).fields, q).toContain("materials-characterization");
+    expect(read("x-ray").fields).not.toContain("smart-healthcare");
+    expect(read("chụp x-quang phổi").fields).toContain("medical-imaging");
+  });
+
   test("a 'cho' / 'for' phrase says whom for: its fields count only when nothing before has any", () => {
     expect(read("xuất hóa đơn điện tử cho doanh nghiệp nhỏ").fields).not.toContain("sme-support");
     expect(read("giải pháp cho nước thải").fields).toEqual(["environmental-engineering"]);

@@ -289,8 +289,8 @@ export const CONCEPTS: readonly Concept[] = [
   concept(
     ["medical-imaging", "smart-healthcare"],
     `
-    x-quang; chụp x-quang; chụp ct; ảnh y tế; chẩn đoán hình ảnh; bệnh viện; hồ sơ bệnh án; x-ray
-    ct scan; mri; radiology; hospital; medical images; telemedicine
+    x-quang; chụp x-quang; chụp x-ray; chụp ct; ảnh y tế; chẩn đoán hình ảnh; bệnh viện; hồ sơ bệnh án
+    ct scan; mri; radiology; hospital; medical images; telemedicine; chest x-ray; x-ray imaging
   `,
   ),
   concept(
@@ -689,6 +689,23 @@ export const CONCEPTS: readonly Concept[] = [
     hóa học; phân tích hóa học; phân tích thành phần; phòng thí nghiệm phân tích; kính hiển vi điện tử
     đo đặc trưng vật liệu; hóa hữu cơ; hóa vô cơ; hóa sinh; chemistry; chemical analysis; lab analysis
     composition analysis; electron microscope; electron microscopy; sem; material characterization
+  `,
+  ),
+  // What a lab measures, in the words of whoever brings the sample: "x-ray" alone is diffraction
+  // far more often than a patient's picture on the offers (which the medical words above keep).
+  concept(
+    ["materials-characterization", "electron-microscopy"],
+    `
+    đặc trưng vật liệu; phân tích cấu trúc; cấu trúc tinh thể; phân tích cấu trúc tinh thể; pha tinh thể
+    tinh thể; nhiễu xạ; nhiễu xạ tia x; tia x; xrd; x-ray; xray; x-ray diffraction; diffraction; diffractometer
+    crystal structure; crystallography; kính hiển vi điện tử quét; kính hiển vi điện tử truyền qua
+    hiển vi điện tử; fesem; fe-sem; edx; eds; bề mặt vật liệu; chụp ảnh bề mặt; ảnh bề mặt; hình thái bề mặt
+    độ phân giải nano; kích thước hạt; surface imaging; surface morphology; nanoscale imaging; particle size
+    transmission electron microscope; scanning electron microscope; thành phần nguyên tố
+    đo thành phần nguyên tố; phân tích nguyên tố; elemental analysis; elemental composition; quang phổ
+    đo phổ; phân tích phổ; phổ hồng ngoại; phổ raman; ftir; raman; spectroscopy; spectrometer
+    đo độ bền; độ bền kéo; thử kéo; cơ tính; thử cơ tính; độ cứng; tensile test; tensile strength
+    hardness test; mechanical testing
   `,
   ),
   concept(

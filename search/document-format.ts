@@ -10,8 +10,9 @@ import type { MeiliSearch } from "meilisearch";
  * 3: organizations carry their ward or commune since July 2025 (ward, wardNames; decision 029).
  * 4: the concept layer's everyday words of each field; organizations' name initialisms (decision 044).
  * 5: concept words for every field the listings use (decision 049).
+ * 6: the words of materials characterisation (x-ray, XRD, SEM, spectra, strength; decision 057).
  */
-export const DOCUMENT_FORMAT = 5;
+export const DOCUMENT_FORMAT = 6;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "organization:curate": ["curator", "admin"],
   /** Import listings in bulk */
   "organization:import": ["curator", "admin"],
+  /** Import services, equipment and technologies in bulk */
+  "offer:import": ["curator", "admin"],
   /** Appoint curators and admins */
   "user:appoint": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

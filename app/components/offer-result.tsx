@@ -11,6 +11,7 @@ import {
   type PriceMode,
 } from "~/domain/offer-values";
 import { Highlight } from "./highlight";
+import { OfferThumbnail, type Thumbnail } from "./offer-thumbnail";
 import { Badge } from "./ui/badge";
 
 export type OfferResultView = {
@@ -30,6 +31,8 @@ export type OfferResultView = {
   ownerExpert: { slug: string; fullName: string } | null;
   fields: { slug: string; nameVi: string; nameEn: string }[];
   highlights?: Record<string, string>;
+  /** An instrument's first photo. */
+  thumbnail?: Thumbnail | null;
 };
 
 /** A service, instrument or technology in a list: name, type, owner, fields and the type's key facts. */
@@ -51,6 +54,7 @@ export function OfferResult({ offer }: { offer: OfferResultView }) {
   ].filter((fact): fact is string => Boolean(fact));
   return (
     <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm [overflow-wrap:anywhere] sm:p-5">
+      {offer.thumbnail ? <OfferThumbnail photo={offer.thumbnail} className="float-right mb-2 ml-3 h-18 w-24" /> : null}
       <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
         {OFFER_TYPE_LABELS[offer.type as OfferType]?.[lang] ?? offer.type}
       </p>

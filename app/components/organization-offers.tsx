@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
+import { OfferThumbnail, type Thumbnail } from "~/components/offer-thumbnail";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { OFFER_STATUS_LABELS, OFFER_TYPES, type OfferStatus, type OfferType } from "~/domain/offer-values";
 
@@ -14,6 +15,7 @@ type OfferCard = {
   status: string;
   stale: boolean;
   hidden: boolean;
+  thumbnail?: Thumbnail | null;
 };
 
 /**
@@ -36,23 +38,26 @@ export function OrganizationOffers({ slug, offers, canAdd }: { slug: string; off
             </h3>
             <ul className="mt-2 divide-y divide-slate-100">
               {ofType.map((offer) => (
-                <li key={offer.id} className="py-2">
-                  <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
-                    {pick(lang, offer.nameVi, offer.nameEn)}
-                  </Link>
-                  {offer.fromPublicSource || offer.stale || offer.status !== "published" ? (
-                    <span className="mt-1 flex flex-wrap gap-2">
-                      {offer.status !== "published" ? (
-                        <Badge>{OFFER_STATUS_LABELS[offer.status as OfferStatus][lang]}</Badge>
-                      ) : null}
-                      {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
-                      {offer.hidden ? (
-                        <Badge>{t("offer.hiddenShort")}</Badge>
-                      ) : offer.stale ? (
-                        <Badge>{t("offer.stale")}</Badge>
-                      ) : null}
-                    </span>
-                  ) : null}
+                <li key={offer.id} className="flex gap-3 py-2">
+                  {offer.thumbnail ? <OfferThumbnail photo={offer.thumbnail} className="h-12 w-16 shrink-0" /> : null}
+                  <div className="min-w-0">
+                    <Link to={`/offers/${offer.id}`} className="font-medium break-words text-brand-700 hover:underline">
+                      {pick(lang, offer.nameVi, offer.nameEn)}
+                    </Link>
+                    {offer.fromPublicSource || offer.stale || offer.status !== "published" ? (
+                      <span className="mt-1 flex flex-wrap gap-2">
+                        {offer.status !== "published" ? (
+                          <Badge>{OFFER_STATUS_LABELS[offer.status as OfferStatus][lang]}</Badge>
+                        ) : null}
+                        {offer.fromPublicSource ? <Badge>{t("offer.publicSourceShort")}</Badge> : null}
+                        {offer.hidden ? (
+                          <Badge>{t("offer.hiddenShort")}</Badge>
+                        ) : offer.stale ? (
+                          <Badge>{t("offer.stale")}</Badge>
+                        ) : null}
+                      </span>
+                    ) : null}
+                  </div>
                 </li>
               ))}
             </ul>

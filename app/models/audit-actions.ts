@@ -31,6 +31,8 @@ export type AuditAction =
   | "offer.confirm"
   | "offer.stale"
   | "offer.hide"
+  | "offer.import"
+  | "offer.photo"
   | "user.role";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -65,5 +67,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "offer.confirm",
   "offer.stale",
   "offer.hide",
+  "offer.import",
+  "offer.photo",
   "user.role",
 ];

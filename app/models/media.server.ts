@@ -1,25 +1,58 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import sharp, { type Metadata } from "sharp";
+import sharp, { type Metadata, type ResizeOptions } from "sharp";
 import { remember } from "@epic-web/remember";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { LOGO_SIZES, MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type LogoSize } from "~/domain/logo";
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, PHOTO_SIZES } from "~/domain/offer-photo";
 import { prisma } from "~/db/client.server";
 import { audit } from "./audit.server";
 import { write } from "./write.server";
 
 /**
- * Logos, checked, cleaned and resized here (docs/decisions/056). An upload is
- * read by sharp, never trusted by its name or declared type: anything that is
- * not a JPEG, PNG, WebP or GIF image is refused, as is one of more than
- * MAX_LOGO_PIXELS (a decompression bomb declares a huge size in a few bytes).
- * What is kept is re-encoded as WebP at fixed sizes, without the original's
- * metadata (EXIF, GPS), under a random name in the data directory, outside
- * the web root; a new upload gets a new name, so the files can be cached forever.
+ * Uploaded images (logos, equipment photos), checked, cleaned and resized here
+ * (docs/decisions/056, 057). An upload is read by sharp, never trusted by its
+ * name or declared type: anything that is not a JPEG, PNG, WebP or GIF image is
+ * refused, as is one of more pixels than its use allows (a decompression bomb
+ * declares a huge size in a few bytes). What is kept is re-encoded as WebP at the
+ * use's fixed sizes, without the original's metadata (EXIF, GPS), under a random
+ * name in the data directory, outside the web root; a new upload gets a new name,
+ * so the files can be cached forever.
  */
 const FORMATS = new Set(["jpeg", "png", "webp", "gif"]);
-const FILE_NAME = /^([a-f0-9]{32})-(256|96)\.webp$/;
+
+/** What one use of images keeps: its folder, sizes, limits and how an image fits a size. */
+export type ImageUse = {
+  folder: "logos" | "photos";
+  sizes: readonly number[];
+  maxBytes: number;
+  maxPixels: number;
+  resize: (size: number) => ResizeOptions & { width: number };
+};
+
+/** Logos: contained in a square, transparent margins. */
+export const LOGO_IMAGES: ImageUse = {
+  folder: "logos",
+  sizes: LOGO_SIZES,
+  maxBytes: MAX_LOGO_BYTES,
+  maxPixels: MAX_LOGO_PIXELS,
+  resize: (size) => ({
+    width: size,
+    height: size,
+    fit: "contain",
+    background: { r: 255, g: 255, b: 255, alpha: 0 },
+  }),
+};
+
+/** Photos: their own shape, the longer side at most the size, never enlarged. */
+export const PHOTO_IMAGES: ImageUse = {
+  folder: "photos",
+  sizes: PHOTO_SIZES,
+  maxBytes: MAX_PHOTO_BYTES,
+  maxPixels: MAX_PHOTO_PIXELS,
+  resize: (size) => ({ width: size, height: size, fit: "inside", withoutEnlargement: true }),
+};
 
 export class ImageRefused extends Error {
   constructor(readonly reason: "not-image" | "too-many-pixels" | "too-large") {
@@ -27,18 +60,20 @@ export class ImageRefused extends Error {
   }
 }
 
-/** Beside the database (the data directory), created on first use. */
-export const mediaDirectory = () =>
-  remember(`media-directory:${resolveDatabaseUrl()}`, () => {
+/** A use's folder beside the database (the data directory), created on first use. */
+export const mediaDirectory = (use: ImageUse = LOGO_IMAGES) =>
+  remember(`media-directory:${use.folder}:${resolveDatabaseUrl()}`, () => {
     const database = databaseFilePath(resolveDatabaseUrl());
-    const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "media", "logos");
+    const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "media", use.folder);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     return dir;
   });
 
-/** The logo's files, made from the uploaded bytes, under a new key. Throws ImageRefused. */
-export async function processLogo(bytes: Buffer): Promise<{ key: string; files: Record<LogoSize, Buffer> }> {
-  if (bytes.length > MAX_LOGO_BYTES) throw new ImageRefused("too-large");
+export type ProcessedImage = { key: string; files: Record<number, Buffer> };
+
+/** The image's files for a use, made from the uploaded bytes, under a new key. Throws ImageRefused. */
+export async function processImage(bytes: Buffer, use: ImageUse): Promise<ProcessedImage> {
+  if (bytes.length > use.maxBytes) throw new ImageRefused("too-large");
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -46,14 +81,14 @@ export async function processLogo(bytes: Buffer): Promise<{ key: string; files: 
     throw new ImageRefused("not-image");
   }
   if (!metadata.format || !FORMATS.has(metadata.format)) throw new ImageRefused("not-image");
-  if ((metadata.width ?? 0) * (metadata.height ?? 0) > MAX_LOGO_PIXELS) throw new ImageRefused("too-many-pixels");
-  const files = {} as Record<LogoSize, Buffer>;
+  if ((metadata.width ?? 0) * (metadata.height ?? 0) > use.maxPixels) throw new ImageRefused("too-many-pixels");
+  const files: Record<number, Buffer> = {};
   try {
-    for (const size of LOGO_SIZES) {
-      files[size] = await sharp(bytes, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "error" })
+    for (const size of use.sizes) {
+      files[size] = await sharp(bytes, { limitInputPixels: use.maxPixels, failOn: "error" })
         // Turned as the camera said, then the orientation tag goes with the rest of the metadata.
         .autoOrient()
-        .resize(size, size, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 0 } })
+        .resize(use.resize(size))
         .webp({ quality: 82 })
         .toBuffer();
     }
@@ -63,9 +98,37 @@ export async function processLogo(bytes: Buffer): Promise<{ key: string; files: 
   return { key: crypto.randomBytes(16).toString("hex"), files };
 }
 
-/** A logo file's path, only for a name this module writes (never a path from the URL as is). */
-export function logoFile(name: string): string | null {
-  return FILE_NAME.test(name) ? path.join(mediaDirectory(), name) : null;
+export async function processLogo(bytes: Buffer): Promise<{ key: string; files: Record<LogoSize, Buffer> }> {
+  return processImage(bytes, LOGO_IMAGES);
+}
+
+/** A file's path, only for a name of the exact shape this module writes for the use (never a path from the URL as is). */
+export function mediaFile(use: ImageUse, name: string): string | null {
+  const match = /^([a-f0-9]{32})-(\d{2,4})\.webp$/.exec(name);
+  return match && use.sizes.includes(Number(match[2])) ? path.join(mediaDirectory(use), name) : null;
+}
+
+export const logoFile = (name: string) => mediaFile(LOGO_IMAGES, name);
+
+/** Writes an image's files (new names only); the caller removes them if its write fails. */
+export function writeImageFiles(use: ImageUse, image: ProcessedImage): string[] {
+  const written: string[] = [];
+  try {
+    for (const size of use.sizes) {
+      const file = path.join(mediaDirectory(use), `${image.key}-${size}.webp`);
+      fs.writeFileSync(file, image.files[size]!, { flag: "wx", mode: 0o600 });
+      written.push(file);
+    }
+  } catch (error) {
+    for (const file of written) fs.rmSync(file, { force: true });
+    throw error;
+  }
+  return written;
+}
+
+export function removeImageFiles(use: ImageUse, key: string | null) {
+  if (!key) return;
+  for (const size of use.sizes) fs.rmSync(path.join(mediaDirectory(use), `${key}-${size}.webp`), { force: true });
 }
 
 /**
@@ -79,15 +142,8 @@ export async function setOrganizationLogo(
   actorId: string,
 ) {
   const logo = bytes ? await processLogo(bytes) : null;
-  const written: string[] = [];
+  const written = logo ? writeImageFiles(LOGO_IMAGES, logo) : [];
   try {
-    if (logo) {
-      for (const size of LOGO_SIZES) {
-        const file = path.join(mediaDirectory(), `${logo.key}-${size}.webp`);
-        fs.writeFileSync(file, logo.files[size], { flag: "wx", mode: 0o600 });
-        written.push(file);
-      }
-    }
     await write(async (tx, effects) => {
       await tx.organization.update({ where: { id: organization.id }, data: { logoKey: logo?.key ?? null } });
       await audit(
@@ -109,12 +165,7 @@ export async function setOrganizationLogo(
     for (const file of written) fs.rmSync(file, { force: true });
     throw error;
   }
-  removeLogoFiles(organization.logoKey);
-}
-
-function removeLogoFiles(key: string | null) {
-  if (!key) return;
-  for (const size of LOGO_SIZES) fs.rmSync(path.join(mediaDirectory(), `${key}-${size}.webp`), { force: true });
+  removeImageFiles(LOGO_IMAGES, organization.logoKey);
 }
 
 /** What the logo page needs of an organization, by its address. */

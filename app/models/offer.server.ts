@@ -2,6 +2,8 @@ import { pick } from "~/i18n/i18n";
 import { prisma, type DbClient } from "~/db/client.server";
 import { isOfficial } from "~/auth/permissions";
 import { isPublicOffer, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
+import { photoUrl } from "~/domain/offer-photo";
+import { OFFER_COLUMNS } from "~/domain/offer-columns";
 import { refreshOfferSearchFields } from "#search/offer-document";
 import type { OfferInput } from "~/validation/offer";
 import { audit, type AuditAction } from "./audit.server";
@@ -67,37 +69,8 @@ export function offerColumns(input: Omit<OfferInput, "fieldSlugs" | "inventors">
   };
 }
 
-/** The text columns that show what an offer is: changing any of them sends it back to review. */
-const MATERIAL = [
-  "nameVi",
-  "nameEn",
-  "descriptionVi",
-  "descriptionEn",
-  "method",
-  "sampleRequirements",
-  "turnaround",
-  "audience",
-  "priceMode",
-  "priceMinVnd",
-  "priceMaxVnd",
-  "freeFor",
-  "instrument",
-  "make",
-  "model",
-  "category",
-  "specifications",
-  "building",
-  "district",
-  "ward",
-  "accessMode",
-  "conditions",
-  "applications",
-  "trl",
-  "ipStatus",
-  "ipNumber",
-  "offeredAs",
-  "transferredTo",
-] as const;
+/** The columns that show what an offer is: changing any of them sends it back to review. */
+export const OFFER_MATERIAL = OFFER_COLUMNS;
 
 export const offerLabel = (offer: { nameVi: string | null; nameEn: string | null }) =>
   pick("vi", offer.nameVi, offer.nameEn);
@@ -150,7 +123,7 @@ export async function offerOwnerUserIds(
   return profile ? [profile.userId] : [];
 }
 
-async function writeLinks(offerId: string, data: OfferData, tx: Tx) {
+export async function writeOfferLinks(offerId: string, data: OfferData, tx: Tx) {
   await tx.offerField.deleteMany({ where: { offerId } });
   await tx.offerField.createMany({ data: data.fieldIds.map((fieldId) => ({ offerId, fieldId })) });
   await tx.offerInventor.deleteMany({ where: { offerId } });
@@ -204,7 +177,7 @@ export async function createOffer(actor: Actor, owner: OfferOwner, data: OfferDa
         editedAt: now,
       },
     });
-    await writeLinks(offer.id, data, tx);
+    await writeOfferLinks(offer.id, data, tx);
     await refreshOfferSearchFields(tx, offer.id);
     await auditOffer(actor.id, "offer.create", offer, tx, { after: { ...columns, status: offer.status } });
     if (official) await effects.reindex("offer", [offer.id]);
@@ -227,7 +200,7 @@ export async function editOffer(actor: Actor, offerId: string, data: OfferData):
   });
   if (!current || !(await mayManageOffer(actor, current))) throw new OfferNotAllowedError();
   const { fieldIds, inventorIds, ...columns } = data;
-  const changed = MATERIAL.filter((key) => (current[key] ?? null) !== (columns[key] ?? null));
+  const changed = OFFER_MATERIAL.filter((key) => (current[key] ?? null) !== (columns[key] ?? null));
   const sameFields =
     [...fieldIds].sort().join() ===
     current.fields
@@ -253,7 +226,7 @@ export async function editOffer(actor: Actor, offerId: string, data: OfferData):
         ...(toReview ? { status: "pending", reviewNote: null } : {}),
       },
     });
-    await writeLinks(offerId, data, tx);
+    await writeOfferLinks(offerId, data, tx);
     await refreshOfferSearchFields(tx, offerId);
     await auditOffer(actor.id, "offer.edit", updated, tx, { before, after });
     if (toReview) await tellOfficials(offerId, actor.id, offerLabel(updated), tx, effects);
@@ -345,6 +318,7 @@ export async function offerForPage(id: string, viewer: Actor | null) {
         orderBy: { position: "asc" },
         select: { expert: { select: { slug: true, fullName: true, status: true } } },
       },
+      photos: { orderBy: { position: "asc" }, select: { key: true, altVi: true, altEn: true } },
     },
   });
   if (!offer) return null;
@@ -386,13 +360,15 @@ export async function organizationOffers(organizationId: string, options: { mana
       status: true,
       staleSince: true,
       hiddenAt: true,
+      photos: { orderBy: { position: "asc" }, take: 1, select: { key: true, altVi: true, altEn: true } },
     },
   });
   // Whether it is stale or hidden, not since when: the dates are the portal's own.
-  return offers.map(({ staleSince, hiddenAt, ...offer }) => ({
+  return offers.map(({ staleSince, hiddenAt, photos, ...offer }) => ({
     ...offer,
     stale: staleSince !== null,
     hidden: hiddenAt !== null,
+    thumbnail: photos[0] ? { url: photoUrl(photos[0].key, 320), altVi: photos[0].altVi, altEn: photos[0].altEn } : null,
   }));
 }
 

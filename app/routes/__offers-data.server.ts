@@ -14,6 +14,7 @@ import { translator, type Language } from "~/i18n/i18n";
 import { getTaxonomy } from "~/models/field.server";
 import { OFFER_FACETS, publicOfferCards, searchOffers, type OfferFacet } from "~/models/offer-search.server";
 import { noResultsHelp } from "~/models/search-help.server";
+import { offerThumbnails } from "~/models/offer-photo.server";
 import { offersPageQuerySchema, readPageQuery, type OffersPageQuery } from "~/utils/list-queries";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 
@@ -46,7 +47,8 @@ export async function offersPage(url: URL, lang: Language) {
     searchOffers({ ...query, lang, perPage: OFFERS_PAGE_SIZE }),
     getTaxonomy(),
   ]);
-  const results = await publicOfferCards(found.hits.map((hit) => hit.id));
+  const ids = found.hits.map((hit) => hit.id);
+  const [results, thumbnails] = await Promise.all([publicOfferCards(ids), offerThumbnails(ids)]);
   const highlights = new Map(found.hits.map((hit) => [hit.id, hit.highlights]));
   const t = translator(lang);
   const taxonomyLabel = (slug: string) => {
@@ -115,7 +117,11 @@ export async function offersPage(url: URL, lang: Language) {
     total: found.total,
     pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / OFFERS_PAGE_SIZE)),
     concepts: found.concepts.map(taxonomyLabel),
-    results: results.map((offer) => ({ ...offer, highlights: highlights.get(offer.id) ?? {} })),
+    results: results.map((offer) => ({
+      ...offer,
+      highlights: highlights.get(offer.id) ?? {},
+      thumbnail: thumbnails.get(offer.id) ?? null,
+    })),
     facets,
     help,
   };

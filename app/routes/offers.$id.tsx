@@ -12,6 +12,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { getUser, requireUser } from "~/auth/auth.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
+import { photoUrl } from "~/domain/offer-photo";
 import {
   ACCESS_MODE_LABELS,
   AUDIENCE_LABELS,
@@ -68,6 +69,11 @@ export async function loader(args: LoaderFunctionArgs) {
       type: offer.type as OfferType,
       status: offer.status as OfferStatus,
       refusal: canManage && offer.status === "rejected" ? offer.reviewNote : null,
+      photos: offer.photos.map((photo) => ({
+        url: photoUrl(photo.key, 1200),
+        altVi: photo.altVi,
+        altEn: photo.altEn,
+      })),
       nameVi: offer.nameVi,
       nameEn: offer.nameEn,
       descriptionVi: offer.descriptionVi,
@@ -207,6 +213,22 @@ export default function OfferPage() {
         ) : null}
       </header>
 
+      {offer.photos.length ? (
+        <section aria-label={t("offer.photos")}>
+          <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            {offer.photos.map((photo) => (
+              <li key={photo.url}>
+                <img
+                  src={photo.url}
+                  alt={pick(lang, photo.altVi, photo.altEn) ?? ""}
+                  className="w-full rounded-2xl border border-slate-200 bg-white object-contain"
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <Panel id="offer-facts" title={t(`offer.section.${offer.type}`)}>
         <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <Fact label={t("offer.method")}>{offer.method}</Fact>
@@ -318,6 +340,11 @@ export default function OfferPage() {
             <ButtonLink to={`/offers/${offer.id}/edit`} variant="secondary">
               {t("offer.edit")}
             </ButtonLink>
+            {offer.type === "equipment" && offer.status !== "archived" ? (
+              <ButtonLink to={`/offers/${offer.id}/photos`} variant="secondary">
+                {t("offer.photos.manage")}
+              </ButtonLink>
+            ) : null}
             {offer.status === "published" ? (
               <IntentForm intent="confirm" label={t("offer.confirm")} tone="primary" className="space-y-1">
                 <p className="text-sm text-slate-600">{t("offer.confirmHint")}</p>

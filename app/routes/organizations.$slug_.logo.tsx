@@ -1,13 +1,4 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { forbidden, requireUser } from "~/auth/auth.server";
 import { hasPermission } from "~/auth/permissions";
@@ -20,10 +11,11 @@ import { pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { isManager } from "~/models/claim.server";
 import { logoUrl, MAX_LOGO_BYTES } from "~/domain/logo";
-import { ImageRefused, organizationForLogo, setOrganizationLogo } from "~/models/media.server";
+import { organizationForLogo, setOrganizationLogo } from "~/models/media.server";
 import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { titled } from "~/utils/meta";
-import { invariantResponse, readForm, tooManyFields } from "~/utils/misc";
+import { invariantResponse, readForm } from "~/utils/misc";
+import { readImageUpload, refusedImage } from "./__image-upload.server";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("org.logo.title"));
 
@@ -68,32 +60,12 @@ export async function action(args: ActionFunctionArgs) {
     await setOrganizationLogo(organization, null, user.id);
     return redirect(`/organizations/${organization.slug}?logo=removed`);
   }
-  let parts = 0;
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_LOGO_BYTES });
-  let form: FormData;
+  const upload = await readImageUpload(args.request, { field: "logo", maxBytes: MAX_LOGO_BYTES, maxParts: 4 });
+  if ("problem" in upload) return refused(`error.logo.${upload.problem}`, upload.status);
   try {
-    form = await unstable_parseMultipartFormData(args.request, async (part) => {
-      if (++parts > 4) throw tooManyFields(4);
-      return memory(part);
-    });
+    await setOrganizationLogo(organization, upload.bytes, user.id);
   } catch (error) {
-    if (error instanceof Response) throw error;
-    if (error instanceof MaxPartSizeExceededError) return refused("error.logo.tooLarge", 413);
-    return refused("error.logo.notImage");
-  }
-  const file = form.get("logo");
-  if (!(file instanceof File) || file.size === 0) return refused("error.logo.missing");
-  try {
-    await setOrganizationLogo(organization, Buffer.from(await file.arrayBuffer()), user.id);
-  } catch (error) {
-    if (!(error instanceof ImageRefused)) throw error;
-    return refused(
-      error.reason === "too-many-pixels"
-        ? "error.logo.tooManyPixels"
-        : error.reason === "too-large"
-          ? "error.logo.tooLarge"
-          : "error.logo.notImage",
-    );
+    return refused(`error.logo.${refusedImage(error)}`);
   }
   return redirect(`/organizations/${organization.slug}?logo=saved`);
 }

@@ -100,9 +100,11 @@ export function createHttpApp({ root, build, readiness, allowedOrigins = [] }: H
     (req, res, next) =>
       req.path.startsWith("/api/") ? next() : middleware(req, res, next);
   app.use(notApi(sessionMiddleware()));
-  // Pages differ by cookie (language, session): shared caches must not keep them. The API sets its own.
+  // Pages differ by cookie (language, session): shared caches must not keep them. The API sets its own,
+  // and so do uploaded images (/media/…: immutable names, a year), which Remix would append to this.
   app.use(
-    notApi((_req, res, next) => {
+    notApi((req, res, next) => {
+      if (req.path.startsWith("/media/")) return next();
       res.setHeader("Cache-Control", "private, no-cache");
       res.append("Vary", "Cookie");
       res.append("Vary", "Accept-Language");

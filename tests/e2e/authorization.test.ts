@@ -184,6 +184,7 @@ for (const path of [
   "/admin/audit",
   "/admin/audit/export?format=json",
   "/admin/import",
+  "/admin/import/offers",
 ]) {
   add({ name: `GET ${path}`, method: "GET", prepare: async () => ({}), path: () => path, allow: OFFICIALS });
 }
@@ -785,6 +786,17 @@ add({
   state: () => db().organization.count(),
 });
 
+add({
+  name: "POST /admin/import/offers (bulk import of offers; the officials' side is tested with the import itself)",
+  method: "POST",
+  prepare: async () => ({}),
+  path: () => "/admin/import/offers",
+  form: () => ({ intent: "apply", token: "x".repeat(20) }),
+  skip: OFFICIALS,
+  allow: [],
+  state: () => db().offer.count(),
+});
+
 // ------------------------------------------------------------------ appointing
 
 for (const role of ["admin", "curator"] as const) {
@@ -1315,6 +1327,31 @@ add({
     const after = await offerRow(f.offer.id);
     expect(after.nameVi).toBe(f.name);
     expect(after.status).toBe((OFFICIALS as readonly string[]).includes(me.actor) ? "published" : "pending");
+  },
+});
+/** An instrument of the listing every `manager` actor manages, with one photo (no files: removing them is forgiving). */
+const managedInstrument = async () => {
+  const offer = await makeOffer({ organizationId: shared.managedOrg.id, type: "equipment", nameVi: `Máy ${word()}` });
+  const photo = await db().offerPhoto.create({ data: { offerId: offer.id, key: `${hex()}${hex()}${hex()}${hex()}` } });
+  return { offer, photo };
+};
+add({
+  name: "GET /offers/:id/photos of an instrument (its managers and officials)",
+  method: "GET",
+  prepare: managedInstrument,
+  path: (f) => `/offers/${f.offer.id}/photos`,
+  allow: ["manager", ...OFFICIALS],
+});
+add({
+  name: "POST /offers/:id/photos remove a photo (its managers and officials)",
+  method: "POST",
+  prepare: managedInstrument,
+  path: (f) => `/offers/${f.offer.id}/photos`,
+  form: (f) => ({ intent: "remove", photo: f.photo.id }),
+  allow: ["manager", ...OFFICIALS],
+  state: (f) => db().offerPhoto.count({ where: { offerId: f.offer.id } }),
+  changed: async (f, _me, response) => {
+    expect(response.headers.get("location")).toBe(`/offers/${f.offer.id}/photos?removed=1`);
   },
 });
 add({

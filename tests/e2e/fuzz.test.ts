@@ -64,6 +64,7 @@ async function buildWorld() {
   const match = await makeMatch(curator.id);
   // The listing's own offer, for its page (confirm, withdraw) and its edit form.
   const offer = await makeOffer({ organizationId: managed.id, nameVi: "Dịch vụ đo nhiễu xạ tia X" });
+  const instrument = await makeOffer({ organizationId: managed.id, type: "equipment", nameVi: "Máy nhiễu xạ tia X" });
   await db().organizationClaim.create({
     data: {
       userId: newcomer.id,
@@ -146,6 +147,7 @@ async function buildWorld() {
         ),
         `/offers/${offer.id}/edit`,
         `/offers/${offer.id}`,
+        `/offers/${instrument.id}/photos`,
         "/notifications",
         "/matches",
       ],
@@ -172,6 +174,7 @@ async function buildWorld() {
         "/admin/organizations",
         "/admin/users",
         "/admin/import",
+        "/admin/import/offers",
         "/admin/audit",
         `/requests/${pending.id}`,
       ],

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
@@ -56,6 +57,7 @@ const world = {} as {
   requestWord: string;
   matchId: string;
   offerId: string;
+  instrumentId: string;
   markers: string[];
   passwordHash: string;
   owner: Person;
@@ -154,6 +156,11 @@ beforeAll(async () => {
     staleSince,
     editedAt: staleSince,
   });
+  // An instrument with a photo: its page and card show the photo, never the photo's own id.
+  const instrument = await makeOffer({ organizationId: org.id, type: "equipment", nameVi: `Máy đo ${word()}` });
+  const photo = await db().offerPhoto.create({
+    data: { offerId: instrument.id, key: crypto.randomBytes(16).toString("hex"), altVi: `Ảnh máy ${word()}` },
+  });
   await enqueueSearchSync(db(), "organization", [org.id]);
   await enqueueSearchSync(db(), "expert", [expert.id]);
 
@@ -166,7 +173,8 @@ beforeAll(async () => {
     requestWord: request.titleToken,
     matchId: match.id,
     offerId: offer.id,
-    markers: [...Object.values(m), staleSince.toISOString()],
+    instrumentId: instrument.id,
+    markers: [...Object.values(m), staleSince.toISOString(), photo.id],
     passwordHash: owner.passwordHash,
     owner: { id: owner.id, email: owner.email, cookie: await signInAs(owner.id) },
     responder: { id: responder.id, email: responder.email, cookie: await signInAs(responder.id) },
@@ -191,6 +199,7 @@ function publicPages() {
     `/directory?q=${world.orgWord}`,
     `/organizations/${world.orgSlug}`,
     `/offers/${world.offerId}`,
+    `/offers/${world.instrumentId}`,
     "/experts",
     `/experts?q=${world.expertWord}`,
     `/experts/${world.expertSlug}`,

@@ -1,12 +1,10 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import os from "node:os";
 import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
 import { makeUser } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
+import { uploadFiles } from "./images";
 
 /**
  * A manager gives a listing a logo (issue 17), at 360 px in Vietnamese without
@@ -32,17 +30,12 @@ describe("an organization's logo", () => {
     });
     const manager = await makeUser({ name: `Quản lý logo ${unique}` });
     await portalDb().organizationManager.create({ data: { userId: manager.id, organizationId: organization.id } });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "logo-"));
-    const notImage = path.join(dir, "logo.png");
-    fs.writeFileSync(notImage, "<html><script>alert(1)</script></html>");
-    const photo = path.join(dir, "photo.jpg");
-    fs.writeFileSync(
-      photo,
-      await sharp({ create: { width: 800, height: 400, channels: 3, background: "#1d4ed8" } })
-        .jpeg()
-        .withExif({ IFD0: { Artist: "Camera Owner" } })
-        .toBuffer(),
-    );
+    const { notImage, photo } = await uploadFiles({
+      width: 800,
+      height: 400,
+      color: "#1d4ed8",
+      notImage: "<html><script>alert(1)</script></html>",
+    });
 
     const page = await openPage({ javaScriptEnabled: false, viewport: PHONE });
     await signInAs(manager.id, page.context());
@@ -66,7 +59,8 @@ describe("an organization's logo", () => {
     const answer = await page.request.get(src!);
     expect(answer.status()).toBe(200);
     expect(answer.headers()["content-type"]).toBe("image/webp");
-    expect(answer.headers()["cache-control"]).toContain("immutable");
+    // Was a bug: the pages' "private, no-cache" came first, so browsers asked again every time.
+    expect(answer.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     const served = await answer.body();
     expect((await sharp(served).metadata()).width).toBe(256);
     expect(served.includes(Buffer.from("Camera Owner"))).toBe(false);

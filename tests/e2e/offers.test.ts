@@ -4,13 +4,15 @@ import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 import { makeUser } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
+import { uploadFiles } from "./images";
 import { journeyCamera, VARIANTS } from "./journey-shots";
 import { makeFoodCompany, manage, word } from "./world";
 
 /**
- * A lab manager publishes a service and an instrument from a phone, in Vietnamese,
- * without JavaScript; an official approves both from the queue; a visitor then sees
- * them on the organization's page, grouped by type, and on their own pages.
+ * A lab manager publishes a service and an instrument with a photo from a phone, in
+ * Vietnamese, without JavaScript; an official approves both from the queue; a visitor
+ * then sees them on the organization's page, grouped by type, and on their own pages;
+ * a startup finds the instrument by saying what it needs, not the instrument's name.
  */
 const { openPage } = useBrowser();
 type Page = import("playwright-core").Page;
@@ -72,10 +74,35 @@ describe("offers on a phone, in Vietnamese, without JavaScript", () => {
     await page.getByLabel(t("offer.category")).selectOption({ label: "Nhiễu xạ, cấu trúc tinh thể" });
     await page.getByLabel(t("offer.make")).fill("Bruker");
     await page.getByLabel(t("offer.accessMode")).selectOption({ label: "Cán bộ phòng thí nghiệm vận hành" });
-    await pickField(page, "food-technology");
+    await pickField(page, "materials-characterization");
     await page.getByRole("button", { name: t("offer.submit") }).click();
     await page.waitForURL(/\/offers\/[a-z0-9]+\?sent=1/);
     const instrumentId = new URL(page.url()).pathname.split("/")[2]!;
+
+    // A photo of the instrument: a file that is not an image is refused (400) and the alt text stays.
+    await page.getByRole("link", { name: t("offer.photos.manage"), exact: true }).click();
+    await page.waitForURL(`**/offers/${instrumentId}/photos`);
+    const { notImage, photo } = await uploadFiles({
+      width: 1600,
+      height: 1200,
+      color: "#64748b",
+      notImage: "%PDF-1.4 a datasheet, not a photo",
+    });
+    const alt = "Máy nhiễu xạ đặt trong phòng sạch";
+    await page.getByLabel(t("offer.photos.file")).setInputFiles(notImage);
+    await page.getByLabel(t("offer.photos.altVi")).fill(alt);
+    const photoRefused = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: t("offer.photos.upload") }).click();
+    expect((await photoRefused).status()).toBe(400);
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain(t("error.photo.notImage"));
+    expect(await page.getByLabel(t("offer.photos.altVi")).inputValue()).toBe(alt);
+    await noSideways(page);
+    await camera.shot(page, "photo-refused", "Tệp không phải ảnh bị từ chối, mô tả ảnh vẫn giữ");
+    await page.getByLabel(t("offer.photos.file")).setInputFiles(photo);
+    await page.getByRole("button", { name: t("offer.photos.upload") }).click();
+    await expect.poll(() => page.getByText(t("offer.photos.added")).isVisible()).toBe(true);
+    await noSideways(page);
+    await camera.shot(page, "photo-added", "Ảnh thiết bị đã tải lên");
 
     // Its managers see both waiting on the organization's page; nothing is public before an official approves.
     await page.goto(`/organizations/${lab.slug}`);
@@ -125,6 +152,32 @@ describe("offers on a phone, in Vietnamese, without JavaScript", () => {
     await visitor.goto(`/offers/${serviceId}`);
     await expect.poll(() => visitor.getByText("1.500.000–2.000.000 đồng").isVisible()).toBe(true);
     await camera.shot(visitor, "service-page", "Trang riêng của dịch vụ, có giá");
+
+    // A startup asks in its own words, not the instrument's name, and finds it (with its photo).
+    const startup = await openPage(PHONE);
+    await startup.goto("/offers");
+    await startup.getByLabel(t("offerSearch.searchLabel")).fill("phân tích cấu trúc tinh thể");
+    await startup.getByLabel(t("offerSearch.searchLabel")).press("Enter");
+    await startup.waitForURL(/\/offers\?.*q=/);
+    const found = startup.getByRole("link", { name: instrument });
+    await expect.poll(() => found.isVisible()).toBe(true);
+    const card = startup.locator("article", { has: found });
+    const thumbnail = await card.locator("img").getAttribute("src");
+    expect(thumbnail).toMatch(/^\/media\/photos\/[a-f0-9]{32}-320\.webp$/);
+    await noSideways(startup);
+    await camera.shot(startup, "startup-finds", "Doanh nghiệp khởi nghiệp tìm thấy thiết bị bằng lời của mình");
+    await found.click();
+    await startup.waitForURL(`**/offers/${instrumentId}`);
+    const shown = startup.getByRole("img", { name: alt });
+    await expect.poll(() => shown.isVisible()).toBe(true);
+    expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+    const served = await startup.request.get((await shown.getAttribute("src"))!);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toBe("image/webp");
+    expect(served.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect((await served.body()).includes(Buffer.from("Camera Owner"))).toBe(false);
+    await noSideways(startup);
+    await camera.shot(startup, "instrument-photo", "Trang thiết bị có ảnh");
   });
 
   test("a seeded offer says it is from public sources, with its sources and no price", async () => {

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { searchClient, indexUid } from "#search/client";
 import type { SearchConfig } from "#search/config";
@@ -12,6 +13,8 @@ import { startLocalMeilisearch, type LocalMeilisearch } from "#search/local-serv
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { createOrganization, updateOrganization } from "~/models/organization.server";
+import { setOrganizationLogo } from "~/models/media.server";
+import { makeUser } from "../factories";
 import { createPrismaClient, prisma } from "~/db/client.server";
 import { applyMigrations } from "~/db/migrate.server";
 import type { BackupManifest } from "../../scripts/lib/backup-manifest";
@@ -165,7 +168,17 @@ describe("backup and restore", () => {
   const quiet = path.join(work, "quiet");
   const sourceEnv = () => ({ DATABASE_URL: `file:${sourceDatabase}`, MEILI_DATA_DIR: source.dataDir });
 
-  test("a restored backup has the same rows, documents and search results", async () => {
+  test("a restored backup has the same rows, documents, search results and uploaded images", async () => {
+    // Was a gap: logos (and equipment photos) live beside the database and were not backed up.
+    const listing = await prisma.organization.findFirstOrThrow({ where: { status: "published" } });
+    const curator = await makeUser({ role: "curator" });
+    const logo = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#0a7" } })
+      .png()
+      .toBuffer();
+    await setOrganizationLogo({ ...listing, logoKey: null }, logo, curator.id);
+    const { logoKey } = await prisma.organization.findUniqueOrThrow({ where: { id: listing.id } });
+    const logoName = path.join("media", "logos", `${logoKey}-256.webp`);
+    const logoBytes = fs.readFileSync(path.join(path.dirname(sourceDatabase), logoName));
     const digests = tableDigests(sourceDatabase);
     const documents = await organizationDocuments(configOf(source));
     const answers = await Promise.all(QUERIES.map((q) => searchIds(configOf(source), q)));
@@ -188,7 +201,11 @@ describe("backup and restore", () => {
       indexPrefix: prefix,
     });
     expect(manifest.search!.indexes[`${prefix}organizations`]).toBe(documents.length);
-    expect(Object.keys(manifest.files).sort()).toEqual([manifest.database.file, manifest.search!.dumpFile].sort());
+    const media = Object.keys(manifest.files).filter((name) => name.startsWith(`media${path.sep}`));
+    expect(Object.keys(manifest.files).sort()).toEqual(
+      [manifest.database.file, manifest.search!.dumpFile, ...media].sort(),
+    );
+    expect(media).toContain(logoName);
     // The dump moved out of the engine's dump directory into the backup.
     expect(fs.readdirSync(path.join(source.dataDir, "dumps"))).toEqual([]);
     // Was a bug: the backup (every password hash) and the engine's data were readable by anyone.
@@ -210,7 +227,8 @@ describe("backup and restore", () => {
     );
 
     expect(tableDigests(target.database)).toEqual(digests);
-    expectPrivate(modesUnder(target.database, target.dataDir));
+    expect(fs.readFileSync(path.join(path.dirname(target.database), logoName)).equals(logoBytes)).toBe(true);
+    expectPrivate(modesUnder(target.database, target.dataDir, path.join(path.dirname(target.database), "media")));
     const restored = await startEngine(target.dataDir);
     const config = configOf(restored);
     expect(await documentCounts(config)).toEqual(await documentCounts(configOf(source)));

@@ -3,8 +3,19 @@ import zlib from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import { prisma } from "~/db/client.server";
-import { ImageRefused, logoFile, processLogo, setOrganizationLogo } from "~/models/media.server";
-import { makeOrganization, makeUser } from "../factories";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/domain/offer-photo";
+import {
+  ImageRefused,
+  logoFile,
+  mediaFile,
+  PHOTO_IMAGES,
+  processImage,
+  processLogo,
+  setOrganizationLogo,
+} from "~/models/media.server";
+import { OfferNotAllowedError } from "~/models/offer.server";
+import { addOfferPhoto, offerThumbnails, removeOfferPhoto, TooManyPhotosError } from "~/models/offer-photo.server";
+import { makeOffer, makeOrganization, makeUser } from "../factories";
 
 /** A PNG whose header claims a size, with nothing behind it: what a decompression bomb looks like to a reader. */
 function pngClaiming(width: number, height: number): Buffer {
@@ -96,5 +107,71 @@ describe("logos", () => {
     expect(logoFile("../../etc/passwd")).toBeNull();
     expect(logoFile("0123456789abcdef0123456789abcdef-256.webp.html")).toBeNull();
     expect(logoFile("0123456789abcdef0123456789abcdef-96.webp")).toMatch(/media\/logos\//);
+  });
+});
+
+describe("equipment photos", () => {
+  const camera = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: "Secret Camera Owner" }, IFD3: { GPSLatitudeRef: "N" } })
+      .toBuffer();
+
+  test("the logos' pipeline at the photos' sizes: shape kept, never enlarged, metadata gone, bombs refused", async () => {
+    const { files } = await processImage(await camera(2400, 1600), PHOTO_IMAGES);
+    for (const [size, height] of [
+      [1200, 800],
+      [320, 213],
+    ] as const) {
+      const meta = await sharp(files[size]).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["webp", size, height]);
+      expect(meta.exif).toBeUndefined();
+      expect(files[size]!.includes(Buffer.from("Secret Camera Owner"))).toBe(false);
+    }
+    const small = await processImage(await camera(600, 400), PHOTO_IMAGES);
+    expect((await sharp(small.files[1200]).metadata()).width).toBe(600);
+    const refused = (bytes: Buffer) =>
+      processImage(bytes, PHOTO_IMAGES).catch((error: unknown) => (error as ImageRefused).reason);
+    expect(await refused(pngClaiming(8_000, 6_000))).toBe("too-many-pixels");
+    expect(await refused(Buffer.from("%PDF-1.4 not an image"))).toBe("not-image");
+    expect(await refused(Buffer.alloc(MAX_PHOTO_BYTES + 1))).toBe("too-large");
+    expect(mediaFile(PHOTO_IMAGES, "0123456789abcdef0123456789abcdef-320.webp")).toMatch(/media\/photos\//);
+    expect(mediaFile(PHOTO_IMAGES, "0123456789abcdef0123456789abcdef-256.webp")).toBeNull();
+  });
+
+  test("an instrument's owners and officials add up to six photos; others may not; removing deletes the files", async () => {
+    const lab = await makeOrganization();
+    const manager = await makeUser();
+    await prisma.organizationManager.create({ data: { userId: manager.id, organizationId: lab.id } });
+    const stranger = await makeUser();
+    const instrument = await makeOffer({ organizationId: lab.id, type: "equipment", accessMode: "staff_run" });
+    const service = await makeOffer({ organizationId: lab.id, type: "service" });
+    const bytes = await camera(800, 600);
+    await expect(addOfferPhoto(stranger, instrument.id, bytes, { altVi: null, altEn: null })).rejects.toThrow(
+      OfferNotAllowedError,
+    );
+    await expect(addOfferPhoto(manager, service.id, bytes, { altVi: null, altEn: null })).rejects.toThrow(
+      OfferNotAllowedError,
+    );
+    for (let n = 0; n < MAX_PHOTOS; n++)
+      await addOfferPhoto(manager, instrument.id, bytes, { altVi: `Ảnh ${n}`, altEn: null });
+    await expect(addOfferPhoto(manager, instrument.id, bytes, { altVi: null, altEn: null })).rejects.toThrow(
+      TooManyPhotosError,
+    );
+    const photos = await prisma.offerPhoto.findMany({
+      where: { offerId: instrument.id },
+      orderBy: { position: "asc" },
+    });
+    expect(photos.map((photo) => photo.altVi)).toEqual(Array.from({ length: MAX_PHOTOS }, (_, n) => `Ảnh ${n}`));
+    const first = mediaFile(PHOTO_IMAGES, `${photos[0]!.key}-1200.webp`)!;
+    expect(fs.existsSync(first)).toBe(true);
+    expect((await offerThumbnails([instrument.id])).get(instrument.id)?.url).toBe(
+      `/media/photos/${photos[0]!.key}-320.webp`,
+    );
+    expect(await removeOfferPhoto(manager, instrument.id, photos[0]!.id)).toBe(true);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(await prisma.auditEntry.count({ where: { action: "offer.photo", entityId: instrument.id } })).toBe(
+      MAX_PHOTOS + 1,
+    );
   });
 });

@@ -151,6 +151,16 @@ export const vi = {
   "import.problem.duplicateRow": ({ row }) => `Trùng với dòng ${row}`,
   "import.problem.duplicateListing": ({ slug }) =>
     `Trùng tên với hồ sơ đã có “${slug}”; ghi đường dẫn đó vào cột slug để cập nhật`,
+  "import.problem.organization": ({ value }) => `Không có tổ chức đang công khai với đường dẫn “${value}”`,
+  "import.problem.organizationRequired": "Thiếu đường dẫn của tổ chức sở hữu (organization)",
+  "import.problem.inventor": ({ value }) => `Không có hồ sơ chuyên gia công khai “${value}”`,
+  "offerImport.title": "Nhập dịch vụ, thiết bị, công nghệ hàng loạt",
+  "offerImport.intro":
+    "Tệp CSV hoặc JSON, mỗi dòng một dịch vụ, thiết bị hoặc công nghệ của một tổ chức (cột organization là đường dẫn của tổ chức). Mỗi dòng được kiểm tra như biểu mẫu chào mời. Dòng trùng tổ chức, loại và tên với một chào mời đã có sẽ cập nhật chào mời đó. Chạy thử trước: tệp chỉ được nhập khi không dòng nào bị từ chối, và các chào mời được công bố ngay.",
+  "offerImport.link": "Nhập dịch vụ, thiết bị, công nghệ hàng loạt",
+  "offerImport.back": "Nhập hồ sơ tổ chức",
+  "offerImport.row": "Tổ chức · loại · tên",
+  "offerImport.applied": ({ create, update }) => `Đã nhập: ${create} chào mời mới, ${update} chào mời cập nhật.`,
 
   // Likely duplicates (app/models/duplicates.server.ts)
   "dup.title": "Có thể tổ chức này đã có trong danh bạ",
@@ -227,6 +237,7 @@ export const vi = {
   "audit.action.organization.confirm": "Xác nhận hồ sơ còn đúng",
   "audit.action.organization.logo": "Đổi logo",
   "audit.action.organization.import": "Nhập hồ sơ từ tệp",
+  "audit.action.offer.import": "Nhập chào mời từ tệp",
   "audit.action.user.role": "Đổi vai trò người dùng",
   "audit.changes": "Thay đổi",
   "audit.noDiff": "Không có trường nào thay đổi.",
@@ -432,6 +443,16 @@ export const en: Record<keyof typeof vi, Message> = {
   "import.problem.duplicateRow": ({ row }) => `Duplicate of row ${row}`,
   "import.problem.duplicateListing": ({ slug }) =>
     `Same name as the existing listing “${slug}”; put that address in the slug column to update it`,
+  "import.problem.organization": ({ value }) => `No published organization has the address “${value}”`,
+  "import.problem.organizationRequired": "The owning organization's address (organization) is missing",
+  "import.problem.inventor": ({ value }) => `No published expertise profile “${value}”`,
+  "offerImport.title": "Bulk import of services, equipment and technologies",
+  "offerImport.intro":
+    "A CSV or JSON file, one service, instrument or technology of an organization per row (the organization column is the organization's address). Each row is checked as the offer form checks it. A row with the organization, type and name of an existing offer updates that offer. Do a dry run first: the file is imported only when no row is rejected, and the offers are published at once.",
+  "offerImport.link": "Bulk import of services, equipment and technologies",
+  "offerImport.back": "Import listings",
+  "offerImport.row": "Organization · type · name",
+  "offerImport.applied": ({ create, update }) => `Imported: ${create} new offers, ${update} updated.`,
 
   "dup.title": "This organization may already be listed",
   "dup.proposalIntro":
@@ -504,6 +525,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "audit.action.organization.confirm": "Listing confirmed accurate",
   "audit.action.organization.logo": "Logo changed",
   "audit.action.organization.import": "Listings imported",
+  "audit.action.offer.import": "Offers imported",
   "audit.action.user.role": "User role changed",
   "audit.changes": "Changes",
   "audit.noDiff": "No field changed.",

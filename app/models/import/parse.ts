@@ -11,7 +11,7 @@ import { IMPORT_COLUMNS, LEGACY_COLUMNS, MAX_IMPORT_ROWS, type ImportColumn } fr
  * so a hostile file costs no more than a legitimate one. The file is read in
  * chunks and the event loop serves other requests between them.
  */
-export type RawRow = Partial<Record<ImportColumn, string>>;
+export type RawRow<C extends string = ImportColumn> = Partial<Record<C, string>>;
 export type FileProblem =
   | { key: "import.file.malformed"; params: { detail: string } }
   | { key: "import.file.unknownColumns"; params: { columns: string } }
@@ -22,16 +22,37 @@ export type FileProblem =
   | { key: "import.file.tooDeep"; params: { max: number } }
   | { key: "import.file.cellTooLong"; params: { row: number; max: number } };
 
-export type ParsedFile = { ok: true; rows: RawRow[] } | { ok: false; problem: FileProblem };
+export type ParsedFile<C extends string = ImportColumn> =
+  { ok: true; rows: RawRow<C>[] } | { ok: false; problem: FileProblem };
+
+/** What one kind of import file holds: its columns, and which of them a file must have. */
+export type FileSpec<C extends string> = {
+  columns: readonly C[];
+  /** Accepted from older files, not counted in the column limit. */
+  legacy?: readonly C[];
+  /** The required columns the header lacks (a list of names to show). */
+  missing: (header: string[]) => string[];
+};
+
+/** Listings (the organization import): `district` is read as the area of older files. */
+export const ORGANIZATION_FILE: FileSpec<ImportColumn> = {
+  columns: IMPORT_COLUMNS,
+  legacy: LEGACY_COLUMNS,
+  missing: (header) => [
+    ...(header.includes("kind") ? [] : ["kind"]),
+    ...(header.includes("nameVi") || header.includes("nameEn") ? [] : ["nameVi | nameEn"]),
+  ],
+};
 
 /** Twice the known columns: a file with more is refused at its header. */
-export const MAX_IMPORT_COLUMNS = IMPORT_COLUMNS.length * 2;
+export const maxColumns = (spec: FileSpec<string>) => spec.columns.length * 2;
+export const MAX_IMPORT_COLUMNS = maxColumns(ORGANIZATION_FILE);
+/** A row with cells beyond the header carries this key, so that its plan rejects it. */
+export const EXTRA_CELLS = "\u0000extra";
 /** Far above the longest column (2,000), far below what would cost memory. */
 export const MAX_CELL_CHARS = 20_000;
 /** An array of objects whose `fields` may be a list, inside `{ data: [...] }`: 4 levels. */
 export const MAX_JSON_DEPTH = 8;
-
-const KNOWN = new Set<string>([...IMPORT_COLUMNS, ...LEGACY_COLUMNS]);
 
 /** Stops the read with a problem. */
 class Stop extends Error {
@@ -41,7 +62,19 @@ class Stop extends Error {
 }
 
 /** `input`: the file as a stream (an upload on disk) or as text. */
-export async function parseImportFile(name: string, input: Readable | string): Promise<ParsedFile> {
+export async function parseImportFile(name: string, input: Readable | string): Promise<ParsedFile>;
+export async function parseImportFile<C extends string>(
+  name: string,
+  input: Readable | string,
+  spec: FileSpec<C>,
+): Promise<ParsedFile<C>>;
+export async function parseImportFile(
+  name: string,
+  input: Readable | string,
+  spec: FileSpec<string> = ORGANIZATION_FILE,
+): Promise<ParsedFile<string>> {
+  const known = new Set<string>([...spec.columns, ...(spec.legacy ?? [])]);
+  const limits = { known, maxColumns: maxColumns(spec) };
   const source = typeof input === "string" ? Readable.from([input]) : input;
   try {
     const chunks = textChunks(source);
@@ -52,13 +85,12 @@ export async function parseImportFile(name: string, input: Readable | string): P
       if (!first.done) yield start;
       yield* { [Symbol.asyncIterator]: () => chunks };
     })();
-    const table = json ? await jsonRows(rest) : await csvRows(rest);
+    const table = json ? await jsonRows(rest, limits) : await csvRows(rest, limits);
     const { header, rows } = table;
-    const unknown = header.filter((column) => !KNOWN.has(column));
+    const unknown = header.filter((column) => !known.has(column));
     if (unknown.length)
       return problem({ key: "import.file.unknownColumns", params: { columns: unknown.slice(0, 10).join(", ") } });
-    const missing = ["kind"].filter((column) => !header.includes(column));
-    if (!header.includes("nameVi") && !header.includes("nameEn")) missing.push("nameVi | nameEn");
+    const missing = spec.missing(header);
     if (missing.length) return problem({ key: "import.file.missingColumns", params: { columns: missing.join(", ") } });
     if (rows.length === 0) return problem({ key: "import.file.empty", params: {} });
     return { ok: true, rows };
@@ -70,7 +102,7 @@ export async function parseImportFile(name: string, input: Readable | string): P
   }
 }
 
-const problem = (value: FileProblem): ParsedFile => ({ ok: false, problem: value });
+const problem = (value: FileProblem): { ok: false; problem: FileProblem } => ({ ok: false, problem: value });
 const malformed = (detail: string) =>
   new Stop({ key: "import.file.malformed", params: { detail: detail.slice(0, 200) } });
 
@@ -94,37 +126,38 @@ function checkRowCount(count: number) {
   if (count > MAX_IMPORT_ROWS) throw new Stop({ key: "import.file.tooManyRows", params: { max: MAX_IMPORT_ROWS } });
 }
 
-type Table = { header: string[]; rows: RawRow[] };
+type Table = { header: string[]; rows: Record<string, string>[] };
+type Limits = { known: Set<string>; maxColumns: number };
 
-async function csvRows(chunks: AsyncIterable<string>): Promise<Table> {
+async function csvRows(chunks: AsyncIterable<string>, { known, maxColumns }: Limits): Promise<Table> {
   // RFC 4180; quotes inside an unquoted cell are kept as they are. A record longer than
   // every cell at its limit is refused before it is built.
-  const parser = csvParser({ ...CSV_OPTIONS, max_record_size: MAX_CELL_CHARS * MAX_IMPORT_COLUMNS });
+  const parser = csvParser({ ...CSV_OPTIONS, max_record_size: MAX_CELL_CHARS * maxColumns });
   const feed = Readable.from(chunks).on("error", (error) => parser.destroy(error));
   feed.pipe(parser);
   let columns: string[] | null = null;
-  const rows: RawRow[] = [];
+  const rows: Record<string, string>[] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
-      if (record.length > MAX_IMPORT_COLUMNS)
-        throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
+      if (record.length > maxColumns)
+        throw new Stop({ key: "import.file.tooManyColumns", params: { max: maxColumns } });
       if (!columns) {
         columns = record.map((cell) => cell.trim());
         if (columns.every((column) => column === "")) throw new Stop({ key: "import.file.empty", params: {} });
         continue;
       }
       checkRowCount(rows.length + 1);
-      const row: RawRow = {};
+      const row: Record<string, string> = {};
       record.forEach((cell, index) => {
         checkCell(cell, rows.length + 1);
         const column = columns![index];
-        if (column !== undefined && KNOWN.has(column)) row[column as ImportColumn] = cell;
+        if (column !== undefined && known.has(column)) row[column] = cell;
       });
       for (let index = record.length; index < columns.length; index++)
-        if (KNOWN.has(columns[index]!)) row[columns[index] as ImportColumn] = "";
+        if (known.has(columns[index]!)) row[columns[index]!] = "";
       // Cells beyond the header are kept under a name no column has, so the row is rejected.
       if (record.length > columns.length && record.slice(columns.length).some((cell) => cell.trim() !== ""))
-        row.status = "\u0000extra-cells";
+        row[EXTRA_CELLS] = "\u0000extra-cells";
       rows.push(row);
     }
   } catch (error) {
@@ -138,9 +171,9 @@ async function csvRows(chunks: AsyncIterable<string>): Promise<Table> {
   return { header: columns, rows };
 }
 
-async function jsonRows(chunks: AsyncIterable<string>): Promise<Table> {
+async function jsonRows(chunks: AsyncIterable<string>, { known, maxColumns }: Limits): Promise<Table> {
   const header = new Set<string>();
-  const rows: RawRow[] = [];
+  const rows: Record<string, string>[] = [];
   let root: "array" | "object" | null = null;
   let parser: JSONParser | null = null;
   let failure: unknown = null;
@@ -149,15 +182,14 @@ async function jsonRows(chunks: AsyncIterable<string>): Promise<Table> {
     if (!item || typeof item !== "object" || Array.isArray(item))
       throw malformed(`row ${rows.length + 1} is not an object`);
     checkRowCount(rows.length + 1);
-    const row: RawRow = {};
+    const row: Record<string, string> = {};
     for (const [key, cell] of Object.entries(item as Record<string, unknown>)) {
       header.add(key);
-      if (header.size > MAX_IMPORT_COLUMNS)
-        throw new Stop({ key: "import.file.tooManyColumns", params: { max: MAX_IMPORT_COLUMNS } });
-      if (!KNOWN.has(key)) continue;
+      if (header.size > maxColumns) throw new Stop({ key: "import.file.tooManyColumns", params: { max: maxColumns } });
+      if (!known.has(key)) continue;
       const text = cellText(cell);
       checkCell(text, rows.length + 1);
-      row[key as ImportColumn] = text;
+      row[key] = text;
     }
     rows.push(row);
   };

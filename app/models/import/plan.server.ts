@@ -8,6 +8,7 @@ import { isOrganizationKind } from "~/domain/organization-values";
 import { slugify } from "~/utils/text";
 import { COLUMN_LIMITS, IMPORT_COLUMNS_SELECT, type ImportColumn } from "./columns";
 import type { RawRow } from "./parse";
+import { cellProblems, clean, dedupe, listCell, type RowProblem } from "./rows";
 
 /**
  * Decides, for each row, what an import would do: create a listing, update
@@ -19,7 +20,7 @@ import type { RawRow } from "./parse";
  * listing, unless another listing (or an earlier row) already has its name
  * and kind, which is reported as a duplicate.
  */
-export type RowProblem = { key: `import.problem.${string}`; params?: Record<string, string | number> };
+export type { RowProblem };
 
 export type Values = {
   kind?: string;
@@ -91,20 +92,8 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
     // Long files: let the server answer other requests meanwhile.
     if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
     const rowNumber = index + 1;
-    const problems: RowProblem[] = [];
+    const problems: RowProblem[] = cellProblems(raw, COLUMN_LIMITS);
     const cell = (column: ImportColumn) => clean(raw[column]);
-    for (const column of Object.keys(raw) as ImportColumn[]) {
-      const value = raw[column] ?? "";
-      if (value.includes("\u0000"))
-        problems.push({
-          key: value === "\u0000extra-cells" ? "import.problem.extraCells" : "import.problem.notText",
-          params: { column },
-        });
-      else if (/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
-        problems.push({ key: "import.problem.controlCharacters", params: { column } });
-      const max = COLUMN_LIMITS[column];
-      if (max && value.trim().length > max) problems.push({ key: "import.problem.tooLong", params: { column, max } });
-    }
 
     const givenSlug = cell("slug");
     if (givenSlug && !SLUG.test(givenSlug)) problems.push({ key: "import.problem.slug", params: { value: givenSlug } });
@@ -170,12 +159,7 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
     const fieldList = cell("fields");
     if (fieldList) {
       fieldIds = [];
-      for (const slug of new Set(
-        fieldList
-          .split(/[;|]/)
-          .map((part) => part.trim())
-          .filter(Boolean),
-      )) {
+      for (const slug of listCell(fieldList)) {
         const field = taxonomy.bySlug.get(slug);
         if (!field || field.areaSlug === null) problems.push({ key: "import.problem.field", params: { value: slug } });
         else fieldIds.push(field.id);
@@ -270,10 +254,6 @@ function readListings(slugs: string[]) {
   });
 }
 
-function clean(value: string | undefined): string {
-  return (value ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -296,14 +276,4 @@ function uniqueSlug(values: Values, taken: Set<string>, inFile: Map<string, numb
 
 function sameSet(a: string[], b: string[]) {
   return a.length === b.length && new Set([...a, ...b]).size === a.length;
-}
-
-function dedupe(problems: RowProblem[]): RowProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = JSON.stringify(problem);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

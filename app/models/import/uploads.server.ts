@@ -26,7 +26,12 @@ const MAX_FILES = 4;
 const MAX_FIELDS = 10;
 
 export type Upload = { name: string; path: string };
-const uploads = remember("import-uploads", () => new Map<string, Upload & { userId: string; at: number }>());
+/** Which import a kept file is for: a token of one import is never applied by another. */
+export type ImportScope = "organizations" | "offers";
+const uploads = remember(
+  "import-uploads",
+  () => new Map<string, Upload & { userId: string; scope: ImportScope; at: number }>(),
+);
 
 /** Beside the database (the data directory), readable by the portal's user only. */
 export const uploadDirectory = () =>
@@ -80,19 +85,26 @@ export function removeFile(upload: Upload | null) {
   if (upload) fs.rmSync(upload.path, { force: true });
 }
 
-export function keepUpload(userId: string, upload: Upload): string {
+export function keepUpload(userId: string, scope: ImportScope, upload: Upload): string {
   const now = Date.now();
   for (const [token, kept] of uploads) if (now - kept.at > KEEP_MS) forgetUpload(token);
   while (uploads.size >= MAX_FILES) forgetUpload(uploads.keys().next().value!);
   const token = crypto.randomBytes(18).toString("base64url");
-  uploads.set(token, { ...upload, userId, at: now });
+  uploads.set(token, { ...upload, userId, scope, at: now });
   return token;
 }
 
-/** The kept file, only for the official who uploaded it. */
-export function takeUpload(userId: string, token: string): Upload | null {
+/** The kept file, only for the official who uploaded it, and only for the same import. */
+export function takeUpload(userId: string, scope: ImportScope, token: string): Upload | null {
   const kept = uploads.get(token);
-  if (!kept || kept.userId !== userId || Date.now() - kept.at > KEEP_MS || !fs.existsSync(kept.path)) return null;
+  if (
+    !kept ||
+    kept.userId !== userId ||
+    kept.scope !== scope ||
+    Date.now() - kept.at > KEEP_MS ||
+    !fs.existsSync(kept.path)
+  )
+    return null;
   return { name: kept.name, path: kept.path };
 }
 
