@@ -13,7 +13,8 @@ import { drainOutbox, seedAndIndex } from "./helpers";
  */
 const token = word();
 const other = word();
-const ids = { service: "", equipment: "", technology: "", named: "", inField: "" };
+const ranked = word();
+const ids = { service: "", equipment: "", technology: "", named: "", inField: "", byName: "", mentioned: "" };
 const base: OfferQuery = {
   q: token,
   ...NO_OFFER_FILTERS,
@@ -70,6 +71,23 @@ beforeAll(async () => {
       organizationId: lab.id,
       nameVi: `Công nghệ sạch ${concepts}`,
       fieldSlugs: ["environmental-engineering"],
+    })
+  ).id;
+  // The words in one offer's names, in a newer one's description only: bm25 puts the names first.
+  ids.byName = (
+    await makeOffer({
+      organizationId: lab.id,
+      nameVi: `Đo quang phổ hồng ngoại ${ranked}`,
+      nameEn: `Infrared spectroscopy ${ranked}`,
+      publishedAt: new Date("2025-01-01"),
+    })
+  ).id;
+  ids.mentioned = (
+    await makeOffer({
+      organizationId: lab.id,
+      nameVi: "Phân tích thành phần vật liệu",
+      descriptionVi: `Phân tích mẫu rắn và lỏng theo tiêu chuẩn, kết hợp với phép đo ${ranked} khi cần.`,
+      publishedAt: new Date("2026-06-01"),
     })
   ).id;
   await drainOutbox();
@@ -131,6 +149,17 @@ describe("offer search", () => {
     const found = await withEngineDown(() => searchOffers({ ...base, q: `kinh hien vi ${token}` }));
     expect(found.hits.map((hit) => hit.id)).toEqual([ids.equipment]);
     expect(found.concepts).toEqual([]);
+  });
+
+  test("the database ranks by bm25 over the FTS5 index: a name match above a newer description mention", async () => {
+    const found = await withEngineDown(() => searchOffers({ ...base, q: ranked }));
+    expect(found.mode).toBe("database");
+    expect(found.hits.map((hit) => hit.id)).toEqual([ids.byName, ids.mentioned]);
+    // A word being typed matches as the start of a longer word, and an inner part of a word does not.
+    const typed = await withEngineDown(() => searchOffers({ ...base, q: `quang ${ranked.slice(0, -1)}` }));
+    expect(typed.hits.map((hit) => hit.id)).toEqual([ids.byName]);
+    const inner = await withEngineDown(() => searchOffers({ ...base, q: ranked.slice(2) }));
+    expect(inner.total).toBe(0);
   });
 
   test("sorted by name in the page's language", async () => {
