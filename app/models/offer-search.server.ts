@@ -5,6 +5,7 @@ import { prisma, type DbClient } from "~/db/client.server";
 import { PUBLIC_OFFER } from "~/domain/offer-values";
 import type { Language } from "~/i18n/i18n";
 import type { OffersPageQuery } from "~/utils/list-queries";
+import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { storedDate } from "~/db/sqlite-adapter.server";
 import {
   engineOrDatabase,
@@ -80,6 +81,24 @@ export async function searchOffers(query: OfferQuery, db: DbClient = prisma): Pr
     () => offersInDatabase(query, db),
   );
   return { ...found, concepts: found.mode === "engine" ? concepts : [] };
+}
+
+/**
+ * The type-ahead's offers on /offers: the first few public offers the words
+ * find (ranked, no counts, not read as fields), in either mode.
+ */
+export async function suggestOffers(q: string, limit: number, lang: Language) {
+  const found = await searchOffers({
+    q,
+    ...NO_OFFER_FILTERS,
+    sort: "relevance",
+    page: 1,
+    perPage: limit,
+    lang,
+    concepts: false,
+    facets: false,
+  });
+  return publicOfferCards(found.hits.map((hit) => hit.id));
 }
 
 function engineSort(query: OfferQuery): string[] {

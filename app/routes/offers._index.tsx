@@ -52,6 +52,7 @@ export default function Offers() {
         total={found.total}
         defaults={{ sort: "relevance" }}
         fieldParam={(field) => ["field", field.slug]}
+        suggest="offers"
         filtersOpen={filtered}
         controls={<SortSelect id="offers-sort" sort={query.sort} />}
         filters={groups.map((group) => (

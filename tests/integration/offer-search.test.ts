@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { reportSearchSuccess } from "#search/availability";
-import { findFreePort } from "#search/local-server";
 import { searchOffers, type OfferQuery } from "~/models/offer-search.server";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { makeOffer, makeOrganization, word } from "../factories";
-import { drainOutbox, seedAndIndex } from "./helpers";
+import { drainOutbox, seedAndIndex, withEngineDown } from "./helpers";
 
 /**
  * Offers are found through the gateway (issue 17): every facet filters, in the
@@ -109,17 +107,6 @@ const FILTERS: [string, Partial<OfferQuery>, () => string[]][] = [
   ["updated since", { updatedSince: new Date(Date.now() + 60_000) }, () => []],
   ["none, newest first", { sort: "newest" }, () => [ids.technology, ids.equipment, ids.service]],
 ];
-
-async function withEngineDown<T>(run: () => Promise<T>): Promise<T> {
-  const host = process.env.MEILI_HOST;
-  process.env.MEILI_HOST = `http://127.0.0.1:${await findFreePort()}`;
-  try {
-    return await run();
-  } finally {
-    process.env.MEILI_HOST = host;
-    reportSearchSuccess();
-  }
-}
 
 describe("offer search", () => {
   test("only public offers are found, with counts per facet", async () => {
