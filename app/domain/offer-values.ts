@@ -113,3 +113,35 @@ export function isPublicOffer(offer: {
     (!offer.organization || offer.organization.status === "published")
   );
 }
+
+/** The columns that show what an offer is: an owner changing any of them sends it back to review. */
+export const OFFER_MATERIAL_COLUMNS = [
+  "nameVi",
+  "nameEn",
+  "descriptionVi",
+  "descriptionEn",
+  "method",
+  "sampleRequirements",
+  "turnaround",
+  "audience",
+  "priceMode",
+  "priceMinVnd",
+  "priceMaxVnd",
+  "freeFor",
+  "instrument",
+  "make",
+  "model",
+  "category",
+  "specifications",
+  "building",
+  "district",
+  "ward",
+  "accessMode",
+  "conditions",
+  "applications",
+  "trl",
+  "ipStatus",
+  "ipNumber",
+  "offeredAs",
+  "transferredTo",
+] as const;

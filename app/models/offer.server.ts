@@ -1,7 +1,7 @@
 import { pick } from "~/i18n/i18n";
 import { prisma, type DbClient } from "~/db/client.server";
 import { isOfficial } from "~/auth/permissions";
-import { isPublicOffer, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
+import { isPublicOffer, OFFER_MATERIAL_COLUMNS, PUBLIC_OFFER, type OfferType } from "~/domain/offer-values";
 import { refreshOfferSearchFields } from "#search/offer-document";
 import type { OfferInput } from "~/validation/offer";
 import { audit, type AuditAction } from "./audit.server";
@@ -66,38 +66,6 @@ export function offerColumns(input: Omit<OfferInput, "fieldSlugs" | "inventors">
     transferredTo: technology && input.transferred ? (input.transferredTo ?? "") : null,
   };
 }
-
-/** The text columns that show what an offer is: changing any of them sends it back to review. */
-const MATERIAL = [
-  "nameVi",
-  "nameEn",
-  "descriptionVi",
-  "descriptionEn",
-  "method",
-  "sampleRequirements",
-  "turnaround",
-  "audience",
-  "priceMode",
-  "priceMinVnd",
-  "priceMaxVnd",
-  "freeFor",
-  "instrument",
-  "make",
-  "model",
-  "category",
-  "specifications",
-  "building",
-  "district",
-  "ward",
-  "accessMode",
-  "conditions",
-  "applications",
-  "trl",
-  "ipStatus",
-  "ipNumber",
-  "offeredAs",
-  "transferredTo",
-] as const;
 
 export const offerLabel = (offer: { nameVi: string | null; nameEn: string | null }) =>
   pick("vi", offer.nameVi, offer.nameEn);
@@ -227,7 +195,7 @@ export async function editOffer(actor: Actor, offerId: string, data: OfferData):
   });
   if (!current || !(await mayManageOffer(actor, current))) throw new OfferNotAllowedError();
   const { fieldIds, inventorIds, ...columns } = data;
-  const changed = MATERIAL.filter((key) => (current[key] ?? null) !== (columns[key] ?? null));
+  const changed = OFFER_MATERIAL_COLUMNS.filter((key) => (current[key] ?? null) !== (columns[key] ?? null));
   const sameFields =
     [...fieldIds].sort().join() ===
     current.fields

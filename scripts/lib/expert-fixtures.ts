@@ -3,7 +3,15 @@ import Database from "better-sqlite3";
 import { expertSearchText, type ExpertForIndex } from "#search/expert-document";
 import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle } from "~/domain/expert-values";
 import { slugify } from "~/utils/text";
-import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatabase } from "./organization-fixtures";
+import {
+  loadFields,
+  mulberry32,
+  pickFields,
+  researchOrganizations,
+  sqlDate,
+  weighted,
+  withFixtureDatabase,
+} from "./organization-fixtures";
 
 /**
  * Synthetic but realistic expertise profiles for scale tests and the
@@ -319,14 +327,6 @@ type IndexSource = Pick<
   | "fields"
   | "links"
 >;
-type Organization = {
-  id: string;
-  nameVi: string | null;
-  nameEn: string | null;
-  acronym: string | null;
-  district: string | null;
-};
-
 export function generateExperts(options: ExpertFixtureOptions): number {
   return withFixtureDatabase(options.databaseUrl, (sqlite) => generateInto(sqlite, options));
 }
@@ -337,21 +337,7 @@ function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions):
   const { fields, fieldsByArea } = loadFields(sqlite);
 
   // Research organizations, by the areas of their fields: where scientists work.
-  const organizations = new Map<string, Organization>();
-  const organizationsByArea = new Map<string, Organization[]>();
-  const rows = sqlite
-    .prepare(
-      `SELECT DISTINCT o.id, o.nameVi, o.nameEn, o.acronym, o.district, a.slug AS areaSlug
-       FROM Organization o JOIN OrganizationField l ON l.organizationId = o.id JOIN Field f ON f.id = l.fieldId JOIN Field a ON a.id = f.parentId
-       WHERE o.status = 'published' AND o.kind IN ('lab', 'institute', 'university')`,
-    )
-    .all() as (Organization & { areaSlug: string })[];
-  for (const { areaSlug, ...organization } of rows) {
-    const known = organizations.get(organization.id) ?? organization;
-    organizations.set(known.id, known);
-    organizationsByArea.set(areaSlug, [...(organizationsByArea.get(areaSlug) ?? []), known]);
-  }
-  const allOrganizations = [...organizations.values()];
+  const { all: allOrganizations, byArea: organizationsByArea } = researchOrganizations(sqlite);
 
   const insertUser = sqlite.prepare(
     `INSERT INTO User (id, email, name, passwordHash, role, accountType, locale, createdAt, updatedAt)

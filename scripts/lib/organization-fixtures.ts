@@ -167,6 +167,38 @@ export function loadFields(sqlite: Database.Database): { fields: Field[]; fields
   return { fields, fieldsByArea };
 }
 
+/** A published lab, institute or university, as the expert and offer fixtures read it. */
+export type ResearchOrganization = {
+  id: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  acronym: string | null;
+  kind: string;
+  district: string | null;
+  ward: string | null;
+  verified: number;
+};
+
+/** Research organizations, each once, and by the areas of their fields: where scientists work and labs are. */
+export function researchOrganizations(sqlite: Database.Database) {
+  const all = new Map<string, ResearchOrganization>();
+  const byArea = new Map<string, ResearchOrganization[]>();
+  const rows = sqlite
+    .prepare(
+      `SELECT DISTINCT o.id, o.nameVi, o.nameEn, o.acronym, o.kind, o.district, o.ward, o.verified, a.slug AS areaSlug
+       FROM Organization o JOIN OrganizationField l ON l.organizationId = o.id JOIN Field f ON f.id = l.fieldId
+       JOIN Field a ON a.id = f.parentId
+       WHERE o.status = 'published' AND o.kind IN ('lab', 'institute', 'university')`,
+    )
+    .all() as (ResearchOrganization & { areaSlug: string })[];
+  for (const { areaSlug, ...organization } of rows) {
+    const known = all.get(organization.id) ?? organization;
+    all.set(known.id, known);
+    byArea.set(areaSlug, [...(byArea.get(areaSlug) ?? []), known]);
+  }
+  return { all: [...all.values()], byArea };
+}
+
 function generateInto(sqlite: Database.Database, options: FixtureOptions): number {
   const random = mulberry32(options.seed ?? 20261122);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
