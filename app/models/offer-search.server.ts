@@ -7,6 +7,7 @@ import type { Language } from "~/i18n/i18n";
 import type { OffersPageQuery } from "~/utils/list-queries";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { storedDate } from "~/db/sqlite-adapter.server";
+import { timed } from "~/utils/server-timing";
 import {
   engineOrDatabase,
   fullTextQuery,
@@ -56,29 +57,31 @@ export async function searchOffers(query: OfferQuery, db: DbClient = prisma): Pr
   const concepts = query.concepts === false || sorted ? [] : await queryConcepts(query.q);
   const found = await engineOrDatabase<ListingResult>(
     () =>
-      searchListing(OFFERS_INDEX, {
-        q: query.q,
-        filters: {
-          type: query.types,
-          areaSlugs: query.areas,
-          fieldSlugs: query.fields,
-          priceMode: query.priceModes,
-          accessMode: query.accessModes,
-          district: query.districts,
-          ward: query.wards,
-          organizationKind: query.kinds,
-          trl: query.trls,
-          ipStatus: query.ipStatuses,
-        },
-        filter: query.updatedSince ? `updatedAt >= ${query.updatedSince.getTime()}` : undefined,
-        facets: query.facets === false ? [] : Object.values(OFFER_FACETS),
-        sort: sorted ? engineSort(query) : undefined,
-        page: query.page,
-        perPage: query.perPage,
-        highlight: HIGHLIGHT,
-        boostFields: concepts,
-      }),
-    () => offersInDatabase(query, db),
+      timed("engine", () =>
+        searchListing(OFFERS_INDEX, {
+          q: query.q,
+          filters: {
+            type: query.types,
+            areaSlugs: query.areas,
+            fieldSlugs: query.fields,
+            priceMode: query.priceModes,
+            accessMode: query.accessModes,
+            district: query.districts,
+            ward: query.wards,
+            organizationKind: query.kinds,
+            trl: query.trls,
+            ipStatus: query.ipStatuses,
+          },
+          filter: query.updatedSince ? `updatedAt >= ${query.updatedSince.getTime()}` : undefined,
+          facets: query.facets === false ? [] : Object.values(OFFER_FACETS),
+          sort: sorted ? engineSort(query) : undefined,
+          page: query.page,
+          perPage: query.perPage,
+          highlight: HIGHLIGHT,
+          boostFields: concepts,
+        }),
+      ),
+    () => timed("database", () => offersInDatabase(query, db)),
   );
   return { ...found, concepts: found.mode === "engine" ? concepts : [] };
 }
@@ -232,7 +235,9 @@ export function publicParts<R extends CardRow>(row: R) {
 
 /** What a list shows of one public offer; its owner only when the owner is public too. */
 export async function publicOfferCards(ids: readonly string[], db: DbClient = prisma) {
-  const rows = await db.offer.findMany({ where: { id: { in: [...ids] }, ...PUBLIC_OFFER }, select: offerCardSelect });
+  const rows = await timed("cards", () =>
+    db.offer.findMany({ where: { id: { in: [...ids] }, ...PUBLIC_OFFER }, select: offerCardSelect }),
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
