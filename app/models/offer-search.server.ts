@@ -111,18 +111,22 @@ function engineSort(query: OfferQuery): string[] {
 }
 
 /**
- * The same filters as the engine's, on the public offers' rows (`o`, its
- * organization `g`), the words matched through the FTS5 index (decision 053,
- * as the directory's, decision 045).
+ * The same filters as the engine's, on the public offers' rows (`o`), the
+ * words matched through the FTS5 index (decision 053, as the directory's,
+ * decision 045). Without filters on the owner, the conditions read only the
+ * narrow (status, type, hiddenAt) index: the text and the owner's status are
+ * checked as sets of rowids (the unary + keeps SQLite from looking each
+ * match up in the wide table), the owners not published being few.
  */
 function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "lang">, match: string | null) {
   const parts: Prisma.Sql[] = [
-    Prisma.sql`o.status = 'published' AND o.hiddenAt IS NULL AND (o.organizationId IS NULL OR g.status = 'published')`,
+    Prisma.sql`o.status = 'published' AND o.hiddenAt IS NULL
+      AND +o.rowid NOT IN (SELECT x.rowid FROM Offer x WHERE x.organizationId IN (
+        SELECT g.id FROM Organization g WHERE g.status < 'published' OR g.status > 'published'))`,
   ];
   const any = <T>(values: readonly T[], where: (values: Prisma.Sql) => Prisma.Sql) => {
     if (values.length) parts.push(where(Prisma.join([...values])));
   };
-  // The unary + keeps SQLite from looking each match up by rowid: it checks the set of matched rowids.
   if (match) parts.push(Prisma.sql`+o.rowid IN (SELECT rowid FROM OfferSearch WHERE OfferSearch MATCH ${match})`);
   any(query.types, (types) => Prisma.sql`o.type IN (${types})`);
   any(
@@ -138,9 +142,18 @@ function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "
   any(query.priceModes, (modes) => Prisma.sql`o.priceMode IN (${modes})`);
   any(query.accessModes, (modes) => Prisma.sql`o.accessMode IN (${modes})`);
   // A service or technology is where its owner is; an instrument may say where it stands.
-  any(query.districts, (districts) => Prisma.sql`COALESCE(o.district, g.district) IN (${districts})`);
-  any(query.wards, (wards) => Prisma.sql`COALESCE(o.ward, g.ward) IN (${wards})`);
-  any(query.kinds, (kinds) => Prisma.sql`g.kind IN (${kinds})`);
+  const owners = (column: Prisma.Sql) =>
+    Prisma.sql`(SELECT g.${column} FROM Organization g WHERE g.id = o.organizationId)`;
+  any(
+    query.districts,
+    (districts) => Prisma.sql`COALESCE(o.district, ${owners(Prisma.sql`district`)}) IN (${districts})`,
+  );
+  any(query.wards, (wards) => Prisma.sql`COALESCE(o.ward, ${owners(Prisma.sql`ward`)}) IN (${wards})`);
+  any(
+    query.kinds,
+    (kinds) => Prisma.sql`o.organizationId IN (SELECT g.id FROM Organization g
+      WHERE g.status = 'published' AND g.kind IN (${kinds}))`,
+  );
   any(query.trls, (trls) => Prisma.sql`o.trl IN (${trls})`);
   any(query.ipStatuses, (statuses) => Prisma.sql`o.ipStatus IN (${statuses})`);
   if (query.updatedSince) parts.push(Prisma.sql`o.updatedAt >= ${storedDate(query.updatedSince)}`);
@@ -150,24 +163,22 @@ function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "
 /**
  * The fallback's two statements: the count, then the page: by bm25 when
  * ranked by words (up to RANKED_MATCHES_LIMIT matches, as the directory's),
- * otherwise in the engine's order without words. Exported for the tests that
- * read their query plans.
+ * otherwise in the engine's order without words.
  */
 export function offerFallbackStatements(query: OfferQuery) {
   const match = fullTextQuery(query.q);
   const where = offerConditions(query, match);
-  const from = Prisma.sql`Offer o LEFT JOIN Organization g ON g.id = o.organizationId`;
   const name = query.lang === "vi" ? Prisma.sql`o.sortNameVi` : Prisma.sql`o.sortNameEn`;
   const orderBy = query.sort === "name" ? Prisma.sql`${name}, o.id` : Prisma.sql`o.publishedAt DESC, o.id`;
   const limit = Prisma.sql`LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
   return {
-    count: Prisma.sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`,
+    count: Prisma.sql`SELECT COUNT(*) AS n FROM Offer o WHERE ${where}`,
     page: (matched: number) =>
       match && query.sort === "relevance" && matched <= RANKED_MATCHES_LIMIT
         ? Prisma.sql`SELECT o.id FROM OfferSearch s JOIN Offer o ON o.rowid = s.rowid
-            LEFT JOIN Organization g ON g.id = o.organizationId WHERE OfferSearch MATCH ${match} AND ${offerConditions(query, null)}
+            WHERE OfferSearch MATCH ${match} AND ${offerConditions(query, null)}
             ORDER BY s.rank, o.publishedAt DESC, o.id ${limit}`
-        : Prisma.sql`SELECT o.id FROM ${from} WHERE ${where} ORDER BY ${orderBy} ${limit}`,
+        : Prisma.sql`SELECT o.id FROM Offer o WHERE ${where} ORDER BY ${orderBy} ${limit}`,
   };
 }
 

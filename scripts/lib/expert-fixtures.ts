@@ -5,9 +5,9 @@ import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle } from "~/domain/expe
 import { slugify } from "~/utils/text";
 import {
   loadFields,
-  mulberry32,
   pickFields,
   researchOrganizations,
+  seeded,
   sqlDate,
   weighted,
   withFixtureDatabase,
@@ -332,8 +332,7 @@ export function generateExperts(options: ExpertFixtureOptions): number {
 }
 
 function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions): number {
-  const random = mulberry32(options.seed ?? 20261123);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const { random, pick } = seeded(options.seed ?? 20261123);
   const { fields, fieldsByArea } = loadFields(sqlite);
 
   // Research organizations, by the areas of their fields: where scientists work.

@@ -10,8 +10,8 @@ import {
 } from "~/domain/offer-values";
 import {
   loadFields,
-  mulberry32,
   researchOrganizations,
+  seeded,
   sqlDate,
   weighted,
   withFixtureDatabase,
@@ -45,6 +45,15 @@ export type OfferFixtureOptions = {
 };
 
 type Term = { vi: string; en: string };
+
+/** Rows of a fixture table: one a line, cells separated by " | ". */
+function table<T>(text: string, row: (cells: string[]) => T): T[] {
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => row(line.split(" | ").map((cell) => cell.trim())));
+}
+
 /** An instrument: make, model, category, the areas whose organizations have one, what it does. */
 type Instrument = {
   make: string;
@@ -56,467 +65,97 @@ type Instrument = {
   specifications: string[];
 };
 
-const INSTRUMENTS: Instrument[] = [
-  {
-    make: "Bruker",
-    model: "D8 Advance",
-    category: "diffraction",
-    areas: ["materials-nanotechnology", "chemistry-chemical-engineering"],
-    name: { vi: "Máy nhiễu xạ tia X", en: "X-ray diffractometer" },
-    does: { vi: "xác định pha tinh thể và kích thước tinh thể", en: "identifies crystal phases and crystallite size" },
-    specifications: ["Ống phát Cu Kα, 40 kV/40 mA", "Góc quét 2θ từ 5° đến 140°", "Detector LynxEye"],
-  },
-  {
-    make: "Rigaku",
-    model: "SmartLab",
-    category: "diffraction",
-    areas: ["materials-nanotechnology", "mathematics-physics-nuclear"],
-    name: { vi: "Hệ nhiễu xạ tia X đa năng", en: "Multipurpose X-ray diffractometer" },
-    does: { vi: "đo nhiễu xạ màng mỏng và phản xạ tia X", en: "measures thin-film diffraction and X-ray reflectivity" },
-    specifications: ["Ống phát Cu 9 kW", "Đo màng mỏng góc tới nhỏ (GIXRD)"],
-  },
-  {
-    make: "Hitachi",
-    model: "S-4800",
-    category: "microscopy",
-    areas: ["materials-nanotechnology", "electronics-telecom-semiconductors"],
-    name: { vi: "Kính hiển vi điện tử quét phát xạ trường", en: "Field-emission scanning electron microscope" },
-    does: {
-      vi: "chụp ảnh bề mặt vật liệu ở độ phân giải nano",
-      en: "images material surfaces at nanometre resolution",
-    },
-    specifications: ["Độ phân giải 1 nm ở 15 kV", "Phổ tán sắc năng lượng (EDS)"],
-  },
-  {
-    make: "JEOL",
-    model: "JEM-2100",
-    category: "microscopy",
-    areas: ["materials-nanotechnology", "biotechnology-life-sciences"],
-    name: { vi: "Kính hiển vi điện tử truyền qua", en: "Transmission electron microscope" },
-    does: { vi: "quan sát cấu trúc hạt nano và mạng tinh thể", en: "resolves nanoparticles and crystal lattices" },
-    specifications: ["Điện áp gia tốc 200 kV", "Độ phân giải điểm 0,23 nm"],
-  },
-  {
-    make: "Thermo Scientific",
-    model: "Nicolet iS50",
-    category: "spectroscopy",
-    areas: ["chemistry-chemical-engineering", "materials-nanotechnology"],
-    name: { vi: "Máy quang phổ hồng ngoại biến đổi Fourier", en: "FTIR spectrometer" },
-    does: {
-      vi: "nhận diện nhóm chức trong mẫu hữu cơ và polyme",
-      en: "identifies functional groups in organic and polymer samples",
-    },
-    specifications: ["Dải đo 7800–350 cm⁻¹", "Phụ kiện ATR kim cương"],
-  },
-  {
-    make: "Horiba",
-    model: "LabRAM HR Evolution",
-    category: "spectroscopy",
-    areas: ["materials-nanotechnology", "mathematics-physics-nuclear"],
-    name: { vi: "Hệ quang phổ Raman", en: "Raman spectrometer" },
-    does: {
-      vi: "phân tích cấu trúc graphene, ống nano và khoáng vật",
-      en: "analyses graphene, nanotubes and minerals",
-    },
-    specifications: ["Laser 532 nm và 633 nm", "Bản đồ Raman độ phân giải 1 µm"],
-  },
-  {
-    make: "Agilent",
-    model: "7900 ICP-MS",
-    category: "chromatography",
-    areas: ["environment", "agriculture-forestry-food", "chemistry-chemical-engineering"],
-    name: { vi: "Máy khối phổ plasma cảm ứng", en: "ICP mass spectrometer" },
-    does: { vi: "định lượng kim loại nặng ở mức vết", en: "quantifies trace heavy metals" },
-    specifications: ["Giới hạn phát hiện ng/L", "Buồng va chạm khử nhiễu"],
-  },
-  {
-    make: "Agilent",
-    model: "1260 Infinity II",
-    category: "chromatography",
-    areas: ["medicine-pharmacy-health", "agriculture-forestry-food", "chemistry-chemical-engineering"],
-    name: { vi: "Hệ sắc ký lỏng hiệu năng cao", en: "HPLC system" },
-    does: {
-      vi: "định lượng hoạt chất, phụ gia và dư lượng",
-      en: "quantifies active ingredients, additives and residues",
-    },
-    specifications: ["Detector DAD và huỳnh quang", "Bơm bậc bốn 600 bar"],
-  },
-  {
-    make: "Shimadzu",
-    model: "GCMS-QP2020 NX",
-    category: "chromatography",
-    areas: ["environment", "agriculture-forestry-food", "medicine-pharmacy-health"],
-    name: { vi: "Máy sắc ký khí khối phổ", en: "Gas chromatograph–mass spectrometer" },
-    does: {
-      vi: "phân tích hợp chất dễ bay hơi và thuốc bảo vệ thực vật",
-      en: "analyses volatile compounds and pesticides",
-    },
-    specifications: ["Thư viện phổ NIST", "Bộ lấy mẫu headspace"],
-  },
-  {
-    make: "Netzsch",
-    model: "STA 449 F3 Jupiter",
-    category: "thermal",
-    areas: ["materials-nanotechnology", "construction-transport-urban"],
-    name: { vi: "Máy phân tích nhiệt đồng thời TGA/DSC", en: "Simultaneous thermal analyser (TGA/DSC)" },
-    does: { vi: "đo độ bền nhiệt và chuyển pha", en: "measures thermal stability and phase transitions" },
-    specifications: ["Nhiệt độ đến 1600 °C", "Khí quyển N₂, Ar, không khí"],
-  },
-  {
-    make: "Instron",
-    model: "5982",
-    category: "mechanical",
-    areas: ["mechanical-automation-manufacturing", "construction-transport-urban"],
-    name: { vi: "Máy thử kéo nén vạn năng", en: "Universal testing machine" },
-    does: { vi: "thử kéo, nén, uốn vật liệu và kết cấu", en: "tests tension, compression and bending" },
-    specifications: ["Tải trọng tối đa 100 kN", "Buồng nhiệt −70 đến 350 °C"],
-  },
-  {
-    make: "Bio-Rad",
-    model: "CFX96 Touch",
-    category: "bio",
-    areas: ["biotechnology-life-sciences", "medicine-pharmacy-health", "agriculture-forestry-food"],
-    name: { vi: "Máy PCR định lượng thời gian thực", en: "Real-time quantitative PCR system" },
-    does: { vi: "định lượng gen và phát hiện vi sinh vật", en: "quantifies genes and detects microorganisms" },
-    specifications: ["96 giếng", "5 kênh màu huỳnh quang"],
-  },
-  {
-    make: "Illumina",
-    model: "MiSeq",
-    category: "bio",
-    areas: ["biotechnology-life-sciences", "medicine-pharmacy-health"],
-    name: { vi: "Máy giải trình tự gen thế hệ mới", en: "Next-generation sequencer" },
-    does: { vi: "giải trình tự gen vi khuẩn, amplicon và hệ gen nhỏ", en: "sequences bacterial genomes and amplicons" },
-    specifications: ["Đọc 2 × 300 bp", "Đến 15 Gb mỗi lần chạy"],
-  },
-  {
-    make: "Bruker",
-    model: "Avance III 500 MHz",
-    category: "spectroscopy",
-    areas: ["chemistry-chemical-engineering", "medicine-pharmacy-health"],
-    name: { vi: "Máy cộng hưởng từ hạt nhân", en: "NMR spectrometer" },
-    does: {
-      vi: "xác định cấu trúc hợp chất thiên nhiên và tổng hợp",
-      en: "elucidates natural and synthetic compound structures",
-    },
-    specifications: ["Từ trường 11,7 T", "Đầu dò BBO 5 mm"],
-  },
-  {
-    make: "Malvern Panalytical",
-    model: "Zetasizer Nano ZS",
-    category: "other",
-    areas: ["materials-nanotechnology", "medicine-pharmacy-health"],
-    name: { vi: "Máy đo kích thước hạt và thế zeta", en: "Particle size and zeta potential analyser" },
-    does: { vi: "đo phân bố kích thước hạt nano trong dung dịch", en: "sizes nanoparticles in suspension" },
-    specifications: ["Dải đo 0,3 nm – 10 µm", "Đo thế zeta"],
-  },
-  {
-    make: "Micromeritics",
-    model: "ASAP 2020",
-    category: "other",
-    areas: ["materials-nanotechnology", "chemistry-chemical-engineering", "energy-electrical-power"],
-    name: { vi: "Máy đo diện tích bề mặt riêng BET", en: "BET surface area analyser" },
-    does: { vi: "đo diện tích bề mặt và phân bố mao quản", en: "measures surface area and pore size distribution" },
-    specifications: ["Hấp phụ N₂ ở 77 K", "Diện tích từ 0,01 m²/g"],
-  },
-  {
-    make: "Oxford Instruments",
-    model: "PlasmaPro 100",
-    category: "fabrication",
-    areas: ["electronics-telecom-semiconductors", "materials-nanotechnology"],
-    name: { vi: "Hệ khắc plasma ion phản ứng", en: "Reactive ion etching system" },
-    does: {
-      vi: "khắc vi cấu trúc trên đế silic trong phòng sạch",
-      en: "etches microstructures on silicon in the clean room",
-    },
-    specifications: ["Đế đến 200 mm", "Khí SF₆, CHF₃, O₂"],
-  },
-  {
-    make: "Keysight",
-    model: "N9041B UXA",
-    category: "other",
-    areas: ["electronics-telecom-semiconductors"],
-    name: { vi: "Máy phân tích phổ tín hiệu", en: "Signal analyser" },
-    does: { vi: "đo phổ và kiểm tra thiết bị vô tuyến 5G", en: "measures spectra and tests 5G radio equipment" },
-    specifications: ["Dải tần 2 Hz – 110 GHz", "Băng thông phân tích 1 GHz"],
-  },
-  {
-    make: "Teledyne",
-    model: "RD Instruments RiverPro ADCP",
-    category: "environment",
-    areas: ["earth-water-natural-resources", "environment"],
-    name: { vi: "Thiết bị đo lưu lượng dòng chảy ADCP", en: "ADCP river discharge profiler" },
-    does: { vi: "đo lưu tốc và lưu lượng sông, kênh", en: "measures river and canal velocity and discharge" },
-    specifications: ["Độ sâu đo đến 40 m", "Định vị GNSS RTK"],
-  },
-  {
-    make: "NVIDIA",
-    model: "DGX A100",
-    category: "computing",
-    areas: ["ai-data", "software-internet"],
-    name: { vi: "Máy chủ tính toán GPU", en: "GPU computing server" },
-    does: {
-      vi: "huấn luyện mô hình học sâu và mô hình ngôn ngữ lớn",
-      en: "trains deep learning and large language models",
-    },
-    specifications: ["8 GPU A100 80 GB", "Bộ nhớ hệ thống 2 TB"],
-  },
-];
+// make | model | category | areas | name (vi) | name (en) | what it does (vi) | (en) | key specifications
+const INSTRUMENTS: Instrument[] = table(
+  `
+Bruker | D8 Advance | diffraction | materials-nanotechnology chemistry-chemical-engineering | Máy nhiễu xạ tia X | X-ray diffractometer | xác định pha tinh thể và kích thước tinh thể | identifies crystal phases and crystallite size | Ống phát Cu Kα, 40 kV/40 mA; Góc quét 2θ từ 5° đến 140°; Detector LynxEye
+Rigaku | SmartLab | diffraction | materials-nanotechnology mathematics-physics-nuclear | Hệ nhiễu xạ tia X đa năng | Multipurpose X-ray diffractometer | đo nhiễu xạ màng mỏng và phản xạ tia X | measures thin-film diffraction and X-ray reflectivity | Ống phát Cu 9 kW; Đo màng mỏng góc tới nhỏ (GIXRD)
+Hitachi | S-4800 | microscopy | materials-nanotechnology electronics-telecom-semiconductors | Kính hiển vi điện tử quét phát xạ trường | Field-emission scanning electron microscope | chụp ảnh bề mặt vật liệu ở độ phân giải nano | images material surfaces at nanometre resolution | Độ phân giải 1 nm ở 15 kV; Phổ tán sắc năng lượng (EDS)
+JEOL | JEM-2100 | microscopy | materials-nanotechnology biotechnology-life-sciences | Kính hiển vi điện tử truyền qua | Transmission electron microscope | quan sát cấu trúc hạt nano và mạng tinh thể | resolves nanoparticles and crystal lattices | Điện áp gia tốc 200 kV; Độ phân giải điểm 0,23 nm
+Thermo Scientific | Nicolet iS50 | spectroscopy | chemistry-chemical-engineering materials-nanotechnology | Máy quang phổ hồng ngoại biến đổi Fourier | FTIR spectrometer | nhận diện nhóm chức trong mẫu hữu cơ và polyme | identifies functional groups in organic and polymer samples | Dải đo 7800–350 cm⁻¹; Phụ kiện ATR kim cương
+Horiba | LabRAM HR Evolution | spectroscopy | materials-nanotechnology mathematics-physics-nuclear | Hệ quang phổ Raman | Raman spectrometer | phân tích cấu trúc graphene, ống nano và khoáng vật | analyses graphene, nanotubes and minerals | Laser 532 nm và 633 nm; Bản đồ Raman độ phân giải 1 µm
+Agilent | 7900 ICP-MS | chromatography | environment agriculture-forestry-food chemistry-chemical-engineering | Máy khối phổ plasma cảm ứng | ICP mass spectrometer | định lượng kim loại nặng ở mức vết | quantifies trace heavy metals | Giới hạn phát hiện ng/L; Buồng va chạm khử nhiễu
+Agilent | 1260 Infinity II | chromatography | medicine-pharmacy-health agriculture-forestry-food chemistry-chemical-engineering | Hệ sắc ký lỏng hiệu năng cao | HPLC system | định lượng hoạt chất, phụ gia và dư lượng | quantifies active ingredients, additives and residues | Detector DAD và huỳnh quang; Bơm bậc bốn 600 bar
+Shimadzu | GCMS-QP2020 NX | chromatography | environment agriculture-forestry-food medicine-pharmacy-health | Máy sắc ký khí khối phổ | Gas chromatograph–mass spectrometer | phân tích hợp chất dễ bay hơi và thuốc bảo vệ thực vật | analyses volatile compounds and pesticides | Thư viện phổ NIST; Bộ lấy mẫu headspace
+Netzsch | STA 449 F3 Jupiter | thermal | materials-nanotechnology construction-transport-urban | Máy phân tích nhiệt đồng thời TGA/DSC | Simultaneous thermal analyser (TGA/DSC) | đo độ bền nhiệt và chuyển pha | measures thermal stability and phase transitions | Nhiệt độ đến 1600 °C; Khí quyển N₂, Ar, không khí
+Instron | 5982 | mechanical | mechanical-automation-manufacturing construction-transport-urban | Máy thử kéo nén vạn năng | Universal testing machine | thử kéo, nén, uốn vật liệu và kết cấu | tests tension, compression and bending | Tải trọng tối đa 100 kN; Buồng nhiệt −70 đến 350 °C
+Bio-Rad | CFX96 Touch | bio | biotechnology-life-sciences medicine-pharmacy-health agriculture-forestry-food | Máy PCR định lượng thời gian thực | Real-time quantitative PCR system | định lượng gen và phát hiện vi sinh vật | quantifies genes and detects microorganisms | 96 giếng; 5 kênh màu huỳnh quang
+Illumina | MiSeq | bio | biotechnology-life-sciences medicine-pharmacy-health | Máy giải trình tự gen thế hệ mới | Next-generation sequencer | giải trình tự gen vi khuẩn, amplicon và hệ gen nhỏ | sequences bacterial genomes and amplicons | Đọc 2 × 300 bp; Đến 15 Gb mỗi lần chạy
+Bruker | Avance III 500 MHz | spectroscopy | chemistry-chemical-engineering medicine-pharmacy-health | Máy cộng hưởng từ hạt nhân | NMR spectrometer | xác định cấu trúc hợp chất thiên nhiên và tổng hợp | elucidates natural and synthetic compound structures | Từ trường 11,7 T; Đầu dò BBO 5 mm
+Malvern Panalytical | Zetasizer Nano ZS | other | materials-nanotechnology medicine-pharmacy-health | Máy đo kích thước hạt và thế zeta | Particle size and zeta potential analyser | đo phân bố kích thước hạt nano trong dung dịch | sizes nanoparticles in suspension | Dải đo 0,3 nm – 10 µm; Đo thế zeta
+Micromeritics | ASAP 2020 | other | materials-nanotechnology chemistry-chemical-engineering energy-electrical-power | Máy đo diện tích bề mặt riêng BET | BET surface area analyser | đo diện tích bề mặt và phân bố mao quản | measures surface area and pore size distribution | Hấp phụ N₂ ở 77 K; Diện tích từ 0,01 m²/g
+Oxford Instruments | PlasmaPro 100 | fabrication | electronics-telecom-semiconductors materials-nanotechnology | Hệ khắc plasma ion phản ứng | Reactive ion etching system | khắc vi cấu trúc trên đế silic trong phòng sạch | etches microstructures on silicon in the clean room | Đế đến 200 mm; Khí SF₆, CHF₃, O₂
+Keysight | N9041B UXA | other | electronics-telecom-semiconductors | Máy phân tích phổ tín hiệu | Signal analyser | đo phổ và kiểm tra thiết bị vô tuyến 5G | measures spectra and tests 5G radio equipment | Dải tần 2 Hz – 110 GHz; Băng thông phân tích 1 GHz
+Teledyne | RD Instruments RiverPro ADCP | environment | earth-water-natural-resources environment | Thiết bị đo lưu lượng dòng chảy ADCP | ADCP river discharge profiler | đo lưu tốc và lưu lượng sông, kênh | measures river and canal velocity and discharge | Độ sâu đo đến 40 m; Định vị GNSS RTK
+NVIDIA | DGX A100 | computing | ai-data software-internet | Máy chủ tính toán GPU | GPU computing server | huấn luyện mô hình học sâu và mô hình ngôn ngữ lớn | trains deep learning and large language models | 8 GPU A100 80 GB; Bộ nhớ hệ thống 2 TB
+`,
+  ([make, model, category, areas, nameVi, nameEn, doesVi, doesEn, specifications]) => ({
+    make: make!,
+    model: model!,
+    category: category as EquipmentCategory,
+    areas: areas!.split(" "),
+    name: { vi: nameVi!, en: nameEn! },
+    does: { vi: doesVi!, en: doesEn! },
+    specifications: specifications!.split("; "),
+  }),
+);
 
-/** Services: what is measured or produced, by which method and instrument kind. */
-const SERVICES: { name: Term; method: Term; instrument: number; sample: string; turnaround: string }[] = [
-  {
-    name: {
-      vi: "Phân tích pha tinh thể bằng nhiễu xạ tia X (XRD)",
-      en: "Crystal phase analysis by X-ray diffraction (XRD)",
-    },
-    method: { vi: "Nhiễu xạ tia X, phân tích Rietveld", en: "X-ray diffraction with Rietveld refinement" },
-    instrument: 0,
-    sample: "Mẫu bột tối thiểu 1 g hoặc màng phẳng 1 × 1 cm",
-    turnaround: "5 ngày làm việc",
-  },
-  {
-    name: { vi: "Chụp ảnh SEM và phân tích thành phần EDS", en: "SEM imaging and EDS composition analysis" },
-    method: { vi: "Hiển vi điện tử quét, phổ tán sắc năng lượng", en: "Scanning electron microscopy with EDS" },
-    instrument: 2,
-    sample: "Mẫu rắn khô, kích thước dưới 2 cm",
-    turnaround: "3–5 ngày làm việc",
-  },
-  {
-    name: { vi: "Chụp ảnh TEM hạt nano", en: "TEM imaging of nanoparticles" },
-    method: { vi: "Hiển vi điện tử truyền qua", en: "Transmission electron microscopy" },
-    instrument: 3,
-    sample: "Huyền phù hạt nano 1 mL",
-    turnaround: "7 ngày làm việc",
-  },
-  {
-    name: { vi: "Đo phổ hồng ngoại FTIR", en: "FTIR spectroscopy" },
-    method: { vi: "Quang phổ hồng ngoại ATR", en: "ATR infrared spectroscopy" },
-    instrument: 4,
-    sample: "Mẫu rắn hoặc lỏng, tối thiểu 50 mg",
-    turnaround: "2 ngày làm việc",
-  },
-  {
-    name: { vi: "Xác định kim loại nặng trong nước và đất", en: "Heavy metals in water and soil" },
-    method: { vi: "ICP-MS theo TCVN 6665, EPA 200.8", en: "ICP-MS following TCVN 6665 and EPA 200.8" },
-    instrument: 6,
-    sample: "Nước 500 mL trong chai nhựa sạch; đất 200 g",
-    turnaround: "7 ngày làm việc",
-  },
-  {
-    name: { vi: "Kiểm nghiệm dư lượng thuốc bảo vệ thực vật", en: "Pesticide residue testing" },
-    method: { vi: "GC-MS/MS theo phương pháp QuEChERS", en: "GC-MS/MS with QuEChERS extraction" },
-    instrument: 8,
-    sample: "Rau quả tươi 500 g",
-    turnaround: "5 ngày làm việc",
-  },
-  {
-    name: {
-      vi: "Định lượng hoạt chất trong dược liệu bằng HPLC",
-      en: "HPLC assay of active compounds in medicinal plants",
-    },
-    method: {
-      vi: "Sắc ký lỏng hiệu năng cao theo Dược điển Việt Nam V",
-      en: "HPLC following the Vietnamese Pharmacopoeia V",
-    },
-    instrument: 7,
-    sample: "Dược liệu khô 100 g hoặc cao chiết 10 g",
-    turnaround: "10 ngày làm việc",
-  },
-  {
-    name: { vi: "Phân tích nhiệt TGA/DSC", en: "Thermal analysis (TGA/DSC)" },
-    method: {
-      vi: "Phân tích nhiệt trọng lượng và nhiệt lượng quét vi sai",
-      en: "Thermogravimetry and differential scanning calorimetry",
-    },
-    instrument: 9,
-    sample: "Mẫu rắn 20 mg",
-    turnaround: "3 ngày làm việc",
-  },
-  {
-    name: { vi: "Thử kéo, nén, uốn vật liệu", en: "Tensile, compression and bending tests" },
-    method: { vi: "Theo TCVN 197, ASTM E8, ISO 527", en: "Per TCVN 197, ASTM E8 and ISO 527" },
-    instrument: 10,
-    sample: "Mẫu gia công theo tiêu chuẩn, tối thiểu 5 mẫu",
-    turnaround: "5 ngày làm việc",
-  },
-  {
-    name: { vi: "Phát hiện vi sinh vật gây bệnh bằng real-time PCR", en: "Pathogen detection by real-time PCR" },
-    method: { vi: "Tách chiết ADN, real-time PCR", en: "DNA extraction and real-time PCR" },
-    instrument: 11,
-    sample: "Mẫu thực phẩm 25 g hoặc dịch nuôi cấy",
-    turnaround: "3 ngày làm việc",
-  },
-  {
-    name: { vi: "Giải trình tự gen vi khuẩn", en: "Bacterial genome sequencing" },
-    method: {
-      vi: "Giải trình tự thế hệ mới, phân tích tin sinh học",
-      en: "Next-generation sequencing with bioinformatics",
-    },
-    instrument: 12,
-    sample: "ADN tinh sạch 1 µg",
-    turnaround: "15 ngày làm việc",
-  },
-  {
-    name: { vi: "Xác định cấu trúc hợp chất bằng NMR", en: "Structure elucidation by NMR" },
-    method: { vi: "Phổ ¹H, ¹³C, DEPT, HSQC, HMBC", en: "¹H, ¹³C, DEPT, HSQC and HMBC spectra" },
-    instrument: 13,
-    sample: "Chất tinh khiết 10 mg",
-    turnaround: "7 ngày làm việc",
-  },
-  {
-    name: { vi: "Đo diện tích bề mặt riêng BET", en: "BET surface area measurement" },
-    method: { vi: "Hấp phụ – giải hấp N₂", en: "N₂ adsorption–desorption" },
-    instrument: 15,
-    sample: "Mẫu bột khô 0,5 g",
-    turnaround: "5 ngày làm việc",
-  },
-  {
-    name: { vi: "Gia công vi cấu trúc trong phòng sạch", en: "Microfabrication in the clean room" },
-    method: { vi: "Quang khắc, khắc plasma, phún xạ", en: "Photolithography, plasma etching and sputtering" },
-    instrument: 16,
-    sample: "Đế silic hoặc thủy tinh theo thiết kế",
-    turnaround: "Theo thỏa thuận",
-  },
-  {
-    name: { vi: "Đo đạc lưu lượng và khảo sát thủy văn", en: "Discharge measurement and hydrological surveys" },
-    method: { vi: "Đo ADCP, khảo sát mặt cắt", en: "ADCP measurement and cross-section surveys" },
-    instrument: 18,
-    sample: "Khảo sát tại hiện trường",
-    turnaround: "Theo thỏa thuận",
-  },
-  {
-    name: { vi: "Thuê máy chủ GPU huấn luyện mô hình AI", en: "GPU server time for training AI models" },
-    method: { vi: "Cấp tài nguyên tính toán theo giờ", en: "Compute time by the hour" },
-    instrument: 19,
-    sample: "Dữ liệu và mã nguồn của khách hàng",
-    turnaround: "1 ngày làm việc",
-  },
-];
+/** Services: what is measured or produced, on which instrument (its model), by which method. */
+// instrument model | name (vi) | name (en) | method (vi) | method (en) | sample requirements | turnaround
+const SERVICES = table(
+  `
+D8 Advance | Phân tích pha tinh thể bằng nhiễu xạ tia X (XRD) | Crystal phase analysis by X-ray diffraction (XRD) | Nhiễu xạ tia X, phân tích Rietveld | X-ray diffraction with Rietveld refinement | Mẫu bột tối thiểu 1 g hoặc màng phẳng 1 × 1 cm | 5 ngày làm việc
+S-4800 | Chụp ảnh SEM và phân tích thành phần EDS | SEM imaging and EDS composition analysis | Hiển vi điện tử quét, phổ tán sắc năng lượng | Scanning electron microscopy with EDS | Mẫu rắn khô, kích thước dưới 2 cm | 3–5 ngày làm việc
+JEM-2100 | Chụp ảnh TEM hạt nano | TEM imaging of nanoparticles | Hiển vi điện tử truyền qua | Transmission electron microscopy | Huyền phù hạt nano 1 mL | 7 ngày làm việc
+Nicolet iS50 | Đo phổ hồng ngoại FTIR | FTIR spectroscopy | Quang phổ hồng ngoại ATR | ATR infrared spectroscopy | Mẫu rắn hoặc lỏng, tối thiểu 50 mg | 2 ngày làm việc
+7900 ICP-MS | Xác định kim loại nặng trong nước và đất | Heavy metals in water and soil | ICP-MS theo TCVN 6665, EPA 200.8 | ICP-MS following TCVN 6665 and EPA 200.8 | Nước 500 mL trong chai nhựa sạch; đất 200 g | 7 ngày làm việc
+GCMS-QP2020 NX | Kiểm nghiệm dư lượng thuốc bảo vệ thực vật | Pesticide residue testing | GC-MS/MS theo phương pháp QuEChERS | GC-MS/MS with QuEChERS extraction | Rau quả tươi 500 g | 5 ngày làm việc
+1260 Infinity II | Định lượng hoạt chất trong dược liệu bằng HPLC | HPLC assay of active compounds in medicinal plants | Sắc ký lỏng hiệu năng cao theo Dược điển Việt Nam V | HPLC following the Vietnamese Pharmacopoeia V | Dược liệu khô 100 g hoặc cao chiết 10 g | 10 ngày làm việc
+STA 449 F3 Jupiter | Phân tích nhiệt TGA/DSC | Thermal analysis (TGA/DSC) | Phân tích nhiệt trọng lượng và nhiệt lượng quét vi sai | Thermogravimetry and differential scanning calorimetry | Mẫu rắn 20 mg | 3 ngày làm việc
+5982 | Thử kéo, nén, uốn vật liệu | Tensile, compression and bending tests | Theo TCVN 197, ASTM E8, ISO 527 | Per TCVN 197, ASTM E8 and ISO 527 | Mẫu gia công theo tiêu chuẩn, tối thiểu 5 mẫu | 5 ngày làm việc
+CFX96 Touch | Phát hiện vi sinh vật gây bệnh bằng real-time PCR | Pathogen detection by real-time PCR | Tách chiết ADN, real-time PCR | DNA extraction and real-time PCR | Mẫu thực phẩm 25 g hoặc dịch nuôi cấy | 3 ngày làm việc
+MiSeq | Giải trình tự gen vi khuẩn | Bacterial genome sequencing | Giải trình tự thế hệ mới, phân tích tin sinh học | Next-generation sequencing with bioinformatics | ADN tinh sạch 1 µg | 15 ngày làm việc
+Avance III 500 MHz | Xác định cấu trúc hợp chất bằng NMR | Structure elucidation by NMR | Phổ ¹H, ¹³C, DEPT, HSQC, HMBC | ¹H, ¹³C, DEPT, HSQC and HMBC spectra | Chất tinh khiết 10 mg | 7 ngày làm việc
+ASAP 2020 | Đo diện tích bề mặt riêng BET | BET surface area measurement | Hấp phụ – giải hấp N₂ | N₂ adsorption–desorption | Mẫu bột khô 0,5 g | 5 ngày làm việc
+PlasmaPro 100 | Gia công vi cấu trúc trong phòng sạch | Microfabrication in the clean room | Quang khắc, khắc plasma, phún xạ | Photolithography, plasma etching and sputtering | Đế silic hoặc thủy tinh theo thiết kế | Theo thỏa thuận
+RD Instruments RiverPro ADCP | Đo đạc lưu lượng và khảo sát thủy văn | Discharge measurement and hydrological surveys | Đo ADCP, khảo sát mặt cắt | ADCP measurement and cross-section surveys | Khảo sát tại hiện trường | Theo thỏa thuận
+DGX A100 | Thuê máy chủ GPU huấn luyện mô hình AI | GPU server time for training AI models | Cấp tài nguyên tính toán theo giờ | Compute time by the hour | Dữ liệu và mã nguồn của khách hàng | 1 ngày làm việc
+`,
+  ([model, nameVi, nameEn, methodVi, methodEn, sample, turnaround]) => ({
+    instrument: INSTRUMENTS.find((instrument) => instrument.model === model)!,
+    name: { vi: nameVi!, en: nameEn! },
+    method: { vi: methodVi!, en: methodEn! },
+    sample: sample!,
+    turnaround: turnaround!,
+  }),
+);
 
-/** Technologies: what they are, the problem they solve, where they apply, their area. */
-const TECHNOLOGIES: { name: Term; problem: Term; applications: string; area: string }[] = [
-  {
-    name: {
-      vi: "Vật liệu nano bạc kháng khuẩn cho màng bọc thực phẩm",
-      en: "Antibacterial nanosilver food packaging film",
-    },
-    problem: { vi: "Kéo dài thời gian bảo quản rau quả tươi", en: "Extends the shelf life of fresh produce" },
-    applications: "Bao bì thực phẩm, bảo quản sau thu hoạch",
-    area: "materials-nanotechnology",
-  },
-  {
-    name: {
-      vi: "Quy trình xử lý nước thải dệt nhuộm bằng keo tụ điện hóa",
-      en: "Electrocoagulation treatment of textile dyeing wastewater",
-    },
-    problem: {
-      vi: "Khử màu và COD nước thải dệt nhuộm với chi phí thấp",
-      en: "Removes colour and COD from dyeing wastewater at low cost",
-    },
-    applications: "Khu công nghiệp dệt may, làng nghề",
-    area: "environment",
-  },
-  {
-    name: {
-      vi: "Chế phẩm vi sinh xử lý phụ phẩm nông nghiệp thành phân bón hữu cơ",
-      en: "Microbial product turning crop residues into organic fertilizer",
-    },
-    problem: { vi: "Giảm đốt rơm rạ và chi phí phân bón", en: "Cuts straw burning and fertilizer costs" },
-    applications: "Hợp tác xã nông nghiệp, trang trại",
-    area: "agriculture-forestry-food",
-  },
-  {
-    name: {
-      vi: "Hệ thống cảm biến IoT quan trắc chất lượng không khí",
-      en: "IoT air quality monitoring sensor network",
-    },
-    problem: { vi: "Quan trắc bụi mịn PM2.5 liên tục với chi phí thấp", en: "Continuous low-cost PM2.5 monitoring" },
-    applications: "Đô thị, trường học, khu công nghiệp",
-    area: "electronics-telecom-semiconductors",
-  },
-  {
-    name: {
-      vi: "Mô hình nhận dạng tiếng nói tiếng Việt cho tổng đài",
-      en: "Vietnamese speech recognition for call centres",
-    },
-    problem: { vi: "Tự động hóa tổng đài chăm sóc khách hàng", en: "Automates customer service call centres" },
-    applications: "Ngân hàng, viễn thông, dịch vụ công",
-    area: "ai-data",
-  },
-  {
-    name: { vi: "Cao chiết dược liệu hỗ trợ điều trị tiểu đường", en: "Herbal extract supporting diabetes treatment" },
-    problem: {
-      vi: "Sản phẩm hỗ trợ hạ đường huyết từ dược liệu Việt Nam",
-      en: "A blood-sugar supplement from Vietnamese medicinal plants",
-    },
-    applications: "Thực phẩm bảo vệ sức khỏe, dược phẩm",
-    area: "medicine-pharmacy-health",
-  },
-  {
-    name: {
-      vi: "Lớp phủ chống ăn mòn cho kết cấu thép ven biển",
-      en: "Anti-corrosion coating for coastal steel structures",
-    },
-    problem: {
-      vi: "Kéo dài tuổi thọ kết cấu thép trong môi trường biển",
-      en: "Extends the life of steel in marine environments",
-    },
-    applications: "Cầu cảng, giàn khoan, nhà xưởng ven biển",
-    area: "materials-nanotechnology",
-  },
-  {
-    name: { vi: "Bê tông cường độ siêu cao dùng phụ gia tro bay", en: "Ultra-high-performance concrete with fly ash" },
-    problem: { vi: "Tận dụng tro bay nhiệt điện, giảm xi măng", en: "Reuses power-plant fly ash and cuts cement" },
-    applications: "Cầu, nhà cao tầng, cấu kiện đúc sẵn",
-    area: "construction-transport-urban",
-  },
-  {
-    name: { vi: "Bộ điều khiển robot hàn tự động", en: "Automatic welding robot controller" },
-    problem: {
-      vi: "Tự động hóa hàn cho doanh nghiệp cơ khí vừa và nhỏ",
-      en: "Automates welding for small machine shops",
-    },
-    applications: "Cơ khí chế tạo, đóng tàu",
-    area: "mechanical-automation-manufacturing",
-  },
-  {
-    name: {
-      vi: "Hệ thống lưu trữ năng lượng pin lithium cho điện mặt trời mái nhà",
-      en: "Lithium battery storage for rooftop solar",
-    },
-    problem: { vi: "Lưu điện mặt trời dùng vào giờ cao điểm", en: "Stores solar power for peak hours" },
-    applications: "Hộ gia đình, nhà xưởng",
-    area: "energy-electrical-power",
-  },
-  {
-    name: { vi: "Bản đồ nguy cơ ngập lụt từ ảnh vệ tinh", en: "Flood risk mapping from satellite imagery" },
-    problem: { vi: "Cảnh báo sớm ngập lụt đô thị", en: "Early warning of urban flooding" },
-    applications: "Quy hoạch đô thị, phòng chống thiên tai",
-    area: "space-aerospace",
-  },
-  {
-    name: { vi: "Giống lúa chịu mặn năng suất cao", en: "High-yield salt-tolerant rice variety" },
-    problem: { vi: "Canh tác lúa ở vùng xâm nhập mặn", en: "Rice farming where saltwater intrudes" },
-    applications: "Đồng bằng sông Cửu Long, ven biển Bắc Bộ",
-    area: "agriculture-forestry-food",
-  },
-  {
-    name: { vi: "Phần mềm phát hiện mã độc trên thiết bị IoT", en: "Malware detection for IoT devices" },
-    problem: { vi: "Bảo vệ camera và thiết bị IoT khỏi mã độc", en: "Protects cameras and IoT devices from malware" },
-    applications: "Nhà thông minh, nhà máy",
-    area: "cybersecurity-cryptography",
-  },
-  {
-    name: {
-      vi: "Enzyme tái tổ hợp cho chế biến thức ăn chăn nuôi",
-      en: "Recombinant enzyme for animal feed processing",
-    },
-    problem: { vi: "Tăng hấp thu dinh dưỡng, giảm chi phí thức ăn", en: "Raises nutrient uptake and cuts feed costs" },
-    applications: "Chăn nuôi gia cầm, thủy sản",
-    area: "biotechnology-life-sciences",
-  },
-];
+/** Technologies: their area, what they are, the problem they solve, where they apply. */
+// area | name (vi) | name (en) | problem solved (vi) | (en) | applications
+const TECHNOLOGIES = table(
+  `
+materials-nanotechnology | Vật liệu nano bạc kháng khuẩn cho màng bọc thực phẩm | Antibacterial nanosilver food packaging film | Kéo dài thời gian bảo quản rau quả tươi | Extends the shelf life of fresh produce | Bao bì thực phẩm, bảo quản sau thu hoạch
+environment | Quy trình xử lý nước thải dệt nhuộm bằng keo tụ điện hóa | Electrocoagulation treatment of textile dyeing wastewater | Khử màu và COD nước thải dệt nhuộm với chi phí thấp | Removes colour and COD from dyeing wastewater at low cost | Khu công nghiệp dệt may, làng nghề
+agriculture-forestry-food | Chế phẩm vi sinh xử lý phụ phẩm nông nghiệp thành phân bón hữu cơ | Microbial product turning crop residues into organic fertilizer | Giảm đốt rơm rạ và chi phí phân bón | Cuts straw burning and fertilizer costs | Hợp tác xã nông nghiệp, trang trại
+electronics-telecom-semiconductors | Hệ thống cảm biến IoT quan trắc chất lượng không khí | IoT air quality monitoring sensor network | Quan trắc bụi mịn PM2.5 liên tục với chi phí thấp | Continuous low-cost PM2.5 monitoring | Đô thị, trường học, khu công nghiệp
+ai-data | Mô hình nhận dạng tiếng nói tiếng Việt cho tổng đài | Vietnamese speech recognition for call centres | Tự động hóa tổng đài chăm sóc khách hàng | Automates customer service call centres | Ngân hàng, viễn thông, dịch vụ công
+medicine-pharmacy-health | Cao chiết dược liệu hỗ trợ điều trị tiểu đường | Herbal extract supporting diabetes treatment | Sản phẩm hỗ trợ hạ đường huyết từ dược liệu Việt Nam | A blood-sugar supplement from Vietnamese medicinal plants | Thực phẩm bảo vệ sức khỏe, dược phẩm
+materials-nanotechnology | Lớp phủ chống ăn mòn cho kết cấu thép ven biển | Anti-corrosion coating for coastal steel structures | Kéo dài tuổi thọ kết cấu thép trong môi trường biển | Extends the life of steel in marine environments | Cầu cảng, giàn khoan, nhà xưởng ven biển
+construction-transport-urban | Bê tông cường độ siêu cao dùng phụ gia tro bay | Ultra-high-performance concrete with fly ash | Tận dụng tro bay nhiệt điện, giảm xi măng | Reuses power-plant fly ash and cuts cement | Cầu, nhà cao tầng, cấu kiện đúc sẵn
+mechanical-automation-manufacturing | Bộ điều khiển robot hàn tự động | Automatic welding robot controller | Tự động hóa hàn cho doanh nghiệp cơ khí vừa và nhỏ | Automates welding for small machine shops | Cơ khí chế tạo, đóng tàu
+energy-electrical-power | Hệ thống lưu trữ năng lượng pin lithium cho điện mặt trời mái nhà | Lithium battery storage for rooftop solar | Lưu điện mặt trời dùng vào giờ cao điểm | Stores solar power for peak hours | Hộ gia đình, nhà xưởng
+space-aerospace | Bản đồ nguy cơ ngập lụt từ ảnh vệ tinh | Flood risk mapping from satellite imagery | Cảnh báo sớm ngập lụt đô thị | Early warning of urban flooding | Quy hoạch đô thị, phòng chống thiên tai
+agriculture-forestry-food | Giống lúa chịu mặn năng suất cao | High-yield salt-tolerant rice variety | Canh tác lúa ở vùng xâm nhập mặn | Rice farming where saltwater intrudes | Đồng bằng sông Cửu Long, ven biển Bắc Bộ
+cybersecurity-cryptography | Phần mềm phát hiện mã độc trên thiết bị IoT | Malware detection for IoT devices | Bảo vệ camera và thiết bị IoT khỏi mã độc | Protects cameras and IoT devices from malware | Nhà thông minh, nhà máy
+biotechnology-life-sciences | Enzyme tái tổ hợp cho chế biến thức ăn chăn nuôi | Recombinant enzyme for animal feed processing | Tăng hấp thu dinh dưỡng, giảm chi phí thức ăn | Raises nutrient uptake and cuts feed costs | Chăn nuôi gia cầm, thủy sản
+`,
+  ([area, nameVi, nameEn, problemVi, problemEn, applications]) => ({
+    area: area!,
+    name: { vi: nameVi!, en: nameEn! },
+    problem: { vi: problemVi!, en: problemEn! },
+    applications: applications!,
+  }),
+);
 
 const IP_WEIGHTS: [string, number][] = [
   ["granted_patent", 30],
@@ -543,35 +182,42 @@ const SAMPLE_KINDS: Term[] = [
 type Owner = ResearchOrganization;
 type Expert = { id: string; fullName: string; areaSlug: string | null };
 
-const COLUMNS = [
-  "id",
-  "type",
-  "organizationId",
-  "ownerExpertId",
-  ...OFFER_MATERIAL_COLUMNS,
-  "status",
-  "publishedAt",
-  "confirmedAt",
-  "searchText",
-  "sortNameVi",
-  "sortNameEn",
-  "createdAt",
-  "updatedAt",
-] as const;
-type Row = Record<(typeof COLUMNS)[number], string | number | null>;
+/** A row before its type's columns are filled: every column the INSERT names, with the defaults that matter. */
+function blankRow() {
+  const row: Record<string, string | number | null> = {
+    id: null,
+    type: null,
+    organizationId: null,
+    ownerExpertId: null,
+    ...Object.fromEntries(OFFER_MATERIAL_COLUMNS.map((column) => [column, null])),
+    audience: "",
+    priceMode: "unknown",
+    freeFor: "",
+    offeredAs: "",
+    status: "published",
+    publishedAt: null,
+    confirmedAt: null,
+    searchText: null,
+    sortNameVi: null,
+    sortNameEn: null,
+    createdAt: null,
+    updatedAt: null,
+  };
+  return row;
+}
+const COLUMNS = Object.keys(blankRow());
+type Row = ReturnType<typeof blankRow>;
 
 export function generateOffers(options: OfferFixtureOptions): number {
-  return withFixtureDatabase(options.databaseUrl, (sqlite) => generateInto(sqlite, options));
+  const run = seeded(options.seed ?? 20261205);
+  return withFixtureDatabase(options.databaseUrl, (sqlite) => fill(sqlite, options, run));
 }
 
-function generateInto(sqlite: Database.Database, options: OfferFixtureOptions): number {
-  const random = mulberry32(options.seed ?? 20261205);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const { fields, fieldsByArea } = loadFields(sqlite);
-
+function fill(sqlite: Database.Database, options: OfferFixtureOptions, { random, pick }: ReturnType<typeof seeded>) {
   // Research organizations by the areas of their fields: who runs labs and owns patents.
   const { all: allOwners, byArea: ownersByArea } = researchOrganizations(sqlite);
   if (allOwners.length === 0) throw new Error("No published lab, institute or university: run the seed first");
+  const { fields, fieldsByArea } = loadFields(sqlite);
   // Published researchers, by the area of their first field: technologies' inventors and own owners.
   const experts = sqlite
     .prepare(
@@ -630,15 +276,10 @@ function generateInto(sqlite: Database.Database, options: OfferFixtureOptions): 
       const n = done + batch.length;
       const id = `of${runId}${n.toString(36).padStart(7, "0")}`;
       const createdAt = new Date(now - Math.floor(random() * 2 * 365 * 86_400_000));
-      const row: Row = Object.fromEntries(COLUMNS.map((column) => [column, null])) as Row;
+      const row: Row = blankRow();
       Object.assign(row, {
         id,
         type,
-        audience: "",
-        priceMode: "unknown",
-        freeFor: "",
-        offeredAs: "",
-        status: "published",
         publishedAt: sqlDate(createdAt),
         confirmedAt: sqlDate(createdAt),
         createdAt: sqlDate(createdAt),
@@ -650,7 +291,7 @@ function generateInto(sqlite: Database.Database, options: OfferFixtureOptions): 
       let inventors: Expert[] = [];
       if (type === "service") {
         const service = pick(SERVICES);
-        const instrument = INSTRUMENTS[service.instrument]!;
+        const instrument = service.instrument;
         const kind = pick(SAMPLE_KINDS);
         owner = ownerIn(instrument.areas);
         ownFields = fieldsIn(pick(instrument.areas));

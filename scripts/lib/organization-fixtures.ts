@@ -377,6 +377,12 @@ function initials(text: string) {
     .slice(0, 6);
 }
 
+/** A seeded random number source and a pick from a list, for a fixture run. */
+export function seeded(seed: number) {
+  const random = mulberry32(seed);
+  return { random, pick: <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]! };
+}
+
 /** A small seeded PRNG, so a fixture set can be generated again identically. */
 export function mulberry32(seed: number) {
   let state = seed >>> 0;

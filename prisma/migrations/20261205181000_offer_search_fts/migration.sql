@@ -28,3 +28,8 @@ END;
 
 -- Index the offers already there.
 INSERT INTO "OfferSearch" ("OfferSearch") VALUES ('rebuild');
+
+-- The fallback lists matches newest first (the engine's order without words): walking this index it
+-- stops at a page's worth instead of sorting every match. Like the FTS table it is not in
+-- schema.prisma, so no generated migration sees or drops it; one that redefines "Offer" must recreate it.
+CREATE INDEX "Offer_status_hiddenAt_publishedAt_idx" ON "Offer" ("status", "hiddenAt", "publishedAt" DESC);
