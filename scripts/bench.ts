@@ -228,30 +228,22 @@ if (await reusable("bench_organizations", organizations)) {
   results.indexBuildSeconds = round(indexBuild.ms / 1000, 1);
 }
 const { reindex } = await import("#search/reindex");
-if (await reusable("bench_experts", experts)) {
-  step("experts index reused (--reuse): build time not measured this run");
-  results.expertIndexBuildSeconds = null;
-} else {
-  step(`building the experts index (${experts.toLocaleString("en")} published profiles)`);
-  const expertBuild = await reindex(prisma, "expert", {
+/** A full build of one index, timed in seconds; null when --reuse keeps it. */
+async function buildIndex(entity: "expert" | "offer", uid: string, count: number, what: string) {
+  if (await reusable(uid, count)) {
+    step(`${entity}s index reused (--reuse): build time not measured this run`);
+    return null;
+  }
+  step(`building the ${entity}s index (${count.toLocaleString("en")} ${what})`);
+  const build = await reindex(prisma, entity, {
     onProgress: ({ indexed, total }) =>
       void process.stdout.write(`\r  sent ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")}`),
   });
-  process.stdout.write(`\n  index built and swapped in ${(expertBuild.ms / 1000).toFixed(1)} s\n`);
-  results.expertIndexBuildSeconds = round(expertBuild.ms / 1000, 1);
+  process.stdout.write(`\n  index built and swapped in ${(build.ms / 1000).toFixed(1)} s\n`);
+  return round(build.ms / 1000, 1);
 }
-if (await reusable("bench_offers", offers)) {
-  step("offers index reused (--reuse): build time not measured this run");
-  results.offerIndexBuildSeconds = null;
-} else {
-  step(`building the offers index (${offers.toLocaleString("en")} public offers)`);
-  const offerBuild = await reindex(prisma, "offer", {
-    onProgress: ({ indexed, total }) =>
-      void process.stdout.write(`\r  sent ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")}`),
-  });
-  process.stdout.write(`\n  index built and swapped in ${(offerBuild.ms / 1000).toFixed(1)} s\n`);
-  results.offerIndexBuildSeconds = round(offerBuild.ms / 1000, 1);
-}
+results.expertIndexBuildSeconds = await buildIndex("expert", "bench_experts", experts, "published profiles");
+results.offerIndexBuildSeconds = await buildIndex("offer", "bench_offers", offers, "public offers");
 
 // ---------------------------------------------------------------- suggestions
 step(`suggestions for ${suggestionRequests().length} requests, ${ROUNDS} rounds (organizations and experts indexed)`);
@@ -261,16 +253,14 @@ const { computeSuggestions, recomputeSuggestions } = await import("~/models/matc
 const { RequestSchema } = await import("~/validation/request");
 // The bench's requests are made again on each run (so --reuse measures the current fixture set),
 // opened directly rather than through an official's review, and indexed like open requests.
-const requester = await prisma.user.upsert({
-  where: { email: "bench-requests@example.vn" },
-  create: {
-    email: "bench-requests@example.vn",
-    name: "Bench requester",
-    passwordHash: "!bench: no sign-in",
-    accountType: "business",
-  },
-  update: {},
-});
+/** An account of the bench's own, which cannot sign in. */
+const benchAccount = (email: string, name: string, role = "member") =>
+  prisma.user.upsert({
+    where: { email },
+    create: { email, name, role, passwordHash: "!bench: no sign-in", accountType: "business" },
+    update: { role },
+  });
+const requester = await benchAccount("bench-requests@example.vn", "Bench requester");
 await prisma.techRequest.deleteMany({ where: { authorId: requester.id } });
 const deadline = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
 const requestIds: string[] = [];
@@ -564,17 +554,7 @@ step("offer write → searchable (an official's edit, which stays published)");
 {
   const { editOffer } = await import("~/models/offer.server");
   const { OFFER_MATERIAL_COLUMNS } = await import("~/domain/offer-values");
-  const official = await prisma.user.upsert({
-    where: { email: "bench-official@example.vn" },
-    create: {
-      email: "bench-official@example.vn",
-      name: "Bench official",
-      passwordHash: "!",
-      role: "curator",
-      accountType: "business",
-    },
-    update: { role: "curator" },
-  });
+  const official = await benchAccount("bench-official@example.vn", "Bench official", "curator");
   const offerIndex = searchClient().index(indexUid("offers"));
   const rows = await prisma.offer.findMany({
     where: { ...PUBLIC_OFFER, id: { startsWith: "of" } },

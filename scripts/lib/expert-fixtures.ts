@@ -4,6 +4,7 @@ import { expertSearchText, type ExpertForIndex } from "#search/expert-document";
 import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle } from "~/domain/expert-values";
 import { slugify } from "~/utils/text";
 import {
+  indexedField,
   loadFields,
   pickFields,
   researchOrganizations,
@@ -11,6 +12,7 @@ import {
   sqlDate,
   weighted,
   withFixtureDatabase,
+  type FixtureRunOptions,
 } from "./organization-fixtures";
 
 /**
@@ -24,15 +26,7 @@ import {
  * Written through prepared SQLite statements like the organization fixtures;
  * run those (or the seed) first: the experts need organizations and fields.
  */
-export type ExpertFixtureOptions = {
-  count: number;
-  seed?: number;
-  batchSize?: number;
-  /** Queue each profile for the search index (default true); false when the index is rebuilt afterwards */
-  outbox?: boolean;
-  databaseUrl?: string;
-  onProgress?: (done: number) => void;
-};
+export type ExpertFixtureOptions = FixtureRunOptions & { count: number };
 
 type Term = { vi: string; en: string };
 
@@ -444,15 +438,7 @@ function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions):
         publishedAt: createdAt,
         createdAt,
         affiliation: affiliation ? { ...affiliation, status: "published" } : null,
-        fields: own.map((field) => ({
-          field: {
-            slug: field.slug,
-            nameVi: field.nameVi,
-            nameEn: field.nameEn,
-            aliases: field.aliases,
-            parent: field.parent,
-          },
-        })),
+        fields: own.map(indexedField),
         links: links.map((link) => ({ title: link.title, kind: link.kind })),
       };
       batch.push({

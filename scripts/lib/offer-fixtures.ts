@@ -9,6 +9,7 @@ import {
   type EquipmentCategory,
 } from "~/domain/offer-values";
 import {
+  indexedField,
   loadFields,
   researchOrganizations,
   seeded,
@@ -16,6 +17,7 @@ import {
   weighted,
   withFixtureDatabase,
   type Field,
+  type FixtureRunOptions,
   type ResearchOrganization,
 } from "./organization-fixtures";
 
@@ -32,17 +34,7 @@ import {
  * seed or the organization fixtures first (and the expert fixtures for owners
  * and inventors of technologies).
  */
-export type OfferFixtureOptions = {
-  services: number;
-  equipment: number;
-  technologies: number;
-  seed?: number;
-  batchSize?: number;
-  /** Queue each offer for the search index (default true); false when the index is rebuilt afterwards */
-  outbox?: boolean;
-  databaseUrl?: string;
-  onProgress?: (done: number) => void;
-};
+export type OfferFixtureOptions = FixtureRunOptions & { services: number; equipment: number; technologies: number };
 
 type Term = { vi: string; en: string };
 
@@ -170,14 +162,18 @@ const PRICE_WEIGHTS: [string, number][] = [
   ["free", 10],
 ];
 const BUILDINGS = ["Nhà C1", "Nhà A2", "Nhà B5", "Tòa nhà thí nghiệm trung tâm", "Nhà T3", "Khu thí nghiệm D"];
-const SAMPLE_KINDS: Term[] = [
-  { vi: "mẫu bột", en: "powders" },
-  { vi: "màng mỏng", en: "thin films" },
-  { vi: "mẫu môi trường", en: "environmental samples" },
-  { vi: "mẫu thực phẩm", en: "food samples" },
-  { vi: "mẫu công nghiệp", en: "industrial samples" },
-  { vi: "mẫu nghiên cứu", en: "research samples" },
-];
+// Vietnamese | English
+const SAMPLE_KINDS: Term[] = table(
+  `
+mẫu bột | powders
+màng mỏng | thin films
+mẫu môi trường | environmental samples
+mẫu thực phẩm | food samples
+mẫu công nghiệp | industrial samples
+mẫu nghiên cứu | research samples
+`,
+  ([vi, en]) => ({ vi: vi!, en: en! }),
+);
 
 type Owner = ResearchOrganization;
 type Expert = { id: string; fullName: string; areaSlug: string | null };
@@ -377,15 +373,7 @@ function fill(sqlite: Database.Database, options: OfferFixtureOptions, { random,
         publishedAt: createdAt,
         createdAt,
         updatedAt: createdAt,
-        fields: ownFields.map((field) => ({
-          field: {
-            slug: field.slug,
-            nameVi: field.nameVi,
-            nameEn: field.nameEn,
-            aliases: field.aliases,
-            parent: field.parent,
-          },
-        })),
+        fields: ownFields.map(indexedField),
         organization: owner ? { ...owner, verified: Boolean(owner.verified), status: "published" } : null,
         ownerExpert: ownerExpert ? { id: ownerExpert.id, fullName: ownerExpert.fullName, status: "published" } : null,
         inventors: inventors.map((expert) => ({ expert: { fullName: expert.fullName } })),

@@ -83,6 +83,16 @@ const BRAND_PARTS = [
   "Volt",
 ];
 
+/** How a fixture set is written, whatever it holds. */
+export type FixtureRunOptions = {
+  seed?: number;
+  batchSize?: number;
+  /** Queue each row for the search index (default true); false when the index is rebuilt afterwards */
+  outbox?: boolean;
+  databaseUrl?: string;
+  onProgress?: (done: number) => void;
+};
+
 export type FixtureOptions = {
   count: number;
   seed?: number;
@@ -131,6 +141,11 @@ export function withFixtureDatabase(
   } finally {
     sqlite.close();
   }
+}
+
+/** A field as a document's source reads it (INDEXED_FIELDS in search/field-select.ts). */
+export function indexedField({ slug, nameVi, nameEn, aliases, parent }: Field) {
+  return { field: { slug, nameVi, nameEn, aliases, parent } };
 }
 
 /** The taxonomy's fields with their areas, and the fields of each area (the seed must have run). */
