@@ -129,15 +129,15 @@ function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "
   };
   if (match) parts.push(Prisma.sql`+o.rowid IN (SELECT rowid FROM OfferSearch WHERE OfferSearch MATCH ${match})`);
   any(query.types, (types) => Prisma.sql`o.type IN (${types})`);
-  any(
-    query.areas,
-    (areas) => Prisma.sql`o.id IN (SELECT l.offerId FROM OfferField l JOIN Field f ON f.id = l.fieldId
-      JOIN Field a ON a.id = f.parentId WHERE a.slug IN (${areas}))`,
+  // Offers as a set of rowids, built once per statement from the narrow id index (as the directory's linkedTo).
+  const offersWhere = (ids: Prisma.Sql) => Prisma.sql`+o.rowid IN (SELECT x.rowid FROM Offer x WHERE x.id IN (${ids}))`;
+  any(query.areas, (areas) =>
+    offersWhere(Prisma.sql`SELECT l.offerId FROM OfferField l JOIN Field f ON f.id = l.fieldId
+        JOIN Field a ON a.id = f.parentId WHERE a.slug IN (${areas})`),
   );
-  any(
-    query.fields,
-    (fields) => Prisma.sql`o.id IN (SELECT l.offerId FROM OfferField l JOIN Field f ON f.id = l.fieldId
-      WHERE f.slug IN (${fields}))`,
+  any(query.fields, (fields) =>
+    offersWhere(Prisma.sql`SELECT l.offerId FROM OfferField l JOIN Field f ON f.id = l.fieldId
+        WHERE f.slug IN (${fields})`),
   );
   any(query.priceModes, (modes) => Prisma.sql`o.priceMode IN (${modes})`);
   any(query.accessModes, (modes) => Prisma.sql`o.accessMode IN (${modes})`);
@@ -151,8 +151,8 @@ function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "
   any(query.wards, (wards) => Prisma.sql`COALESCE(o.ward, ${owners(Prisma.sql`ward`)}) IN (${wards})`);
   any(
     query.kinds,
-    (kinds) => Prisma.sql`o.organizationId IN (SELECT g.id FROM Organization g
-      WHERE g.status = 'published' AND g.kind IN (${kinds}))`,
+    (kinds) => Prisma.sql`+o.rowid IN (SELECT x.rowid FROM Offer x WHERE x.organizationId IN (
+      SELECT g.id FROM Organization g WHERE g.status = 'published' AND g.kind IN (${kinds})))`,
   );
   any(query.trls, (trls) => Prisma.sql`o.trl IN (${trls})`);
   any(query.ipStatuses, (statuses) => Prisma.sql`o.ipStatus IN (${statuses})`);
