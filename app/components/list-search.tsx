@@ -96,6 +96,7 @@ export function ListSearch({
   filtersOpen,
   defaults,
   fieldParam,
+  suggest,
   countsLater = false,
   children,
 }: {
@@ -114,6 +115,8 @@ export function ListSearch({
   defaults?: Record<string, string>;
   /** The URL parameter a chosen field suggestion sets: the field, or its area on lists filtered by area */
   fieldParam: (field: FieldChoice) => [string, string];
+  /** The list whose own things the box suggests too (/offers) */
+  suggest?: "offers";
   /** This answer to a keystroke came without facet counts: fetch them once typing settles */
   countsLater?: boolean;
   /** The results: the chip row, notices and the list */
@@ -162,7 +165,14 @@ export function ListSearch({
           <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
             {label}
           </label>
-          <SearchBox id={inputId} q={q} maxLength={maxLength} placeholder={placeholder} onChooseField={chooseField} />
+          <SearchBox
+            id={inputId}
+            q={q}
+            maxLength={maxLength}
+            placeholder={placeholder}
+            list={suggest}
+            onChooseField={chooseField}
+          />
         </div>
         {controls}
         <Button type="submit" size="lg">

@@ -4,26 +4,34 @@ import { useT } from "~/i18n/i18n";
 import { useDebouncedCallback, useHydrated } from "~/utils/hooks";
 
 export type FieldChoice = { slug: string; areaSlug: string; label: string };
-type Suggestions = { organizations: { slug: string; name: string }[]; fields: FieldChoice[] };
+type Suggestions = {
+  organizations: { slug: string; name: string }[];
+  fields: FieldChoice[];
+  offers?: { id: string; name: string }[];
+};
 type Option = { id: string; label: string; choose: () => void };
 
 /**
  * The list pages' search box, with suggestions under it as one types (WAI-ARIA
  * combobox with a list box: arrows move, Enter chooses, Escape closes). An
  * organization opens its page; a field filters the list by it. Without
- * JavaScript it is a plain search box.
+ * JavaScript it is a plain search box. On /offers (`list="offers"`) offers come
+ * first, and one opens its page.
  */
 export function SearchBox({
   id,
   q,
   maxLength,
   placeholder,
+  list,
   onChooseField,
 }: {
   id: string;
   q: string;
   maxLength: number;
   placeholder?: string;
+  /** The list the box searches, when its own things are suggested too */
+  list?: "offers";
   onChooseField: (field: FieldChoice) => void;
 }) {
   const t = useT();
@@ -49,9 +57,12 @@ export function SearchBox({
     if (text.trim().length < 2) return setSuggestions(null);
     const controller = (request.current = new AbortController());
     try {
-      const response = await fetch(`/search/suggest?${new URLSearchParams({ q: text.trim() })}`, {
-        signal: controller.signal,
-      });
+      const response = await fetch(
+        `/search/suggest?${new URLSearchParams({ q: text.trim(), ...(list ? { list } : {}) })}`,
+        {
+          signal: controller.signal,
+        },
+      );
       if (!response.ok) return setSuggestions(null);
       setSuggestions((await response.json()) as Suggestions);
       setActive(-1);
@@ -64,6 +75,11 @@ export function SearchBox({
     setOpen(false);
     setActive(-1);
   };
+  const offers: Option[] = (suggestions?.offers ?? []).map((offer) => ({
+    id: `${listId}-x-${offer.id}`,
+    label: offer.name,
+    choose: () => navigate(`/offers/${offer.id}`),
+  }));
   const organizations: Option[] = (suggestions?.organizations ?? []).map((organization) => ({
     id: `${listId}-o-${organization.slug}`,
     label: organization.name,
@@ -74,7 +90,7 @@ export function SearchBox({
     label: field.label,
     choose: () => onChooseField(field),
   }));
-  const options = [...organizations, ...fields];
+  const options = [...offers, ...organizations, ...fields];
   const expanded = open && options.length > 0;
   const choose = (option: Option) => {
     close();
@@ -132,6 +148,11 @@ export function SearchBox({
           hidden={!expanded}
           className="absolute inset-x-0 top-full z-30 mt-1 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
         >
+          <OptionGroup id={`${listId}-x`} label={t("search.suggestOffers")}>
+            {offers.map((option) => (
+              <SuggestionOption key={option.id} option={option} active={options[active] === option} choose={choose} />
+            ))}
+          </OptionGroup>
           <OptionGroup id={`${listId}-o`} label={t("search.suggestOrganizations")}>
             {organizations.map((option) => (
               <SuggestionOption key={option.id} option={option} active={options[active] === option} choose={choose} />

@@ -1,6 +1,8 @@
 import { enqueueSearchSync } from "#search/outbox";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type DbClient } from "~/db/client.server";
 import { hashPassword } from "~/auth/password.server";
+import { refreshOfferSearchFields } from "#search/offer-document";
 import { refreshExpertSearchText } from "./expert.server";
 import { refreshRequestSearchText } from "./request.server";
 
@@ -8,7 +10,8 @@ import { refreshRequestSearchText } from "./request.server";
  * Example people and things for `npm run demo`, written only into the demo's own database
  * (scripts/demo.ts never opens the real one): a business, three researchers with profiles at
  * real listings, two open requests, a response waiting for an answer and a match with a
- * conversation, an official and an administrator. Every name says it is an example
+ * conversation, an official and an administrator, and two confirmed offers of each type (with
+ * prices and access modes, unlike the seeded public-source ones). Every name says it is an example
  * ("ví dụ"), and every page shows a banner while the portal runs as a demonstration.
  * Loading twice changes nothing.
  */
@@ -103,6 +106,103 @@ const EXPERTS: Record<
     fields: ["machine-learning", "artificial-intelligence"],
   },
 };
+
+type DemoOffer = {
+  owner: { organization: string } | { expert: keyof typeof EXPERTS };
+  inventors?: (keyof typeof EXPERTS)[];
+  fields: string[];
+} & Omit<Prisma.OfferUncheckedCreateInput, "organizationId" | "ownerExpertId" | "fields" | "inventors">;
+
+const DEMO_OFFERS: DemoOffer[] = [
+  {
+    owner: { organization: "hust" },
+    type: "service",
+    nameVi: "(Ví dụ) Phân tích pha tinh thể bằng nhiễu xạ tia X (XRD)",
+    nameEn: "(Example) Crystal phase analysis by X-ray diffraction (XRD)",
+    descriptionVi: "Dịch vụ ví dụ. Xác định pha tinh thể, kích thước tinh thể cho mẫu bột và màng mỏng.",
+    method: "Nhiễu xạ tia X, phân tích Rietveld",
+    instrument: "Bruker D8 Advance",
+    sampleRequirements: "Mẫu bột tối thiểu 1 g",
+    turnaround: "5 ngày làm việc",
+    audience: "companies\nstartups\nstudents",
+    priceMode: "range",
+    priceMinVnd: 600_000,
+    priceMaxVnd: 1_200_000,
+    freeFor: "students",
+    fields: ["materials-science"],
+  },
+  {
+    owner: { organization: "hup" },
+    type: "service",
+    nameVi: "(Ví dụ) Định lượng hoạt chất trong dược liệu bằng HPLC",
+    nameEn: "(Example) HPLC assay of active compounds in medicinal plants",
+    descriptionVi: "Dịch vụ ví dụ. Định lượng hoạt chất theo Dược điển Việt Nam V, kèm báo cáo thẩm định phương pháp.",
+    method: "Sắc ký lỏng hiệu năng cao",
+    instrument: "Agilent 1260 Infinity II",
+    sampleRequirements: "Dược liệu khô 100 g",
+    turnaround: "10 ngày làm việc",
+    audience: "companies\nstartups",
+    priceMode: "quote",
+    fields: ["pharmacy"],
+  },
+  {
+    owner: { organization: "hust" },
+    type: "equipment",
+    nameVi: "(Ví dụ) Kính hiển vi điện tử quét phát xạ trường Hitachi S-4800",
+    nameEn: "(Example) Hitachi S-4800 field-emission SEM",
+    descriptionVi: "Thiết bị ví dụ. Chụp ảnh bề mặt vật liệu độ phân giải 1 nm, kèm phổ EDS.",
+    instrument: "Hitachi S-4800",
+    make: "Hitachi",
+    model: "S-4800",
+    category: "microscopy",
+    specifications: "Độ phân giải 1 nm ở 15 kV\nPhổ tán sắc năng lượng (EDS)",
+    building: "Nhà C9, phòng 102",
+    accessMode: "staff_run",
+    conditions: "Đặt lịch trước 3 ngày; 1.500.000 đồng một giờ máy.",
+    fields: ["materials-science"],
+  },
+  {
+    owner: { organization: "hup" },
+    type: "equipment",
+    nameVi: "(Ví dụ) Hệ sắc ký lỏng hiệu năng cao Agilent 1260 Infinity II",
+    nameEn: "(Example) Agilent 1260 Infinity II HPLC system",
+    descriptionVi: "Thiết bị ví dụ. Định lượng hoạt chất, phụ gia và dư lượng.",
+    instrument: "Agilent 1260 Infinity II",
+    make: "Agilent",
+    model: "1260 Infinity II",
+    category: "chromatography",
+    accessMode: "self_use",
+    conditions: "Tự vận hành sau khóa đào tạo 2 buổi; phí theo giờ máy.",
+    fields: ["pharmacy"],
+  },
+  {
+    owner: { organization: "hust" },
+    inventors: ["researcher"],
+    type: "technology",
+    nameVi: "(Ví dụ) Keo tụ điện hóa xử lý nước thải dệt nhuộm",
+    nameEn: "(Example) Electrocoagulation for textile dyeing wastewater",
+    descriptionVi: "Công nghệ ví dụ. Khử màu và COD nước thải dệt nhuộm trên diện tích nhỏ.",
+    applications: "Làng nghề dệt nhuộm, khu công nghiệp",
+    trl: 6,
+    ipStatus: "granted_utility",
+    ipNumber: "2-0002345",
+    offeredAs: "licence\nco_development",
+    fields: ["environmental-engineering"],
+  },
+  {
+    owner: { expert: "researcher3" },
+    inventors: ["researcher3"],
+    type: "technology",
+    nameVi: "(Ví dụ) Dự báo hỏng hóc thiết bị từ dữ liệu cảm biến",
+    nameEn: "(Example) Equipment failure prediction from sensor data",
+    descriptionVi: "Công nghệ ví dụ. Mô hình học máy cảnh báo sớm hỏng hóc máy móc trong nhà máy.",
+    applications: "Nhà máy sản xuất, bảo trì dự đoán",
+    trl: 5,
+    ipStatus: "know_how",
+    offeredAs: "consulting\nco_development",
+    fields: ["machine-learning"],
+  },
+];
 
 export async function loadDemoContent(password: string, db: DbClient = prisma) {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } }))
@@ -231,7 +331,31 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
     },
   });
 
+  // Offers as a manager confirms them: prices, access modes, inventors (issue 17).
+  const offers: string[] = [];
+  for (const { owner, inventors = [], fields, ...data } of DEMO_OFFERS) {
+    const organization = "organization" in owner ? await organizationId(owner.organization) : null;
+    if ("organization" in owner && !organization) continue;
+    const created = await db.offer.create({
+      data: {
+        ...data,
+        organizationId: organization,
+        ownerExpertId: "expert" in owner ? experts[owner.expert] : null,
+        status: "published",
+        reviewedById: users.curator.id,
+        reviewedAt: new Date(),
+        publishedAt: new Date(),
+        confirmedAt: new Date(),
+        fields: { create: (await fieldIds(fields)).map((fieldId) => ({ fieldId })) },
+        inventors: { create: inventors.map((key, position) => ({ expertId: experts[key], position })) },
+      },
+    });
+    await refreshOfferSearchFields(db, created.id);
+    offers.push(created.id);
+  }
+
   await enqueueSearchSync(db, "expert", Object.values(experts));
+  await enqueueSearchSync(db, "offer", offers);
   await enqueueSearchSync(db, "request", [wastewater, herbal]);
   return { created: true };
 }

@@ -1,19 +1,27 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { OFFERS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
 import { prisma, type DbClient } from "~/db/client.server";
 import { PUBLIC_OFFER } from "~/domain/offer-values";
 import type { Language } from "~/i18n/i18n";
 import type { OffersPageQuery } from "~/utils/list-queries";
-import { searchTerms } from "~/utils/text";
-import { engineOrDatabase, queryConcepts, type ListingAnswer } from "./search-gateway.server";
+import { NO_OFFER_FILTERS } from "~/utils/offer-query";
+import { storedDate } from "~/db/sqlite-adapter.server";
+import { timed } from "~/utils/server-timing";
+import {
+  engineOrDatabase,
+  fullTextQuery,
+  queryConcepts,
+  RANKED_MATCHES_LIMIT,
+  type ListingAnswer,
+} from "./search-gateway.server";
 
 /**
  * How services, equipment and technologies are found (issue 17): the offers
  * index through the gateway's engine-or-database switch, with the same concept
  * layer as the other lists, and a folded-text match in the database when the
- * engine is down. The fallback matches `searchText` with LIKE: offers number in
- * the thousands, where a scan costs a few milliseconds (decision 053).
+ * engine is down: the words through the FTS5 index over `searchText`, ranked
+ * by bm25, as the directory's fallback (decisions 045, 053).
  */
 export type OfferQuery = Omit<OffersPageQuery, "concepts"> & {
   perPage: number;
@@ -49,31 +57,51 @@ export async function searchOffers(query: OfferQuery, db: DbClient = prisma): Pr
   const concepts = query.concepts === false || sorted ? [] : await queryConcepts(query.q);
   const found = await engineOrDatabase<ListingResult>(
     () =>
-      searchListing(OFFERS_INDEX, {
-        q: query.q,
-        filters: {
-          type: query.types,
-          areaSlugs: query.areas,
-          fieldSlugs: query.fields,
-          priceMode: query.priceModes,
-          accessMode: query.accessModes,
-          district: query.districts,
-          ward: query.wards,
-          organizationKind: query.kinds,
-          trl: query.trls,
-          ipStatus: query.ipStatuses,
-        },
-        filter: query.updatedSince ? `updatedAt >= ${query.updatedSince.getTime()}` : undefined,
-        facets: query.facets === false ? [] : Object.values(OFFER_FACETS),
-        sort: sorted ? engineSort(query) : undefined,
-        page: query.page,
-        perPage: query.perPage,
-        highlight: HIGHLIGHT,
-        boostFields: concepts,
-      }),
-    () => offersInDatabase(query, db),
+      timed("engine", () =>
+        searchListing(OFFERS_INDEX, {
+          q: query.q,
+          filters: {
+            type: query.types,
+            areaSlugs: query.areas,
+            fieldSlugs: query.fields,
+            priceMode: query.priceModes,
+            accessMode: query.accessModes,
+            district: query.districts,
+            ward: query.wards,
+            organizationKind: query.kinds,
+            trl: query.trls,
+            ipStatus: query.ipStatuses,
+          },
+          filter: query.updatedSince ? `updatedAt >= ${query.updatedSince.getTime()}` : undefined,
+          facets: query.facets === false ? [] : Object.values(OFFER_FACETS),
+          sort: sorted ? engineSort(query) : undefined,
+          page: query.page,
+          perPage: query.perPage,
+          highlight: HIGHLIGHT,
+          boostFields: concepts,
+        }),
+      ),
+    () => timed("database", () => offersInDatabase(query, db)),
   );
   return { ...found, concepts: found.mode === "engine" ? concepts : [] };
+}
+
+/**
+ * The type-ahead's offers on /offers: the first few public offers the words
+ * find (ranked, no counts, not read as fields), in either mode.
+ */
+export async function suggestOffers(q: string, limit: number, lang: Language) {
+  const found = await searchOffers({
+    q,
+    ...NO_OFFER_FILTERS,
+    sort: "relevance",
+    page: 1,
+    perPage: limit,
+    lang,
+    concepts: false,
+    facets: false,
+  });
+  return publicOfferCards(found.hits.map((hit) => hit.id));
 }
 
 function engineSort(query: OfferQuery): string[] {
@@ -82,52 +110,83 @@ function engineSort(query: OfferQuery): string[] {
   return ["publishedAt:desc"];
 }
 
-/** The same filters as the engine's, on the public offers' rows; no counts (the page says so). */
-export function offerWhere(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "lang">): Prisma.OfferWhereInput {
-  const any = <T>(values: readonly T[], where: (values: T[]) => Prisma.OfferWhereInput) =>
-    values.length ? [where([...values])] : [];
+/**
+ * The same filters as the engine's, on the public offers' rows (`o`), the
+ * words matched through the FTS5 index (decision 053, as the directory's,
+ * decision 045). Without filters on the owner, the conditions read only the
+ * narrow (status, type, hiddenAt) index: the text and the owner's status are
+ * checked as sets of rowids (the unary + keeps SQLite from looking each
+ * match up in the wide table), the owners not published being few.
+ */
+function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "lang">, match: string | null) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`o.status = 'published' AND o.hiddenAt IS NULL
+      AND +o.rowid NOT IN (SELECT x.rowid FROM Offer x WHERE x.organizationId IN (
+        SELECT g.id FROM Organization g WHERE g.status < 'published' OR g.status > 'published'))`,
+  ];
+  const any = <T>(values: readonly T[], where: (values: Prisma.Sql) => Prisma.Sql) => {
+    if (values.length) parts.push(where(Prisma.join([...values])));
+  };
+  if (match) parts.push(Prisma.sql`+o.rowid IN (SELECT rowid FROM OfferSearch WHERE OfferSearch MATCH ${match})`);
+  any(query.types, (types) => Prisma.sql`o.type IN (${types})`);
+  // Offers as a set of rowids, built once per statement from the narrow id index (as the directory's linkedTo).
+  const offersWhere = (ids: Prisma.Sql) => Prisma.sql`+o.rowid IN (SELECT x.rowid FROM Offer x WHERE x.id IN (${ids}))`;
+  any(query.areas, (areas) =>
+    offersWhere(Prisma.sql`SELECT l.offerId FROM OfferField l JOIN Field f ON f.id = l.fieldId
+        JOIN Field a ON a.id = f.parentId WHERE a.slug IN (${areas})`),
+  );
+  any(query.fields, (fields) =>
+    offersWhere(Prisma.sql`SELECT l.offerId FROM OfferField l JOIN Field f ON f.id = l.fieldId
+        WHERE f.slug IN (${fields})`),
+  );
+  any(query.priceModes, (modes) => Prisma.sql`o.priceMode IN (${modes})`);
+  any(query.accessModes, (modes) => Prisma.sql`o.accessMode IN (${modes})`);
   // A service or technology is where its owner is; an instrument may say where it stands.
-  const place = (column: "district" | "ward", values: string[]): Prisma.OfferWhereInput => ({
-    OR: [{ [column]: { in: values } }, { [column]: null, organization: { [column]: { in: values } } }],
-  });
+  const owners = (column: Prisma.Sql) =>
+    Prisma.sql`(SELECT g.${column} FROM Organization g WHERE g.id = o.organizationId)`;
+  any(
+    query.districts,
+    (districts) => Prisma.sql`COALESCE(o.district, ${owners(Prisma.sql`district`)}) IN (${districts})`,
+  );
+  any(query.wards, (wards) => Prisma.sql`COALESCE(o.ward, ${owners(Prisma.sql`ward`)}) IN (${wards})`);
+  any(
+    query.kinds,
+    (kinds) => Prisma.sql`+o.rowid IN (SELECT x.rowid FROM Offer x WHERE x.organizationId IN (
+      SELECT g.id FROM Organization g WHERE g.status = 'published' AND g.kind IN (${kinds})))`,
+  );
+  any(query.trls, (trls) => Prisma.sql`o.trl IN (${trls})`);
+  any(query.ipStatuses, (statuses) => Prisma.sql`o.ipStatus IN (${statuses})`);
+  if (query.updatedSince) parts.push(Prisma.sql`o.updatedAt >= ${storedDate(query.updatedSince)}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The fallback's two statements: the count, then the page: by bm25 when
+ * ranked by words (up to RANKED_MATCHES_LIMIT matches, as the directory's),
+ * otherwise in the engine's order without words.
+ */
+export function offerFallbackStatements(query: OfferQuery) {
+  const match = fullTextQuery(query.q);
+  const where = offerConditions(query, match);
+  const name = query.lang === "vi" ? Prisma.sql`o.sortNameVi` : Prisma.sql`o.sortNameEn`;
+  const orderBy = query.sort === "name" ? Prisma.sql`${name}, o.id` : Prisma.sql`o.publishedAt DESC, o.id`;
+  const limit = Prisma.sql`LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
   return {
-    ...PUBLIC_OFFER,
-    AND: [
-      // The same folding as the engine's: every folded word in the folded text.
-      ...searchTerms(query.q)
-        .slice(0, 12)
-        .map((term) => ({ searchText: { contains: term } })),
-      ...any(query.types, (types) => ({ type: { in: types } })),
-      ...any(query.areas, (areas) => ({ fields: { some: { field: { parent: { slug: { in: areas } } } } } })),
-      ...any(query.fields, (fields) => ({ fields: { some: { field: { slug: { in: fields } } } } })),
-      ...any(query.priceModes, (modes) => ({ priceMode: { in: modes } })),
-      ...any(query.accessModes, (modes) => ({ accessMode: { in: modes } })),
-      ...any(query.districts, (districts) => place("district", districts)),
-      ...any(query.wards, (wards) => place("ward", wards)),
-      ...any(query.kinds, (kinds) => ({ organization: { kind: { in: kinds } } })),
-      ...any(query.trls, (trls) => ({ trl: { in: trls } })),
-      ...any(query.ipStatuses, (statuses) => ({ ipStatus: { in: statuses } })),
-      ...(query.updatedSince ? [{ updatedAt: { gte: query.updatedSince } }] : []),
-    ],
+    count: Prisma.sql`SELECT COUNT(*) AS n FROM Offer o WHERE ${where}`,
+    page: (matched: number) =>
+      match && query.sort === "relevance" && matched <= RANKED_MATCHES_LIMIT
+        ? Prisma.sql`SELECT o.id FROM OfferSearch s JOIN Offer o ON o.rowid = s.rowid
+            WHERE OfferSearch MATCH ${match} AND ${offerConditions(query, null)}
+            ORDER BY s.rank, o.publishedAt DESC, o.id ${limit}`
+        : Prisma.sql`SELECT o.id FROM Offer o WHERE ${where} ORDER BY ${orderBy} ${limit}`,
   };
 }
 
 async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<ListingResult> {
-  const where = offerWhere(query);
-  const orderBy: Prisma.OfferOrderByWithRelationInput[] =
-    query.sort === "name"
-      ? [{ [query.lang === "vi" ? "sortNameVi" : "sortNameEn"]: "asc" }, { id: "asc" }]
-      : [{ publishedAt: "desc" }, { id: "asc" }];
-  const [total, rows] = await Promise.all([
-    db.offer.count({ where }),
-    db.offer.findMany({
-      where,
-      select: { id: true },
-      orderBy,
-      skip: (query.page - 1) * query.perPage,
-      take: query.perPage,
-    }),
-  ]);
+  const statements = offerFallbackStatements(query);
+  const [{ n }] = await db.$queryRaw<[{ n: number | bigint }]>(statements.count);
+  const total = Number(n);
+  const rows = total === 0 ? [] : await db.$queryRaw<{ id: string }[]>(statements.page(total));
   return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
 }
 
@@ -187,7 +246,9 @@ export function publicParts<R extends CardRow>(row: R) {
 
 /** What a list shows of one public offer; its owner only when the owner is public too. */
 export async function publicOfferCards(ids: readonly string[], db: DbClient = prisma) {
-  const rows = await db.offer.findMany({ where: { id: { in: [...ids] }, ...PUBLIC_OFFER }, select: offerCardSelect });
+  const rows = await timed("cards", () =>
+    db.offer.findMany({ where: { id: { in: [...ids] }, ...PUBLIC_OFFER }, select: offerCardSelect }),
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);

@@ -1,18 +1,27 @@
 import { closest, distance } from "fastest-levenshtein";
-import type { Language } from "~/i18n/i18n";
+import { pick, type Language } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import { queryTerms } from "~/utils/text";
 import { dataCache } from "./cache.server";
 import { getTaxonomy, type Taxonomy, type TaxonomyField } from "./field.server";
+import { suggestOffers } from "./offer-search.server";
 import { suggestOrganizations } from "./search-gateway.server";
 
 /**
  * What the list pages offer around a search: suggestions under the box as one
- * types (organizations and fields), and, when nothing is found, the ways out
+ * types (organizations and fields; offers too on /offers), and, when nothing is found, the ways out
  * (docs/decisions/046).
  */
 export type FieldChoice = { slug: string; areaSlug: string; label: string };
-export type Suggestions = { organizations: { slug: string; name: string }[]; fields: FieldChoice[] };
+export type OfferChoice = { id: string; name: string; type: string };
+export type Suggestions = {
+  organizations: { slug: string; name: string }[];
+  fields: FieldChoice[];
+  /** Asked for on /offers only */
+  offers?: OfferChoice[];
+};
+/** Which list the box searches: /offers suggests offers first. */
+export type SuggestList = "offers" | null;
 export type NoResultsHelp = {
   /** Results of the same words without the filters; null when there were no filters */
   withoutFilters: number | null;
@@ -25,18 +34,29 @@ export const SUGGESTIONS_PER_KIND = 5;
 /** Beyond this a query is not a name being typed: no suggestions. */
 export const MAX_SUGGEST_LENGTH = 100;
 
-export async function searchSuggestions(q: string, lang: Language): Promise<Suggestions> {
+export async function searchSuggestions(q: string, lang: Language, list: SuggestList = null): Promise<Suggestions> {
   const text = q.trim();
-  if (text.length < 2 || text.length > MAX_SUGGEST_LENGTH) return { organizations: [], fields: [] };
-  const [cards, fields] = await Promise.all([
+  const none = { organizations: [], fields: [], ...(list === "offers" ? { offers: [] } : {}) };
+  if (text.length < 2 || text.length > MAX_SUGGEST_LENGTH) return none;
+  const [cards, fields, offers] = await Promise.all([
     suggestOrganizations(text, SUGGESTIONS_PER_KIND),
     matchingFields(text, lang, { every: true }),
+    list === "offers" ? suggestOffers(text, SUGGESTIONS_PER_KIND, lang) : null,
   ]);
   const name = (card: (typeof cards)[number]) =>
     (lang === "vi" ? card.nameVi || card.nameEn : card.nameEn || card.nameVi) ?? card.slug;
   return {
     organizations: cards.map((card) => ({ slug: card.slug, name: name(card) })),
     fields: fields.slice(0, SUGGESTIONS_PER_KIND),
+    ...(offers
+      ? {
+          offers: offers.map((offer) => ({
+            id: offer.id,
+            name: pick(lang, offer.nameVi, offer.nameEn),
+            type: offer.type,
+          })),
+        }
+      : {}),
   };
 }
 

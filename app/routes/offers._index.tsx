@@ -11,13 +11,15 @@ import { useLanguage, useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { MAX_QUERY_LENGTH } from "~/utils/list-queries";
 import { titled } from "~/utils/meta";
+import { timed } from "~/utils/server-timing";
 import { NO_OFFER_FILTERS, offersSearch } from "~/utils/offer-query";
 import { hasOfferFilters, offersPage } from "./__offers-data.server";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("offerSearch.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { body, status } = await offersPage(new URL(request.url), await getLanguage(request));
+  const lang = await getLanguage(request);
+  const { body, status } = await timed("loader", () => offersPage(new URL(request.url), lang));
   // Bad values are named on the page (status 400); the list shows what the rest asks for.
   return data({ ...body, filtered: hasOfferFilters(body.query) }, { status });
 }
@@ -52,6 +54,7 @@ export default function Offers() {
         total={found.total}
         defaults={{ sort: "relevance" }}
         fieldParam={(field) => ["field", field.slug]}
+        suggest="offers"
         filtersOpen={filtered}
         controls={<SortSelect id="offers-sort" sort={query.sort} />}
         filters={groups.map((group) => (

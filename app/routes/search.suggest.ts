@@ -6,14 +6,16 @@ import { MAX_QUERY_LENGTH } from "~/utils/listing-query";
 
 /**
  * The suggestions under the list pages' search box, as JSON: a few organizations
- * and fields for what is typed so far (app/components/list-search.tsx).
+ * and fields for what is typed so far (app/components/list-search.tsx); with
+ * `list=offers` (the /offers box), offers too.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const params = new URL(request.url).searchParams;
+  const q = params.get("q") ?? "";
   if (q.length > MAX_QUERY_LENGTH) {
     const error = translator(lang)("error.q.tooLong", { max: MAX_QUERY_LENGTH });
     return Response.json({ error }, { status: 400 });
   }
-  return Response.json(await searchSuggestions(q, lang));
+  return Response.json(await searchSuggestions(q, lang, params.get("list") === "offers" ? "offers" : null));
 }

@@ -3,7 +3,17 @@ import Database from "better-sqlite3";
 import { expertSearchText, type ExpertForIndex } from "#search/expert-document";
 import { ACADEMIC_TITLE_LABELS, OFFERS, type AcademicTitle } from "~/domain/expert-values";
 import { slugify } from "~/utils/text";
-import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatabase } from "./organization-fixtures";
+import {
+  indexedField,
+  loadFields,
+  pickFields,
+  researchOrganizations,
+  seeded,
+  sqlDate,
+  weighted,
+  withFixtureDatabase,
+  type FixtureRunOptions,
+} from "./organization-fixtures";
 
 /**
  * Synthetic but realistic expertise profiles for scale tests and the
@@ -16,15 +26,7 @@ import { loadFields, mulberry32, pickFields, sqlDate, weighted, withFixtureDatab
  * Written through prepared SQLite statements like the organization fixtures;
  * run those (or the seed) first: the experts need organizations and fields.
  */
-export type ExpertFixtureOptions = {
-  count: number;
-  seed?: number;
-  batchSize?: number;
-  /** Queue each profile for the search index (default true); false when the index is rebuilt afterwards */
-  outbox?: boolean;
-  databaseUrl?: string;
-  onProgress?: (done: number) => void;
-};
+export type ExpertFixtureOptions = FixtureRunOptions & { count: number };
 
 type Term = { vi: string; en: string };
 
@@ -319,39 +321,16 @@ type IndexSource = Pick<
   | "fields"
   | "links"
 >;
-type Organization = {
-  id: string;
-  nameVi: string | null;
-  nameEn: string | null;
-  acronym: string | null;
-  district: string | null;
-};
-
 export function generateExperts(options: ExpertFixtureOptions): number {
   return withFixtureDatabase(options.databaseUrl, (sqlite) => generateInto(sqlite, options));
 }
 
 function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions): number {
-  const random = mulberry32(options.seed ?? 20261123);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const { random, pick } = seeded(options.seed ?? 20261123);
   const { fields, fieldsByArea } = loadFields(sqlite);
 
   // Research organizations, by the areas of their fields: where scientists work.
-  const organizations = new Map<string, Organization>();
-  const organizationsByArea = new Map<string, Organization[]>();
-  const rows = sqlite
-    .prepare(
-      `SELECT DISTINCT o.id, o.nameVi, o.nameEn, o.acronym, o.district, a.slug AS areaSlug
-       FROM Organization o JOIN OrganizationField l ON l.organizationId = o.id JOIN Field f ON f.id = l.fieldId JOIN Field a ON a.id = f.parentId
-       WHERE o.status = 'published' AND o.kind IN ('lab', 'institute', 'university')`,
-    )
-    .all() as (Organization & { areaSlug: string })[];
-  for (const { areaSlug, ...organization } of rows) {
-    const known = organizations.get(organization.id) ?? organization;
-    organizations.set(known.id, known);
-    organizationsByArea.set(areaSlug, [...(organizationsByArea.get(areaSlug) ?? []), known]);
-  }
-  const allOrganizations = [...organizations.values()];
+  const { all: allOrganizations, byArea: organizationsByArea } = researchOrganizations(sqlite);
 
   const insertUser = sqlite.prepare(
     `INSERT INTO User (id, email, name, passwordHash, role, accountType, locale, createdAt, updatedAt)
@@ -459,15 +438,7 @@ function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions):
         publishedAt: createdAt,
         createdAt,
         affiliation: affiliation ? { ...affiliation, status: "published" } : null,
-        fields: own.map((field) => ({
-          field: {
-            slug: field.slug,
-            nameVi: field.nameVi,
-            nameEn: field.nameEn,
-            aliases: field.aliases,
-            parent: field.parent,
-          },
-        })),
+        fields: own.map(indexedField),
         links: links.map((link) => ({ title: link.title, kind: link.kind })),
       };
       batch.push({

@@ -83,6 +83,16 @@ const BRAND_PARTS = [
   "Volt",
 ];
 
+/** How a fixture set is written, whatever it holds. */
+export type FixtureRunOptions = {
+  seed?: number;
+  batchSize?: number;
+  /** Queue each row for the search index (default true); false when the index is rebuilt afterwards */
+  outbox?: boolean;
+  databaseUrl?: string;
+  onProgress?: (done: number) => void;
+};
+
 export type FixtureOptions = {
   count: number;
   seed?: number;
@@ -133,6 +143,11 @@ export function withFixtureDatabase(
   }
 }
 
+/** A field as a document's source reads it (INDEXED_FIELDS in search/field-select.ts). */
+export function indexedField({ slug, nameVi, nameEn, aliases, parent }: Field) {
+  return { field: { slug, nameVi, nameEn, aliases, parent } };
+}
+
 /** The taxonomy's fields with their areas, and the fields of each area (the seed must have run). */
 export function loadFields(sqlite: Database.Database): { fields: Field[]; fieldsByArea: Map<string, Field[]> } {
   const fields = (
@@ -165,6 +180,38 @@ export function loadFields(sqlite: Database.Database): { fields: Field[]; fields
   for (const field of fields)
     fieldsByArea.set(field.parent!.slug, [...(fieldsByArea.get(field.parent!.slug) ?? []), field]);
   return { fields, fieldsByArea };
+}
+
+/** A published lab, institute or university, as the expert and offer fixtures read it. */
+export type ResearchOrganization = {
+  id: string;
+  nameVi: string | null;
+  nameEn: string | null;
+  acronym: string | null;
+  kind: string;
+  district: string | null;
+  ward: string | null;
+  verified: number;
+};
+
+/** Research organizations, each once, and by the areas of their fields: where scientists work and labs are. */
+export function researchOrganizations(sqlite: Database.Database) {
+  const all = new Map<string, ResearchOrganization>();
+  const byArea = new Map<string, ResearchOrganization[]>();
+  const rows = sqlite
+    .prepare(
+      `SELECT DISTINCT o.id, o.nameVi, o.nameEn, o.acronym, o.kind, o.district, o.ward, o.verified, a.slug AS areaSlug
+       FROM Organization o JOIN OrganizationField l ON l.organizationId = o.id JOIN Field f ON f.id = l.fieldId
+       JOIN Field a ON a.id = f.parentId
+       WHERE o.status = 'published' AND o.kind IN ('lab', 'institute', 'university')`,
+    )
+    .all() as (ResearchOrganization & { areaSlug: string })[];
+  for (const { areaSlug, ...organization } of rows) {
+    const known = all.get(organization.id) ?? organization;
+    all.set(known.id, known);
+    byArea.set(areaSlug, [...(byArea.get(areaSlug) ?? []), known]);
+  }
+  return { all: [...all.values()], byArea };
 }
 
 function generateInto(sqlite: Database.Database, options: FixtureOptions): number {
@@ -343,6 +390,12 @@ function initials(text: string) {
     .map((word) => word[0])
     .join("")
     .slice(0, 6);
+}
+
+/** A seeded random number source and a pick from a list, for a fixture run. */
+export function seeded(seed: number) {
+  const random = mulberry32(seed);
+  return { random, pick: <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]! };
 }
 
 /** A small seeded PRNG, so a fixture set can be generated again identically. */

@@ -17,6 +17,7 @@ const PHONE = { width: 360, height: 740 };
 type List = { path: string; box: string; token: string; name: RegExp };
 const lists: Record<"directory" | "experts" | "requests" | "offers", List> = {} as never;
 let food: { slug: string; nameVi: string; areaSlug: string };
+let offer: { id: string; nameVi: string };
 
 /** One letter changed: a typo the engine still finds, and a word no name has. */
 const misspelt = (token: string) => `${token.slice(0, 4)}${token[4] === "q" ? "x" : "q"}${token.slice(5)}`;
@@ -46,7 +47,12 @@ beforeAll(async () => {
     name: new RegExp(request.titleToken),
   };
   const offerToken = word();
-  await makeOffer({ organizationId: company.id, nameVi: `Dịch vụ kiểm thử ${offerToken}`, fieldSlugs: [field.slug] });
+  const made = await makeOffer({
+    organizationId: company.id,
+    nameVi: `Dịch vụ kiểm thử ${offerToken}`,
+    fieldSlugs: [field.slug],
+  });
+  offer = { id: made.id, nameVi: made.nameVi! };
   lists.offers = { path: "/offers", box: "#offers-q", token: offerToken, name: new RegExp(offerToken) };
   // The outbox reaches the engine in the background: wait until each list finds its item.
   const page = await openPage();
@@ -184,6 +190,27 @@ describe("the offers list's URL", () => {
     expect(text).toContain("TRL phải là một số từ 1 đến 9");
     expect(text).toContain("Loại không tồn tại: “spaceship”");
     expect((await page.locator("#result-list > li").allInnerTexts()).join("\n")).toMatch(lists.offers.name);
+  });
+});
+
+describe("offers in the type-ahead", () => {
+  test("on /offers an offer is suggested first and Enter opens its page", async () => {
+    const page = await openPage({ viewport: PHONE });
+    await page.goto("/offers", { waitUntil: "networkidle" });
+    const box = page.locator(lists.offers.box);
+    await box.pressSequentially(`kiem thu ${lists.offers.token}`, { delay: 30 });
+    const option = page.getByRole("option", { name: offer.nameVi, exact: true });
+    await expect.poll(() => option.isVisible()).toBe(true);
+    await page.screenshot({ path: "test-output/list-search-offers-offer-suggestion.png" });
+    await box.press("ArrowDown");
+    expect(await box.getAttribute("aria-activedescendant")).toBe(await option.getAttribute("id"));
+    await box.press("Enter");
+    await page.waitForURL(new RegExp(`/offers/${offer.id}$`));
+    // The directory's box does not suggest offers.
+    const directory = await page.request.get(`/search/suggest?q=${lists.offers.token}`);
+    expect(await directory.json()).not.toHaveProperty("offers");
+    const offers = await page.request.get(`/search/suggest?list=offers&q=${lists.offers.token}`);
+    expect(((await offers.json()) as { offers: { id: string }[] }).offers[0]?.id).toBe(offer.id);
   });
 });
 

@@ -21,6 +21,12 @@ describe("the demonstration", () => {
       responses: await prisma.requestResponse.count(),
       matches: await prisma.match.count(),
       messages: await prisma.message.count(),
+      offers: await prisma.offer.groupBy({
+        by: ["type"],
+        where: { fromPublicSource: false, status: "published", confirmedAt: { not: null } },
+        _count: true,
+        orderBy: { type: "asc" },
+      }),
     });
     const first = await counts();
     expect(first).toMatchObject({
@@ -30,6 +36,11 @@ describe("the demonstration", () => {
       responses: 2,
       matches: 1,
       messages: 2,
+      offers: [
+        { type: "equipment", _count: 2 },
+        { type: "service", _count: 2 },
+        { type: "technology", _count: 2 },
+      ],
     });
     expect(await loadDemoContent("demo-password-1")).toEqual({ created: false });
     expect(await counts()).toEqual(first);
@@ -41,6 +52,12 @@ describe("the demonstration", () => {
     for (const request of await prisma.techRequest.findMany())
       expect(`${request.title} ${request.problem}`).toMatch(/ví dụ/i);
     for (const message of await prisma.message.findMany()) expect(message.body).toMatch(/ví dụ/i);
+    // The demo's offers say so too, and show what a confirmed offer has: a price or an access mode.
+    for (const offer of await prisma.offer.findMany({ where: { fromPublicSource: false } })) {
+      expect(`${offer.nameVi} ${offer.descriptionVi}`).toMatch(/ví dụ/i);
+      if (offer.type === "service") expect(offer.priceMode).not.toBe("unknown");
+      if (offer.type === "equipment") expect(offer.accessMode).not.toBeNull();
+    }
     // Roles, confirmed accounts and the printed password.
     const accounts = await prisma.user.findMany({
       select: { email: true, role: true, confirmedAt: true, passwordHash: true },

@@ -1,4 +1,6 @@
+import { reportSearchSuccess } from "#search/availability";
 import { searchClient, indexUid } from "#search/client";
+import { findFreePort } from "#search/local-server";
 import { requireSearchConfig } from "#search/config";
 import { ORGANIZATIONS_INDEX } from "#search/indexes";
 import { SearchOutboxWorker } from "#search/outbox-worker";
@@ -53,4 +55,16 @@ export async function eventually<T>(
     }
   }
   throw lastError;
+}
+
+/** Runs with the engine out of reach (a closed port), so searches answer from the database. */
+export async function withEngineDown<T>(run: () => Promise<T>): Promise<T> {
+  const host = process.env.MEILI_HOST;
+  process.env.MEILI_HOST = `http://127.0.0.1:${await findFreePort()}`;
+  try {
+    return await run();
+  } finally {
+    process.env.MEILI_HOST = host;
+    reportSearchSuccess();
+  }
 }

@@ -60,52 +60,55 @@ describe("migrations", () => {
     expect(() => applyMigrations({ databaseUrl: url })).toThrow(/was changed after it was applied/);
   });
 
-  test("the full-text index migration indexes the organizations already there, and follows later writes", () => {
+  test.each([
+    {
+      table: "Organization",
+      migration: "_organization_search_fts",
+      insert: `INSERT INTO Organization (id, slug, kind, status, searchText, createdAt, updatedAt)
+        VALUES (@id, @id, 'lab', 'published', @text, 0, 0)`,
+    },
+    {
+      table: "Offer",
+      migration: "_offer_search_fts",
+      insert: `INSERT INTO Offer (id, type, status, searchText, createdAt, updatedAt)
+        VALUES (@id, 'service', 'published', @text, 0, 0)`,
+    },
+  ])("the $table full-text index migration indexes the rows already there, and follows later writes", (table) => {
     const { file, url } = scratch();
     const all = fs.mkdtempSync(path.join(runDir(), "migrations-"));
     const names = fs
       .readdirSync(path.join(ROOT, "prisma/migrations"))
       .filter((name) => /^\d{14}_/.test(name))
       .sort();
-    const fts = names.findIndex((name) => name.endsWith("_organization_search_fts"));
+    const fts = names.findIndex((name) => name.endsWith(table.migration));
     expect(fts).toBeGreaterThan(0);
-    // The migrations before it, as an existing database has them, with a listing in it.
+    // The migrations before it, as an existing database has them, with a row in it.
     for (const name of names.slice(0, fts))
       fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(all, name), { recursive: true });
     applyMigrations({ databaseUrl: url, migrationsDir: all });
     const db = new Database(file);
-    const insert = db.prepare(
-      `INSERT INTO Organization (id, slug, kind, status, searchText, createdAt, updatedAt)
-       VALUES (?, ?, 'lab', 'published', ?, 0, 0)`,
-    );
-    insert.run("before", "before", "phong thi nghiem duong ong quacca");
+    db.prepare(table.insert).run({ id: "before", text: "phong thi nghiem duong ong quacca" });
     db.close();
 
     expect(applyMigrations({ databaseUrl: url }).applied).toEqual(names.slice(fts));
     const after = new Database(file);
+    const search = `${table.table}Search`;
     const found = (q: string) =>
       after
         .prepare(
-          `SELECT o.id FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
-           WHERE OrganizationSearch MATCH ? ORDER BY o.id`,
+          `SELECT o.id FROM ${search} s JOIN ${table.table} o ON o.rowid = s.rowid
+           WHERE ${search} MATCH ? ORDER BY o.id`,
         )
         .pluck()
         .all(q);
     expect(found('"quacca"*')).toEqual(["before"]);
-    after.prepare(`UPDATE Organization SET searchText = 'vien numbat' WHERE id = 'before'`).run();
-    after
-      .prepare(
-        `INSERT INTO Organization (id, slug, kind, status, searchText, createdAt, updatedAt)
-         VALUES ('later', 'later', 'lab', 'published', 'vien quacca', 0, 0)`,
-      )
-      .run();
+    after.prepare(`UPDATE ${table.table} SET searchText = 'vien numbat' WHERE id = 'before'`).run();
+    after.prepare(table.insert).run({ id: "later", text: "vien quacca" });
     expect(found('"quacca"*')).toEqual(["later"]);
     expect(found('"numbat"*')).toEqual(["before"]);
-    after.prepare(`DELETE FROM Organization WHERE id = 'later'`).run();
+    after.prepare(`DELETE FROM ${table.table} WHERE id = 'later'`).run();
     expect(found('"quacca"*')).toEqual([]);
-    expect(
-      after.prepare(`INSERT INTO OrganizationSearch (OrganizationSearch) VALUES ('integrity-check')`).run(),
-    ).toBeTruthy();
+    expect(after.prepare(`INSERT INTO ${search} (${search}) VALUES ('integrity-check')`).run()).toBeTruthy();
     after.close();
   });
 });

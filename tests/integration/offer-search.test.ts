@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { reportSearchSuccess } from "#search/availability";
-import { findFreePort } from "#search/local-server";
 import { searchOffers, type OfferQuery } from "~/models/offer-search.server";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { makeOffer, makeOrganization, word } from "../factories";
-import { drainOutbox, seedAndIndex } from "./helpers";
+import { drainOutbox, seedAndIndex, withEngineDown } from "./helpers";
 
 /**
  * Offers are found through the gateway (issue 17): every facet filters, in the
@@ -13,7 +11,8 @@ import { drainOutbox, seedAndIndex } from "./helpers";
  */
 const token = word();
 const other = word();
-const ids = { service: "", equipment: "", technology: "", named: "", inField: "" };
+const ranked = word();
+const ids = { service: "", equipment: "", technology: "", named: "", inField: "", byName: "", mentioned: "" };
 const base: OfferQuery = {
   q: token,
   ...NO_OFFER_FILTERS,
@@ -72,6 +71,23 @@ beforeAll(async () => {
       fieldSlugs: ["environmental-engineering"],
     })
   ).id;
+  // The words in one offer's names, in a newer one's description only: bm25 puts the names first.
+  ids.byName = (
+    await makeOffer({
+      organizationId: lab.id,
+      nameVi: `Đo quang phổ hồng ngoại ${ranked}`,
+      nameEn: `Infrared spectroscopy ${ranked}`,
+      publishedAt: new Date("2025-01-01"),
+    })
+  ).id;
+  ids.mentioned = (
+    await makeOffer({
+      organizationId: lab.id,
+      nameVi: "Phân tích thành phần vật liệu",
+      descriptionVi: `Phân tích mẫu rắn và lỏng theo tiêu chuẩn, kết hợp với phép đo ${ranked} khi cần.`,
+      publishedAt: new Date("2026-06-01"),
+    })
+  ).id;
   await drainOutbox();
 }, 120_000);
 
@@ -91,17 +107,6 @@ const FILTERS: [string, Partial<OfferQuery>, () => string[]][] = [
   ["updated since", { updatedSince: new Date(Date.now() + 60_000) }, () => []],
   ["none, newest first", { sort: "newest" }, () => [ids.technology, ids.equipment, ids.service]],
 ];
-
-async function withEngineDown<T>(run: () => Promise<T>): Promise<T> {
-  const host = process.env.MEILI_HOST;
-  process.env.MEILI_HOST = `http://127.0.0.1:${await findFreePort()}`;
-  try {
-    return await run();
-  } finally {
-    process.env.MEILI_HOST = host;
-    reportSearchSuccess();
-  }
-}
 
 describe("offer search", () => {
   test("only public offers are found, with counts per facet", async () => {
@@ -131,6 +136,17 @@ describe("offer search", () => {
     const found = await withEngineDown(() => searchOffers({ ...base, q: `kinh hien vi ${token}` }));
     expect(found.hits.map((hit) => hit.id)).toEqual([ids.equipment]);
     expect(found.concepts).toEqual([]);
+  });
+
+  test("the database ranks by bm25 over the FTS5 index: a name match above a newer description mention", async () => {
+    const found = await withEngineDown(() => searchOffers({ ...base, q: ranked }));
+    expect(found.mode).toBe("database");
+    expect(found.hits.map((hit) => hit.id)).toEqual([ids.byName, ids.mentioned]);
+    // A word being typed matches as the start of a longer word, and an inner part of a word does not.
+    const typed = await withEngineDown(() => searchOffers({ ...base, q: `quang ${ranked.slice(0, -1)}` }));
+    expect(typed.hits.map((hit) => hit.id)).toEqual([ids.byName]);
+    const inner = await withEngineDown(() => searchOffers({ ...base, q: ranked.slice(2) }));
+    expect(inner.total).toBe(0);
   });
 
   test("sorted by name in the page's language", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { noResultsHelp } from "~/models/search-help.server";
-import { makeOrganization } from "../factories";
-import { seedAndIndex } from "./helpers";
+import { noResultsHelp, searchSuggestions } from "~/models/search-help.server";
+import { makeOffer, makeOrganization, word } from "../factories";
+import { drainOutbox, seedAndIndex, withEngineDown } from "./helpers";
 
 /**
  * "Did you mean" draws on a bounded vocabulary: the most frequent words of
@@ -34,5 +34,31 @@ describe("did you mean", () => {
     await makeOrganization({ nameVi: `Trung tâm ${stem}e`, nameEn: `Centre ${stem}e` });
     expect((await noResultsHelp(`${stem}a`, "vi", null)).didYouMean).toBe(`${stem}e`);
     expect((await noResultsHelp("tap doan phenikka", "vi", null)).didYouMean).toBe("tap doan phenikaa");
+  });
+});
+
+describe("the type-ahead on /offers", () => {
+  test("suggests public offers by their names, from the engine and from the database alike", async () => {
+    const token = word();
+    const lab = await makeOrganization({ kind: "lab" });
+    const offer = await makeOffer({
+      type: "equipment",
+      organizationId: lab.id,
+      nameVi: `Máy nhiễu xạ tia X ${token}`,
+      nameEn: `X-ray diffractometer ${token}`,
+    });
+    await makeOffer({ organizationId: lab.id, nameVi: `Bản nháp ${token}`, status: "draft" });
+    await drainOutbox();
+    const expected = { id: offer.id, name: `Máy nhiễu xạ tia X ${token}`, type: "equipment" };
+    // As typed so far: the last word is the start of a longer one. The draft is never suggested.
+    const typed = `nhieu xa ${token.slice(0, -1)}`;
+    const engine = (await searchSuggestions(typed, "vi", "offers")).offers ?? [];
+    expect(engine[0]).toEqual(expected);
+    const database = (await withEngineDown(() => searchSuggestions(typed, "vi", "offers"))).offers ?? [];
+    expect(database).toEqual([expected]);
+    expect([...engine, ...database].some((found) => found.name.startsWith("Bản nháp"))).toBe(false);
+    expect((await searchSuggestions(token, "en", "offers")).offers?.[0]?.name).toBe(`X-ray diffractometer ${token}`);
+    // The other lists' boxes are not sent offers.
+    expect((await searchSuggestions(token, "vi")).offers).toBeUndefined();
   });
 });
