@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { OFFERS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
-import { prisma, type DbClient } from "~/db/client.server";
+import { prisma, readRows, type DbClient } from "~/db/client.server";
 import { PUBLIC_OFFER } from "~/domain/offer-values";
 import type { Language } from "~/i18n/i18n";
 import type { OffersPageQuery } from "~/utils/list-queries";
@@ -184,9 +184,10 @@ export function offerFallbackStatements(query: OfferQuery) {
 
 async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<ListingResult> {
   const statements = offerFallbackStatements(query);
-  const [{ n }] = await db.$queryRaw<[{ n: number | bigint }]>(statements.count);
+  // On the read workers, beside the app's thread (decision 059).
+  const [{ n }] = (await readRows<{ n: number | bigint }>(statements.count, db)) as [{ n: number | bigint }];
   const total = Number(n);
-  const rows = total === 0 ? [] : await db.$queryRaw<{ id: string }[]>(statements.page(total));
+  const rows = total === 0 ? [] : await readRows<{ id: string }>(statements.page(total), db);
   return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
 }
 
