@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import pLimit from "p-limit";
 import sharp, { type Metadata, type ResizeOptions } from "sharp";
 import { remember } from "@epic-web/remember";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
@@ -21,6 +22,13 @@ import { write } from "./write.server";
  * so the files can be cached forever.
  */
 const FORMATS = new Set(["jpeg", "png", "webp", "gif"]);
+
+// One image at a time, on one libvips thread, with no cache of decoded images: a 40-megapixel
+// PNG decodes to about 160 MB outside the JavaScript heap, and four at once would take the
+// process past its memory budget. Uploads are rare; the wait is short.
+sharp.concurrency(1);
+sharp.cache(false);
+const oneImageAtATime = remember("image-processing", () => pLimit(1));
 
 /** What one use of images keeps: its folder, sizes, limits and how an image fits a size. */
 export type ImageUse = {
@@ -72,8 +80,12 @@ export const mediaDirectory = (use: ImageUse = LOGO_IMAGES) =>
 export type ProcessedImage = { key: string; files: Record<number, Buffer> };
 
 /** The image's files for a use, made from the uploaded bytes, under a new key. Throws ImageRefused. */
-export async function processImage(bytes: Buffer, use: ImageUse): Promise<ProcessedImage> {
-  if (bytes.length > use.maxBytes) throw new ImageRefused("too-large");
+export function processImage(bytes: Buffer, use: ImageUse): Promise<ProcessedImage> {
+  if (bytes.length > use.maxBytes) return Promise.reject(new ImageRefused("too-large"));
+  return oneImageAtATime(() => readAndResize(bytes, use));
+}
+
+async function readAndResize(bytes: Buffer, use: ImageUse): Promise<ProcessedImage> {
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();

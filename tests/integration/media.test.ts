@@ -110,6 +110,23 @@ describe("logos", () => {
   });
 });
 
+describe("memory", () => {
+  test("images are decoded one at a time, on one libvips thread", async () => {
+    expect(sharp.concurrency()).toBe(1);
+    // A large image, then a small one started at once: the small one waits for the large one
+    // (side by side, it would be done long before).
+    const large = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#2a6" } })
+      .png()
+      .toBuffer();
+    const ended: string[] = [];
+    await Promise.all([
+      processImage(large, PHOTO_IMAGES).then(() => ended.push("large")),
+      processImage(await photo(), PHOTO_IMAGES).then(() => ended.push("small")),
+    ]);
+    expect(ended).toEqual(["large", "small"]);
+  });
+});
+
 describe("equipment photos", () => {
   const camera = (width: number, height: number) =>
     sharp({ create: { width, height, channels: 3, background: { r: 20, g: 90, b: 160 } } })
