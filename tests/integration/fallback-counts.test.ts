@@ -1,22 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import type { OrganizationSearchInput } from "#search/organization-search";
 import { COUNTED_MATCHES_LIMIT, fullTextQuery, searchDirectoryInDatabase } from "~/models/search-gateway.server";
 import { prisma } from "~/db/client.server";
 import { seedDirectory } from "~/models/seed.server";
 import { generateOrganizations } from "../../scripts/lib/organization-fixtures";
+import { DIRECTORY_SEARCH } from "./helpers";
 
-const base: OrganizationSearchInput = {
-  q: "",
-  kinds: [],
-  areas: [],
-  fields: [],
-  districts: [],
-  verifiedOnly: false,
-  sort: "relevance",
-  lang: "vi",
-  page: 1,
-  perPage: 20,
-};
+const base = DIRECTORY_SEARCH;
 
 // Every generated summary says "hợp tác với doanh nghiệp": more matches than the fallback counts.
 beforeAll(async () => {

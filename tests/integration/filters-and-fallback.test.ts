@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { lastSearchError, reportSearchSuccess } from "#search/availability";
 import { findFreePort } from "#search/local-server";
-import { searchOrganizationIndex, type OrganizationSearchInput } from "#search/organization-search";
+import { searchOrganizationIndex } from "#search/organization-search";
 import {
   fallbackStatements,
   fullTextQuery,
@@ -17,20 +17,9 @@ import {
 import { write } from "~/models/write.server";
 import { createPrismaClient, prisma } from "~/db/client.server";
 import { makeOrganization } from "../factories";
-import { drainOutbox, seedAndIndex } from "./helpers";
+import { DIRECTORY_SEARCH, drainOutbox, seedAndIndex } from "./helpers";
 
-const base: OrganizationSearchInput = {
-  q: "",
-  kinds: [],
-  areas: [],
-  fields: [],
-  districts: [],
-  verifiedOnly: false,
-  sort: "relevance",
-  lang: "vi",
-  page: 1,
-  perPage: 20,
-};
+const base = DIRECTORY_SEARCH;
 
 beforeAll(async () => {
   await seedAndIndex();

@@ -3,6 +3,7 @@ import { searchClient, indexUid } from "#search/client";
 import { findFreePort } from "#search/local-server";
 import { requireSearchConfig } from "#search/config";
 import { ORGANIZATIONS_INDEX } from "#search/indexes";
+import type { OrganizationSearchInput } from "#search/organization-search";
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { seedDirectory } from "~/models/seed.server";
@@ -68,3 +69,17 @@ export async function withEngineDown<T>(run: () => Promise<T>): Promise<T> {
     reportSearchSuccess();
   }
 }
+
+/** A directory search with nothing chosen: tests spread their words and filters over it. */
+export const DIRECTORY_SEARCH: OrganizationSearchInput = {
+  q: "",
+  kinds: [],
+  areas: [],
+  fields: [],
+  districts: [],
+  verifiedOnly: false,
+  sort: "relevance",
+  lang: "vi",
+  page: 1,
+  perPage: 20,
+};
