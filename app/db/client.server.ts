@@ -27,6 +27,8 @@ export function createPrismaClient(url = resolveDatabaseUrl()): PrismaClient {
 }
 
 export const prisma: PrismaClient = remember("prisma", () => createPrismaClient());
+// The shared client's file, found once as the client was made: the read workers open the same one.
+const prismaFile = remember("prisma-file", () => databaseFilePath(resolveDatabaseUrl()));
 
 /**
  * Fresh statistics for SQLite's query planner, after the data grew (a bulk
@@ -48,7 +50,7 @@ export async function refreshPlannerStatistics(db: DbClient = prisma) {
  * writes only on its own connection; an in-memory database has one).
  */
 export function readRows<Row>(statement: Prisma.Sql, db: DbClient): Promise<Row[]> {
-  const file = db === prisma ? databaseFilePath(resolveDatabaseUrl()) : null;
+  const file = db === prisma ? prismaFile : null;
   const workers = file ? readWorkersFor(file) : null;
   return workers ? workers.all<Row>({ sql: statement.sql, values: statement.values }) : db.$queryRaw<Row[]>(statement);
 }
