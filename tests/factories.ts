@@ -111,3 +111,34 @@ export async function makeOffer(
   await enqueueSearchSync(db, "offer", [offer.id]);
   return offer;
 }
+
+/**
+ * A match of an accepted response, with its conversation (the match's id, as
+ * the portal makes it), between the request's author and the responder.
+ */
+export async function makeMatchRow(
+  request: { id: string; authorId: string; title: string },
+  response: { id: string; responderId: string },
+) {
+  const db = testDb();
+  const match = await db.match.create({ data: { requestId: request.id, responseId: response.id } });
+  await db.conversation.create({
+    data: {
+      id: match.id,
+      kind: "match",
+      subject: request.title,
+      starterId: request.authorId,
+      ownerUserId: response.responderId,
+      matchId: match.id,
+    },
+  });
+  return match;
+}
+
+/** A message in a conversation, as a member sends it. */
+export async function makeMessage(conversationId: string, senderId: string, body: string) {
+  const db = testDb();
+  const message = await db.message.create({ data: { conversationId, senderId, body } });
+  await db.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: message.createdAt } });
+  return message;
+}

@@ -41,6 +41,15 @@ export function formatNumber(lang: Language, value: number): string {
   return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(value);
 }
 
+/** A date with its time of day, in Hanoi time (messages, bookings). */
+export function formatDateTime(lang: Language, value: Date | string): string {
+  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(new Date(value));
+}
+
 export function formatDate(lang: Language, value: Date | string): string {
   return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", {
     dateStyle: "long",

@@ -91,7 +91,7 @@ export function notificationMail(
 
 /** The button's label from where it leads. */
 function actionFor(url: string): MessageKey {
-  if (url.startsWith("/matches/")) return "mail.action.conversation";
+  if (url.startsWith("/matches/") || url.startsWith("/messages/")) return "mail.action.conversation";
   if (url.endsWith("#responses")) return "mail.action.responses";
   if (url.startsWith("/admin/")) return "mail.action.review";
   if (url.startsWith("/requests/")) return "mail.action.request";

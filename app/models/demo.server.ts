@@ -316,18 +316,21 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
     "Đề xuất ví dụ: định lượng hoạt chất bằng HPLC, thẩm định theo hướng dẫn ICH, lập hồ sơ tiêu chuẩn cơ sở.",
   );
   const match = await db.match.create({ data: { requestId: wastewater, responseId: accepted.id } });
-  await db.message.create({
+  // Its conversation has the match's id, as an acceptance makes it (docs/decisions/060).
+  await db.conversation.create({
     data: {
+      id: match.id,
+      kind: "match",
+      subject: (await db.techRequest.findUniqueOrThrow({ where: { id: wastewater } })).title,
+      starterId: users.business.id,
+      ownerUserId: users.researcher.id,
       matchId: match.id,
-      senderId: users.business.id,
-      body: "Tin nhắn ví dụ: chị có thể khảo sát xưởng vào tuần sau không?",
-    },
-  });
-  await db.message.create({
-    data: {
-      matchId: match.id,
-      senderId: users.researcher.id,
-      body: "Tin nhắn ví dụ: được, thứ Ba tuần sau nhóm tôi sẽ đến lấy mẫu.",
+      messages: {
+        create: [
+          { senderId: users.business.id, body: "Tin nhắn ví dụ: chị có thể khảo sát xưởng vào tuần sau không?" },
+          { senderId: users.researcher.id, body: "Tin nhắn ví dụ: được, thứ Ba tuần sau nhóm tôi sẽ đến lấy mẫu." },
+        ],
+      },
     },
   });
 

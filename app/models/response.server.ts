@@ -4,6 +4,7 @@ import { prisma } from "~/db/client.server";
 import { displayName } from "~/domain/expert-values";
 import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~/domain/request-values";
 import { translator, isLanguage } from "~/i18n/i18n";
+import { conversationUrl, startConversation } from "./conversation.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -283,6 +284,21 @@ export async function moveResponse(
     // An accepted response becomes a match first, so its notice leads to the conversation.
     const match =
       move.status === "accepted" ? await tx.match.create({ data: { requestId, responseId: response.id } }) : null;
+    // Its conversation has the match's id, so a match's old /matches/ link still finds it.
+    if (match) {
+      await startConversation(
+        {
+          id: match.id,
+          kind: "match",
+          subject: request.title,
+          starterId: userId,
+          owner: { userId: response.responderId },
+          about: { matchId: match.id },
+        },
+        tx,
+        effects,
+      );
+    }
     const t = translator(isLanguage(response.responder.locale) ? response.responder.locale : "vi");
     await notify(
       {
@@ -290,7 +306,7 @@ export async function moveResponse(
         type: "status",
         key: `notify.responseMoved.${move.status}`,
         params: { title: request.title, reason: move.declineReason ? t(`decline.${move.declineReason}`) : "" },
-        url: match ? `/matches/${match.id}` : `/requests/${requestId}`,
+        url: match ? conversationUrl(match.id) : `/requests/${requestId}`,
       },
       tx,
       effects,
@@ -300,77 +316,12 @@ export async function moveResponse(
   return matchId;
 }
 
-/** A match with its two sides, if this user is one of them; null otherwise (shown as 404). */
-export async function getMatchForParticipant(matchId: string, userId: string) {
-  const match = await prisma.match.findUnique({
-    where: { id: matchId },
-    include: {
-      request: {
-        select: { id: true, title: true, authorId: true, companyName: true, author: { select: { name: true } } },
-      },
-      response: { select: { responderId: true, expert: { select: { slug: true, title: true, fullName: true } } } },
-    },
-  });
-  if (!match) return null;
-  if (match.request.authorId !== userId && match.response.responderId !== userId) return null;
-  return match;
-}
-
-export async function listMessages(matchId: string) {
-  return prisma.message.findMany({
-    where: { matchId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, body: true, createdAt: true, senderId: true, sender: { select: { name: true } } },
-    take: 500,
-  });
-}
-
-/** The message form of a match thread, once per form key; returns the thread's page. */
-export function sendMessage(matchId: string, userId: string, body: string, formKey: string): Promise<string> {
-  return writeOnce(userId, formKey, async (tx, effects) => {
-    await postMessageInTransaction(matchId, userId, body, tx, effects);
-    return `/matches/${matchId}`;
-  });
-}
-
-export async function postMessageInTransaction(
-  matchId: string,
-  userId: string,
-  body: string,
-  tx: Tx,
-  effects: Effects,
-) {
-  const match = await tx.match.findUnique({
-    where: { id: matchId },
-    include: { request: { select: { title: true, authorId: true } }, response: { select: { responderId: true } } },
-  });
-  const participants = match ? [match.request.authorId, match.response.responderId] : [];
-  if (!match || !participants.includes(userId)) throw notFound();
-  const message = await tx.message.create({ data: { matchId, senderId: userId, body } });
-  const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-  const other = participants.find((id) => id !== userId)!;
-  await notify(
-    {
-      userId: other,
-      type: "message",
-      key: "notify.message",
-      params: { name: sender.name, title: match.request.title },
-      url: `/matches/${matchId}`,
-      mail: { quote: { by: sender.name, text: body }, action: "mail.action.reply" },
-    },
-    tx,
-    effects,
-  );
-  return message;
-}
-
 export async function listMatchesOf(userId: string) {
   return prisma.match.findMany({
     where: { OR: [{ request: { authorId: userId } }, { response: { responderId: userId } }] },
     include: {
       request: { select: { id: true, title: true, companyName: true } },
       response: { select: { expert: { select: { title: true, fullName: true } } } },
-      _count: { select: { messages: true } },
     },
     orderBy: { createdAt: "desc" },
   });

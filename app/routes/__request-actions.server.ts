@@ -7,6 +7,7 @@ import { hasPermission } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import type { DeclineReason } from "~/domain/request-values";
 import { closeRequest, renewRequest, reviewRequest, type RequestDetail } from "~/models/request.server";
+import { conversationUrl } from "~/models/conversation.server";
 import {
   editOwnResponse,
   hasOwnResponse,
@@ -89,7 +90,7 @@ async function moveOne(args: IntentArgs) {
   try {
     const move = { responseId, status, declineReason: declineReason as DeclineReason | null };
     const matchId = await moveResponse(args.id, args.user.id, move);
-    if (matchId) return redirect(`/matches/${matchId}`);
+    if (matchId) return redirect(conversationUrl(matchId));
     return answer("move-response", submission.reply());
   } catch (error) {
     if (error instanceof InvalidMoveError) {

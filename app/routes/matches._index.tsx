@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { useLanguage, useT } from "~/i18n/i18n";
+import { conversationUrl } from "~/models/conversation.server";
 import { listMatchesOf } from "~/models/response.server";
 import { requireUserId } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
@@ -25,15 +26,14 @@ export default function Matches() {
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {matches.map((match) => (
           <li key={match.id} className="p-4">
-            <Link to={`/matches/${match.id}`} className="font-medium text-brand-700 underline">
+            <Link to={conversationUrl(match.id)} className="font-medium text-brand-700 underline">
               {match.request.title}
             </Link>
             <p className="text-sm text-slate-600">
               {t("match.between", {
                 company: match.request.companyName,
                 expert: displayName(match.response.expert, lang),
-              })}{" "}
-              · {match._count.messages}
+              })}
             </p>
           </li>
         ))}

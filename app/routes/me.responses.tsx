@@ -60,7 +60,7 @@ export default function MyResponses() {
                   </p>
                 ) : null}
                 {response.match ? (
-                  <Link to={`/matches/${response.match.id}`} className="text-sm text-brand-700 underline">
+                  <Link to={`/messages/${response.match.id}`} className="text-sm text-brand-700 underline">
                     {t("match.open")}
                   </Link>
                 ) : null}

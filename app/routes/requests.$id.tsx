@@ -371,7 +371,7 @@ export default function RequestPage() {
                   ) : null}
                   {response.match ? (
                     <Link
-                      to={`/matches/${response.match.id}`}
+                      to={`/messages/${response.match.id}`}
                       className="mt-2 inline-block font-medium text-brand-700 underline"
                     >
                       {t("match.open")}
@@ -510,7 +510,7 @@ export default function RequestPage() {
                 </p>
               ) : null}
               {ownResponse.match ? (
-                <Link to={`/matches/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
+                <Link to={`/messages/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
                   {t("match.open")}
                 </Link>
               ) : null}

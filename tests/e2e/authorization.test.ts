@@ -160,6 +160,7 @@ for (const path of [
   "/me/requests",
   "/me/responses",
   "/matches",
+  "/messages",
   "/notifications",
   "/requests/new",
   "claim",
@@ -413,10 +414,19 @@ add({
   name: "GET a match's thread: only its two sides read the messages",
   method: "GET",
   prepare: makeMatch,
-  path: (f) => `/matches/${f.match.id}`,
+  path: (f) => `/messages/${f.match.id}`,
   actors: ["owner", "responder"],
   allow: ["owner", "responder"],
   secret: { shown: (f) => [f.secret], to: ["owner", "responder"] },
+});
+add({
+  name: "GET /messages lists only one's own conversations",
+  method: "GET",
+  prepare: makeMatch,
+  path: () => "/messages",
+  actors: ["owner", "responder"],
+  allow: [...MEMBERS, "owner", "responder"],
+  secret: { shown: (f) => [f.request.titleToken], to: ["owner", "responder"] },
 });
 // Decided (docs/decisions/012): once the company accepts a researcher's proposal, the match page
 // names the company to that researcher, the two now work together; the request page itself keeps
@@ -434,14 +444,14 @@ add({
   name: "POST a message in a match",
   method: "POST",
   prepare: async () => ({ ...(await makeMatch()), body: `Xin chào ${word()}` }),
-  path: (f) => `/matches/${f.match.id}`,
+  path: (f) => `/messages/${f.match.id}`,
   form: (f) => ({ body: f.body }),
   actors: ["owner", "responder"],
   allow: ["owner", "responder"],
-  state: (f) => db().message.findMany({ where: { matchId: f.match.id }, orderBy: { createdAt: "asc" } }),
+  state: (f) => db().message.findMany({ where: { conversationId: f.match.id }, orderBy: { createdAt: "asc" } }),
   changed: async (f, me, response) => {
-    expect(response.headers.get("location")).toBe(`/matches/${f.match.id}#latest`);
-    expect(await db().message.count({ where: { matchId: f.match.id, senderId: me.id!, body: f.body } })).toBe(1);
+    expect(response.headers.get("location")).toBe(`/messages/${f.match.id}#latest`);
+    expect(await db().message.count({ where: { conversationId: f.match.id, senderId: me.id!, body: f.body } })).toBe(1);
   },
 });
 
@@ -845,7 +855,7 @@ add({
   state: responseState,
   changed: async (f, _me, response) => {
     const match = await db().match.findUniqueOrThrow({ where: { responseId: f.response.id } });
-    expect(response.headers.get("location")).toBe(`/matches/${match.id}`);
+    expect(response.headers.get("location")).toBe(`/messages/${match.id}`);
     expect((await db().requestResponse.findUniqueOrThrow({ where: { id: f.response.id } })).status).toBe("accepted");
   },
 });

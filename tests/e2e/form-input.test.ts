@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionIdFromToken } from "~/auth/session.server";
 import { baseURL, useBrowser } from "./browser";
-import { makeUser, PASSWORD } from "../factories";
+import { makeMatchRow, makeUser, PASSWORD } from "../factories";
 import { confirmThroughMailbox, mailedConfirmationPath, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
@@ -1438,9 +1438,9 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
         );
         const match = await db().match.findUniqueOrThrow({ where: { responseId: shortlisted.id } });
         expect(answers.map((answer) => answer.status).sort()).toEqual([200, 302]);
-        expect(answers.find((answer) => answer.status === 302)!.location).toBe(`/matches/${match.id}`);
+        expect(answers.find((answer) => answer.status === 302)!.location).toBe(`/messages/${match.id}`);
         // The other answer is the request page, which links to the match.
-        expectShows(answers.find((answer) => answer.status === 200)!.html, `/matches/${match.id}`);
+        expectShows(answers.find((answer) => answer.status === 200)!.html, `/messages/${match.id}`);
         expect(await db().match.count({ where: { responseId: shortlisted.id } })).toBe(1);
       },
     );
@@ -1499,12 +1499,12 @@ describe("message in a match", () => {
     expert = await createExpert({ name: XSS });
     const request = await createRequest(author.id);
     const response = await createResponse(request.id, expert, "accepted");
-    match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
-    path = `/matches/${match.id}`;
+    match = await makeMatchRow(request, response);
+    path = `/messages/${match.id}`;
     client = httpClient({ cookie: await signInAs(expert.user.id) });
   });
   const valid = (): Form => ({ formToken: randomFormToken(), body: "Chào anh chị, tuần sau gặp nhau được không?" });
-  const messages = () => db().message.count({ where: { matchId: match.id } });
+  const messages = () => db().message.count({ where: { conversationId: match.id } });
 
   test.each<Case>([
     { label: "missing message", omit: ["body"], status: 400, message: "Vui lòng điền mục này." },
@@ -1563,7 +1563,7 @@ describe("message in a match", () => {
         [302, `${path}#latest`],
         [302, `${path}#latest`],
       ]);
-      expect(await db().message.count({ where: { matchId: match.id, body } })).toBe(1);
+      expect(await db().message.count({ where: { conversationId: match.id, body } })).toBe(1);
     },
   );
 });

@@ -162,7 +162,7 @@ async function buildWorld() {
       userId: responder.id,
       pages: () => ["/me/responses", `/requests/${request.id}`, "/me/profile"],
     },
-    { name: "matched business", userId: match.owner.id, pages: () => [`/matches/${match.match.id}`] },
+    { name: "matched business", userId: match.owner.id, pages: () => [`/messages/${match.match.id}`] },
     {
       name: "admin",
       userId: admin.id,
@@ -465,6 +465,7 @@ describe(`fuzz (seed ${SEED})`, () => {
       "/experts/:x",
       "/requests/:x",
       "/matches/:x",
+      "/messages/:x",
       "/organizations/:x/edit",
       "/ecosystem/data/:x",
       "/:x",

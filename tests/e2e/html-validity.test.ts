@@ -107,7 +107,7 @@ const READERS: Reader[] = [
     cookie: as(() => world.newcomer),
     pages: () => ["/me/profile", "/me/responses", `/requests/${world.requestId}`],
   },
-  { name: "a matched business", cookie: as(() => world.matchOwner), pages: () => [`/matches/${world.matchId}`] },
+  { name: "a matched business", cookie: as(() => world.matchOwner), pages: () => [`/messages/${world.matchId}`] },
   {
     name: "an admin",
     cookie: as(() => world.admin),

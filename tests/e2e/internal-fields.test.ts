@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
-import { makeOffer, makeUser } from "../factories";
+import { makeMatchRow, makeMessage, makeOffer, makeUser } from "../factories";
 import { makeFoodCompany, makeRequest, makeResearcher, makeResponse, word } from "./world";
 
 /**
@@ -128,9 +128,9 @@ beforeAll(async () => {
     data: { searchText: `${requestText.searchText} ${m.requestSearch}` },
   });
   const response = await makeResponse(request.id, responder, "accepted");
-  const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
-  await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: `Xin chào ${word()}` } });
-  await db().message.create({ data: { matchId: match.id, senderId: responder.id, body: `Chào anh ${word()}` } });
+  const match = await makeMatchRow(request, response);
+  await makeMessage(match.id, owner.id, `Xin chào ${word()}`);
+  await makeMessage(match.id, responder.id, `Chào anh ${word()}`);
   // A second request, approved through the console with a note: the note is the officials' own.
   const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
   const approval = await httpClient({ cookie: await signInAs(curator.id) }).post("/admin/requests", {
@@ -305,7 +305,7 @@ describe("internal columns never leave the server", () => {
   });
 
   test("the request's author: the public pages, the responses to the request, the match", async () => {
-    const own = ["/matches", `/matches/${world.matchId}`, "/notifications", "/me/requests"];
+    const own = ["/matches", "/messages", `/messages/${world.matchId}`, "/notifications", "/me/requests"];
     const { problems, bodies } = await walk(world.owner, [...publicPages(), ...own]);
     // The author's view of the request lists the expert's response; the approval was notified.
     expect(bodies.get("/notifications")).toContain("đã được duyệt");
@@ -318,9 +318,10 @@ describe("internal columns never leave the server", () => {
       ...publicPages(),
       "/me/responses",
       "/matches",
-      `/matches/${world.matchId}`,
+      "/messages",
+      `/messages/${world.matchId}`,
     ]);
-    expect(bodies.get(`/matches/${world.matchId}`)).toContain("Xin chào");
+    expect(bodies.get(`/messages/${world.matchId}`)).toContain("Xin chào");
     expect(problems).toEqual([]);
   });
 });

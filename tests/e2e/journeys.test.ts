@@ -393,7 +393,7 @@ describe.each(VARIANTS)("journeys, $id", (variant) => {
       await proposal()
         .getByRole("button", { name: t("response.move.accepted") })
         .click();
-      await business.waitForURL(/\/matches\/[a-z0-9]+$/);
+      await business.waitForURL(/\/messages\/[a-z0-9]+$/);
       const matchPath = new URL(business.url()).pathname;
 
       // They talk in the match's conversation.

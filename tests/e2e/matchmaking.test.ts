@@ -142,7 +142,7 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
     .poll(() => company.locator(`[data-response="${profile.slug}"]`).getByText("Danh sách rút gọn").isVisible())
     .toBe(true);
   await company.locator(`[data-response="${profile.slug}"]`).getByRole("button", { name: "Chấp nhận" }).click();
-  await company.waitForURL(/\/matches\/[a-z0-9]+$/);
+  await company.waitForURL(/\/messages\/[a-z0-9]+$/);
   const matchUrl = new URL(company.url()).pathname;
 
   // 7. They exchange messages.

@@ -1,7 +1,7 @@
 import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { refreshRequestSearchText } from "~/models/request.server";
-import { hex, makeOrganization, makeUser, word } from "../factories";
+import { hex, makeMatchRow, makeMessage, makeOrganization, makeUser, word } from "../factories";
 import { portalDb } from "./portal-db";
 
 /**
@@ -133,8 +133,8 @@ export async function makeMatch(reviewerId: string) {
   const responder = await makeResearcher("responder");
   const request = await makeRequest(owner.id, { reviewerId, visibility: "anonymous" });
   const response = await makeResponse(request.id, responder, "accepted");
-  const match = await db().match.create({ data: { requestId: request.id, responseId: response.id } });
+  const match = await makeMatchRow(request, response);
   const secret = `Tin nhắn riêng ${word()}`;
-  await db().message.create({ data: { matchId: match.id, senderId: owner.id, body: secret } });
+  await makeMessage(match.id, owner.id, secret);
   return { owner, responder, request, response, match, secret, people: { owner, responder } };
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { deliverMail } from "~/models/mail.server";
-import { createResponseInTransaction, moveResponse, postMessageInTransaction } from "~/models/response.server";
+import { postMessageInTransaction } from "~/models/conversation.server";
+import { createResponseInTransaction, moveResponse } from "~/models/response.server";
 import { write } from "~/models/write.server";
 import { prisma } from "~/db/client.server";
 import { readMailbox } from "../mailbox";
@@ -100,12 +101,12 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
   const accepted = toScientist.find((mail) => /được chấp nhận/.test(mail.subject))!;
   expect(accepted.contentType).toBe("multipart/alternative");
   expect(accepted.subject).toBe("Đề xuất của bạn cho “Tưới tiêu thông minh” đã được chấp nhận · HIN");
-  expect(accepted.links[0]).toBe(`https://portal.example/matches/${matchId}`);
+  expect(accepted.links[0]).toBe(`https://portal.example/messages/${matchId}`);
   expect(accepted.text).toContain(`Mở cuộc trao đổi: https://portal.example/matches/${matchId}`);
   const message = toScientist.find((mail) => /Tin nhắn mới/.test(mail.subject))!;
   expect(message.text).toContain(`Công ty Đông Á viết:\n> Chào anh ${HOSTILE}, hẹn gặp thứ Hai?`);
   expect(message.html).toContain("Chào anh &lt;script&gt;");
-  expect(message.links[0]).toBe(`https://portal.example/matches/${matchId}`);
+  expect(message.links[0]).toBe(`https://portal.example/messages/${matchId}`);
 
   // The in-app notice of the acceptance leads there too.
   const notice = await prisma.notification.findFirstOrThrow({

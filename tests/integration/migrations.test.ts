@@ -112,3 +112,98 @@ describe("migrations", () => {
     after.close();
   });
 });
+
+describe("the conversations migration", () => {
+  /** Inserts a row with the given columns, and a placeholder in every other required column without a default. */
+  function insert(db: Database.Database, table: string, values: Record<string, string | number>) {
+    const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as {
+      name: string;
+      notnull: number;
+      dflt_value: unknown;
+      pk: number;
+    }[];
+    const row: Record<string, string | number> = {};
+    for (const column of columns) {
+      if (column.notnull && column.dflt_value === null && !(column.name in values)) row[column.name] = 0;
+    }
+    Object.assign(row, values);
+    const names = Object.keys(row);
+    db.prepare(
+      `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES (${names.map((name) => `@${name}`).join(", ")})`,
+    ).run(row);
+  }
+
+  test("moves every match's messages into the match's conversation, with nothing lost", () => {
+    const { file, url } = scratch();
+    const before = fs.mkdtempSync(path.join(runDir(), "migrations-"));
+    const names = fs
+      .readdirSync(path.join(ROOT, "prisma/migrations"))
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
+    const at = names.findIndex((name) => name.endsWith("_conversations"));
+    expect(at).toBeGreaterThan(0);
+    for (const name of names.slice(0, at))
+      fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(before, name), { recursive: true });
+    applyMigrations({ databaseUrl: url, migrationsDir: before });
+
+    // Two matches as the old schema held them: one with three messages, one with none.
+    const old = new Database(file);
+    for (const id of ["business", "scientist", "other"])
+      insert(old, "User", { id, email: `${id}@example.vn`, name: id });
+    insert(old, "ExpertProfile", { id: "expert", userId: "scientist", slug: "expert" });
+    insert(old, "ExpertProfile", { id: "expert2", userId: "other", slug: "expert2" });
+    for (const [id, title] of [
+      ["r1", "Xử lý nước thải dệt nhuộm"],
+      ["r2", "Bảo quản nông sản"],
+    ])
+      insert(old, "TechRequest", { id, authorId: "business", title, deadline: 0 });
+    insert(old, "RequestResponse", { id: "resp1", requestId: "r1", responderId: "scientist", expertId: "expert" });
+    insert(old, "RequestResponse", { id: "resp2", requestId: "r2", responderId: "other", expertId: "expert2" });
+    insert(old, "Match", { id: "m1", requestId: "r1", responseId: "resp1", createdAt: 1_000 });
+    insert(old, "Match", { id: "m2", requestId: "r2", responseId: "resp2", createdAt: 2_000 });
+    const messages = [
+      { id: "msg1", matchId: "m1", senderId: "business", body: "Chào anh", createdAt: 1_100 },
+      { id: "msg2", matchId: "m1", senderId: "scientist", body: "Chào chị", createdAt: 1_200 },
+      { id: "msg3", matchId: "m1", senderId: "business", body: "Hẹn thứ Hai", createdAt: 1_300 },
+    ];
+    for (const message of messages) insert(old, "Message", message);
+    old.close();
+
+    expect(applyMigrations({ databaseUrl: url }).applied).toEqual(names.slice(at));
+    const db = new Database(file, { readonly: true });
+    expect(
+      db
+        .prepare(
+          `SELECT id, kind, subject, starterId, ownerUserId, matchId, lastMessageAt, createdAt
+           FROM Conversation ORDER BY id`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        id: "m1",
+        kind: "match",
+        subject: "Xử lý nước thải dệt nhuộm",
+        starterId: "business",
+        ownerUserId: "scientist",
+        matchId: "m1",
+        lastMessageAt: 1_300,
+        createdAt: 1_000,
+      },
+      {
+        id: "m2",
+        kind: "match",
+        subject: "Bảo quản nông sản",
+        starterId: "business",
+        ownerUserId: "other",
+        matchId: "m2",
+        lastMessageAt: 2_000,
+        createdAt: 2_000,
+      },
+    ]);
+    expect(
+      db.prepare("SELECT id, conversationId, senderId, body, event, createdAt FROM Message ORDER BY id").all(),
+    ).toEqual(messages.map(({ matchId, ...message }) => ({ ...message, conversationId: matchId, event: null })));
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    db.close();
+  });
+});

@@ -1,0 +1,276 @@
+import type { MessageKey } from "~/i18n/messages";
+import { prisma } from "~/db/client.server";
+import { notify } from "./notification.server";
+import { write, writeOnce, type Effects, type Tx } from "./write.server";
+
+/**
+ * Private conversations (docs/decisions/060): a match's thread, an inquiry from a
+ * listing, a booking request. One model for every kind: two sides (the person who
+ * started it, and the person or organization team they contacted), messages, and each
+ * member's read state. Every function here checks membership on the server; anyone
+ * else is told the conversation does not exist.
+ */
+
+export const CONVERSATION_KINDS = ["match", "inquiry", "booking"] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+
+/** How many messages a thread page shows; older ones load on demand. */
+export const MESSAGES_PER_PAGE = 50;
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+type Db = Tx | typeof prisma;
+type Sides = { starterId: string; ownerUserId: string | null; organizationId: string | null };
+
+/** The user ids on the contacted side: its one person, or the organization's managers now. */
+async function ownerSide(conversation: Sides, db: Db): Promise<string[]> {
+  if (conversation.ownerUserId) return [conversation.ownerUserId];
+  if (!conversation.organizationId) return [];
+  const managers = await db.organizationManager.findMany({
+    where: { organizationId: conversation.organizationId },
+    select: { userId: true },
+  });
+  return managers.map((manager) => manager.userId);
+}
+
+/** Which side this user is on, or null when they are not a member. */
+async function sideOf(conversation: Sides, userId: string, db: Db): Promise<"starter" | "owner" | null> {
+  if (conversation.starterId === userId) return "starter";
+  return (await ownerSide(conversation, db)).includes(userId) ? "owner" : null;
+}
+
+/** Everyone on the other side from `userId`: who a message of theirs notifies. */
+async function otherSide(conversation: Sides, userId: string, db: Db): Promise<string[]> {
+  const owners = await ownerSide(conversation, db);
+  return conversation.starterId === userId ? owners : [conversation.starterId];
+}
+
+/** Where a member reads a conversation. */
+export const conversationUrl = (id: string) => `/messages/${id}`;
+
+/**
+ * Opens a conversation and notifies the contacted side (in-app and by e-mail), in the
+ * caller's transaction. `about` names what it concerns; the notice says who wrote and why.
+ */
+export async function startConversation(
+  start: {
+    kind: ConversationKind;
+    subject: string;
+    starterId: string;
+    /** The contacted side: one person, or an organization's managers */
+    owner: { userId: string } | { organizationId: string };
+    about?: { matchId?: string; offerId?: string; expertId?: string };
+    /** Its id, when it must equal another's (a match's conversation has the match's id) */
+    id?: string;
+    /** The first message, if the starter wrote one */
+    body?: string;
+    notice?: { key: MessageKey; params: Record<string, string | number> };
+  },
+  tx: Tx,
+  effects: Effects,
+): Promise<string> {
+  const owner = "userId" in start.owner ? { ownerUserId: start.owner.userId } : start.owner;
+  const conversation = await tx.conversation.create({
+    data: {
+      id: start.id,
+      kind: start.kind,
+      subject: start.subject,
+      starterId: start.starterId,
+      ...owner,
+      ...start.about,
+    },
+  });
+  if (start.body)
+    await tx.message.create({ data: { conversationId: conversation.id, senderId: start.starterId, body: start.body } });
+  await tx.conversationRead.create({
+    data: { conversationId: conversation.id, userId: start.starterId, lastReadAt: conversation.createdAt },
+  });
+  if (start.notice) {
+    for (const userId of await otherSide(conversation, start.starterId, tx)) {
+      await notify(
+        {
+          userId,
+          type: "message",
+          ...start.notice,
+          url: conversationUrl(conversation.id),
+          mail: start.body ? { quote: { by: "", text: start.body }, action: "mail.action.reply" } : undefined,
+        },
+        tx,
+        effects,
+      );
+    }
+  }
+  return conversation.id;
+}
+
+/** A conversation as one of its members sees it; null for anyone else (shown as 404). */
+export async function conversationForMember(id: string, userId: string) {
+  const conversation = await prisma.conversation.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      starterId: true,
+      ownerUserId: true,
+      organizationId: true,
+      createdAt: true,
+      starter: { select: { name: true } },
+      ownerUser: { select: { name: true } },
+      organization: { select: { slug: true, nameVi: true, nameEn: true } },
+      offer: { select: { id: true, nameVi: true, nameEn: true } },
+      expert: { select: { slug: true, title: true, fullName: true } },
+      match: { select: { request: { select: { id: true, title: true, companyName: true } } } },
+    },
+  });
+  if (!conversation) return null;
+  const side = await sideOf(conversation, userId, prisma);
+  if (!side) return null;
+  return { ...conversation, side };
+}
+
+/**
+ * A page of a conversation's messages, oldest first: the newest MESSAGES_PER_PAGE, or
+ * those before the message `before`. `older` is the cursor for the page before, if any.
+ */
+export async function listMessages(conversationId: string, options: { before?: string } = {}) {
+  const cursor = options.before
+    ? await prisma.message.findFirst({
+        where: { id: options.before, conversationId },
+        select: { createdAt: true, id: true },
+      })
+    : null;
+  const rows = await prisma.message.findMany({
+    where: {
+      conversationId,
+      // Messages strictly before the cursor, in (createdAt, id) order: two may share a millisecond.
+      ...(cursor
+        ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, body: true, event: true, createdAt: true, senderId: true, sender: { select: { name: true } } },
+    take: MESSAGES_PER_PAGE + 1,
+  });
+  const page = rows.slice(0, MESSAGES_PER_PAGE).reverse();
+  return { messages: page, older: rows.length > MESSAGES_PER_PAGE ? (page[0]?.id ?? null) : null };
+}
+
+/** Marks the conversation read up to now for this member. */
+export function markConversationRead(conversationId: string, userId: string) {
+  const now = new Date();
+  return write((tx) =>
+    tx.conversationRead.upsert({
+      where: { conversationId_userId: { conversationId, userId } },
+      create: { conversationId, userId, lastReadAt: now },
+      update: { lastReadAt: now },
+    }),
+  );
+}
+
+/** The message form of a conversation, once per form key; returns the thread's page. */
+export function sendMessage(conversationId: string, userId: string, body: string, formKey: string): Promise<string> {
+  return writeOnce(userId, formKey, async (tx, effects) => {
+    await postMessageInTransaction(conversationId, userId, body, tx, effects);
+    return conversationUrl(conversationId);
+  });
+}
+
+/** Adds a member's message and notifies the other side; refuses anyone who is not a member. */
+export async function postMessageInTransaction(
+  conversationId: string,
+  userId: string,
+  body: string,
+  tx: Tx,
+  effects: Effects,
+) {
+  const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
+  if (!conversation || !(await sideOf(conversation, userId, tx))) throw notFound();
+  const message = await tx.message.create({ data: { conversationId, senderId: userId, body } });
+  await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: message.createdAt } });
+  await tx.conversationRead.upsert({
+    where: { conversationId_userId: { conversationId, userId } },
+    create: { conversationId, userId, lastReadAt: message.createdAt },
+    update: { lastReadAt: message.createdAt },
+  });
+  const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  for (const other of await otherSide(conversation, userId, tx)) {
+    await notify(
+      {
+        userId: other,
+        type: "message",
+        key: "notify.message",
+        params: { name: sender.name, title: conversation.subject },
+        url: conversationUrl(conversationId),
+        mail: { quote: { by: sender.name, text: body }, action: "mail.action.reply" },
+      },
+      tx,
+      effects,
+    );
+  }
+  return message;
+}
+
+/**
+ * A step the portal records in a conversation (a booking proposed, accepted…), shown
+ * in the reader's language: its message key, with the parameters stored as JSON.
+ */
+export async function recordEvent(
+  conversationId: string,
+  actorId: string,
+  event: MessageKey,
+  params: Record<string, string | number>,
+  tx: Tx,
+) {
+  const message = await tx.message.create({
+    data: { conversationId, senderId: actorId, event, body: JSON.stringify(params) },
+  });
+  await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: message.createdAt } });
+  return message;
+}
+
+/** The organizations this user manages: their conversations are the user's too. */
+async function managedIds(userId: string) {
+  const rows = await prisma.organizationManager.findMany({ where: { userId }, select: { organizationId: true } });
+  return rows.map((row) => row.organizationId);
+}
+
+async function memberWhere(userId: string) {
+  const organizations = await managedIds(userId);
+  return {
+    OR: [
+      { starterId: userId },
+      { ownerUserId: userId },
+      ...(organizations.length ? [{ organizationId: { in: organizations } }] : []),
+    ],
+  };
+}
+
+/** A member's conversations, most recent first, each with the other side's name and whether it is unread. */
+export async function listConversationsOf(userId: string, options: { take?: number } = {}) {
+  const rows = await prisma.conversation.findMany({
+    where: await memberWhere(userId),
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take: options.take ?? 100,
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      starterId: true,
+      lastMessageAt: true,
+      starter: { select: { name: true } },
+      ownerUser: { select: { name: true } },
+      organization: { select: { nameVi: true, nameEn: true } },
+      reads: { where: { userId }, select: { lastReadAt: true } },
+    },
+  });
+  return rows.map(({ reads, starterId, starter, ownerUser, organization, ...row }) => ({
+    ...row,
+    unread: !reads[0] || reads[0].lastReadAt < row.lastMessageAt,
+    // The other side, as this member sees it.
+    with:
+      starterId === userId
+        ? { person: ownerUser?.name ?? null, organization }
+        : { person: starter.name, organization: null },
+  }));
+}

@@ -1,0 +1,194 @@
+import { parseWithZod } from "@conform-to/zod/v3";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ParentLink } from "~/components/page";
+import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
+import {
+  conversationForMember,
+  conversationUrl,
+  listMessages,
+  markConversationRead,
+  sendMessage,
+} from "~/models/conversation.server";
+import { requireUser } from "~/auth/auth.server";
+import { displayName } from "~/domain/expert-values";
+import { newFormToken } from "~/auth/form-token.server";
+import { titled } from "~/utils/meta";
+import { invariantResponse, readForm } from "~/utils/misc";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { rateLimited } from "~/validation/submission.server";
+import { MessageSchema } from "~/validation/request";
+import { keepRetryAfter } from "~/utils/headers";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  titled(args, (t) =>
+    args.data ? t("conversation.title", { title: args.data.conversation.subject }) : t("error.404"),
+  );
+
+/** A conversation's thread: only its members may read or write (anyone else gets 404). */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const conversation = await conversationForMember(args.params.id ?? "", user.id);
+  invariantResponse(conversation, "Not found", { status: 404 });
+  const before = new URL(args.request.url).searchParams.get("before") ?? undefined;
+  const page = await listMessages(conversation.id, { before });
+  if (!before) await markConversationRead(conversation.id, user.id);
+  const { starter, ownerUser, organization, offer, expert, match } = conversation;
+  // Account ids stay on the server: the page only needs whose message is whose.
+  return {
+    conversation: {
+      id: conversation.id,
+      kind: conversation.kind,
+      subject: conversation.subject,
+      // The other side, as this member sees it
+      with:
+        conversation.side === "starter"
+          ? { person: ownerUser?.name ?? null, organization }
+          : { person: starter.name, organization: null },
+      about: {
+        request: match?.request ? { id: match.request.id, title: match.request.title } : null,
+        offer,
+        organization: organization
+          ? { slug: organization.slug, nameVi: organization.nameVi, nameEn: organization.nameEn }
+          : null,
+        expert,
+      },
+    },
+    messages: page.messages.map(({ senderId, ...message }) => ({ ...message, mine: senderId === user.id })),
+    older: page.older,
+    paged: Boolean(before),
+    formToken: newFormToken(),
+  };
+}
+
+export const headers = keepRetryAfter;
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requireUser(args);
+  const conversation = await conversationForMember(args.params.id ?? "", user.id);
+  invariantResponse(conversation, "Not found", { status: 404 });
+  const submission = parseWithZod(await readForm(args.request), { schema: MessageSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const wait = await hit(LIMITS.messagesPerUser, user.id);
+  if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
+  await sendMessage(conversation.id, user.id, submission.value.body, submission.value.formToken ?? newFormToken());
+  return redirect(`${conversationUrl(conversation.id)}#latest`);
+}
+
+export default function ConversationThread() {
+  const { conversation, messages, older, paged, formToken } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.reset(), [messages.length]);
+  const { about } = conversation;
+  const other =
+    conversation.with.person ??
+    pick(lang, conversation.with.organization?.nameVi, conversation.with.organization?.nameEn);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <ParentLink to="/messages">{t("conversations.title")}</ParentLink>
+      <h1 className="text-2xl font-bold break-words">{t("conversation.title", { title: conversation.subject })}</h1>
+      <p className="text-slate-700">
+        {t("conversation.with", { name: other })}
+        {about.request ? (
+          <>
+            {" · "}
+            <Link to={`/requests/${about.request.id}`} className="text-brand-700 underline">
+              {t("conversation.aboutRequest")}
+            </Link>
+          </>
+        ) : null}
+        {about.offer ? (
+          <>
+            {" · "}
+            <Link to={`/offers/${about.offer.id}`} className="text-brand-700 underline">
+              {pick(lang, about.offer.nameVi, about.offer.nameEn)}
+            </Link>
+          </>
+        ) : null}
+        {about.expert ? (
+          <>
+            {" · "}
+            <Link to={`/experts/${about.expert.slug}`} className="text-brand-700 underline">
+              {displayName(about.expert, lang)}
+            </Link>
+          </>
+        ) : null}
+        {about.organization && !about.offer ? (
+          <>
+            {" · "}
+            <Link to={`/organizations/${about.organization.slug}`} className="text-brand-700 underline">
+              {pick(lang, about.organization.nameVi, about.organization.nameEn)}
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {older ? (
+        <Link to={`?before=${older}`} className="inline-block text-brand-700 underline">
+          {t("conversation.older")}
+        </Link>
+      ) : null}
+      {paged ? (
+        <Link to={conversationUrl(conversation.id)} className="ml-4 inline-block text-brand-700 underline">
+          {t("conversation.newest")}
+        </Link>
+      ) : null}
+      <ol className="space-y-3" aria-live="polite">
+        {messages.length === 0 ? <li className="text-slate-600">{t("match.empty")}</li> : null}
+        {messages.map((message, i) =>
+          message.event ? (
+            <li key={message.id} className="rounded-xl bg-slate-100 p-3 text-center text-sm text-slate-700">
+              {t(message.event as MessageKey, { ...JSON.parse(message.body), name: message.sender.name } as never)} ·{" "}
+              <time dateTime={new Date(message.createdAt).toISOString()}>
+                {formatDateTime(lang, message.createdAt)}
+              </time>
+            </li>
+          ) : (
+            <li
+              key={message.id}
+              id={i === messages.length - 1 ? "latest" : undefined}
+              className={
+                message.mine
+                  ? "ml-8 rounded-xl bg-brand-50 p-3"
+                  : "mr-8 rounded-xl border border-slate-200 bg-white p-3"
+              }
+            >
+              <p className="text-xs text-slate-600">
+                {message.sender.name} ·{" "}
+                <time dateTime={new Date(message.createdAt).toISOString()}>
+                  {formatDateTime(lang, message.createdAt)}
+                </time>
+              </p>
+              <p className="mt-1 break-words whitespace-pre-line">{message.body}</p>
+            </li>
+          ),
+        )}
+      </ol>
+      <Form ref={formRef} method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
+        <FormErrors
+          errors={[...(actionData?.result?.error?.[""] ?? []), ...(actionData?.result?.error?.formToken ?? [])]}
+        />
+        <input type="hidden" name="formToken" value={formToken} />
+        <TextareaField
+          label={t("match.message")}
+          name="body"
+          maxLength={5000}
+          required
+          defaultValue={(actionData?.result?.initialValue?.body as string | undefined) ?? undefined}
+          errors={actionData?.result?.error?.body}
+        />
+        <SubmitButton>{t("match.send")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary messages={{ 404: "error.404" }} />;
+}
