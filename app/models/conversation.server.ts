@@ -1,3 +1,4 @@
+import { conversationUrl, type ConversationKind } from "~/domain/conversation";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
 import { notify } from "./notification.server";
@@ -10,9 +11,6 @@ import { write, writeOnce, type Effects, type Tx } from "./write.server";
  * member's read state. Every function here checks membership on the server; anyone
  * else is told the conversation does not exist.
  */
-
-export const CONVERSATION_KINDS = ["match", "inquiry", "booking"] as const;
-export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 /** How many messages a thread page shows; older ones load on demand. */
 export const MESSAGES_PER_PAGE = 50;
@@ -44,9 +42,6 @@ async function otherSide(conversation: Sides, userId: string, db: Db): Promise<s
   const owners = await ownerSide(conversation, db);
   return conversation.starterId === userId ? owners : [conversation.starterId];
 }
-
-/** Where a member reads a conversation. */
-export const conversationUrl = (id: string) => `/messages/${id}`;
 
 /**
  * Opens a conversation and notifies the contacted side (in-app and by e-mail), in the

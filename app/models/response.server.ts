@@ -4,7 +4,8 @@ import { prisma } from "~/db/client.server";
 import { displayName } from "~/domain/expert-values";
 import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~/domain/request-values";
 import { translator, isLanguage } from "~/i18n/i18n";
-import { conversationUrl, startConversation } from "./conversation.server";
+import { conversationUrl } from "~/domain/conversation";
+import { startConversation } from "./conversation.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 

@@ -7,7 +7,7 @@ import { hasPermission } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import type { DeclineReason } from "~/domain/request-values";
 import { closeRequest, renewRequest, reviewRequest, type RequestDetail } from "~/models/request.server";
-import { conversationUrl } from "~/models/conversation.server";
+import { conversationUrl } from "~/domain/conversation";
 import {
   editOwnResponse,
   hasOwnResponse,

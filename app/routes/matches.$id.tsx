@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { conversationUrl } from "~/models/conversation.server";
+import { conversationUrl } from "~/domain/conversation";
 
 /**
  * A match's thread moved into its conversation, which has the match's id

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { useLanguage, useT } from "~/i18n/i18n";
-import { conversationUrl } from "~/models/conversation.server";
+import { conversationUrl } from "~/domain/conversation";
 import { listMatchesOf } from "~/models/response.server";
 import { requireUserId } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";

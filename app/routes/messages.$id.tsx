@@ -7,13 +7,8 @@ import { ParentLink } from "~/components/page";
 import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import {
-  conversationForMember,
-  conversationUrl,
-  listMessages,
-  markConversationRead,
-  sendMessage,
-} from "~/models/conversation.server";
+import { conversationUrl } from "~/domain/conversation";
+import { conversationForMember, listMessages, markConversationRead, sendMessage } from "~/models/conversation.server";
 import { requireUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
 import { newFormToken } from "~/auth/form-token.server";

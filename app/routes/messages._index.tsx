@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
-import { conversationUrl, listConversationsOf } from "~/models/conversation.server";
+import { conversationUrl } from "~/domain/conversation";
+import { listConversationsOf } from "~/models/conversation.server";
 import { requireUserId } from "~/auth/auth.server";
 import { titled } from "~/utils/meta";
 

@@ -1523,7 +1523,7 @@ describe("message in a match", () => {
   });
 
   test("a match that does not exist → 404", async () => {
-    await expectRefused(client, "/matches/clzzzzzzzzzzzzzzzzzzzzzzz", valid(), { status: 404 }, messages);
+    await expectRefused(client, "/messages/clzzzzzzzzzzzzzzzzzzzzzzz", valid(), { status: 404 }, messages);
   });
 
   test("someone outside the match → 404", async () => {

@@ -102,7 +102,7 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
   expect(accepted.contentType).toBe("multipart/alternative");
   expect(accepted.subject).toBe("Đề xuất của bạn cho “Tưới tiêu thông minh” đã được chấp nhận · HIN");
   expect(accepted.links[0]).toBe(`https://portal.example/messages/${matchId}`);
-  expect(accepted.text).toContain(`Mở cuộc trao đổi: https://portal.example/matches/${matchId}`);
+  expect(accepted.text).toContain(`Mở cuộc trao đổi: https://portal.example/messages/${matchId}`);
   const message = toScientist.find((mail) => /Tin nhắn mới/.test(mail.subject))!;
   expect(message.text).toContain(`Công ty Đông Á viết:\n> Chào anh ${HOSTILE}, hẹn gặp thứ Hai?`);
   expect(message.html).toContain("Chào anh &lt;script&gt;");
@@ -112,7 +112,7 @@ test("a proposal, its acceptance and a message are mailed as text and HTML with 
   const notice = await prisma.notification.findFirstOrThrow({
     where: { userId: scientist.id, data: { contains: "notify.responseMoved.accepted" } },
   });
-  expect(notice.url).toBe(`/matches/${matchId}`);
+  expect(notice.url).toBe(`/messages/${matchId}`);
 
   // The raw message came from nodemailer: encoded subject, both parts, one Message-ID per mail.
   expect(accepted.raw).toMatch(/^Subject: =\?UTF-8\?/m);
