@@ -155,7 +155,7 @@ describe("the conversations migration", () => {
     for (const [id, title] of [
       ["r1", "Xử lý nước thải dệt nhuộm"],
       ["r2", "Bảo quản nông sản"],
-    ])
+    ] as const)
       insert(old, "TechRequest", { id, authorId: "business", title, deadline: 0 });
     insert(old, "RequestResponse", { id: "resp1", requestId: "r1", responderId: "scientist", expertId: "expert" });
     insert(old, "RequestResponse", { id: "resp2", requestId: "r2", responderId: "other", expertId: "expert2" });
