@@ -1,5 +1,6 @@
 import { conversationUrl, type ConversationKind } from "~/domain/conversation";
 import type { MessageKey } from "~/i18n/messages";
+import { isDatabaseBusy } from "~/db/busy.server";
 import { prisma } from "~/db/client.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
@@ -110,6 +111,8 @@ export async function conversationForMember(id: string, userId: string) {
       ownerUserId: true,
       organizationId: true,
       createdAt: true,
+      lastMessageAt: true,
+      reads: { where: { userId }, select: { lastReadAt: true } },
       starter: { select: { name: true } },
       ownerUser: { select: { name: true } },
       organization: { select: { slug: true, nameVi: true, nameEn: true } },
@@ -121,7 +124,8 @@ export async function conversationForMember(id: string, userId: string) {
   if (!conversation) return null;
   const side = await sideOf(conversation, userId, prisma);
   if (!side) return null;
-  return { ...conversation, side };
+  const { reads, ...rest } = conversation;
+  return { ...rest, side, unread: !reads[0] || reads[0].lastReadAt < conversation.lastMessageAt };
 }
 
 /**
@@ -151,16 +155,24 @@ export async function listMessages(conversationId: string, options: { before?: s
   return { messages: page, older: rows.length > MESSAGES_PER_PAGE ? (page[0]?.id ?? null) : null };
 }
 
-/** Marks the conversation read up to now for this member. */
-export function markConversationRead(conversationId: string, userId: string) {
+/**
+ * Marks the conversation read up to now for this member, when opening it. Best
+ * effort: a page is not refused because the database is busy with a long write
+ * (an import); the thread stays unread until the next visit.
+ */
+export async function markConversationRead(conversationId: string, userId: string) {
   const now = new Date();
-  return write((tx) =>
-    tx.conversationRead.upsert({
-      where: { conversationId_userId: { conversationId, userId } },
-      create: { conversationId, userId, lastReadAt: now },
-      update: { lastReadAt: now },
-    }),
-  );
+  try {
+    await write((tx) =>
+      tx.conversationRead.upsert({
+        where: { conversationId_userId: { conversationId, userId } },
+        create: { conversationId, userId, lastReadAt: now },
+        update: { lastReadAt: now },
+      }),
+    );
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+  }
 }
 
 /** The message form of a conversation, once per form key; returns the thread's page. */

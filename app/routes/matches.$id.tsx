@@ -7,5 +7,5 @@ import { conversationUrl } from "~/domain/conversation";
  * The conversation page checks membership.
  */
 export function loader({ params }: LoaderFunctionArgs) {
-  return redirect(conversationUrl(params.id ?? ""), 301);
+  return redirect(conversationUrl(encodeURIComponent(params.id ?? "")), 301);
 }

@@ -31,7 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(conversation, "Not found", { status: 404 });
   const before = new URL(args.request.url).searchParams.get("before") ?? undefined;
   const page = await listMessages(conversation.id, { before });
-  if (!before) await markConversationRead(conversation.id, user.id);
+  // Opening it reads it: written only when something is new, so reloading the page writes nothing.
+  if (!before && conversation.unread) await markConversationRead(conversation.id, user.id);
   const { starter, ownerUser, organization, offer, expert, match } = conversation;
   // Account ids stay on the server: the page only needs whose message is whose.
   return {

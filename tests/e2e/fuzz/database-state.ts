@@ -5,7 +5,9 @@ import Database from "better-sqlite3";
  * What the portal's database holds, as one digest per table, to show that a
  * refused request changed nothing. Tables written in the background (search
  * outbox, sessions, jobs, mail, notifications, suggestions) are left out:
- * they move on their own after any earlier accepted write.
+ * they move on their own after any earlier accepted write. So is a
+ * conversation's read state: opening a thread with something new in it
+ * records that its member has read it, as a session records a visit.
  *
  * Digesting every row takes tens of milliseconds, so it is redone only when
  * another connection has committed since (SQLite's `data_version`).
@@ -17,6 +19,7 @@ const BACKGROUND = new Set([
   "MailMessage",
   "Notification",
   "MatchSuggestion",
+  "ConversationRead",
   "_prisma_migrations",
 ]);
 
