@@ -95,6 +95,7 @@ const READERS: Reader[] = [
       "/organizations/new",
       "/notifications",
       "/matches",
+      "/messages",
       `/organizations/${world.managed.slug}`,
       `/offers/${world.offerId}`,
       `/offers/${world.offerId}/edit`,
@@ -107,7 +108,11 @@ const READERS: Reader[] = [
     cookie: as(() => world.newcomer),
     pages: () => ["/me/profile", "/me/responses", `/requests/${world.requestId}`],
   },
-  { name: "a matched business", cookie: as(() => world.matchOwner), pages: () => [`/messages/${world.matchId}`] },
+  {
+    name: "a matched business",
+    cookie: as(() => world.matchOwner),
+    pages: () => [`/messages/${world.matchId}`, "/messages"],
+  },
   {
     name: "an admin",
     cookie: as(() => world.admin),
