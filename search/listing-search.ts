@@ -28,6 +28,8 @@ export type ListingSearch = ListingTextAndPage & {
 export type ListingResult = {
   hits: { id: string; highlights: Record<string, string> }[];
   total: number;
+  /** The total is a floor: the database fallback stopped counting there (COUNTED_MATCHES_LIMIT) */
+  totalAtLeast?: boolean;
   facets: Record<string, Record<string, number>>;
 };
 

@@ -109,6 +109,8 @@ export function ListingResults({
     problems: QueryProblem[];
     mode: "engine" | "database";
     total: number;
+    /** The total is a floor ("1,000+"): the fallback stopped counting */
+    totalAtLeast?: boolean;
     pages: number;
     help: NoResultsHelp | null;
     concepts: string[];
@@ -127,7 +129,7 @@ export function ListingResults({
       {/* As on the directory: how the words were read, then how many were found. */}
       <ConceptChip labels={concepts} removeTo={removeConceptsTo} />
       <h2 id="results-heading" role="status" aria-live="polite" className="mb-3 text-sm text-slate-700">
-        {resultsText(formatNumber(lang, total))}
+        {resultsText(`${formatNumber(lang, total)}${found.totalAtLeast ? "+" : ""}`)}
       </h2>
       <div className="space-y-3">
         <QueryProblems problems={problems} />

@@ -12,6 +12,7 @@ import {
   engineOrDatabase,
   fullTextQuery,
   queryConcepts,
+  COUNTED_MATCHES_LIMIT,
   RANKED_MATCHES_LIMIT,
   type ListingAnswer,
 } from "./search-gateway.server";
@@ -161,9 +162,11 @@ function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "
 }
 
 /**
- * The fallback's two statements: the count, then the page: by bm25 when
- * ranked by words (up to RANKED_MATCHES_LIMIT matches, as the directory's),
- * otherwise in the engine's order without words.
+ * The fallback's statements, counting up to COUNTED_MATCHES_LIMIT as the
+ * directory's (decision 059). Without words: the count, then the page in the
+ * engine's order. With words: the first matches found, read once with what the
+ * orders need and sorted and paged here; a relevance page of up to
+ * RANKED_MATCHES_LIMIT matches asks again, for bm25.
  */
 export function offerFallbackStatements(query: OfferQuery) {
   const match = fullTextQuery(query.q);
@@ -172,23 +175,67 @@ export function offerFallbackStatements(query: OfferQuery) {
   const orderBy = query.sort === "name" ? Prisma.sql`${name}, o.id` : Prisma.sql`o.publishedAt DESC, o.id`;
   const limit = Prisma.sql`LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
   return {
-    count: Prisma.sql`SELECT COUNT(*) AS n FROM Offer o WHERE ${where}`,
-    page: (matched: number) =>
-      match && query.sort === "relevance" && matched <= RANKED_MATCHES_LIMIT
-        ? Prisma.sql`SELECT o.id FROM OfferSearch s JOIN Offer o ON o.rowid = s.rowid
-            WHERE OfferSearch MATCH ${match} AND ${offerConditions(query, null)}
-            ORDER BY s.rank, o.publishedAt DESC, o.id ${limit}`
-        : Prisma.sql`SELECT o.id FROM Offer o WHERE ${where} ORDER BY ${orderBy} ${limit}`,
+    match,
+    count: Prisma.sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM Offer o WHERE ${where}
+      LIMIT ${COUNTED_MATCHES_LIMIT + 1})`,
+    page: Prisma.sql`SELECT o.id FROM Offer o WHERE ${where} ORDER BY ${orderBy} ${limit}`,
+    matches: Prisma.sql`SELECT o.id, o.publishedAt, ${name} AS name
+      FROM OfferSearch s JOIN Offer o ON o.rowid = s.rowid
+      WHERE OfferSearch MATCH ${match} AND ${offerConditions(query, null)}
+      LIMIT ${COUNTED_MATCHES_LIMIT + 1}`,
+    ranked: Prisma.sql`SELECT o.id FROM OfferSearch s JOIN Offer o ON o.rowid = s.rowid
+      WHERE OfferSearch MATCH ${match} AND ${offerConditions(query, null)}
+      ORDER BY s.rank, o.publishedAt DESC, o.id ${limit}`,
   };
 }
 
+type OfferMatchRow = { id: string; publishedAt: Date | number | bigint | string | null; name: string | null };
+
+const orderValue = (value: OfferMatchRow["publishedAt"]) => (value instanceof Date ? value.getTime() : (value ?? 0));
+const compare = (a: unknown, b: unknown) =>
+  (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+
 async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<ListingResult> {
   const statements = offerFallbackStatements(query);
+  const answer = (matched: number, ids: string[]): ListingResult => ({
+    total: Math.min(matched, COUNTED_MATCHES_LIMIT),
+    totalAtLeast: matched > COUNTED_MATCHES_LIMIT,
+    facets: {},
+    hits: ids.map((id) => ({ id, highlights: {} })),
+  });
   // On the read workers, beside the app's thread (decision 059).
-  const [{ n }] = (await readRows<{ n: number | bigint }>(statements.count, db)) as [{ n: number | bigint }];
-  const total = Number(n);
-  const rows = total === 0 ? [] : await readRows<{ id: string }>(statements.page(total), db);
-  return { total, facets: {}, hits: rows.map((row) => ({ id: row.id, highlights: {} })) };
+  if (!statements.match) {
+    const [{ n }] = (await readRows<{ n: number | bigint }>(statements.count, db)) as [{ n: number | bigint }];
+    const matched = Number(n);
+    const rows = matched === 0 ? [] : await readRows<{ id: string }>(statements.page, db);
+    return answer(
+      matched,
+      rows.map((row) => row.id),
+    );
+  }
+  const rows = await readRows<OfferMatchRow>(statements.matches, db);
+  if (query.sort === "relevance" && rows.length > 0 && rows.length <= RANKED_MATCHES_LIMIT) {
+    return answer(
+      rows.length,
+      (await readRows<{ id: string }>(statements.ranked, db)).map((row) => row.id),
+    );
+  }
+  // Past the limit, or sorted: the first matches found, in the engine's order without words.
+  const byName = (a: OfferMatchRow, b: OfferMatchRow) => compare(a.name ?? "", b.name ?? "") || compare(a.id, b.id);
+  const order =
+    query.sort === "name"
+      ? byName
+      : (a: OfferMatchRow, b: OfferMatchRow) =>
+          compare(orderValue(b.publishedAt), orderValue(a.publishedAt)) || compare(a.id, b.id);
+  const offset = (query.page - 1) * query.perPage;
+  const page = rows
+    .slice(0, COUNTED_MATCHES_LIMIT)
+    .sort(order)
+    .slice(offset, offset + query.perPage);
+  return answer(
+    rows.length,
+    page.map((row) => row.id),
+  );
 }
 
 export const offerCardSelect = {

@@ -281,28 +281,20 @@ export function fullTextQuery(q: string): string | null {
 }
 
 /**
- * Above this many matches the fallback lists by the engine's order without
- * words (verified, then name) instead of bm25: ranking every row of a one- or
- * two-letter prefix costs hundreds of milliseconds and says little.
+ * Above this many matches the fallback orders the first matches it finds by
+ * the engine's order without words (verified, then name) instead of bm25:
+ * ranking every row of a one- or two-letter prefix costs hundreds of
+ * milliseconds and says little. 1,000 rather than 2,000: reading the matches
+ * costs in proportion, and halving it took the fallback's mean from 20 to
+ * 14 ms of CPU per search at 100,000 listings (decision 059).
  */
-export const RANKED_MATCHES_LIMIT = 2_000;
+export const RANKED_MATCHES_LIMIT = 1_000;
 
 /**
  * Above this many matches the fallback stops counting: the total reads
- * "2,000+" and the facets show no counts (decision 059).
+ * "1,000+" and the facets show no counts (decision 059).
  */
 export const COUNTED_MATCHES_LIMIT = RANKED_MATCHES_LIMIT;
-
-/**
- * Published organizations whose folded text matches the words, as a condition
- * on `o`. The unary + keeps SQLite from looking each match up by rowid in the
- * wide table: it walks a narrow index and checks the set of matched rowids.
- */
-function textCondition(match: string | null): Prisma.Sql {
-  if (!match) return Prisma.sql`o.status = 'published'`;
-  return Prisma.sql`o.status = 'published'
-    AND +o.rowid IN (SELECT rowid FROM OrganizationSearch WHERE OrganizationSearch MATCH ${match})`;
-}
 
 /** Facet filters on the matched rows, optionally leaving one facet out (disjunctive counts). */
 function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
@@ -339,15 +331,20 @@ function linkedTo(fieldIds: Prisma.Sql): Prisma.Sql {
 type GroupRow = { kind: string; district: string | null; verified: number | bigint | boolean; n: number | bigint };
 
 /**
- * The fallback in two statements, the words matched through the FTS5 index,
- * run on the read workers (decision 059):
- * 1. counts grouped by kind, district and verified under the text, field and
- *    area conditions, from which the total and the disjunctive counts of those
+ * The fallback, its words matched through the FTS5 index, run on the read
+ * workers (decision 059). Without words, in two statements:
+ * 1. counts grouped by kind, district and verified under the field and area
+ *    conditions, from which the total and the disjunctive counts of those
  *    three facets are computed here, up to COUNTED_MATCHES_LIMIT matches (past
  *    it, a third statement counts under every filter, up to the limit again,
  *    and the facets show no counts);
- * 2. the page of ids: by bm25 when sorted by relevance with words (up to
- *    RANKED_MATCHES_LIMIT matches), otherwise in the engine's order.
+ * 2. the page of ids, in the engine's order.
+ * With words, the first COUNTED_MATCHES_LIMIT + 1 matches are read once, with
+ * the columns the facets and the orders need, and counted, filtered, sorted and
+ * paged here (decision 059); only a relevance page of up to
+ * RANKED_MATCHES_LIMIT matches asks SQLite again, for bm25. Past the limit the
+ * order is that of the first matches found: a short prefix ("v") matches nearly
+ * every listing, and ordering all of them cost up to 160 ms per keystroke.
  * Field and area counts are left out (they cost a join over every link, over a
  * second at 100,000 organizations); the page shows those facets without counts.
  */
@@ -366,8 +363,7 @@ async function withCards({ ids, ...match }: OrganizationMatch, db: DbClient): Pr
 }
 
 /**
- * The fallback's two statements for a search: the grouped counts, and the
- * page once the number of matches is known. Exported for the tests that read
+ * The fallback's statements for a search. Exported for the tests that read
  * their query plans.
  */
 export function fallbackStatements(input: OrganizationSearchInput) {
@@ -380,57 +376,56 @@ export function fallbackStatements(input: OrganizationSearchInput) {
         ? Prisma.sql`${name}, o.id`
         : Prisma.sql`o.verified DESC, ${name}, o.id`;
   const match = fullTextQuery(input.q);
-  const text = textCondition(match);
   const taxonomyOnly = filterConditions({ ...input, kinds: [], districts: [], verifiedOnly: false });
-  // Matches are counted up to the limit (decision 059): "v" matches nearly every row, and
-  // counting 100,000 rows by kind, district and verified cost 10–35 ms on every keystroke.
-  // With words, they are read from the full-text index, joined to their rows by rowid.
-  const matchedRows = (conditions: Prisma.Sql, columns: Prisma.Sql) =>
-    match
-      ? Prisma.sql`SELECT ${columns} FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
-          WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${conditions}
-          LIMIT ${COUNTED_MATCHES_LIMIT + 1}`
-      : Prisma.sql`SELECT ${columns} FROM Organization o WHERE o.status = 'published' AND ${conditions}
-          LIMIT ${COUNTED_MATCHES_LIMIT + 1}`;
+  // Matches are counted up to the limit (decision 059): counting 100,000 rows by kind,
+  // district and verified cost 10–35 ms on every keystroke.
+  const organizations = (conditions: Prisma.Sql, columns: Prisma.Sql) =>
+    Prisma.sql`SELECT ${columns} FROM Organization o WHERE o.status = 'published' AND ${conditions}
+      LIMIT ${COUNTED_MATCHES_LIMIT + 1}`;
   const groups = Prisma.sql`SELECT kind, district, verified, COUNT(*) AS n
-    FROM (${matchedRows(taxonomyOnly, Prisma.sql`o.kind, o.district, o.verified`)})
+    FROM (${organizations(taxonomyOnly, Prisma.sql`o.kind, o.district, o.verified`)})
     GROUP BY kind, district, verified`;
   // Past the limit: the matches under every filter, counted up to the limit again.
-  const filteredCount = Prisma.sql`SELECT COUNT(*) AS n FROM (${matchedRows(filterConditions(input), Prisma.sql`1`)})`;
+  const filteredCount = Prisma.sql`SELECT COUNT(*) AS n FROM (${organizations(filterConditions(input), Prisma.sql`1`)})`;
   const limit = Prisma.sql`LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`;
-  const page = (matched: number) =>
-    match && input.sort === "relevance" && matched <= RANKED_MATCHES_LIMIT
-      ? Prisma.sql`SELECT o.id
-          FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
-          WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${filterConditions(input)}
-          ORDER BY s.rank, o.verified DESC, ${name}, o.id ${limit}`
-      : Prisma.sql`SELECT o.id FROM Organization o
-          WHERE ${text} AND ${filterConditions(input)} ORDER BY ${orderBy} ${limit}`;
-  return { groups, filteredCount, page };
+  const page = Prisma.sql`SELECT o.id FROM Organization o
+    WHERE o.status = 'published' AND ${filterConditions(input)} ORDER BY ${orderBy} ${limit}`;
+  // With words: the first matches found, read from the full-text index and joined to their rows by rowid.
+  const matches = (conditions: Prisma.Sql) =>
+    Prisma.sql`SELECT o.id, o.kind, o.district, o.verified, ${name} AS name, o.createdAt
+      FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
+      WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${conditions}
+      LIMIT ${COUNTED_MATCHES_LIMIT + 1}`;
+  const ranked = Prisma.sql`SELECT o.id
+    FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
+    WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${filterConditions(input)}
+    ORDER BY s.rank, o.verified DESC, ${name}, o.id ${limit}`;
+  return {
+    match,
+    groups,
+    filteredCount,
+    page,
+    /** With words: the matches under the field and area conditions, then under every filter */
+    matches: matches(taxonomyOnly),
+    filteredMatches: matches(filterConditions(input)),
+    ranked,
+  };
 }
 
 /** Filters the grouped counts do not apply (they are applied to the groups here). */
 const hasRowFilters = (input: Filters) => input.kinds.length > 0 || input.districts.length > 0 || input.verifiedOnly;
 
-async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
-  const statements = fallbackStatements(input);
-  // On the read workers: the counts over 100,000 listings are the costly part (decision 059).
-  const groups = await readRows<GroupRow>(statements.groups, db);
-  const matched = groups.reduce((sum, group) => sum + Number(group.n), 0);
-  const page = await readRows<{ id: string }>(statements.page(matched), db);
-  if (matched > COUNTED_MATCHES_LIMIT) {
-    const filtered = hasRowFilters(input)
-      ? Number((await readRows<{ n: number }>(statements.filteredCount, db))[0]?.n)
-      : matched;
-    return {
-      total: Math.min(filtered, COUNTED_MATCHES_LIMIT),
-      totalAtLeast: filtered > COUNTED_MATCHES_LIMIT,
-      facets: emptyFacetCounts(),
-      facetsWithoutCounts: [...FACETS],
-      ids: page.map((row) => row.id),
-    };
-  }
+type MatchRow = {
+  id: string;
+  kind: string;
+  district: string | null;
+  verified: number | bigint | boolean;
+  name: string | null;
+  createdAt: Date | number | bigint | string;
+};
 
+/** The facet counts and the total of matched rows grouped by kind, district and verified. */
+function countGroups(input: Filters, groups: GroupRow[]) {
   const facets = emptyFacetCounts();
   let total = 0;
   const matches = (group: GroupRow, without?: FacetName) =>
@@ -445,7 +440,94 @@ async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Pr
     if (group.district && matches(group, "district")) add(facets.district, group.district, n);
     if (matches(group, "verified")) add(facets.verified, String(Number(group.verified) === 1), n);
   }
-  return { total, facets, facetsWithoutCounts: ["area", "field"], ids: page.map((row) => row.id) };
+  return { total, facets };
+}
+
+/** What a capped count answers: up to the limit, marked as a floor past it, no facet counts. */
+function capped(filtered: number, ids: string[]): OrganizationMatch {
+  return {
+    total: Math.min(filtered, COUNTED_MATCHES_LIMIT),
+    totalAtLeast: filtered > COUNTED_MATCHES_LIMIT,
+    facets: emptyFacetCounts(),
+    facetsWithoutCounts: [...FACETS],
+    ids,
+  };
+}
+
+const sortKey = (value: MatchRow["createdAt"]) => (value instanceof Date ? value.getTime() : value);
+const compare = (a: unknown, b: unknown) =>
+  (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+
+/** Matched rows in the engine's order for the sort (SQLite compares these names byte by byte, as here). */
+function sortRows(rows: MatchRow[], sort: OrganizationSearchInput["sort"]) {
+  const byName = (a: MatchRow, b: MatchRow) => compare(a.name ?? "", b.name ?? "") || compare(a.id, b.id);
+  const order =
+    sort === "newest"
+      ? (a: MatchRow, b: MatchRow) => compare(sortKey(b.createdAt), sortKey(a.createdAt)) || byName(a, b)
+      : sort === "name"
+        ? byName
+        : (a: MatchRow, b: MatchRow) => Number(b.verified) - Number(a.verified) || byName(a, b);
+  return [...rows].sort(order);
+}
+
+async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
+  const statements = fallbackStatements(input);
+  return statements.match ? matchWords(input, statements, db) : matchWithoutWords(input, statements, db);
+}
+
+async function matchWithoutWords(
+  input: OrganizationSearchInput,
+  statements: ReturnType<typeof fallbackStatements>,
+  db: DbClient,
+): Promise<OrganizationMatch> {
+  // On the read workers: the counts over 100,000 listings are the costly part (decision 059).
+  const groups = await readRows<GroupRow>(statements.groups, db);
+  const matched = groups.reduce((sum, group) => sum + Number(group.n), 0);
+  const page = (await readRows<{ id: string }>(statements.page, db)).map((row) => row.id);
+  if (matched > COUNTED_MATCHES_LIMIT) {
+    const filtered = hasRowFilters(input)
+      ? Number((await readRows<{ n: number }>(statements.filteredCount, db))[0]?.n)
+      : matched;
+    return capped(filtered, page);
+  }
+  return { ...countGroups(input, groups), facetsWithoutCounts: ["area", "field"], ids: page };
+}
+
+async function matchWords(
+  input: OrganizationSearchInput,
+  statements: ReturnType<typeof fallbackStatements>,
+  db: DbClient,
+): Promise<OrganizationMatch> {
+  const offset = (input.page - 1) * input.perPage;
+  const pageOf = (rows: MatchRow[]) =>
+    sortRows(rows, input.sort)
+      .slice(offset, offset + input.perPage)
+      .map((row) => row.id);
+  const rows = await readRows<MatchRow>(statements.matches, db);
+  if (rows.length > COUNTED_MATCHES_LIMIT) {
+    // Past the limit: the first matches found under every filter, ordered and counted here.
+    const filtered = hasRowFilters(input) ? await readRows<MatchRow>(statements.filteredMatches, db) : rows;
+    return capped(filtered.length, pageOf(filtered.slice(0, COUNTED_MATCHES_LIMIT)));
+  }
+  const groups = new Map<string, GroupRow>();
+  for (const row of rows) {
+    const key = `${row.kind}\u0000${row.district ?? ""}\u0000${Number(row.verified)}`;
+    const group = groups.get(key) ?? { kind: row.kind, district: row.district, verified: row.verified, n: 0 };
+    group.n = Number(group.n) + 1;
+    groups.set(key, group);
+  }
+  const counted = countGroups(input, [...groups.values()]);
+  const inFilters = rows.filter(
+    (row) =>
+      (input.kinds.length === 0 || input.kinds.includes(row.kind)) &&
+      (input.districts.length === 0 || input.districts.includes(row.district ?? "")) &&
+      (!input.verifiedOnly || Number(row.verified) === 1),
+  );
+  const ids =
+    input.sort === "relevance"
+      ? (await readRows<{ id: string }>(statements.ranked, db)).map((row) => row.id)
+      : pageOf(inFilters);
+  return { ...counted, facetsWithoutCounts: ["area", "field"], ids };
 }
 
 /**

@@ -115,6 +115,7 @@ export async function offersPage(url: URL, lang: Language) {
     problems,
     mode: found.mode,
     total: found.total,
+    totalAtLeast: Boolean(found.totalAtLeast),
     pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / OFFERS_PAGE_SIZE)),
     concepts: found.concepts.map(taxonomyLabel),
     results: results.map((offer) => ({

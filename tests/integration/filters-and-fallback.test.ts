@@ -186,8 +186,10 @@ describe("when Meilisearch is unreachable", () => {
     for (const q of ["", "vien"]) {
       const input = { ...base, q, areas: ["materials-nanotechnology"], fields: ["artificial-intelligence"] };
       const statements = fallbackStatements(input);
-      const all = [statements.groups, statements.filteredCount, statements.page(10), statements.page(1_000_000)];
-      for (const statement of q ? all : all.filter((statement) => statement !== statements.filteredCount)) {
+      const all = q
+        ? [statements.matches, statements.filteredMatches, statements.ranked]
+        : [statements.groups, statements.page];
+      for (const statement of all) {
         const details = await plan(statement);
         expect(
           details.some((detail) => detail.includes("SUBQUERY")),
