@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UnreadDot } from "~/components/ui/unread-dot";
 import { PageHeader } from "~/components/page";
 import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
 import { conversationUrl } from "~/domain/conversation";
@@ -26,14 +27,7 @@ export default function Conversations() {
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {conversations.map((conversation) => (
           <li key={conversation.id} className="flex items-start gap-3 p-4">
-            {conversation.unread ? (
-              <span
-                className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500"
-                aria-label={t("notifications.unread")}
-              />
-            ) : (
-              <span className="mt-1.5 size-2 shrink-0" aria-hidden />
-            )}
+            <UnreadDot unread={conversation.unread} label={t("notifications.unread")} />
             <div className="min-w-0">
               <Link
                 to={conversationUrl(conversation.id)}

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UnreadDot } from "~/components/ui/unread-dot";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
@@ -51,14 +52,7 @@ export default function Notifications() {
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {notifications.map((notification) => (
           <li key={notification.id} className="flex items-start gap-3 p-4">
-            {notification.unread ? (
-              <span
-                className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500"
-                aria-label={t("notifications.unread")}
-              />
-            ) : (
-              <span className="mt-1.5 size-2 shrink-0" aria-hidden />
-            )}
+            <UnreadDot unread={notification.unread} label={t("notifications.unread")} />
             <div>
               <Link to={notification.url} className="font-medium text-brand-800 hover:underline">
                 {t(notification.key as MessageKey, notification.params)}
