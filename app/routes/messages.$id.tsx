@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
@@ -83,6 +83,18 @@ export default function ConversationThread() {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => formRef.current?.reset(), [messages.length]);
   const { about } = conversation;
+  // What the conversation is about, each a link: the request, the offer, the profile or the listing.
+  const aboutLinks = [
+    about.request ? { to: `/requests/${about.request.id}`, label: t("conversation.aboutRequest") } : null,
+    about.offer ? { to: `/offers/${about.offer.id}`, label: pick(lang, about.offer.nameVi, about.offer.nameEn) } : null,
+    about.expert ? { to: `/experts/${about.expert.slug}`, label: displayName(about.expert, lang) } : null,
+    about.organization && !about.offer
+      ? {
+          to: `/organizations/${about.organization.slug}`,
+          label: pick(lang, about.organization.nameVi, about.organization.nameEn),
+        }
+      : null,
+  ].filter((link) => link !== null);
   const other =
     conversation.with.person ??
     pick(lang, conversation.with.organization?.nameVi, conversation.with.organization?.nameEn);
@@ -92,38 +104,14 @@ export default function ConversationThread() {
       <h1 className="text-2xl font-bold break-words">{t("conversation.title", { title: conversation.subject })}</h1>
       <p className="text-slate-700">
         {t("conversation.with", { name: other })}
-        {about.request ? (
-          <>
+        {aboutLinks.map((link) => (
+          <Fragment key={link.to}>
             {" · "}
-            <Link to={`/requests/${about.request.id}`} className="text-brand-700 underline">
-              {t("conversation.aboutRequest")}
+            <Link to={link.to} className="text-brand-700 underline">
+              {link.label}
             </Link>
-          </>
-        ) : null}
-        {about.offer ? (
-          <>
-            {" · "}
-            <Link to={`/offers/${about.offer.id}`} className="text-brand-700 underline">
-              {pick(lang, about.offer.nameVi, about.offer.nameEn)}
-            </Link>
-          </>
-        ) : null}
-        {about.expert ? (
-          <>
-            {" · "}
-            <Link to={`/experts/${about.expert.slug}`} className="text-brand-700 underline">
-              {displayName(about.expert, lang)}
-            </Link>
-          </>
-        ) : null}
-        {about.organization && !about.offer ? (
-          <>
-            {" · "}
-            <Link to={`/organizations/${about.organization.slug}`} className="text-brand-700 underline">
-              {pick(lang, about.organization.nameVi, about.organization.nameEn)}
-            </Link>
-          </>
-        ) : null}
+          </Fragment>
+        ))}
       </p>
       {older ? (
         <Link to={`?before=${older}`} className="inline-block text-brand-700 underline">
