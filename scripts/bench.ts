@@ -29,6 +29,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
+  cpuSeconds,
   ensureBuild,
   machine,
   peakMemoryMb,
@@ -373,11 +374,14 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
         queries,
         clients,
         mode === "databaseUncached" ? Math.min(REQUESTS, 96) : REQUESTS,
+        directoryData,
+        server.pid,
       );
       latency[`${mode}_${clients}`] = stats;
       console.log(
         `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, ` +
-          `${stats.throughput} req/s, ${stats.errors} errors, modes ${JSON.stringify(stats.modes)}`,
+          `${stats.throughput} req/s, ${stats.errors} errors, modes ${JSON.stringify(stats.modes)}, ` +
+          `app CPU ${stats.cpuMsPerRequest} ms/request`,
       );
       if (uncached) {
         // The answer to a keystroke (routes/directory_.typing.ts): the page and total without
@@ -388,11 +392,12 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
           clients,
           mode === "databaseUncached" ? Math.min(REQUESTS, 96) : REQUESTS,
           typingData,
+          server.pid,
         );
         latency[`${mode}Typing_${clients}`] = typing;
         console.log(
           `     keystroke (no counts): p50 ${typing.p50} ms, p95 ${typing.p95} ms, ${typing.throughput} req/s, ` +
-            `${typing.errors} errors`,
+            `${typing.errors} errors, app CPU ${typing.cpuMsPerRequest} ms/request`,
         );
         console.log(`     page phases p50/p95 (ms): ${phaseSummary(stats)}`);
         console.log(`     keystroke phases p50/p95 (ms): ${phaseSummary(typing)}`);
@@ -418,11 +423,12 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
         clients,
         mode === "databaseUncached" ? Math.min(REQUESTS, 160) : REQUESTS,
         offersData,
+        server.pid,
       );
       latency[`offers_${mode}_${clients}`] = stats;
       console.log(
         `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors, ` +
-          `modes ${JSON.stringify(stats.modes)}`,
+          `modes ${JSON.stringify(stats.modes)}, app CPU ${stats.cpuMsPerRequest} ms/request`,
       );
       if (uncached) console.log(`     phases p50/p95 (ms): ${phaseSummary(stats)}`);
     }
@@ -666,6 +672,11 @@ type Stats = {
   modes: Record<string, number>;
   /** Per Server-Timing phase (see recordPhases) */
   phases?: Record<string, { p50: number; p95: number }>;
+  /**
+   * The app process's CPU time per request (all its threads, in ms): on two cores, 16 clients
+   * wait about 16 × this ÷ 2 for an answer, however the time splits into phases.
+   */
+  cpuMsPerRequest?: number;
 };
 
 /** The fixed mix: typing prefixes, words with and without marks, English, acronyms, filters, sorts, pages. */
@@ -746,7 +757,9 @@ async function measure(
   clients: number,
   total: number,
   path: (item: string) => string = directoryData,
+  pid?: number,
 ): Promise<Stats> {
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
   const times: number[] = [];
   const modes: Record<string, number> = {};
   const phases: Record<string, number[]> = {};
@@ -780,6 +793,7 @@ async function measure(
     throughput: round(times.length / seconds, 1),
     modes,
     phases: Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, summarize(values)])),
+    ...(pid ? { cpuMsPerRequest: round(((cpuSeconds(pid) - cpuBefore) * 1000) / times.length, 1) } : {}),
   };
 }
 
@@ -1133,6 +1147,7 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
     for (const clients of [1, 16]) {
       const stats = byMode[`${mode}_${clients}`] as Stats;
       row(`${short[mode]}, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
+      if (stats.cpuMsPerRequest !== undefined) row(`  app CPU per request (ms)`, String(stats.cpuMsPerRequest));
       const typing = byMode[`${mode}Typing_${clients}`] as Stats | undefined;
       if (typing) row(`  a keystroke (no counts), ${clients}: p50 / p95 (ms)`, `${typing.p50} / ${typing.p95}`);
       for (const [label, measured] of [
@@ -1159,6 +1174,7 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
     for (const clients of [1, 16]) {
       const stats = byMode[`offers_${mode}_${clients}`] as Stats;
       row(`offers, ${short[mode]}, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
+      if (stats.cpuMsPerRequest !== undefined) row(`  app CPU per request (ms)`, String(stats.cpuMsPerRequest));
       if (mode !== "engineUncached" && mode !== "databaseUncached") continue;
       for (const [name, phase] of Object.entries(stats.phases ?? {})) {
         row(`    ${PHASE_LABELS[name] ?? name}, p50 / p95`, `${phase.p50} / ${phase.p95}`);
