@@ -4,7 +4,7 @@ import { splitLines, type Offer } from "~/domain/expert-values";
 import type { Reason } from "~/domain/match-reasons";
 import { EQUIPMENT_CATEGORY_LABELS, PUBLIC_OFFER, type EquipmentCategory, type OfferType } from "~/domain/offer-values";
 import { isLanguage, pick } from "~/i18n/i18n";
-import { foldForSearch, searchTerms } from "~/utils/text";
+import { searchTerms } from "~/utils/text";
 import {
   loadCandidateExperts,
   loadCandidateOffers,
@@ -201,49 +201,83 @@ const GENERIC_PHRASES = new Set([
   "hieu qua",
   "gia thanh",
   "hien nay",
+  "viet nam",
+  "ha noi",
+  "nha may",
+  "san pham",
 ]);
 
 /** A lone word that names a thing: an acronym (XRD, HPLC) or a formula or model (H2S, S-4800). */
 const technicalWord = (raw: string) => /^[A-Z]{3,}$/.test(raw) || (/\d/.test(raw) && /\p{L}/u.test(raw));
 
 /**
+ * Stopwords as written: folded, "khí" (gas) and "dược" (medicinal) would be
+ * "khi" (when) and "duoc" (can), which a phrase may not start or end with.
+ */
+const MARKED_STOPWORDS = new Set(
+  "và của cho các những trong với một là được có để không này tại từ đến về theo như khi cần muốn thể bằng".split(" "),
+);
+const isStopword = (raw: string) => {
+  const lower = raw.toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower.length <= 1 || STOPWORDS.has(lower);
+  return MARKED_STOPWORDS.has(lower.normalize("NFC"));
+};
+
+type Token = { start: number; end: number; raw: string; folded: string };
+
+/** A run of words trimmed of stopwords and generic words at either end, or null when nothing says much. */
+function trimRun(run: Token[]): Token[] | null {
+  const generic = (a: Token | undefined, b: Token | undefined) =>
+    a !== undefined && b !== undefined && GENERIC_PHRASES.has(`${a.folded} ${b.folded}`);
+  for (;;) {
+    const before = run.length;
+    while (run.length > 0 && isStopword(run[0]!.raw)) run = run.slice(1);
+    while (run.length > 0 && isStopword(run[run.length - 1]!.raw)) run = run.slice(0, -1);
+    if (run.length > 2 && generic(run[0], run[1])) run = run.slice(2);
+    if (run.length > 2 && generic(run[run.length - 2], run[run.length - 1])) run = run.slice(0, -2);
+    if (run.length === before) break;
+  }
+  const content = run.filter((token) => !isStopword(token.raw));
+  const folded = run.map((token) => token.folded).join(" ");
+  if (content.length >= 2 && !GENERIC_PHRASES.has(folded)) return run;
+  return run.length === 1 && technicalWord(run[0]!.raw) ? run : null;
+}
+
+/**
  * The longest runs of an offer's words that the request also has, as the
  * offer writes them (with their marks): two meaningful words at least, or one
- * technical word. `requestText` is folded, between single spaces.
+ * technical word. Runs stop at punctuation; one inside another is left out.
+ * `requestText` is folded, between single spaces.
  */
 export function sharedPhrases(text: string, requestText: string): string[] {
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    raw: match[0],
-    folded: searchTerms(match[0]).join(" "),
-  }));
-  const isStop = (folded: string) => folded.length <= 1 || STOPWORDS.has(folded);
-  const found: string[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let last = -1;
-    let phrase = "";
-    for (let j = i; j < tokens.length && j < i + 6; j++) {
-      phrase = j === i ? tokens[j]!.folded : `${phrase} ${tokens[j]!.folded}`;
-      if (!requestText.includes(` ${phrase} `)) break;
-      last = j;
+  const found = new Map<string, string>();
+  for (const segment of text.matchAll(/[^,.;:!?()[\]\n]+/g)) {
+    const tokens: Token[] = [...segment[0].matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({
+      start: segment.index + match.index,
+      end: segment.index + match.index + match[0].length,
+      raw: match[0],
+      folded: searchTerms(match[0]).join(" "),
+    }));
+    // From each word, the longest run the request has; a run ending where an earlier one ends is inside it.
+    let reach = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      let last = -1;
+      let phrase = "";
+      for (let j = i; j < tokens.length && j < i + 6; j++) {
+        phrase = j === i ? tokens[j]!.folded : `${phrase} ${tokens[j]!.folded}`;
+        if (!requestText.includes(` ${phrase} `)) break;
+        last = j;
+      }
+      if (last <= reach) continue;
+      reach = last;
+      const run = trimRun(tokens.slice(i, last + 1));
+      if (run) found.set(run.map((token) => token.folded).join(" "), text.slice(run[0]!.start, run.at(-1)!.end));
     }
-    if (last < 0) {
-      i++;
-      continue;
-    }
-    let run = tokens.slice(i, last + 1);
-    while (run.length > 0 && isStop(run[0]!.folded)) run = run.slice(1);
-    while (run.length > 0 && isStop(run[run.length - 1]!.folded)) run = run.slice(0, -1);
-    const content = run.filter((token) => !isStop(token.folded));
-    const folded = run.map((token) => token.folded).join(" ");
-    const meaningful =
-      (content.length >= 2 && !GENERIC_PHRASES.has(folded)) || (run.length === 1 && technicalWord(run[0]!.raw));
-    if (meaningful) found.push(text.slice(run[0]!.start, run[run.length - 1]!.end));
-    i = last + 1;
   }
-  return found;
+  const keys = [...found.keys()];
+  return keys
+    .filter((key) => !keys.some((other) => other !== key && other.includes(key)))
+    .map((key) => found.get(key)!);
 }
 
 /** What kind of offer a request's words ask for. */
@@ -283,24 +317,25 @@ export function scoreOffer(
   ];
   for (const text of texts) {
     for (const phrase of sharedPhrases(text ?? "", request.text)) {
-      const key = foldForSearch(phrase);
-      if (![...terms.keys()].some((known) => known.includes(key))) terms.set(key, phrase);
+      const key = searchTerms(phrase).join(" ");
+      if ([...terms.keys()].some((known) => known.includes(key))) continue;
+      for (const known of [...terms.keys()]) if (key.includes(known)) terms.delete(known);
+      terms.set(key, phrase);
     }
   }
   const category = EQUIPMENT_CATEGORY_LABELS[offer.category as EquipmentCategory];
   for (const label of category ? [category.vi, category.en] : []) {
-    const key = foldForSearch(label);
+    const key = searchTerms(label).join(" ");
     if (request.text.includes(` ${key} `) && !terms.has(key)) terms.set(key, label);
   }
   if (terms.size > 0) {
     reasons.push({ kind: "keywords", terms: [...terms.values()].slice(0, 5) });
     score += 2 * Math.min(terms.size, 5);
   }
-  // A group in common is not enough on its own: an offer needs a field, a word or the engine's top ten.
-  const onlyArea = score > 0 && !reasons.some((reason) => reason.kind === "fields" || reason.kind === "keywords");
-  if (score === 0 || onlyArea) {
-    if (textRank === undefined || textRank >= 10) return null;
-  }
+  // Some content in common, as for an expert: a field or a word, or a field group with the
+  // engine's text match among its first ten (the engine alone finds too much by one word).
+  const specific = reasons.some((reason) => reason.kind === "fields" || reason.kind === "keywords");
+  if (!specific && (score === 0 || textRank === undefined || textRank >= 10)) return null;
 
   if (OFFER_TYPE_SIGNALS[offer.type as OfferType]?.(request)) {
     reasons.push({ kind: "offerType", type: offer.type as OfferType });
