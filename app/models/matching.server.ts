@@ -153,6 +153,20 @@ export function scoreExpert(
   return { id: expert.id, score: Math.round(score * 100) / 100, reasons };
 }
 
+/** The last parts of a listing's or an offer's score: 0.5 for a verified owner, up to 1 for the engine's text rank. */
+function trustAndText(reasons: Reason[], verified: boolean, textRank: number | undefined, poolSize: number) {
+  let score = 0;
+  if (verified) {
+    reasons.push({ kind: "verified" });
+    score += 0.5;
+  }
+  if (textRank !== undefined) {
+    reasons.push({ kind: "text" });
+    score += 1 - textRank / Math.max(poolSize, 1);
+  }
+  return score;
+}
+
 export function scoreOrganization(
   request: RequestFacts,
   organization: { id: string; kind: string; verified: boolean; fields: CandidateFields },
@@ -163,14 +177,7 @@ export function scoreOrganization(
   const { score: fieldScore, reasons } = fieldReasons(request, organization.fields);
   if (fieldScore === 0 && textRank === undefined) return null;
   let score = fieldScore + (organization.kind === "lab" ? 1 : organization.kind === "institute" ? 0.5 : 0);
-  if (organization.verified) {
-    reasons.push({ kind: "verified" });
-    score += 0.5;
-  }
-  if (textRank !== undefined) {
-    reasons.push({ kind: "text" });
-    score += 1 - textRank / Math.max(poolSize, 1);
-  }
+  score += trustAndText(reasons, organization.verified, textRank, poolSize);
   if (fieldScore === 0 && textRank !== undefined && textRank > 10) return null;
   return { id: organization.id, score: Math.round(score * 100) / 100, reasons };
 }
@@ -345,14 +352,7 @@ export function scoreOffer(
     reasons.push({ kind: "owner", name: { vi: offer.ownerNameVi, en: offer.ownerNameEn } });
     score += 1;
   }
-  if (offer.ownerVerified) {
-    reasons.push({ kind: "verified" });
-    score += 0.5;
-  }
-  if (textRank !== undefined) {
-    reasons.push({ kind: "text" });
-    score += 1 - textRank / Math.max(poolSize, 1);
-  }
+  score += trustAndText(reasons, offer.ownerVerified, textRank, poolSize);
   return { id: offer.id, score: Math.round(score * 100) / 100, reasons };
 }
 
