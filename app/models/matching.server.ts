@@ -227,10 +227,22 @@ const MARKED_STOPWORDS = new Set(
 const isStopword = (raw: string) => {
   const lower = raw.toLowerCase();
   if (/^[\x00-\x7f]*$/.test(lower)) return lower.length <= 1 || STOPWORDS.has(lower);
-  return MARKED_STOPWORDS.has(lower.normalize("NFC"));
+  return MARKED_STOPWORDS.has(lower);
 };
 
 type Token = { start: number; end: number; raw: string; folded: string };
+
+/** Words folded once: the same few thousand words recur across the offers a request is scored on. */
+const foldedWords = new Map<string, string>();
+function foldWord(raw: string): string {
+  let folded = foldedWords.get(raw);
+  if (folded === undefined) {
+    folded = searchTerms(raw).join(" ");
+    if (foldedWords.size >= 50_000) foldedWords.clear();
+    foldedWords.set(raw, folded);
+  }
+  return folded;
+}
 
 /** A run of words trimmed of stopwords and generic words at either end, or null when nothing says much. */
 function trimRun(run: Token[]): Token[] | null {
@@ -256,14 +268,16 @@ function trimRun(run: Token[]): Token[] | null {
  * technical word. Runs stop at punctuation; one inside another is left out.
  * `requestText` is folded, between single spaces.
  */
-export function sharedPhrases(text: string, requestText: string): string[] {
+export function sharedPhrases(written: string, requestText: string): string[] {
+  // Composed, so that a letter and its marks are one character of one word.
+  const text = written.normalize("NFC");
   const found = new Map<string, string>();
   for (const segment of text.matchAll(/[^,.;:!?()[\]\n]+/g)) {
     const tokens: Token[] = [...segment[0].matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({
       start: segment.index + match.index,
       end: segment.index + match.index + match[0].length,
       raw: match[0],
-      folded: searchTerms(match[0]).join(" "),
+      folded: foldWord(match[0]),
     }));
     // From each word, the longest run the request has; a run ending where an earlier one ends is inside it.
     let reach = -1;
@@ -282,10 +296,11 @@ export function sharedPhrases(text: string, requestText: string): string[] {
     }
   }
   const keys = [...found.keys()];
-  return keys
-    .filter((key) => !keys.some((other) => other !== key && other.includes(key)))
-    .map((key) => found.get(key)!);
+  return keys.filter((key) => !keys.some((other) => other !== key && within(key, other))).map((key) => found.get(key)!);
 }
+
+/** Whether the words of `inner` are among the words of `outer`, in order and together. */
+const within = (inner: string, outer: string) => ` ${outer} `.includes(` ${inner} `);
 
 /** What kind of offer a request's words ask for. */
 const OFFER_TYPE_SIGNALS: Record<OfferType, (request: RequestFacts) => boolean> = {
@@ -325,8 +340,8 @@ export function scoreOffer(
   for (const text of texts) {
     for (const phrase of sharedPhrases(text ?? "", request.text)) {
       const key = searchTerms(phrase).join(" ");
-      if ([...terms.keys()].some((known) => known.includes(key))) continue;
-      for (const known of [...terms.keys()]) if (key.includes(known)) terms.delete(known);
+      if ([...terms.keys()].some((known) => within(key, known))) continue;
+      for (const known of [...terms.keys()]) if (within(known, key)) terms.delete(known);
       terms.set(key, phrase);
     }
   }
