@@ -5,7 +5,11 @@ import { JOB_HANDLERS } from "~/jobs/handlers.server";
 import { JobWorker } from "~/jobs/worker.server";
 import { saveProfile } from "~/models/expert.server";
 import { invalidateTaxonomyCache } from "~/models/field.server";
-import { loadCandidateExperts, loadCandidateOrganizations } from "~/models/match-candidates.server";
+import {
+  loadCandidateExperts,
+  loadCandidateOffers,
+  loadCandidateOrganizations,
+} from "~/models/match-candidates.server";
 import { computeSuggestions, getSuggestions, matchNewOffer, type Reason } from "~/models/matching.server";
 import { createOffer, editOffer, offerColumns, type OfferData } from "~/models/offer.server";
 import { reviewOffer } from "~/models/offer-review.server";
@@ -17,7 +21,7 @@ import type { AcademicTitle, Offer } from "~/domain/expert-values";
 import { ExpertProfileSchema } from "~/validation/expert";
 import { RequestSchema, type RequestInput } from "~/validation/request";
 import { runDir } from "./run-dir";
-import { makeOrganization, makeUser } from "../factories";
+import { makeOffer, makeOrganization, makeUser } from "../factories";
 import { drainOutbox, eventually, seedAndIndex } from "./helpers";
 
 /**
@@ -943,6 +947,31 @@ describe("the candidates' rows, read in one statement per side", () => {
     );
     expect(byId(loadedOrganizations)).toEqual(byId(published(organizations)));
     expect(await loadCandidateExperts([], prisma)).toEqual([]);
+  });
+});
+
+describe("the candidate offers' rows", () => {
+  test("are the public offers asked for, with their owner and fields; never a withdrawn, hidden or unpublished one", async () => {
+    const published = await makeOrganization({ acronym: "PUB", verified: true });
+    const draftOwner = await makeOrganization({ status: "draft" });
+    const [field] = await prisma.field.findMany({ where: { parentId: { not: null } }, take: 1 });
+    const shown = await makeOffer({ organizationId: published.id, fieldIds: [field!.id], instrument: "XRD" });
+    const others = [
+      await makeOffer({ organizationId: published.id, status: "pending" }),
+      await makeOffer({ organizationId: published.id, status: "archived" }),
+      await makeOffer({ organizationId: published.id, hiddenAt: new Date() }),
+      await makeOffer({ organizationId: draftOwner.id }),
+    ];
+    const rows = await loadCandidateOffers([shown.id, ...others.map((offer) => offer.id), "no-such-id"], prisma);
+    expect(rows.map((row) => row.id)).toEqual([shown.id]);
+    expect(rows[0]).toMatchObject({
+      organizationId: published.id,
+      ownerNameVi: "PUB",
+      ownerVerified: true,
+      instrument: "XRD",
+      fields: [{ field: { id: field!.id } }],
+    });
+    expect(await loadCandidateOffers([], prisma)).toEqual([]);
   });
 });
 
