@@ -342,7 +342,12 @@ for (const suffix of ["", ".data"]) {
     path: (f) => `/requests/${f.request.id}${suffix}`,
     actors: ["owner"],
     allow: [...ROLES, "owner"],
-    secret: { shown: (f) => [f.offer.nameEn!, f.reasonToken, f.offer.id], to: ["owner"] },
+    // The page links the offer (its own section); its data carries the name and the reasons.
+    secret: {
+      shown: (f) => (suffix ? [f.offer.nameEn!, f.reasonToken] : [`href="/offers/${f.offer.id}"`, f.reasonToken]),
+      hidden: (f) => [f.offer.id],
+      to: ["owner"],
+    },
   });
 }
 
