@@ -433,43 +433,42 @@ export async function computeSuggestions(requestId: string, db: DbClient = prism
   const experts = await loadCandidateExperts(candidates.experts.ids, db);
   const organizations = await loadCandidateOrganizations(candidates.organizations.ids, db);
   const offers = await loadCandidateOffers(candidates.offers.ids, db);
-  const rank = <T extends { id: string }>(rows: T[], score: (row: T) => Scored | null, name: (row: T) => string) =>
+  /** Each side's rows scored (with their engine text rank), the best first. */
+  const rank = <T extends { id: string }>(
+    rows: T[],
+    side: { ids: string[]; textRank: Map<string, number> },
+    score: (row: T, textRank: number | undefined, poolSize: number) => Scored | null,
+    name: (row: T) => string,
+  ) =>
     rows
-      .map((row) => ({ row, scored: score(row) }))
+      .map((row) => ({ row, scored: score(row, side.textRank.get(row.id), side.ids.length) }))
       .filter((entry): entry is { row: T; scored: Scored } => entry.scored !== null)
       .sort((a, b) => b.scored.score - a.scored.score || name(a.row).localeCompare(name(b.row)))
       .slice(0, SUGGESTIONS_PER_KIND)
       .map((entry) => entry.scored);
-  const rankedOrganizations = rank(
-    organizations,
-    (organization) =>
-      scoreOrganization(
-        facts,
-        organization,
-        candidates.organizations.textRank.get(organization.id),
-        candidates.organizations.ids.length,
-      ),
-    (organization) => organization.sortNameVi,
-  );
-  const suggestedOrganizationIds = new Set(rankedOrganizations.map((entry) => entry.id));
-  return {
+  const ranked = {
     experts: rank(
       experts,
-      (expert) => scoreExpert(facts, expert, candidates.experts.textRank.get(expert.id), candidates.experts.ids.length),
-      (expert) => expert.fullName,
+      candidates.experts,
+      (row, ...text) => scoreExpert(facts, row, ...text),
+      (row) => row.fullName,
     ),
-    organizations: rankedOrganizations,
+    organizations: rank(
+      organizations,
+      candidates.organizations,
+      (row, ...text) => scoreOrganization(facts, row, ...text),
+      (row) => row.sortNameVi,
+    ),
+  };
+  // An offer of a listing suggested too is the likelier fit.
+  const suggestedOrganizationIds = new Set(ranked.organizations.map((entry) => entry.id));
+  return {
+    ...ranked,
     offers: rank(
       offers,
-      (offer) =>
-        scoreOffer(
-          facts,
-          offer,
-          candidates.offers.textRank.get(offer.id),
-          candidates.offers.ids.length,
-          suggestedOrganizationIds,
-        ),
-      (offer) => offer.sortNameVi,
+      candidates.offers,
+      (row, ...text) => scoreOffer(facts, row, ...text, suggestedOrganizationIds),
+      (row) => row.sortNameVi,
     ),
   };
 }
