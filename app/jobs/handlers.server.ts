@@ -1,5 +1,5 @@
 import { deliverMail } from "~/models/mail.server";
-import { recomputeForExpert, recomputeSuggestions } from "~/models/matching.server";
+import { matchNewOffer, recomputeForExpert, recomputeSuggestions } from "~/models/matching.server";
 import { expireOverdueRequests } from "~/models/request.server";
 import { runResendConfirmation, runSignUp } from "~/models/sign-up.server";
 import { sendPasswordReset } from "~/models/user.server";
@@ -14,6 +14,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "deliver-mail": ({ mailId }) => deliverMail(mailId),
   "recompute-matches": ({ requestId }) => recomputeSuggestions(requestId),
   "recompute-matches-for-expert": ({ expertId }) => recomputeForExpert(expertId),
+  "match-offer": ({ offerId }) => matchNewOffer(offerId),
   "sign-up": (payload) => runSignUp(payload),
   "resend-confirmation": (payload) => runResendConfirmation(payload),
   "password-reset": ({ email }) => sendPasswordReset(email),

@@ -10,6 +10,8 @@ export type JobPayloads = {
   "deliver-mail": { mailId: string };
   "recompute-matches": { requestId: string };
   "recompute-matches-for-expert": { expertId: string };
+  /** An offer became public: tell the owners of the open requests it fits. */
+  "match-offer": { offerId: string };
   // Account work kept off the request path, so timing tells nothing about which e-mails have accounts.
   "sign-up": {
     email: string;

@@ -1,5 +1,6 @@
 import { translator, type Language, type Translate } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
+import { reasonText, type Reason } from "~/domain/match-reasons";
 import { appUrl } from "~/config/app-url.server";
 import { composeMail, type ComposedMail, type MailBlock, type MailContent } from "./compose.server";
 
@@ -65,6 +66,8 @@ export type NotificationMailExtra = {
   quote?: { by: string; text: string };
   /** The request's problem, for an invitation or a suggestion (excerpted here). */
   requestSummary?: string;
+  /** Why a suggestion fits, one line each (a new offer told to a request's owner). */
+  reasons?: Reason[];
   /** The button's label, when the link's address does not say it well. */
   action?: Extract<MessageKey, `mail.action.${string}`>;
 };
@@ -75,10 +78,14 @@ export function notificationMail(
 ): ComposedMail {
   return mailTo(to, (t) => {
     const line = t(notification.key, notification.params);
-    const { quote, requestSummary, action } = notification.mail ?? {};
+    const { quote, requestSummary, reasons, action } = notification.mail ?? {};
     const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
     if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
     if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });
+    if (reasons?.length) {
+      const lines = reasons.map((reason) => `- ${reasonText(reason, t, to.lang)}`);
+      blocks.push({ kind: "quote", by: t("mail.whyMatched"), text: lines.join("\n") });
+    }
     return {
       subject: `${line} · ${t("site.shortName")}`,
       blocks,

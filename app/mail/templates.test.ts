@@ -35,6 +35,37 @@ describe("notification mails", () => {
     expect(en.html).toContain('<html lang="en">');
   });
 
+  test("a new offer for a request says which offer, why it fits (in the reader's language) and leads to the request", () => {
+    const matched = {
+      key: "notify.offerMatched" as const,
+      params: { offer: "HPLC", title: "Chiết xuất dược liệu" },
+      url: "/requests/r1#offer-suggestions",
+      mail: {
+        action: "mail.action.request" as const,
+        reasons: [
+          {
+            kind: "fields" as const,
+            fields: [{ vi: "Hóa học hợp chất thiên nhiên", en: "Natural products chemistry" }],
+          },
+          { kind: "keywords" as const, terms: ["dược liệu", HOSTILE] },
+          { kind: "offerType" as const, type: "equipment" as const },
+        ],
+      },
+    };
+    const vi = notificationMail({ name: "Lan", lang: "vi" }, matched);
+    expect(vi.subject).toBe("“HPLC” có thể đáp ứng đặt hàng “Chiết xuất dược liệu” của bạn · HIN");
+    expect(vi.text).toContain("Vì sao phù hợp:\n> - Cùng lĩnh vực: Hóa học hợp chất thiên nhiên\n");
+    expect(vi.text).toContain("> - Đúng loại đặt hàng cần: Thiết bị");
+    expect(vi.text).toContain("Xem đặt hàng: https://portal.example/requests/r1#offer-suggestions");
+    expect(buttonHref(vi.html)).toBe("https://portal.example/requests/r1#offer-suggestions");
+    expect(vi.html).not.toContain(HOSTILE);
+    const en = notificationMail({ name: "Lan", lang: "en" }, matched);
+    expect(en.subject).toBe("“HPLC” may answer your request “Chiết xuất dược liệu” · HIN");
+    expect(en.text).toContain("Why it fits:\n> - Same fields: Natural products chemistry\n");
+    expect(en.text).toContain("> - The kind the request asks for: Equipment");
+    expect(en.text).toContain("See the request: https://portal.example/requests/r1#offer-suggestions");
+  });
+
   test("a message carries its sender and words, escaped in the HTML and whole in the text", () => {
     const mail = notificationMail(
       { name: HOSTILE, lang: "vi" },

@@ -31,6 +31,33 @@ export type CandidateOrganization = {
   fields: CandidateField[];
 };
 
+export type CandidateOffer = {
+  id: string;
+  type: string;
+  organizationId: string | null;
+  /** The researcher offering it in their own name: their account and affiliation. */
+  ownerUserId: string | null;
+  ownerAffiliationId: string | null;
+  /** The owner listing's (or researcher's) name, in each language. */
+  ownerNameVi: string;
+  ownerNameEn: string;
+  ownerVerified: boolean;
+  nameVi: string | null;
+  nameEn: string | null;
+  descriptionVi: string | null;
+  descriptionEn: string | null;
+  /** What it can do: instrument, make, model, method, applications, as written. */
+  instrument: string | null;
+  make: string | null;
+  model: string | null;
+  method: string | null;
+  applications: string | null;
+  category: string | null;
+  trl: number | null;
+  sortNameVi: string;
+  fields: CandidateField[];
+};
+
 /** A field with its group, as a JSON array: [id, nameVi, nameEn, groupId, groupNameVi, groupNameEn]. */
 const fieldsOf = (link: Prisma.Sql, ownerId: Prisma.Sql) => Prisma.sql`
   (SELECT json_group_array(json_array(f.id, f.nameVi, f.nameEn, a.id, a.nameVi, a.nameEn))
@@ -86,4 +113,37 @@ export async function loadCandidateOrganizations(
     FROM Organization o
     WHERE o.id IN (${Prisma.join([...ids])}) AND ${PUBLISHED("o")}`;
   return rows.map((row) => ({ ...row, verified: Boolean(Number(row.verified)), fields: parseFields(row.fields) }));
+}
+
+/**
+ * Public offers among `ids` (published, not hidden, the owner listing
+ * published), with their owner's name: the engine's index may lag a change.
+ */
+export async function loadCandidateOffers(ids: readonly string[], db: DbClient): Promise<CandidateOffer[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<
+    (Omit<CandidateOffer, "fields" | "ownerVerified" | "trl"> & {
+      fields: string | null;
+      ownerVerified: unknown;
+      trl: unknown;
+    })[]
+  >`
+    SELECT o.id, o.type, o.organizationId, x.userId AS ownerUserId, x.affiliationId AS ownerAffiliationId,
+           COALESCE(g.acronym, g.nameVi, g.nameEn, x.fullName, '') AS ownerNameVi,
+           COALESCE(g.acronym, g.nameEn, g.nameVi, x.fullName, '') AS ownerNameEn,
+           COALESCE(g.verified, 0) AS ownerVerified,
+           o.nameVi, o.nameEn, o.descriptionVi, o.descriptionEn, o.instrument, o.make, o.model, o.method,
+           o.applications, o.category, o.trl, o.sortNameVi,
+           ${fieldsOf(Prisma.sql`OfferField`, Prisma.sql`l.offerId = o.id`)} AS fields
+    FROM Offer o
+    LEFT JOIN Organization g ON g.id = o.organizationId
+    LEFT JOIN ExpertProfile x ON x.id = o.ownerExpertId
+    WHERE o.id IN (${Prisma.join([...ids])}) AND +o.status = 'published' AND o.hiddenAt IS NULL
+      AND (o.organizationId IS NULL OR g.status = 'published')`;
+  return rows.map((row) => ({
+    ...row,
+    ownerVerified: Boolean(Number(row.ownerVerified)),
+    trl: row.trl === null ? null : Number(row.trl),
+    fields: parseFields(row.fields),
+  }));
 }

@@ -69,6 +69,8 @@ export async function reviewOffer(
       );
     }
     await effects.reindex("offer", [offerId]);
+    // Public now: the owners of open requests it fits are told (once each), after it is indexed.
+    if (decision.approve) await effects.enqueue("match-offer", { offerId });
     return true;
   });
 }

@@ -180,8 +180,10 @@ export async function createOffer(actor: Actor, owner: OfferOwner, data: OfferDa
     await writeOfferLinks(offer.id, data, tx);
     await refreshOfferSearchFields(tx, offer.id);
     await auditOffer(actor.id, "offer.create", offer, tx, { after: { ...columns, status: offer.status } });
-    if (official) await effects.reindex("offer", [offer.id]);
-    else await tellOfficials(offer.id, actor.id, offerLabel(offer), tx, effects);
+    if (official) {
+      await effects.reindex("offer", [offer.id]);
+      await effects.enqueue("match-offer", { offerId: offer.id });
+    } else await tellOfficials(offer.id, actor.id, offerLabel(offer), tx, effects);
     return `/offers/${offer.id}?sent=1`;
   });
 }
@@ -284,6 +286,8 @@ export async function confirmOffer(actor: Actor, offerId: string): Promise<boole
       },
     });
     await effects.reindex("offer", [offerId]);
+    // A hidden offer confirmed is public again: matched to open requests as a new one is.
+    if (current.hiddenAt) await effects.enqueue("match-offer", { offerId });
     return true;
   });
 }

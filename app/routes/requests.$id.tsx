@@ -7,9 +7,11 @@ import { ErrorList, Field, FormErrors, IntentForm, SelectField, SubmitButton, Te
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
-import { formatDate, pick, useLanguage, useT, type Translate } from "~/i18n/i18n";
+import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
-import { getSuggestions, type Reason } from "~/models/matching.server";
+import { getSuggestions } from "~/models/matching.server";
+import { reasonText, type Reason } from "~/domain/match-reasons";
+import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { getRequest, visibleRequest } from "~/models/request.server";
 import {
   getOwnResponse,
@@ -20,7 +22,7 @@ import {
 import { getUser, requireUser } from "~/auth/auth.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
-import { displayName, OFFER_LABELS } from "~/domain/expert-values";
+import { displayName } from "~/domain/expert-values";
 import { newFormToken } from "~/auth/form-token.server";
 import { titled } from "~/utils/meta";
 import { invariantResponse, readForm } from "~/utils/misc";
@@ -111,25 +113,6 @@ function Reasons({ reasons }: { reasons: Reason[] }) {
   );
 }
 
-function reasonText(reason: Reason, t: Translate, lang: "vi" | "en"): string {
-  switch (reason.kind) {
-    case "fields":
-      return t("reason.fields", { names: reason.fields.map((field) => field[lang]).join(", ") });
-    case "area":
-      return t("reason.area", { names: reason.areas.map((area) => area[lang]).join(", ") });
-    case "keywords":
-      return t("reason.keywords", { terms: reason.terms.join(", ") });
-    case "publication":
-      return t("reason.publication", { title: reason.title });
-    case "offer":
-      return t("reason.offer", { offer: OFFER_LABELS[reason.offer]?.[lang].toLowerCase() ?? reason.offer });
-    case "text":
-      return t("reason.text");
-    case "verified":
-      return t("reason.verified");
-  }
-}
-
 export default function RequestPage() {
   const {
     request,
@@ -163,6 +146,9 @@ export default function RequestPage() {
   );
   const organizationSuggestions = suggestions.flatMap(({ organization, ...suggestion }) =>
     suggestion.targetType === "organization" && organization ? [{ ...suggestion, organization }] : [],
+  );
+  const offerSuggestions = suggestions.flatMap(({ offer, ...suggestion }) =>
+    suggestion.targetType === "offer" && offer ? [{ ...suggestion, offer }] : [],
   );
   const [searchParams] = useSearchParams();
   const sentNow = searchParams.has("sent");
@@ -312,6 +298,33 @@ export default function RequestPage() {
                       >
                         {pick(lang, suggestion.organization.nameVi, suggestion.organization.nameEn)}
                       </Link>
+                      <Reasons reasons={suggestion.reasons} />
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null}
+            {offerSuggestions.length > 0 ? (
+              <div id="offer-suggestions" className="lg:col-span-2">
+                <h3 className="font-semibold">{t("suggestions.offers")}</h3>
+                <ol className="mt-2 grid gap-3 lg:grid-cols-2">
+                  {offerSuggestions.map(({ offer, ...suggestion }) => (
+                    <li
+                      key={suggestion.id}
+                      className="rounded-lg border border-slate-200 p-3"
+                      data-offer-suggestion={offer.id}
+                    >
+                      <Link to={`/offers/${offer.id}`} className="font-medium text-brand-700 underline">
+                        {pick(lang, offer.nameVi, offer.nameEn)}
+                      </Link>
+                      <p className="text-sm text-slate-600">
+                        {OFFER_TYPE_LABELS[offer.type as OfferType]?.[lang] ?? offer.type}
+                        {" · "}
+                        {offer.organization
+                          ? (offer.organization.acronym ??
+                            pick(lang, offer.organization.nameVi, offer.organization.nameEn))
+                          : offer.ownerExpert?.fullName}
+                      </p>
                       <Reasons reasons={suggestion.reasons} />
                     </li>
                   ))}

@@ -317,6 +317,41 @@ add({
   secret: { shown: (f) => [f.request.reviewNote!.split(" ").pop()!], to: ["owner", ...OFFICIALS] },
 });
 
+/** An open public request with an offer suggested to it, its name and reason each a token. */
+async function requestWithOfferSuggestion() {
+  const owner = await makeUser({ label: "owner" });
+  const request = await makeRequest(owner.id, { visibility: "public" });
+  const offer = await makeOffer({ nameEn: `Suggested cold storage service ${word()}` });
+  const reasonToken = word();
+  await db().matchSuggestion.create({
+    data: {
+      requestId: request.id,
+      targetType: "offer",
+      offerId: offer.id,
+      rank: 0,
+      score: 9,
+      reasons: JSON.stringify([{ kind: "keywords", terms: [`kho lạnh ${reasonToken}`] }]),
+    },
+  });
+  return { owner, request, offer, reasonToken, people: { owner } };
+}
+for (const suffix of ["", ".data"]) {
+  add({
+    name: `GET an open request${suffix ? "'s single-fetch data" : ""} with an offer suggested: only its owner sees it`,
+    method: "GET",
+    prepare: requestWithOfferSuggestion,
+    path: (f) => `/requests/${f.request.id}${suffix}`,
+    actors: ["owner"],
+    allow: [...ROLES, "owner"],
+    // The page links the offer (its own section); its data carries the name and the reasons.
+    secret: {
+      shown: (f) => (suffix ? [f.offer.nameEn!, f.reasonToken] : [`href="/offers/${f.offer.id}"`, f.reasonToken]),
+      hidden: (f) => [f.offer.id],
+      to: ["owner"],
+    },
+  });
+}
+
 /** An anonymous request posted for the owner's own listing, with a submitted response and an accepted one (a match). */
 async function anonymousRequest(status: RequestStatus) {
   const owner = await makeUser({ label: "owner" });

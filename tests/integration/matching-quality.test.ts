@@ -5,8 +5,15 @@ import { JOB_HANDLERS } from "~/jobs/handlers.server";
 import { JobWorker } from "~/jobs/worker.server";
 import { saveProfile } from "~/models/expert.server";
 import { invalidateTaxonomyCache } from "~/models/field.server";
-import { loadCandidateExperts, loadCandidateOrganizations } from "~/models/match-candidates.server";
-import { computeSuggestions, getSuggestions, type Reason } from "~/models/matching.server";
+import {
+  loadCandidateExperts,
+  loadCandidateOffers,
+  loadCandidateOrganizations,
+} from "~/models/match-candidates.server";
+import { computeSuggestions, getSuggestions, matchNewOffer, type Reason } from "~/models/matching.server";
+import { createOffer, editOffer, offerColumns, type OfferData } from "~/models/offer.server";
+import { reviewOffer } from "~/models/offer-review.server";
+import { OfferSchema } from "~/validation/offer";
 import { createRequestInTransaction, reviewRequest } from "~/models/request.server";
 import { write } from "~/models/write.server";
 import { prisma } from "~/db/client.server";
@@ -14,7 +21,7 @@ import type { AcademicTitle, Offer } from "~/domain/expert-values";
 import { ExpertProfileSchema } from "~/validation/expert";
 import { RequestSchema, type RequestInput } from "~/validation/request";
 import { runDir } from "./run-dir";
-import { makeOrganization, makeUser } from "../factories";
+import { makeOffer, makeOrganization, makeUser } from "../factories";
 import { drainOutbox, eventually, seedAndIndex } from "./helpers";
 
 /**
@@ -940,5 +947,320 @@ describe("the candidates' rows, read in one statement per side", () => {
     );
     expect(byId(loadedOrganizations)).toEqual(byId(published(organizations)));
     expect(await loadCandidateExperts([], prisma)).toEqual([]);
+  });
+});
+
+describe("the candidate offers' rows", () => {
+  test("are the public offers asked for, with their owner and fields; never a withdrawn, hidden or unpublished one", async () => {
+    const published = await makeOrganization({ acronym: "PUB", verified: true });
+    const draftOwner = await makeOrganization({ status: "draft" });
+    const [field] = await prisma.field.findMany({ where: { parentId: { not: null } }, take: 1 });
+    const shown = await makeOffer({ organizationId: published.id, fieldIds: [field!.id], instrument: "XRD" });
+    const others = [
+      await makeOffer({ organizationId: published.id, status: "pending" }),
+      await makeOffer({ organizationId: published.id, status: "archived" }),
+      await makeOffer({ organizationId: published.id, hiddenAt: new Date() }),
+      await makeOffer({ organizationId: draftOwner.id }),
+    ];
+    const rows = await loadCandidateOffers([shown.id, ...others.map((offer) => offer.id), "no-such-id"], prisma);
+    expect(rows.map((row) => row.id)).toEqual([shown.id]);
+    expect(rows[0]).toMatchObject({
+      organizationId: published.id,
+      ownerNameVi: "PUB",
+      ownerVerified: true,
+      instrument: "XRD",
+      fields: [{ field: { id: field!.id } }],
+    });
+    expect(await loadCandidateOffers([], prisma)).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ offers
+
+/**
+ * Services, equipment and technologies: sent by a lab's manager and approved
+ * by an official (the real path: the approval queues the "match-offer" job),
+ * after the requests above are open, so their owners are told.
+ */
+type OfferSpec = {
+  owner: string;
+  type: "service" | "equipment" | "technology";
+  nameVi: string;
+  nameEn?: string;
+  descriptionVi: string;
+  fieldSlugs: string[];
+  extra?: Record<string, unknown>;
+};
+const OFFERS = {
+  gasTesting: {
+    owner: "hust-itims",
+    type: "service",
+    nameVi: "Thử nghiệm và hiệu chuẩn cảm biến khí độc",
+    nameEn: "Toxic gas sensor testing and calibration",
+    descriptionVi:
+      "Đo độ nhạy, độ chọn lọc và thời gian đáp ứng của cảm biến khí với H2S, NH3 và CO trong buồng khí chuẩn.",
+    fieldSlugs: ["sensors"],
+    extra: { priceMode: "quote", method: "Buồng khí chuẩn, lưu lượng kế khối" },
+  },
+  textileTreatment: {
+    owner: "hunre",
+    type: "technology",
+    nameVi: "Công nghệ xử lý nước thải dệt nhuộm bằng vật liệu hấp phụ",
+    nameEn: "Textile dyeing wastewater treatment with adsorbents",
+    descriptionVi: "Khử màu và kim loại nặng trong nước thải dệt nhuộm, đạt quy chuẩn xả thải, chi phí vận hành thấp.",
+    fieldSlugs: ["environmental-engineering"],
+    extra: { trl: "7", ipStatus: "know_how", offeredAs: ["licence", "consulting"] },
+  },
+  hplc: {
+    owner: "vast-inpc",
+    type: "equipment",
+    nameVi: "Hệ thống sắc ký lỏng hiệu năng cao HPLC",
+    nameEn: "High-performance liquid chromatography (HPLC)",
+    descriptionVi: "Định lượng hoạt chất trong dược liệu và thực phẩm chức năng; kiểm nghiệm hàm lượng theo dược điển.",
+    fieldSlugs: ["natural-products-chemistry", "analytical-chemistry"],
+    extra: { category: "chromatography", accessMode: "staff_run", instrument: "Agilent 1260 Infinity" },
+  },
+  sem: {
+    owner: "hust-itims",
+    type: "equipment",
+    nameVi: "Kính hiển vi điện tử quét SEM",
+    nameEn: "Scanning electron microscope",
+    descriptionVi: "Chụp ảnh bề mặt vật liệu nano và màng mỏng ở độ phóng đại cao.",
+    fieldSlugs: ["electron-microscopy", "materials-characterization"],
+    extra: { category: "microscopy", accessMode: "staff_run", instrument: "Hitachi S-4800" },
+  },
+  ownLabTesting: {
+    owner: "own lab",
+    type: "service",
+    nameVi: "Thử nghiệm cảm biến khí độc rò rỉ trong nhà máy",
+    descriptionVi: "Thử nghiệm cảm biến khí độc H2S và NH3, cảnh báo rò rỉ khí độc trong nhà máy hóa chất.",
+    fieldSlugs: ["sensors", "nanomaterials"],
+    extra: { priceMode: "quote" },
+  },
+} satisfies Record<string, OfferSpec>;
+type OfferKey = keyof typeof OFFERS;
+const offers = {} as Record<OfferKey | "pending" | "archived" | "hidden", string>;
+
+async function offerData(spec: OfferSpec): Promise<OfferData> {
+  const parsed = OfferSchema.parse({
+    type: spec.type,
+    nameVi: spec.nameVi,
+    nameEn: spec.nameEn,
+    descriptionVi: spec.descriptionVi,
+    fieldSlugs: spec.fieldSlugs,
+    ...spec.extra,
+  });
+  const { fieldSlugs: _fields, inventors: _inventors, ...input } = parsed;
+  const fields = await prisma.field.findMany({ where: { slug: { in: spec.fieldSlugs } }, select: { id: true } });
+  expect(fields).toHaveLength(spec.fieldSlugs.length);
+  return { ...offerColumns(input), fieldIds: fields.map((field) => field.id), inventorIds: [] };
+}
+
+/** A manager of the owner listing sends the offer; an official approves it unless told not to. */
+async function publishOffer(spec: OfferSpec, options: { approve?: boolean } = {}) {
+  const organizationId =
+    spec.owner === "own lab"
+      ? ownLab.id
+      : (await prisma.organization.findUniqueOrThrow({ where: { slug: spec.owner } })).id;
+  const manager = await person(`Quản lý ${spec.owner}`, "business");
+  await prisma.organizationManager.create({ data: { userId: manager.id, organizationId } });
+  const url = await createOffer(manager, { organizationId }, await offerData(spec), `offer-${spec.nameVi}`);
+  const id = url.split("/")[2]!.split("?")[0]!;
+  if (options.approve !== false) expect(await reviewOffer(id, official.id, { approve: true, note: null })).toBe(true);
+  return { id, manager };
+}
+
+const offerIdsOf = (rows: Suggestion[]) => rows.map((row) => row.offerId!);
+const offerNames = (rows: Suggestion[]) => rows.map((row) => `${row.offer?.nameVi} (${row.score})`);
+async function offerSuggestionsFor(requestId: string) {
+  return (await getSuggestions(requestId)).filter((row) => row.targetType === "offer");
+}
+
+let textileOwner: { id: string; email: string };
+let gasOwner: { id: string; email: string };
+
+/** The offers sent and approved once, for both describes below. */
+let offersPublished: Promise<void> | undefined;
+async function publishTheOffers() {
+  const [textile, gas] = await Promise.all(
+    [requests.textileNoMarks, requests.gasVi].map((id) =>
+      prisma.techRequest.findUniqueOrThrow({ where: { id }, select: { author: true } }),
+    ),
+  );
+  textileOwner = textile!.author;
+  gasOwner = gas!.author;
+  // The textile company reads the portal in English; the gas company in Vietnamese (the default).
+  await prisma.user.update({ where: { id: textileOwner.id }, data: { locale: "en" } });
+  for (const key of Object.keys(OFFERS) as OfferKey[]) {
+    offers[key] = (await publishOffer(OFFERS[key])).id;
+    nameOf.set(offers[key], key);
+  }
+  // As good a fit for the English gas request, but never public: one waits for review,
+  // one was withdrawn, one was hidden for going unconfirmed.
+  const twin = (name: string) => ({
+    ...OFFERS.gasTesting,
+    nameVi: `${name} cảm biến khí độc H2S`,
+    nameEn: undefined,
+  });
+  offers.pending = (await publishOffer(twin("Chờ duyệt: thử nghiệm"), { approve: false })).id;
+  offers.archived = (await publishOffer(twin("Đã rút: thử nghiệm"))).id;
+  offers.hidden = (await publishOffer(twin("Đã ẩn: thử nghiệm"))).id;
+  await settle();
+  await prisma.offer.update({ where: { id: offers.archived }, data: { status: "archived" } });
+  await prisma.offer.update({ where: { id: offers.hidden }, data: { hiddenAt: new Date() } });
+  // The requests' suggestions are stored again, as the portal's jobs would on any later change.
+  await write(async (_tx, effects) => {
+    for (const id of Object.values(requests)) await effects.enqueue("recompute-matches", { requestId: id });
+  });
+  await settle();
+}
+
+describe("offers: services, equipment and technologies suggested beside the experts", () => {
+  beforeAll(() => (offersPublished ??= publishTheOffers()), 240_000);
+
+  test("the English gas request: the gas-sensor testing service near the top, for its field and the words it shares", async () => {
+    const rows = await offerSuggestionsFor(requests.gasEn);
+    const row = rows.find((suggestion) => suggestion.offerId === offers.gasTesting);
+    expect(row, offerNames(rows).join(", ")).toBeDefined();
+    expect(rows.indexOf(row!)).toBeLessThan(3);
+    expect(reasonOf(row, "fields")?.fields).toEqual([{ vi: "Cảm biến", en: "Sensors" }]);
+    expect(reasonOf(row, "keywords")?.terms).toEqual(expect.arrayContaining(["Toxic gas", "H2S"]));
+  });
+
+  test("the Vietnamese gas request: the service, with its words, its type and its owner lab also suggested", async () => {
+    const rows = await offerSuggestionsFor(requests.gasVi);
+    const row = rows.find((suggestion) => suggestion.offerId === offers.gasTesting);
+    expect(row, offerNames(rows).join(", ")).toBeDefined();
+    expect(rows.indexOf(row!)).toBeLessThan(3);
+    expect(reasonOf(row, "keywords")?.terms).toEqual(expect.arrayContaining(["cảm biến khí", "H2S"]));
+    // "thử nghiệm và đo lường" in the request: a testing service is what it asks for.
+    expect(reasonOf(row, "offerType")).toEqual({ kind: "offerType", type: "service" });
+    expect(reasonOf(row, "owner")?.name.en).toBe("ITIMS");
+  });
+
+  test("textile wastewater typed without marks: the treatment technology, its words shown with their marks", async () => {
+    const rows = await offerSuggestionsFor(requests.textileNoMarks);
+    expect(offerIdsOf(rows)[0], offerNames(rows).join(", ")).toBe(offers.textileTreatment);
+    expect(reasonOf(rows[0], "fields")?.fields.map((field) => field.en)).toEqual(["Environmental engineering"]);
+    expect(reasonOf(rows[0], "keywords")?.terms).toEqual(
+      expect.arrayContaining(["xử lý nước thải dệt nhuộm", "kim loại nặng"]),
+    );
+  });
+
+  test("pharmaceutical extraction: the HPLC instrument, for both fields and the words it shares", async () => {
+    const rows = await offerSuggestionsFor(requests.pharma);
+    const row = rows.find((suggestion) => suggestion.offerId === offers.hplc);
+    expect(row, offerNames(rows).join(", ")).toBeDefined();
+    expect(rows.indexOf(row!)).toBeLessThan(3);
+    expect(reasonOf(row, "fields")?.fields.map((field) => field.en)).toEqual(["Natural products chemistry"]);
+    expect(reasonOf(row, "keywords")?.terms).toEqual(expect.arrayContaining(["dược liệu", "thực phẩm chức năng"]));
+  });
+
+  test.each([
+    ["riceEn", ["gasTesting", "textileTreatment", "hplc", "sem", "ownLabTesting"]],
+    ["chatbot", ["gasTesting", "textileTreatment", "hplc", "sem", "ownLabTesting"]],
+    ["textileNoMarks", ["gasTesting", "hplc", "sem", "ownLabTesting"]],
+    ["pharma", ["gasTesting", "textileTreatment", "sem", "ownLabTesting"]],
+    ["concreteMarine", ["gasTesting", "textileTreatment", "hplc", "ownLabTesting"]],
+  ] as const)("%s is not offered the unrelated ones", async (request, keys) => {
+    const rows = await offerSuggestionsFor(requests[request]);
+    const suggested = new Set(offerIdsOf(rows));
+    expect(
+      keys.filter((key) => suggested.has(offers[key])),
+      offerNames(rows).join(", "),
+    ).toEqual([]);
+  });
+
+  test("never suggested: offers that are not public, and the requester's own lab's", async () => {
+    const gasEn = offerIdsOf(await offerSuggestionsFor(requests.gasEn));
+    for (const key of ["pending", "archived", "hidden"] as const) expect(gasEn).not.toContain(offers[key]);
+    // …though the own lab's service is suggested to another company's request, near the top.
+    expect(gasEn.slice(0, 3)).toContain(offers.ownLabTesting);
+    expect(offerIdsOf(await offerSuggestionsFor(requests.gasVi))).not.toContain(offers.ownLabTesting);
+  });
+
+  test("every offer suggestion has a content reason, and the experts and labs are still suggested", async () => {
+    for (const id of Object.values(requests)) {
+      for (const row of await offerSuggestionsFor(id))
+        expect(row.reasons.some((reason) => ["fields", "keywords", "text"].includes(reason.kind))).toBe(true);
+    }
+    const { experts: rows } = await suggestionsFor(requests.gasVi);
+    expect(names(rows)[0]).toMatch(/^gasSensors/);
+  });
+});
+
+describe("a newly public offer is told to the owners of the open requests it fits", () => {
+  beforeAll(() => (offersPublished ??= publishTheOffers()), 240_000);
+  const mailsTo = (email: string) =>
+    prisma.mailMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  const offerNotices = (userId: string) =>
+    prisma.notification.findMany({ where: { userId, data: { contains: "notify.offerMatched" } } });
+
+  test("in the owner's language: which offer, why, and a link to the request's page, where it is suggested", async () => {
+    const told = await offerNotices(textileOwner.id);
+    const textile = told.filter((row) => row.data.includes("Textile dyeing wastewater"));
+    expect(textile).toHaveLength(1);
+    expect(textile[0]!.url).toBe(`/requests/${requests.textileNoMarks}#offer-suggestions`);
+    const mail = (await mailsTo(textileOwner.email)).find((row) => row.subject.includes("Textile dyeing wastewater"));
+    expect(mail, "no mail about the textile technology").toBeDefined();
+    expect(mail!.subject).toMatch(/^“Textile dyeing wastewater treatment with adsorbents” may answer your request/);
+    expect(mail!.text).toContain("Why it fits:");
+    expect(mail!.text).toContain("> - Same fields: Environmental engineering");
+    expect(mail!.text).toMatch(/> - Matching keywords: .*xử lý nước thải dệt nhuộm/);
+    expect(mail!.text).toContain(`/requests/${requests.textileNoMarks}#offer-suggestions`);
+    expect(mail!.html).toContain(`/requests/${requests.textileNoMarks}#offer-suggestions`);
+
+    const vi = (await mailsTo(gasOwner.email)).find((row) => row.subject.includes("Thử nghiệm và hiệu chuẩn"));
+    expect(vi, "no mail about the gas testing service").toBeDefined();
+    expect(vi!.subject).toMatch(/có thể đáp ứng đặt hàng/);
+    expect(vi!.text).toContain("Vì sao phù hợp:");
+    expect(vi!.text).toContain("> - Cùng lĩnh vực: Cảm biến");
+    expect(vi!.text).toContain(`/requests/${requests.gasVi}#offer-suggestions`);
+  });
+
+  test("an owner whose requests it does not fit is not told; nor about offers never public", async () => {
+    const gasMails = await mailsTo(gasOwner.email);
+    for (const name of [
+      "Công nghệ xử lý nước thải",
+      "Hệ thống sắc ký",
+      "Kính hiển vi",
+      "Chờ duyệt",
+      "Thử nghiệm cảm biến khí độc rò rỉ",
+    ])
+      expect(
+        gasMails
+          .map((row) => row.subject)
+          .filter((subject) => subject.includes(name) && /có thể đáp ứng/.test(subject)),
+      ).toEqual([]);
+  });
+
+  test("once: a re-run of the job and a re-approval after an edit tell nobody again", async () => {
+    const before = {
+      notices: await prisma.offerMatchNotice.count(),
+      notifications: (await offerNotices(textileOwner.id)).length + (await offerNotices(gasOwner.id)).length,
+      mails: (await mailsTo(textileOwner.email)).length + (await mailsTo(gasOwner.email)).length,
+    };
+    expect(before.notices).toBeGreaterThanOrEqual(2);
+    await matchNewOffer(offers.textileTreatment);
+    await matchNewOffer(offers.gasTesting);
+    // The manager changes the description: back to review; the official approves it again.
+    const manager = await prisma.organizationManager.findFirstOrThrow({
+      where: { organization: { slug: "hunre" }, user: { name: "Quản lý hunre" } },
+      select: { userId: true },
+    });
+    const edited = await offerData({
+      ...OFFERS.textileTreatment,
+      descriptionVi: `${OFFERS.textileTreatment.descriptionVi} Đã lắp đặt tại 3 xưởng.`,
+    });
+    expect(await editOffer({ id: manager.userId, role: "member" }, offers.textileTreatment, edited)).toBe("pending");
+    expect(await reviewOffer(offers.textileTreatment, official.id, { approve: true, note: null })).toBe(true);
+    await settle();
+    expect({
+      notices: await prisma.offerMatchNotice.count(),
+      notifications: (await offerNotices(textileOwner.id)).length + (await offerNotices(gasOwner.id)).length,
+      mails: (await mailsTo(textileOwner.email)).length + (await mailsTo(gasOwner.email)).length,
+    }).toEqual(before);
+    // And the suggestion is still there, with the owner told once.
+    expect(offerIdsOf(await offerSuggestionsFor(requests.textileNoMarks))[0]).toBe(offers.textileTreatment);
   });
 });

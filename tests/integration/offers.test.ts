@@ -147,6 +147,28 @@ describe("review", () => {
     expect(await reviewOffer(id, official.id, { approve: false, note: "x" })).toBe(false);
   });
 
+  test("an offer that becomes public queues the job that tells matching requests' owners; one that does not, nothing", async () => {
+    const queued = async (offerId: string) =>
+      prisma.job.count({ where: { kind: "match-offer", payload: JSON.stringify({ offerId }) } });
+    const { organization, manager } = await labWithManager();
+    const lab = { organizationId: organization.id };
+    const idOf = (url: string) => url.split("/")[2]!.split("?")[0]!;
+    const approved = idOf(await createOffer(manager, lab, service("Đo phổ Raman"), hex() + hex()));
+    const rejected = idOf(await createOffer(manager, lab, service("Đo phổ UV-Vis"), hex() + hex()));
+    expect(await queued(approved)).toBe(0);
+    await reviewOffer(approved, official.id, { approve: true, note: null });
+    await reviewOffer(rejected, official.id, { approve: false, note: "Thiếu mô tả" });
+    expect([await queued(approved), await queued(rejected)]).toEqual([1, 0]);
+    // An official's own offer is public at once.
+    expect(await queued(idOf(await createOffer(official, lab, instrument("Máy XRD"), hex() + hex())))).toBe(1);
+    // A hidden offer confirmed is public again; a visible one confirmed was public all along.
+    const hidden = await makeOffer({ organizationId: organization.id, hiddenAt: new Date(), staleSince: new Date() });
+    const visible = await makeOffer({ organizationId: organization.id });
+    await confirmOffer(manager, hidden.id);
+    await confirmOffer(manager, visible.id);
+    expect([await queued(hidden.id), await queued(visible.id)]).toEqual([1, 0]);
+  });
+
   test("a rejection carries its reason to the owner, with a link to edit", async () => {
     const { organization, manager } = await labWithManager();
     const url = await createOffer(

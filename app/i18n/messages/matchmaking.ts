@@ -14,6 +14,7 @@ export const vi = {
   "notify.requestChangedForResponder": ({ title }) =>
     `Đặt hàng “${title}” mà bạn đã đề xuất vừa được doanh nghiệp sửa và đang chờ duyệt lại; đề xuất của bạn vẫn được giữ nguyên`,
   "notify.suggested": ({ title }) => `Bạn được gợi ý cho đặt hàng “${title}”`,
+  "notify.offerMatched": ({ offer, title }) => `“${offer}” có thể đáp ứng đặt hàng “${title}” của bạn`,
   "notify.invited": ({ title }) => `Bạn được mời đề xuất cho đặt hàng “${title}”`,
   "notify.newResponse": ({ title, name }) => `${name} đã gửi đề xuất cho “${title}”`,
   "notify.responseWithdrawn": ({ title, name }) => `${name} đã rút lại đề xuất cho “${title}”`,
@@ -167,7 +168,7 @@ export const vi = {
   // suggestions and responses
   "suggestions.title": "Gợi ý phù hợp",
   "suggestions.intro":
-    "Cổng thông tin gợi ý chuyên gia và phòng thí nghiệm theo lĩnh vực, từ khóa, công bố và hình thức hợp tác.",
+    "Cổng thông tin gợi ý chuyên gia, phòng thí nghiệm, dịch vụ, thiết bị và công nghệ theo lĩnh vực, từ khóa, công bố và hình thức hợp tác.",
   "suggestions.experts": "Chuyên gia",
   "suggestions.organizations": "Phòng thí nghiệm, viện, trường",
   "suggestions.none": "Chưa có gợi ý. Gợi ý được cập nhật khi có hồ sơ chuyên gia mới.",
@@ -182,6 +183,10 @@ export const vi = {
   "reason.offer": ({ offer }) => `Nhận ${offer}`,
   "reason.text": "Nội dung đặt hàng khớp với hồ sơ",
   "reason.verified": "Tổ chức đã xác minh",
+  "reason.offerType": ({ type }) => `Đúng loại đặt hàng cần: ${type}`,
+  "reason.owner": ({ name }) => `Của ${name}, cũng được gợi ý cho đặt hàng này`,
+  "suggestions.offers": "Dịch vụ, thiết bị và công nghệ",
+  "mail.whyMatched": "Vì sao phù hợp:",
   "responses.title": "Đề xuất đã nhận",
   "responses.none": "Chưa có đề xuất nào.",
   "responses.invitedBadge": "Được mời",
@@ -319,6 +324,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "notify.requestChangedForResponder": ({ title }) =>
     `The request “${title}” you responded to was changed by the business and waits for review again; your proposal is kept as it is`,
   "notify.suggested": ({ title }) => `You were suggested for the request “${title}”`,
+  "notify.offerMatched": ({ offer, title }) => `“${offer}” may answer your request “${title}”`,
   "notify.invited": ({ title }) => `You are invited to respond to the request “${title}”`,
   "notify.newResponse": ({ title, name }) => `${name} responded to “${title}”`,
   "notify.responseWithdrawn": ({ title, name }) => `${name} withdrew their proposal for “${title}”`,
@@ -468,7 +474,8 @@ export const en: Record<keyof typeof vi, Message> = {
     "The request changed meanwhile (it may just have been reviewed). Open the edit page again and save once more.",
 
   "suggestions.title": "Suggested matches",
-  "suggestions.intro": "The portal suggests experts and labs by fields, keywords, publications and what they offer.",
+  "suggestions.intro":
+    "The portal suggests experts, labs, services, equipment and technologies by fields, keywords, publications and what they offer.",
   "suggestions.experts": "Experts",
   "suggestions.organizations": "Labs, institutes, universities",
   "suggestions.none": "No suggestions yet. They are updated as new expertise profiles appear.",
@@ -483,6 +490,10 @@ export const en: Record<keyof typeof vi, Message> = {
   "reason.offer": ({ offer }) => `Offers ${offer}`,
   "reason.text": "The request's text matches the profile",
   "reason.verified": "Verified organization",
+  "reason.offerType": ({ type }) => `The kind the request asks for: ${type}`,
+  "reason.owner": ({ name }) => `Offered by ${name}, also suggested for this request`,
+  "suggestions.offers": "Services, equipment and technologies",
+  "mail.whyMatched": "Why it fits:",
   "responses.title": "Proposals received",
   "responses.none": "No proposals yet.",
   "responses.invitedBadge": "Invited",
