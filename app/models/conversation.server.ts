@@ -32,7 +32,7 @@ async function ownerSide(conversation: Sides, db: Db): Promise<string[]> {
 }
 
 /** Which side this user is on, or null when they are not a member. */
-async function sideOf(conversation: Sides, userId: string, db: Db): Promise<"starter" | "owner" | null> {
+export async function sideOf(conversation: Sides, userId: string, db: Db): Promise<"starter" | "owner" | null> {
   if (conversation.starterId === userId) return "starter";
   return (await ownerSide(conversation, db)).includes(userId) ? "owner" : null;
 }
