@@ -10,6 +10,9 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 /** The statuses that hold their dates: no other booking of the instrument may overlap them. */
 export const HOLDING_STATUSES = ["requested", "proposed", "accepted"] as const satisfies readonly BookingStatus[];
 
+/** What an instrument's page offers this viewer: a link to sign in, nothing (their own), or the form. */
+export type BookingOffer = { mode: "signIn"; offerId: string } | { mode: "own" } | { mode: "form"; formToken: string };
+
 export const BOOKING_DECLINE_REASONS = ["unavailable", "maintenance", "samples", "scope", "other"] as const;
 export type BookingDeclineReason = (typeof BOOKING_DECLINE_REASONS)[number];
 

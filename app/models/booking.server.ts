@@ -1,8 +1,10 @@
 import {
+  calendarMonth,
   dateRangeProblem,
   HOLDING_STATUSES,
   monthBounds,
   type BookingDeclineReason,
+  type BookingOffer,
   type BookingStatus,
   type DateProblem,
 } from "~/domain/booking";
@@ -10,6 +12,7 @@ import { conversationUrl } from "~/domain/conversation";
 import { isPublicOffer } from "~/domain/offer-values";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
+import { newFormToken } from "~/auth/form-token.server";
 import { recordEvent, sideOf, startConversation } from "./conversation.server";
 import { notify } from "./notification.server";
 import { offerOwnerUserIds, type Actor } from "./offer.server";
@@ -348,4 +351,20 @@ export async function instrumentCalendar(
         : { start: row.startDate, end: row.endDate, status: row.status as BookingStatus, who: null, url: null },
     ),
   };
+}
+
+/** What an instrument's page shows about booking it: the form (or why not) and the month's calendar. */
+export async function bookingOnOfferPage(
+  offer: { id: string; organizationId: string | null; ownerExpertId: string | null },
+  viewer: Actor | null,
+  month: string | null,
+) {
+  const shown = calendarMonth(month);
+  const calendar = await instrumentCalendar(offer, shown, viewer);
+  const form: BookingOffer = !viewer
+    ? { mode: "signIn", offerId: offer.id }
+    : calendar.owner
+      ? { mode: "own" }
+      : { mode: "form", formToken: newFormToken() };
+  return { form, month: shown, calendar: calendar.bookings };
 }

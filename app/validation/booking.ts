@@ -3,8 +3,8 @@ import { BOOKING_DECLINE_REASONS, dateRangeProblem, MAX_BOOKING_DAYS, type DateP
 import { formToken, oneOf, optionalText, text } from "./common";
 import { problem } from "./messages";
 
-/** A booking form's dates: each a real day, the range in the future, in order and not too long. */
-const DATE_MESSAGES: Record<DateProblem, string> = {
+/** What is wrong with a booking's dates, as the forms say it. */
+export const DATE_MESSAGES: Record<DateProblem, string> = {
   invalid: problem("form.dateInvalid"),
   past: problem("booking.datePast"),
   reversed: problem("booking.dateReversed"),
