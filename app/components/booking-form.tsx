@@ -1,11 +1,49 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { Form, Link } from "@remix-run/react";
-import { Field, FormErrors, HoneypotField, SubmitButton, TextareaField } from "~/components/forms";
+import { Field, FormErrors, HoneypotField, SubmitButton, TextareaField, type ListOfErrors } from "~/components/forms";
 import { Panel } from "~/components/page";
 import { hanoiToday, MAX_BOOKING_DAYS, type BookingOffer } from "~/domain/booking";
 import { useT } from "~/i18n/i18n";
 import { BookingRequestSchema } from "~/validation/booking";
+
+/** The request's texts, as data (decision 041); their limits are the schema's. */
+const TEXTS = [
+  { name: "purpose", hint: "booking.purposeHint", rows: 3, max: 2000, required: true },
+  { name: "samples", hint: "booking.samplesHint", rows: 2, max: 1000, required: true },
+  { name: "message", hint: null, rows: 3, max: 5000, required: false },
+] as const;
+
+/** A booking's two dates (the request's and a proposal's), from today in Hanoi. */
+export function BookingDateFields({
+  value,
+  errors,
+  hint,
+}: {
+  value: (name: string) => string | undefined;
+  errors: { start?: ListOfErrors; end?: ListOfErrors };
+  hint?: string;
+}) {
+  const t = useT();
+  const today = hanoiToday();
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {(["start", "end"] as const).map((name) => (
+        <Field
+          key={name}
+          label={t(`booking.${name}`)}
+          name={name}
+          type="date"
+          min={today}
+          required
+          hint={name === "end" ? hint : undefined}
+          defaultValue={value(name)}
+          errors={errors[name]}
+        />
+      ))}
+    </div>
+  );
+}
 
 /**
  * The booking request on an instrument's page (docs/decisions/063): dates, purpose,
@@ -30,7 +68,6 @@ export function BookingForm({
   if (booking.mode === "own") return null;
   const sent = (lastResult?.initialValue ?? {}) as Record<string, unknown>;
   const value = (name: string) => (typeof sent[name] === "string" ? (sent[name] as string) : undefined);
-  const today = hanoiToday();
   return (
     <Panel id="booking" title={t("booking.title")}>
       {booking.mode === "signIn" ? (
@@ -49,55 +86,24 @@ export function BookingForm({
           <input type="hidden" name="formToken" value={booking.formToken} />
           <input type="hidden" name="intent" value="book" />
           <HoneypotField />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label={t("booking.start")}
-              name="start"
-              type="date"
-              min={today}
-              required
-              defaultValue={value("start")}
-              errors={fields.start.errors}
+          <BookingDateFields
+            value={value}
+            errors={{ start: fields.start.errors, end: fields.end.errors }}
+            hint={t("booking.datesHint", { max: MAX_BOOKING_DAYS })}
+          />
+          {TEXTS.map((text) => (
+            <TextareaField
+              key={text.name}
+              label={t(`booking.${text.name}`)}
+              hint={text.hint ? t(text.hint) : undefined}
+              name={text.name}
+              rows={text.rows}
+              maxLength={text.max}
+              required={text.required}
+              defaultValue={value(text.name)}
+              errors={fields[text.name].errors}
             />
-            <Field
-              label={t("booking.end")}
-              name="end"
-              type="date"
-              min={today}
-              required
-              hint={t("booking.datesHint", { max: MAX_BOOKING_DAYS })}
-              defaultValue={value("end")}
-              errors={fields.end.errors}
-            />
-          </div>
-          <TextareaField
-            label={t("booking.purpose")}
-            hint={t("booking.purposeHint")}
-            name="purpose"
-            rows={3}
-            maxLength={2000}
-            required
-            defaultValue={value("purpose")}
-            errors={fields.purpose.errors}
-          />
-          <TextareaField
-            label={t("booking.samples")}
-            hint={t("booking.samplesHint")}
-            name="samples"
-            rows={2}
-            maxLength={1000}
-            required
-            defaultValue={value("samples")}
-            errors={fields.samples.errors}
-          />
-          <TextareaField
-            label={t("booking.message")}
-            name="message"
-            rows={3}
-            maxLength={5000}
-            defaultValue={value("message")}
-            errors={fields.message.errors}
-          />
+          ))}
           <SubmitButton>{t("booking.submit")}</SubmitButton>
         </Form>
       )}

@@ -1,15 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { BookingDateFields } from "~/components/booking-form";
+import { FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
-import {
-  BOOKING_DECLINE_REASONS,
-  formatDays,
-  hanoiToday,
-  type BookingDeclineReason,
-  type BookingStatus,
-} from "~/domain/booking";
+import { BOOKING_DECLINE_REASONS, formatDays, type BookingDeclineReason, type BookingStatus } from "~/domain/booking";
 import { useLanguage, useT } from "~/i18n/i18n";
 
 export type BookingView = {
@@ -90,26 +85,10 @@ export function BookingPanel({ booking, last }: { booking: BookingView; last: St
         <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
           <h3 className="font-semibold">{t("booking.step.propose")}</h3>
           <FormErrors errors={errorsOf("propose")?.[""]} />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field
-              label={t("booking.start")}
-              name="start"
-              type="date"
-              min={hanoiToday()}
-              required
-              defaultValue={sentOf("propose", "start")}
-              errors={errorsOf("propose")?.start}
-            />
-            <Field
-              label={t("booking.end")}
-              name="end"
-              type="date"
-              min={hanoiToday()}
-              required
-              defaultValue={sentOf("propose", "end")}
-              errors={errorsOf("propose")?.end}
-            />
-          </div>
+          <BookingDateFields
+            value={(name) => sentOf("propose", name)}
+            errors={{ start: errorsOf("propose")?.start, end: errorsOf("propose")?.end }}
+          />
           <SubmitButton name="intent" value="booking-propose" tone="secondary">
             {t("booking.step.propose")}
           </SubmitButton>
