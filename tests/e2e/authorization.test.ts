@@ -1292,7 +1292,8 @@ add({
   path: (f) => `/offers/${f.instrument.id}?month=${dateIn(20).slice(0, 7)}`,
   actors: ["requester"],
   allow: [...ROLES, "requester"],
-  secret: { shown: (f) => [f.requester.name], to: ["manager"] },
+  // The requester's own name is in their page's header anyway.
+  secret: { shown: (f) => [f.requester.name], to: ["manager", "requester"] },
 });
 for (const [intent, from, to, side, form] of [
   ["booking-accept", "requested", "accepted", "manager", {}],
