@@ -65,7 +65,12 @@ export function BookingForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  if (booking.mode === "own") return null;
+  if (booking.mode === "own")
+    return (
+      <Panel id="booking" title={t("booking.title")}>
+        <p className="mt-2 text-slate-700">{t("booking.own")}</p>
+      </Panel>
+    );
   const sent = (lastResult?.initialValue ?? {}) as Record<string, unknown>;
   const value = (name: string) => (typeof sent[name] === "string" ? (sent[name] as string) : undefined);
   return (
