@@ -13,7 +13,7 @@ import { isPublicOffer } from "~/domain/offer-values";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
 import { newFormToken } from "~/auth/form-token.server";
-import { recordEvent, sideOf, startConversation } from "./conversation.server";
+import { otherSide, recordEvent, sideOf, startConversation } from "./conversation.server";
 import { notify } from "./notification.server";
 import { offerOwnerUserIds, type Actor } from "./offer.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
@@ -242,7 +242,7 @@ export async function takeBookingStep(conversationId: string, userId: string, ac
       if (action.note) params.note = action.note;
     }
     await recordEvent(conversationId, userId, rule.event, params, tx);
-    await tellOtherSide(booking.conversation, userId, side, `notify.${rule.event}` as MessageKey, params, tx, effects);
+    await tellOtherSide(booking.conversation, userId, `notify.${rule.event}` as MessageKey, params, tx, effects);
   });
 }
 
@@ -255,24 +255,13 @@ async function tellOtherSide(
     organizationId: string | null;
   },
   userId: string,
-  side: "starter" | "owner",
   key: MessageKey,
   params: Record<string, string>,
   tx: Tx,
   effects: Effects,
 ) {
   const actor = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-  const others =
-    side === "starter"
-      ? conversation.ownerUserId
-        ? [conversation.ownerUserId]
-        : (
-            await tx.organizationManager.findMany({
-              where: { organizationId: conversation.organizationId ?? "" },
-              select: { userId: true },
-            })
-          ).map((manager) => manager.userId)
-      : [conversation.starterId];
+  const others = await otherSide(conversation, userId, tx);
   for (const other of others) {
     await notify(
       {

@@ -38,7 +38,7 @@ export async function sideOf(conversation: Sides, userId: string, db: Db): Promi
 }
 
 /** Everyone on the other side from `userId`: who a message of theirs notifies. */
-async function otherSide(conversation: Sides, userId: string, db: Db): Promise<string[]> {
+export async function otherSide(conversation: Sides, userId: string, db: Db): Promise<string[]> {
   const owners = await ownerSide(conversation, db);
   return conversation.starterId === userId ? owners : [conversation.starterId];
 }
