@@ -142,3 +142,39 @@ export async function makeMessage(conversationId: string, senderId: string, body
   await db.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: message.createdAt } });
   return message;
 }
+
+/**
+ * A booking request for an instrument with its booking conversation, as the portal
+ * makes them (docs/decisions/063); `status` and `dates` for any later step.
+ */
+export async function makeBooking(
+  offer: { id: string; organizationId: string | null; nameVi?: string | null },
+  requesterId: string,
+  options: { status?: string; start: string; end: string; purpose?: string },
+) {
+  const db = testDb();
+  const conversation = await db.conversation.create({
+    data: {
+      kind: "booking",
+      subject: offer.nameVi ?? "Thiết bị",
+      starterId: requesterId,
+      organizationId: offer.organizationId,
+      offerId: offer.id,
+    },
+  });
+  const booking = await db.booking.create({
+    data: {
+      offerId: offer.id,
+      conversationId: conversation.id,
+      requesterId,
+      startDate: options.start,
+      endDate: options.end,
+      requestedStart: options.start,
+      requestedEnd: options.end,
+      purpose: options.purpose ?? "Đo mẫu gốm",
+      samples: "4 mẫu bột",
+      status: options.status ?? "requested",
+    },
+  });
+  return { conversation, booking };
+}

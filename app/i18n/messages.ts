@@ -1,5 +1,6 @@
 import type { Message } from "./message";
 import * as account from "./messages/account";
+import * as bookings from "./messages/bookings";
 import * as curation from "./messages/curation";
 import * as directory from "./messages/directory";
 import * as ecosystem from "./messages/ecosystem";
@@ -26,6 +27,7 @@ export const vi = {
   ...search.vi,
   ...offerPages.vi,
   ...offerSearch.vi,
+  ...bookings.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -39,4 +41,5 @@ export const en: Record<MessageKey, Message> = {
   ...search.en,
   ...offerPages.en,
   ...offerSearch.en,
+  ...bookings.en,
 };

@@ -33,13 +33,13 @@ async function ownerSide(conversation: Sides, db: Db): Promise<string[]> {
 }
 
 /** Which side this user is on, or null when they are not a member. */
-async function sideOf(conversation: Sides, userId: string, db: Db): Promise<"starter" | "owner" | null> {
+export async function sideOf(conversation: Sides, userId: string, db: Db): Promise<"starter" | "owner" | null> {
   if (conversation.starterId === userId) return "starter";
   return (await ownerSide(conversation, db)).includes(userId) ? "owner" : null;
 }
 
 /** Everyone on the other side from `userId`: who a message of theirs notifies. */
-async function otherSide(conversation: Sides, userId: string, db: Db): Promise<string[]> {
+export async function otherSide(conversation: Sides, userId: string, db: Db): Promise<string[]> {
   const owners = await ownerSide(conversation, db);
   return conversation.starterId === userId ? owners : [conversation.starterId];
 }

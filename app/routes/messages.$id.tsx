@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment, useEffect, useRef } from "react";
+import { BookingPanel } from "~/components/booking-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
@@ -9,6 +10,8 @@ import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { conversationUrl } from "~/domain/conversation";
 import { conversationForMember, listMessages, markConversationRead, sendMessage } from "~/models/conversation.server";
+import { bookingForConversation } from "~/models/booking.server";
+import { bookingStepAction, isBookingIntent } from "./__booking-actions.server";
 import { requireUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
 import { newFormToken } from "~/auth/form-token.server";
@@ -31,6 +34,8 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(conversation, "Not found", { status: 404 });
   const before = new URL(args.request.url).searchParams.get("before") ?? undefined;
   const page = await listMessages(conversation.id, { before });
+  const booking =
+    conversation.kind === "booking" ? await bookingForConversation(conversation.id, conversation.side) : null;
   // Opening it reads it: written only when something is new, so reloading the page writes nothing.
   if (!before && conversation.unread) await markConversationRead(conversation.id, user.id);
   const { starter, ownerUser, organization, offer, expert, match } = conversation;
@@ -57,6 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
     messages: page.messages.map(({ senderId, ...message }) => ({ ...message, mine: senderId === user.id })),
     older: page.older,
     paged: Boolean(before),
+    booking,
     formToken: newFormToken(),
   };
 }
@@ -67,7 +73,9 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const conversation = await conversationForMember(args.params.id ?? "", user.id);
   invariantResponse(conversation, "Not found", { status: 404 });
-  const submission = parseWithZod(await readForm(args.request), { schema: MessageSchema });
+  const formData = await readForm(args.request);
+  if (isBookingIntent(formData.get("intent"))) return bookingStepAction(conversation.id, user, formData);
+  const submission = parseWithZod(formData, { schema: MessageSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const wait = await hit(LIMITS.messagesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
@@ -76,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConversationThread() {
-  const { conversation, messages, older, paged, formToken } = useLoaderData<typeof loader>();
+  const { conversation, messages, older, paged, formToken, booking } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -95,6 +103,7 @@ export default function ConversationThread() {
         }
       : null,
   ].filter((link) => link !== null);
+  const result = actionData && "result" in actionData ? actionData.result : null;
   const other =
     conversation.with.person ??
     pick(lang, conversation.with.organization?.nameVi, conversation.with.organization?.nameEn);
@@ -113,6 +122,12 @@ export default function ConversationThread() {
           </Fragment>
         ))}
       </p>
+      {booking ? (
+        <BookingPanel
+          booking={booking}
+          last={actionData && "bookingStep" in actionData ? actionData.bookingStep : null}
+        />
+      ) : null}
       {older ? (
         <Link to={`?before=${older}`} className="inline-block text-brand-700 underline">
           {t("conversation.older")}
@@ -155,17 +170,15 @@ export default function ConversationThread() {
         )}
       </ol>
       <Form ref={formRef} method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
-        <FormErrors
-          errors={[...(actionData?.result?.error?.[""] ?? []), ...(actionData?.result?.error?.formToken ?? [])]}
-        />
+        <FormErrors errors={[...(result?.error?.[""] ?? []), ...(result?.error?.formToken ?? [])]} />
         <input type="hidden" name="formToken" value={formToken} />
         <TextareaField
           label={t("match.message")}
           name="body"
           maxLength={5000}
           required
-          defaultValue={(actionData?.result?.initialValue?.body as string | undefined) ?? undefined}
-          errors={actionData?.result?.error?.body}
+          defaultValue={(result?.initialValue?.body as string | undefined) ?? undefined}
+          errors={result?.error?.body}
         />
         <SubmitButton>{t("match.send")}</SubmitButton>
       </Form>

@@ -1,6 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { BookingCalendar } from "~/components/booking-calendar";
+import { BookingForm } from "~/components/booking-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntentForm } from "~/components/forms";
 import { Panel } from "~/components/page";
@@ -30,6 +32,8 @@ import {
   type OfferType,
 } from "~/domain/offer-values";
 import { archiveOffer, confirmOffer, offerForPage } from "~/models/offer.server";
+import { bookingOnOfferPage } from "~/models/booking.server";
+import { bookAction } from "./__booking-actions.server";
 import { titled } from "~/utils/meta";
 import { externalUrlLabel, invariantResponse, readForm } from "~/utils/misc";
 
@@ -53,9 +57,15 @@ const lines = (value: string) => value.split("\n").filter(Boolean);
 export async function loader(args: LoaderFunctionArgs) {
   const id = args.params.id ?? "";
   invariantResponse(ID.test(id), "Not found", { status: 404 });
-  const [lang, found] = await Promise.all([getLanguage(args.request), offerForPage(id, getUser(args))]);
+  const viewer = getUser(args);
+  const [lang, found] = await Promise.all([getLanguage(args.request), offerForPage(id, viewer)]);
   invariantResponse(found, "Not found", { status: 404 });
   const { offer, isPublic, canManage } = found;
+  // Instruments take booking requests (docs/decisions/063); their calendar shows here.
+  const booking =
+    isPublic && offer.type === "equipment"
+      ? await bookingOnOfferPage(offer, viewer, new URL(args.request.url).searchParams.get("month"))
+      : null;
   const organization = offer.organization?.status === "published" ? offer.organization : null;
   const researcher = offer.ownerExpert?.status === "published" ? offer.ownerExpert : null;
   // A public-source offer shows no price: nobody at the organization has stated one.
@@ -64,6 +74,7 @@ export async function loader(args: LoaderFunctionArgs) {
     lang,
     canManage,
     isPublic,
+    booking,
     offer: {
       id: offer.id,
       type: offer.type as OfferType,
@@ -128,8 +139,10 @@ export async function action(args: ActionFunctionArgs) {
   invariantResponse(ID.test(id), "Not found", { status: 404 });
   const found = await offerForPage(id, user);
   invariantResponse(found, "Not found", { status: 404 });
+  const formData = await readForm(args.request);
+  const intent = formData.get("intent");
+  if (intent === "book") return bookAction(args, user, id, formData);
   if (!found.canManage) throw new Response("You are not allowed to do this.", { status: 403 });
-  const intent = (await readForm(args.request)).get("intent");
   if (intent === "confirm") {
     await confirmOffer(user, id);
     return redirect(`/offers/${id}?confirmed=1`);
@@ -144,7 +157,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, canManage } = useLoaderData<typeof loader>();
+  const { offer, canManage, booking } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -332,6 +346,13 @@ export default function OfferPage() {
             ))}
           </ul>
         </Panel>
+      ) : null}
+
+      {booking ? (
+        <>
+          <BookingForm booking={booking.form} lastResult={actionData?.booking} />
+          <BookingCalendar month={booking.month} bookings={booking.calendar} />
+        </>
       ) : null}
 
       {canManage ? (

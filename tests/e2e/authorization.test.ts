@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
-import { hex, makeOffer, makeUser } from "../factories";
+import { hex, makeBooking, makeOffer, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
@@ -1264,6 +1264,95 @@ add({
     expect(await db().notification.count({ where: { userId: me.id!, readAt: null } })).toBe(0);
   },
 });
+
+// ------------------------------------------------------------------ equipment bookings (docs/decisions/063)
+
+/** An instrument of the listing every `manager` actor manages, with a booking by a fresh requester. */
+async function bookedInstrument(status = "requested") {
+  const instrument = await makeOffer({
+    type: "equipment",
+    organizationId: shared.managedOrg.id,
+    nameVi: `Máy đo ${word()}`,
+    nameEn: null,
+  });
+  const requester = await makeUser({ label: "requester", name: `Người đặt ${word()}` });
+  const purpose = `Mục đích riêng ${word()}`;
+  const { conversation, booking } = await makeBooking(instrument, requester.id, {
+    status,
+    start: dateIn(20),
+    end: dateIn(21),
+    purpose,
+  });
+  return { instrument, requester, conversation, booking, purpose, people: { requester } };
+}
+const bookingRow = (f: { booking: { id: string } }) => db().booking.findUniqueOrThrow({ where: { id: f.booking.id } });
+
+add({
+  name: "POST a booking request for an instrument (signed-in people outside its owner's team)",
+  method: "POST",
+  prepare: async () => ({
+    instrument: await makeOffer({ type: "equipment", organizationId: shared.managedOrg.id, nameVi: `Máy ${word()}` }),
+  }),
+  path: (f) => `/offers/${f.instrument.id}`,
+  form: () => ({
+    intent: "book",
+    start: dateIn(30),
+    end: dateIn(31),
+    purpose: "Đo cấu trúc tinh thể mẫu gốm",
+    samples: "6 mẫu bột",
+    formToken: `${hex()}${hex()}${hex()}`,
+  }),
+  allow: ["business", "researcher", ...OFFICIALS],
+  // The team's own manager is told why, with the form: 400.
+  refusedWith: [400],
+  state: (f) => db().booking.findMany({ where: { offerId: f.instrument.id } }),
+  changed: async (f, me, response) => {
+    const booking = await db().booking.findFirstOrThrow({ where: { offerId: f.instrument.id, requesterId: me.id! } });
+    expect(response.headers.get("location")).toBe(`/messages/${booking.conversationId}`);
+  },
+});
+add({
+  name: "GET a booking's conversation: only the requester and the instrument's team",
+  method: "GET",
+  prepare: () => bookedInstrument(),
+  path: (f) => `/messages/${f.conversation.id}`,
+  actors: ["requester"],
+  allow: ["manager", "requester"],
+  secret: { shown: (f) => [f.purpose], to: ["manager", "requester"] },
+});
+add({
+  name: "GET an instrument's calendar: who booked only for its team",
+  method: "GET",
+  prepare: () => bookedInstrument("accepted"),
+  path: (f) => `/offers/${f.instrument.id}?month=${dateIn(20).slice(0, 7)}`,
+  actors: ["requester"],
+  allow: [...ROLES, "requester"],
+  // The requester's own name is in their page's header anyway.
+  secret: { shown: (f) => [f.requester.name], to: ["manager", "requester"] },
+});
+for (const [intent, from, to, side, form] of [
+  ["booking-accept", "requested", "accepted", "manager", {}],
+  ["booking-decline", "requested", "declined", "manager", { reason: "maintenance", note: "Bảo trì" }],
+  ["booking-propose", "requested", "proposed", "manager", { start: dateIn(25), end: dateIn(26) }],
+  ["booking-accept-proposal", "proposed", "accepted", "requester", {}],
+  ["booking-decline-proposal", "proposed", "declined", "requester", {}],
+  ["booking-cancel", "accepted", "cancelled", "requester", {}],
+] as const) {
+  add({
+    name: `POST ${intent} on a booking's conversation (only the ${side === "manager" ? "instrument's team" : "requester"})`,
+    method: "POST",
+    prepare: () => bookedInstrument(from),
+    path: (f) => `/messages/${f.conversation.id}`,
+    form: () => ({ intent, ...form }),
+    actors: ["requester"],
+    allow: [side],
+    state: bookingRow,
+    changed: async (f, _me, response) => {
+      expect(response.headers.get("location")).toBe(`/messages/${f.conversation.id}#booking`);
+      expect((await bookingRow(f)).status).toBe(to);
+    },
+  });
+}
 
 // ------------------------------------------------------------------ the matrix
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionIdFromToken } from "~/auth/session.server";
 import { baseURL, useBrowser } from "./browser";
-import { makeMatchRow, makeUser, PASSWORD } from "../factories";
+import { makeMatchRow, makeOffer, makeOrganization, makeUser, PASSWORD } from "../factories";
 import { confirmThroughMailbox, mailedConfirmationPath, portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
@@ -2187,5 +2187,45 @@ describe("pages as sent", () => {
       if (bytes.includes(0)) withNul.push(path);
     }
     expect(withNul).toEqual([]);
+  });
+});
+
+describe("the booking form of an instrument (docs/decisions/063)", () => {
+  let client: Client;
+  let path: string;
+  let offerId: string;
+  beforeAll(async () => {
+    const lab = await makeOrganization({ label: "form-booking-lab" });
+    offerId = (await makeOffer({ type: "equipment", organizationId: lab.id })).id;
+    path = `/offers/${offerId}`;
+    client = httpClient({ cookie: await signInAs((await makeUser()).id) });
+  });
+  const valid = (): Form => ({
+    intent: "book",
+    formToken: randomFormToken(),
+    start: isoDate(10),
+    end: isoDate(11),
+    purpose: "Đo phổ Raman cho mẫu màng mỏng",
+    samples: "5 mẫu màng trên đế thủy tinh",
+  });
+  const bookings = () => db().booking.count({ where: { offerId } });
+
+  test.each<Case>([
+    { label: "missing purpose", omit: ["purpose"], status: 400, message: "Vui lòng điền mục này." },
+    { label: "purpose too short", form: { purpose: "đo" }, status: 400, message: "Cần ít nhất 10 ký tự." },
+    { label: "control character", form: { samples: "mẫu\u001b[31m" }, status: 400, message: "Có ký tự không hợp lệ." },
+    { label: "start in the past", form: { start: isoDate(-3) }, status: 400, message: "Ngày bắt đầu đã qua." },
+    {
+      label: "end before start",
+      form: { end: isoDate(8) },
+      status: 400,
+      message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.",
+    },
+    { label: "31 days", form: { end: isoDate(40) }, status: 400, message: "Một lần đặt tối đa 30 ngày." },
+    { label: "no such day", form: { start: "2027-02-30" }, status: 400, message: "Ngày không hợp lệ." },
+    { label: "a start sent as two values", form: { start: [isoDate(10), isoDate(12)] }, status: 400 },
+    { label: "malformed form key", form: { formToken: "x" }, status: 400, message: "Biểu mẫu đã hết hạn" },
+  ])("$label → $status", async (c) => {
+    await expectRefused(client, path, build(valid(), c), c, bookings);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
-import { makeOffer, makeUser } from "../factories";
+import { makeBooking, makeOffer, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -22,6 +22,7 @@ const world = {} as {
   matchId: string;
   matchOwner: { id: string };
   offerId: string;
+  bookingId: string;
 };
 
 beforeAll(async () => {
@@ -46,7 +47,11 @@ beforeAll(async () => {
   world.matchId = match.match.id;
   world.matchOwner = match.owner;
   const managedId = (world.managed as unknown as { id: string }).id;
-  world.offerId = (await makeOffer({ organizationId: managedId, type: "equipment", category: "diffraction" })).id;
+  const instrument = await makeOffer({ organizationId: managedId, type: "equipment", category: "diffraction" });
+  world.offerId = instrument.id;
+  // A booking request by the researcher, for the booking panel and the team's calendar.
+  const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  world.bookingId = (await makeBooking(instrument, world.newcomer.id, { start: soon, end: soon })).conversation.id;
   // One waiting for review, for the queue.
   await makeOffer({ organizationId: managedId, status: "pending", descriptionVi: "Đo mẫu bột." });
 });
@@ -99,6 +104,7 @@ const READERS: Reader[] = [
       `/organizations/${world.managed.slug}`,
       `/offers/${world.offerId}`,
       `/offers/${world.offerId}/edit`,
+      `/messages/${world.bookingId}`,
       `/offers/${world.offerId}/photos`,
       ...["service", "equipment", "technology"].map((type) => `/offers/new?type=${type}&org=${world.managed.slug}`),
     ],
@@ -106,7 +112,13 @@ const READERS: Reader[] = [
   {
     name: "a researcher",
     cookie: as(() => world.newcomer),
-    pages: () => ["/me/profile", "/me/responses", `/requests/${world.requestId}`],
+    pages: () => [
+      "/me/profile",
+      "/me/responses",
+      `/requests/${world.requestId}`,
+      `/offers/${world.offerId}`,
+      `/messages/${world.bookingId}`,
+    ],
   },
   {
     name: "a matched business",
