@@ -4,6 +4,7 @@ import * as curation from "./messages/curation";
 import * as directory from "./messages/directory";
 import * as ecosystem from "./messages/ecosystem";
 import * as forms from "./messages/forms";
+import * as inquiries from "./messages/inquiries";
 import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
 import * as offerPages from "./messages/offer-pages";
@@ -26,6 +27,7 @@ export const vi = {
   ...search.vi,
   ...offerPages.vi,
   ...offerSearch.vi,
+  ...inquiries.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -39,4 +41,5 @@ export const en: Record<MessageKey, Message> = {
   ...search.en,
   ...offerPages.en,
   ...offerSearch.en,
+  ...inquiries.en,
 };

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntentForm } from "~/components/forms";
+import { InquiryBox } from "~/components/inquiry-box";
 import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
@@ -30,6 +31,10 @@ import {
   type OfferType,
 } from "~/domain/offer-values";
 import { archiveOffer, confirmOffer, offerForPage } from "~/models/offer.server";
+import { inquiryBox } from "~/models/inquiry.server";
+import { newFormToken } from "~/auth/form-token.server";
+import { inquiryAction, isInquiry } from "./__inquiry.server";
+import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
 import { externalUrlLabel, invariantResponse, readForm } from "~/utils/misc";
 
@@ -53,7 +58,12 @@ const lines = (value: string) => value.split("\n").filter(Boolean);
 export async function loader(args: LoaderFunctionArgs) {
   const id = args.params.id ?? "";
   invariantResponse(ID.test(id), "Not found", { status: 404 });
-  const [lang, found] = await Promise.all([getLanguage(args.request), offerForPage(id, getUser(args))]);
+  const user = getUser(args);
+  const [lang, found, inquiry] = await Promise.all([
+    getLanguage(args.request),
+    offerForPage(id, user),
+    inquiryBox({ type: "offer", id }, user?.id ?? null),
+  ]);
   invariantResponse(found, "Not found", { status: 404 });
   const { offer, isPublic, canManage } = found;
   const organization = offer.organization?.status === "published" ? offer.organization : null;
@@ -64,6 +74,9 @@ export async function loader(args: LoaderFunctionArgs) {
     lang,
     canManage,
     isPublic,
+    inquiry,
+    signedIn: Boolean(user),
+    formToken: newFormToken(),
     offer: {
       id: offer.id,
       type: offer.type as OfferType,
@@ -122,14 +135,19 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+export const headers = keepRetryAfter;
+
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const id = args.params.id ?? "";
   invariantResponse(ID.test(id), "Not found", { status: 404 });
+  const form = await readForm(args.request);
+  // Anyone signed in may send an inquiry about a public offer; the rest is its managers'.
+  if (isInquiry(form)) return inquiryAction(args, form, { type: "offer", id });
   const found = await offerForPage(id, user);
   invariantResponse(found, "Not found", { status: 404 });
   if (!found.canManage) throw new Response("You are not allowed to do this.", { status: 403 });
-  const intent = (await readForm(args.request)).get("intent");
+  const intent = form.get("intent");
   if (intent === "confirm") {
     await confirmOffer(user, id);
     return redirect(`/offers/${id}?confirmed=1`);
@@ -144,7 +162,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, canManage } = useLoaderData<typeof loader>();
+  const { offer, canManage, inquiry, signedIn, formToken } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -333,6 +352,16 @@ export default function OfferPage() {
           </ul>
         </Panel>
       ) : null}
+
+      <InquiryBox
+        box={inquiry}
+        signedIn={signedIn}
+        formToken={formToken}
+        result={actionData?.result}
+        returnTo={`/offers/${offer.id}`}
+        contactsHref={offer.organization ? `/organizations/${offer.organization.slug}#contact` : undefined}
+        toTeam={Boolean(offer.organization)}
+      />
 
       {canManage ? (
         <Panel id="confirm" title={t("offer.manage")}>
