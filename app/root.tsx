@@ -244,7 +244,6 @@ function SiteHeader({
           <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">
             {t("nav.menu")}
             {badge()}
-            {messagesBadge}
           </summary>
           <nav
             aria-label={t("nav.menu")}
