@@ -5,6 +5,7 @@ import { readMailbox } from "../mailbox";
 import { useBrowser } from "./browser";
 import { makeOffer, makeUser, word } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
+import { httpClient } from "./http-client";
 import { makeFoodCompany, manage } from "./world";
 
 /**
@@ -90,4 +91,82 @@ test("a startup sends an inquiry from an offer's page without JavaScript; the ma
   expect(html).not.toContain(manager.email);
   expect(html).not.toContain(startup.email);
   await shoot(startupPage, "4-thread-startup");
+});
+
+test("bad input, a bot, a resent form and a flood: 400 with the text kept, 400, one conversation, 429", async () => {
+  const lab = await makeFoodCompany("lab");
+  const manager = await makeUser({ label: "manager" });
+  await manage(manager.id, lab.id);
+  const sender = await makeUser({ label: "sender" });
+  const http = httpClient({ cookie: await signInAs(sender.id) });
+  const page = `/organizations/${lab.slug}`;
+  const count = () => portalDb().conversation.count({ where: { starterId: sender.id } });
+
+  const short = await http.post(page, { intent: "inquiry", body: "Giá <b>?" });
+  expect(short.status).toBe(400);
+  const html = await short.text();
+  expect(html).toContain("Cần ít nhất 10 ký tự");
+  expect(html).toContain("Giá &lt;b&gt;?");
+  const bot = await http.post(page, { intent: "inquiry", body: "Mua hàng giá rẻ tại đây!", website_confirm: "x" });
+  expect(bot.status).toBe(400);
+  expect(await count()).toBe(0);
+
+  const formToken = `resent-${word(20)}`;
+  const first = await http.post(page, { intent: "inquiry", body: "Xin lịch làm việc tuần sau.", formToken });
+  const again = await http.post(page, { intent: "inquiry", body: "Xin lịch làm việc tuần sau.", formToken });
+  expect(first.status).toBe(302);
+  expect(again.headers.get("location")).toBe(first.headers.get("location"));
+  expect(await count()).toBe(1);
+
+  // Ten an hour per account: the two above count, so the ninth more is refused.
+  const statuses: number[] = [];
+  for (let i = 0; i < 9; i++)
+    statuses.push((await http.post(page, { intent: "inquiry", body: `Câu hỏi số ${i} về dịch vụ.` })).status);
+  expect(statuses.slice(0, 8)).toEqual(Array(8).fill(302));
+  expect(statuses[8]).toBe(429);
+  expect(await count()).toBe(9);
+});
+
+test("the owner's responsiveness shows on its pages from five inquiries on, with the count", async () => {
+  const lab = await makeFoodCompany("lab");
+  const offer = await makeOffer({ organizationId: lab.id, nameVi: `Dịch vụ ${word()}` });
+  const manager = await makeUser({ label: "manager" });
+  await manage(manager.id, lab.id);
+  const starter = await makeUser({ label: "starter" });
+  const visitor = httpClient();
+  const figure = async (path: string) =>
+    /data-testid="responsiveness"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</
+      .exec(await (await visitor.get(path)).text())?.[1]
+      ?.replace(/<!-- -->/g, "");
+  const hour = 3_600_000;
+  for (let i = 0; i < 5; i++) {
+    const startedAt = new Date(Date.now() - (i + 1) * 24 * hour);
+    await portalDb().conversation.create({
+      data: {
+        kind: "inquiry",
+        subject: "Hỏi",
+        starterId: starter.id,
+        organizationId: lab.id,
+        createdAt: startedAt,
+        messages: {
+          create: [
+            { senderId: starter.id, body: "Hỏi", createdAt: startedAt },
+            // Four answered, after 1, 2, 6 and 8 hours: the median is 4 hours.
+            ...(i < 4
+              ? [
+                  {
+                    senderId: manager.id,
+                    body: "Đáp",
+                    createdAt: new Date(startedAt.getTime() + [1, 2, 6, 8][i]! * hour),
+                  },
+                ]
+              : []),
+          ],
+        },
+      },
+    });
+    if (i === 3) expect(await figure(`/organizations/${lab.slug}`)).toBeUndefined();
+  }
+  for (const path of [`/organizations/${lab.slug}`, `/offers/${offer.id}`])
+    expect(await figure(path)).toBe("Trả lời 4/5 liên hệ · thường trong 4 giờ");
 });
