@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useActionData, useLocation } from "@remix-run/react";
 import { FormErrors, HoneypotField, SubmitButton, TextareaField } from "~/components/forms";
 import { Panel } from "~/components/page";
 import { ButtonLink } from "~/components/ui/button";
@@ -42,23 +42,21 @@ export function InquiryBox({
   box,
   signedIn,
   formToken,
-  result,
-  returnTo,
   contactsHref,
   toTeam = false,
 }: {
   box: { state: State; responsiveness: Figures | null } | null;
   signedIn: boolean;
   formToken: string;
-  result?: SubmissionResult<string[]>;
-  /** This page's path: a visitor comes back here after signing in */
-  returnTo: string;
   /** Where the listing's public contacts are, when nobody manages it */
   contactsHref?: string;
   /** The listing is an organization's: the message goes to its managers */
   toTeam?: boolean;
 }) {
   const t = useT();
+  // The page's action answers this form (app/routes/__inquiry.server.ts); a visitor signs in and comes back here.
+  const result = (useActionData() as { result?: SubmissionResult<string[]> } | undefined)?.result;
+  const returnTo = useLocation().pathname;
   const [form, fields] = useForm({
     id: "inquiry-form",
     lastResult: result,
@@ -73,12 +71,12 @@ export function InquiryBox({
       <ResponsivenessLine figures={box.responsiveness} />
       {box.state === "own" ? <p className="text-sm text-slate-700">{t("inquiry.own")}</p> : null}
       {box.state === "closed" ? (
-        <p className="text-sm text-slate-700">
-          {t("inquiry.closed")}{" "}
-          <Link to="/requests/new" className="text-brand-700 underline">
+        <div className="space-y-2 text-sm text-slate-700">
+          <p>{t("inquiry.closed")}</p>
+          <ButtonLink to="/requests/new" variant="secondary" size="sm">
             {t("inquiry.postRequest")}
-          </Link>
-        </p>
+          </ButtonLink>
+        </div>
       ) : null}
       {box.state === "unmanaged" ? (
         <p className="text-sm text-slate-700">

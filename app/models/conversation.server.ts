@@ -193,7 +193,16 @@ export async function listMessages(conversationId: string, options: { before?: s
 }
 
 /** Marks the conversation read up to now for this member. */
-export function markConversationRead(conversationId: string, userId: string) {
+export async function markConversationRead(conversationId: string, userId: string) {
+  const [conversation, read] = await Promise.all([
+    prisma.conversation.findUnique({ where: { id: conversationId }, select: { lastMessageAt: true } }),
+    prisma.conversationRead.findUnique({
+      where: { conversationId_userId: { conversationId, userId } },
+      select: { lastReadAt: true },
+    }),
+  ]);
+  // Opening a thread already read writes nothing: a page view should not wait for a commit.
+  if (conversation && read && read.lastReadAt >= conversation.lastMessageAt) return;
   const now = new Date();
   return write((tx) =>
     tx.conversationRead.upsert({

@@ -5,10 +5,15 @@ import { newFormToken } from "~/auth/form-token.server";
 import { assertNotBot } from "~/auth/honeypot.server";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { SenderBlocked } from "~/models/conversation.server";
-import { sendInquiry, type InquiryTarget } from "~/models/inquiry.server";
+import { inquiryBox, sendInquiry, type InquiryTarget } from "~/models/inquiry.server";
 import { InquirySchema } from "~/validation/inquiry";
 import { problem } from "~/validation/messages";
 import { rateLimited } from "~/validation/submission.server";
+
+/** What a page's loader passes to its InquiryBox, for this viewer. */
+export async function inquiryData(target: InquiryTarget, user: { id: string } | null) {
+  return { box: await inquiryBox(target, user?.id ?? null), signedIn: Boolean(user), formToken: newFormToken() };
+}
 
 /** Whether a page's post is its inquiry form's (the pages' other forms send other intents). */
 export const isInquiry = (formData: FormData) => formData.get("intent") === "inquiry";

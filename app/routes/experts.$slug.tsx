@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Panel, ParentLink } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
@@ -13,10 +13,8 @@ import { languageOf, titled } from "~/utils/meta";
 import { directorySearch } from "~/utils/directory-query";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { InquiryBox } from "~/components/inquiry-box";
-import { inquiryBox } from "~/models/inquiry.server";
-import { newFormToken } from "~/auth/form-token.server";
 import { keepRetryAfter } from "~/utils/headers";
-import { inquiryAction, isInquiry } from "./__inquiry.server";
+import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data, matches } = args;
@@ -38,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const [technologies, own, inquiry] = await Promise.all([
     expertOffers(expert.slug),
     user ? ownProfile(user.id) : Promise.resolve(null),
-    inquiryBox({ type: "expert", slug }, user?.id ?? null),
+    inquiryData({ type: "expert", slug }, user),
   ]);
   // Its owner may offer a technology in their own name from here.
   return {
@@ -47,8 +45,6 @@ export async function loader(args: LoaderFunctionArgs) {
     technologies,
     isOwn: own?.slug === expert.slug,
     inquiry,
-    signedIn: Boolean(user),
-    formToken: newFormToken(),
   };
 }
 
@@ -64,8 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ExpertPage() {
-  const { expert, technologies, isOwn, inquiry, signedIn, formToken } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { expert, technologies, isOwn, inquiry } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
@@ -140,13 +135,7 @@ export default function ExpertPage() {
             ) : null}
           </Panel>
         ) : null}
-        <InquiryBox
-          box={inquiry}
-          signedIn={signedIn}
-          formToken={formToken}
-          result={actionData?.result}
-          returnTo={`/experts/${expert.slug}`}
-        />
+        <InquiryBox {...inquiry} />
         <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
           {LINK_KINDS.map((kind) => {
             const links = expert.links.filter((link) => link.kind === kind);

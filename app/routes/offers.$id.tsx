@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntentForm } from "~/components/forms";
@@ -31,9 +31,7 @@ import {
   type OfferType,
 } from "~/domain/offer-values";
 import { archiveOffer, confirmOffer, offerForPage } from "~/models/offer.server";
-import { inquiryBox } from "~/models/inquiry.server";
-import { newFormToken } from "~/auth/form-token.server";
-import { inquiryAction, isInquiry } from "./__inquiry.server";
+import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
 import { externalUrlLabel, invariantResponse, readForm } from "~/utils/misc";
@@ -62,7 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const [lang, found, inquiry] = await Promise.all([
     getLanguage(args.request),
     offerForPage(id, user),
-    inquiryBox({ type: "offer", id }, user?.id ?? null),
+    inquiryData({ type: "offer", id }, user),
   ]);
   invariantResponse(found, "Not found", { status: 404 });
   const { offer, isPublic, canManage } = found;
@@ -75,8 +73,6 @@ export async function loader(args: LoaderFunctionArgs) {
     canManage,
     isPublic,
     inquiry,
-    signedIn: Boolean(user),
-    formToken: newFormToken(),
     offer: {
       id: offer.id,
       type: offer.type as OfferType,
@@ -162,8 +158,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, canManage, inquiry, signedIn, formToken } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { offer, canManage, inquiry } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -354,11 +349,7 @@ export default function OfferPage() {
       ) : null}
 
       <InquiryBox
-        box={inquiry}
-        signedIn={signedIn}
-        formToken={formToken}
-        result={actionData?.result}
-        returnTo={`/offers/${offer.id}`}
+        {...inquiry}
         contactsHref={offer.organization ? `/organizations/${offer.organization.slug}#contact` : undefined}
         toTeam={Boolean(offer.organization)}
       />

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
@@ -23,11 +23,9 @@ import { titled } from "~/utils/meta";
 import { OrganizationLogo } from "~/components/organization-logo";
 import { logoUrl } from "~/domain/logo";
 import { InquiryBox } from "~/components/inquiry-box";
-import { inquiryBox } from "~/models/inquiry.server";
-import { newFormToken } from "~/auth/form-token.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { readForm } from "~/utils/misc";
-import { inquiryAction, isInquiry } from "./__inquiry.server";
+import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args;
@@ -54,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const [experts, managing, inquiry] = await Promise.all([
     publishedExpertsOf(organization.id),
     user ? isManager(user.id, organization.id) : Promise.resolve(false),
-    inquiryBox({ type: "organization", id: organization.id }, user?.id ?? null),
+    inquiryData({ type: "organization", id: organization.id }, user),
   ]);
   const canEdit = managing || hasPermission(user, "organization:edit-any");
   const offers = await organizationOffers(organization.id, { manager: canEdit });
@@ -68,7 +66,6 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit,
     signedIn: Boolean(user),
     inquiry,
-    formToken: newFormToken(),
   };
 }
 
@@ -86,8 +83,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { organization, experts, offers, canEdit, signedIn, inquiry, formToken } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { organization, experts, offers, canEdit, signedIn, inquiry } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -190,15 +186,7 @@ export default function OrganizationPage() {
 
       <OrganizationContact organization={organization} />
 
-      <InquiryBox
-        box={inquiry}
-        signedIn={signedIn}
-        formToken={formToken}
-        result={actionData?.result}
-        returnTo={`/organizations/${organization.slug}`}
-        contactsHref="#contact"
-        toTeam
-      />
+      <InquiryBox {...inquiry} contactsHref="#contact" toTeam />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
