@@ -44,7 +44,7 @@ test("a startup sends an inquiry from an offer's page without JavaScript; the ma
   const startupPage = await openPage(PHONE);
   await signInAs(startup.id, startupPage.context());
   await startupPage.goto(`/offers/${offer.id}`);
-  await expect.poll(() => startupPage.getByRole("heading", { name: "Liên hệ trực tiếp" }).isVisible()).toBe(true);
+  await expect.poll(() => startupPage.getByRole("heading", { name: "Nhắn tin trực tiếp" }).isVisible()).toBe(true);
   // Too short first: refused with the field's message, what was typed kept.
   await startupPage.getByLabel("Nội dung").fill("Giá?");
   await startupPage.getByRole("button", { name: "Gửi liên hệ" }).click();

@@ -6,7 +6,7 @@ export const vi = {
   "nav.messages": "Tin nhắn",
   "nav.unreadConversations": ({ count }) => `${count} cuộc trao đổi chưa đọc`,
 
-  "inquiry.title": "Liên hệ trực tiếp",
+  "inquiry.title": "Nhắn tin trực tiếp",
   "inquiry.intro":
     "Tin nhắn của bạn mở một cuộc trao đổi riêng trong mục Tin nhắn. Địa chỉ e-mail của hai bên không hiển thị.",
   "inquiry.toTeam": "Người nhận: những người quản lý hồ sơ này trên cổng.",
@@ -47,7 +47,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "nav.messages": "Messages",
   "nav.unreadConversations": ({ count }) => `${count} unread ${Number(count) === 1 ? "conversation" : "conversations"}`,
 
-  "inquiry.title": "Contact directly",
+  "inquiry.title": "Message directly",
   "inquiry.intro": "Your message opens a private conversation under Messages. Neither side's e-mail address is shown.",
   "inquiry.toTeam": "It goes to the people who manage this listing on the portal.",
   "inquiry.message": "Message",
