@@ -19,6 +19,7 @@ import { Button } from "~/components/ui/button";
 import { LogoMark } from "~/components/ui/logo";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
 import { countUnread } from "~/models/notification.server";
+import { countUnreadConversations } from "~/models/conversation.server";
 import { getUser } from "~/auth/auth.server";
 import { appUrl } from "~/config/app-url.server";
 import { getLanguage } from "~/i18n/language.server";
@@ -66,6 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
     origin: appUrl(),
     user: user ? { id: user.id, name: user.name, role: user.role, accountType: user.accountType } : null,
     unread: user ? await countUnread(user.id) : 0,
+    unreadConversations: user ? await countUnreadConversations(user.id) : 0,
   };
 }
 
@@ -75,6 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang: Language = isLanguage(data?.lang) ? data.lang : "vi";
   const user = data?.user ?? null;
   const unread = data?.unread ?? 0;
+  const unreadConversations = data?.unreadConversations ?? 0;
   return (
     <html lang={lang} className="h-full">
       <head>
@@ -91,7 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {translator(lang)("demo.banner")}
           </p>
         ) : null}
-        <SiteHeader lang={lang} user={user} unread={unread} />
+        <SiteHeader lang={lang} user={user} unread={unread} unreadConversations={unreadConversations} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
@@ -128,7 +131,17 @@ export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
 
-function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | null; unread: number }) {
+function SiteHeader({
+  lang,
+  user,
+  unread,
+  unreadConversations,
+}: {
+  lang: Language;
+  user: RootUser | null;
+  unread: number;
+  unreadConversations: number;
+}) {
   const t = translator(lang);
   // A new page closes the phone menu: <details> would otherwise stay open over it.
   const { pathname, search } = useLocation();
@@ -142,6 +155,13 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
       <span className={cx("rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white", className)}>
         <span aria-hidden>{unread}</span>
         <span className="sr-only">{t("nav.unread", { count: unread })}</span>
+      </span>
+    ) : null;
+  const messagesBadge =
+    unreadConversations > 0 ? (
+      <span className="ml-1 rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white">
+        <span aria-hidden>{unreadConversations}</span>
+        <span className="sr-only">{t("nav.unreadConversations", { count: unreadConversations })}</span>
       </span>
     ) : null;
   const links = (
@@ -170,6 +190,10 @@ function SiteHeader({ lang, user, unread }: { lang: Language; user: RootUser | n
   );
   const accountLinks = user ? (
     <>
+      <NavLink to="/messages" className={navClass}>
+        {t("nav.messages")}
+        {messagesBadge}
+      </NavLink>
       <NavLink to="/notifications" className={navClass}>
         {t("nav.notifications")}
         {badge("ml-1")}

@@ -19,6 +19,7 @@
  *    16 clients.
  * 5. Times sign-in over HTTP (POST /login, argon2id at the cost in
  *    app/auth/password.server.ts) at 1 and 4 clients.
+ * 5b. Times opening a conversation of 500 messages (GET /messages/:id as a member).
  * 6. Times writes (an organization, an offer) until they are searchable (p95),
  *    and reads the app's peak memory.
  * Prints a table and writes JSON to bench-results/latest.json.
@@ -529,6 +530,66 @@ const signIn: Record<string, unknown> = { argon2VerifyInProcess: summarize(verif
   await prisma.session.deleteMany({ where: { user: { email: { in: signInAccounts } } } });
 }
 results.signIn = signIn;
+
+// ---------------------------------------------------------------- a long conversation
+step("opening a conversation with 500 messages (GET /messages/:id as a member)");
+{
+  const { createSession, generateSessionToken, SESSION_COOKIE } = await import("~/auth/session.server");
+  const people = await Promise.all(
+    ["starter", "owner"].map((who) =>
+      prisma.user.upsert({
+        where: { email: `bench-conversation-${who}@example.vn` },
+        create: {
+          email: `bench-conversation-${who}@example.vn`,
+          name: `Bench ${who}`,
+          passwordHash,
+          accountType: "business",
+        },
+        update: {},
+      }),
+    ),
+  );
+  const [starter, owner] = people as [(typeof people)[number], (typeof people)[number]];
+  await prisma.conversation.deleteMany({ where: { starterId: starter.id } });
+  const first = Date.now() - 500 * 60_000;
+  const conversation = await prisma.conversation.create({
+    data: { kind: "inquiry", subject: "Bench conversation", starterId: starter.id, ownerUserId: owner.id },
+  });
+  // Both sides take turns, a minute apart: the page shows the newest 50 and a link to older ones.
+  await prisma.message.createMany({
+    data: Array.from({ length: 500 }, (_, i) => ({
+      conversationId: conversation.id,
+      senderId: i % 2 ? owner.id : starter.id,
+      body: `Tin nhắn số ${i + 1}: trao đổi về mẫu, lịch đo và chi phí.`,
+      createdAt: new Date(first + i * 60_000),
+    })),
+  });
+  await prisma.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date() } });
+  const token = generateSessionToken();
+  await createSession(token, starter.id, { db: prisma });
+  const port = await findFreePort();
+  const server = await startServer(port, meili.host, meili.apiKey, {});
+  try {
+    const url = `http://127.0.0.1:${port}/messages/${conversation.id}`;
+    const open = async () => {
+      const started = performance.now();
+      const response = await fetch(url, { headers: { Cookie: `${SESSION_COOKIE}=${token}` }, redirect: "manual" });
+      const body = await response.text();
+      if (response.status !== 200 || !body.includes("Tin nhắn số 500"))
+        throw new Error(`GET ${url}: ${response.status}`);
+      return performance.now() - started;
+    };
+    for (let i = 0; i < 5; i++) await open(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < 60; i++) times.push(await open());
+    results.conversation500 = summarize(times);
+    console.log(`  p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms over ${times.length} openings`);
+  } finally {
+    await stopServer(server);
+  }
+  // Leave the bench database as it was, for --reuse.
+  await prisma.user.deleteMany({ where: { id: { in: [starter.id, owner.id] } } });
+}
 
 // ---------------------------------------------------------------- write to searchable
 step("write → searchable");
@@ -1201,6 +1262,8 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
       `${signIn[`clients_${clients}`]!.p50} / ${signIn[`clients_${clients}`]!.p95}`,
     );
   row("sign-in: app peak memory (MB)", String(signIn.peakMemoryMb));
+  const conversation = all.conversation500 as Stats;
+  row("a conversation of 500 messages, opened: p50 / p95 (ms)", `${conversation.p50} / ${conversation.p95}`);
   for (const clients of [1, 16]) {
     const stats = byMode[`ecosystem_${clients}`] as Stats;
     row(`ecosystem page, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);

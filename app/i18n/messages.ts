@@ -5,6 +5,7 @@ import * as curation from "./messages/curation";
 import * as directory from "./messages/directory";
 import * as ecosystem from "./messages/ecosystem";
 import * as forms from "./messages/forms";
+import * as inquiries from "./messages/inquiries";
 import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
 import * as offerPages from "./messages/offer-pages";
@@ -28,6 +29,7 @@ export const vi = {
   ...offerPages.vi,
   ...offerSearch.vi,
   ...bookings.vi,
+  ...inquiries.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -42,4 +44,5 @@ export const en: Record<MessageKey, Message> = {
   ...offerPages.en,
   ...offerSearch.en,
   ...bookings.en,
+  ...inquiries.en,
 };

@@ -18,8 +18,35 @@ export const MESSAGES_PER_PAGE = 50;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
+/**
+ * Thrown (inside the write, so nothing is written) when the contacted side has blocked
+ * the sender. A 403 Response, so a caller that does not catch it still answers 4xx;
+ * it names nobody: the sender only learns that the listing does not accept their messages.
+ */
+export class SenderBlocked extends Response {
+  constructor() {
+    super("This listing does not accept your messages.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
 type Db = Tx | typeof prisma;
 type Sides = { starterId: string; ownerUserId: string | null; organizationId: string | null };
+
+/** The contacted side as one key: blocks are kept per side, so any manager's block is the team's. */
+function ownerKeyOf(owner: { ownerUserId?: string | null; organizationId?: string | null }): string {
+  return owner.organizationId ? `organization:${owner.organizationId}` : `user:${owner.ownerUserId}`;
+}
+
+async function assertNotBlocked(conversation: Sides, senderId: string, tx: Tx) {
+  const block = await tx.conversationBlock.findUnique({
+    where: { ownerKey_blockedUserId: { ownerKey: ownerKeyOf(conversation), blockedUserId: senderId } },
+    select: { createdAt: true },
+  });
+  if (block) throw new SenderBlocked();
+}
 
 /** The user ids on the contacted side: its one person, or the organization's managers now. */
 async function ownerSide(conversation: Sides, db: Db): Promise<string[]> {
@@ -66,6 +93,12 @@ export async function startConversation(
   effects: Effects,
 ): Promise<string> {
   const owner = "userId" in start.owner ? { ownerUserId: start.owner.userId } : start.owner;
+  // Checked here, in the write, so that every kind (inquiries, bookings…) honours a block.
+  await assertNotBlocked(
+    { starterId: start.starterId, ownerUserId: null, organizationId: null, ...owner },
+    start.starterId,
+    tx,
+  );
   const conversation = await tx.conversation.create({
     data: {
       id: start.id,
@@ -76,12 +109,20 @@ export async function startConversation(
       ...start.about,
     },
   });
-  if (start.body)
-    await tx.message.create({ data: { conversationId: conversation.id, senderId: start.starterId, body: start.body } });
+  let lastAt = conversation.createdAt;
+  if (start.body) {
+    const first = await tx.message.create({
+      data: { conversationId: conversation.id, senderId: start.starterId, body: start.body },
+    });
+    // Its own first message leaves the conversation read for the starter, unread for the other side.
+    lastAt = first.createdAt;
+    await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: lastAt } });
+  }
   await tx.conversationRead.create({
-    data: { conversationId: conversation.id, userId: start.starterId, lastReadAt: conversation.createdAt },
+    data: { conversationId: conversation.id, userId: start.starterId, lastReadAt: lastAt },
   });
   if (start.notice) {
+    const starter = await tx.user.findUniqueOrThrow({ where: { id: start.starterId }, select: { name: true } });
     for (const userId of await otherSide(conversation, start.starterId, tx)) {
       await notify(
         {
@@ -89,7 +130,7 @@ export async function startConversation(
           type: "message",
           ...start.notice,
           url: conversationUrl(conversation.id),
-          mail: start.body ? { quote: { by: "", text: start.body }, action: "mail.action.reply" } : undefined,
+          mail: start.body ? { quote: { by: starter.name, text: start.body }, action: "mail.action.reply" } : undefined,
         },
         tx,
         effects,
@@ -192,7 +233,9 @@ export async function postMessageInTransaction(
   effects: Effects,
 ) {
   const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
-  if (!conversation || !(await sideOf(conversation, userId, tx))) throw notFound();
+  const side = conversation ? await sideOf(conversation, userId, tx) : null;
+  if (!conversation || !side) throw notFound();
+  if (side === "starter") await assertNotBlocked(conversation, userId, tx);
   const message = await tx.message.create({ data: { conversationId, senderId: userId, body } });
   await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: message.createdAt } });
   await tx.conversationRead.upsert({
@@ -280,4 +323,77 @@ export async function listConversationsOf(userId: string, options: { take?: numb
         ? { person: ownerUser?.name ?? null, organization }
         : { person: starter.name, organization: null },
   }));
+}
+
+/** Whether the contacted side of this conversation has blocked its starter. */
+export async function isStarterBlocked(conversation: Sides) {
+  const block = await prisma.conversationBlock.findUnique({
+    where: { ownerKey_blockedUserId: { ownerKey: ownerKeyOf(conversation), blockedUserId: conversation.starterId } },
+    select: { createdAt: true },
+  });
+  return Boolean(block);
+}
+
+/**
+ * The contacted side stops taking messages from the conversation's starter, in every
+ * conversation with that side (an organization's: for its whole team). Only a member of
+ * the contacted side may; anyone else is told the conversation does not exist.
+ */
+export async function blockStarter(conversationId: string, userId: string) {
+  await write(async (tx) => {
+    const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
+    if (!conversation || (await sideOf(conversation, userId, tx)) !== "owner") throw notFound();
+    const key = { ownerKey: ownerKeyOf(conversation), blockedUserId: conversation.starterId };
+    await tx.conversationBlock.upsert({
+      where: { ownerKey_blockedUserId: key },
+      create: { ...key, conversationId },
+      update: {},
+    });
+  });
+}
+
+/** Takes back the block made from this conversation; only the contacted side may. */
+export async function unblockStarter(conversationId: string, userId: string) {
+  await write(async (tx) => {
+    const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
+    if (!conversation || (await sideOf(conversation, userId, tx)) !== "owner") throw notFound();
+    await tx.conversationBlock.deleteMany({
+      where: { ownerKey: ownerKeyOf(conversation), blockedUserId: conversation.starterId },
+    });
+  });
+}
+
+/** The senders this member's sides (their own and their organizations') have blocked. */
+export async function listBlocksOf(userId: string) {
+  const keys = [`user:${userId}`, ...(await managedIds(userId)).map((id) => `organization:${id}`)];
+  const rows = await prisma.conversationBlock.findMany({
+    where: { ownerKey: { in: keys } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      createdAt: true,
+      blockedUser: { select: { name: true } },
+      conversation: { select: { id: true, subject: true, organization: { select: { nameVi: true, nameEn: true } } } },
+    },
+  });
+  return rows.map((row) => ({
+    conversationId: row.conversation.id,
+    subject: row.conversation.subject,
+    name: row.blockedUser.name,
+    organization: row.conversation.organization,
+    createdAt: row.createdAt,
+  }));
+}
+
+/**
+ * How many of a member's conversations have a message they have not read: the header's
+ * badge. One indexed query (each side's conversations by its index, each read row by key).
+ */
+export async function countUnreadConversations(userId: string): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS n FROM "Conversation" c
+    LEFT JOIN "ConversationRead" r ON r."conversationId" = c."id" AND r."userId" = ${userId}
+    WHERE (c."starterId" = ${userId} OR c."ownerUserId" = ${userId}
+      OR c."organizationId" IN (SELECT "organizationId" FROM "OrganizationManager" WHERE "userId" = ${userId}))
+      AND (r."lastReadAt" IS NULL OR r."lastReadAt" < c."lastMessageAt")`;
+  return Number(rows[0]?.n ?? 0);
 }

@@ -34,6 +34,7 @@ export async function getOwnProfile(userId: string) {
     select: {
       ...profileColumns,
       status: true,
+      inquiriesOpen: true,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true } },
       fields: { select: { field: { select: { slug: true } } } },
       links: { select: linkColumns, orderBy: { position: "asc" } },
@@ -75,6 +76,7 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       bioEn: input.bioEn,
       keywords: input.keywords.join("\n"),
       offers: input.offers.join("\n"),
+      inquiriesOpen: input.inquiries === "open",
       status,
       // Officials look at every published change (app/models/expert-review.server.ts). The last
       // review's note was about the old text: it goes (the audit log keeps it), never onto the page.

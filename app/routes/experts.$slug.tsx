@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Panel, ParentLink } from "~/components/page";
@@ -11,7 +11,10 @@ import { getLanguage } from "~/i18n/language.server";
 import { displayName, LINK_KINDS, OFFER_LABELS, splitLines, type Offer } from "~/domain/expert-values";
 import { languageOf, titled } from "~/utils/meta";
 import { directorySearch } from "~/utils/directory-query";
-import { invariantResponse } from "~/utils/misc";
+import { invariantResponse, readForm } from "~/utils/misc";
+import { InquiryBox } from "~/components/inquiry-box";
+import { keepRetryAfter } from "~/utils/headers";
+import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data, matches } = args;
@@ -22,22 +25,42 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   });
 };
 
+const SLUG = /^[a-z0-9-]{1,100}$/;
+
 export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";
-  invariantResponse(/^[a-z0-9-]{1,100}$/.test(slug), "Not found", { status: 404 });
+  invariantResponse(SLUG.test(slug), "Not found", { status: 404 });
   const [lang, expert] = await Promise.all([getLanguage(args.request), getPublishedExpert(slug)]);
   invariantResponse(expert, "Not found", { status: 404 });
   const user = getUser(args);
-  const [technologies, own] = await Promise.all([
+  const [technologies, own, inquiry] = await Promise.all([
     expertOffers(expert.slug),
     user ? ownProfile(user.id) : Promise.resolve(null),
+    inquiryData({ type: "expert", slug }, user),
   ]);
   // Its owner may offer a technology in their own name from here.
-  return { lang, expert, technologies, isOwn: own?.slug === expert.slug };
+  return {
+    lang,
+    expert,
+    technologies,
+    isOwn: own?.slug === expert.slug,
+    inquiry,
+  };
+}
+
+export const headers = keepRetryAfter;
+
+/** The page's one form: an inquiry to the researcher (when they take them). */
+export async function action(args: ActionFunctionArgs) {
+  const slug = args.params.slug ?? "";
+  invariantResponse(SLUG.test(slug), "Not found", { status: 404 });
+  const form = await readForm(args.request);
+  if (!isInquiry(form)) throw new Response("Unknown intent", { status: 400 });
+  return inquiryAction(args, form, { type: "expert", slug });
 }
 
 export default function ExpertPage() {
-  const { expert, technologies, isOwn } = useLoaderData<typeof loader>();
+  const { expert, technologies, isOwn, inquiry } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
@@ -112,6 +135,7 @@ export default function ExpertPage() {
             ) : null}
           </Panel>
         ) : null}
+        <InquiryBox {...inquiry} />
         <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
           {LINK_KINDS.map((kind) => {
             const links = expert.links.filter((link) => link.kind === kind);

@@ -34,7 +34,7 @@ import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { rateLimited } from "~/validation/submission.server";
-import { ExpertProfileSchema } from "~/validation/expert";
+import { ExpertProfileSchema, INQUIRY_CHOICES } from "~/validation/expert";
 import { problem } from "~/validation/messages";
 import { keepRetryAfter } from "~/utils/headers";
 
@@ -224,6 +224,14 @@ export default function MyProfile() {
           defaultValue={value("offers", splitLines(profile?.offers ?? ""))}
           errors={fields.offers.errors}
           options={OFFERS.map((offer) => ({ value: offer, label: OFFER_LABELS[offer][lang] }))}
+        />
+        <ChoiceGroup
+          legend={t("profile.inquiries")}
+          name="inquiries"
+          type="radio"
+          defaultValue={value("inquiries", profile?.inquiriesOpen === false ? "requests-only" : "open")}
+          errors={fields.inquiries.errors}
+          options={INQUIRY_CHOICES.map((choice) => ({ value: choice, label: t(`profile.inquiries.${choice}`) }))}
         />
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">{t("profile.links")}</legend>

@@ -9,7 +9,18 @@ import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { conversationUrl } from "~/domain/conversation";
-import { conversationForMember, listMessages, markConversationRead, sendMessage } from "~/models/conversation.server";
+import {
+  blockStarter,
+  conversationForMember,
+  isStarterBlocked,
+  listMessages,
+  markConversationRead,
+  SenderBlocked,
+  sendMessage,
+} from "~/models/conversation.server";
+import { problem } from "~/validation/messages";
+import { Button } from "~/components/ui/button";
+import { Notice } from "~/components/ui/notice";
 import { bookingForConversation } from "~/models/booking.server";
 import { bookingStepAction, isBookingIntent } from "./__booking-actions.server";
 import { requireUser } from "~/auth/auth.server";
@@ -33,7 +44,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const conversation = await conversationForMember(args.params.id ?? "", user.id);
   invariantResponse(conversation, "Not found", { status: 404 });
   const before = new URL(args.request.url).searchParams.get("before") ?? undefined;
-  const page = await listMessages(conversation.id, { before });
+  const [page, blocked] = await Promise.all([
+    listMessages(conversation.id, { before }),
+    conversation.kind === "match" ? Promise.resolve(false) : isStarterBlocked(conversation),
+  ]);
   const booking =
     conversation.kind === "booking" ? await bookingForConversation(conversation.id, conversation.side) : null;
   // Opening it reads it: written only when something is new, so reloading the page writes nothing.
@@ -63,6 +77,10 @@ export async function loader(args: LoaderFunctionArgs) {
     older: page.older,
     paged: Boolean(before),
     booking,
+    // The contacted side may block the starter of an inquiry or a booking request.
+    side: conversation.side,
+    canBlock: conversation.side === "owner" && conversation.kind !== "match",
+    blocked,
     formToken: newFormToken(),
   };
 }
@@ -73,18 +91,31 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const conversation = await conversationForMember(args.params.id ?? "", user.id);
   invariantResponse(conversation, "Not found", { status: 404 });
-  const formData = await readForm(args.request);
-  if (isBookingIntent(formData.get("intent"))) return bookingStepAction(conversation.id, user, formData);
-  const submission = parseWithZod(formData, { schema: MessageSchema });
+  const form = await readForm(args.request);
+  if (isBookingIntent(form.get("intent"))) return bookingStepAction(conversation.id, user, form);
+  if (form.get("intent") === "block") {
+    if (conversation.side !== "owner" || conversation.kind === "match")
+      throw new Response("You are not allowed to do this.", { status: 403 });
+    await blockStarter(conversation.id, user.id);
+    return redirect(conversationUrl(conversation.id));
+  }
+  const submission = parseWithZod(form, { schema: MessageSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const wait = await hit(LIMITS.messagesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
-  await sendMessage(conversation.id, user.id, submission.value.body, submission.value.formToken ?? newFormToken());
+  try {
+    await sendMessage(conversation.id, user.id, submission.value.body, submission.value.formToken ?? newFormToken());
+  } catch (error) {
+    // Told only that the listing does not take their messages: not who blocked them.
+    if (!(error instanceof SenderBlocked)) throw error;
+    return data({ result: submission.reply({ formErrors: [problem("inquiry.blocked")] }) }, { status: 403 });
+  }
   return redirect(`${conversationUrl(conversation.id)}#latest`);
 }
 
 export default function ConversationThread() {
-  const { conversation, messages, older, paged, formToken, booking } = useLoaderData<typeof loader>();
+  const { conversation, messages, older, paged, formToken, booking, side, canBlock, blocked } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -169,6 +200,15 @@ export default function ConversationThread() {
           ),
         )}
       </ol>
+      {blocked && side === "starter" ? <Notice>{t("inquiry.blocked")}</Notice> : null}
+      {blocked && side === "owner" ? (
+        <Notice>
+          {t("conversation.blockedByYou")}{" "}
+          <Link to="/messages#blocked" className="underline">
+            {t("conversations.blocked")}
+          </Link>
+        </Notice>
+      ) : null}
       <Form ref={formRef} method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
         <FormErrors errors={[...(result?.error?.[""] ?? []), ...(result?.error?.formToken ?? [])]} />
         <input type="hidden" name="formToken" value={formToken} />
@@ -182,6 +222,14 @@ export default function ConversationThread() {
         />
         <SubmitButton>{t("match.send")}</SubmitButton>
       </Form>
+      {canBlock && !blocked ? (
+        <Form method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-700">{t("conversation.blockHint")}</p>
+          <Button type="submit" name="intent" value="block" variant="dangerOutline">
+            {t("conversation.block")}
+          </Button>
+        </Form>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { BookingCalendar } from "~/components/booking-calendar";
 import { BookingForm } from "~/components/booking-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IntentForm } from "~/components/forms";
+import { InquiryBox } from "~/components/inquiry-box";
 import { Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
@@ -34,6 +35,8 @@ import {
 import { archiveOffer, confirmOffer, offerForPage } from "~/models/offer.server";
 import { bookingOnOfferPage } from "~/models/booking.server";
 import { bookAction } from "./__booking-actions.server";
+import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
+import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
 import { externalUrlLabel, invariantResponse, readForm } from "~/utils/misc";
 
@@ -58,7 +61,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const id = args.params.id ?? "";
   invariantResponse(ID.test(id), "Not found", { status: 404 });
   const viewer = getUser(args);
-  const [lang, found] = await Promise.all([getLanguage(args.request), offerForPage(id, viewer)]);
+  const [lang, found, inquiry] = await Promise.all([
+    getLanguage(args.request),
+    offerForPage(id, viewer),
+    inquiryData({ type: "offer", id }, viewer),
+  ]);
   invariantResponse(found, "Not found", { status: 404 });
   const { offer, isPublic, canManage } = found;
   // Instruments take booking requests (docs/decisions/063); their calendar shows here.
@@ -75,6 +82,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canManage,
     isPublic,
     booking,
+    inquiry,
     offer: {
       id: offer.id,
       type: offer.type as OfferType,
@@ -133,15 +141,19 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+export const headers = keepRetryAfter;
+
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const id = args.params.id ?? "";
   invariantResponse(ID.test(id), "Not found", { status: 404 });
+  const form = await readForm(args.request);
+  // Anyone signed in may send an inquiry about a public offer; the rest is its managers'.
+  if (isInquiry(form)) return inquiryAction(args, form, { type: "offer", id });
   const found = await offerForPage(id, user);
   invariantResponse(found, "Not found", { status: 404 });
-  const formData = await readForm(args.request);
-  const intent = formData.get("intent");
-  if (intent === "book") return bookAction(args, user, id, formData);
+  const intent = form.get("intent");
+  if (intent === "book") return bookAction(args, user, id, form);
   if (!found.canManage) throw new Response("You are not allowed to do this.", { status: 403 });
   if (intent === "confirm") {
     await confirmOffer(user, id);
@@ -157,7 +169,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, canManage, booking } = useLoaderData<typeof loader>();
+  const { offer, canManage, booking, inquiry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -350,10 +362,18 @@ export default function OfferPage() {
 
       {booking ? (
         <>
-          <BookingForm booking={booking.form} lastResult={actionData?.booking} />
+          <BookingForm
+            booking={booking.form}
+            lastResult={actionData && "booking" in actionData ? actionData.booking : undefined}
+          />
           <BookingCalendar month={booking.month} bookings={booking.calendar} />
         </>
       ) : null}
+      <InquiryBox
+        {...inquiry}
+        contactsHref={offer.organization ? `/organizations/${offer.organization.slug}#contact` : undefined}
+        toTeam={Boolean(offer.organization)}
+      />
 
       {canManage ? (
         <Panel id="confirm" title={t("offer.manage")}>

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Panel } from "~/components/page";
@@ -22,6 +22,10 @@ import { redirectFor } from "~/models/curation.server";
 import { titled } from "~/utils/meta";
 import { OrganizationLogo } from "~/components/organization-logo";
 import { logoUrl } from "~/domain/logo";
+import { InquiryBox } from "~/components/inquiry-box";
+import { keepRetryAfter } from "~/utils/headers";
+import { readForm } from "~/utils/misc";
+import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const { data } = args;
@@ -45,9 +49,10 @@ export async function loader(args: LoaderFunctionArgs) {
   }
   invariantResponse(organization, "Not found", { status: 404 });
   const user = getUser(args);
-  const [experts, managing] = await Promise.all([
+  const [experts, managing, inquiry] = await Promise.all([
     publishedExpertsOf(organization.id),
     user ? isManager(user.id, organization.id) : Promise.resolve(false),
+    inquiryData({ type: "organization", id: organization.id }, user),
   ]);
   const canEdit = managing || hasPermission(user, "organization:edit-any");
   const offers = await organizationOffers(organization.id, { manager: canEdit });
@@ -60,11 +65,25 @@ export async function loader(args: LoaderFunctionArgs) {
     offers,
     canEdit,
     signedIn: Boolean(user),
+    inquiry,
   };
 }
 
+export const headers = keepRetryAfter;
+
+/** The page's one form: an inquiry to the listing's managers. */
+export async function action(args: ActionFunctionArgs) {
+  const slug = args.params.slug ?? "";
+  invariantResponse(SLUG.test(slug) && slug.length <= 120, "Not found", { status: 404 });
+  const organization = await getPublishedOrganization(slug);
+  invariantResponse(organization, "Not found", { status: 404 });
+  const form = await readForm(args.request);
+  if (!isInquiry(form)) throw new Response("Unknown intent", { status: 400 });
+  return inquiryAction(args, form, { type: "organization", id: organization.id });
+}
+
 export default function OrganizationPage() {
-  const { organization, experts, offers, canEdit, signedIn } = useLoaderData<typeof loader>();
+  const { organization, experts, offers, canEdit, signedIn, inquiry } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -166,6 +185,8 @@ export default function OrganizationPage() {
       </header>
 
       <OrganizationContact organization={organization} />
+
+      <InquiryBox {...inquiry} contactsHref="#contact" toTeam />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">

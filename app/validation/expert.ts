@@ -3,6 +3,8 @@ import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { listOf, oneOf, optionalText, optionalUrl, text } from "./common";
 import { problem } from "./messages";
 
+export const INQUIRY_CHOICES = ["open", "requests-only"] as const;
+
 const SLUG = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
@@ -55,6 +57,8 @@ export const ExpertProfileSchema = z
     bioVi: optionalText({ max: 3_000, multiline: true }),
     bioEn: optionalText({ max: 3_000, multiline: true }),
     offers: listOf(oneOf(OFFERS), { max: OFFERS.length }),
+    /** Direct inquiries from the profile page, or formal requests only (docs/decisions/061) */
+    inquiries: z.enum(INQUIRY_CHOICES).default("open"),
     links: z
       .array(ExpertLinkSchema)
       .max(30, problem("form.tooMany", { max: 30 }))

@@ -490,6 +490,174 @@ add({
   },
 });
 
+// ------------------------------------------------------------------ inquiries from listings (decision 061)
+
+/** A listing with its own manager (`teamManager`): the matrix's `manager` manages another one. */
+async function teamListing() {
+  const organization = await makeFoodCompany("inquired");
+  const teamManager = await makeUser({ label: "team" });
+  await manage(teamManager.id, organization.id);
+  return { organization, teamManager, body: `Chúng tôi cần hỗ trợ ${word()}` };
+}
+const inquiryForm = (f: { body: string }) => ({ intent: "inquiry", body: f.body });
+const inquiriesWith = (body: string) => db().conversation.count({ where: { messages: { some: { body } } } });
+const sentInquiry = (where: Record<string, unknown>) => async (f: { body: string }, me: Me, response: Response) => {
+  expect(response.headers.get("location")).toMatch(/^\/messages\/[a-z0-9]+#latest$/);
+  const conversation = await db().conversation.findFirstOrThrow({
+    where: { starterId: me.id!, kind: "inquiry", ...where },
+    select: { messages: { select: { body: true } } },
+  });
+  expect(conversation.messages.map((message) => message.body)).toEqual([f.body]);
+};
+
+add({
+  name: "POST an inquiry to an organization's team (members; not its own managers)",
+  method: "POST",
+  prepare: async () => {
+    const f = await teamListing();
+    return { ...f, people: { teamManager: f.teamManager } };
+  },
+  path: (f) => `/organizations/${f.organization.slug}`,
+  form: inquiryForm,
+  actors: ["teamManager"],
+  allow: MEMBERS,
+  state: (f) => inquiriesWith(f.body),
+  changed: (f, me, response) => sentInquiry({ organizationId: f.organization.id })(f, me, response),
+});
+add({
+  name: "POST an inquiry to a researcher who takes inquiries (members; not the researcher)",
+  method: "POST",
+  prepare: async () => {
+    const owner = await makeResearcher("owner");
+    return { owner, body: `Xin tư vấn ${word()}`, people: { owner } };
+  },
+  path: (f) => `/experts/${f.owner.expert.slug}`,
+  form: inquiryForm,
+  actors: ["owner"],
+  allow: MEMBERS,
+  state: (f) => inquiriesWith(f.body),
+  changed: (f, me, response) => sentInquiry({ ownerUserId: f.owner.id })(f, me, response),
+});
+add({
+  name: "POST an inquiry to a researcher who takes requests only (nobody)",
+  method: "POST",
+  prepare: async () => {
+    const owner = await makeResearcher("owner");
+    await db().expertProfile.update({ where: { id: owner.expert.id }, data: { inquiriesOpen: false } });
+    return { owner, body: `Xin tư vấn ${word()}`, people: { owner } };
+  },
+  path: (f) => `/experts/${f.owner.expert.slug}`,
+  form: inquiryForm,
+  actors: ["owner"],
+  allow: [],
+  refusedWith: [403],
+  state: (f) => inquiriesWith(f.body),
+});
+add({
+  name: "POST an inquiry about an offer (members; not the offer's managers)",
+  method: "POST",
+  prepare: async () => {
+    const f = await teamListing();
+    const offer = await makeOffer({ organizationId: f.organization.id, nameVi: `Dịch vụ ${word()}` });
+    return { ...f, offer, people: { teamManager: f.teamManager } };
+  },
+  path: (f) => `/offers/${f.offer.id}`,
+  form: inquiryForm,
+  actors: ["teamManager"],
+  allow: MEMBERS,
+  state: (f) => inquiriesWith(f.body),
+  changed: (f, me, response) => sentInquiry({ offerId: f.offer.id })(f, me, response),
+});
+
+/** An inquiry of `starter` to a listing's team, with one private message. */
+async function makeInquiry() {
+  const f = await teamListing();
+  const starter = await makeUser({ label: "starter" });
+  const secret = `Tin riêng ${word()}`;
+  const conversation = await db().conversation.create({
+    data: {
+      kind: "inquiry",
+      subject: `Hỏi ${word()}`,
+      starterId: starter.id,
+      organizationId: f.organization.id,
+      messages: { create: [{ senderId: starter.id, body: secret }] },
+    },
+  });
+  return { ...f, starter, secret, conversation, people: { starter, teamManager: f.teamManager } };
+}
+const blocksOf = (f: { conversation: { id: string } }) =>
+  db().conversationBlock.findMany({ where: { conversationId: f.conversation.id } });
+
+add({
+  name: "GET an inquiry's conversation: only the inquirer and the listing's managers (404, text hidden)",
+  method: "GET",
+  prepare: makeInquiry,
+  path: (f) => `/messages/${f.conversation.id}`,
+  actors: ["starter", "teamManager"],
+  allow: ["starter", "teamManager"],
+  secret: { shown: (f) => [f.secret], to: ["starter", "teamManager"] },
+});
+add({
+  name: "GET /messages lists an inquiry to its two sides only",
+  method: "GET",
+  prepare: makeInquiry,
+  path: () => "/messages",
+  actors: ["starter", "teamManager"],
+  allow: [...MEMBERS, "starter", "teamManager"],
+  secret: { shown: (f) => [f.conversation.subject], to: ["starter", "teamManager"] },
+});
+add({
+  name: "POST a message in an inquiry",
+  method: "POST",
+  prepare: async () => ({ ...(await makeInquiry()), body: `Trả lời ${word()}` }),
+  path: (f) => `/messages/${f.conversation.id}`,
+  form: (f) => ({ body: f.body }),
+  actors: ["starter", "teamManager"],
+  allow: ["starter", "teamManager"],
+  state: (f) => db().message.findMany({ where: { conversationId: f.conversation.id }, orderBy: { id: "asc" } }),
+  changed: async (f, me) => {
+    expect(
+      await db().message.count({ where: { conversationId: f.conversation.id, senderId: me.id!, body: f.body } }),
+    ).toBe(1);
+  },
+});
+add({
+  name: "POST block an inquiry's sender (the listing's managers only)",
+  method: "POST",
+  prepare: makeInquiry,
+  path: (f) => `/messages/${f.conversation.id}`,
+  form: () => ({ intent: "block" }),
+  actors: ["starter", "teamManager"],
+  allow: ["teamManager"],
+  state: blocksOf,
+  changed: async (f) => {
+    expect(await blocksOf(f)).toMatchObject([{ blockedUserId: f.starter.id }]);
+  },
+});
+add({
+  name: "POST unblock an inquiry's sender from /messages (the listing's managers only)",
+  method: "POST",
+  prepare: async () => {
+    const f = await makeInquiry();
+    await db().conversationBlock.create({
+      data: {
+        ownerKey: `organization:${f.organization.id}`,
+        blockedUserId: f.starter.id,
+        conversationId: f.conversation.id,
+      },
+    });
+    return f;
+  },
+  path: () => "/messages",
+  form: (f) => ({ intent: "unblock", conversationId: f.conversation.id }),
+  actors: ["starter", "teamManager"],
+  allow: ["teamManager"],
+  state: blocksOf,
+  changed: async (f) => {
+    expect(await blocksOf(f)).toEqual([]);
+  },
+});
+
 // ------------------------------------------------------------------ expert profiles
 
 add({

@@ -80,6 +80,19 @@ async function buildWorld() {
       url: `/requests/${request.id}`,
     },
   });
+  // An inquiry of the newcomer to the listing, its sender blocked: the owner's inbox lists the block.
+  const inquiry = await db().conversation.create({
+    data: {
+      kind: "inquiry",
+      subject: "Hỏi về dịch vụ đo",
+      starterId: newcomer.id,
+      organizationId: managed.id,
+      messages: { create: [{ senderId: newcomer.id, body: "Xin báo giá giúp tôi." }] },
+    },
+  });
+  await db().conversationBlock.create({
+    data: { ownerKey: `organization:${managed.id}`, blockedUserId: newcomer.id, conversationId: inquiry.id },
+  });
   const resetToken = generateSessionToken();
   await db().passwordResetToken.create({
     data: { id: sessionIdFromToken(resetToken), userId: newcomer.id, expiresAt: new Date(Date.now() + 3_600_000) },
@@ -150,6 +163,8 @@ async function buildWorld() {
         `/offers/${instrument.id}/photos`,
         "/notifications",
         "/matches",
+        "/messages",
+        `/messages/${inquiry.id}`,
       ],
     },
     {
@@ -160,7 +175,15 @@ async function buildWorld() {
     {
       name: "responder",
       userId: responder.id,
-      pages: () => ["/me/responses", `/requests/${request.id}`, "/me/profile"],
+      // The inquiry forms of a listing, an expert and an offer that are not theirs.
+      pages: () => [
+        "/me/responses",
+        `/requests/${request.id}`,
+        "/me/profile",
+        `/organizations/${managed.slug}`,
+        `/experts/${match.responder.expert.slug}`,
+        `/offers/${offer.id}`,
+      ],
     },
     { name: "matched business", userId: match.owner.id, pages: () => [`/messages/${match.match.id}`] },
     {

@@ -64,12 +64,15 @@ const world = {} as {
   responder: Person;
   curator: Person;
   member: Person;
+  /** Manages the listing: reads the member's inquiry to it */
+  manager: Person;
 };
 
 beforeAll(async () => {
   const curator = await makeUser({ label: "curator", role: "curator" });
   const owner = await makeUser({ label: "owner" });
   const member = await makeUser({ label: "member" });
+  const manager = await makeUser({ label: "manager" });
   const responder = await makeResearcher("responder");
   const organization = await makeFoodCompany("internal");
   const marker = (column: string) => `${column}${word(12)}`;
@@ -180,7 +183,9 @@ beforeAll(async () => {
     responder: { id: responder.id, email: responder.email, cookie: await signInAs(responder.id) },
     curator: { id: curator.id, email: curator.email },
     member: { id: member.id, email: member.email, cookie: await signInAs(member.id) },
+    manager: { id: manager.id, email: manager.email, cookie: await signInAs(manager.id) },
   });
+  await db().organizationManager.create({ data: { userId: manager.id, organizationId: org.id } });
 
   // Searches below must be answered by the engine, with these three in it.
   const ids = [org.id, expert.id, request.id];
@@ -249,6 +254,7 @@ function leaks(body: string, viewer: Person | null, path = ""): string[] {
     responder: world.responder,
     curator: world.curator,
     member: world.member,
+    manager: world.manager,
   })) {
     if (person.id === viewer?.id) continue;
     if (body.includes(person.id)) found.push(`${who}'s account id`);
@@ -323,5 +329,27 @@ describe("internal columns never leave the server", () => {
     ]);
     expect(bodies.get(`/messages/${world.matchId}`)).toContain("Xin chào");
     expect(problems).toEqual([]);
+  });
+});
+
+describe("an inquiry's conversation and the inbox", () => {
+  test("show the two sides' names and messages, never an e-mail address or an account id", async () => {
+    const body = `Xin báo giá ${word()}`;
+    const sent = await httpClient({ cookie: world.member.cookie }).post(`/organizations/${world.orgSlug}`, {
+      intent: "inquiry",
+      body,
+    });
+    expect(sent.status).toBe(302);
+    const thread = (sent.headers.get("location") ?? "").replace(/#.*$/, "");
+    expect(thread).toMatch(/^\/messages\/[a-z0-9]+$/);
+    // The manager answers and blocks the sender: the inbox then lists the block too.
+    const manager = httpClient({ cookie: world.manager.cookie });
+    expect((await manager.post(thread, { body: `Chào bạn ${word()}` })).status).toBe(302);
+    expect((await manager.post(thread, { intent: "block" })).status).toBe(302);
+    for (const viewer of [world.member, world.manager]) {
+      const { problems, bodies } = await walk(viewer, ["/messages", thread]);
+      expect(bodies.get(thread)).toContain(body);
+      expect(problems).toEqual([]);
+    }
   });
 });

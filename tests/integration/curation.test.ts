@@ -124,6 +124,7 @@ describe("expertise profiles", () => {
     const taxonomy = await prisma.field.findFirstOrThrow({ where: { parentId: { not: null } } });
     const input: ExpertProfileInput = {
       intent: "publish",
+      inquiries: "open",
       title: "ts",
       fullName: "Phạm Minh Khoa",
       affiliation: null,
