@@ -136,36 +136,38 @@ export default function ExpertPage() {
           </Panel>
         ) : null}
         <InquiryBox {...inquiry} />
-        <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
-          {LINK_KINDS.map((kind) => {
-            const links = expert.links.filter((link) => link.kind === kind);
-            if (links.length === 0) return null;
-            return (
-              <div key={kind}>
-                <h2 className="text-lg font-semibold">{t(`expert.links.${kind}`)}</h2>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {links.map((link) => (
-                    <li key={link.id}>
-                      {link.url ? (
-                        <a
-                          href={link.url}
-                          rel="noopener noreferrer nofollow external"
-                          target="_blank"
-                          className="text-brand-700 underline"
-                        >
-                          {link.title}
-                        </a>
-                      ) : (
-                        link.title
-                      )}
-                      {link.year ? <span className="text-slate-600"> ({link.year})</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
-        </section>
+        {expert.links.length ? (
+          <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
+            {LINK_KINDS.map((kind) => {
+              const links = expert.links.filter((link) => link.kind === kind);
+              if (links.length === 0) return null;
+              return (
+                <div key={kind}>
+                  <h2 className="text-lg font-semibold">{t(`expert.links.${kind}`)}</h2>
+                  <ul className="mt-2 space-y-1 text-sm">
+                    {links.map((link) => (
+                      <li key={link.id}>
+                        {link.url ? (
+                          <a
+                            href={link.url}
+                            rel="noopener noreferrer nofollow external"
+                            target="_blank"
+                            className="text-brand-700 underline"
+                          >
+                            {link.title}
+                          </a>
+                        ) : (
+                          link.title
+                        )}
+                        {link.year ? <span className="text-slate-600"> ({link.year})</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </section>
+        ) : null}
       </div>
     </article>
   );
