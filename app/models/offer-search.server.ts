@@ -12,8 +12,10 @@ import {
   engineOrDatabase,
   fullTextQuery,
   queryConcepts,
+  compareValues,
   COUNTED_MATCHES_LIMIT,
   RANKED_MATCHES_LIMIT,
+  timeSortValue,
   type ListingAnswer,
 } from "./search-gateway.server";
 
@@ -191,10 +193,6 @@ export function offerFallbackStatements(query: OfferQuery) {
 
 type OfferMatchRow = { id: string; publishedAt: Date | number | bigint | string | null; name: string | null };
 
-const orderValue = (value: OfferMatchRow["publishedAt"]) => (value instanceof Date ? value.getTime() : (value ?? 0));
-const compare = (a: unknown, b: unknown) =>
-  (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
-
 async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<ListingResult> {
   const statements = offerFallbackStatements(query);
   const answer = (matched: number, ids: string[]): ListingResult => ({
@@ -221,12 +219,13 @@ async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<Listin
     );
   }
   // Past the limit, or sorted: the first matches found, in the engine's order without words.
-  const byName = (a: OfferMatchRow, b: OfferMatchRow) => compare(a.name ?? "", b.name ?? "") || compare(a.id, b.id);
+  const byName = (a: OfferMatchRow, b: OfferMatchRow) =>
+    compareValues(a.name ?? "", b.name ?? "") || compareValues(a.id, b.id);
   const order =
     query.sort === "name"
       ? byName
       : (a: OfferMatchRow, b: OfferMatchRow) =>
-          compare(orderValue(b.publishedAt), orderValue(a.publishedAt)) || compare(a.id, b.id);
+          compareValues(timeSortValue(b.publishedAt), timeSortValue(a.publishedAt)) || compareValues(a.id, b.id);
   const offset = (query.page - 1) * query.perPage;
   const page = rows
     .slice(0, COUNTED_MATCHES_LIMIT)

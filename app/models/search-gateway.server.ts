@@ -454,16 +454,24 @@ function capped(filtered: number, ids: string[]): OrganizationMatch {
   };
 }
 
-const sortKey = (value: MatchRow["createdAt"]) => (value instanceof Date ? value.getTime() : value);
-const compare = (a: unknown, b: unknown) =>
+/**
+ * A stored time as the fallback sorts it in the app: a Date from Prisma, or the raw
+ * value a read worker returns; null (never set) sorts first, as SQLite's NULL does.
+ */
+export const timeSortValue = (value: Date | number | bigint | string | null) =>
+  value instanceof Date ? value.getTime() : (value ?? 0);
+
+/** Ascending order of two values of one kind (numbers, or names compared as SQLite does). */
+export const compareValues = (a: unknown, b: unknown) =>
   (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 
 /** Matched rows in the engine's order for the sort (SQLite compares these names byte by byte, as here). */
 function sortRows(rows: MatchRow[], sort: OrganizationSearchInput["sort"]) {
-  const byName = (a: MatchRow, b: MatchRow) => compare(a.name ?? "", b.name ?? "") || compare(a.id, b.id);
+  const byName = (a: MatchRow, b: MatchRow) => compareValues(a.name ?? "", b.name ?? "") || compareValues(a.id, b.id);
   const order =
     sort === "newest"
-      ? (a: MatchRow, b: MatchRow) => compare(sortKey(b.createdAt), sortKey(a.createdAt)) || byName(a, b)
+      ? (a: MatchRow, b: MatchRow) =>
+          compareValues(timeSortValue(b.createdAt), timeSortValue(a.createdAt)) || byName(a, b)
       : sort === "name"
         ? byName
         : (a: MatchRow, b: MatchRow) => Number(b.verified) - Number(a.verified) || byName(a, b);
