@@ -40,12 +40,17 @@ function ownerKeyOf(owner: { ownerUserId?: string | null; organizationId?: strin
   return owner.organizationId ? `organization:${owner.organizationId}` : `user:${owner.ownerUserId}`;
 }
 
-async function assertNotBlocked(conversation: Sides, senderId: string, tx: Tx) {
-  const block = await tx.conversationBlock.findUnique({
+/** Whether the contacted side of the conversation has blocked this sender. */
+async function isBlocked(conversation: Sides, senderId: string, db: Db): Promise<boolean> {
+  const block = await db.conversationBlock.findUnique({
     where: { ownerKey_blockedUserId: { ownerKey: ownerKeyOf(conversation), blockedUserId: senderId } },
     select: { createdAt: true },
   });
-  if (block) throw new SenderBlocked();
+  return Boolean(block);
+}
+
+async function assertNotBlocked(conversation: Sides, senderId: string, tx: Tx) {
+  if (await isBlocked(conversation, senderId, tx)) throw new SenderBlocked();
 }
 
 /** The user ids on the contacted side: its one person, or the organization's managers now. */
@@ -326,12 +331,8 @@ export async function listConversationsOf(userId: string, options: { take?: numb
 }
 
 /** Whether the contacted side of this conversation has blocked its starter. */
-export async function isStarterBlocked(conversation: Sides) {
-  const block = await prisma.conversationBlock.findUnique({
-    where: { ownerKey_blockedUserId: { ownerKey: ownerKeyOf(conversation), blockedUserId: conversation.starterId } },
-    select: { createdAt: true },
-  });
-  return Boolean(block);
+export function isStarterBlocked(conversation: Sides) {
+  return isBlocked(conversation, conversation.starterId, prisma);
 }
 
 /**
