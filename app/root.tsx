@@ -150,20 +150,20 @@ function SiteHeader({
       "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium xl:px-2.5",
       isActive ? "bg-brand-700 text-white" : "text-brand-800 hover:bg-brand-50",
     );
-  const badge = (className?: string) =>
-    unread > 0 ? (
+  // A count beside a link (unread notifications, unread conversations), read out in words.
+  const countBadge = (count: number, words: string, className?: string) =>
+    count > 0 ? (
       <span className={cx("rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white", className)}>
-        <span aria-hidden>{unread}</span>
-        <span className="sr-only">{t("nav.unread", { count: unread })}</span>
+        <span aria-hidden>{count}</span>
+        <span className="sr-only">{words}</span>
       </span>
     ) : null;
-  const messagesBadge =
-    unreadConversations > 0 ? (
-      <span className="ml-1 rounded-full bg-accent-500 px-1.5 py-0.5 text-xs text-white">
-        <span aria-hidden>{unreadConversations}</span>
-        <span className="sr-only">{t("nav.unreadConversations", { count: unreadConversations })}</span>
-      </span>
-    ) : null;
+  const badge = (className?: string) => countBadge(unread, t("nav.unread", { count: unread }), className);
+  const messagesBadge = countBadge(
+    unreadConversations,
+    t("nav.unreadConversations", { count: unreadConversations }),
+    "ml-1",
+  );
   const links = (
     <>
       <NavLink to="/directory" className={navClass}>
