@@ -202,7 +202,7 @@ function SiteHeader({
         {t("nav.account")}
       </NavLink>
       <Form method="post" action="/logout">
-        <Button type="submit" variant="quiet" size="nav" className="w-full text-left">
+        <Button type="submit" variant="quiet" size="nav" className="w-full text-left whitespace-nowrap">
           {t("nav.signOut")}
         </Button>
       </Form>
@@ -230,7 +230,11 @@ function SiteHeader({
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-2 sm:px-6 sm:py-3">
         <Link to="/" className="flex min-w-0 items-center gap-2 text-brand-800">
           <LogoMark className="size-9 shrink-0" />
-          <span className="text-sm font-semibold leading-tight sm:text-lg">{t("site.name")}</span>
+          {/* Signed in, the desktop row's links leave the name no room (the page is at most 1280 px
+              wide): the mark alone stands for it there, still the link's name for screen readers. */}
+          <span className={cx("text-sm font-semibold leading-tight sm:text-lg", user && "xl:sr-only")}>
+            {t("site.name")}
+          </span>
         </Link>
         <div className="hidden items-center gap-1 xl:flex">
           <nav aria-label={t("nav.main")} className="flex items-center gap-1">
