@@ -1,6 +1,7 @@
 /** Conversations' kinds and addresses, shared by the pages and the models (docs/decisions/060). */
 
-export const CONVERSATION_KINDS = ["match", "inquiry", "booking"] as const;
+/** A response's conversation becomes kind "match" when the response is accepted (docs/decisions/064). */
+export const CONVERSATION_KINDS = ["response", "match", "inquiry", "booking"] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 /** Where a member reads a conversation. */

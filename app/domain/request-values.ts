@@ -48,6 +48,10 @@ export const TRL_LABELS: Record<number, Label> = {
   9: { vi: "TRL 9 – Đã vận hành thực tế", en: "TRL 9 – Proven in operation" },
 };
 
+/** Who posts the request: a business, or a public agency posting a problem (the city's "problem market"). */
+export const REQUESTER_TYPES = ["business", "agency"] as const;
+export type RequesterType = (typeof REQUESTER_TYPES)[number];
+
 export const VISIBILITIES = ["public", "anonymous"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
@@ -78,3 +82,20 @@ export const DECLINE_REASONS = [
   "incomplete",
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Why a researcher says "not for me" to a suggested or invited request (optional; counted for officials). */
+export const NOT_FOR_ME_REASONS = [
+  "outside_expertise",
+  "no_capacity",
+  "budget",
+  "timeline",
+  "too_early",
+  "unclear",
+  "other",
+] as const;
+export type NotForMeReason = (typeof NOT_FOR_ME_REASONS)[number];
+
+/** Days after the response deadline in which the business gives every response feedback. */
+export const FEEDBACK_WINDOW_DAYS = 14;
+/** Days before the deadline the business is reminded of it. */
+export const DEADLINE_REMINDER_DAYS = 7;

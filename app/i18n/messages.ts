@@ -10,6 +10,9 @@ import * as legal from "./messages/legal";
 import * as matchmaking from "./messages/matchmaking";
 import * as offerPages from "./messages/offer-pages";
 import * as offerSearch from "./messages/offer-search";
+import * as requestFeedback from "./messages/request-feedback";
+import * as requestTalk from "./messages/request-talk";
+import * as requestsForYou from "./messages/requests-for-you";
 import * as search from "./messages/search";
 
 /**
@@ -30,6 +33,9 @@ export const vi = {
   ...offerSearch.vi,
   ...bookings.vi,
   ...inquiries.vi,
+  ...requestsForYou.vi,
+  ...requestTalk.vi,
+  ...requestFeedback.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -45,4 +51,7 @@ export const en: Record<MessageKey, Message> = {
   ...offerSearch.en,
   ...bookings.en,
   ...inquiries.en,
+  ...requestsForYou.en,
+  ...requestTalk.en,
+  ...requestFeedback.en,
 };

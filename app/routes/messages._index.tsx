@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { UnreadDot } from "~/components/ui/unread-dot";
 import { PageHeader } from "~/components/page";
 import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
-import { conversationUrl } from "~/domain/conversation";
+import { conversationUrl, type ConversationKind } from "~/domain/conversation";
 import { listBlocksOf, listConversationsOf, unblockStarter } from "~/models/conversation.server";
 import { requireUserId } from "~/auth/auth.server";
 import { titled } from "~/utils/meta";
@@ -53,7 +53,7 @@ export default function Conversations() {
                 {conversation.subject}
               </Link>
               <p className="text-sm text-slate-600">
-                {t(`conversations.kind.${conversation.kind as "match" | "inquiry" | "booking"}`)} ·{" "}
+                {t(`conversations.kind.${conversation.kind as ConversationKind}`)} ·{" "}
                 {conversation.with.person ??
                   pick(lang, conversation.with.organization?.nameVi, conversation.with.organization?.nameEn)}{" "}
                 ·{" "}
