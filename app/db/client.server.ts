@@ -1,6 +1,7 @@
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
 import { remember } from "@epic-web/remember";
+import { analyzeOnWorkerThread } from "./analyze.server";
 import { readWorkersFor, reopenReadWorkers } from "./read-workers.server";
 import { BUSY_TIMEOUT_MS, createSqliteAdapter, runAsTransactionCallback } from "./sqlite-adapter.server";
 
@@ -35,12 +36,19 @@ const prismaFile = remember("prisma-file", () => databaseFilePath(resolveDatabas
  * import) and hourly. ANALYZE rather than `PRAGMA optimize`: on a connection
  * opened while a table was empty, optimize never analyzes it, however large
  * it grows, and the planner then takes `status = ?` for a selective index
- * (34 ms instead of 0.2 for 150 profiles by id at 50,000). The adapter
- * reopens its read connection afterwards, so reads plan with the new numbers.
- * About 0.2 s at 100,000 organizations (analysis_limit bounds it).
+ * (34 ms instead of 0.2 for 150 profiles by id at 50,000). On a database file
+ * the ANALYZE runs on a worker thread, exact (app/db/analyze.server.ts); then
+ * `ANALYZE sqlite_schema`, which only reloads the numbers, gives them to this
+ * client's connection, and the adapter's reader and the read workers open
+ * again, so every read plans with them.
  */
-export async function refreshPlannerStatistics(db: DbClient = prisma) {
-  await db.$executeRawUnsafe("ANALYZE");
+export async function refreshPlannerStatistics(
+  db: DbClient = prisma,
+  file: string | null = db === prisma ? prismaFile : null,
+) {
+  if (file) await analyzeOnWorkerThread(file);
+  else await db.$executeRawUnsafe("ANALYZE");
+  await db.$executeRawUnsafe("ANALYZE sqlite_schema");
   reopenReadWorkers();
 }
 

@@ -141,7 +141,7 @@ export class ReadWorkersBusy extends Error {
 }
 
 // The app's own better-sqlite3, found from this module (the workers run from a string, with no location of their own).
-const driverPath = () => createRequire(import.meta.url).resolve("better-sqlite3");
+export const driverPath = () => createRequire(import.meta.url).resolve("better-sqlite3");
 
 /** READ_WORKERS, or one per core (at most 4); 0 turns them off. */
 export function readWorkerCount(): number {

@@ -55,7 +55,10 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
           "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" +
             // Table statistics for the query planner: without them it reads
             // `status = 'published'` as selective and scans 100,000 rows to find 20.
-            "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;",
+            // Exact ones (no analysis_limit): sampled numbers mislead it the same way
+            // (app/db/analyze.server.ts). Optimize analyzes only tables never analyzed
+            // or grown tenfold since, at start; the hourly refresh runs off this thread.
+            "PRAGMA analysis_limit = 0; PRAGMA optimize = 0x10002;",
         )
         .catch(async (error: unknown) => {
           await writer.dispose();

@@ -53,6 +53,36 @@ describe("SQLite connection", () => {
     }
   });
 
+  test("statistics are exact, not sampled: rows that all share a status are not taken for a selective index", async () => {
+    const file = path.join(runDir(), `exact-statistics-${process.pid}.db`);
+    fs.rmSync(file, { force: true });
+    const setup = new Database(file);
+    setup.exec(`CREATE TABLE Item (id TEXT PRIMARY KEY, status TEXT NOT NULL, kind TEXT NOT NULL);
+      CREATE INDEX Item_status_kind_idx ON Item (status, kind);`);
+    const insert = setup.prepare("INSERT INTO Item VALUES (?, 'published', ?)");
+    setup.transaction(() => {
+      for (let i = 0; i < 5_000; i++) insert.run(`item-${i}`, `kind-${i % 5}`);
+    })();
+    setup.close();
+    const client = createPrismaClient(`file:${file}`);
+    try {
+      // As the portal does on its database file: the ANALYZE on a worker thread.
+      await refreshPlannerStatistics(client, file);
+      const [row] = await client.$queryRawUnsafe<{ stat: string }[]>(
+        "SELECT stat FROM sqlite_stat1 WHERE idx = 'Item_status_kind_idx'",
+      );
+      // Rows, rows per status, rows per (status, kind). Sampled (analysis_limit 1000): "5000 1001 1001".
+      expect(row?.stat).toBe("5000 5000 1000");
+      // The client's own connection plans with the new numbers without reopening.
+      const [plan] = await client.$queryRawUnsafe<{ detail: string }[]>(
+        "EXPLAIN QUERY PLAN SELECT id FROM Item WHERE id IN ('item-1', 'item-2') AND status = 'published'",
+      );
+      expect(plan?.detail).toContain("sqlite_autoindex_Item_1");
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   test("a query from another request never runs inside someone else's open transaction", async () => {
     let insideTransaction!: () => void;
     const started = new Promise<void>((resolve) => (insideTransaction = resolve));
