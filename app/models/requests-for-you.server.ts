@@ -25,7 +25,8 @@ export type ForYouItem = {
   /** Why it was suggested (the stored suggestion's reasons), or null when only invited. */
   reasons: Reason[] | null;
   invitation: { note: string | null; createdAt: Date } | null;
-  response: { id: string; status: string } | null;
+  /** Their own response's status (the link goes to the request's page, where it is shown). */
+  response: { status: string } | null;
 };
 
 /** The list, newest request first; `null` when the member has no published profile. */
@@ -52,7 +53,7 @@ export async function requestsForYou(userId: string): Promise<ForYouItem[] | nul
     }),
     prisma.requestResponse.findMany({
       where: { responderId: userId, requestId: { in: ids } },
-      select: { id: true, requestId: true, status: true },
+      select: { requestId: true, status: true },
     }),
   ]);
   const gone = new Set(declined.map((row) => row.requestId));

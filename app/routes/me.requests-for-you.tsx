@@ -26,7 +26,7 @@ export const headers = keepRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { items: await requestsForYou(user.id) };
+  return { items: await requestsForYou(user.id), limit: FOR_YOU_LIMIT };
 }
 
 /** "Not for me" and its undo; each for the signed-in researcher's own profile only. */
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RequestsForYou() {
-  const { items } = useLoaderData<typeof loader>();
+  const { items, limit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -101,10 +101,12 @@ export default function RequestsForYou() {
           <li key={request.id} id={`request-${request.id}`} data-for-you={request.id} className="space-y-2">
             <RequestCard request={request} />
             <div className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-4">
-              <div className="flex flex-wrap gap-2">
-                {invitation ? <Badge tone="brand">{t("forYou.invited")}</Badge> : null}
-                {response ? <Badge tone="success">{t("forYou.responded")}</Badge> : null}
-              </div>
+              {invitation || response ? (
+                <div className="flex flex-wrap gap-2">
+                  {invitation ? <Badge tone="brand">{t("forYou.invited")}</Badge> : null}
+                  {response ? <Badge tone="success">{t("forYou.responded")}</Badge> : null}
+                </div>
+              ) : null}
               {reasons?.length ? (
                 <div>
                   <h3 className="text-sm font-semibold">{t("forYou.why")}</h3>
@@ -133,9 +135,7 @@ export default function RequestsForYou() {
           </li>
         ))}
       </ul>
-      {items.length >= FOR_YOU_LIMIT ? (
-        <p className="text-sm text-slate-600">{t("forYou.capped", { count: FOR_YOU_LIMIT })}</p>
-      ) : null}
+      {items.length >= limit ? <p className="text-sm text-slate-600">{t("forYou.capped", { count: limit })}</p> : null}
     </div>
   );
 }
