@@ -11,8 +11,8 @@ import { write } from "./write.server";
  * off the list and the researcher off its suggestions at once.
  */
 
-/** The most requests listed: suggestions are ten per request, so this is a long while of them. */
-export const FOR_YOU_LIMIT = 100;
+/** Requests a page: each carries its reasons and a "not for me" form, so pages stay short. */
+export const FOR_YOU_PER_PAGE = 20;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -29,8 +29,10 @@ export type ForYouItem = {
   response: { status: string } | null;
 };
 
-/** The list, newest request first; `null` when the member has no published profile. */
-export async function requestsForYou(userId: string): Promise<ForYouItem[] | null> {
+export type ForYouPage = { items: ForYouItem[]; page: number; pages: number; total: number };
+
+/** A page of the list, newest request first; `null` when the member has no published profile. */
+export async function requestsForYou(userId: string, page = 1): Promise<ForYouPage | null> {
   const profile = await ownProfile(userId);
   if (!profile || profile.status !== "published") return null;
   const openRequest = { status: "open" };
@@ -46,28 +48,38 @@ export async function requestsForYou(userId: string): Promise<ForYouItem[] | nul
     }),
   ]);
   const ids = [...new Set([...suggestions, ...invitations].map((row) => row.requestId))];
-  const [declined, responses] = await Promise.all([
+  const [declined, dates] = await Promise.all([
     prisma.requestDecline.findMany({
       where: { expertId: profile.id, requestId: { in: ids } },
       select: { requestId: true },
     }),
+    prisma.techRequest.findMany({ where: { id: { in: ids } }, select: { id: true, publishedAt: true } }),
+  ]);
+  const gone = new Set(declined.map((row) => row.requestId));
+  const listed = dates
+    .filter((row) => !gone.has(row.id))
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
+  const pages = Math.max(1, Math.ceil(listed.length / FOR_YOU_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const pageIds = listed.slice((current - 1) * FOR_YOU_PER_PAGE, current * FOR_YOU_PER_PAGE).map((row) => row.id);
+  // Only this page's cards and responses are read.
+  const [cards, responses] = await Promise.all([
+    openRequestCards(pageIds),
     prisma.requestResponse.findMany({
-      where: { responderId: userId, requestId: { in: ids } },
+      where: { responderId: userId, requestId: { in: pageIds } },
       select: { requestId: true, status: true },
     }),
   ]);
-  const gone = new Set(declined.map((row) => row.requestId));
-  const cards = await openRequestCards(ids.filter((id) => !gone.has(id)));
-  cards.sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
   const reasonsOf = new Map(suggestions.map((row) => [row.requestId, JSON.parse(row.reasons) as Reason[]]));
   const invitationOf = new Map(invitations.map(({ requestId, ...rest }) => [requestId, rest]));
   const responseOf = new Map(responses.map(({ requestId, ...rest }) => [requestId, rest]));
-  return cards.slice(0, FOR_YOU_LIMIT).map((request) => ({
+  const items = cards.map((request) => ({
     request,
     reasons: reasonsOf.get(request.id) ?? null,
     invitation: invitationOf.get(request.id) ?? null,
     response: responseOf.get(request.id) ?? null,
   }));
+  return { items, page: current, pages, total: listed.length };
 }
 
 /** Whether the member has a profile at all (the page says "publish it" either way). */

@@ -6,6 +6,7 @@ import { FormErrors, SelectField, SubmitButton, TextareaField } from "~/componen
 import { MatchReasons } from "~/components/match-reasons";
 import { PageHeader } from "~/components/page";
 import { RequestCard } from "~/components/request-card";
+import { SimplePager } from "~/components/simple-pager";
 import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
@@ -13,7 +14,7 @@ import { requireUser } from "~/auth/auth.server";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { NOT_FOR_ME_REASONS } from "~/domain/request-values";
 import { useT } from "~/i18n/i18n";
-import { declineRequest, FOR_YOU_LIMIT, requestsForYou, undoDecline } from "~/models/requests-for-you.server";
+import { declineRequest, requestsForYou, undoDecline } from "~/models/requests-for-you.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
 import { readForm } from "~/utils/misc";
@@ -26,7 +27,8 @@ export const headers = keepRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { items: await requestsForYou(user.id), limit: FOR_YOU_LIMIT };
+  const page = Number(new URL(args.request.url).searchParams.get("page"));
+  return { list: await requestsForYou(user.id, Number.isInteger(page) && page > 0 ? page : 1) };
 }
 
 /** "Not for me" and its undo; each for the signed-in researcher's own profile only. */
@@ -49,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RequestsForYou() {
-  const { items, limit } = useLoaderData<typeof loader>();
+  const { list } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -57,7 +59,7 @@ export default function RequestsForYou() {
   // A refused "not for me" opens its own item's form again, with its messages.
   const refused = actionData?.result.initialValue?.requestId;
   const errors = actionData?.result.error ?? undefined;
-  if (items === null) {
+  if (list === null) {
     return (
       <div className="mx-auto max-w-3xl space-y-4">
         <PageHeader title={t("forYou.title")} />
@@ -85,7 +87,7 @@ export default function RequestsForYou() {
       ) : null}
       {searchParams.get("undone") ? <Notice>{t("forYou.undone")}</Notice> : null}
       {typeof refused !== "string" ? <FormErrors reply={actionData?.result} /> : null}
-      {items.length === 0 ? (
+      {list.total === 0 ? (
         <div className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
           <p>{t("forYou.empty")}</p>
           <div className="flex flex-wrap gap-2">
@@ -97,7 +99,7 @@ export default function RequestsForYou() {
         </div>
       ) : null}
       <ul className="space-y-4">
-        {items.map(({ request, reasons, invitation, response }) => (
+        {list.items.map(({ request, reasons, invitation, response }) => (
           <li key={request.id} id={`request-${request.id}`} data-for-you={request.id} className="space-y-2">
             <RequestCard request={request} />
             <div className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-4">
@@ -135,7 +137,7 @@ export default function RequestsForYou() {
           </li>
         ))}
       </ul>
-      {items.length >= limit ? <p className="text-sm text-slate-600">{t("forYou.capped", { count: limit })}</p> : null}
+      <SimplePager page={list.page} pages={list.pages} href={(page) => `/me/requests-for-you?page=${page}`} />
     </div>
   );
 }

@@ -1289,7 +1289,7 @@ describe('"not for me" and the reasons both sides see', () => {
       (row) => row.expertId === experts.water.id,
     );
     expect(business, "the water-treatment scientist is suggested").toBeDefined();
-    const mine = (await requestsForYou(experts.water.userId))!.find(
+    const mine = (await requestsForYou(experts.water.userId))!.items.find(
       (item) => item.request.id === requests.textileNoMarks,
     );
     expect(mine, "the request is on her list").toBeDefined();
@@ -1311,7 +1311,7 @@ describe('"not for me" and the reasons both sides see', () => {
     expect(await declineRequest(gasScientist.userId, requests.gasEn, { reason: "timeline", note: null })).toBe(true);
     // At once, before any recompute: off the business's suggestions and off her list.
     expect(expertIds((await suggestionsFor(requests.gasEn)).experts)).not.toContain(gasScientist.id);
-    const list = (await requestsForYou(gasScientist.userId))!.map((item) => item.request.id);
+    const list = (await requestsForYou(gasScientist.userId))!.items.map((item) => item.request.id);
     expect(list).not.toContain(requests.gasEn);
     expect(list).toContain(requests.gasVi);
     // A second click writes nothing new.

@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "~/db/client.server";
-import { declineRequest, notForMeCounts, requestsForYou, undoDecline } from "~/models/requests-for-you.server";
+import {
+  declineRequest,
+  FOR_YOU_PER_PAGE,
+  notForMeCounts,
+  requestsForYou,
+  undoDecline,
+} from "~/models/requests-for-you.server";
 import { hex, makeUser } from "../factories";
 
 /** "Requests for you": what the list holds, who may decline, and the officials' counts. */
@@ -70,13 +76,31 @@ describe("the list", () => {
         timeline: "c",
       },
     });
-    const items = (await requestsForYou(me.id))!;
+    const { items, total } = (await requestsForYou(me.id))!;
     expect(items.map((item) => item.request.id)).toEqual([newer.id, invitedOnly.id, older.id]);
+    expect(total).toBe(3);
     expect(items[0]!.reasons).toEqual([{ kind: "keywords", terms: ["cảm biến khí"] }]);
     expect(items[0]!.response).toEqual({ status: "submitted" });
     expect(items[1]!).toMatchObject({ reasons: null, invitation: { note: "Mời anh" }, response: null });
     // An anonymous request's company is not sent.
     expect(items[2]!.request.companyName).toBeNull();
+  });
+
+  test("is paged, twenty a page; a page past the end shows the last", async () => {
+    const owner = await makeUser({ label: "for-you-owner", password: null });
+    const me = await researcher();
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const request = await openRequest(owner.id, { daysAgo: i });
+      await suggest(request.id, me.expert.id);
+      ids.push(request.id);
+    }
+    const first = (await requestsForYou(me.id))!;
+    expect(first).toMatchObject({ page: 1, pages: 2, total: 25 });
+    expect(first.items.map((item) => item.request.id)).toEqual(ids.slice(0, FOR_YOU_PER_PAGE));
+    const last = (await requestsForYou(me.id, 99))!;
+    expect(last.page).toBe(2);
+    expect(last.items.map((item) => item.request.id)).toEqual(ids.slice(FOR_YOU_PER_PAGE));
   });
 
   test("is null for a member without a published profile", async () => {
@@ -110,13 +134,13 @@ describe("not for me", () => {
     const request = await openRequest(owner.id);
     await prisma.invitation.create({ data: { requestId: request.id, expertId: me.expert.id, invitedById: owner.id } });
     expect(await declineRequest(me.id, request.id, { reason: "unclear", note: "Chưa rõ" })).toBe(true);
-    expect((await requestsForYou(me.id))!.map((item) => item.request.id)).not.toContain(request.id);
+    expect((await requestsForYou(me.id))!.items.map((item) => item.request.id)).not.toContain(request.id);
     const queued = () => prisma.job.count({ where: { kind: "recompute-matches", payload: { contains: request.id } } });
     const before = await queued();
     expect(await undoDecline(me.id, request.id)).toBe(true);
     expect(await prisma.requestDecline.count({ where: { requestId: request.id } })).toBe(0);
     expect(await queued()).toBe(before + 1);
-    expect((await requestsForYou(me.id))!.map((item) => item.request.id)).toContain(request.id);
+    expect((await requestsForYou(me.id))!.items.map((item) => item.request.id)).toContain(request.id);
     // Undoing again changes nothing and queues nothing.
     expect(await undoDecline(me.id, request.id)).toBe(false);
     expect(await queued()).toBe(before + 1);
