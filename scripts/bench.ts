@@ -532,6 +532,22 @@ const signIn: Record<string, unknown> = { argon2VerifyInProcess: summarize(verif
 }
 results.signIn = signIn;
 
+/** A member's page opened 60 times one after another (after 5 to warm up), each checked for `mark`; printed. */
+async function timeOpenings(url: string, cookie: string, mark: string) {
+  const open = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200 || !body.includes(mark)) throw new Error(`GET ${url}: ${response.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 5; i++) await open(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) times.push(await open());
+  console.log(`  p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms over ${times.length} openings`);
+  return summarize(times);
+}
+
 // ---------------------------------------------------------------- a long conversation
 step("opening a conversation with 500 messages (GET /messages/:id as a member)");
 {
@@ -572,19 +588,7 @@ step("opening a conversation with 500 messages (GET /messages/:id as a member)")
   const server = await startServer(port, meili.host, meili.apiKey, {});
   try {
     const url = `http://127.0.0.1:${port}/messages/${conversation.id}`;
-    const open = async () => {
-      const started = performance.now();
-      const response = await fetch(url, { headers: { Cookie: `${SESSION_COOKIE}=${token}` }, redirect: "manual" });
-      const body = await response.text();
-      if (response.status !== 200 || !body.includes("Tin nhắn số 500"))
-        throw new Error(`GET ${url}: ${response.status}`);
-      return performance.now() - started;
-    };
-    for (let i = 0; i < 5; i++) await open(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) times.push(await open());
-    results.conversation500 = summarize(times);
-    console.log(`  p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms over ${times.length} openings`);
+    results.conversation500 = await timeOpenings(url, `${SESSION_COOKIE}=${token}`, "Tin nhắn số 500");
   } finally {
     await stopServer(server);
   }
@@ -661,19 +665,7 @@ step("a researcher's Requests for you: 150 suggestions and 30 invitations (GET /
   const server = await startServer(port, meili.host, meili.apiKey, {});
   try {
     const url = `http://127.0.0.1:${port}/me/requests-for-you`;
-    const open = async () => {
-      const started = performance.now();
-      const response = await fetch(url, { headers: { Cookie: `${SESSION_COOKIE}=${token}` }, redirect: "manual" });
-      const body = await response.text();
-      if (response.status !== 200 || !body.includes("Đặt hàng thử số 0:"))
-        throw new Error(`GET ${url}: ${response.status}`);
-      return performance.now() - started;
-    };
-    for (let i = 0; i < 5; i++) await open(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) times.push(await open());
-    results.requestsForYou = summarize(times);
-    console.log(`  p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms over ${times.length} openings`);
+    results.requestsForYou = await timeOpenings(url, `${SESSION_COOKIE}=${token}`, "Đặt hàng thử số 0:");
   } finally {
     await stopServer(server);
   }

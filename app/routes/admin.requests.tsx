@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { reviewOne } from "./__review.server";
 import { ReviewPage } from "~/components/review-decision";
+import { ColumnHeadings } from "~/components/ui/column-headings";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import { requirePermission } from "~/auth/auth.server";
 import { pendingRequests } from "~/models/review-queue.server";
@@ -68,39 +69,32 @@ export default function AdminRequests() {
 function NotForMeTable({ rows }: { rows: { reason: string | null; all: number; recent: number }[] }) {
   const t = useT();
   return (
-    <section aria-labelledby="not-for-me" className="mx-auto mt-8 max-w-3xl space-y-2">
+    <section aria-labelledby="not-for-me" className="mx-auto mt-8 max-w-3xl overflow-x-auto">
       <h2 id="not-for-me" className="text-lg font-semibold">
         {t("forYou.stats.title")}
       </h2>
-      <p className="text-sm text-slate-600">{t("forYou.stats.intro")}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" data-not-for-me>
-          <thead>
-            <tr className="border-b border-slate-200 text-left">
-              <th scope="col" className="py-2 pr-3">
-                {t("forYou.stats.reason")}
+      <table className="w-full border-collapse text-sm" data-not-for-me>
+        <caption className="pb-2 text-left text-slate-600">{t("forYou.stats.intro")}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left">
+            <ColumnHeadings
+              labels={[t("forYou.stats.reason"), t("forYou.stats.all"), t("forYou.stats.recent")]}
+              cell="py-2 pr-3"
+            />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.reason ?? "none"} data-reason={row.reason ?? "none"} className="border-b border-slate-100">
+              <th scope="row" className="py-2 pr-3 text-left font-normal">
+                {row.reason ? t(`forYou.reason.${row.reason}` as MessageKey) : t("forYou.reasonNone")}
               </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                {t("forYou.stats.all")}
-              </th>
-              <th scope="col" className="py-2 text-right">
-                {t("forYou.stats.recent")}
-              </th>
+              <td className="py-2 pr-3 text-right tabular-nums">{row.all}</td>
+              <td className="py-2 text-right tabular-nums">{row.recent}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.reason ?? "none"} data-reason={row.reason ?? "none"} className="border-b border-slate-100">
-                <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  {row.reason ? t(`forYou.reason.${row.reason}` as MessageKey) : t("forYou.reasonNone")}
-                </th>
-                <td className="py-2 pr-3 text-right tabular-nums">{row.all}</td>
-                <td className="py-2 text-right tabular-nums">{row.recent}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

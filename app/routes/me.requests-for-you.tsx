@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { NoteField } from "~/components/note-field";
 import { MatchReasons } from "~/components/match-reasons";
 import { PageHeader } from "~/components/page";
 import { RequestCard } from "~/components/request-card";
@@ -171,14 +172,12 @@ function NotForMeForm({
           errors={errors?.reason ?? undefined}
           options={NOT_FOR_ME_REASONS.map((reason) => ({ value: reason, label: t(`forYou.reason.${reason}`) }))}
         />
-        <TextareaField
+        <NoteField
           label={t("forYou.note")}
           hint={t("forYou.noteHint", { max: NOT_FOR_ME_NOTE_MAX })}
-          name="note"
-          rows={2}
-          maxLength={NOT_FOR_ME_NOTE_MAX}
+          max={NOT_FOR_ME_NOTE_MAX}
           defaultValue={value("note")}
-          errors={errors?.note ?? undefined}
+          errors={errors?.note}
         />
         <SubmitButton name="intent" value="not-for-me" tone="secondary">
           {t("forYou.notForMe")}

@@ -11,6 +11,7 @@ import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { getSuggestions } from "~/models/matching.server";
 import { MatchReasons } from "~/components/match-reasons";
+import { NoteField } from "~/components/note-field";
 import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { getRequest, visibleRequest } from "~/models/request.server";
 import {
@@ -570,12 +571,11 @@ function InviteForm({ expertId, note, errors }: { expertId: string; note: string
       <input type="hidden" name="expertId" value={expertId} />
       <details open={Boolean(errors?.length)}>
         <summary className="cursor-pointer text-sm text-brand-700">{t("forYou.invite.addNote")}</summary>
-        <TextareaField
+        <NoteField
           label={t("forYou.invite.note")}
           hint={t("forYou.invite.noteHint", { max: INVITE_NOTE_MAX })}
-          name="note"
+          max={INVITE_NOTE_MAX}
           rows={3}
-          maxLength={INVITE_NOTE_MAX}
           defaultValue={note}
           errors={errors}
           className="mt-2"

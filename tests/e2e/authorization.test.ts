@@ -1111,26 +1111,7 @@ add({
   },
 });
 add({
-  name: "POST invite an expert to a request",
-  method: "POST",
-  prepare: async () => {
-    const owner = await makeUser({ label: "owner" });
-    const invitee = await makeResearcher("invitee");
-    return { owner, invitee, request: await makeRequest(owner.id), people: { owner, invitee } };
-  },
-  path: (f) => `/requests/${f.request.id}`,
-  form: (f) => ({ intent: "invite", expertId: f.invitee.expert.id }),
-  actors: ["owner", "invitee"],
-  allow: ["owner"],
-  state: (f) => db().invitation.findMany({ where: { requestId: f.request.id } }),
-  changed: async (f, me) => {
-    expect(await db().invitation.findMany({ where: { requestId: f.request.id } })).toEqual([
-      expect.objectContaining({ expertId: f.invitee.expert.id, invitedById: me.id }),
-    ]);
-  },
-});
-add({
-  name: "POST invite an expert with a personal note: only the request's author",
+  name: "POST invite an expert to a request, with a personal note (only its author)",
   method: "POST",
   prepare: async () => {
     const owner = await makeUser({ label: "owner" });
@@ -1148,7 +1129,6 @@ add({
     ]);
   },
 });
-
 /** An open request suggesting one researcher, with why (as recomputeSuggestions stores it). */
 async function requestSuggestingResearcher() {
   const owner = await makeUser({ label: "owner" });
