@@ -35,15 +35,15 @@ export type ForYouPage = { items: ForYouItem[]; page: number; pages: number; tot
 export async function requestsForYou(userId: string, page = 1): Promise<ForYouPage | null> {
   const profile = await ownProfile(userId);
   if (!profile || profile.status !== "published") return null;
-  const openRequest = { status: "open" };
-  // Both read by expertId (indexed), the request's status checked by its primary key.
+  // Both read by expertId (indexed); whether each request is open is read below by primary key
+  // (a relation filter here would have the database list every open request).
   const [suggestions, invitations] = await Promise.all([
     prisma.matchSuggestion.findMany({
-      where: { expertId: profile.id, targetType: "expert", request: openRequest },
+      where: { expertId: profile.id, targetType: "expert" },
       select: { requestId: true, reasons: true },
     }),
     prisma.invitation.findMany({
-      where: { expertId: profile.id, request: openRequest },
+      where: { expertId: profile.id },
       select: { requestId: true, note: true, createdAt: true },
     }),
   ]);
@@ -53,7 +53,10 @@ export async function requestsForYou(userId: string, page = 1): Promise<ForYouPa
       where: { expertId: profile.id, requestId: { in: ids } },
       select: { requestId: true },
     }),
-    prisma.techRequest.findMany({ where: { id: { in: ids } }, select: { id: true, publishedAt: true } }),
+    prisma.techRequest.findMany({
+      where: { id: { in: ids }, status: "open" },
+      select: { id: true, publishedAt: true },
+    }),
   ]);
   const gone = new Set(declined.map((row) => row.requestId));
   const listed = dates
