@@ -178,6 +178,7 @@ async function buildWorld() {
       // The inquiry forms of a listing, an expert and an offer that are not theirs.
       pages: () => [
         "/me/responses",
+        "/me/requests-for-you",
         `/requests/${request.id}`,
         "/me/profile",
         `/organizations/${managed.slug}`,
