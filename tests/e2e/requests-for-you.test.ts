@@ -39,7 +39,7 @@ async function suggestedRequest() {
 
 describe("Requests for you, at 390 and 320 px, without JavaScript", () => {
   test("a researcher sees a suggested request with its reasons, says 'not for me', and it is gone", async () => {
-    const { researcher, request, keyword } = await suggestedRequest();
+    const { curator, researcher, request, keyword } = await suggestedRequest();
     const page = await openPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     await signInAs(researcher.id, page.context());
     await page.goto("/me/requests-for-you");
@@ -74,6 +74,14 @@ describe("Requests for you, at 390 and 320 px, without JavaScript", () => {
       }),
     ]);
     expect(await db().matchSuggestion.count({ where: { requestId: request.id } })).toBe(0);
+    // The officials' console counts it, over all time and the last 90 days.
+    const officials = await httpClient({ cookie: await signInAs(curator.id) }).get("/admin/requests");
+    const row = /<tr data-reason="no_capacity"[^>]*>.*?<td[^>]*>(\d+)<\/td><td[^>]*>(\d+)<\/td>/s.exec(
+      await officials.text(),
+    );
+    expect(row, "the no_capacity row").not.toBeNull();
+    expect(Number(row![1])).toBeGreaterThanOrEqual(1);
+    expect(Number(row![2])).toBeGreaterThanOrEqual(1);
 
     // Undo: the decline is gone (the request suggests them again from its next recompute).
     await page.getByRole("button", { name: "Hoàn tác" }).click();
