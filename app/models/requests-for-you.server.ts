@@ -85,11 +85,6 @@ export async function requestsForYou(userId: string, page = 1): Promise<ForYouPa
   return { items, page: current, pages, total: listed.length };
 }
 
-/** Whether the member has a profile at all (the page says "publish it" either way). */
-export async function hasPublishedProfile(userId: string) {
-  return (await ownProfile(userId))?.status === "published";
-}
-
 /**
  * "Not for me": only for a request the researcher was suggested for or invited
  * to (404 otherwise). Their suggestion row goes in the same write; a second
