@@ -20,6 +20,7 @@
  * 5. Times sign-in over HTTP (POST /login, argon2id at the cost in
  *    app/auth/password.server.ts) at 1 and 4 clients.
  * 5b. Times opening a conversation of 500 messages (GET /messages/:id as a member).
+ * 5c. Times a researcher's "Requests for you" with 150 suggestions and 30 invitations.
  * 6. Times writes (an organization, an offer) until they are searchable (p95),
  *    and reads the app's peak memory.
  * Prints a table and writes JSON to bench-results/latest.json.
@@ -531,6 +532,22 @@ const signIn: Record<string, unknown> = { argon2VerifyInProcess: summarize(verif
 }
 results.signIn = signIn;
 
+/** A member's page opened 60 times one after another (after 5 to warm up), each checked for `mark`; printed. */
+async function timeOpenings(url: string, cookie: string, mark: string) {
+  const open = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200 || !body.includes(mark)) throw new Error(`GET ${url}: ${response.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 5; i++) await open(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) times.push(await open());
+  console.log(`  p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms over ${times.length} openings`);
+  return summarize(times);
+}
+
 // ---------------------------------------------------------------- a long conversation
 step("opening a conversation with 500 messages (GET /messages/:id as a member)");
 {
@@ -571,24 +588,89 @@ step("opening a conversation with 500 messages (GET /messages/:id as a member)")
   const server = await startServer(port, meili.host, meili.apiKey, {});
   try {
     const url = `http://127.0.0.1:${port}/messages/${conversation.id}`;
-    const open = async () => {
-      const started = performance.now();
-      const response = await fetch(url, { headers: { Cookie: `${SESSION_COOKIE}=${token}` }, redirect: "manual" });
-      const body = await response.text();
-      if (response.status !== 200 || !body.includes("Tin nhắn số 500"))
-        throw new Error(`GET ${url}: ${response.status}`);
-      return performance.now() - started;
-    };
-    for (let i = 0; i < 5; i++) await open(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 60; i++) times.push(await open());
-    results.conversation500 = summarize(times);
-    console.log(`  p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms over ${times.length} openings`);
+    results.conversation500 = await timeOpenings(url, `${SESSION_COOKIE}=${token}`, "Tin nhắn số 500");
   } finally {
     await stopServer(server);
   }
   // Leave the bench database as it was, for --reuse.
   await prisma.user.deleteMany({ where: { id: { in: [starter.id, owner.id] } } });
+}
+
+// ---------------------------------------------------------------- requests for you
+step("a researcher's Requests for you: 150 suggestions and 30 invitations (GET /me/requests-for-you)");
+{
+  const { createSession, generateSessionToken, SESSION_COOKIE } = await import("~/auth/session.server");
+  const emails = ["researcher", "business"].map((who) => `bench-for-you-${who}@example.vn`);
+  // Leftovers of an interrupted run first (their requests go with their author).
+  await prisma.user.deleteMany({ where: { email: { in: emails } } });
+  const [researcher, business] = await Promise.all(
+    emails.map((email, i) =>
+      prisma.user.create({
+        data: { email, name: `Bench ${i ? "business" : "researcher"}`, passwordHash, accountType: "business" },
+      }),
+    ),
+  );
+  const field = await prisma.field.findFirstOrThrow({ where: { parentId: { not: null } }, select: { id: true } });
+  const expert = await prisma.expertProfile.create({
+    data: {
+      userId: researcher!.id,
+      slug: `bench-for-you-${Date.now()}`,
+      fullName: "Bench Researcher",
+      status: "published",
+      publishedAt: new Date(),
+      fields: { create: [{ fieldId: field.id }] },
+    },
+  });
+  const now = Date.now();
+  const reasons = JSON.stringify([
+    { kind: "fields", fields: [{ vi: "Cảm biến", en: "Sensors" }] },
+    { kind: "keywords", terms: ["cảm biến khí", "dây nano"] },
+    { kind: "publication", title: "Cảm biến khí H2S độ nhạy cao trên cơ sở dây nano SnO2" },
+    { kind: "offer", offer: "lab_services" },
+  ]);
+  for (let i = 0; i < 180; i++) {
+    // Every tenth closed: the page reads the open ones only.
+    const request = await prisma.techRequest.create({
+      data: {
+        authorId: business!.id,
+        companyName: `Công ty Thử ${i}`,
+        sector: "electronics",
+        companySize: "small",
+        district: "cau-giay",
+        title: `Đặt hàng thử số ${i}: cảm biến khí cho nhà máy`,
+        problem: "Cần cảm biến khí độ nhạy cao để phát hiện rò rỉ khí độc trong nhà máy, thử nghiệm thực tế.",
+        desiredOutcome: "Mẫu cảm biến thử nghiệm tại nhà máy.",
+        trl: 5,
+        budget: "to_discuss",
+        deadline: new Date(now + 90 * 86_400_000),
+        visibility: i % 3 ? "public" : "anonymous",
+        status: i % 10 === 9 ? "closed" : "open",
+        publishedAt: new Date(now - i * 3_600_000),
+        fields: { create: [{ fieldId: field.id }] },
+      },
+    });
+    if (i < 150) {
+      await prisma.matchSuggestion.create({
+        data: { requestId: request.id, targetType: "expert", expertId: expert.id, rank: i % 10, score: 8, reasons },
+      });
+    } else {
+      await prisma.invitation.create({
+        data: { requestId: request.id, expertId: expert.id, invitedById: business!.id, note: "Mong anh xem giúp." },
+      });
+    }
+  }
+  const token = generateSessionToken();
+  await createSession(token, researcher!.id, { db: prisma });
+  const port = await findFreePort();
+  const server = await startServer(port, meili.host, meili.apiKey, {});
+  try {
+    const url = `http://127.0.0.1:${port}/me/requests-for-you`;
+    results.requestsForYou = await timeOpenings(url, `${SESSION_COOKIE}=${token}`, "Đặt hàng thử số 0:");
+  } finally {
+    await stopServer(server);
+  }
+  // Leave the bench database as it was, for --reuse (requests, suggestions and invitations go with the users).
+  await prisma.user.deleteMany({ where: { id: { in: [researcher!.id, business!.id] } } });
 }
 
 // ---------------------------------------------------------------- write to searchable
@@ -1264,6 +1346,8 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   row("sign-in: app peak memory (MB)", String(signIn.peakMemoryMb));
   const conversation = all.conversation500 as Stats;
   row("a conversation of 500 messages, opened: p50 / p95 (ms)", `${conversation.p50} / ${conversation.p95}`);
+  const forYou = all.requestsForYou as Stats | undefined;
+  if (forYou) row("Requests for you (180 suggested or invited), opened: p50 / p95", `${forYou.p50} / ${forYou.p95}`);
   for (const clients of [1, 16]) {
     const stats = byMode[`ecosystem_${clients}`] as Stats;
     row(`ecosystem page, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);

@@ -66,6 +66,8 @@ export type NotificationMailExtra = {
   quote?: { by: string; text: string };
   /** The request's problem, for an invitation or a suggestion (excerpted here). */
   requestSummary?: string;
+  /** The business's personal note with an invitation (its name stays out: the request may be anonymous). */
+  note?: string;
   /** Why a suggestion fits, one line each (a new offer told to a request's owner). */
   reasons?: Reason[];
   /** The button's label, when the link's address does not say it well. */
@@ -78,10 +80,11 @@ export function notificationMail(
 ): ComposedMail {
   return mailTo(to, (t) => {
     const line = t(notification.key, notification.params);
-    const { quote, requestSummary, reasons, action } = notification.mail ?? {};
+    const { quote, requestSummary, note, reasons, action } = notification.mail ?? {};
     const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
     if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
     if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });
+    if (note) blocks.push({ kind: "quote", by: t("forYou.mail.note"), text: note });
     if (reasons?.length) {
       const lines = reasons.map((reason) => `- ${reasonText(reason, t, to.lang)}`);
       blocks.push({ kind: "quote", by: t("mail.whyMatched"), text: lines.join("\n") });

@@ -123,6 +123,48 @@ describe("notification mails", () => {
   });
 });
 
+describe("Requests for you in the mails", () => {
+  test("an invitation quotes the business's note, escaped, under a label in the reader's language", () => {
+    const invitation = (lang: "vi" | "en") =>
+      notificationMail(
+        { name: "An", lang },
+        {
+          key: "notify.invitedWithNote",
+          params: { title: "Drones", note: `Hope to work with you ${HOSTILE}` },
+          url: "/requests/r2",
+          mail: { requestSummary: "Spray rice fields", note: `Hope to work with you ${HOSTILE}` },
+        },
+      );
+    const en = invitation("en");
+    expect(en.text).toContain(`The requester's note:\n> Hope to work with you ${HOSTILE}`);
+    expect(en.html).not.toContain(HOSTILE);
+    expect(en.html).toContain("&lt;script&gt;");
+    expect(invitation("vi").text).toContain("Lời nhắn của bên đặt hàng:\n> Hope to work with you");
+  });
+
+  test("a suggestion says why, in the reader's language, and leads to Requests for you", () => {
+    const suggested = (lang: "vi" | "en") =>
+      notificationMail(
+        { name: "An", lang },
+        {
+          key: "notify.suggested",
+          params: { title: "Drones" },
+          url: "/me/requests-for-you#request-r2",
+          mail: {
+            requestSummary: "Spray rice fields",
+            reasons: [{ kind: "fields", fields: [{ vi: "Cảm biến", en: "Sensors" }] }],
+            action: "mail.action.forYou",
+          },
+        },
+      );
+    expect(suggested("en").text).toContain("Why it fits:\n> - Same fields: Sensors");
+    expect(suggested("en").text).toContain(
+      "See requests for you: https://portal.example/me/requests-for-you#request-r2",
+    );
+    expect(suggested("vi").text).toContain("Vì sao phù hợp:\n> - Cùng lĩnh vực: Cảm biến");
+  });
+});
+
 describe("account mails", () => {
   test("the confirmation link is the button and is written out in both parts", () => {
     const mail = confirmSignUpMail({ name: "Hoa", lang: "vi" }, { token: "abc_123", hours: 24 });

@@ -81,6 +81,8 @@ type RequestFacts = {
   areaIds: Set<string>;
   excludedOrganizationIds: Set<string>;
   authorId: string;
+  /** Experts who said "not for me" to this request: never suggested for it again. */
+  declinedExpertIds?: Set<string>;
 };
 
 type CandidateFields = CandidateField[];
@@ -116,6 +118,7 @@ export function scoreExpert(
   poolSize: number,
 ): Scored | null {
   if (expert.userId === request.authorId) return null;
+  if (request.declinedExpertIds?.has(expert.id)) return null;
   if (expert.affiliationId && request.excludedOrganizationIds.has(expert.affiliationId)) return null;
   const { score: fieldScore, reasons } = fieldReasons(request, expert.fields);
   let score = fieldScore;
@@ -394,9 +397,10 @@ async function requestFacts(
   request: NonNullable<Awaited<ReturnType<typeof loadRequest>>>,
   db: DbClient,
 ): Promise<RequestFacts> {
-  const [managed, ownProfile] = await Promise.all([
+  const [managed, ownProfile, declines] = await Promise.all([
     db.organizationManager.findMany({ where: { userId: request.authorId }, select: { organizationId: true } }),
     db.expertProfile.findUnique({ where: { userId: request.authorId }, select: { affiliationId: true } }),
+    db.requestDecline.findMany({ where: { requestId: request.id }, select: { expertId: true } }),
   ]);
   const excluded = new Set(managed.map((row) => row.organizationId));
   // The organization the requester belongs to (their own profile's affiliation).
@@ -412,6 +416,7 @@ async function requestFacts(
     areaIds: new Set(request.fields.flatMap(({ field }) => (field.parent ? [field.parent.id] : []))),
     excludedOrganizationIds: excluded,
     authorId: request.authorId,
+    declinedExpertIds: new Set(declines.map((row) => row.expertId)),
   };
 }
 
@@ -540,17 +545,19 @@ export async function recomputeSuggestions(requestId: string, options: { announc
     if (fresh.length > 0) {
       const owners = await tx.expertProfile.findMany({
         where: { id: { in: fresh.map((entry) => entry.id) } },
-        select: { userId: true },
+        select: { id: true, userId: true },
       });
-      for (const { userId } of owners) {
+      const reasonsOf = new Map(fresh.map((entry) => [entry.id, entry.reasons]));
+      for (const { id, userId } of owners) {
+        // The same reasons the business sees, and the page that lists them with "not for me".
         await notify(
           {
             userId,
             type: "suggestion",
             key: "notify.suggested",
             params: { title: request.title },
-            url: `/requests/${requestId}`,
-            mail: { requestSummary: request.problem, action: "mail.action.respond" },
+            url: `/me/requests-for-you#request-${requestId}`,
+            mail: { requestSummary: request.problem, reasons: reasonsOf.get(id), action: "mail.action.forYou" },
           },
           tx,
           effects,

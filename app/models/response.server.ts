@@ -6,6 +6,7 @@ import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~
 import { translator, isLanguage } from "~/i18n/i18n";
 import { conversationUrl } from "~/domain/conversation";
 import { startConversation } from "./conversation.server";
+import { excerpt } from "~/mail/templates.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -27,7 +28,11 @@ async function ownOpenRequest(requestId: string, userId: string, tx: Prisma.Tran
   return request;
 }
 
-export async function inviteExpert(requestId: string, userId: string, expertId: string) {
+/** How much of an invitation's note its one-line notice quotes. */
+const NOTE_IN_LINE = 80;
+
+/** The author invites a published expert, with an optional personal note (quoted in the notice and e-mail). */
+export async function inviteExpert(requestId: string, userId: string, expertId: string, note: string | null = null) {
   await write(async (tx, effects) => {
     const request = await ownOpenRequest(requestId, userId, tx);
     if (request.status !== "open") throw new Response("The request is not open.", { status: 409 });
@@ -39,15 +44,16 @@ export async function inviteExpert(requestId: string, userId: string, expertId: 
     if (expert.userId === userId) throw forbidden();
     const existing = await tx.invitation.findUnique({ where: { requestId_expertId: { requestId, expertId } } });
     if (existing) return; // a second click changes nothing
-    await tx.invitation.create({ data: { requestId, expertId, invitedById: userId } });
+    await tx.invitation.create({ data: { requestId, expertId, invitedById: userId, note } });
     await notify(
       {
         userId: expert.userId,
         type: "invitation",
-        key: "notify.invited",
-        params: { title: request.title },
+        key: note ? "notify.invitedWithNote" : "notify.invited",
+        // The line (also the e-mail's subject) quotes the note's start; the e-mail quotes all of it.
+        params: note ? { title: request.title, note: excerpt(note, NOTE_IN_LINE) } : { title: request.title },
         url: `/requests/${requestId}`,
-        mail: { requestSummary: request.problem, action: "mail.action.respond" },
+        mail: { requestSummary: request.problem, note: note ?? undefined, action: "mail.action.respond" },
       },
       tx,
       effects,

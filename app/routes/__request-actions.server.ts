@@ -77,7 +77,7 @@ async function invite(args: IntentArgs) {
   if (!byAuthor(args)) throw forbidden();
   const submission = parseWithZod(args.formData, { schema: InviteSchema });
   if (submission.status !== "success") return answer("invite", submission.reply(), null, 400);
-  await inviteExpert(args.id, args.user.id, submission.value.expertId);
+  await inviteExpert(args.id, args.user.id, submission.value.expertId, submission.value.note);
   return answer("invite", submission.reply());
 }
 

@@ -126,6 +126,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["/me/profile", "account.myProfile"],
   ["/me/requests", "account.myRequests"],
   ["/me/responses", "account.myResponses"],
+  ["/me/requests-for-you", "forYou.title"],
   ["/messages", "conversations.title"],
   ["/matches", "account.myMatches"],
   ["/organizations/new", "listing.new.link"],

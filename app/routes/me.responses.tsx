@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
+import { ButtonLink } from "~/components/ui/button";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { requireUserId } from "~/auth/auth.server";
@@ -23,7 +24,11 @@ export default function MyResponses() {
   const lang = useLanguage();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader title={t("responses.mine")} />
+      <PageHeader title={t("responses.mine")}>
+        <ButtonLink to="/me/requests-for-you" variant="secondary" size="sm">
+          {t("forYou.title")}
+        </ButtonLink>
+      </PageHeader>
       <section aria-labelledby="invitations" className="space-y-2">
         <h2 id="invitations" className="text-lg font-semibold">
           {t("responses.invitations")}

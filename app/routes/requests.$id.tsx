@@ -10,7 +10,8 @@ import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { getSuggestions } from "~/models/matching.server";
-import { reasonText, type Reason } from "~/domain/match-reasons";
+import { MatchReasons } from "~/components/match-reasons";
+import { NoteField } from "~/components/note-field";
 import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { getRequest, visibleRequest } from "~/models/request.server";
 import {
@@ -42,6 +43,7 @@ import {
   type Sector,
 } from "~/domain/request-values";
 import { problem } from "~/validation/messages";
+import { INVITE_NOTE_MAX } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
 import { runIntent } from "./__request-actions.server";
 
@@ -100,19 +102,6 @@ export async function action(args: ActionFunctionArgs) {
   return runIntent(intent, { id, user, request, formData });
 }
 
-/** Why a match was suggested, one line per reason. */
-function Reasons({ reasons }: { reasons: Reason[] }) {
-  const t = useT();
-  const lang = useLanguage();
-  return (
-    <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
-      {reasons.map((reason, i) => (
-        <li key={i}>{reasonText(reason, t, lang)}</li>
-      ))}
-    </ul>
-  );
-}
-
 export default function RequestPage() {
   const {
     request,
@@ -140,6 +129,11 @@ export default function RequestPage() {
     return typeof sent === "string" ? sent : saved;
   };
   const invited = new Set(invitedExpertIds);
+  // A refused invitation's note comes back in its own expert's form, with its message.
+  const refusedInvite = (expertId: string) => typed("invite", "expertId") === expertId;
+  const inviteNote = (expertId: string) => (refusedInvite(expertId) ? typed("invite", "note") : "");
+  const inviteErrors = (expertId: string) =>
+    refusedInvite(expertId) ? (errorsFor("invite")?.note ?? undefined) : undefined;
   // A suggestion whose expert or listing is gone (deleted meanwhile) is left out.
   const expertSuggestions = suggestions.flatMap(({ expert, ...suggestion }) =>
     suggestion.targetType === "expert" && expert ? [{ ...suggestion, expert }] : [],
@@ -271,16 +265,16 @@ export default function RequestPage() {
                         </div>
                         {invited.has(suggestion.expert.id) ? (
                           <Badge tone="success">{t("suggestions.invited")}</Badge>
-                        ) : (
-                          <Form method="post">
-                            <input type="hidden" name="expertId" value={suggestion.expert.id} />
-                            <SubmitButton name="intent" value="invite" tone="secondary" className="text-sm">
-                              {t("suggestions.invite")}
-                            </SubmitButton>
-                          </Form>
-                        )}
+                        ) : null}
                       </div>
-                      <Reasons reasons={suggestion.reasons} />
+                      <MatchReasons reasons={suggestion.reasons} />
+                      {invited.has(suggestion.expert.id) ? null : (
+                        <InviteForm
+                          expertId={suggestion.expert.id}
+                          note={inviteNote(suggestion.expert.id)}
+                          errors={inviteErrors(suggestion.expert.id)}
+                        />
+                      )}
                     </li>
                   ))}
                 </ol>
@@ -298,7 +292,7 @@ export default function RequestPage() {
                       >
                         {pick(lang, suggestion.organization.nameVi, suggestion.organization.nameEn)}
                       </Link>
-                      <Reasons reasons={suggestion.reasons} />
+                      <MatchReasons reasons={suggestion.reasons} />
                     </li>
                   ))}
                 </ol>
@@ -325,7 +319,7 @@ export default function RequestPage() {
                             pick(lang, offer.organization.nameVi, offer.organization.nameEn))
                           : offer.ownerExpert?.fullName}
                       </p>
-                      <Reasons reasons={suggestion.reasons} />
+                      <MatchReasons reasons={suggestion.reasons} />
                     </li>
                   ))}
                 </ol>
@@ -566,6 +560,31 @@ export default function RequestPage() {
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** The business invites a suggested expert, with an optional personal note (no script needed). */
+function InviteForm({ expertId, note, errors }: { expertId: string; note: string; errors?: string[] }) {
+  const t = useT();
+  return (
+    <Form method="post" className="mt-2 space-y-2">
+      <input type="hidden" name="expertId" value={expertId} />
+      <details open={Boolean(errors?.length)}>
+        <summary className="cursor-pointer text-sm text-brand-700">{t("forYou.invite.addNote")}</summary>
+        <NoteField
+          label={t("forYou.invite.note")}
+          hint={t("forYou.invite.noteHint", { max: INVITE_NOTE_MAX })}
+          max={INVITE_NOTE_MAX}
+          rows={3}
+          defaultValue={note}
+          errors={errors}
+          className="mt-2"
+        />
+      </details>
+      <SubmitButton name="intent" value="invite" tone="secondary" className="text-sm">
+        {t("suggestions.invite")}
+      </SubmitButton>
+    </Form>
   );
 }
 

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { DISTRICTS } from "~/domain/districts";
 import { isWardSlug } from "~/domain/wards";
-import { BUDGETS, COMPANY_SIZES, DECLINE_REASONS, OUTCOMES, SECTORS, VISIBILITIES } from "~/domain/request-values";
+import {
+  BUDGETS,
+  COMPANY_SIZES,
+  DECLINE_REASONS,
+  NOT_FOR_ME_REASONS,
+  OUTCOMES,
+  SECTORS,
+  VISIBILITIES,
+} from "~/domain/request-values";
 import { formToken, listOf, oneOf, optionalText, text } from "./common";
 import { problem } from "./messages";
 
@@ -109,7 +117,28 @@ export const ResponseStatusSchema = z
     },
   );
 
-export const InviteSchema = z.object({ intent: z.literal("invite"), expertId: z.string().max(40) });
+/** The longest personal note a business may add to an invitation. */
+export const INVITE_NOTE_MAX = 500;
+export const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  expertId: z.string().max(40),
+  note: optionalText({ max: INVITE_NOTE_MAX, multiline: true }),
+});
+
+/** "Not for me" on a request suggested to a researcher: an optional reason and short note. */
+export const NOT_FOR_ME_NOTE_MAX = 300;
+export const NotForMeSchema = z.object({
+  intent: z.literal("not-for-me"),
+  requestId: z.string().max(40),
+  reason: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(oneOf(NOT_FOR_ME_REASONS).optional())
+    .transform((value) => value ?? null),
+  note: optionalText({ max: NOT_FOR_ME_NOTE_MAX, multiline: true }),
+});
+export const UndoNotForMeSchema = z.object({ intent: z.literal("undo-not-for-me"), requestId: z.string().max(40) });
 
 export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true }), formToken: formToken.optional() });
 

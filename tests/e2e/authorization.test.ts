@@ -159,6 +159,7 @@ for (const path of [
   "/me/profile",
   "/me/requests",
   "/me/responses",
+  "/me/requests-for-you",
   "/matches",
   "/messages",
   "/notifications",
@@ -1110,24 +1111,77 @@ add({
   },
 });
 add({
-  name: "POST invite an expert to a request",
+  name: "POST invite an expert to a request, with a personal note (only its author)",
   method: "POST",
   prepare: async () => {
     const owner = await makeUser({ label: "owner" });
     const invitee = await makeResearcher("invitee");
-    return { owner, invitee, request: await makeRequest(owner.id), people: { owner, invitee } };
+    return { owner, invitee, request: await makeRequest(owner.id), note: `Mời ${word()}`, people: { owner, invitee } };
   },
   path: (f) => `/requests/${f.request.id}`,
-  form: (f) => ({ intent: "invite", expertId: f.invitee.expert.id }),
+  form: (f) => ({ intent: "invite", expertId: f.invitee.expert.id, note: f.note }),
   actors: ["owner", "invitee"],
   allow: ["owner"],
   state: (f) => db().invitation.findMany({ where: { requestId: f.request.id } }),
   changed: async (f, me) => {
     expect(await db().invitation.findMany({ where: { requestId: f.request.id } })).toEqual([
-      expect.objectContaining({ expertId: f.invitee.expert.id, invitedById: me.id }),
+      expect.objectContaining({ expertId: f.invitee.expert.id, invitedById: me.id, note: f.note }),
     ]);
   },
 });
+/** An open request suggesting one researcher, with why (as recomputeSuggestions stores it). */
+async function requestSuggestingResearcher() {
+  const owner = await makeUser({ label: "owner" });
+  const suggested = await makeResearcher("suggested");
+  const request = await makeRequest(owner.id, { visibility: "anonymous" });
+  const reasonToken = word();
+  await db().matchSuggestion.create({
+    data: {
+      requestId: request.id,
+      targetType: "expert",
+      expertId: suggested.expert.id,
+      rank: 0,
+      score: 7,
+      reasons: JSON.stringify([{ kind: "keywords", terms: [`bảo quản ${reasonToken}`] }]),
+    },
+  });
+  return { owner, suggested, request, reasonToken, people: { owner, suggested } };
+}
+add({
+  name: "GET /me/requests-for-you: a researcher sees the requests suggesting them, with why; nobody else does",
+  method: "GET",
+  prepare: requestSuggestingResearcher,
+  path: () => "/me/requests-for-you",
+  actors: ["owner", "suggested"],
+  allow: [...MEMBERS, "owner", "suggested"],
+  // The anonymous request's company is never shown, not even to the researcher suggested.
+  secret: {
+    shown: (f) => [f.request.title, f.reasonToken],
+    hidden: (f) => [f.request.companyName],
+    to: ["suggested"],
+  },
+});
+add({
+  name: "POST not-for-me: only the researcher suggested, for themself",
+  method: "POST",
+  prepare: requestSuggestingResearcher,
+  path: () => "/me/requests-for-you",
+  form: (f) => ({ intent: "not-for-me", requestId: f.request.id, reason: "no_capacity" }),
+  actors: ["owner", "suggested"],
+  allow: ["suggested"],
+  // Anyone else declines with their own profile, never suggested or invited for it: 404, nothing written.
+  state: async (f) => ({
+    declines: await db().requestDecline.findMany({ where: { requestId: f.request.id } }),
+    suggestions: await db().matchSuggestion.count({ where: { requestId: f.request.id } }),
+  }),
+  changed: async (f) => {
+    expect(await db().requestDecline.findMany({ where: { requestId: f.request.id } })).toEqual([
+      expect.objectContaining({ expertId: f.suggested.expert.id, reason: "no_capacity", note: null }),
+    ]);
+    expect(await db().matchSuggestion.count({ where: { requestId: f.request.id } })).toBe(0);
+  },
+});
+
 add({
   name: "POST renew an open request",
   method: "POST",

@@ -58,6 +58,10 @@ async function buildWorld() {
   await makeExpert(newcomer.id, "draft");
   const request = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: managed.id });
   await makeResponse(request.id, responder);
+  // Invited too: "Requests for you" shows the request with its "not for me" form.
+  await db().invitation.create({
+    data: { requestId: request.id, expertId: responder.expert.id, invitedById: owner.id, note: "Mời anh chị" },
+  });
   const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
   // Its own request for the edit form: an accepted edit may send it back to review.
   const editable = await makeRequest(owner.id, { reviewerId: curator.id });
@@ -178,6 +182,7 @@ async function buildWorld() {
       // The inquiry forms of a listing, an expert and an offer that are not theirs.
       pages: () => [
         "/me/responses",
+        "/me/requests-for-you",
         `/requests/${request.id}`,
         "/me/profile",
         `/organizations/${managed.slug}`,

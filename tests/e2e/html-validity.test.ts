@@ -115,6 +115,7 @@ const READERS: Reader[] = [
     pages: () => [
       "/me/profile",
       "/me/responses",
+      "/me/requests-for-you",
       `/requests/${world.requestId}`,
       `/offers/${world.offerId}`,
       `/messages/${world.bookingId}`,

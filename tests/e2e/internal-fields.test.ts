@@ -332,6 +332,35 @@ describe("internal columns never leave the server", () => {
   });
 });
 
+describe("Requests for you", () => {
+  test("shows the researcher the request, why and the invitation's note; no e-mail, account or row ids", async () => {
+    const expert = await db().expertProfile.findUniqueOrThrow({ where: { userId: world.responder.id } });
+    const reasonWord = word();
+    const suggestion = await db().matchSuggestion.create({
+      data: {
+        requestId: world.requestId,
+        targetType: "expert",
+        expertId: expert.id,
+        rank: 0,
+        score: 8,
+        reasons: JSON.stringify([{ kind: "keywords", terms: [`bảo quản ${reasonWord}`] }]),
+      },
+    });
+    const note = `Mong anh xem giúp ${word()}`;
+    const invitation = await db().invitation.create({
+      data: { requestId: world.requestId, expertId: expert.id, invitedById: world.owner.id, note },
+    });
+    const { problems, bodies } = await walk(world.responder, ["/me/requests-for-you"]);
+    const page = bodies.get("/me/requests-for-you")!;
+    expect(page).toContain(`/requests/${world.requestId}`);
+    expect(page).toContain(reasonWord);
+    expect(page).toContain(note);
+    expect(problems).toEqual([]);
+    for (const body of bodies.values())
+      for (const id of [expert.id, suggestion.id, invitation.id]) expect(body).not.toContain(id);
+  });
+});
+
 describe("an inquiry's conversation and the inbox", () => {
   test("show the two sides' names and messages, never an e-mail address or an account id", async () => {
     const body = `Xin báo giá ${word()}`;

@@ -16,6 +16,9 @@ import { reviewOffer } from "~/models/offer-review.server";
 import { OfferSchema } from "~/validation/offer";
 import { createRequestInTransaction, reviewRequest } from "~/models/request.server";
 import { write } from "~/models/write.server";
+import { declineRequest, requestsForYou } from "~/models/requests-for-you.server";
+import { reasonText } from "~/domain/match-reasons";
+import { translator } from "~/i18n/i18n";
 import { prisma } from "~/db/client.server";
 import type { AcademicTitle, Offer } from "~/domain/expert-values";
 import { ExpertProfileSchema } from "~/validation/expert";
@@ -701,7 +704,17 @@ describe("suggestions follow changes", () => {
     // Still below the water-treatment specialist.
     expect(names(after.experts)[0]).toMatch(/^water/);
     const told = await prisma.notification.findMany({ where: { userId: experts.robotics.userId, type: "suggestion" } });
-    expect(told.map((notification) => notification.url)).toContain(`/requests/${requests.textileNoMarks}`);
+    // The notice leads to "Requests for you", at this request; its e-mail says why, in the expert's language.
+    expect(told.map((notification) => notification.url)).toContain(
+      `/me/requests-for-you#request-${requests.textileNoMarks}`,
+    );
+    const { email } = await prisma.user.findUniqueOrThrow({ where: { id: experts.robotics.userId } });
+    const mail = await prisma.mailMessage.findFirst({ where: { to: email, subject: { contains: "được gợi ý" } } });
+    expect(mail, "no suggestion mail").not.toBeNull();
+    expect(mail!.text).toContain("Vì sao phù hợp:");
+    expect(mail!.text).toContain("> - Cùng lĩnh vực: Kỹ thuật môi trường");
+    expect(mail!.text).toMatch(/> - Từ khóa khớp: .*xử lý nước thải/);
+    expect(mail!.text).toContain(`/me/requests-for-you#request-${requests.textileNoMarks}`);
   });
 
   test("a profile taken back to draft disappears from the suggestions it was in", async () => {
@@ -1262,5 +1275,62 @@ describe("a newly public offer is told to the owners of the open requests it fit
     }).toEqual(before);
     // And the suggestion is still there, with the owner told once.
     expect(offerIdsOf(await offerSuggestionsFor(requests.textileNoMarks))[0]).toBe(offers.textileTreatment);
+  });
+});
+
+describe('"not for me" and the reasons both sides see', () => {
+  beforeAll(() => (offersPublished ??= publishTheOffers()), 240_000);
+  /** The reasons as the pages write them (one shared component renders each line with reasonText). */
+  const lines = (reasons: Reason[] | null | undefined, lang: "vi" | "en") =>
+    (reasons ?? []).map((reason) => reasonText(reason, translator(lang), lang));
+
+  test('a suggested expert\'s "Requests for you" shows the request with the very reasons its business sees', async () => {
+    const business = (await suggestionsFor(requests.textileNoMarks)).experts.find(
+      (row) => row.expertId === experts.water.id,
+    );
+    expect(business, "the water-treatment scientist is suggested").toBeDefined();
+    const mine = (await requestsForYou(experts.water.userId))!.items.find(
+      (item) => item.request.id === requests.textileNoMarks,
+    );
+    expect(mine, "the request is on her list").toBeDefined();
+    expect(mine!.reasons).toEqual(business!.reasons);
+    for (const lang of ["vi", "en"] as const) {
+      expect(lines(mine!.reasons, lang)).toEqual(lines(business!.reasons, lang));
+      expect(lines(mine!.reasons, lang).length).toBeGreaterThan(1);
+    }
+    expect(lines(mine!.reasons, "vi")).toContain("Cùng lĩnh vực: Kỹ thuật môi trường");
+  });
+
+  test("the declined expert leaves that request's suggestions at once and after a recompute; others still suggest them, and its offers stay", async () => {
+    const gasScientist = experts.gasSensors;
+    expect(expertIds((await suggestionsFor(requests.gasEn)).experts)).toContain(gasScientist.id);
+    expect(expertIds((await suggestionsFor(requests.gasVi)).experts)).toContain(gasScientist.id);
+    const offersBefore = offerIdsOf(await offerSuggestionsFor(requests.gasEn));
+    expect(offersBefore).toContain(offers.gasTesting);
+
+    expect(await declineRequest(gasScientist.userId, requests.gasEn, { reason: "timeline", note: null })).toBe(true);
+    // At once, before any recompute: off the business's suggestions and off her list.
+    expect(expertIds((await suggestionsFor(requests.gasEn)).experts)).not.toContain(gasScientist.id);
+    const list = (await requestsForYou(gasScientist.userId))!.items.map((item) => item.request.id);
+    expect(list).not.toContain(requests.gasEn);
+    expect(list).toContain(requests.gasVi);
+    // A second click writes nothing new.
+    expect(await declineRequest(gasScientist.userId, requests.gasEn, { reason: "budget", note: "x" })).toBe(false);
+    expect(await prisma.requestDecline.findMany({ where: { expertId: gasScientist.id } })).toEqual([
+      expect.objectContaining({ requestId: requests.gasEn, reason: "timeline", note: null }),
+    ]);
+
+    // The portal recomputes every request (as after any change): still left out of that one only.
+    expect((await computeSuggestions(requests.gasEn))!.experts.map((entry) => entry.id)).not.toContain(gasScientist.id);
+    await write(async (_tx, effects) => {
+      for (const id of [requests.gasEn, requests.gasVi]) await effects.enqueue("recompute-matches", { requestId: id });
+    });
+    await settle();
+    const gasEn = await suggestionsFor(requests.gasEn);
+    expect(expertIds(gasEn.experts)).not.toContain(gasScientist.id);
+    // The other gas-sensor scientists still are, and so are the offers.
+    expect(gasEn.experts.length).toBeGreaterThan(0);
+    expect(offerIdsOf(await offerSuggestionsFor(requests.gasEn))).toContain(offers.gasTesting);
+    expect(expertIds((await suggestionsFor(requests.gasVi)).experts)).toContain(gasScientist.id);
   });
 });
