@@ -6,6 +6,7 @@ import { Badge } from "~/components/ui/badge";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { requireUserId } from "~/auth/auth.server";
+import { ThreadLink } from "~/components/thread-link";
 import { responsesOf } from "~/models/response.server";
 import { titled } from "~/utils/meta";
 
@@ -59,7 +60,9 @@ export default function MyResponses() {
                     {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
                   </p>
                 ) : null}
-                {response.match ? (
+                {response.conversation ? (
+                  <ThreadLink thread={response.conversation} className="text-sm" />
+                ) : response.match ? (
                   <Link to={`/messages/${response.match.id}`} className="text-sm text-brand-700 underline">
                     {t("match.open")}
                   </Link>

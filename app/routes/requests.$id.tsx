@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { ReviewDecision } from "~/components/review-decision";
+import { ThreadLink } from "~/components/thread-link";
 import { ErrorList, Field, FormErrors, IntentForm, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
@@ -61,7 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const isAuthor = request.isAuthor;
   const [suggestions, responses, invitedExpertIds, eligibility, ownResponse] = await Promise.all([
     isAuthor ? getSuggestions(id) : Promise.resolve([]),
-    isAuthor ? responsesToRequest(id) : Promise.resolve([]),
+    isAuthor ? responsesToRequest(id, user!.id) : Promise.resolve([]),
     isAuthor ? invitedExperts(id) : Promise.resolve([]),
     !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
     user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
@@ -382,7 +383,9 @@ export default function RequestPage() {
                       {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
                     </p>
                   ) : null}
-                  {response.match ? (
+                  {response.conversation ? (
+                    <ThreadLink thread={response.conversation} className="mt-2" />
+                  ) : response.match ? (
                     <Link
                       to={`/messages/${response.match.id}`}
                       className="mt-2 inline-block font-medium text-brand-700 underline"
@@ -522,7 +525,9 @@ export default function RequestPage() {
                   {t("response.declinedBecause", { reason: t(`decline.${ownResponse.declineReason}` as MessageKey) })}
                 </p>
               ) : null}
-              {ownResponse.match ? (
+              {ownResponse.conversation ? (
+                <ThreadLink thread={ownResponse.conversation} />
+              ) : ownResponse.match ? (
                 <Link to={`/messages/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
                   {t("match.open")}
                 </Link>
