@@ -4,6 +4,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { ReviewDecision } from "~/components/review-decision";
 import { ThreadLink } from "~/components/thread-link";
+import { RequestQuestions } from "~/components/request-questions";
+import { ConfidentialSection } from "~/components/confidential-section";
+import { confidentialFor, questionsOn } from "~/models/request-talk.server";
 import { ErrorList, Field, FormErrors, IntentForm, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
@@ -60,13 +63,16 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(request, "Not found", { status: 404 });
 
   const isAuthor = request.isAuthor;
-  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse] = await Promise.all([
-    isAuthor ? getSuggestions(id) : Promise.resolve([]),
-    isAuthor ? responsesToRequest(id, user!.id) : Promise.resolve([]),
-    isAuthor ? invitedExperts(id) : Promise.resolve([]),
-    !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
-    user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
-  ]);
+  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse, questions, confidential] =
+    await Promise.all([
+      isAuthor ? getSuggestions(id) : Promise.resolve([]),
+      isAuthor ? responsesToRequest(id, user!.id) : Promise.resolve([]),
+      isAuthor ? invitedExperts(id) : Promise.resolve([]),
+      !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
+      user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
+      questionsOn(id),
+      confidentialFor(found!, user?.id ?? null),
+    ]);
   return {
     request,
     signedIn: Boolean(user),
@@ -76,6 +82,16 @@ export async function loader(args: LoaderFunctionArgs) {
     invitedExpertIds,
     eligibility,
     ownResponse,
+    questions,
+    // Who may do what in the questions: the author answers, other members of an open request ask.
+    questionRole: isAuthor
+      ? ("answer" as const)
+      : request.status !== "open"
+        ? null
+        : user
+          ? ("ask" as const)
+          : ("signIn" as const),
+    confidential,
     formToken: newFormToken(),
   };
 }
@@ -124,6 +140,9 @@ export default function RequestPage() {
     invitedExpertIds,
     eligibility,
     ownResponse,
+    questions,
+    questionRole,
+    confidential,
     formToken,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -225,6 +244,8 @@ export default function RequestPage() {
           ))}
         </ul>
       </header>
+
+      {confidential ? <ConfidentialSection access={confidential} errors={errorsFor("accept-terms")?.agree} /> : null}
 
       {canReview ? (
         <section aria-labelledby="review" className="rounded-2xl border border-amber-300 bg-amber-50 p-5">
@@ -469,6 +490,28 @@ export default function RequestPage() {
             </SubmitButton>
           </Form>
         </section>
+      ) : null}
+
+      {request.status !== "pending" && request.status !== "rejected" ? (
+        <RequestQuestions
+          requestId={request.id}
+          questions={questions}
+          can={questionRole}
+          formToken={formToken}
+          refused={
+            actionData?.intent === "ask" || actionData?.intent === "answer"
+              ? {
+                  intent: actionData.intent,
+                  questionId: (actionData.result?.initialValue as Record<string, string> | undefined)?.questionId,
+                  values: (actionData.result?.initialValue as Record<string, unknown> | undefined) ?? {},
+                  errors: {
+                    ...(actionData.result?.error ?? {}),
+                    "": actionData.result?.error?.[""] ?? [],
+                  },
+                }
+              : null
+          }
+        />
       ) : null}
 
       {!request.isAuthor && (request.status === "open" || ownResponse) ? (
