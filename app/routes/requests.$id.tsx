@@ -63,6 +63,7 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(request, "Not found", { status: 404 });
 
   const isAuthor = request.isAuthor;
+  const hasQuestions = !["pending", "rejected"].includes(request.status);
   const [suggestions, responses, invitedExpertIds, eligibility, ownResponse, questions, confidential] =
     await Promise.all([
       isAuthor ? getSuggestions(id) : Promise.resolve([]),
@@ -70,7 +71,8 @@ export async function loader(args: LoaderFunctionArgs) {
       isAuthor ? invitedExperts(id) : Promise.resolve([]),
       !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
       user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
-      questionsOn(id),
+      // A request the public cannot see has no question thread, not even for its author or officials.
+      hasQuestions ? questionsOn(id) : Promise.resolve([]),
       confidentialFor(found!, user?.id ?? null),
     ]);
   return {
@@ -83,6 +85,7 @@ export async function loader(args: LoaderFunctionArgs) {
     eligibility,
     ownResponse,
     questions,
+    hasQuestions,
     // Who may do what in the questions: the author answers, other members of an open request ask.
     questionRole: isAuthor
       ? ("answer" as const)
@@ -141,6 +144,7 @@ export default function RequestPage() {
     eligibility,
     ownResponse,
     questions,
+    hasQuestions,
     questionRole,
     confidential,
     formToken,
@@ -492,7 +496,7 @@ export default function RequestPage() {
         </section>
       ) : null}
 
-      {request.status !== "pending" && request.status !== "rejected" ? (
+      {hasQuestions ? (
         <RequestQuestions
           requestId={request.id}
           questions={questions}
