@@ -74,8 +74,8 @@ export async function loader(args: LoaderFunctionArgs) {
           : { person: hideStarter ? null : starter.name, organization: null },
       about: {
         request: request ? { id: request.id, title: request.title } : null,
-        // A response's status while it is one (a match is accepted by definition)
-        responseStatus: conversation.kind === "response" ? (response?.status ?? null) : null,
+        // Where the response stands (accepted, once the conversation is the match's)
+        responseStatus: response?.status ?? null,
         offer,
         organization: organization
           ? { slug: organization.slug, nameVi: organization.nameVi, nameEn: organization.nameEn }
