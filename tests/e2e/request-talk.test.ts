@@ -1,8 +1,11 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { LIMITS } from "~/auth/rate-limit.server";
 import { useBrowser } from "./browser";
+import { httpClient } from "./http-client";
 import { portalDb, signInAs } from "./fixtures";
 import { makeUser } from "../factories";
 import { makeRequest, makeResearcher, word } from "./world";
@@ -132,4 +135,54 @@ test("ask, answer, respond, talk, shortlist, accept the terms, accept: one conve
   expect(await them.getByText("Thứ Ba được, mời anh đến lúc 9 giờ.").isVisible()).toBe(true);
   expect(await them.content()).not.toContain(owner.name);
   expect(await shoot(them, "conversation")).toEqual([0, 0]);
+});
+
+test("the question form: field messages and 400, the honeypot, one question per form key, then the limit", async () => {
+  const db = portalDb();
+  const curator = await makeUser({ label: "ask-curator", role: "curator" });
+  const owner = await makeUser({ label: "ask-owner" });
+  const asker = await makeUser({ label: "ask-member" });
+  const request = await makeRequest(owner.id, { reviewerId: curator.id });
+  const client = httpClient({ cookie: await signInAs(asker.id) });
+  const path = `/requests/${request.id}`;
+  const count = () => db.requestQuestion.count({ where: { requestId: request.id } });
+  const token = () => crypto.randomBytes(18).toString("base64url");
+
+  const short = await client.post(path, { intent: "ask", body: "Ngắn?", formToken: token() });
+  expect(short.status).toBe(400);
+  expect(await short.text()).toContain("Cần ít nhất 10 ký tự");
+  const bot = await client.post(path, {
+    intent: "ask",
+    body: "Kho lạnh rộng bao nhiêu mét vuông?",
+    website_confirm: "http://spam.example",
+    formToken: token(),
+  });
+  expect(bot.status).toBe(400);
+  expect(await count()).toBe(0);
+
+  // The same form sent twice (a double click, a reload) writes one question.
+  const once = token();
+  for (let i = 0; i < 2; i++) {
+    const sent = await client.post(path, {
+      intent: "ask",
+      body: "Kho lạnh rộng bao nhiêu mét vuông?",
+      formToken: once,
+    });
+    expect(sent.status).toBe(302);
+  }
+  expect(await count()).toBe(1);
+
+  // Then at most LIMITS.requestQuestionsPerUser an hour (scaled as the portal scales it).
+  const factor = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
+  const max = Math.max(1, Math.round(LIMITS.requestQuestionsPerUser.max * (factor > 0 ? factor : 1)));
+  expect(max).toBeLessThanOrEqual(50); // bounded: this test sends at most max + 1 more
+  let status = 0;
+  for (let i = 1; i <= max && status !== 429; i++) {
+    const sent = await client.post(path, { intent: "ask", body: `Câu hỏi thứ ${i} về kho lạnh?`, formToken: token() });
+    status = sent.status;
+  }
+  const refused = await client.post(path, { intent: "ask", body: "Một câu hỏi nữa về kho lạnh?", formToken: token() });
+  expect(refused.status).toBe(429);
+  expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+  expect(await count()).toBeLessThanOrEqual(max);
 });
