@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ChoiceGroup, SubmitButton, type ListOfErrors } from "~/components/forms";
+import { Panel } from "~/components/page";
 import { displayName } from "~/domain/expert-values";
 import { formatDateTime, useLanguage, useT } from "~/i18n/i18n";
 
@@ -21,14 +22,7 @@ export function ConfidentialSection({ access, errors }: { access: Access; errors
   const t = useT();
   const lang = useLanguage();
   return (
-    <section
-      id="confidential"
-      aria-labelledby="confidential-title"
-      className="scroll-mt-4 rounded-2xl border border-amber-300 bg-amber-50 p-5"
-    >
-      <h2 id="confidential-title" className="text-lg font-semibold">
-        {t("confidential.title")}
-      </h2>
+    <Panel id="confidential" title={t("confidential.title")} className="scroll-mt-4 border-l-4 border-l-amber-400">
       {access.view === "terms" ? (
         <Form method="post" className="mt-2 space-y-3">
           <p className="text-sm">{t("confidential.exists")}</p>
@@ -78,6 +72,6 @@ export function ConfidentialSection({ access, errors }: { access: Access; errors
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

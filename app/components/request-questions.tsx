@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { FormErrors, HoneypotField, SubmitButton, TextareaField, type ListOfErrors } from "~/components/forms";
+import { Panel } from "~/components/page";
 import { displayName } from "~/domain/expert-values";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 
@@ -44,14 +45,7 @@ export function RequestQuestions({
     return typeof value === "string" ? value : undefined;
   };
   return (
-    <section
-      id="questions"
-      aria-labelledby="questions-title"
-      className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-5"
-    >
-      <h2 id="questions-title" className="text-lg font-semibold">
-        {t("questions.title")}
-      </h2>
+    <Panel id="questions" title={t("questions.title")} className="scroll-mt-4">
       <p className="mt-1 text-sm text-slate-600">{t("questions.intro")}</p>
       {questions.length === 0 ? <p className="mt-3 text-sm">{t("questions.none")}</p> : null}
       <ol className="mt-3 space-y-3">
@@ -138,6 +132,6 @@ export function RequestQuestions({
           </Link>
         </p>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -126,7 +126,7 @@ describe("the author edits their request", () => {
       confidential: secret,
     });
     // The author reads it back on the page and in the form.
-    expect(await page.locator("#confidential").getByText(secret).isVisible()).toBe(true);
+    expect(await page.locator('[aria-labelledby="confidential"]').getByText(secret).isVisible()).toBe(true);
     const entries = await db().auditEntry.findMany({ where: { entityId: request.id } });
     expect(entries.map((entry) => entry.action)).toEqual(["request.edit"]);
     expect(JSON.stringify(entries)).not.toContain(secret);

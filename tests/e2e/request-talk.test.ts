@@ -53,26 +53,26 @@ test("ask, answer, respond, talk, shortlist, accept the terms, accept: one conve
   // The researcher asks; before the answer it shows as awaiting one, and the business is told.
   await them.goto(`/requests/${request.id}`);
   const question = `Kho lạnh rộng bao nhiêu mét vuông ${word(6)}?`;
-  await them.locator("#questions").getByLabel("Câu hỏi của bạn").fill(question);
-  await them.locator("#questions").getByRole("button", { name: "Gửi câu hỏi" }).click();
+  await them.locator('[aria-labelledby="questions"]').getByLabel("Câu hỏi của bạn").fill(question);
+  await them.locator('[aria-labelledby="questions"]').getByRole("button", { name: "Gửi câu hỏi" }).click();
   await them.waitForURL(/#questions$/);
-  expect(await them.locator("#questions").getByText("Đang chờ trả lời").isVisible()).toBe(true);
+  expect(await them.locator('[aria-labelledby="questions"]').getByText("Đang chờ trả lời").isVisible()).toBe(true);
   expect(await db.notification.count({ where: { userId: owner.id, url: `/requests/${request.id}#questions` } })).toBe(
     1,
   );
 
   // The business answers once for everyone, signed "the requester".
   await us.goto(`/requests/${request.id}#questions`);
-  await us.locator("#questions").getByLabel("Câu trả lời").fill("Năm trăm mét vuông, ba buồng.");
-  await us.locator("#questions").getByRole("button", { name: "Lưu câu trả lời" }).click();
+  await us.locator('[aria-labelledby="questions"]').getByLabel("Câu trả lời").fill("Năm trăm mét vuông, ba buồng.");
+  await us.locator('[aria-labelledby="questions"]').getByRole("button", { name: "Lưu câu trả lời" }).click();
   await us.waitForURL(/#questions$/);
   await them.reload();
-  const thread = them.locator("#questions");
+  const thread = them.locator('[aria-labelledby="questions"]');
   expect(await thread.getByText("Năm trăm mét vuông, ba buồng.").isVisible()).toBe(true);
   expect(await thread.getByText("Bên đặt hàng trả lời").isVisible()).toBe(true);
   expect(await them.content()).not.toContain(companyName);
   // Not shortlisted: the confidential section does not even exist for them.
-  expect(await them.locator("#confidential").count()).toBe(0);
+  expect(await them.locator('[aria-labelledby="confidential"]').count()).toBe(0);
   expect(await shoot(them, "questions")).toEqual([0, 0]);
 
   // The researcher responds; the response's conversation is there at once.
@@ -106,22 +106,30 @@ test("ask, answer, respond, talk, shortlist, accept the terms, accept: one conve
 
   // Shortlisted: the terms first (refused without the box ticked), then the section.
   await them.goto(`/requests/${request.id}`);
-  const section = them.locator("#confidential");
+  const section = them.locator('[aria-labelledby="confidential"]');
   expect(await section.getByText("Tôi cam kết giữ bí mật").isVisible()).toBe(true);
   expect(await them.content()).not.toContain(secret);
   await section.getByRole("button", { name: "Chấp nhận và xem" }).click();
-  await expect.poll(() => them.locator("#confidential").getByText("Hãy đánh dấu ô").isVisible()).toBe(true);
+  await expect
+    .poll(() => them.locator('[aria-labelledby="confidential"]').getByText("Hãy đánh dấu ô").isVisible())
+    .toBe(true);
   expect(await db.confidentialityAcceptance.count({ where: { requestId: request.id } })).toBe(0);
-  await them.locator("#confidential").getByLabel("Tôi đã đọc và chấp nhận điều khoản bảo mật").check();
-  await them.locator("#confidential").getByRole("button", { name: "Chấp nhận và xem" }).click();
+  await them
+    .locator('[aria-labelledby="confidential"]')
+    .getByLabel("Tôi đã đọc và chấp nhận điều khoản bảo mật")
+    .check();
+  await them.locator('[aria-labelledby="confidential"]').getByRole("button", { name: "Chấp nhận và xem" }).click();
   await them.waitForURL(/#confidential$/);
-  expect(await them.locator("#confidential").getByText(secret).isVisible()).toBe(true);
+  expect(await them.locator('[aria-labelledby="confidential"]').getByText(secret).isVisible()).toBe(true);
   expect(await shoot(them, "confidential")).toEqual([0, 0]);
   // The business sees who accepted, and when.
   await us.goto(`/requests/${request.id}`);
-  expect(await us.locator("#confidential").getByText(researcher.expert.fullName, { exact: false }).isVisible()).toBe(
-    true,
-  );
+  expect(
+    await us
+      .locator('[aria-labelledby="confidential"]')
+      .getByText(researcher.expert.fullName, { exact: false })
+      .isVisible(),
+  ).toBe(true);
 
   // Accepted: the same conversation, now the match's, with everything said before.
   await us.locator("#responses").getByRole("button", { name: "Chấp nhận", exact: true }).click();

@@ -133,25 +133,36 @@ describe("the conversations migration", () => {
     ).run(row);
   }
 
-  test("moves every match's messages into the match's conversation, with nothing lost", () => {
+  /** A business and two researchers with their profiles: the people of both migrations' data. */
+  function withPeople(db: Database.Database) {
+    for (const id of ["business", "scientist", "other"])
+      insert(db, "User", { id, email: `${id}@example.vn`, name: id });
+    insert(db, "ExpertProfile", { id: "expert", userId: "scientist", slug: "expert" });
+    insert(db, "ExpertProfile", { id: "expert2", userId: "other", slug: "expert2" });
+    return db;
+  }
+
+  /** A scratch database with every migration before the one named `…suffix`, and where that one is. */
+  function migratedUpTo(suffix: string) {
     const { file, url } = scratch();
     const before = fs.mkdtempSync(path.join(runDir(), "migrations-"));
     const names = fs
       .readdirSync(path.join(ROOT, "prisma/migrations"))
       .filter((name) => /^\d{14}_/.test(name))
       .sort();
-    const at = names.findIndex((name) => name.endsWith("_conversations"));
+    const at = names.findIndex((name) => name.endsWith(suffix));
     expect(at).toBeGreaterThan(0);
     for (const name of names.slice(0, at))
       fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(before, name), { recursive: true });
     applyMigrations({ databaseUrl: url, migrationsDir: before });
+    return { file, url, names, at };
+  }
+
+  test("moves every match's messages into the match's conversation, with nothing lost", () => {
+    const { file, url, names, at } = migratedUpTo("_conversations");
 
     // Two matches as the old schema held them: one with three messages, one with none.
-    const old = new Database(file);
-    for (const id of ["business", "scientist", "other"])
-      insert(old, "User", { id, email: `${id}@example.vn`, name: id });
-    insert(old, "ExpertProfile", { id: "expert", userId: "scientist", slug: "expert" });
-    insert(old, "ExpertProfile", { id: "expert2", userId: "other", slug: "expert2" });
+    const old = withPeople(new Database(file));
     for (const [id, title] of [
       ["r1", "Xử lý nước thải dệt nhuộm"],
       ["r2", "Bảo quản nông sản"],
@@ -208,24 +219,10 @@ describe("the conversations migration", () => {
   });
 
   test("gives every response its conversation: a matched one its match's, the others a new one", () => {
-    const { file, url } = scratch();
-    const before = fs.mkdtempSync(path.join(runDir(), "migrations-"));
-    const names = fs
-      .readdirSync(path.join(ROOT, "prisma/migrations"))
-      .filter((name) => /^\d{14}_/.test(name))
-      .sort();
-    const at = names.findIndex((name) => name.endsWith("_request_conversations_and_feedback"));
-    expect(at).toBeGreaterThan(0);
-    for (const name of names.slice(0, at))
-      fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(before, name), { recursive: true });
-    applyMigrations({ databaseUrl: url, migrationsDir: before });
+    const { file, url, names, at } = migratedUpTo("_request_conversations_and_feedback");
 
     // A matched response whose match has its conversation and a message, two responses without one.
-    const old = new Database(file);
-    for (const id of ["business", "scientist", "other"])
-      insert(old, "User", { id, email: `${id}@example.vn`, name: id });
-    insert(old, "ExpertProfile", { id: "expert", userId: "scientist", slug: "expert" });
-    insert(old, "ExpertProfile", { id: "expert2", userId: "other", slug: "expert2" });
+    const old = withPeople(new Database(file));
     insert(old, "TechRequest", { id: "r1", authorId: "business", title: "Xử lý nước thải", deadline: 0 });
     insert(old, "TechRequest", { id: "r2", authorId: "business", title: "Bảo quản nông sản", deadline: 0 });
     const response = (id: string, requestId: string, responderId: string, status: string, createdAt: number) =>
