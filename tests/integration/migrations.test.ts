@@ -239,8 +239,7 @@ describe("the conversations migration", () => {
     response("resp2", "r1", "other", "shortlisted", 2_000);
     response("resp3", "r2", "scientist", "submitted", 3_000);
     insert(old, "Match", { id: "m1", requestId: "r1", responseId: "resp1", createdAt: 1_500 });
-    insert(old, "Conversation", {
-      id: "m1",
+    const matchConversation = {
       kind: "match",
       subject: "Xử lý nước thải",
       starterId: "business",
@@ -248,7 +247,8 @@ describe("the conversations migration", () => {
       matchId: "m1",
       lastMessageAt: 1_600,
       createdAt: 1_500,
-    });
+    };
+    insert(old, "Conversation", { id: "m1", ...matchConversation });
     insert(old, "Message", {
       id: "msg1",
       conversationId: "m1",
@@ -267,17 +267,7 @@ describe("the conversations migration", () => {
       )
       .all();
     expect(rows).toEqual([
-      {
-        responseId: "resp1",
-        kind: "match",
-        subject: "Xử lý nước thải",
-        starterId: "business",
-        ownerUserId: "scientist",
-        matchId: "m1",
-        lastMessageAt: 1_600,
-        createdAt: 1_500,
-        isMatchs: 1,
-      },
+      { responseId: "resp1", ...matchConversation, isMatchs: 1 },
       ...[
         ["resp2", "Xử lý nước thải", "other", 2_000],
         ["resp3", "Bảo quản nông sản", "scientist", 3_000],
