@@ -113,25 +113,40 @@ export async function makeOffer(
 }
 
 /**
- * A match of an accepted response, with its conversation (the match's id, as
- * the portal makes it), between the request's author and the responder.
+ * A response's conversation, as sending a response opens it (docs/decisions/064):
+ * between the request's author (the starter) and the responder.
+ */
+export async function makeResponseConversation(
+  request: { id: string; authorId: string; title: string },
+  response: { id: string; responderId: string },
+) {
+  return testDb().conversation.create({
+    data: {
+      kind: "response",
+      subject: request.title,
+      starterId: request.authorId,
+      ownerUserId: response.responderId,
+      responseId: response.id,
+    },
+  });
+}
+
+/**
+ * A match of an accepted response, as the portal makes it: the response's conversation
+ * (opened here when the response has none) continues as the match's, with its id.
  */
 export async function makeMatchRow(
   request: { id: string; authorId: string; title: string },
   response: { id: string; responderId: string },
 ) {
   const db = testDb();
-  const match = await db.match.create({ data: { requestId: request.id, responseId: response.id } });
-  await db.conversation.create({
-    data: {
-      id: match.id,
-      kind: "match",
-      subject: request.title,
-      starterId: request.authorId,
-      ownerUserId: response.responderId,
-      matchId: match.id,
-    },
+  const conversation =
+    (await db.conversation.findUnique({ where: { responseId: response.id } })) ??
+    (await makeResponseConversation(request, response));
+  const match = await db.match.create({
+    data: { id: conversation.id, requestId: request.id, responseId: response.id },
   });
+  await db.conversation.update({ where: { id: conversation.id }, data: { kind: "match", matchId: match.id } });
   return match;
 }
 

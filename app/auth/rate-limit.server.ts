@@ -27,6 +27,8 @@ export const LIMITS = {
   // New conversations from listings' pages (inquiries, booking requests): per account and per address.
   inquiriesPerUser: { name: "inquiries:user", max: 10, windowMs: 60 * 60_000 },
   inquiriesPerAddress: { name: "inquiries:address", max: 30, windowMs: 60 * 60_000 },
+  // Public questions on requests: a few an hour is plenty for a person, not for a flood.
+  requestQuestionsPerUser: { name: "request-questions:user", max: 10, windowMs: 60 * 60_000 },
   apiPerAddress: { name: "api:address", max: 600, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
 

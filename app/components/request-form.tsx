@@ -27,7 +27,8 @@ export type RequestFieldName =
   | "companySize"
   | "district"
   | "ward"
-  | "visibility";
+  | "visibility"
+  | "confidential";
 
 const PROBLEM: FieldSpec<RequestFieldName>[] = [
   { name: "title", label: "request.titleField", minLength: 10, maxLength: 150, required: true },
@@ -39,6 +40,17 @@ const PROBLEM: FieldSpec<RequestFieldName>[] = [
     minLength: 20,
     maxLength: 3000,
     required: true,
+  },
+];
+
+// Read only by the author and shortlisted researchers who accepted the terms (docs/decisions/064).
+const CONFIDENTIAL: FieldSpec<RequestFieldName>[] = [
+  {
+    name: "confidential",
+    label: "confidential.label",
+    hint: "confidential.hint",
+    control: "textarea",
+    maxLength: 5000,
   },
 ];
 
@@ -119,6 +131,7 @@ export function RequestFormFields({
   return (
     <>
       <DescribedFields specs={PROBLEM} {...described} />
+      <DescribedFields specs={CONFIDENTIAL} {...described} />
       <FieldPicker legend={t("request.fields")} areas={areas} selected={selectedFields} errors={errors("fieldSlugs")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <DescribedFields specs={TERMS} {...described} />

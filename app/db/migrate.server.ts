@@ -41,6 +41,11 @@ export function applyMigrations(options: { databaseUrl?: string; migrationsDir?:
   const db = new Database(file, { timeout: 15_000 });
   try {
     db.pragma("journal_mode = WAL");
+    // Off for the whole run, as SQLite's table-redefinition recipe needs: a migration's own
+    // `PRAGMA foreign_keys=OFF` is a no-op inside its transaction, and with the keys on,
+    // dropping a redefined table (`DROP TABLE "TechRequest"`) deletes every row that
+    // references it through ON DELETE CASCADE. Each migration is checked before it commits.
+    db.pragma("foreign_keys = OFF");
     db.exec(TABLE);
     const report: MigrationReport = { applied: [], alreadyApplied: 0 };
     for (const name of migrations) {
@@ -62,6 +67,8 @@ export function applyMigrations(options: { databaseUrl?: string; migrationsDir?:
         }
         const started = new Date().toISOString().replace("Z", "+00:00");
         db.exec(sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${name} leaves ${broken.length} broken references.`);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES (?, ?, ?, ?, ?, 1)`,

@@ -1,4 +1,5 @@
 import { conversationUrl, type ConversationKind } from "~/domain/conversation";
+import { isLanguage, translator } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { isDatabaseBusy } from "~/db/busy.server";
 import { prisma } from "~/db/client.server";
@@ -76,6 +77,27 @@ export async function otherSide(conversation: Sides, userId: string, db: Db): Pr
   return conversation.starterId === userId ? owners : [conversation.starterId];
 }
 
+/** The request a response's (or match's) conversation is about, as far as anonymity needs it. */
+const requestOfThread = {
+  response: { select: { status: true, request: { select: { id: true, title: true, visibility: true } } } },
+  match: { select: { request: { select: { id: true, title: true, visibility: true } } } },
+} as const;
+
+/**
+ * Whether the starter's name is hidden from the other side: the author of an anonymous
+ * request is "the requester" in its response's and match's conversation. A response's
+ * conversation whose response was withdrawn no longer knows its request, so it hides too.
+ */
+export function hidesStarter(conversation: {
+  kind: string;
+  response?: { request: { visibility: string } } | null;
+  match?: { request: { visibility: string } } | null;
+}) {
+  if (conversation.kind !== "response" && conversation.kind !== "match") return false;
+  const request = conversation.response?.request ?? conversation.match?.request;
+  return !request || request.visibility === "anonymous";
+}
+
 /**
  * Opens a conversation and notifies the contacted side (in-app and by e-mail), in the
  * caller's transaction. `about` names what it concerns; the notice says who wrote and why.
@@ -87,7 +109,7 @@ export async function startConversation(
     starterId: string;
     /** The contacted side: one person, or an organization's managers */
     owner: { userId: string } | { organizationId: string };
-    about?: { matchId?: string; offerId?: string; expertId?: string };
+    about?: { matchId?: string; offerId?: string; expertId?: string; responseId?: string };
     /** Its id, when it must equal another's (a match's conversation has the match's id) */
     id?: string;
     /** The first message, if the starter wrote one */
@@ -164,7 +186,7 @@ export async function conversationForMember(id: string, userId: string) {
       organization: { select: { slug: true, nameVi: true, nameEn: true } },
       offer: { select: { id: true, nameVi: true, nameEn: true } },
       expert: { select: { slug: true, title: true, fullName: true } },
-      match: { select: { request: { select: { id: true, title: true, companyName: true } } } },
+      ...requestOfThread,
     },
   });
   if (!conversation) return null;
@@ -237,7 +259,7 @@ export async function postMessageInTransaction(
   tx: Tx,
   effects: Effects,
 ) {
-  const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
+  const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, include: requestOfThread });
   const side = conversation ? await sideOf(conversation, userId, tx) : null;
   if (!conversation || !side) throw notFound();
   if (side === "starter") await assertNotBlocked(conversation, userId, tx);
@@ -249,15 +271,19 @@ export async function postMessageInTransaction(
     update: { lastReadAt: message.createdAt },
   });
   const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  const hidden = side === "starter" && hidesStarter(conversation);
   for (const other of await otherSide(conversation, userId, tx)) {
+    // An anonymous request's author writes as "the requester", in the reader's language.
+    const { locale } = await tx.user.findUniqueOrThrow({ where: { id: other }, select: { locale: true } });
+    const name = hidden ? translator(isLanguage(locale) ? locale : "vi")("talk.requester") : sender.name;
     await notify(
       {
         userId: other,
         type: "message",
         key: "notify.message",
-        params: { name: sender.name, title: conversation.subject },
+        params: { name, title: conversation.subject },
         url: conversationUrl(conversationId),
-        mail: { quote: { by: sender.name, text: body }, action: "mail.action.reply" },
+        mail: { quote: { by: name, text: body }, action: "mail.action.reply" },
       },
       tx,
       effects,
@@ -317,16 +343,17 @@ export async function listConversationsOf(userId: string, options: { take?: numb
       ownerUser: { select: { name: true } },
       organization: { select: { nameVi: true, nameEn: true } },
       reads: { where: { userId }, select: { lastReadAt: true } },
+      ...requestOfThread,
     },
   });
-  return rows.map(({ reads, starterId, starter, ownerUser, organization, ...row }) => ({
+  return rows.map(({ reads, starterId, starter, ownerUser, organization, response, match, ...row }) => ({
     ...row,
     unread: !reads[0] || reads[0].lastReadAt < row.lastMessageAt,
-    // The other side, as this member sees it.
+    // The other side, as this member sees it; null with no organization: "the requester".
     with:
       starterId === userId
         ? { person: ownerUser?.name ?? null, organization }
-        : { person: starter.name, organization: null },
+        : { person: hidesStarter({ kind: row.kind, response, match }) ? null : starter.name, organization: null },
   }));
 }
 

@@ -291,8 +291,10 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
     ["pharmacy"],
   );
 
-  const respond = (requestId: string, key: keyof typeof EXPERTS, status: string, approach: string) =>
-    db.requestResponse.create({
+  // Each response with its private conversation, as sending one opens it (docs/decisions/064).
+  const respond = async (requestId: string, key: keyof typeof EXPERTS, status: string, approach: string) => {
+    const { title, authorId } = await db.techRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const response = await db.requestResponse.create({
       data: {
         requestId,
         responderId: users[key].id,
@@ -301,8 +303,12 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
         experience: "Đề xuất ví dụ.",
         timeline: "4 tháng",
         status,
+        conversation: { create: { kind: "response", subject: title, starterId: authorId, ownerUserId: users[key].id } },
       },
+      include: { conversation: { select: { id: true } } },
     });
+    return { ...response, conversationId: response.conversation!.id };
+  };
   const accepted = await respond(
     wastewater,
     "researcher",
@@ -315,15 +321,14 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
     "submitted",
     "Đề xuất ví dụ: định lượng hoạt chất bằng HPLC, thẩm định theo hướng dẫn ICH, lập hồ sơ tiêu chuẩn cơ sở.",
   );
-  const match = await db.match.create({ data: { requestId: wastewater, responseId: accepted.id } });
-  // Its conversation has the match's id, as an acceptance makes it (docs/decisions/060).
-  await db.conversation.create({
+  // The accepted response's conversation goes on as its match's, with its id (decisions 060, 064).
+  const match = await db.match.create({
+    data: { id: accepted.conversationId, requestId: wastewater, responseId: accepted.id },
+  });
+  await db.conversation.update({
+    where: { id: match.id },
     data: {
-      id: match.id,
       kind: "match",
-      subject: (await db.techRequest.findUniqueOrThrow({ where: { id: wastewater } })).title,
-      starterId: users.business.id,
-      ownerUserId: users.researcher.id,
       matchId: match.id,
       messages: {
         create: [

@@ -56,6 +56,7 @@ export async function createRequestInTransaction(authorId: string, input: Reques
       budget: input.budget,
       deadline: input.deadline,
       visibility: input.visibility,
+      confidential: input.confidential,
       status: "pending",
       fields: { create: fields.map((field) => ({ fieldId: field!.id })) },
     },
@@ -172,11 +173,15 @@ export async function editRequest(
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
       (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
     );
+    // The confidential section is not reviewed (it never reaches the public) and its text
+    // stays out of the audit log, which officials read: only that it changed.
+    const confidentialChanged = (current.confidential ?? null) !== input.confidential;
+    const marker = confidentialChanged ? { confidential: "…" } : {};
     const substantive = changed.some((key) => (SUBSTANTIVE_FIELDS as readonly string[]).includes(key));
     const outcome: EditOutcome =
       current.status === "rejected"
         ? "resubmitted"
-        : changed.length === 0
+        : changed.length === 0 && !confidentialChanged
           ? "unchanged"
           : current.status === "open" && substantive
             ? "review"
@@ -202,6 +207,7 @@ export async function editRequest(
         companySize: input.companySize,
         district: input.district,
         ward: input.ward,
+        confidential: input.confidential,
         status,
         // The old review note stays in the audit log; a resubmitted request starts a new review.
         ...(status === "pending" ? { reviewNote: null } : {}),
@@ -223,8 +229,8 @@ export async function editRequest(
         entityType: "request",
         entityId: requestId,
         label: input.title,
-        before: { ...pickKeys(before, changed), status: current.status },
-        after: { ...pickKeys(after, changed), status },
+        before: { ...pickKeys(before, changed), ...marker, status: current.status },
+        after: { ...pickKeys(after, changed), ...marker, status },
         reason: current.status === "rejected" ? current.reviewNote : null,
       },
       tx,

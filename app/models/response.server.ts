@@ -124,6 +124,19 @@ export async function createResponseInTransaction(
   const response = await tx.requestResponse.create({
     data: { requestId, responderId: user.id, expertId: profile.id, ...input, invited },
   });
+  // Its private conversation, from the first moment: the business (the starter, as in a
+  // match) and the researcher talk during screening; on acceptance it becomes the match's.
+  await startConversation(
+    {
+      kind: "response",
+      subject: request.title,
+      starterId: request.authorId,
+      owner: { userId: user.id },
+      about: { responseId: response.id },
+    },
+    tx,
+    effects,
+  );
   await notify(
     {
       userId: request.authorId,
@@ -157,9 +170,25 @@ export async function hasOwnResponse(requestId: string, userId: string) {
   );
 }
 
+/** A response's conversation as one member sees it: where it is and whether it has news. */
+const threadFor = (userId: string) => ({
+  select: { id: true, lastMessageAt: true, reads: { where: { userId }, select: { lastReadAt: true } } },
+});
+
+function withThread<
+  T extends { conversation: { id: string; lastMessageAt: Date; reads: { lastReadAt: Date }[] } | null },
+>(row: T) {
+  const { conversation, ...rest } = row;
+  const read = conversation?.reads[0]?.lastReadAt;
+  return {
+    ...rest,
+    conversation: conversation ? { id: conversation.id, unread: !read || read < conversation.lastMessageAt } : null,
+  };
+}
+
 /** The researcher's own proposal on this request, as they read it back, or null. */
-export function getOwnResponse(requestId: string, userId: string) {
-  return prisma.requestResponse.findUnique({
+export async function getOwnResponse(requestId: string, userId: string) {
+  const own = await prisma.requestResponse.findUnique({
     where: { requestId_responderId: { requestId, responderId: userId } },
     select: {
       status: true,
@@ -169,13 +198,15 @@ export function getOwnResponse(requestId: string, userId: string) {
       timeline: true,
       createdAt: true,
       match: { select: { id: true } },
+      conversation: threadFor(userId),
     },
   });
+  return own ? withThread(own) : null;
 }
 
 /** The proposals a request received, oldest first, as its author reads them. */
-export function responsesToRequest(requestId: string) {
-  return prisma.requestResponse.findMany({
+export async function responsesToRequest(requestId: string, authorId: string) {
+  const rows = await prisma.requestResponse.findMany({
     where: { requestId },
     orderBy: { createdAt: "asc" },
     // Not the responders' account ids: only what the author reads.
@@ -189,8 +220,10 @@ export function responsesToRequest(requestId: string) {
       invited: true,
       expert: { select: { slug: true, title: true, fullName: true } },
       match: { select: { id: true } },
+      conversation: threadFor(authorId),
     },
   });
+  return rows.map(withThread);
 }
 
 /** The experts the author has invited to this request. */
@@ -200,8 +233,8 @@ export async function invitedExpertIds(requestId: string) {
 }
 
 /** A researcher's proposals, newest first, and the open requests they are invited to. */
-export function responsesOf(userId: string) {
-  return Promise.all([
+export async function responsesOf(userId: string) {
+  const [responses, invitations] = await Promise.all([
     prisma.requestResponse.findMany({
       where: { responderId: userId },
       orderBy: { createdAt: "desc" },
@@ -212,6 +245,7 @@ export function responsesOf(userId: string) {
         createdAt: true,
         request: { select: { id: true, title: true } },
         match: { select: { id: true } },
+        conversation: threadFor(userId),
       },
     }),
     prisma.invitation.findMany({
@@ -220,6 +254,7 @@ export function responsesOf(userId: string) {
       select: { id: true, createdAt: true, request: { select: { id: true, title: true, deadline: true } } },
     }),
   ]);
+  return [responses.map(withThread), invitations] as const;
 }
 
 export async function editOwnResponse(
@@ -288,24 +323,9 @@ export async function moveResponse(
       data: { status: move.status, declineReason: move.status === "declined" ? move.declineReason : null },
     });
     if (count === 0) return null; // moved meanwhile
-    // An accepted response becomes a match first, so its notice leads to the conversation.
-    const match =
-      move.status === "accepted" ? await tx.match.create({ data: { requestId, responseId: response.id } }) : null;
-    // Its conversation has the match's id, so a match's old /matches/ link still finds it.
-    if (match) {
-      await startConversation(
-        {
-          id: match.id,
-          kind: "match",
-          subject: request.title,
-          starterId: userId,
-          owner: { userId: response.responderId },
-          about: { matchId: match.id },
-        },
-        tx,
-        effects,
-      );
-    }
+    // An accepted response becomes a match with its conversation's id: the thread goes on
+    // as the match's, and an old /matches/:id link still finds it (decisions 060, 064).
+    const match = move.status === "accepted" ? await matchFromResponse(requestId, response, tx, effects) : null;
     const t = translator(isLanguage(response.responder.locale) ? response.responder.locale : "vi");
     await notify(
       {
@@ -321,6 +341,39 @@ export async function moveResponse(
     return match?.id ?? null;
   });
   return matchId;
+}
+
+/** The match an accepted response becomes; its conversation continues, now of kind "match". */
+async function matchFromResponse(
+  requestId: string,
+  response: { id: string; responderId: string },
+  tx: Tx,
+  effects: Effects,
+) {
+  const conversation = await tx.conversation.findUnique({ where: { responseId: response.id }, select: { id: true } });
+  const request = await tx.techRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { authorId: true, title: true },
+  });
+  const match = await tx.match.create({ data: { id: conversation?.id, requestId, responseId: response.id } });
+  if (conversation) {
+    await tx.conversation.update({ where: { id: conversation.id }, data: { kind: "match", matchId: match.id } });
+  } else {
+    // A response from before its conversation existed (not after the migration): a new one.
+    await startConversation(
+      {
+        id: match.id,
+        kind: "match",
+        subject: request.title,
+        starterId: request.authorId,
+        owner: { userId: response.responderId },
+        about: { matchId: match.id, responseId: response.id },
+      },
+      tx,
+      effects,
+    );
+  }
+  return match;
 }
 
 export async function listMatchesOf(userId: string) {

@@ -28,7 +28,13 @@ import {
   ResponseSchema,
   ResponseStatusSchema,
   ReviewSchema,
+  QuestionSchema,
+  AnswerSchema,
+  TermsSchema,
 } from "~/validation/request";
+import { assertNotBot } from "~/auth/honeypot.server";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
+import { acceptConfidentialityTerms, answerQuestion, askQuestion, confidentialFor } from "~/models/request-talk.server";
 
 /**
  * The forms of a request's page (/requests/:id), one function per intent. The route has
@@ -54,6 +60,9 @@ const INTENTS = {
   "withdraw-response": withdrawResponse,
   renew,
   close,
+  ask,
+  answer: answerOne,
+  "accept-terms": acceptTerms,
 };
 
 /** Runs the posted intent; an unknown one gets 400. */
@@ -158,4 +167,41 @@ async function close(args: IntentArgs) {
   if (!stillOpen(args.request)) return answer("close", submission.reply(), problem("request.notOpen"), 409);
   await closeRequest(args.id, submission.value.outcome);
   return answer("close", submission.reply());
+}
+
+/** A member who is not the author asks a public question, once per form token. */
+async function ask(args: IntentArgs) {
+  const { id, user, formData } = args;
+  if (byAuthor(args)) throw forbidden("You cannot ask on your own request.");
+  assertNotBot(formData);
+  const submission = parseWithZod(formData, { schema: QuestionSchema });
+  if (submission.status !== "success") return answer("ask", submission.reply(), null, 400);
+  if (args.request.status !== "open") return answer("ask", submission.reply(), problem("request.notOpen"), 409);
+  const wait = await hit(LIMITS.requestQuestionsPerUser, user.id);
+  if (wait > 0) {
+    const error = problem("form.tooManyAttempts", { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
+    const headers = { "Retry-After": String(Math.ceil(wait / 1000)) };
+    return data({ intent: "ask" as const, result: submission.reply(), error }, { status: 429, headers });
+  }
+  const url = await askQuestion(id, user.id, submission.value.body, submission.value.formToken ?? newFormToken());
+  return redirect(url);
+}
+
+/** The author answers a question for everyone (or edits the answer). */
+async function answerOne(args: IntentArgs) {
+  if (!byAuthor(args)) throw forbidden();
+  const submission = parseWithZod(args.formData, { schema: AnswerSchema });
+  if (submission.status !== "success") return answer("answer", submission.reply(), null, 400);
+  await answerQuestion(args.id, args.user.id, submission.value.questionId, submission.value.answer);
+  return redirect(`/requests/${args.id}#questions`);
+}
+
+/** A shortlisted researcher accepts the confidentiality terms; anyone else finds nothing here. */
+async function acceptTerms(args: IntentArgs) {
+  const access = await confidentialFor(args.request, args.user.id);
+  invariantResponse(access && access.view !== "author", "Not found", { status: 404 });
+  const submission = parseWithZod(args.formData, { schema: TermsSchema });
+  if (submission.status !== "success") return answer("accept-terms", submission.reply(), null, 400);
+  await acceptConfidentialityTerms(args.id, args.user.id);
+  return redirect(`/requests/${args.id}#confidential`);
 }

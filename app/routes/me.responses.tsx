@@ -7,6 +7,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { requireUserId } from "~/auth/auth.server";
+import { ThreadLink } from "~/components/thread-link";
 import { responsesOf } from "~/models/response.server";
 import { titled } from "~/utils/meta";
 
@@ -64,7 +65,9 @@ export default function MyResponses() {
                     {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
                   </p>
                 ) : null}
-                {response.match ? (
+                {response.conversation ? (
+                  <ThreadLink thread={response.conversation} className="text-sm" />
+                ) : response.match ? (
                   <Link to={`/messages/${response.match.id}`} className="text-sm text-brand-700 underline">
                     {t("match.open")}
                   </Link>

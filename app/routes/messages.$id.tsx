@@ -12,6 +12,7 @@ import { conversationUrl } from "~/domain/conversation";
 import {
   blockStarter,
   conversationForMember,
+  hidesStarter,
   isStarterBlocked,
   listMessages,
   markConversationRead,
@@ -21,6 +22,7 @@ import {
 import { problem } from "~/validation/messages";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
+import { Badge } from "~/components/ui/badge";
 import { bookingForConversation } from "~/models/booking.server";
 import { bookingStepAction, isBookingIntent } from "./__booking-actions.server";
 import { requireUser } from "~/auth/auth.server";
@@ -32,6 +34,9 @@ import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { rateLimited } from "~/validation/submission.server";
 import { MessageSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
+
+/** A request's conversations: a response's and the match it became. */
+const THREAD_KINDS = ["response", "match"];
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   titled(args, (t) =>
@@ -46,13 +51,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const before = new URL(args.request.url).searchParams.get("before") ?? undefined;
   const [page, blocked] = await Promise.all([
     listMessages(conversation.id, { before }),
-    conversation.kind === "match" ? Promise.resolve(false) : isStarterBlocked(conversation),
+    THREAD_KINDS.includes(conversation.kind) ? Promise.resolve(false) : isStarterBlocked(conversation),
   ]);
   const booking =
     conversation.kind === "booking" ? await bookingForConversation(conversation.id, conversation.side) : null;
   // Opening it reads it: written only when something is new, so reloading the page writes nothing.
   if (!before && conversation.unread) await markConversationRead(conversation.id, user.id);
-  const { starter, ownerUser, organization, offer, expert, match } = conversation;
+  const { starter, ownerUser, organization, offer, expert, match, response } = conversation;
+  // An anonymous request's author is "the requester" to the researcher, in the heading and on messages.
+  const hideStarter = conversation.side === "owner" && hidesStarter(conversation);
+  const request = response?.request ?? match?.request ?? null;
   // Account ids stay on the server: the page only needs whose message is whose.
   return {
     conversation: {
@@ -63,9 +71,11 @@ export async function loader(args: LoaderFunctionArgs) {
       with:
         conversation.side === "starter"
           ? { person: ownerUser?.name ?? null, organization }
-          : { person: starter.name, organization: null },
+          : { person: hideStarter ? null : starter.name, organization: null },
       about: {
-        request: match?.request ? { id: match.request.id, title: match.request.title } : null,
+        request: request ? { id: request.id, title: request.title } : null,
+        // Where the response stands (accepted, once the conversation is the match's)
+        responseStatus: response?.status ?? null,
         offer,
         organization: organization
           ? { slug: organization.slug, nameVi: organization.nameVi, nameEn: organization.nameEn }
@@ -73,13 +83,18 @@ export async function loader(args: LoaderFunctionArgs) {
         expert,
       },
     },
-    messages: page.messages.map(({ senderId, ...message }) => ({ ...message, mine: senderId === user.id })),
+    messages: page.messages.map(({ senderId, sender, ...message }) => ({
+      ...message,
+      sender: { name: hideStarter && senderId === conversation.starterId ? null : sender.name },
+      mine: senderId === user.id,
+    })),
     older: page.older,
     paged: Boolean(before),
     booking,
     // The contacted side may block the starter of an inquiry or a booking request.
     side: conversation.side,
-    canBlock: conversation.side === "owner" && conversation.kind !== "match",
+    // A response's and a match's conversation are part of the request's flow: not blockable.
+    canBlock: conversation.side === "owner" && !THREAD_KINDS.includes(conversation.kind),
     blocked,
     formToken: newFormToken(),
   };
@@ -94,7 +109,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await readForm(args.request);
   if (isBookingIntent(form.get("intent"))) return bookingStepAction(conversation.id, user, form);
   if (form.get("intent") === "block") {
-    if (conversation.side !== "owner" || conversation.kind === "match")
+    if (conversation.side !== "owner" || THREAD_KINDS.includes(conversation.kind))
       throw new Response("You are not allowed to do this.", { status: 403 });
     await blockStarter(conversation.id, user.id);
     return redirect(conversationUrl(conversation.id));
@@ -124,7 +139,7 @@ export default function ConversationThread() {
   const { about } = conversation;
   // What the conversation is about, each a link: the request, the offer, the profile or the listing.
   const aboutLinks = [
-    about.request ? { to: `/requests/${about.request.id}`, label: t("conversation.aboutRequest") } : null,
+    about.request ? { to: `/requests/${about.request.id}`, label: about.request.title } : null,
     about.offer ? { to: `/offers/${about.offer.id}`, label: pick(lang, about.offer.nameVi, about.offer.nameEn) } : null,
     about.expert ? { to: `/experts/${about.expert.slug}`, label: displayName(about.expert, lang) } : null,
     about.organization && !about.offer
@@ -137,7 +152,9 @@ export default function ConversationThread() {
   const result = actionData && "result" in actionData ? actionData.result : null;
   const other =
     conversation.with.person ??
-    pick(lang, conversation.with.organization?.nameVi, conversation.with.organization?.nameEn);
+    (conversation.with.organization
+      ? pick(lang, conversation.with.organization.nameVi, conversation.with.organization.nameEn)
+      : t("talk.requester"));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <ParentLink to="/messages">{t("conversations.title")}</ParentLink>
@@ -152,6 +169,14 @@ export default function ConversationThread() {
             </Link>
           </Fragment>
         ))}
+        {about.responseStatus ? (
+          <>
+            {" · "}
+            <Badge>
+              {t("talk.responseStatus", { status: t(`response.status.${about.responseStatus}` as MessageKey) })}
+            </Badge>
+          </>
+        ) : null}
       </p>
       {booking ? (
         <BookingPanel
@@ -174,7 +199,11 @@ export default function ConversationThread() {
         {messages.map((message, i) =>
           message.event ? (
             <li key={message.id} className="rounded-xl bg-slate-100 p-3 text-center text-sm text-slate-700">
-              {t(message.event as MessageKey, { ...JSON.parse(message.body), name: message.sender.name } as never)} ·{" "}
+              {t(
+                message.event as MessageKey,
+                { ...JSON.parse(message.body), name: message.sender.name ?? t("talk.requester") } as never,
+              )}{" "}
+              ·{" "}
               <time dateTime={new Date(message.createdAt).toISOString()}>
                 {formatDateTime(lang, message.createdAt)}
               </time>
@@ -190,7 +219,7 @@ export default function ConversationThread() {
               }
             >
               <p className="text-xs text-slate-600">
-                {message.sender.name} ·{" "}
+                {message.sender.name ?? t("talk.requester")} ·{" "}
                 <time dateTime={new Date(message.createdAt).toISOString()}>
                   {formatDateTime(lang, message.createdAt)}
                 </time>

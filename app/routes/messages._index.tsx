@@ -55,7 +55,9 @@ export default function Conversations() {
               <p className="text-sm text-slate-600">
                 {t(`conversations.kind.${conversation.kind as ConversationKind}`)} ·{" "}
                 {conversation.with.person ??
-                  pick(lang, conversation.with.organization?.nameVi, conversation.with.organization?.nameEn)}{" "}
+                  (conversation.with.organization
+                    ? pick(lang, conversation.with.organization.nameVi, conversation.with.organization.nameEn)
+                    : t("talk.requester"))}{" "}
                 ·{" "}
                 <time dateTime={new Date(conversation.lastMessageAt).toISOString()}>
                   {formatDateTime(lang, conversation.lastMessageAt)}

@@ -3,6 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { ReviewDecision } from "~/components/review-decision";
+import { ThreadLink } from "~/components/thread-link";
+import { RequestQuestions } from "~/components/request-questions";
+import { ConfidentialSection } from "~/components/confidential-section";
+import { confidentialFor, questionsOn } from "~/models/request-talk.server";
 import { ErrorList, Field, FormErrors, IntentForm, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
@@ -61,13 +65,18 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(request, "Not found", { status: 404 });
 
   const isAuthor = request.isAuthor;
-  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse] = await Promise.all([
-    isAuthor ? getSuggestions(id) : Promise.resolve([]),
-    isAuthor ? responsesToRequest(id) : Promise.resolve([]),
-    isAuthor ? invitedExperts(id) : Promise.resolve([]),
-    !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
-    user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
-  ]);
+  const hasQuestions = !["pending", "rejected"].includes(request.status);
+  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse, questions, confidential] =
+    await Promise.all([
+      isAuthor ? getSuggestions(id) : Promise.resolve([]),
+      isAuthor ? responsesToRequest(id, user!.id) : Promise.resolve([]),
+      isAuthor ? invitedExperts(id) : Promise.resolve([]),
+      !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
+      user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
+      // A request the public cannot see has no question thread, not even for its author or officials.
+      hasQuestions ? questionsOn(id) : Promise.resolve([]),
+      confidentialFor(found!, user?.id ?? null),
+    ]);
   return {
     request,
     signedIn: Boolean(user),
@@ -77,6 +86,17 @@ export async function loader(args: LoaderFunctionArgs) {
     invitedExpertIds,
     eligibility,
     ownResponse,
+    questions,
+    hasQuestions,
+    // Who may do what in the questions: the author answers, other members of an open request ask.
+    questionRole: isAuthor
+      ? ("answer" as const)
+      : request.status !== "open"
+        ? null
+        : user
+          ? ("ask" as const)
+          : ("signIn" as const),
+    confidential,
     formToken: newFormToken(),
   };
 }
@@ -112,6 +132,10 @@ export default function RequestPage() {
     invitedExpertIds,
     eligibility,
     ownResponse,
+    questions,
+    hasQuestions,
+    questionRole,
+    confidential,
     formToken,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -218,6 +242,8 @@ export default function RequestPage() {
           ))}
         </ul>
       </header>
+
+      {confidential ? <ConfidentialSection access={confidential} errors={errorsFor("accept-terms")?.agree} /> : null}
 
       {canReview ? (
         <section aria-labelledby="review" className="rounded-2xl border border-amber-300 bg-amber-50 p-5">
@@ -376,7 +402,9 @@ export default function RequestPage() {
                       {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
                     </p>
                   ) : null}
-                  {response.match ? (
+                  {response.conversation ? (
+                    <ThreadLink thread={response.conversation} className="mt-2" />
+                  ) : response.match ? (
                     <Link
                       to={`/messages/${response.match.id}`}
                       className="mt-2 inline-block font-medium text-brand-700 underline"
@@ -462,6 +490,28 @@ export default function RequestPage() {
         </section>
       ) : null}
 
+      {hasQuestions ? (
+        <RequestQuestions
+          requestId={request.id}
+          questions={questions}
+          can={questionRole}
+          formToken={formToken}
+          refused={
+            actionData?.intent === "ask" || actionData?.intent === "answer"
+              ? {
+                  intent: actionData.intent,
+                  questionId: (actionData.result?.initialValue as Record<string, string> | undefined)?.questionId,
+                  values: (actionData.result?.initialValue as Record<string, unknown> | undefined) ?? {},
+                  errors: {
+                    ...(actionData.result?.error ?? {}),
+                    "": actionData.result?.error?.[""] ?? [],
+                  },
+                }
+              : null
+          }
+        />
+      ) : null}
+
       {!request.isAuthor && (request.status === "open" || ownResponse) ? (
         <section
           id="respond"
@@ -516,7 +566,9 @@ export default function RequestPage() {
                   {t("response.declinedBecause", { reason: t(`decline.${ownResponse.declineReason}` as MessageKey) })}
                 </p>
               ) : null}
-              {ownResponse.match ? (
+              {ownResponse.conversation ? (
+                <ThreadLink thread={ownResponse.conversation} />
+              ) : ownResponse.match ? (
                 <Link to={`/messages/${ownResponse.match.id}`} className="font-medium text-brand-700 underline">
                   {t("match.open")}
                 </Link>

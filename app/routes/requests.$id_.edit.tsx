@@ -1,3 +1,4 @@
+import { confidentialOf } from "~/models/request-talk.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -65,6 +66,7 @@ export async function loader(args: LoaderFunctionArgs) {
     district: request.district ?? "",
     ward: request.ward ?? "",
     visibility: request.visibility,
+    confidential: (await confidentialOf(request.id)) ?? "",
   };
   return {
     id: request.id,

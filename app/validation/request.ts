@@ -41,6 +41,8 @@ export const RequestSchema = z.object({
   title: text({ min: 10, max: TITLE_MAX }),
   problem: text({ min: 30, max: 5_000, multiline: true }),
   desiredOutcome: text({ min: 20, max: 3_000, multiline: true }),
+  /** Only for shortlisted researchers who accepted the terms; never searched, exported or mailed */
+  confidential: optionalText({ max: 5_000, multiline: true }),
   fieldSlugs: listOf(SLUG, { min: 1, max: 6 }),
   trl: z.coerce
     .number({ invalid_type_error: problem("form.number") })
@@ -139,6 +141,21 @@ export const NotForMeSchema = z.object({
   note: optionalText({ max: NOT_FOR_ME_NOTE_MAX, multiline: true }),
 });
 export const UndoNotForMeSchema = z.object({ intent: z.literal("undo-not-for-me"), requestId: z.string().max(40) });
+
+export const QuestionSchema = z.object({
+  intent: z.literal("ask"),
+  body: text({ min: 10, max: 1_000, multiline: true }),
+  formToken: formToken.optional(),
+});
+export const AnswerSchema = z.object({
+  intent: z.literal("answer"),
+  questionId: z.string().regex(/^[a-z0-9]{10,40}$/, problem("form.choose")),
+  answer: text({ min: 2, max: 3_000, multiline: true }),
+});
+export const TermsSchema = z.object({
+  intent: z.literal("accept-terms"),
+  agree: z.literal("on", { errorMap: () => ({ message: problem("confidential.mustAgree") }) }),
+});
 
 export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true }), formToken: formToken.optional() });
 

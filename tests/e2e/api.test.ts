@@ -299,6 +299,9 @@ async function makeExpert(status: "published" | "draft", affiliationId: string, 
   return { ...profile, user };
 }
 
+/** Every request's confidential section holds this word: the API never shows or finds it. */
+const CONFIDENTIAL = `bimat${Math.random().toString(36).slice(2, 12)}`;
+
 async function makeRequest(options: {
   status: string;
   visibility: "public" | "anonymous";
@@ -322,6 +325,7 @@ async function makeRequest(options: {
       budget: "to_discuss",
       deadline: new Date(Date.now() + 60 * 86_400_000),
       visibility: options.visibility,
+      confidential: `Thông số bảo mật ${CONFIDENTIAL}`,
       status: options.status,
       publishedAt: published ? new Date() : null,
       outcome: options.status === "closed" ? "no_fit" : null,
@@ -740,6 +744,7 @@ describe("requests", () => {
       f.anonymousRequest.authorName,
       f.anonymousRequest.authorEmail,
       f.anonymousRequest.authorId,
+      CONFIDENTIAL,
     ]) {
       expect(text).not.toContain(secret);
     }
@@ -749,6 +754,16 @@ describe("requests", () => {
   test("an anonymous request cannot be found by its company's name", async () => {
     const { body } = await get(`${API}/requests?q=${f.anonymousRequest.companyToken}`);
     expect(body.total).toBe(0);
+  });
+
+  test("no request is found by, or shows, its confidential section", async () => {
+    const { body } = await get(`${API}/requests?q=${CONFIDENTIAL}`);
+    expect(body.total).toBe(0);
+    for (const id of [f.publicRequest.id, f.anonymousRequest.id]) {
+      const one = await get(`${API}/requests/${id}`);
+      expect(one.status).toBe(200);
+      expect(one.text).not.toContain(CONFIDENTIAL);
+    }
   });
 
   test("one request: the public one names its company and listing, the anonymous one neither", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
-import { hex, makeBooking, makeOffer, makeUser } from "../factories";
+import { hex, makeBooking, makeMessage, makeOffer, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
@@ -1079,6 +1079,163 @@ add({
     });
   },
 });
+// ------------------------------------------------------------------ issue 19: talk, questions, confidentiality
+
+/**
+ * An open request with a confidential section and four responders: one shortlisted who
+ * accepted the terms, one shortlisted who did not, one not shortlisted, and one declined
+ * after accepting them while shortlisted.
+ */
+async function confidentialRequest() {
+  const f = await openRequestWithResponse("shortlisted");
+  const secret = `Bí mật ${world.word(10)}`;
+  await db().techRequest.update({ where: { id: f.request.id }, data: { confidential: secret } });
+  const noTerms = await makeResearcher("noterms");
+  await makeResponse(f.request.id, noTerms, "shortlisted");
+  const screened = await makeResearcher("screened");
+  await makeResponse(f.request.id, screened, "screening");
+  const declined = await makeResearcher("declined");
+  await makeResponse(f.request.id, declined, "declined");
+  for (const userId of [f.responder.id, declined.id])
+    await db().confidentialityAcceptance.create({ data: { requestId: f.request.id, userId } });
+  return { ...f, secret, people: { owner: f.owner, chosen: f.responder, noTerms, screened, declined } };
+}
+const acceptances = (f: { request: { id: string } }) =>
+  db().confidentialityAcceptance.findMany({ where: { requestId: f.request.id }, orderBy: { userId: "asc" } });
+
+add({
+  name: "GET a request's confidential section (its author, and a shortlisted researcher who accepted the terms)",
+  method: "GET",
+  prepare: confidentialRequest,
+  path: (f) => `/requests/${f.request.id}`,
+  actors: ["owner", "chosen", "noTerms", "screened", "declined"],
+  allow: [...ROLES, "owner", "chosen", "noTerms", "screened", "declined"],
+  secret: { shown: (f) => [f.secret], to: ["owner", "chosen"] },
+});
+add({
+  name: "GET a request's confidentiality terms (a shortlisted researcher who has not accepted them)",
+  method: "GET",
+  prepare: confidentialRequest,
+  path: (f) => `/requests/${f.request.id}`,
+  actors: ["owner", "chosen", "noTerms", "screened", "declined"],
+  allow: [...ROLES, "owner", "chosen", "noTerms", "screened", "declined"],
+  secret: { shown: () => ['name="agree"'], hidden: () => ['id="confidential"'], to: ["noTerms"] },
+  // The author and the one who accepted see the section, without the terms' form.
+  skip: ["owner", "chosen"],
+});
+add({
+  name: "POST accept-terms: only a shortlisted researcher (nothing written for anyone else)",
+  method: "POST",
+  prepare: confidentialRequest,
+  path: (f) => `/requests/${f.request.id}`,
+  form: () => ({ intent: "accept-terms", agree: "on" }),
+  actors: ["owner", "noTerms", "screened", "declined"],
+  allow: ["noTerms"],
+  state: acceptances,
+  changed: async (f) => {
+    expect((await acceptances(f)).some((row) => row.userId === f.people.noTerms.id)).toBe(true);
+  },
+});
+
+async function requestWithQuestion(status: RequestStatus = "open") {
+  const owner = await makeUser({ label: "owner" });
+  const request = await makeRequest(owner.id, { status, visibility: "anonymous" });
+  const asker = await makeResearcher("asker");
+  const question = await db().requestQuestion.create({
+    data: { requestId: request.id, askerId: asker.id, body: `Câu hỏi ${world.word(10)}` },
+  });
+  return { owner, asker, request, question, people: { owner, asker } };
+}
+const questionRows = (f: { request: { id: string } }) =>
+  db().requestQuestion.findMany({ where: { requestId: f.request.id }, orderBy: { id: "asc" } });
+
+add({
+  name: "POST ask: any member but the author asks on an open request",
+  method: "POST",
+  prepare: () => requestWithQuestion(),
+  path: (f) => `/requests/${f.request.id}`,
+  form: () => ({ intent: "ask", body: "Kho lạnh của anh chị rộng bao nhiêu mét vuông?" }),
+  actors: ["owner"],
+  allow: [...MEMBERS, "asker"],
+  state: questionRows,
+  changed: async (f) => expect(await questionRows(f)).toHaveLength(2),
+});
+add({
+  name: "POST ask on a request one cannot see (pending): 404, or 409 for an official who can",
+  method: "POST",
+  prepare: () => requestWithQuestion("pending"),
+  path: (f) => `/requests/${f.request.id}`,
+  form: () => ({ intent: "ask", body: "Kho lạnh của anh chị rộng bao nhiêu mét vuông?" }),
+  actors: ["asker"],
+  allow: [],
+  refusedWith: [403, 404, 409],
+  state: questionRows,
+});
+add({
+  name: "GET a pending request's question thread (404 to all but its author and officials, who see no thread)",
+  method: "GET",
+  prepare: () => requestWithQuestion("pending"),
+  path: (f) => `/requests/${f.request.id}`,
+  actors: ["owner", "asker"],
+  allow: ["owner", ...OFFICIALS],
+  secret: { shown: () => [], hidden: (f) => [f.question.body], to: [] },
+});
+add({
+  name: "POST answer: only the request's author (not the asker, nobody else)",
+  method: "POST",
+  prepare: () => requestWithQuestion(),
+  path: (f) => `/requests/${f.request.id}`,
+  form: (f) => ({ intent: "answer", questionId: f.question.id, answer: "Năm trăm mét vuông." }),
+  actors: ["owner", "asker"],
+  allow: ["owner"],
+  state: questionRows,
+  changed: async (f) => expect((await questionRows(f))[0]!.answer).toBe("Năm trăm mét vuông."),
+});
+add({
+  name: "POST answer on a request one cannot see (pending, someone else's)",
+  method: "POST",
+  prepare: () => requestWithQuestion("pending"),
+  path: (f) => `/requests/${f.request.id}`,
+  form: (f) => ({ intent: "answer", questionId: f.question.id, answer: "Năm trăm mét vuông." }),
+  actors: ["asker"],
+  allow: [],
+  state: questionRows,
+});
+
+/** A response's conversation with a message, and another researcher's response to the same request. */
+async function responseConversation() {
+  const f = await openRequestWithResponse("screening");
+  const other = await makeResearcher("other");
+  await makeResponse(f.request.id, other, "submitted");
+  const conversation = await db().conversation.findUniqueOrThrow({ where: { responseId: f.response.id } });
+  const secret = `Trao đổi riêng ${world.word(10)}`;
+  await makeMessage(conversation.id, f.owner.id, secret);
+  return { ...f, conversation, secret, people: { owner: f.owner, responder: f.responder, other } };
+}
+const conversationMessages = (f: { conversation: { id: string } }) =>
+  db().message.findMany({ where: { conversationId: f.conversation.id }, orderBy: { id: "asc" } });
+
+add({
+  name: "GET a response's conversation (its two sides only; another responder gets 404)",
+  method: "GET",
+  prepare: responseConversation,
+  path: (f) => `/messages/${f.conversation.id}`,
+  actors: ["owner", "responder", "other"],
+  allow: ["owner", "responder"],
+  secret: { shown: (f) => [f.secret], to: ["owner", "responder"] },
+});
+add({
+  name: "POST a message in a response's conversation (its two sides only)",
+  method: "POST",
+  prepare: responseConversation,
+  path: (f) => `/messages/${f.conversation.id}`,
+  form: () => ({ body: "Chúng tôi có thể đến khảo sát tuần sau." }),
+  actors: ["owner", "responder", "other"],
+  allow: ["owner", "responder"],
+  state: conversationMessages,
+  changed: async (f) => expect(await conversationMessages(f)).toHaveLength(2),
+});
+
 add({
   name: "POST edit-response: the responder edits their proposal before screening (nobody else, not the owner)",
   method: "POST",

@@ -924,6 +924,17 @@ describe("new technology request", () => {
       message: "Tối đa 3000 ký tự.",
     },
     {
+      label: "confidential section too long",
+      form: { confidential: "a".repeat(5001) },
+      status: 400,
+      message: "Tối đa 5000 ký tự.",
+    },
+    {
+      label: "confidential section with a control character",
+      form: { confidential: "Lưu lượng\u0007 bơm" },
+      status: 400,
+    },
+    {
       label: "company name too long",
       form: { companyName: "a".repeat(151) },
       status: 400,

@@ -59,6 +59,9 @@ const world = {} as {
   offerId: string;
   instrumentId: string;
   markers: string[];
+  /** The requests' confidential sections: only their author reads them here */
+  confidential: string[];
+  pendingId: string;
   passwordHash: string;
   owner: Person;
   responder: Person;
@@ -126,9 +129,10 @@ beforeAll(async () => {
     where: { id: request.id },
     select: { searchText: true },
   });
+  const confidential = [marker("confidential"), marker("pendingconfidential")];
   await db().techRequest.update({
     where: { id: request.id },
-    data: { searchText: `${requestText.searchText} ${m.requestSearch}` },
+    data: { searchText: `${requestText.searchText} ${m.requestSearch}`, confidential: confidential[0] },
   });
   const response = await makeResponse(request.id, responder, "accepted");
   const match = await makeMatchRow(request, response);
@@ -136,6 +140,20 @@ beforeAll(async () => {
   await makeMessage(match.id, responder.id, `Chào anh ${word()}`);
   // A second request, approved through the console with a note: the note is the officials' own.
   const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
+  await db().techRequest.update({ where: { id: pending.id }, data: { confidential: confidential[1] } });
+  // A second pending one, with its confidential section, for the curators' review pages.
+  const toReview = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
+  await db().techRequest.update({ where: { id: toReview.id }, data: { confidential: confidential[1] } });
+  // A public question, answered, on the open request.
+  await db().requestQuestion.create({
+    data: {
+      requestId: request.id,
+      askerId: member.id,
+      body: `Kho lạnh rộng bao nhiêu ${word()}?`,
+      answer: `Năm trăm mét vuông ${word()}`,
+      answeredAt: new Date(),
+    },
+  });
   const approval = await httpClient({ cookie: await signInAs(curator.id) }).post("/admin/requests", {
     requestId: pending.id,
     intent: "approve",
@@ -178,6 +196,8 @@ beforeAll(async () => {
     offerId: offer.id,
     instrumentId: instrument.id,
     markers: [...Object.values(m), staleSince.toISOString(), photo.id],
+    confidential,
+    pendingId: toReview.id,
     passwordHash: owner.passwordHash,
     owner: { id: owner.id, email: owner.email, cookie: await signInAs(owner.id) },
     responder: { id: responder.id, email: responder.email, cookie: await signInAs(responder.id) },
@@ -248,6 +268,9 @@ function leaks(body: string, viewer: Person | null, path = ""): string[] {
     : INTERNAL_COLUMNS;
   for (const column of columns) if (asProperty(column).test(body)) found.push(`property ${column}`);
   for (const value of world.markers) if (body.includes(value)) found.push(`marker ${value}`);
+  // The author reads their own request's confidential section; nobody else, anywhere.
+  if (viewer?.id !== world.owner.id)
+    for (const value of world.confidential) if (body.includes(value)) found.push(`confidential ${value}`);
   if (body.includes(world.passwordHash)) found.push("a password hash");
   for (const [who, person] of Object.entries({
     owner: world.owner,
@@ -313,6 +336,8 @@ describe("internal columns never leave the server", () => {
   test("the request's author: the public pages, the responses to the request, the match", async () => {
     const own = ["/matches", "/messages", `/messages/${world.matchId}`, "/notifications", "/me/requests"];
     const { problems, bodies } = await walk(world.owner, [...publicPages(), ...own]);
+    // The walk is not blind to the confidential text: its author reads it on the request's page.
+    expect(bodies.get(`/requests/${world.requestId}`)).toContain(world.confidential[0]);
     // The author's view of the request lists the expert's response; the approval was notified.
     expect(bodies.get("/notifications")).toContain("đã được duyệt");
     expect(bodies.get(`/requests/${world.requestId}`)).toContain(`/experts/${world.expertSlug}`);
@@ -328,7 +353,21 @@ describe("internal columns never leave the server", () => {
       `/messages/${world.matchId}`,
     ]);
     expect(bodies.get(`/messages/${world.matchId}`)).toContain("Xin chào");
+    // Accepted, but the terms not accepted: the section exists for them, its text does not.
+    expect(bodies.get(`/requests/${world.requestId}`)).toContain('id="confidential"');
     expect(problems).toEqual([]);
+  });
+
+  test("a curator: the review pages and the pending request never show its confidential section", async () => {
+    const curator = { ...world.curator, cookie: await signInAs(world.curator.id) };
+    const { problems, bodies } = await walk(curator, [
+      "/admin/queue",
+      "/admin/requests",
+      `/requests/${world.pendingId}`,
+      `/requests/${world.requestId}`,
+    ]);
+    expect(bodies.get("/admin/requests")).toContain(world.pendingId);
+    expect(problems.filter((problem) => problem.includes("confidential"))).toEqual([]);
   });
 });
 

@@ -113,6 +113,30 @@ describe("the author edits their request", () => {
     await expect.poll(() => listedBy(token, request.id)).toBe(true);
   });
 
+  test("an open request's confidential section: it stays open, kept out of the audit log and of search", async () => {
+    const { owner, request } = await openRequest({ status: "open" });
+    const page = await editForm(owner.id, request.id);
+    expect(await page.getByText("Chỉ những nhà khoa học bạn đưa vào danh sách ngắn").isVisible()).toBe(true);
+    const secret = `Công suất thật ${word()}`;
+    await page.getByLabel("Thông tin bảo mật (không bắt buộc)").fill(secret);
+    await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await page.waitForURL(/\?edited=saved$/);
+    expect(await db().techRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "open",
+      confidential: secret,
+    });
+    // The author reads it back on the page and in the form.
+    expect(await page.locator('[aria-labelledby="confidential"]').getByText(secret).isVisible()).toBe(true);
+    const entries = await db().auditEntry.findMany({ where: { entityId: request.id } });
+    expect(entries.map((entry) => entry.action)).toEqual(["request.edit"]);
+    expect(JSON.stringify(entries)).not.toContain(secret);
+    const row = await db().techRequest.findUniqueOrThrow({ where: { id: request.id }, select: { searchText: true } });
+    expect(row.searchText).not.toContain(secret.split(" ").at(-1));
+    await indexed(request.id);
+    expect(await listedBy(secret.split(" ").at(-1)!, request.id)).toBe(false);
+    expect(await listedBy(request.titleToken, request.id)).toBe(true);
+  });
+
   test("an open request's problem: back to review, out of the list, the responder told, the response kept", async () => {
     const { owner, curator, request } = await openRequest({ status: "open" });
     const responder = await makeResearcher("responder");

@@ -1,7 +1,15 @@
 import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { refreshRequestSearchText } from "~/models/request.server";
-import { hex, makeMatchRow, makeMessage, makeOrganization, makeUser, word } from "../factories";
+import {
+  hex,
+  makeMatchRow,
+  makeMessage,
+  makeOrganization,
+  makeResponseConversation,
+  makeUser,
+  word,
+} from "../factories";
 import { portalDb } from "./portal-db";
 
 /**
@@ -114,7 +122,7 @@ export async function makeResponse(
   responder: { id: string; expert: { id: string } },
   status = "submitted",
 ) {
-  return db().requestResponse.create({
+  const response = await db().requestResponse.create({
     data: {
       requestId,
       responderId: responder.id,
@@ -125,6 +133,10 @@ export async function makeResponse(
       status,
     },
   });
+  // Its conversation, as sending a response opens it.
+  const request = await db().techRequest.findUniqueOrThrow({ where: { id: requestId } });
+  await makeResponseConversation(request, response);
+  return response;
 }
 
 /** An open request of `owner` with a response of `responder`, accepted into a match that has one message. */

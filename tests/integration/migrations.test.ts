@@ -133,25 +133,36 @@ describe("the conversations migration", () => {
     ).run(row);
   }
 
-  test("moves every match's messages into the match's conversation, with nothing lost", () => {
+  /** A business and two researchers with their profiles: the people of both migrations' data. */
+  function withPeople(db: Database.Database) {
+    for (const id of ["business", "scientist", "other"])
+      insert(db, "User", { id, email: `${id}@example.vn`, name: id });
+    insert(db, "ExpertProfile", { id: "expert", userId: "scientist", slug: "expert" });
+    insert(db, "ExpertProfile", { id: "expert2", userId: "other", slug: "expert2" });
+    return db;
+  }
+
+  /** A scratch database with every migration before the one named `…suffix`, and where that one is. */
+  function migratedUpTo(suffix: string) {
     const { file, url } = scratch();
     const before = fs.mkdtempSync(path.join(runDir(), "migrations-"));
     const names = fs
       .readdirSync(path.join(ROOT, "prisma/migrations"))
       .filter((name) => /^\d{14}_/.test(name))
       .sort();
-    const at = names.findIndex((name) => name.endsWith("_conversations"));
+    const at = names.findIndex((name) => name.endsWith(suffix));
     expect(at).toBeGreaterThan(0);
     for (const name of names.slice(0, at))
       fs.cpSync(path.join(ROOT, "prisma/migrations", name), path.join(before, name), { recursive: true });
     applyMigrations({ databaseUrl: url, migrationsDir: before });
+    return { file, url, names, at };
+  }
+
+  test("moves every match's messages into the match's conversation, with nothing lost", () => {
+    const { file, url, names, at } = migratedUpTo("_conversations");
 
     // Two matches as the old schema held them: one with three messages, one with none.
-    const old = new Database(file);
-    for (const id of ["business", "scientist", "other"])
-      insert(old, "User", { id, email: `${id}@example.vn`, name: id });
-    insert(old, "ExpertProfile", { id: "expert", userId: "scientist", slug: "expert" });
-    insert(old, "ExpertProfile", { id: "expert2", userId: "other", slug: "expert2" });
+    const old = withPeople(new Database(file));
     for (const [id, title] of [
       ["r1", "Xử lý nước thải dệt nhuộm"],
       ["r2", "Bảo quản nông sản"],
@@ -203,6 +214,84 @@ describe("the conversations migration", () => {
     expect(
       db.prepare("SELECT id, conversationId, senderId, body, event, createdAt FROM Message ORDER BY id").all(),
     ).toEqual(messages.map(({ matchId, ...message }) => ({ ...message, conversationId: matchId, event: null })));
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    db.close();
+  });
+
+  test("gives every response its conversation: a matched one its match's, the others a new one", () => {
+    const { file, url, names, at } = migratedUpTo("_request_conversations_and_feedback");
+
+    // A matched response whose match has its conversation and a message, two responses without one.
+    const old = withPeople(new Database(file));
+    insert(old, "TechRequest", { id: "r1", authorId: "business", title: "Xử lý nước thải", deadline: 0 });
+    insert(old, "TechRequest", { id: "r2", authorId: "business", title: "Bảo quản nông sản", deadline: 0 });
+    const response = (id: string, requestId: string, responderId: string, status: string, createdAt: number) =>
+      insert(old, "RequestResponse", {
+        id,
+        requestId,
+        responderId,
+        expertId: responderId === "scientist" ? "expert" : "expert2",
+        status,
+        createdAt,
+        updatedAt: createdAt + 50,
+      });
+    response("resp1", "r1", "scientist", "accepted", 1_000);
+    response("resp2", "r1", "other", "shortlisted", 2_000);
+    response("resp3", "r2", "scientist", "submitted", 3_000);
+    insert(old, "Match", { id: "m1", requestId: "r1", responseId: "resp1", createdAt: 1_500 });
+    const matchConversation = {
+      kind: "match",
+      subject: "Xử lý nước thải",
+      starterId: "business",
+      ownerUserId: "scientist",
+      matchId: "m1",
+      lastMessageAt: 1_600,
+      createdAt: 1_500,
+    };
+    insert(old, "Conversation", { id: "m1", ...matchConversation });
+    insert(old, "Message", {
+      id: "msg1",
+      conversationId: "m1",
+      senderId: "business",
+      body: "Chào anh",
+      createdAt: 1_600,
+    });
+    old.close();
+
+    expect(applyMigrations({ databaseUrl: url }).applied).toEqual(names.slice(at));
+    const db = new Database(file, { readonly: true });
+    const rows = db
+      .prepare(
+        `SELECT responseId, kind, subject, starterId, ownerUserId, matchId, lastMessageAt, createdAt,
+           id = 'm1' AS isMatchs FROM Conversation ORDER BY responseId`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { responseId: "resp1", ...matchConversation, isMatchs: 1 },
+      ...[
+        ["resp2", "Xử lý nước thải", "other", 2_000],
+        ["resp3", "Bảo quản nông sản", "scientist", 3_000],
+      ].map(([responseId, subject, ownerUserId, at]) => ({
+        responseId,
+        kind: "response",
+        subject,
+        starterId: "business",
+        ownerUserId,
+        matchId: null,
+        lastMessageAt: at,
+        createdAt: at,
+        isMatchs: 0,
+      })),
+    ]);
+    // Nothing lost: the match's message stays in its conversation; the feedback times from the last change.
+    expect(db.prepare("SELECT id, conversationId, body FROM Message").all()).toEqual([
+      { id: "msg1", conversationId: "m1", body: "Chào anh" },
+    ]);
+    expect(db.prepare("SELECT id, feedbackAt FROM RequestResponse ORDER BY id").all()).toEqual([
+      { id: "resp1", feedbackAt: 1_050 },
+      { id: "resp2", feedbackAt: 2_050 },
+      { id: "resp3", feedbackAt: null },
+    ]);
     expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     db.close();
   });
