@@ -195,6 +195,8 @@ export async function editRequest(
         budget: input.budget,
         // The same day keeps the stored time (an unchanged deadline is not rewritten).
         deadline: before.deadline === after.deadline ? current.deadline : input.deadline,
+        // A moved deadline re-arms its reminders.
+        ...(before.deadline === after.deadline ? {} : { deadlineReminderAt: null, feedbackReminderAt: null }),
         visibility: input.visibility,
         companyName: input.companyName,
         organizationId,
@@ -333,7 +335,8 @@ export async function renewRequest(requestId: string, deadline: Date) {
     const reopen = request.status === "expired";
     await tx.techRequest.update({
       where: { id: requestId },
-      data: { deadline, ...(reopen ? { status: "open" } : {}) },
+      // A new deadline re-arms its reminders (app/models/request-feedback.server.ts).
+      data: { deadline, deadlineReminderAt: null, feedbackReminderAt: null, ...(reopen ? { status: "open" } : {}) },
     });
     await effects.reindex("request", [requestId]);
     if (reopen) await effects.enqueue("recompute-matches", { requestId });

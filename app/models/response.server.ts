@@ -6,6 +6,7 @@ import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~
 import { translator, isLanguage } from "~/i18n/i18n";
 import { conversationUrl } from "~/domain/conversation";
 import { startConversation } from "./conversation.server";
+import { takesDecisions } from "./request-feedback.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -20,7 +21,7 @@ const notFound = () => new Response("Not found", { status: 404 });
 async function ownOpenRequest(requestId: string, userId: string, tx: Prisma.TransactionClient) {
   const request = await tx.techRequest.findUnique({
     where: { id: requestId },
-    select: { id: true, authorId: true, status: true, title: true, problem: true },
+    select: { id: true, authorId: true, status: true, title: true, problem: true, deadline: true },
   });
   if (!request) throw notFound();
   if (request.authorId !== userId) throw forbidden();
@@ -133,7 +134,12 @@ export async function createResponseInTransaction(
   return response;
 }
 
-export class InvalidMoveError extends Error {}
+export class InvalidMoveError extends Error {
+  /** "windowClosed": the request expired longer ago than the feedback window. */
+  constructor(readonly reason: "invalid" | "windowClosed" = "invalid") {
+    super(reason);
+  }
+}
 
 /**
  * The researcher's own proposal: edited while the business has not screened it yet (the
@@ -268,8 +274,8 @@ export async function moveResponse(
 ) {
   const matchId = await write(async (tx, effects) => {
     const request = await ownOpenRequest(requestId, userId, tx);
-    // A closed or expired request takes no more decisions (renew it first).
-    if (request.status !== "open") throw new InvalidMoveError();
+    // An expired request takes decisions for FEEDBACK_WINDOW_DAYS; a closed one none (renew it).
+    if (!takesDecisions(request)) throw new InvalidMoveError(request.status === "expired" ? "windowClosed" : "invalid");
     const response = await tx.requestResponse.findFirst({
       where: { id: move.responseId, requestId },
       include: { responder: { select: { locale: true } } },
@@ -279,7 +285,12 @@ export async function moveResponse(
     if (!RESPONSE_TRANSITIONS[response.status as ResponseStatus].includes(move.status)) throw new InvalidMoveError();
     const { count } = await tx.requestResponse.updateMany({
       where: { id: response.id, status: response.status },
-      data: { status: move.status, declineReason: move.status === "declined" ? move.declineReason : null },
+      data: {
+        status: move.status,
+        declineReason: move.status === "declined" ? move.declineReason : null,
+        // The first decision is the feedback the responsiveness figure measures.
+        ...(move.status !== "screening" && !response.feedbackAt ? { feedbackAt: new Date() } : {}),
+      },
     });
     if (count === 0) return null; // moved meanwhile
     // An accepted response becomes a match first, so its notice leads to the conversation.
