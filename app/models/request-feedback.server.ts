@@ -1,5 +1,6 @@
 import { prisma } from "~/db/client.server";
 import { DEADLINE_REMINDER_DAYS, FEEDBACK_WINDOW_DAYS } from "~/domain/request-values";
+import { DAY_MS, feedbackWindowEnd, takesDecisions } from "~/domain/feedback";
 import { notify } from "./notification.server";
 import { write } from "./write.server";
 
@@ -11,18 +12,10 @@ import { write } from "./write.server";
  * column inside write(), so re-runs and concurrent runs send it once.
  */
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The second feedback reminder goes out this many days before the window closes. */
 export const FEEDBACK_LAST_CALL_DAYS = 3;
 
-/** The last moment the business may give a response feedback. */
-export const feedbackWindowEnd = (deadline: Date) => new Date(deadline.getTime() + FEEDBACK_WINDOW_DAYS * DAY_MS);
-
-/** Whether decisions on a request's responses are still taken: open, or expired within the window. */
-export function takesDecisions(request: { status: string; deadline: Date }, now = new Date()) {
-  if (request.status === "open") return true;
-  return request.status === "expired" && now <= feedbackWindowEnd(request.deadline);
-}
+export { DAY_MS, feedbackWindowEnd, takesDecisions };
 
 /** The day a date falls on in Hanoi, as the mails and notifications print it (dd/mm/yyyy). */
 export function hanoiDate(date: Date) {

@@ -407,6 +407,8 @@ export async function expireOverdueRequests(now = new Date()) {
 const requestDetailSelect = {
   id: true,
   authorId: true,
+  organizationId: true,
+  requesterType: true,
   title: true,
   problem: true,
   desiredOutcome: true,

@@ -6,7 +6,7 @@ import { RESPONSE_TRANSITIONS, type DeclineReason, type ResponseStatus } from "~
 import { translator, isLanguage } from "~/i18n/i18n";
 import { conversationUrl } from "~/domain/conversation";
 import { startConversation } from "./conversation.server";
-import { takesDecisions } from "./request-feedback.server";
+import { takesDecisions } from "~/domain/feedback";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -168,6 +168,7 @@ export function getOwnResponse(requestId: string, userId: string) {
       experience: true,
       timeline: true,
       createdAt: true,
+      feedbackAt: true,
       match: { select: { id: true } },
     },
   });
@@ -186,6 +187,7 @@ export function responsesToRequest(requestId: string) {
       experience: true,
       timeline: true,
       declineReason: true,
+      feedbackAt: true,
       invited: true,
       expert: { select: { slug: true, title: true, fullName: true } },
       match: { select: { id: true } },
@@ -210,7 +212,8 @@ export function responsesOf(userId: string) {
         status: true,
         declineReason: true,
         createdAt: true,
-        request: { select: { id: true, title: true } },
+        feedbackAt: true,
+        request: { select: { id: true, title: true, deadline: true } },
         match: { select: { id: true } },
       },
     }),

@@ -170,8 +170,10 @@ export async function shownFeedback(requester: Requester | null, db: DbClient = 
   return figures.count >= MIN_RESPONSES ? figures : null;
 }
 
-/** The researcher's invitation figures a page shows, or null below the minimum. */
-export async function shownInvitationsAnswered(expertId: string, db: DbClient = prisma) {
-  const figures = await invitationsAnsweredOf(expertId, db);
+/** The researcher's invitation figures a page shows (by profile slug), or null below the minimum. */
+export async function shownInvitationsAnswered(slug: string, db: DbClient = prisma) {
+  const expert = await db.expertProfile.findUnique({ where: { slug }, select: { id: true } });
+  if (!expert) return null;
+  const figures = await invitationsAnsweredOf(expert.id, db);
   return figures.count >= MIN_RESPONSES ? figures : null;
 }

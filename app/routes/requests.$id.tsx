@@ -13,6 +13,9 @@ import { getSuggestions } from "~/models/matching.server";
 import { reasonText, type Reason } from "~/domain/match-reasons";
 import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { getRequest, visibleRequest } from "~/models/request.server";
+import { shownFeedback } from "~/models/responsiveness.server";
+import { ResponseStanding } from "~/components/response-standing";
+import { awaitsFeedback, feedbackWindowEnd, takesDecisions } from "~/domain/feedback";
 import {
   getOwnResponse,
   invitedExpertIds as invitedExperts,
@@ -59,12 +62,20 @@ export async function loader(args: LoaderFunctionArgs) {
   invariantResponse(request, "Not found", { status: 404 });
 
   const isAuthor = request.isAuthor;
-  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse] = await Promise.all([
+  // Not for an anonymous request: its requester's figures would point to who asked.
+  const requester =
+    request.visibility === "anonymous" && !isAuthor
+      ? null
+      : found!.organizationId
+        ? { organizationId: found!.organizationId }
+        : { authorId: found!.authorId };
+  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse, feedback] = await Promise.all([
     isAuthor ? getSuggestions(id) : Promise.resolve([]),
     isAuthor ? responsesToRequest(id) : Promise.resolve([]),
     isAuthor ? invitedExperts(id) : Promise.resolve([]),
     !isAuthor && user ? responseEligibility(id, user) : Promise.resolve(null),
     user && !isAuthor ? getOwnResponse(id, user.id) : Promise.resolve(null),
+    shownFeedback(requester),
   ]);
   return {
     request,
@@ -75,6 +86,7 @@ export async function loader(args: LoaderFunctionArgs) {
     invitedExpertIds,
     eligibility,
     ownResponse,
+    feedback,
     formToken: newFormToken(),
   };
 }
@@ -123,6 +135,7 @@ export default function RequestPage() {
     invitedExpertIds,
     eligibility,
     ownResponse,
+    feedback,
     formToken,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -197,6 +210,15 @@ export default function RequestPage() {
             .filter(Boolean)
             .join(" · ")}
         </p>
+        {feedback ? (
+          <p className="mt-1 text-sm text-slate-600" data-requester-feedback>
+            {t("feedback.requesterFigure", {
+              answered: feedback.answered,
+              count: feedback.count,
+              days: feedback.medianDays ?? "",
+            })}
+          </p>
+        ) : null}
         <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-600">{t("request.trl")}</dt>
@@ -345,9 +367,11 @@ export default function RequestPage() {
             {t("responses.title")}
           </h2>
           {responses.length === 0 ? <p className="mt-2 text-sm">{t("responses.none")}</p> : null}
+          <FeedbackWindow request={request} waiting={responses.filter(awaitsFeedback).length} />
           <ol className="mt-3 space-y-4">
             {responses.map((response) => {
-              const next = RESPONSE_TRANSITIONS[response.status as ResponseStatus];
+              // After the feedback window no decision is taken: no buttons that would be refused.
+              const next = takesDecisions(request) ? RESPONSE_TRANSITIONS[response.status as ResponseStatus] : [];
               return (
                 <li
                   key={response.id}
@@ -362,6 +386,9 @@ export default function RequestPage() {
                       {t(`response.status.${response.status}` as MessageKey)}
                     </Badge>
                     {response.invited ? <Badge tone="brand">{t("responses.invitedBadge")}</Badge> : null}
+                    {awaitsFeedback(response) && takesDecisions(request) ? (
+                      <Badge tone="brand">{t("feedback.needsAnswer")}</Badge>
+                    ) : null}
                   </div>
                   <dl className="mt-2 space-y-2 text-sm">
                     <div>
@@ -481,14 +508,7 @@ export default function RequestPage() {
           {searchParams.has("withdrawn") ? <Notice>{t("response.withdrawn")}</Notice> : null}
           {ownResponse ? (
             <div className="mt-2 space-y-3 text-sm">
-              <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={ownResponse.status === "accepted" ? "success" : "neutral"}>
-                  {t(`response.status.${ownResponse.status}` as MessageKey)}
-                </Badge>
-                <span className="text-slate-600">
-                  {t("response.sentOn", { date: formatDate(lang, ownResponse.createdAt) })}
-                </span>
-              </p>
+              <ResponseStanding response={ownResponse} deadline={request.deadline} />
               {actionData?.error &&
               (actionData.intent === "edit-response" || actionData.intent === "withdraw-response") ? (
                 <FormErrors errors={[actionData.error]} />
@@ -579,6 +599,26 @@ const PROPOSAL_FIELDS = [
   { name: "timeline", minLength: 5, maxLength: 500 },
 ] as const;
 type ProposalField = (typeof PROPOSAL_FIELDS)[number]["name"];
+
+/** The author's feedback window: until when each proposal can be answered, and how many wait. */
+function FeedbackWindow({
+  request,
+  waiting,
+}: {
+  request: { status: string; deadline: Date | string };
+  waiting: number;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  if (!["open", "expired"].includes(request.status)) return null;
+  const date = formatDate(lang, feedbackWindowEnd(request.deadline));
+  if (!takesDecisions(request)) return <Notice tone="warning">{t("feedback.window.closed", { date })}</Notice>;
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-feedback-window>
+      {t("feedback.window.open", { date })} {waiting > 0 ? t("feedback.window.waiting", { count: waiting }) : null}
+    </p>
+  );
+}
 
 /** A proposal's three fields, as the new-proposal and the edit forms show them. */
 function ProposalFields({

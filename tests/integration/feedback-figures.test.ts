@@ -131,10 +131,10 @@ describe("the researcher side", () => {
     await invite(at(-400), at(-420)); // older than twelve months
 
     expect(await invitationsAnsweredOf(profile.id)).toEqual({ count: 5, answered: 4 });
-    expect(await shownInvitationsAnswered(profile.id)).toEqual({ count: 5, answered: 4 });
+    expect(await shownInvitationsAnswered(profile.slug)).toEqual({ count: 5, answered: 4 });
     // Once the open one's deadline passes unanswered, it counts as missed.
     expect(await invitationsAnsweredOf(profile.id, prisma, at(11))).toEqual({ count: 6, answered: 4 });
     const other = await expert();
-    expect(await shownInvitationsAnswered(other.profile.id)).toBeNull();
+    expect(await shownInvitationsAnswered(other.profile.slug)).toBeNull();
   });
 });
