@@ -8,6 +8,7 @@ import {
   BUDGETS,
   COMPANY_SIZE_LABELS,
   COMPANY_SIZES,
+  REQUESTER_TYPES,
   SECTOR_LABELS,
   SECTORS,
   TRL_LABELS,
@@ -25,6 +26,7 @@ export type RequestFieldName =
   | "organizationSlug"
   | "sector"
   | "companySize"
+  | "requesterType"
   | "district"
   | "ward"
   | "visibility";
@@ -61,7 +63,7 @@ const TERMS: FieldSpec<RequestFieldName>[] = [
 ];
 
 const COMPANY_NAME: FieldSpec<RequestFieldName>[] = [
-  { name: "companyName", label: "request.companyName", maxLength: 150, required: true },
+  { name: "companyName", label: "requester.name", maxLength: 150, required: true },
 ];
 
 const COMPANY_FACTS: FieldSpec<RequestFieldName>[] = [
@@ -77,6 +79,8 @@ const COMPANY_FACTS: FieldSpec<RequestFieldName>[] = [
   {
     name: "companySize",
     label: "request.companySize",
+    // Not asked of a public agency: the server drops it for one.
+    hint: "requester.sizeHint",
     control: "select",
     fallback: "small",
     options: (lang) => COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] })),
@@ -124,7 +128,15 @@ export function RequestFormFields({
         <DescribedFields specs={TERMS} {...described} />
       </div>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-800">{t("request.companySection")}</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-800">{t("requester.section")}</legend>
+        <ChoiceGroup
+          legend={t("requester.legend")}
+          name="requesterType"
+          type="radio"
+          defaultValue={value("requesterType", "business")}
+          errors={errors("requesterType")}
+          options={REQUESTER_TYPES.map((type) => ({ value: type, label: t(`requester.${type}`) }))}
+        />
         <DescribedFields specs={COMPANY_NAME} {...described} />
         {managed.length > 0 ? (
           <SelectField

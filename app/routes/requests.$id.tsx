@@ -192,6 +192,7 @@ export default function RequestPage() {
           </Badge>
           {request.outcome ? <Badge>{t(`request.outcome.${request.outcome}` as MessageKey)}</Badge> : null}
           {request.visibility === "anonymous" ? <Badge>{t("request.anonymousCompany")}</Badge> : null}
+          {request.requesterType === "agency" ? <Badge tone="brand">{t("requester.agencyBadge")}</Badge> : null}
         </div>
         <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
         {request.isAuthor && ["pending", "rejected", "open"].includes(request.status) ? (

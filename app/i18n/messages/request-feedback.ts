@@ -30,6 +30,20 @@ export const vi = {
     `Bên đặt hàng này đã phản hồi ${answered}/${count} đề xuất trong thời hạn` +
     (days === "" ? "" : ` · thường trong ${days} ngày`),
   "feedback.invitationsFigure": ({ answered, count }) => `Đã trả lời ${answered}/${count} lời mời tham gia đặt hàng`,
+  "requester.section": "Về bên đặt hàng",
+  "requester.legend": "Ai đặt hàng?",
+  "requester.business": "Doanh nghiệp",
+  "requester.agency": "Cơ quan nhà nước",
+  "requester.name": "Tên doanh nghiệp hoặc cơ quan",
+  "requester.sizeHint": "Chỉ doanh nghiệp chọn quy mô; cơ quan nhà nước bỏ qua ô này.",
+  "requester.facet": "Bên đặt hàng",
+  "requester.agencyBadge": "Cơ quan nhà nước đặt hàng",
+  "requester.chart.title": "Đặt hàng theo bên đặt hàng",
+  "requester.chart.description":
+    "Đặt hàng đã được duyệt của doanh nghiệp và của cơ quan nhà nước: đã đăng, đang mở, đã kết nối.",
+  "requester.chart.posted": "Đã đăng",
+  "requester.chart.open": "Đang mở",
+  "requester.chart.matched": "Đã kết nối",
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof vi, Message> = {
@@ -60,4 +74,17 @@ export const en: Record<keyof typeof vi, Message> = {
     `This requester answered ${answered}/${count} proposals in time` +
     (days === "" ? "" : ` · usually within ${days} days`),
   "feedback.invitationsFigure": ({ answered, count }) => `Answered ${answered}/${count} invitations to requests`,
+  "requester.section": "About the requester",
+  "requester.legend": "Who is posting?",
+  "requester.business": "Business",
+  "requester.agency": "Public agency",
+  "requester.name": "Name of the business or agency",
+  "requester.sizeHint": "Only a business picks a size; a public agency leaves this.",
+  "requester.facet": "Requester",
+  "requester.agencyBadge": "Posted by a public agency",
+  "requester.chart.title": "Requests by requester",
+  "requester.chart.description": "Approved requests from businesses and from public agencies: posted, open, matched.",
+  "requester.chart.posted": "Posted",
+  "requester.chart.open": "Open",
+  "requester.chart.matched": "Matched",
 };
