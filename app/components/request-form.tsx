@@ -129,12 +129,10 @@ export function RequestFormFields({
       </div>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">{t("requester.section")}</legend>
-        <ChoiceGroup
-          legend={t("requester.legend")}
+        <Radios
           name="requesterType"
-          type="radio"
-          defaultValue={value("requesterType", "business")}
-          errors={errors("requesterType")}
+          legend={t("requester.legend")}
+          {...described}
           options={REQUESTER_TYPES.map((type) => ({ value: type, label: t(`requester.${type}`) }))}
         />
         <DescribedFields specs={COMPANY_NAME} {...described} />
@@ -154,12 +152,10 @@ export function RequestFormFields({
           <DescribedFields specs={COMPANY_FACTS} {...described} />
         </div>
         <DescribedFields specs={WARD} {...described} />
-        <ChoiceGroup
-          legend={t("request.visibility")}
+        <Radios
           name="visibility"
-          type="radio"
-          defaultValue={value("visibility", "public")}
-          errors={errors("visibility")}
+          legend={t("request.visibility")}
+          {...described}
           options={[
             { value: "public", label: t("request.visibility.public") },
             { value: "anonymous", label: t("request.visibility.anonymous") },
@@ -167,5 +163,31 @@ export function RequestFormFields({
         />
       </fieldset>
     </>
+  );
+}
+
+/** One choice among a few, as radios; the first option is the default. */
+function Radios({
+  name,
+  legend,
+  options,
+  value,
+  errors,
+}: {
+  name: RequestFieldName;
+  legend: string;
+  options: { value: string; label: string }[];
+  value: (name: RequestFieldName, fallback?: string) => string;
+  errors: (name: RequestFieldName) => ListOfErrors;
+}) {
+  return (
+    <ChoiceGroup
+      legend={legend}
+      name={name}
+      type="radio"
+      defaultValue={value(name, options[0]?.value)}
+      errors={errors(name)}
+      options={options}
+    />
   );
 }

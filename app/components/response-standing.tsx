@@ -3,6 +3,22 @@ import { feedbackWindowEnd } from "~/domain/feedback";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 
+/** "Bên đặt hàng này đã phản hồi 8/10 đề xuất trong thời hạn · thường trong 4 ngày", or nothing. */
+export function RequesterFeedbackLine({
+  figures,
+}: {
+  figures: { answered: number; count: number; medianDays: number | null } | null;
+}) {
+  const t = useT();
+  if (!figures) return null;
+  const { answered, count, medianDays } = figures;
+  return (
+    <p className="text-sm text-slate-600" data-requester-feedback>
+      {t("feedback.requesterFigure", { answered, count, days: medianDays ?? "" })}
+    </p>
+  );
+}
+
 /**
  * Where a researcher's response stands: its status, when it was sent, when the requester
  * answered (or by when they should: the deadline plus the feedback window), and what the

@@ -2,7 +2,8 @@ import { prisma } from "~/db/client.server";
 import { DEADLINE_REMINDER_DAYS, FEEDBACK_WINDOW_DAYS } from "~/domain/request-values";
 import { DAY_MS, feedbackWindowEnd, takesDecisions } from "~/domain/feedback";
 import { notify } from "./notification.server";
-import { write } from "./write.server";
+import type { MessageKey } from "~/i18n/messages";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * The feedback clock of a request (docs/decisions/067): a reminder a week before its response
@@ -47,22 +48,12 @@ export async function sendDeadlineReminders(now = new Date()) {
         where: { id },
         select: { authorId: true, title: true, deadline: true, _count: { select: { responses: true } } },
       });
-      await notify(
-        {
-          userId: request.authorId,
-          type: "status",
-          key: "feedback.notify.deadlineSoon",
-          params: {
-            title: request.title,
-            deadline: hanoiDate(request.deadline),
-            count: request._count.responses,
-            windowEnd: hanoiDate(feedbackWindowEnd(request.deadline)),
-          },
-          url: `/requests/${id}#responses`,
-        },
-        tx,
-        effects,
-      );
+      await remindAuthor(id, request.authorId, "feedback.notify.deadlineSoon", tx, effects, {
+        title: request.title,
+        deadline: hanoiDate(request.deadline),
+        count: request._count.responses,
+        windowEnd: hanoiDate(feedbackWindowEnd(request.deadline)),
+      });
       return true;
     });
     if (told) sent++;
@@ -113,22 +104,30 @@ export async function sendFeedbackReminders(now = new Date()) {
       });
       const waiting = request._count.responses;
       if (waiting === 0) return false; // all answered meanwhile: the stamp just closes this stage
-      await notify(
-        {
-          userId: request.authorId,
-          type: "status",
-          key: stage === "lastCall" ? "feedback.notify.lastCall" : "feedback.notify.windowOpened",
-          params: { title: request.title, count: waiting, windowEnd: hanoiDate(feedbackWindowEnd(candidate.deadline)) },
-          url: `/requests/${candidate.id}#responses`,
-        },
-        tx,
-        effects,
-      );
+      const key = stage === "lastCall" ? "feedback.notify.lastCall" : "feedback.notify.windowOpened";
+      await remindAuthor(candidate.id, request.authorId, key, tx, effects, {
+        title: request.title,
+        count: waiting,
+        windowEnd: hanoiDate(feedbackWindowEnd(candidate.deadline)),
+      });
       return true;
     });
     if (told) sent++;
   }
   return sent;
+}
+
+/** A reminder's notification and mail, leading to the request's proposals where the author acts. */
+function remindAuthor(
+  requestId: string,
+  authorId: string,
+  key: MessageKey,
+  tx: Tx,
+  effects: Effects,
+  params: Record<string, string | number>,
+) {
+  const url = `/requests/${requestId}#responses`;
+  return notify({ userId: authorId, type: "status", key, params, url }, tx, effects);
 }
 
 /** Both reminder kinds, as the job worker runs them. */

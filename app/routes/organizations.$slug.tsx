@@ -24,6 +24,7 @@ import { OrganizationLogo } from "~/components/organization-logo";
 import { logoUrl } from "~/domain/logo";
 import { InquiryBox } from "~/components/inquiry-box";
 import { shownFeedback } from "~/models/responsiveness.server";
+import { RequesterFeedbackLine } from "~/components/response-standing";
 import { keepRetryAfter } from "~/utils/headers";
 import { readForm } from "~/utils/misc";
 import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
@@ -192,15 +193,7 @@ export default function OrganizationPage() {
       <OrganizationContact organization={organization} />
 
       <InquiryBox {...inquiry} contactsHref="#contact" toTeam />
-      {requesterFeedback ? (
-        <p className="text-sm text-slate-700" data-requester-feedback>
-          {t("feedback.requesterFigure", {
-            answered: requesterFeedback.answered,
-            count: requesterFeedback.count,
-            days: requesterFeedback.medianDays ?? "",
-          })}
-        </p>
-      ) : null}
+      <RequesterFeedbackLine figures={requesterFeedback} />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">

@@ -14,7 +14,7 @@ import { reasonText, type Reason } from "~/domain/match-reasons";
 import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { getRequest, visibleRequest } from "~/models/request.server";
 import { shownFeedback } from "~/models/responsiveness.server";
-import { ResponseStanding } from "~/components/response-standing";
+import { RequesterFeedbackLine, ResponseStanding } from "~/components/response-standing";
 import { awaitsFeedback, feedbackWindowEnd, takesDecisions } from "~/domain/feedback";
 import {
   getOwnResponse,
@@ -211,15 +211,7 @@ export default function RequestPage() {
             .filter(Boolean)
             .join(" · ")}
         </p>
-        {feedback ? (
-          <p className="mt-1 text-sm text-slate-600" data-requester-feedback>
-            {t("feedback.requesterFigure", {
-              answered: feedback.answered,
-              count: feedback.count,
-              days: feedback.medianDays ?? "",
-            })}
-          </p>
-        ) : null}
+        <RequesterFeedbackLine figures={feedback} />
         <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-600">{t("request.trl")}</dt>
