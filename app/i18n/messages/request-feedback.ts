@@ -15,7 +15,7 @@ export const vi = {
   "feedback.expectedBy": ({ date }) => `Phản hồi dự kiến trước ${date}`,
   "feedback.noAnswerInTime": ({ date }) => `Bên đặt hàng chưa phản hồi trong thời hạn (đến ${date})`,
   "feedback.meaning.submitted":
-    "Bên đặt hàng đã nhận đề xuất và sẽ xem xét; bạn vẫn có thể sửa đề xuất cho đến khi họ bắt đầu xem xét.",
+    "Bên đặt hàng đã nhận đề xuất và sẽ xem xét; bạn vẫn có thể chỉnh lại nội dung cho đến khi họ bắt đầu xem xét.",
   "feedback.meaning.screening": "Bên đặt hàng đang đọc đề xuất của bạn; chưa có quyết định.",
   "feedback.meaning.shortlisted": "Đề xuất của bạn được chọn vào vòng sau; bên đặt hàng có thể trao đổi thêm với bạn.",
   "feedback.meaning.accepted": "Bên đặt hàng chọn bạn; hai bên tiếp tục trao đổi trong cuộc trò chuyện.",
