@@ -11,8 +11,9 @@ import type { MeiliSearch } from "meilisearch";
  * 4: the concept layer's everyday words of each field; organizations' name initialisms (decision 044).
  * 5: concept words for every field the listings use (decision 049).
  * 6: the words of materials characterisation (x-ray, XRD, SEM, spectra, strength; decision 057).
+ * 7: requests carry who posted them, business or public agency (requesterType; decision 067).
  */
-export const DOCUMENT_FORMAT = 6;
+export const DOCUMENT_FORMAT = 7;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

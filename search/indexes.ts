@@ -105,7 +105,16 @@ export const REQUESTS_INDEX: IndexDefinition = {
     ...commonSettings,
     searchableAttributes: ["title", "fieldNames", "problem", "desiredOutcome", "companyName"],
     displayedAttributes: ["id", "title", "problem"],
-    filterableAttributes: ["fieldSlugs", "areaSlugs", "sector", "companySize", "district", "trl", "budget"],
+    filterableAttributes: [
+      "fieldSlugs",
+      "areaSlugs",
+      "sector",
+      "requesterType",
+      "companySize",
+      "district",
+      "trl",
+      "budget",
+    ],
     sortableAttributes: ["publishedAt", "deadline"],
   },
 };

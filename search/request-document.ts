@@ -20,6 +20,8 @@ export type RequestDocument = {
   fieldSlugs: string[];
   areaSlugs: string[];
   sector: string;
+  /** business | agency (app/domain/request-values.ts REQUESTER_TYPES) */
+  requesterType: string;
   companySize: string;
   district: string | null;
   trl: number;
@@ -53,6 +55,7 @@ export function requestDocument(request: RequestForIndex): RequestDocument {
     fieldSlugs: fields.map((field) => field.slug),
     areaSlugs: [...new Set(fields.flatMap((field) => (field.parent ? [field.parent.slug] : [])))],
     sector: request.sector,
+    requesterType: request.requesterType,
     companySize: request.companySize,
     district: request.district,
     trl: request.trl,

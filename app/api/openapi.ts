@@ -2,7 +2,7 @@ import { DISTRICTS } from "~/domain/districts";
 import { WARDS } from "~/domain/wards";
 import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
-import { BUDGETS, COMPANY_SIZES, SECTORS, VISIBILITIES } from "~/domain/request-values";
+import { BUDGETS, COMPANY_SIZES, REQUESTER_TYPES, SECTORS, VISIBILITIES } from "~/domain/request-values";
 import {
   ACCESS_MODES,
   AUDIENCES,
@@ -278,7 +278,8 @@ function requestProperties(detail: boolean): Record<string, Schema> {
     problem: text(),
     ...(detail ? { desiredOutcome: text() } : {}),
     sector: oneOf(SECTORS, "The requester's sector (always shown)"),
-    companySize: oneOf(COMPANY_SIZES, "The requester's size (always shown)"),
+    companySize: nullable(oneOf(COMPANY_SIZES, "The requester's size (always shown); null for a public agency")),
+    requesterType: oneOf(REQUESTER_TYPES, "Who posted it: a business or a public agency"),
     area: nullable(ref("District")),
     district: nullable({ ...ref("District"), description: "Deprecated: the same as `area`" }),
     ward: nullable({
@@ -377,6 +378,7 @@ const parameters: Record<string, Schema> = {
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
   offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
   sector: repeatable("sector", "The requester's sector.", oneOf(SECTORS)),
+  requesterType: repeatable("requesterType", "Who posted the request.", oneOf(REQUESTER_TYPES)),
   price: repeatable("price", "How the price is given.", oneOf(PRICE_MODES)),
   access: repeatable("access", "Equipment: who runs it.", oneOf(ACCESS_MODES)),
   trl: repeatable("trl", "Technology readiness level.", { type: "integer", minimum: TRL_MIN, maximum: TRL_MAX }),
@@ -579,7 +581,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
     tag: "requests",
     summary: "Search open technology requests",
     description: "Requests an official approved that are still open. An anonymous request names no company.",
-    parameters: ["q", "field", "sector", "page", "perPage"],
+    parameters: ["q", "field", "sector", "requesterType", "page", "perPage"],
     schema: "RequestList",
   }),
   "/requests/{id}": operation({

@@ -176,6 +176,7 @@ type RequestCardRow = {
   companyName: string | null;
   sector: string;
   companySize: string;
+  requesterType: string;
   district: string | null;
   ward?: string | null;
   trl: number;
@@ -190,7 +191,9 @@ export function requestSummary(row: RequestCardRow, fieldSlugs: string[], origin
     title: row.title,
     problem: row.problem,
     sector: row.sector,
-    companySize: row.companySize,
+    // A public agency has no company size ("" stored).
+    companySize: row.companySize || null,
+    requesterType: row.requesterType,
     area: district(row.district),
     district: district(row.district),
     // Never the ward of an anonymous request: it narrows the company down.

@@ -39,6 +39,8 @@ export function ListingSearch({
     pages: number;
     areas: FacetOption[];
     extra: FacetOption[];
+    /** Requests: who posted them (business or public agency); empty for experts */
+    requester?: FacetOption[];
     help: NoResultsHelp | null;
     /** The fields the words were read as (the concept layer): the removable chip */
     concepts: string[];
@@ -51,7 +53,7 @@ export function ListingSearch({
 }) {
   const t = useT();
   const lang = useLanguage();
-  const { params, areas, extra, total } = found;
+  const { params, areas, extra, requester, total } = found;
   const action = `/${list}`;
   const extraName = LISTS[list].extraName;
   const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
@@ -66,11 +68,14 @@ export function ListingSearch({
       total={total}
       // These lists filter by area: a chosen field narrows to its area.
       fieldParam={(field) => ["area", field.areaSlug]}
-      filtersOpen={params.areas.length > 0 || params.extra.length > 0}
+      filtersOpen={params.areas.length > 0 || params.extra.length > 0 || Boolean(requester?.some((o) => o.selected))}
       filters={
         <>
           <FacetGroup legend={t("experts.facet.area")} name="area" options={areas} lang={lang} visible={8} />
           <FacetGroup legend={extraLegend} name={extraName} options={extra} lang={lang} visible={8} />
+          {requester?.length ? (
+            <FacetGroup legend={t("requester.facet")} name="requester" options={requester} lang={lang} visible={8} />
+          ) : null}
         </>
       }
     >
@@ -79,7 +84,7 @@ export function ListingSearch({
         resultsText={resultsText}
         removeConceptsTo={href({ concepts: false })}
         noResults={{
-          withoutFiltersHref: href({ areas: [], extra: [] }),
+          withoutFiltersHref: href({ areas: [], extra: [], requester: [] }),
           queryHref: (q) => href({ q }),
           fieldHref: (field) => href({ q: "", areas: [field.areaSlug], extra: [] }),
         }}

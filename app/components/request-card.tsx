@@ -19,6 +19,8 @@ export type RequestCardView = {
   companyName: string | null;
   sector: string;
   companySize: string;
+  /** business | agency; missing in older callers means business */
+  requesterType?: string;
   district: string | null;
   trl: number;
   budget: string;
@@ -48,6 +50,11 @@ export function RequestCard({ request }: { request: RequestCardView }) {
         </Link>
       </h2>
       <p className="text-sm text-slate-600">
+        {request.requesterType === "agency" ? (
+          <>
+            <Badge tone="brand">{t("requester.agencyBadge")}</Badge>{" "}
+          </>
+        ) : null}
         {who} · {about}
       </p>
       <p className="mt-2 text-sm leading-relaxed text-slate-700">

@@ -8,6 +8,7 @@ import {
   BUDGETS,
   COMPANY_SIZE_LABELS,
   COMPANY_SIZES,
+  REQUESTER_TYPES,
   SECTOR_LABELS,
   SECTORS,
   TRL_LABELS,
@@ -25,6 +26,7 @@ export type RequestFieldName =
   | "organizationSlug"
   | "sector"
   | "companySize"
+  | "requesterType"
   | "district"
   | "ward"
   | "visibility"
@@ -73,7 +75,7 @@ const TERMS: FieldSpec<RequestFieldName>[] = [
 ];
 
 const COMPANY_NAME: FieldSpec<RequestFieldName>[] = [
-  { name: "companyName", label: "request.companyName", maxLength: 150, required: true },
+  { name: "companyName", label: "requester.name", maxLength: 150, required: true },
 ];
 
 const COMPANY_FACTS: FieldSpec<RequestFieldName>[] = [
@@ -89,6 +91,8 @@ const COMPANY_FACTS: FieldSpec<RequestFieldName>[] = [
   {
     name: "companySize",
     label: "request.companySize",
+    // Not asked of a public agency: the server drops it for one.
+    hint: "requester.sizeHint",
     control: "select",
     fallback: "small",
     options: (lang) => COMPANY_SIZES.map((size) => ({ value: size, label: COMPANY_SIZE_LABELS[size][lang] })),
@@ -137,7 +141,13 @@ export function RequestFormFields({
         <DescribedFields specs={TERMS} {...described} />
       </div>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-800">{t("request.companySection")}</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-800">{t("requester.section")}</legend>
+        <Radios
+          name="requesterType"
+          legend={t("requester.legend")}
+          {...described}
+          options={REQUESTER_TYPES.map((type) => ({ value: type, label: t(`requester.${type}`) }))}
+        />
         <DescribedFields specs={COMPANY_NAME} {...described} />
         {managed.length > 0 ? (
           <SelectField
@@ -155,12 +165,10 @@ export function RequestFormFields({
           <DescribedFields specs={COMPANY_FACTS} {...described} />
         </div>
         <DescribedFields specs={WARD} {...described} />
-        <ChoiceGroup
-          legend={t("request.visibility")}
+        <Radios
           name="visibility"
-          type="radio"
-          defaultValue={value("visibility", "public")}
-          errors={errors("visibility")}
+          legend={t("request.visibility")}
+          {...described}
           options={[
             { value: "public", label: t("request.visibility.public") },
             { value: "anonymous", label: t("request.visibility.anonymous") },
@@ -168,5 +176,31 @@ export function RequestFormFields({
         />
       </fieldset>
     </>
+  );
+}
+
+/** One choice among a few, as radios; the first option is the default. */
+function Radios({
+  name,
+  legend,
+  options,
+  value,
+  errors,
+}: {
+  name: RequestFieldName;
+  legend: string;
+  options: { value: string; label: string }[];
+  value: (name: RequestFieldName, fallback?: string) => string;
+  errors: (name: RequestFieldName) => ListOfErrors;
+}) {
+  return (
+    <ChoiceGroup
+      legend={legend}
+      name={name}
+      type="radio"
+      defaultValue={value(name, options[0]?.value)}
+      errors={errors(name)}
+      options={options}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { deliverMail } from "~/models/mail.server";
 import { matchNewOffer, recomputeForExpert, recomputeSuggestions } from "~/models/matching.server";
 import { expireOverdueRequests } from "~/models/request.server";
+import { sendRequestReminders } from "~/models/request-feedback.server";
 import { runResendConfirmation, runSignUp } from "~/models/sign-up.server";
 import { sendPasswordReset } from "~/models/user.server";
 import { prisma } from "~/db/client.server";
@@ -22,6 +23,7 @@ export const JOB_HANDLERS: JobHandlers = {
 
 export const PERIODIC_TASKS: PeriodicTask[] = [
   { name: "expire-requests", everyMs: 60_000, run: () => expireOverdueRequests() },
+  { name: "request-reminders", everyMs: 15 * 60_000, run: () => sendRequestReminders() },
   { name: "flag-stale-listings", everyMs: 60 * 60_000, run: () => flagStaleListings() },
   { name: "offer-reconfirmation", everyMs: 60 * 60_000, run: () => runOfferClock() },
 ];

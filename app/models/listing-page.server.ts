@@ -1,7 +1,8 @@
 import type { Language } from "~/i18n/i18n";
 import { OFFER_LABELS, OFFERS } from "~/domain/expert-values";
 import { parseListingParams, type ListName } from "~/utils/listing-query";
-import { SECTOR_LABELS, SECTORS } from "~/domain/request-values";
+import { REQUESTER_TYPES, SECTOR_LABELS, SECTORS } from "~/domain/request-values";
+import { translator } from "~/i18n/i18n";
 import { getTaxonomy } from "./field.server";
 import { searchExperts, searchOpenRequests } from "./search-gateway.server";
 import { noResultsHelp } from "./search-help.server";
@@ -41,10 +42,20 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
   const extraCounts = found.facets[list === "experts" ? "offers" : "sector"] ?? {};
   const shown = (option: FacetOption) => option.count === null || option.count > 0 || option.selected;
   const extra = EXTRA[list];
+  const requester = "requester" in query ? query.requester : [];
+  const requesterCounts = found.facets.requesterType ?? {};
   // Zero results: the ways out (components/no-results.tsx); the count without filters reads no page.
-  const filtered = query.areas.length > 0 || query.extra.length > 0;
+  const filtered = query.areas.length > 0 || query.extra.length > 0 || requester.length > 0;
   const countWithoutFilters = async () => {
-    const unfiltered = await search({ ...query, areas: [], extra: [], fields: [], page: 1, perPage: 1 });
+    const unfiltered = await search({
+      ...query,
+      areas: [],
+      extra: [],
+      requester: [],
+      fields: [],
+      page: 1,
+      perPage: 1,
+    });
     return { total: unfiltered.total, taxonomy: unfiltered.facets.areaSlugs ?? {} };
   };
   const help = found.total === 0 ? await noResultsHelp(query.q, lang, filtered ? countWithoutFilters : null) : null;
@@ -78,5 +89,15 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
         selected: query.extra.includes(value),
       }))
       .filter((option) => !extra.hideEmpty || shown(option)),
+    // Requests: "Bên đặt hàng: Doanh nghiệp / Cơ quan nhà nước"; none for experts.
+    requester:
+      list === "requests"
+        ? REQUESTER_TYPES.map((value) => ({
+            value,
+            label: translator(lang)(`requester.${value}`),
+            count: counted ? (requesterCounts[value] ?? 0) : null,
+            selected: requester.includes(value),
+          }))
+        : [],
   };
 }

@@ -45,6 +45,7 @@ export async function createRequestInTransaction(authorId: string, input: Reques
       authorId,
       organizationId,
       companyName: input.companyName,
+      requesterType: input.requesterType,
       sector: input.sector,
       companySize: input.companySize,
       district: input.district,
@@ -155,6 +156,7 @@ export async function editRequest(
       deadline: hanoiDay(deadline),
       visibility: request.visibility,
       companyName: request.companyName,
+      requesterType: request.requesterType,
       organizationSlug: request.organizationSlug,
       sector: request.sector,
       companySize: request.companySize,
@@ -200,8 +202,11 @@ export async function editRequest(
         budget: input.budget,
         // The same day keeps the stored time (an unchanged deadline is not rewritten).
         deadline: before.deadline === after.deadline ? current.deadline : input.deadline,
+        // A moved deadline re-arms its reminders.
+        ...(before.deadline === after.deadline ? {} : { deadlineReminderAt: null, feedbackReminderAt: null }),
         visibility: input.visibility,
         companyName: input.companyName,
+        requesterType: input.requesterType,
         organizationId,
         sector: input.sector,
         companySize: input.companySize,
@@ -339,7 +344,8 @@ export async function renewRequest(requestId: string, deadline: Date) {
     const reopen = request.status === "expired";
     await tx.techRequest.update({
       where: { id: requestId },
-      data: { deadline, ...(reopen ? { status: "open" } : {}) },
+      // A new deadline re-arms its reminders (app/models/request-feedback.server.ts).
+      data: { deadline, deadlineReminderAt: null, feedbackReminderAt: null, ...(reopen ? { status: "open" } : {}) },
     });
     await effects.reindex("request", [requestId]);
     if (reopen) await effects.enqueue("recompute-matches", { requestId });
@@ -410,6 +416,8 @@ export async function expireOverdueRequests(now = new Date()) {
 const requestDetailSelect = {
   id: true,
   authorId: true,
+  organizationId: true,
+  requesterType: true,
   title: true,
   problem: true,
   desiredOutcome: true,
@@ -463,6 +471,7 @@ export function visibleRequest(request: RequestDetail, viewer: { id: string; rol
     ...(isOfficial || (isAuthor && request.status === "rejected") ? { reviewNote: request.reviewNote } : {}),
     sector: request.sector,
     companySize: request.companySize,
+    requesterType: request.requesterType,
     district: request.district,
     // A ward narrows an anonymous company down: only its area is shown.
     ward: showCompany ? request.ward : null,
@@ -506,6 +515,7 @@ export async function openRequestCards(ids: string[]) {
       companyName: true,
       sector: true,
       companySize: true,
+      requesterType: true,
       district: true,
       trl: true,
       budget: true,

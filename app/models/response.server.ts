@@ -7,6 +7,7 @@ import { translator, isLanguage } from "~/i18n/i18n";
 import { conversationUrl } from "~/domain/conversation";
 import { startConversation } from "./conversation.server";
 import { excerpt } from "~/mail/templates.server";
+import { takesDecisions } from "~/domain/feedback";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -21,7 +22,7 @@ const notFound = () => new Response("Not found", { status: 404 });
 async function ownOpenRequest(requestId: string, userId: string, tx: Prisma.TransactionClient) {
   const request = await tx.techRequest.findUnique({
     where: { id: requestId },
-    select: { id: true, authorId: true, status: true, title: true, problem: true },
+    select: { id: true, authorId: true, status: true, title: true, problem: true, deadline: true },
   });
   if (!request) throw notFound();
   if (request.authorId !== userId) throw forbidden();
@@ -152,7 +153,12 @@ export async function createResponseInTransaction(
   return response;
 }
 
-export class InvalidMoveError extends Error {}
+export class InvalidMoveError extends Error {
+  /** "windowClosed": the request expired longer ago than the feedback window. */
+  constructor(readonly reason: "invalid" | "windowClosed" = "invalid") {
+    super(reason);
+  }
+}
 
 /**
  * The researcher's own proposal: edited while the business has not screened it yet (the
@@ -197,6 +203,7 @@ export async function getOwnResponse(requestId: string, userId: string) {
       experience: true,
       timeline: true,
       createdAt: true,
+      feedbackAt: true,
       match: { select: { id: true } },
       conversation: threadFor(userId),
     },
@@ -217,6 +224,7 @@ export async function responsesToRequest(requestId: string, authorId: string) {
       experience: true,
       timeline: true,
       declineReason: true,
+      feedbackAt: true,
       invited: true,
       expert: { select: { slug: true, title: true, fullName: true } },
       match: { select: { id: true } },
@@ -243,7 +251,8 @@ export async function responsesOf(userId: string) {
         status: true,
         declineReason: true,
         createdAt: true,
-        request: { select: { id: true, title: true } },
+        feedbackAt: true,
+        request: { select: { id: true, title: true, deadline: true } },
         match: { select: { id: true } },
         conversation: threadFor(userId),
       },
@@ -309,8 +318,8 @@ export async function moveResponse(
 ) {
   const matchId = await write(async (tx, effects) => {
     const request = await ownOpenRequest(requestId, userId, tx);
-    // A closed or expired request takes no more decisions (renew it first).
-    if (request.status !== "open") throw new InvalidMoveError();
+    // An expired request takes decisions for FEEDBACK_WINDOW_DAYS; a closed one none (renew it).
+    if (!takesDecisions(request)) throw new InvalidMoveError(request.status === "expired" ? "windowClosed" : "invalid");
     const response = await tx.requestResponse.findFirst({
       where: { id: move.responseId, requestId },
       include: { responder: { select: { locale: true } } },
@@ -320,7 +329,12 @@ export async function moveResponse(
     if (!RESPONSE_TRANSITIONS[response.status as ResponseStatus].includes(move.status)) throw new InvalidMoveError();
     const { count } = await tx.requestResponse.updateMany({
       where: { id: response.id, status: response.status },
-      data: { status: move.status, declineReason: move.status === "declined" ? move.declineReason : null },
+      data: {
+        status: move.status,
+        declineReason: move.status === "declined" ? move.declineReason : null,
+        // The first decision is the feedback the responsiveness figure measures.
+        ...(move.status !== "screening" && !response.feedbackAt ? { feedbackAt: new Date() } : {}),
+      },
     });
     if (count === 0) return null; // moved meanwhile
     // An accepted response becomes a match with its conversation's id: the thread goes on

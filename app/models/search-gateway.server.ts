@@ -209,8 +209,13 @@ async function searchList(
     () =>
       searchListing(index, {
         q: query.q,
-        filters: { areaSlugs: query.areas, fieldSlugs: query.fields, [extra]: query.extra },
-        facets: ["areaSlugs", extra],
+        filters: {
+          areaSlugs: query.areas,
+          fieldSlugs: query.fields,
+          [extra]: query.extra,
+          ...(list === "requests" ? { requesterType: query.requester ?? [] } : {}),
+        },
+        facets: list === "requests" ? ["areaSlugs", extra, "requesterType"] : ["areaSlugs", extra],
         // Without words to rank by, the newest first.
         sort: query.q ? undefined : ["publishedAt:desc"],
         page: query.page,
@@ -256,7 +261,9 @@ export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
 export function searchOpenRequests(query: ListingQuery): Promise<ListingAnswer> {
   return searchList("requests", query, async () => {
     const sectors = query.extra.length ? [{ sector: { in: query.extra } }] : [];
-    const where = { status: "open", AND: [...listingWhere(query), ...sectors] };
+    // The same "any of" as the engine's requesterType filter.
+    const requester = query.requester?.length ? [{ requesterType: { in: query.requester } }] : [];
+    const where = { status: "open", AND: [...listingWhere(query), ...sectors, ...requester] };
     const [total, rows] = await Promise.all([
       prisma.techRequest.count({ where }),
       prisma.techRequest.findMany({ where, select: { id: true }, ...listingPage(query) }),

@@ -3,6 +3,7 @@ import { prisma, type DbClient } from "~/db/client.server";
 import { setting } from "~/config/env.server";
 import { dataCache } from "./cache.server";
 import { UNLISTED_BUSINESS } from "~/domain/organization-values";
+import { REQUESTER_TYPES } from "~/domain/request-values";
 
 /**
  * Figures about the ecosystem, each one aggregate SQL statement over indexed
@@ -430,11 +431,34 @@ export type PublicStatistics = {
   collaborations: KindLink[];
   structure: KindLink[];
   offers: OfferCounts;
+  requesters: RequesterCounts[];
 };
 
+/** Approved requests by who posted them (business or public agency): posted, still open, matched. */
+export type RequesterCounts = { requesterType: string; posted: number; open: number; matched: number };
+
+export async function requestsByRequester(db: DbClient = prisma): Promise<RequesterCounts[]> {
+  const rows = await db.$queryRaw<{ requesterType: string; posted: bigint; open: bigint; matched: bigint }[]>`
+    SELECT r.requesterType AS requesterType, COUNT(*) AS posted,
+           COALESCE(SUM(r.status = 'open'), 0) AS open,
+           COALESCE(SUM(EXISTS (SELECT 1 FROM Match m WHERE m.requestId = r.id)), 0) AS matched
+    FROM TechRequest r WHERE r.status IN ${APPROVED} GROUP BY r.requesterType`;
+  const byType = new Map(rows.map((row) => [row.requesterType, row]));
+  // Both kinds always, in a fixed order, so the chart reads the same with none of one.
+  return REQUESTER_TYPES.map((requesterType) => {
+    const row = byType.get(requesterType);
+    return {
+      requesterType,
+      posted: Number(row?.posted ?? 0),
+      open: Number(row?.open ?? 0),
+      matched: Number(row?.matched ?? 0),
+    };
+  });
+}
+
 export async function loadPublicStatistics(now = new Date(), db: DbClient = prisma): Promise<PublicStatistics> {
-  const [organizations, fields, expertFields, months, totalsNow, collaborations, structure, offers] = await Promise.all(
-    [
+  const [organizations, fields, expertFields, months, totalsNow, collaborations, structure, offers, requesters] =
+    await Promise.all([
       organizationCounts(db),
       organizationsByField(TOP, db),
       expertsByField(TOP, db),
@@ -443,8 +467,8 @@ export async function loadPublicStatistics(now = new Date(), db: DbClient = pris
       collaborationsByKind(db),
       structureByKind(db),
       offerCounts(db),
-    ],
-  );
+      requestsByRequester(db),
+    ]);
   return {
     computedAt: now.toISOString(),
     organizations,
@@ -455,6 +479,7 @@ export async function loadPublicStatistics(now = new Date(), db: DbClient = pris
     collaborations,
     structure,
     offers,
+    requesters,
   };
 }
 

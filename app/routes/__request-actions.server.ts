@@ -103,7 +103,8 @@ async function moveOne(args: IntentArgs) {
     return answer("move-response", submission.reply());
   } catch (error) {
     if (error instanceof InvalidMoveError) {
-      return answer("move-response", submission.reply(), problem("response.invalidMove"), 409);
+      const key = error.reason === "windowClosed" ? "feedback.windowClosed" : "response.invalidMove";
+      return answer("move-response", submission.reply(), problem(key), 409);
     }
     throw error;
   }

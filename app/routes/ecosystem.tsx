@@ -55,6 +55,7 @@ export default function Ecosystem() {
 
       <ChartCard chart={charts.summary} lang={lang} />
       <ChartCard chart={charts.requests} lang={lang} />
+      <ChartCard chart={charts.requesters} lang={lang} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ChartCard chart={charts.kinds} lang={lang} />
         <ChartCard chart={charts.fields} lang={lang} />

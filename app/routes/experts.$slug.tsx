@@ -13,6 +13,7 @@ import { languageOf, titled } from "~/utils/meta";
 import { directorySearch } from "~/utils/directory-query";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { InquiryBox } from "~/components/inquiry-box";
+import { shownInvitationsAnswered } from "~/models/responsiveness.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
 
@@ -33,10 +34,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const [lang, expert] = await Promise.all([getLanguage(args.request), getPublishedExpert(slug)]);
   invariantResponse(expert, "Not found", { status: 404 });
   const user = getUser(args);
-  const [technologies, own, inquiry] = await Promise.all([
+  const [technologies, own, inquiry, invitations] = await Promise.all([
     expertOffers(expert.slug),
     user ? ownProfile(user.id) : Promise.resolve(null),
     inquiryData({ type: "expert", slug }, user),
+    shownInvitationsAnswered(expert.slug),
   ]);
   // Its owner may offer a technology in their own name from here.
   return {
@@ -45,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
     technologies,
     isOwn: own?.slug === expert.slug,
     inquiry,
+    invitations,
   };
 }
 
@@ -60,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ExpertPage() {
-  const { expert, technologies, isOwn, inquiry } = useLoaderData<typeof loader>();
+  const { expert, technologies, isOwn, inquiry, invitations } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
@@ -136,6 +139,11 @@ export default function ExpertPage() {
           </Panel>
         ) : null}
         <InquiryBox {...inquiry} />
+        {invitations ? (
+          <p className="text-sm text-slate-700" data-testid="invitations-answered">
+            {t("feedback.invitationsFigure", invitations)}
+          </p>
+        ) : null}
         {expert.links.length ? (
           <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
             {LINK_KINDS.map((kind) => {

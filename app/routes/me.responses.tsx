@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page";
-import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
+import { ResponseStanding } from "~/components/response-standing";
 import { formatDate, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { requireUserId } from "~/auth/auth.server";
@@ -55,11 +55,12 @@ export default function MyResponses() {
         {responses.length === 0 ? <p className="text-sm">{t("responses.mineEmpty")}</p> : null}
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
           {responses.map((response) => (
-            <li key={response.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
+            <li key={response.id} className="space-y-1 p-4">
               <div>
                 <Link to={`/requests/${response.request.id}`} className="font-medium text-brand-700 underline">
                   {response.request.title}
                 </Link>
+                <ResponseStanding response={response} deadline={response.request.deadline} />
                 {response.declineReason ? (
                   <p className="text-sm text-slate-600">
                     {t("response.declinedBecause", { reason: t(`decline.${response.declineReason}` as MessageKey) })}
@@ -73,9 +74,6 @@ export default function MyResponses() {
                   </Link>
                 ) : null}
               </div>
-              <Badge tone={response.status === "accepted" ? "success" : "neutral"}>
-                {t(`response.status.${response.status}` as MessageKey)}
-              </Badge>
             </li>
           ))}
         </ul>

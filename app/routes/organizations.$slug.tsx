@@ -23,6 +23,8 @@ import { titled } from "~/utils/meta";
 import { OrganizationLogo } from "~/components/organization-logo";
 import { logoUrl } from "~/domain/logo";
 import { InquiryBox } from "~/components/inquiry-box";
+import { shownFeedback } from "~/models/responsiveness.server";
+import { RequesterFeedbackLine } from "~/components/response-standing";
 import { keepRetryAfter } from "~/utils/headers";
 import { readForm } from "~/utils/misc";
 import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
@@ -49,10 +51,12 @@ export async function loader(args: LoaderFunctionArgs) {
   }
   invariantResponse(organization, "Not found", { status: 404 });
   const user = getUser(args);
-  const [experts, managing, inquiry] = await Promise.all([
+  const [experts, managing, inquiry, requesterFeedback] = await Promise.all([
     publishedExpertsOf(organization.id),
     user ? isManager(user.id, organization.id) : Promise.resolve(false),
     inquiryData({ type: "organization", id: organization.id }, user),
+    // Shown only for a listing that asks (requests naming it) and above the minimum.
+    shownFeedback({ organizationId: organization.id }),
   ]);
   const canEdit = managing || hasPermission(user, "organization:edit-any");
   const offers = await organizationOffers(organization.id, { manager: canEdit });
@@ -66,6 +70,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit,
     signedIn: Boolean(user),
     inquiry,
+    requesterFeedback,
   };
 }
 
@@ -83,7 +88,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { organization, experts, offers, canEdit, signedIn, inquiry } = useLoaderData<typeof loader>();
+  const { organization, experts, offers, canEdit, signedIn, inquiry, requesterFeedback } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
@@ -187,6 +193,7 @@ export default function OrganizationPage() {
       <OrganizationContact organization={organization} />
 
       <InquiryBox {...inquiry} contactsHref="#contact" toTeam />
+      <RequesterFeedbackLine figures={requesterFeedback} />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">

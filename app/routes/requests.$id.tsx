@@ -18,6 +18,9 @@ import { MatchReasons } from "~/components/match-reasons";
 import { NoteField } from "~/components/note-field";
 import { OFFER_TYPE_LABELS, type OfferType } from "~/domain/offer-values";
 import { getRequest, visibleRequest } from "~/models/request.server";
+import { shownFeedback } from "~/models/responsiveness.server";
+import { RequesterFeedbackLine, ResponseStanding } from "~/components/response-standing";
+import { awaitsFeedback, feedbackWindowEnd, takesDecisions } from "~/domain/feedback";
 import {
   getOwnResponse,
   invitedExpertIds as invitedExperts,
@@ -66,7 +69,14 @@ export async function loader(args: LoaderFunctionArgs) {
 
   const isAuthor = request.isAuthor;
   const hasQuestions = !["pending", "rejected"].includes(request.status);
-  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse, questions, confidential] =
+  // Not for an anonymous request: its requester's figures would point to who asked.
+  const requester =
+    request.visibility === "anonymous" && !isAuthor
+      ? null
+      : found!.organizationId
+        ? { organizationId: found!.organizationId }
+        : { authorId: found!.authorId };
+  const [suggestions, responses, invitedExpertIds, eligibility, ownResponse, questions, confidential, feedback] =
     await Promise.all([
       isAuthor ? getSuggestions(id) : Promise.resolve([]),
       isAuthor ? responsesToRequest(id, user!.id) : Promise.resolve([]),
@@ -76,6 +86,7 @@ export async function loader(args: LoaderFunctionArgs) {
       // A request the public cannot see has no question thread, not even for its author or officials.
       hasQuestions ? questionsOn(id) : Promise.resolve([]),
       confidentialFor(found!, user?.id ?? null),
+      shownFeedback(requester),
     ]);
   return {
     request,
@@ -97,6 +108,7 @@ export async function loader(args: LoaderFunctionArgs) {
           ? ("ask" as const)
           : ("signIn" as const),
     confidential,
+    feedback,
     formToken: newFormToken(),
   };
 }
@@ -136,6 +148,7 @@ export default function RequestPage() {
     hasQuestions,
     questionRole,
     confidential,
+    feedback,
     formToken,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -197,6 +210,7 @@ export default function RequestPage() {
           </Badge>
           {request.outcome ? <Badge>{t(`request.outcome.${request.outcome}` as MessageKey)}</Badge> : null}
           {request.visibility === "anonymous" ? <Badge>{t("request.anonymousCompany")}</Badge> : null}
+          {request.requesterType === "agency" ? <Badge tone="brand">{t("requester.agencyBadge")}</Badge> : null}
         </div>
         <h1 className="mt-3 text-2xl font-bold sm:text-3xl">{request.title}</h1>
         {request.isAuthor && ["pending", "rejected", "open"].includes(request.status) ? (
@@ -215,6 +229,7 @@ export default function RequestPage() {
             .filter(Boolean)
             .join(" · ")}
         </p>
+        <RequesterFeedbackLine figures={feedback} />
         <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-600">{t("request.trl")}</dt>
@@ -365,9 +380,11 @@ export default function RequestPage() {
             {t("responses.title")}
           </h2>
           {responses.length === 0 ? <p className="mt-2 text-sm">{t("responses.none")}</p> : null}
+          <FeedbackWindow request={request} waiting={responses.filter(awaitsFeedback).length} />
           <ol className="mt-3 space-y-4">
             {responses.map((response) => {
-              const next = RESPONSE_TRANSITIONS[response.status as ResponseStatus];
+              // After the feedback window no decision is taken: no buttons that would be refused.
+              const next = takesDecisions(request) ? RESPONSE_TRANSITIONS[response.status as ResponseStatus] : [];
               return (
                 <li
                   key={response.id}
@@ -382,6 +399,9 @@ export default function RequestPage() {
                       {t(`response.status.${response.status}` as MessageKey)}
                     </Badge>
                     {response.invited ? <Badge tone="brand">{t("responses.invitedBadge")}</Badge> : null}
+                    {awaitsFeedback(response) && takesDecisions(request) ? (
+                      <Badge tone="brand">{t("feedback.needsAnswer")}</Badge>
+                    ) : null}
                   </div>
                   <dl className="mt-2 space-y-2 text-sm">
                     <div>
@@ -525,14 +545,7 @@ export default function RequestPage() {
           {searchParams.has("withdrawn") ? <Notice>{t("response.withdrawn")}</Notice> : null}
           {ownResponse ? (
             <div className="mt-2 space-y-3 text-sm">
-              <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={ownResponse.status === "accepted" ? "success" : "neutral"}>
-                  {t(`response.status.${ownResponse.status}` as MessageKey)}
-                </Badge>
-                <span className="text-slate-600">
-                  {t("response.sentOn", { date: formatDate(lang, ownResponse.createdAt) })}
-                </span>
-              </p>
+              <ResponseStanding response={ownResponse} deadline={request.deadline} />
               {actionData?.error &&
               (actionData.intent === "edit-response" || actionData.intent === "withdraw-response") ? (
                 <FormErrors errors={[actionData.error]} />
@@ -650,6 +663,26 @@ const PROPOSAL_FIELDS = [
   { name: "timeline", minLength: 5, maxLength: 500 },
 ] as const;
 type ProposalField = (typeof PROPOSAL_FIELDS)[number]["name"];
+
+/** The author's feedback window: until when each proposal can be answered, and how many wait. */
+function FeedbackWindow({
+  request,
+  waiting,
+}: {
+  request: { status: string; deadline: Date | string };
+  waiting: number;
+}) {
+  const t = useT();
+  const lang = useLanguage();
+  if (!["open", "expired"].includes(request.status)) return null;
+  const date = formatDate(lang, feedbackWindowEnd(request.deadline));
+  if (!takesDecisions(request)) return <Notice tone="warning">{t("feedback.window.closed", { date })}</Notice>;
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-feedback-window>
+      {t("feedback.window.open", { date })} {waiting > 0 ? t("feedback.window.waiting", { count: waiting }) : null}
+    </p>
+  );
+}
 
 /** A proposal's three fields, as the new-proposal and the edit forms show them. */
 function ProposalFields({

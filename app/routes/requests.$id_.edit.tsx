@@ -63,6 +63,7 @@ export async function loader(args: LoaderFunctionArgs) {
     organizationSlug: request.organization?.slug ?? "",
     sector: request.sector,
     companySize: request.companySize,
+    requesterType: request.requesterType,
     district: request.district ?? "",
     ward: request.ward ?? "",
     visibility: request.visibility,

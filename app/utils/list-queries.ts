@@ -3,7 +3,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { isDistrictSlug } from "~/domain/districts";
 import { OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
-import { SECTORS } from "~/domain/request-values";
+import { REQUESTER_TYPES, SECTORS } from "~/domain/request-values";
 import { ACCESS_MODES, IP_STATUSES, OFFER_TYPES, PRICE_MODES, TRL_MAX, TRL_MIN } from "~/domain/offer-values";
 import { isWardSlug } from "~/domain/wards";
 
@@ -124,8 +124,8 @@ export const expertsPageQuerySchema = z
   .transform(({ offer, ...rest }) => listingQuery(rest, offer));
 
 export const requestsPageQuerySchema = z
-  .object({ ...listingWords, sector: list(member(SECTORS)), ...listingPage })
-  .transform(({ sector, ...rest }) => listingQuery(rest, sector));
+  .object({ ...listingWords, sector: list(member(SECTORS)), requester: list(member(REQUESTER_TYPES)), ...listingPage })
+  .transform(({ sector, requester, ...rest }) => ({ ...listingQuery(rest, sector), requester }));
 
 /** A TRL from 1 to 9, as a number (the index holds it as one). */
 const trl = z
@@ -220,8 +220,19 @@ export const apiExpertsQuerySchema = z
   .transform(({ field, offer, ...rest }) => ({ ...rest, fields: field, offers: offer }));
 
 export const apiRequestsQuerySchema = z
-  .object({ q: text, field: apiList(slug), sector: apiList(member(SECTORS)), ...paging })
-  .transform(({ field, sector, ...rest }) => ({ ...rest, fields: field, sectors: sector }));
+  .object({
+    q: text,
+    field: apiList(slug),
+    sector: apiList(member(SECTORS)),
+    requesterType: apiList(member(REQUESTER_TYPES)),
+    ...paging,
+  })
+  .transform(({ field, sector, requesterType, ...rest }) => ({
+    ...rest,
+    fields: field,
+    sectors: sector,
+    requester: requesterType,
+  }));
 
 /** An ISO 8601 date or date-time: changed at or after it. */
 const since = z
@@ -266,7 +277,10 @@ export type ListingTextAndPage = Pick<ApiExpertsQuery | ApiRequestsQuery, "q" | 
  */
 export type ListingFilters = ListingTextAndPage &
   Pick<ExpertsPageQuery | RequestsPageQuery, "areas" | "extra"> &
-  Pick<ApiExpertsQuery | ApiRequestsQuery, "fields">;
+  Pick<ApiExpertsQuery | ApiRequestsQuery, "fields"> & {
+    /** Requests only: business or public agency (the "Bên đặt hàng" facet) */
+    requester?: string[];
+  };
 
 // Reading a URL with one of them.
 

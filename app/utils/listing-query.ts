@@ -31,6 +31,7 @@ export function listingSearch(params: ListingParams, list: ListName, page = para
   if (params.q) search.set("q", params.q);
   for (const area of params.areas) search.append("area", area);
   for (const value of params.extra) search.append(LISTS[list].extraName, value);
+  if ("requester" in params) for (const value of params.requester) search.append("requester", value);
   if (page > 1) search.set("page", String(page));
   if (params.concepts === false) search.set("concepts", "off");
   const text = search.toString();

@@ -7,8 +7,11 @@ import {
   DECLINE_REASONS,
   NOT_FOR_ME_REASONS,
   OUTCOMES,
+  REQUESTER_TYPES,
   SECTORS,
   VISIBILITIES,
+  type CompanySize,
+  type RequesterType,
 } from "~/domain/request-values";
 import { formToken, listOf, oneOf, optionalText, text } from "./common";
 import { problem } from "./messages";
@@ -36,7 +39,39 @@ export const deadline = z
   .refine((date) => date.getTime() > Date.now(), problem("form.dateInPast"))
   .refine((date) => date.getTime() < Date.now() + TWO_YEARS_MS, problem("form.dateTooFar"));
 
-export const RequestSchema = z.object({
+/**
+ * Who posts: a business (the default) or a public agency. An agency has no company size: the
+ * field is not asked of it and whatever came is dropped (stored as ""), never refused.
+ */
+const requesterFields = {
+  requesterType: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim() || "business")
+    .pipe(oneOf(REQUESTER_TYPES)),
+  companySize: z.string().optional(),
+};
+function withRequester<T extends { requesterType: RequesterType; companySize?: string }, I>(
+  schema: z.ZodType<T, z.ZodTypeDef, I>,
+) {
+  return schema
+    .superRefine((request, context) => {
+      if (request.requesterType === "agency") return;
+      const size = request.companySize ?? "";
+      if (!(COMPANY_SIZES as readonly string[]).includes(size))
+        context.addIssue({
+          code: "custom",
+          path: ["companySize"],
+          message: problem(size ? "form.choose" : "form.required"),
+        });
+    })
+    .transform((request) => ({
+      ...request,
+      companySize: request.requesterType === "agency" ? "" : (request.companySize as CompanySize),
+    }));
+}
+
+const RequestObject = z.object({
   formToken: formToken.optional(),
   title: text({ min: 10, max: TITLE_MAX }),
   problem: text({ min: 30, max: 5_000, multiline: true }),
@@ -59,7 +94,7 @@ export const RequestSchema = z.object({
     .optional()
     .transform((value) => (value ?? "").trim() || null),
   sector: oneOf(SECTORS),
-  companySize: oneOf(COMPANY_SIZES),
+  ...requesterFields,
   district: z
     .string()
     .optional()
@@ -72,6 +107,7 @@ export const RequestSchema = z.object({
     .transform((value) => (value ?? "").trim() || null)
     .refine((value) => value === null || isWardSlug(value), problem("form.choose")),
 });
+export const RequestSchema = withRequester(RequestObject);
 export type RequestInput = z.output<typeof RequestSchema>;
 
 export const ReviewSchema = z
@@ -162,4 +198,4 @@ export const MessageSchema = z.object({ body: text({ max: 5_000, multiline: true
 export const ClaimSchema = z.object({ message: text({ min: 20, max: 2_000, multiline: true }) });
 
 /** The author's edit: the new request's fields (an edit needs no form key: saving twice changes nothing). */
-export const EditRequestSchema = RequestSchema.omit({ formToken: true });
+export const EditRequestSchema = withRequester(RequestObject.omit({ formToken: true }));

@@ -1236,6 +1236,39 @@ add({
   changed: async (f) => expect(await conversationMessages(f)).toHaveLength(2),
 });
 
+/** The request expired `days` ago: within the 14-day feedback window, or (over 14) after it. */
+async function expiredRequestWithResponse(days: number) {
+  const f = await openRequestWithResponse("submitted");
+  const deadline = new Date(Date.now() - days * 24 * 3_600_000);
+  await db().techRequest.update({ where: { id: f.request.id }, data: { status: "expired", deadline } });
+  return f;
+}
+add({
+  name: "POST move-response: shortlist on an expired request within the feedback window (the owner only)",
+  method: "POST",
+  prepare: () => expiredRequestWithResponse(3),
+  path: (f) => `/requests/${f.request.id}`,
+  form: (f) => ({ intent: "move-response", responseId: f.response.id, status: "shortlisted" }),
+  actors: ["owner", "responder"],
+  allow: ["owner"],
+  state: responseState,
+  changed: async (f) => {
+    const moved = await db().requestResponse.findUniqueOrThrow({ where: { id: f.response.id } });
+    expect(moved.status).toBe("shortlisted");
+    expect(moved.feedbackAt).not.toBeNull();
+  },
+});
+add({
+  name: "POST move-response: after the feedback window nobody moves a response (the owner gets 409)",
+  method: "POST",
+  prepare: () => expiredRequestWithResponse(20),
+  path: (f) => `/requests/${f.request.id}`,
+  form: (f) => ({ intent: "move-response", responseId: f.response.id, status: "declined", declineReason: "budget" }),
+  actors: ["owner", "responder"],
+  allow: [],
+  refusedWith: [403, 404, 409],
+  state: responseState,
+});
 add({
   name: "POST edit-response: the responder edits their proposal before screening (nobody else, not the owner)",
   method: "POST",

@@ -148,6 +148,7 @@ describe("the ecosystem page, for anyone", () => {
     ).toEqual([
       "summary",
       "requests",
+      "requesters",
       "kinds",
       "fields",
       "collaborations",
@@ -162,6 +163,12 @@ describe("the ecosystem page, for anyone", () => {
       expect(await page.locator(`[data-chart="${chart}"] svg[role="img"]`).count(), chart).toBe(1);
       expect((await barValues(page, chart)).length, chart).toBeGreaterThan(0);
     }
+    // Requests by who posted them: both kinds always, with their names.
+    const requesters = await tableRows(page, "requesters");
+    expect(requesters.map((row) => row.slice(0, 2))).toEqual([
+      ["business", "Doanh nghiệp"],
+      ["agency", "Cơ quan nhà nước"],
+    ]);
     // One bar per kind, as long as its count; each bar's number is in the table too.
     const kinds = await tableRows(page, "kinds");
     expect(kinds.map((row) => row[0]).sort()).toEqual([

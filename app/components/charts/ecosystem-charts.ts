@@ -13,6 +13,7 @@ import type { ChartData, ChartRow } from "./types";
 export const PUBLIC_CHARTS = [
   "summary",
   "requests",
+  "requesters",
   "kinds",
   "fields",
   "districts",
@@ -111,6 +112,24 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
         key: month.month,
         label: monthLabel(month.month, lang),
         values: [month.opened, month.matched],
+      })),
+    },
+    requesters: {
+      id: "requesters",
+      type: "columns",
+      title: t("requester.chart.title"),
+      description: t("requester.chart.description"),
+      category: t("requester.facet"),
+      series: [
+        { key: "posted", label: t("requester.chart.posted") },
+        { key: "open", label: t("requester.chart.open") },
+        { key: "matched", label: t("requester.chart.matched") },
+      ],
+      rows: stats.requesters.map((row) => ({
+        key: row.requesterType,
+        label: t(row.requesterType === "agency" ? "requester.agency" : "requester.business"),
+        values: [row.posted, row.open, row.matched],
+        href: `/requests?requester=${row.requesterType}`,
       })),
     },
     kinds: {
