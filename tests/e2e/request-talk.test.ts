@@ -1,21 +1,24 @@
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { expect, test } from "vitest";
+import { expect, inject, test } from "vitest";
+import { readMailbox } from "../mailbox";
 import { LIMITS } from "~/auth/rate-limit.server";
 import { useBrowser } from "./browser";
 import { httpClient } from "./http-client";
 import { portalDb, signInAs } from "./fixtures";
 import { makeUser } from "../factories";
-import { makeRequest, makeResearcher, word } from "./world";
+import { makeRequest, makeResearcher, makeResponse, word } from "./world";
 
 /**
  * Issue 19 end to end, at phone size in Vietnamese and without JavaScript: a researcher
- * asks a public question the business answers, responds, the two talk in the response's
+ * is suggested for a request and sees why (Requests for you), asks a public question the business answers, responds, the two talk in the response's
  * conversation during screening, the business shortlists, the researcher accepts the
  * confidentiality terms and reads the section, the business accepts and the SAME
- * conversation goes on as the match's. Screenshots (not committed) go to test-output/.
+ * conversation goes on as the match's; once the deadline has passed with another
+ * proposal unanswered, the business is reminded to answer it. Screenshots (not committed) go to test-output/.
  */
 const { openPage } = useBrowser();
 const SHOTS = path.resolve("test-output", "request-talk");
@@ -35,7 +38,7 @@ async function shoot(page: Page, name: string) {
   return overflow;
 }
 
-test("ask, answer, respond, talk, shortlist, accept the terms, accept: one conversation throughout", async () => {
+test("suggested, ask, answer, respond, talk, shortlist, accept the terms, accept: one conversation; then the feedback reminder", async () => {
   const db = portalDb();
   const curator = await makeUser({ label: "talk-curator", role: "curator" });
   const owner = await makeUser({ label: "talk-owner" });
@@ -44,14 +47,36 @@ test("ask, answer, respond, talk, shortlist, accept the terms, accept: one conve
   const secret = `Lưu lượng bơm thật ${word(8)} m³/h`;
   await db.techRequest.update({ where: { id: request.id }, data: { confidential: secret } });
   const companyName = (await db.techRequest.findUniqueOrThrow({ where: { id: request.id } })).companyName;
+  // The portal suggested the researcher, with its reasons (stored as the matching stores them).
+  const keyword = `màng phủ ${word(6)}`;
+  await db.matchSuggestion.create({
+    data: {
+      requestId: request.id,
+      targetType: "expert",
+      expertId: researcher.expert.id,
+      rank: 0,
+      score: 8.5,
+      reasons: JSON.stringify([
+        { kind: "fields", fields: [{ vi: "Công nghệ thực phẩm", en: "Food technology" }] },
+        { kind: "keywords", terms: [keyword] },
+      ]),
+    },
+  });
   const phone = { viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: "vi-VN" };
   const them = await openPage(phone);
   await signInAs(researcher.id, them.context());
   const us = await openPage(phone);
   await signInAs(owner.id, us.context());
 
+  // The researcher sees the request among those suggested for them, and why.
+  await them.goto("/me/requests-for-you");
+  const suggested = them.locator(`[data-for-you="${request.id}"]`);
+  expect(await suggested.getByText("Cùng lĩnh vực: Công nghệ thực phẩm").isVisible()).toBe(true);
+  expect(await suggested.getByText(`Từ khóa khớp: ${keyword}`).isVisible()).toBe(true);
+  await suggested.getByRole("link", { name: request.title }).click();
+  await them.waitForURL(new RegExp(`/requests/${request.id}`));
+
   // The researcher asks; before the answer it shows as awaiting one, and the business is told.
-  await them.goto(`/requests/${request.id}`);
   const question = `Kho lạnh rộng bao nhiêu mét vuông ${word(6)}?`;
   await them.locator('[aria-labelledby="questions"]').getByLabel("Câu hỏi của bạn").fill(question);
   await them.locator('[aria-labelledby="questions"]').getByRole("button", { name: "Gửi câu hỏi" }).click();
@@ -143,7 +168,39 @@ test("ask, answer, respond, talk, shortlist, accept the terms, accept: one conve
   expect(await them.getByText("Thứ Ba được, mời anh đến lúc 9 giờ.").isVisible()).toBe(true);
   expect(await them.content()).not.toContain(owner.name);
   expect(await shoot(them, "conversation")).toEqual([0, 0]);
+
+  // Another researcher's proposal, which the business leaves unanswered.
+  await makeResponse(request.id, await makeResearcher("talk-other"), "submitted");
+  // The deadline passes with that proposal unanswered: the request expires and, when the
+  // portal's reminder task runs (here at once, as an operator would run it), the business is told.
+  await db.techRequest.update({ where: { id: request.id }, data: { deadline: new Date(Date.now() - 3_600_000) } });
+  for (const task of ["expire-requests", "request-reminders"]) await runTask(task);
+  const reminder = await db.notification.findFirstOrThrow({
+    where: { userId: owner.id, url: `/requests/${request.id}#responses`, type: "status" },
+    orderBy: { createdAt: "desc" },
+  });
+  expect(JSON.parse(reminder.data)).toMatchObject({ key: "feedback.notify.windowOpened", params: { count: 1 } });
+  // Its e-mail says what happened and links to where to act.
+  const reminderMail = async () =>
+    (await readMailbox(inject("mailbox"))).find(
+      (mail) => mail.to === owner.email && mail.subject.includes("đã hết hạn nhận đề xuất"),
+    );
+  await expect.poll(reminderMail, { timeout: 15_000 }).toBeTruthy();
+  const mailed = (await reminderMail())!;
+  expect(mailed.subject).toContain("1 đề xuất đang chờ bạn phản hồi");
+  expect(mailed.links.some((link) => link.endsWith(`/requests/${request.id}#responses`))).toBe(true);
+  // The author's page shows which proposal still waits.
+  await us.goto(`/requests/${request.id}`);
+  expect(await us.locator("#responses").getByText("Chờ phản hồi").first().isVisible()).toBe(true);
 });
+
+/** One of the portal's periodic tasks run now on its database (npm run task), as an operator runs it. */
+function runTask(name: string) {
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/run-task.ts", name], {
+    env: { ...process.env, DATABASE_URL: `file:${inject("portalDatabase")}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
 
 test("the question form: field messages and 400, the honeypot, one question per form key, then the limit", async () => {
   const db = portalDb();
