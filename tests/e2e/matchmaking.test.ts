@@ -81,7 +81,7 @@ test("a scientist is suggested for a company's request, invited, accepted, and t
     .fill("Mẫu cảm biến khí hoạt động ổn định và quy trình chế tạo có thể chuyển giao.");
   await company.getByText("Điện tử, viễn thông & bán dẫn").click();
   await company.getByLabel("Cảm biến", { exact: true }).check();
-  await company.getByLabel("Tên doanh nghiệp", { exact: true }).fill("Công ty Cổ phần Cơ khí Đông Anh");
+  await company.getByLabel("Tên doanh nghiệp hoặc cơ quan", { exact: true }).fill("Công ty Cổ phần Cơ khí Đông Anh");
   await company.getByLabel("Ngành", { exact: true }).selectOption("manufacturing");
   await company.getByLabel("Khu vực (quận/huyện cũ)", { exact: true }).selectOption("dong-anh");
   await company.getByRole("button", { name: "Gửi đặt hàng để duyệt" }).click();
