@@ -111,7 +111,7 @@ async function postRequest(
     .getByLabel(t("request.desiredOutcome"))
     .fill("Quy trình được thử nghiệm, chuyển giao và hướng dẫn cho kỹ thuật viên.");
   await pickField(page, request.field, lang);
-  await page.getByLabel(t("request.companyName"), { exact: true }).fill(request.company);
+  await page.getByLabel(t("requester.name"), { exact: true }).fill(request.company);
   await page.getByLabel(t("request.sector"), { exact: true }).selectOption(request.sector);
 }
 
