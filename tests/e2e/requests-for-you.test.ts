@@ -113,7 +113,10 @@ describe("Requests for you, at 390 and 320 px, without JavaScript", () => {
     await item.getByLabel("Ghi chú ngắn").evaluate((area) => area.removeAttribute("maxlength"));
     await item.getByLabel("Ghi chú ngắn").fill("y".repeat(301));
     await item.getByRole("button", { name: "Không phù hợp với tôi" }).click();
-    expect(await item.getByText("Tối đa 300 ký tự.", { exact: true }).isVisible()).toBe(true);
+    // The refused form comes back as a new page (no script): wait for it, as a slower machine needs.
+    await expect
+      .poll(() => item.getByText("Tối đa 300 ký tự.", { exact: true }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(await item.getByLabel("Ghi chú ngắn").getAttribute("aria-invalid")).toBe("true");
 
     const twice = [
