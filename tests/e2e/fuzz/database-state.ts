@@ -9,6 +9,9 @@ import Database from "better-sqlite3";
  * conversation's read state: opening a thread with something new in it
  * records that its member has read it, as a session records a visit.
  *
+ * Columns the portal's periodic tasks write are left out too (a request's reminder
+ * times, set by the reminder task whenever its turn comes).
+ *
  * Digesting every row takes tens of milliseconds, so it is redone only when
  * another connection has committed since (SQLite's `data_version`).
  */
@@ -22,6 +25,9 @@ const BACKGROUND = new Set([
   "ConversationRead",
   "_prisma_migrations",
 ]);
+const BACKGROUND_COLUMNS: Record<string, string[]> = {
+  TechRequest: ["deadlineReminderAt", "feedbackReminderAt"],
+};
 
 export function databaseState(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -43,7 +49,13 @@ export function databaseState(file: string) {
     Object.fromEntries(
       tables.map((table) => {
         const hash = crypto.createHash("sha1");
-        for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate())
+        const skipped = BACKGROUND_COLUMNS[table] ?? [];
+        const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[])
+          .map((column) => column.name)
+          .filter((name) => !skipped.includes(name))
+          .map((name) => `"${name}"`)
+          .join(", ");
+        for (const row of db.prepare(`SELECT ${columns} FROM "${table}" ORDER BY rowid`).raw().iterate())
           hash.update(
             JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value)),
           );
