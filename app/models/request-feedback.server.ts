@@ -39,15 +39,21 @@ export async function sendDeadlineReminders(now = new Date()) {
   let sent = 0;
   for (const { id } of candidates) {
     const told = await write(async (tx, effects) => {
-      const { count } = await tx.techRequest.updateMany({
-        where: { id, ...due, deadlineReminderAt: null },
-        data: { deadlineReminderAt: now },
-      });
-      if (count === 0) return false; // another run told them, or the deadline moved
       const request = await tx.techRequest.findUniqueOrThrow({
         where: { id },
-        select: { authorId: true, title: true, deadline: true, _count: { select: { responses: true } } },
+        select: {
+          authorId: true,
+          title: true,
+          deadline: true,
+          updatedAt: true,
+          _count: { select: { responses: true } },
+        },
       });
+      const { count } = await tx.techRequest.updateMany({
+        where: { id, ...due, deadlineReminderAt: null },
+        data: { deadlineReminderAt: now, ...keepEditTime(request) },
+      });
+      if (count === 0) return false; // another run told them, or the deadline moved
       await remindAuthor(id, request.authorId, "feedback.notify.deadlineSoon", tx, effects, {
         title: request.title,
         deadline: hanoiDate(request.deadline),
@@ -84,6 +90,15 @@ export async function sendFeedbackReminders(now = new Date()) {
     const stage = now >= lastCall ? "lastCall" : "opened";
     const stageStart = stage === "lastCall" ? lastCall : candidate.deadline;
     const told = await write(async (tx, effects) => {
+      const request = await tx.techRequest.findUniqueOrThrow({
+        where: { id: candidate.id },
+        select: {
+          authorId: true,
+          title: true,
+          updatedAt: true,
+          _count: { select: { responses: { where: awaitingFeedback } } },
+        },
+      });
       const { count } = await tx.techRequest.updateMany({
         where: {
           id: candidate.id,
@@ -91,17 +106,9 @@ export async function sendFeedbackReminders(now = new Date()) {
           status: { in: ["open", "expired"] },
           OR: [{ feedbackReminderAt: null }, { feedbackReminderAt: { lt: stageStart } }],
         },
-        data: { feedbackReminderAt: now },
+        data: { feedbackReminderAt: now, ...keepEditTime(request) },
       });
       if (count === 0) return false;
-      const request = await tx.techRequest.findUniqueOrThrow({
-        where: { id: candidate.id },
-        select: {
-          authorId: true,
-          title: true,
-          _count: { select: { responses: { where: awaitingFeedback } } },
-        },
-      });
       const waiting = request._count.responses;
       if (waiting === 0) return false; // all answered meanwhile: the stamp just closes this stage
       const key = stage === "lastCall" ? "feedback.notify.lastCall" : "feedback.notify.windowOpened";
@@ -115,6 +122,14 @@ export async function sendFeedbackReminders(now = new Date()) {
     if (told) sent++;
   }
   return sent;
+}
+
+/**
+ * A reminder is not an edit: Prisma would stamp updatedAt, the request's last change as the
+ * author's edit guard and the fuzzer's "refused, yet changed" check read it.
+ */
+function keepEditTime(request: { updatedAt: Date }) {
+  return { updatedAt: request.updatedAt };
 }
 
 /** A reminder's notification and mail, leading to the request's proposals where the author acts. */

@@ -107,6 +107,22 @@ describe("deadline reminder", () => {
   });
 });
 
+test("a reminder is not an edit: the request's last-change time stays as it was", async () => {
+  const deadline = new Date("2031-05-20T10:00:00Z");
+  const { request } = await requestWith(deadline, 1);
+  const edited = (await prisma.techRequest.findUniqueOrThrow({ where: { id: request.id } })).updatedAt;
+
+  expect(await sendDeadlineReminders(new Date(deadline.getTime() - 2 * DAY_MS))).toBeGreaterThanOrEqual(1);
+  const afterDeadlineReminder = await prisma.techRequest.findUniqueOrThrow({ where: { id: request.id } });
+  expect(afterDeadlineReminder.deadlineReminderAt).not.toBeNull();
+  expect(afterDeadlineReminder.updatedAt).toEqual(edited);
+
+  expect(await sendFeedbackReminders(new Date(deadline.getTime() + DAY_MS))).toBeGreaterThanOrEqual(1);
+  const afterFeedbackReminder = await prisma.techRequest.findUniqueOrThrow({ where: { id: request.id } });
+  expect(afterFeedbackReminder.feedbackReminderAt).not.toBeNull();
+  expect(afterFeedbackReminder.updatedAt).toEqual(edited);
+});
+
 describe("feedback window", () => {
   test("an expired request takes decisions within the window, stamps feedbackAt once, and refuses after", async () => {
     const deadline = new Date(Date.now() - 3 * DAY_MS);
