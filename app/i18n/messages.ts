@@ -14,6 +14,11 @@ import * as requestFeedback from "./messages/request-feedback";
 import * as requestTalk from "./messages/request-talk";
 import * as requestsForYou from "./messages/requests-for-you";
 import * as search from "./messages/search";
+import * as alerts from "./messages/alerts";
+import * as notificationSettings from "./messages/notification-settings";
+import * as affiliation from "./messages/affiliation";
+import * as publications from "./messages/publications";
+import * as attachments from "./messages/attachments";
 
 /**
  * Interface text, one module per part of the site. Vietnamese is the default
@@ -36,6 +41,11 @@ export const vi = {
   ...requestsForYou.vi,
   ...requestTalk.vi,
   ...requestFeedback.vi,
+  ...alerts.vi,
+  ...notificationSettings.vi,
+  ...affiliation.vi,
+  ...publications.vi,
+  ...attachments.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -54,4 +64,9 @@ export const en: Record<MessageKey, Message> = {
   ...requestsForYou.en,
   ...requestTalk.en,
   ...requestFeedback.en,
+  ...alerts.en,
+  ...notificationSettings.en,
+  ...affiliation.en,
+  ...publications.en,
+  ...attachments.en,
 };

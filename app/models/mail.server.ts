@@ -17,10 +17,13 @@ import type { Effects, Tx } from "./write.server";
  * Delivery is at-least-once: a crash between sending and recording it sends
  * the mail again on retry.
  */
-export type Mail = { to: string } & ComposedMail;
+export type Mail = { to: string; headers?: Record<string, string> } & ComposedMail;
 
 export async function queueMail(mail: Mail, tx: Tx, effects: Effects) {
-  const message = await tx.mailMessage.create({ data: mail });
+  const { headers, ...rest } = mail;
+  const message = await tx.mailMessage.create({
+    data: { ...rest, headers: headers ? JSON.stringify(headers) : null },
+  });
   await effects.enqueue("deliver-mail", { mailId: message.id });
   return message;
 }
@@ -45,6 +48,7 @@ export async function deliverMail(mailId: string) {
     text: mail.text,
     // Mails queued before the HTML column existed go out as text only.
     ...(mail.html ? { html: mail.html } : {}),
+    ...(mail.headers ? { headers: JSON.parse(mail.headers) as Record<string, string> } : {}),
     date: mail.createdAt,
     // The same id on every attempt, so a repeated delivery can be recognised.
     messageId: `<${mail.id}@hanoi-innovation.local>`,

@@ -4,12 +4,14 @@ import { prisma } from "~/db/client.server";
 import { notificationMail, type NotificationMailExtra } from "~/mail/templates.server";
 import { queueMail } from "./mail.server";
 import type { Effects, Tx } from "./write.server";
+import type { NotificationType } from "~/domain/notification-preferences";
+
+export type { NotificationType };
 
 /**
  * In-app notifications, each optionally doubled by an e-mail in the user's
  * language. Written in the transaction of the change they tell about.
  */
-export type NotificationType = "suggestion" | "invitation" | "response" | "status" | "message" | "review" | "claim";
 
 export type NotificationData = { key: MessageKey; params: Record<string, string | number> };
 
