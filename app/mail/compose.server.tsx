@@ -26,6 +26,8 @@ export type MailContent = {
   footer: string;
   /** Where the footer points (the notifications page), if anywhere. */
   footerLink?: string;
+  /** The one-click unsubscribe page for this kind of mail (never on account and security mail). */
+  unsubscribe?: string;
 };
 
 export type ComposedMail = { subject: string; text: string; html: string };
@@ -34,7 +36,7 @@ export function composeMail(content: MailContent): ComposedMail {
   return { subject: content.subject, text: textOf(content), html: htmlOf(content) };
 }
 
-function textOf({ t, name, blocks, action, footer, footerLink }: MailContent): string {
+function textOf({ t, name, blocks, action, footer, footerLink, unsubscribe }: MailContent): string {
   const parts = [t("mail.greeting", { name })];
   for (const block of blocks) {
     if (block.kind === "paragraph") parts.push(block.text);
@@ -43,6 +45,7 @@ function textOf({ t, name, blocks, action, footer, footerLink }: MailContent): s
   }
   parts.push(`${action.label}: ${action.url}`);
   parts.push(footerLink ? `${footer} ${footerLink}` : footer);
+  if (unsubscribe) parts.push(`${t("mail.unsubscribe")}: ${unsubscribe}`);
   return parts.join("\n\n");
 }
 
@@ -55,7 +58,7 @@ const band = (edge: "borderTop" | "borderBottom", style: CSSProperties): CSSProp
   ...style,
 });
 
-function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: MailContent): string {
+function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink, unsubscribe }: MailContent): string {
   const page = (
     <html lang={lang}>
       <head>
@@ -128,6 +131,14 @@ function htmlOf({ lang, t, subject, name, blocks, action, footer, footerLink }: 
                             {" "}
                             <a href={footerLink} style={{ color: colors.brand }}>
                               {footerLink}
+                            </a>
+                          </>
+                        ) : null}
+                        {unsubscribe ? (
+                          <>
+                            <br />
+                            <a href={unsubscribe} style={{ color: colors.brand }}>
+                              {t("mail.unsubscribe")}
                             </a>
                           </>
                         ) : null}
