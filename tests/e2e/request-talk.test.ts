@@ -10,7 +10,7 @@ import { useBrowser } from "./browser";
 import { httpClient } from "./http-client";
 import { portalDb, signInAs } from "./fixtures";
 import { makeUser } from "../factories";
-import { makeRequest, makeResearcher, makeResponse, word } from "./world";
+import { makeRequest, makeResearcher, makeResponse, makeSuggestion, word } from "./world";
 
 /**
  * Issue 19 end to end, at phone size in Vietnamese and without JavaScript: a researcher
@@ -49,19 +49,7 @@ test("suggested, ask, answer, respond, talk, shortlist, accept the terms, accept
   const companyName = (await db.techRequest.findUniqueOrThrow({ where: { id: request.id } })).companyName;
   // The portal suggested the researcher, with its reasons (stored as the matching stores them).
   const keyword = `màng phủ ${word(6)}`;
-  await db.matchSuggestion.create({
-    data: {
-      requestId: request.id,
-      targetType: "expert",
-      expertId: researcher.expert.id,
-      rank: 0,
-      score: 8.5,
-      reasons: JSON.stringify([
-        { kind: "fields", fields: [{ vi: "Công nghệ thực phẩm", en: "Food technology" }] },
-        { kind: "keywords", terms: [keyword] },
-      ]),
-    },
-  });
+  await makeSuggestion(request.id, researcher.expert.id, keyword);
   const phone = { viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: "vi-VN" };
   const them = await openPage(phone);
   await signInAs(researcher.id, them.context());

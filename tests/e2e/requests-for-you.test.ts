@@ -3,7 +3,7 @@ import { useBrowser } from "./browser";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import { makeUser } from "../factories";
-import { makeRequest, makeResearcher, word } from "./world";
+import { makeRequest, makeResearcher, makeSuggestion, word } from "./world";
 
 /**
  * "Requests for you" at phone size, in Vietnamese, without JavaScript: a
@@ -21,19 +21,7 @@ async function suggestedRequest() {
   const researcher = await makeResearcher("foryou-researcher");
   const request = await makeRequest(owner.id, { reviewerId: curator.id, visibility: "anonymous" });
   const keyword = `màng phủ ${word()}`;
-  await db().matchSuggestion.create({
-    data: {
-      requestId: request.id,
-      targetType: "expert",
-      expertId: researcher.expert.id,
-      rank: 0,
-      score: 8.5,
-      reasons: JSON.stringify([
-        { kind: "fields", fields: [{ vi: "Công nghệ thực phẩm", en: "Food technology" }] },
-        { kind: "keywords", terms: [keyword] },
-      ]),
-    },
-  });
+  await makeSuggestion(request.id, researcher.expert.id, keyword);
   return { curator, owner, researcher, request, keyword };
 }
 

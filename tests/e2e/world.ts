@@ -139,6 +139,26 @@ export async function makeResponse(
   return response;
 }
 
+/**
+ * The portal suggests `expertId` for a request, with reasons stored as the matching stores
+ * them: the food-technology field and one keyword.
+ */
+export async function makeSuggestion(requestId: string, expertId: string, keyword: string) {
+  await db().matchSuggestion.create({
+    data: {
+      requestId,
+      targetType: "expert",
+      expertId,
+      rank: 0,
+      score: 8.5,
+      reasons: JSON.stringify([
+        { kind: "fields", fields: [{ vi: "Công nghệ thực phẩm", en: "Food technology" }] },
+        { kind: "keywords", terms: [keyword] },
+      ]),
+    },
+  });
+}
+
 /** An open request of `owner` with a response of `responder`, accepted into a match that has one message. */
 export async function makeMatch(reviewerId: string) {
   const owner = await makeUser({ label: "owner" });
