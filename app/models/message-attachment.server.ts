@@ -31,11 +31,14 @@ export type StoredAttachment = Omit<CheckedAttachment, "bytes"> & { storedName: 
 const SWEEP_GRACE_MS = 60 * 60_000;
 const STORED_NAME = /^[a-f0-9]{32}$/;
 
-/** The attachments' folder beside the database, created on first use. */
+/**
+ * The attachments' folder in the media folder beside the database (so backups copy it with
+ * the images, scripts/lib/media-backup.ts), created on first use. No route serves it as is.
+ */
 export const attachmentDirectory = () =>
   remember(`attachment-directory:${resolveDatabaseUrl()}`, () => {
     const database = databaseFilePath(resolveDatabaseUrl());
-    const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "attachments");
+    const dir = path.join(database ? path.dirname(database) : path.resolve(".data"), "media", "attachments");
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     return dir;
   });
