@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { expect, test } from "vitest";
 import { useBrowser } from "./browser";
 import { makeUser, word } from "../factories";
@@ -25,7 +26,7 @@ type Page = import("playwright-core").Page;
 
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: !name.includes("long") });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `${name} scrolls sideways`).toBeLessThanOrEqual(360);
 }
@@ -87,16 +88,19 @@ test("two members write to each other: times, a message arriving without reload,
   );
   await shoot(ownerPage, "1-thread-live");
 
-  // The starter sends a PDF; it arrives on the owner's open page, and downloads with the right headers.
-  await starterPage.getByLabel("Đính kèm tệp (không bắt buộc)").setInputFiles({
-    name: "Báo giá.pdf",
-    mimeType: "application/pdf",
-    buffer: PDF,
-  });
+  // The starter sends a PDF and a photo; they arrive on the owner's open page, the photo previewed.
+  const photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#2f6f4f" } })
+    .jpeg()
+    .toBuffer();
+  await starterPage.getByLabel("Đính kèm tệp (không bắt buộc)").setInputFiles([
+    { name: "Báo giá.pdf", mimeType: "application/pdf", buffer: PDF },
+    { name: "mẫu-rau.jpg", mimeType: "image/jpeg", buffer: photo },
+  ]);
   await starterPage.getByRole("button", { name: "Gửi", exact: true }).click();
-  const file = ownerPage.locator("main ol a[download]");
-  await expect.poll(() => file.count()).toBe(1);
-  expect(await file.innerText()).toContain("Báo giá.pdf");
+  await expect.poll(() => ownerPage.locator("main ol a[download]").count()).toBe(2);
+  const preview = ownerPage.locator("main ol a[download] img");
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  const file = ownerPage.locator("main ol a[download]", { hasText: "Báo giá.pdf" });
   const href = (await file.getAttribute("href"))!;
   const download = await ownerPage.context().request.get(href);
   expect(download.status()).toBe(200);
@@ -177,6 +181,7 @@ test("a long thread opens on its newest messages and loads older ones in place, 
   await page.getByRole("link", { name: "Xem tin nhắn cũ hơn" }).click();
   await expect.poll(list).toContain("Tin nhắn số 1.");
   expect(await page.getByRole("link", { name: "Xem tin nhắn cũ hơn" }).count()).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, "4-long-thread-older-loaded");
 
   const plain = await openPage({ ...PHONE, javaScriptEnabled: false });

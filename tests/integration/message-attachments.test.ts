@@ -13,6 +13,8 @@ import {
 } from "~/models/message-attachment.server";
 import { loader as updatesLoader } from "~/routes/messages.$id_.updates";
 import { loader as attachmentLoader } from "~/routes/messages.$id_.attachments.$attachmentId";
+import { action as threadAction } from "~/routes/messages.$id";
+import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { hex, makeUser } from "../factories";
 
 /**
@@ -279,5 +281,59 @@ describe("files sent with a message", () => {
     expect(fs.existsSync(path.join(attachmentDirectory(), row.storedName))).toBe(false);
     expect(fs.existsSync(stray)).toBe(false);
     expect(fs.existsSync(path.join(attachmentDirectory(), keptRow.storedName))).toBe(true);
+  });
+});
+
+describe("the thread's send form", () => {
+  /** The form as a browser posts it, with files. */
+  function post(conversationId: string, userId: string, body: string, files: File[]) {
+    const form = new FormData();
+    form.append("body", body);
+    form.append("formToken", `form-${hex()}${hex()}`);
+    for (const item of files) form.append("files", item);
+    const user = { id: userId, name: "x", email: "x@example.org", role: "member" };
+    return threadAction({
+      request: new Request(`http://localhost/messages/${conversationId}`, { method: "POST", body: form }),
+      params: { id: conversationId },
+      context: { auth: { user } },
+    } as never) as Promise<unknown>;
+  }
+  const answerOf = (value: unknown) =>
+    value as {
+      init: { status: number };
+      data: { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } };
+    };
+
+  test("refuses a file that is not what it says with 400, the field's message and the words kept, writing nothing", async () => {
+    const { conversation, starter } = await conversationOf();
+    const before = storedFiles();
+    const answer = answerOf(
+      await post(conversation.id, starter.id, "Bảng giá đây ạ", [file(HTML, "bang-gia.pdf", "application/pdf")]),
+    );
+    expect(answer.init.status).toBe(400);
+    expect(answer.data.result.error.files).toEqual(["attachments.error.type"]);
+    expect(answer.data.result.initialValue.body).toBe("Bảng giá đây ạ");
+    expect(await prisma.message.count({ where: { conversationId: conversation.id } })).toBe(0);
+    expect(storedFiles()).toEqual(before);
+  });
+
+  test("takes files alone, but not an empty message without files", async () => {
+    const { conversation, starter } = await conversationOf();
+    const empty = answerOf(await post(conversation.id, starter.id, "", []));
+    expect(empty.init.status).toBe(400);
+    expect(empty.data.result.error.body).toEqual(["form.required"]);
+    const sent = (await post(conversation.id, starter.id, "", [file(PDF, "a.pdf")])) as Response;
+    expect(sent.status).toBe(302);
+    expect(await prisma.messageAttachment.count({ where: { message: { conversationId: conversation.id } } })).toBe(1);
+  });
+
+  test("counts each file against the hourly limit of files", async () => {
+    const { conversation, starter } = await conversationOf();
+    for (let i = 0; i < LIMITS.attachmentsPerUser.max; i++) await hit(LIMITS.attachmentsPerUser, starter.id);
+    const answer = answerOf(await post(conversation.id, starter.id, "Thêm một tệp", [file(PDF, "b.pdf")]));
+    expect(answer.init.status).toBe(429);
+    expect(await prisma.message.count({ where: { conversationId: conversation.id } })).toBe(0);
+    // Words alone still go.
+    expect(((await post(conversation.id, starter.id, "Chỉ chữ thôi", [])) as Response).status).toBe(302);
   });
 });
