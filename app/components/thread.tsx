@@ -109,12 +109,17 @@ export function ThreadMessages({
               </li>
             ) : null}
             {message.event ? (
-              <li id={`m-${message.id}`} className="rounded-xl bg-slate-100 p-3 text-center text-sm text-slate-700">
+              <li
+                id={`m-${message.id}`}
+                tabIndex={-1}
+                className="rounded-xl bg-slate-100 p-3 text-center text-sm text-slate-700"
+              >
                 {t(message.event as MessageKey, { ...JSON.parse(message.body), name } as never)} · {time}
               </li>
             ) : (
               <li
                 id={i === messages.length - 1 ? "latest" : `m-${message.id}`}
+                tabIndex={-1}
                 className={
                   message.mine
                     ? "ml-8 rounded-xl bg-brand-50 p-3"

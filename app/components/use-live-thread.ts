@@ -88,16 +88,17 @@ export function useLiveThread(options: {
     };
   }, [live, fetchJson]);
 
-  const loadOlder = useCallback(async () => {
-    if (!older) return false;
+  /** Loads the page before the oldest shown; resolves to the first message it brought, if any. */
+  const loadOlder = useCallback(async (): Promise<string | null> => {
+    if (!older) return null;
     setLoadingOlder(true);
     try {
       const answer = await fetchJson(`before=${encodeURIComponent(older)}`);
       setExtra((current) => merge(answer.messages, current));
       setOlder(answer.older ?? null);
-      return true;
+      return answer.messages[0]?.id ?? null;
     } catch {
-      return false;
+      return null;
     } finally {
       setLoadingOlder(false);
     }

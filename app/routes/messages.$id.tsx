@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Fragment, useEffect, useRef, type MouseEvent } from "react";
+import { Fragment, useEffect, useRef, useState, type MouseEvent } from "react";
 import { BookingPanel } from "~/components/booking-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
@@ -177,8 +177,13 @@ export default function ConversationThread() {
   const openOlder = (event: MouseEvent<HTMLAnchorElement>) => {
     if (paged) return;
     event.preventDefault();
-    void thread.loadOlder();
+    void thread.loadOlder().then(setFocusId);
   };
+  // From the keyboard, reading goes on from the first message loaded (the link may be gone).
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId) document.getElementById(`m-${focusId}`)?.focus();
+  }, [focusId]);
   const { about } = conversation;
   // What the conversation is about, each a link: the request, the offer, the profile or the listing.
   const aboutLinks = [
