@@ -24,6 +24,8 @@ export const LIMITS = {
   resetPerAccount: { name: "reset:account", max: 3, windowMs: 60 * 60_000 },
   writesPerUser: { name: "writes:user", max: 120, windowMs: 60 * 60_000 },
   messagesPerUser: { name: "messages:user", max: 60, windowMs: 10 * 60_000 },
+  // Files sent with messages, each counted: enough for a working exchange, not for filling the disk.
+  attachmentsPerUser: { name: "attachments:user", max: 30, windowMs: 60 * 60_000 },
   // New conversations from listings' pages (inquiries, booking requests): per account and per address.
   inquiriesPerUser: { name: "inquiries:user", max: 10, windowMs: 60 * 60_000 },
   inquiriesPerAddress: { name: "inquiries:address", max: 30, windowMs: 60 * 60_000 },

@@ -3,6 +3,12 @@ import { isLanguage, translator } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { isDatabaseBusy } from "~/db/busy.server";
 import { prisma } from "~/db/client.server";
+import {
+  removeUnusedAttachmentFiles,
+  writeAttachmentFiles,
+  type CheckedAttachment,
+  type StoredAttachment,
+} from "./message-attachment.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -196,17 +202,30 @@ export async function conversationForMember(id: string, userId: string) {
   return { ...rest, side, unread: !reads[0] || reads[0].lastReadAt < conversation.lastMessageAt };
 }
 
+/** What a thread shows of each message; the sender's id stays on the server (the route maps it). */
+const messageFields = {
+  id: true,
+  body: true,
+  event: true,
+  createdAt: true,
+  senderId: true,
+  sender: { select: { name: true } },
+  attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, size: true } },
+} as const;
+
+/** A message of this conversation, as a cursor: its time and id. */
+function cursorOf(conversationId: string, id: string | undefined) {
+  if (!id || !/^[a-z0-9]{10,40}$/.test(id)) return Promise.resolve(null);
+  return prisma.message.findFirst({ where: { id, conversationId }, select: { createdAt: true, id: true } });
+}
+
 /**
  * A page of a conversation's messages, oldest first: the newest MESSAGES_PER_PAGE, or
  * those before the message `before`. `older` is the cursor for the page before, if any.
+ * One indexed query of at most a page, however long the thread (docs/decisions/070).
  */
 export async function listMessages(conversationId: string, options: { before?: string } = {}) {
-  const cursor = options.before
-    ? await prisma.message.findFirst({
-        where: { id: options.before, conversationId },
-        select: { createdAt: true, id: true },
-      })
-    : null;
+  const cursor = await cursorOf(conversationId, options.before);
   const rows = await prisma.message.findMany({
     where: {
       conversationId,
@@ -216,11 +235,29 @@ export async function listMessages(conversationId: string, options: { before?: s
         : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, body: true, event: true, createdAt: true, senderId: true, sender: { select: { name: true } } },
+    select: messageFields,
     take: MESSAGES_PER_PAGE + 1,
   });
   const page = rows.slice(0, MESSAGES_PER_PAGE).reverse();
   return { messages: page, older: rows.length > MESSAGES_PER_PAGE ? (page[0]?.id ?? null) : null };
+}
+
+/**
+ * The messages since the message `after`, oldest first, at most a page (`more` when
+ * there are others): what a thread open in a browser asks for every few seconds.
+ * Those of the cursor's very millisecond come again (ids do not tell which of them was
+ * written first); the page keeps the ones it does not have. An unknown cursor gets nothing.
+ */
+export async function messagesAfter(conversationId: string, after: string) {
+  const cursor = await cursorOf(conversationId, after);
+  if (!cursor) return { messages: [], more: false };
+  const rows = await prisma.message.findMany({
+    where: { conversationId, createdAt: { gte: cursor.createdAt }, id: { not: cursor.id } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: messageFields,
+    take: MESSAGES_PER_PAGE + 1,
+  });
+  return { messages: rows.slice(0, MESSAGES_PER_PAGE), more: rows.length > MESSAGES_PER_PAGE };
 }
 
 /**
@@ -243,27 +280,45 @@ export async function markConversationRead(conversationId: string, userId: strin
   }
 }
 
-/** The message form of a conversation, once per form key; returns the thread's page. */
-export function sendMessage(conversationId: string, userId: string, body: string, formKey: string): Promise<string> {
-  return writeOnce(userId, formKey, async (tx, effects) => {
-    await postMessageInTransaction(conversationId, userId, body, tx, effects);
-    return conversationUrl(conversationId);
-  });
+/**
+ * The message form of a conversation, once per form key; returns the thread's page.
+ * Its files are written first, then the rows in the write; whatever no row took (the
+ * write failed, or the form was a repeat) is removed before answering.
+ */
+export async function sendMessage(
+  conversationId: string,
+  userId: string,
+  body: string,
+  formKey: string,
+  files: readonly CheckedAttachment[] = [],
+): Promise<string> {
+  const stored = writeAttachmentFiles(files);
+  try {
+    return await writeOnce(userId, formKey, async (tx, effects) => {
+      await postMessageInTransaction(conversationId, userId, body, tx, effects, stored);
+      return conversationUrl(conversationId);
+    });
+  } finally {
+    await removeUnusedAttachmentFiles(stored);
+  }
 }
 
-/** Adds a member's message and notifies the other side; refuses anyone who is not a member. */
+/** Adds a member's message (with its files' rows) and notifies the other side; refuses anyone who is not a member. */
 export async function postMessageInTransaction(
   conversationId: string,
   userId: string,
   body: string,
   tx: Tx,
   effects: Effects,
+  attachments: readonly StoredAttachment[] = [],
 ) {
   const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, include: requestOfThread });
   const side = conversation ? await sideOf(conversation, userId, tx) : null;
   if (!conversation || !side) throw notFound();
   if (side === "starter") await assertNotBlocked(conversation, userId, tx);
   const message = await tx.message.create({ data: { conversationId, senderId: userId, body } });
+  for (const attachment of attachments)
+    await tx.messageAttachment.create({ data: { messageId: message.id, ...attachment } });
   await tx.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: message.createdAt } });
   await tx.conversationRead.upsert({
     where: { conversationId_userId: { conversationId, userId } },
@@ -272,6 +327,7 @@ export async function postMessageInTransaction(
   });
   const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
   const hidden = side === "starter" && hidesStarter(conversation);
+  const count = attachments.length;
   for (const other of await otherSide(conversation, userId, tx)) {
     // An anonymous request's author writes as "the requester", in the reader's language.
     const { locale } = await tx.user.findUniqueOrThrow({ where: { id: other }, select: { locale: true } });
@@ -280,10 +336,11 @@ export async function postMessageInTransaction(
       {
         userId: other,
         type: "message",
-        key: "notify.message",
-        params: { name, title: conversation.subject },
+        // With files, the line says how many (the files themselves stay on the portal).
+        key: count ? "notify.messageWithFiles" : "notify.message",
+        params: count ? { name, title: conversation.subject, count } : { name, title: conversation.subject },
         url: conversationUrl(conversationId),
-        mail: { quote: { by: name, text: body }, action: "mail.action.reply" },
+        mail: { quote: body ? { by: name, text: body } : undefined, action: "mail.action.reply" },
       },
       tx,
       effects,

@@ -1,12 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef, useState, type MouseEvent } from "react";
 import { BookingPanel } from "~/components/booking-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
-import { FormErrors, SubmitButton, TextareaField } from "~/components/forms";
-import { formatDateTime, pick, useLanguage, useT } from "~/i18n/i18n";
+import { Field, FormErrors, SubmitButton, TextareaField } from "~/components/forms";
+import { ThreadMessages } from "~/components/thread";
+import { useLiveThread } from "~/components/use-live-thread";
+import { pick, useLanguage, useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { conversationUrl } from "~/domain/conversation";
 import {
@@ -34,6 +36,11 @@ import { hit, LIMITS } from "~/auth/rate-limit.server";
 import { rateLimited } from "~/validation/submission.server";
 import { MessageSchema } from "~/validation/request";
 import { keepRetryAfter } from "~/utils/headers";
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/domain/message-attachment";
+import { checkAttachments } from "~/models/message-attachment.server";
+import { MessageWithFilesSchema } from "~/validation/conversation";
+import type { BodyLimitHandle } from "~/server/body-limits.server";
+import { threadMessages } from "./__thread.server";
 
 /** A request's conversations: a response's and the match it became. */
 const THREAD_KINDS = ["response", "match"];
@@ -42,6 +49,9 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   titled(args, (t) =>
     args.data ? t("conversation.title", { title: args.data.conversation.subject }) : t("error.404"),
   );
+
+/** The message form may carry its files (docs/decisions/070); more is refused before it is read (413). */
+export const handle: BodyLimitHandle = { maxBodyBytes: MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 64 * 1024 };
 
 /** A conversation's thread: only its members may read or write (anyone else gets 404). */
 export async function loader(args: LoaderFunctionArgs) {
@@ -61,7 +71,6 @@ export async function loader(args: LoaderFunctionArgs) {
   // An anonymous request's author is "the requester" to the researcher, in the heading and on messages.
   const hideStarter = conversation.side === "owner" && hidesStarter(conversation);
   const request = response?.request ?? match?.request ?? null;
-  // Account ids stay on the server: the page only needs whose message is whose.
   return {
     conversation: {
       id: conversation.id,
@@ -83,12 +92,10 @@ export async function loader(args: LoaderFunctionArgs) {
         expert,
       },
     },
-    messages: page.messages.map(({ senderId, sender, ...message }) => ({
-      ...message,
-      sender: { name: hideStarter && senderId === conversation.starterId ? null : sender.name },
-      mine: senderId === user.id,
-    })),
+    messages: threadMessages(page.messages, conversation, user.id),
     older: page.older,
+    // "Today" and "yesterday" are told from the server's clock, so both renderings agree.
+    now: new Date().toISOString(),
     paged: Boolean(before),
     booking,
     // The contacted side may block the starter of an inquiry or a booking request.
@@ -114,12 +121,32 @@ export async function action(args: ActionFunctionArgs) {
     await blockStarter(conversation.id, user.id);
     return redirect(conversationUrl(conversation.id));
   }
-  const submission = parseWithZod(form, { schema: MessageSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  // Files stay out of the form's fields: the words come back with a refusal, files cannot.
+  const files = form.getAll("files").filter((value): value is File => typeof value !== "string");
+  const fields = new FormData();
+  for (const [name, value] of form) if (typeof value === "string") fields.append(name, value);
+  const withFiles = files.some((file) => file.size > 0);
+  const submission = parseWithZod(fields, { schema: withFiles ? MessageWithFilesSchema : MessageSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), withFiles }, { status: 400 });
   const wait = await hit(LIMITS.messagesPerUser, user.id);
   if (wait > 0) return rateLimited((options) => submission.reply(options), wait);
+  const checked = await checkAttachments(files);
+  if ("problem" in checked) {
+    const reply = submission.reply({ fieldErrors: { files: [problem(`attachments.error.${checked.problem}`)] } });
+    return data({ result: reply, withFiles }, { status: 400 });
+  }
+  for (const _ of checked.attachments) {
+    const waitFiles = await hit(LIMITS.attachmentsPerUser, user.id);
+    if (waitFiles > 0) return rateLimited((options) => submission.reply(options), waitFiles);
+  }
   try {
-    await sendMessage(conversation.id, user.id, submission.value.body, submission.value.formToken ?? newFormToken());
+    await sendMessage(
+      conversation.id,
+      user.id,
+      submission.value.body ?? "",
+      submission.value.formToken ?? newFormToken(),
+      checked.attachments,
+    );
   } catch (error) {
     // Told only that the listing does not take their messages: not who blocked them.
     if (!(error instanceof SenderBlocked)) throw error;
@@ -129,13 +156,34 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConversationThread() {
-  const { conversation, messages, older, paged, formToken, booking, side, canBlock, blocked } =
-    useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { conversation, paged, formToken, booking, side, canBlock, blocked } = loaded;
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => formRef.current?.reset(), [messages.length]);
+  // Emptied when the page's newest message changes after a send; what others write meanwhile leaves it alone.
+  const newestLoaded = loaded.messages.at(-1)?.id;
+  useEffect(() => formRef.current?.reset(), [newestLoaded]);
+  const thread = useLiveThread({
+    conversationId: conversation.id,
+    messages: loaded.messages,
+    older: loaded.older,
+    now: loaded.now,
+    live: !paged,
+  });
+  const { older } = thread;
+  // With JavaScript the older page loads above the one shown; without, the link opens it.
+  const openOlder = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (paged) return;
+    event.preventDefault();
+    void thread.loadOlder().then(setFocusId);
+  };
+  // From the keyboard, reading goes on from the first message loaded (the link may be gone).
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId) document.getElementById(`m-${focusId}`)?.focus();
+  }, [focusId]);
   const { about } = conversation;
   // What the conversation is about, each a link: the request, the offer, the profile or the listing.
   const aboutLinks = [
@@ -150,6 +198,7 @@ export default function ConversationThread() {
       : null,
   ].filter((link) => link !== null);
   const result = actionData && "result" in actionData ? actionData.result : null;
+  const refusedFiles = actionData && "withFiles" in actionData && actionData.withFiles;
   const other =
     conversation.with.person ??
     (conversation.with.organization
@@ -185,8 +234,13 @@ export default function ConversationThread() {
         />
       ) : null}
       {older ? (
-        <Link to={`?before=${older}`} className="inline-block text-brand-700 underline">
-          {t("conversation.older")}
+        <Link
+          to={`?before=${older}`}
+          onClick={openOlder}
+          aria-disabled={thread.loadingOlder || undefined}
+          className="inline-block text-brand-700 underline"
+        >
+          {thread.loadingOlder ? t("thread.loadingOlder") : t("conversation.older")}
         </Link>
       ) : null}
       {paged ? (
@@ -194,41 +248,12 @@ export default function ConversationThread() {
           {t("conversation.newest")}
         </Link>
       ) : null}
-      <ol className="space-y-3" aria-live="polite">
-        {messages.length === 0 ? <li className="text-slate-600">{t("match.empty")}</li> : null}
-        {messages.map((message, i) =>
-          message.event ? (
-            <li key={message.id} className="rounded-xl bg-slate-100 p-3 text-center text-sm text-slate-700">
-              {t(
-                message.event as MessageKey,
-                { ...JSON.parse(message.body), name: message.sender.name ?? t("talk.requester") } as never,
-              )}{" "}
-              ·{" "}
-              <time dateTime={new Date(message.createdAt).toISOString()}>
-                {formatDateTime(lang, message.createdAt)}
-              </time>
-            </li>
-          ) : (
-            <li
-              key={message.id}
-              id={i === messages.length - 1 ? "latest" : undefined}
-              className={
-                message.mine
-                  ? "ml-8 rounded-xl bg-brand-50 p-3"
-                  : "mr-8 rounded-xl border border-slate-200 bg-white p-3"
-              }
-            >
-              <p className="text-xs text-slate-600">
-                {message.sender.name ?? t("talk.requester")} ·{" "}
-                <time dateTime={new Date(message.createdAt).toISOString()}>
-                  {formatDateTime(lang, message.createdAt)}
-                </time>
-              </p>
-              <p className="mt-1 break-words whitespace-pre-line">{message.body}</p>
-            </li>
-          ),
-        )}
-      </ol>
+      <ThreadMessages
+        conversationId={conversation.id}
+        messages={thread.messages}
+        now={thread.now}
+        emptyText={t("match.empty")}
+      />
       {blocked && side === "starter" ? <Notice>{t("inquiry.blocked")}</Notice> : null}
       {blocked && side === "owner" ? (
         <Notice>
@@ -238,16 +263,29 @@ export default function ConversationThread() {
           </Link>
         </Notice>
       ) : null}
-      <Form ref={formRef} method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
+      <Form
+        ref={formRef}
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4"
+      >
         <FormErrors errors={[...(result?.error?.[""] ?? []), ...(result?.error?.formToken ?? [])]} />
         <input type="hidden" name="formToken" value={formToken} />
         <TextareaField
           label={t("match.message")}
           name="body"
           maxLength={5000}
-          required
           defaultValue={(result?.initialValue?.body as string | undefined) ?? undefined}
           errors={result?.error?.body}
+        />
+        <Field
+          label={t("attachments.label")}
+          hint={refusedFiles ? `${t("attachments.hint")} ${t("attachments.chooseAgain")}` : t("attachments.hint")}
+          name="files"
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          errors={result?.error?.files}
         />
         <SubmitButton>{t("match.send")}</SubmitButton>
       </Form>

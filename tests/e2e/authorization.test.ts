@@ -43,10 +43,12 @@ function client(cookie?: string): Client {
   return {
     get: (path) => inner.get(path).catch((error: unknown) => (reset(error) ? inner.get(path) : Promise.reject(error))),
     post: inner.post,
+    postMultipart: inner.postMultipart,
   };
 }
 type Me = { actor: string; id: string | null };
 type Form = Record<string, string | string[]>;
+type FileSpec = { name: string; fileName: string; type: string; bytes: Buffer };
 
 type Case<F> = {
   name: string;
@@ -54,6 +56,8 @@ type Case<F> = {
   prepare: () => Promise<F>;
   path: (f: F) => string;
   form?: (f: F) => Form;
+  /** Files sent with the form: the POST goes as multipart/form-data. */
+  files?: (f: F) => FileSpec[];
   /** Who may do it; everyone else in ROLES (and in `actors`) must be refused. */
   allow: readonly string[];
   /** People of this case (keys of `f.people`) who also try it, besides the roles. */
@@ -621,6 +625,66 @@ add({
       await db().message.count({ where: { conversationId: f.conversation.id, senderId: me.id!, body: f.body } }),
     ).toBe(1);
   },
+});
+// ------------------------------------------------------------------ a thread's files and live updates (decision 070)
+
+const PDF = (token: string) => Buffer.from(`%PDF-1.4\n% ${token}\ntrailer << >>\n%%EOF\n`);
+const attachmentsOf = (f: { conversation: { id: string } }) =>
+  db().messageAttachment.findMany({
+    where: { message: { conversationId: f.conversation.id } },
+    orderBy: { id: "asc" },
+  });
+
+add({
+  name: "POST a message with a file in an inquiry",
+  method: "POST",
+  prepare: async () => ({ ...(await makeInquiry()), body: `Gửi tệp ${word()}` }),
+  path: (f) => `/messages/${f.conversation.id}`,
+  form: (f) => ({ body: f.body }),
+  files: () => [{ name: "files", fileName: "bao-gia.pdf", type: "application/pdf", bytes: PDF(word()) }],
+  actors: ["starter", "teamManager"],
+  allow: ["starter", "teamManager"],
+  state: async (f) => [
+    await db().message.findMany({ where: { conversationId: f.conversation.id }, orderBy: { id: "asc" } }),
+    await attachmentsOf(f),
+  ],
+  changed: async (f, me) => {
+    const [attachment] = await attachmentsOf(f);
+    expect(attachment).toMatchObject({ fileName: "bao-gia.pdf", contentType: "application/pdf" });
+    expect(
+      await db().message.count({ where: { conversationId: f.conversation.id, senderId: me.id!, body: f.body } }),
+    ).toBe(1);
+  },
+});
+/** An inquiry whose starter sent a PDF through the form, as a browser would. */
+async function inquiryWithFile() {
+  const f = await makeInquiry();
+  const token = `tep-${word()}`;
+  const form = new FormData();
+  form.append("body", "Tệp đính kèm");
+  form.append("files", new File([new Uint8Array(PDF(token))], "hop-dong.pdf", { type: "application/pdf" }));
+  const sent = await client(await signInAs(f.starter.id)).postMultipart(`/messages/${f.conversation.id}`, form);
+  expect(sent.status).toBe(302);
+  const [attachment] = await attachmentsOf(f);
+  return { ...f, token, attachment: attachment! };
+}
+add({
+  name: "GET a conversation's file: only its members (404 for everyone else, visitors too)",
+  method: "GET",
+  prepare: inquiryWithFile,
+  path: (f) => `/messages/${f.conversation.id}/attachments/${f.attachment.id}`,
+  actors: ["starter", "teamManager"],
+  allow: ["starter", "teamManager"],
+  secret: { shown: (f) => [f.token], to: ["starter", "teamManager"] },
+});
+add({
+  name: "GET a conversation's live updates: only its members (404 for everyone else, visitors too)",
+  method: "GET",
+  prepare: makeInquiry,
+  path: (f) => `/messages/${f.conversation.id}/updates`,
+  actors: ["starter", "teamManager"],
+  allow: ["starter", "teamManager"],
+  secret: { shown: (f) => [f.secret], to: ["starter", "teamManager"] },
 });
 add({
   name: "POST block an inquiry's sender (the listing's managers only)",
@@ -1960,6 +2024,15 @@ function expectAllowed(response: Response, body: string) {
   expect(location, "allowed, but sent to sign in").not.toMatch(/^\/login/);
 }
 
+function multipart(form: Form, files: FileSpec[]) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(form))
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  for (const file of files)
+    body.append(file.name, new File([new Uint8Array(file.bytes)], file.fileName, { type: file.type }));
+  return body;
+}
+
 for (const c of cases) {
   describe(c.name, () => {
     for (const actor of [...ROLES, ...(c.actors ?? [])].filter((actor) => !c.skip?.includes(actor))) {
@@ -1978,7 +2051,12 @@ for (const c of cases) {
         const untouched = c.untouched ? await c.untouched(f) : undefined;
 
         const path = c.path(f);
-        const response = c.method === "GET" ? await http.get(path) : await http.post(path, c.form?.(f) ?? {});
+        const response =
+          c.method === "GET"
+            ? await http.get(path)
+            : c.files
+              ? await http.postMultipart(path, multipart(c.form?.(f) ?? {}, c.files(f)))
+              : await http.post(path, c.form?.(f) ?? {});
         const body = await response.text();
         results.set(
           c.name,

@@ -494,6 +494,7 @@ describe(`fuzz (seed ${SEED})`, () => {
       "/requests/:x",
       "/matches/:x",
       "/messages/:x",
+      "/messages/:x/updates",
       "/organizations/:x/edit",
       "/ecosystem/data/:x",
       "/:x",

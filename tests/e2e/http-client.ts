@@ -22,5 +22,13 @@ export function httpClient(options: { cookie?: string } = {}) {
         headers: headers({ Origin: origin() }),
       });
     },
+    /** A multipart form, as a browser sends one with files (fetch sets the boundary). */
+    postMultipart: (path: string, form: FormData) =>
+      fetch(`${baseURL()}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        body: form,
+        headers: headers({ Origin: origin() }),
+      }),
   };
 }

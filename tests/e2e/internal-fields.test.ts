@@ -335,7 +335,12 @@ describe("internal columns never leave the server", () => {
 
   test("the request's author: the public pages, the responses to the request, the match", async () => {
     const own = ["/matches", "/messages", `/messages/${world.matchId}`, "/notifications", "/me/requests"];
-    const { problems, bodies } = await walk(world.owner, [...publicPages(), ...own]);
+    // The thread's live updates are JSON (no page data beside them): read as a file.
+    const { problems, bodies } = await walk(
+      world.owner,
+      [...publicPages(), ...own],
+      [`/messages/${world.matchId}/updates`],
+    );
     // The walk is not blind to the confidential text: its author reads it on the request's page.
     expect(bodies.get(`/requests/${world.requestId}`)).toContain(world.confidential[0]);
     // The author's view of the request lists the expert's response; the approval was notified.
@@ -345,14 +350,14 @@ describe("internal columns never leave the server", () => {
   });
 
   test("the responding expert: the public pages, their responses, the match", async () => {
-    const { problems, bodies } = await walk(world.responder, [
-      ...publicPages(),
-      "/me/responses",
-      "/matches",
-      "/messages",
-      `/messages/${world.matchId}`,
-    ]);
+    const { problems, bodies } = await walk(
+      world.responder,
+      [...publicPages(), "/me/responses", "/matches", "/messages", `/messages/${world.matchId}`],
+      [`/messages/${world.matchId}/updates`],
+    );
     expect(bodies.get(`/messages/${world.matchId}`)).toContain("Xin chào");
+    // The thread's live updates carry the messages too, with no more fields than the page.
+    expect(bodies.get(`/messages/${world.matchId}/updates`)).toContain("Xin chào");
     // Accepted, but the terms not accepted: the section exists for them, its text does not.
     expect(bodies.get(`/requests/${world.requestId}`)).toContain('id="confidential"');
     expect(problems).toEqual([]);
