@@ -27,7 +27,25 @@ const HOUR = 3_600_000;
 /** A daily search is due a day after it was last checked; a weekly one a week after (an hour's slack for the task's round). */
 export const DUE_AFTER: Record<Frequency, number> = { instant: 0, daily: 23 * HOUR, weekly: 7 * 24 * HOUR - HOUR };
 
-type Candidate = { id: string; at: Date };
+export type Candidate = { id: string; at: Date };
+
+/** Items that became public, by id, and the latest time among them: each search takes its own part in O(its results). */
+export class NewItems {
+  readonly at: Map<string, number>;
+  readonly latest: number;
+  constructor(candidates: Candidate[]) {
+    this.at = new Map(candidates.map((candidate) => [candidate.id, candidate.at.getTime()]));
+    this.latest = candidates.reduce((latest, candidate) => Math.max(latest, candidate.at.getTime()), 0);
+  }
+  /** Anything public after this time? */
+  anyAfter(time: Date) {
+    return this.latest > time.getTime();
+  }
+  /** The search's results that became public after its check, in the search's order. */
+  among(ids: string[], after: Date) {
+    return ids.filter((id) => (this.at.get(id) ?? 0) > after.getTime());
+  }
+}
 
 /** Items of a list that became public in (since, until], with when. */
 export async function becamePublic(list: SavedList, since: Date, until: Date): Promise<Candidate[]> {
@@ -92,15 +110,18 @@ const OUTBOX_ENTITY: Record<SavedList, string> = {
 };
 
 /**
- * True while the engine answers and some of these items wait in the search outbox: the
- * engine would not find them yet, so the run waits for the next round rather than miss them.
+ * True while the engine answers and rows of the list's kind, written before `until`, wait in
+ * the search outbox: the engine might not find the newest items yet, so the run waits for the
+ * next round rather than miss them. A row that keeps failing stops holding alerts back after
+ * a few attempts (the outbox worker reports it).
  */
-export async function waitingForIndex(list: SavedList, ids: string[]): Promise<boolean> {
-  if (ids.length === 0 || !readSearchConfig() || searchLooksDown()) return false;
-  const pending = await prisma.searchOutbox.count({
-    where: { entity: OUTBOX_ENTITY[list], entityId: { in: ids }, processedAt: null },
+export async function waitingForIndex(list: SavedList, until: Date): Promise<boolean> {
+  if (!readSearchConfig() || searchLooksDown()) return false;
+  const pending = await prisma.searchOutbox.findFirst({
+    where: { entity: OUTBOX_ENTITY[list], processedAt: null, createdAt: { lte: until }, attempts: { lt: 5 } },
+    select: { id: true },
   });
-  return pending > 0;
+  return pending !== null;
 }
 
 /** The ids the list's own search finds for a saved query, best first (its first MATCH_WINDOW). */
@@ -232,63 +253,50 @@ export async function runAlerts(
   let searches = 0;
   let alerts = 0;
   for (const list of SAVED_LISTS) {
+    const due = {
+      list,
+      frequency,
+      checkedAt: { lte: dueBefore },
+      // A weekly search of a member who takes the weekly digest is told in the digest.
+      ...(frequency === "weekly" ? { user: { weeklyDigest: false } } : {}),
+      ...(options.userIds ? { userId: { in: options.userIds } } : {}),
+    };
+    const oldest = (await prisma.savedSearch.aggregate({ where: due, _min: { checkedAt: true } }))._min.checkedAt;
+    if (!oldest) continue;
+    // Not yet in the engine: this list waits for the next round, nothing is moved on.
+    if (await waitingForIndex(list, until)) continue;
+    // What became public since the oldest due search was checked: read once for every batch.
+    const candidates = new NewItems(await becamePublic(list, oldest, until));
     let cursor: string | undefined;
     for (;;) {
       const batch: DueSearch[] = await prisma.savedSearch.findMany({
-        where: {
-          list,
-          frequency,
-          checkedAt: { lte: dueBefore },
-          // A weekly search of a member who takes the weekly digest is told in the digest.
-          ...(frequency === "weekly" ? { user: { weeklyDigest: false } } : {}),
-          ...(options.userIds ? { userId: { in: options.userIds } } : {}),
-          ...(cursor ? { id: { gt: cursor } } : {}),
-        },
+        where: { ...due, ...(cursor ? { id: { gt: cursor } } : {}) },
         select: { id: true, userId: true, list: true, query: true, label: true, checkedAt: true },
         orderBy: { id: "asc" },
         take: options.batch ?? 500,
       });
       if (batch.length === 0) break;
       cursor = batch.at(-1)!.id;
-      const oldest = new Date(Math.min(...batch.map((search) => search.checkedAt.getTime())));
-      const candidates = await becamePublic(list, oldest, until);
-      // Not yet in the engine: this list waits for the next round, nothing is moved on.
-      if (
-        await waitingForIndex(
-          list,
-          candidates.map((candidate) => candidate.id),
-        )
-      )
-        break;
-      const results = await runBatch(list, batch, candidates, until, frequency === "instant");
+      alerts += await runBatch(list, batch, candidates, until, frequency === "instant");
       searches += batch.length;
-      alerts += results;
     }
   }
   return { searches, alerts };
 }
 
 /** `onlyWithNew`: an instant search is moved on only when something became public for it. */
-async function runBatch(
-  list: SavedList,
-  batch: DueSearch[],
-  candidates: Candidate[],
-  until: Date,
-  onlyWithNew: boolean,
-) {
+async function runBatch(list: SavedList, batch: DueSearch[], items: NewItems, until: Date, onlyWithNew: boolean) {
   let told = 0;
   // The same query saved by many members is searched once.
   const found = new Map<string, string[]>();
   for (const search of batch) {
-    const fresh = new Map(
-      candidates.filter((candidate) => candidate.at > search.checkedAt).map((candidate) => [candidate.id, candidate]),
-    );
+    const fresh = items.anyAfter(search.checkedAt);
+    if (!fresh && onlyWithNew) continue;
     let newIds: string[] = [];
-    if (fresh.size === 0 && onlyWithNew) continue;
-    if (fresh.size > 0) {
+    if (fresh) {
       let ids = found.get(search.query);
       if (!ids) found.set(search.query, (ids = await searchSaved(list, search.query)));
-      newIds = ids.filter((id) => fresh.has(id));
+      newIds = items.among(ids, search.checkedAt);
     }
     told += (await tellSavedSearch({ ...search, list }, newIds, until)) > 0 ? 1 : 0;
   }

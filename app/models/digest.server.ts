@@ -3,7 +3,7 @@ import { isLanguage, type Language } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { digestMail, type DigestContent } from "~/mail/alert-templates.server";
 import { isSavedList, savedSearchUrl, SAVED_LISTS, type SavedList } from "~/utils/saved-search";
-import { ALERT_ITEMS, alertItems, becamePublic, searchSaved, waitingForIndex } from "./alerts.server";
+import { ALERT_ITEMS, alertItems, becamePublic, searchSaved, waitingForIndex, NewItems } from "./alerts.server";
 import { queueMail } from "./mail.server";
 import type { NotificationData } from "./notification.server";
 import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe.server";
@@ -32,6 +32,7 @@ export async function sendWeeklyDigests(
   let cursor: string | undefined;
   let users = 0;
   let sent = 0;
+  const candidates = new CandidateCache(now);
   for (;;) {
     const batch: DigestUser[] = await prisma.user.findMany({
       where: {
@@ -46,7 +47,7 @@ export async function sendWeeklyDigests(
     if (batch.length === 0) break;
     cursor = batch.at(-1)!.id;
     users += batch.length;
-    sent += await digestBatch(batch, now);
+    sent += await digestBatch(batch, now, candidates);
   }
   return { users, sent };
 }
@@ -55,7 +56,7 @@ export async function sendWeeklyDigests(
 const sinceOf = (user: DigestUser, now: Date) =>
   new Date(Math.max(user.digestSentAt?.getTime() ?? 0, now.getTime() - WEEK));
 
-async function digestBatch(batch: DigestUser[], now: Date): Promise<number> {
+async function digestBatch(batch: DigestUser[], now: Date, candidates: CandidateCache): Promise<number> {
   const ids = batch.map((user) => user.id);
   const earliest = new Date(Math.min(...batch.map((user) => sinceOf(user, now).getTime())));
   const [searches, suggestions, offers, preferences] = await Promise.all([
@@ -111,7 +112,7 @@ async function digestBatch(batch: DigestUser[], now: Date): Promise<number> {
         orderBy: { createdAt: "desc" },
       })
     : [];
-  const newResults = await weeklySearchResults(searches, now);
+  const newResults = await weeklySearchResults(searches, candidates);
 
   let sent = 0;
   const quiet: DigestUser[] = [];
@@ -199,29 +200,43 @@ async function digestBatch(batch: DigestUser[], now: Date): Promise<number> {
 
 type WeeklySearch = { id: string; userId: string; list: string; query: string; label: string; checkedAt: Date };
 
+/**
+ * What became public for the weekly searches, per list: read once per run, from the oldest
+ * weekly search's check; null while the list's newest items wait for the index.
+ */
+class CandidateCache {
+  #lists = new Map<SavedList, Promise<NewItems | null>>();
+  constructor(readonly now: Date) {}
+
+  get(list: SavedList): Promise<NewItems | null> {
+    let found = this.#lists.get(list);
+    if (!found) this.#lists.set(list, (found = this.#read(list)));
+    return found;
+  }
+
+  async #read(list: SavedList) {
+    if (await waitingForIndex(list, this.now)) return null;
+    const where = { list, frequency: "weekly", user: { weeklyDigest: true } };
+    const oldest = (await prisma.savedSearch.aggregate({ where, _min: { checkedAt: true } }))._min.checkedAt;
+    return new NewItems(oldest ? await becamePublic(list, oldest, this.now) : []);
+  }
+}
+
 /** Each weekly search's new results (through the list's own search); a list waiting for the index is left for next week. */
-async function weeklySearchResults(searches: WeeklySearch[], now: Date): Promise<Map<string, string[]>> {
+async function weeklySearchResults(searches: WeeklySearch[], cache: CandidateCache): Promise<Map<string, string[]>> {
   const results = new Map<string, string[]>();
   for (const list of SAVED_LISTS) {
     const ofList = searches.filter((search) => search.list === list);
     if (ofList.length === 0) continue;
-    const oldest = new Date(Math.min(...ofList.map((search) => search.checkedAt.getTime())));
-    const candidates = await becamePublic(list as SavedList, oldest, now);
-    if (
-      await waitingForIndex(
-        list,
-        candidates.map((candidate) => candidate.id),
-      )
-    )
-      continue;
+    const items = await cache.get(list);
+    if (items === null) continue;
     const found = new Map<string, string[]>();
     for (const search of ofList) {
-      const fresh = new Set(candidates.filter((candidate) => candidate.at > search.checkedAt).map((c) => c.id));
       let ids: string[] = [];
-      if (fresh.size > 0) {
+      if (items.anyAfter(search.checkedAt)) {
         let all = found.get(search.query);
         if (!all) found.set(search.query, (all = await searchSaved(list, search.query)));
-        ids = all.filter((id) => fresh.has(id));
+        ids = items.among(all, search.checkedAt);
       }
       results.set(search.id, ids);
     }
