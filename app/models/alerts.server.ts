@@ -289,6 +289,8 @@ async function runBatch(list: SavedList, batch: DueSearch[], items: NewItems, un
   let told = 0;
   // The same query saved by many members is searched once.
   const found = new Map<string, string[]>();
+  // Searches with nothing new to tell are moved on together, in one statement.
+  const nothingNew: string[] = [];
   for (const search of batch) {
     const fresh = items.anyAfter(search.checkedAt);
     if (!fresh && onlyWithNew) continue;
@@ -298,7 +300,16 @@ async function runBatch(list: SavedList, batch: DueSearch[], items: NewItems, un
       if (!ids) found.set(search.query, (ids = await searchSaved(list, search.query)));
       newIds = items.among(ids, search.checkedAt);
     }
-    told += (await tellSavedSearch({ ...search, list }, newIds, until)) > 0 ? 1 : 0;
+    if (newIds.length === 0) nothingNew.push(search.id);
+    else told += (await tellSavedSearch({ ...search, list }, newIds, until)) > 0 ? 1 : 0;
+  }
+  if (nothingNew.length > 0) {
+    await write((tx) =>
+      tx.savedSearch.updateMany({
+        where: { id: { in: nothingNew }, checkedAt: { lt: until } },
+        data: { checkedAt: until },
+      }),
+    );
   }
   return told;
 }

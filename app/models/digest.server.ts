@@ -114,13 +114,19 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
     : [];
   const newResults = await weeklySearchResults(searches, candidates);
 
+  // Each part by member, so each member's share is read without scanning the batch's rows.
+  const searchesOf = groupBy(searches, (row) => row.userId);
+  const suggestionsOf = groupBy(suggestions, (row) => row.expert?.userId ?? "");
+  const offersOf = groupBy(offers, (row) => row.userId);
+  const notificationsOf = groupBy(notifications, (row) => row.userId);
+
   let sent = 0;
   const quiet: DigestUser[] = [];
   for (const user of batch) {
     const since = sinceOf(user, now);
     const lang: Language = isLanguage(user.locale) ? user.locale : "vi";
     const name = (vi: string | null, en: string | null) => (lang === "en" ? (en ?? vi) : (vi ?? en)) ?? "";
-    const mine = searches.filter((search) => search.userId === user.id && newResults.has(search.id));
+    const mine = (searchesOf.get(user.id) ?? []).filter((search) => newResults.has(search.id));
     const content: DigestContent = {
       searches: [],
       suggestions: { count: 0, items: [] },
@@ -140,7 +146,7 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
       }
     }
     const suggested = uniqueBy(
-      suggestions.filter((row) => row.expert?.userId === user.id && row.computedAt > since),
+      (suggestionsOf.get(user.id) ?? []).filter((row) => row.computedAt > since),
       (row) => row.request.id,
     );
     content.suggestions = {
@@ -148,9 +154,8 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
       items: suggested.slice(0, SHOWN).map((row) => ({ name: row.request.title, path: `/requests/${row.request.id}` })),
     };
     const offered = uniqueBy(
-      offers.filter(
-        (row) =>
-          row.userId === user.id && row.createdAt > since && row.offer.status === "published" && !row.offer.hiddenAt,
+      (offersOf.get(user.id) ?? []).filter(
+        (row) => row.createdAt > since && row.offer.status === "published" && !row.offer.hiddenAt,
       ),
       (row) => row.offer.id,
     );
@@ -163,8 +168,8 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
     };
     const types = digestTypes.get(user.id);
     content.notifications = types
-      ? notifications
-          .filter((row) => row.userId === user.id && types.has(row.type) && row.createdAt > since)
+      ? (notificationsOf.get(user.id) ?? [])
+          .filter((row) => types.has(row.type) && row.createdAt > since)
           .map((row) => {
             const data = JSON.parse(row.data) as NotificationData;
             return { key: data.key as MessageKey, params: data.params, url: row.url };
@@ -177,23 +182,27 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
       content.notifications.length === 0;
     if (empty) {
       quiet.push(user);
-      // Their weekly searches' windows move on too.
-      await moveSearchesOn(mine, now);
       continue;
     }
     if (await sendDigest(user, lang, content, mine, now)) sent += 1;
   }
-  // Nothing new: their week is done all the same (one statement for them all).
+  // Nothing new: their week is done all the same, their weekly searches' too (one statement each).
   if (quiet.length) {
-    await write((tx) =>
-      tx.user.updateMany({
+    const quietIds = new Set(quiet.map((user) => user.id));
+    const quietSearches = searches.filter((search) => quietIds.has(search.userId) && newResults.has(search.id));
+    await write(async (tx) => {
+      await tx.savedSearch.updateMany({
+        where: { id: { in: quietSearches.map((search) => search.id) }, checkedAt: { lt: now } },
+        data: { checkedAt: now },
+      });
+      await tx.user.updateMany({
         where: {
           id: { in: quiet.map((user) => user.id) },
           OR: [{ digestSentAt: null }, { digestSentAt: { lte: new Date(now.getTime() - DUE_AFTER) } }],
         },
         data: { digestSentAt: now },
-      }),
-    );
+      });
+    });
   }
   return sent;
 }
@@ -244,18 +253,6 @@ async function weeklySearchResults(searches: WeeklySearch[], cache: CandidateCac
   return results;
 }
 
-async function moveSearchesOn(searches: WeeklySearch[], now: Date) {
-  if (searches.length === 0) return;
-  await write(async (tx) => {
-    for (const search of searches) {
-      await tx.savedSearch.updateMany({
-        where: { id: search.id, checkedAt: search.checkedAt },
-        data: { checkedAt: now },
-      });
-    }
-  });
-}
-
 /** The mail, the member's time and their searches' windows in one transaction; false when another run sent it. */
 async function sendDigest(
   user: DigestUser,
@@ -281,6 +278,16 @@ async function sendDigest(
     await queueMail({ to: user.email, headers, ...mail }, tx, effects);
     return true;
   });
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 function uniqueBy<T>(rows: T[], key: (row: T) => string): T[] {
