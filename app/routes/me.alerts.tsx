@@ -19,7 +19,7 @@ import {
 } from "~/models/saved-search.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
-import { readForm } from "~/utils/misc";
+import { invariantResponse, readForm } from "~/utils/misc";
 import { LABEL_MAX, type SavedList } from "~/utils/saved-search";
 import { problem } from "~/validation/messages";
 import { DeleteSavedSearchSchema, SaveSearchSchema, UpdateSavedSearchSchema } from "~/validation/saved-search";
@@ -60,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
     value.intent === "update"
       ? await updateSavedSearch(user.id, value.id, { label: value.label, frequency: value.frequency })
       : await deleteSavedSearch(user.id, value.id);
-  if (!done) throw data({ message: "Not found" }, { status: 404 });
+  invariantResponse(done, "Not found", { status: 404 });
   return redirect(`/me/alerts?${value.intent === "update" ? "changed" : "deleted"}=1`);
 }
 

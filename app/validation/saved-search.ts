@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FREQUENCIES, LABEL_MAX, SAVED_LISTS } from "~/utils/saved-search";
 import { oneOf, text } from "./common";
+import { problem } from "./messages";
 
 /** Saving a list's search (the form under each list) and changing or deleting one (/me/alerts). */
 export const SaveSearchSchema = z.object({
@@ -11,12 +12,14 @@ export const SaveSearchSchema = z.object({
     .string()
     .optional()
     .transform((value) => value ?? "")
-    .pipe(z.string().max(2_000)),
+    .pipe(z.string().max(2_000, problem("form.tooLong", { max: 2_000 }))),
   label: text({ max: LABEL_MAX }),
   frequency: oneOf(FREQUENCIES),
 });
 
-const savedSearchId = z.string().regex(/^[a-z0-9]{10,40}$/);
+const savedSearchId = z
+  .string({ required_error: problem("form.choose") })
+  .regex(/^[a-z0-9]{10,40}$/, problem("form.choose"));
 
 export const UpdateSavedSearchSchema = z.object({
   intent: z.literal("update"),
