@@ -132,6 +132,7 @@ describe("saved searches and alerts, at 360 px, without JavaScript", () => {
     expect(await link.getAttribute("href")).toBe(
       `/login?redirectTo=${encodeURIComponent("/experts?q=nano&offer=consulting")}`,
     );
+    if (shots) await page.screenshot({ path: `${shots}/experts-visitor-360.png` });
     for (const path of ["/directory?q=cảm+biến", "/offers?q=kính", "/experts?q=nano"]) {
       const member = await openPage(PHONE);
       await signInAs((await makeUser({ label: "alerts-lists" })).id, member.context());
