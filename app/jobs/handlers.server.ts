@@ -10,6 +10,8 @@ import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server"
 import { flagStaleListings } from "~/models/stale.server";
 import { runOfferClock } from "~/models/offer-review.server";
 import { sweepOrphanAttachments } from "~/models/message-attachment.server";
+import { runAlerts } from "~/models/alerts.server";
+import { sendWeeklyDigests } from "~/models/digest.server";
 
 /** What each kind of job does. */
 export const JOB_HANDLERS: JobHandlers = {
@@ -29,6 +31,13 @@ export const PERIODIC_TASKS: PeriodicTask[] = [
   { name: "offer-reconfirmation", everyMs: 60 * 60_000, run: () => runOfferClock() },
   // Message files whose rows are gone (a conversation deleted with its organization) or never came.
   { name: "sweep-attachments", everyMs: 60 * 60_000, run: () => sweepOrphanAttachments() },
+  // Saved searches (docs/decisions/068): instant ones by a short sweep, which costs one
+  // small query per list when nothing became public; daily, weekly and the digest hourly,
+  // each acting only on what is due.
+  { name: "instant-alerts", everyMs: 15_000, run: () => runAlerts("instant") },
+  { name: "daily-alerts", everyMs: 60 * 60_000, run: () => runAlerts("daily") },
+  { name: "weekly-alerts", everyMs: 60 * 60_000, run: () => runAlerts("weekly") },
+  { name: "weekly-digest", everyMs: 60 * 60_000, run: () => sendWeeklyDigests() },
 ];
 
 export function createJobWorker(options: { pollIntervalMs?: number } = {}) {

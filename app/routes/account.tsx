@@ -127,6 +127,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["/me/requests", "account.myRequests"],
   ["/me/responses", "account.myResponses"],
   ["/me/requests-for-you", "forYou.title"],
+  ["/me/alerts", "alerts.title"],
   ["/messages", "conversations.title"],
   ["/matches", "account.myMatches"],
   ["/organizations/new", "listing.new.link"],

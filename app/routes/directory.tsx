@@ -3,6 +3,7 @@ import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConceptChip } from "~/components/concept-chip";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SaveSearch } from "~/components/save-search";
 import { QueryProblems } from "~/components/query-problems";
 import { FacetGroup, type FacetOption } from "~/components/facet-group";
 import { OrganizationCard } from "~/components/organization-card";
@@ -77,6 +78,9 @@ export default function Directory() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">{t("directory.title")}</h1>
+      <div className="mb-4">
+        <SaveSearch list="directory" />
+      </div>
       <ListSearch
         action="/directory"
         inputId="q"

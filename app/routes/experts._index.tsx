@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SaveSearch } from "~/components/save-search";
 import { ListingSearch } from "~/components/listing-search";
 import { ButtonLink } from "~/components/ui/button";
 import { ExpertCard } from "~/components/expert-card";
@@ -39,6 +40,7 @@ export default function Experts() {
         ) : null}
       </PageHeader>
       <p className="text-slate-700">{t("experts.intro")}</p>
+      <SaveSearch list="experts" />
       <ListingSearch
         list="experts"
         found={{ ...found, extra: offers }}

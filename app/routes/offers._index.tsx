@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SaveSearch } from "~/components/save-search";
 import { FacetGroup } from "~/components/facet-group";
 import { ListSearch } from "~/components/list-search";
 import { ListingResults } from "~/components/listing-search";
@@ -44,6 +45,7 @@ export default function Offers() {
     <div className="space-y-4">
       <PageHeader title={t("offerSearch.title")} />
       <p className="text-slate-700">{t("offerSearch.intro")}</p>
+      <SaveSearch list="offers" />
       <ListSearch
         action="/offers"
         inputId="offers-q"

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SaveSearch } from "~/components/save-search";
 import { ListingSearch } from "~/components/listing-search";
 import { ButtonLink } from "~/components/ui/button";
 import { PageHeader } from "~/components/page";
@@ -37,6 +38,7 @@ export default function Requests() {
         </ButtonLink>
       </PageHeader>
       <p className="text-slate-700">{t("requests.intro")}</p>
+      <SaveSearch list="requests" />
       <ListingSearch
         list="requests"
         found={{ ...found, extra: sectors }}

@@ -1436,6 +1436,69 @@ add({
   },
 });
 
+// ------------------------------------------------------------------ saved searches (docs/decisions/068)
+
+async function savedSearchOf() {
+  const owner = await makeUser({ label: "owner" });
+  const label = `Tìm kiếm ${word()}`;
+  const search = await db().savedSearch.create({
+    data: { userId: owner.id, list: "requests", query: `q=${word()}`, label, frequency: "weekly" },
+  });
+  return { owner, search, label, people: { owner } };
+}
+add({
+  name: "GET /me/alerts: a member sees their own saved searches; nobody else does",
+  method: "GET",
+  prepare: savedSearchOf,
+  path: () => "/me/alerts",
+  actors: ["owner"],
+  allow: [...MEMBERS, "owner"],
+  secret: { shown: (f) => [f.label], to: ["owner"] },
+});
+add({
+  name: "POST save a search: any member, for themself",
+  method: "POST",
+  prepare: async () => ({ token: word() }),
+  path: () => "/me/alerts",
+  form: (f) => ({ intent: "save", list: "experts", query: `q=${f.token}`, label: f.token, frequency: "daily" }),
+  allow: MEMBERS,
+  state: async (f) => db().savedSearch.count({ where: { label: f.token } }),
+  changed: async (f, me) => {
+    expect(
+      await db().savedSearch.findMany({ where: { label: f.token }, select: { userId: true, query: true } }),
+    ).toEqual([{ userId: me.id, query: `q=${f.token}` }]);
+  },
+});
+add({
+  name: "POST change a saved search: only its member",
+  method: "POST",
+  prepare: savedSearchOf,
+  path: () => "/me/alerts",
+  form: (f) => ({ intent: "update", id: f.search.id, label: "Đổi tên", frequency: "instant" }),
+  actors: ["owner"],
+  allow: ["owner"],
+  state: async (f) => db().savedSearch.findUnique({ where: { id: f.search.id } }),
+  changed: async (f) => {
+    expect(await db().savedSearch.findUnique({ where: { id: f.search.id } })).toMatchObject({
+      label: "Đổi tên",
+      frequency: "instant",
+    });
+  },
+});
+add({
+  name: "POST delete a saved search: only its member",
+  method: "POST",
+  prepare: savedSearchOf,
+  path: () => "/me/alerts",
+  form: (f) => ({ intent: "delete", id: f.search.id }),
+  actors: ["owner"],
+  allow: ["owner"],
+  state: async (f) => db().savedSearch.findUnique({ where: { id: f.search.id } }),
+  changed: async (f) => {
+    expect(await db().savedSearch.findUnique({ where: { id: f.search.id } })).toBeNull();
+  },
+});
+
 add({
   name: "POST renew an open request",
   method: "POST",

@@ -84,6 +84,10 @@ async function buildWorld() {
       url: `/requests/${request.id}`,
     },
   });
+  // A saved search: /me/alerts shows its change and delete forms (the lists show the save form).
+  await db().savedSearch.create({
+    data: { userId: owner.id, list: "requests", query: "q=cam+bien", label: "Cảm biến", frequency: "weekly" },
+  });
   // An inquiry of the newcomer to the listing, its sender blocked: the owner's inbox lists the block.
   const inquiry = await db().conversation.create({
     data: {
@@ -169,6 +173,8 @@ async function buildWorld() {
         "/matches",
         "/messages",
         `/messages/${inquiry.id}`,
+        "/me/alerts",
+        "/requests?q=cam+bien",
       ],
     },
     {

@@ -426,3 +426,15 @@ describe("an inquiry's conversation and the inbox", () => {
     }
   });
 });
+
+describe("Saved searches", () => {
+  test("a member's /me/alerts shows their searches, with no e-mail, account id or internal column", async () => {
+    const label = `Tìm ${word()}`;
+    await db().savedSearch.create({
+      data: { userId: world.owner.id, list: "requests", query: `q=${world.requestWord}`, label, frequency: "daily" },
+    });
+    const { problems, bodies } = await walk(world.owner, ["/me/alerts"]);
+    expect(bodies.get("/me/alerts")).toContain(label);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,6 +1,95 @@
 import type { Message } from "../message";
 
 /** Saved searches, alerts, the weekly digest. */
-export const vi = {} satisfies Record<string, Message>;
+export const vi = {
+  "alerts.title": "Tìm kiếm đã lưu",
+  "alerts.intro":
+    "Cổng sẽ báo cho bạn khi có kết quả mới khớp với các tìm kiếm này, theo tần suất bạn chọn. Đổi tên, tần suất hoặc xóa bất cứ lúc nào.",
+  "alerts.empty":
+    "Bạn chưa lưu tìm kiếm nào. Trên trang danh bạ, chuyên gia, đặt hàng hoặc dịch vụ, tìm kiếm rồi bấm “Lưu tìm kiếm”.",
+  "alerts.save.heading": "Lưu tìm kiếm và nhận thông báo",
+  "alerts.save.hint": "Nhận thông báo khi có kết quả mới khớp với từ khóa và bộ lọc đang chọn.",
+  "alerts.save.label": "Tên tìm kiếm",
+  "alerts.save.frequency": "Báo cho tôi",
+  "alerts.save.submit": "Lưu tìm kiếm",
+  "alerts.save.signIn": "Đăng nhập để lưu tìm kiếm này",
+  "alerts.save.signInHint": "và nhận thông báo khi có kết quả mới.",
+  "alerts.frequency.instant": "Ngay lập tức",
+  "alerts.frequency.daily": "Hằng ngày",
+  "alerts.frequency.weekly": "Hằng tuần",
+  "alerts.saved": "Đã lưu tìm kiếm. Bạn sẽ nhận thông báo khi có kết quả mới.",
+  "alerts.resaved": "Tìm kiếm này đã được lưu trước đó; tên và tần suất đã được cập nhật.",
+  "alerts.updated": "Đã lưu thay đổi.",
+  "alerts.deleted": "Đã xóa tìm kiếm.",
+  "alerts.limit": ({ max }) => `Bạn đã lưu tối đa ${max} tìm kiếm. Hãy xóa bớt một tìm kiếm cũ rồi lưu lại.`,
+  "alerts.notFound": "Không tìm thấy tìm kiếm này; có thể nó đã bị xóa.",
+  "alerts.list": "Danh sách",
+  "alerts.allResults": "Mọi kết quả (không từ khóa, không bộ lọc)",
+  "alerts.open": "Xem kết quả",
+  "alerts.change": "Lưu thay đổi",
+  "alerts.delete": "Xóa",
+  "alerts.deleteNamed": ({ label }) => `Xóa tìm kiếm “${label}”`,
+  "alerts.manage": "Tìm kiếm đã lưu",
+  "alerts.notify": ({ label, count }) => `${count} kết quả mới cho tìm kiếm “${label}”`,
+  "alerts.mail.more": ({ count }) => `… và ${count} kết quả khác.`,
+  "alerts.mail.open": "Xem tất cả kết quả",
+  "alerts.mail.manage": "Đổi tần suất hoặc xóa tìm kiếm đã lưu",
+  "alerts.mail.footer": "Bạn nhận thư này vì đã lưu tìm kiếm trên cổng. Quản lý các tìm kiếm đã lưu tại",
+  "digest.mail.subject": "Tin mới trong tuần dành cho bạn",
+  "digest.mail.intro": "Đây là những điều mới trên cổng trong tuần qua liên quan đến bạn.",
+  "digest.mail.suggestions": ({ count }) => `${count} đặt hàng mới được gợi ý cho hồ sơ chuyên gia của bạn:`,
+  "digest.mail.offers": ({ count }) => `${count} dịch vụ, thiết bị hoặc công nghệ mới phù hợp với đặt hàng của bạn:`,
+  "digest.mail.notifications": ({ count }) => `${count} thông báo bạn chọn nhận qua bản tin tuần:`,
+  "digest.mail.forYou": "Xem đặt hàng dành cho bạn",
+  "digest.mail.notificationsLink": "Xem thông báo",
+  "digest.mail.footer": "Bạn nhận bản tin này mỗi tuần một lần. Quản lý các tìm kiếm đã lưu tại",
+} satisfies Record<string, Message>;
 
-export const en: Record<keyof typeof vi, Message> = {};
+export const en: Record<keyof typeof vi, Message> = {
+  "alerts.title": "Saved searches",
+  "alerts.intro":
+    "The portal tells you when new results match these searches, as often as you chose. Rename, change or delete them at any time.",
+  "alerts.empty":
+    "You have no saved searches yet. On the directory, experts, requests or offers page, search, then press “Save search”.",
+  "alerts.save.heading": "Save this search and get alerts",
+  "alerts.save.hint": "Hear of new results that match the words and filters chosen.",
+  "alerts.save.label": "Name of the search",
+  "alerts.save.frequency": "Tell me",
+  "alerts.save.submit": "Save search",
+  "alerts.save.signIn": "Sign in to save this search",
+  "alerts.save.signInHint": "and hear of new results.",
+  "alerts.frequency.instant": "Right away",
+  "alerts.frequency.daily": "Daily",
+  "alerts.frequency.weekly": "Weekly",
+  "alerts.saved": "Search saved. You will hear of new results.",
+  "alerts.resaved": "You had saved this search already; its name and frequency are updated.",
+  "alerts.updated": "Changes saved.",
+  "alerts.deleted": "Search deleted.",
+  "alerts.limit": ({ max }) =>
+    `You have saved ${max} searches, the most there can be. Delete an old one, then save again.`,
+  "alerts.notFound": "This search was not found; it may have been deleted.",
+  "alerts.list": "List",
+  "alerts.allResults": "All results (no words, no filters)",
+  "alerts.open": "See results",
+  "alerts.change": "Save changes",
+  "alerts.delete": "Delete",
+  "alerts.deleteNamed": ({ label }) => `Delete the search “${label}”`,
+  "alerts.manage": "Saved searches",
+  "alerts.notify": ({ label, count }) =>
+    `${count} new ${Number(count) === 1 ? "result" : "results"} for your search “${label}”`,
+  "alerts.mail.more": ({ count }) => `… and ${count} more.`,
+  "alerts.mail.open": "See all results",
+  "alerts.mail.manage": "Change how often, or delete, your saved searches",
+  "alerts.mail.footer": "You get this e-mail because you saved a search on the portal. Manage your saved searches at",
+  "digest.mail.subject": "Your week on the portal",
+  "digest.mail.intro": "Here is what is new on the portal for you this past week.",
+  "digest.mail.suggestions": ({ count }) =>
+    `${count} new ${Number(count) === 1 ? "request" : "requests"} suggested for your expert profile:`,
+  "digest.mail.offers": ({ count }) =>
+    `${count} new ${Number(count) === 1 ? "offer fits" : "offers fit"} your requests:`,
+  "digest.mail.notifications": ({ count }) =>
+    `${count} ${Number(count) === 1 ? "notification" : "notifications"} you chose to read in the weekly digest:`,
+  "digest.mail.forYou": "See requests for you",
+  "digest.mail.notificationsLink": "See notifications",
+  "digest.mail.footer": "You get this digest once a week. Manage your saved searches at",
+};
