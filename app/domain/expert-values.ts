@@ -42,3 +42,6 @@ export function displayName(profile: { title: string; fullName: string }, lang: 
   const title = ACADEMIC_TITLE_LABELS[profile.title as AcademicTitle];
   return title && profile.title !== "none" ? `${title[lang]} ${profile.fullName}` : profile.fullName;
 }
+
+/** Publications, patents and projects one profile may list (the profile form has a row for each). */
+export const MAX_PROFILE_LINKS = 150;

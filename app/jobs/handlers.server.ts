@@ -9,6 +9,7 @@ import { log } from "~/config/log.server";
 import { JobWorker, type JobHandlers, type PeriodicTask } from "./worker.server";
 import { flagStaleListings } from "~/models/stale.server";
 import { runOfferClock } from "~/models/offer-review.server";
+import { runProfileClock } from "~/models/profile-reconfirmation.server";
 
 /** What each kind of job does. */
 export const JOB_HANDLERS: JobHandlers = {
@@ -26,6 +27,7 @@ export const PERIODIC_TASKS: PeriodicTask[] = [
   { name: "request-reminders", everyMs: 15 * 60_000, run: () => sendRequestReminders() },
   { name: "flag-stale-listings", everyMs: 60 * 60_000, run: () => flagStaleListings() },
   { name: "offer-reconfirmation", everyMs: 60 * 60_000, run: () => runOfferClock() },
+  { name: "profile-reconfirmation", everyMs: 60 * 60_000, run: () => runProfileClock() },
 ];
 
 export function createJobWorker(options: { pollIntervalMs?: number } = {}) {
