@@ -46,8 +46,8 @@ export function PublicationEntry({
           {link.doi ? (
             <>
               {details ? " · " : null}
-              <a href={doiUrl(link.doi)} className="break-all text-brand-700 underline">
-                DOI {link.doi}
+              <a href={doiUrl(link.doi)} className="text-brand-700 underline">
+                DOI <span className="break-all">{link.doi}</span>
               </a>
             </>
           ) : null}

@@ -1,5 +1,6 @@
 import { prisma } from "~/db/client.server";
 import { MAX_PROFILE_LINKS } from "~/domain/expert-values";
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES } from "~/domain/expert-values";
 import { doiUrl, normaliseTitle } from "~/domain/scholarly-ids";
 import type { CitationEntry, CitationFormat } from "~/utils/citation-files";
 import { refreshExpertSearchText } from "./expert.server";
@@ -12,9 +13,6 @@ import { write } from "./write.server";
  * entries in one write and merges duplicates (same DOI, else same title and
  * year) into the entry already there, filling only what it lacks.
  */
-
-export const MAX_IMPORT_ENTRIES = 300;
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 type Comparable = { title: string; year: number | null; doi: string | null };
 

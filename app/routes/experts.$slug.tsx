@@ -173,7 +173,7 @@ export default function ExpertPage() {
               return (
                 <div key={kind}>
                   <h2 className="text-lg font-semibold">{t(`expert.links.${kind}`)}</h2>
-                  <ul className="mt-2 space-y-1 text-sm">
+                  <ul className="mt-2 space-y-3 text-sm">
                     {links.map((link) => (
                       <li key={link.id}>
                         <PublicationEntry link={link} />

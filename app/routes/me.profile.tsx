@@ -191,7 +191,8 @@ export default function MyProfile() {
           ) : null}
         </p>
       ) : null}
-      <Form method="post" className="space-y-5" {...getFormProps(form)}>
+      {/* Its own address: not the ?imported= or ?confirmed= the page may have been opened with */}
+      <Form method="post" action="/me/profile" className="space-y-5" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
           <SelectField
@@ -279,6 +280,14 @@ export default function MyProfile() {
         <fieldset id="publications">
           <legend className="text-sm font-medium text-slate-800">{t("profile.links")}</legend>
           <p className="mt-1 text-sm text-slate-600">{t("profile.linksHint")}</p>
+          {/* The way to the file import below (publications module, docs/decisions/071) */}
+          {profile ? (
+            <p className="mt-1 text-sm">
+              <a href="#publications-import" className="text-brand-700 underline">
+                {t("publications.import.heading")}
+              </a>
+            </p>
+          ) : null}
           <ErrorList errors={fields.links.errors} />
           <div className="mt-2 space-y-3">
             {linkRows.map((link, i) => (

@@ -8,12 +8,8 @@ import { PublicationPreview, PublicationUploadForm, type PreviewItem } from "~/c
 import { useT } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { hasProfile } from "~/models/expert.server";
-import {
-  importPublications,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_ENTRIES,
-  previewImport,
-} from "~/models/publication-import.server";
+import { importPublications, previewImport } from "~/models/publication-import.server";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES } from "~/domain/expert-values";
 import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { readCitationFile, type CitationProblem } from "~/utils/citation-files";
 import { titled } from "~/utils/meta";
