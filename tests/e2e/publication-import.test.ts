@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
+import { htmlProblems } from "./html-validate";
 import { portalDb, signInAs } from "./fixtures";
 import { makeResearcher } from "./world";
 
@@ -17,10 +18,12 @@ const { openPage } = useBrowser();
 const PHONE = { width: 360, height: 780 };
 const fixture = (name: string) => path.join(__dirname, "../fixtures", name);
 
+/** Each step: fits the phone, valid HTML; a screenshot when asked. */
 async function step(page: Page, name: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits the phone`).toBeLessThanOrEqual(
     PHONE.width,
   );
+  expect(await htmlProblems(await page.content(), name)).toEqual([]);
   const dir = process.env.SHOTS_DIR;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
@@ -34,13 +37,11 @@ describe("publications from a file", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Nhập từ tệp BibTeX hoặc RIS" }).isVisible()).toBe(true);
 
     // A broken file: 400, the line at fault, nothing written.
-    await page
-      .getByLabel("Tệp .bib, .ris hoặc .txt (tối đa 2 MB)")
-      .setInputFiles({
-        name: "hong.bib",
-        mimeType: "text/plain",
-        buffer: Buffer.from("@article{a,\n  title={Chưa đóng\n"),
-      });
+    await page.getByLabel("Tệp .bib, .ris hoặc .txt (tối đa 2 MB)").setInputFiles({
+      name: "hong.bib",
+      mimeType: "text/plain",
+      buffer: Buffer.from("@article{a,\n  title={Chưa đóng\n"),
+    });
     const refused = page.waitForResponse((response) => response.request().method() === "POST");
     await page.getByRole("button", { name: "Xem trước" }).click();
     expect((await refused).status()).toBe(400);
