@@ -95,7 +95,7 @@ export function PublicationPreview({
       <ul className="space-y-3">
         {entries.map(({ listed, ...entry }, i) => (
           <li key={i} className="flex gap-3 rounded-lg border border-slate-200 p-3 text-sm">
-            <input type="hidden" name="entry" value={JSON.stringify(entry)} />
+            <input type="hidden" name={`entries[${i}]`} value={JSON.stringify(entry)} />
             <input
               id={`pick-${i}`}
               type="checkbox"

@@ -71,7 +71,9 @@ export async function action(args: ActionFunctionArgs) {
   // Step 2: the ticked entries of the preview.
   const form = await readForm(args.request);
   const format = IMPORT_FORMATS.find((known) => known === form.get("format"));
-  const entries = readImportedEntries(form.getAll("entry"));
+  const sent: FormDataEntryValue[] = [];
+  for (let i = 0; i <= MAX_IMPORT_ENTRIES && form.has(`entries[${i}]`); i++) sent.push(form.get(`entries[${i}]`)!);
+  const entries = readImportedEntries(sent);
   if (!format || !entries || entries.length === 0 || entries.length > MAX_IMPORT_ENTRIES)
     return refused({ key: "publications.import.stale" });
   const picked = [

@@ -3,7 +3,7 @@ import { normaliseDoi } from "~/domain/scholarly-ids";
 
 /**
  * The preview's entries as they come back with the import (docs/decisions/071):
- * one JSON hidden field each. They are the researcher's own data going to their
+ * one JSON hidden field each, `entries[0]`, `entries[1]`… They are the researcher's own data going to their
  * own profile, so nothing is signed; each is checked again as if typed.
  */
 const nullableText = (max: number) =>

@@ -708,7 +708,7 @@ add({
   path: () => "/me/profile/publications",
   form: (f) => ({
     format: "bibtex",
-    entry: JSON.stringify({
+    "entries[0]": JSON.stringify({
       title: f.title,
       authors: "Nguyễn, Thị Lan; Trần, Văn Minh",
       venue: "Tạp chí Khoa học và Công nghệ",

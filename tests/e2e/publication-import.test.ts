@@ -20,6 +20,8 @@ const fixture = (name: string) => path.join(__dirname, "../fixtures", name);
 
 /** Each step: fits the phone, valid HTML; a screenshot when asked. */
 async function step(page: Page, name: string) {
+  // The page is streamed: its text can be there before its last form's buttons are.
+  await page.waitForLoadState("load");
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits the phone`).toBeLessThanOrEqual(
     PHONE.width,
   );
