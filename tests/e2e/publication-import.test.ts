@@ -50,6 +50,17 @@ describe("publications from a file", () => {
     await expect.poll(() => page.getByRole("alert").innerText()).toMatch(/Tệp BibTeX bị lỗi ở dòng \d+/);
     await step(page, "01-import-refused");
 
+    // More entries than one file may bring: 400, the limit said.
+    const many = Array.from({ length: 301 }, (_, i) => `@article{a${i}, title={Bài báo số ${i}}, year={2020}}`);
+    await page
+      .getByLabel("Tệp .bib, .ris hoặc .txt (tối đa 2 MB)")
+      .setInputFiles({ name: "nhieu.bib", mimeType: "text/plain", buffer: Buffer.from(many.join("\n")) });
+    const tooMany = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    expect((await tooMany).status()).toBe(400);
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("Tệp có hơn 300 công bố");
+    expect(await portalDb().expertLink.count({ where: { expertId: researcher.expert.id } })).toBe(0);
+
     await page.getByLabel("Tệp .bib, .ris hoặc .txt (tối đa 2 MB)").setInputFiles(fixture("scholar-nguyen.bib"));
     await page.getByRole("button", { name: "Xem trước" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Tìm thấy 3 công bố trong tệp" }).isVisible()).toBe(true);
@@ -67,6 +78,14 @@ describe("publications from a file", () => {
     const rice = page.getByRole("listitem").filter({ hasText: "Drought tolerance of Vietnamese rice landraces" });
     expect(await rice.getByText("đã có", { exact: true }).isVisible()).toBe(true);
     await step(page, "04-import-preview-listed");
+    // Nothing ticked: 400, the same preview with the boxes as they were.
+    for (const box of await page.getByRole("checkbox").all()) await box.uncheck();
+    const nothing = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: "Nhập các mục đã chọn" }).click();
+    expect((await nothing).status()).toBe(400);
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("Bạn chưa chọn mục nào");
+    expect(await page.getByRole("checkbox", { checked: true }).count()).toBe(0);
+    for (const box of await page.getByRole("checkbox").all()) await box.check();
     await page.getByRole("button", { name: "Nhập các mục đã chọn" }).click();
     await expect.poll(() => page.getByText("Đã thêm 2 công bố, gộp 1 mục trùng với mục đã có.").isVisible()).toBe(true);
     expect(await portalDb().expertLink.count({ where: { expertId: researcher.expert.id } })).toBe(4);
