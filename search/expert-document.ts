@@ -91,7 +91,8 @@ export function expertSearchText(expert: ExpertForIndex): string {
 
 export async function loadExpertDocuments(db: DbClient, ids: readonly string[]) {
   const rows = await db.expertProfile.findMany({ where: { id: { in: [...ids] } }, include: expertIndexInclude });
-  const upserts = rows.filter((row) => row.status === "published").map(expertDocument);
+  // A profile hidden by the yearly reconfirmation leaves the index (and so matching).
+  const upserts = rows.filter((row) => row.status === "published" && row.hiddenAt === null).map(expertDocument);
   const indexed = new Set(upserts.map((doc) => doc.id));
   return { upserts, deletes: ids.filter((id) => !indexed.has(id)) };
 }

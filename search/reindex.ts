@@ -53,11 +53,11 @@ const SOURCES: Record<SearchEntity, Source> = {
   expert: {
     entity: "expert",
     index: EXPERTS_INDEX,
-    count: (db) => db.expertProfile.count({ where: { status: "published" } }),
+    count: (db) => db.expertProfile.count({ where: { status: "published", hiddenAt: null } }),
     batch: async (db, afterId, limit) =>
       (
         await db.expertProfile.findMany({
-          where: { status: "published", ...(afterId ? { id: { gt: afterId } } : {}) },
+          where: { status: "published", hiddenAt: null, ...(afterId ? { id: { gt: afterId } } : {}) },
           include: expertIndexInclude,
           orderBy: { id: "asc" },
           take: limit,

@@ -42,3 +42,10 @@ export function displayName(profile: { title: string; fullName: string }, lang: 
   const title = ACADEMIC_TITLE_LABELS[profile.title as AcademicTitle];
   return title && profile.title !== "none" ? `${title[lang]} ${profile.fullName}` : profile.fullName;
 }
+
+/** Publications, patents and projects one profile may list (the profile form has a row for each). */
+export const MAX_PROFILE_LINKS = 150;
+
+/** A BibTeX or RIS file to import publications from: its size and its entries (docs/decisions/071). */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+export const MAX_IMPORT_ENTRIES = 300;

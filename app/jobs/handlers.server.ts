@@ -12,6 +12,7 @@ import { runOfferClock } from "~/models/offer-review.server";
 import { sweepOrphanAttachments } from "~/models/message-attachment.server";
 import { runAlerts } from "~/models/alerts.server";
 import { sendWeeklyDigests } from "~/models/digest.server";
+import { runProfileClock } from "~/models/profile-reconfirmation.server";
 
 /** What each kind of job does. */
 export const JOB_HANDLERS: JobHandlers = {
@@ -38,6 +39,7 @@ export const PERIODIC_TASKS: PeriodicTask[] = [
   { name: "daily-alerts", everyMs: 60 * 60_000, run: () => runAlerts("daily") },
   { name: "weekly-alerts", everyMs: 60 * 60_000, run: () => runAlerts("weekly") },
   { name: "weekly-digest", everyMs: 60 * 60_000, run: () => sendWeeklyDigests() },
+  { name: "profile-reconfirmation", everyMs: 60 * 60_000, run: () => runProfileClock() },
 ];
 
 export function createJobWorker(options: { pollIntervalMs?: number } = {}) {

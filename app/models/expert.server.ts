@@ -4,6 +4,7 @@ import { prisma, type DbClient } from "~/db/client.server";
 import { slugify } from "~/utils/text";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";
+import { confirmedNow } from "./profile-reconfirmation.server";
 import { resolveOrganization, type OrganizationChoice } from "./organization-lookup.server";
 import { write } from "./write.server";
 
@@ -23,9 +24,25 @@ const profileColumns = {
   bioEn: true,
   keywords: true,
   offers: true,
+  orcid: true,
   publishedAt: true,
 } satisfies Prisma.ExpertProfileSelect;
-const linkColumns = { id: true, kind: true, title: true, url: true, year: true } satisfies Prisma.ExpertLinkSelect;
+const linkColumns = {
+  id: true,
+  kind: true,
+  title: true,
+  url: true,
+  year: true,
+  authors: true,
+  venue: true,
+  doi: true,
+} satisfies Prisma.ExpertLinkSelect;
+
+/**
+ * Profiles anyone may see: published and not hidden by the yearly reconfirmation
+ * (app/models/profile-reconfirmation.server.ts).
+ */
+export const PUBLIC_EXPERT = { status: "published", hiddenAt: null } satisfies Prisma.ExpertProfileWhereInput;
 
 export async function getOwnProfile(userId: string) {
   // Only what the form shows: the curators' review note and the search text stay on the server.
@@ -35,6 +52,8 @@ export async function getOwnProfile(userId: string) {
       ...profileColumns,
       status: true,
       inquiriesOpen: true,
+      staleSince: true,
+      hiddenAt: true,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true } },
       fields: { select: { field: { select: { slug: true } } } },
       links: { select: linkColumns, orderBy: { position: "asc" } },
@@ -77,7 +96,10 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       keywords: input.keywords.join("\n"),
       offers: input.offers.join("\n"),
       inquiriesOpen: input.inquiries === "open",
+      orcid: input.orcid,
       status,
+      // Editing the profile is also confirming it is current (the yearly clock).
+      ...confirmedNow(new Date()),
       // Officials look at every published change (app/models/expert-review.server.ts). The last
       // review's note was about the old text: it goes (the audit log keeps it), never onto the page.
       ...(status === "published" ? { reviewState: "pending" } : {}),
@@ -89,9 +111,20 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       : await tx.expertProfile.create({ data: { ...data, userId, slug: await uniqueSlug(input.fullName, tx) } });
     await tx.expertField.deleteMany({ where: { expertId: profile.id } });
     await tx.expertField.createMany({ data: fieldIds.map((field) => ({ expertId: profile.id, fieldId: field!.id })) });
+    // The form edits kind, title, year and link; what an import brought (authors, venue,
+    // DOI, source) stays with the row it came with.
+    const before = new Map(
+      (
+        await tx.expertLink.findMany({
+          where: { expertId: profile.id },
+          select: { id: true, authors: true, venue: true, doi: true, source: true },
+        })
+      ).map(({ id, ...kept }) => [id, kept]),
+    );
     await tx.expertLink.deleteMany({ where: { expertId: profile.id } });
     await tx.expertLink.createMany({
       data: input.links.map((link, position) => ({
+        ...(link.id ? before.get(link.id) : undefined),
         expertId: profile.id,
         kind: link.kind,
         title: link.title!,
@@ -121,11 +154,13 @@ export async function refreshExpertSearchText(id: string, tx: DbClient) {
   await tx.expertProfile.update({ where: { id }, data: { searchText: expertSearchText(expert) } });
 }
 
-export async function getPublishedExpert(slug: string, db: DbClient = prisma) {
-  return db.expertProfile.findFirst({
-    where: { slug, status: "published" },
+/** A public profile; `viewerId`'s own hidden one too (they may revive it). */
+export async function getPublishedExpert(slug: string, viewerId?: string) {
+  return prisma.expertProfile.findFirst({
+    where: { slug, status: "published", OR: [{ hiddenAt: null }, ...(viewerId ? [{ userId: viewerId }] : [])] },
     select: {
       ...profileColumns,
+      hiddenAt: true,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } } },
       links: { select: linkColumns, orderBy: { position: "asc" } },
@@ -135,7 +170,7 @@ export async function getPublishedExpert(slug: string, db: DbClient = prisma) {
 
 export function publishedExpertsOf(organizationId: string, db: DbClient = prisma) {
   return db.expertProfile.findMany({
-    where: { affiliationId: organizationId, status: "published" },
+    where: { affiliationId: organizationId, ...PUBLIC_EXPERT },
     select: { slug: true, title: true, fullName: true, position: true },
     orderBy: { fullName: "asc" },
     take: 100,
@@ -146,7 +181,7 @@ export function publishedExpertsOf(organizationId: string, db: DbClient = prisma
 export async function getPublishedExpertCards(ids: readonly string[], db: DbClient = prisma) {
   if (ids.length === 0) return [];
   const rows = await db.expertProfile.findMany({
-    where: { id: { in: [...ids] }, status: "published" },
+    where: { id: { in: [...ids] }, ...PUBLIC_EXPERT },
     select: {
       id: true,
       slug: true,
@@ -165,3 +200,7 @@ export async function getPublishedExpertCards(ids: readonly string[], db: DbClie
   return ids.map((id) => byId.get(id)).filter((row): row is NonNullable<typeof row> => Boolean(row));
 }
 export type ExpertCard = Awaited<ReturnType<typeof getPublishedExpertCards>>[number];
+
+export async function hasProfile(userId: string): Promise<boolean> {
+  return (await prisma.expertProfile.count({ where: { userId } })) > 0;
+}

@@ -91,7 +91,7 @@ export async function loadCandidateExperts(ids: readonly string[], db: DbClient)
            ${fieldsOf(Prisma.sql`ExpertField`, Prisma.sql`l.expertId = e.id`)} AS fields,
            (SELECT json_group_array(k.title) FROM ExpertLink k WHERE k.expertId = e.id) AS links
     FROM ExpertProfile e
-    WHERE e.id IN (${Prisma.join([...ids])}) AND ${PUBLISHED("e")}`;
+    WHERE e.id IN (${Prisma.join([...ids])}) AND ${PUBLISHED("e")} AND e.hiddenAt IS NULL`;
   return rows.map((row) => ({
     ...row,
     fields: parseFields(row.fields),

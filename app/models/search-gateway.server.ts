@@ -20,6 +20,7 @@ import type { ListingFilters } from "~/utils/list-queries";
 import { searchTerms } from "~/utils/text";
 import { dataCache } from "./cache.server";
 import { getTaxonomy, type Taxonomy } from "./field.server";
+import { PUBLIC_EXPERT } from "./expert.server";
 import { getPublishedOrganizationCards, type OrganizationCard } from "./organization.server";
 import { timed } from "~/utils/server-timing";
 import { highlightExcerpt, highlightWords } from "#search/highlight";
@@ -249,7 +250,7 @@ export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
   return searchList("experts", query, async () => {
     // Offers are stored one per line.
     const offers = query.extra.length ? [{ OR: query.extra.map((offer) => ({ offers: { contains: offer } })) }] : [];
-    const where = { status: "published", AND: [...listingWhere(query), ...offers] };
+    const where = { ...PUBLIC_EXPERT, AND: [...listingWhere(query), ...offers] };
     const [total, rows] = await Promise.all([
       prisma.expertProfile.count({ where }),
       prisma.expertProfile.findMany({ where, select: { id: true }, ...listingPage(query) }),

@@ -13,6 +13,9 @@ import { languageOf, titled } from "~/utils/meta";
 import { directorySearch } from "~/utils/directory-query";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { InquiryBox } from "~/components/inquiry-box";
+import { PublicationEntry } from "~/components/publication-entry";
+import { Notice } from "~/components/ui/notice";
+import { orcidUrl } from "~/domain/scholarly-ids";
 import { shownInvitationsAnswered } from "~/models/responsiveness.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { inquiryAction, inquiryData, isInquiry } from "./__inquiry.server";
@@ -31,9 +34,11 @@ const SLUG = /^[a-z0-9-]{1,100}$/;
 export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";
   invariantResponse(SLUG.test(slug), "Not found", { status: 404 });
-  const [lang, expert] = await Promise.all([getLanguage(args.request), getPublishedExpert(slug)]);
-  invariantResponse(expert, "Not found", { status: 404 });
   const user = getUser(args);
+  // The researcher still sees a profile the yearly reconfirmation hid; nobody else does.
+  const [lang, found] = await Promise.all([getLanguage(args.request), getPublishedExpert(slug, user?.id)]);
+  invariantResponse(found, "Not found", { status: 404 });
+  const { hiddenAt, ...expert } = found;
   const [technologies, own, inquiry, invitations] = await Promise.all([
     expertOffers(expert.slug),
     user ? ownProfile(user.id) : Promise.resolve(null),
@@ -46,6 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
     expert,
     technologies,
     isOwn: own?.slug === expert.slug,
+    hidden: hiddenAt !== null,
     inquiry,
     invitations,
   };
@@ -63,7 +69,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ExpertPage() {
-  const { expert, technologies, isOwn, inquiry, invitations } = useLoaderData<typeof loader>();
+  const { expert, technologies, isOwn, hidden, inquiry, invitations } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const affiliation = expert.affiliation?.status === "published" ? expert.affiliation : null;
@@ -72,6 +78,14 @@ export default function ExpertPage() {
   return (
     <article className="space-y-6">
       <ParentLink to="/experts">{t("experts.title")}</ParentLink>
+      {hidden ? (
+        <Notice>
+          {t("profileConfirm.hiddenPublic")}{" "}
+          <Link to="/me/profile#confirm-profile" className="font-semibold underline">
+            {t("profileConfirm.button")}
+          </Link>
+        </Notice>
+      ) : null}
       <header className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-8">
         <h1 className="text-2xl font-bold sm:text-3xl">{displayName(expert, lang)}</h1>
         <p className="mt-1 text-slate-700">
@@ -82,6 +96,13 @@ export default function ExpertPage() {
             </Link>
           ) : null}
         </p>
+        {expert.orcid ? (
+          <p className="mt-2 text-sm">
+            <a href={orcidUrl(expert.orcid)} rel="noopener noreferrer" className="text-brand-700 underline">
+              {t("publications.orcidLink", { orcid: expert.orcid })}
+            </a>
+          </p>
+        ) : null}
         {bio ? <p className="mt-4 max-w-3xl whitespace-pre-line leading-relaxed">{bio}</p> : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -152,22 +173,10 @@ export default function ExpertPage() {
               return (
                 <div key={kind}>
                   <h2 className="text-lg font-semibold">{t(`expert.links.${kind}`)}</h2>
-                  <ul className="mt-2 space-y-1 text-sm">
+                  <ul className="mt-2 space-y-3 text-sm">
                     {links.map((link) => (
                       <li key={link.id}>
-                        {link.url ? (
-                          <a
-                            href={link.url}
-                            rel="noopener noreferrer nofollow external"
-                            target="_blank"
-                            className="text-brand-700 underline"
-                          >
-                            {link.title}
-                          </a>
-                        ) : (
-                          link.title
-                        )}
-                        {link.year ? <span className="text-slate-600"> ({link.year})</span> : null}
+                        <PublicationEntry link={link} />
                       </li>
                     ))}
                   </ul>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldPicker } from "~/components/field-picker";
 import {
@@ -15,6 +15,8 @@ import {
   type FieldSpec,
 } from "~/components/forms";
 import { FormPage } from "~/components/page";
+import { PublicationUploadForm } from "~/components/publication-import";
+import { ProfileReconfirmation } from "~/components/profile-reconfirmation";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { getOwnProfile, saveProfile } from "~/models/expert.server";
@@ -50,8 +52,16 @@ const ABOUT: FieldSpec<"keywords" | "bioVi" | "bioEn">[] = [
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const [profile, areas] = await Promise.all([getOwnProfile(user.id), taxonomyForPicker()]);
-  return { profile, areas, userName: user.name, accountType: user.accountType };
+  const [own, areas] = await Promise.all([getOwnProfile(user.id), taxonomyForPicker()]);
+  // The yearly reconfirmation's state, as the page shows it (docs/decisions/071).
+  const { staleSince, hiddenAt, ...profile } = own ?? { staleSince: null, hiddenAt: null };
+  return {
+    profile: own ? (profile as Omit<NonNullable<typeof own>, "staleSince" | "hiddenAt">) : null,
+    reconfirm: { stale: staleSince !== null, hidden: hiddenAt !== null },
+    areas,
+    userName: user.name,
+    accountType: user.accountType,
+  };
 }
 
 export const headers = keepRetryAfter;
@@ -89,7 +99,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MyProfile() {
-  const { profile, areas, userName } = useLoaderData<typeof loader>();
+  const { profile, reconfirm, areas, userName } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -113,13 +124,15 @@ export default function MyProfile() {
   const savedLinks = profile?.links ?? [];
   const linkRows = [
     ...savedLinks.map((link) => ({
+      id: link.id,
       kind: link.kind,
       title: link.title,
       url: link.url ?? "",
       year: link.year ? String(link.year) : "",
     })),
   ];
-  for (let i = 0; i < BLANK_LINK_ROWS; i++) linkRows.push({ kind: "publication", title: "", url: "", year: "" });
+  for (let i = 0; i < BLANK_LINK_ROWS; i++)
+    linkRows.push({ id: "", kind: "publication", title: "", url: "", year: "" });
   const candidates = (actionData && "candidates" in actionData ? actionData.candidates : null) as
     OrganizationChoice[] | null;
   const affiliationText = profile?.affiliation
@@ -145,6 +158,26 @@ export default function MyProfile() {
           <Notice>{t("profile.draftSaved")}</Notice>
         </div>
       ) : null}
+      {/* Publications imported from a file, and the yearly reconfirmation (docs/decisions/071) */}
+      {searchParams.has("imported") ? (
+        <div className="mb-4">
+          <Notice>
+            {t("publications.import.done", {
+              added: Number(searchParams.get("imported")) || 0,
+              merged: Number(searchParams.get("merged")) || 0,
+            })}
+          </Notice>
+        </div>
+      ) : null}
+      {profile ? (
+        <ProfileReconfirmation
+          status={profile.status}
+          stale={reconfirm.stale}
+          hidden={reconfirm.hidden}
+          confirmed={searchParams.get("confirmed") === "1"}
+        />
+      ) : null}
+      {/* end of the yearly reconfirmation */}
       {profile ? (
         <p className="mb-4 text-sm text-slate-700">
           {t(`profile.status.${profile.status}` as "profile.status.draft")}
@@ -158,7 +191,8 @@ export default function MyProfile() {
           ) : null}
         </p>
       ) : null}
-      <Form method="post" className="space-y-5" {...getFormProps(form)}>
+      {/* Its own address: not the ?imported= or ?confirmed= the page may have been opened with */}
+      <Form method="post" action="/me/profile" className="space-y-5" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
           <SelectField
@@ -207,6 +241,16 @@ export default function MyProfile() {
           errors={fields.position.errors}
           maxLength={150}
         />
+        <Field
+          label={t("publications.orcid")}
+          hint={t("publications.orcidHint")}
+          name="orcid"
+          defaultValue={value("orcid", profile?.orcid ?? "")}
+          errors={fields.orcid.errors}
+          maxLength={60}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <FieldPicker
           legend={t("profile.fields")}
           areas={areas}
@@ -233,13 +277,23 @@ export default function MyProfile() {
           errors={fields.inquiries.errors}
           options={INQUIRY_CHOICES.map((choice) => ({ value: choice, label: t(`profile.inquiries.${choice}`) }))}
         />
-        <fieldset>
+        <fieldset id="publications">
           <legend className="text-sm font-medium text-slate-800">{t("profile.links")}</legend>
           <p className="mt-1 text-sm text-slate-600">{t("profile.linksHint")}</p>
+          {/* The way to the file import below (publications module, docs/decisions/071) */}
+          {profile ? (
+            <p className="mt-1 text-sm">
+              <a href="#publications-import" className="text-brand-700 underline">
+                {t("publications.import.heading")}
+              </a>
+            </p>
+          ) : null}
           <ErrorList errors={fields.links.errors} />
           <div className="mt-2 space-y-3">
             {linkRows.map((link, i) => (
               <div key={i} className="grid gap-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-[8rem_1fr_6rem]">
+                {/* The saved row: what an import brought (authors, venue, DOI) stays with it. */}
+                {link.id ? <input type="hidden" name={`links[${i}].id`} value={link.id} /> : null}
                 <SelectField
                   label={t("profile.linkKind")}
                   name={`links[${i}].kind`}
@@ -281,6 +335,13 @@ export default function MyProfile() {
           ]}
         />
       </Form>
+      {/* Importing publications from a file (publications module, docs/decisions/071) */}
+      {profile ? (
+        <section className="mt-8 border-t border-slate-200 pt-6">
+          <PublicationUploadForm />
+        </section>
+      ) : null}
+      {/* end of importing publications */}
     </FormPage>
   );
 }

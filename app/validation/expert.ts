@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
+import { ACADEMIC_TITLES, LINK_KINDS, MAX_PROFILE_LINKS, OFFERS } from "~/domain/expert-values";
+import { normaliseOrcid } from "~/domain/scholarly-ids";
 import { listOf, oneOf, optionalText, optionalUrl, text } from "./common";
 import { problem } from "./messages";
 
@@ -13,6 +14,8 @@ const YEAR_MAX = new Date().getFullYear() + 1;
 
 export const ExpertLinkSchema = z
   .object({
+    /** The saved row this one edits: what an import brought stays with it */
+    id: z.string().max(40).optional(),
     kind: oneOf(LINK_KINDS),
     title: optionalText({ max: 300 }),
     url: optionalUrl,
@@ -59,9 +62,17 @@ export const ExpertProfileSchema = z
     offers: listOf(oneOf(OFFERS), { max: OFFERS.length }),
     /** Direct inquiries from the profile page, or formal requests only (docs/decisions/061) */
     inquiries: z.enum(INQUIRY_CHOICES).default("open"),
+    /**
+     * ORCID iD, as typed or its link; stored 0000-0000-0000-000X once its check digit
+     * holds. Absent (not blank) leaves the saved one alone.
+     */
+    orcid: optionalText({ max: 60 })
+      .refine((value) => value === null || normaliseOrcid(value) !== null, problem("publications.orcidInvalid"))
+      .transform((value) => (value === null ? null : normaliseOrcid(value)))
+      .optional(),
     links: z
       .array(ExpertLinkSchema)
-      .max(30, problem("form.tooMany", { max: 30 }))
+      .max(MAX_PROFILE_LINKS, problem("form.tooMany", { max: MAX_PROFILE_LINKS }))
       .optional()
       .transform((links) => (links ?? []).filter((link): link is NonNullable<typeof link> => link !== null)),
   })

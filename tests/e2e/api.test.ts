@@ -691,8 +691,17 @@ describe("experts", () => {
     expect(status).toBe(200);
     expect(body.data.bioVi).toContain("Liên hệ: [e-mail removed].");
     expect(body.data.links).toEqual([
-      { kind: "publication", title: "Một bài báo", url: "https://doi.org/10.1000/182", year: 2024 },
+      {
+        kind: "publication",
+        title: "Một bài báo",
+        url: "https://doi.org/10.1000/182",
+        year: 2024,
+        authors: null,
+        venue: null,
+        doi: null,
+      },
     ]);
+    expect(body.data.orcid).toBeNull();
     expect(text).not.toContain(f.expert.bioEmail);
     expect(text).not.toContain(f.expert.accountEmail);
   });

@@ -161,6 +161,7 @@ for (const [name, path] of PUBLIC_PAGES) {
 for (const path of [
   "/account",
   "/me/profile",
+  "/me/profile/publications",
   "/me/requests",
   "/me/responses",
   "/me/requests-for-you",
@@ -761,6 +762,69 @@ add({
     const own = await db().expertProfile.findUniqueOrThrow({ where: { userId: me.id! } });
     expect(own.fullName).toBe(f.fullName);
     expect(own.id).not.toBe(f.victim.expert.id);
+  },
+});
+
+add({
+  name: "POST /me/profile/publications imports into one's own profile only (no profile: told to save one first)",
+  method: "POST",
+  prepare: async () => ({ victim: await makeResearcher("victim"), title: `Công bố nhập từ tệp ${word()}` }),
+  path: () => "/me/profile/publications",
+  form: (f) => ({
+    format: "bibtex",
+    "entries[0]": JSON.stringify({
+      title: f.title,
+      authors: "Nguyễn, Thị Lan; Trần, Văn Minh",
+      venue: "Tạp chí Khoa học và Công nghệ",
+      year: 2022,
+      doi: null,
+      url: null,
+    }),
+    pick: "0",
+    // Fields the form does not have, pointing at someone else's profile:
+    expertId: f.victim.expert.id,
+    userId: f.victim.id,
+  }),
+  allow: ["researcher"],
+  // A member without a profile gets the form's message (400), not a refusal page.
+  refusedWith: [400],
+  // The shared officials have a profile or not depending on the cases run before (the /me/profile
+  // one gives them one); the business and manager actors stand for members without one.
+  skip: ["curator", "admin"],
+  state: (f) => db().expertLink.findMany({ where: { title: f.title } }),
+  untouched: (f) => db().expertLink.findMany({ where: { expertId: f.victim.expert.id } }),
+  changed: async (f, me) => {
+    const own = await db().expertProfile.findUniqueOrThrow({ where: { userId: me.id! } });
+    const links = await db().expertLink.findMany({ where: { title: f.title } });
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ expertId: own.id, kind: "publication", source: "bibtex", year: 2022 });
+  },
+});
+add({
+  name: "POST /me/profile/confirm confirms one's own published profile only",
+  method: "POST",
+  prepare: async () => {
+    const victim = await makeResearcher("victim");
+    await db().expertProfile.update({
+      where: { id: victim.expert.id },
+      data: { staleSince: new Date(), hiddenAt: new Date() },
+    });
+    return { victim };
+  },
+  path: () => "/me/profile/confirm",
+  form: (f) => ({ expertId: f.victim.expert.id, userId: f.victim.id, slug: f.victim.expert.slug }),
+  allow: ["researcher"],
+  // Without a published profile there is nothing to confirm (400).
+  refusedWith: [400],
+  untouched: (f) =>
+    db().expertProfile.findUniqueOrThrow({
+      where: { id: f.victim.expert.id },
+      select: { staleSince: true, hiddenAt: true, confirmedAt: true },
+    }),
+  changed: async (_f, me) => {
+    const own = await db().expertProfile.findUniqueOrThrow({ where: { userId: me.id! } });
+    expect(own.confirmedAt).not.toBeNull();
+    expect(own).toMatchObject({ staleSince: null, hiddenAt: null });
   },
 });
 

@@ -114,6 +114,7 @@ const READERS: Reader[] = [
     cookie: as(() => world.newcomer),
     pages: () => [
       "/me/profile",
+      "/me/profile/publications",
       "/me/responses",
       "/me/requests-for-you",
       `/requests/${world.requestId}`,
