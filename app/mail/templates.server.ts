@@ -76,7 +76,14 @@ export type NotificationMailExtra = {
 
 export function notificationMail(
   to: Recipient,
-  notification: { key: MessageKey; params: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
+  notification: {
+    key: MessageKey;
+    params: Record<string, string | number>;
+    url: string;
+    mail?: NotificationMailExtra;
+    /** The one-click link that stops this kind of mail (app/models/unsubscribe.server.ts). */
+    unsubscribe?: string;
+  },
 ): ComposedMail {
   return mailTo(to, (t) => {
     const line = t(notification.key, notification.params);
@@ -95,6 +102,7 @@ export function notificationMail(
       action: { label: t(action ?? actionFor(notification.url)), url: `${appUrl()}${notification.url}` },
       footer: t("mail.footerNotification"),
       footerLink: `${appUrl()}/notifications`,
+      unsubscribe: notification.unsubscribe,
     };
   });
 }
