@@ -127,3 +127,22 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   const space = cut.lastIndexOf(" ");
   return `${(space > length * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** The link that verifies a researcher's affiliation, sent to the institutional address she gave. */
+export function affiliationConfirmMail(
+  to: Recipient,
+  link: { token: string; organization: string; hours: number },
+): ComposedMail {
+  return mailTo(to, (t) => ({
+    subject: t("affiliation.mail.subject", { organization: link.organization }),
+    blocks: [
+      { kind: "paragraph", text: t("affiliation.mail.body", { organization: link.organization, hours: link.hours }) },
+      { kind: "paragraph", text: t("affiliation.mail.notYou") },
+    ],
+    action: {
+      label: t("affiliation.mail.action"),
+      url: `${appUrl()}/affiliation/confirm?token=${link.token}`,
+    },
+    footer: t("mail.footer"),
+  }));
+}

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { expertIndexInclude, expertSearchText } from "#search/expert-document";
 import { prisma, type DbClient } from "~/db/client.server";
 import { slugify } from "~/utils/text";
+import { isAffiliationVerified } from "~/domain/affiliation";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";
 import { resolveOrganization, type OrganizationChoice } from "./organization-lookup.server";
@@ -25,6 +26,30 @@ const profileColumns = {
   offers: true,
   publishedAt: true,
 } satisfies Prisma.ExpertProfileSelect;
+/** Read to decide "affiliation verified" (app/domain/affiliation.ts), then dropped: never sent to a page. */
+const verificationColumns = {
+  affiliationId: true,
+  affiliationVerifiedAt: true,
+  affiliationVerifiedOrgId: true,
+} satisfies Prisma.ExpertProfileSelect;
+
+type VerificationColumns = { [K in keyof typeof verificationColumns]: unknown };
+
+/** The row without the verification columns, with the one boolean pages, the API and search show. */
+export function withAffiliationVerified<T extends VerificationColumns>(
+  row: T,
+): Omit<T, keyof VerificationColumns> & { affiliationVerified: boolean } {
+  const { affiliationId, affiliationVerifiedAt, affiliationVerifiedOrgId, ...rest } = row;
+  return {
+    ...rest,
+    affiliationVerified: isAffiliationVerified({
+      affiliationId: affiliationId as string | null,
+      affiliationVerifiedAt: affiliationVerifiedAt as Date | null,
+      affiliationVerifiedOrgId: affiliationVerifiedOrgId as string | null,
+    }),
+  };
+}
+
 const linkColumns = { id: true, kind: true, title: true, url: true, year: true } satisfies Prisma.ExpertLinkSelect;
 
 export async function getOwnProfile(userId: string) {
@@ -122,15 +147,17 @@ export async function refreshExpertSearchText(id: string, tx: DbClient) {
 }
 
 export async function getPublishedExpert(slug: string, db: DbClient = prisma) {
-  return db.expertProfile.findFirst({
+  const row = await db.expertProfile.findFirst({
     where: { slug, status: "published" },
     select: {
       ...profileColumns,
+      ...verificationColumns,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } } },
       links: { select: linkColumns, orderBy: { position: "asc" } },
     },
   });
+  return row ? withAffiliationVerified(row) : null;
 }
 
 export function publishedExpertsOf(organizationId: string, db: DbClient = prisma) {
@@ -157,11 +184,12 @@ export async function getPublishedExpertCards(ids: readonly string[], db: DbClie
       offers: true,
       bioVi: true,
       bioEn: true,
+      ...verificationColumns,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } }, take: 5 },
     },
   });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byId = new Map(rows.map((row) => [row.id, withAffiliationVerified(row)]));
   return ids.map((id) => byId.get(id)).filter((row): row is NonNullable<typeof row> => Boolean(row));
 }
 export type ExpertCard = Awaited<ReturnType<typeof getPublishedExpertCards>>[number];

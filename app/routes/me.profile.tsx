@@ -1,7 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AffiliationSection } from "~/components/affiliation";
+import { AFFILIATION_LINK_HOURS } from "~/domain/affiliation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldPicker } from "~/components/field-picker";
 import {
@@ -17,6 +19,7 @@ import {
 import { FormPage } from "~/components/page";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { affiliationStateOf } from "~/models/affiliation.server";
 import { getOwnProfile, saveProfile } from "~/models/expert.server";
 import { taxonomyForPicker } from "~/models/field.server";
 import type { OrganizationChoice } from "~/models/organization-lookup.server";
@@ -50,8 +53,12 @@ const ABOUT: FieldSpec<"keywords" | "bioVi" | "bioEn">[] = [
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const [profile, areas] = await Promise.all([getOwnProfile(user.id), taxonomyForPicker()]);
-  return { profile, areas, userName: user.name, accountType: user.accountType };
+  const [profile, areas, affiliation] = await Promise.all([
+    getOwnProfile(user.id),
+    taxonomyForPicker(),
+    affiliationStateOf(user.id),
+  ]);
+  return { profile, areas, affiliation, userName: user.name, accountType: user.accountType };
 }
 
 export const headers = keepRetryAfter;
@@ -89,8 +96,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MyProfile() {
-  const { profile, areas, userName } = useLoaderData<typeof loader>();
+  const { profile, areas, affiliation, userName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const affiliationNews = AFFILIATION_NEWS[searchParams.get("affiliation") ?? ""];
   const t = useT();
   const lang = useLanguage();
   const [form, fields] = useForm({
@@ -281,9 +290,22 @@ export default function MyProfile() {
           ]}
         />
       </Form>
+      {profile ? (
+        <AffiliationSection
+          state={affiliation}
+          news={affiliationNews ? t(affiliationNews, { hours: AFFILIATION_LINK_HOURS }) : null}
+        />
+      ) : null}
     </FormPage>
   );
 }
+
+/** What the verification section says after its form or link sent the reader back here. */
+const AFFILIATION_NEWS: Record<string, "affiliation.sent" | "affiliation.asked" | "affiliation.confirm.done"> = {
+  sent: "affiliation.sent",
+  asked: "affiliation.asked",
+  verified: "affiliation.confirm.done",
+};
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
