@@ -82,7 +82,7 @@ export function AffiliationSection({
             </SubmitButton>
           </Form>
         ) : state.checkRequested ? (
-          <p className="text-sm text-slate-700">{t("affiliation.asked")}</p>
+          <p className="text-sm text-slate-700">{t("affiliation.waiting")}</p>
         ) : (
           <Form method="post" action="/me/affiliation" className="space-y-3">
             <FormErrors errors={errors?.form} />

@@ -1,6 +1,6 @@
 import { expect, inject, test } from "vitest";
 import { readMailbox } from "../mailbox";
-import { makeOrganization } from "../factories";
+import { makeOrganization, makeUser } from "../factories";
 import { baseURL, useBrowser } from "./browser";
 import { portalDb, signInAs } from "./fixtures";
 import { makeResearcher, word } from "./world";
@@ -78,4 +78,64 @@ test("a researcher confirms her institutional e-mail from the mail and the badge
   const api = await (await fetch(`${baseURL()}/api/v1/experts/${lan.expert.slug}`)).json();
   expect(api.data.affiliationVerified).toBe(true);
   expect(JSON.stringify(api)).not.toContain(address);
+});
+
+test("without a known domain an official verifies by hand; a manager lists the listing's e-mail domains (360 px)", async () => {
+  const institute = await makeOrganization({ label: "institute", nameVi: `Viện Kiểm thử ${word()}`, website: null });
+  const minh = await makeResearcher("minh");
+  await db().expertProfile.update({ where: { id: minh.expert.id }, data: { affiliationId: institute.id } });
+
+  const page = await openPage({ ...PHONE, javaScriptEnabled: false });
+  await signInAs(minh.id, page.context());
+  await page.goto("/me/profile#affiliation");
+  await page.getByRole("button", { name: "Đề nghị cán bộ xác minh" }).click();
+  await page.waitForURL(/\/me\/profile\?affiliation=asked#affiliation$/);
+  await expect.poll(() => page.getByText("Đã gửi đề nghị.", { exact: false }).count()).toBe(1);
+
+  const curator = await makeUser({ label: "curator", role: "curator" });
+  const official = await openPage({ ...PHONE, javaScriptEnabled: false });
+  await signInAs(curator.id, official.context());
+  await official.goto("/admin/queue");
+  await official.getByRole("link", { name: /Đề nghị xác minh đơn vị công tác/ }).click();
+  await official.waitForURL(/\/admin\/affiliations$/);
+  const item = official.getByRole("listitem").filter({ hasText: minh.expert.fullName });
+  await item.getByLabel("Ghi chú gửi nhà khoa học").fill("Có tên trên trang của viện");
+  await official.screenshot({ path: `${SHOTS}/admin-affiliations-360-vi.png`, fullPage: true });
+  await item.getByRole("button", { name: "Xác minh" }).click();
+  await expect.poll(() => official.getByText("Đã ghi nhận và báo cho nhà khoa học.").count()).toBe(1);
+  await expect
+    .poll(
+      async () => (await db().expertProfile.findUniqueOrThrow({ where: { id: minh.expert.id } })).affiliationVerifiedBy,
+    )
+    .toBe("official");
+  expect(await db().notification.count({ where: { userId: minh.id, type: "review" } })).toBe(1);
+
+  // The experts list's card shows the badge (search results use the same card).
+  const visitor = await openPage(PHONE);
+  await expect
+    .poll(async () => {
+      await visitor.goto(`/experts?q=${encodeURIComponent(minh.expert.token)}`);
+      return visitor.getByRole("article").filter({ hasText: "Đã xác minh đơn vị công tác" }).count();
+    })
+    .toBe(1);
+  await visitor.screenshot({ path: `${SHOTS}/experts-card-360-vi.png`, fullPage: true });
+
+  // The listing's manager adds a domain; a public mail service is refused with the field's message.
+  const manager = await makeUser({ label: "manager" });
+  await db().organizationManager.create({ data: { userId: manager.id, organizationId: institute.id } });
+  const managing = await openPage({ ...PHONE, javaScriptEnabled: false });
+  await signInAs(manager.id, managing.context());
+  await managing.goto(`/organizations/${institute.slug}/edit`);
+  const domains = managing.getByRole("region", { name: "Tên miền e-mail của đơn vị" });
+  await domains.getByLabel("Tên miền").fill("vkt.vast.vn\ngmail.com");
+  await domains.getByRole("button", { name: "Lưu tên miền" }).click();
+  await expect
+    .poll(() => managing.getByText("“gmail.com” không phải tên miền hợp lệ", { exact: false }).count())
+    .toBe(1);
+  expect(await managing.getByRole("textbox", { name: "Tên miền" }).inputValue()).toBe("vkt.vast.vn\ngmail.com");
+  await managing.screenshot({ path: `${SHOTS}/domains-refused-360-vi.png`, fullPage: true });
+  await managing.getByRole("textbox", { name: "Tên miền" }).fill("vkt.vast.vn");
+  await managing.getByRole("button", { name: "Lưu tên miền" }).click();
+  await managing.waitForURL(/\/edit\?domains=saved#email-domains$/);
+  expect((await db().organization.findUniqueOrThrow({ where: { id: institute.id } })).emailDomains).toBe("vkt.vast.vn");
 });

@@ -99,6 +99,7 @@ const READERS: Reader[] = [
       `/organizations/${world.other.slug}/claim`,
       "/organizations/new",
       "/notifications",
+      "/me/notifications",
       "/matches",
       "/messages",
       `/organizations/${world.managed.slug}`,
@@ -114,6 +115,7 @@ const READERS: Reader[] = [
     cookie: as(() => world.newcomer),
     pages: () => [
       "/me/profile",
+      "/me/affiliation",
       "/me/responses",
       "/me/requests-for-you",
       `/requests/${world.requestId}`,
@@ -132,6 +134,7 @@ const READERS: Reader[] = [
     pages: () => [
       "/admin",
       "/admin/queue",
+      "/admin/affiliations",
       "/admin/requests",
       "/admin/claims",
       "/admin/organizations",
