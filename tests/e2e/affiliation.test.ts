@@ -128,14 +128,14 @@ test("without a known domain an official verifies by hand; a manager lists the l
   await managing.goto(`/organizations/${institute.slug}/edit`);
   const domains = managing.getByRole("region", { name: "Tên miền e-mail của đơn vị" });
   await domains.getByLabel("Tên miền").fill("vkt.vast.vn\ngmail.com");
-  await domains.getByRole("button", { name: "Lưu tên miền" }).click();
+  await domains.getByRole("button", { name: "Cập nhật tên miền" }).click();
   await expect
     .poll(() => managing.getByText("“gmail.com” không phải tên miền hợp lệ", { exact: false }).count())
     .toBe(1);
   expect(await managing.getByRole("textbox", { name: "Tên miền" }).inputValue()).toBe("vkt.vast.vn\ngmail.com");
   await managing.screenshot({ path: `${SHOTS}/domains-refused-360-vi.png`, fullPage: true });
   await managing.getByRole("textbox", { name: "Tên miền" }).fill("vkt.vast.vn");
-  await managing.getByRole("button", { name: "Lưu tên miền" }).click();
+  await managing.getByRole("button", { name: "Cập nhật tên miền" }).click();
   await managing.waitForURL(/\/edit\?domains=saved#email-domains$/);
   expect((await db().organization.findUniqueOrThrow({ where: { id: institute.id } })).emailDomains).toBe("vkt.vast.vn");
 });

@@ -51,7 +51,7 @@ export const vi = {
     `Mỗi dòng một tên miền, tối đa ${max} (ví dụ sis.hust.edu.vn). Nhà khoa học có e-mail ở các tên miền này (và tên miền của trang web) có thể xác minh mình công tác tại đây. Không hiển thị công khai.`,
   "affiliation.domains.label": "Tên miền",
   "affiliation.domains.website": ({ domain }) => `Tên miền của trang web (${domain}) luôn được chấp nhận.`,
-  "affiliation.domains.save": "Lưu tên miền",
+  "affiliation.domains.save": "Cập nhật tên miền",
   "affiliation.domains.saved": "Đã lưu tên miền e-mail.",
   "affiliation.domains.invalid": ({ value }) =>
     `\u201c${value}\u201d không phải tên miền hợp lệ (hoặc là dịch vụ thư công cộng như gmail.com).`,
@@ -118,7 +118,7 @@ export const en: Record<keyof typeof vi, Message> = {
     `One domain per line, at most ${max} (for example sis.hust.edu.vn). Researchers with an address at these domains (or the website's) can verify they work here. Not shown publicly.`,
   "affiliation.domains.label": "Domains",
   "affiliation.domains.website": ({ domain }) => `The website's domain (${domain}) is always accepted.`,
-  "affiliation.domains.save": "Save the domains",
+  "affiliation.domains.save": "Update the domains",
   "affiliation.domains.saved": "E-mail domains saved.",
   "affiliation.domains.invalid": ({ value }) =>
     `\u201c${value}\u201d is not a valid domain name (or is a public mail service such as gmail.com).`,
