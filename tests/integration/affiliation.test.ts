@@ -12,7 +12,11 @@ import {
 } from "~/models/affiliation.server";
 import { getPublishedExpert } from "~/models/expert.server";
 import { prisma } from "~/db/client.server";
+import { searchClient, indexUid } from "#search/client";
+import { requireSearchConfig } from "#search/config";
+import { EXPERTS_INDEX } from "#search/indexes";
 import { hex, makeOrganization, makeUser } from "../factories";
+import { drainOutbox } from "./helpers";
 
 /**
  * Verifying a researcher's affiliation through the model functions the pages call, on a real
@@ -146,4 +150,22 @@ describe("the mailed link", () => {
     expect(await requestAffiliationLink(user.id, "late@ptit.edu.vn")).toEqual({ ok: false, reason: "throttled" });
     expect(await prisma.mailMessage.count({ where: { to: "late@ptit.edu.vn" } })).toBe(0);
   });
+});
+
+test("the experts index holds whether the affiliation is verified, as a filter", async () => {
+  const university = await makeOrganization({ label: "indexed", website: "https://indexed.edu.vn" });
+  const { user, profile } = await researcherAt(university);
+  await requestAffiliationLink(user.id, "lan@indexed.edu.vn");
+  expect(await confirmAffiliation(user.id, await mailedToken("lan@indexed.edu.vn"))).toBe(true);
+  await drainOutbox();
+  const experts = searchClient().index(indexUid(EXPERTS_INDEX.base, requireSearchConfig()));
+  const ids = async (filter: string) =>
+    (
+      await experts.search("", {
+        filter: `affiliationId = "${university.id}" AND ${filter}`,
+        attributesToRetrieve: ["id"],
+      })
+    ).hits.map((hit) => hit.id);
+  expect(await ids("affiliationVerified = true")).toEqual([profile.id]);
+  expect(await ids("affiliationVerified = false")).toEqual([]);
 });
