@@ -12,8 +12,9 @@ import type { MeiliSearch } from "meilisearch";
  * 5: concept words for every field the listings use (decision 049).
  * 6: the words of materials characterisation (x-ray, XRD, SEM, spectra, strength; decision 057).
  * 7: requests carry who posted them, business or public agency (requesterType; decision 067).
+ * 8: experts carry whether their affiliation is verified (affiliationVerified; decision 069).
  */
-export const DOCUMENT_FORMAT = 7;
+export const DOCUMENT_FORMAT = 8;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/db/client.server";
 import { ACADEMIC_TITLE_LABELS, splitLines, type AcademicTitle } from "~/domain/expert-values";
 import { findDistrict } from "~/domain/districts";
+import { isAffiliationVerified } from "~/domain/affiliation";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";
@@ -17,6 +18,8 @@ export type ExpertDocument = {
   titleLabels: string[];
   affiliationId: string | null;
   affiliationNames: string[];
+  /** The affiliation shown is verified (app/domain/affiliation.ts): filterable, for a facet to come */
+  affiliationVerified: boolean;
   fieldNames: string[];
   fieldSlugs: string[];
   areaSlugs: string[];
@@ -52,6 +55,7 @@ export function expertDocument(expert: ExpertForIndex): ExpertDocument {
     affiliationNames: affiliation
       ? [affiliation.acronym, affiliation.nameVi, affiliation.nameEn].filter((name): name is string => Boolean(name))
       : [],
+    affiliationVerified: affiliation !== null && isAffiliationVerified(expert),
     fieldNames: fieldTerms(fields),
     fieldSlugs: fields.map((field) => field.slug),
     areaSlugs: [...new Set(fields.flatMap((field) => (field.parent ? [field.parent.slug] : [])))],

@@ -93,7 +93,7 @@ export const EXPERTS_INDEX: IndexDefinition = {
       "titleLabels",
     ],
     displayedAttributes: ["id", "fullName", "keywords", "bioVi", "bioEn"],
-    filterableAttributes: ["fieldSlugs", "areaSlugs", "offers", "affiliationId", "district"],
+    filterableAttributes: ["fieldSlugs", "areaSlugs", "offers", "affiliationId", "district", "affiliationVerified"],
     sortableAttributes: ["publishedAt", "sortName"],
   },
 };

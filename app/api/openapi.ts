@@ -168,6 +168,11 @@ const schemas: Record<string, Schema> = {
     fullName: text(),
     position: nullable(text()),
     affiliation: nullable(ref("OrganizationRef")),
+    affiliationVerified: {
+      type: "boolean",
+      description:
+        "The researcher proved working at the affiliation (an address at its domain, or an official's check)",
+    },
     keywords: arrayOf(text()),
     offers: arrayOf(oneOf(OFFERS)),
     fields: arrayOf(slug("Field slug")),
@@ -179,6 +184,11 @@ const schemas: Record<string, Schema> = {
     fullName: text(),
     position: nullable(text()),
     affiliation: nullable(ref("OrganizationRef")),
+    affiliationVerified: {
+      type: "boolean",
+      description:
+        "The researcher proved working at the affiliation (an address at its domain, or an official's check)",
+    },
     bioVi: nullable(text()),
     bioEn: nullable(text()),
     orcid: nullable({

@@ -128,6 +128,8 @@ export function expertSummary(card: ExpertCard, fieldSlugs: string[], origin: st
     fullName: card.fullName,
     position: card.position,
     affiliation: affiliation(card.affiliation),
+    // Whether the affiliation is verified (app/domain/affiliation.ts), never the address that verified it.
+    affiliationVerified: card.affiliationVerified && affiliation(card.affiliation) !== null,
     keywords: splitLines(card.keywords),
     offers: splitLines(card.offers),
     fields: fieldSlugs,
@@ -145,6 +147,7 @@ export function expertDetail(row: ExpertDetailRow, origin: string) {
     fullName: row.fullName,
     position: row.position,
     affiliation: affiliation(row.affiliation),
+    affiliationVerified: row.affiliationVerified && affiliation(row.affiliation) !== null,
     bioVi: row.bioVi,
     bioEn: row.bioEn,
     orcid: row.orcid,

@@ -3,6 +3,7 @@ import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { displayName, OFFER_LABELS, splitLines, type Offer } from "~/domain/expert-values";
 import { Highlight } from "./highlight";
 import { Badge } from "./ui/badge";
+import { AffiliationBadge } from "./affiliation";
 
 export type ExpertCardView = {
   slug: string;
@@ -21,6 +22,7 @@ export type ExpertCardView = {
     status: string;
   } | null;
   fields: { field: { slug: string; nameVi: string; nameEn: string } }[];
+  affiliationVerified: boolean;
   highlights?: Record<string, string>;
 };
 
@@ -44,6 +46,9 @@ export function ExpertCard({ expert }: { expert: ExpertCardView }) {
         ]
           .filter(Boolean)
           .join(" · ")}
+      </p>
+      <p className="mt-1">
+        <AffiliationBadge verified={expert.affiliationVerified && affiliation !== null} />
       </p>
       {bio ? (
         <p className="mt-2 text-sm leading-relaxed text-slate-700">

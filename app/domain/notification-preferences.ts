@@ -35,6 +35,9 @@ export const PREFERENCE_TYPES = [
   "alert",
 ] as const satisfies readonly NotificationType[];
 
+export const isNotificationType = (value: unknown): value is NotificationType =>
+  NOTIFICATION_TYPES.includes(value as NotificationType);
+
 export const isChannel = (value: unknown): value is Channel => CHANNELS.includes(value as Channel);
 
 /** What an unsubscribe link stops: one kind of notification, one saved search's alerts, or the weekly digest. */

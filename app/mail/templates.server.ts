@@ -76,7 +76,14 @@ export type NotificationMailExtra = {
 
 export function notificationMail(
   to: Recipient,
-  notification: { key: MessageKey; params: Record<string, string | number>; url: string; mail?: NotificationMailExtra },
+  notification: {
+    key: MessageKey;
+    params: Record<string, string | number>;
+    url: string;
+    mail?: NotificationMailExtra;
+    /** The one-click link that stops this kind of mail (app/models/unsubscribe.server.ts). */
+    unsubscribe?: string;
+  },
 ): ComposedMail {
   return mailTo(to, (t) => {
     const line = t(notification.key, notification.params);
@@ -95,6 +102,7 @@ export function notificationMail(
       action: { label: t(action ?? actionFor(notification.url)), url: `${appUrl()}${notification.url}` },
       footer: t("mail.footerNotification"),
       footerLink: `${appUrl()}/notifications`,
+      unsubscribe: notification.unsubscribe,
     };
   });
 }
@@ -118,4 +126,23 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   const cut = trimmed.slice(0, length);
   const space = cut.lastIndexOf(" ");
   return `${(space > length * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The link that verifies a researcher's affiliation, sent to the institutional address she gave. */
+export function affiliationConfirmMail(
+  to: Recipient,
+  link: { token: string; organization: string; hours: number },
+): ComposedMail {
+  return mailTo(to, (t) => ({
+    subject: t("affiliation.mail.subject", { organization: link.organization }),
+    blocks: [
+      { kind: "paragraph", text: t("affiliation.mail.body", { organization: link.organization, hours: link.hours }) },
+      { kind: "paragraph", text: t("affiliation.mail.notYou") },
+    ],
+    action: {
+      label: t("affiliation.mail.action"),
+      url: `${appUrl()}/affiliation/confirm?token=${link.token}`,
+    },
+    footer: t("mail.footer"),
+  }));
 }

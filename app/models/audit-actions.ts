@@ -33,7 +33,10 @@ export type AuditAction =
   | "offer.hide"
   | "offer.import"
   | "offer.photo"
-  | "user.role";
+  | "user.role"
+  | "affiliation.verify"
+  | "affiliation.decline"
+  | "organization.domains";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "request.approve",
@@ -70,4 +73,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "offer.import",
   "offer.photo",
   "user.role",
+  "affiliation.verify",
+  "affiliation.decline",
+  "organization.domains",
 ];

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { expertIndexInclude, expertSearchText } from "#search/expert-document";
 import { prisma, type DbClient } from "~/db/client.server";
 import { slugify } from "~/utils/text";
+import { isAffiliationVerified } from "~/domain/affiliation";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";
 import { confirmedNow } from "./profile-reconfirmation.server";
@@ -27,6 +28,30 @@ const profileColumns = {
   orcid: true,
   publishedAt: true,
 } satisfies Prisma.ExpertProfileSelect;
+/** Read to decide "affiliation verified" (app/domain/affiliation.ts), then dropped: never sent to a page. */
+const verificationColumns = {
+  affiliationId: true,
+  affiliationVerifiedAt: true,
+  affiliationVerifiedOrgId: true,
+} satisfies Prisma.ExpertProfileSelect;
+
+type VerificationColumns = { [K in keyof typeof verificationColumns]: unknown };
+
+/** The row without the verification columns, with the one boolean pages, the API and search show. */
+export function withAffiliationVerified<T extends VerificationColumns>(
+  row: T,
+): Omit<T, keyof VerificationColumns> & { affiliationVerified: boolean } {
+  const { affiliationId, affiliationVerifiedAt, affiliationVerifiedOrgId, ...rest } = row;
+  return {
+    ...rest,
+    affiliationVerified: isAffiliationVerified({
+      affiliationId: affiliationId as string | null,
+      affiliationVerifiedAt: affiliationVerifiedAt as Date | null,
+      affiliationVerifiedOrgId: affiliationVerifiedOrgId as string | null,
+    }),
+  };
+}
+
 const linkColumns = {
   id: true,
   kind: true,
@@ -156,16 +181,18 @@ export async function refreshExpertSearchText(id: string, tx: DbClient) {
 
 /** A public profile; `viewerId`'s own hidden one too (they may revive it). */
 export async function getPublishedExpert(slug: string, viewerId?: string) {
-  return prisma.expertProfile.findFirst({
+  const row = await prisma.expertProfile.findFirst({
     where: { slug, status: "published", OR: [{ hiddenAt: null }, ...(viewerId ? [{ userId: viewerId }] : [])] },
     select: {
       ...profileColumns,
       hiddenAt: true,
+      ...verificationColumns,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } } },
       links: { select: linkColumns, orderBy: { position: "asc" } },
     },
   });
+  return row ? withAffiliationVerified(row) : null;
 }
 
 export function publishedExpertsOf(organizationId: string, db: DbClient = prisma) {
@@ -192,11 +219,12 @@ export async function getPublishedExpertCards(ids: readonly string[], db: DbClie
       offers: true,
       bioVi: true,
       bioEn: true,
+      ...verificationColumns,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } }, take: 5 },
     },
   });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byId = new Map(rows.map((row) => [row.id, withAffiliationVerified(row)]));
   return ids.map((id) => byId.get(id)).filter((row): row is NonNullable<typeof row> => Boolean(row));
 }
 export type ExpertCard = Awaited<ReturnType<typeof getPublishedExpertCards>>[number];

@@ -4,7 +4,8 @@ import { prisma } from "~/db/client.server";
 import { notificationMail, type NotificationMailExtra } from "~/mail/templates.server";
 import { queueMail } from "./mail.server";
 import type { Effects, Tx } from "./write.server";
-import type { NotificationType } from "~/domain/notification-preferences";
+import { DEFAULT_CHANNEL, isChannel, type NotificationType } from "~/domain/notification-preferences";
+import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe.server";
 
 export type { NotificationType };
 
@@ -29,18 +30,35 @@ export async function notify(
   tx: Tx,
   effects: Effects,
 ) {
+  // The member's channel for this kind comes with the user row: one read inside the caller's transaction.
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: notification.userId },
+    select: {
+      email: true,
+      name: true,
+      locale: true,
+      notificationPrefs: { where: { type: notification.type }, select: { channel: true } },
+    },
+  });
+  const stored = user.notificationPrefs[0]?.channel;
+  const channel = isChannel(stored) ? stored : DEFAULT_CHANNEL;
+  if (channel === "off") return;
   const data: NotificationData = { key: notification.key, params: notification.params ?? {} };
   await tx.notification.create({
     data: { userId: notification.userId, type: notification.type, data: JSON.stringify(data), url: notification.url },
   });
-  if (notification.email === false) return;
-  const user = await tx.user.findUniqueOrThrow({
-    where: { id: notification.userId },
-    select: { email: true, name: true, locale: true },
-  });
+  // in_app and digest: the portal only now (the digest, built elsewhere, mails it later).
+  if (notification.email === false || channel !== "email") return;
   const to = { name: user.name, lang: isLanguage(user.locale) ? user.locale : ("vi" as const) };
+  const scope = { kind: "type", type: notification.type } as const;
+  const content = notificationMail(to, {
+    ...data,
+    url: notification.url,
+    mail: notification.mail,
+    unsubscribe: await unsubscribeUrl(notification.userId, scope, tx),
+  });
   await queueMail(
-    { to: user.email, ...notificationMail(to, { ...data, url: notification.url, mail: notification.mail }) },
+    { to: user.email, headers: await unsubscribeHeaders(notification.userId, scope, tx), ...content },
     tx,
     effects,
   );

@@ -131,6 +131,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["/messages", "conversations.title"],
   ["/matches", "account.myMatches"],
   ["/organizations/new", "listing.new.link"],
+  ["/me/notifications", "prefs.link"],
 ];
 
 export default function Account() {

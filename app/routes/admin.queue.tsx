@@ -12,6 +12,7 @@ import { Notice } from "~/components/ui/notice";
 import { formatDate, pick, translator, useLanguage, useT } from "~/i18n/i18n";
 import { duplicateFinder } from "~/models/duplicates.server";
 import { getLanguage } from "~/i18n/language.server";
+import { pendingAffiliationChecks } from "~/models/affiliation.server";
 import { pendingClaims } from "~/models/claim.server";
 import { confirmOrganization } from "~/models/curation.server";
 import { profilesToReview } from "~/models/expert-review.server";
@@ -38,7 +39,7 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("queue.title")
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
-  const [requests, listings, revisions, profiles, claims, stale, findDuplicates, offers] = await Promise.all([
+  const [requests, listings, revisions, profiles, claims, stale, findDuplicates, offers, checks] = await Promise.all([
     pendingRequests(50),
     proposedListings(),
     pendingRevisions(),
@@ -47,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
     staleListings(),
     duplicateFinder(),
     pendingOffers(),
+    pendingAffiliationChecks(),
   ]);
   return {
     // Only the author's name: the queue does not show e-mail addresses.
@@ -66,6 +68,8 @@ export async function loader(args: LoaderFunctionArgs) {
     claims,
     stale,
     offers,
+    // Decided on their own page (/admin/affiliations); the queue says how many wait.
+    affiliationChecks: checks.length,
   };
 }
 
@@ -105,7 +109,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { requests, listings, revisions, profiles, claims, stale, offers } = useLoaderData<typeof loader>();
+  const { requests, listings, revisions, profiles, claims, stale, offers, affiliationChecks } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -124,6 +129,13 @@ export default function Queue() {
   return (
     <div className="space-y-8">
       <PageHeader title={t("queue.title")} />
+      {affiliationChecks > 0 ? (
+        <Notice>
+          <Link to="/admin/affiliations" className="font-semibold underline">
+            {t("affiliation.admin.link", { count: affiliationChecks })}
+          </Link>
+        </Notice>
+      ) : null}
       <p className="max-w-3xl text-slate-700">{t("queue.intro")}</p>
       {actionData && !actionData.error && !actionData.result?.error ? <Notice>{t("queue.done")}</Notice> : null}
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}

@@ -5,6 +5,7 @@ import { Panel, ParentLink } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
 import { getPublishedExpert } from "~/models/expert.server";
+import { AffiliationBadge } from "~/components/affiliation";
 import { expertOffers, ownProfile } from "~/models/offer.server";
 import { getUser } from "~/auth/auth.server";
 import { getLanguage } from "~/i18n/language.server";
@@ -95,6 +96,9 @@ export default function ExpertPage() {
               {pick(lang, affiliation.nameVi, affiliation.nameEn)}
             </Link>
           ) : null}
+        </p>
+        <p className="mt-2">
+          <AffiliationBadge verified={expert.affiliationVerified && affiliation !== null} />
         </p>
         {expert.orcid ? (
           <p className="mt-2 text-sm">

@@ -2,6 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AffiliationSection } from "~/components/affiliation";
+import { AFFILIATION_LINK_HOURS } from "~/domain/affiliation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldPicker } from "~/components/field-picker";
 import {
@@ -19,6 +21,7 @@ import { PublicationUploadForm } from "~/components/publication-import";
 import { ProfileReconfirmation } from "~/components/profile-reconfirmation";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
+import { affiliationStateOf } from "~/models/affiliation.server";
 import { getOwnProfile, saveProfile } from "~/models/expert.server";
 import { taxonomyForPicker } from "~/models/field.server";
 import type { OrganizationChoice } from "~/models/organization-lookup.server";
@@ -52,13 +55,18 @@ const ABOUT: FieldSpec<"keywords" | "bioVi" | "bioEn">[] = [
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const [own, areas] = await Promise.all([getOwnProfile(user.id), taxonomyForPicker()]);
+  const [own, areas, affiliation] = await Promise.all([
+    getOwnProfile(user.id),
+    taxonomyForPicker(),
+    affiliationStateOf(user.id),
+  ]);
   // The yearly reconfirmation's state, as the page shows it (docs/decisions/071).
   const { staleSince, hiddenAt, ...profile } = own ?? { staleSince: null, hiddenAt: null };
   return {
     profile: own ? (profile as Omit<NonNullable<typeof own>, "staleSince" | "hiddenAt">) : null,
     reconfirm: { stale: staleSince !== null, hidden: hiddenAt !== null },
     areas,
+    affiliation,
     userName: user.name,
     accountType: user.accountType,
   };
@@ -99,9 +107,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MyProfile() {
-  const { profile, reconfirm, areas, userName } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
+  const { profile, reconfirm, areas, affiliation, userName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const affiliationNews = AFFILIATION_NEWS[searchParams.get("affiliation") ?? ""];
   const t = useT();
   const lang = useLanguage();
   const [form, fields] = useForm({
@@ -342,9 +351,22 @@ export default function MyProfile() {
         </section>
       ) : null}
       {/* end of importing publications */}
+      {profile ? (
+        <AffiliationSection
+          state={affiliation}
+          news={affiliationNews ? t(affiliationNews, { hours: AFFILIATION_LINK_HOURS }) : null}
+        />
+      ) : null}
     </FormPage>
   );
 }
+
+/** What the verification section says after its form or link sent the reader back here. */
+const AFFILIATION_NEWS: Record<string, "affiliation.sent" | "affiliation.asked" | "affiliation.confirm.done"> = {
+  sent: "affiliation.sent",
+  asked: "affiliation.asked",
+  verified: "affiliation.confirm.done",
+};
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

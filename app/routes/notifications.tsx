@@ -48,6 +48,11 @@ export default function Notifications() {
           </Form>
         ) : null}
       </PageHeader>
+      <p className="text-sm">
+        <Link to="/me/notifications" className="text-brand-700 underline">
+          {t("prefs.link")}
+        </Link>
+      </p>
       {notifications.length === 0 ? <p className="text-slate-700">{t("notifications.empty")}</p> : null}
       <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
         {notifications.map((notification) => (

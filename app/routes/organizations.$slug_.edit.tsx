@@ -1,7 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EmailDomainsForm } from "~/components/affiliation";
+import { websiteDomain } from "~/domain/affiliation";
+import { emailDomainsOf } from "~/models/affiliation.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingFields } from "~/components/listing-fields";
 import { FormErrors, IntentForm, SubmitButton } from "~/components/forms";
@@ -41,7 +44,13 @@ export async function loader(args: LoaderFunctionArgs) {
     organization: { staleSince, ...organization },
     official,
   } = await editable(args);
-  return { organization: { ...organization, stale: staleSince !== null }, official, areas: await taxonomyForPicker() };
+  const domains = await emailDomainsOf(organization.id);
+  return {
+    organization: { ...organization, stale: staleSince !== null },
+    official,
+    areas: await taxonomyForPicker(),
+    emailDomains: { website: websiteDomain(domains?.website), listed: domains?.listed ?? "" },
+  };
 }
 
 export const headers = keepRetryAfter;
@@ -84,7 +93,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditOrganization() {
-  const { organization, areas, official } = useLoaderData<typeof loader>();
+  const { organization, areas, official, emailDomains } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -118,6 +128,12 @@ export default function EditOrganization() {
         />
         <SubmitButton>{t("form.save")}</SubmitButton>
       </Form>
+      <EmailDomainsForm
+        slug={organization.slug}
+        websiteDomain={emailDomains.website}
+        value={emailDomains.listed}
+        saved={searchParams.get("domains") === "saved"}
+      />
     </FormPage>
   );
 }

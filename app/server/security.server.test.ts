@@ -29,9 +29,9 @@ async function serve(options: { allowedOrigins?: string[]; trustProxy?: boolean 
   };
 }
 
-function send(port: number, method: string, headers: Record<string, string>): Promise<Reply> {
+function send(port: number, method: string, headers: Record<string, string>, path = "/login"): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, method, path: "/login", headers }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port, method, path, headers }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
@@ -99,6 +99,16 @@ describe("sameOriginWrites", () => {
       expect((await send(server.port, method, { host, origin: "https://evil.example" })).status, method).toBe(403);
       expect((await send(server.port, method, { host, origin: `http://${host}` })).status, method).toBe(200);
     }
+  });
+
+  test("lets a mail client's one-click unsubscribe through (RFC 8058: no Origin, no cookie), and only that path", async () => {
+    expect(await send(server.port, "POST", { host }, "/unsubscribe/u.type:message.sig")).toEqual({
+      status: 200,
+      body: "reached POST",
+    });
+    expect((await send(server.port, "POST", { host }, "/unsubscribe/a/b")).status).toBe(403);
+    expect((await send(server.port, "POST", { host }, "/unsubscribe")).status).toBe(403);
+    expect((await send(server.port, "POST", { host }, "/me/notifications")).status).toBe(403);
   });
 
   describe("without an Origin header", () => {

@@ -53,6 +53,10 @@ export function securityHeaders({ development }: { development: boolean }) {
 export function sameOriginWrites({ allowedOrigins }: { allowedOrigins: readonly string[] }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    // RFC 8058's one-click unsubscribe is a POST from the mail client, with no Origin and no
+    // cookie; its signed token is the whole authority and can only turn mail down
+    // (app/routes/unsubscribe.$token.tsx).
+    if (/^\/unsubscribe\/[^/]+$/.test(req.path)) return next();
     const origin = req.get("origin");
     const own = `${req.protocol}://${req.get("host")}`;
     const allowed = origin

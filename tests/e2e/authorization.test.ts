@@ -1,4 +1,6 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
@@ -168,6 +170,8 @@ for (const path of [
   "/matches",
   "/messages",
   "/notifications",
+  "/me/notifications",
+  "/me/affiliation",
   "/requests/new",
   "claim",
 ]) {
@@ -192,6 +196,7 @@ for (const path of [
   "/admin/audit/export?format=json",
   "/admin/import",
   "/admin/import/offers",
+  "/admin/affiliations",
 ]) {
   add({ name: `GET ${path}`, method: "GET", prepare: async () => ({}), path: () => path, allow: OFFICIALS });
 }
@@ -2126,6 +2131,182 @@ add({
   changed: async (f, me) => {
     expect(await offerRow(f.offer.id)).toMatchObject({ status: "published", reviewedById: me.id });
   },
+});
+
+// ------------------------------------------------------------------ notification settings and unsubscribe
+
+const prefsOf = (userId: string) =>
+  db().notificationPreference.findMany({ where: { userId }, orderBy: { type: "asc" } });
+const SETTINGS_FORM = {
+  suggestion: "email",
+  invitation: "in_app",
+  response: "email",
+  message: "off",
+  status: "email",
+  review: "email",
+  claim: "email",
+  alert: "digest",
+};
+add({
+  name: "POST /me/notifications naming another person changes only one's own settings",
+  method: "POST",
+  prepare: async () => ({ victim: await makeUser({ label: "victim" }) }),
+  path: () => "/me/notifications",
+  form: (f) => ({ ...SETTINGS_FORM, userId: f.victim.id }),
+  allow: MEMBERS,
+  untouched: (f) => prefsOf(f.victim.id),
+  changed: async (_f, me) => {
+    expect((await prefsOf(me.id!)).map((row) => `${row.type}:${row.channel}`)).toEqual([
+      "alert:digest",
+      "invitation:in_app",
+      "message:off",
+    ]);
+  },
+});
+add({
+  name: "POST /unsubscribe/:token: the signed link is the authority, whoever sends it, and touches only its recipient",
+  method: "POST",
+  prepare: async () => {
+    const recipient = await makeUser({ label: "recipient" });
+    const token = await unsubscribeToken(recipient.id, { kind: "type", type: "status" }, db());
+    return { recipient, token };
+  },
+  path: (f) => `/unsubscribe/${f.token}`,
+  form: () => ({ "List-Unsubscribe": "One-Click" }),
+  allow: ROLES,
+  changed: async (f, me) => {
+    expect(await prefsOf(f.recipient.id)).toEqual([{ userId: f.recipient.id, type: "status", channel: "in_app" }]);
+    // The sender's own settings (curators and admins are shared: other cases set theirs) keep no such change.
+    if (me.id) expect((await prefsOf(me.id)).filter((row) => row.type === "status")).toEqual([]);
+  },
+});
+add({
+  name: "POST /unsubscribe/:token with the recipient's id swapped for another's",
+  method: "POST",
+  prepare: async () => {
+    const recipient = await makeUser({ label: "recipient" });
+    const victim = await makeUser({ label: "victim" });
+    const token = await unsubscribeToken(recipient.id, { kind: "type", type: "status" }, db());
+    return { victim, token: token.replace(recipient.id, victim.id) };
+  },
+  path: (f) => `/unsubscribe/${f.token}`,
+  form: () => ({ "List-Unsubscribe": "One-Click" }),
+  allow: [],
+  // Refused before any session matters: a visitor gets the same 404.
+  skip: ["visitor"],
+  refusedWith: [404],
+  untouched: (f) => prefsOf(f.victim.id),
+});
+
+// ------------------------------------------------------------------ verified affiliation
+
+const verificationOf = (expertId: string) =>
+  db().expertProfile.findUniqueOrThrow({
+    where: { id: expertId },
+    select: {
+      affiliationVerifiedAt: true,
+      affiliationVerifiedBy: true,
+      affiliationEmail: true,
+      affiliationVerifiedOrgId: true,
+      affiliationCheckRequestedAt: true,
+    },
+  });
+/** A researcher whose profile is affiliated with a new listing (with a website, or none). */
+async function affiliatedResearcher(website: string | null) {
+  const organization = await makeFoodCompany("affiliation");
+  await db().organization.update({ where: { id: organization.id }, data: { website } });
+  const owner = await makeResearcher("affiliated");
+  await db().expertProfile.update({ where: { id: owner.expert.id }, data: { affiliationId: organization.id } });
+  return { owner, organization, people: { owner } };
+}
+add({
+  name: "POST /affiliation/confirm with a link mailed for the owner's profile",
+  method: "POST",
+  prepare: async () => {
+    const world = await affiliatedResearcher("https://vien-thu-nghiem.edu.vn");
+    const token = crypto.randomBytes(24).toString("base64url");
+    await db().affiliationConfirmation.create({
+      data: {
+        expertId: world.owner.expert.id,
+        organizationId: world.organization.id,
+        email: `lan-${hex()}@vien-thu-nghiem.edu.vn`,
+        tokenHash: crypto.createHash("sha256").update(token).digest("hex"),
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    return { ...world, token };
+  },
+  path: () => "/affiliation/confirm",
+  form: (f) => ({ token: f.token }),
+  actors: ["owner"],
+  allow: ["owner"],
+  // Another member holding the link: it answers that the link does not work for them.
+  refusedWith: [400],
+  state: (f) => verificationOf(f.owner.expert.id),
+  changed: async (f) => {
+    const row = await verificationOf(f.owner.expert.id);
+    expect(row.affiliationVerifiedBy).toBe("email");
+    expect(row.affiliationVerifiedOrgId).toBe(f.organization.id);
+  },
+});
+add({
+  name: "POST /me/affiliation asks an official's check for one's own profile only",
+  method: "POST",
+  prepare: () => affiliatedResearcher(null),
+  path: () => "/me/affiliation",
+  form: (f) => ({ intent: "ask-official", id: f.owner.expert.id, userId: f.owner.id }),
+  actors: ["owner"],
+  allow: ["owner"],
+  // Members without an affiliated profile are told they have none.
+  refusedWith: [400],
+  state: (f) => verificationOf(f.owner.expert.id),
+  changed: async (f) => {
+    expect((await verificationOf(f.owner.expert.id)).affiliationCheckRequestedAt).not.toBeNull();
+  },
+});
+add({
+  name: "POST /admin/affiliations verify a requested check (the researcher tries too)",
+  method: "POST",
+  prepare: async () => {
+    const world = await affiliatedResearcher(null);
+    await db().expertProfile.update({
+      where: { id: world.owner.expert.id },
+      data: { affiliationCheckRequestedAt: new Date() },
+    });
+    return world;
+  },
+  path: () => "/admin/affiliations",
+  form: (f) => ({ id: f.owner.expert.id, decision: "verify", note: "Có tên trên trang của viện" }),
+  actors: ["owner"],
+  allow: OFFICIALS,
+  state: (f) => verificationOf(f.owner.expert.id),
+  changed: async (f) => {
+    expect((await verificationOf(f.owner.expert.id)).affiliationVerifiedBy).toBe("official");
+  },
+});
+add({
+  name: "POST /organizations/:slug/domains of the listing the manager manages",
+  method: "POST",
+  prepare: async () => ({ domain: `lab-${hex()}.edu.vn` }),
+  path: () => `/organizations/${shared.managedOrg.slug}/domains`,
+  form: (f) => ({ domains: f.domain }),
+  allow: ["manager", ...OFFICIALS],
+  state: () =>
+    db().organization.findUniqueOrThrow({ where: { id: shared.managedOrg.id }, select: { emailDomains: true } }),
+  changed: async (f) => {
+    const row = await db().organization.findUniqueOrThrow({ where: { id: shared.managedOrg.id } });
+    expect(row.emailDomains).toBe(f.domain);
+  },
+});
+add({
+  name: "POST /organizations/:slug/domains of a listing nobody here manages",
+  method: "POST",
+  prepare: async () => ({ domain: `lab-${hex()}.edu.vn` }),
+  path: () => `/organizations/${shared.otherOrg.slug}/domains`,
+  form: (f) => ({ domains: f.domain }),
+  allow: OFFICIALS,
+  state: () =>
+    db().organization.findUniqueOrThrow({ where: { id: shared.otherOrg.id }, select: { emailDomains: true } }),
 });
 
 function expectRefused(

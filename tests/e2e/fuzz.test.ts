@@ -15,6 +15,7 @@ import {
 } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
 import { makeOffer, makeUser } from "../factories";
+import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -127,6 +128,27 @@ async function buildWorld() {
       expiresAt: new Date(Date.now() + 3_600_000),
     },
   });
+  // Affiliation: the responder's profile at a university with a website (the send-link form on
+  // /me/profile) and a link mailed to them (the confirm form); the match's researcher asked for an
+  // official's check (the admins' list). A notification's unsubscribe link, for a visitor.
+  const university = await makeFoodCompany("university");
+  await db().organization.update({ where: { id: university.id }, data: { website: "https://www.dh-fuzz.edu.vn" } });
+  await db().expertProfile.update({ where: { id: responder.expert.id }, data: { affiliationId: university.id } });
+  const affiliationToken = generateSessionToken();
+  await db().affiliationConfirmation.create({
+    data: {
+      expertId: responder.expert.id,
+      organizationId: university.id,
+      email: "nghiencuu@dh-fuzz.edu.vn",
+      tokenHash: sessionIdFromToken(affiliationToken),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  await db().expertProfile.update({
+    where: { id: match.responder.expert.id },
+    data: { affiliationId: other.id, affiliationCheckRequestedAt: new Date() },
+  });
+  const unsubscribe = await unsubscribeToken(owner.id, { kind: "type", type: "message" }, db());
 
   const actors: Actor[] = [
     {
@@ -148,6 +170,7 @@ async function buildWorld() {
         `/experts/${responder.expert.slug}`,
         `/requests/${request.id}`,
         "/ecosystem",
+        `/unsubscribe/${unsubscribe}`,
       ],
     },
     {
@@ -170,6 +193,7 @@ async function buildWorld() {
         `/offers/${offer.id}`,
         `/offers/${instrument.id}/photos`,
         "/notifications",
+        "/me/notifications",
         "/matches",
         "/messages",
         `/messages/${inquiry.id}`,
@@ -191,6 +215,7 @@ async function buildWorld() {
         "/me/requests-for-you",
         `/requests/${request.id}`,
         "/me/profile",
+        `/affiliation/confirm?token=${affiliationToken}`,
         `/organizations/${managed.slug}`,
         `/experts/${match.responder.expert.slug}`,
         `/offers/${offer.id}`,
@@ -210,6 +235,7 @@ async function buildWorld() {
         "/admin/import",
         "/admin/import/offers",
         "/admin/audit",
+        "/admin/affiliations",
         `/requests/${pending.id}`,
       ],
     },
@@ -502,6 +528,8 @@ describe(`fuzz (seed ${SEED})`, () => {
       "/messages/:x",
       "/messages/:x/updates",
       "/organizations/:x/edit",
+      "/organizations/:x/domains",
+      "/unsubscribe/:x",
       "/ecosystem/data/:x",
       "/:x",
     ]) {

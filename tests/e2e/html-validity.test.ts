@@ -99,6 +99,7 @@ const READERS: Reader[] = [
       `/organizations/${world.other.slug}/claim`,
       "/organizations/new",
       "/notifications",
+      "/me/notifications",
       "/matches",
       "/messages",
       `/organizations/${world.managed.slug}`,
@@ -115,6 +116,7 @@ const READERS: Reader[] = [
     pages: () => [
       "/me/profile",
       "/me/profile/publications",
+      "/me/affiliation",
       "/me/responses",
       "/me/requests-for-you",
       `/requests/${world.requestId}`,
@@ -133,6 +135,7 @@ const READERS: Reader[] = [
     pages: () => [
       "/admin",
       "/admin/queue",
+      "/admin/affiliations",
       "/admin/requests",
       "/admin/claims",
       "/admin/organizations",

@@ -43,6 +43,11 @@ const INTERNAL_COLUMNS = [
   "sortNameEn",
   "passwordHash",
   "email",
+  // A verified affiliation shows as one boolean: never the address, the verifying org's id, how or when.
+  "affiliationEmail",
+  "affiliationVerifiedOrgId",
+  "affiliationVerifiedBy",
+  "affiliationVerifiedAt",
 ];
 /** A property name, as JSON (`"name"`) or as JSON inside the page's script (`\"name\"`). */
 const asProperty = (name: string) => new RegExp(`\\\\?"${name}\\\\?"`);
@@ -93,6 +98,7 @@ beforeAll(async () => {
     offerSearch: marker("offersearch"),
     offerNote: marker("offernote"),
     offerSort: marker("offersort"),
+    affiliationEmail: `${marker("affiliationmail")}@example.vn`,
   };
   const staleSince = new Date("2001-02-03T04:05:06.789Z");
 
@@ -114,6 +120,11 @@ beforeAll(async () => {
     where: { id: responder.expert.id },
     data: {
       affiliationId: org.id,
+      // Verified through an address at the listing's domain: the address stays the portal's.
+      affiliationVerifiedAt: staleSince,
+      affiliationVerifiedBy: "email",
+      affiliationEmail: m.affiliationEmail,
+      affiliationVerifiedOrgId: org.id,
       reviewState: "approved",
       reviewNote: m.expertNote,
       reviewedAt: staleSince,
