@@ -48,11 +48,19 @@ async function clockStep(
   key: "notify.profileStale" | "notify.profileHidden",
 ) {
   const where = { status: "published", ...condition };
-  const due = await prisma.expertProfile.findMany({ where, select: { id: true, userId: true }, take: 500 });
+  const due = await prisma.expertProfile.findMany({
+    where,
+    select: { id: true, userId: true, updatedAt: true },
+    take: 500,
+  });
   for (const profile of due) {
     await write(async (tx, effects) => {
-      // The same condition again: a profile confirmed meanwhile is left alone.
-      const { count } = await tx.expertProfile.updateMany({ where: { id: profile.id, ...where }, data });
+      // The same condition again: a profile confirmed meanwhile is left alone. The clock's
+      // step is not an edit, so the profile's last-change time stays (Prisma would stamp it).
+      const { count } = await tx.expertProfile.updateMany({
+        where: { id: profile.id, ...where },
+        data: { ...data, updatedAt: profile.updatedAt },
+      });
       if (count === 0) return;
       await notify(
         {

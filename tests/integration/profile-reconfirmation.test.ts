@@ -82,10 +82,13 @@ describe("the yearly clock", () => {
   test("the first run after the upgrade flags old profiles and hides none", async () => {
     const { profile } = await publishedProfile();
     await ageProfile(profile.id, 3 * RECONFIRM_AFTER_DAYS);
+    const lastChange = (await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } })).updatedAt;
     await runProfileClock();
     const after = await prisma.expertProfile.findUniqueOrThrow({ where: { id: profile.id } });
     expect(after.staleSince).not.toBeNull();
     expect(after.hiddenAt).toBeNull();
+    // Flagging is not an edit: the profile's last-change time stays.
+    expect(after.updatedAt).toEqual(lastChange);
   });
 
   test("hidden after a further stretch: out of search (engine and database), the API and matching; a confirmation brings it back", async () => {

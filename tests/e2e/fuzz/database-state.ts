@@ -10,7 +10,8 @@ import Database from "better-sqlite3";
  * records that its member has read it, as a session records a visit.
  *
  * Columns the portal's periodic tasks write are left out too (a request's reminder
- * times, set by the reminder task whenever its turn comes).
+ * times, a saved search's and a member's alert and digest clocks, a profile's yearly
+ * reconfirmation), set whenever the task's turn comes.
  *
  * Digesting every row takes tens of milliseconds, so it is redone only when
  * another connection has committed since (SQLite's `data_version`).
@@ -27,6 +28,11 @@ const BACKGROUND = new Set([
 ]);
 const BACKGROUND_COLUMNS: Record<string, string[]> = {
   TechRequest: ["deadlineReminderAt", "feedbackReminderAt"],
+  // Alerts and the weekly digest move a saved search's and a member's clock.
+  SavedSearch: ["checkedAt"],
+  User: ["digestSentAt", "updatedAt"],
+  // The yearly reconfirmation of profiles.
+  ExpertProfile: ["staleSince", "hiddenAt"],
 };
 
 export function databaseState(file: string) {
