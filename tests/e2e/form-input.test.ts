@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionIdFromToken } from "~/auth/session.server";
+import { MAX_PROFILE_LINKS } from "~/domain/expert-values";
 import { baseURL, useBrowser } from "./browser";
 import { makeMatchRow, makeOffer, makeOrganization, makeUser, PASSWORD } from "../factories";
 import { confirmThroughMailbox, mailedConfirmationPath, portalDb, signInAs } from "./fixtures";
@@ -731,9 +732,12 @@ describe("expertise profile", () => {
     },
     {
       label: "too many links",
-      form: Object.assign({}, ...Array.from({ length: 31 }, (_, i) => link(i, { title: `Công bố ${i}` }))),
+      form: Object.assign(
+        {},
+        ...Array.from({ length: MAX_PROFILE_LINKS + 1 }, (_, i) => link(i, { title: `Công bố ${i}` })),
+      ),
       status: 400,
-      message: "Chọn tối đa 30.",
+      message: `Chọn tối đa ${MAX_PROFILE_LINKS}.`,
     },
     {
       label: "unknown academic title",
