@@ -44,6 +44,36 @@ describe("migrations", () => {
     db.close();
   });
 
+  test("every foreign key leads an index: deleting an account or a listing never reads a whole table per row", () => {
+    const { file, url } = scratch();
+    applyMigrations({ databaseUrl: url });
+    const db = new Database(file, { readonly: true });
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%'",
+      )
+      .all() as { name: string }[];
+    const unindexed: string[] = [];
+    for (const { name } of tables) {
+      const leading = new Set(
+        (db.prepare("SELECT name FROM pragma_index_list(?)").all(name) as { name: string }[]).map(
+          (index) =>
+            (db.prepare("SELECT name FROM pragma_index_info(?) WHERE seqno = 0").get(index.name) as { name: string })
+              ?.name,
+        ),
+      );
+      const keys = db
+        .prepare('SELECT "from" AS column, "table" AS target FROM pragma_foreign_key_list(?)')
+        .all(name) as {
+        column: string;
+        target: string;
+      }[];
+      for (const key of keys) if (!leading.has(key.column)) unindexed.push(`${name}.${key.column} → ${key.target}`);
+    }
+    db.close();
+    expect(unindexed).toEqual([]);
+  });
+
   test("work while another process holds the database open, and refuse an edited migration", async () => {
     const { file, url } = scratch();
     const other = new Database(file);
