@@ -123,6 +123,10 @@ function readBibtex(text: string): CitationEntry[] | CitationProblem {
   });
 }
 
+/** Values kept per tag of a record (the rest are ignored), and the length a value grows to by continuation lines. */
+const MAX_RIS_VALUES_PER_TAG = 500;
+const MAX_RIS_VALUE_LENGTH = 5_000;
+
 /** RIS: "XX  - value" lines; a record runs from TY to ER. */
 function readRis(text: string): CitationEntry[] | CitationProblem {
   const entries: CitationEntry[] = [];
@@ -137,7 +141,7 @@ function readRis(text: string): CitationEntry[] | CitationProblem {
       // A line without a tag continues the one before (long abstracts, titles).
       if (record && lastTag) {
         const values = record.get(lastTag)!;
-        values[values.length - 1] += ` ${line.trim()}`;
+        if (values[values.length - 1]!.length < MAX_RIS_VALUE_LENGTH) values[values.length - 1] += ` ${line.trim()}`;
         continue;
       }
       return malformedRis(i + 1, `unexpected text outside a record: "${line.slice(0, 60)}"`);
@@ -165,7 +169,10 @@ function readRis(text: string): CitationEntry[] | CitationProblem {
       lastTag = null;
       continue;
     }
-    record.set(tag, [...(record.get(tag) ?? []), value.trim()]);
+    // Pushed in place, and capped: a file of 300,000 author lines costs a walk, not a copy per line.
+    const values = record.get(tag);
+    if (!values) record.set(tag, [value.trim()]);
+    else if (values.length < MAX_RIS_VALUES_PER_TAG) values.push(value.trim());
     lastTag = tag;
   }
   if (record) return malformedRis(lines.length, "the last record has no ER line");

@@ -92,6 +92,15 @@ describe("reading the files", () => {
     expect(entries[1]?.doi).toBe("10.1016/j.fcr.2020.107863");
   });
 
+  test("a 2 MB record of 300,000 author lines is read in one walk, keeping its first authors", () => {
+    const authors = Array.from({ length: 300_000 }, () => "AU  - ").join("\n");
+    const text = `TY  - JOUR\nTI  - Một bài rất dài\nAU  - Nguyễn, T.L.\n${authors}\nPY  - 2021\nER  - \n`;
+    const entries = entriesOf(text);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ title: "Một bài rất dài", year: 2021 });
+    expect(entries[0]!.authors?.startsWith("Nguyễn, T.L.")).toBe(true);
+  });
+
   test("a broken file says what is wrong and where", () => {
     expect(readCitationFile("@article{a,\n  title={Unclosed\n")).toMatchObject({
       problem: "malformed",
