@@ -1,4 +1,5 @@
 import { prisma } from "~/db/client.server";
+import { PUBLIC_OFFER } from "~/domain/offer-values";
 import { isLanguage, type Language } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { digestMail, type DigestContent } from "~/mail/alert-templates.server";
@@ -80,12 +81,8 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
     }),
     // Offers told to a request's owner as fitting it (once per owner and offer).
     prisma.offerMatchNotice.findMany({
-      where: { userId: { in: ids }, createdAt: { gt: earliest }, request: { status: "open" } },
-      select: {
-        userId: true,
-        createdAt: true,
-        offer: { select: { id: true, nameVi: true, nameEn: true, status: true, hiddenAt: true } },
-      },
+      where: { userId: { in: ids }, createdAt: { gt: earliest }, request: { status: "open" }, offer: PUBLIC_OFFER },
+      select: { userId: true, createdAt: true, offer: { select: { id: true, nameVi: true, nameEn: true } } },
       orderBy: { createdAt: "desc" },
     }),
     prisma.notificationPreference.findMany({
@@ -154,9 +151,7 @@ async function digestBatch(batch: DigestUser[], now: Date, candidates: Candidate
       items: suggested.slice(0, SHOWN).map((row) => ({ name: row.request.title, path: `/requests/${row.request.id}` })),
     };
     const offered = uniqueBy(
-      (offersOf.get(user.id) ?? []).filter(
-        (row) => row.createdAt > since && row.offer.status === "published" && !row.offer.hiddenAt,
-      ),
+      (offersOf.get(user.id) ?? []).filter((row) => row.createdAt > since),
       (row) => row.offer.id,
     );
     content.offers = {

@@ -331,6 +331,11 @@ describe("the weekly digest", () => {
     });
     const offer = await makeOffer({ nameEn: `Offer ${token}` });
     await prisma.offerMatchNotice.create({ data: { offerId: offer.id, userId: member.id, requestId: mine.id } });
+    // An offer of a listing archived since it was told: not public, so not in the digest.
+    const removed = await makeOrganization({ label: "digest-removed" });
+    const ofRemoved = await makeOffer({ nameEn: `Removed ${token}`, organizationId: removed.id });
+    await prisma.offerMatchNotice.create({ data: { offerId: ofRemoved.id, userId: member.id, requestId: mine.id } });
+    await prisma.organization.update({ where: { id: removed.id }, data: { status: "archived" } });
     await prisma.notificationPreference.create({ data: { userId: member.id, type: "message", channel: "digest" } });
     const note = (type: string, title: string) =>
       prisma.notification.create({
@@ -353,6 +358,7 @@ describe("the weekly digest", () => {
     expect(mail!.text).toContain(`Suggested`);
     expect(mail!.text).toContain(`/requests/${suggested.id}`);
     expect(mail!.text).toContain(`/offers/${offer.id}`);
+    expect(mail!.text).not.toContain(`/offers/${ofRemoved.id}`);
     expect(mail!.text).toContain(`digest-note-${token}`);
     expect(mail!.text).not.toContain(`not-in-digest-${token}`);
     const headers = JSON.parse(mail!.headers!) as Record<string, string>;
