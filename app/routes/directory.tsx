@@ -78,9 +78,6 @@ export default function Directory() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">{t("directory.title")}</h1>
-      <div className="mb-4">
-        <SaveSearch list="directory" />
-      </div>
       <ListSearch
         action="/directory"
         inputId="q"
@@ -181,6 +178,9 @@ export default function Directory() {
         </ol>
         {pages > 1 && !outOfRange ? <Pagination query={query} pages={pages} /> : null}
       </ListSearch>
+      <div className="mt-6">
+        <SaveSearch list="directory" />
+      </div>
     </div>
   );
 }

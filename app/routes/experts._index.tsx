@@ -40,7 +40,6 @@ export default function Experts() {
         ) : null}
       </PageHeader>
       <p className="text-slate-700">{t("experts.intro")}</p>
-      <SaveSearch list="experts" />
       <ListingSearch
         list="experts"
         found={{ ...found, extra: offers }}
@@ -55,6 +54,7 @@ export default function Experts() {
           </li>
         ))}
       </ListingSearch>
+      <SaveSearch list="experts" />
     </div>
   );
 }

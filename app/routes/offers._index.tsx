@@ -45,7 +45,6 @@ export default function Offers() {
     <div className="space-y-4">
       <PageHeader title={t("offerSearch.title")} />
       <p className="text-slate-700">{t("offerSearch.intro")}</p>
-      <SaveSearch list="offers" />
       <ListSearch
         action="/offers"
         inputId="offers-q"
@@ -81,6 +80,7 @@ export default function Offers() {
           ))}
         </ListingResults>
       </ListSearch>
+      <SaveSearch list="offers" />
     </div>
   );
 }

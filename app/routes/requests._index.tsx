@@ -38,7 +38,6 @@ export default function Requests() {
         </ButtonLink>
       </PageHeader>
       <p className="text-slate-700">{t("requests.intro")}</p>
-      <SaveSearch list="requests" />
       <ListingSearch
         list="requests"
         found={{ ...found, extra: sectors }}
@@ -52,6 +51,7 @@ export default function Requests() {
           </li>
         ))}
       </ListingSearch>
+      <SaveSearch list="requests" />
     </div>
   );
 }
