@@ -1,3 +1,4 @@
+import { getDomain } from "tldts";
 import { z } from "zod";
 import { isDomainName, MAX_EMAIL_DOMAINS } from "~/domain/affiliation";
 import { email, oneOf, optionalText } from "./common";
@@ -27,7 +28,10 @@ export const EmailDomainsSchema = z.object({
       ),
     ])
     .superRefine((domains, context) => {
-      const wrong = domains.find((domain) => !isDomainName(domain));
+      // A public suffix (edu.vn, ac.uk, github.io) would verify every address under it.
+      const wrong = domains.find(
+        (domain) => !isDomainName(domain) || getDomain(domain, { allowPrivateDomains: true }) === null,
+      );
       if (wrong)
         context.addIssue({
           code: "custom",

@@ -54,7 +54,7 @@ export const vi = {
   "affiliation.domains.save": "Cập nhật tên miền",
   "affiliation.domains.saved": "Đã lưu tên miền e-mail.",
   "affiliation.domains.invalid": ({ value }) =>
-    `\u201c${value}\u201d không phải tên miền hợp lệ (hoặc là dịch vụ thư công cộng như gmail.com).`,
+    `\u201c${value}\u201d không dùng được: cần tên miền riêng của đơn vị (như hust.edu.vn), không phải đuôi chung như edu.vn hay dịch vụ thư công cộng như gmail.com.`,
   "affiliation.domains.tooMany": ({ max }) => `Tối đa ${max} tên miền.`,
   "notify.affiliationCheck": ({ name, organization }) =>
     `${name} đề nghị xác minh đơn vị công tác \u201c${organization}\u201d`,
@@ -121,7 +121,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "affiliation.domains.save": "Update the domains",
   "affiliation.domains.saved": "E-mail domains saved.",
   "affiliation.domains.invalid": ({ value }) =>
-    `\u201c${value}\u201d is not a valid domain name (or is a public mail service such as gmail.com).`,
+    `\u201c${value}\u201d cannot be used: list the organization's own domain (such as hust.edu.vn), not a shared ending such as edu.vn or a public mail service such as gmail.com.`,
   "affiliation.domains.tooMany": ({ max }) => `At most ${max} domains.`,
   "notify.affiliationCheck": ({ name, organization }) =>
     `${name} asks to verify the affiliation \u201c${organization}\u201d`,
