@@ -129,9 +129,7 @@ test("without a known domain an official verifies by hand; a manager lists the l
   const domains = managing.getByRole("region", { name: "Tên miền e-mail của đơn vị" });
   await domains.getByLabel("Tên miền").fill("vkt.vast.vn\ngmail.com");
   await domains.getByRole("button", { name: "Cập nhật tên miền" }).click();
-  await expect
-    .poll(() => managing.getByText("“gmail.com” không dùng được", { exact: false }).count())
-    .toBe(1);
+  await expect.poll(() => managing.getByText("“gmail.com” không dùng được", { exact: false }).count()).toBe(1);
   expect(await managing.getByRole("textbox", { name: "Tên miền" }).inputValue()).toBe("vkt.vast.vn\ngmail.com");
   await managing.screenshot({ path: `${SHOTS}/domains-refused-360-vi.png`, fullPage: true });
   await managing.getByRole("textbox", { name: "Tên miền" }).fill("vkt.vast.vn");
