@@ -41,6 +41,7 @@ import { checkAttachments } from "~/models/message-attachment.server";
 import { MessageWithFilesSchema } from "~/validation/conversation";
 import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { threadMessages } from "./__thread.server";
+import { isMultipart, uploadGate } from "./__upload-gate.server";
 
 /** A request's conversations: a response's and the match it became. */
 const THREAD_KINDS = ["response", "match"];
@@ -113,6 +114,16 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const conversation = await conversationForMember(args.params.id ?? "", user.id);
   invariantResponse(conversation, "Not found", { status: 404 });
+  // A body that may hold files is read only through the gate, which bounds the memory they take.
+  if (!isMultipart(args.request)) return act(args, user, conversation);
+  return uploadGate(user.id, () => act(args, user, conversation));
+}
+
+async function act(
+  args: ActionFunctionArgs,
+  user: ReturnType<typeof requireUser>,
+  conversation: NonNullable<Awaited<ReturnType<typeof conversationForMember>>>,
+) {
   const form = await readForm(args.request);
   if (isBookingIntent(form.get("intent"))) return bookingStepAction(conversation.id, user, form);
   if (form.get("intent") === "block") {
