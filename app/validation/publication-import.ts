@@ -26,8 +26,18 @@ export const ImportedEntrySchema = z.object({
     .string()
     .max(500)
     .nullable()
-    .refine((url) => url === null || /^https?:\/\/[^\s]+$/i.test(url)),
+    .refine((url) => url === null || isWebAddress(url)),
 });
+
+/** An http(s) address with a real host name, as typed links are checked (validation/common.ts). */
+function isWebAddress(value: string) {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
 
 export const IMPORT_FORMATS = ["bibtex", "ris"] as const;
 
