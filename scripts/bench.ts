@@ -761,7 +761,7 @@ if (ALERT_SAMPLES > 0) {
   const { runAlerts } = await import("~/models/alerts.server");
   const official = await benchAccount("bench-official@example.vn", "Bench official", "curator");
   // Members with instant searches on common words, as the sweep finds them in use.
-  await prisma.user.deleteMany({ where: { email: { startsWith: "bench-alert-" } } });
+  await deleteBenchUsers("bench-alert-");
   const words = ["cảm biến", "nước thải", "nano", "vật liệu", "phần mềm", "y sinh", "năng lượng", "nông nghiệp"];
   const lists = ["directory", "experts", "requests", "offers"];
   const member = await benchAccount("bench-alert-member@example.vn", "Bench alert member");
@@ -821,7 +821,15 @@ if (ALERT_SAMPLES > 0) {
   };
   console.log(`  ${JSON.stringify(results.alerts)}`);
   await prisma.mailMessage.deleteMany({ where: { to: { startsWith: "bench-alert-" } } });
-  await prisma.user.deleteMany({ where: { email: { startsWith: "bench-alert-" } } });
+  await deleteBenchUsers("bench-alert-");
+}
+
+/**
+ * The bench's own members, gone with what hangs on them. One statement, SQLite's cascades doing
+ * the rest: Prisma's deleteMany over 50,000 members took minutes here.
+ */
+async function deleteBenchUsers(prefix: string) {
+  await prisma.$executeRawUnsafe(`DELETE FROM "User" WHERE email LIKE ?`, `${prefix}%`);
 }
 
 /**
@@ -861,7 +869,7 @@ if (DIGEST_USERS > 0) {
   step(
     `the weekly digest over ${DIGEST_USERS.toLocaleString("en")} members, 10% with saved searches and digest notifications`,
   );
-  await prisma.user.deleteMany({ where: { email: { startsWith: "bench-digest-" } } });
+  await deleteBenchUsers("bench-digest-");
   const words = ["cảm biến", "nước thải", "nano", "vật liệu", "phần mềm", "y sinh", "năng lượng", "nông nghiệp"];
   const lists = ["directory", "experts", "requests", "offers"];
   const weekAgo = new Date(Date.now() - 8 * 86_400_000);
@@ -932,7 +940,7 @@ if (DIGEST_USERS > 0) {
       (SELECT id FROM MailMessage WHERE "to" LIKE 'bench-digest-%')`,
   );
   await prisma.mailMessage.deleteMany({ where: { to: { startsWith: "bench-digest-" } } });
-  await prisma.user.deleteMany({ where: { email: { startsWith: "bench-digest-" } } });
+  await deleteBenchUsers("bench-digest-");
   if (notDue.count > 0)
     await prisma.user.updateMany({ where: { digestSentAt: { not: null } }, data: { digestSentAt: null } });
 }
