@@ -20,6 +20,9 @@ export const NOTIFICATION_TYPES = [
   "review",
   "claim",
   "alert",
+  "event",
+  "meeting",
+  "agreement",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -33,6 +36,9 @@ export const PREFERENCE_TYPES = [
   "review",
   "claim",
   "alert",
+  "event",
+  "meeting",
+  "agreement",
 ] as const satisfies readonly NotificationType[];
 
 export const isNotificationType = (value: unknown): value is NotificationType =>

@@ -19,6 +19,11 @@ import * as notificationSettings from "./messages/notification-settings";
 import * as affiliation from "./messages/affiliation";
 import * as publications from "./messages/publications";
 import * as attachments from "./messages/attachments";
+import * as events from "./messages/events";
+import * as meetings from "./messages/meetings";
+import * as agreements from "./messages/agreements";
+import * as indicators from "./messages/indicators";
+import * as overseas from "./messages/overseas";
 
 /**
  * Interface text, one module per part of the site. Vietnamese is the default
@@ -46,6 +51,11 @@ export const vi = {
   ...affiliation.vi,
   ...publications.vi,
   ...attachments.vi,
+  ...events.vi,
+  ...meetings.vi,
+  ...agreements.vi,
+  ...indicators.vi,
+  ...overseas.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -69,4 +79,9 @@ export const en: Record<MessageKey, Message> = {
   ...affiliation.en,
   ...publications.en,
   ...attachments.en,
+  ...events.en,
+  ...meetings.en,
+  ...agreements.en,
+  ...indicators.en,
+  ...overseas.en,
 };
