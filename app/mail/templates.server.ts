@@ -86,8 +86,10 @@ export function notificationMail(
   },
 ): ComposedMail {
   return mailTo(to, (t) => {
-    const line = t(notification.key, notification.params);
     const { quote, requestSummary, note, reasons, action } = notification.mail ?? {};
+    // A notice's short "why" (whyVi/whyEn) is for the portal's one line; the mail lists every reason below.
+    const { whyVi: _vi, whyEn: _en, ...params } = notification.params;
+    const line = t(notification.key, reasons?.length ? params : notification.params);
     const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
     if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
     if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });

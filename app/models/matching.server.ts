@@ -1,9 +1,9 @@
 import { findCandidates } from "#search/matching";
 import { prisma, type DbClient } from "~/db/client.server";
 import { splitLines, type Offer } from "~/domain/expert-values";
-import type { Reason } from "~/domain/match-reasons";
+import { reasonText, type Reason } from "~/domain/match-reasons";
 import { EQUIPMENT_CATEGORY_LABELS, PUBLIC_OFFER, type EquipmentCategory, type OfferType } from "~/domain/offer-values";
-import { isLanguage, pick } from "~/i18n/i18n";
+import { isLanguage, pick, translator, type Language } from "~/i18n/i18n";
 import { searchTerms } from "~/utils/text";
 import {
   loadCandidateExperts,
@@ -550,14 +550,16 @@ export async function recomputeSuggestions(requestId: string, options: { announc
       const reasonsOf = new Map(fresh.map((entry) => [entry.id, entry.reasons]));
       for (const { id, userId } of owners) {
         // The same reasons the business sees, and the page that lists them with "not for me".
+        // The notice names the first two in both languages: it is read in whichever the page is in.
+        const reasons = reasonsOf.get(id) ?? [];
         await notify(
           {
             userId,
             type: "suggestion",
             key: "notify.suggested",
-            params: { title: request.title },
+            params: { title: request.title, whyVi: reasonsLine(reasons, "vi"), whyEn: reasonsLine(reasons, "en") },
             url: `/me/requests-for-you#request-${requestId}`,
-            mail: { requestSummary: request.problem, reasons: reasonsOf.get(id), action: "mail.action.forYou" },
+            mail: { requestSummary: request.problem, reasons, action: "mail.action.forYou" },
           },
           tx,
           effects,
@@ -692,4 +694,13 @@ export async function getSuggestions(requestId: string) {
     },
   });
   return rows.map((row) => ({ ...row, reasons: JSON.parse(row.reasons) as Reason[] }));
+}
+
+/** A suggestion notice's "why": its first two reasons, as the request's page words them. */
+function reasonsLine(reasons: Reason[], lang: Language): string {
+  const t = translator(lang);
+  return reasons
+    .slice(0, 2)
+    .map((reason) => reasonText(reason, t, lang))
+    .join("; ");
 }

@@ -19,6 +19,7 @@ import { write } from "~/models/write.server";
 import { declineRequest, requestsForYou } from "~/models/requests-for-you.server";
 import { reasonText } from "~/domain/match-reasons";
 import { translator } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
 import type { AcademicTitle, Offer } from "~/domain/expert-values";
 import { ExpertProfileSchema } from "~/validation/expert";
@@ -708,9 +709,17 @@ describe("suggestions follow changes", () => {
     expect(told.map((notification) => notification.url)).toContain(
       `/me/requests-for-you#request-${requests.textileNoMarks}`,
     );
+    // The notice itself says why, in either language the page is read in.
+    const notice = told.find((notification) => notification.url.endsWith(requests.textileNoMarks));
+    const { key, params } = JSON.parse(notice!.data) as { key: MessageKey; params: Record<string, string> };
+    expect(translator("vi")(key, params)).toMatch(
+      /\(Cùng lĩnh vực: Kỹ thuật môi trường; Từ khóa khớp: .*xử lý nước thải/,
+    );
+    expect(translator("en")(key, params)).toMatch(/\(Same fields: Environmental engineering; /);
     const { email } = await prisma.user.findUniqueOrThrow({ where: { id: experts.robotics.userId } });
     const mail = await prisma.mailMessage.findFirst({ where: { to: email, subject: { contains: "được gợi ý" } } });
     expect(mail, "no suggestion mail").not.toBeNull();
+    expect(mail!.subject, "the subject stays one short line").not.toContain("Cùng lĩnh vực");
     expect(mail!.text).toContain("Vì sao phù hợp:");
     expect(mail!.text).toContain("> - Cùng lĩnh vực: Kỹ thuật môi trường");
     expect(mail!.text).toMatch(/> - Từ khóa khớp: .*xử lý nước thải/);

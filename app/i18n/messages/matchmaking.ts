@@ -13,7 +13,7 @@ export const vi = {
   "notify.requestChangedToReview": ({ title }) => `Đặt hàng đã công khai được sửa, chờ duyệt lại: “${title}”`,
   "notify.requestChangedForResponder": ({ title }) =>
     `Đặt hàng “${title}” mà bạn đã đề xuất vừa được doanh nghiệp sửa và đang chờ duyệt lại; đề xuất của bạn vẫn được giữ nguyên`,
-  "notify.suggested": ({ title }) => `Bạn được gợi ý cho đặt hàng “${title}”`,
+  "notify.suggested": ({ title, whyVi }) => `Bạn được gợi ý cho đặt hàng “${title}”${whyVi ? ` (${whyVi})` : ""}`,
   "notify.offerMatched": ({ offer, title }) => `“${offer}” có thể đáp ứng đặt hàng “${title}” của bạn`,
   "notify.invited": ({ title }) => `Bạn được mời đề xuất cho đặt hàng “${title}”`,
   "notify.newResponse": ({ title, name }) => `${name} đã gửi đề xuất cho “${title}”`,
@@ -323,7 +323,8 @@ export const en: Record<keyof typeof vi, Message> = {
     `A published request was changed and waits for review again: “${title}”`,
   "notify.requestChangedForResponder": ({ title }) =>
     `The request “${title}” you responded to was changed by the business and waits for review again; your proposal is kept as it is`,
-  "notify.suggested": ({ title }) => `You were suggested for the request “${title}”`,
+  "notify.suggested": ({ title, whyEn }) =>
+    `You were suggested for the request “${title}”${whyEn ? ` (${whyEn})` : ""}`,
   "notify.offerMatched": ({ offer, title }) => `“${offer}” may answer your request “${title}”`,
   "notify.invited": ({ title }) => `You are invited to respond to the request “${title}”`,
   "notify.newResponse": ({ title, name }) => `${name} responded to “${title}”`,
