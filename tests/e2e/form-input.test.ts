@@ -982,6 +982,19 @@ describe("new technology request", () => {
       message: "Vui lòng chọn một giá trị trong danh sách.",
     },
     {
+      label: "unknown requester type",
+      form: { requesterType: "ministry" },
+      status: 400,
+      message: "Vui lòng chọn một giá trị trong danh sách.",
+    },
+    {
+      label: "a business without its size",
+      form: { requesterType: "business" },
+      omit: ["companySize"],
+      status: 400,
+      message: "Vui lòng điền mục này.",
+    },
+    {
       label: "unknown visibility",
       form: { visibility: "secret" },
       status: 400,
@@ -1341,6 +1354,27 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
       await expectRefused(authorClient, path, c.form!, c, invitations);
     });
 
+    test("a personal note over 500 characters → 400 at the note, no invitation", async () => {
+      // The invite form sits on a suggested expert's card, where its refusal shows.
+      await db().matchSuggestion.create({
+        data: {
+          requestId: request.id,
+          targetType: "expert",
+          expertId: invitee.profile.id,
+          rank: 0,
+          score: 1,
+          reasons: "[]",
+        },
+      });
+      await expectRefused(
+        authorClient,
+        path,
+        { intent: "invite", expertId: invitee.profile.id, note: "Chào chị, ".repeat(51) },
+        { status: 400, message: "Tối đa 500 ký tự." },
+        invitations,
+      );
+    });
+
     test("only the author invites → 403", async () => {
       const other = await makeUser();
       await expectRefused(
@@ -1362,6 +1396,63 @@ describe("a request's page: respond, review, renew, close, invite, move a respon
         expect(await db().notification.count({ where: { userId: expert.user.id } })).toBe(1);
       },
     );
+  });
+
+  describe("answer a question, accept the confidentiality terms", () => {
+    let question: { id: string };
+    let shortlisted: Awaited<ReturnType<typeof createExpert>>;
+    let shortlistedClient: Client;
+    beforeAll(async () => {
+      const asker = await createExpert();
+      question = await db().requestQuestion.create({
+        data: { requestId: request.id, askerId: asker.user.id, body: "Dữ liệu giọng đọc có sẵn bao nhiêu giờ?" },
+      });
+      await db().techRequest.update({
+        where: { id: request.id },
+        data: { confidential: "Tổng đài hiện dùng phần mềm của nhà cung cấp X, hợp đồng hết hạn tháng 6." },
+      });
+      shortlisted = await createExpert();
+      await createResponse(request.id, shortlisted, "shortlisted");
+      shortlistedClient = httpClient({ cookie: await signInAs(shortlisted.user.id) });
+    });
+    const answerOf = async () => (await db().requestQuestion.findUniqueOrThrow({ where: { id: question.id } })).answer;
+    const acceptances = () => db().confidentialityAcceptance.count({ where: { requestId: request.id } });
+
+    test.each<Case>([
+      { label: "empty answer", form: { answer: "" }, status: 400, message: "Vui lòng điền mục này." },
+      {
+        label: "answer over 3,000 characters",
+        form: { answer: "Có ".repeat(1_001) },
+        status: 400,
+        message: "Tối đa 3000 ký tự.",
+      },
+      { label: "malformed question id", form: { questionId: "../x" }, status: 400 },
+    ])("answer: $label → $status, the question still unanswered", async (c) => {
+      const form = build({ intent: "answer", questionId: question.id, answer: "Khoảng 20 giờ." }, c);
+      await expectRefused(authorClient, path, form, c, answerOf);
+    });
+
+    test("accept-terms without ticking the box → 400 at the box, nothing recorded", async () => {
+      await expectRefused(
+        shortlistedClient,
+        path,
+        { intent: "accept-terms" },
+        { status: 400, message: "Hãy đánh dấu ô chấp nhận điều khoản." },
+        acceptances,
+      );
+    });
+
+    test("accept-terms by a researcher who is not shortlisted → 404, nothing recorded", async () => {
+      const outsider = await createExpert();
+      await createResponse(request.id, outsider);
+      await expectRefused(
+        httpClient({ cookie: await signInAs(outsider.user.id) }),
+        path,
+        { intent: "accept-terms", agree: "on" },
+        { status: 404 },
+        acceptances,
+      );
+    });
   });
 
   describe("move a response", () => {
