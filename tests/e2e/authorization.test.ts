@@ -1505,6 +1505,42 @@ add({
   },
 });
 
+add({
+  name: "POST undo-not-for-me: only the researcher who declined takes it back (nobody else's decline is touched)",
+  method: "POST",
+  prepare: async () => {
+    const f = await requestSuggestingResearcher();
+    await db().requestDecline.create({
+      data: { requestId: f.request.id, expertId: f.suggested.expert.id, reason: "no_capacity" },
+    });
+    return f;
+  },
+  path: () => "/me/requests-for-you",
+  form: (f) => ({ intent: "undo-not-for-me", requestId: f.request.id }),
+  actors: ["owner", "suggested"],
+  allow: ["suggested"],
+  // A member without a profile gets 404; a researcher takes back their own decline, which does not
+  // exist, and is sent back to the list: nothing changes either way.
+  refusedWith: [302, 404],
+  state: (f) => db().requestDecline.findMany({ where: { requestId: f.request.id } }),
+  changed: async (f) => {
+    expect(await db().requestDecline.count({ where: { requestId: f.request.id } })).toBe(0);
+  },
+});
+add({
+  name: "GET a pending request's confidential section: its author only (a shortlisted researcher who accepted finds nothing)",
+  method: "GET",
+  prepare: async () => {
+    const f = await confidentialRequest();
+    await db().techRequest.update({ where: { id: f.request.id }, data: { status: "pending" } });
+    return f;
+  },
+  path: (f) => `/requests/${f.request.id}`,
+  actors: ["owner", "chosen"],
+  allow: ["owner", "curator", "admin"],
+  secret: { shown: (f) => [f.secret], to: ["owner"] },
+});
+
 // ------------------------------------------------------------------ saved searches (docs/decisions/068)
 
 async function savedSearchOf() {
