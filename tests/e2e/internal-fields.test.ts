@@ -438,6 +438,29 @@ describe("an inquiry's conversation and the inbox", () => {
   });
 });
 
+describe("a response's conversation before acceptance", () => {
+  test("on an anonymous request: both sides read it without an e-mail or account id, and the researcher never sees the company", async () => {
+    const expert = await db().expertProfile.findUniqueOrThrow({ where: { userId: world.responder.id } });
+    const curator = world.curator;
+    const request = await makeRequest(world.owner.id, { reviewerId: curator.id, visibility: "anonymous" });
+    const response = await makeResponse(request.id, { id: world.responder.id, expert }, "screening");
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { responseId: response.id } });
+    const thread = `/messages/${conversation.id}`;
+    const question = `Nhóm anh có mẫu thử không ${word()}?`;
+    const reply = `Có, ba mẫu ${word()}`;
+    expect((await httpClient({ cookie: world.owner.cookie }).post(thread, { body: question })).status).toBe(302);
+    expect((await httpClient({ cookie: world.responder.cookie }).post(thread, { body: reply })).status).toBe(302);
+    for (const viewer of [world.owner, world.responder]) {
+      const { problems, bodies } = await walk(viewer, ["/messages", thread]);
+      expect(bodies.get(thread)).toContain(question);
+      expect(bodies.get(thread)).toContain(reply);
+      expect(problems).toEqual([]);
+      if (viewer === world.responder)
+        for (const body of bodies.values()) expect(body).not.toContain(request.companyName);
+    }
+  });
+});
+
 describe("Saved searches", () => {
   test("a member's /me/alerts shows their searches, with no e-mail, account id or internal column", async () => {
     const label = `Tìm ${word()}`;
