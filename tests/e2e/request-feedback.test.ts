@@ -5,7 +5,7 @@ import { useBrowser } from "./browser";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import { makeUser } from "../factories";
-import { makeRequest, makeResearcher, makeResponse } from "./world";
+import { makeFoodCompany, makeRequest, makeResearcher, makeResponse } from "./world";
 
 /**
  * The feedback window as people see it, in Vietnamese at phone size without JavaScript: where a
@@ -101,5 +101,60 @@ describe("public agencies", () => {
     if (shots) await page.screenshot({ path: `${shots}/requests-agency-${width}.png`, fullPage: true });
     await page.goto(`/requests?q=${request.titleToken}&requester=business`);
     expect(await page.locator("article", { hasText: request.titleToken }).count()).toBe(0);
+  });
+});
+
+describe("answer rates on the pages", () => {
+  test("a listing's page and its public requests show how many proposals it answered in time; an anonymous request does not; a profile shows its invitations answered", async () => {
+    const curator = await makeUser({ label: "rates-curator", role: "curator" });
+    const owner = await makeUser({ label: "rates-owner" });
+    const company = await makeFoodCompany("rates-company");
+    const db = portalDb();
+    // Five proposals to the listing's requests whose feedback window closed last month: four answered in time.
+    const researchers = await Promise.all([1, 2, 3, 4, 5].map((n) => makeResearcher(`rates-r${n}`)));
+    const closedDeadline = new Date(Date.now() - 45 * DAY);
+    const requests = [];
+    for (const [index, researcher] of researchers.entries()) {
+      const request = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: company.id });
+      requests.push(request);
+      const response = await makeResponse(request.id, researcher);
+      await db.techRequest.update({ where: { id: request.id }, data: { status: "expired", deadline: closedDeadline } });
+      await db.requestResponse.update({
+        where: { id: response.id },
+        data: {
+          createdAt: new Date(closedDeadline.getTime() - 10 * DAY),
+          ...(index < 4
+            ? { status: "declined", declineReason: "other", feedbackAt: new Date(closedDeadline.getTime() - 8 * DAY) }
+            : {}),
+        },
+      });
+    }
+    const open = await makeRequest(owner.id, { reviewerId: curator.id, organizationId: company.id });
+    const anonymous = await makeRequest(owner.id, {
+      reviewerId: curator.id,
+      organizationId: company.id,
+      visibility: "anonymous",
+    });
+    // One researcher was invited to all five and answered three of them (the other two expired unanswered).
+    const invited = researchers[0]!;
+    for (const [index, request] of requests.entries()) {
+      await db.invitation.create({
+        data: { requestId: request.id, expertId: invited.expert.id, invitedById: owner.id },
+      });
+      if (index > 0 && index < 3)
+        await db.requestDecline.create({ data: { requestId: request.id, expertId: invited.expert.id } });
+    }
+
+    const visitor = httpClient();
+    const figure = "Bên đặt hàng này đã phản hồi 4/5 đề xuất trong thời hạn · thường trong 2 ngày";
+    const listing = await (await visitor.get(`/organizations/${company.slug}`)).text();
+    expect(listing).toContain(figure);
+    expect(await (await visitor.get(`/requests/${open.id}`)).text()).toContain(figure);
+    // An anonymous request names no requester, so it shows no requester's figure either.
+    const hidden = await (await visitor.get(`/requests/${anonymous.id}`)).text();
+    expect(hidden).not.toContain("Bên đặt hàng này đã phản hồi");
+    const profile = await (await visitor.get(`/experts/${invited.expert.slug}`)).text();
+    // Three answered (one response, two "not for me") of five judged: all deadlines have passed.
+    expect(profile).toContain("Đã trả lời 3/5 lời mời tham gia đặt hàng");
   });
 });
