@@ -63,6 +63,14 @@ async function buildWorld() {
   await db().invitation.create({
     data: { requestId: request.id, expertId: responder.expert.id, invitedById: owner.id, note: "Mời anh chị" },
   });
+  // A request with a confidential section, an unanswered question (the owner's answer form) and the
+  // responder shortlisted (the confidentiality terms' form).
+  const talk = await makeRequest(owner.id, { reviewerId: curator.id });
+  await db().techRequest.update({ where: { id: talk.id }, data: { confidential: "Nhà cung cấp hiện tại: X." } });
+  await db().requestQuestion.create({
+    data: { requestId: talk.id, askerId: newcomer.id, body: "Kho lạnh rộng bao nhiêu mét vuông?" },
+  });
+  await makeResponse(talk.id, responder, "shortlisted");
   const pending = await makeRequest(owner.id, { reviewerId: curator.id, status: "pending" });
   // Its own request for the edit form: an accepted edit may send it back to review.
   const editable = await makeRequest(owner.id, { reviewerId: curator.id });
@@ -181,6 +189,7 @@ async function buildWorld() {
         "/me/requests",
         "/requests/new",
         `/requests/${request.id}`,
+        `/requests/${talk.id}`,
         `/organizations/${managed.slug}/edit`,
         `/organizations/${managed.slug}/logo`,
         `/requests/${editable.id}/edit`,
@@ -214,6 +223,7 @@ async function buildWorld() {
         "/me/responses",
         "/me/requests-for-you",
         `/requests/${request.id}`,
+        `/requests/${talk.id}`,
         "/me/profile",
         `/affiliation/confirm?token=${affiliationToken}`,
         `/organizations/${managed.slug}`,
