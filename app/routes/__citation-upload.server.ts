@@ -1,9 +1,4 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import { tooManyFields } from "~/utils/misc";
+import { readMultipart, uploadedFile } from "./__multipart.server";
 
 export type CitationUploadProblem = "missing" | "tooLarge" | "notText";
 
@@ -12,24 +7,15 @@ export async function readCitationUpload(
   request: Request,
   options: { field: string; maxBytes: number; maxParts: number },
 ): Promise<{ text: string } | { problem: CitationUploadProblem; status: number }> {
-  let parts = 0;
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: options.maxBytes });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, async (part) => {
-      if (++parts > options.maxParts) throw tooManyFields(options.maxParts);
-      return memory(part);
-    });
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    if (error instanceof MaxPartSizeExceededError) return { problem: "tooLarge", status: 413 };
-    return { problem: "missing", status: 400 };
-  }
-  const file = form.get(options.field);
-  if (!(file instanceof File) || file.size === 0) return { problem: "missing", status: 400 };
+  const read = await readMultipart(request, options);
+  if ("problem" in read) return read.problem === "tooLarge" ? { problem: "tooLarge", status: 413 } : missing();
+  const file = uploadedFile(read.form, options.field);
+  if (!file) return missing();
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) };
   } catch {
     return { problem: "notText", status: 400 };
   }
 }
+
+const missing = () => ({ problem: "missing" as const, status: 400 });

@@ -1,10 +1,5 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import { ImageRefused } from "~/models/media.server";
-import { tooManyFields } from "~/utils/misc";
+import { readMultipart, uploadedFile } from "./__multipart.server";
 
 /**
  * The image upload forms' shared step (a logo, an equipment photo): the form read with the
@@ -17,22 +12,14 @@ export async function readImageUpload(
   request: Request,
   options: { field: string; maxBytes: number; maxParts: number },
 ): Promise<{ form: FormData; bytes: Buffer } | { form: FormData | null; problem: UploadProblem; status: number }> {
-  let parts = 0;
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: options.maxBytes });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, async (part) => {
-      if (++parts > options.maxParts) throw tooManyFields(options.maxParts);
-      return memory(part);
-    });
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    if (error instanceof MaxPartSizeExceededError) return { form: null, problem: "tooLarge", status: 413 };
-    return { form: null, problem: "notImage", status: 400 };
-  }
-  const file = form.get(options.field);
-  if (!(file instanceof File) || file.size === 0) return { form, problem: "missing", status: 400 };
-  return { form, bytes: Buffer.from(await file.arrayBuffer()) };
+  const read = await readMultipart(request, options);
+  if ("problem" in read)
+    return read.problem === "tooLarge"
+      ? { form: null, problem: "tooLarge", status: 413 }
+      : { form: null, problem: "notImage", status: 400 };
+  const file = uploadedFile(read.form, options.field);
+  if (!file) return { form: read.form, problem: "missing", status: 400 };
+  return { form: read.form, bytes: Buffer.from(await file.arrayBuffer()) };
 }
 
 /** Why the pipeline refused an image, as an upload problem; anything else is thrown again. */
