@@ -11,7 +11,7 @@ import { bumpIndexGeneration } from "./index-generation";
  * worker in this process picks the rows up at once (other processes'
  * workers find them on their next poll).
  */
-export const SEARCH_ENTITIES = ["organization", "expert", "request", "offer"] as const;
+export const SEARCH_ENTITIES = ["organization", "expert", "request", "offer", "event"] as const;
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
 /** Rows per INSERT: 4 parameters each, far below SQLite's limit (32,766). */
