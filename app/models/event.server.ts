@@ -351,7 +351,8 @@ export async function eventForPage(slug: string, viewer: Actor | null) {
       organization: organization?.status === "published" ? organization : null,
       fields: fields.map(({ field }) => field),
       seatsLeft: event.capacity === null ? null : Math.max(0, event.capacity - seatsTaken),
-      reviewNote: canManage ? reviewNote : null,
+      // Why it was refused: for those who may act on it, under a name that is not the column's.
+      refusal: canManage && event.status === "rejected" ? reviewNote : null,
     },
     canManage,
   };

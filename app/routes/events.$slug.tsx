@@ -107,8 +107,8 @@ export default function EventPage() {
             {other}
           </p>
         ) : null}
-        {event.reviewNote && event.status === "rejected" ? (
-          <p className="mt-3 text-sm text-red-800">{t("event.reviewNote", { note: event.reviewNote })}</p>
+        {event.refusal ? (
+          <p className="mt-3 text-sm text-red-800">{t("event.reviewNote", { note: event.refusal })}</p>
         ) : null}
         <dl className="mt-4 grid gap-3 sm:grid-cols-[10rem_1fr]">
           <dt className="font-semibold text-slate-700">{t("event.when")}</dt>

@@ -199,7 +199,7 @@ describe("review, index and search", () => {
     expect(told.data).toContain("Thiếu địa điểm cụ thể");
     expect(await eventForPage(event.slug, null)).toBeNull();
     // The note reaches its author, never a visitor.
-    expect((await eventForPage(event.slug, manager))?.event.reviewNote).toBe("Thiếu địa điểm cụ thể");
+    expect((await eventForPage(event.slug, manager))?.event.refusal).toBe("Thiếu địa điểm cụ thể");
     await drainOutbox();
     await expect(eventsIndex().getDocument(event.id)).rejects.toThrow();
   });
