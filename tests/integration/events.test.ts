@@ -19,6 +19,7 @@ import {
 import { pendingEvents, reviewEvent } from "~/models/event-review.server";
 import { searchEvents, type EventQuery } from "~/models/event-search.server";
 import { seedDirectory } from "~/models/seed.server";
+import { updateOrganization } from "~/models/organization.server";
 import { NO_EVENT_FILTERS } from "~/utils/event-query";
 import { EventSchema } from "~/validation/event";
 import { hex, makeOrganization, makeUser } from "../factories";
@@ -162,6 +163,13 @@ describe("review, index and search", () => {
     expect(filtered.hits.map((hit) => hit.id)).toEqual([event.id]);
     expect((await searchEvents(query({ kinds: ["workshop"], organizers: [organization.slug] }))).total).toBe(0);
     expect((await organizationUpcomingEvents(organization.id)).map((row) => row.slug)).toEqual([event.slug]);
+    // The organizer's new name reaches the event's document.
+    const renamed = `Vườn ươm Đổi tên ${hex()}`;
+    await updateOrganization(organization.id, { nameVi: renamed }, { origin: "portal" });
+    await drainOutbox();
+    expect(((await eventsIndex().getDocument(event.id)) as { organizerNames: string[] }).organizerNames).toContain(
+      renamed,
+    );
 
     // An edit by the manager sends it back to review and out of the index.
     expect(
