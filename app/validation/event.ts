@@ -77,8 +77,10 @@ type Issue = { path: string; key: string; params?: Record<string, string | numbe
 export function eventIssues(event: z.output<typeof EventObject>): Issue[] {
   const issues: Issue[] = [];
   if (!event.titleVi && !event.titleEn) issues.push({ path: "titleVi", key: "event.titleRequired" });
-  if (event.endsAt.getTime() <= event.startsAt.getTime()) issues.push({ path: "endsAt", key: "event.endBeforeStart" });
-  else if (event.endsAt.getTime() - event.startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000)
+  // A time refused on its own (refinements do not stop zod) is not compared.
+  const [start, end] = [event.startsAt as Date | null, event.endsAt as Date | null];
+  if (start && end && end.getTime() <= start.getTime()) issues.push({ path: "endsAt", key: "event.endBeforeStart" });
+  else if (start && end && end.getTime() - start.getTime() > MAX_EVENT_DAYS * 86_400_000)
     issues.push({ path: "endsAt", key: "event.tooLong", params: { days: MAX_EVENT_DAYS } });
   const inPerson = event.format !== "online";
   const online = event.format !== "in_person";
