@@ -123,4 +123,34 @@ describe("events on a phone, in Vietnamese, without JavaScript", () => {
         .count(),
     ).toBe(1);
   });
+
+  test("a past event keeps its page, says it has ended and offers no registration; a cancelled one says so", async () => {
+    const token = word();
+    const make = (status: string, days: number) =>
+      portalDb().event.create({
+        data: {
+          slug: `hoi-thao-${status}-${token}`,
+          kind: "workshop",
+          titleVi: `Hội thảo ${status} ${token}`,
+          startsAt: new Date(Date.now() + days * 86_400_000),
+          endsAt: new Date(Date.now() + days * 86_400_000 + 3 * 3_600_000),
+          format: "online",
+          onlineUrl: "https://meet.example.vn/hoi-thao",
+          organizerName: "Sở Khoa học và Công nghệ Hà Nội",
+          status,
+        },
+      });
+    const past = await make("published", -30);
+    const cancelled = await make("cancelled", 30);
+    const page = await openPage(PHONE);
+    expect((await page.goto(`/events/${past.slug}`))!.status()).toBe(200);
+    expect(await page.getByText(t("event.endedNotice")).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: t("event.register") }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: t("event.addToCalendar") }).count()).toBe(0);
+    expect((await page.goto(`/events/${cancelled.slug}`))!.status()).toBe(200);
+    expect(await page.getByText(t("event.cancelledNotice")).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: t("event.register") }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "meet.example.vn/hoi-thao" }).count()).toBe(0);
+    await noSideways(page);
+  });
 });
