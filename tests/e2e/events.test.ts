@@ -88,6 +88,7 @@ describe("events on a phone, in Vietnamese, without JavaScript", () => {
     const desk = await openPage(PHONE);
     await signInAs(official.id, desk.context());
     await desk.goto("/admin/queue");
+    await camera.shot(desk, "queue", "Sự kiện chờ duyệt trong hàng chờ của cán bộ quản lý");
     await desk
       .locator(`#event-${event.id}`)
       .getByRole("button", { name: t("admin.approve") })
