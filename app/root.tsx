@@ -178,6 +178,9 @@ function SiteHeader({
       <NavLink to="/offers" className={navClass}>
         {t("nav.offers")}
       </NavLink>
+      <NavLink to="/events" className={navClass}>
+        {t("nav.events")}
+      </NavLink>
       <NavLink to="/ecosystem" className={navClass}>
         {t("nav.ecosystem")}
       </NavLink>

@@ -992,6 +992,101 @@ step("bulk import of a 50,000-row CSV (parse, plan against the directory, write)
   await prisma.auditEntry.deleteMany({ where: { action: "organization.import", label: "bench.csv" } });
 }
 
+// ---------------------------------------------------------------- events (docs/decisions/072)
+// 5,000 published events over 2025–2027 in the bench database (kept for --reuse), their index
+// built, and the events list's data request timed without the result cache, at 1 and 16 clients.
+{
+  const EVENTS = 5_000;
+  const { EVENT_FORMATS, EVENT_KINDS } = await import("~/domain/event-values");
+  const { DISTRICTS } = await import("~/domain/districts");
+  const { foldForSearch } = await import("~/utils/text");
+  const existing = await prisma.event.count({ where: { slug: { startsWith: "bench-event-" } } });
+  if (existing < EVENTS) {
+    step(`generating ${(EVENTS - existing).toLocaleString("en")} events`);
+    const fields = await prisma.field.findMany({
+      where: { parentId: { not: null } },
+      select: { id: true, nameVi: true },
+      orderBy: { slug: "asc" },
+      take: 300,
+    });
+    const topics = ["trí tuệ nhân tạo", "công nghệ sinh học", "vật liệu mới", "nông nghiệp công nghệ cao"];
+    const moreTopics = ["bán dẫn", "năng lượng tái tạo", "y sinh", "chuyển đổi số", "đô thị thông minh"];
+    const from = Date.UTC(2025, 0, 1);
+    const span = Date.UTC(2028, 0, 1) - from;
+    for (let first = existing; first < EVENTS; first += 500) {
+      const rows = Array.from({ length: Math.min(500, EVENTS - first) }, (_, k) => {
+        const i = first + k;
+        const kind = EVENT_KINDS[i % EVENT_KINDS.length]!;
+        const topic = [...topics, ...moreTopics][i % 9]!;
+        const startsAt = new Date(from + Math.floor(((i * 7919) % EVENTS) * (span / EVENTS)));
+        const titleVi = `${["Chợ công nghệ", "Hội thảo", "Khóa đào tạo", "Demo day", "Cuộc thi"][i % 5]} ${topic} ${i}`;
+        const field = fields[i % fields.length]!;
+        return {
+          id: `benchevent${String(i).padStart(6, "0")}`,
+          slug: `bench-event-${i}`,
+          kind,
+          titleVi,
+          descriptionVi: `Sự kiện về ${topic} cho doanh nghiệp, viện và trường ở Hà Nội.`,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + (2 + (i % 7)) * 3_600_000),
+          format: EVENT_FORMATS[i % EVENT_FORMATS.length]!,
+          venue: `Hội trường ${i % 40}`,
+          district: DISTRICTS[i % DISTRICTS.length]!.slug,
+          onlineUrl: i % 3 === 0 ? null : `https://meet.example.vn/${i}`,
+          organizerName: "Sở Khoa học và Công nghệ Hà Nội",
+          capacity: 50 + (i % 10) * 50,
+          status: "published",
+          publishedAt: startsAt,
+          searchText: foldForSearch(`${titleVi} ${topic} ${field.nameVi}`),
+          fieldId: field.id,
+        };
+      });
+      await prisma.event.createMany({ data: rows.map(({ fieldId: _field, ...row }) => row) });
+      await prisma.eventField.createMany({ data: rows.map((row) => ({ eventId: row.id, fieldId: row.fieldId })) });
+    }
+  }
+  const eventCount = await prisma.event.count({ where: { status: "published" } });
+  step(`building the events index (${eventCount.toLocaleString("en")} published events)`);
+  const eventBuild = await reindex(prisma, "event");
+  const eventMix = [
+    "q=cho+cong+nghe",
+    "q=tri+tue+nhan+tao",
+    "q=hoi+thao+vat+lieu",
+    "q=demo",
+    "q=ban+dan&kind=workshop",
+    "kind=technology_market",
+    "format=online&when=past",
+    "q=nong+nghiep&district=cau-giay",
+    "when=past&page=3",
+    "q=y+sinh&format=hybrid",
+  ];
+  const eventsData = (query: string) => `/events.data?${query}&_routes=routes%2Fevents._index`;
+  step("events data request, Meilisearch, result cache off");
+  const port = await findFreePort();
+  const server = await startServer(port, meili.host, meili.apiKey, { SEARCH_CACHE: "off" });
+  const eventLatency: Record<string, Stats> = {};
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await measure(base, eventMix, 1, 20, eventsData); // warm-up
+    for (const clients of [1, 16]) {
+      const stats = await measure(base, eventMix, clients, REQUESTS, eventsData, server.pid);
+      eventLatency[`uncached_${clients}`] = stats;
+      latency[`events_engineUncached_${clients}`] = stats;
+      console.log(
+        `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors, ` +
+          `modes ${JSON.stringify(stats.modes)}`,
+      );
+    }
+  } finally {
+    await stopServer(server);
+  }
+  results.events = {
+    count: eventCount,
+    indexBuildSeconds: round(eventBuild.ms / 1000, 1),
+    searchP95Ms: { clients1: eventLatency.uncached_1!.p95, clients16: eventLatency.uncached_16!.p95 },
+  };
+}
+
 await meili.stop();
 await prisma.$disconnect();
 
@@ -1007,6 +1102,7 @@ const targets = {
   "match suggestions, offers included, p95 < 100 ms": percentile(computeTimes, 95) < 100 && suggestionErrors === 0,
   "write → searchable p95 < 1000 ms": percentile(writeTimes, 95) < 1_000,
   "offer write → searchable p95 < 1000 ms": (results.offerWriteToSearchable as Stats).p95 < 1_000,
+  "event search p95 at 16 clients, no cache < 100 ms": (latency.events_engineUncached_16 as Stats).p95 < 100,
   "app peak memory < 300 MB":
     Math.max(...Object.keys(MODES).map((mode) => latency[`${mode}_peakMemoryMb`] as number)) < 300,
 };
@@ -1585,6 +1681,16 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   console.log(`├${line}┤`);
   for (const [target, met] of Object.entries(all.targets as Record<string, boolean | null>)) {
     row(target, met === null ? "not measured" : met ? "met" : "NOT MET");
+  }
+  // Events (docs/decisions/072)
+  const events = all.events as
+    { count: number; indexBuildSeconds: number; searchP95Ms: { clients1: number; clients16: number } } | undefined;
+  if (events) {
+    row("events / events index build (s)", `${events.count.toLocaleString("en")} / ${events.indexBuildSeconds}`);
+    row(
+      "events search, no cache: p95 1 / 16 clients (ms)",
+      `${events.searchP95Ms.clients1} / ${events.searchP95Ms.clients16}`,
+    );
   }
   console.log(`└${line}┘`);
 }

@@ -161,11 +161,46 @@ export const OFFERS_INDEX: IndexDefinition = {
   },
 };
 
+/** Innovation events (search/event-document.ts, docs/decisions/072): ordered by start, past ones kept. */
+export const EVENTS_INDEX: IndexDefinition = {
+  base: "events",
+  primaryKey: "id",
+  settings: {
+    ...commonSettings,
+    searchableAttributes: [
+      "titleVi",
+      "titleEn",
+      "kindLabels",
+      "organizerNames",
+      "fieldNames",
+      "venue",
+      "placeNames",
+      "formatLabels",
+      "descriptionVi",
+      "descriptionEn",
+    ],
+    displayedAttributes: ["id", "titleVi", "titleEn", "descriptionVi", "descriptionEn"],
+    filterableAttributes: [
+      "kind",
+      "format",
+      "district",
+      "ward",
+      "fieldSlugs",
+      "areaSlugs",
+      "organizationId",
+      "startsAt",
+      "endsAt",
+    ],
+    sortableAttributes: ["startsAt", "endsAt"],
+  },
+};
+
 export const ALL_INDEXES: readonly IndexDefinition[] = [
   ORGANIZATIONS_INDEX,
   EXPERTS_INDEX,
   REQUESTS_INDEX,
   OFFERS_INDEX,
+  EVENTS_INDEX,
 ];
 
 const TASK_TIMEOUT_MS = 120_000;

@@ -3,7 +3,15 @@ import os from "node:os";
 import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { EXPERTS_INDEX, OFFERS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX, type IndexDefinition } from "./indexes";
+import {
+  EVENTS_INDEX,
+  EXPERTS_INDEX,
+  OFFERS_INDEX,
+  ORGANIZATIONS_INDEX,
+  REQUESTS_INDEX,
+  type IndexDefinition,
+} from "./indexes";
+import { loadEventDocuments } from "./event-document";
 import { loadOfferDocuments } from "./offer-document";
 import { loadExpertDocuments } from "./expert-document";
 import { loadOrganizationDocuments } from "./organization-document";
@@ -50,6 +58,7 @@ const ENTITY_SOURCES: Record<
   expert: { index: EXPERTS_INDEX, load: loadExpertDocuments },
   request: { index: REQUESTS_INDEX, load: loadRequestDocuments },
   offer: { index: OFFERS_INDEX, load: loadOfferDocuments },
+  event: { index: EVENTS_INDEX, load: loadEventDocuments },
 };
 
 const KEEP_PROCESSED_MS = 24 * 60 * 60 * 1000;

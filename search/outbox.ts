@@ -11,7 +11,7 @@ import { bumpIndexGeneration } from "./index-generation";
  * worker in this process picks the rows up at once (other processes'
  * workers find them on their next poll).
  */
-export const SEARCH_ENTITIES = ["organization", "expert", "request", "offer"] as const;
+export const SEARCH_ENTITIES = ["organization", "expert", "request", "offer", "event"] as const;
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
 /** Rows per INSERT: 4 parameters each, far below SQLite's limit (32,766). */
@@ -70,6 +70,12 @@ export async function enqueueFieldHolders(db: DbClient, fieldIds: readonly strin
     "offer",
     offers.map((row) => row.offerId),
   );
+  const events = await db.eventField.findMany({ where, select: { eventId: true } });
+  await enqueueSearchSync(
+    db,
+    "event",
+    events.map((row) => row.eventId),
+  );
 }
 
 /**
@@ -88,6 +94,22 @@ export async function enqueueOwnedOffers(db: DbClient, organizationIds: readonly
       db,
       "offer",
       offers.map((offer) => offer.id),
+    );
+  }
+}
+
+/** An organization's events carry its names (docs/decisions/072): a change to it re-indexes them too. */
+export async function enqueueOrganizedEvents(db: DbClient, organizationIds: readonly string[]) {
+  for (let start = 0; start < organizationIds.length; start += ROWS_PER_INSERT) {
+    const chunk = organizationIds.slice(start, start + ROWS_PER_INSERT);
+    const events = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT "id" FROM "Event" WHERE "organizationId" IN (${chunk.map(() => "?").join(", ")})`,
+      ...chunk,
+    );
+    await enqueueSearchSync(
+      db,
+      "event",
+      events.map((event) => event.id),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { DbClient } from "~/db/client.server";
 import { indexingClient, indexUid } from "./client";
 import { requireSearchConfig, type SearchConfig } from "./config";
-import { ensureIndex, EXPERTS_INDEX, OFFERS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "./indexes";
+import { ensureIndex, EVENTS_INDEX, EXPERTS_INDEX, OFFERS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "./indexes";
 import type { SearchEntity } from "./outbox";
 import { countIndexable, reindex } from "./reindex";
 import { DOCUMENT_FORMAT, indexedDocumentFormat } from "./document-format";
@@ -11,6 +11,7 @@ const INDEX_OF = {
   expert: EXPERTS_INDEX,
   request: REQUESTS_INDEX,
   offer: OFFERS_INDEX,
+  event: EVENTS_INDEX,
 } as const;
 
 /**

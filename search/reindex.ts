@@ -7,6 +7,7 @@ import { bumpIndexGeneration } from "./index-generation";
 import {
   createIndexIfMissing,
   ensureIndex,
+  EVENTS_INDEX,
   EXPERTS_INDEX,
   OFFERS_INDEX,
   ORGANIZATIONS_INDEX,
@@ -15,6 +16,7 @@ import {
 } from "./indexes";
 import { loadIndexSources, organizationDocument } from "./organization-document";
 import { offerDocument, offerIndexInclude } from "./offer-document";
+import { eventDocument, eventIndexInclude, INDEXED_EVENT } from "./event-document";
 import { markSearchableDataChanged, type SearchEntity } from "./outbox";
 import { requestDocument, requestIndexInclude } from "./request-document";
 
@@ -91,6 +93,20 @@ const SOURCES: Record<SearchEntity, Source> = {
           take: limit,
         })
       ).map(offerDocument),
+  },
+  event: {
+    entity: "event",
+    index: EVENTS_INDEX,
+    count: (db) => db.event.count({ where: INDEXED_EVENT }),
+    batch: async (db, afterId, limit) =>
+      (
+        await db.event.findMany({
+          where: { ...INDEXED_EVENT, ...(afterId ? { id: { gt: afterId } } : {}) },
+          include: eventIndexInclude,
+          orderBy: { id: "asc" },
+          take: limit,
+        })
+      ).map(eventDocument),
   },
 };
 

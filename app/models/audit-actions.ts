@@ -36,7 +36,13 @@ export type AuditAction =
   | "user.role"
   | "affiliation.verify"
   | "affiliation.decline"
-  | "organization.domains";
+  | "organization.domains"
+  // Events (docs/decisions/072)
+  | "event.create"
+  | "event.edit"
+  | "event.approve"
+  | "event.reject"
+  | "event.cancel";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "request.approve",
@@ -76,4 +82,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "affiliation.verify",
   "affiliation.decline",
   "organization.domains",
+  // Events (docs/decisions/072)
+  "event.create",
+  "event.edit",
+  "event.approve",
+  "event.reject",
+  "event.cancel",
 ];

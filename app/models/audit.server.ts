@@ -12,7 +12,7 @@ export { AUDIT_ACTIONS, type AuditAction };
 export type AuditInput = {
   actorId: string | null;
   action: AuditAction;
-  entityType: "organization" | "request" | "claim" | "expert" | "user" | "import" | "offer";
+  entityType: "organization" | "request" | "claim" | "expert" | "user" | "import" | "offer" | "event";
   entityId: string;
   label: string;
   before?: unknown;
@@ -27,7 +27,7 @@ export type AuditInput = {
 export function auditDecision(
   reviewerId: string,
   decision: { approve: boolean; note?: string | null },
-  subject: "request" | "expert" | "claim" | "revision" | "offer",
+  subject: "request" | "expert" | "claim" | "revision" | "offer" | "event",
   entry: Omit<AuditInput, "actorId" | "action" | "reason">,
   tx: Prisma.TransactionClient,
 ) {

@@ -3,6 +3,7 @@ import { reviewClaim } from "./claim.server";
 import { reviewProfile } from "./expert-review.server";
 import { reviewListing } from "./listing-proposal.server";
 import { reviewOffer } from "./offer-review.server";
+import { reviewEvent } from "./event-review.server";
 import { reviewRequest } from "./request.server";
 import { reviewRevision } from "./revision.server";
 
@@ -43,7 +44,7 @@ export function pendingRequests(take?: number) {
   });
 }
 
-export const REVIEW_KINDS = ["request", "listing", "revision", "profile", "claim", "offer"] as const;
+export const REVIEW_KINDS = ["request", "listing", "revision", "profile", "claim", "offer", "event"] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export const isReviewKind = (kind: string): kind is ReviewKind => (REVIEW_KINDS as readonly string[]).includes(kind);
 
@@ -55,6 +56,7 @@ const REVIEWS: Record<ReviewKind, (id: string, reviewerId: string, decision: Dec
   profile: reviewProfile,
   claim: reviewClaim,
   offer: reviewOffer,
+  event: reviewEvent,
 };
 
 /** Approves or rejects one item; false when it was not pending (or does not exist). */
@@ -79,5 +81,7 @@ export async function reviewItemExists(kind: ReviewKind | "stale", id: string): 
       return Boolean(await prisma.organizationClaim.findUnique({ where: { id }, select }));
     case "offer":
       return Boolean(await prisma.offer.findUnique({ where: { id }, select }));
+    case "event":
+      return Boolean(await prisma.event.findUnique({ where: { id }, select }));
   }
 }

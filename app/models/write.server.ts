@@ -1,5 +1,6 @@
 import {
   enqueueFieldHolders,
+  enqueueOrganizedEvents,
   enqueueOwnedOffers,
   enqueueSearchSync,
   markSearchableDataChanged,
@@ -54,6 +55,7 @@ export async function write<T>(work: (tx: Tx, effects: Effects) => Promise<T>, o
       async reindex(entity, ids) {
         await enqueueSearchSync(tx, entity, ids);
         if (entity === "organization") await enqueueOwnedOffers(tx, ids);
+        if (entity === "organization") await enqueueOrganizedEvents(tx, ids);
         if (ids.length > 0) woken.search = true;
       },
       async reindexFieldHolders(fieldIds) {

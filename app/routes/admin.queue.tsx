@@ -21,6 +21,8 @@ import { describeChanges, pendingRevisions, type ProposedChanges } from "~/model
 import { staleListings } from "~/models/stale.server";
 import { pendingOffers } from "~/models/offer-review.server";
 import { PendingOffer } from "~/components/pending-offer";
+import { pendingEvents } from "~/models/event-review.server";
+import { eventWhen } from "~/domain/event-time";
 import type { OrganizationSnapshot } from "~/models/curation.server";
 import { requirePermission } from "~/auth/auth.server";
 import { isReviewKind, pendingRequests, reviewItem, reviewItemExists } from "~/models/review-queue.server";
@@ -39,17 +41,19 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("queue.title")
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organization:curate");
-  const [requests, listings, revisions, profiles, claims, stale, findDuplicates, offers, checks] = await Promise.all([
-    pendingRequests(50),
-    proposedListings(),
-    pendingRevisions(),
-    profilesToReview(),
-    pendingClaims(),
-    staleListings(),
-    duplicateFinder(),
-    pendingOffers(),
-    pendingAffiliationChecks(),
-  ]);
+  const [requests, listings, revisions, profiles, claims, stale, findDuplicates, offers, checks, events] =
+    await Promise.all([
+      pendingRequests(50),
+      proposedListings(),
+      pendingRevisions(),
+      profilesToReview(),
+      pendingClaims(),
+      staleListings(),
+      duplicateFinder(),
+      pendingOffers(),
+      pendingAffiliationChecks(),
+      pendingEvents(),
+    ]);
   return {
     // Only the author's name: the queue does not show e-mail addresses.
     requests: requests.map(({ author, ...request }) => ({ ...request, author: { name: author.name } })),
@@ -68,6 +72,7 @@ export async function loader(args: LoaderFunctionArgs) {
     claims,
     stale,
     offers,
+    events,
     // Decided on their own page (/admin/affiliations); the queue says how many wait.
     affiliationChecks: checks.length,
   };
@@ -109,7 +114,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { requests, listings, revisions, profiles, claims, stale, offers, affiliationChecks } =
+  const { requests, listings, revisions, profiles, claims, stale, offers, events, affiliationChecks } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -121,7 +126,8 @@ export default function Queue() {
       profiles.length +
       claims.length +
       stale.length +
-      offers.length ===
+      offers.length +
+      events.length ===
     0;
   const noteErrors = (kind: string, id: string) =>
     actionData?.kind === kind && actionData.id === id ? (actionData.result?.error?.note ?? undefined) : undefined;
@@ -188,6 +194,27 @@ export default function Queue() {
           <Item key={offer.id} id={`offer-${offer.id}`}>
             <PendingOffer offer={offer} />
             {review("offer", offer.id)}
+          </Item>
+        ))}
+      </Section>
+
+      <Section id="events" title={t("queue.events")} count={events.length}>
+        {events.map((event) => (
+          <Item key={event.id} id={`event-${event.id}`}>
+            <Link to={`/events/${event.slug}`} className="font-semibold text-brand-700 underline">
+              {pick(lang, event.titleVi, event.titleEn)}
+            </Link>
+            <p className="text-sm text-slate-600">{eventWhen(lang, event.startsAt, event.endsAt)}</p>
+            <p className="text-sm text-slate-600">
+              {t("queue.eventBy", {
+                organizer: event.organization
+                  ? pick(lang, event.organization.nameVi, event.organization.nameEn)
+                  : (event.organizerName ?? ""),
+                name: event.author ?? "",
+              })}
+            </p>
+            <p className="mt-1 line-clamp-3 text-sm">{pick(lang, event.descriptionVi, event.descriptionEn)}</p>
+            {review("event", event.id)}
           </Item>
         ))}
       </Section>

@@ -10,6 +10,8 @@ import { publishedExpertsOf } from "~/models/expert.server";
 import { getPublishedOrganization } from "~/models/organization.server";
 import { organizationOffers } from "~/models/offer.server";
 import { OrganizationOffers } from "~/components/organization-offers";
+import { OrganizationEvents } from "~/components/organization-events";
+import { organizationUpcomingEvents, organizerKind } from "~/models/event.server";
 import { getUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
 import { hasPermission } from "~/auth/permissions";
@@ -59,7 +61,10 @@ export async function loader(args: LoaderFunctionArgs) {
     shownFeedback({ organizationId: organization.id }),
   ]);
   const canEdit = managing || hasPermission(user, "organization:edit-any");
-  const offers = await organizationOffers(organization.id, { manager: canEdit });
+  const [offers, events] = await Promise.all([
+    organizationOffers(organization.id, { manager: canEdit }),
+    organizationUpcomingEvents(organization.id),
+  ]);
   // The listing's general mailbox goes out as `publicEmail`: `email` names people's accounts, which never leave the server.
   const { email, logoKey, ...listing } = organization;
   return {
@@ -67,6 +72,8 @@ export async function loader(args: LoaderFunctionArgs) {
     organization: { ...listing, publicEmail: email, logo: logoUrl(logoKey, 256) },
     experts,
     offers,
+    events,
+    canAddEvent: canEdit && organizerKind(organization.kind),
     canEdit,
     signedIn: Boolean(user),
     inquiry,
@@ -88,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { organization, experts, offers, canEdit, signedIn, inquiry, requesterFeedback } =
+  const { organization, experts, offers, events, canAddEvent, canEdit, signedIn, inquiry, requesterFeedback } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -225,6 +232,8 @@ export default function OrganizationPage() {
           ) : null}
 
           <OrganizationOffers slug={organization.slug} offers={offers} canAdd={canEdit} />
+
+          <OrganizationEvents slug={organization.slug} events={events} canAdd={canAddEvent} />
 
           {experts.length > 0 ? (
             <Panel id="experts" title={`${t("expert.experts")} (${experts.length})`}>

@@ -6,6 +6,7 @@ import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { REQUESTER_TYPES, SECTORS } from "~/domain/request-values";
 import { ACCESS_MODES, IP_STATUSES, OFFER_TYPES, PRICE_MODES, TRL_MAX, TRL_MIN } from "~/domain/offer-values";
 import { isWardSlug } from "~/domain/wards";
+import { EVENT_FORMATS, EVENT_KINDS } from "~/domain/event-values";
 
 /**
  * One Zod schema per list URL: the directory, experts and requests pages and
@@ -367,6 +368,9 @@ const UNKNOWN_KEYS: Record<string, MessageKey> = {
   ward: "error.ward.unknown",
   trl: "error.trl.unknown",
   ip: "error.ipStatus.unknown",
+  when: "error.eventWhen.unknown",
+  format: "error.eventFormat.unknown",
+  organizer: "error.organizer.unknown",
 };
 
 export function pageProblem({ name, kind, value }: ParamProblem): QueryProblem {
@@ -396,3 +400,48 @@ export function readPageQuery<S extends ListSchema>(schema: S, params: URLSearch
 export function shorten(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
+
+// Events (docs/decisions/072): their own block, so the list's URL is read by the same policy.
+
+/** /events: words, upcoming or past, kind, format, place, field, organizer, a page. */
+export const eventsPageQuerySchema = z
+  .object({
+    q: text,
+    when: choice(["upcoming", "past"] as const),
+    kind: list(member(EVENT_KINDS)),
+    format: list(member(EVENT_FORMATS)),
+    district: list(known(isDistrictSlug)),
+    field: list(slug),
+    organizer: list(slug),
+    page: wholeNumber(1, MAX_PAGE),
+  })
+  .transform(({ kind, format, district, field, organizer, ...rest }) => ({
+    ...rest,
+    kinds: kind,
+    formats: format,
+    districts: district,
+    fields: field,
+    organizers: organizer,
+  }));
+export type EventsPageQuery = z.output<typeof eventsPageQuerySchema>;
+
+/** The API's /api/v1/events: the same filters, the API's spelling and page size. */
+export const apiEventsQuerySchema = z
+  .object({
+    q: text,
+    when: choice(["upcoming", "past"] as const),
+    kind: apiList(member(EVENT_KINDS)),
+    format: apiList(member(EVENT_FORMATS)),
+    district: apiList(known(isDistrictSlug)),
+    field: apiList(slug),
+    organizer: apiList(slug),
+    ...paging,
+  })
+  .transform(({ kind, format, district, field, organizer, ...rest }) => ({
+    ...rest,
+    kinds: kind,
+    formats: format,
+    districts: district,
+    fields: field,
+    organizers: organizer,
+  }));

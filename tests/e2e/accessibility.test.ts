@@ -45,3 +45,34 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     await expect.poll(() => page.url()).toMatch(/#main$/);
   });
 });
+
+// Events (docs/decisions/072): the list and an event's page, on a phone; the form refused, as an official.
+describe("accessibility of the event pages", () => {
+  test("the list, an event's page and the refused form have no serious violations on a phone", async () => {
+    const { portalDb, signInAs } = await import("./fixtures");
+    const { makeUser } = await import("../factories");
+    const slug = `axe-demo-day-${Date.now()}`;
+    await portalDb().event.create({
+      data: {
+        slug,
+        kind: "demo_day",
+        titleVi: "Ngày trình diễn khởi nghiệp",
+        startsAt: new Date(Date.now() + 7 * 86_400_000),
+        endsAt: new Date(Date.now() + 7 * 86_400_000 + 4 * 3_600_000),
+        venue: "Hội trường A",
+        district: "cau-giay",
+        organizerName: "Sở Khoa học và Công nghệ Hà Nội",
+        status: "published",
+      },
+    });
+    for (const url of ["/events", "/events?when=past&q=khong+co+gi+xyzw", `/events/${slug}`])
+      expect(await violations(url, { mobile: true }), url).toEqual([]);
+    const official = await makeUser({ label: "axe-curator", role: "curator" });
+    const page = await openPage({ bypassCSP: true, viewport: { width: 360, height: 780 }, isMobile: true });
+    await signInAs(official.id, page.context());
+    await page.goto("/events/new", { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Đăng sự kiện" }).click();
+    await expect.poll(() => page.locator("[aria-invalid=true]").count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
-import { hex, makeBooking, makeMessage, makeOffer, makeUser } from "../factories";
+import { hex, makeBooking, makeMessage, makeOffer, makeOrganization, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
@@ -2343,6 +2343,154 @@ add({
   allow: OFFICIALS,
   state: () =>
     db().organization.findUniqueOrThrow({ where: { id: shared.otherOrg.id }, select: { emailDomains: true } }),
+});
+
+// ------------------------------------------------------------------ events (docs/decisions/072)
+
+/** An incubator with its own manager (`organizer`), and one of its events; the matrix's `manager` manages a company. */
+async function incubatorEvent(status = "published") {
+  const incubator = await makeOrganization({ label: "events-incubator", kind: "incubator" });
+  const organizer = await makeUser({ label: "incubator-manager" });
+  await manage(organizer.id, incubator.id);
+  const title = `Ngày trình diễn ${word()}`;
+  const event = await db().event.create({
+    data: {
+      slug: `ngay-trinh-dien-${hex()}`,
+      kind: "demo_day",
+      titleVi: title,
+      startsAt: new Date(Date.now() + 30 * 86_400_000),
+      endsAt: new Date(Date.now() + 30 * 86_400_000 + 8 * 3_600_000),
+      venue: "Hội trường A",
+      district: "cau-giay",
+      organizationId: incubator.id,
+      createdById: organizer.id,
+      status,
+    },
+  });
+  return { incubator, organizer, event, title, people: { organizer } };
+}
+const eventForm = (title: string): Form => ({
+  kind: "demo_day",
+  titleVi: title,
+  startsAt: "2031-06-12T09:00",
+  endsAt: "2031-06-12T17:00",
+  format: "in_person",
+  venue: "Hội trường A",
+  district: "cau-giay",
+  fieldSlugs: "food-technology",
+  meetingsOpen: "on",
+  meetingMinutes: "30",
+  formToken: `${hex()}${hex()}${hex()}`,
+});
+const eventRow = (id: string) =>
+  db().event.findUniqueOrThrow({ where: { id }, select: { titleVi: true, status: true, cancelledAt: true } });
+const ORGANIZERS = ["organizer", ...OFFICIALS] as const;
+
+add({
+  name: "GET /events",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => "/events?when=past",
+  allow: ROLES,
+});
+add({
+  name: "GET /events/new for an incubator (its managers and officials)",
+  method: "GET",
+  prepare: () => incubatorEvent(),
+  path: (f) => `/events/new?org=${f.incubator.slug}`,
+  actors: ["organizer"],
+  allow: ORGANIZERS,
+});
+add({
+  name: "GET /events/new for a company (officials only: companies do not organize events here)",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => `/events/new?org=${shared.managedOrg.slug}`,
+  allow: OFFICIALS,
+});
+add({
+  name: "GET /events/new in the city's name (officials)",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => "/events/new",
+  allow: OFFICIALS,
+});
+add({
+  name: "POST /events/new for an incubator (its managers and officials)",
+  method: "POST",
+  prepare: async () => ({ ...(await incubatorEvent()), name: `Hội thảo ${word()}` }),
+  path: (f) => `/events/new?org=${f.incubator.slug}`,
+  form: (f) => eventForm(f.name),
+  actors: ["organizer"],
+  allow: ORGANIZERS,
+  state: (f) => db().event.findMany({ where: { titleVi: f.name } }),
+  changed: async (f, me) => {
+    const [created] = await db().event.findMany({ where: { titleVi: f.name } });
+    expect(created).toMatchObject({ organizationId: f.incubator.id, createdById: me.id });
+    expect(created!.status).toBe((OFFICIALS as readonly string[]).includes(me.actor) ? "published" : "pending");
+  },
+});
+add({
+  name: "GET /events/:slug of a published event",
+  method: "GET",
+  prepare: () => incubatorEvent(),
+  path: (f) => `/events/${f.event.slug}`,
+  actors: ["organizer"],
+  allow: [...ROLES, "organizer"],
+});
+add({
+  name: "GET /events/:slug of a pending event (its organizers and officials)",
+  method: "GET",
+  prepare: () => incubatorEvent("pending"),
+  path: (f) => `/events/${f.event.slug}`,
+  actors: ["organizer"],
+  allow: ORGANIZERS,
+  secret: { shown: (f) => [f.title], to: ORGANIZERS },
+});
+add({
+  name: "GET /events/:slug/edit (its organizers and officials)",
+  method: "GET",
+  prepare: () => incubatorEvent(),
+  path: (f) => `/events/${f.event.slug}/edit`,
+  actors: ["organizer"],
+  allow: ORGANIZERS,
+});
+add({
+  name: "POST /events/:slug/edit (its organizers and officials)",
+  method: "POST",
+  prepare: async () => ({ ...(await incubatorEvent()), name: `Ngày trình diễn mới ${word()}` }),
+  path: (f) => `/events/${f.event.slug}/edit`,
+  form: (f) => eventForm(f.name),
+  actors: ["organizer"],
+  allow: ORGANIZERS,
+  state: (f) => eventRow(f.event.id),
+  changed: async (f, me) => {
+    const after = await eventRow(f.event.id);
+    expect(after.titleVi).toBe(f.name);
+    expect(after.status).toBe((OFFICIALS as readonly string[]).includes(me.actor) ? "published" : "pending");
+  },
+});
+add({
+  name: "POST /events/:slug cancel (its organizers and officials)",
+  method: "POST",
+  prepare: () => incubatorEvent(),
+  path: (f) => `/events/${f.event.slug}`,
+  form: () => ({ intent: "cancel" }),
+  actors: ["organizer"],
+  allow: ORGANIZERS,
+  state: (f) => eventRow(f.event.id),
+  changed: async (f) => expect((await eventRow(f.event.id)).status).toBe("cancelled"),
+});
+add({
+  name: "POST /admin/queue approve an event (its organizer tries too)",
+  method: "POST",
+  prepare: () => incubatorEvent("pending"),
+  path: () => "/admin/queue",
+  form: (f) => ({ kind: "event", id: f.event.id, intent: "approve", note: "" }),
+  actors: ["organizer"],
+  allow: OFFICIALS,
+  state: (f) => eventRow(f.event.id),
+  changed: async (f) => expect((await eventRow(f.event.id)).status).toBe("published"),
 });
 
 function expectRefused(

@@ -14,7 +14,7 @@ import {
   SCRIPT_MARKERS,
 } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
-import { makeOffer, makeUser } from "../factories";
+import { makeOffer, makeOrganization, makeUser } from "../factories";
 import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
@@ -250,6 +250,37 @@ async function buildWorld() {
       ],
     },
   ];
+  // Events (docs/decisions/072): an incubator's manager, with an event to edit and cancel; an admin's city event form.
+  const incubator = await makeOrganization({ label: "fuzz-incubator", kind: "incubator" });
+  const organizer = await makeUser({ label: "fuzz-incubator-manager" });
+  await manage(organizer.id, incubator.id);
+  const event = await db().event.create({
+    data: {
+      slug: `fuzz-demo-day-${Date.now()}`,
+      kind: "demo_day",
+      titleVi: "Ngày trình diễn khởi nghiệp",
+      startsAt: new Date(Date.now() + 20 * 86_400_000),
+      endsAt: new Date(Date.now() + 20 * 86_400_000 + 6 * 3_600_000),
+      venue: "Hội trường A",
+      district: "cau-giay",
+      organizationId: incubator.id,
+      createdById: organizer.id,
+      status: "published",
+    },
+  });
+  actors.push(
+    {
+      name: "incubator manager (events)",
+      userId: organizer.id,
+      pages: () => [
+        `/events/new?org=${incubator.slug}`,
+        `/events/${event.slug}/edit`,
+        `/events/${event.slug}`,
+        "/events",
+      ],
+    },
+    { name: "admin (events)", userId: admin.id, pages: () => ["/events/new"] },
+  );
   return { actors, admin };
 }
 

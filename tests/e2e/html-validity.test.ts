@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { signInAs } from "./fixtures";
+import { portalDb, signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
-import { makeBooking, makeOffer, makeUser } from "../factories";
+import { makeBooking, makeOffer, makeOrganization, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -148,6 +148,49 @@ const READERS: Reader[] = [
     ],
   },
 ];
+
+// Events (docs/decisions/072): the list, an event's page and forms, as its incubator's manager and an admin.
+const events = {} as { manager: { id: string }; admin: { id: string }; incubator: { slug: string }; slug: string };
+beforeAll(async () => {
+  const incubator = await makeOrganization({ label: "html-incubator", kind: "incubator" });
+  events.incubator = incubator;
+  events.manager = await makeUser({ label: "html-incubator-manager" });
+  events.admin = await makeUser({ label: "html-events-admin", role: "admin" });
+  await manage(events.manager.id, incubator.id);
+  events.slug = `html-demo-day-${Date.now()}`;
+  await portalDb().event.create({
+    data: {
+      slug: events.slug,
+      kind: "demo_day",
+      titleVi: "Ngày trình diễn khởi nghiệp",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      endsAt: new Date(Date.now() + 7 * 86_400_000 + 4 * 3_600_000),
+      venue: "Hội trường A",
+      district: "cau-giay",
+      capacity: 50,
+      organizationId: incubator.id,
+      status: "pending",
+    },
+  });
+});
+READERS.push(
+  {
+    name: "an incubator's manager (events)",
+    cookie: as(() => events.manager),
+    pages: () => [
+      "/events",
+      "/events?when=past&kind=workshop",
+      `/events/new?org=${events.incubator.slug}`,
+      `/events/${events.slug}`,
+      `/events/${events.slug}/edit`,
+    ],
+  },
+  {
+    name: "an admin (events)",
+    cookie: as(() => events.admin),
+    pages: () => ["/events/new", "/admin/queue", `/events/${events.slug}`],
+  },
+);
 
 describe("every page is valid HTML", () => {
   for (const reader of READERS) {

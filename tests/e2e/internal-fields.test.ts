@@ -472,3 +472,46 @@ describe("Saved searches", () => {
     expect(problems).toEqual([]);
   });
 });
+
+// Events (docs/decisions/072): the review note and the folded search text stay the portal's.
+describe("Events", () => {
+  test("the list, a search, the event's page and its listing's page carry no review note or search text", async () => {
+    const token = word();
+    const markers = [`eventnote${word(12)}`, `eventsearch${word(12)}`];
+    const organization = await db().organization.findUniqueOrThrow({ where: { slug: world.orgSlug } });
+    const event = await db().event.create({
+      data: {
+        slug: `hoi-thao-${token}`,
+        kind: "workshop",
+        titleVi: `Hội thảo bảo quản lạnh ${token}`,
+        startsAt: new Date(Date.now() + 5 * 86_400_000),
+        endsAt: new Date(Date.now() + 5 * 86_400_000 + 3 * 3_600_000),
+        venue: "Hội trường B",
+        district: "cau-giay",
+        organizationId: organization.id,
+        status: "published",
+        publishedAt: new Date(),
+        reviewNote: markers[0],
+        reviewedById: world.curator.id,
+        reviewedAt: new Date(),
+        createdById: world.owner.id,
+        searchText: `hoi thao bao quan lanh ${token} ${markers[1]}`,
+      },
+    });
+    await enqueueSearchSync(db(), "event", [event.id]);
+    const deadline = Date.now() + 60_000;
+    while ((await db().searchOutbox.count({ where: { entityId: event.id, processedAt: null } })) > 0) {
+      if (Date.now() > deadline) throw new Error("the search outbox did not drain within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const pages = ["/events", `/events?q=${token}`, `/events/${event.slug}`, `/organizations/${world.orgSlug}`];
+    for (const viewer of [null, world.member]) {
+      const { problems, bodies } = await walk(viewer, pages);
+      expect(bodies.get(`/events?q=${token}`)).toContain(`/events/${event.slug}`);
+      expect(bodies.get(`/organizations/${world.orgSlug}`)).toContain(`/events/${event.slug}`);
+      for (const [path, body] of bodies)
+        for (const marker of markers) if (body.includes(marker)) problems.push(`${path}: marker ${marker}`);
+      expect(problems).toEqual([]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { makeOffer, makeUser, word } from "../factories";
 import { useBrowser } from "./browser";
+import { enqueueSearchSync } from "#search/outbox";
 import { portalDb } from "./portal-db";
 import { makeFoodCompany, makeRequest, makeResearcher } from "./world";
 
@@ -15,7 +16,7 @@ type Page = import("playwright-core").Page;
 const PHONE = { width: 360, height: 740 };
 
 type List = { path: string; box: string; token: string; name: RegExp };
-const lists: Record<"directory" | "experts" | "requests" | "offers", List> = {} as never;
+const lists: Record<"directory" | "experts" | "requests" | "offers" | "events", List> = {} as never;
 let food: { slug: string; nameVi: string; areaSlug: string };
 let offer: { id: string; nameVi: string };
 
@@ -54,6 +55,25 @@ beforeAll(async () => {
   });
   offer = { id: made.id, nameVi: made.nameVi! };
   lists.offers = { path: "/offers", box: "#offers-q", token: offerToken, name: new RegExp(offerToken) };
+  // An upcoming event in the same field (docs/decisions/072), indexed through the outbox.
+  const eventToken = word();
+  const event = await portalDb().event.create({
+    data: {
+      slug: `hoi-thao-${eventToken}`,
+      kind: "workshop",
+      titleVi: `Hội thảo kiểm thử ${eventToken}`,
+      startsAt: new Date(Date.now() + 9 * 86_400_000),
+      endsAt: new Date(Date.now() + 9 * 86_400_000 + 3 * 3_600_000),
+      venue: "Hội trường C",
+      district: "cau-giay",
+      organizationId: company.id,
+      status: "published",
+      searchText: `hoi thao kiem thu ${eventToken}`,
+      fields: { create: [{ fieldId: (await portalDb().field.findUniqueOrThrow({ where: { slug: field.slug } })).id }] },
+    },
+  });
+  await enqueueSearchSync(portalDb(), "event", [event.id]);
+  lists.events = { path: "/events", box: "#events-q", token: eventToken, name: new RegExp(eventToken) };
   // The outbox reaches the engine in the background: wait until each list finds its item.
   const page = await openPage();
   for (const list of Object.values(lists)) {
@@ -74,7 +94,7 @@ async function settled(page: Page) {
   return page.locator("#result-list > li").allInnerTexts();
 }
 
-describe.each(["directory", "experts", "requests", "offers"] as const)("the %s list at 360 px", (name) => {
+describe.each(["directory", "experts", "requests", "offers", "events"] as const)("the %s list at 360 px", (name) => {
   test("typing searches and keeps the URL in step, with one history entry", async () => {
     const list = lists[name];
     const page = await openPage({ viewport: PHONE });
@@ -118,8 +138,8 @@ describe.each(["directory", "experts", "requests", "offers"] as const)("the %s l
     const button = page.getByRole("button", { name: "Tìm", exact: true });
     expect(await button.isVisible()).toBe(true);
     await button.click();
-    // The directory's sort goes along (a plain GET form sends every control).
-    await page.waitForURL(new RegExp(`\\?q=${list.token}(&sort=relevance)?$`));
+    // The directory's sort and the events' upcoming/past go along (a plain GET form sends every control).
+    await page.waitForURL(new RegExp(`\\?q=${list.token}(&sort=relevance|&when=upcoming)?$`));
     expect((await page.locator("#result-list > li").allInnerTexts()).join("\n")).toMatch(list.name);
   });
 
@@ -147,7 +167,7 @@ describe.each(["directory", "experts", "requests", "offers"] as const)("the %s l
     expect(await fieldOption.getAttribute("aria-selected")).toBe("true");
     await box.press("Enter");
     // The directory and offers filter by field; experts and requests by area.
-    const param = name === "directory" || name === "offers" ? `field=${food.slug}` : `area=${food.areaSlug}`;
+    const param = ["directory", "offers", "events"].includes(name) ? `field=${food.slug}` : `area=${food.areaSlug}`;
     await page.waitForURL(new RegExp(`${list.path}\\?${param}$`));
     await settled(page);
   });
@@ -161,6 +181,7 @@ describe.each(["directory", "experts", "requests", "offers"] as const)("the %s l
       experts: "offer=equipment_access",
       requests: "sector=energy",
       offers: "type=technology",
+      events: "kind=competition",
     };
     const q = `${misspelt(list.token)} phxm`;
     await page.goto(`${list.path}?${new URLSearchParams({ q })}&${filter[name]}`, { waitUntil: "networkidle" });
