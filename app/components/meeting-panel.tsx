@@ -64,6 +64,9 @@ export function MeetingPanel({ meeting, last, saved }: { meeting: MeetingView; l
           {meeting.steps.includes("decline") ? (
             <StepButton intent="meeting-decline" label={t("meeting.step.decline")} tone="secondary" />
           ) : null}
+          {meeting.steps.includes("withdraw") ? (
+            <StepButton intent="meeting-withdraw" label={t("meeting.step.withdraw")} tone="secondary" />
+          ) : null}
           {meeting.steps.includes("cancel") ? (
             <StepButton intent="meeting-cancel" label={t("meeting.step.cancel")} tone="danger" />
           ) : null}

@@ -255,7 +255,7 @@ export async function requestMeeting(
   });
 }
 
-export type MeetingStep = "accept" | "decline" | "cancel";
+export type MeetingStep = "accept" | "decline" | "withdraw" | "cancel";
 
 /** Who takes each step, from which statuses, and where it leads. */
 const STEPS: Record<
@@ -264,6 +264,7 @@ const STEPS: Record<
 > = {
   accept: { sides: ["invitee"], from: ["requested"], to: "accepted", event: "meeting.event.accepted" },
   decline: { sides: ["invitee"], from: ["requested"], to: "declined", event: "meeting.event.declined" },
+  withdraw: { sides: ["requester"], from: ["requested"], to: "cancelled", event: "meeting.event.withdrawn" },
   cancel: { sides: ["requester", "invitee"], from: ["accepted"], to: "cancelled", event: "meeting.event.cancelled" },
 };
 

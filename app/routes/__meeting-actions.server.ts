@@ -90,6 +90,7 @@ export async function peopleAction(args: ActionFunctionArgs, user: SessionUser, 
 const STEP_INTENTS: Record<string, MeetingStep | "outcome"> = {
   "meeting-accept": "accept",
   "meeting-decline": "decline",
+  "meeting-withdraw": "withdraw",
   "meeting-cancel": "cancel",
   "meeting-outcome": "outcome",
 };

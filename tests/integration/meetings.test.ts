@@ -198,6 +198,11 @@ describe("a meeting's steps", () => {
     expect(await refusal(takeMeetingStep(id, c!.id, "accept"))).toBe("wrongStatus");
     const steps = await prisma.message.findMany({ where: { conversationId: id, event: { not: null } } });
     expect(steps.map((step) => step.event).sort()).toEqual(["meeting.event.declined", "meeting.event.requested"]);
+    // The requester may withdraw a request still waiting; the invitee may not.
+    const waiting = await ask(event.event.slug, b!, c!, event.slots[3]!);
+    expect(await refusal(takeMeetingStep(waiting, c!.id, "withdraw"))).toBe(403);
+    await takeMeetingStep(waiting, b!.id, "withdraw");
+    expect((await meetingOf(waiting)).status).toBe("cancelled");
   });
 });
 

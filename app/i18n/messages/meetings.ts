@@ -63,6 +63,7 @@ export const vi = {
   "meeting.status.cancelled": "Đã hủy",
   "meeting.step.accept": "Chấp nhận",
   "meeting.step.decline": "Từ chối",
+  "meeting.step.withdraw": "Rút lời mời",
   "meeting.step.cancel": "Hủy cuộc gặp",
   "meeting.outcomeTitle": "Kết quả cuộc gặp",
   "meeting.outcomeIntro":
@@ -75,12 +76,15 @@ export const vi = {
   "meeting.event.requested": (params) => `${params.name} xin gặp lúc ${slot("vi", params)}.`,
   "meeting.event.accepted": (params) => `${params.name} đã chấp nhận cuộc gặp lúc ${slot("vi", params)}.`,
   "meeting.event.declined": (params) => `${params.name} đã từ chối cuộc gặp lúc ${slot("vi", params)}.`,
+  "meeting.event.withdrawn": (params) => `${params.name} đã rút lời mời gặp lúc ${slot("vi", params)}.`,
   "meeting.event.cancelled": (params) => `${params.name} đã hủy cuộc gặp lúc ${slot("vi", params)}.`,
   "notify.meeting.requested": (params) => `${params.name} xin gặp bạn tại “${params.title}” lúc ${slot("vi", params)}`,
   "notify.meeting.event.accepted": (params) =>
     `${params.name} đã chấp nhận cuộc gặp tại “${params.title}” lúc ${slot("vi", params)}`,
   "notify.meeting.event.declined": (params) =>
     `${params.name} đã từ chối cuộc gặp tại “${params.title}” lúc ${slot("vi", params)}`,
+  "notify.meeting.event.withdrawn": (params) =>
+    `${params.name} đã rút lời mời gặp tại “${params.title}” lúc ${slot("vi", params)}`,
   "notify.meeting.event.cancelled": (params) =>
     `${params.name} đã hủy cuộc gặp tại “${params.title}” lúc ${slot("vi", params)}`,
   "agenda.title": "Lịch gặp của tôi",
@@ -150,6 +154,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "meeting.status.cancelled": "Cancelled",
   "meeting.step.accept": "Accept",
   "meeting.step.decline": "Decline",
+  "meeting.step.withdraw": "Withdraw the request",
   "meeting.step.cancel": "Cancel the meeting",
   "meeting.outcomeTitle": "Outcome of the meeting",
   "meeting.outcomeIntro":
@@ -162,6 +167,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "meeting.event.requested": (params) => `${params.name} asked to meet on ${slot("en", params)}.`,
   "meeting.event.accepted": (params) => `${params.name} accepted the meeting on ${slot("en", params)}.`,
   "meeting.event.declined": (params) => `${params.name} declined the meeting on ${slot("en", params)}.`,
+  "meeting.event.withdrawn": (params) => `${params.name} withdrew the meeting request for ${slot("en", params)}.`,
   "meeting.event.cancelled": (params) => `${params.name} cancelled the meeting on ${slot("en", params)}.`,
   "notify.meeting.requested": (params) =>
     `${params.name} asks to meet you at “${params.title}” on ${slot("en", params)}`,
@@ -169,6 +175,8 @@ export const en: Record<keyof typeof vi, Message> = {
     `${params.name} accepted the meeting at “${params.title}” on ${slot("en", params)}`,
   "notify.meeting.event.declined": (params) =>
     `${params.name} declined the meeting at “${params.title}” on ${slot("en", params)}`,
+  "notify.meeting.event.withdrawn": (params) =>
+    `${params.name} withdrew the meeting request at “${params.title}” for ${slot("en", params)}`,
   "notify.meeting.event.cancelled": (params) =>
     `${params.name} cancelled the meeting at “${params.title}” on ${slot("en", params)}`,
   "agenda.title": "My agenda",
