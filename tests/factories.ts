@@ -240,3 +240,31 @@ export async function makeMeetingRegistration(
     },
   });
 }
+
+/** A meeting between two participants of an event with its conversation, as the portal makes them. */
+export async function makeEventMeeting(
+  event: { id: string; titleVi: string | null; startsAt: Date; endsAt: Date; meetingMinutes: number },
+  requesterId: string,
+  inviteeId: string,
+  options: { status?: string; slot?: number; message?: string } = {},
+) {
+  const db = testDb();
+  const conversation = await db.conversation.create({
+    data: { kind: "meeting", subject: event.titleVi ?? "Sự kiện", starterId: requesterId, ownerUserId: inviteeId },
+  });
+  await makeMessage(conversation.id, requesterId, options.message ?? "Xin gặp để trao đổi.");
+  const length = event.meetingMinutes * 60_000;
+  const startsAt = new Date(event.startsAt.getTime() + (options.slot ?? 0) * length);
+  const meeting = await db.eventMeeting.create({
+    data: {
+      eventId: event.id,
+      conversationId: conversation.id,
+      requesterId,
+      inviteeId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + length),
+      status: options.status ?? "requested",
+    },
+  });
+  return { conversation, meeting };
+}

@@ -111,8 +111,10 @@ export default function EventPeople() {
           ) : (
             <p className="text-slate-700">{t("people.intro")}</p>
           )}
-          {list.people.length === 0 ? <p className="text-slate-700">{t("people.empty")}</p> : null}
-          <ul className="space-y-3" aria-label={t("people.count", { count: list.people.length })}>
+          <p className="text-sm text-slate-600">
+            {list.people.length === 0 ? t("people.empty") : t("people.count", { count: list.people.length })}
+          </p>
+          <ul className="space-y-3">
             {list.people.map((person) => (
               <li key={person.id} id={`p-${person.id}`} className="rounded-2xl border border-slate-200 bg-white p-4">
                 <h2 className="text-lg font-semibold break-words">{person.name}</h2>
