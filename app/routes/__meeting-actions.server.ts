@@ -119,8 +119,9 @@ export async function meetingStepAction(conversationId: string, user: SessionUse
     return redirect(`${conversationUrl(conversationId)}#meeting`);
   } catch (error) {
     if (!(error instanceof MeetingError)) throw error;
-    // A one-button step has no field: its message is the form's.
-    const result = { status: "error" as const, error: { "": [MESSAGES[error.problem]] }, initialValue: null };
+    // A one-button step has no field: its message is the form's. A clash on accept asks for another time.
+    const message = error.problem === "clash" ? problem("meeting.clashOnAccept") : MESSAGES[error.problem];
+    const result = { status: "error" as const, error: { "": [message] }, initialValue: null };
     return data({ meetingStep: { step, result } }, { status: statusOf(error) });
   }
 }

@@ -49,6 +49,7 @@ test("two participants meet at an event: opt in, request, accept, a clash refuse
   await signInAs(outsider.id, stranger.context());
   await stranger.goto(people);
   await sees(stranger, "Danh sách người tham dự chỉ dành cho người đã đăng ký.");
+  if (SHOTS) await stranger.screenshot({ path: `${SHOTS}/people-not-registered.png` });
   expect(await stranger.getByRole("link", { name: "Đăng ký tham dự" }).getAttribute("href")).toBe(
     `/events/${event.slug}/registration`,
   );
@@ -110,6 +111,7 @@ test("two participants meet at an event: opt in, request, accept, a clash refuse
   await host.goto(clashing);
   await host.getByRole("button", { name: "Chấp nhận" }).click();
   await sees(host, "Bạn hoặc người kia đã có cuộc gặp được chấp nhận trùng khung giờ này.");
+  if (SHOTS) await host.screenshot({ path: `${SHOTS}/thread-clash.png` });
   await sees(host, "Chờ trả lời");
 
   // 5. Both see the meeting in their agendas, in Hanoi time.
@@ -149,6 +151,7 @@ test("two participants meet at an event: opt in, request, accept, a clash refuse
   await host.getByLabel("Ghi chú riêng (không bắt buộc)").fill("LAN-NOTE: giá chuyển giao dự kiến 2 tỷ");
   await host.getByRole("button", { name: "Lưu kết quả" }).click();
   await sees(host, "Đã lưu.");
+  if (SHOTS) await host.screenshot({ path: `${SHOTS}/thread-outcome.png`, fullPage: true });
   await asker.goto(thread);
   await asker.getByLabel("Kết quả", { exact: true }).selectOption({ label: "Sẽ đặt hàng công nghệ" });
   await asker.getByRole("button", { name: "Lưu kết quả" }).click();

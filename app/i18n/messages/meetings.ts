@@ -43,6 +43,8 @@ export const vi = {
   "meeting.slotInvalid": "Hãy chọn một khung giờ của sự kiện.",
   "meeting.slotPast": "Khung giờ này đã qua; hãy chọn khung giờ khác.",
   "meeting.clash": "Bạn hoặc người kia đã có cuộc gặp được chấp nhận trùng khung giờ này. Hãy chọn khung giờ khác.",
+  "meeting.clashOnAccept":
+    "Bạn hoặc người kia đã có cuộc gặp được chấp nhận trùng khung giờ này. Hãy từ chối, hoặc nhắn tin để hẹn giờ khác.",
   "meeting.self": "Bạn không thể hẹn gặp chính mình.",
   "meeting.notRegistered": "Chỉ người đã đăng ký tham dự mới hẹn gặp được.",
   "meeting.notListed": "Người này không còn nhận lời mời gặp tại sự kiện.",
@@ -135,6 +137,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "meeting.slotInvalid": "Choose one of the event's slots.",
   "meeting.slotPast": "This slot has passed; choose another.",
   "meeting.clash": "You or the other person already has an accepted meeting at this time. Choose another slot.",
+  "meeting.clashOnAccept":
+    "You or the other person already has an accepted meeting at this time. Decline, or write to agree on another time.",
   "meeting.self": "You cannot ask yourself for a meeting.",
   "meeting.notRegistered": "Only registered participants can request meetings.",
   "meeting.notListed": "This person no longer takes meeting requests at this event.",
