@@ -107,6 +107,8 @@ async function assertFree(people: string[], slot: Slot, except: string | null, t
  * else only why they cannot see it.
  */
 export async function peopleAtEvent(event: MeetingEvent, viewerId: string | null) {
+  // An event without meetings shows nobody: people opted in to be asked for meetings.
+  if (!event.meetingsOpen) return { access: "closed" as const };
   if (!viewerId) return { access: "signIn" as const };
   const mine = await seatOf(event.id, viewerId, prisma);
   if (!mine) return { access: "notRegistered" as const };
@@ -134,7 +136,7 @@ export async function peopleAtEvent(event: MeetingEvent, viewerId: string | null
   return {
     access: "registered" as const,
     own: { listed: mine.listed, interests: mine.interests ?? "" },
-    slots: event.meetingsOpen ? meetingSlots(event).filter((slot) => slot.start > now) : [],
+    slots: meetingSlots(event).filter((slot) => slot.start > now),
     people: rows.map(({ id, interests, user }) => {
       const profile = user.expertProfile;
       const organization = user.managedOrganizations[0]?.organization ?? null;

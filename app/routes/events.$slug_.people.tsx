@@ -43,7 +43,6 @@ export async function loader(args: LoaderFunctionArgs) {
       slug: event.slug,
       titleVi: event.titleVi,
       titleEn: event.titleEn,
-      meetingsOpen: event.meetingsOpen,
       ended: event.endsAt <= now,
     },
     list:
@@ -90,7 +89,9 @@ export default function EventPeople() {
           </ButtonLink>
         ) : null}
       </PageHeader>
-      {list.access === "signIn" ? (
+      {list.access === "closed" ? (
+        <Notice>{t("people.closed")}</Notice>
+      ) : list.access === "signIn" ? (
         <Notice title={t("people.signInHint")}>
           <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="font-semibold underline">
             {t("people.signIn")}
@@ -104,9 +105,7 @@ export default function EventPeople() {
         </Notice>
       ) : (
         <>
-          {!event.meetingsOpen ? (
-            <Notice tone="warning">{t("people.closed")}</Notice>
-          ) : event.ended ? (
+          {event.ended ? (
             <Notice tone="warning">{t("people.ended")}</Notice>
           ) : (
             <p className="text-slate-700">{t("people.intro")}</p>
@@ -139,7 +138,7 @@ export default function EventPeople() {
                     {person.interests}
                   </p>
                 ) : null}
-                {event.meetingsOpen && !event.ended ? (
+                {!event.ended ? (
                   open === person.id ? (
                     <Form method="post" action={here} className="mt-3 space-y-3 border-t border-slate-200 pt-3">
                       <h3 id="request" className="font-semibold">

@@ -328,6 +328,9 @@ describe("who is coming", () => {
     if (again.access !== "registered") throw new Error("registered");
     expect(again.people.find((person) => person.name === shy.name)?.interests).toBe("Thiết bị quang phổ");
     expect(await refusal(setListing(event.id, outsider.id, { listed: true, interests: null }))).toBe("notRegistered");
+    // An event without meetings lists nobody, to anyone.
+    await prisma.event.update({ where: { id: event.id }, data: { meetingsOpen: false } });
+    expect(await peopleAtEvent((await publishedEvent(event.slug))!, a!.id)).toEqual({ access: "closed" });
     // A draft event is nobody's.
     await prisma.event.update({ where: { id: event.id }, data: { status: "pending" } });
     expect(await publishedEvent(event.slug)).toBeNull();

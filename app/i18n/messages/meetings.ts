@@ -15,7 +15,7 @@ export const vi = {
   "people.notRegistered":
     "Danh sách người tham dự chỉ dành cho người đã đăng ký. Hãy đăng ký tham dự để xem và hẹn gặp.",
   "people.register": "Đăng ký tham dự",
-  "people.closed": "Sự kiện này không mở hẹn gặp giữa người tham dự.",
+  "people.closed": "Sự kiện này không mở hẹn gặp giữa người tham dự, nên không có danh sách người tham dự.",
   "people.ended": "Sự kiện đã kết thúc; không thể hẹn gặp thêm.",
   "people.empty": "Chưa có người tham dự nào khác đồng ý hiện tên.",
   "people.count": ({ count }) => `${count} người`,
@@ -107,7 +107,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "people.notRegistered":
     "The list of participants is for registered participants. Register to see it and book meetings.",
   "people.register": "Register",
-  "people.closed": "This event does not open meetings between participants.",
+  "people.closed": "This event does not open meetings between participants, so it has no list of participants.",
   "people.ended": "The event has ended; no more meetings can be requested.",
   "people.empty": "No other participant has chosen to be listed yet.",
   "people.count": ({ count }) => `${count} people`,
