@@ -193,3 +193,78 @@ export async function makeBooking(
   });
   return { conversation, booking };
 }
+
+// --- Meetings at events (docs/decisions/073) -------------------------------------------
+
+/**
+ * A published event with meetings open, from `startsAt` for `hours` hours (a Hanoi
+ * morning two days ahead by default): the meetings' tests need one before the events
+ * feature's own factory lands.
+ */
+export async function makeMeetingEvent(
+  options: { startsAt?: Date; hours?: number; meetingMinutes?: number; meetingsOpen?: boolean; title?: string } = {},
+) {
+  const id = hex();
+  // 08:00 in Hanoi (01:00 UTC), two days from now.
+  const day = new Date(Date.now() + 2 * 86_400_000);
+  const startsAt = options.startsAt ?? new Date(`${day.toISOString().slice(0, 10)}T01:00:00Z`);
+  return testDb().event.create({
+    data: {
+      slug: `meeting-day-${id}`,
+      kind: "technology_market",
+      titleVi: options.title ?? `Chợ công nghệ ${id}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (options.hours ?? 4) * 3_600_000),
+      status: "published",
+      publishedAt: new Date(),
+      meetingsOpen: options.meetingsOpen ?? true,
+      meetingMinutes: options.meetingMinutes ?? 30,
+      organizerName: "Sở Khoa học và Công nghệ Hà Nội",
+    },
+  });
+}
+
+/** A registration at an event, as the registration page writes it ("registered" by default). */
+export async function makeMeetingRegistration(
+  eventId: string,
+  userId: string,
+  options: { status?: string; listed?: boolean; interests?: string } = {},
+) {
+  return testDb().eventRegistration.create({
+    data: {
+      eventId,
+      userId,
+      status: options.status ?? "registered",
+      listed: options.listed ?? false,
+      interests: options.interests ?? null,
+    },
+  });
+}
+
+/** A meeting between two participants of an event with its conversation, as the portal makes them. */
+export async function makeEventMeeting(
+  event: { id: string; titleVi: string | null; startsAt: Date; endsAt: Date; meetingMinutes: number },
+  requesterId: string,
+  inviteeId: string,
+  options: { status?: string; slot?: number; message?: string } = {},
+) {
+  const db = testDb();
+  const conversation = await db.conversation.create({
+    data: { kind: "meeting", subject: event.titleVi ?? "Sự kiện", starterId: requesterId, ownerUserId: inviteeId },
+  });
+  await makeMessage(conversation.id, requesterId, options.message ?? "Xin gặp để trao đổi.");
+  const length = event.meetingMinutes * 60_000;
+  const startsAt = new Date(event.startsAt.getTime() + (options.slot ?? 0) * length);
+  const meeting = await db.eventMeeting.create({
+    data: {
+      eventId: event.id,
+      conversationId: conversation.id,
+      requesterId,
+      inviteeId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + length),
+      status: options.status ?? "requested",
+    },
+  });
+  return { conversation, meeting };
+}

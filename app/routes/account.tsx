@@ -132,6 +132,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["/matches", "account.myMatches"],
   ["/organizations/new", "listing.new.link"],
   ["/me/notifications", "prefs.link"],
+  ["/me/agenda", "agenda.title"],
 ];
 
 export default function Account() {

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment, useEffect, useRef, useState, type MouseEvent } from "react";
 import { BookingPanel } from "~/components/booking-panel";
+import { MeetingPanel } from "~/components/meeting-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParentLink } from "~/components/page";
 import { Field, FormErrors, SubmitButton, TextareaField } from "~/components/forms";
@@ -27,6 +28,8 @@ import { Notice } from "~/components/ui/notice";
 import { Badge } from "~/components/ui/badge";
 import { bookingForConversation } from "~/models/booking.server";
 import { bookingStepAction, isBookingIntent } from "./__booking-actions.server";
+import { isMeetingIntent, meetingStepAction } from "./__meeting-actions.server";
+import { meetingForConversation } from "~/models/meeting.server";
 import { requireUser } from "~/auth/auth.server";
 import { displayName } from "~/domain/expert-values";
 import { newFormToken } from "~/auth/form-token.server";
@@ -66,6 +69,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const booking =
     conversation.kind === "booking" ? await bookingForConversation(conversation.id, conversation.side) : null;
+  const meeting = conversation.kind === "meeting" ? await meetingForConversation(conversation.id, user.id) : null;
   // Opening it reads it: written only when something is new, so reloading the page writes nothing.
   if (!before && conversation.unread) await markConversationRead(conversation.id, user.id);
   const { starter, ownerUser, organization, offer, expert, match, response } = conversation;
@@ -98,7 +102,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // "Today" and "yesterday" are told from the server's clock, so both renderings agree.
     now: new Date().toISOString(),
     paged: Boolean(before),
+    outcomeSaved: new URL(args.request.url).searchParams.get("outcome") === "saved",
     booking,
+    meeting,
     // The contacted side may block the starter of an inquiry or a booking request.
     side: conversation.side,
     // A response's and a match's conversation are part of the request's flow: not blockable.
@@ -126,6 +132,7 @@ async function act(
 ) {
   const form = await readForm(args.request);
   if (isBookingIntent(form.get("intent"))) return bookingStepAction(conversation.id, user, form);
+  if (isMeetingIntent(form.get("intent"))) return meetingStepAction(conversation.id, user, form);
   if (form.get("intent") === "block") {
     if (conversation.side !== "owner" || THREAD_KINDS.includes(conversation.kind))
       throw new Response("You are not allowed to do this.", { status: 403 });
@@ -168,7 +175,7 @@ async function act(
 
 export default function ConversationThread() {
   const loaded = useLoaderData<typeof loader>();
-  const { conversation, paged, formToken, booking, side, canBlock, blocked } = loaded;
+  const { conversation, paged, formToken, booking, meeting, side, canBlock, blocked } = loaded;
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -242,6 +249,13 @@ export default function ConversationThread() {
         <BookingPanel
           booking={booking}
           last={actionData && "bookingStep" in actionData ? actionData.bookingStep : null}
+        />
+      ) : null}
+      {meeting ? (
+        <MeetingPanel
+          meeting={meeting}
+          last={actionData && "meetingStep" in actionData ? actionData.meetingStep : null}
+          saved={loaded.outcomeSaved}
         />
       ) : null}
       {older ? (

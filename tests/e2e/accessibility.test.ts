@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
+import { signInAs } from "./fixtures";
+import { makeEventMeeting, makeMeetingEvent, makeMeetingRegistration, makeUser } from "../factories";
 
 /**
  * axe-core's WCAG 2.1 A/AA rules on each kind of page, in both languages and on
@@ -75,4 +77,30 @@ describe("accessibility of the event pages", () => {
     await expect.poll(() => page.locator("[aria-invalid=true]").count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
   });
+});
+
+// --- Meetings at events (docs/decisions/073) -------------------------------------------
+
+test("the meeting pages have no serious violations on a phone, signed in as a participant", async () => {
+  const event = await makeMeetingEvent();
+  const past = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+  const [requester, invitee] = [await makeUser({ label: "axe-requester" }), await makeUser({ label: "axe-invitee" })];
+  await makeMeetingRegistration(event.id, requester.id, { listed: true });
+  const listed = await makeMeetingRegistration(event.id, invitee.id, { listed: true, interests: "Xử lý nước" });
+  const waiting = await makeEventMeeting(event, requester.id, invitee.id);
+  const over = await makeEventMeeting(past, requester.id, invitee.id, { status: "accepted" });
+  const found: Record<string, unknown[]> = {};
+  for (const [who, url] of [
+    [invitee, `/messages/${waiting.conversation.id}`],
+    [requester, `/events/${event.slug}/people?with=${listed.id}`],
+    [requester, `/messages/${over.conversation.id}`],
+    [requester, "/me/agenda"],
+  ] as const) {
+    const page = await openPage({ bypassCSP: true, viewport: { width: 360, height: 780 }, isMobile: true });
+    await signInAs(who.id, page.context());
+    await page.goto(url, { waitUntil: "networkidle" });
+    const violations = await axeViolations(page);
+    if (violations.length) found[url] = violations;
+  }
+  expect(found).toEqual({});
 });

@@ -5,6 +5,8 @@ import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
 import { hex, makeBooking, makeMessage, makeOffer, makeOrganization, makeUser } from "../factories";
+import { makeMeetingEvent, makeMeetingRegistration } from "../factories";
+import { meetingSlots } from "~/domain/meeting";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
@@ -1997,6 +1999,159 @@ for (const [intent, from, to, side, form] of [
     },
   });
 }
+
+// ------------------------------------------------------------------ meetings at events (docs/decisions/073)
+
+/**
+ * An event with a meeting between two registered participants (the invitee listed), made as
+ * the portal makes it; `ended`: the event is over (outcomes open).
+ */
+async function eventMeeting(status = "requested", options: { ended?: boolean } = {}) {
+  const startsAt = options.ended ? new Date(Date.now() - 3 * 86_400_000) : undefined;
+  const event = await makeMeetingEvent({ startsAt });
+  const requester = await makeUser({ label: "requester", name: `Người xin gặp ${word()}` });
+  const invitee = await makeUser({ label: "invitee", name: `Người được mời ${word()}` });
+  await makeMeetingRegistration(event.id, requester.id);
+  const listed = await makeMeetingRegistration(event.id, invitee.id, {
+    listed: true,
+    interests: `Quan tâm riêng ${word()}`,
+  });
+  const [slot] = meetingSlots(event);
+  const message = `Lời nhắn riêng ${word()}`;
+  const conversation = await db().conversation.create({
+    data: { kind: "meeting", subject: event.titleVi!, starterId: requester.id, ownerUserId: invitee.id },
+  });
+  await makeMessage(conversation.id, requester.id, message);
+  const meeting = await db().eventMeeting.create({
+    data: {
+      eventId: event.id,
+      conversationId: conversation.id,
+      requesterId: requester.id,
+      inviteeId: invitee.id,
+      startsAt: slot!.start,
+      endsAt: slot!.end,
+      status,
+      inviteeOutcome: options.ended ? "agreement" : null,
+      inviteeNote: options.ended ? `Ghi chú riêng ${word()}` : null,
+    },
+  });
+  return { event, requester, invitee, listed, conversation, meeting, message, people: { requester, invitee } };
+}
+const meetingRow = (f: { meeting: { id: string } }) =>
+  db().eventMeeting.findUniqueOrThrow({ where: { id: f.meeting.id } });
+
+add({
+  name: "GET an event's participants: the listed ones only for registered participants",
+  method: "GET",
+  prepare: () => eventMeeting(),
+  path: (f) => `/events/${f.event.slug}/people`,
+  actors: ["requester"],
+  // Everyone gets the page; only a registered participant gets the list.
+  allow: [...ROLES, "requester"],
+  secret: { shown: (f) => [f.invitee.name, f.listed.interests!], hidden: (f) => [f.invitee.email], to: ["requester"] },
+});
+add({
+  name: "POST a meeting request on an event's participants page (registered participants only)",
+  method: "POST",
+  prepare: async () => {
+    const f = await eventMeeting("declined");
+    const asker = await makeUser({ label: "asker" });
+    await makeMeetingRegistration(f.event.id, asker.id);
+    return { ...f, people: { ...f.people, asker } };
+  },
+  path: (f) => `/events/${f.event.slug}/people`,
+  form: (f) => ({
+    intent: "request",
+    registrationId: f.listed.id,
+    slot: meetingSlots(f.event)[1]!.start.toISOString(),
+    message: "Xin gặp để trao đổi về thiết bị",
+    formToken: `${hex()}${hex()}${hex()}`,
+  }),
+  actors: ["asker", "invitee"],
+  allow: ["asker"],
+  // Members who are not registered (and the invitee, asking themself) are told why: 400.
+  refusedWith: [400],
+  state: (f) => db().eventMeeting.findMany({ where: { eventId: f.event.id } }),
+});
+add({
+  name: "POST one's own listing on an event's participants page (registered participants only)",
+  method: "POST",
+  prepare: () => eventMeeting(),
+  path: (f) => `/events/${f.event.slug}/people`,
+  form: () => ({ intent: "listing", listed: "on", interests: "Công nghệ vật liệu" }),
+  actors: ["requester"],
+  allow: ["requester"],
+  refusedWith: [400],
+  state: (f) => db().eventRegistration.findMany({ where: { eventId: f.event.id }, orderBy: { id: "asc" } }),
+});
+add({
+  name: "GET a meeting's conversation: only its two people",
+  method: "GET",
+  prepare: () => eventMeeting(),
+  path: (f) => `/messages/${f.conversation.id}`,
+  actors: ["requester", "invitee"],
+  allow: ["requester", "invitee"],
+  secret: { shown: (f) => [f.message], to: ["requester", "invitee"] },
+});
+add({
+  name: "GET a meeting's conversation after the event: a side's note only to that side",
+  method: "GET",
+  prepare: () => eventMeeting("accepted", { ended: true }),
+  path: (f) => `/messages/${f.conversation.id}`,
+  actors: ["requester", "invitee"],
+  allow: ["requester", "invitee"],
+  secret: { shown: (f) => [f.meeting.inviteeNote!], to: ["invitee"] },
+});
+add({
+  name: "GET /me/agenda: one's own meetings",
+  method: "GET",
+  prepare: () => eventMeeting("accepted"),
+  path: () => "/me/agenda",
+  actors: ["requester", "invitee"],
+  allow: [...MEMBERS, "requester", "invitee"],
+  secret: { shown: (f) => [f.event.titleVi!], to: ["requester", "invitee"] },
+});
+for (const [intent, from, to, sides] of [
+  ["meeting-accept", "requested", "accepted", ["invitee"]],
+  ["meeting-decline", "requested", "declined", ["invitee"]],
+  ["meeting-withdraw", "requested", "cancelled", ["requester"]],
+  ["meeting-cancel", "accepted", "cancelled", ["requester", "invitee"]],
+] as const) {
+  add({
+    name: `POST ${intent} on a meeting's conversation (only the ${sides.join(" or the ")})`,
+    method: "POST",
+    prepare: () => eventMeeting(from),
+    path: (f) => `/messages/${f.conversation.id}`,
+    form: () => ({ intent }),
+    actors: ["requester", "invitee"],
+    allow: sides,
+    state: meetingRow,
+    changed: async (f, _me, response) => {
+      expect(response.headers.get("location")).toBe(`/messages/${f.conversation.id}#meeting`);
+      expect((await meetingRow(f)).status).toBe(to);
+    },
+  });
+}
+add({
+  name: "POST meeting-outcome on a meeting's conversation (each side its own, after the event)",
+  method: "POST",
+  prepare: () => eventMeeting("accepted", { ended: true }),
+  path: (f) => `/messages/${f.conversation.id}`,
+  form: () => ({ intent: "meeting-outcome", outcome: "response", note: "Ghi chú của tôi" }),
+  actors: ["requester", "invitee"],
+  allow: ["requester", "invitee"],
+  state: meetingRow,
+  changed: async (f, me) => {
+    const row = await meetingRow(f);
+    // Each side writes its own pair; the other side's stays as it was.
+    if (me.actor === "requester") {
+      expect(row).toMatchObject({ requesterOutcome: "response", requesterNote: "Ghi chú của tôi" });
+      expect(row).toMatchObject({ inviteeOutcome: "agreement", inviteeNote: f.meeting.inviteeNote });
+    } else {
+      expect(row).toMatchObject({ inviteeOutcome: "response", inviteeNote: "Ghi chú của tôi", requesterOutcome: null });
+    }
+  },
+});
 
 // ------------------------------------------------------------------ the matrix
 

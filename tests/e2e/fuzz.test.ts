@@ -15,6 +15,7 @@ import {
 } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
 import { makeOffer, makeOrganization, makeUser } from "../factories";
+import { makeEventMeeting, makeMeetingEvent, makeMeetingRegistration } from "../factories";
 import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
@@ -281,6 +282,7 @@ async function buildWorld() {
     },
     { name: "admin (events)", userId: admin.id, pages: () => ["/events/new"] },
   );
+  actors.push(await meetingActor());
   return { actors, admin };
 }
 
@@ -625,3 +627,29 @@ describe(`fuzz (seed ${SEED})`, () => {
     expect(failures).toEqual([]);
   });
 });
+
+// --- Meetings at events (docs/decisions/073) -------------------------------------------
+
+/**
+ * A registered participant of an event: its people page with a request form open and its
+ * own listing form, a request waiting for their answer, and a past meeting's outcome form.
+ */
+async function meetingActor(): Promise<Actor> {
+  const event = await makeMeetingEvent({ hours: 8 });
+  const past = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+  const participant = await makeUser({ label: "fuzz-participant" });
+  const other = await makeUser({ label: "fuzz-other-participant" });
+  await makeMeetingRegistration(event.id, participant.id, { listed: true, interests: "Thiết bị đo" });
+  const listed = await makeMeetingRegistration(event.id, other.id, { listed: true, interests: "Xử lý nước" });
+  const waiting = await makeEventMeeting(event, other.id, participant.id, { slot: 3 });
+  const over = await makeEventMeeting(past, other.id, participant.id, { status: "accepted" });
+  return {
+    name: "meeting participant",
+    userId: participant.id,
+    pages: () => [
+      `/events/${event.slug}/people?with=${listed.id}`,
+      `/messages/${waiting.conversation.id}`,
+      `/messages/${over.conversation.id}`,
+    ],
+  };
+}

@@ -3,6 +3,7 @@ import { portalDb, signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
 import { makeBooking, makeOffer, makeOrganization, makeUser } from "../factories";
+import { makeEventMeeting, makeMeetingEvent, makeMeetingRegistration } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -215,4 +216,46 @@ test("the checker finds a real problem (it is not switched off)", async () => {
   );
   expect(problems.some((problem) => problem.startsWith("unique-landmark"))).toBe(true);
   expect(problems.some((problem) => problem.startsWith("no-implicit-input-type"))).toBe(true);
+});
+
+// --- Meetings at events (docs/decisions/073) -------------------------------------------
+
+test("the meeting pages are valid HTML for a visitor, a member not registered and the two participants", async () => {
+  const event = await makeMeetingEvent();
+  const past = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+  const [requester, invitee, outsider] = [
+    await makeUser({ label: "html-requester" }),
+    await makeUser({ label: "html-invitee" }),
+    await makeUser({ label: "html-outsider" }),
+  ];
+  await makeMeetingRegistration(event.id, requester.id, { listed: true, interests: "Thiết bị đo" });
+  const listed = await makeMeetingRegistration(event.id, invitee.id, { listed: true, interests: "Xử lý nước" });
+  const waiting = await makeEventMeeting(event, requester.id, invitee.id);
+  const over = await makeEventMeeting(past, requester.id, invitee.id, { status: "accepted" });
+  const people = `/events/${event.slug}/people`;
+  const readers = [
+    { cookie: undefined, pages: [people] },
+    { cookie: await signInAs(outsider.id), pages: [people, "/me/agenda"] },
+    {
+      cookie: await signInAs(requester.id),
+      pages: [
+        people,
+        `${people}?with=${listed.id}`,
+        `/messages/${waiting.conversation.id}`,
+        `/messages/${over.conversation.id}`,
+        "/me/agenda",
+      ],
+    },
+    { cookie: await signInAs(invitee.id), pages: [`/messages/${waiting.conversation.id}`, "/me/agenda"] },
+  ];
+  const problems: string[] = [];
+  for (const reader of readers) {
+    const client = httpClient({ cookie: reader.cookie });
+    for (const page of reader.pages) {
+      const response = await client.get(page);
+      expect(response.status, page).toBe(200);
+      for (const problem of await htmlProblems(await response.text(), page)) problems.push(`${page}: ${problem}`);
+    }
+  }
+  expect(problems).toEqual([]);
 });

@@ -4,6 +4,8 @@ import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import { makeMatchRow, makeMessage, makeOffer, makeUser } from "../factories";
+import { makeMeetingEvent, makeMeetingRegistration } from "../factories";
+import { meetingSlots } from "~/domain/meeting";
 import { makeFoodCompany, makeRequest, makeResearcher, makeResponse, word } from "./world";
 
 /**
@@ -512,6 +514,64 @@ describe("Events", () => {
       for (const [path, body] of bodies)
         for (const marker of markers) if (body.includes(marker)) problems.push(`${path}: marker ${marker}`);
       expect(problems).toEqual([]);
+    }
+  });
+});
+
+// --- Meetings at events (docs/decisions/073) -------------------------------------------
+
+describe("a meeting's private notes", () => {
+  test("reach only their own side: never the other side, the public pages, search, the API or exports", async () => {
+    const event = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+    const [requester, invitee] = [await makeUser({ label: "requester" }), await makeUser({ label: "invitee" })];
+    await makeMeetingRegistration(event.id, requester.id, { listed: true });
+    await makeMeetingRegistration(event.id, invitee.id, { listed: true, interests: `Quan tâm ${word()}` });
+    const requesterNote = `requesternote${word(12)}`;
+    const inviteeNote = `inviteenote${word(12)}`;
+    const conversation = await db().conversation.create({
+      data: { kind: "meeting", subject: event.titleVi!, starterId: requester.id, ownerUserId: invitee.id },
+    });
+    await makeMessage(conversation.id, requester.id, `Xin gặp ${word()}`);
+    const [slot] = meetingSlots(event);
+    await db().eventMeeting.create({
+      data: {
+        eventId: event.id,
+        conversationId: conversation.id,
+        requesterId: requester.id,
+        inviteeId: invitee.id,
+        startsAt: slot!.start,
+        endsAt: slot!.end,
+        status: "accepted",
+        requesterOutcome: "follow_up_request",
+        requesterNote,
+        inviteeOutcome: "agreement",
+        inviteeNote,
+      },
+    });
+    const thread = `/messages/${conversation.id}`;
+    const people = `/events/${event.slug}/people`;
+    const sides = [
+      { id: requester.id, email: requester.email, cookie: await signInAs(requester.id), own: requesterNote },
+      { id: invitee.id, email: invitee.email, cookie: await signInAs(invitee.id), own: inviteeNote },
+    ];
+    for (const side of sides) {
+      const other = sides.find((person) => person !== side)!;
+      const { bodies } = await walk(side, [thread, "/me/agenda", "/messages", people]);
+      // Their own note is on the thread's outcome form; the other's nowhere; no e-mail, no account id.
+      expect(bodies.get(thread)).toContain(side.own);
+      for (const [path, body] of bodies) {
+        expect(body, path).not.toContain(other.own);
+        expect(body, path).not.toContain(other.email);
+        expect(body, path).not.toContain(other.id);
+        for (const column of ["requesterNote", "inviteeNote", "requesterId", "inviteeId"])
+          expect(asProperty(column).test(body), `${path}: property ${column}`).toBe(false);
+      }
+    }
+    // Nobody else: a visitor and an unrelated member, on the public pages, the API and the exports.
+    for (const viewer of [null, world.member]) {
+      const { bodies } = await walk(viewer, [...publicPages(), people], publicFiles());
+      for (const [path, body] of bodies)
+        for (const note of [requesterNote, inviteeNote]) expect(body, path).not.toContain(note);
     }
   });
 });
