@@ -94,6 +94,9 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
                   <FormErrors errors={[last.agreementStep.message]} />
                 </div>
               ) : null}
+              {agreement.status === "pending" && agreement.mine ? (
+                <p className="mt-2 text-sm text-slate-600">{t("agreement.waiting")}</p>
+              ) : null}
               {agreement.steps.length ? (
                 <div className="mt-3 flex flex-wrap gap-2">
                   {agreement.steps.map((step) => (
@@ -109,8 +112,6 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
                     </Form>
                   ))}
                 </div>
-              ) : agreement.status === "pending" ? (
-                <p className="mt-2 text-sm text-slate-600">{t("agreement.waiting")}</p>
               ) : null}
             </li>
           ))}

@@ -16,12 +16,16 @@ import { quarterDays, quartersBetween } from "~/domain/quarter";
  * experts) are counted as of today and take the area and field filters only.
  */
 
-export const FLOW_FIGURES = ["matches", "inquiries", "agreements", "transfers", "events", "meetings"] as const;
-export const STOCK_FIGURES = ["ipOffers", "startups", "incubators", "experts"] as const;
-export const FIGURES = [...FLOW_FIGURES, ...STOCK_FIGURES] as const;
-export type FlowFigure = (typeof FLOW_FIGURES)[number];
-export type StockFigure = (typeof STOCK_FIGURES)[number];
-export type Figure = (typeof FIGURES)[number];
+import { FIGURES, FLOW_FIGURES, type Figure, type FlowFigure } from "~/domain/indicators";
+
+export {
+  FIGURES,
+  FLOW_FIGURES,
+  STOCK_FIGURES,
+  type Figure,
+  type FlowFigure,
+  type StockFigure,
+} from "~/domain/indicators";
 
 export type IndicatorFilters = {
   /** First and last quarter, "YYYY-Qn", both included */
@@ -43,10 +47,15 @@ type Source = {
   links: Prisma.Sql;
   /** The date a flow counts by: a stored instant, or a Hanoi day "YYYY-MM-DD" */
   date?: { instant: Prisma.Sql } | { day: Prisma.Sql };
+  /**
+   * Rows that stand for several items: `x.n` of them (meetings, pre-counted per event and
+   * hour in SQL, so the per-row work is done on a few thousand groups, not 50,000 rows).
+   * `from` then takes the range itself.
+   */
+  weighted?: (range: IndicatorFilters) => Prisma.Sql;
 };
 
 const APPROVED = Prisma.sql`('open', 'closed', 'expired')`;
-const LICENSING = Prisma.join([...LICENSING_TYPES]);
 const GRANTED = Prisma.join(["granted_patent", "granted_utility"]);
 
 /**
@@ -69,7 +78,8 @@ const agreementLinks = Prisma.sql`
   UNION SELECT a.id, l.fieldId FROM Agreement a JOIN EventMeeting em ON em.conversationId = a.conversationId
     JOIN EventField l ON l.eventId = em.eventId WHERE a.status = 'confirmed'`;
 
-function sources(now: Date): Record<Figure, Source> {
+/** Sources of every figure but `transfers`, which is read off the agreements' rows by type. */
+function sources(now: Date): Record<Exclude<Figure, "transfers">, Source> {
   const past = storedDate(now);
   const agreements = (where: Prisma.Sql): Source => ({
     from: agreementFrom,
@@ -99,7 +109,6 @@ function sources(now: Date): Record<Figure, Source> {
       date: { instant: Prisma.sql`x.createdAt` },
     },
     agreements: agreements(Prisma.sql`x.status = 'confirmed'`),
-    transfers: agreements(Prisma.sql`x.status = 'confirmed' AND x.type IN (${LICENSING})`),
     events: {
       from: Prisma.sql`Event x`,
       where: Prisma.sql`x.status = 'published' AND x.endsAt < ${past}`,
@@ -108,12 +117,17 @@ function sources(now: Date): Record<Figure, Source> {
       date: { instant: Prisma.sql`x.startsAt` },
     },
     meetings: {
-      from: Prisma.sql`EventMeeting x JOIN Event ev ON ev.id = x.eventId`,
-      where: Prisma.sql`x.status = 'accepted' AND x.endsAt < ${past}`,
+      from: Prisma.sql`EventMeeting x`,
+      where: Prisma.sql`1`,
       area: Prisma.sql`ev.district`,
-      links: Prisma.sql`SELECT em.id AS item, l.fieldId FROM EventMeeting em JOIN EventField l ON l.eventId = em.eventId
-        WHERE em.status = 'accepted'`,
+      links: Prisma.sql`SELECT eventId AS item, fieldId FROM EventField`,
       date: { instant: Prisma.sql`x.startsAt` },
+      // Per event and UTC hour (a Hanoi quarter never splits an hour): the event's area and fields apply to each.
+      weighted: (
+        range,
+      ) => Prisma.sql`(SELECT eventId AS id, substr(startsAt, 1, 13) || ':00:00' AS startsAt, COUNT(*) AS n
+        FROM EventMeeting WHERE status = 'accepted' AND endsAt < ${past} AND ${inRange({ instant: Prisma.sql`startsAt` }, range)}
+        GROUP BY eventId, substr(startsAt, 1, 13)) x JOIN Event ev ON ev.id = x.id`,
     },
     ipOffers: {
       from: Prisma.sql`Offer x LEFT JOIN Organization g ON g.id = x.organizationId`,
@@ -167,7 +181,8 @@ type Scope = { fieldIds: string[] | null; district: string | null };
 
 function conditions(source: Source, scope: Scope, filters: IndicatorFilters | null) {
   const parts = [source.where];
-  if (filters && source.date) parts.push(inRange(source.date, filters));
+  // A weighted source has taken the range in its own rows.
+  if (filters && source.date && !source.weighted) parts.push(inRange(source.date, filters));
   if (scope.district) parts.push(Prisma.sql`${source.area} = ${scope.district}`);
   if (scope.fieldIds)
     parts.push(
@@ -178,34 +193,46 @@ function conditions(source: Source, scope: Scope, filters: IndicatorFilters | nu
   return Prisma.join(parts, " AND ");
 }
 
-type Row = { q: string | null; a: string | null; n: bigint | number };
+type Row = { q: string | null; a: string | null; t: string | null; n: bigint | number };
+type Split = { type: string | null };
 
-/** Per quarter and area (flows), or per area (stocks). */
-async function byQuarterAndArea(source: Source, scope: Scope, filters: IndicatorFilters, db: DbClient) {
+/** Per quarter and area (flows), or per area (stocks); per `split` (an agreement's type) too, when given. */
+async function byQuarterAndArea(
+  source: Source,
+  scope: Scope,
+  filters: IndicatorFilters,
+  db: DbClient,
+  split: Prisma.Sql = Prisma.sql`NULL`,
+) {
+  const from = source.weighted ? source.weighted(filters) : source.from;
   const where = conditions(source, scope, filters);
   const quarter = source.date ? quarterOf(source.date) : Prisma.sql`NULL`;
+  const count = source.weighted ? Prisma.sql`SUM(x.n)` : Prisma.sql`COUNT(*)`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT ${quarter} AS q, ${source.area} AS a, COUNT(*) AS n FROM ${source.from} WHERE ${where} GROUP BY q, a`;
-  return rows.map((row) => ({ quarter: row.q, district: row.a, count: Number(row.n) }));
+    SELECT ${quarter} AS q, ${source.area} AS a, ${split} AS t, ${count} AS n FROM ${from} WHERE ${where}
+    GROUP BY q, a, t`;
+  return rows.map((row) => ({ quarter: row.q, district: row.a, type: row.t, count: Number(row.n) }));
 }
 
-/** Per top-level field group (an item in several groups counts in each). */
-async function byFieldGroup(source: Source, scope: Scope, filters: IndicatorFilters, db: DbClient) {
+/** Per top-level field group (an item in several groups counts once in each), and per `split`. */
+async function byFieldGroup(
+  source: Source,
+  scope: Scope,
+  filters: IndicatorFilters,
+  db: DbClient,
+  split: Prisma.Sql = Prisma.sql`NULL`,
+) {
+  const from = source.weighted ? source.weighted(filters) : source.from;
   const where = conditions(source, scope, filters);
-  const rows = await db.$queryRaw<{ g: string; n: bigint | number }[]>`
-    SELECT COALESCE(f.parentId, f.id) AS g, COUNT(DISTINCT x.id) AS n
-    FROM ${source.from} JOIN (${source.links}) lk ON lk.item = x.id JOIN Field f ON f.id = lk.fieldId
-    WHERE ${where} GROUP BY g`;
-  return rows.map((row) => ({ groupId: row.g, count: Number(row.n) }));
-}
-
-/** Confirmed agreements in the range by type. */
-async function agreementsByType(source: Source, scope: Scope, filters: IndicatorFilters, db: DbClient) {
-  const where = conditions(source, scope, filters);
-  const rows = await db.$queryRaw<{ t: string; n: bigint | number }[]>`
-    SELECT x.type AS t, COUNT(*) AS n FROM ${source.from} WHERE ${where} GROUP BY x.type`;
-  const byType = new Map(rows.map((row) => [row.t, Number(row.n)]));
-  return AGREEMENT_TYPES.map((type) => ({ type, count: byType.get(type) ?? 0 }));
+  const key = source.weighted ? Prisma.sql`x.startsAt` : Prisma.sql`NULL`;
+  const weight = source.weighted ? Prisma.sql`x.n` : Prisma.sql`1`;
+  const rows = await db.$queryRaw<{ g: string; t: string | null; n: bigint | number }[]>`
+    SELECT g, t, SUM(w) AS n FROM (
+      SELECT DISTINCT x.id AS item, ${key} AS k, ${weight} AS w, ${split} AS t, COALESCE(f.parentId, f.id) AS g
+      FROM ${from} JOIN (${source.links}) lk ON lk.item = x.id JOIN Field f ON f.id = lk.fieldId
+      WHERE ${where})
+    GROUP BY g, t`;
+  return rows.map((row) => ({ groupId: row.g, type: row.t, count: Number(row.n) }));
 }
 
 /** The field and its sub-fields' ids; an unknown slug matches nothing. */
@@ -233,9 +260,12 @@ export type Indicators = {
   agreementTypes: { type: string; count: number }[];
 };
 
+const isLicensing = (row: Split) => (LICENSING_TYPES as readonly (string | null)[]).includes(row.type);
+
 /**
  * Every figure for the filters: per quarter and area in one statement each, per field
- * group in another, and confirmed agreements by type. About 21 small aggregate statements.
+ * group in another (18 small aggregate statements). Agreements are grouped by type as
+ * well: the transfers and the split by type are read off their rows.
  */
 export async function loadIndicators(
   filters: IndicatorFilters,
@@ -245,22 +275,32 @@ export async function loadIndicators(
   const all = sources(now);
   const scope: Scope = { fieldIds: await fieldScope(filters.field, db), district: filters.district };
   const quarters = quartersBetween(filters.from, filters.to);
-  const [grid, fields, agreementTypes, groups] = await Promise.all([
-    Promise.all(FIGURES.map((figure) => byQuarterAndArea(all[figure], scope, filters, db))),
-    Promise.all(FIGURES.map((figure) => byFieldGroup(all[figure], scope, filters, db))),
-    agreementsByType(all.agreements, scope, filters, db),
+  const queried = FIGURES.filter((figure): figure is Exclude<Figure, "transfers"> => figure !== "transfers");
+  const splitOf = (figure: Figure) => (figure === "agreements" ? Prisma.sql`x.type` : undefined);
+  const [grids, fieldRows, groups] = await Promise.all([
+    Promise.all(queried.map((figure) => byQuarterAndArea(all[figure], scope, filters, db, splitOf(figure)))),
+    Promise.all(queried.map((figure) => byFieldGroup(all[figure], scope, filters, db, splitOf(figure)))),
     db.field.findMany({
       where: { parentId: null },
       orderBy: [{ position: "asc" }, { slug: "asc" }],
       select: { id: true, slug: true, nameVi: true, nameEn: true },
     }),
   ]);
+  const grid = new Map<Figure, Awaited<ReturnType<typeof byQuarterAndArea>>>(
+    queried.map((figure, i) => [figure, grids[i]!]),
+  );
+  const fields = new Map<Figure, Awaited<ReturnType<typeof byFieldGroup>>>(
+    queried.map((figure, i) => [figure, fieldRows[i]!]),
+  );
+  grid.set("transfers", grid.get("agreements")!.filter(isLicensing));
+  fields.set("transfers", fields.get("agreements")!.filter(isLicensing));
+
   const totals = {} as Record<Figure, number>;
   const byQuarter = {} as Record<FlowFigure, Record<string, number>>;
   const byArea = {} as Record<Figure, Record<string, number>>;
   const byField = {} as Record<Figure, Record<string, number>>;
-  FIGURES.forEach((figure, i) => {
-    const rows = grid[i]!;
+  for (const figure of FIGURES) {
+    const rows = grid.get(figure)!;
     totals[figure] = rows.reduce((sum, row) => sum + row.count, 0);
     const areas: Record<string, number> = {};
     for (const row of rows) areas[row.district ?? ""] = (areas[row.district ?? ""] ?? 0) + row.count;
@@ -270,8 +310,13 @@ export async function loadIndicators(
       for (const row of rows) if (row.quarter) perQuarter[row.quarter] = (perQuarter[row.quarter] ?? 0) + row.count;
       byQuarter[figure as FlowFigure] = perQuarter;
     }
-    byField[figure] = Object.fromEntries(fields[i]!.map((row) => [row.groupId, row.count]));
-  });
+    const perField: Record<string, number> = {};
+    for (const row of fields.get(figure)!) perField[row.groupId] = (perField[row.groupId] ?? 0) + row.count;
+    byField[figure] = perField;
+  }
+  const byType = new Map<string, number>();
+  for (const row of grid.get("agreements")!)
+    if (row.type) byType.set(row.type, (byType.get(row.type) ?? 0) + row.count);
   return {
     filters,
     quarters,
@@ -281,7 +326,7 @@ export async function loadIndicators(
     byArea,
     byField,
     fieldGroups: groups,
-    agreementTypes,
+    agreementTypes: AGREEMENT_TYPES.map((type) => ({ type, count: byType.get(type) ?? 0 })),
   };
 }
 

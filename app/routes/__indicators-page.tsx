@@ -1,5 +1,5 @@
 import { pick, useT, type Language } from "~/i18n/i18n";
-import type { Figure } from "~/models/indicators.server";
+import type { Figure } from "~/domain/indicators";
 import { FIGURE_PILLARS } from "~/components/charts/indicator-charts";
 
 /**
