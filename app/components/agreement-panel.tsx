@@ -75,7 +75,7 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
                 <Fact label={t("agreement.signedOn")}>{formatDay(lang, agreement.signedOn)}</Fact>
                 {agreement.valueRange ? (
-                  <Fact label={t("agreement.valueRange")}>
+                  <Fact label={t("agreement.value")}>
                     {AGREEMENT_VALUE_RANGE_LABELS[agreement.valueRange as keyof typeof AGREEMENT_VALUE_RANGE_LABELS]?.[
                       lang
                     ] ?? agreement.valueRange}
@@ -87,7 +87,7 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
                 <Fact label={t("agreement.recordedBy")}>
                   {agreement.mine ? t("agreement.yourSide") : (agreement.recordedBy ?? t("talk.requester"))}
                 </Fact>
-                {agreement.note ? <Fact label={t("agreement.note")}>{agreement.note}</Fact> : null}
+                {agreement.note ? <Fact label={t("agreement.noteShown")}>{agreement.note}</Fact> : null}
               </dl>
               {last?.agreementStep?.id === agreement.id ? (
                 <div className="mt-2">

@@ -330,6 +330,16 @@ export async function loadIndicators(
   };
 }
 
+/** Every field for the filter, each group followed by its sub-fields. */
+export async function fieldFilterOptions(db: DbClient = prisma) {
+  const fields = await db.field.findMany({
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+    select: { id: true, slug: true, nameVi: true, nameEn: true, parentId: true },
+  });
+  const groups = fields.filter((field) => !field.parentId);
+  return groups.flatMap((group) => [group, ...fields.filter((field) => field.parentId === group.id)]);
+}
+
 /** The public programme counts of the ecosystem page: events and meetings held, confirmed agreements. */
 export async function programmeCounts(now = new Date(), db: DbClient = prisma) {
   const past = storedDate(now);

@@ -11,9 +11,8 @@ import { quarterLabel, quartersBetween } from "~/domain/quarter";
 import { useLanguage, useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { requireUserWithRole } from "~/auth/auth.server";
-import { prisma } from "~/db/client.server";
 import { FIGURES } from "~/domain/indicators";
-import { loadIndicators } from "~/models/indicators.server";
+import { fieldFilterOptions, loadIndicators } from "~/models/indicators.server";
 import { titled } from "~/utils/meta";
 import { currentQuarter, filterQuery, indicatorFilters } from "./__indicators.server";
 import { fieldOption, IndicatorDefinitions } from "./__indicators-page";
@@ -28,23 +27,14 @@ export async function loader(args: LoaderFunctionArgs) {
   requireUserWithRole(args, ["curator", "admin"]);
   const lang = await getLanguage(args.request);
   const filters = indicatorFilters(new URL(args.request.url));
-  const [data, fields] = await Promise.all([
-    loadIndicators(filters),
-    prisma.field.findMany({
-      orderBy: [{ position: "asc" }, { slug: "asc" }],
-      select: { id: true, slug: true, nameVi: true, nameEn: true, parentId: true },
-    }),
-  ]);
-  // Sub-fields follow their group, in the groups' order.
-  const groups = fields.filter((field) => !field.parentId);
-  const ordered = groups.flatMap((group) => [group, ...fields.filter((field) => field.parentId === group.id)]);
+  const [data, fields] = await Promise.all([loadIndicators(filters), fieldFilterOptions()]);
   return {
     lang,
     filters,
     query: filterQuery(filters),
     charts: indicatorCharts(data, lang),
     quarters: quartersBetween(FIRST_QUARTER, currentQuarter()).reverse(),
-    fields: ordered.map((field) => fieldOption(lang, field)),
+    fields: fields.map((field) => fieldOption(lang, field)),
   };
 }
 

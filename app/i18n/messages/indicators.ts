@@ -19,7 +19,8 @@ export const vi = {
   "indicators.quarter": "Quý",
   "indicators.agreementType": "Loại thỏa thuận",
   "indicators.noArea": "Chưa rõ khu vực",
-  "indicators.summaryRange": "Trong {range}; các số lượng hiện có (công nghệ có văn bằng, khởi nghiệp, vườn ươm, chuyên gia) tính đến hôm nay.",
+  "indicators.summaryRange":
+    "Trong {range}; các số lượng hiện có (công nghệ có văn bằng, khởi nghiệp, vườn ươm, chuyên gia) tính đến hôm nay.",
   "indicators.pillarShort": "Trụ cột {pillar}",
   "indicators.chart.summary": "Tổng hợp các chỉ số",
   "indicators.chart.quarters": "Theo quý",
@@ -97,7 +98,7 @@ export const vi = {
   "indicators.noData": "Không có trụ cột 1, 3, 4 và 7: cổng không có dữ liệu cho các trụ cột này.",
   "indicators.badFormat": "Định dạng tải về phải là csv hoặc json.",
   "indicators.report.title": "Báo cáo chỉ số đổi mới sáng tạo {quarter}",
-  "indicators.report.generated": "Lập lúc {date}, từ dữ liệu của Mạng lưới Đổi mới sáng tạo Hà Nội.",
+  "indicators.report.generated": "Lập {date}, từ dữ liệu của Mạng lưới Đổi mới sáng tạo Hà Nội.",
   "indicators.report.print": "In báo cáo",
   "indicators.report.back": "Chỉ số đổi mới sáng tạo",
   "indicators.report.choose": "Quý",
