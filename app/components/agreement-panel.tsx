@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Badge } from "~/components/ui/badge";
@@ -56,7 +56,12 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
       <h2 id="agreements-title" className="text-lg font-semibold">
         {t("agreement.panel")}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">{t("agreement.privacy")}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("agreement.privacy")}{" "}
+        <Link to="/me/agreements" className="text-brand-700 underline">
+          {t("myAgreements.title")}
+        </Link>
+      </p>
       {section.agreements.length ? (
         <ul className="mt-3 space-y-3">
           {section.agreements.map((agreement) => (

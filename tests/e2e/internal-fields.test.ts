@@ -476,7 +476,11 @@ describe("an agreement's private values", () => {
     const readers: [Person | null, string[], string[]][] = [
       [null, publicPages(), publicFiles()],
       [world.member, [...publicPages(), "/me/agreements"], publicFiles()],
-      [world.curator, ["/admin/indicators", "/admin/indicators/report", "/ecosystem"], indicatorFiles],
+      [
+        { ...world.curator, cookie: await signInAs(world.curator.id) },
+        ["/admin/indicators", "/admin/indicators/report", "/ecosystem"],
+        indicatorFiles,
+      ],
     ];
     for (const [viewer, pages, files] of readers) {
       const { problems, bodies } = await walk(viewer, pages, files);
