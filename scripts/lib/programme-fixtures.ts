@@ -105,7 +105,7 @@ export async function ensureProgramme(prisma: PrismaClient, scale: ProgrammeScal
         return {
           id: id("benchag", i),
           conversationId: id("benchcv", meeting),
-          type: AGREEMENT_TYPES[i % AGREEMENT_TYPES.length]!,
+          type: AGREEMENT_TYPES[Math.floor(i / statuses.length) % AGREEMENT_TYPES.length]!,
           valueRange: i % 3 ? AGREEMENT_VALUE_RANGES[i % AGREEMENT_VALUE_RANGES.length]! : null,
           signedOn,
           recordedById: id("benchpm", (meeting * 7) % members),
