@@ -1087,6 +1087,41 @@ step("bulk import of a 50,000-row CSV (parse, plan against the directory, write)
   };
 }
 
+// ---------------------------------------------------------------- the officials' indicators (docs/decisions/075)
+step("the officials' indicators over 5,000 events, 50,000 meetings and 6,000 agreements (GET /admin/indicators)");
+{
+  const { ensureProgramme, timeGets } = await import("./lib/programme-fixtures");
+  const { createSession, generateSessionToken, SESSION_COOKIE } = await import("~/auth/session.server");
+  const generation = performance.now();
+  const programme = await ensureProgramme(prisma, { events: 5_000, meetings: 50_000, agreements: 6_000 });
+  const generationSeconds = round((performance.now() - generation) / 1000, 1);
+  console.log(`  programme data: ${JSON.stringify(programme)} (${generationSeconds} s to ensure)`);
+  await refreshPlannerStatistics();
+  const official = await benchAccount("bench-indicators@example.vn", "Bench official", "curator");
+  const token = generateSessionToken();
+  await createSession(token, official.id, { db: prisma });
+  const port = await findFreePort();
+  const server = await startServer(port, meili.host, meili.apiKey, {});
+  try {
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    const base = `http://127.0.0.1:${port}`;
+    const page = await timeGets(`${base}/admin/indicators?from=2024-Q1&to=2026-Q4`, cookie, 'data-chart="summary"');
+    const csv = await timeGets(
+      `${base}/admin/indicators/data/links-areas?format=csv&from=2024-Q1&to=2026-Q4`,
+      cookie,
+      ",",
+    );
+    results.indicators = { ...programme, generationSeconds, page: summarize(page), csv: summarize(csv) };
+    console.log(
+      `  page: p50 ${percentile(page, 50)} ms, p95 ${percentile(page, 95)} ms; ` +
+        `CSV: p50 ${percentile(csv, 50)} ms, p95 ${percentile(csv, 95)} ms (${page.length} runs each)`,
+    );
+  } finally {
+    await stopServer(server);
+    await prisma.session.deleteMany({ where: { userId: official.id } });
+  }
+}
+
 await meili.stop();
 await prisma.$disconnect();
 
@@ -1677,6 +1712,14 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   if (digest) {
     row(`weekly digest, ${digest.users} members: s (mails)`, `${digest.seconds} (${digest.sent})`);
     row("weekly digest: peak RSS (MB)", String(digest.peakRssMb));
+  }
+  const indicators = all.indicators as { page: Stats; csv: Stats; events: number; meetings: number } | undefined;
+  if (indicators) {
+    row(
+      `officials' indicators (${indicators.events} events, ${indicators.meetings} meetings): p50 / p95`,
+      `${indicators.page.p50} / ${indicators.page.p95}`,
+    );
+    row("officials' indicators, one CSV download: p50 / p95 (ms)", `${indicators.csv.p50} / ${indicators.csv.p95}`);
   }
   console.log(`├${line}┤`);
   for (const [target, met] of Object.entries(all.targets as Record<string, boolean | null>)) {

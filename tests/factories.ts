@@ -268,3 +268,102 @@ export async function makeEventMeeting(
   });
   return { conversation, meeting };
 }
+
+// --- Agreements and the officials' indicators (docs/decisions/074, 075) ---
+
+let events = 0;
+
+/** A conversation of any kind between a starter and a person or an organization's team, written straight to the table. */
+export async function makeConversation(options: {
+  kind: "match" | "inquiry" | "booking" | "meeting";
+  starterId: string;
+  owner: { userId: string } | { organizationId: string };
+  subject?: string;
+  offerId?: string;
+  expertId?: string;
+  matchId?: string;
+  createdAt?: Date;
+}) {
+  const owner = "userId" in options.owner ? { ownerUserId: options.owner.userId } : options.owner;
+  return testDb().conversation.create({
+    data: {
+      kind: options.kind,
+      subject: options.subject ?? `Trao đổi ${hex()}`,
+      starterId: options.starterId,
+      ...owner,
+      offerId: options.offerId,
+      expertId: options.expertId,
+      matchId: options.matchId,
+      ...(options.createdAt ? { createdAt: options.createdAt, lastMessageAt: options.createdAt } : {}),
+    },
+  });
+}
+
+/** A published event (ended yesterday unless told), with its fields by id. */
+export async function makeEvent(
+  data: Partial<Omit<Prisma.EventUncheckedCreateInput, "fields">> & { fieldIds?: string[] } = {},
+) {
+  events += 1;
+  const { fieldIds = [], ...rest } = data;
+  const startsAt = rest.startsAt ? new Date(rest.startsAt) : new Date(Date.now() - 2 * 86_400_000);
+  return testDb().event.create({
+    data: {
+      slug: `test-event-${events}-${hex()}`,
+      kind: "technology_market",
+      titleVi: `Chợ công nghệ thử ${events}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 8 * 3_600_000),
+      status: "published",
+      publishedAt: startsAt,
+      ...rest,
+      fields: { create: fieldIds.map((fieldId) => ({ fieldId })) },
+    },
+  });
+}
+
+/** A meeting at an event with its conversation (kind "meeting"), accepted by default, at the event's start. */
+export async function makeMeeting(
+  event: { id: string; startsAt: Date },
+  requesterId: string,
+  inviteeId: string,
+  options: { status?: string; startsAt?: Date; outcome?: string; note?: string } = {},
+) {
+  const db = testDb();
+  const startsAt = options.startsAt ?? event.startsAt;
+  const conversation = await makeConversation({
+    kind: "meeting",
+    starterId: requesterId,
+    owner: { userId: inviteeId },
+  });
+  const meeting = await db.eventMeeting.create({
+    data: {
+      eventId: event.id,
+      conversationId: conversation.id,
+      requesterId,
+      inviteeId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      status: options.status ?? "accepted",
+      requesterOutcome: options.outcome ?? null,
+      requesterNote: options.note ?? null,
+    },
+  });
+  return { conversation, meeting };
+}
+
+/** An agreement in a conversation, written straight to the table (confirmed unless told). */
+export async function makeAgreement(
+  conversationId: string,
+  data: Partial<Omit<Prisma.AgreementUncheckedCreateInput, "conversationId">> = {},
+) {
+  return testDb().agreement.create({
+    data: {
+      conversationId,
+      type: "research_contract",
+      signedOn: new Date().toISOString().slice(0, 10),
+      status: "confirmed",
+      confirmedAt: data.status === "pending" ? null : new Date(),
+      ...data,
+    },
+  });
+}

@@ -4,6 +4,7 @@ import { setting } from "~/config/env.server";
 import { dataCache } from "./cache.server";
 import { UNLISTED_BUSINESS } from "~/domain/organization-values";
 import { REQUESTER_TYPES } from "~/domain/request-values";
+import { programmeCounts } from "./indicators.server";
 
 /**
  * Figures about the ecosystem, each one aggregate SQL statement over indexed
@@ -432,6 +433,8 @@ export type PublicStatistics = {
   structure: KindLink[];
   offers: OfferCounts;
   requesters: RequesterCounts[];
+  /** Events and meetings held, confirmed agreements: counts only (docs/decisions/075) */
+  programme: Awaited<ReturnType<typeof programmeCounts>>;
 };
 
 /** Approved requests by who posted them (business or public agency): posted, still open, matched. */
@@ -457,18 +460,29 @@ export async function requestsByRequester(db: DbClient = prisma): Promise<Reques
 }
 
 export async function loadPublicStatistics(now = new Date(), db: DbClient = prisma): Promise<PublicStatistics> {
-  const [organizations, fields, expertFields, months, totalsNow, collaborations, structure, offers, requesters] =
-    await Promise.all([
-      organizationCounts(db),
-      organizationsByField(TOP, db),
-      expertsByField(TOP, db),
-      requestsByMonth(MONTHS, now, db),
-      totals(db),
-      collaborationsByKind(db),
-      structureByKind(db),
-      offerCounts(db),
-      requestsByRequester(db),
-    ]);
+  const [
+    organizations,
+    fields,
+    expertFields,
+    months,
+    totalsNow,
+    collaborations,
+    structure,
+    offers,
+    requesters,
+    programme,
+  ] = await Promise.all([
+    organizationCounts(db),
+    organizationsByField(TOP, db),
+    expertsByField(TOP, db),
+    requestsByMonth(MONTHS, now, db),
+    totals(db),
+    collaborationsByKind(db),
+    structureByKind(db),
+    offerCounts(db),
+    requestsByRequester(db),
+    programmeCounts(now, db),
+  ]);
   return {
     computedAt: now.toISOString(),
     organizations,
@@ -480,6 +494,7 @@ export async function loadPublicStatistics(now = new Date(), db: DbClient = pris
     structure,
     offers,
     requesters,
+    programme,
   };
 }
 

@@ -61,6 +61,11 @@ export default function Admin() {
             {t("audit.title")}
           </Link>
         </li>
+        <li>
+          <Link to="/admin/indicators" className={tile}>
+            {t("indicators.title")}
+          </Link>
+        </li>
         {isAdmin ? (
           <li>
             <Link to="/admin/users" className={tile}>

@@ -54,6 +54,7 @@ export default function Ecosystem() {
       </div>
 
       <ChartCard chart={charts.summary} lang={lang} />
+      <ChartCard chart={charts.programme} lang={lang} />
       <ChartCard chart={charts.requests} lang={lang} />
       <ChartCard chart={charts.requesters} lang={lang} />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -45,6 +45,8 @@ import { MessageWithFilesSchema } from "~/validation/conversation";
 import type { BodyLimitHandle } from "~/server/body-limits.server";
 import { threadMessages } from "./__thread.server";
 import { isMultipart, uploadGate } from "./__upload-gate.server";
+import { AgreementPanel } from "~/components/agreement-panel";
+import { agreementAction, agreementSection, isAgreementIntent } from "./__agreement-actions.server";
 
 /** A request's conversations: a response's and the match it became. */
 const THREAD_KINDS = ["response", "match"];
@@ -70,6 +72,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const booking =
     conversation.kind === "booking" ? await bookingForConversation(conversation.id, conversation.side) : null;
   const meeting = conversation.kind === "meeting" ? await meetingForConversation(conversation.id, user.id) : null;
+  const agreements = await agreementSection(conversation, user.id);
   // Opening it reads it: written only when something is new, so reloading the page writes nothing.
   if (!before && conversation.unread) await markConversationRead(conversation.id, user.id);
   const { starter, ownerUser, organization, offer, expert, match, response } = conversation;
@@ -105,6 +108,7 @@ export async function loader(args: LoaderFunctionArgs) {
     outcomeSaved: new URL(args.request.url).searchParams.get("outcome") === "saved",
     booking,
     meeting,
+    agreements,
     // The contacted side may block the starter of an inquiry or a booking request.
     side: conversation.side,
     // A response's and a match's conversation are part of the request's flow: not blockable.
@@ -133,6 +137,7 @@ async function act(
   const form = await readForm(args.request);
   if (isBookingIntent(form.get("intent"))) return bookingStepAction(conversation.id, user, form);
   if (isMeetingIntent(form.get("intent"))) return meetingStepAction(conversation.id, user, form);
+  if (isAgreementIntent(form.get("intent"))) return agreementAction(conversation, user, form);
   if (form.get("intent") === "block") {
     if (conversation.side !== "owner" || THREAD_KINDS.includes(conversation.kind))
       throw new Response("You are not allowed to do this.", { status: 403 });
@@ -314,6 +319,12 @@ export default function ConversationThread() {
         />
         <SubmitButton>{t("match.send")}</SubmitButton>
       </Form>
+      {loaded.agreements ? (
+        <AgreementPanel
+          section={loaded.agreements}
+          last={actionData && ("agreement" in actionData || "agreementStep" in actionData) ? actionData : null}
+        />
+      ) : null}
       {canBlock && !blocked ? (
         <Form method="post" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-700">{t("conversation.blockHint")}</p>

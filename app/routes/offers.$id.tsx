@@ -125,6 +125,8 @@ export async function loader(args: LoaderFunctionArgs) {
       ipNumber: offer.ipNumber,
       offeredAs: lines(offer.offeredAs) as OfferedAs[],
       transferredTo: offer.transferredTo,
+      // A public mark of a confirmed licence or transfer on the portal (docs/decisions/074): never its value.
+      licensed: offer.licensedAt !== null,
       fromPublicSource: offer.fromPublicSource,
       sources: offer.fromPublicSource ? lines(offer.sourceUrls) : [],
       stale: offer.staleSince !== null,
@@ -209,6 +211,11 @@ export default function OfferPage() {
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="brand">{OFFER_TYPE_LABELS[offer.type][lang]}</Badge>
           {offer.transferredTo !== null ? <Badge>{t("offer.transferredBadge")}</Badge> : null}
+          {offer.licensed ? (
+            <span data-licensed>
+              <Badge tone="success">{t("offer.licensedBadge")}</Badge>
+            </span>
+          ) : null}
           {offer.stale ? <Badge>{t("offer.stale")}</Badge> : null}
           {offer.status !== "published" ? (
             <Badge>{t("offer.status", { status: OFFER_STATUS_LABELS[offer.status][lang] })}</Badge>

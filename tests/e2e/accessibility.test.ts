@@ -104,3 +104,33 @@ test("the meeting pages have no serious violations on a phone, signed in as a pa
   }
   expect(found).toEqual({});
 });
+// Agreements and the officials' indicators (docs/decisions/074, 075): signed-in pages, on a phone.
+describe("accessibility of agreements and indicators", () => {
+  test("the indicators, their report, a thread's agreements and /me/agreements have no serious violations", async () => {
+    const { makeAgreement, makeConversation, makeUser } = await import("../factories");
+    const { signInAs } = await import("./fixtures");
+    const official = await makeUser({ label: "curator", role: "curator", password: null });
+    const member = await makeUser({ label: "a11y-member", password: null });
+    const other = await makeUser({ label: "a11y-other", password: null });
+    const conversation = await makeConversation({ kind: "inquiry", starterId: member.id, owner: { userId: other.id } });
+    await makeAgreement(conversation.id, { recordedById: member.id, status: "pending", note: "Ghi chú" });
+    await makeAgreement(conversation.id, { recordedById: other.id, type: "consulting" });
+    const check = async (userId: string, url: string) => {
+      const page = await openPage({
+        bypassCSP: true,
+        viewport: { width: 360, height: 800 },
+        isMobile: true,
+        locale: "vi-VN",
+      });
+      await signInAs(userId, page.context());
+      await page.goto(url, { waitUntil: "networkidle" });
+      // The record form is folded away: open it so its fields are checked too.
+      await page.evaluate(() => document.querySelector("#agreements details")?.setAttribute("open", ""));
+      return axeViolations(page);
+    };
+    expect(await check(official.id, "/admin/indicators")).toEqual([]);
+    expect(await check(official.id, "/admin/indicators/report?quarter=2026-Q4")).toEqual([]);
+    expect(await check(member.id, `/messages/${conversation.id}`)).toEqual([]);
+    expect(await check(member.id, "/me/agreements")).toEqual([]);
+  });
+});

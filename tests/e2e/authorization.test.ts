@@ -2152,6 +2152,102 @@ add({
     }
   },
 });
+// ------------------------------------------------------------------ agreements and indicators (docs/decisions/074, 075)
+
+add({
+  name: "GET /me/agreements",
+  method: "GET",
+  prepare: async () => ({}),
+  path: () => "/me/agreements",
+  allow: MEMBERS,
+});
+for (const path of [
+  "/admin/indicators",
+  "/admin/indicators?from=2026-Q1&to=2026-Q4&area=ba-dinh",
+  "/admin/indicators/report?quarter=2026-Q4",
+  "/admin/indicators/data/summary?format=csv",
+]) {
+  add({ name: `GET ${path}`, method: "GET", prepare: async () => ({}), path: () => path, allow: OFFICIALS });
+}
+
+/** An inquiry from a fresh requester to the listing every `manager` manages, begun ten days ago; maybe with an agreement. */
+async function agreementThread(agreement?: "pending") {
+  const requester = await makeUser({ label: "requester", name: `Bên hỏi ${word()}` });
+  const note = `Ghi chú riêng ${word()}`;
+  const conversation = await db().conversation.create({
+    data: {
+      kind: "inquiry",
+      subject: `Hỏi ${word()}`,
+      starterId: requester.id,
+      organizationId: shared.managedOrg.id,
+      createdAt: new Date(Date.now() - 10 * 86_400_000),
+    },
+  });
+  const row = agreement
+    ? await db().agreement.create({
+        data: {
+          conversationId: conversation.id,
+          type: "consulting",
+          signedOn: dateIn(-2),
+          note,
+          recordedById: requester.id,
+        },
+      })
+    : null;
+  return { conversation, agreement: row, note, people: { requester } };
+}
+const agreementsOf = (f: { conversation: { id: string } }) =>
+  db().agreement.findMany({ where: { conversationId: f.conversation.id }, orderBy: { id: "asc" } });
+
+add({
+  name: "GET a thread's agreements: only its two sides read the note",
+  method: "GET",
+  prepare: () => agreementThread("pending"),
+  path: (f) => `/messages/${f.conversation.id}`,
+  actors: ["requester"],
+  allow: ["manager", "requester"],
+  secret: { shown: (f) => [f.note], to: ["manager", "requester"] },
+});
+add({
+  name: "POST agreement-record in a thread (its two sides; anyone else is told it does not exist)",
+  method: "POST",
+  prepare: () => agreementThread(),
+  path: (f) => `/messages/${f.conversation.id}`,
+  form: () => ({
+    intent: "agreement-record",
+    type: "research_contract",
+    signedOn: dateIn(-2),
+    valueRange: "100m_500m",
+    formToken: `${hex()}${hex()}${hex()}`,
+  }),
+  actors: ["requester"],
+  allow: ["manager", "requester"],
+  state: agreementsOf,
+  changed: async (f, me) => {
+    const rows = await agreementsOf(f);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "pending", recordedById: me.id });
+  },
+});
+for (const [intent, to, side] of [
+  ["agreement-confirm", "confirmed", "manager"],
+  ["agreement-dispute", "disputed", "manager"],
+  ["agreement-withdraw", "withdrawn", "requester"],
+] as const) {
+  add({
+    name: `POST ${intent} (only the ${side === "manager" ? "other side; the recorder is refused" : "recorder"})`,
+    method: "POST",
+    prepare: () => agreementThread("pending"),
+    path: (f) => `/messages/${f.conversation.id}`,
+    form: (f) => ({ intent, agreementId: f.agreement!.id }),
+    actors: ["requester"],
+    allow: [side],
+    state: agreementsOf,
+    changed: async (f) => {
+      expect((await agreementsOf(f))[0]?.status).toBe(to);
+    },
+  });
+}
 
 // ------------------------------------------------------------------ the matrix
 
@@ -2845,4 +2941,20 @@ afterAll(() => {
   );
   const pairs = [...results.values()].reduce((sum, row) => sum + row.size, 0);
   console.log(`authorization matrix: ${results.size} actions, ${pairs} (action, actor) pairs\n${lines.join("\n")}`);
+});
+
+describe("an agreement confirmed twice", () => {
+  test("is confirmed once: the second post is refused and writes nothing", async () => {
+    const manager = await makeUser({ label: "manager" });
+    await manage(manager.id, shared.managedOrg.id);
+    const f = await agreementThread("pending");
+    const as = client(await signInAs(manager.id));
+    const form = { intent: "agreement-confirm", agreementId: f.agreement!.id };
+    expect((await as.post(`/messages/${f.conversation.id}`, form)).status).toBe(302);
+    expect((await as.post(`/messages/${f.conversation.id}`, form)).status).toBe(409);
+    expect(
+      await db().message.count({ where: { conversationId: f.conversation.id, event: "agreement.event.confirmed" } }),
+    ).toBe(1);
+    expect((await agreementsOf(f))[0]).toMatchObject({ status: "confirmed", confirmedById: manager.id });
+  });
 });

@@ -147,6 +147,8 @@ describe("the ecosystem page, for anyone", () => {
       await page.locator("[data-chart]").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-chart"))),
     ).toEqual([
       "summary",
+      // Events, meetings and confirmed agreements: counts only (docs/decisions/075).
+      "programme",
       "requests",
       "requesters",
       "kinds",
@@ -250,19 +252,21 @@ describe("the ecosystem page, for anyone", () => {
       expect(body.language).toBe("vi");
       expect(body.rows.map((row) => [row.key, row.label, ...Object.values(row.values).map(String)])).toEqual(shown);
     }
-    // The headline figures too.
-    const tiles = await page
-      .locator("[data-kpi]")
-      .evaluateAll((tiles) =>
-        tiles.map((tile) => [
-          tile.getAttribute("data-kpi"),
-          tile.querySelector("dd[data-value]")?.getAttribute("data-value"),
-        ]),
-      );
-    const summary = (await (await httpClient().get("/ecosystem/data/summary?format=json&lang=vi")).json()) as {
-      rows: { key: string; values: { value: number | null } }[];
-    };
-    expect(summary.rows.map((row) => [row.key, String(row.values.value ?? "")])).toEqual(tiles);
+    // The headline figures too, and the programme's counts (docs/decisions/075).
+    for (const chart of ["summary", "programme"]) {
+      const tiles = await page
+        .locator(`[data-chart="${chart}"] [data-kpi]`)
+        .evaluateAll((tiles) =>
+          tiles.map((tile) => [
+            tile.getAttribute("data-kpi"),
+            tile.querySelector("dd[data-value]")?.getAttribute("data-value"),
+          ]),
+        );
+      const file = (await (await httpClient().get(`/ecosystem/data/${chart}?format=json&lang=vi`)).json()) as {
+        rows: { key: string; values: { value: number | null } }[];
+      };
+      expect(file.rows.map((row) => [row.key, String(row.values.value ?? "")])).toEqual(tiles);
+    }
   });
 
   test("a click on the link downloads the file", async () => {

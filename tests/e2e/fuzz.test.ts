@@ -248,6 +248,10 @@ async function buildWorld() {
         "/admin/audit",
         "/admin/affiliations",
         `/requests/${pending.id}`,
+        // The officials' indicators and their report (docs/decisions/075): filter forms.
+        "/admin/indicators",
+        "/admin/indicators/report",
+        "/me/agreements",
       ],
     },
   ];
@@ -574,6 +578,9 @@ describe(`fuzz (seed ${SEED})`, () => {
       "/organizations/:x/domains",
       "/unsubscribe/:x",
       "/ecosystem/data/:x",
+      "/admin/indicators/data/:x",
+      "/admin/indicators?from=:x&to=:x&area=:x&field=:x",
+      "/admin/indicators/report?quarter=:x",
       "/:x",
     ]) {
       await fuzzQuery(

@@ -148,6 +148,17 @@ const READERS: Reader[] = [
       "/ecosystem",
     ],
   },
+  // Agreements and the officials' indicators (docs/decisions/074, 075).
+  {
+    name: "an official reading the indicators, and a member their agreements",
+    cookie: as(() => world.admin),
+    pages: () => [
+      "/admin/indicators",
+      "/admin/indicators?from=2025-Q1&to=2026-Q4&area=ba-dinh&field=no-such-field",
+      "/admin/indicators/report?quarter=2026-Q4",
+      "/me/agreements",
+    ],
+  },
 ];
 
 // Events (docs/decisions/072): the list, an event's page and forms, as its incubator's manager and an admin.

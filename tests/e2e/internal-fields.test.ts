@@ -575,3 +575,53 @@ describe("a meeting's private notes", () => {
     }
   });
 });
+// Agreements (docs/decisions/074, 075): a planted note and value reach the two sides only.
+describe("an agreement's private values", () => {
+  test("reach the two sides' thread and lists only: no public page, file, API, other member, official figure or mail", async () => {
+    const { makeAgreement } = await import("../factories");
+    const { readMailbox } = await import("../mailbox");
+    const { inject } = await import("vitest");
+    const note = `agreementnote${word(12)}`;
+    await makeAgreement(world.matchId, {
+      note,
+      valueRange: "over_10b",
+      type: "technology_transfer",
+      recordedById: world.owner.id,
+    });
+    const secrets = [note, "over_10b", "Trên 10 tỷ đồng", "Over VND 10 billion"];
+    const thread = `/messages/${world.matchId}`;
+    // The two sides read it (the walk reads real answers).
+    for (const side of [world.owner, world.responder]) {
+      const { problems, bodies } = await walk(side, [thread, "/me/agreements"]);
+      expect(bodies.get(thread)).toContain(note);
+      expect(bodies.get("/me/agreements")).toContain("Trên 10 tỷ đồng");
+      expect(problems).toEqual([]);
+    }
+    const indicatorFiles = INDICATOR_FILES.map((chart) => `/admin/indicators/data/${chart}?format=csv`);
+    const readers: [Person | null, string[], string[]][] = [
+      [null, publicPages(), publicFiles()],
+      [world.member, [...publicPages(), "/me/agreements"], publicFiles()],
+      [
+        { ...world.curator, cookie: await signInAs(world.curator.id) },
+        ["/admin/indicators", "/admin/indicators/report", "/ecosystem"],
+        indicatorFiles,
+      ],
+    ];
+    for (const [viewer, pages, files] of readers) {
+      const { problems, bodies } = await walk(viewer, pages, files);
+      expect(problems).toEqual([]);
+      for (const [path, body] of bodies) {
+        for (const secret of secrets) expect(body.includes(secret), `${path} shows ${secret}`).toBe(false);
+        for (const column of ["recordedById", "confirmedById", "valueRange"])
+          expect(asProperty(column).test(body), `${path} has ${column}`).toBe(false);
+      }
+    }
+    // Outsiders are told the thread does not exist.
+    expect((await httpClient({ cookie: world.member.cookie }).get(thread)).status).toBe(404);
+    // No mail, to anyone, carries the note or the value.
+    for (const mail of await readMailbox(inject("mailbox")))
+      for (const secret of secrets) expect(`${mail.text}${mail.html ?? ""}`.includes(secret)).toBe(false);
+  });
+});
+
+const INDICATOR_FILES = ["summary", "agreement-types", "links-areas", "links-fields"];

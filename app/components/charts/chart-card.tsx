@@ -20,10 +20,13 @@ export function ChartCard({
   chart,
   lang,
   heading: Heading = "h2",
+  dataUrl = (format) => chartDataUrl(chart.id, format, lang),
 }: {
   chart: ChartData;
   lang: Language;
   heading?: "h2" | "h3";
+  /** Where its downloads come from, when not the ecosystem's (the officials' indicators) */
+  dataUrl?: (format: "csv" | "json") => string;
 }) {
   const t = translator(lang);
   const titleId = `chart-${chart.id}-title`;
@@ -85,7 +88,7 @@ export function ChartCard({
           {(["csv", "json"] as const).map((format) => (
             <a
               key={format}
-              href={chartDataUrl(chart.id, format, lang)}
+              href={dataUrl(format)}
               download
               data-download={format}
               className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-brand-800 hover:bg-brand-50"

@@ -41,7 +41,9 @@ export function ColumnChart({ chart, lang, labelledBy, describedBy }: ChartProps
       ))}
       {chart.rows.map((row, i) => {
         const left = LEFT + i * group + group * 0.12;
-        const [year, month] = row.key.split("-");
+        const [year, month = ""] = row.key.split("-");
+        // Quarters ("2026-Q4", the officials' indicators) are ticked "Q4", their year under the first and each Q1.
+        const quarter = month.startsWith("Q");
         const center = `${LEFT + (i + 0.5) * group}%`;
         return (
           <g key={row.key} data-row={row.key}>
@@ -63,9 +65,9 @@ export function ColumnChart({ chart, lang, labelledBy, describedBy }: ChartProps
               );
             })}
             <text x={center} y={HEIGHT - BOTTOM + 15} textAnchor="middle" fontSize={11} fill={TEXT}>
-              {Number(month)}
+              {quarter ? month : Number(month)}
             </text>
-            {month === "01" || (i === 0 && Number(month) <= 10) ? (
+            {month === "01" || month === "Q1" || (i === 0 && (quarter || Number(month) <= 10)) ? (
               <text x={center} y={HEIGHT - BOTTOM + 30} textAnchor="middle" fontSize={11} fill={TEXT}>
                 {year}
               </text>

@@ -23,6 +23,7 @@ export const PUBLIC_CHARTS = [
   "offer-types",
   "offer-areas",
   "offer-districts",
+  "programme",
 ] as const;
 export const OFFICIAL_CHARTS = ["curation", "organizations", "curators"] as const;
 export type PublicChartId = (typeof PUBLIC_CHARTS)[number];
@@ -98,6 +99,20 @@ export function publicCharts(stats: PublicStatistics, lang: Language): Record<Pu
       ],
       t,
     ),
+    // Counts only: no agreement's type, value or parties reach the public (docs/decisions/075).
+    programme: {
+      ...kpis(
+        "programme",
+        t("ecosystem.programme.title"),
+        [
+          count("events", t("ecosystem.kpi.events"), stats.programme.events),
+          count("meetings", t("ecosystem.kpi.meetings"), stats.programme.meetings),
+          count("agreements", t("ecosystem.kpi.agreements"), stats.programme.agreements),
+        ],
+        t,
+      ),
+      description: t("ecosystem.programme.description"),
+    },
     requests: {
       id: "requests",
       type: "columns",
