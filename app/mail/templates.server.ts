@@ -72,6 +72,8 @@ export type NotificationMailExtra = {
   reasons?: Reason[];
   /** The button's label, when the link's address does not say it well. */
   action?: Extract<MessageKey, `mail.action.${string}`>;
+  /** Further links under the line (an event's calendar file), each a portal path. */
+  links?: { label: MessageKey; path: string }[];
 };
 
 export function notificationMail(
@@ -87,7 +89,7 @@ export function notificationMail(
 ): ComposedMail {
   return mailTo(to, (t) => {
     const line = t(notification.key, notification.params);
-    const { quote, requestSummary, note, reasons, action } = notification.mail ?? {};
+    const { quote, requestSummary, note, reasons, action, links } = notification.mail ?? {};
     const blocks: MailBlock[] = [{ kind: "paragraph", text: line }];
     if (quote) blocks.push({ kind: "quote", by: t("mail.wrote", { name: quote.by }), text: excerpt(quote.text) });
     if (requestSummary) blocks.push({ kind: "quote", by: t("mail.requestSummary"), text: excerpt(requestSummary) });
@@ -96,6 +98,7 @@ export function notificationMail(
       const lines = reasons.map((reason) => `- ${reasonText(reason, t, to.lang)}`);
       blocks.push({ kind: "quote", by: t("mail.whyMatched"), text: lines.join("\n") });
     }
+    for (const link of links ?? []) blocks.push({ kind: "link", label: t(link.label), url: `${appUrl()}${link.path}` });
     return {
       subject: `${line} · ${t("site.shortName")}`,
       blocks,
