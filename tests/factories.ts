@@ -193,3 +193,63 @@ export async function makeBooking(
   });
   return { conversation, booking };
 }
+
+// Events and their registrations (docs/decisions/077): written directly, as the events' own
+// forms are another feature's. Times are UTC instants; `hanoiInstant` turns Hanoi wall-clock
+// times into them.
+let events = 0;
+export async function makeEvent(
+  options: {
+    label?: string;
+    titleVi?: string;
+    titleEn?: string | null;
+    status?: string;
+    startsAt?: Date;
+    endsAt?: Date;
+    capacity?: number | null;
+    format?: string;
+    venue?: string | null;
+    ward?: string | null;
+    onlineUrl?: string | null;
+    organizerName?: string | null;
+    descriptionVi?: string | null;
+  } = {},
+) {
+  events += 1;
+  const startsAt = options.startsAt ?? new Date(Date.now() + 10 * 86_400_000);
+  return testDb().event.create({
+    data: {
+      slug: `${options.label ?? "su-kien"}-${hex()}-${events}`,
+      kind: "workshop",
+      titleVi: options.titleVi ?? `Hội thảo ${word(6)}`,
+      titleEn: options.titleEn === undefined ? null : options.titleEn,
+      descriptionVi: options.descriptionVi ?? "Hội thảo về chuyển giao công nghệ",
+      startsAt,
+      endsAt: options.endsAt ?? new Date(startsAt.getTime() + 3 * 3_600_000),
+      status: options.status ?? "published",
+      capacity: options.capacity === undefined ? null : options.capacity,
+      format: options.format ?? "in_person",
+      venue: options.venue === undefined ? "Trung tâm Đổi mới sáng tạo, 1 Trần Hưng Đạo" : options.venue,
+      ward: options.ward === undefined ? null : options.ward,
+      onlineUrl: options.onlineUrl ?? null,
+      organizerName: options.organizerName === undefined ? "Sở Khoa học và Công nghệ Hà Nội" : options.organizerName,
+      publishedAt: (options.status ?? "published") === "published" ? new Date() : null,
+    },
+  });
+}
+
+export async function makeRegistration(
+  eventId: string,
+  userId: string,
+  options: { status?: "registered" | "waitlisted" | "cancelled"; createdAt?: Date; listed?: boolean } = {},
+) {
+  return testDb().eventRegistration.create({
+    data: {
+      eventId,
+      userId,
+      status: options.status ?? "registered",
+      listed: options.listed ?? false,
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+    },
+  });
+}

@@ -58,6 +58,9 @@ function newCalendar(lang: Lang, name: string, feed: boolean): ICalCalendar {
   });
 }
 
+/** RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off. */
+const serialize = (calendar: ICalCalendar) => `${calendar.toString()}\r\n`;
+
 function addEvent(calendar: ICalCalendar, event: CalendarEvent, lang: Lang) {
   const t = translator(lang);
   const url = `${appUrl()}${eventUrl(event.slug)}`;
@@ -93,7 +96,7 @@ export async function singleEventCalendar(slug: string, lang: Lang) {
   if (!event || !["published", "cancelled"].includes(event.status)) return null;
   const calendar = newCalendar(lang, eventTitle(event, lang), false);
   addEvent(calendar, event, lang);
-  return { body: calendar.toString(), filename: `${event.slug.replace(/[^a-z0-9-]/gi, "") || "event"}.ics` };
+  return { body: serialize(calendar), filename: `${event.slug.replace(/[^a-z0-9-]/gi, "") || "event"}.ics` };
 }
 
 export const FEED_MONTHS = 12;
@@ -111,7 +114,7 @@ export async function publicEventFeed(lang: Lang, now = new Date()) {
   });
   const calendar = newCalendar(lang, translator(lang)("calendar.feedName"), true);
   for (const event of events) addEvent(calendar, event, lang);
-  return calendar.toString();
+  return serialize(calendar);
 }
 
 /**
@@ -161,7 +164,7 @@ export async function personalCalendar(userId: string, lang: Lang) {
       url: `${appUrl()}${eventUrl(meeting.event.slug)}`,
     });
   }
-  return calendar.toString();
+  return serialize(calendar);
 }
 
 const TOKEN_PURPOSE = "calendar-feed:";
