@@ -1,5 +1,6 @@
 import { fullAddress } from "~/domain/address";
 import { eventTimeRange } from "~/domain/event-time";
+import { eventIcsUrl, eventUrl, registrationUrl } from "~/domain/event-urls";
 import type { RegistrationStatus } from "~/domain/event-values";
 import { isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
@@ -57,9 +58,7 @@ type EventRow = {
 export const eventTitle = (event: Pick<EventRow, "titleVi" | "titleEn">, lang: "vi" | "en") =>
   (lang === "en" ? event.titleEn || event.titleVi : event.titleVi || event.titleEn) ?? "";
 
-export const eventUrl = (slug: string) => `/events/${slug}`;
-export const eventIcsUrl = (slug: string) => `/events/${slug}.ics`;
-export const registrationUrl = (slug: string) => `/events/${slug}/registration`;
+export { eventIcsUrl, eventUrl, registrationUrl };
 
 /** Where an in-person event takes place: venue and ward; an online one: its link. */
 export function eventPlace(

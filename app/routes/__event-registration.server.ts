@@ -1,13 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v3";
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getUser } from "~/auth/auth.server";
+import { requireUser } from "~/auth/auth.server";
 import { hit, LIMITS } from "~/auth/rate-limit.server";
 import {
   cancelRegistration,
   findRegistrationEvent,
   registerForEvent,
   RegistrationError,
-  registrationUrl,
   updateRegistration,
 } from "~/models/event-registration.server";
 import { invariantResponse, readForm } from "~/utils/misc";
@@ -18,7 +17,7 @@ import { rateLimited } from "~/validation/submission.server";
 /**
  * The registration forms (docs/decisions/077): register, update (shown to others or not), cancel,
  * posted to /events/:slug/registration or from /me/events with `back` naming that page. A refusal
- * answers 400 with its message; a visitor whose session ended is sent to sign in and comes back.
+ * answers 400 with its message.
  */
 const REFUSALS = {
   unpublished: problem("registration.closed.unpublished"),
@@ -28,8 +27,8 @@ const REFUSALS = {
 } satisfies Record<RegistrationError["problem"], string>;
 
 export async function registrationAction(args: ActionFunctionArgs, slug: string) {
-  const user = getUser(args);
-  if (!user) throw redirect(`/login?redirectTo=${encodeURIComponent(registrationUrl(slug))}`);
+  // A visitor's post is refused (401); the page's GET sends them to sign in and back.
+  const user = requireUser(args);
   const event = await findRegistrationEvent(slug);
   invariantResponse(event, "Not found", { status: 404 });
   const formData = await readForm(args.request);

@@ -8,18 +8,16 @@ import { Notice } from "~/components/ui/notice";
 import { getUser } from "~/auth/auth.server";
 import { newFormToken } from "~/auth/form-token.server";
 import { eventTimeRange } from "~/domain/event-time";
+import { eventIcsUrl, eventUrl, registrationUrl } from "~/domain/event-urls";
 import { useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/messages";
 import {
   closedReason,
-  eventIcsUrl,
   eventPlace,
   eventTitle,
-  eventUrl,
   findRegistrationEvent,
   registrationSummary,
-  registrationUrl,
 } from "~/models/event-registration.server";
 import { keepRetryAfter } from "~/utils/headers";
 import { titled } from "~/utils/meta";
@@ -105,15 +103,17 @@ export default function EventRegistration() {
             {event.onlineUrl ? <dd>{t("registration.online")}</dd> : null}
           </div>
         ) : null}
-        <div>
-          <dt className="sr-only">{t("registration.title")}</dt>
-          <dd data-seats>
-            {summary.seatsLeft === null
-              ? t("registration.noLimit")
-              : t("registration.seatsLeft", { count: summary.seatsLeft })}
-            {summary.waitlisted > 0 ? ` · ${t("registration.waitlistCount", { count: summary.waitlisted })}` : null}
-          </dd>
-        </div>
+        {closed ? null : (
+          <div>
+            <dt className="sr-only">{t("registration.title")}</dt>
+            <dd data-seats>
+              {summary.seatsLeft === null
+                ? t("registration.noLimit")
+                : t("registration.seatsLeft", { count: summary.seatsLeft })}
+              {summary.waitlisted > 0 ? ` · ${t("registration.waitlistCount", { count: summary.waitlisted })}` : null}
+            </dd>
+          </div>
+        )}
       </dl>
 
       {done ? <Notice>{t(done)}</Notice> : null}

@@ -7,10 +7,11 @@ import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { requireUser } from "~/auth/auth.server";
 import { newFormToken } from "~/auth/form-token.server";
+import { registrationUrl } from "~/domain/event-urls";
 import { useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { calendarFeedUrl } from "~/models/event-calendar.server";
-import { myRegistrations, registrationUrl } from "~/models/event-registration.server";
+import { myRegistrations } from "~/models/event-registration.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("myEvents.title"));

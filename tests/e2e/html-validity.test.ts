@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
-import { makeBooking, makeOffer, makeUser } from "../factories";
+import { makeBooking, makeEvent, makeOffer, makeRegistration, makeUser } from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -148,6 +148,34 @@ const READERS: Reader[] = [
     ],
   },
 ];
+
+// Event registration (docs/decisions/077): its page signed out, registered and waitlisted, and /me/events.
+const eventWorld = {} as { slug: string; registered: { id: string }; waiting: { id: string } };
+beforeAll(async () => {
+  const event = await makeEvent({ label: "html-event", capacity: 1 });
+  eventWorld.slug = event.slug;
+  eventWorld.registered = await makeUser({ label: "html-registered" });
+  eventWorld.waiting = await makeUser({ label: "html-waiting" });
+  await makeRegistration(event.id, eventWorld.registered.id, { listed: true });
+  await makeRegistration(event.id, eventWorld.waiting.id, { status: "waitlisted" });
+});
+READERS.push(
+  {
+    name: "a visitor of an event's registration",
+    cookie: async () => undefined,
+    pages: () => [`/events/${eventWorld.slug}/registration`],
+  },
+  {
+    name: "a registered member",
+    cookie: as(() => eventWorld.registered),
+    pages: () => [`/events/${eventWorld.slug}/registration`, "/me/events"],
+  },
+  {
+    name: "a waitlisted member",
+    cookie: as(() => eventWorld.waiting),
+    pages: () => [`/events/${eventWorld.slug}/registration`, "/me/events"],
+  },
+);
 
 describe("every page is valid HTML", () => {
   for (const reader of READERS) {

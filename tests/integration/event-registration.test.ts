@@ -7,6 +7,7 @@ import {
   registrationSummary,
   sendEventReminders,
   updateRegistration,
+  type RegistrationChoice,
 } from "~/models/event-registration.server";
 import { prisma } from "~/db/client.server";
 import { hex, makeEvent, makeRegistration, makeUser } from "../factories";
@@ -18,7 +19,7 @@ import { hex, makeEvent, makeRegistration, makeUser } from "../factories";
  * channel for "event" notifications.
  */
 const key = () => `registration-key-${hex()}${hex()}`;
-const choice = { listed: false, interests: null };
+const choice: RegistrationChoice = { listed: false, interests: null };
 const HOUR = 3_600_000;
 
 type User = { id: string; email: string };
