@@ -116,6 +116,7 @@ export default function MyEvents() {
           </label>
           <input
             id="calendar-feed"
+            type="url"
             readOnly
             value={feedUrl}
             aria-describedby="calendar-feed-hint"
