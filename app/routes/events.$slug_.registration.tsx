@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextareaField, type ListOfErrors } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton, TextareaField, type ListOfErrors } from "~/components/forms";
 import { PageHeader, ParentLink } from "~/components/page";
 import { ButtonLink } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
@@ -150,9 +150,11 @@ export default function EventRegistration() {
               defaultChecked={choice.listed}
               className="mt-0.5 size-4 shrink-0"
               aria-invalid={errors?.listed ? true : undefined}
+              aria-describedby={errors?.listed ? "listed-errors" : undefined}
             />
             <span>{t("registration.listed")}</span>
           </label>
+          <ErrorList id="listed-errors" errors={errors?.listed} />
           <TextareaField
             label={t("registration.interests")}
             hint={t("registration.interestsHint")}

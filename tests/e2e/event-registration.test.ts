@@ -62,6 +62,14 @@ test("a member registers, the next waits, the first cancels and the second gets 
   const refusedPage = await refused.text();
   expect(refusedPage).toContain("Tối đa 300 ký tự.");
   expect(refusedPage).toContain(tooLong);
+  // A checkbox sent with a value no form sends: its own message, under it.
+  const oddBox = await httpClient({ cookie: await signInAs(first.id) }).post(url, {
+    intent: "register",
+    formToken: "registration-form-key-0002",
+    listed: "yes",
+  });
+  expect(oddBox.status).toBe(400);
+  expect(await oddBox.text()).toContain('id="listed-errors"');
   expect(await portalDb().eventRegistration.count({ where: { eventId: event.id } })).toBe(0);
 
   // The first member registers, saying what they want to meet about.
