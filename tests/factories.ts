@@ -299,23 +299,29 @@ export async function makeConversation(options: {
   });
 }
 
-/** A published event (ended yesterday unless told), with its fields by id. */
+/**
+ * A published event, ten days ahead for three hours unless told, with its fields by id. Times are
+ * UTC instants; `hanoiInstant` (app/domain/event-time.ts) turns Hanoi wall-clock times into them.
+ */
 export async function makeEvent(
-  data: Partial<Omit<Prisma.EventUncheckedCreateInput, "fields">> & { fieldIds?: string[] } = {},
+  data: Partial<Omit<Prisma.EventUncheckedCreateInput, "fields">> & { fieldIds?: string[]; label?: string } = {},
 ) {
   events += 1;
-  const { fieldIds = [], ...rest } = data;
-  const startsAt = rest.startsAt ? new Date(rest.startsAt) : new Date(Date.now() - 2 * 86_400_000);
+  const { fieldIds = [], label = "su-kien", ...rest } = data;
+  const startsAt = rest.startsAt ? new Date(rest.startsAt) : new Date(Date.now() + 10 * 86_400_000);
   return testDb().event.create({
     data: {
-      slug: `test-event-${events}-${hex()}`,
-      kind: "technology_market",
-      titleVi: `Chợ công nghệ thử ${events}`,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 8 * 3_600_000),
+      slug: `${label}-${hex()}-${events}`,
+      kind: "workshop",
+      titleVi: `Hội thảo ${word(6)}`,
+      descriptionVi: "Hội thảo về chuyển giao công nghệ",
+      venue: "Trung tâm Đổi mới sáng tạo, 1 Trần Hưng Đạo",
+      organizerName: "Sở Khoa học và Công nghệ Hà Nội",
+      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
       status: "published",
-      publishedAt: startsAt,
+      publishedAt: (rest.status ?? "published") === "published" ? new Date() : null,
       ...rest,
+      startsAt,
       fields: { create: fieldIds.map((fieldId) => ({ fieldId })) },
     },
   });
@@ -364,6 +370,23 @@ export async function makeAgreement(
       status: "confirmed",
       confirmedAt: data.status === "pending" ? null : new Date(),
       ...data,
+    },
+  });
+}
+
+/** A registration at an event, written directly ("registered" unless told). */
+export async function makeRegistration(
+  eventId: string,
+  userId: string,
+  options: { status?: "registered" | "waitlisted" | "cancelled"; createdAt?: Date; listed?: boolean } = {},
+) {
+  return testDb().eventRegistration.create({
+    data: {
+      eventId,
+      userId,
+      status: options.status ?? "registered",
+      listed: options.listed ?? false,
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
   });
 }

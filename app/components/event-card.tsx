@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { pick, useLanguage } from "~/i18n/i18n";
 import { findDistrict } from "~/domain/districts";
 import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, type EventFormat, type EventKind } from "~/domain/event-values";
-import { eventWhen } from "~/domain/event-time";
+import { eventTimeRange } from "~/domain/event-time";
 import { Highlight } from "./highlight";
 
 export type EventCardView = {
@@ -44,7 +44,7 @@ export function EventCard({ event }: { event: EventCardView }) {
           {highlighted ? <Highlight text={highlighted} /> : title}
         </Link>
       </h3>
-      <p className="mt-1 text-sm font-medium text-slate-800">{eventWhen(lang, event.startsAt, event.endsAt)}</p>
+      <p className="mt-1 text-sm font-medium text-slate-800">{eventTimeRange(lang, event.startsAt, event.endsAt)}</p>
       {place.length ? <p className="text-sm text-slate-700">{place.join(" · ")}</p> : null}
       {organizer ? <p className="text-sm text-slate-600">{organizer}</p> : null}
     </article>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Panel } from "~/components/page";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
-import { eventWhen } from "~/domain/event-time";
+import { eventTimeRange } from "~/domain/event-time";
 
 type UpcomingEvent = {
   slug: string;
@@ -33,7 +33,7 @@ export function OrganizationEvents({
               <Link to={`/events/${event.slug}`} className="font-medium text-brand-700 hover:underline">
                 {pick(lang, event.titleVi, event.titleEn)}
               </Link>
-              <p className="text-sm text-slate-600">{eventWhen(lang, event.startsAt, event.endsAt)}</p>
+              <p className="text-sm text-slate-600">{eventTimeRange(lang, event.startsAt, event.endsAt)}</p>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { eventWhen, hanoiClock, parseHanoiLocal, toHanoiLocal } from "./event-time";
+import { afterEach, describe, expect, it, test } from "vitest";
+import { eventDay, eventTimeRange, hanoiInstant, parseHanoiLocal, toHanoiLocal } from "./event-time";
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -16,9 +16,9 @@ describe("event times in Hanoi", () => {
       // Just after midnight in Hanoi is the day before in UTC.
       const late = parseHanoiLocal("2027-01-01T00:30");
       expect(late?.toISOString()).toBe("2026-12-31T17:30:00.000Z");
-      expect(hanoiClock(late!)).toBe("00:30");
-      expect(eventWhen("vi", start!, new Date("2027-03-15T10:00:00Z"))).toContain("09:00–17:00 (giờ Hà Nội)");
-      expect(eventWhen("en", late!, new Date("2027-01-01T10:00:00Z"))).toContain("00:30–17:00 (Hanoi time)");
+      expect(toHanoiLocal(late!).slice(11)).toBe("00:30");
+      expect(eventTimeRange("vi", start!, new Date("2027-03-15T10:00:00Z"))).toContain("09:00–17:00 (giờ Hà Nội)");
+      expect(eventTimeRange("en", late!, new Date("2027-01-01T10:00:00Z"))).toContain("00:30–17:00 (Hanoi time)");
     });
   }
 
@@ -35,7 +35,33 @@ describe("event times in Hanoi", () => {
   });
 
   it("names both days of an event over several days", () => {
-    const text = eventWhen("vi", parseHanoiLocal("2027-03-15T09:00")!, parseHanoiLocal("2027-03-16T17:00")!);
+    const text = eventTimeRange("vi", parseHanoiLocal("2027-03-15T09:00")!, parseHanoiLocal("2027-03-16T17:00")!);
     expect(text).toMatch(/15.*09:00 – .*16.*17:00/);
+  });
+});
+
+describe("event times as people read them", () => {
+  const start = hanoiInstant("2026-12-12", "08:30")!;
+  const end = hanoiInstant("2026-12-12", "11:30")!;
+
+  test("a Hanoi wall-clock time is the instant seven hours earlier in UTC", () => {
+    expect(start.toISOString()).toBe("2026-12-12T01:30:00.000Z");
+    expect(hanoiInstant("2026-12-13", "03:00")!.toISOString()).toBe("2026-12-12T20:00:00.000Z");
+    expect(hanoiInstant("12/12/2026", "08:30")).toBeNull();
+  });
+
+  test("one day: the weekday, the date and both times, in each language", () => {
+    expect(eventTimeRange("vi", start, end)).toBe("Thứ Bảy, 12/12/2026, 08:30–11:30 (giờ Hà Nội)");
+    expect(eventTimeRange("en", start, end)).toBe("Saturday, 12/12/2026, 08:30–11:30 (Hanoi time)");
+  });
+
+  test("an instant late in the UTC day is the next Hanoi day", () => {
+    expect(eventDay("vi", "2026-12-12T20:00:00Z")).toBe("Chủ Nhật, 13/12/2026");
+  });
+
+  test("several days name both", () => {
+    expect(eventTimeRange("vi", start, hanoiInstant("2026-12-13", "17:00")!)).toBe(
+      "Thứ Bảy, 12/12/2026, 08:30 – Chủ Nhật, 13/12/2026, 17:00 (giờ Hà Nội)",
+    );
   });
 });

@@ -1,9 +1,12 @@
 /**
- * An event's times (docs/decisions/072): entered in the form's datetime-local
- * inputs and shown on every page in Hanoi time (Asia/Ho_Chi_Minh, UTC+7 all
- * year, no daylight saving), whatever the server's or the browser's zone.
+ * An event's times (docs/decisions/072, 077): entered in the form's datetime-local inputs and
+ * shown on every page, mail and calendar in Hanoi wall-clock time (Asia/Ho_Chi_Minh, UTC+7 all
+ * year, no daylight saving), whatever the server's or the browser's zone. Computed by arithmetic
+ * on the UTC instant, so no time-zone data is needed.
+ *
+ *   vi: "Thứ Bảy, 12/12/2026, 08:30–11:30 (giờ Hà Nội)"
+ *   en: "Saturday, 12/12/2026, 08:30–11:30 (Hanoi time)"
  */
-const ZONE = "Asia/Ho_Chi_Minh";
 const HANOI_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The longest an event may run: a festival week plus a margin, not a season. */
@@ -30,36 +33,48 @@ export function parseHanoiLocal(value: string): Date | null {
   return new Date(utc - HANOI_OFFSET_MS);
 }
 
+/** The instant of a Hanoi day and time ("2026-12-12", "08:30"), as people enter them; null when malformed. */
+export function hanoiInstant(day: string, time: string): Date | null {
+  return parseHanoiLocal(`${day}T${time}`);
+}
+
 /** A moment as the datetime-local input's value in Hanoi time: "2027-03-15T09:00". */
 export function toHanoiLocal(value: Date | string): string {
   return new Date(new Date(value).getTime() + HANOI_OFFSET_MS).toISOString().slice(0, 16);
 }
 
-const locale = (lang: "vi" | "en") => (lang === "vi" ? "vi-VN" : "en-GB");
+const WEEKDAYS = {
+  vi: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+} as const;
 
-/** "thứ Hai, 15 tháng 3, 2027" in Hanoi. */
-export function hanoiDate(lang: "vi" | "en", value: Date | string): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(value));
+const ZONE_NOTE = { vi: "giờ Hà Nội", en: "Hanoi time" } as const;
+
+const pad = (value: number) => String(value).padStart(2, "0");
+
+/** The Hanoi wall clock of an instant: its fields read in UTC. */
+function wallClock(value: Date | string) {
+  const shifted = new Date(new Date(value).getTime() + HANOI_OFFSET_MS);
+  return {
+    weekday: shifted.getUTCDay(),
+    date: `${pad(shifted.getUTCDate())}/${pad(shifted.getUTCMonth() + 1)}/${shifted.getUTCFullYear()}`,
+    time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`,
+  };
 }
 
-/** "09:00" in Hanoi. */
-export function hanoiClock(value: Date | string): string {
-  return toHanoiLocal(value).slice(11, 16);
+/** "Thứ Bảy, 12/12/2026" */
+export function eventDay(lang: "vi" | "en", value: Date | string): string {
+  const clock = wallClock(value);
+  return `${WEEKDAYS[lang][clock.weekday]}, ${clock.date}`;
 }
 
-/**
- * When an event runs, in Hanoi time with the day: "thứ Hai, 15 tháng 3, 2027, 09:00–17:00 (giờ Hà Nội)"
- * on one day, both dates when it runs over several.
- */
-export function eventWhen(lang: "vi" | "en", startsAt: Date | string, endsAt: Date | string): string {
-  const zone = lang === "vi" ? "giờ Hà Nội" : "Hanoi time";
-  const sameDay = toHanoiLocal(startsAt).slice(0, 10) === toHanoiLocal(endsAt).slice(0, 10);
-  if (sameDay) return `${hanoiDate(lang, startsAt)}, ${hanoiClock(startsAt)}–${hanoiClock(endsAt)} (${zone})`;
-  return `${hanoiDate(lang, startsAt)}, ${hanoiClock(startsAt)} – ${hanoiDate(lang, endsAt)}, ${hanoiClock(endsAt)} (${zone})`;
+/** An event's start and end on one line; an event over several days names both days. */
+export function eventTimeRange(lang: "vi" | "en", startsAt: Date | string, endsAt: Date | string): string {
+  const start = wallClock(startsAt);
+  const end = wallClock(endsAt);
+  const range =
+    start.date === end.date
+      ? `${eventDay(lang, startsAt)}, ${start.time}–${end.time}`
+      : `${eventDay(lang, startsAt)}, ${start.time} – ${eventDay(lang, endsAt)}, ${end.time}`;
+  return `${range} (${ZONE_NOTE[lang]})`;
 }

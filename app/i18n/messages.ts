@@ -24,6 +24,7 @@ import * as meetings from "./messages/meetings";
 import * as agreements from "./messages/agreements";
 import * as indicators from "./messages/indicators";
 import * as overseas from "./messages/overseas";
+import * as eventRegistration from "./messages/event-registration";
 
 /**
  * Interface text, one module per part of the site. Vietnamese is the default
@@ -56,6 +57,7 @@ export const vi = {
   ...agreements.vi,
   ...indicators.vi,
   ...overseas.vi,
+  ...eventRegistration.vi,
 };
 export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, Message> = {
@@ -84,4 +86,5 @@ export const en: Record<MessageKey, Message> = {
   ...agreements.en,
   ...indicators.en,
   ...overseas.en,
+  ...eventRegistration.en,
 };

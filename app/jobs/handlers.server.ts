@@ -13,6 +13,7 @@ import { sweepOrphanAttachments } from "~/models/message-attachment.server";
 import { runAlerts } from "~/models/alerts.server";
 import { sendWeeklyDigests } from "~/models/digest.server";
 import { runProfileClock } from "~/models/profile-reconfirmation.server";
+import { sendEventReminders } from "~/models/event-registration.server";
 
 /** What each kind of job does. */
 export const JOB_HANDLERS: JobHandlers = {
@@ -40,6 +41,8 @@ export const PERIODIC_TASKS: PeriodicTask[] = [
   { name: "weekly-alerts", everyMs: 60 * 60_000, run: () => runAlerts("weekly") },
   { name: "weekly-digest", everyMs: 60 * 60_000, run: () => sendWeeklyDigests() },
   { name: "profile-reconfirmation", everyMs: 60 * 60_000, run: () => runProfileClock() },
+  // Events (docs/decisions/077): the day-before reminder, once per registration.
+  { name: "event-reminders", everyMs: 15 * 60_000, run: () => sendEventReminders() },
 ];
 
 export function createJobWorker(options: { pollIntervalMs?: number } = {}) {

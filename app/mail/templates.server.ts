@@ -72,6 +72,8 @@ export type NotificationMailExtra = {
   reasons?: Reason[];
   /** The button's label, when the link's address does not say it well. */
   action?: Extract<MessageKey, `mail.action.${string}`>;
+  /** Further links under the line (an event's calendar file), each a portal path. */
+  links?: { label: MessageKey; path: string }[];
 };
 
 export function notificationMail(
@@ -86,7 +88,7 @@ export function notificationMail(
   },
 ): ComposedMail {
   return mailTo(to, (t) => {
-    const { quote, requestSummary, note, reasons, action } = notification.mail ?? {};
+    const { quote, requestSummary, note, reasons, action, links } = notification.mail ?? {};
     // A notice's short "why" (whyVi/whyEn) is for the portal's one line; the mail lists every reason below.
     const { whyVi: _vi, whyEn: _en, ...params } = notification.params;
     const line = t(notification.key, reasons?.length ? params : notification.params);
@@ -98,6 +100,7 @@ export function notificationMail(
       const lines = reasons.map((reason) => `- ${reasonText(reason, t, to.lang)}`);
       blocks.push({ kind: "quote", by: t("mail.whyMatched"), text: lines.join("\n") });
     }
+    for (const link of links ?? []) blocks.push({ kind: "link", label: t(link.label), url: `${appUrl()}${link.path}` });
     return {
       subject: `${line} · ${t("site.shortName")}`,
       blocks,

@@ -52,6 +52,13 @@ const sign = async (payload: string, db?: Db) =>
     .update(payload)
     .digest("base64url");
 
+/**
+ * The portal's signature of any other text under the same key: the personal calendar feed's
+ * token (app/models/event-calendar.server.ts). Callers prefix their text with what it is for, so
+ * no signature made for one use passes for another.
+ */
+export const portalSignature = (payload: string) => sign(payload);
+
 /** The token of a link: "<userId>.<scope>.<signature>", all URL-safe. */
 export async function unsubscribeToken(userId: string, scope: UnsubscribeScope, db?: Db): Promise<string> {
   const payload = `${userId}.${scopeText(scope)}`;

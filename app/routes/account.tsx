@@ -128,6 +128,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ["/me/responses", "account.myResponses"],
   ["/me/requests-for-you", "forYou.title"],
   ["/me/alerts", "alerts.title"],
+  ["/me/events", "myEvents.title"],
   ["/messages", "conversations.title"],
   ["/matches", "account.myMatches"],
   ["/organizations/new", "listing.new.link"],

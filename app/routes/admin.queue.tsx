@@ -22,7 +22,7 @@ import { staleListings } from "~/models/stale.server";
 import { pendingOffers } from "~/models/offer-review.server";
 import { PendingOffer } from "~/components/pending-offer";
 import { pendingEvents } from "~/models/event-review.server";
-import { eventWhen } from "~/domain/event-time";
+import { eventTimeRange } from "~/domain/event-time";
 import type { OrganizationSnapshot } from "~/models/curation.server";
 import { requirePermission } from "~/auth/auth.server";
 import { isReviewKind, pendingRequests, reviewItem, reviewItemExists } from "~/models/review-queue.server";
@@ -204,7 +204,7 @@ export default function Queue() {
             <Link to={`/events/${event.slug}`} className="font-semibold text-brand-700 underline">
               {pick(lang, event.titleVi, event.titleEn)}
             </Link>
-            <p className="text-sm text-slate-600">{eventWhen(lang, event.startsAt, event.endsAt)}</p>
+            <p className="text-sm text-slate-600">{eventTimeRange(lang, event.startsAt, event.endsAt)}</p>
             <p className="text-sm text-slate-600">
               {t("queue.eventBy", {
                 organizer: event.organization

@@ -11,7 +11,7 @@ import { getUser, requireUser } from "~/auth/auth.server";
 import { findDistrict } from "~/domain/districts";
 import { findWard, wardLabel } from "~/domain/wards";
 import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, type EventFormat, type EventKind } from "~/domain/event-values";
-import { eventWhen } from "~/domain/event-time";
+import { eventTimeRange } from "~/domain/event-time";
 import { cancelEvent, eventForPage } from "~/models/event.server";
 import { titled } from "~/utils/meta";
 import { externalUrlLabel, invariantResponse, readForm } from "~/utils/misc";
@@ -114,7 +114,7 @@ export default function EventPage() {
           <dt className="font-semibold text-slate-700">{t("event.when")}</dt>
           <dd>
             <time dateTime={new Date(event.startsAt).toISOString()}>
-              {eventWhen(lang, event.startsAt, event.endsAt)}
+              {eventTimeRange(lang, event.startsAt, event.endsAt)}
             </time>
           </dd>
           <dt className="font-semibold text-slate-700">{t("event.format")}</dt>

@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 import { signInAs } from "./fixtures";
-import { makeEventMeeting, makeMeetingEvent, makeMeetingRegistration, makeUser } from "../factories";
+import {
+  makeEvent,
+  makeEventMeeting,
+  makeMeetingEvent,
+  makeMeetingRegistration,
+  makeRegistration,
+  makeUser,
+} from "../factories";
 
 /**
  * axe-core's WCAG 2.1 A/AA rules on each kind of page, in both languages and on
@@ -132,5 +139,26 @@ describe("accessibility of agreements and indicators", () => {
     expect(await check(official.id, "/admin/indicators/report?quarter=2026-Q4")).toEqual([]);
     expect(await check(member.id, `/messages/${conversation.id}`)).toEqual([]);
     expect(await check(member.id, "/me/agreements")).toEqual([]);
+  });
+});
+
+// Event registration (docs/decisions/077): signed out, waitlisted and /me/events, at 360 px in Vietnamese.
+describe("event registration pages (axe)", () => {
+  test("the registration page and /me/events have no serious violations", async () => {
+    const event = await makeEvent({ label: "axe-event", capacity: 1 });
+    const registered = await makeUser({ label: "axe-registered" });
+    const waiting = await makeUser({ label: "axe-waiting" });
+    await makeRegistration(event.id, registered.id);
+    await makeRegistration(event.id, waiting.id, { status: "waitlisted" });
+    const phone = { bypassCSP: true, viewport: { width: 360, height: 780 }, isMobile: true, locale: "vi-VN" };
+    const visitor = await openPage(phone);
+    await visitor.goto(`/events/${event.slug}/registration`, { waitUntil: "networkidle" });
+    expect(await axeViolations(visitor)).toEqual([]);
+    const member = await openPage(phone);
+    await signInAs(waiting.id, member.context());
+    for (const url of [`/events/${event.slug}/registration`, "/me/events"]) {
+      await member.goto(url, { waitUntil: "networkidle" });
+      expect(await axeViolations(member), url).toEqual([]);
+    }
   });
 });

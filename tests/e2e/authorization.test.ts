@@ -4,8 +4,18 @@ import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
-import { hex, makeBooking, makeMessage, makeOffer, makeOrganization, makeUser } from "../factories";
-import { makeMeetingEvent, makeMeetingRegistration } from "../factories";
+import {
+  hex,
+  makeBooking,
+  makeEvent,
+  makeMeetingEvent,
+  makeMeetingRegistration,
+  makeMessage,
+  makeOffer,
+  makeOrganization,
+  makeRegistration,
+  makeUser,
+} from "../factories";
 import { meetingSlots } from "~/domain/meeting";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
@@ -2742,6 +2752,141 @@ add({
   allow: OFFICIALS,
   state: (f) => eventRow(f.event.id),
   changed: async (f) => expect((await eventRow(f.event.id)).status).toBe("published"),
+});
+
+// ------------------------------------------------------------------ event registration and calendars (docs/decisions/077)
+
+const registrationKey = () => `${hex()}${hex()}${hex()}`;
+const registrationOf = async (eventId: string, userId: string | null) =>
+  userId ? db().eventRegistration.findUnique({ where: { eventId_userId: { eventId, userId } } }) : null;
+async function eventWithRegistrant() {
+  const registrant = await makeUser({ label: "registrant" });
+  const event = await makeEvent({ capacity: 10 });
+  await makeRegistration(event.id, registrant.id);
+  return { event, registrant, people: { registrant } };
+}
+add({
+  name: "GET /events/:slug/registration of a published event: anyone (visitors get a sign-in link)",
+  method: "GET",
+  prepare: eventWithRegistrant,
+  path: (f) => `/events/${f.event.slug}/registration`,
+  allow: ROLES,
+  // Other registrants are never named here, and their addresses never leave the server.
+  secret: { shown: () => [], hidden: (f) => [f.registrant.email], to: [] },
+});
+add({
+  name: "GET /events/:slug/registration of a pending event: nobody",
+  method: "GET",
+  prepare: async () => ({ event: await makeEvent({ status: "pending" }) }),
+  path: (f) => `/events/${f.event.slug}/registration`,
+  allow: [],
+});
+add({
+  name: "POST register for an event: any member, for themself",
+  method: "POST",
+  prepare: async () => ({ event: await makeEvent({ capacity: 50 }) }),
+  path: (f) => `/events/${f.event.slug}/registration`,
+  form: () => ({ intent: "register", formToken: registrationKey() }),
+  allow: MEMBERS,
+  state: async (f) => db().eventRegistration.count({ where: { eventId: f.event.id } }),
+  changed: async (f, me) => {
+    expect((await registrationOf(f.event.id, me.id))?.status).toBe("registered");
+  },
+});
+add({
+  name: "POST register for a pending event: nobody",
+  method: "POST",
+  prepare: async () => ({ event: await makeEvent({ status: "pending" }) }),
+  path: (f) => `/events/${f.event.slug}/registration`,
+  form: () => ({ intent: "register", formToken: registrationKey() }),
+  allow: [],
+  state: async (f) => db().eventRegistration.count({ where: { eventId: f.event.id } }),
+});
+add({
+  name: "POST cancel a registration: only the registrant's own",
+  method: "POST",
+  prepare: eventWithRegistrant,
+  path: (f) => `/events/${f.event.slug}/registration`,
+  form: () => ({ intent: "cancel", formToken: registrationKey() }),
+  actors: ["registrant"],
+  allow: ["registrant"],
+  // Others hold no registration to cancel: told so (400), the registrant's row untouched.
+  refusedWith: [400],
+  state: async (f) => registrationOf(f.event.id, f.registrant.id),
+  changed: async (f) => {
+    expect((await registrationOf(f.event.id, f.registrant.id))?.status).toBe("cancelled");
+  },
+});
+add({
+  name: "POST update a registration's choice: only the registrant's own",
+  method: "POST",
+  prepare: eventWithRegistrant,
+  path: (f) => `/events/${f.event.slug}/registration`,
+  form: () => ({ intent: "update", formToken: registrationKey(), listed: "on", interests: "Gặp doanh nghiệp" }),
+  actors: ["registrant"],
+  allow: ["registrant"],
+  refusedWith: [400],
+  state: async (f) => registrationOf(f.event.id, f.registrant.id),
+  changed: async (f) => {
+    expect(await registrationOf(f.event.id, f.registrant.id)).toMatchObject({ listed: true });
+  },
+});
+add({
+  name: "GET /me/events: a member sees their own registrations; nobody else does",
+  method: "GET",
+  prepare: async () => {
+    const registrant = await makeUser({ label: "registrant" });
+    const event = await makeEvent({ titleVi: `Sự kiện riêng ${word()}` });
+    await makeRegistration(event.id, registrant.id);
+    return { event, people: { registrant } };
+  },
+  path: () => "/me/events",
+  actors: ["registrant"],
+  allow: [...MEMBERS, "registrant"],
+  secret: { shown: (f) => [f.event.titleVi!], to: ["registrant"] },
+});
+add({
+  name: "GET /me/calendar.ics: a member's own calendar only",
+  method: "GET",
+  prepare: async () => {
+    const registrant = await makeUser({ label: "registrant" });
+    const event = await makeEvent();
+    await makeRegistration(event.id, registrant.id);
+    return { event, people: { registrant } };
+  },
+  path: () => "/me/calendar.ics",
+  actors: ["registrant"],
+  allow: [...MEMBERS, "registrant"],
+  secret: { shown: (f) => [`event-${f.event.id}@hanoi-innovation`], to: ["registrant"] },
+});
+add({
+  name: "GET /calendar/:token.ics with a tampered token: nobody",
+  method: "GET",
+  prepare: async () => ({ registrant: await makeUser({ label: "registrant" }) }),
+  path: (f) => `/calendar/${f.registrant.id}.${"A".repeat(43)}.ics`,
+  allow: [],
+});
+add({
+  name: "GET /events/:slug.ics of a published event: anyone",
+  method: "GET",
+  prepare: async () => ({ event: await makeEvent() }),
+  path: (f) => `/events/${f.event.slug}.ics`,
+  allow: ROLES,
+});
+add({
+  name: "GET /events/:slug.ics of a pending event: nobody",
+  method: "GET",
+  prepare: async () => ({ event: await makeEvent({ status: "pending" }) }),
+  path: (f) => `/events/${f.event.slug}.ics`,
+  allow: [],
+});
+add({
+  name: "GET /events.ics: anyone, without any registrant's address",
+  method: "GET",
+  prepare: eventWithRegistrant,
+  path: () => "/events.ics",
+  allow: ROLES,
+  secret: { shown: () => [], hidden: (f) => [f.registrant.email], to: [] },
 });
 
 function expectRefused(

@@ -14,8 +14,16 @@ import {
   SCRIPT_MARKERS,
 } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
-import { makeOffer, makeOrganization, makeUser } from "../factories";
-import { makeEventMeeting, makeMeetingEvent, makeMeetingRegistration } from "../factories";
+import {
+  makeEvent,
+  makeEventMeeting,
+  makeMeetingEvent,
+  makeMeetingRegistration,
+  makeOffer,
+  makeOrganization,
+  makeRegistration,
+  makeUser,
+} from "../factories";
 import { unsubscribeToken } from "~/models/unsubscribe.server";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
@@ -287,6 +295,17 @@ async function buildWorld() {
     { name: "admin (events)", userId: admin.id, pages: () => ["/events/new"] },
   );
   actors.push(await meetingActor());
+  // Event registration (docs/decisions/077): registered for a full event (update and cancel forms),
+  // not yet for an open one (register form), and /me/events (cancel).
+  const registrant = await makeUser({ label: "fuzz-registrant" });
+  const fullEvent = await makeEvent({ label: "fuzz-full-event", capacity: 1 });
+  const openEvent = await makeEvent({ label: "fuzz-open-event", capacity: 1000 });
+  await makeRegistration(fullEvent.id, registrant.id, { listed: true });
+  actors.push({
+    name: "event registrant",
+    userId: registrant.id,
+    pages: () => [`/events/${fullEvent.slug}/registration`, `/events/${openEvent.slug}/registration`, "/me/events"],
+  });
   return { actors, admin };
 }
 

@@ -2,8 +2,17 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { portalDb, signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
-import { makeBooking, makeOffer, makeOrganization, makeUser } from "../factories";
-import { makeEventMeeting, makeMeetingEvent, makeMeetingRegistration } from "../factories";
+import {
+  makeBooking,
+  makeEvent,
+  makeEventMeeting,
+  makeMeetingEvent,
+  makeMeetingRegistration,
+  makeOffer,
+  makeOrganization,
+  makeRegistration,
+  makeUser,
+} from "../factories";
 import { makeExpert, makeFoodCompany, makeMatch, makeRequest, makeResearcher, makeResponse, manage } from "./world";
 
 /**
@@ -201,6 +210,34 @@ READERS.push(
     name: "an admin (events)",
     cookie: as(() => events.admin),
     pages: () => ["/events/new", "/admin/queue", `/events/${events.slug}`],
+  },
+);
+
+// Event registration (docs/decisions/077): its page signed out, registered and waitlisted, and /me/events.
+const eventWorld = {} as { slug: string; registered: { id: string }; waiting: { id: string } };
+beforeAll(async () => {
+  const event = await makeEvent({ label: "html-event", capacity: 1 });
+  eventWorld.slug = event.slug;
+  eventWorld.registered = await makeUser({ label: "html-registered" });
+  eventWorld.waiting = await makeUser({ label: "html-waiting" });
+  await makeRegistration(event.id, eventWorld.registered.id, { listed: true });
+  await makeRegistration(event.id, eventWorld.waiting.id, { status: "waitlisted" });
+});
+READERS.push(
+  {
+    name: "a visitor of an event's registration",
+    cookie: async () => undefined,
+    pages: () => [`/events/${eventWorld.slug}/registration`],
+  },
+  {
+    name: "a registered member",
+    cookie: as(() => eventWorld.registered),
+    pages: () => [`/events/${eventWorld.slug}/registration`, "/me/events"],
+  },
+  {
+    name: "a waitlisted member",
+    cookie: as(() => eventWorld.waiting),
+    pages: () => [`/events/${eventWorld.slug}/registration`, "/me/events"],
   },
 );
 

@@ -3,8 +3,16 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
-import { makeMatchRow, makeMessage, makeOffer, makeUser } from "../factories";
-import { makeMeetingEvent, makeMeetingRegistration } from "../factories";
+import {
+  makeEvent,
+  makeMatchRow,
+  makeMeetingEvent,
+  makeMeetingRegistration,
+  makeMessage,
+  makeOffer,
+  makeRegistration,
+  makeUser,
+} from "../factories";
 import { meetingSlots } from "~/domain/meeting";
 import { makeFoodCompany, makeRequest, makeResearcher, makeResponse, word } from "./world";
 
@@ -625,3 +633,57 @@ describe("an agreement's private values", () => {
 });
 
 const INDICATOR_FILES = ["summary", "agreement-types", "links-areas", "links-fields"];
+
+// Event registration and calendars (docs/decisions/077): a registrant's pages, the event's file,
+// the public feed and the personal feeds never carry another registrant's e-mail, account id or
+// words, nor a meeting's private note.
+describe("event registration and calendars", () => {
+  test("show the member their own registration only; the files carry no one else's address or notes", async () => {
+    const event = await makeEvent({ label: "internal-event", capacity: 1, titleVi: `Sự kiện ${word()}` });
+    const interestsMarker = `interests${word(12)}`;
+    const noteMarker = `meetingnote${word(12)}`;
+    // The member holds the seat (listed, with what they want to meet about); the owner waits.
+    await db().eventRegistration.create({
+      data: { eventId: event.id, userId: world.member.id, listed: true, interests: interestsMarker },
+    });
+    await makeRegistration(event.id, world.owner.id, { status: "waitlisted" });
+    const conversation = await db().conversation.create({
+      data: { kind: "meeting", subject: "Gặp gỡ", starterId: world.member.id },
+    });
+    await db().eventMeeting.create({
+      data: {
+        eventId: event.id,
+        conversationId: conversation.id,
+        requesterId: world.member.id,
+        inviteeId: world.owner.id,
+        startsAt: new Date(event.startsAt.getTime() + 3_600_000),
+        endsAt: new Date(event.startsAt.getTime() + 5_400_000),
+        status: "accepted",
+        requesterNote: noteMarker,
+        inviteeNote: noteMarker,
+      },
+    });
+    const pages = [`/events/${event.slug}/registration`, "/me/events"];
+    const files = ["/events.ics", `/events/${event.slug}.ics`, "/me/calendar.ics"];
+    const { problems, bodies } = await walk(world.owner, pages, files);
+    expect(bodies.get(`/events/${event.slug}/registration`)).toContain("vị trí 1");
+    const feedUrl = /\/calendar\/[A-Za-z0-9._-]+\.ics/.exec(bodies.get("/me/events")!)![0];
+    const feed = await read(feedUrl, null);
+    // The owner's own calendar holds the accepted meeting, named by the member's name only.
+    expect(feed).toContain("Gặp gỡ:");
+    const all = [...bodies.values(), feed];
+    for (const body of all) {
+      expect(body).not.toContain(interestsMarker);
+      expect(body).not.toContain(noteMarker);
+    }
+    expect([...problems, ...leaks(feed, world.owner, feedUrl)]).toEqual([]);
+    // The public files, read by a visitor, likewise.
+    const visitor = await walk(
+      null,
+      [`/events/${event.slug}/registration`],
+      ["/events.ics", `/events/${event.slug}.ics`],
+    );
+    expect(visitor.problems).toEqual([]);
+    for (const body of visitor.bodies.values()) expect(body).not.toContain(interestsMarker);
+  });
+});
