@@ -85,7 +85,8 @@ export function OverseasDetails({
   return (
     <div className="mt-3 space-y-1 rounded-lg bg-brand-50 p-3 text-sm text-slate-800" data-testid="overseas">
       <p className="font-semibold">
-        {t("overseas.based")} · {[countryName(expert.country, lang), expert.institutionAbroad].filter(Boolean).join(", ")}
+        {t("overseas.based")} ·{" "}
+        {[countryName(expert.country, lang), expert.institutionAbroad].filter(Boolean).join(", ")}
       </p>
       {modes.length ? (
         <p>

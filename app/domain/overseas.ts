@@ -10,7 +10,22 @@ export const { values: WORK_MODES, labels: WORK_MODE_LABELS } = vocabulary({
 export type WorkMode = (typeof WORK_MODES)[number];
 
 /** The languages a profile may name (ISO 639-1): those Hanoi's partners work in most. */
-export const WORK_LANGUAGES = ["vi", "en", "fr", "de", "ja", "ko", "zh", "ru", "es", "it", "nl", "sv", "pl", "cs"] as const;
+export const WORK_LANGUAGES = [
+  "vi",
+  "en",
+  "fr",
+  "de",
+  "ja",
+  "ko",
+  "zh",
+  "ru",
+  "es",
+  "it",
+  "nl",
+  "sv",
+  "pl",
+  "cs",
+] as const;
 export type WorkLanguage = (typeof WORK_LANGUAGES)[number];
 
 /**

@@ -42,10 +42,7 @@ export const ExpertLinkSchema = z
  * the institution abroad, how they work with Hanoi, the languages they work in.
  */
 const OverseasFields = {
-  country: optionalText({ max: 2 }).refine(
-    (value) => value === null || isCountryCode(value),
-    problem("form.choose"),
-  ),
+  country: optionalText({ max: 2 }).refine((value) => value === null || isCountryCode(value), problem("form.choose")),
   institutionAbroad: optionalText({ max: 200 }),
   workModes: listOf(oneOf(WORK_MODES), { max: WORK_MODES.length }),
   languages: listOf(oneOf(WORK_LANGUAGES), { max: WORK_LANGUAGES.length }),
@@ -71,9 +68,7 @@ function requireOverseasDetails(profile: OverseasInput, context: z.RefinementCtx
 
 /** No country: based in Vietnam, and the section's other answers are not kept (a profile is never half abroad). */
 function clearOverseasAtHome<T extends OverseasInput>(profile: T): T {
-  return profile.country === null
-    ? { ...profile, institutionAbroad: null, workModes: [], languages: [] }
-    : profile;
+  return profile.country === null ? { ...profile, institutionAbroad: null, workModes: [], languages: [] } : profile;
 }
 
 export const ExpertProfileSchema = z
@@ -124,4 +119,5 @@ export const ExpertProfileSchema = z
 type ExpertProfileOutput = z.output<typeof ExpertProfileSchema>;
 type OverseasKeys = keyof typeof OverseasFields;
 /** What saving takes: the form's values; without the overseas section's, the profile is based in Vietnam. */
-export type ExpertProfileInput = Omit<ExpertProfileOutput, OverseasKeys> & Partial<Pick<ExpertProfileOutput, OverseasKeys>>;
+export type ExpertProfileInput = Omit<ExpertProfileOutput, OverseasKeys> &
+  Partial<Pick<ExpertProfileOutput, OverseasKeys>>;

@@ -58,7 +58,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "overseas.page.title": "Overseas experts network",
   "overseas.page.intro":
     "Vietnamese scientists and experts working abroad who are ready to work with Hanoi: remote advice, visits, co-supervision, joint projects. The National Innovation Center's network counts more than 1,600 overseas Vietnamese experts.",
-  "overseas.page.count": ({ count }) => `${count} overseas ${Number(count) === 1 ? "expert has" : "experts have"} a profile on the portal`,
+  "overseas.page.count": ({ count }) =>
+    `${count} overseas ${Number(count) === 1 ? "expert has" : "experts have"} a profile on the portal`,
   "overseas.page.byCountry": "By country",
   "overseas.page.byField": "By field group",
   "overseas.page.list": "The experts",
