@@ -380,6 +380,9 @@ const UNKNOWN_KEYS: Record<string, MessageKey> = {
   ward: "error.ward.unknown",
   trl: "error.trl.unknown",
   ip: "error.ipStatus.unknown",
+  // The experts' "Nơi làm việc" and country (docs/decisions/076)
+  based: "error.based.unknown",
+  country: "error.country.unknown",
 };
 
 export function pageProblem({ name, kind, value }: ParamProblem): QueryProblem {

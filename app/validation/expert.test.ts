@@ -10,8 +10,18 @@ const problems = (form: Record<string, unknown>) => {
 describe("the profile's overseas section (docs/decisions/076)", () => {
   test("no country: based in Vietnam, nothing else of the section required or kept", () => {
     expect(problems({})).toEqual({});
-    const parsed = ExpertProfileSchema.parse({ ...base, institutionAbroad: "Kyoto", workModes: "visits", languages: "ja" });
-    expect([parsed.country, parsed.institutionAbroad, parsed.workModes, parsed.languages]).toEqual([null, null, [], []]);
+    const parsed = ExpertProfileSchema.parse({
+      ...base,
+      institutionAbroad: "Kyoto",
+      workModes: "visits",
+      languages: "ja",
+    });
+    expect([parsed.country, parsed.institutionAbroad, parsed.workModes, parsed.languages]).toEqual([
+      null,
+      null,
+      [],
+      [],
+    ]);
   });
 
   test("a country asks for the institution, at least one way of working and one language, each at its field", () => {

@@ -32,6 +32,8 @@ export const vi = {
   "overseas.page.none": "Chưa có chuyên gia ở nước ngoài nào công bố hồ sơ.",
   "overseas.page.cta": "Bạn đang làm việc ở nước ngoài? Tạo hồ sơ chuyên gia",
   "overseas.link": "Mạng lưới chuyên gia ở nước ngoài",
+  "error.based.unknown": ({ value }) => `Nơi làm việc không hợp lệ: “${value}”.`,
+  "error.country.unknown": ({ value }) => `Quốc gia không hợp lệ: “${value}”.`,
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof vi, Message> = {
@@ -66,4 +68,6 @@ export const en: Record<keyof typeof vi, Message> = {
   "overseas.page.none": "No expert abroad has published a profile yet.",
   "overseas.page.cta": "Working abroad? Create an expert profile",
   "overseas.link": "Overseas experts network",
+  "error.based.unknown": ({ value }) => `There is no such place of work: “${value}”.`,
+  "error.country.unknown": ({ value }) => `There is no such country: “${value}”.`,
 };
