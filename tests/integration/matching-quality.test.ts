@@ -924,6 +924,9 @@ describe("the candidates' rows, read in one statement per side", () => {
           keywords: true,
           offers: true,
           fullName: true,
+          // Based abroad (docs/decisions/076)
+          country: true,
+          workModes: true,
           status: true,
           fields: fieldsSelect,
           links: { select: { title: true }, orderBy: { id: "asc" } },
