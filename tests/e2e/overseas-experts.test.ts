@@ -53,6 +53,9 @@ describe("overseas experts", () => {
     expect(await section.getByLabel("Quốc gia nơi làm việc").inputValue()).toBe("JP");
     expect(await section.getByRole("checkbox", { name: "Tiếng Nhật" }).isChecked()).toBe(true);
     await step(page, "01-profile-refused");
+    // The section alone, to look at its messages on a phone.
+    if (process.env.SHOTS_DIR)
+      await section.screenshot({ path: path.join(process.env.SHOTS_DIR, "01-profile-refused-section.png") });
 
     // Completed: saved and public.
     await section.getByLabel("Cơ quan, trường, viện ở nước ngoài").fill("Đại học ví dụ Kyoto");
