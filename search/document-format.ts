@@ -13,8 +13,9 @@ import type { MeiliSearch } from "meilisearch";
  * 6: the words of materials characterisation (x-ray, XRD, SEM, spectra, strength; decision 057).
  * 7: requests carry who posted them, business or public agency (requesterType; decision 067).
  * 8: experts carry whether their affiliation is verified (affiliationVerified; decision 069).
+ * 9: experts carry whether they are based abroad, and the country (overseas, country; decision 076).
  */
-export const DOCUMENT_FORMAT = 8;
+export const DOCUMENT_FORMAT = 9;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

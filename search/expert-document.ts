@@ -29,6 +29,10 @@ export type ExpertDocument = {
   offers: string[];
   linkTitles: string[];
   district: string | null;
+  /** Based abroad (docs/decisions/076): filterable, the experts list's "Nơi làm việc" facet */
+  overseas: boolean;
+  /** The country abroad (ISO 3166-1 alpha-2); null in Vietnam */
+  country: string | null;
   publishedAt: number;
   sortName: string;
 };
@@ -65,6 +69,8 @@ export function expertDocument(expert: ExpertForIndex): ExpertDocument {
     offers: splitLines(expert.offers),
     linkTitles: expert.links.map((link) => link.title),
     district: affiliation?.district ?? null,
+    overseas: expert.country !== null,
+    country: expert.country,
     publishedAt: (expert.publishedAt ?? expert.createdAt).getTime(),
     sortName: foldText(expert.fullName),
   };

@@ -93,7 +93,17 @@ export const EXPERTS_INDEX: IndexDefinition = {
       "titleLabels",
     ],
     displayedAttributes: ["id", "fullName", "keywords", "bioVi", "bioEn"],
-    filterableAttributes: ["fieldSlugs", "areaSlugs", "offers", "affiliationId", "district", "affiliationVerified"],
+    filterableAttributes: [
+      "fieldSlugs",
+      "areaSlugs",
+      "offers",
+      "affiliationId",
+      "district",
+      "affiliationVerified",
+      // Based abroad, and where (docs/decisions/076)
+      "overseas",
+      "country",
+    ],
     sortableAttributes: ["publishedAt", "sortName"],
   },
 };

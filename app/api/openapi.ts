@@ -2,6 +2,7 @@ import { DISTRICTS } from "~/domain/districts";
 import { WARDS } from "~/domain/wards";
 import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
+import { WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
 import { BUDGETS, COMPANY_SIZES, REQUESTER_TYPES, SECTORS, VISIBILITIES } from "~/domain/request-values";
 import {
   ACCESS_MODES,
@@ -83,6 +84,18 @@ const listingTexts = {
 const addresses = {
   url: uri("This resource in the API"),
   webUrl: uri("Its page on the portal"),
+};
+
+/** An expertise profile based abroad (docs/decisions/076); null and empty lists when based in Vietnam. */
+const overseasProperties = {
+  country: nullable({
+    type: "string",
+    pattern: "^[A-Z]{2}$",
+    description: "ISO 3166-1 alpha-2 code of the country the expert works in; null: based in Vietnam",
+  }),
+  institutionAbroad: nullable(text("The institution abroad, as written")),
+  workModes: arrayOf(oneOf(WORK_MODES), "How an expert abroad can work with Hanoi"),
+  languages: arrayOf(oneOf(WORK_LANGUAGES), "Working languages (ISO 639-1)"),
 };
 
 const schemas: Record<string, Schema> = {
@@ -175,6 +188,7 @@ const schemas: Record<string, Schema> = {
     },
     keywords: arrayOf(text()),
     offers: arrayOf(oneOf(OFFERS)),
+    ...overseasProperties,
     fields: arrayOf(slug("Field slug")),
     ...addresses,
   }),
@@ -198,6 +212,7 @@ const schemas: Record<string, Schema> = {
     }),
     keywords: arrayOf(text()),
     offers: arrayOf(oneOf(OFFERS)),
+    ...overseasProperties,
     fields: arrayOf(ref("FieldRef")),
     links: arrayOf(
       object({

@@ -6,6 +6,7 @@ import { OFFER_TYPE_PATHS, type OfferType } from "~/domain/offer-values";
 import { findDistrict } from "~/domain/districts";
 import { findWard } from "~/domain/wards";
 import { splitLines } from "~/domain/expert-values";
+import { workModesOf } from "~/domain/overseas";
 import { LISTING_TEXT_COLUMNS, pickColumns, type ListingTexts } from "~/domain/organization-values";
 
 /**
@@ -121,6 +122,21 @@ function affiliation(
 
 // ------------------------------------------------------------------ experts
 
+/** Based abroad (docs/decisions/076): the country's code, the institution, modes and languages; null/[] in Vietnam. */
+function overseas(row: {
+  country: string | null;
+  institutionAbroad: string | null;
+  workModes: string;
+  languages: string;
+}) {
+  return {
+    country: row.country,
+    institutionAbroad: row.country ? row.institutionAbroad : null,
+    workModes: row.country ? workModesOf(row.workModes) : [],
+    languages: row.country ? splitLines(row.languages) : [],
+  };
+}
+
 export function expertSummary(card: ExpertCard, fieldSlugs: string[], origin: string) {
   return {
     slug: card.slug,
@@ -132,6 +148,7 @@ export function expertSummary(card: ExpertCard, fieldSlugs: string[], origin: st
     affiliationVerified: card.affiliationVerified && affiliation(card.affiliation) !== null,
     keywords: splitLines(card.keywords),
     offers: splitLines(card.offers),
+    ...overseas(card),
     fields: fieldSlugs,
     ...addresses(origin, `/experts/${card.slug}`),
   };
@@ -153,6 +170,7 @@ export function expertDetail(row: ExpertDetailRow, origin: string) {
     orcid: row.orcid,
     keywords: splitLines(row.keywords),
     offers: splitLines(row.offers),
+    ...overseas(row),
     fields: row.fields.map(({ field }) => fieldRef(field)),
     links: row.links.map((link) => ({
       kind: link.kind,

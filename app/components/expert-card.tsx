@@ -4,6 +4,7 @@ import { displayName, OFFER_LABELS, splitLines, type Offer } from "~/domain/expe
 import { Highlight } from "./highlight";
 import { Badge } from "./ui/badge";
 import { AffiliationBadge } from "./affiliation";
+import { OverseasBadge } from "./overseas";
 
 export type ExpertCardView = {
   slug: string;
@@ -23,6 +24,8 @@ export type ExpertCardView = {
   } | null;
   fields: { field: { slug: string; nameVi: string; nameEn: string } }[];
   affiliationVerified: boolean;
+  /** Based abroad: the country's code (docs/decisions/076) */
+  country?: string | null;
   highlights?: Record<string, string>;
 };
 
@@ -47,8 +50,9 @@ export function ExpertCard({ expert }: { expert: ExpertCardView }) {
           .filter(Boolean)
           .join(" · ")}
       </p>
-      <p className="mt-1">
+      <p className="mt-1 flex flex-wrap gap-1.5">
         <AffiliationBadge verified={expert.affiliationVerified && affiliation !== null} />
+        <OverseasBadge country={expert.country ?? null} />
       </p>
       {bio ? (
         <p className="mt-2 text-sm leading-relaxed text-slate-700">

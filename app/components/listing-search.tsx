@@ -28,6 +28,7 @@ export function ListingSearch({
   placeholder,
   extraLegend,
   resultsText,
+  action: actionPath,
   children,
 }: {
   list: ListName;
@@ -41,6 +42,9 @@ export function ListingSearch({
     extra: FacetOption[];
     /** Requests: who posted them (business or public agency); empty for experts */
     requester?: FacetOption[];
+    /** Experts: in Vietnam or abroad, and the countries abroad (docs/decisions/076) */
+    based?: FacetOption[];
+    countries?: FacetOption[];
     help: NoResultsHelp | null;
     /** The fields the words were read as (the concept layer): the removable chip */
     concepts: string[];
@@ -49,12 +53,14 @@ export function ListingSearch({
   placeholder?: string;
   extraLegend: string;
   resultsText: (count: string) => string;
+  /** Where the form and links go: the list's page unless another page shows it (/experts/overseas) */
+  action?: string;
   children: ReactNode;
 }) {
   const t = useT();
   const lang = useLanguage();
-  const { params, areas, extra, requester, total } = found;
-  const action = `/${list}`;
+  const { params, areas, extra, requester, based, countries, total } = found;
+  const action = actionPath ?? `/${list}`;
   const extraName = LISTS[list].extraName;
   const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
   return (
@@ -68,13 +74,29 @@ export function ListingSearch({
       total={total}
       // These lists filter by area: a chosen field narrows to its area.
       fieldParam={(field) => ["area", field.areaSlug]}
-      filtersOpen={params.areas.length > 0 || params.extra.length > 0 || Boolean(requester?.some((o) => o.selected))}
+      filtersOpen={
+        params.areas.length > 0 ||
+        params.extra.length > 0 ||
+        [requester, based, countries].some((options) => Boolean(options?.some((o) => o.selected)))
+      }
       filters={
         <>
           <FacetGroup legend={t("experts.facet.area")} name="area" options={areas} lang={lang} visible={8} />
           <FacetGroup legend={extraLegend} name={extraName} options={extra} lang={lang} visible={8} />
           {requester?.length ? (
             <FacetGroup legend={t("requester.facet")} name="requester" options={requester} lang={lang} visible={8} />
+          ) : null}
+          {based?.length ? (
+            <FacetGroup legend={t("overseas.facet")} name="based" options={based} lang={lang} visible={8} />
+          ) : null}
+          {countries?.length ? (
+            <FacetGroup
+              legend={t("overseas.facet.country")}
+              name="country"
+              options={countries}
+              lang={lang}
+              visible={8}
+            />
           ) : null}
         </>
       }
@@ -84,7 +106,7 @@ export function ListingSearch({
         resultsText={resultsText}
         removeConceptsTo={href({ concepts: false })}
         noResults={{
-          withoutFiltersHref: href({ areas: [], extra: [], requester: [] }),
+          withoutFiltersHref: href({ areas: [], extra: [], requester: [], based: [], countries: [] }),
           queryHref: (q) => href({ q }),
           fieldHref: (field) => href({ q: "", areas: [field.areaSlug], extra: [] }),
         }}

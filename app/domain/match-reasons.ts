@@ -1,6 +1,7 @@
 import type { Language, Translate } from "~/i18n/i18n";
 import { OFFER_LABELS, type Offer } from "./expert-values";
 import { OFFER_TYPE_LABELS, type OfferType } from "./offer-values";
+import { countryName, WORK_MODE_LABELS, type WorkMode } from "./overseas";
 
 /**
  * Why a match was suggested (app/models/matching.server.ts computes them), and
@@ -18,7 +19,9 @@ export type Reason =
   /** An offer of the type the request's words ask for (a service for testing, equipment for a clean room…). */
   | { kind: "offerType"; type: OfferType }
   /** An offer whose owner listing is suggested for the request too. */
-  | { kind: "owner"; name: { vi: string; en: string } };
+  | { kind: "owner"; name: { vi: string; en: string } }
+  /** An expert based abroad (docs/decisions/076): the country's code and how they work with Hanoi. */
+  | { kind: "overseas"; country: string; modes: WorkMode[] };
 
 export function reasonText(reason: Reason, t: Translate, lang: Language): string {
   switch (reason.kind) {
@@ -40,5 +43,13 @@ export function reasonText(reason: Reason, t: Translate, lang: Language): string
       return t("reason.offerType", { type: OFFER_TYPE_LABELS[reason.type]?.[lang] ?? reason.type });
     case "owner":
       return t("reason.owner", { name: reason.name[lang] });
+    case "overseas":
+      return t("overseas.reason", {
+        country: countryName(reason.country, lang),
+        // Lower-case as part of the sentence, proper names kept ("về làm việc tại Hà Nội").
+        modes: reason.modes.map((mode) => lowerFirst(WORK_MODE_LABELS[mode]?.[lang] ?? mode)).join(", "),
+      });
   }
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -73,6 +73,8 @@ const EXPERTS: Record<
     bio: string;
     keywords: string;
     fields: string[];
+    /** Based abroad (docs/decisions/076): an invented example, no real person */
+    abroad?: { country: string; institution: string; workModes: string[]; languages: string[] };
   }
 > = {
   researcher: {
@@ -104,6 +106,12 @@ const EXPERTS: Record<
     bio: "Hồ sơ ví dụ. Học máy cho dự báo hỏng hóc thiết bị trong nhà máy từ dữ liệu cảm biến.",
     keywords: "học máy\nbảo trì dự đoán\ncảm biến",
     fields: ["machine-learning", "artificial-intelligence"],
+    abroad: {
+      country: "JP",
+      institution: "Một trường đại học ở Nhật Bản (ví dụ)",
+      workModes: ["remote_advice", "joint_projects"],
+      languages: ["vi", "en", "ja"],
+    },
   },
 };
 
@@ -243,6 +251,10 @@ export async function loadDemoContent(password: string, db: DbClient = prisma) {
         bioVi: expert.bio,
         keywords: expert.keywords,
         offers: "consulting\ncontract_research",
+        country: expert.abroad?.country ?? null,
+        institutionAbroad: expert.abroad?.institution ?? null,
+        workModes: expert.abroad?.workModes.join("\n") ?? "",
+        languages: expert.abroad?.languages.join("\n") ?? "",
         status: "published",
         reviewState: "approved",
         publishedAt: new Date(),

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { expertIndexInclude, expertSearchText } from "#search/expert-document";
 import { prisma, type DbClient } from "~/db/client.server";
 import { slugify } from "~/utils/text";
+import { RESERVED_EXPERT_SLUGS } from "~/domain/overseas";
 import { isAffiliationVerified } from "~/domain/affiliation";
 import type { ExpertProfileInput } from "~/validation/expert";
 import { getTaxonomy } from "./field.server";
@@ -26,6 +27,11 @@ const profileColumns = {
   keywords: true,
   offers: true,
   orcid: true,
+  // Based abroad (docs/decisions/076): public, as the page and the API show them.
+  country: true,
+  institutionAbroad: true,
+  workModes: true,
+  languages: true,
   publishedAt: true,
 } satisfies Prisma.ExpertProfileSelect;
 /** Read to decide "affiliation verified" (app/domain/affiliation.ts), then dropped: never sent to a page. */
@@ -122,6 +128,11 @@ export async function saveProfile(userId: string, input: ExpertProfileInput): Pr
       offers: input.offers.join("\n"),
       inquiriesOpen: input.inquiries === "open",
       orcid: input.orcid,
+      // Based abroad, or not: the whole section at once (docs/decisions/076).
+      country: input.country ?? null,
+      institutionAbroad: input.country ? (input.institutionAbroad ?? null) : null,
+      workModes: input.country ? (input.workModes ?? []).join("\n") : "",
+      languages: input.country ? (input.languages ?? []).join("\n") : "",
       status,
       // Editing the profile is also confirming it is current (the yearly clock).
       ...confirmedNow(new Date()),
@@ -170,6 +181,8 @@ async function uniqueSlug(name: string, tx: Prisma.TransactionClient) {
   const base = slugify(name, 60) || "expert";
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
+    // /experts/overseas is the network's page: no profile may take its path.
+    if (RESERVED_EXPERT_SLUGS.has(slug)) continue;
     if (!(await tx.expertProfile.findUnique({ where: { slug }, select: { id: true } }))) return slug;
   }
 }
@@ -219,6 +232,10 @@ export async function getPublishedExpertCards(ids: readonly string[], db: DbClie
       offers: true,
       bioVi: true,
       bioEn: true,
+      country: true,
+      institutionAbroad: true,
+      workModes: true,
+      languages: true,
       ...verificationColumns,
       affiliation: { select: { slug: true, nameVi: true, nameEn: true, acronym: true, status: true } },
       fields: { select: { field: { select: { slug: true, nameVi: true, nameEn: true } } }, take: 5 },

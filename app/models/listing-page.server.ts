@@ -6,6 +6,9 @@ import { translator } from "~/i18n/i18n";
 import { getTaxonomy } from "./field.server";
 import { searchExperts, searchOpenRequests } from "./search-gateway.server";
 import { noResultsHelp } from "./search-help.server";
+import { getOverseasSummary } from "./overseas.server";
+import { EXPERT_BASES } from "~/utils/list-queries";
+import { countryName } from "~/domain/overseas";
 
 export const LISTING_PAGE_SIZE = 20;
 
@@ -45,13 +48,22 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
   const requester = "requester" in query ? query.requester : [];
   const requesterCounts = found.facets.requesterType ?? {};
   // Zero results: the ways out (components/no-results.tsx); the count without filters reads no page.
-  const filtered = query.areas.length > 0 || query.extra.length > 0 || requester.length > 0;
+  const based = "based" in query ? query.based : [];
+  const countries = "countries" in query ? query.countries : [];
+  const filtered =
+    query.areas.length > 0 ||
+    query.extra.length > 0 ||
+    requester.length > 0 ||
+    based.length > 0 ||
+    countries.length > 0;
   const countWithoutFilters = async () => {
     const unfiltered = await search({
       ...query,
       areas: [],
       extra: [],
       requester: [],
+      based: [],
+      countries: [],
       fields: [],
       page: 1,
       perPage: 1,
@@ -99,5 +111,44 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
             selected: requester.includes(value),
           }))
         : [],
+    ...(list === "experts" ? await basedFacets(found, based, countries, lang) : { based: [], countries: [] }),
   };
+}
+
+/**
+ * Experts: "Nơi làm việc: Trong nước / Ở nước ngoài", and the countries once abroad is
+ * chosen (docs/decisions/076); counts from the engine, none while the database answers
+ * (then the countries come from the overseas figures).
+ */
+async function basedFacets(
+  found: { mode: string; facets: Record<string, Record<string, number>> },
+  based: string[],
+  countries: string[],
+  lang: Language,
+) {
+  const counted = found.mode === "engine";
+  const overseas = found.facets.overseas ?? {};
+  const t = translator(lang);
+  const basedOptions = EXPERT_BASES.map((value) => ({
+    value,
+    label: t(`overseas.facet.${value}`),
+    count: counted ? (overseas[value === "abroad" ? "true" : "false"] ?? 0) : null,
+    selected: based.includes(value),
+  }));
+  const abroadOnly = based.length === 1 && based[0] === "abroad";
+  if (!abroadOnly && countries.length === 0) return { based: basedOptions, countries: [] };
+  const counts = counted
+    ? Object.entries(found.facets.country ?? {}).map(([code, count]) => ({ code, count }))
+    : (await getOverseasSummary()).byCountry.map(({ code }) => ({ code, count: null }));
+  const codes = new Set([...counts.map(({ code }) => code), ...countries]);
+  const countOf = new Map(counts.map(({ code, count }) => [code, count]));
+  const countryOptions = [...codes]
+    .map((code) => ({
+      value: code,
+      label: countryName(code, lang),
+      count: counted ? (countOf.get(code) ?? 0) : null,
+      selected: countries.includes(code),
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  return { based: basedOptions, countries: countryOptions };
 }

@@ -19,6 +19,9 @@ export type CandidateExpert = {
   keywords: string;
   offers: string;
   fullName: string;
+  /** Based abroad (docs/decisions/076): the country's code, and how they work with Hanoi (one per line) */
+  country: string | null;
+  workModes: string;
   fields: CandidateField[];
   links: { title: string }[];
 };
@@ -87,7 +90,7 @@ export async function loadCandidateExperts(ids: readonly string[], db: DbClient)
   const rows = await db.$queryRaw<
     (Omit<CandidateExpert, "fields" | "links"> & { fields: string | null; links: string | null })[]
   >`
-    SELECT e.id, e.userId, e.affiliationId, e.keywords, e.offers, e.fullName,
+    SELECT e.id, e.userId, e.affiliationId, e.keywords, e.offers, e.fullName, e.country, e.workModes,
            ${fieldsOf(Prisma.sql`ExpertField`, Prisma.sql`l.expertId = e.id`)} AS fields,
            (SELECT json_group_array(k.title) FROM ExpertLink k WHERE k.expertId = e.id) AS links
     FROM ExpertProfile e

@@ -2,6 +2,7 @@ import { findCandidates } from "#search/matching";
 import { prisma, type DbClient } from "~/db/client.server";
 import { splitLines, type Offer } from "~/domain/expert-values";
 import { reasonText, type Reason } from "~/domain/match-reasons";
+import { workModesOf } from "~/domain/overseas";
 import { EQUIPMENT_CATEGORY_LABELS, PUBLIC_OFFER, type EquipmentCategory, type OfferType } from "~/domain/offer-values";
 import { isLanguage, pick, translator, type Language } from "~/i18n/i18n";
 import { searchTerms } from "~/utils/text";
@@ -113,6 +114,9 @@ export function scoreExpert(
     offers: string;
     fields: CandidateFields;
     links: { title: string }[];
+    /** Based abroad (docs/decisions/076); absent or null in Vietnam */
+    country?: string | null;
+    workModes?: string;
   },
   textRank: number | undefined,
   poolSize: number,
@@ -153,6 +157,9 @@ export function scoreExpert(
     reasons.push({ kind: "text" });
     score += 1 - textRank / Math.max(poolSize, 1);
   }
+  // Abroad: said, with how they work with Hanoi; the score is everyone's (docs/decisions/076).
+  if (expert.country)
+    reasons.push({ kind: "overseas", country: expert.country, modes: workModesOf(expert.workModes ?? "") });
   return { id: expert.id, score: Math.round(score * 100) / 100, reasons };
 }
 

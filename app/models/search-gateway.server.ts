@@ -4,6 +4,7 @@ import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#sear
 import { readSearchConfig, type SearchConfig } from "#search/config";
 import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
+import { filterEquals } from "#search/filters";
 import {
   emptyFacetCounts,
   FACETS,
@@ -214,9 +215,11 @@ async function searchList(
           areaSlugs: query.areas,
           fieldSlugs: query.fields,
           [extra]: query.extra,
-          ...(list === "requests" ? { requesterType: query.requester ?? [] } : {}),
+          ...(list === "requests" ? { requesterType: query.requester ?? [] } : { country: query.countries ?? [] }),
         },
-        facets: list === "requests" ? ["areaSlugs", extra, "requesterType"] : ["areaSlugs", extra],
+        filter: list === "experts" ? basedFilter(query.based) : undefined,
+        facets:
+          list === "requests" ? ["areaSlugs", extra, "requesterType"] : ["areaSlugs", extra, "overseas", "country"],
         // Without words to rank by, the newest first.
         sort: query.q ? undefined : ["publishedAt:desc"],
         page: query.page,
@@ -246,11 +249,35 @@ const listingPage = (query: ListingQuery) => ({
   take: query.perPage,
 });
 
+/**
+ * "Nơi làm việc" (docs/decisions/076): one of in Vietnam or abroad narrows the list; both,
+ * or neither, is everyone. Null (no clause) then.
+ */
+function basedOnly(based: readonly string[] | undefined): boolean | null {
+  const abroad = based?.includes("abroad") ?? false;
+  const domestic = based?.includes("domestic") ?? false;
+  return abroad === domestic ? null : abroad;
+}
+
+function basedFilter(based: readonly string[] | undefined): string | undefined {
+  const abroad = basedOnly(based);
+  return abroad === null ? undefined : filterEquals("overseas", abroad);
+}
+
+/** The same "Nơi làm việc" and country filters in the database: the country column, null in Vietnam. */
+function basedWhere(query: ListingQuery): Prisma.ExpertProfileWhereInput[] {
+  const abroad = basedOnly(query.based);
+  return [
+    ...(abroad === null ? [] : [{ country: abroad ? { not: null } : null }]),
+    ...(query.countries?.length ? [{ country: { in: query.countries } }] : []),
+  ];
+}
+
 export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
   return searchList("experts", query, async () => {
     // Offers are stored one per line.
     const offers = query.extra.length ? [{ OR: query.extra.map((offer) => ({ offers: { contains: offer } })) }] : [];
-    const where = { ...PUBLIC_EXPERT, AND: [...listingWhere(query), ...offers] };
+    const where = { ...PUBLIC_EXPERT, AND: [...listingWhere(query), ...offers, ...basedWhere(query)] };
     const [total, rows] = await Promise.all([
       prisma.expertProfile.count({ where }),
       prisma.expertProfile.findMany({ where, select: { id: true }, ...listingPage(query) }),

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ChartCard } from "~/components/charts/chart-card";
 import { officialCharts, publicCharts } from "~/components/charts/ecosystem-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -51,6 +51,12 @@ export default function Ecosystem() {
         <h1 className="text-2xl font-bold">{t("ecosystem.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("ecosystem.intro")}</p>
         <p className="mt-1 text-sm text-slate-600">{t("ecosystem.asOf", asOf)}</p>
+        {/* The overseas experts network (docs/decisions/076) */}
+        <p className="mt-1 text-sm">
+          <Link to="/experts/overseas" className="font-medium text-brand-700 underline">
+            {t("overseas.link")}
+          </Link>
+        </p>
       </div>
 
       <ChartCard chart={charts.summary} lang={lang} />

@@ -14,6 +14,7 @@ import { languageOf, titled } from "~/utils/meta";
 import { directorySearch } from "~/utils/directory-query";
 import { invariantResponse, readForm } from "~/utils/misc";
 import { InquiryBox } from "~/components/inquiry-box";
+import { OverseasDetails } from "~/components/overseas";
 import { PublicationEntry } from "~/components/publication-entry";
 import { Notice } from "~/components/ui/notice";
 import { orcidUrl } from "~/domain/scholarly-ids";
@@ -100,6 +101,7 @@ export default function ExpertPage() {
         <p className="mt-2">
           <AffiliationBadge verified={expert.affiliationVerified && affiliation !== null} />
         </p>
+        <OverseasDetails expert={expert} />
         {expert.orcid ? (
           <p className="mt-2 text-sm">
             <a href={orcidUrl(expert.orcid)} rel="noopener noreferrer" className="text-brand-700 underline">

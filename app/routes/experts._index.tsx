@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SaveSearch } from "~/components/save-search";
 import { ListingSearch } from "~/components/listing-search";
@@ -40,6 +40,12 @@ export default function Experts() {
         ) : null}
       </PageHeader>
       <p className="text-slate-700">{t("experts.intro")}</p>
+      {/* The overseas network (docs/decisions/076) */}
+      <p className="text-sm">
+        <Link to="/experts/overseas" className="font-medium text-brand-700 underline">
+          {t("overseas.link")}
+        </Link>
+      </p>
       <ListingSearch
         list="experts"
         found={{ ...found, extra: offers }}

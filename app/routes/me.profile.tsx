@@ -18,6 +18,7 @@ import {
 } from "~/components/forms";
 import { FormPage } from "~/components/page";
 import { PublicationUploadForm } from "~/components/publication-import";
+import { OverseasSection } from "~/components/overseas";
 import { ProfileReconfirmation } from "~/components/profile-reconfirmation";
 import { Notice } from "~/components/ui/notice";
 import { pick, useLanguage, useT } from "~/i18n/i18n";
@@ -259,6 +260,16 @@ export default function MyProfile() {
           maxLength={60}
           autoComplete="off"
           spellCheck={false}
+        />
+        {/* Based abroad (docs/decisions/076) */}
+        <OverseasSection
+          value={{
+            country: value("country", profile?.country ?? ""),
+            institutionAbroad: value("institutionAbroad", profile?.institutionAbroad ?? ""),
+            workModes: value("workModes", splitLines(profile?.workModes ?? "")),
+            languages: value("languages", splitLines(profile?.languages ?? "")),
+          }}
+          errors={(name) => fields[name].errors}
         />
         <FieldPicker
           legend={t("profile.fields")}

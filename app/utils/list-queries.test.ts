@@ -45,8 +45,11 @@ describe("every list URL reports a bad value instead of dropping it", () => {
       { key: "error.offer.unknown", params: { value: "free-lunch" } },
       { key: "error.page.invalid", params: { value: "0" } },
     ]);
-    expect(query).toEqual({ q: "ai", areas: ["it"], extra: ["consulting"], page: 1 });
+    expect(query).toEqual({ q: "ai", areas: ["it"], extra: ["consulting"], based: [], countries: [], page: 1 });
     expect(keys(requests("sector=mining"))).toEqual(["error.sector.unknown"]);
+    // The experts' "Nơi làm việc" and country (docs/decisions/076): read, or named when unknown.
+    expect(experts("based=abroad&country=JP").query).toMatchObject({ based: ["abroad"], countries: ["JP"] });
+    expect(keys(experts("based=moon&country=VN"))).toEqual(["error.based.unknown", "error.country.unknown"]);
     const long = directory(`q=${"a".repeat(205)}&kind=lab`);
     expect(keys(long)).toEqual(["error.q.tooLong"]);
     expect(long.query).toMatchObject({ q: "a".repeat(200), kinds: ["lab"] });

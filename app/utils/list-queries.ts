@@ -7,6 +7,7 @@ import { REQUESTER_TYPES, SECTORS } from "~/domain/request-values";
 import { ACCESS_MODES, IP_STATUSES, OFFER_TYPES, PRICE_MODES, TRL_MAX, TRL_MIN } from "~/domain/offer-values";
 import { isWardSlug } from "~/domain/wards";
 import { EVENT_FORMATS, EVENT_KINDS } from "~/domain/event-values";
+import { isCountryCode } from "~/domain/overseas";
 
 /**
  * One Zod schema per list URL: the directory, experts and requests pages and
@@ -120,9 +121,18 @@ function listingQuery<R extends { area: string[]; concepts: string }>({ area, co
   return { ...rest, areas: area, extra, ...conceptsOff(concepts) };
 }
 
+/** "Nơi làm việc": in Vietnam or abroad, and the country abroad (docs/decisions/076). */
+export const EXPERT_BASES = ["domestic", "abroad"] as const;
+
 export const expertsPageQuerySchema = z
-  .object({ ...listingWords, offer: list(member(OFFERS)), ...listingPage })
-  .transform(({ offer, ...rest }) => listingQuery(rest, offer));
+  .object({
+    ...listingWords,
+    offer: list(member(OFFERS)),
+    based: list(member(EXPERT_BASES)),
+    country: list(known(isCountryCode)),
+    ...listingPage,
+  })
+  .transform(({ offer, based, country, ...rest }) => ({ ...listingQuery(rest, offer), based, countries: country }));
 
 export const requestsPageQuerySchema = z
   .object({ ...listingWords, sector: list(member(SECTORS)), requester: list(member(REQUESTER_TYPES)), ...listingPage })
@@ -281,6 +291,9 @@ export type ListingFilters = ListingTextAndPage &
   Pick<ApiExpertsQuery | ApiRequestsQuery, "fields"> & {
     /** Requests only: business or public agency (the "Bên đặt hàng" facet) */
     requester?: string[];
+    /** Experts only: in Vietnam or abroad, and the countries abroad (docs/decisions/076) */
+    based?: string[];
+    countries?: string[];
   };
 
 // Reading a URL with one of them.
@@ -371,6 +384,9 @@ const UNKNOWN_KEYS: Record<string, MessageKey> = {
   when: "error.eventWhen.unknown",
   format: "error.eventFormat.unknown",
   organizer: "error.organizer.unknown",
+  // The experts' "Nơi làm việc" and country (docs/decisions/076)
+  based: "error.based.unknown",
+  country: "error.country.unknown",
 };
 
 export function pageProblem({ name, kind, value }: ParamProblem): QueryProblem {

@@ -32,6 +32,8 @@ export function listingSearch(params: ListingParams, list: ListName, page = para
   for (const area of params.areas) search.append("area", area);
   for (const value of params.extra) search.append(LISTS[list].extraName, value);
   if ("requester" in params) for (const value of params.requester) search.append("requester", value);
+  if ("based" in params) for (const value of params.based) search.append("based", value);
+  if ("countries" in params) for (const value of params.countries) search.append("country", value);
   if (page > 1) search.set("page", String(page));
   if (params.concepts === false) search.set("concepts", "off");
   const text = search.toString();

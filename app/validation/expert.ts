@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACADEMIC_TITLES, LINK_KINDS, MAX_PROFILE_LINKS, OFFERS } from "~/domain/expert-values";
 import { normaliseOrcid } from "~/domain/scholarly-ids";
+import { isCountryCode, WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
 import { listOf, oneOf, optionalText, optionalUrl, text } from "./common";
 import { problem } from "./messages";
 
@@ -35,6 +36,40 @@ export const ExpertLinkSchema = z
     message: problem("expert.linkNeedsTitle"),
     path: ["title"],
   });
+
+/**
+ * "Tôi đang làm việc ở nước ngoài" (docs/decisions/076): a country (none: based in Vietnam),
+ * the institution abroad, how they work with Hanoi, the languages they work in.
+ */
+const OverseasFields = {
+  country: optionalText({ max: 2 }).refine((value) => value === null || isCountryCode(value), problem("form.choose")),
+  institutionAbroad: optionalText({ max: 200 }),
+  workModes: listOf(oneOf(WORK_MODES), { max: WORK_MODES.length }),
+  languages: listOf(oneOf(WORK_LANGUAGES), { max: WORK_LANGUAGES.length }),
+};
+
+type OverseasInput = {
+  country: string | null;
+  institutionAbroad: string | null;
+  workModes: string[];
+  languages: string[];
+};
+
+/** Abroad, the rest of the section is required; each missing part named at its field. */
+function requireOverseasDetails(profile: OverseasInput, context: z.RefinementCtx) {
+  if (profile.country === null) return;
+  if (!profile.institutionAbroad)
+    context.addIssue({ code: "custom", message: problem("overseas.institutionRequired"), path: ["institutionAbroad"] });
+  if (profile.workModes.length === 0)
+    context.addIssue({ code: "custom", message: problem("overseas.workModesRequired"), path: ["workModes"] });
+  if (profile.languages.length === 0)
+    context.addIssue({ code: "custom", message: problem("overseas.languagesRequired"), path: ["languages"] });
+}
+
+/** No country: based in Vietnam, and the section's other answers are not kept (a profile is never half abroad). */
+function clearOverseasAtHome<T extends OverseasInput>(profile: T): T {
+  return profile.country === null ? { ...profile, institutionAbroad: null, workModes: [], languages: [] } : profile;
+}
 
 export const ExpertProfileSchema = z
   .object({
@@ -75,7 +110,14 @@ export const ExpertProfileSchema = z
       .max(MAX_PROFILE_LINKS, problem("form.tooMany", { max: MAX_PROFILE_LINKS }))
       .optional()
       .transform((links) => (links ?? []).filter((link): link is NonNullable<typeof link> => link !== null)),
+    ...OverseasFields,
   })
-  .refine((profile) => profile.bioVi || profile.bioEn, { message: problem("expert.bioRequired"), path: ["bioVi"] });
+  .refine((profile) => profile.bioVi || profile.bioEn, { message: problem("expert.bioRequired"), path: ["bioVi"] })
+  .superRefine(requireOverseasDetails)
+  .transform(clearOverseasAtHome);
 
-export type ExpertProfileInput = z.output<typeof ExpertProfileSchema>;
+type ExpertProfileOutput = z.output<typeof ExpertProfileSchema>;
+type OverseasKeys = keyof typeof OverseasFields;
+/** What saving takes: the form's values; without the overseas section's, the profile is based in Vietnam. */
+export type ExpertProfileInput = Omit<ExpertProfileOutput, OverseasKeys> &
+  Partial<Pick<ExpertProfileOutput, OverseasKeys>>;

@@ -34,6 +34,9 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     ["/directory?kind=spaceship"],
     ["/organizations/hust"],
     ["/no/such/page"],
+    // The overseas experts network and the facet (docs/decisions/076)
+    ["/experts/overseas"],
+    ["/experts?based=abroad"],
   ])("%s has no serious violations", async (url) => {
     expect(await violations(url)).toEqual([]);
   });

@@ -166,6 +166,8 @@ const PUBLIC_PAGES: [string, () => string][] = [
   ["/organizations/:slug", () => `/organizations/${shared.managedOrg.slug}`],
   ["/experts/:slug (published)", () => `/experts/${shared.expert.slug}`],
 ];
+// The overseas experts network (docs/decisions/076): public, like the experts list.
+PUBLIC_PAGES.push(["/experts/overseas", () => "/experts/overseas"]);
 for (const [name, path] of PUBLIC_PAGES) {
   add({ name: `GET ${name}`, method: "GET", prepare: async () => ({}), path, allow: ROLES });
 }

@@ -175,6 +175,8 @@ async function buildWorld() {
         "/",
         "/directory",
         "/experts",
+        // The overseas experts network (docs/decisions/076): its search form is fuzzed too
+        "/experts/overseas",
         "/requests",
         "/login",
         "/signup",

@@ -78,6 +78,9 @@ const READERS: Reader[] = [
       "/directory?q=vat+lieu&kind=lab",
       "/directory?q=khong+co+gi+ca+xyzw",
       "/experts",
+      // The overseas network and the experts list's "Nơi làm việc" facet (docs/decisions/076)
+      "/experts/overseas",
+      "/experts?based=abroad",
       "/requests",
       "/offers",
       "/offers?q=kinh+hien+vi&type=equipment",

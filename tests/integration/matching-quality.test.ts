@@ -933,6 +933,9 @@ describe("the candidates' rows, read in one statement per side", () => {
           keywords: true,
           offers: true,
           fullName: true,
+          // Based abroad (docs/decisions/076)
+          country: true,
+          workModes: true,
           status: true,
           fields: fieldsSelect,
           links: { select: { title: true }, orderBy: { id: "asc" } },
@@ -1341,5 +1344,57 @@ describe('"not for me" and the reasons both sides see', () => {
     expect(gasEn.experts.length).toBeGreaterThan(0);
     expect(offerIdsOf(await offerSuggestionsFor(requests.gasEn))).toContain(offers.gasTesting);
     expect(expertIds((await suggestionsFor(requests.gasVi)).experts)).toContain(gasScientist.id);
+  });
+});
+
+// Overseas experts (docs/decisions/076): suggested like others, the explanation naming where and how they work.
+describe("an expert based abroad", () => {
+  test("is suggested for a request in her field, both sides reading where she is and how she works with Hanoi", async () => {
+    const researcher = await person("Đỗ Minh Châu", "researcher");
+    const input = ExpertProfileSchema.parse({
+      intent: "publish",
+      title: "ts",
+      fullName: "Đỗ Minh Châu",
+      fieldSlugs: ["solar-energy"],
+      keywords: "pin mặt trời perovskite, màng mỏng perovskite",
+      bioVi:
+        "Nghiên cứu pin mặt trời perovskite màng mỏng, độ bền và hiệu suất chuyển đổi, tại một phòng thí nghiệm ở Nhật Bản.",
+      offers: ["consulting"],
+      country: "JP",
+      institutionAbroad: "Phòng thí nghiệm năng lượng ở Nhật Bản",
+      workModes: ["remote_advice", "joint_projects"],
+      languages: ["vi", "ja", "en"],
+    });
+    const saved = await saveProfile(researcher.id, input);
+    expect(saved.ok).toBe(true);
+    const expert = await prisma.expertProfile.findUniqueOrThrow({ where: { userId: researcher.id } });
+    const business = await person("Công ty Năng lượng Sông Hồng", "business");
+    const requestId = await postRequest(business.id, {
+      title: "Pin mặt trời perovskite cho mái nhà xưởng",
+      problem:
+        "Chúng tôi muốn thử nghiệm pin mặt trời perovskite màng mỏng trên mái nhà xưởng và cần đánh giá độ bền trong khí hậu nóng ẩm.",
+      desiredOutcome: "Báo cáo đánh giá và một lô mẫu pin mặt trời perovskite thử nghiệm.",
+      fieldSlugs: ["solar-energy"],
+      companyName: "Công ty Năng lượng Sông Hồng",
+      sector: "energy",
+    });
+    await settle();
+
+    const suggested = (await suggestionsFor(requestId)).experts.find((row) => row.expertId === expert.id);
+    expect(suggested, "the expert abroad is suggested").toBeDefined();
+    expect(reasonOf(suggested, "overseas")).toEqual({
+      kind: "overseas",
+      country: "JP",
+      modes: ["remote_advice", "joint_projects"],
+    });
+    // Her field and keywords are still why; being abroad is said, not scored.
+    expect(reasonOf(suggested, "fields")).toBeDefined();
+    const mine = (await requestsForYou(researcher.id))!.items.find((item) => item.request.id === requestId);
+    expect(mine, "the request is on her list").toBeDefined();
+    expect(mine!.reasons).toEqual(suggested!.reasons);
+    const line = (lang: "vi" | "en") =>
+      (mine!.reasons ?? []).map((reason) => reasonText(reason, translator(lang), lang));
+    expect(line("vi")).toContain("Ở nước ngoài (Nhật Bản) · tư vấn từ xa, dự án nghiên cứu chung");
+    expect(line("en")).toContain("Abroad (Japan) · remote advice, joint projects");
   });
 });
