@@ -8,6 +8,7 @@ import { findWard } from "~/domain/wards";
 import { foldForSearch, slugify } from "~/utils/text";
 import type { EventInput } from "~/validation/event";
 import { audit, type AuditAction } from "./audit.server";
+import { fillSeats } from "./event-registration.server";
 import { notifyOfficials } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -275,6 +276,8 @@ export async function editEvent(
     const updated = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
     await auditEvent(actor.id, "event.edit", updated, tx, { before, after });
     if (toReview) await tellOfficials(updated, actor.id, eventLabel(updated), tx, effects);
+    // More seats (or none limited now): the waitlist moves up at once, oldest first.
+    if (updated.status === "published") await fillSeats(updated, tx, effects);
     await effects.reindex("event", [eventId]);
     return toReview ? "pending" : "saved";
   });

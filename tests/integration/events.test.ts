@@ -17,6 +17,7 @@ import {
   type EventData,
 } from "~/models/event.server";
 import { pendingEvents, reviewEvent } from "~/models/event-review.server";
+import { registerForEvent } from "~/models/event-registration.server";
 import { searchEvents, type EventQuery } from "~/models/event-search.server";
 import { seedDirectory } from "~/models/seed.server";
 import { updateOrganization } from "~/models/organization.server";
@@ -261,5 +262,35 @@ describe("review, index and search", () => {
     expect(starts.map((row) => row.startsAt.getTime())).toEqual(
       [...starts.map((row) => row.startsAt.getTime())].sort((a, b) => a - b),
     );
+  });
+});
+
+describe("capacity changed by an edit", () => {
+  test("an official's edit that adds seats gives them to the waitlist at once, oldest first, and tells them", async () => {
+    const url = await createEvent(
+      official,
+      { organizerName: "Sở Khoa học và Công nghệ Hà Nội" },
+      data({ titleVi: "Chợ công nghệ mùa thu", capacity: "1" }),
+      hex(),
+    );
+    const slug = /^\/events\/([^?]+)/.exec(url)![1]!;
+    const [first, second, third] = [await makeUser(), await makeUser(), await makeUser()];
+    for (const member of [first, second, third])
+      await registerForEvent(member.id, slug, { listed: false, interests: null }, hex());
+    const statuses = async () =>
+      Object.fromEntries(
+        (await prisma.eventRegistration.findMany({ where: { event: { slug } } })).map((row) => [
+          row.userId,
+          row.status,
+        ]),
+      );
+    expect(await statuses()).toEqual({ [first.id]: "registered", [second.id]: "waitlisted", [third.id]: "waitlisted" });
+
+    const event = await prisma.event.findUniqueOrThrow({ where: { slug } });
+    expect(await editEvent(official, event.id, data({ titleVi: "Chợ công nghệ mùa thu", capacity: "2" }))).toBe(
+      "saved",
+    );
+    expect(await statuses()).toEqual({ [first.id]: "registered", [second.id]: "registered", [third.id]: "waitlisted" });
+    expect(await prisma.notification.count({ where: { userId: second.id, type: "event" } })).toBe(2);
   });
 });
