@@ -34,15 +34,15 @@ export async function ensureProgramme(prisma: PrismaClient, scale: ProgrammeScal
     }),
   );
   const fields = await prisma.field.findMany({ where: { parentId: null }, select: { id: true } });
-  const haveEvents = await prisma.event.count({ where: { id: { startsWith: "benchev" } } });
+  const haveEvents = await prisma.event.count({ where: { id: { startsWith: "benchpe" } } });
   // Events spread over the last three years, each ended; a few online (no area).
   const eventStart = (i: number) => new Date(now.getTime() - (3 + (i % 1_090)) * DAY - (i % 9) * 3_600_000);
   await inChunks(scale.events, haveEvents, async (start, end) => {
     const rows = Array.from({ length: end - start }, (_, k) => start + k);
     await prisma.event.createMany({
       data: rows.map((i) => ({
-        id: id("benchev", i),
-        slug: `bench-event-${i}`,
+        id: id("benchpe", i),
+        slug: `bench-programme-event-${i}`,
         kind: ["technology_market", "workshop", "training", "demo_day", "competition"][i % 5]!,
         titleVi: `Sự kiện thử ${i}`,
         startsAt: eventStart(i),
@@ -55,7 +55,7 @@ export async function ensureProgramme(prisma: PrismaClient, scale: ProgrammeScal
     });
     if (fields.length)
       await prisma.eventField.createMany({
-        data: rows.map((i) => ({ eventId: id("benchev", i), fieldId: fields[i % fields.length]!.id })),
+        data: rows.map((i) => ({ eventId: id("benchpe", i), fieldId: fields[i % fields.length]!.id })),
       });
   });
   // Meetings: ten per event, between two members of the pool, accepted, with outcomes.
@@ -79,7 +79,7 @@ export async function ensureProgramme(prisma: PrismaClient, scale: ProgrammeScal
     await prisma.eventMeeting.createMany({
       data: rows.map((i) => ({
         id: id("benchmt", i),
-        eventId: id("benchev", event(i)),
+        eventId: id("benchpe", event(i)),
         conversationId: id("benchcv", i),
         requesterId: pair(i)[0]!,
         inviteeId: pair(i)[1]!,
@@ -116,7 +116,7 @@ export async function ensureProgramme(prisma: PrismaClient, scale: ProgrammeScal
     }),
   );
   return {
-    events: await prisma.event.count({ where: { id: { startsWith: "benchev" } } }),
+    events: await prisma.event.count({ where: { id: { startsWith: "benchpe" } } }),
     meetings: await prisma.eventMeeting.count({ where: { id: { startsWith: "benchmt" } } }),
     agreements: await prisma.agreement.count({ where: { id: { startsWith: "benchag" } } }),
   };
