@@ -1,5 +1,6 @@
 /** An expertise profile based abroad: how the expert works with Hanoi (docs/decisions/076). */
 import { vocabulary } from "./vocabulary";
+import { COUNTRY_NAMES, LANGUAGE_NAMES } from "./overseas-names";
 
 export const { values: WORK_MODES, labels: WORK_MODE_LABELS } = vocabulary({
   remote_advice: { vi: "Tư vấn từ xa", en: "Remote advice" },
@@ -47,38 +48,30 @@ export const isCountryCode = (code: string) => COUNTRY_SET.has(code);
 export const isWorkLanguage = (code: string): code is WorkLanguage =>
   (WORK_LANGUAGES as readonly string[]).includes(code);
 
-const displayNames = new Map<string, Intl.DisplayNames>();
-function names(lang: string, type: "region" | "language") {
-  const key = `${lang}:${type}`;
-  let found = displayNames.get(key);
-  if (!found) displayNames.set(key, (found = new Intl.DisplayNames([lang], { type, fallback: "code" })));
-  return found;
-}
-
-/** A country's name in the reader's language (Intl.DisplayNames), its code when unknown. */
+/** A country's name in the reader's language (app/domain/overseas-names.ts), its code when unknown. */
 export function countryName(code: string, lang: "vi" | "en"): string {
-  try {
-    return names(lang, "region").of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return COUNTRY_NAMES[code]?.[lang] ?? code;
 }
 
 /** A language's name in the reader's language, capitalised as a label ("Tiếng Nhật", "Japanese"). */
 export function languageName(code: string, lang: "vi" | "en"): string {
-  try {
-    const name = names(lang, "language").of(code) ?? code;
-    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
-  } catch {
-    return code;
-  }
+  return LANGUAGE_NAMES[code]?.[lang] ?? code;
 }
 
-/** The countries as a select's options, sorted by their name in the reader's language. */
+/**
+ * The countries as a select's options, sorted by their name in the reader's language. Sorted
+ * by folded text, not Intl.Collator, whose data may differ between the server and the browser.
+ */
 export function countryOptions(lang: "vi" | "en") {
-  const collator = new Intl.Collator(lang);
+  const key = (label: string) =>
+    label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d")
+      .replace(/Đ/g, "D")
+      .toLowerCase();
   return COUNTRIES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
+    key(a.label) < key(b.label) ? -1 : key(a.label) > key(b.label) ? 1 : 0,
   );
 }
 

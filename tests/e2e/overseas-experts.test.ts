@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./browser";
 import { htmlProblems } from "./html-validate";
-import { signInAs } from "./fixtures";
+import { portalDb, signInAs } from "./fixtures";
 import { makeResearcher } from "./world";
 
 /**
@@ -110,5 +110,26 @@ describe("overseas experts", () => {
     expect(await page.getByRole("link", { name: researcher.expert.fullName }).count()).toBe(1);
     await page.goto("/experts/overseas");
     await step(page, "04-overseas-network");
+  });
+
+  test("with JavaScript, the pages that name countries and languages hydrate without a mismatch", async () => {
+    // The browser's own ICU names some countries differently from Node's: the names come from one
+    // table (app/domain/overseas-names.ts), and a hydration error would fail this test (console.error).
+    const researcher = await makeResearcher("overseas-js");
+    await portalDb().expertProfile.update({
+      where: { id: researcher.expert.id },
+      data: { country: "IT", institutionAbroad: "Ví dụ", workModes: "visits", languages: "it\nvi" },
+    });
+    const page = await openPage({ viewport: PHONE, locale: "vi-VN" });
+    await signInAs(researcher.id, page.context());
+    for (const url of [
+      "/me/profile",
+      `/experts/${researcher.expert.slug}`,
+      "/experts/overseas",
+      "/experts?based=abroad",
+    ]) {
+      await page.goto(url, { waitUntil: "networkidle" });
+    }
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Chuyên gia");
   });
 });
