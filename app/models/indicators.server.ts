@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma, type DbClient } from "~/db/client.server";
 import { storedDate } from "~/db/sqlite-adapter.server";
 import { AGREEMENT_TYPES, LICENSING_TYPES } from "~/domain/agreement-values";
+import { MEETING_OUTCOMES } from "~/domain/meeting-values";
 import { quarterDays, quartersBetween } from "~/domain/quarter";
 
 /**
@@ -258,6 +259,8 @@ export type Indicators = {
   byField: Record<Figure, Record<string, number>>;
   fieldGroups: { id: string; slug: string; nameVi: string; nameEn: string }[];
   agreementTypes: { type: string; count: number }[];
+  /** What the sides of the meetings held said came of them: each side's answer once; "none" for no answer */
+  meetingOutcomes: { outcome: string; count: number }[];
 };
 
 const isLicensing = (row: Split) => (LICENSING_TYPES as readonly (string | null)[]).includes(row.type);
@@ -277,7 +280,7 @@ export async function loadIndicators(
   const quarters = quartersBetween(filters.from, filters.to);
   const queried = FIGURES.filter((figure): figure is Exclude<Figure, "transfers"> => figure !== "transfers");
   const splitOf = (figure: Figure) => (figure === "agreements" ? Prisma.sql`x.type` : undefined);
-  const [grids, fieldRows, groups] = await Promise.all([
+  const [grids, fieldRows, groups, outcomes] = await Promise.all([
     Promise.all(queried.map((figure) => byQuarterAndArea(all[figure], scope, filters, db, splitOf(figure)))),
     Promise.all(queried.map((figure) => byFieldGroup(all[figure], scope, filters, db, splitOf(figure)))),
     db.field.findMany({
@@ -285,6 +288,7 @@ export async function loadIndicators(
       orderBy: [{ position: "asc" }, { slug: "asc" }],
       select: { id: true, slug: true, nameVi: true, nameEn: true },
     }),
+    meetingOutcomes(scope, filters, now, db),
   ]);
   const grid = new Map<Figure, Awaited<ReturnType<typeof byQuarterAndArea>>>(
     queried.map((figure, i) => [figure, grids[i]!]),
@@ -327,7 +331,35 @@ export async function loadIndicators(
     byField,
     fieldGroups: groups,
     agreementTypes: AGREEMENT_TYPES.map((type) => ({ type, count: byType.get(type) ?? 0 })),
+    meetingOutcomes: [...MEETING_OUTCOMES, "none"].map((outcome) => ({ outcome, count: outcomes.get(outcome) ?? 0 })),
   };
+}
+
+/**
+ * The outcomes the two sides of the meetings held recorded (docs/decisions/073): each side's
+ * answer counts once, a side that has not answered counts as "none". The meetings are those
+ * the "meetings held" figure counts, under the same range, area and field filters.
+ */
+async function meetingOutcomes(scope: Scope, filters: IndicatorFilters, now: Date, db: DbClient) {
+  const parts = [
+    Prisma.sql`x.status = 'accepted' AND x.endsAt < ${storedDate(now)}`,
+    inRange({ instant: Prisma.sql`x.startsAt` }, filters),
+  ];
+  if (scope.district) parts.push(Prisma.sql`ev.district = ${scope.district}`);
+  if (scope.fieldIds)
+    parts.push(
+      scope.fieldIds.length
+        ? Prisma.sql`x.eventId IN (SELECT eventId FROM EventField WHERE fieldId IN (${Prisma.join(scope.fieldIds)}))`
+        : Prisma.sql`0`,
+    );
+  const where = Prisma.join(parts, " AND ");
+  const rows = await db.$queryRaw<{ o: string; n: bigint | number }[]>`
+    SELECT o, COUNT(*) AS n FROM (
+      SELECT COALESCE(x.requesterOutcome, 'none') AS o FROM EventMeeting x JOIN Event ev ON ev.id = x.eventId WHERE ${where}
+      UNION ALL
+      SELECT COALESCE(x.inviteeOutcome, 'none') FROM EventMeeting x JOIN Event ev ON ev.id = x.eventId WHERE ${where})
+    GROUP BY o`;
+  return new Map(rows.map((row) => [row.o, Number(row.n)]));
 }
 
 /** Every field for the filter, each group followed by its sub-fields. */

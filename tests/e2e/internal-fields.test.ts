@@ -632,7 +632,7 @@ describe("an agreement's private values", () => {
   });
 });
 
-const INDICATOR_FILES = ["summary", "agreement-types", "links-areas", "links-fields"];
+const INDICATOR_FILES = ["summary", "agreement-types", "meeting-outcomes", "links-areas", "links-fields"];
 
 // Event registration and calendars (docs/decisions/077): a registrant's pages, the event's file,
 // the public feed and the personal feeds never carry another registrant's e-mail, account id or

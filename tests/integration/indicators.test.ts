@@ -127,6 +127,19 @@ describe("the indicators", () => {
     expect(data.byQuarter.events).toEqual({ "2026-Q2": 2, "2026-Q3": 0 });
     expect(data.agreementTypes.find((row) => row.type === "consulting")?.count).toBe(0);
     expect(data.agreementTypes.find((row) => row.type === "joint_grant")?.count).toBe(1);
+    // Two meetings held, two sides each: one side said "agreement", the other three have not said.
+    expect(data.meetingOutcomes).toEqual([
+      { outcome: "follow_up_request", count: 0 },
+      { outcome: "response", count: 0 },
+      { outcome: "agreement", count: 1 },
+      { outcome: "nothing", count: 0 },
+      { outcome: "none", count: 3 },
+    ]);
+    // The declined and the still-requested meetings, and any other area, count nowhere.
+    const elsewhere = await loadIndicators({ ...RANGE, district: "dong-da" }, NOW);
+    expect(elsewhere.meetingOutcomes.every((row) => row.count === 0)).toBe(true);
+    const otherField = await loadIndicators({ ...RANGE, field: "ind-g1" }, NOW);
+    expect(otherField.meetingOutcomes.every((row) => row.count === 0)).toBe(true);
   });
 
   test("filter by quarter", async () => {

@@ -1,5 +1,6 @@
 import { pick, translator, type Language, type Translate } from "~/i18n/i18n";
 import { AGREEMENT_TYPE_LABELS, type AgreementType } from "~/domain/agreement-values";
+import { MEETING_OUTCOME_LABELS, type MeetingOutcome } from "~/domain/meeting-values";
 import { DISTRICTS, findDistrict } from "~/domain/districts";
 import { quarterLabel } from "~/domain/quarter";
 import type { Figure, Indicators } from "~/models/indicators.server";
@@ -14,6 +15,7 @@ export const INDICATOR_CHARTS = [
   "summary",
   "quarters",
   "agreement-types",
+  "meeting-outcomes",
   "links-areas",
   "programme-areas",
   "stock-areas",
@@ -149,6 +151,22 @@ export function indicatorCharts(data: Indicators, lang: Language): Record<Indica
       rows: data.agreementTypes.map((row) => ({
         key: row.type,
         label: AGREEMENT_TYPE_LABELS[row.type as AgreementType]?.[lang] ?? row.type,
+        values: [row.count],
+      })),
+    },
+    "meeting-outcomes": {
+      id: "meeting-outcomes",
+      type: "bars",
+      title: t("indicators.chart.meeting-outcomes"),
+      description: t("indicators.meetingOutcomesNote", { range }),
+      category: t("indicators.meetingOutcome"),
+      series: [{ key: "sides", label: t("indicators.meetingSides") }],
+      rows: data.meetingOutcomes.map((row) => ({
+        key: row.outcome,
+        label:
+          row.outcome === "none"
+            ? t("indicators.outcomeNone")
+            : (MEETING_OUTCOME_LABELS[row.outcome as MeetingOutcome]?.[lang] ?? row.outcome),
         values: [row.count],
       })),
     },
