@@ -67,11 +67,11 @@ test("a startup records a licence, the lab confirms it, the official and the pub
   await asker.getByLabel("Loại thỏa thuận").selectOption("licence");
   await asker.getByLabel("Ngày ký").fill(addDays(hanoiToday(), -30));
   await asker.getByLabel("Giá trị (không bắt buộc)").selectOption("500m_2b");
-  await asker.getByLabel("Ghi chú riêng (không bắt buộc)").fill(NOTE);
+  await asker.getByLabel("Ghi chú riêng về thỏa thuận (không bắt buộc)").fill(NOTE);
   await asker.getByLabel("Thỏa thuận này cấp phép hoặc chuyển giao chính công nghệ đang trao đổi").check();
   await asker.getByRole("button", { name: "Ghi nhận và gửi bên kia xác nhận" }).click();
   await sees(asker, "Ngày ký không được trước ngày bắt đầu cuộc trao đổi.");
-  expect(await asker.getByLabel("Ghi chú riêng (không bắt buộc)").inputValue()).toBe(NOTE);
+  expect(await asker.getByLabel("Ghi chú riêng về thỏa thuận (không bắt buộc)").inputValue()).toBe(NOTE);
   await fitsTheScreen(asker);
   await asker.getByLabel("Ngày ký").fill(addDays(hanoiToday(), -3));
   await asker.getByRole("button", { name: "Ghi nhận và gửi bên kia xác nhận" }).click();

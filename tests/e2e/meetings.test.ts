@@ -148,7 +148,7 @@ test("two participants meet at an event: opt in, request, accept, a clash refuse
   await sees(host, "Cần ghi kết quả");
   await host.goto(thread);
   await host.getByLabel("Kết quả", { exact: true }).selectOption({ label: "Đã đi đến thỏa thuận" });
-  await host.getByLabel("Ghi chú riêng (không bắt buộc)").fill("LAN-NOTE: giá chuyển giao dự kiến 2 tỷ");
+  await host.getByLabel("Ghi chú riêng về kết quả (không bắt buộc)").fill("LAN-NOTE: giá chuyển giao dự kiến 2 tỷ");
   await host.getByRole("button", { name: "Lưu kết quả" }).click();
   await sees(host, "Đã lưu.");
   if (SHOTS) await host.screenshot({ path: `${SHOTS}/thread-outcome.png`, fullPage: true });

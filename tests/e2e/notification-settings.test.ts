@@ -120,7 +120,10 @@ describe("the settings page", () => {
     expect(await channelOf(member.id, "alert")).toBe("digest"); // nothing half-written
     // The same submission again changes nothing more.
     const form = { message: "off", alert: "digest", suggestion: "email", invitation: "email", response: "email" };
-    const again = { ...form, status: "email", review: "email", claim: "email" };
+    const again = {
+      ...form,
+      ...{ status: "email", review: "email", claim: "email", event: "email", meeting: "email", agreement: "email" },
+    };
     expect((await client.post("/me/notifications", again)).status).toBe(302);
     expect((await client.post("/me/notifications", again)).status).toBe(302);
     expect(await db().notificationPreference.count({ where: { userId: member.id } })).toBe(2);

@@ -70,7 +70,7 @@ export const vi = {
   "meeting.outcomeIntro":
     "Ghi lại điều gì đến sau cuộc gặp. Kết quả được tính vào số liệu của thành phố; ghi chú chỉ bạn và cán bộ quản lý đọc được, người kia không thấy.",
   "meeting.outcome": "Kết quả",
-  "meeting.note": "Ghi chú riêng (không bắt buộc)",
+  "meeting.note": "Ghi chú riêng về kết quả (không bắt buộc)",
   "meeting.noteHint": "Chỉ bạn và cán bộ quản lý đọc được.",
   "meeting.saveOutcome": "Lưu kết quả",
   "meeting.event.requested": (params) => `${params.name} xin gặp lúc ${slot("vi", params)}.`,
@@ -161,7 +161,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "meeting.outcomeIntro":
     "Record what came of the meeting. Outcomes count in the city's figures; your note is read only by you and officials, never by the other person.",
   "meeting.outcome": "Outcome",
-  "meeting.note": "Private note (optional)",
+  "meeting.note": "Private note on the outcome (optional)",
   "meeting.noteHint": "Only you and officials can read it.",
   "meeting.saveOutcome": "Save the outcome",
   "meeting.event.requested": (params) => `${params.name} asked to meet on ${slot("en", params)}.`,
