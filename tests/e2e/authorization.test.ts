@@ -17,6 +17,7 @@ import {
   makeUser,
 } from "../factories";
 import { meetingSlots } from "~/domain/meeting";
+import { PREFERENCE_TYPES } from "~/domain/notification-preferences";
 import { makeExpert, makeFoodCompany, makeResearcher, makeResponse, manage, type RequestStatus, word } from "./world";
 
 /**
@@ -2436,14 +2437,11 @@ add({
 
 const prefsOf = (userId: string) =>
   db().notificationPreference.findMany({ where: { userId }, orderBy: { type: "asc" } });
+// Every kind the settings page lists (the form sends them all), three of them changed.
 const SETTINGS_FORM = {
-  suggestion: "email",
+  ...Object.fromEntries(PREFERENCE_TYPES.map((type) => [type, "email"])),
   invitation: "in_app",
-  response: "email",
   message: "off",
-  status: "email",
-  review: "email",
-  claim: "email",
   alert: "digest",
 };
 add({

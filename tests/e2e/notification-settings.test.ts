@@ -1,4 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
+import { PREFERENCE_TYPES } from "~/domain/notification-preferences";
 import { readMailbox } from "../mailbox";
 import { makeUser } from "../factories";
 import { baseURL, useBrowser } from "./browser";
@@ -119,10 +120,11 @@ describe("the settings page", () => {
     expect(html).toContain("Vui lòng chọn một giá trị trong danh sách.");
     expect(await channelOf(member.id, "alert")).toBe("digest"); // nothing half-written
     // The same submission again changes nothing more.
-    const form = { message: "off", alert: "digest", suggestion: "email", invitation: "email", response: "email" };
+    // Every kind the page lists, as the form sends them.
     const again = {
-      ...form,
-      ...{ status: "email", review: "email", claim: "email", event: "email", meeting: "email", agreement: "email" },
+      ...Object.fromEntries(PREFERENCE_TYPES.map((type) => [type, "email"])),
+      message: "off",
+      alert: "digest",
     };
     expect((await client.post("/me/notifications", again)).status).toBe(302);
     expect((await client.post("/me/notifications", again)).status).toBe(302);
