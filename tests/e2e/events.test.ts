@@ -107,7 +107,7 @@ describe("events on a phone, in Vietnamese, without JavaScript", () => {
     await visitor.getByRole("link", { name: title }).click();
     await visitor.waitForURL(`**/events/${slug}`);
     await expect.poll(() => visitor.getByText(/09:00–17:00 \(giờ Hà Nội\)/).isVisible()).toBe(true);
-    expect(await visitor.getByText(/12 tháng 6, 2031/).count()).toBeGreaterThan(0);
+    expect(await visitor.getByText(/Thứ Năm, 12\/06\/2031/).count()).toBeGreaterThan(0);
     expect(await visitor.getByRole("link", { name: t("event.register") }).getAttribute("href")).toBe(
       `/events/${slug}/registration`,
     );
