@@ -2,13 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SaveSearch } from "~/components/save-search";
-import { ListingSearch } from "~/components/listing-search";
+import { ExpertResults } from "~/components/expert-results";
 import { ButtonLink } from "~/components/ui/button";
-import { ExpertCard } from "~/components/expert-card";
 import { PageHeader } from "~/components/page";
 import { useT } from "~/i18n/i18n";
-import { getPublishedExpertCards } from "~/models/expert.server";
-import { searchListingPage } from "~/models/listing-page.server";
+import { expertsListData } from "./__experts-data.server";
 import { getLanguage } from "~/i18n/language.server";
 import { titled } from "~/utils/meta";
 import { useOptionalUser } from "~/auth/user";
@@ -17,13 +15,9 @@ export const meta: MetaFunction = (args) => titled(args, (t) => t("experts.title
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  const { ids, highlights, extra, ...found } = await searchListingPage("experts", new URL(request.url), lang);
-  const cards = await getPublishedExpertCards(ids);
+  const found = await expertsListData(new URL(request.url), lang);
   // Bad values are named on the page (status 400); the list shows what the rest asks for.
-  return data(
-    { ...found, offers: extra, experts: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })) },
-    { status: found.problems.length > 0 ? 400 : 200 },
-  );
+  return data(found, { status: found.problems.length > 0 ? 400 : 200 });
 }
 
 export default function Experts() {
@@ -46,20 +40,7 @@ export default function Experts() {
           {t("overseas.link")}
         </Link>
       </p>
-      <ListingSearch
-        list="experts"
-        found={{ ...found, extra: offers }}
-        label={t("experts.searchLabel")}
-        placeholder={t("experts.searchPlaceholder")}
-        extraLegend={t("experts.facet.offer")}
-        resultsText={(count) => t("experts.results", { count })}
-      >
-        {experts.map((expert) => (
-          <li key={expert.slug}>
-            <ExpertCard expert={expert} />
-          </li>
-        ))}
-      </ListingSearch>
+      <ExpertResults found={found} offers={offers} experts={experts} />
       <SaveSearch list="experts" />
     </div>
   );

@@ -1,16 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ExpertCard } from "~/components/expert-card";
-import { ListingSearch } from "~/components/listing-search";
+import { ExpertResults } from "~/components/expert-results";
 import { PageHeader, ParentLink } from "~/components/page";
 import { ButtonLink } from "~/components/ui/button";
 import { countryName } from "~/domain/overseas";
 import { formatNumber, pick, useLanguage, useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { getPublishedExpertCards } from "~/models/expert.server";
-import { searchListingPage } from "~/models/listing-page.server";
 import { getOverseasSummary } from "~/models/overseas.server";
+import { expertsListData } from "./__experts-data.server";
 import { useOptionalUser } from "~/auth/user";
 import { titled } from "~/utils/meta";
 
@@ -27,21 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // This page is the list abroad: the "Nơi làm việc" choice is its own, whatever the URL says.
   url.searchParams.delete("based");
   url.searchParams.set("based", "abroad");
-  const [{ ids, highlights, extra, based: _based, ...found }, summary] = await Promise.all([
-    searchListingPage("experts", url, lang),
-    getOverseasSummary(),
-  ]);
-  const cards = await getPublishedExpertCards(ids);
-  return data(
-    {
-      ...found,
-      based: [],
-      offers: extra,
-      summary,
-      experts: cards.map((card) => ({ ...card, highlights: highlights.get(card.id) })),
-    },
-    { status: found.problems.length > 0 ? 400 : 200 },
-  );
+  const [{ based: _based, ...found }, summary] = await Promise.all([expertsListData(url, lang), getOverseasSummary()]);
+  return data({ ...found, based: [], summary }, { status: found.problems.length > 0 ? 400 : 200 });
 }
 
 export default function OverseasExperts() {
@@ -108,21 +93,7 @@ export default function OverseasExperts() {
         </div>
       )}
       <h2 className="text-xl font-bold">{t("overseas.page.list")}</h2>
-      <ListingSearch
-        list="experts"
-        action="/experts/overseas"
-        found={{ ...found, extra: offers }}
-        label={t("experts.searchLabel")}
-        placeholder={t("experts.searchPlaceholder")}
-        extraLegend={t("experts.facet.offer")}
-        resultsText={(count) => t("experts.results", { count })}
-      >
-        {experts.map((expert) => (
-          <li key={expert.slug}>
-            <ExpertCard expert={expert} />
-          </li>
-        ))}
-      </ListingSearch>
+      <ExpertResults action="/experts/overseas" found={found} offers={offers} experts={experts} />
     </div>
   );
 }
