@@ -440,24 +440,3 @@ export const eventsPageQuerySchema = z
     organizers: organizer,
   }));
 export type EventsPageQuery = z.output<typeof eventsPageQuerySchema>;
-
-/** The API's /api/v1/events: the same filters, the API's spelling and page size. */
-export const apiEventsQuerySchema = z
-  .object({
-    q: text,
-    when: choice(["upcoming", "past"] as const),
-    kind: apiList(member(EVENT_KINDS)),
-    format: apiList(member(EVENT_FORMATS)),
-    district: apiList(known(isDistrictSlug)),
-    field: apiList(slug),
-    organizer: apiList(slug),
-    ...paging,
-  })
-  .transform(({ kind, format, district, field, organizer, ...rest }) => ({
-    ...rest,
-    kinds: kind,
-    formats: format,
-    districts: district,
-    fields: field,
-    organizers: organizer,
-  }));
