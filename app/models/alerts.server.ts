@@ -1,5 +1,6 @@
 import { readSearchConfig } from "#search/config";
-import { searchLooksDown } from "#search/availability";
+import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#search/availability";
+import { searchClient } from "#search/client";
 import { prisma } from "~/db/client.server";
 import { DEFAULT_CHANNEL, isChannel, type Channel } from "~/domain/notification-preferences";
 import { isLanguage, type Language } from "~/i18n/i18n";
@@ -121,7 +122,21 @@ export async function waitingForIndex(list: SavedList, until: Date): Promise<boo
     where: { entity: OUTBOX_ENTITY[list], processedAt: null, createdAt: { lte: until }, attempts: { lt: 5 } },
     select: { id: true },
   });
-  return pending !== null;
+  if (pending === null) return false;
+  // Rows wait for an engine that is down: nothing drains them until it is back, and the database
+  // fallback reads the new items itself. Waiting would hold a weekly digest's results a week.
+  return engineAnswers();
+}
+
+async function engineAnswers(): Promise<boolean> {
+  try {
+    await searchClient().health();
+    reportSearchSuccess();
+    return true;
+  } catch (error) {
+    reportSearchFailure(error);
+    return false;
+  }
 }
 
 /** The ids the list's own search finds for a saved query, best first (its first MATCH_WINDOW). */

@@ -242,6 +242,19 @@ describe("alerts through each list's search", () => {
     expect(await notificationsOf(member.id)).toHaveLength(1);
   });
 
+  test("with the engine down, items it has not indexed are told at once through the database", async () => {
+    const token = word();
+    const member = await makeUser({ label: "alerts-engine-down", password: null });
+    await savedSearch(member.id, "requests", `q=${token}`);
+    const request = await openRequest(`Đặt hàng ${token}`);
+    // Its outbox row waits for an engine that does not answer: nothing would drain it.
+    await withEngineDown(() => runAlerts("instant", { userIds: [member.id] }));
+    expect(await notificationsOf(member.id)).toHaveLength(1);
+    const [mail] = await mailsTo(member.email);
+    expect(mail!.text).toContain(`/requests/${request.id}`);
+    await drainOutbox();
+  });
+
   test("concurrent runs tell a search once", async () => {
     const token = word();
     const member = await makeUser({ label: "alerts-race", password: null });
