@@ -50,8 +50,9 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
     adapterName: inner.adapterName,
     async connect() {
       const writer = await inner.connect();
-      await writer
-        .executeScript(
+      // Optimize may analyze, which writes: another process's write lock makes it wait, not fail.
+      await retryWhileBusy(() =>
+        writer.executeScript(
           "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" +
             // Table statistics for the query planner: without them it reads
             // `status = 'published'` as selective and scans 100,000 rows to find 20.
@@ -59,11 +60,11 @@ export function createSqliteAdapter(url: string): SqlDriverAdapterFactory {
             // (app/db/analyze.server.ts). Optimize analyzes only tables never analyzed
             // or grown tenfold since, at start; the hourly refresh runs off this thread.
             "PRAGMA analysis_limit = 0; PRAGMA optimize = 0x10002;",
-        )
-        .catch(async (error: unknown) => {
-          await writer.dispose();
-          throw error;
-        });
+        ),
+      ).catch(async (error: unknown) => {
+        await writer.dispose();
+        throw error;
+      });
       // An in-memory database exists on one connection only: no reader there.
       const openReader = databaseFilePath(url)
         ? async () => {

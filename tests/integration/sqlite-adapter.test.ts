@@ -186,6 +186,31 @@ describe("SQLite connection", () => {
     );
   });
 
+  test("a new connection waits for another process's write lock when its start-up analysis must write", async () => {
+    const file = path.join(runDir(), `connect-busy-${process.pid}.db`);
+    fs.rmSync(file, { force: true });
+    const setup = new Database(file);
+    setup.pragma("journal_mode = WAL");
+    // A table never analyzed: the connection's PRAGMA optimize analyzes it, which takes the write lock.
+    setup.exec(
+      "CREATE TABLE Item (id TEXT PRIMARY KEY, status TEXT NOT NULL); CREATE INDEX Item_status_idx ON Item (status);",
+    );
+    setup.prepare("INSERT INTO Item VALUES (?, ?)").run("a", "published");
+    setup.exec("BEGIN IMMEDIATE");
+    const client = createPrismaClient(`file:${file}`);
+    try {
+      const first = client.$executeRawUnsafe("INSERT INTO Item VALUES ('b', 'draft')");
+      setTimeout(() => setup.exec("COMMIT"), 300);
+      await first;
+      const rows = await client.$queryRawUnsafe<{ n: bigint | number }[]>("SELECT count(*) AS n FROM Item");
+      expect(Number(rows[0]!.n)).toBe(2);
+    } finally {
+      if (setup.inTransaction) setup.exec("ROLLBACK");
+      setup.close();
+      await client.$disconnect();
+    }
+  });
+
   test("waits for another process's write lock without blocking Node, then writes", async () => {
     const other = new Database(databaseFilePath(resolveDatabaseUrl())!);
     other.exec("BEGIN IMMEDIATE");
