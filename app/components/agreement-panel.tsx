@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { Fact, StepButton } from "~/components/thread-panel";
 import { Badge } from "~/components/ui/badge";
 import {
   AGREEMENT_TYPE_LABELS,
@@ -78,21 +78,29 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
                 </Badge>
               </div>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-                <Fact label={t("agreement.signedOn")}>{formatDay(lang, agreement.signedOn)}</Fact>
+                <Fact item label={t("agreement.signedOn")}>
+                  {formatDay(lang, agreement.signedOn)}
+                </Fact>
                 {agreement.valueRange ? (
-                  <Fact label={t("agreement.value")}>
+                  <Fact item label={t("agreement.value")}>
                     {AGREEMENT_VALUE_RANGE_LABELS[agreement.valueRange as keyof typeof AGREEMENT_VALUE_RANGE_LABELS]?.[
                       lang
                     ] ?? agreement.valueRange}
                   </Fact>
                 ) : null}
                 {agreement.licensesOffer ? (
-                  <Fact label={t("agreement.offer")}>{t("agreement.licensesOffer")}</Fact>
+                  <Fact item label={t("agreement.offer")}>
+                    {t("agreement.licensesOffer")}
+                  </Fact>
                 ) : null}
-                <Fact label={t("agreement.recordedBy")}>
+                <Fact item label={t("agreement.recordedBy")}>
                   {agreement.mine ? t("agreement.yourSide") : (agreement.recordedBy ?? t("talk.requester"))}
                 </Fact>
-                {agreement.note ? <Fact label={t("agreement.noteShown")}>{agreement.note}</Fact> : null}
+                {agreement.note ? (
+                  <Fact item label={t("agreement.noteShown")}>
+                    {agreement.note}
+                  </Fact>
+                ) : null}
               </dl>
               {last?.agreementStep?.id === agreement.id ? (
                 <div className="mt-2">
@@ -105,16 +113,13 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
               {agreement.steps.length ? (
                 <div className="mt-3 flex flex-wrap gap-2">
                   {agreement.steps.map((step) => (
-                    <Form method="post" key={step}>
-                      <input type="hidden" name="agreementId" value={agreement.id} />
-                      <SubmitButton
-                        name="intent"
-                        value={`agreement-${step}`}
-                        tone={step === "confirm" ? "primary" : step === "dispute" ? "danger" : "secondary"}
-                      >
-                        {t(`agreement.step.${step}`)}
-                      </SubmitButton>
-                    </Form>
+                    <StepButton
+                      key={step}
+                      intent={`agreement-${step}`}
+                      label={t(`agreement.step.${step}`)}
+                      tone={step === "confirm" ? "primary" : step === "dispute" ? "danger" : "secondary"}
+                      fields={{ agreementId: agreement.id }}
+                    />
                   ))}
                 </div>
               ) : null}
@@ -190,14 +195,5 @@ export function AgreementPanel({ section, last }: { section: AgreementSectionDat
         </Form>
       </details>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium text-slate-700">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
   );
 }

@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { BookingDateFields } from "~/components/booking-form";
 import { FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { Fact, StepButton } from "~/components/thread-panel";
 import { Badge } from "~/components/ui/badge";
 import { BOOKING_DECLINE_REASONS, formatDays, type BookingDeclineReason, type BookingStatus } from "~/domain/booking";
 import { useLanguage, useT } from "~/i18n/i18n";
@@ -42,19 +42,25 @@ export function BookingPanel({ booking, last }: { booking: BookingView; last: St
         {t("booking.panel")}
       </h2>
       <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        <Fact label={t("booking.statusLabel")}>
+        <Fact preLine label={t("booking.statusLabel")}>
           <Badge tone={status === "accepted" ? "brand" : undefined}>{t(`booking.status.${status}`)}</Badge>
         </Fact>
-        <Fact label={t("booking.dates")}>{formatDays(lang, booking.startDate, booking.endDate)}</Fact>
+        <Fact preLine label={t("booking.dates")}>
+          {formatDays(lang, booking.startDate, booking.endDate)}
+        </Fact>
         {moved ? (
-          <Fact label={t("booking.requestedDates")}>
+          <Fact preLine label={t("booking.requestedDates")}>
             {formatDays(lang, booking.requestedStart, booking.requestedEnd)}
           </Fact>
         ) : null}
-        <Fact label={t("booking.purpose")}>{booking.purpose}</Fact>
-        <Fact label={t("booking.samples")}>{booking.samples}</Fact>
+        <Fact preLine label={t("booking.purpose")}>
+          {booking.purpose}
+        </Fact>
+        <Fact preLine label={t("booking.samples")}>
+          {booking.samples}
+        </Fact>
         {booking.declineReason ? (
-          <Fact label={t("booking.declinedBecause")}>
+          <Fact preLine label={t("booking.declinedBecause")}>
             {t(`booking.reason.${booking.declineReason as BookingDeclineReason}`)}
             {booking.declineNote ? ` (“${booking.declineNote}”)` : null}
           </Fact>
@@ -68,16 +74,16 @@ export function BookingPanel({ booking, last }: { booking: BookingView; last: St
       {booking.steps.length ? (
         <div className="mt-4 flex flex-wrap items-start gap-3">
           {booking.steps.includes("accept") ? (
-            <StepButton intent="booking-accept" label={t("booking.step.accept")} primary />
+            <StepButton intent="booking-accept" label={t("booking.step.accept")} tone="primary" />
           ) : null}
           {booking.steps.includes("acceptProposal") ? (
-            <StepButton intent="booking-accept-proposal" label={t("booking.step.acceptProposal")} primary />
+            <StepButton intent="booking-accept-proposal" label={t("booking.step.acceptProposal")} tone="primary" />
           ) : null}
           {booking.steps.includes("declineProposal") ? (
             <StepButton intent="booking-decline-proposal" label={t("booking.step.declineProposal")} />
           ) : null}
           {booking.steps.includes("cancel") ? (
-            <StepButton intent="booking-cancel" label={t("booking.step.cancel")} danger />
+            <StepButton intent="booking-cancel" label={t("booking.step.cancel")} tone="danger" />
           ) : null}
         </div>
       ) : null}
@@ -119,34 +125,5 @@ export function BookingPanel({ booking, last }: { booking: BookingView; last: St
         </Form>
       ) : null}
     </section>
-  );
-}
-
-function StepButton({
-  intent,
-  label,
-  primary,
-  danger,
-}: {
-  intent: string;
-  label: string;
-  primary?: boolean;
-  danger?: boolean;
-}) {
-  return (
-    <Form method="post">
-      <SubmitButton name="intent" value={intent} tone={primary ? "primary" : danger ? "danger" : "secondary"}>
-        {label}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="break-words whitespace-pre-line">{children}</dd>
-    </>
   );
 }

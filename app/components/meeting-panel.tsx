@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { FormErrors, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { Fact, StepButton } from "~/components/thread-panel";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { formatSlot } from "~/domain/meeting";
@@ -62,10 +62,10 @@ export function MeetingPanel({ meeting, last, saved }: { meeting: MeetingView; l
             <StepButton intent="meeting-accept" label={t("meeting.step.accept")} tone="primary" />
           ) : null}
           {meeting.steps.includes("decline") ? (
-            <StepButton intent="meeting-decline" label={t("meeting.step.decline")} tone="secondary" />
+            <StepButton intent="meeting-decline" label={t("meeting.step.decline")} />
           ) : null}
           {meeting.steps.includes("withdraw") ? (
-            <StepButton intent="meeting-withdraw" label={t("meeting.step.withdraw")} tone="secondary" />
+            <StepButton intent="meeting-withdraw" label={t("meeting.step.withdraw")} />
           ) : null}
           {meeting.steps.includes("cancel") ? (
             <StepButton intent="meeting-cancel" label={t("meeting.step.cancel")} tone="danger" />
@@ -102,32 +102,5 @@ export function MeetingPanel({ meeting, last, saved }: { meeting: MeetingView; l
         </Form>
       ) : null}
     </section>
-  );
-}
-
-function StepButton({
-  intent,
-  label,
-  tone,
-}: {
-  intent: string;
-  label: string;
-  tone: "primary" | "secondary" | "danger";
-}) {
-  return (
-    <Form method="post">
-      <SubmitButton name="intent" value={intent} tone={tone}>
-        {label}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="break-words">{children}</dd>
-    </>
   );
 }
