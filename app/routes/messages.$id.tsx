@@ -65,14 +65,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const conversation = await conversationForMember(args.params.id ?? "", user.id);
   invariantResponse(conversation, "Not found", { status: 404 });
   const before = new URL(args.request.url).searchParams.get("before") ?? undefined;
-  const [page, blocked] = await Promise.all([
+  // Independent reads, all after the membership check above.
+  const [page, blocked, booking, meeting, agreements] = await Promise.all([
     listMessages(conversation.id, { before }),
     THREAD_KINDS.includes(conversation.kind) ? Promise.resolve(false) : isStarterBlocked(conversation),
+    conversation.kind === "booking" ? bookingForConversation(conversation.id, conversation.side) : null,
+    conversation.kind === "meeting" ? meetingForConversation(conversation.id, user.id) : null,
+    agreementSection(conversation, user.id),
   ]);
-  const booking =
-    conversation.kind === "booking" ? await bookingForConversation(conversation.id, conversation.side) : null;
-  const meeting = conversation.kind === "meeting" ? await meetingForConversation(conversation.id, user.id) : null;
-  const agreements = await agreementSection(conversation, user.id);
   // Opening it reads it: written only when something is new, so reloading the page writes nothing.
   if (!before && conversation.unread) await markConversationRead(conversation.id, user.id);
   const { starter, ownerUser, organization, offer, expert, match, response } = conversation;
