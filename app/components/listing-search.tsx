@@ -128,6 +128,7 @@ export function ListingResults({
   resultsText,
   removeConceptsTo,
   noResults,
+  empty,
   pageHref,
   children,
 }: {
@@ -145,6 +146,8 @@ export function ListingResults({
   resultsText: (count: string) => string;
   removeConceptsTo: string;
   noResults: Pick<ComponentProps<typeof NoResults>, "withoutFiltersHref" | "queryHref" | "fieldHref">;
+  /** What an empty list says when there is no help to give (nothing was searched for) */
+  empty?: string;
   pageHref: (page: number) => string;
   children: ReactNode;
 }) {
@@ -161,7 +164,11 @@ export function ListingResults({
       <div className="space-y-3">
         <QueryProblems problems={problems} />
         {mode === "database" ? <Notice tone="warning">{t("directory.fallbackNotice")}</Notice> : null}
-        {help ? <NoResults q={params.q} help={help} {...noResults} /> : null}
+        {help ? (
+          <NoResults q={params.q} help={help} {...noResults} />
+        ) : total === 0 && empty ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 font-semibold">{empty}</p>
+        ) : null}
         <ol id="result-list" className="space-y-3">
           {children}
         </ol>

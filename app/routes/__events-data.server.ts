@@ -89,8 +89,12 @@ export async function eventsPage(url: URL, lang: Language) {
     const all = await searchEvents({ ...query, ...NO_EVENT_FILTERS, page: 1, perPage: 1, now });
     return { total: all.total, taxonomy: all.facets.fieldSlugs ?? {} };
   };
+  // Nothing to help with when nothing was asked for: the page says there are no events.
+  const filtered = hasEventFilters(query);
   const help =
-    found.total === 0 ? await noResultsHelp(query.q, lang, hasEventFilters(query) ? withoutFilters : null) : null;
+    found.total === 0 && (query.q || filtered)
+      ? await noResultsHelp(query.q, lang, filtered ? withoutFilters : null)
+      : null;
   const body = {
     query,
     problems,

@@ -96,6 +96,7 @@ export default function Events() {
             queryHref: (q) => eventsSearch({ ...query, q }, 1),
             fieldHref: (field) => eventsSearch({ ...query, ...NO_EVENT_FILTERS, q: "", fields: [field.slug] }, 1),
           }}
+          empty={t(query.when === "past" ? "events.none.past" : "events.none.upcoming")}
           pageHref={(page) => eventsSearch(query, page)}
         >
           {results.map((event) => (

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { translator } from "~/i18n/i18n";
 import { portalFiles, startPortalProcess, type PortalFiles, type PortalProcess } from "../setup/portal-process";
 import { runDir } from "./run-dir";
 
 /**
  * The portal as `npm start` runs it (its own process, database, mailbox and
- * local Meilisearch), checked from outside: what it leaves on disk and what
- * its search engine lets through.
+ * local Meilisearch), checked from outside: what it leaves on disk, what
+ * its search engine lets through, and what its pages say before anyone publishes.
  */
 let files: PortalFiles;
 let portal: PortalProcess;
@@ -136,5 +137,33 @@ describe("search engine", () => {
     // Answered by the engine (mode "engine"), not by the database fallback (mode "database").
     expect(body).toContain('"engine"');
     expect(body).not.toContain('"database"');
+  });
+});
+
+describe("a new portal's pages", () => {
+  const page = async (pathname: string) => {
+    const response = await fetch(`${portal.baseURL}${pathname}`);
+    expect(response.status, pathname).toBe(200);
+    return response.text();
+  };
+
+  test("/events without events says so plainly; with words or filters the ways out stay", async () => {
+    // The seed publishes no events, and nothing else here does.
+    const vi = translator("vi");
+    const empty = await page("/events");
+    expect(empty).toContain(vi("events.none.upcoming"));
+    // Was a bug: "no results with these filters" and a request "about this", about nothing.
+    expect(empty).not.toContain(vi("search.zero.titleNoQuery"));
+    expect(empty).not.toContain(vi("search.zero.postRequest"));
+    expect(await page("/events?when=past")).toContain(vi("events.none.past"));
+    expect(await page("/events?lang=en")).toContain(translator("en")("events.none.upcoming"));
+
+    const searched = await page("/events?q=demo");
+    expect(searched).toContain(vi("search.zero.title", { q: "demo" }));
+    expect(searched).toContain(vi("search.zero.postRequest"));
+    expect(searched).not.toContain(vi("events.none.upcoming"));
+    const filtered = await page("/events?kind=demo_day");
+    expect(filtered).toContain(vi("search.zero.titleNoQuery"));
+    expect(filtered).not.toContain(vi("events.none.upcoming"));
   });
 });
