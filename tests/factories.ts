@@ -266,13 +266,22 @@ export async function makeEvent(
 /**
  * A meeting at an event with its conversation (kind "meeting", named after the event as the portal
  * names it), accepted by default, at the event's start, `slot` slots later (of the event's
- * meetingMinutes) or at `startsAt`; `message`: the request's message, first in the thread.
+ * meetingMinutes) or at `startsAt`; `message`: the request's message, first in the thread;
+ * `outcome` and `note`: the requester's, `inviteeOutcome`: the invitee's.
  */
 export async function makeMeeting(
   event: { id: string; startsAt: Date; meetingMinutes?: number; titleVi?: string | null },
   requesterId: string,
   inviteeId: string,
-  options: { status?: string; startsAt?: Date; slot?: number; message?: string; outcome?: string; note?: string } = {},
+  options: {
+    status?: string;
+    startsAt?: Date;
+    slot?: number;
+    message?: string;
+    outcome?: string;
+    note?: string;
+    inviteeOutcome?: string;
+  } = {},
 ) {
   const db = testDb();
   const length = (event.meetingMinutes ?? 30) * 60_000;
@@ -295,6 +304,7 @@ export async function makeMeeting(
       status: options.status ?? "accepted",
       requesterOutcome: options.outcome ?? null,
       requesterNote: options.note ?? null,
+      inviteeOutcome: options.inviteeOutcome ?? null,
     },
   });
   return { conversation, meeting };
