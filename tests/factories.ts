@@ -194,81 +194,6 @@ export async function makeBooking(
   return { conversation, booking };
 }
 
-// --- Meetings at events (docs/decisions/073) -------------------------------------------
-
-/**
- * A published event with meetings open, from `startsAt` for `hours` hours (a Hanoi
- * morning two days ahead by default): the meetings' tests need one before the events
- * feature's own factory lands.
- */
-export async function makeMeetingEvent(
-  options: { startsAt?: Date; hours?: number; meetingMinutes?: number; meetingsOpen?: boolean; title?: string } = {},
-) {
-  const id = hex();
-  // 08:00 in Hanoi (01:00 UTC), two days from now.
-  const day = new Date(Date.now() + 2 * 86_400_000);
-  const startsAt = options.startsAt ?? new Date(`${day.toISOString().slice(0, 10)}T01:00:00Z`);
-  return testDb().event.create({
-    data: {
-      slug: `meeting-day-${id}`,
-      kind: "technology_market",
-      titleVi: options.title ?? `Chợ công nghệ ${id}`,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + (options.hours ?? 4) * 3_600_000),
-      status: "published",
-      publishedAt: new Date(),
-      meetingsOpen: options.meetingsOpen ?? true,
-      meetingMinutes: options.meetingMinutes ?? 30,
-      organizerName: "Sở Khoa học và Công nghệ Hà Nội",
-    },
-  });
-}
-
-/** A registration at an event, as the registration page writes it ("registered" by default). */
-export async function makeMeetingRegistration(
-  eventId: string,
-  userId: string,
-  options: { status?: string; listed?: boolean; interests?: string } = {},
-) {
-  return testDb().eventRegistration.create({
-    data: {
-      eventId,
-      userId,
-      status: options.status ?? "registered",
-      listed: options.listed ?? false,
-      interests: options.interests ?? null,
-    },
-  });
-}
-
-/** A meeting between two participants of an event with its conversation, as the portal makes them. */
-export async function makeEventMeeting(
-  event: { id: string; titleVi: string | null; startsAt: Date; endsAt: Date; meetingMinutes: number },
-  requesterId: string,
-  inviteeId: string,
-  options: { status?: string; slot?: number; message?: string } = {},
-) {
-  const db = testDb();
-  const conversation = await db.conversation.create({
-    data: { kind: "meeting", subject: event.titleVi ?? "Sự kiện", starterId: requesterId, ownerUserId: inviteeId },
-  });
-  await makeMessage(conversation.id, requesterId, options.message ?? "Xin gặp để trao đổi.");
-  const length = event.meetingMinutes * 60_000;
-  const startsAt = new Date(event.startsAt.getTime() + (options.slot ?? 0) * length);
-  const meeting = await db.eventMeeting.create({
-    data: {
-      eventId: event.id,
-      conversationId: conversation.id,
-      requesterId,
-      inviteeId,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + length),
-      status: options.status ?? "requested",
-    },
-  });
-  return { conversation, meeting };
-}
-
 // --- Agreements and the officials' indicators (docs/decisions/074, 075) ---
 
 let events = 0;
@@ -299,15 +224,26 @@ export async function makeConversation(options: {
   });
 }
 
+/** 08:00 in Hanoi (01:00 UTC), `days` from today: a meeting day's start, on the hour as the slots expect. */
+export function hanoiMorning(days = 2) {
+  const day = new Date(Date.now() + days * 86_400_000);
+  return new Date(`${day.toISOString().slice(0, 10)}T01:00:00Z`);
+}
+
 /**
- * A published event, ten days ahead for three hours unless told, with its fields by id. Times are
- * UTC instants; `hanoiInstant` (app/domain/event-time.ts) turns Hanoi wall-clock times into them.
+ * A published event (meetings open, 30-minute slots, as the schema has them), ten days ahead for
+ * `hours` (three) unless told, with its fields by id. Times are UTC instants; `hanoiInstant`
+ * (app/domain/event-time.ts) turns Hanoi wall-clock times into them, `hanoiMorning` gives a morning.
  */
 export async function makeEvent(
-  data: Partial<Omit<Prisma.EventUncheckedCreateInput, "fields">> & { fieldIds?: string[]; label?: string } = {},
+  data: Partial<Omit<Prisma.EventUncheckedCreateInput, "fields">> & {
+    fieldIds?: string[];
+    label?: string;
+    hours?: number;
+  } = {},
 ) {
   events += 1;
-  const { fieldIds = [], label = "su-kien", ...rest } = data;
+  const { fieldIds = [], label = "su-kien", hours = 3, ...rest } = data;
   const startsAt = rest.startsAt ? new Date(rest.startsAt) : new Date(Date.now() + 10 * 86_400_000);
   return testDb().event.create({
     data: {
@@ -317,7 +253,7 @@ export async function makeEvent(
       descriptionVi: "Hội thảo về chuyển giao công nghệ",
       venue: "Trung tâm Đổi mới sáng tạo, 1 Trần Hưng Đạo",
       organizerName: "Sở Khoa học và Công nghệ Hà Nội",
-      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+      endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
       status: "published",
       publishedAt: (rest.status ?? "published") === "published" ? new Date() : null,
       ...rest,
@@ -327,20 +263,36 @@ export async function makeEvent(
   });
 }
 
-/** A meeting at an event with its conversation (kind "meeting"), accepted by default, at the event's start. */
+/**
+ * A meeting at an event with its conversation (kind "meeting", named after the event as the portal
+ * names it), accepted by default, at the event's start, `slot` slots later (of the event's
+ * meetingMinutes) or at `startsAt`; `message`: the request's message, first in the thread;
+ * `outcome` and `note`: the requester's, `inviteeOutcome`: the invitee's.
+ */
 export async function makeMeeting(
-  event: { id: string; startsAt: Date },
+  event: { id: string; startsAt: Date; meetingMinutes?: number; titleVi?: string | null },
   requesterId: string,
   inviteeId: string,
-  options: { status?: string; startsAt?: Date; outcome?: string; note?: string } = {},
+  options: {
+    status?: string;
+    startsAt?: Date;
+    slot?: number;
+    message?: string;
+    outcome?: string;
+    note?: string;
+    inviteeOutcome?: string;
+  } = {},
 ) {
   const db = testDb();
-  const startsAt = options.startsAt ?? event.startsAt;
+  const length = (event.meetingMinutes ?? 30) * 60_000;
+  const startsAt = options.startsAt ?? new Date(event.startsAt.getTime() + (options.slot ?? 0) * length);
   const conversation = await makeConversation({
     kind: "meeting",
+    subject: event.titleVi ?? undefined,
     starterId: requesterId,
     owner: { userId: inviteeId },
   });
+  if (options.message) await makeMessage(conversation.id, requesterId, options.message);
   const meeting = await db.eventMeeting.create({
     data: {
       eventId: event.id,
@@ -348,10 +300,11 @@ export async function makeMeeting(
       requesterId,
       inviteeId,
       startsAt,
-      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      endsAt: new Date(startsAt.getTime() + length),
       status: options.status ?? "accepted",
       requesterOutcome: options.outcome ?? null,
       requesterNote: options.note ?? null,
+      inviteeOutcome: options.inviteeOutcome ?? null,
     },
   });
   return { conversation, meeting };
@@ -374,11 +327,16 @@ export async function makeAgreement(
   });
 }
 
-/** A registration at an event, written directly ("registered" unless told). */
+/** A registration at an event, written directly ("registered" unless told); `listed` with its `interests` for meetings. */
 export async function makeRegistration(
   eventId: string,
   userId: string,
-  options: { status?: "registered" | "waitlisted" | "cancelled"; createdAt?: Date; listed?: boolean } = {},
+  options: {
+    status?: "registered" | "waitlisted" | "cancelled";
+    createdAt?: Date;
+    listed?: boolean;
+    interests?: string;
+  } = {},
 ) {
   return testDb().eventRegistration.create({
     data: {
@@ -386,6 +344,7 @@ export async function makeRegistration(
       userId,
       status: options.status ?? "registered",
       listed: options.listed ?? false,
+      interests: options.interests ?? null,
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
   });

@@ -5,6 +5,7 @@ import type { RegistrationStatus } from "~/domain/event-values";
 import { isLanguage } from "~/i18n/i18n";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
+import { eventBaseSelect } from "./event-select.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Effects, type Tx } from "./write.server";
 
@@ -32,13 +33,7 @@ const notFound = () => new Response("Not found", { status: 404 });
 const SHOWN_STATUSES = ["published", "cancelled"];
 
 export const eventSelect = {
-  id: true,
-  slug: true,
-  titleVi: true,
-  titleEn: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
+  ...eventBaseSelect,
   capacity: true,
   format: true,
   venue: true,

@@ -352,14 +352,20 @@ async function meetingOutcomes(scope: Scope, filters: IndicatorFilters, now: Dat
         ? Prisma.sql`x.eventId IN (SELECT eventId FROM EventField WHERE fieldId IN (${Prisma.join(scope.fieldIds)}))`
         : Prisma.sql`0`,
     );
-  const where = Prisma.join(parts, " AND ");
-  const rows = await db.$queryRaw<{ o: string; n: bigint | number }[]>`
-    SELECT o, COUNT(*) AS n FROM (
-      SELECT COALESCE(x.requesterOutcome, 'none') AS o FROM EventMeeting x JOIN Event ev ON ev.id = x.eventId WHERE ${where}
-      UNION ALL
-      SELECT COALESCE(x.inviteeOutcome, 'none') FROM EventMeeting x JOIN Event ev ON ev.id = x.eventId WHERE ${where})
-    GROUP BY o`;
-  return new Map(rows.map((row) => [row.o, Number(row.n)]));
+  // One pass over the held meetings. A UNION ALL with a branch per side made SQLite search them
+  // and join their events twice (EXPLAIN QUERY PLAN: two SEARCH x USING INDEX
+  // EventMeeting_status_startsAt_endsAt_eventId_idx under a co-routine, then a temporary B-tree);
+  // grouped by their pair of answers, one search reads each meeting once, and the few pairs
+  // (an outcome or none, per side) are split into the two sides' counts here.
+  const rows = await db.$queryRaw<{ r: string | null; i: string | null; n: bigint | number }[]>`
+    SELECT x.requesterOutcome AS r, x.inviteeOutcome AS i, COUNT(*) AS n
+    FROM EventMeeting x JOIN Event ev ON ev.id = x.eventId WHERE ${Prisma.join(parts, " AND ")}
+    GROUP BY r, i`;
+  const counts = new Map<string, number>();
+  for (const row of rows)
+    for (const outcome of [row.r ?? "none", row.i ?? "none"])
+      counts.set(outcome, (counts.get(outcome) ?? 0) + Number(row.n));
+  return counts;
 }
 
 /** Every field for the filter, each group followed by its sub-fields. */

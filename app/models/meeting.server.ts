@@ -4,6 +4,7 @@ import type { MeetingOutcome, MeetingStatus } from "~/domain/meeting-values";
 import type { MessageKey } from "~/i18n/messages";
 import { prisma } from "~/db/client.server";
 import { recordEvent, startConversation } from "./conversation.server";
+import { eventBaseSelect } from "./event-select.server";
 import { notify } from "./notification.server";
 import { write, writeOnce, type Tx } from "./write.server";
 
@@ -45,13 +46,7 @@ const forbidden = () => new Response("You are not allowed to do this.", { status
 type Db = Tx | typeof prisma;
 
 const eventSelect = {
-  id: true,
-  slug: true,
-  titleVi: true,
-  titleEn: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
+  ...eventBaseSelect,
   meetingsOpen: true,
   meetingMinutes: true,
 } as const;

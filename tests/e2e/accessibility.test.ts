@@ -2,14 +2,7 @@ import { describe, expect, test } from "vitest";
 import { axeViolations } from "./axe";
 import { useBrowser } from "./browser";
 import { signInAs } from "./fixtures";
-import {
-  makeEvent,
-  makeEventMeeting,
-  makeMeetingEvent,
-  makeMeetingRegistration,
-  makeRegistration,
-  makeUser,
-} from "../factories";
+import { hanoiMorning, makeEvent, makeMeeting, makeRegistration, makeUser } from "../factories";
 
 /**
  * axe-core's WCAG 2.1 A/AA rules on each kind of page, in both languages and on
@@ -92,13 +85,16 @@ describe("accessibility of the event pages", () => {
 // --- Meetings at events (docs/decisions/073) -------------------------------------------
 
 test("the meeting pages have no serious violations on a phone, signed in as a participant", async () => {
-  const event = await makeMeetingEvent();
-  const past = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+  const event = await makeEvent({ startsAt: hanoiMorning(), hours: 4 });
+  const past = await makeEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000), hours: 4 });
   const [requester, invitee] = [await makeUser({ label: "axe-requester" }), await makeUser({ label: "axe-invitee" })];
-  await makeMeetingRegistration(event.id, requester.id, { listed: true });
-  const listed = await makeMeetingRegistration(event.id, invitee.id, { listed: true, interests: "Xử lý nước" });
-  const waiting = await makeEventMeeting(event, requester.id, invitee.id);
-  const over = await makeEventMeeting(past, requester.id, invitee.id, { status: "accepted" });
+  await makeRegistration(event.id, requester.id, { listed: true });
+  const listed = await makeRegistration(event.id, invitee.id, { listed: true, interests: "Xử lý nước" });
+  const waiting = await makeMeeting(event, requester.id, invitee.id, {
+    status: "requested",
+    message: "Xin gặp để trao đổi.",
+  });
+  const over = await makeMeeting(past, requester.id, invitee.id, { message: "Xin gặp để trao đổi." });
   const found: Record<string, unknown[]> = {};
   for (const [who, url] of [
     [invitee, `/messages/${waiting.conversation.id}`],

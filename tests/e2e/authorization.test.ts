@@ -5,11 +5,10 @@ import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 import * as world from "./world";
 import {
+  hanoiMorning,
   hex,
   makeBooking,
   makeEvent,
-  makeMeetingEvent,
-  makeMeetingRegistration,
   makeMessage,
   makeOffer,
   makeOrganization,
@@ -2020,12 +2019,12 @@ for (const [intent, from, to, side, form] of [
  * the portal makes it; `ended`: the event is over (outcomes open).
  */
 async function eventMeeting(status = "requested", options: { ended?: boolean } = {}) {
-  const startsAt = options.ended ? new Date(Date.now() - 3 * 86_400_000) : undefined;
-  const event = await makeMeetingEvent({ startsAt });
+  const startsAt = options.ended ? new Date(Date.now() - 3 * 86_400_000) : hanoiMorning();
+  const event = await makeEvent({ startsAt, hours: 4 });
   const requester = await makeUser({ label: "requester", name: `Người xin gặp ${word()}` });
   const invitee = await makeUser({ label: "invitee", name: `Người được mời ${word()}` });
-  await makeMeetingRegistration(event.id, requester.id);
-  const listed = await makeMeetingRegistration(event.id, invitee.id, {
+  await makeRegistration(event.id, requester.id);
+  const listed = await makeRegistration(event.id, invitee.id, {
     listed: true,
     interests: `Quan tâm riêng ${word()}`,
   });
@@ -2069,7 +2068,7 @@ add({
   prepare: async () => {
     const f = await eventMeeting("declined");
     const asker = await makeUser({ label: "asker" });
-    await makeMeetingRegistration(f.event.id, asker.id);
+    await makeRegistration(f.event.id, asker.id);
     return { ...f, people: { ...f.people, asker } };
   },
   path: (f) => `/events/${f.event.slug}/people`,

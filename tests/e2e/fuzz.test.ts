@@ -15,10 +15,9 @@ import {
 } from "./fuzz/inputs";
 import { ROOT } from "../setup/paths";
 import {
+  hanoiMorning,
   makeEvent,
-  makeEventMeeting,
-  makeMeetingEvent,
-  makeMeetingRegistration,
+  makeMeeting,
   makeOffer,
   makeOrganization,
   makeRegistration,
@@ -663,14 +662,18 @@ describe(`fuzz (seed ${SEED})`, () => {
  * own listing form, a request waiting for their answer, and a past meeting's outcome form.
  */
 async function meetingActor(): Promise<Actor> {
-  const event = await makeMeetingEvent({ hours: 8 });
-  const past = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+  const event = await makeEvent({ startsAt: hanoiMorning(), hours: 8 });
+  const past = await makeEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000), hours: 4 });
   const participant = await makeUser({ label: "fuzz-participant" });
   const other = await makeUser({ label: "fuzz-other-participant" });
-  await makeMeetingRegistration(event.id, participant.id, { listed: true, interests: "Thiết bị đo" });
-  const listed = await makeMeetingRegistration(event.id, other.id, { listed: true, interests: "Xử lý nước" });
-  const waiting = await makeEventMeeting(event, other.id, participant.id, { slot: 3 });
-  const over = await makeEventMeeting(past, other.id, participant.id, { status: "accepted" });
+  await makeRegistration(event.id, participant.id, { listed: true, interests: "Thiết bị đo" });
+  const listed = await makeRegistration(event.id, other.id, { listed: true, interests: "Xử lý nước" });
+  const waiting = await makeMeeting(event, other.id, participant.id, {
+    status: "requested",
+    slot: 3,
+    message: "Xin gặp để trao đổi.",
+  });
+  const over = await makeMeeting(past, other.id, participant.id, { message: "Xin gặp để trao đổi." });
   return {
     name: "meeting participant",
     userId: participant.id,

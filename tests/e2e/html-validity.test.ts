@@ -3,11 +3,10 @@ import { portalDb, signInAs } from "./fixtures";
 import { htmlProblems } from "./html-validate";
 import { httpClient } from "./http-client";
 import {
+  hanoiMorning,
   makeBooking,
   makeEvent,
-  makeEventMeeting,
-  makeMeetingEvent,
-  makeMeetingRegistration,
+  makeMeeting,
   makeOffer,
   makeOrganization,
   makeRegistration,
@@ -272,17 +271,20 @@ test("the checker finds a real problem (it is not switched off)", async () => {
 // --- Meetings at events (docs/decisions/073) -------------------------------------------
 
 test("the meeting pages are valid HTML for a visitor, a member not registered and the two participants", async () => {
-  const event = await makeMeetingEvent();
-  const past = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+  const event = await makeEvent({ startsAt: hanoiMorning(), hours: 4 });
+  const past = await makeEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000), hours: 4 });
   const [requester, invitee, outsider] = [
     await makeUser({ label: "html-requester" }),
     await makeUser({ label: "html-invitee" }),
     await makeUser({ label: "html-outsider" }),
   ];
-  await makeMeetingRegistration(event.id, requester.id, { listed: true, interests: "Thiết bị đo" });
-  const listed = await makeMeetingRegistration(event.id, invitee.id, { listed: true, interests: "Xử lý nước" });
-  const waiting = await makeEventMeeting(event, requester.id, invitee.id);
-  const over = await makeEventMeeting(past, requester.id, invitee.id, { status: "accepted" });
+  await makeRegistration(event.id, requester.id, { listed: true, interests: "Thiết bị đo" });
+  const listed = await makeRegistration(event.id, invitee.id, { listed: true, interests: "Xử lý nước" });
+  const waiting = await makeMeeting(event, requester.id, invitee.id, {
+    status: "requested",
+    message: "Xin gặp để trao đổi.",
+  });
+  const over = await makeMeeting(past, requester.id, invitee.id, { message: "Xin gặp để trao đổi." });
   const people = `/events/${event.slug}/people`;
   const readers = [
     { cookie: undefined, pages: [people] },

@@ -3,16 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
-import {
-  makeEvent,
-  makeMatchRow,
-  makeMeetingEvent,
-  makeMeetingRegistration,
-  makeMessage,
-  makeOffer,
-  makeRegistration,
-  makeUser,
-} from "../factories";
+import { makeEvent, makeMatchRow, makeMessage, makeOffer, makeRegistration, makeUser } from "../factories";
 import { meetingSlots } from "~/domain/meeting";
 import { makeFoodCompany, makeRequest, makeResearcher, makeResponse, word } from "./world";
 
@@ -530,10 +521,10 @@ describe("Events", () => {
 
 describe("a meeting's private notes", () => {
   test("reach only their own side: never the other side, the public pages, search, the API or exports", async () => {
-    const event = await makeMeetingEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000) });
+    const event = await makeEvent({ startsAt: new Date(Date.now() - 3 * 86_400_000), hours: 4 });
     const [requester, invitee] = [await makeUser({ label: "requester" }), await makeUser({ label: "invitee" })];
-    await makeMeetingRegistration(event.id, requester.id, { listed: true });
-    await makeMeetingRegistration(event.id, invitee.id, { listed: true, interests: `Quan tâm ${word()}` });
+    await makeRegistration(event.id, requester.id, { listed: true });
+    await makeRegistration(event.id, invitee.id, { listed: true, interests: `Quan tâm ${word()}` });
     const requesterNote = `requesternote${word(12)}`;
     const inviteeNote = `inviteenote${word(12)}`;
     const conversation = await db().conversation.create({

@@ -2,7 +2,7 @@ import { expect, inject, test } from "vitest";
 import { formatSlot, meetingSlots } from "~/domain/meeting";
 import { readMailbox } from "../mailbox";
 import { useBrowser } from "./browser";
-import { makeMeetingEvent, makeMeetingRegistration, makeUser } from "../factories";
+import { hanoiMorning, makeEvent, makeRegistration, makeUser } from "../factories";
 import { portalDb, signInAs } from "./fixtures";
 import { httpClient } from "./http-client";
 
@@ -31,14 +31,14 @@ async function mailsTo(email: string) {
 }
 
 test("two participants meet at an event: opt in, request, accept, a clash refused, agendas, outcomes", async () => {
-  const event = await makeMeetingEvent({ title: "Chợ công nghệ Hà Nội 2026" });
+  const event = await makeEvent({ titleVi: "Chợ công nghệ Hà Nội 2026", startsAt: hanoiMorning(), hours: 4 });
   const slots = meetingSlots(event);
   const slot = formatSlot("vi", slots[2]!.start, slots[2]!.end);
   const lab = await makeUser({ label: "lab", name: "Nguyễn Thị Lan" });
   const startup = await makeUser({ label: "startup", name: "Trần Văn Khởi" });
   const third = await makeUser({ label: "third", name: "Lê Minh Ba" });
   const outsider = await makeUser({ label: "outsider", name: "Người Ngoài" });
-  for (const user of [lab, startup, third]) await makeMeetingRegistration(event.id, user.id);
+  for (const user of [lab, startup, third]) await makeRegistration(event.id, user.id);
   const people = `/events/${event.slug}/people`;
 
   // A visitor is asked to sign in; a member not registered is sent to register.
@@ -169,15 +169,15 @@ test("two participants meet at an event: opt in, request, accept, a clash refuse
 });
 
 test("without JavaScript, refused meeting forms answer 4xx with their message and what was typed", async () => {
-  const event = await makeMeetingEvent();
+  const event = await makeEvent({ startsAt: hanoiMorning(), hours: 4 });
   const slots = meetingSlots(event).map((slot) => slot.start.toISOString());
   const [a, b, outsider] = await Promise.all([
     makeUser({ label: "a" }),
     makeUser({ label: "b" }),
     makeUser({ label: "outsider" }),
   ]);
-  await makeMeetingRegistration(event.id, a.id);
-  const listed = await makeMeetingRegistration(event.id, b.id, { listed: true });
+  await makeRegistration(event.id, a.id);
+  const listed = await makeRegistration(event.id, b.id, { listed: true });
   const form = (extra: Record<string, string> = {}) => ({
     intent: "request",
     registrationId: listed.id,

@@ -142,6 +142,28 @@ describe("the indicators", () => {
     expect(otherField.meetingOutcomes.every((row) => row.count === 0)).toBe(true);
   });
 
+  test("count each side's outcome once, whether both, one or neither answered", async () => {
+    // A world of its own: Hoàn Kiếm in 2027, after NOW, so that no other figure here counts it.
+    const a = await makeUser({ label: "ind-side-a", password: null });
+    const b = await makeUser({ label: "ind-side-b", password: null });
+    const event = await makeEvent({ district: "hoan-kiem", startsAt: at("2027-02-10T02:00:00Z") });
+    await makeMeeting(event, a.id, b.id, { outcome: "agreement", inviteeOutcome: "agreement" });
+    await makeMeeting(event, b.id, a.id, { slot: 1, outcome: "follow_up_request", inviteeOutcome: "nothing" });
+    await makeMeeting(event, a.id, b.id, { slot: 2, inviteeOutcome: "response" });
+    await makeMeeting(event, b.id, a.id, { slot: 3 });
+    await makeMeeting(event, a.id, b.id, { slot: 4 });
+    const filters = { from: "2027-Q1", to: "2027-Q1", district: "hoan-kiem", field: null };
+    const data = await loadIndicators(filters, at("2027-03-01T00:00:00Z"));
+    expect(data.totals.meetings).toBe(5);
+    expect(data.meetingOutcomes).toEqual([
+      { outcome: "follow_up_request", count: 1 },
+      { outcome: "response", count: 1 },
+      { outcome: "agreement", count: 2 },
+      { outcome: "nothing", count: 1 },
+      { outcome: "none", count: 5 },
+    ]);
+  });
+
   test("filter by quarter", async () => {
     const data = await loadIndicators({ ...RANGE, from: "2026-Q3" }, NOW);
     expect(data.quarters).toEqual(["2026-Q3"]);

@@ -12,7 +12,7 @@ import {
   takeMeetingStep,
 } from "~/models/meeting.server";
 import { prisma } from "~/db/client.server";
-import { hex, makeMeetingEvent, makeMeetingRegistration, makeUser } from "../factories";
+import { hanoiMorning, hex, makeEvent, makeRegistration, makeUser } from "../factories";
 
 /**
  * Meetings at events against a real database (docs/decisions/073): the request as a
@@ -33,12 +33,12 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 /** An event with `people` registered participants, all listed. */
-async function eventWith(count: number, options: Parameters<typeof makeMeetingEvent>[0] = {}) {
-  const event = await makeMeetingEvent(options);
+async function eventWith(count: number, options: Parameters<typeof makeEvent>[0] = {}) {
+  const event = await makeEvent({ startsAt: hanoiMorning(), hours: 4, ...options });
   const people: (User & { registrationId: string })[] = [];
   for (let index = 0; index < count; index += 1) {
     const user = await makeUser({ label: `participant${index}`, password: null });
-    const registration = await makeMeetingRegistration(event.id, user.id, { listed: true, interests: "Xử lý nước" });
+    const registration = await makeRegistration(event.id, user.id, { listed: true, interests: "Xử lý nước" });
     people.push({ ...user, registrationId: registration.id });
   }
   const slots = meetingSlots(event).map((slot) => slot.start.toISOString());
@@ -100,7 +100,7 @@ describe("a meeting request", () => {
     const [a, b, c] = people;
     const outsider = await makeUser({ label: "outsider", password: null });
     const waitlisted = await makeUser({ label: "waitlisted", password: null });
-    await makeMeetingRegistration(event.id, waitlisted.id, { status: "waitlisted", listed: true });
+    await makeRegistration(event.id, waitlisted.id, { status: "waitlisted", listed: true });
     expect(await refusal(ask(event.slug, outsider, b!, slots[0]!))).toBe("notRegistered");
     expect(await refusal(ask(event.slug, waitlisted, b!, slots[0]!))).toBe("notRegistered");
     expect(await refusal(ask(event.slug, a!, a!, slots[0]!))).toBe("self");
@@ -222,10 +222,10 @@ describe("clash-free agendas", () => {
     expect(await refusal(takeMeetingStep(two, d!.id, "accept"))).toBe("clash");
     expect((await meetingOf(two)).status).toBe("requested");
     // Another event at the same hours: A's meeting there clashes with this one.
-    const other = await makeMeetingEvent({ startsAt: event.startsAt, hours: 2, meetingMinutes: 15 });
+    const other = await makeEvent({ startsAt: event.startsAt, hours: 2, meetingMinutes: 15 });
     const [x] = [await makeUser({ label: "x", password: null })];
-    await makeMeetingRegistration(other.id, a!.id, { listed: true });
-    const xReg = await makeMeetingRegistration(other.id, x.id, { listed: true });
+    await makeRegistration(other.id, a!.id, { listed: true });
+    const xReg = await makeRegistration(other.id, x.id, { listed: true });
     const elsewhere = await ask(
       other.slug,
       a!,
@@ -309,9 +309,9 @@ describe("who is coming", () => {
     const { event, people } = await eventWith(2);
     const [a, b] = people;
     const shy = await makeUser({ label: "shy", password: null });
-    await makeMeetingRegistration(event.id, shy.id, { listed: false });
+    await makeRegistration(event.id, shy.id, { listed: false });
     const cancelled = await makeUser({ label: "gone", password: null });
-    await makeMeetingRegistration(event.id, cancelled.id, { status: "cancelled", listed: true });
+    await makeRegistration(event.id, cancelled.id, { status: "cancelled", listed: true });
     const outsider = await makeUser({ label: "outsider", password: null });
     const loaded = (await publishedEvent(event.slug))!;
     expect(await peopleAtEvent(loaded, null)).toEqual({ access: "signIn" });
