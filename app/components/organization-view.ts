@@ -1,4 +1,5 @@
 import { pick, type Language } from "~/i18n/i18n";
+import { shownTextKey } from "~/domain/organization-values";
 import type { OrganizationCard } from "~/models/organization.server";
 import type { OrganizationHitHighlights } from "~/utils/search-types";
 
@@ -29,9 +30,8 @@ export function toCardView(
   lang: Language,
   highlights: OrganizationHitHighlights = {},
 ): OrganizationCardView {
-  const nameKey = lang === "vi" ? (card.nameVi ? "nameVi" : "nameEn") : card.nameEn ? "nameEn" : "nameVi";
-  const summaryKey =
-    lang === "vi" ? (card.summaryVi ? "summaryVi" : "summaryEn") : card.summaryEn ? "summaryEn" : "summaryVi";
+  const nameKey = shownTextKey(card, "name", lang);
+  const summaryKey = shownTextKey(card, "summary", lang);
   return {
     slug: card.slug,
     kind: card.kind,

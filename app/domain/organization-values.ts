@@ -64,3 +64,15 @@ export type ListingTexts = {
   summaryVi: string | null;
   summaryEn: string | null;
 };
+
+/** Which of a listing's two names or summaries a page in `lang` shows: its own language's, else the other. */
+export function shownTextKey<K extends "name" | "summary">(
+  texts: Pick<ListingTexts, `${K}Vi` | `${K}En`>,
+  text: K,
+  lang: "vi" | "en",
+): `${K}Vi` | `${K}En` {
+  const vi = `${text}Vi` as const;
+  const en = `${text}En` as const;
+  const own = lang === "vi" ? vi : en;
+  return (texts as Record<string, string | null>)[own] ? own : lang === "vi" ? en : vi;
+}

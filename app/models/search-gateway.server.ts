@@ -19,6 +19,8 @@ import { setting } from "~/config/env.server";
 import { log } from "~/config/log.server";
 import type { ListingFilters } from "~/utils/list-queries";
 import { searchTerms } from "~/utils/text";
+import { shownTextKey } from "~/domain/organization-values";
+import type { Language } from "~/i18n/i18n";
 import { dataCache } from "./cache.server";
 import { getTaxonomy, type Taxonomy } from "./field.server";
 import { PUBLIC_EXPERT } from "./expert.server";
@@ -153,19 +155,22 @@ export async function searchDirectory(
     concepts: mode === "engine" ? concepts : [],
     results: cards.map((organization) => ({
       organization,
-      highlights: markedWords(organization, terms, highlights?.get(organization.id)),
+      highlights: markedWords(organization, terms, input.lang, highlights?.get(organization.id)),
     })),
   };
 }
 
 /**
  * A card's marked words: the engine marks the names it matched (typos and
- * synonyms included); the summaries' excerpts, and the names when the
- * database answered, are marked here with the query's words.
+ * synonyms included); the summary's excerpt, and the names when the
+ * database answered, are marked here with the query's words. Only the
+ * summary the card shows in `lang` is marked: the other was a second pass
+ * over every card's text for nothing.
  */
 function markedWords(
   card: OrganizationCard,
   terms: string[],
+  lang: Language,
   fromEngine: OrganizationHit["highlights"] | undefined,
 ): OrganizationHit["highlights"] {
   const marked: OrganizationHit["highlights"] = { ...fromEngine };
@@ -177,8 +182,8 @@ function markedWords(
     set("nameEn", highlightWords(card.nameEn, terms));
     set("acronym", highlightWords(card.acronym, terms));
   }
-  set("summaryVi", highlightExcerpt(card.summaryVi, terms));
-  set("summaryEn", highlightExcerpt(card.summaryEn, terms));
+  const summary = shownTextKey(card, "summary", lang);
+  set(summary, highlightExcerpt(card[summary], terms));
   return marked;
 }
 
