@@ -204,6 +204,5 @@ export function calendarHeaders(options: { filename?: string; private?: boolean 
     // Five minutes, like the other public exports; the summary follows the reader's language.
     "Cache-Control": options.private ? "private, max-age=300" : "public, max-age=300",
     ...(options.private ? {} : { Vary: "Accept-Language, Cookie" }),
-    "X-Content-Type-Options": "nosniff",
   };
 }

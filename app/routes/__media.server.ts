@@ -13,7 +13,6 @@ export async function mediaAnswer(file: string | null) {
       "Content-Type": "image/webp",
       "Content-Length": String(bytes.length),
       "Cache-Control": "public, max-age=31536000, immutable",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -25,7 +25,6 @@ export async function loader(args: LoaderFunctionArgs) {
       "Content-Type": attachment.contentType,
       "Content-Length": String(bytes.length),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, max-age=3600",
       "Cross-Origin-Resource-Policy": "same-origin",

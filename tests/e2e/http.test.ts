@@ -284,6 +284,8 @@ describe("headers and health", () => {
       await get("/api/v1/organizations?limit=1"),
       await get("/api/v1/organizations", { method: "POST", body: "x" }),
       await get("/export/organizations.csv"),
+      // Files that set their own headers must not send helmet's a second time ("nosniff, nosniff").
+      await get("/events.ics"),
       await get("/favicon.svg"),
       await get("/readyz"),
       await get("/language", { method: "POST", headers: { Origin: "https://evil.example" }, body: "lang=en" }),

@@ -61,6 +61,7 @@ describe("an organization's logo", () => {
     expect(answer.headers()["content-type"]).toBe("image/webp");
     // Was a bug: the pages' "private, no-cache" came first, so browsers asked again every time.
     expect(answer.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(answer.headers()["x-content-type-options"]).toBe("nosniff");
     const served = await answer.body();
     expect((await sharp(served).metadata()).width).toBe(256);
     expect(served.includes(Buffer.from("Camera Owner"))).toBe(false);
