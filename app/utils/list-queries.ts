@@ -440,3 +440,25 @@ export const eventsPageQuerySchema = z
     organizers: organizer,
   }));
 export type EventsPageQuery = z.output<typeof eventsPageQuerySchema>;
+
+/** /api/v1/events: the page's filters under the API's names (`area` for the former district), and its paging. */
+export const apiEventsQuerySchema = z
+  .object({
+    q: text,
+    when: choice(["upcoming", "past"] as const),
+    kind: apiList(member(EVENT_KINDS)),
+    format: apiList(member(EVENT_FORMATS)),
+    area: apiList(known(isDistrictSlug)),
+    field: apiList(slug),
+    organizer: apiList(slug),
+    ...paging,
+  })
+  .transform(({ kind, format, area, field, organizer, ...rest }) => ({
+    ...rest,
+    kinds: kind,
+    formats: format,
+    districts: area,
+    fields: field,
+    organizers: organizer,
+  }));
+export type ApiEventsQuery = z.output<typeof apiEventsQuerySchema>;
