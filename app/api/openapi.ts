@@ -3,7 +3,8 @@ import { WARDS } from "~/domain/wards";
 import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
 import { EVENT_FORMATS, EVENT_KINDS } from "~/domain/event-values";
-import { WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
+import { COUNTRIES, WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
+import { EXPERT_BASES } from "~/utils/list-queries";
 import { BUDGETS, COMPANY_SIZES, REQUESTER_TYPES, SECTORS, VISIBILITIES } from "~/domain/request-values";
 import {
   ACCESS_MODES,
@@ -453,6 +454,16 @@ const parameters: Record<string, Schema> = {
   }),
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
   offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
+  based: repeatable(
+    "based",
+    "Where the expert works: domestic (in Vietnam) or abroad, as the experts page's filter.",
+    oneOf(EXPERT_BASES),
+  ),
+  country: repeatable(
+    "country",
+    "The country an expert abroad works in: an ISO 3166-1 alpha-2 code (Vietnam has none: use based=domestic).",
+    oneOf(COUNTRIES),
+  ),
   sector: repeatable("sector", "The requester's sector.", oneOf(SECTORS)),
   requesterType: repeatable("requesterType", "Who posted the request.", oneOf(REQUESTER_TYPES)),
   price: repeatable("price", "How the price is given.", oneOf(PRICE_MODES)),
@@ -653,7 +664,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
     id: "listExperts",
     tag: "experts",
     summary: "Search published expertise profiles",
-    parameters: ["q", "field", "offer", "page", "perPage"],
+    parameters: ["q", "field", "offer", "based", "country", "page", "perPage"],
     schema: "ExpertList",
   }),
   "/experts/{slug}": operation({

@@ -135,6 +135,8 @@ describe("experts and requests", () => {
       q: "",
       fields: ["ai"],
       offers: ["consulting"],
+      based: [],
+      countries: [],
       page: 1,
       perPage: 5,
     });
@@ -152,6 +154,25 @@ describe("experts and requests", () => {
     expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=&page=2")))).toMatchObject({
       code: "invalid_parameter",
     });
+  });
+
+  test('experts abroad: based and country, as the experts page\'s "Nơi làm việc" encodes them', () => {
+    expect(parseExpertQuery(new URLSearchParams("based=abroad&country=JP&country=FR"))).toMatchObject({
+      based: ["abroad"],
+      countries: ["JP", "FR"],
+    });
+    expect(parseExpertQuery(new URLSearchParams("based=domestic"))).toMatchObject({ based: ["domestic"] });
+    for (const search of ["country=XX", "country=jp", "country=VN", "country=", "based=mars"])
+      expect(
+        refusal(() => parseExpertQuery(new URLSearchParams(search))),
+        search,
+      ).toMatchObject({
+        status: 400,
+        code: "invalid_parameter",
+      });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("country=XX"))).message).toMatch(
+      /Unknown country "XX" in "country" \(an ISO 3166-1 alpha-2 code/,
+    );
   });
 
   test("an endpoint without parameters says so", () => {

@@ -73,7 +73,9 @@ function apiProblem({ name, kind, value, count }: ParamProblem): ApiError {
     case "unknown": {
       const choices = CHOICES[name];
       if (choices) return badParameter(`${quoted} must be one of ${choices.join(", ")} (got "${shorten(value)}").`);
-      return badParameter(`Unknown ${WHAT[name] ?? name} "${shorten(value)}" in ${quoted}.`);
+      return badParameter(
+        `Unknown ${WHAT[name] ?? name} "${shorten(value)}" in ${quoted}${UNKNOWN_HINTS[name] ?? ""}.`,
+      );
     }
   }
 }
@@ -87,6 +89,12 @@ const CHOICES: Record<string, readonly string[]> = {
   access: ACCESS_MODES,
   ip: IP_STATUSES,
   when: ["upcoming", "past"],
+};
+
+/** Filters whose values are many, named with where to find them when one is not. */
+const UNKNOWN_HINTS: Record<string, string> = {
+  country: " (an ISO 3166-1 alpha-2 code in capitals, such as JP; Vietnam has none: use based=domestic)",
+  based: " (domestic or abroad)",
 };
 
 type ApiSchema =

@@ -226,9 +226,23 @@ export const apiOrganizationsQuerySchema = z
     verifiedOnly: verified,
   }));
 
+/** The page's "Nơi làm việc" under the same names: `based` (domestic, abroad) and `country` (ISO code). */
 export const apiExpertsQuerySchema = z
-  .object({ q: text, field: apiList(slug), offer: apiList(member(OFFERS)), ...paging })
-  .transform(({ field, offer, ...rest }) => ({ ...rest, fields: field, offers: offer }));
+  .object({
+    q: text,
+    field: apiList(slug),
+    offer: apiList(member(OFFERS)),
+    based: apiList(member(EXPERT_BASES)),
+    country: apiList(known(isCountryCode)),
+    ...paging,
+  })
+  .transform(({ field, offer, based, country, ...rest }) => ({
+    ...rest,
+    fields: field,
+    offers: offer,
+    based,
+    countries: country,
+  }));
 
 export const apiRequestsQuerySchema = z
   .object({

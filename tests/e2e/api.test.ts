@@ -1041,6 +1041,9 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     ["/organizations?field=x%22%20OR%20kind%20%3D%20%22lab", "invalid_parameter"],
     ["/experts?offer=free-lunch", "invalid_parameter"],
     ["/experts?kind=lab", "unknown_parameter"],
+    ["/experts?country=XX", "invalid_parameter"],
+    ["/experts?country=VN", "invalid_parameter"],
+    ["/experts?based=mars", "invalid_parameter"],
     ["/requests?sector=mining", "invalid_parameter"],
     ["/requests?page=-1", "invalid_parameter"],
     ["/fields?page=2", "unknown_parameter"],
@@ -1173,7 +1176,7 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     const from = clientAddress();
     for (const [endpoint, params] of [
       ["/organizations", ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]],
-      ["/experts", ["field", "offer"]],
+      ["/experts", ["field", "offer", "based", "country"]],
       ["/requests", ["sector"]],
       ["/services", ["price", "kind", "trl", "ip", "updatedSince", "ward"]],
       ["/equipment", ["access"]],

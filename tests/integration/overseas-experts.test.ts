@@ -163,4 +163,28 @@ describe("the network's figures and the API", () => {
     const home = list.data.find((row) => row.country === null);
     expect(home).toMatchObject({ institutionAbroad: null, workModes: [], languages: [] });
   });
+
+  test("the API's experts filter by based and country, as the page's URL does, in the engine and the database", async () => {
+    const origin = "https://portal.example";
+    const slugsFor = async (search: string) => {
+      const list = (await listExperts({
+        params: {},
+        url: new URL(`${origin}/api/v1/experts?q=${token}&${search}`),
+        origin,
+      } as never)) as { data: { slug: string; country: string | null }[]; degraded: boolean };
+      return list.data.map((row) => row.country ?? "home").sort();
+    };
+    for (const [search, expected] of [
+      ["based=abroad", ["DE", "JP"]],
+      ["based=domestic", ["home"]],
+      ["country=JP", ["JP"]],
+      ["country=JP&country=DE", ["DE", "JP"]],
+      ["based=abroad&country=DE", ["DE"]],
+    ] as const) {
+      expect(await slugsFor(search), search).toEqual(expected);
+      expect(await withEngineDown(() => slugsFor(search)), `${search}, engine down`).toEqual(expected);
+    }
+    for (const search of ["country=VN", "country=jp", "based=mars"])
+      await expect(slugsFor(search), search).rejects.toMatchObject({ status: 400, code: "invalid_parameter" });
+  });
 });
