@@ -127,6 +127,42 @@ describe("the 'Nơi làm việc' facet and the country filter", () => {
   });
 });
 
+describe("a country's name is search text", () => {
+  test('"Phần Lan", "phan lan" and "Finland" find the experts based in Finland, in the engine and the database', async () => {
+    // Nothing in this profile names Finland but its country's code (nor carries this file's token).
+    const finland = await profile("Chuyên Gia Bắc Âu", {
+      country: "FI",
+      institutionAbroad: "Đại học ví dụ, Helsinki",
+      workModes: "remote_advice",
+      languages: "en",
+      keywords: `${word()}, pin mặt trời`,
+      bioVi: "Nghiên cứu pin mặt trời ở Bắc Âu.",
+    });
+    await drainOutbox();
+    const others = [ids.japan, ids.germany, ids.home];
+    for (const q of ["Phần Lan", "phan lan", "Finland", "finland"]) {
+      const search: ListingQuery = { q, areas: [], fields: [], extra: [], page: 1, perPage: 100 };
+      const engine = await searchExperts(search);
+      const database = await withEngineDown(() => searchExperts(search));
+      expect([engine.mode, database.mode]).toEqual(["engine", "database"]);
+      for (const found of [engine, database]) {
+        const hits = found.hits.map((hit) => hit.id);
+        expect(hits, `${q} (${found.mode})`).toContain(finland.id);
+        for (const other of others) expect(hits, `${q} (${found.mode})`).not.toContain(other);
+      }
+    }
+    // And Japan's, in both languages.
+    for (const q of ["Nhật Bản", "nhat ban", "Japan"]) {
+      const search: ListingQuery = { q, areas: [], fields: [], extra: [], page: 1, perPage: 100 };
+      for (const found of [await searchExperts(search), await withEngineDown(() => searchExperts(search))])
+        expect(
+          found.hits.map((hit) => hit.id),
+          `${q} (${found.mode})`,
+        ).toContain(ids.japan);
+    }
+  });
+});
+
 describe("the network's figures and the API", () => {
   test("counts by country and by field group, from the database", async () => {
     const summary = await getOverseasSummary();
