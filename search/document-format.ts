@@ -14,8 +14,9 @@ import type { MeiliSearch } from "meilisearch";
  * 7: requests carry who posted them, business or public agency (requesterType; decision 067).
  * 8: experts carry whether their affiliation is verified (affiliationVerified; decision 069).
  * 9: experts carry whether they are based abroad, and the country (overseas, country; decision 076).
+ * 10: experts abroad are found by their country's name in Vietnamese and English (countryNames; decision 076).
  */
-export const DOCUMENT_FORMAT = 9;
+export const DOCUMENT_FORMAT = 10;
 
 /** The format of an index's documents, judged by one of them; null when the index is empty. */
 export async function indexedDocumentFormat(client: MeiliSearch, uid: string): Promise<number | null> {

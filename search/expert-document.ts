@@ -3,6 +3,7 @@ import type { DbClient } from "~/db/client.server";
 import { ACADEMIC_TITLE_LABELS, splitLines, type AcademicTitle } from "~/domain/expert-values";
 import { findDistrict } from "~/domain/districts";
 import { isAffiliationVerified } from "~/domain/affiliation";
+import { countryName } from "~/domain/overseas";
 import { foldForSearch, foldText } from "~/utils/text";
 import { DOCUMENT_FORMAT } from "./document-format";
 import { fieldTerms } from "./synonyms";
@@ -33,6 +34,8 @@ export type ExpertDocument = {
   overseas: boolean;
   /** The country abroad (ISO 3166-1 alpha-2); null in Vietnam */
   country: string | null;
+  /** Its names in both languages ("Nhật Bản", "Japan"), searched; empty in Vietnam */
+  countryNames: string[];
   publishedAt: number;
   sortName: string;
 };
@@ -71,12 +74,18 @@ export function expertDocument(expert: ExpertForIndex): ExpertDocument {
     district: affiliation?.district ?? null,
     overseas: expert.country !== null,
     country: expert.country,
+    countryNames: countryNamesOf(expert.country),
     publishedAt: (expert.publishedAt ?? expert.createdAt).getTime(),
     sortName: foldText(expert.fullName),
   };
 }
 
-/** Folded text for the database fallback (names, fields with aliases and areas, keywords, bio, links). */
+/** A country's names as people type them, in Vietnamese and English (once when the two are one). */
+function countryNamesOf(code: string | null): string[] {
+  return code ? [...new Set([countryName(code, "vi"), countryName(code, "en")])] : [];
+}
+
+/** Folded text for the database fallback (names, fields with aliases and areas, keywords, bio, links, country). */
 export function expertSearchText(expert: ExpertForIndex): string {
   const doc = expertDocument(expert);
   const areas = expert.fields.flatMap(({ field }) => (field.parent ? [field.parent.nameVi, field.parent.nameEn] : []));
@@ -93,6 +102,7 @@ export function expertSearchText(expert: ExpertForIndex): string {
       doc.bioEn,
       ...doc.linkTitles,
       district?.vi,
+      ...doc.countryNames,
     ]
       .filter(Boolean)
       .join(" \n "),

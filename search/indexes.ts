@@ -87,6 +87,8 @@ export const EXPERTS_INDEX: IndexDefinition = {
       "keywords",
       "fieldNames",
       "affiliationNames",
+      // The country abroad, by name in both languages (docs/decisions/076)
+      "countryNames",
       "linkTitles",
       "bioVi",
       "bioEn",

@@ -10,6 +10,7 @@ const LINK_TABLES = {
   organization: { table: Prisma.raw("OrganizationField"), owner: Prisma.raw("organizationId") },
   expert: { table: Prisma.raw("ExpertField"), owner: Prisma.raw("expertId") },
   request: { table: Prisma.raw("RequestField"), owner: Prisma.raw("requestId") },
+  event: { table: Prisma.raw("EventField"), owner: Prisma.raw("eventId") },
 } as const;
 
 export async function fieldSlugsOf(kind: keyof typeof LINK_TABLES, ids: readonly string[], db: DbClient = prisma) {

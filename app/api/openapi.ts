@@ -2,7 +2,9 @@ import { DISTRICTS } from "~/domain/districts";
 import { WARDS } from "~/domain/wards";
 import { ACADEMIC_TITLES, LINK_KINDS, OFFERS } from "~/domain/expert-values";
 import { ORGANIZATION_KINDS } from "~/domain/organization-values";
-import { WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
+import { EVENT_FORMATS, EVENT_KINDS } from "~/domain/event-values";
+import { COUNTRIES, WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
+import { EXPERT_BASES } from "~/utils/list-queries";
 import { BUDGETS, COMPANY_SIZES, REQUESTER_TYPES, SECTORS, VISIBILITIES } from "~/domain/request-values";
 import {
   ACCESS_MODES,
@@ -242,7 +244,49 @@ const schemas: Record<string, Schema> = {
   Offer: object(offerProperties(true)),
   OfferList: list("OfferSummary"),
   OfferResponse: object({ data: ref("Offer") }),
+  EventSummary: object(eventProperties(false)),
+  Event: object(eventProperties(true)),
+  EventList: list("EventSummary"),
+  EventResponse: object({ data: ref("Event") }),
 };
+
+/** A published event (docs/decisions/072): what its card, or its page, shows. */
+function eventProperties(detail: boolean): Record<string, Schema> {
+  return {
+    slug: slug("Stable identifier"),
+    kind: oneOf(EVENT_KINDS),
+    titleVi: nullable(text("Title in Vietnamese")),
+    titleEn: nullable(text("Title in English")),
+    startsAt: dateTime("Start, in UTC (Hanoi is UTC+07:00)"),
+    endsAt: dateTime("End, in UTC"),
+    format: oneOf(EVENT_FORMATS),
+    venue: nullable(text("Where it takes place, as written; null for an online event")),
+    area: nullable(ref("District")),
+    ward: nullable(ref("Ward")),
+    organization: nullable(
+      object({ slug: slug("Organization slug"), ...names }, "The published listing that organizes it"),
+    ),
+    organizerName: nullable(
+      text("The organizer as named when no listing is; null with organization null: the city itself"),
+    ),
+    ...addresses,
+    icsUrl: uri("The event as an iCalendar file"),
+    ...(detail
+      ? {
+          status: oneOf(
+            ["published", "cancelled"],
+            "cancelled: its page stays and says so; it has left the list and its online link is gone",
+          ),
+          descriptionVi: nullable(text()),
+          descriptionEn: nullable(text()),
+          onlineUrl: nullable(uri("Where to join online; null for an event in person or cancelled")),
+          capacity: nullable({ type: "integer", minimum: 1, description: "Seats; null: no limit" }),
+          seatsLeft: nullable({ type: "integer", minimum: 0, description: "Seats not yet taken; null: no limit" }),
+        }
+      : {}),
+    fields: detail ? arrayOf(ref("FieldRef")) : arrayOf(slug("Field slug")),
+  };
+}
 
 /** A service, an instrument or a technology on offer: one shape, the other types' facts null. */
 function offerProperties(detail: boolean): Record<string, Schema> {
@@ -410,6 +454,16 @@ const parameters: Record<string, Schema> = {
   }),
   lang: query("lang", "Language whose names `sort=name` orders by.", { ...oneOf(LANGUAGES), default: "vi" }),
   offer: repeatable("offer", "What the expert offers.", oneOf(OFFERS)),
+  based: repeatable(
+    "based",
+    "Where the expert works: domestic (in Vietnam) or abroad, as the experts page's filter.",
+    oneOf(EXPERT_BASES),
+  ),
+  country: repeatable(
+    "country",
+    "The country an expert abroad works in: an ISO 3166-1 alpha-2 code (Vietnam has none: use based=domestic).",
+    oneOf(COUNTRIES),
+  ),
   sector: repeatable("sector", "The requester's sector.", oneOf(SECTORS)),
   requesterType: repeatable("requesterType", "Who posted the request.", oneOf(REQUESTER_TYPES)),
   price: repeatable("price", "How the price is given.", oneOf(PRICE_MODES)),
@@ -426,6 +480,16 @@ const parameters: Record<string, Schema> = {
       ],
     },
   ),
+  when: query("when", "upcoming: not yet over, soonest first; past: over, latest first.", {
+    ...oneOf(["upcoming", "past"]),
+    default: "upcoming",
+  }),
+  eventKind: repeatable("kind", "Kind of event.", oneOf(EVENT_KINDS)),
+  format: repeatable("format", "In person, online or both.", oneOf(EVENT_FORMATS)),
+  organizer: repeatable("organizer", "The organizing listing's slug (a published organization).", {
+    type: "string",
+    pattern: SLUG_PATTERN,
+  }),
   slug: { name: "slug", in: "path", required: true, schema: { type: "string" } },
   id: { name: "id", in: "path", required: true, schema: { type: "string" } },
 };
@@ -529,6 +593,8 @@ export const API_PATHS = [
   "/equipment/{id}",
   "/technologies",
   "/technologies/{id}",
+  "/events",
+  "/events/{slug}",
   "/fields",
   "/openapi.json",
 ] as const;
@@ -598,7 +664,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
     id: "listExperts",
     tag: "experts",
     summary: "Search published expertise profiles",
-    parameters: ["q", "field", "offer", "page", "perPage"],
+    parameters: ["q", "field", "offer", "based", "country", "page", "perPage"],
     schema: "ExpertList",
   }),
   "/experts/{slug}": operation({
@@ -631,6 +697,23 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
   "/equipment/{id}": offerItem("equipment"),
   "/technologies": offerList("technology"),
   "/technologies/{id}": offerItem("technology"),
+  "/events": operation({
+    id: "listEvents",
+    tag: "events",
+    summary: "Search published events",
+    description:
+      "The /events page's own search: upcoming events (not yet over) soonest first, or past ones latest first. Filters combine with AND; the values of one filter with OR.",
+    parameters: ["q", "when", "eventKind", "format", "area", "field", "organizer", "page", "perPage"],
+    schema: "EventList",
+  }),
+  "/events/{slug}": operation({
+    id: "getEvent",
+    tag: "events",
+    summary: "One published event (or a cancelled one, which says so)",
+    parameters: ["slug"],
+    schema: "EventResponse",
+    notFound: true,
+  }),
   "/fields": operation({
     id: "listFields",
     tag: "fields",
@@ -647,7 +730,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
   }),
 };
 
-const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizations, experts, open technology requests, the services, equipment and technologies on offer, and the field taxonomy.
+const DESCRIPTION = `Published data of the Hanoi Innovation Network: organizations, experts, open technology requests, the services, equipment and technologies on offer, events, and the field taxonomy.
 
 - **Read-only.** GET (and HEAD) only; OPTIONS answers a CORS preflight with 204; any other method gets 405.
 - **Lists** answer \`{ data, page, perPage, total, totalPages, degraded, links }\`; \`links.next\` and \`links.prev\` keep your filters. Pages reach the first ${MAX_RESULTS.toLocaleString("en")} matches.
@@ -673,6 +756,7 @@ export function openApiDocument(origin: string) {
       { name: "experts", description: "Researchers' published expertise profiles" },
       { name: "requests", description: "Businesses' open technology requests" },
       { name: "offers", description: "Lab services, equipment and technologies on offer" },
+      { name: "events", description: "Technology markets, workshops, training, demo days and competitions" },
       { name: "fields", description: "The research and technology taxonomy" },
       { name: "meta", description: "About the API" },
     ],

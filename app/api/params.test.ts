@@ -3,6 +3,7 @@ import { ApiError } from "./errors";
 import {
   checkPageInRange,
   expandFields,
+  parseEventQuery,
   parseExpertQuery,
   parseNoParameters,
   parseOrganizationQuery,
@@ -134,6 +135,8 @@ describe("experts and requests", () => {
       q: "",
       fields: ["ai"],
       offers: ["consulting"],
+      based: [],
+      countries: [],
       page: 1,
       perPage: 5,
     });
@@ -153,10 +156,79 @@ describe("experts and requests", () => {
     });
   });
 
+  test('experts abroad: based and country, as the experts page\'s "Nơi làm việc" encodes them', () => {
+    expect(parseExpertQuery(new URLSearchParams("based=abroad&country=JP&country=FR"))).toMatchObject({
+      based: ["abroad"],
+      countries: ["JP", "FR"],
+    });
+    expect(parseExpertQuery(new URLSearchParams("based=domestic"))).toMatchObject({ based: ["domestic"] });
+    for (const search of ["country=XX", "country=jp", "country=VN", "country=", "based=mars"])
+      expect(
+        refusal(() => parseExpertQuery(new URLSearchParams(search))),
+        search,
+      ).toMatchObject({
+        status: 400,
+        code: "invalid_parameter",
+      });
+    expect(refusal(() => parseExpertQuery(new URLSearchParams("country=XX"))).message).toMatch(
+      /Unknown country "XX" in "country" \(an ISO 3166-1 alpha-2 code/,
+    );
+  });
+
   test("an endpoint without parameters says so", () => {
     expect(refusal(() => parseNoParameters(new URLSearchParams("x=1"))).message).toBe(
       'Unknown parameter "x"; this endpoint takes no parameters.',
     );
+  });
+});
+
+describe("events", () => {
+  const events = (search: string) => parseEventQuery(new URLSearchParams(search));
+
+  test("read the /events page's filters under the API's names, upcoming by default", () => {
+    expect(events("")).toEqual({
+      q: "",
+      when: "upcoming",
+      kinds: [],
+      formats: [],
+      districts: [],
+      fields: [],
+      organizers: [],
+      page: 1,
+      perPage: 20,
+    });
+    expect(
+      events(
+        "q=ai&when=past&kind=workshop&kind=demo_day&format=online&area=cau-giay&field=ai&organizer=hust&perPage=5",
+      ),
+    ).toEqual({
+      q: "ai",
+      when: "past",
+      kinds: ["workshop", "demo_day"],
+      formats: ["online"],
+      districts: ["cau-giay"],
+      fields: ["ai"],
+      organizers: ["hust"],
+      page: 1,
+      perPage: 5,
+    });
+  });
+
+  test.each([
+    ["when=tomorrow", "invalid_parameter", /"when" must be one of upcoming, past \(got "tomorrow"\)/],
+    ["when=", "invalid_parameter", /"when"/],
+    ["kind=party", "invalid_parameter", /Unknown kind "party" in "kind"/],
+    ["format=radio", "invalid_parameter", /Unknown format "radio" in "format"/],
+    ["area=paris", "invalid_parameter", /Unknown area "paris" in "area"/],
+    ["organizer=Not%20A%20Slug", "invalid_parameter", /Unknown organizer/],
+    ["kind=", "invalid_parameter", /"kind" may not be empty/],
+    ["district=cau-giay", "unknown_parameter", /Unknown parameter "district"/],
+    ["offer=consulting", "unknown_parameter", /Unknown parameter "offer"/],
+    ["perPage=101", "invalid_parameter", /"perPage" may be at most 100/],
+  ])("%s is refused (%s)", (search, code, message) => {
+    const refused = refusal(() => events(search));
+    expect(refused).toMatchObject({ status: 400, code });
+    expect(refused.message).toMatch(message);
   });
 });
 

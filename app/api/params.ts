@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import {
+  apiEventsQuerySchema,
   apiExpertsQuerySchema,
   apiOffersQuerySchema,
   apiOrganizationsQuerySchema,
@@ -11,6 +12,7 @@ import {
   LANGUAGES,
   readListQuery,
   SORTS,
+  type ApiEventsQuery,
   type ApiExpertsQuery,
   type ApiOffersQuery,
   type ApiOrganizationsQuery,
@@ -41,6 +43,7 @@ export type OrganizationQuery = ApiOrganizationsQuery;
 export type ExpertQuery = ApiExpertsQuery;
 export type RequestQuery = ApiRequestsQuery;
 export type OfferApiQuery = ApiOffersQuery;
+export type EventApiQuery = ApiEventsQuery;
 
 /** How a filter's value is named in a message. */
 const WHAT: Record<string, string> = { ward: "ward or commune" };
@@ -70,7 +73,9 @@ function apiProblem({ name, kind, value, count }: ParamProblem): ApiError {
     case "unknown": {
       const choices = CHOICES[name];
       if (choices) return badParameter(`${quoted} must be one of ${choices.join(", ")} (got "${shorten(value)}").`);
-      return badParameter(`Unknown ${WHAT[name] ?? name} "${shorten(value)}" in ${quoted}.`);
+      return badParameter(
+        `Unknown ${WHAT[name] ?? name} "${shorten(value)}" in ${quoted}${UNKNOWN_HINTS[name] ?? ""}.`,
+      );
     }
   }
 }
@@ -83,13 +88,21 @@ const CHOICES: Record<string, readonly string[]> = {
   price: PRICE_MODES,
   access: ACCESS_MODES,
   ip: IP_STATUSES,
+  when: ["upcoming", "past"],
+};
+
+/** Filters whose values are many, named with where to find them when one is not. */
+const UNKNOWN_HINTS: Record<string, string> = {
+  country: " (an ISO 3166-1 alpha-2 code in capitals, such as JP; Vietnam has none: use based=domestic)",
+  based: " (domestic or abroad)",
 };
 
 type ApiSchema =
   | typeof apiOrganizationsQuerySchema
   | typeof apiExpertsQuerySchema
   | typeof apiRequestsQuerySchema
-  | typeof apiOffersQuerySchema;
+  | typeof apiOffersQuerySchema
+  | typeof apiEventsQuerySchema;
 
 function readApiQuery<S extends ApiSchema>(schema: S, params: URLSearchParams) {
   const allowed = Object.keys(schema.innerType().shape);
@@ -110,6 +123,7 @@ export const parseOrganizationQuery = (params: URLSearchParams) => readApiQuery(
 export const parseExpertQuery = (params: URLSearchParams) => readApiQuery(apiExpertsQuerySchema, params);
 export const parseRequestQuery = (params: URLSearchParams) => readApiQuery(apiRequestsQuerySchema, params);
 export const parseOfferQuery = (params: URLSearchParams) => readApiQuery(apiOffersQuerySchema, params);
+export const parseEventQuery = (params: URLSearchParams) => readApiQuery(apiEventsQuerySchema, params);
 
 function unknownParameter(name: string, allowed: readonly string[]): ApiError {
   const accepted = allowed.length ? `this endpoint accepts ${allowed.join(", ")}` : "this endpoint takes no parameters";

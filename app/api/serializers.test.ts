@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import type { VisibleRequest } from "~/models/request.server";
-import { expertSummary, organizationDetail, requestDetail, requestSummary, webLink } from "./serializers";
+import {
+  eventDetail,
+  eventSummary,
+  expertSummary,
+  organizationDetail,
+  requestDetail,
+  requestSummary,
+  webLink,
+} from "./serializers";
 
 const ORIGIN = "https://portal.example";
 
@@ -110,5 +118,68 @@ describe("organizations and experts", () => {
     expect(webLink("not a url")).toBeNull();
     expect(webLink("mailto:a@b.vn")).toBeNull();
     expect(webLink("http://x.vn")).toBe("http://x.vn/");
+  });
+});
+
+describe("events", () => {
+  const page = {
+    id: "ev1",
+    slug: "cho-cong-nghe-2030",
+    kind: "technology_market",
+    titleVi: "Chợ công nghệ",
+    titleEn: "Technology market",
+    descriptionVi: "Gặp gỡ",
+    descriptionEn: null,
+    startsAt: new Date("2030-03-01T01:00:00Z"),
+    endsAt: new Date("2030-03-01T04:00:00Z"),
+    format: "hybrid",
+    venue: "1 Tràng Tiền",
+    district: "hoan-kiem",
+    ward: null,
+    onlineUrl: "https://meet.example/abc",
+    organizationId: "org1",
+    organizerName: "Written name",
+    organization: { slug: "hust", nameVi: "Đại học Bách khoa", nameEn: "HUST", status: "published" },
+    capacity: 50,
+    seatsLeft: 12,
+    meetingsOpen: true,
+    meetingMinutes: 30,
+    status: "published",
+    fields: [{ slug: "ai", nameVi: "Trí tuệ nhân tạo", nameEn: "AI" }],
+    // What the page's loader also carries, which the API must not pass on:
+    refusal: "internal review note",
+  } as unknown as Parameters<typeof eventDetail>[0];
+
+  test("an event's page: times in UTC, organizer, place, seats, link and addresses; nothing internal", () => {
+    const detail = eventDetail(page, ORIGIN);
+    expect(detail).toMatchObject({
+      slug: "cho-cong-nghe-2030",
+      status: "published",
+      startsAt: "2030-03-01T01:00:00.000Z",
+      endsAt: "2030-03-01T04:00:00.000Z",
+      area: { slug: "hoan-kiem" },
+      organization: { slug: "hust", nameVi: "Đại học Bách khoa", nameEn: "HUST" },
+      organizerName: null,
+      onlineUrl: "https://meet.example/abc",
+      capacity: 50,
+      seatsLeft: 12,
+      fields: [{ slug: "ai", nameVi: "Trí tuệ nhân tạo", nameEn: "AI" }],
+      url: `${ORIGIN}/api/v1/events/cho-cong-nghe-2030`,
+      webUrl: `${ORIGIN}/events/cho-cong-nghe-2030`,
+      icsUrl: `${ORIGIN}/events/cho-cong-nghe-2030.ics`,
+    });
+    expect(JSON.stringify(detail)).not.toMatch(/internal|refusal|reviewNote|org1|meetingsOpen/);
+  });
+
+  test("a cancelled event says so and no longer gives its online link; the city's own names its organizer", () => {
+    const cancelled = eventDetail({ ...page, status: "cancelled", organization: null }, ORIGIN);
+    expect(cancelled).toMatchObject({ status: "cancelled", onlineUrl: null, organizerName: "Written name" });
+  });
+
+  test("a card: the same basics, its fields as slugs", () => {
+    const summary = eventSummary({ ...page, organization: null, organizerName: null } as never, ["ai"], ORIGIN);
+    expect(summary).toMatchObject({ organization: null, organizerName: null, fields: ["ai"] });
+    expect(summary).not.toHaveProperty("onlineUrl");
+    expect(summary).not.toHaveProperty("descriptionVi");
   });
 });

@@ -2,6 +2,8 @@ import type { getPublishedExpert, ExpertCard } from "~/models/expert.server";
 import type { OrganizationCard, getPublishedOrganization } from "~/models/organization.server";
 import type { VisibleRequest } from "~/models/request.server";
 import type { OfferCardData, PublicOffer } from "~/models/offer-search.server";
+import type { EventCardData } from "~/models/event-search.server";
+import type { eventForPage } from "~/models/event.server";
 import { OFFER_TYPE_PATHS, type OfferType } from "~/domain/offer-values";
 import { findDistrict } from "~/domain/districts";
 import { findWard } from "~/domain/wards";
@@ -326,3 +328,61 @@ export function offerDetail(offer: PublicOffer, origin: string) {
     ...offerAddresses(offer, origin),
   };
 }
+
+// ------------------------------------------------------------------ events
+
+type EventBasics = Pick<
+  EventCardData,
+  "slug" | "kind" | "titleVi" | "titleEn" | "startsAt" | "endsAt" | "format" | "venue" | "district" | "ward"
+> & {
+  organizerName: string | null;
+  organization: ({ slug: string } & Names) | null;
+};
+
+/** What every event says, as its card and its page show it; times as UTC instants, like every date of the API. */
+function eventBasics(row: EventBasics, origin: string) {
+  const organization = row.organization
+    ? { slug: row.organization.slug, nameVi: row.organization.nameVi, nameEn: row.organization.nameEn }
+    : null;
+  return {
+    slug: row.slug,
+    kind: row.kind,
+    titleVi: row.titleVi,
+    titleEn: row.titleEn,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    format: row.format,
+    venue: row.venue,
+    area: district(row.district),
+    ward: ward(row.ward),
+    organization,
+    // The organizer as named when it is no published listing; null with both: the city itself.
+    organizerName: organization ? null : row.organizerName,
+    ...addresses(origin, `/events/${row.slug}`),
+    icsUrl: `${origin}/events/${row.slug}.ics`,
+  };
+}
+
+/** `card.organization` is already null unless the listing is published (publicEventCards). */
+export function eventSummary(card: EventCardData, fieldSlugs: string[], origin: string) {
+  return { ...eventBasics(card, origin), fields: fieldSlugs };
+}
+export type ApiEventSummary = ReturnType<typeof eventSummary>;
+
+type EventPageRow = NonNullable<Awaited<ReturnType<typeof eventForPage>>>["event"];
+
+export function eventDetail(row: EventPageRow, origin: string) {
+  const cancelled = row.status === "cancelled";
+  return {
+    ...eventBasics(row, origin),
+    status: cancelled ? ("cancelled" as const) : ("published" as const),
+    descriptionVi: row.descriptionVi,
+    descriptionEn: row.descriptionEn,
+    // The page stops showing the link once the event is cancelled.
+    onlineUrl: cancelled ? null : webLink(row.onlineUrl),
+    capacity: row.capacity,
+    seatsLeft: row.capacity === null ? null : row.seatsLeft,
+    fields: row.fields.map(fieldRef),
+  };
+}
+export type ApiEvent = ReturnType<typeof eventDetail>;

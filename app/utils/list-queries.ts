@@ -226,9 +226,23 @@ export const apiOrganizationsQuerySchema = z
     verifiedOnly: verified,
   }));
 
+/** The page's "Nơi làm việc" under the same names: `based` (domestic, abroad) and `country` (ISO code). */
 export const apiExpertsQuerySchema = z
-  .object({ q: text, field: apiList(slug), offer: apiList(member(OFFERS)), ...paging })
-  .transform(({ field, offer, ...rest }) => ({ ...rest, fields: field, offers: offer }));
+  .object({
+    q: text,
+    field: apiList(slug),
+    offer: apiList(member(OFFERS)),
+    based: apiList(member(EXPERT_BASES)),
+    country: apiList(known(isCountryCode)),
+    ...paging,
+  })
+  .transform(({ field, offer, based, country, ...rest }) => ({
+    ...rest,
+    fields: field,
+    offers: offer,
+    based,
+    countries: country,
+  }));
 
 export const apiRequestsQuerySchema = z
   .object({
@@ -440,3 +454,25 @@ export const eventsPageQuerySchema = z
     organizers: organizer,
   }));
 export type EventsPageQuery = z.output<typeof eventsPageQuerySchema>;
+
+/** /api/v1/events: the page's filters under the API's names (`area` for the former district), and its paging. */
+export const apiEventsQuerySchema = z
+  .object({
+    q: text,
+    when: choice(["upcoming", "past"] as const),
+    kind: apiList(member(EVENT_KINDS)),
+    format: apiList(member(EVENT_FORMATS)),
+    area: apiList(known(isDistrictSlug)),
+    field: apiList(slug),
+    organizer: apiList(slug),
+    ...paging,
+  })
+  .transform(({ kind, format, area, field, organizer, ...rest }) => ({
+    ...rest,
+    kinds: kind,
+    formats: format,
+    districts: area,
+    fields: field,
+    organizers: organizer,
+  }));
+export type ApiEventsQuery = z.output<typeof apiEventsQuerySchema>;

@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, test, inject } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { refreshRequestSearchText } from "~/models/request.server";
+import { refreshEventSearchText } from "~/models/event.server";
 import { LIMITS } from "~/auth/rate-limit.server";
-import { hex, makeOffer, makeOrganization, makeUser, word } from "../factories";
+import { hex, makeEvent, makeOffer, makeOrganization, makeUser, word } from "../factories";
 import { lintOpenApi, problemLines } from "../setup/redocly-lint";
 import { baseURL, clientAddress } from "./browser";
 import { portalDb } from "./fixtures";
@@ -250,6 +251,11 @@ const f = {} as {
   offerToken: string;
   offers: Record<"service" | "equipment" | "technology" | "seeded", { id: string }>;
   hiddenOffers: { id: string }[];
+  eventToken: string;
+  events: Record<
+    "upcoming" | "past" | "cancelled" | "pending" | "rejected" | "draft",
+    { slug: string; startsAt: Date }
+  >;
 };
 
 /** A listing of this test's field, in Cầu Giấy, named in both languages. */
@@ -460,6 +466,37 @@ beforeAll(async () => {
     await offer({ nameVi: `Dịch vụ ẩn ${f.offerToken}`, hiddenAt: new Date() }),
   ];
 
+  // Events (docs/decisions/072): one upcoming and one past, published; one cancelled; three never public.
+  f.eventToken = word();
+  const event = async (status: string, days: number, data: Parameters<typeof makeEvent>[0] = {}) => {
+    const row = await makeEvent({
+      label: "api-event",
+      titleVi: `Hội thảo ${f.eventToken} ${status}`,
+      startsAt: new Date(Date.now() + days * 86_400_000),
+      status,
+      reviewNote: `ghi chú duyệt ${f.eventToken}`,
+      fieldIds: [f.field.id],
+      ...data,
+    });
+    await refreshEventSearchText(row.id, db());
+    await enqueueSearchSync(db(), "event", [row.id]);
+    return row;
+  };
+  f.events = {
+    upcoming: await event("published", 7, {
+      organizationId: published.id,
+      format: "hybrid",
+      district: "cau-giay",
+      onlineUrl: "https://meet.example/hoi-thao",
+      capacity: 40,
+    }),
+    past: await event("published", -7, { kind: "demo_day", format: "online", venue: null }),
+    cancelled: await event("cancelled", 9, { format: "online", venue: null, onlineUrl: "https://meet.example/huy" }),
+    pending: await event("pending", 8),
+    rejected: await event("rejected", 8),
+    draft: await event("draft", 8),
+  };
+
   // Until the portal's outbox worker has brought the engine up to date.
   const deadline = Date.now() + 60_000;
   while ((await db().searchOutbox.count({ where: { processedAt: null } })) > 0) {
@@ -480,6 +517,8 @@ describe("the OpenAPI document", () => {
       [
         "/equipment",
         "/equipment/{id}",
+        "/events",
+        "/events/{slug}",
         "/experts",
         "/experts/{slug}",
         "/fields",
@@ -729,6 +768,71 @@ describe("experts", () => {
   });
 });
 
+// ------------------------------------------------------------------ events
+
+describe("events", () => {
+  const slugsOf = (body: { data: { slug: string }[] }) => body.data.map((item) => item.slug);
+
+  test("published events only, upcoming by default, past ones with when=past", async () => {
+    const upcoming = await get(`${API}/events?q=${f.eventToken}`);
+    expect(slugsOf(upcoming.body)).toEqual([f.events.upcoming.slug]);
+    const past = await get(`${API}/events?q=${f.eventToken}&when=past`);
+    expect(slugsOf(past.body)).toEqual([f.events.past.slug]);
+    expect(upcoming.text + past.text).not.toContain("ghi chú duyệt");
+    const all = await get(`${API}/events?perPage=100`);
+    for (const hidden of [f.events.cancelled, f.events.pending, f.events.rejected, f.events.draft])
+      expect(slugsOf(all.body)).not.toContain(hidden.slug);
+    expect(upcoming.response.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
+  test("one event: what its page shows, times in UTC, its page and calendar file", async () => {
+    const { status, body, text } = await get(`${API}/events/${f.events.upcoming.slug}`);
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({
+      slug: f.events.upcoming.slug,
+      status: "published",
+      kind: "workshop",
+      format: "hybrid",
+      startsAt: f.events.upcoming.startsAt.toISOString(),
+      area: { slug: "cau-giay" },
+      organization: { slug: f.published.slug },
+      organizerName: null,
+      onlineUrl: "https://meet.example/hoi-thao",
+      capacity: 40,
+      seatsLeft: 40,
+      fields: [{ slug: f.field.slug }],
+      webUrl: `${baseURL()}/events/${f.events.upcoming.slug}`,
+      icsUrl: `${baseURL()}/events/${f.events.upcoming.slug}.ics`,
+    });
+    expect(text).not.toContain("ghi chú duyệt");
+    // A cancelled event's page stays and says so; its online link is gone.
+    const cancelled = await get(`${API}/events/${f.events.cancelled.slug}`);
+    expect(cancelled.body.data).toMatchObject({ status: "cancelled", onlineUrl: null });
+    for (const hidden of [f.events.pending, f.events.rejected, f.events.draft])
+      await expectError(`${API}/events/${hidden.slug}`, 404, "not_found");
+    await expectError(`${API}/events/no-such-event`, 404, "not_found");
+  });
+
+  test("filters by kind, format, area, field and organizer", async () => {
+    for (const query of [
+      "kind=workshop",
+      "format=hybrid&format=in_person",
+      "area=cau-giay",
+      `field=${f.field.slug}`,
+      `field=${f.field.areaSlug}`,
+      `organizer=${f.published.slug}`,
+    ]) {
+      const { body } = await get(`${API}/events?q=${f.eventToken}&${query}`);
+      expect(slugsOf(body), query).toEqual([f.events.upcoming.slug]);
+    }
+    for (const query of ["kind=competition", "format=online", "area=dong-anh", `field=${f.otherArea}`])
+      expect((await get(`${API}/events?q=${f.eventToken}&${query}`)).body.total, query).toBe(0);
+    const demo = await get(`${API}/events?q=${f.eventToken}&when=past&kind=demo_day&format=online`);
+    expect(slugsOf(demo.body)).toEqual([f.events.past.slug]);
+    await expectError(`${API}/events?organizer=${f.hidden.draft.slug}`, 400, "invalid_parameter");
+  });
+});
+
 // ------------------------------------------------------------------ requests
 
 describe("requests", () => {
@@ -937,6 +1041,9 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     ["/organizations?field=x%22%20OR%20kind%20%3D%20%22lab", "invalid_parameter"],
     ["/experts?offer=free-lunch", "invalid_parameter"],
     ["/experts?kind=lab", "unknown_parameter"],
+    ["/experts?country=XX", "invalid_parameter"],
+    ["/experts?country=VN", "invalid_parameter"],
+    ["/experts?based=mars", "invalid_parameter"],
     ["/requests?sector=mining", "invalid_parameter"],
     ["/requests?page=-1", "invalid_parameter"],
     ["/fields?page=2", "unknown_parameter"],
@@ -988,6 +1095,19 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     ["/services?updatedSince=2026-13-45", "invalid_parameter"],
     ["/services?type=equipment", "unknown_parameter"],
     ["/equipment/%FF", "invalid_parameter"],
+    // Events.
+    ["/events?when=tomorrow", "invalid_parameter"],
+    ["/events?when=", "invalid_parameter"],
+    ["/events?kind=party", "invalid_parameter"],
+    ["/events?format=radio", "invalid_parameter"],
+    ["/events?area=paris", "invalid_parameter"],
+    ["/events?field=not-a-field", "invalid_parameter"],
+    ["/events?organizer=no-such-listing", "invalid_parameter"],
+    ["/events?district=cau-giay", "unknown_parameter"],
+    ["/events?page=999999", "page_out_of_range"],
+    ["/events?" + Array(21).fill("kind=workshop").join("&"), "invalid_parameter"],
+    ["/events/%FF", "invalid_parameter"],
+    ["/events/x?y=1", "unknown_parameter"],
   ])("%s → %s", async (pathAndQuery, code) => {
     await expectError(`${API}${pathAndQuery}`, 400, code);
   });
@@ -1056,10 +1176,11 @@ describe("bad input is a 400 in the error shape, never a 500", () => {
     const from = clientAddress();
     for (const [endpoint, params] of [
       ["/organizations", ["q", "kind", "field", "district", "verified", "sort", "lang", "page", "perPage"]],
-      ["/experts", ["field", "offer"]],
+      ["/experts", ["field", "offer", "based", "country"]],
       ["/requests", ["sector"]],
       ["/services", ["price", "kind", "trl", "ip", "updatedSince", "ward"]],
       ["/equipment", ["access"]],
+      ["/events", ["q", "when", "kind", "format", "area", "field", "organizer", "page"]],
     ] as const) {
       for (const param of params) {
         for (const value of odd) {

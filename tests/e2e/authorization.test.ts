@@ -2708,6 +2708,15 @@ add({
   secret: { shown: (f) => [f.title], to: ORGANIZERS },
 });
 add({
+  name: "GET /api/v1/events/:slug of a pending event (404 for all: the API shows what the public page shows)",
+  method: "GET",
+  prepare: () => incubatorEvent("pending"),
+  path: (f) => `/api/v1/events/${f.event.slug}`,
+  actors: ["organizer"],
+  allow: [],
+  secret: { shown: (f) => [f.title], to: [] },
+});
+add({
   name: "GET /events/:slug/edit (its organizers and officials)",
   method: "GET",
   prepare: () => incubatorEvent(),

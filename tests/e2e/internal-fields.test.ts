@@ -476,7 +476,7 @@ describe("Saved searches", () => {
 
 // Events (docs/decisions/072): the review note and the folded search text stay the portal's.
 describe("Events", () => {
-  test("the list, a search, the event's page and its listing's page carry no review note or search text", async () => {
+  test("the list, a search, the event's page, its listing's page and the API carry no review note or search text", async () => {
     const token = word();
     const markers = [`eventnote${word(12)}`, `eventsearch${word(12)}`];
     const organization = await db().organization.findUniqueOrThrow({ where: { slug: world.orgSlug } });
@@ -506,9 +506,13 @@ describe("Events", () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const pages = ["/events", `/events?q=${token}`, `/events/${event.slug}`, `/organizations/${world.orgSlug}`];
+    // The API's events (its list, a search, the event) are read as they are.
+    const files = ["/api/v1/events", `/api/v1/events?q=${token}`, `/api/v1/events/${event.slug}`];
     for (const viewer of [null, world.member]) {
-      const { problems, bodies } = await walk(viewer, pages);
+      const { problems, bodies } = await walk(viewer, pages, files);
       expect(bodies.get(`/events?q=${token}`)).toContain(`/events/${event.slug}`);
+      expect(bodies.get(`/api/v1/events?q=${token}`)).toContain(`"slug":"${event.slug}"`);
+      expect(bodies.get(`/api/v1/events/${event.slug}`)).toContain(`"slug":"${event.slug}"`);
       expect(bodies.get(`/organizations/${world.orgSlug}`)).toContain(`/events/${event.slug}`);
       for (const [path, body] of bodies)
         for (const marker of markers) if (body.includes(marker)) problems.push(`${path}: marker ${marker}`);

@@ -127,6 +127,42 @@ describe("the 'Nơi làm việc' facet and the country filter", () => {
   });
 });
 
+describe("a country's name is search text", () => {
+  test('"Phần Lan", "phan lan" and "Finland" find the experts based in Finland, in the engine and the database', async () => {
+    // Nothing in this profile names Finland but its country's code (nor carries this file's token).
+    const finland = await profile("Chuyên Gia Bắc Âu", {
+      country: "FI",
+      institutionAbroad: "Đại học ví dụ, Helsinki",
+      workModes: "remote_advice",
+      languages: "en",
+      keywords: `${word()}, pin mặt trời`,
+      bioVi: "Nghiên cứu pin mặt trời ở Bắc Âu.",
+    });
+    await drainOutbox();
+    const others = [ids.japan, ids.germany, ids.home];
+    for (const q of ["Phần Lan", "phan lan", "Finland", "finland"]) {
+      const search: ListingQuery = { q, areas: [], fields: [], extra: [], page: 1, perPage: 100 };
+      const engine = await searchExperts(search);
+      const database = await withEngineDown(() => searchExperts(search));
+      expect([engine.mode, database.mode]).toEqual(["engine", "database"]);
+      for (const found of [engine, database]) {
+        const hits = found.hits.map((hit) => hit.id);
+        expect(hits, `${q} (${found.mode})`).toContain(finland.id);
+        for (const other of others) expect(hits, `${q} (${found.mode})`).not.toContain(other);
+      }
+    }
+    // And Japan's, in both languages.
+    for (const q of ["Nhật Bản", "nhat ban", "Japan"]) {
+      const search: ListingQuery = { q, areas: [], fields: [], extra: [], page: 1, perPage: 100 };
+      for (const found of [await searchExperts(search), await withEngineDown(() => searchExperts(search))])
+        expect(
+          found.hits.map((hit) => hit.id),
+          `${q} (${found.mode})`,
+        ).toContain(ids.japan);
+    }
+  });
+});
+
 describe("the network's figures and the API", () => {
   test("counts by country and by field group, from the database", async () => {
     const summary = await getOverseasSummary();
@@ -162,5 +198,29 @@ describe("the network's figures and the API", () => {
     expect(bySlug.get(slugs.japan)).toMatchObject({ country: "JP", workModes: ["remote_advice", "co_supervision"] });
     const home = list.data.find((row) => row.country === null);
     expect(home).toMatchObject({ institutionAbroad: null, workModes: [], languages: [] });
+  });
+
+  test("the API's experts filter by based and country, as the page's URL does, in the engine and the database", async () => {
+    const origin = "https://portal.example";
+    const slugsFor = async (search: string) => {
+      const list = (await listExperts({
+        params: {},
+        url: new URL(`${origin}/api/v1/experts?q=${token}&${search}`),
+        origin,
+      } as never)) as { data: { slug: string; country: string | null }[]; degraded: boolean };
+      return list.data.map((row) => row.country ?? "home").sort();
+    };
+    for (const [search, expected] of [
+      ["based=abroad", ["DE", "JP"]],
+      ["based=domestic", ["home"]],
+      ["country=JP", ["JP"]],
+      ["country=JP&country=DE", ["DE", "JP"]],
+      ["based=abroad&country=DE", ["DE"]],
+    ] as const) {
+      expect(await slugsFor(search), search).toEqual(expected);
+      expect(await withEngineDown(() => slugsFor(search)), `${search}, engine down`).toEqual(expected);
+    }
+    for (const search of ["country=VN", "country=jp", "based=mars"])
+      await expect(slugsFor(search), search).rejects.toMatchObject({ status: 400, code: "invalid_parameter" });
   });
 });
