@@ -56,9 +56,16 @@ export async function refreshPlannerStatistics(
  * A read-only statement's rows: on the read workers when `db` is the shared
  * client on a database file, else through `db` (a transaction sees its own
  * writes only on its own connection; an in-memory database has one).
+ * `followUp`: a request's second or later read, served before first reads.
  */
-export function readRows<Row>(statement: Prisma.Sql, db: DbClient): Promise<Row[]> {
+export function readRows<Row>(
+  statement: Prisma.Sql,
+  db: DbClient,
+  options: { followUp?: boolean } = {},
+): Promise<Row[]> {
   const file = db === prisma ? prismaFile : null;
   const workers = file ? readWorkersFor(file) : null;
-  return workers ? workers.all<Row>({ sql: statement.sql, values: statement.values }) : db.$queryRaw<Row[]>(statement);
+  return workers
+    ? workers.all<Row>({ sql: statement.sql, values: statement.values }, options)
+    : db.$queryRaw<Row[]>(statement);
 }

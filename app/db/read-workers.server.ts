@@ -60,6 +60,8 @@ const MAX_WAITING = 256;
 export class ReadWorkers {
   readonly #slots: Slot[] = [];
   readonly #waiting: Job[] = [];
+  /** Later reads of requests already under way: served first (see `all`). */
+  readonly #followUps: Job[] = [];
   #closed = false;
 
   constructor(
@@ -70,15 +72,23 @@ export class ReadWorkers {
     for (let i = 0; i < size; i++) this.#slots.push(this.#start());
   }
 
-  /** The statement's rows, read by the first free worker. */
-  all<Row>(statement: ReadStatement): Promise<Row[]> {
+  /**
+   * The statement's rows, read by the first free worker. A `followUp` (a
+   * request's second or later read: a page after its counts, the cards after
+   * the search) goes before the first reads waiting: a request under way
+   * finishes before another starts. In first-come order the cards of a search
+   * waited behind every other search's counts, a hop back through the queue
+   * for each read (docs/decisions/078).
+   */
+  all<Row>(statement: ReadStatement, options: { followUp?: boolean } = {}): Promise<Row[]> {
     if (this.#closed) return Promise.reject(new Error("the read workers are closed"));
-    if (this.#waiting.length >= MAX_WAITING) return Promise.reject(new ReadWorkersBusy());
+    if (this.#waiting.length + this.#followUps.length >= MAX_WAITING) return Promise.reject(new ReadWorkersBusy());
     const values = statement.values.map((value) =>
       typeof value === "boolean" ? Number(value) : value instanceof Date ? value.toISOString() : value,
     );
     return new Promise<Row[]>((resolve, reject) => {
-      this.#waiting.push({ statement: { sql: statement.sql, values }, resolve: resolve as Job["resolve"], reject });
+      const job = { statement: { sql: statement.sql, values }, resolve: resolve as Job["resolve"], reject };
+      (options.followUp ? this.#followUps : this.#waiting).push(job);
       this.#next();
     });
   }
@@ -101,12 +111,11 @@ export class ReadWorkers {
       eval: true,
       workerData: { file: this.file, driver: driverPath(), cacheKb: this.cacheKb },
     });
-    // A worker must not keep the process alive once everything else is done.
-    worker.unref();
     const slot: Slot = { worker, job: null, reopen: false };
     worker.on("message", (message: { rows?: unknown[]; error?: { message: string; code?: string } }) => {
       const job = slot.job;
       slot.job = null;
+      worker.unref();
       if (message.error) job?.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
       else job?.resolve(message.rows ?? []);
       this.#next();
@@ -119,13 +128,20 @@ export class ReadWorkers {
       if (!this.#closed) this.#slots[this.#slots.indexOf(slot)] = this.#start();
       this.#next();
     });
+    // A worker keeps the process alive while it reads, not after (see #next). After the listeners:
+    // adding a "message" listener refs the worker's port again, and a script that had read on a
+    // worker (`npm run task`) never exited.
+    worker.unref();
     return slot;
   }
 
   #next() {
     for (const slot of this.#slots) {
-      if (slot.job || this.#waiting.length === 0) continue;
-      slot.job = this.#waiting.shift()!;
+      if (slot.job) continue;
+      const job = this.#followUps.shift() ?? this.#waiting.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.worker.ref();
       slot.worker.postMessage({ ...slot.job.statement, reopen: slot.reopen });
       slot.reopen = false;
     }

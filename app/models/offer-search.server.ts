@@ -208,7 +208,7 @@ async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<Listin
   if (!statements.match) {
     const [{ n }] = (await readRows<{ n: number | bigint }>(statements.count, db)) as [{ n: number | bigint }];
     const matched = Number(n);
-    const rows = matched === 0 ? [] : await readRows<{ id: string }>(statements.page, db);
+    const rows = matched === 0 ? [] : await readRows<{ id: string }>(statements.page, db, { followUp: true });
     return answer(
       matched,
       rows.map((row) => row.id),
@@ -218,7 +218,7 @@ async function offersInDatabase(query: OfferQuery, db: DbClient): Promise<Listin
   if (query.sort === "relevance" && rows.length > 0 && rows.length <= RANKED_MATCHES_LIMIT) {
     return answer(
       rows.length,
-      (await readRows<{ id: string }>(statements.ranked, db)).map((row) => row.id),
+      (await readRows<{ id: string }>(statements.ranked, db, { followUp: true })).map((row) => row.id),
     );
   }
   // Past the limit, or sorted: the first matches found, in the engine's order without words.

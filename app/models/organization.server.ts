@@ -51,6 +51,8 @@ async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbCli
     LEFT JOIN Organization p ON p.id = o.parentId AND p.status = 'published'
     WHERE ${where} ${orderAndLimit}`,
     db,
+    // After the search that found them: the request is under way.
+    { followUp: true },
   );
   return rows.map((row): OrganizationCard & { status: string } => ({
     id: row.id,

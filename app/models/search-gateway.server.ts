@@ -518,6 +518,9 @@ function sortRows(rows: MatchRow[], sort: OrganizationSearchInput["sort"]) {
   return [...rows].sort(order);
 }
 
+/** The fallback's later reads go before other searches' first ones (app/db/read-workers.server.ts). */
+const FOLLOW_UP = { followUp: true };
+
 async function matchInDatabase(input: OrganizationSearchInput, db: DbClient): Promise<OrganizationMatch> {
   const statements = fallbackStatements(input);
   return statements.match ? matchWords(input, statements, db) : matchWithoutWords(input, statements, db);
@@ -531,10 +534,10 @@ async function matchWithoutWords(
   // On the read workers: the counts over 100,000 listings are the costly part (decision 059).
   const groups = await readRows<GroupRow>(statements.groups, db);
   const matched = groups.reduce((sum, group) => sum + Number(group.n), 0);
-  const page = (await readRows<{ id: string }>(statements.page, db)).map((row) => row.id);
+  const page = (await readRows<{ id: string }>(statements.page, db, FOLLOW_UP)).map((row) => row.id);
   if (matched > COUNTED_MATCHES_LIMIT) {
     const filtered = hasRowFilters(input)
-      ? Number((await readRows<{ n: number }>(statements.filteredCount, db))[0]?.n)
+      ? Number((await readRows<{ n: number }>(statements.filteredCount, db, FOLLOW_UP))[0]?.n)
       : matched;
     return capped(filtered, page);
   }
@@ -554,7 +557,7 @@ async function matchWords(
   const rows = await readRows<MatchRow>(statements.matches, db);
   if (rows.length > COUNTED_MATCHES_LIMIT) {
     // Past the limit: the first matches found under every filter, ordered and counted here.
-    const filtered = hasRowFilters(input) ? await readRows<MatchRow>(statements.filteredMatches, db) : rows;
+    const filtered = hasRowFilters(input) ? await readRows<MatchRow>(statements.filteredMatches, db, FOLLOW_UP) : rows;
     return capped(filtered.length, pageOf(filtered.slice(0, COUNTED_MATCHES_LIMIT)));
   }
   const groups = new Map<string, GroupRow>();
@@ -573,7 +576,7 @@ async function matchWords(
   );
   const ids =
     input.sort === "relevance"
-      ? (await readRows<{ id: string }>(statements.ranked, db)).map((row) => row.id)
+      ? (await readRows<{ id: string }>(statements.ranked, db, FOLLOW_UP)).map((row) => row.id)
       : pageOf(inFilters);
   return { ...counted, facetsWithoutCounts: ["area", "field"], ids };
 }

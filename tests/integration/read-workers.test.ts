@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma, readRows } from "~/db/client.server";
@@ -40,6 +44,36 @@ describe("read workers (decision 059)", () => {
       pool.all(Prisma.sql`SELECT 1 AS one`).then(() => order.push("quick")),
     ]);
     expect(order).toEqual(["quick", "first"]);
+  });
+
+  test("a request's later read goes before other requests' first reads (decision 078)", async () => {
+    const one = new ReadWorkers(file, 1);
+    try {
+      const order: string[] = [];
+      const busy = one.all(slow).then(() => order.push("busy"));
+      const first = one.all(Prisma.sql`SELECT 1 AS one`).then(() => order.push("another search's first"));
+      const later = one.all(Prisma.sql`SELECT 2 AS two`, { followUp: true }).then(() => order.push("a search's cards"));
+      await Promise.all([busy, first, later]);
+      expect(order).toEqual(["busy", "a search's cards", "another search's first"]);
+    } finally {
+      await one.close();
+    }
+  });
+
+  test("a script that read on a worker exits once its work is done, and not before", () => {
+    // `npm run task` ends when nothing is left to do: the workers hold it only while they read.
+    const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "read-workers-")), "script.mjs");
+    fs.writeFileSync(
+      script,
+      `import { ReadWorkers } from ${JSON.stringify(path.resolve("app/db/read-workers.server.ts"))};
+      const pool = new ReadWorkers(${JSON.stringify(file)}, 2);
+      console.log(JSON.stringify(await pool.all({ sql: "SELECT 1 AS one", values: [] })));`,
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+    fs.rmSync(path.dirname(script), { recursive: true, force: true });
+    expect(run.signal, run.stderr).toBeNull();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('[{"one":1}]');
   });
 
   test("a bad statement fails its read only; the worker goes on answering", async () => {
