@@ -175,14 +175,15 @@ describe("when Meilisearch is unreachable", () => {
     }
   });
 
+  const plan = async (statement: { sql: string; values: unknown[] }) => {
+    const rows = await prisma.$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN ${statement.sql}`,
+      ...statement.values,
+    );
+    return rows.map((row) => row.detail);
+  };
+
   test("area and field filters are one set per statement, not a subquery run for every row", async () => {
-    const plan = async (statement: { sql: string; values: unknown[] }) => {
-      const rows = await prisma.$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN ${statement.sql}`,
-        ...statement.values,
-      );
-      return rows.map((row) => row.detail);
-    };
     for (const q of ["", "vien"]) {
       const input = { ...base, q, areas: ["materials-nanotechnology"], fields: ["artificial-intelligence"] };
       const statements = fallbackStatements(input);
@@ -201,6 +202,18 @@ describe("when Meilisearch is unreachable", () => {
         ).toEqual([]);
       }
     }
+  });
+
+  test("a kind in name order, and an area's listings, are read off indexes (decision 078)", async () => {
+    // At 100,000 listings "universities by name" walked every name (46 ms), and an area's links
+    // were looked up row by row.
+    const byName = (await plan(fallbackStatements({ ...base, kinds: ["university"], sort: "name" }).page)).join(" | ");
+    expect(byName).toMatch(/USING (COVERING )?INDEX Organization_status_kind_sortNameVi_id_idx/);
+    expect(byName).not.toContain("TEMP B-TREE");
+    const inEnglish = fallbackStatements({ ...base, lang: "en", kinds: ["university"], sort: "name" }).page;
+    expect((await plan(inEnglish)).join(" | ")).toContain("Organization_status_kind_sortNameEn_id_idx");
+    const area = (await plan(fallbackStatements({ ...base, areas: ["materials-nanotechnology"] }).groups)).join(" | ");
+    expect(area).toMatch(/SEARCH l USING COVERING INDEX OrganizationField_fieldId_organizationId_idx/);
   });
 
   test("the database search matches words without marks, in any order, on all listed text", async () => {
