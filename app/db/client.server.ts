@@ -3,6 +3,8 @@ import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
 import { remember } from "@epic-web/remember";
 import { analyzeOnWorkerThread } from "./analyze.server";
 import { readWorkersFor, reopenReadWorkers } from "./read-workers.server";
+import { readOnThisThread, reopenThreadReaders } from "./thread-reader.server";
+import { isDatabaseBusy } from "./busy.server";
 import { BUSY_TIMEOUT_MS, createSqliteAdapter, runAsTransactionCallback } from "./sqlite-adapter.server";
 
 export type Db = PrismaClient;
@@ -50,6 +52,7 @@ export async function refreshPlannerStatistics(
   else await db.$executeRawUnsafe("ANALYZE");
   await db.$executeRawUnsafe("ANALYZE sqlite_schema");
   reopenReadWorkers();
+  reopenThreadReaders();
 }
 
 /**
@@ -68,4 +71,22 @@ export function readRows<Row>(
   return workers
     ? workers.all<Row>({ sql: statement.sql, values: statement.values }, options)
     : db.$queryRaw<Row[]>(statement);
+}
+
+/**
+ * A short read-only statement's rows (a page's cards), on this thread through
+ * a read-only connection with its prepared statements when `db` is the shared
+ * client on a database file (app/db/thread-reader.server.ts), else, or busy,
+ * through `db`.
+ */
+export async function readRowsNow<Row>(statement: Prisma.Sql, db: DbClient): Promise<Row[]> {
+  const file = db === prisma ? prismaFile : null;
+  if (file) {
+    try {
+      return readOnThisThread<Row>(file, { sql: statement.sql, values: statement.values });
+    } catch (error) {
+      if (!isDatabaseBusy(error)) throw error;
+    }
+  }
+  return db.$queryRaw<Row[]>(statement);
 }

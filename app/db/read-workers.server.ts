@@ -83,9 +83,7 @@ export class ReadWorkers {
   all<Row>(statement: ReadStatement, options: { followUp?: boolean } = {}): Promise<Row[]> {
     if (this.#closed) return Promise.reject(new Error("the read workers are closed"));
     if (this.#waiting.length + this.#followUps.length >= MAX_WAITING) return Promise.reject(new ReadWorkersBusy());
-    const values = statement.values.map((value) =>
-      typeof value === "boolean" ? Number(value) : value instanceof Date ? value.toISOString() : value,
-    );
+    const values = sqliteValues(statement.values);
     return new Promise<Row[]>((resolve, reject) => {
       const job = { statement: { sql: statement.sql, values }, resolve: resolve as Job["resolve"], reject };
       (options.followUp ? this.#followUps : this.#waiting).push(job);
@@ -146,6 +144,13 @@ export class ReadWorkers {
       slot.reopen = false;
     }
   }
+}
+
+/** Parameters as better-sqlite3 binds them: no booleans or dates (Prisma.sql keeps them as given). */
+export function sqliteValues(values: readonly unknown[]): unknown[] {
+  return values.map((value) =>
+    typeof value === "boolean" ? Number(value) : value instanceof Date ? value.toISOString() : value,
+  );
 }
 
 /** Too many reads waiting: answered 503 with Retry-After, as a database held by another process (app/db/busy.server.ts). */

@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { organizationDocument, organizationIndexInclude, organizationSearchText } from "#search/organization-document";
 import { FIELD_NAMES_SELECT } from "#search/field-select";
-import { prisma, readRows, type Db, type DbClient } from "~/db/client.server";
+import { prisma, readRowsNow, type Db, type DbClient } from "~/db/client.server";
 import { LISTING_TEXT_COLUMNS, pickColumns, selectColumns, type ListingTexts } from "~/domain/organization-values";
 import { write, type Effects, type Tx } from "./write.server";
 
@@ -34,12 +34,12 @@ type CardRow = Omit<OrganizationCard, "verified" | "parent" | "fields"> & {
  * Cards for organizations, in one SQL statement (parent joined, up to four
  * fields aggregated as JSON). This runs on every directory request: as a
  * Prisma include it was four queries and 5 ms, here it is one and under 1 ms.
- * It runs on a read worker (readRows), prepared once there: through Prisma the
+ * It is read with a statement prepared once (readRowsNow): through Prisma the
  * app's one thread spent about a tenth of a search's time preparing and
  * converting it (docs/decisions/078).
  */
 async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbClient) {
-  const rows = await readRows<CardRow>(
+  const rows = await readRowsNow<CardRow>(
     Prisma.sql`
     SELECT o.id, o.slug, o.kind, o.nameVi, o.nameEn, o.acronym, o.summaryVi, o.summaryEn, o.district,
            o.ward, o.verified, o.status,
@@ -51,8 +51,6 @@ async function loadCards(where: Prisma.Sql, orderAndLimit: Prisma.Sql, db: DbCli
     LEFT JOIN Organization p ON p.id = o.parentId AND p.status = 'published'
     WHERE ${where} ${orderAndLimit}`,
     db,
-    // After the search that found them: the request is under way.
-    { followUp: true },
   );
   return rows.map((row): OrganizationCard & { status: string } => ({
     id: row.id,

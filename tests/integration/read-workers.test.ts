@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, readRows } from "~/db/client.server";
+import { prisma, readRows, readRowsNow } from "~/db/client.server";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { isDatabaseBusy } from "~/db/busy.server";
 import { ReadWorkers, ReadWorkersBusy } from "~/db/read-workers.server";
@@ -102,6 +102,31 @@ describe("read workers (decision 059)", () => {
         await tx.$executeRaw`UPDATE Organization SET nameVi = 'Trong giao dịch' WHERE id = (SELECT id FROM Organization LIMIT 1)`;
         const rows = await readRows<{ n: number }>(
           Prisma.sql`SELECT COUNT(*) AS n FROM Organization WHERE nameVi = 'Trong giao dịch'`,
+          tx,
+        );
+        throw Object.assign(new Error("roll back"), { rows });
+      })
+      .catch((error: { rows: { n: number }[] }) => error.rows);
+    expect(Number(seen[0]!.n)).toBe(1);
+  });
+});
+
+describe("short reads on this thread (decision 078)", () => {
+  test("return Prisma's rows from a prepared statement, and see each write once committed", async () => {
+    const organization = await makeOrganization({ nameVi: "Viện Đọc Tại Chỗ" });
+    const statement = Prisma.sql`SELECT id, nameVi, verified FROM Organization WHERE id = ${organization.id} AND 1 = ${true}`;
+    const rows = await readRowsNow<{ id: string; nameVi: string; verified: number }>(statement, prisma);
+    expect(rows).toEqual([{ id: organization.id, nameVi: "Viện Đọc Tại Chỗ", verified: 0 }]);
+    await prisma.organization.update({ where: { id: organization.id }, data: { nameVi: "Viện Đã Đổi Tên" } });
+    expect((await readRowsNow<{ nameVi: string }>(statement, prisma))[0]?.nameVi).toBe("Viện Đã Đổi Tên");
+  });
+
+  test("inside a transaction the read stays on the transaction's connection", async () => {
+    const seen = await prisma
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE Organization SET nameVi = 'Đọc trong giao dịch' WHERE id = (SELECT id FROM Organization LIMIT 1)`;
+        const rows = await readRowsNow<{ n: number }>(
+          Prisma.sql`SELECT COUNT(*) AS n FROM Organization WHERE nameVi = 'Đọc trong giao dịch'`,
           tx,
         );
         throw Object.assign(new Error("roll back"), { rows });
