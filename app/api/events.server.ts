@@ -4,7 +4,7 @@ import { getTaxonomy } from "~/models/field.server";
 import { badParameter, notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { listEnvelope } from "./pagination";
-import { checkPageInRange, expandFields, parseEventQuery, parseNoParameters } from "./params";
+import { checkPageInRange, expandFields, parseEventQuery, parseNoParameters, SLUG } from "./params";
 import type { ApiArgs } from "./respond.server";
 import { eventDetail, eventSummary } from "./serializers";
 
@@ -34,8 +34,6 @@ export async function listEvents({ url, origin }: ApiArgs) {
     cards.map((card) => eventSummary(card, slugs.get(card.id) ?? [], origin)),
   );
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What the event's public page shows: a published event, or a cancelled one that says so; else 404. */
 export async function showEvent({ params, url, origin }: ApiArgs) {

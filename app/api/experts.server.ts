@@ -4,7 +4,7 @@ import { searchExperts } from "~/models/search-gateway.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { listEnvelope } from "./pagination";
-import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters } from "./params";
+import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters, SLUG } from "./params";
 import type { ApiArgs } from "./respond.server";
 import { expertDetail, expertSummary } from "./serializers";
 
@@ -26,8 +26,6 @@ export async function listExperts({ url, origin }: ApiArgs) {
     cards.map((card) => expertSummary(card, slugs.get(card.id) ?? [], origin)),
   );
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function showExpert({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);

@@ -19,7 +19,16 @@ import {
   TRL_MIN,
 } from "~/domain/offer-values";
 import { ERROR_CODES } from "./errors";
-import { DEFAULT_PER_PAGE, LANGUAGES, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULTS, MAX_VALUES, SORTS } from "./params";
+import {
+  DEFAULT_PER_PAGE,
+  LANGUAGES,
+  MAX_PER_PAGE,
+  MAX_QUERY_LENGTH,
+  MAX_RESULTS,
+  MAX_VALUES,
+  SLUG,
+  SORTS,
+} from "./params";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, built from the same constants the
@@ -53,7 +62,7 @@ const arrayOf = (items: Schema, description?: string): Schema => ({
 });
 const uri = (description: string): Schema => ({ type: "string", format: "uri", description });
 const dateTime = (description: string): Schema => ({ type: "string", format: "date-time", description });
-const SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+const SLUG_PATTERN = SLUG.source;
 const slug = (description: string): Schema => ({ type: "string", pattern: SLUG_PATTERN, description });
 
 /** A closed object whose properties are all present (null when unknown). */

@@ -5,7 +5,7 @@ import { getPublishedOrganization } from "~/models/organization.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { listEnvelope } from "./pagination";
-import { checkPageInRange, expandFields, parseOrganizationQuery, parseNoParameters } from "./params";
+import { checkPageInRange, expandFields, parseNoParameters, parseOrganizationQuery, SLUG } from "./params";
 import type { ApiArgs } from "./respond.server";
 import { organizationDetail, organizationSummary } from "./serializers";
 
@@ -27,8 +27,6 @@ export async function listOrganizations({ url, origin }: ApiArgs) {
     cards.map((card) => organizationSummary(card, slugs.get(card.id) ?? [], origin)),
   );
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function showOrganization({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);

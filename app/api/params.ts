@@ -45,6 +45,9 @@ export type RequestQuery = ApiRequestsQuery;
 export type OfferApiQuery = ApiOffersQuery;
 export type EventApiQuery = ApiEventsQuery;
 
+/** A slug in an API path (an organization's, an expert's, an event's); the OpenAPI document states this pattern. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** How a filter's value is named in a message. */
 const WHAT: Record<string, string> = { ward: "ward or commune" };
 
