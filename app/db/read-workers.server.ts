@@ -74,11 +74,10 @@ export class ReadWorkers {
 
   /**
    * The statement's rows, read by the first free worker. A `followUp` (a
-   * request's second or later read: a page after its counts, the cards after
-   * the search) goes before the first reads waiting: a request under way
-   * finishes before another starts. In first-come order the cards of a search
-   * waited behind every other search's counts, a hop back through the queue
-   * for each read (docs/decisions/078).
+   * request's second or later read: a page after its counts, a ranked page
+   * after the matches) goes before the first reads waiting: a request under
+   * way finishes before another starts. In first-come order each of a search's
+   * reads went back behind every other search's first read (docs/decisions/078).
    */
   all<Row>(statement: ReadStatement, options: { followUp?: boolean } = {}): Promise<Row[]> {
     if (this.#closed) return Promise.reject(new Error("the read workers are closed"));
