@@ -26,7 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   url.searchParams.delete("based");
   url.searchParams.set("based", "abroad");
   const [{ based: _based, ...found }, summary] = await Promise.all([expertsListData(url, lang), getOverseasSummary()]);
-  return data({ ...found, based: [], summary }, { status: found.problems.length > 0 ? 400 : 200 });
+  // "Abroad" is the page's, not a filter the visitor chose: with nothing typed or chosen, an empty list
+  // offers no way out (the summary above says no one abroad has published a profile yet), as /events does.
+  const { q, areas, extra } = found.params;
+  const countries = "countries" in found.params ? found.params.countries : [];
+  const asked = q.trim() !== "" || areas.length > 0 || extra.length > 0 || countries.length > 0;
+  return data(
+    { ...found, help: asked ? found.help : null, based: [], summary },
+    { status: found.problems.length > 0 ? 400 : 200 },
+  );
 }
 
 export default function OverseasExperts() {

@@ -166,4 +166,15 @@ describe("a new portal's pages", () => {
     expect(filtered).toContain(vi("search.zero.titleNoQuery"));
     expect(filtered).not.toContain(vi("events.none.upcoming"));
   });
+
+  test("/experts/overseas without experts abroad offers no way out of a filter the visitor did not choose", async () => {
+    // The seed's profiles are all in Vietnam. The page's own "abroad" is no filter to remove.
+    const vi = translator("vi");
+    const empty = await page("/experts/overseas");
+    expect(empty).toContain(vi("overseas.page.list"));
+    expect(empty).not.toContain(vi("search.zero.titleNoQuery"));
+    expect(empty).not.toContain(vi("search.zero.postRequest"));
+    // A country the visitor chose is a filter: the ways out stay.
+    expect(await page("/experts/overseas?country=JP")).toContain(vi("search.zero.titleNoQuery"));
+  });
 });
