@@ -14,10 +14,11 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "./organization-search";
 export function highlightExcerpt(text: string | null, terms: readonly string[], words = 40): string | null {
   if (!text || terms.length === 0) return null;
   // Words and the spaces and punctuation between them, kept as written.
+  // Split on a capturing group: the words are the even parts, what lies between them the odd ones.
   const parts = text.split(/([^\p{L}\p{N}]+)/u);
-  const matches = (part: string) => {
-    if (part === "" || !/[\p{L}\p{N}]/u.test(part)) return false;
-    const folded = foldText(part).replace(/^([hklmstv])y$/, "$1i");
+  const matches = (part: string, i: number) => {
+    if (i % 2 === 1 || part === "") return false;
+    const folded = foldedWord(part);
     return terms.some((term) => folded.startsWith(term));
   };
   const marked = parts.map(matches);
@@ -34,6 +35,25 @@ export function highlightExcerpt(text: string | null, terms: readonly string[], 
     out.push(marked[i] ? `${HIGHLIGHT_START}${parts[i]}${HIGHLIGHT_END}` : parts[i]!);
   }
   return `${start > 0 ? "…" : ""}${out.join("")}${end < wordCount ? "…" : ""}`;
+}
+
+/**
+ * Words folded as the index folds them, kept: 20 cards' summaries and names are
+ * thousands of words per page, most of them the same few thousand syllables,
+ * and folding each (Unicode decomposition, five replacements) was the larger
+ * part of marking them. Emptied when full, so it cannot grow without bound.
+ */
+const folded = new Map<string, string>();
+const MAX_FOLDED_WORDS = 20_000;
+
+function foldedWord(word: string): string {
+  let value = folded.get(word);
+  if (value === undefined) {
+    if (folded.size >= MAX_FOLDED_WORDS) folded.clear();
+    value = foldText(word).replace(/^([hklmstv])y$/, "$1i");
+    folded.set(word, value);
+  }
+  return value;
 }
 
 /** A name or acronym with the query's words marked (the database fallback has no engine to mark them). */

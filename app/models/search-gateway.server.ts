@@ -430,14 +430,15 @@ export function fallbackStatements(input: OrganizationSearchInput) {
   const limit = Prisma.sql`LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`;
   const page = Prisma.sql`SELECT o.id FROM Organization o
     WHERE o.status = 'published' AND ${filterConditions(input)} ORDER BY ${orderBy} ${limit}`;
-  // With words: the first matches found, read from the full-text index and joined to their rows by rowid.
+  // With words: the first matches found, read from the full-text index and joined by rowid to their
+  // narrow rows (decision 079): the wide Organization row cost a page of the file per match.
   const matches = (conditions: Prisma.Sql) =>
     Prisma.sql`SELECT o.id, o.kind, o.district, o.verified, ${name} AS name, o.createdAt
-      FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
+      FROM OrganizationSearch s JOIN OrganizationSearchRow o ON o.rowid = s.rowid
       WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${conditions}
       LIMIT ${COUNTED_MATCHES_LIMIT + 1}`;
   const ranked = Prisma.sql`SELECT o.id
-    FROM OrganizationSearch s JOIN Organization o ON o.rowid = s.rowid
+    FROM OrganizationSearch s JOIN OrganizationSearchRow o ON o.rowid = s.rowid
     WHERE OrganizationSearch MATCH ${match} AND o.status = 'published' AND ${filterConditions(input)}
     ORDER BY s.rank, o.verified DESC, ${name}, o.id ${limit}`;
   return {

@@ -216,6 +216,61 @@ describe("when Meilisearch is unreachable", () => {
     expect(area).toMatch(/SEARCH l USING COVERING INDEX OrganizationField_fieldId_organizationId_idx/);
   });
 
+  test("full-text matches are joined to their narrow search rows, never to the wide organization rows (decision 079)", async () => {
+    // At 100,000 listings each match read a page of the Organization table: about 4 MB per search.
+    for (const input of [
+      { ...base, q: "vien" },
+      { ...base, q: "nano", kinds: ["lab"], verifiedOnly: true, areas: ["materials-nanotechnology"] },
+    ]) {
+      const statements = fallbackStatements(input);
+      for (const statement of [statements.matches, statements.filteredMatches, statements.ranked]) {
+        const details = (await plan(statement)).join(" | ");
+        expect(details).toContain("SEARCH o USING INTEGER PRIMARY KEY (rowid=?)");
+        expect(statement.sql).toContain("JOIN OrganizationSearchRow o ON o.rowid = s.rowid");
+        expect(statement.sql).not.toMatch(/JOIN Organization o/);
+      }
+    }
+  });
+
+  test("an organization's narrow search row follows its every write, in the writing transaction", async () => {
+    const columns = ["id", "status", "kind", "district", "ward", "verified", "sortNameVi", "sortNameEn", "createdAt"];
+    const mirror = async (id: string) =>
+      (
+        await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+          `SELECT ${columns.map((column) => `r."${column}" = o."${column}" OR (r."${column}" IS NULL AND o."${column}" IS NULL) AS "${column}"`).join(", ")},
+          r.rowid = o.rowid AS "rowid"
+         FROM Organization o JOIN OrganizationSearchRow r ON r.rowid = o.rowid WHERE o.id = ?`,
+          id,
+        )
+      ).map((row) => Object.fromEntries(Object.entries(row).map(([column, equal]) => [column, Number(equal)])));
+    const same = Object.fromEntries([...columns, "rowid"].map((column) => [column, 1]));
+    const organization = await makeOrganization({ nameVi: "Phòng thí nghiệm Bạch Tuộc", district: "ba-dinh" });
+    expect(await mirror(organization.id)).toEqual([same]);
+
+    await updateOrganization(
+      organization.id,
+      { kind: "institute", district: "cau-giay", nameVi: "Viện Ốc Sên", nameEn: "Snail Institute", verified: true },
+      { origin: "portal" },
+    );
+    expect(await mirror(organization.id)).toEqual([same]);
+    const row = await prisma.$queryRawUnsafe<{ kind: string; district: string; verified: number }[]>(
+      `SELECT kind, district, CAST(verified AS REAL) AS verified FROM OrganizationSearchRow WHERE id = ?`,
+      organization.id,
+    );
+    expect(row).toEqual([{ kind: "institute", district: "cau-giay", verified: 1 }]);
+
+    // Unpublished: the fallback no longer finds it by its words.
+    await updateOrganization(organization.id, { status: "archived" }, { origin: "portal" });
+    expect(await mirror(organization.id)).toEqual([same]);
+    expect((await searchDirectoryInDatabase({ ...base, q: "oc sen" })).results).toEqual([]);
+
+    await deleteOrganization(organization.id);
+    expect(await prisma.$queryRawUnsafe(`SELECT id FROM OrganizationSearchRow WHERE id = ?`, organization.id)).toEqual(
+      [],
+    );
+    await drainOutbox();
+  });
+
   test("the database search matches words without marks, in any order, on all listed text", async () => {
     const byName = await searchDirectoryInDatabase({ ...base, q: "Hoa hoc vien", perPage: 200 });
     expect(byName.results.map(({ organization }) => organization.slug)).toContain("vast-institute-of-chemistry");
