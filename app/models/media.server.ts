@@ -110,6 +110,45 @@ async function readAndResize(bytes: Buffer, use: ImageUse): Promise<ProcessedIma
   return { key: crypto.randomBytes(16).toString("hex"), files };
 }
 
+/** An attached image could not be read as what its first bytes say, or is larger than MAX_PHOTO_PIXELS. */
+export class AttachedImageRefused extends Error {
+  constructor(readonly reason: "type" | "pixels") {
+    super(reason);
+  }
+}
+
+/**
+ * An image sent with a message, in its own format and size, without its metadata: a
+ * phone's photo carries where it was taken (GPS), when, on which device and often the
+ * owner's name, which would tell the other side of an anonymous request who is
+ * writing (docs/decisions/070). Re-encoded by sharp, which keeps no metadata unless
+ * asked; a JPEG is turned as its orientation tag said first, since the tag goes too.
+ * Animated WebP keeps its frames.
+ */
+export function withoutImageMetadata(bytes: Buffer, type: "image/jpeg" | "image/png" | "image/webp"): Promise<Buffer> {
+  return oneImageAtATime(async () => {
+    const animated = type === "image/webp";
+    let metadata: Metadata;
+    try {
+      metadata = await sharp(bytes, { limitInputPixels: false, animated }).metadata();
+    } catch {
+      throw new AttachedImageRefused("type");
+    }
+    // A frame's pixels (height is every frame's together when animated) against the photo limit.
+    if ((metadata.width ?? 0) * (metadata.pageHeight ?? metadata.height ?? 0) > MAX_PHOTO_PIXELS) {
+      throw new AttachedImageRefused("pixels");
+    }
+    try {
+      const image = sharp(bytes, { limitInputPixels: false, failOn: "error", animated });
+      if (type === "image/jpeg") return await image.autoOrient().jpeg({ quality: 92 }).toBuffer();
+      if (type === "image/png") return await image.png().toBuffer();
+      return await image.webp({ quality: 90 }).toBuffer();
+    } catch {
+      throw new AttachedImageRefused("type");
+    }
+  });
+}
+
 export async function processLogo(bytes: Buffer): Promise<{ key: string; files: Record<LogoSize, Buffer> }> {
   return processImage(bytes, LOGO_IMAGES);
 }

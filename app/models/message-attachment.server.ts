@@ -5,6 +5,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { remember } from "@epic-web/remember";
 import { databaseFilePath, resolveDatabaseUrl } from "~/db/database-url";
 import { prisma } from "~/db/client.server";
+import { AttachedImageRefused, withoutImageMetadata } from "./media.server";
 import {
   cleanFileName,
   isAttachmentType,
@@ -16,14 +17,15 @@ import {
 /**
  * Files sent with messages (docs/decisions/070). A file's type is read from its first
  * bytes by file-type, never from its name or the browser's word; only PDF, PNG, JPEG
- * and WebP are kept, as they came, under a random name in the data directory (outside
+ * and WebP are kept (images re-encoded without their metadata: withoutImageMetadata in
+ * media.server.ts), under a random name in the data directory (outside
  * the web root), and served only to the conversation's members, as a download. The
  * files are written before their rows; the sender's write removes them if it fails,
  * and the hourly sweep removes any file left without a row (a crash between the two,
  * a conversation deleted with its organization).
  */
 
-export type AttachmentProblem = "type" | "size" | "count";
+export type AttachmentProblem = "type" | "size" | "count" | "pixels";
 export type CheckedAttachment = { bytes: Buffer; contentType: AttachmentType; fileName: string };
 export type StoredAttachment = Omit<CheckedAttachment, "bytes"> & { storedName: string; size: number };
 
@@ -52,9 +54,18 @@ export async function checkAttachments(
   const attachments: CheckedAttachment[] = [];
   for (const file of chosen) {
     if (file.size > MAX_ATTACHMENT_BYTES) return { problem: "size" };
-    const bytes = Buffer.from(await file.arrayBuffer());
-    const type = (await fileTypeFromBuffer(bytes))?.mime;
+    const uploaded = Buffer.from(await file.arrayBuffer());
+    const type = (await fileTypeFromBuffer(uploaded))?.mime;
     if (!isAttachmentType(type)) return { problem: "type" };
+    let bytes = uploaded;
+    if (type !== "application/pdf") {
+      try {
+        bytes = await withoutImageMetadata(uploaded, type);
+      } catch (error) {
+        if (error instanceof AttachedImageRefused) return { problem: error.reason };
+        throw error;
+      }
+    }
     attachments.push({ bytes, contentType: type, fileName: cleanFileName(file.name, type) });
   }
   return { attachments };

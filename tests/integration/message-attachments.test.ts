@@ -183,6 +183,44 @@ describe("files sent with a message", () => {
     expect(await checkAttachments([file(gif, "a.gif", "image/gif")])).toEqual({ problem: "type" });
   });
 
+  test("images are kept without their metadata (where and by whom a photo was taken), turned as they were shown", async () => {
+    // A phone's photo: 6 × 4 pixels stored sideways, with the camera's orientation tag, GPS and owner.
+    const exif = {
+      IFD0: { Artist: "Nguyễn Văn Chủ", Copyright: "Công ty Ẩn Danh", Make: "PhoneMaker", Model: "X1" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "21/1 1/1 30/1", GPSLongitudeRef: "E", GPSLongitude: "105/1 50/1 0/1" },
+    };
+    const sideways = sharp({ create: { width: 4, height: 6, channels: 3, background: "#336699" } });
+    const photo = await sideways.jpeg().withExif(exif).withMetadata({ orientation: 6 }).toBuffer();
+    const before = await sharp(photo).metadata();
+    expect(before.exif?.toString("latin1")).toContain("PhoneMaker");
+    expect(before.orientation).toBe(6);
+
+    const [jpeg] = await checked([file(photo, "anh.jpg")]);
+    const after = await sharp(jpeg!.bytes).metadata();
+    expect(after).toMatchObject({ format: "jpeg", width: 6, height: 4 });
+    expect(after.exif).toBeUndefined();
+    expect(after.orientation).toBeUndefined();
+    expect(jpeg!.bytes.toString("latin1")).not.toMatch(/PhoneMaker|Artist|Ch\u1ee7|GPS/);
+
+    for (const [format, type] of [
+      ["png", "image/png"],
+      ["webp", "image/webp"],
+    ] as const) {
+      const image = sharp(await png());
+      const tagged = await (format === "png" ? image.png() : image.webp()).withExif(exif).toBuffer();
+      expect((await sharp(tagged).metadata()).exif, format).toBeDefined();
+      const [kept] = await checked([file(tagged, `a.${format}`)]);
+      expect(kept!.contentType).toBe(type);
+      expect((await sharp(kept!.bytes).metadata()).exif, format).toBeUndefined();
+    }
+
+    // A header that says more pixels than a photo may have is refused before it is decoded.
+    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: "#000" } })
+      .jpeg({ quality: 1 })
+      .toBuffer();
+    expect(await checkAttachments([file(huge, "lon.jpg")])).toEqual({ problem: "pixels" });
+  });
+
   test("are refused over the size or the count; an empty file input is no file", async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(MAX_ATTACHMENT_BYTES)]);
     expect(await checkAttachments([file(big, "lon.pdf")])).toEqual({ problem: "size" });

@@ -13,6 +13,7 @@ export const vi = {
   "attachments.error.type": "Chỉ nhận tệp PDF, PNG, JPEG hoặc WebP. Tệp bạn chọn không thuộc các loại này.",
   "attachments.error.size": "Mỗi tệp không được quá 10 MB.",
   "attachments.error.count": "Mỗi tin nhắn đính kèm tối đa 3 tệp.",
+  "attachments.error.pixels": "Ảnh quá lớn: tối đa 40 triệu điểm ảnh. Hãy thu nhỏ ảnh rồi gửi lại.",
   "attachments.error.tooMany": "Bạn đã gửi nhiều tệp trong thời gian ngắn. Vui lòng thử lại sau.",
   "attachments.chooseAgain": "Vì lý do an toàn, trình duyệt không giữ tệp đã chọn: hãy chọn lại tệp trước khi gửi.",
   "attachments.download": "Tải về",
@@ -32,6 +33,7 @@ export const en: Record<keyof typeof vi, Message> = {
   "attachments.error.type": "Only PDF, PNG, JPEG or WebP files are accepted. The file you chose is none of these.",
   "attachments.error.size": "Each file may be at most 10 MB.",
   "attachments.error.count": "A message may carry at most 3 files.",
+  "attachments.error.pixels": "The image is too large: at most 40 megapixels. Make it smaller and send it again.",
   "attachments.error.tooMany": "You have sent many files in a short time. Please try again later.",
   "attachments.chooseAgain":
     "For your safety the browser does not keep chosen files: choose them again before sending.",
