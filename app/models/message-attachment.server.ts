@@ -57,7 +57,7 @@ export async function checkAttachments(
     const uploaded = Buffer.from(await file.arrayBuffer());
     const type = (await fileTypeFromBuffer(uploaded))?.mime;
     if (!isAttachmentType(type)) return { problem: "type" };
-    let bytes = uploaded;
+    let bytes: Buffer = uploaded;
     if (type !== "application/pdf") {
       try {
         bytes = await withoutImageMetadata(uploaded, type);

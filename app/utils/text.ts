@@ -20,6 +20,9 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** What a slug may be, as slugify makes them: lower-case ASCII letters and digits in hyphen-joined runs. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** ASCII kebab-case slug: "Viện Hóa học" → "vien-hoa-hoc". */
 export function slugify(text: string, maxLength = 80): string {
   return foldText(text)

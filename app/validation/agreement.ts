@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AGREEMENT_TYPES, AGREEMENT_VALUE_RANGES } from "~/domain/agreement-values";
 import { signedOnProblem, type SignedOnProblem } from "~/domain/agreement";
 import { hanoiToday } from "~/domain/booking";
-import { formToken, oneOf, optionalText } from "./common";
+import { formToken, oneOf, optionalText, recordChoice } from "./common";
 import { problem } from "./messages";
 
 /** What is wrong with a signing day, as the form says it. */
@@ -42,5 +42,5 @@ export type AgreementInput = Omit<z.output<typeof AgreementRecordSchema>, "formT
 
 /** The confirm, dispute and withdraw buttons: which agreement. */
 export const AgreementStepSchema = z.object({
-  agreementId: z.string().regex(/^[a-z0-9]{10,40}$/, problem("form.choose")),
+  agreementId: recordChoice,
 });

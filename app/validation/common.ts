@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_PATTERN } from "~/utils/text";
 import { problem } from "./messages";
 
 /** Building blocks shared by the forms' schemas (used on both sides). */
@@ -14,6 +15,15 @@ const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
 
 /** Browsers send CRLF; a bare CR (old Mac line ends) is a line break too. */
 const normalizeLineEnds = (value: string) => value.replace(/\r\n?/g, "\n");
+
+/** A slug chosen from a list (a field's, a listing's); anything else was not one of the choices. */
+export const slugChoice = z.string().regex(SLUG_PATTERN, problem("form.choose")).max(80);
+
+/** A record's id sent back by a form's button or choice (the ids Prisma makes: cuid). */
+export const recordChoice = z
+  .string({ required_error: problem("form.choose") })
+  .trim()
+  .regex(/^[a-z0-9]{10,40}$/, problem("form.choose"));
 
 export function text(options: { min?: number; max: number; multiline?: boolean }) {
   return z

@@ -3,18 +3,13 @@ import { DISTRICTS } from "~/domain/districts";
 import { isWardSlug } from "~/domain/wards";
 import { EVENT_FORMATS, EVENT_KINDS } from "~/domain/event-values";
 import { MAX_EVENT_DAYS, parseHanoiLocal } from "~/domain/event-time";
-import { formToken, listOf, oneOf, optionalText, optionalUrl } from "./common";
+import { formToken, listOf, oneOf, optionalText, optionalUrl, slugChoice } from "./common";
 import { problem } from "./messages";
 
 /** The lengths of a meeting slot an organizer may choose, minutes. */
 export const MEETING_MINUTES = ["15", "20", "30", "45", "60"] as const;
 /** The most seats a form takes: a stadium, not a typo of one. */
 export const MAX_CAPACITY = 100_000;
-
-const SLUG = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
-  .max(80);
 
 const optionalSlug = (known: (value: string) => boolean) =>
   z
@@ -55,7 +50,7 @@ const EventObject = z.object({
   district: optionalSlug((slug) => DISTRICTS.some((district) => district.slug === slug)),
   ward: optionalSlug(isWardSlug),
   onlineUrl: optionalUrl,
-  fieldSlugs: listOf(SLUG, { min: 1, max: 6 }),
+  fieldSlugs: listOf(slugChoice, { min: 1, max: 6 }),
   capacity,
   meetingsOpen: z
     .string()

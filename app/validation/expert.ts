@@ -2,15 +2,11 @@ import { z } from "zod";
 import { ACADEMIC_TITLES, LINK_KINDS, MAX_PROFILE_LINKS, OFFERS } from "~/domain/expert-values";
 import { normaliseOrcid } from "~/domain/scholarly-ids";
 import { isCountryCode, WORK_LANGUAGES, WORK_MODES } from "~/domain/overseas";
-import { listOf, oneOf, optionalText, optionalUrl, text } from "./common";
+import { listOf, oneOf, optionalText, optionalUrl, slugChoice, text } from "./common";
 import { problem } from "./messages";
 
 export const INQUIRY_CHOICES = ["open", "requests-only"] as const;
 
-const SLUG = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
-  .max(80);
 const YEAR_MAX = new Date().getFullYear() + 1;
 
 export const ExpertLinkSchema = z
@@ -79,7 +75,7 @@ export const ExpertProfileSchema = z
     /** The affiliation typed or chosen: a directory slug, or a name to look up */
     affiliation: optionalText({ max: 200 }),
     position: optionalText({ max: 150 }),
-    fieldSlugs: listOf(SLUG, { min: 1, max: 8 }),
+    fieldSlugs: listOf(slugChoice, { min: 1, max: 8 }),
     keywords: optionalText({ max: 1_500, multiline: true })
       .transform((value) =>
         (value ?? "")

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MEETING_OUTCOMES } from "~/domain/meeting-values";
-import { formToken, oneOf, optionalText, text } from "./common";
+import { formToken, oneOf, optionalText, recordChoice, text } from "./common";
 import { problem } from "./messages";
 
 /** The forms of meetings at events (docs/decisions/073). */
@@ -9,11 +9,6 @@ import { problem } from "./messages";
 export const INTERESTS_MAX = 500;
 export const MEETING_MESSAGE_MAX = 2_000;
 export const MEETING_NOTE_MAX = 2_000;
-
-const id = z
-  .string({ required_error: problem("form.required") })
-  .trim()
-  .regex(/^[a-z0-9]{10,40}$/, problem("form.choose"));
 
 /** Opting in to the list of participants (a checkbox: "on" when ticked, absent otherwise). */
 export const MeetingListingSchema = z.object({
@@ -29,7 +24,7 @@ export const MeetingListingSchema = z.object({
 export const MeetingRequestSchema = z.object({
   intent: z.literal("request"),
   formToken: formToken.optional(),
-  registrationId: id,
+  registrationId: recordChoice,
   slot: z
     .string({ required_error: problem("form.choose") })
     .trim()

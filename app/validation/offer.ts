@@ -10,13 +10,8 @@ import {
   OFFERED_AS,
   PRICE_MODES,
 } from "~/domain/offer-values";
-import { formToken, listOf, oneOf, optionalText } from "./common";
+import { formToken, listOf, oneOf, optionalText, slugChoice } from "./common";
 import { problem } from "./messages";
-
-const SLUG = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
-  .max(80);
 
 /** The largest price the form takes (Prisma's Int is 32-bit): two billion đồng. */
 export const PRICE_MAX_VND = 2_000_000_000;
@@ -56,7 +51,7 @@ const inventorSlugs = z
       .map((slug) => slug.trim().replace(/^.*\/experts\//, ""))
       .filter(Boolean),
   )
-  .refine((slugs) => slugs.every((slug) => SLUG.safeParse(slug).success), problem("offer.inventorUnknown"))
+  .refine((slugs) => slugs.every((slug) => slugChoice.safeParse(slug).success), problem("offer.inventorUnknown"))
   .refine((slugs) => slugs.length <= 12, problem("form.tooMany", { max: 12 }))
   .transform((slugs) => [...new Set(slugs)]);
 
@@ -71,7 +66,7 @@ const OfferObject = z.object({
   nameEn: optionalText({ max: 200 }),
   descriptionVi: optionalText({ max: 3_000, multiline: true }),
   descriptionEn: optionalText({ max: 3_000, multiline: true }),
-  fieldSlugs: listOf(SLUG, { min: 1, max: 6 }),
+  fieldSlugs: listOf(slugChoice, { min: 1, max: 6 }),
   // Service
   method: optionalText({ max: 2_000, multiline: true }),
   sampleRequirements: optionalText({ max: 2_000, multiline: true }),

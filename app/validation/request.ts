@@ -13,13 +13,9 @@ import {
   type CompanySize,
   type RequesterType,
 } from "~/domain/request-values";
-import { formToken, listOf, oneOf, optionalText, text } from "./common";
+import { formToken, listOf, oneOf, optionalText, recordChoice, slugChoice, text } from "./common";
 import { problem } from "./messages";
 
-const SLUG = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, problem("form.choose"))
-  .max(80);
 /** The longest request title (a prefilled one is cut to it). */
 export const TITLE_MAX = 150;
 const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
@@ -78,7 +74,7 @@ const RequestObject = z.object({
   desiredOutcome: text({ min: 20, max: 3_000, multiline: true }),
   /** Only for shortlisted researchers who accepted the terms; never searched, exported or mailed */
   confidential: optionalText({ max: 5_000, multiline: true }),
-  fieldSlugs: listOf(SLUG, { min: 1, max: 6 }),
+  fieldSlugs: listOf(slugChoice, { min: 1, max: 6 }),
   trl: z.coerce
     .number({ invalid_type_error: problem("form.number") })
     .int(problem("form.choose"))
@@ -185,7 +181,7 @@ export const QuestionSchema = z.object({
 });
 export const AnswerSchema = z.object({
   intent: z.literal("answer"),
-  questionId: z.string().regex(/^[a-z0-9]{10,40}$/, problem("form.choose")),
+  questionId: recordChoice,
   answer: text({ min: 2, max: 3_000, multiline: true }),
 });
 export const TermsSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FREQUENCIES, LABEL_MAX, SAVED_LISTS } from "~/utils/saved-search";
-import { oneOf, text } from "./common";
+import { oneOf, recordChoice, text } from "./common";
 import { problem } from "./messages";
 
 /** Saving a list's search (the form under each list) and changing or deleting one (/me/alerts). */
@@ -17,15 +17,11 @@ export const SaveSearchSchema = z.object({
   frequency: oneOf(FREQUENCIES),
 });
 
-const savedSearchId = z
-  .string({ required_error: problem("form.choose") })
-  .regex(/^[a-z0-9]{10,40}$/, problem("form.choose"));
-
 export const UpdateSavedSearchSchema = z.object({
   intent: z.literal("update"),
-  id: savedSearchId,
+  id: recordChoice,
   label: text({ max: LABEL_MAX }),
   frequency: oneOf(FREQUENCIES),
 });
 
-export const DeleteSavedSearchSchema = z.object({ intent: z.literal("delete"), id: savedSearchId });
+export const DeleteSavedSearchSchema = z.object({ intent: z.literal("delete"), id: recordChoice });

@@ -5,7 +5,7 @@ import { isDistrictSlug } from "~/domain/districts";
 import { isWardSlug } from "~/domain/wards";
 import { isEmailList, isPhoneList } from "~/validation/contact";
 import { isOrganizationKind } from "~/domain/organization-values";
-import { slugify } from "~/utils/text";
+import { SLUG_PATTERN, slugify } from "~/utils/text";
 import { COLUMN_LIMITS, IMPORT_COLUMNS_SELECT, type ImportColumn } from "./columns";
 import type { RawRow } from "./parse";
 import { cellProblems, clean, dedupe, listCell, type RowProblem } from "./rows";
@@ -68,7 +68,7 @@ export type ImportPlan = { rows: PlannedRow[]; counts: Record<PlannedRow["outcom
 const TRUE = new Set(["true", "1", "yes", "có", "co", "x"]);
 const FALSE = new Set(["false", "0", "no", "không", "khong", ""]);
 const STATUSES = new Set(["published", "draft", "archived"]);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG = SLUG_PATTERN;
 const YEAR_MAX = new Date().getFullYear();
 
 export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
