@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { HIDE_AFTER_STALE_DAYS, RECONFIRM_AFTER_DAYS } from "~/domain/offer-values";
+import { HIDE_AFTER_STALE_DAYS, PUBLIC_OFFER, RECONFIRM_AFTER_DAYS } from "~/domain/offer-values";
+import { offerCardSelect, publicOfferCards, publicParts } from "~/models/offer-search.server";
 import { reviewClaim, submitClaim } from "~/models/claim.server";
 import {
   archiveOffer,
@@ -93,6 +94,52 @@ describe("who may publish and manage offers", () => {
     await expect(archiveOffer(stranger, offer.id)).rejects.toThrow(OfferNotAllowedError);
     await expect(confirmOffer(stranger, offer.id)).rejects.toThrow(OfferNotAllowedError);
     await expect(editOffer(stranger, offer.id, service("Khác"))).rejects.toThrow(OfferNotAllowedError);
+  });
+});
+
+describe("offer cards", () => {
+  test("read in one statement, say what the Prisma select said: owners only when public, fields in order, dates", async () => {
+    const organization = await makeOrganization({ kind: "lab", district: "cau-giay", ward: "phuong-cau-giay" });
+    const closed = await makeOrganization({ kind: "lab", status: "archived" });
+    const { profile } = await researcherWithProfile();
+    const { profile: draft } = await researcherWithProfile("draft");
+    const service = await makeOffer({
+      organizationId: organization.id,
+      nameEn: "Water analysis",
+      priceMode: "quote",
+      fieldSlugs: ["food-technology", "analytical-chemistry", "environmental-analysis"],
+      staleSince: new Date("2026-10-01T03:04:05.678Z"),
+    });
+    const instrument = await makeOffer({
+      type: "equipment",
+      organizationId: organization.id,
+      category: "microscopy",
+      accessMode: "staff_run",
+      district: "dong-da",
+      fromPublicSource: true,
+    });
+    const technology = await makeOffer({ type: "technology", ownerExpertId: profile.id, trl: 6, ipStatus: "pending" });
+    const draftOwner = await makeOffer({ type: "technology", ownerExpertId: draft.id });
+    const ofClosed = await makeOffer({ organizationId: closed.id });
+    const hidden = await makeOffer({ organizationId: organization.id, hiddenAt: new Date() });
+    const unpublished = await makeOffer({ organizationId: organization.id, status: "pending" });
+    const ids = [technology.id, hidden.id, service.id, ofClosed.id, instrument.id, unpublished.id, draftOwner.id];
+
+    const reference = await prisma.offer.findMany({
+      where: { id: { in: ids }, ...PUBLIC_OFFER },
+      select: offerCardSelect,
+    });
+    const byId = new Map(reference.map((row) => [row.id, publicParts(row)]));
+    const expected = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const cards = await publicOfferCards(ids);
+    expect(cards).toEqual(expected);
+    expect(cards.map((card) => card.id)).toEqual([technology.id, service.id, instrument.id, draftOwner.id]);
+    expect(cards[0]!.ownerExpert).toEqual({ slug: profile.slug, fullName: profile.fullName, status: "published" });
+    expect(cards[3]!.ownerExpert).toBeNull();
+    expect(cards[1]!.fields).toHaveLength(3);
+    expect(cards[1]!.updatedAt).toBeInstanceOf(Date);
+    expect(cards[1]!.stale).toBe(true);
+    expect(await publicOfferCards([])).toEqual([]);
   });
 });
 
