@@ -74,6 +74,49 @@ describe("migrations", () => {
     expect(unindexed).toEqual([]);
   });
 
+  test("a nullable foreign key has an index of its set values, which deleting the row it names uses when most are empty", () => {
+    const { file, url } = scratch();
+    applyMigrations({ databaseUrl: url });
+    const db = new Database(file);
+    const nullable = db
+      .prepare(
+        `SELECT m.name AS tableName, k."from" AS column FROM sqlite_master m
+         JOIN pragma_foreign_key_list(m.name) k JOIN pragma_table_info(m.name) c ON c.name = k."from"
+         WHERE m.type = 'table' AND c."notnull" = 0`,
+      )
+      .all() as { tableName: string; column: string }[];
+    expect(nullable.length).toBeGreaterThan(20);
+    const missing = nullable.filter(({ tableName, column }) => {
+      const partial = db
+        .prepare(`SELECT i.name, i.sql FROM sqlite_master i WHERE i.type = 'index' AND i.tbl_name = ? AND i.sql LIKE ?`)
+        .all(tableName, `%WHERE "${column}" IS NOT NULL`) as { name: string }[];
+      return !partial.some(
+        (index) =>
+          (db.prepare("SELECT name FROM pragma_index_info(?) WHERE seqno = 0").get(index.name) as { name: string })
+            .name === column,
+      );
+    });
+    expect(missing).toEqual([]);
+
+    // 2,000 listings without a parent, and the planner's statistics of them: SQLite's own index of
+    // parentId then reads as "every row has the same value", and removing a parent scanned the table.
+    const insert = db.prepare(
+      `INSERT INTO Organization (id, slug, kind, status, createdAt, updatedAt) VALUES (?, ?, 'lab', 'published', 0, 0)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 2_000; i++) insert.run(`org${i}`, `org-${i}`);
+    })();
+    db.exec("ANALYZE");
+    // What a delete's ON DELETE SET NULL runs for each listing removed.
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN UPDATE Organization SET parentId = NULL WHERE parentId = ?`).all("org1") as {
+        detail: string;
+      }[]
+    ).map((row) => row.detail);
+    expect(plan.join(" | ")).toMatch(/SEARCH Organization USING (COVERING )?INDEX Organization_parentId_set_idx/);
+    db.close();
+  });
+
   test("work while another process holds the database open, and refuse an edited migration", async () => {
     const { file, url } = scratch();
     const other = new Database(file);
