@@ -122,6 +122,9 @@ if (!reuse) {
   step(`reusing ${path.relative(root, databaseFile)} (--reuse)`);
   applyMigrations();
 }
+// Before the portal starts, which would otherwise do it in the background while it is measured.
+const { refreshStaleSearchText } = await import("~/models/search-text.server");
+await refreshStaleSearchText();
 step(`signing in ${CLIENTS} business members, each with an open request and a match thread`);
 const actors = await prepareLoadActors(prisma, CLIENTS);
 const organizationSlugs = (

@@ -120,15 +120,16 @@ async function uniqueEventSlug(title: string, startsAt: Date, tx: Tx) {
   }
 }
 
+/** What an event's search text is made from (its own columns are read whole). */
+export const eventSearchInclude = {
+  organization: { select: { nameVi: true, nameEn: true, acronym: true } },
+  fields: { select: { field: { select: { nameVi: true, nameEn: true } } } },
+} as const;
+
+type EventForSearchText = Prisma.EventGetPayload<{ include: typeof eventSearchInclude }>;
+
 /** The folded words the database fallback matches: titles, description, place, organizer, fields, kind. */
-export async function refreshEventSearchText(eventId: string, tx: Tx | DbClient) {
-  const event = await tx.event.findUniqueOrThrow({
-    where: { id: eventId },
-    include: {
-      organization: { select: { nameVi: true, nameEn: true, acronym: true } },
-      fields: { select: { field: { select: { nameVi: true, nameEn: true } } } },
-    },
-  });
+export function eventSearchText(event: EventForSearchText): string {
   const kind = EVENT_KIND_LABELS[event.kind as EventKind];
   const district = findDistrict(event.district);
   const ward = findWard(event.ward);
@@ -150,7 +151,12 @@ export async function refreshEventSearchText(eventId: string, tx: Tx | DbClient)
   ]
     .filter(Boolean)
     .join(" ");
-  await tx.event.update({ where: { id: eventId }, data: { searchText: foldForSearch(text) } });
+  return foldForSearch(text);
+}
+
+export async function refreshEventSearchText(eventId: string, tx: Tx | DbClient) {
+  const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, include: eventSearchInclude });
+  await tx.event.update({ where: { id: eventId }, data: { searchText: eventSearchText(event) } });
 }
 
 async function writeEventFields(eventId: string, fieldIds: string[], tx: Tx) {

@@ -8,6 +8,7 @@ import { SearchOutboxWorker } from "#search/outbox-worker";
 import { backoffMs } from "#search/polling-loop";
 import { prepareSearch } from "#search/prepare";
 import { createJobWorker } from "~/jobs/handlers.server";
+import { refreshStaleSearchText } from "~/models/search-text.server";
 import { seedDirectory } from "~/models/seed.server";
 import { prisma, refreshPlannerStatistics } from "~/db/client.server";
 import { allowedOrigins } from "~/config/env.server";
@@ -96,6 +97,11 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   worker.start();
   const jobs = createJobWorker();
   jobs.start();
+  // Rows written before the last change of what search text holds get it now, in the background
+  // (docs/decisions/081); a fresh database is read once and nothing written.
+  const refreshingSearchText = refreshStaleSearchText({ shouldStop: () => closing })
+    .then((refreshed) => refreshed && step("search_text_refreshed", refreshed))
+    .catch((error) => log("warn", "search_text_refresh_failed", { error: String(error) }));
   // Long-lived connections keep the statistics of the day they opened: refresh them now and then.
   const maintenance = setInterval(
     () => {
@@ -141,7 +147,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
       }, 10_000).unref();
     });
     clearInterval(maintenance);
-    await Promise.all([worker.stop(), jobs.stop()]);
+    await Promise.all([worker.stop(), jobs.stop(), refreshingSearchText]);
     if ("close" in build && typeof build.close === "function") await build.close();
     closeApp();
     await localSearch?.stop();
