@@ -357,25 +357,15 @@ export async function publicOfferCards(ids: readonly string[], db: DbClient = pr
 
 /** The statement's row in the shape of `offerCardSelect`, which publicParts and the export share. */
 function cardRow(row: CardSqlRow): CardRow {
-  const { orgSlug, orgNameVi, orgNameEn, orgAcronym, orgKind, orgStatus, orgDistrict, orgWard } = row;
-  const { expertSlug, expertName, expertStatus, fields, ...offer } = row;
+  const { orgSlug, orgNameVi, orgNameEn, orgAcronym, orgKind, orgStatus, orgDistrict, orgWard, ...rest } = row;
+  const { expertSlug, expertName, expertStatus, fields, trl, fromPublicSource, staleSince, updatedAt, ...columns } =
+    rest;
   return {
-    id: offer.id,
-    type: offer.type,
-    nameVi: offer.nameVi,
-    nameEn: offer.nameEn,
-    descriptionVi: offer.descriptionVi,
-    descriptionEn: offer.descriptionEn,
-    priceMode: offer.priceMode,
-    accessMode: offer.accessMode,
-    category: offer.category,
-    trl: offer.trl === null ? null : Number(offer.trl),
-    ipStatus: offer.ipStatus,
-    fromPublicSource: Boolean(Number(offer.fromPublicSource)),
-    staleSince: offer.staleSince === null ? null : asDate(offer.staleSince),
-    district: offer.district,
-    ward: offer.ward,
-    updatedAt: asDate(offer.updatedAt),
+    ...columns,
+    trl: trl === null ? null : Number(trl),
+    fromPublicSource: Boolean(Number(fromPublicSource)),
+    staleSince: staleSince === null ? null : asDate(staleSince),
+    updatedAt: asDate(updatedAt),
     organization:
       orgSlug === null
         ? null
@@ -395,6 +385,7 @@ function cardRow(row: CardSqlRow): CardRow {
     })),
   };
 }
+
 export type OfferCardData = Awaited<ReturnType<typeof publicOfferCards>>[number];
 
 /** Everything public about one offer (the API's resource); null unless it is public. */
