@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
+import { readSearchConfig } from "#search/config";
 import { OFFERS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
 import { prisma, readRows, readRowsNow, type DbClient } from "~/db/client.server";
@@ -9,6 +10,7 @@ import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { storedDate } from "~/db/sqlite-adapter.server";
 import { timed } from "~/utils/server-timing";
 import {
+  cached,
   engineOrDatabase,
   fullTextQuery,
   queryConcepts,
@@ -58,33 +60,38 @@ export async function searchOffers(query: OfferQuery, db: DbClient = prisma): Pr
   const sorted = query.sort !== "relevance" || query.q === "";
   // Listings in the fields the words speak of first (decision 044), when ranked by the words.
   const concepts = query.concepts === false || sorted ? [] : await queryConcepts(query.q);
+  // Kept like the directory's answers: the same search again, until the data changes, asks nothing.
+  const key = { ...query, concepts };
+  const config = readSearchConfig();
   const found = await engineOrDatabase<ListingResult>(
     () =>
-      timed("engine", () =>
-        searchListing(OFFERS_INDEX, {
-          q: query.q,
-          filters: {
-            type: query.types,
-            areaSlugs: query.areas,
-            fieldSlugs: query.fields,
-            priceMode: query.priceModes,
-            accessMode: query.accessModes,
-            district: query.districts,
-            ward: query.wards,
-            organizationKind: query.kinds,
-            trl: query.trls,
-            ipStatus: query.ipStatuses,
-          },
-          filter: query.updatedSince ? `updatedAt >= ${query.updatedSince.getTime()}` : undefined,
-          facets: query.facets === false ? [] : Object.values(OFFER_FACETS),
-          sort: sorted ? engineSort(query) : undefined,
-          page: query.page,
-          perPage: query.perPage,
-          highlight: HIGHLIGHT,
-          boostFields: concepts,
-        }),
+      cached("offers-engine", key, [config?.host, config?.indexPrefix], () =>
+        timed("engine", () =>
+          searchListing(OFFERS_INDEX, {
+            q: query.q,
+            filters: {
+              type: query.types,
+              areaSlugs: query.areas,
+              fieldSlugs: query.fields,
+              priceMode: query.priceModes,
+              accessMode: query.accessModes,
+              district: query.districts,
+              ward: query.wards,
+              organizationKind: query.kinds,
+              trl: query.trls,
+              ipStatus: query.ipStatuses,
+            },
+            filter: query.updatedSince ? `updatedAt >= ${query.updatedSince.getTime()}` : undefined,
+            facets: query.facets === false ? [] : Object.values(OFFER_FACETS),
+            sort: sorted ? engineSort(query) : undefined,
+            page: query.page,
+            perPage: query.perPage,
+            highlight: HIGHLIGHT,
+            boostFields: concepts,
+          }),
+        ),
       ),
-    () => timed("database", () => offersInDatabase(query, db)),
+    () => cached("offers-database", key, null, () => timed("database", () => offersInDatabase(query, db))),
   );
   return { ...found, concepts: found.mode === "engine" ? concepts : [] };
 }

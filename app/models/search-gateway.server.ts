@@ -71,15 +71,17 @@ export type DirectorySearchResult = {
 };
 
 /**
- * Recent engine answers (ids, highlights, counts; never the cards, which are
- * always read fresh), kept per data version (app/models/cache.server.ts).
- * Set SEARCH_CACHE=off to disable (the benchmark measures both).
+ * Recent answers of the directory's and the offers' searches (ids, highlights,
+ * counts; never the cards, which are always read fresh), kept per data version
+ * (app/models/cache.server.ts). Set SEARCH_CACHE=off to disable (the benchmark
+ * measures both).
  */
-const cache = dataCache<object>("directory-search", { max: setting("SEARCH_CACHE_ENTRIES"), ttlMs: 30_000 });
+const cache = dataCache<object>("search-answers", { max: setting("SEARCH_CACHE_ENTRIES"), ttlMs: 30_000 });
 
-async function cached<T extends object>(
+/** `search()`'s answer for this kind of search and input, kept as above; `extra` is whatever else decides it. */
+export async function cached<T extends object>(
   kind: string,
-  input: OrganizationSearchInput,
+  input: unknown,
   extra: unknown,
   search: () => Promise<T>,
 ): Promise<T> {

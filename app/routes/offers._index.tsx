@@ -12,15 +12,22 @@ import { useLanguage, useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { MAX_QUERY_LENGTH } from "~/utils/list-queries";
 import { titled } from "~/utils/meta";
+import { shareResponse } from "~/utils/answer-sharing";
+import type { RouteHandle } from "~/server/route-handles.server";
 import { timed } from "~/utils/server-timing";
 import { NO_OFFER_FILTERS, offersSearch } from "~/utils/offer-query";
 import { hasOfferFilters, offersPage } from "./__offers-data.server";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("offerSearch.title"));
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/** Its data requests are the same for everyone: kept whole and sent again (docs/decisions/020). */
+export const handle: RouteHandle = { sharedAnswer: true };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const { body, status } = await timed("loader", () => offersPage(new URL(request.url), lang));
+  // Nothing here is personal; a simplified database answer is not kept (the engine may be back any moment).
+  if (body.mode === "engine") shareResponse(context, lang);
   // Bad values are named on the page (status 400); the list shows what the rest asks for.
   return data({ ...body, filtered: hasOfferFilters(body.query) }, { status });
 }

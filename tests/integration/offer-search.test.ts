@@ -3,6 +3,10 @@ import { prisma } from "~/db/client.server";
 import { offerFallbackStatements, searchOffers, type OfferQuery } from "~/models/offer-search.server";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
 import { makeOffer, makeOrganization, word } from "../factories";
+import { indexingClient, indexUid } from "#search/client";
+import { requireSearchConfig } from "#search/config";
+import { OFFERS_INDEX } from "#search/indexes";
+import { markSearchableDataChanged } from "#search/outbox";
 import { drainOutbox, seedAndIndex, withEngineDown } from "./helpers";
 
 /**
@@ -185,4 +189,25 @@ test("the owner's kind is looked up per offer by the owner's key, not gathered f
       ).toBe(true);
     }
   }
+});
+
+describe("kept answers", () => {
+  test("the same search again is answered as before until the data changes, then afresh", async () => {
+    const q = word();
+    const offer = await makeOffer({ nameVi: `Đo độ bền ${q}` });
+    await drainOutbox();
+    const query = { ...base, q };
+    const ids = async () => (await searchOffers(query)).hits.map((hit) => hit.id);
+    expect(await ids()).toEqual([offer.id]);
+    // Removed from the engine behind the portal's back: nothing the data version sees.
+    const config = requireSearchConfig();
+    await indexingClient(config)
+      .index(indexUid(OFFERS_INDEX.base, config))
+      .deleteDocuments([offer.id])
+      .waitTask({ timeout: 10_000 });
+    expect(await ids()).toEqual([offer.id]);
+    // Any write moves it, and the next search asks the engine again.
+    await markSearchableDataChanged(prisma);
+    expect(await ids()).toEqual([]);
+  });
 });
