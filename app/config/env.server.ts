@@ -40,6 +40,8 @@ const SETTINGS = {
   SEARCH_CACHE: { schema: flag("off"), fallback: false },
   SEARCH_CACHE_ENTRIES: { schema: positiveInteger, fallback: 500 },
   STATISTICS_CACHE: { schema: flag("off"), fallback: false },
+  // `off`: the job worker runs queued jobs but not the periodic tasks (the bench's portals)
+  PERIODIC_TASKS: { schema: flag("off"), fallback: false },
   SERVER_TIMING: { schema: flag("on"), fallback: false },
   // Threads reading the search fallback's SQL (app/db/read-workers.server.ts); 0: on the main thread
   READ_WORKERS: { schema: z.string().trim().regex(/^\d+$/).transform(Number), fallback: undefined },
