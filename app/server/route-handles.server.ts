@@ -19,7 +19,8 @@ export type AnsweringRoute = { id: string; handle: RouteHandle };
 /**
  * The route that will answer a request, matched as Remix matches it: on the resolved path
  * (single fetch's `.data` suffix removed), the deepest route, or the index route's parent
- * unless `?index` is asked for.
+ * unless `?index` is asked for. That choice is an action's; a page's data (`{ page: true }`)
+ * is its deepest route's, an index route's too (`/offers.data` is the offers list's).
  */
 export function answeringRoute(build: ServerBuild | (() => Promise<ServerBuild>)) {
   let cached: { build: ServerBuild; tree: AgnosticRouteObject[] } | null = null;
@@ -33,7 +34,7 @@ export function answeringRoute(build: ServerBuild | (() => Promise<ServerBuild>)
   };
   // matchRoutes ranks every branch on each call: the shared answers ask for each search typed.
   const matched = new LRUCache<string, { matches: ReturnType<typeof matchRoutes> }>({ max: 1000 });
-  return async (originalUrl: string): Promise<AnsweringRoute | null> => {
+  return async (originalUrl: string, options: { page?: boolean } = {}): Promise<AnsweringRoute | null> => {
     const url = new URL(originalUrl, "http://localhost");
     let pathname = url.pathname;
     if (pathname.endsWith(".data")) pathname = pathname.slice(0, -".data".length).replace(/^\/_root$/, "/");
@@ -44,7 +45,7 @@ export function answeringRoute(build: ServerBuild | (() => Promise<ServerBuild>)
     if (!matches?.length) return null;
     let target = matches[matches.length - 1]!;
     const wantsIndex = url.searchParams.getAll("index").some((value) => value === "");
-    if (target.route.index && !wantsIndex && matches.length > 1) target = matches[matches.length - 2]!;
+    if (target.route.index && !wantsIndex && !options.page && matches.length > 1) target = matches[matches.length - 2]!;
     const id = target.route.id!;
     return { id, handle: (current.routes[id]?.module.handle ?? {}) as RouteHandle };
   };

@@ -31,6 +31,8 @@ const build = {
     root: route("root", undefined, ""),
     "routes/directory": route("routes/directory", "root", "directory", { sharedAnswer: true }),
     "routes/experts._index": route("routes/experts._index", "root", "experts"),
+    // An index route, as the offers list is: its data request names no `?index`.
+    "routes/offers._index": { ...route("routes/offers._index", "root", "offers", { sharedAnswer: true }), index: true },
   },
 } as unknown as ServerBuild;
 
@@ -56,7 +58,8 @@ beforeAll(async () => {
     // As Remix reads the address: the root's loader (which reads the user) runs unless `_routes`
     // names the directory alone, and the loader answers in `?lang=` (or, here, `answerIn=`).
     const search = new URL(req.originalUrl, "http://portal").searchParams;
-    if (!["routes/directory", "routes/experts._index"].includes(search.get("_routes") ?? "") || search.has("private")) {
+    const pages = ["routes/directory", "routes/experts._index", "routes/offers._index"];
+    if (!pages.includes(search.get("_routes") ?? "") || search.has("private")) {
       markPersonal({ sharing });
     }
     const language = search.get("answerIn") ?? search.get("lang") ?? "vi";
@@ -105,6 +108,16 @@ function get(path: string, { gzip = true } = {}): Promise<Reply> {
 const search = (query: string) => `/directory.data?${query}&_routes=routes%2Fdirectory`;
 
 describe("sharedResponses", () => {
+  test("an index route's data (the offers list's) is kept too, though its address names no ?index", async () => {
+    const path = `/offers.data?q=kinh-hien-vi&_routes=routes%2Foffers._index`;
+    const first = await get(path);
+    const second = await get(path);
+    expect(first.status).toBe(200);
+    // The body names the run that made it: the same run, so the second was not asked of Remix.
+    expect(first.body).toMatch(/^answer \d+ for /);
+    expect(second.body).toBe(first.body);
+  });
+
   test("the same request is answered again from memory, byte for byte, compressed or not", async () => {
     const first = await get(search("q=nano"));
     const second = await get(search("q=nano"));

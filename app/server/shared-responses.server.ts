@@ -55,7 +55,7 @@ export function sharedResponses(options: SharedResponseOptions) {
   async function answer(req: Request, res: Response, next: NextFunction) {
     // Only a route's data request (single fetch's `.data`) is ever kept.
     if (req.method !== "GET" || !req.path.endsWith(".data")) return next();
-    const route = await routeFor(req.originalUrl).catch(() => null);
+    const route = await routeFor(req.originalUrl, { page: true }).catch(() => null);
     if (!route?.handle.sharedAnswer) return next();
     // The address read as Remix reads it (not Express's query parser, which takes `[_routes]=…`
     // for `_routes`): Remix runs only the loaders `_routes` names, so exactly that route's
