@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
  *
  * Columns the portal's periodic tasks write are left out too (a request's reminder
  * times, a saved search's and a member's alert and digest clocks, a profile's yearly
- * reconfirmation), set whenever the task's turn comes.
+ * reconfirmation, an event's day-before reminder), set whenever the task's turn comes.
  *
  * Digesting every row takes tens of milliseconds, so it is redone only when
  * another connection has committed since (SQLite's `data_version`).
@@ -33,6 +33,8 @@ const BACKGROUND_COLUMNS: Record<string, string[]> = {
   User: ["digestSentAt", "updatedAt"],
   // The yearly reconfirmation of profiles.
   ExpertProfile: ["staleSince", "hiddenAt"],
+  // The day-before reminder of an event, sent once per registration.
+  EventRegistration: ["reminderSentAt"],
 };
 
 export function databaseState(file: string) {
