@@ -352,7 +352,7 @@ export async function sendEventReminders(now = new Date()) {
         },
       },
     },
-    select: { id: true, userId: true, event: { select: eventSelect } },
+    select: { id: true, userId: true, updatedAt: true, event: { select: eventSelect } },
     take: 2_000,
   });
   let sent = 0;
@@ -360,7 +360,8 @@ export async function sendEventReminders(now = new Date()) {
     sent += await write(async (tx, effects) => {
       const claimed = await tx.eventRegistration.updateMany({
         where: { id: registration.id, status: "registered", reminderSentAt: null },
-        data: { reminderSentAt: now },
+        // A reminder is not the member's edit: Prisma would stamp updatedAt.
+        data: { reminderSentAt: now, updatedAt: registration.updatedAt },
       });
       if (claimed.count === 0) return 0;
       await tellMember(registration.userId, "registration.notify.reminder", registration.event, tx, effects);

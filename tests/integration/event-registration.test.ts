@@ -223,6 +223,7 @@ describe("the day-before reminder", () => {
     await makeRegistration(tomorrow.id, waiting!.id, { status: "waitlisted" });
     await makeRegistration(tomorrow.id, cancelled!.id, { status: "cancelled" });
     await makeRegistration(inTwoDays.id, later!.id);
+    const before = await prisma.eventRegistration.findFirstOrThrow({ where: { userId: registered!.id } });
 
     // Two runs at once (two processes): one reminder.
     await Promise.all([sendEventReminders(now), sendEventReminders(now)]);
@@ -235,9 +236,10 @@ describe("the day-before reminder", () => {
     expect(await reminders(later!.id)).toBe(0);
     const [mail] = await mailsTo(registered!.email);
     expect(mail!.subject).toContain("Nhắc lịch");
-    expect(
-      (await prisma.eventRegistration.findFirstOrThrow({ where: { userId: registered!.id } })).reminderSentAt,
-    ).not.toBeNull();
+    const reminded = await prisma.eventRegistration.findFirstOrThrow({ where: { userId: registered!.id } });
+    expect(reminded.reminderSentAt).not.toBeNull();
+    // A reminder is not the member's edit: the registration's last change stays theirs.
+    expect(reminded.updatedAt).toEqual(before.updatedAt);
     // A day later, the other event's turn.
     await sendEventReminders(new Date(now.getTime() + 20 * HOUR));
     expect(await reminders(later!.id)).toBe(1);
