@@ -4,7 +4,8 @@ import { getTaxonomy } from "~/models/field.server";
 import { badParameter, notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { listEnvelope } from "./pagination";
-import { checkPageInRange, expandFields, parseEventQuery, parseNoParameters, SLUG } from "./params";
+import { checkPageInRange, expandFields, parseEventQuery, parseNoParameters } from "./params";
+import { SLUG_PATTERN } from "~/utils/text";
 import type { ApiArgs } from "./respond.server";
 import { eventDetail, eventSummary } from "./serializers";
 
@@ -39,7 +40,7 @@ export async function listEvents({ url, origin }: ApiArgs) {
 export async function showEvent({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);
   const slug = params.slug ?? "";
-  const found = SLUG.test(slug) && slug.length <= 120 ? await eventForPage(slug, null) : null;
+  const found = SLUG_PATTERN.test(slug) && slug.length <= 120 ? await eventForPage(slug, null) : null;
   if (!found) throw notFound("No published event has this slug.");
   return { data: eventDetail(found.event, origin) };
 }

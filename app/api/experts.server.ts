@@ -4,7 +4,8 @@ import { searchExperts } from "~/models/search-gateway.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { listEnvelope } from "./pagination";
-import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters, SLUG } from "./params";
+import { checkPageInRange, expandFields, parseExpertQuery, parseNoParameters } from "./params";
+import { SLUG_PATTERN } from "~/utils/text";
 import type { ApiArgs } from "./respond.server";
 import { expertDetail, expertSummary } from "./serializers";
 
@@ -30,7 +31,7 @@ export async function listExperts({ url, origin }: ApiArgs) {
 export async function showExpert({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);
   const slug = params.slug ?? "";
-  const expert = SLUG.test(slug) ? await getPublishedExpert(slug) : null;
+  const expert = SLUG_PATTERN.test(slug) ? await getPublishedExpert(slug) : null;
   if (!expert) throw notFound("No published expert has this slug.");
   return { data: expertDetail(expert, origin) };
 }

@@ -18,17 +18,9 @@ import {
   TRL_MAX,
   TRL_MIN,
 } from "~/domain/offer-values";
+import { SLUG_PATTERN } from "~/utils/text";
 import { ERROR_CODES } from "./errors";
-import {
-  DEFAULT_PER_PAGE,
-  LANGUAGES,
-  MAX_PER_PAGE,
-  MAX_QUERY_LENGTH,
-  MAX_RESULTS,
-  MAX_VALUES,
-  SLUG,
-  SORTS,
-} from "./params";
+import { DEFAULT_PER_PAGE, LANGUAGES, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULTS, MAX_VALUES, SORTS } from "./params";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, built from the same constants the
@@ -62,8 +54,9 @@ const arrayOf = (items: Schema, description?: string): Schema => ({
 });
 const uri = (description: string): Schema => ({ type: "string", format: "uri", description });
 const dateTime = (description: string): Schema => ({ type: "string", format: "date-time", description });
-const SLUG_PATTERN = SLUG.source;
-const slug = (description: string): Schema => ({ type: "string", pattern: SLUG_PATTERN, description });
+/** The slug in an API path, as the API checks it. */
+const SLUG = SLUG_PATTERN.source;
+const slug = (description: string): Schema => ({ type: "string", pattern: SLUG, description });
 
 /** A closed object whose properties are all present (null when unknown). */
 function object(properties: Record<string, Schema>, description?: string): Schema {
@@ -436,7 +429,7 @@ const parameters: Record<string, Schema> = {
   }),
   field: repeatable("field", "A field's slug, or an area's slug for all its fields (see /fields).", {
     type: "string",
-    pattern: SLUG_PATTERN,
+    pattern: SLUG,
   }),
   kind: repeatable("kind", "Kind of organization.", oneOf(ORGANIZATION_KINDS)),
   area: repeatable(
@@ -497,7 +490,7 @@ const parameters: Record<string, Schema> = {
   format: repeatable("format", "In person, online or both.", oneOf(EVENT_FORMATS)),
   organizer: repeatable("organizer", "The organizing listing's slug (a published organization).", {
     type: "string",
-    pattern: SLUG_PATTERN,
+    pattern: SLUG,
   }),
   slug: { name: "slug", in: "path", required: true, schema: { type: "string" } },
   id: { name: "id", in: "path", required: true, schema: { type: "string" } },

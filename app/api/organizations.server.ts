@@ -5,7 +5,8 @@ import { getPublishedOrganization } from "~/models/organization.server";
 import { notFound } from "./errors";
 import { fieldSlugsOf } from "./field-links.server";
 import { listEnvelope } from "./pagination";
-import { checkPageInRange, expandFields, parseNoParameters, parseOrganizationQuery, SLUG } from "./params";
+import { checkPageInRange, expandFields, parseNoParameters, parseOrganizationQuery } from "./params";
+import { SLUG_PATTERN } from "~/utils/text";
 import type { ApiArgs } from "./respond.server";
 import { organizationDetail, organizationSummary } from "./serializers";
 
@@ -31,7 +32,7 @@ export async function listOrganizations({ url, origin }: ApiArgs) {
 export async function showOrganization({ params, url, origin }: ApiArgs) {
   parseNoParameters(url.searchParams);
   const slug = params.slug ?? "";
-  const organization = SLUG.test(slug) ? await getPublishedOrganization(slug) : null;
+  const organization = SLUG_PATTERN.test(slug) ? await getPublishedOrganization(slug) : null;
   if (!organization) throw notFound("No published organization has this slug.");
   const experts = await publishedExpertsOf(organization.id);
   return {

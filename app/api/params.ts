@@ -20,7 +20,6 @@ import {
   type ParamProblem,
 } from "~/utils/list-queries";
 import { ACCESS_MODES, IP_STATUSES, PRICE_MODES } from "~/domain/offer-values";
-import { SLUG_PATTERN } from "~/utils/text";
 import { ApiError, badParameter } from "./errors";
 
 /**
@@ -45,9 +44,6 @@ export type ExpertQuery = ApiExpertsQuery;
 export type RequestQuery = ApiRequestsQuery;
 export type OfferApiQuery = ApiOffersQuery;
 export type EventApiQuery = ApiEventsQuery;
-
-/** A slug in an API path (an organization's, an expert's, an event's); the OpenAPI document states this pattern. */
-export const SLUG = SLUG_PATTERN;
 
 /** How a filter's value is named in a message. */
 const WHAT: Record<string, string> = { ward: "ward or commune" };

@@ -68,7 +68,6 @@ export type ImportPlan = { rows: PlannedRow[]; counts: Record<PlannedRow["outcom
 const TRUE = new Set(["true", "1", "yes", "có", "co", "x"]);
 const FALSE = new Set(["false", "0", "no", "không", "khong", ""]);
 const STATUSES = new Set(["published", "draft", "archived"]);
-const SLUG = SLUG_PATTERN;
 const YEAR_MAX = new Date().getFullYear();
 
 export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
@@ -96,7 +95,8 @@ export async function planImport(rows: RawRow[]): Promise<ImportPlan> {
     const cell = (column: ImportColumn) => clean(raw[column]);
 
     const givenSlug = cell("slug");
-    if (givenSlug && !SLUG.test(givenSlug)) problems.push({ key: "import.problem.slug", params: { value: givenSlug } });
+    if (givenSlug && !SLUG_PATTERN.test(givenSlug))
+      problems.push({ key: "import.problem.slug", params: { value: givenSlug } });
     const current = givenSlug ? bySlug.get(givenSlug) : undefined;
 
     const values: Values = {};
