@@ -3,7 +3,7 @@ import { readSearchConfig } from "#search/config";
 import { OFFERS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
 import { prisma, readRows, readRowsNow, type DbClient } from "~/db/client.server";
-import { PUBLIC_OFFER } from "~/domain/offer-values";
+import { isPublicOffer, PUBLIC_OFFER } from "~/domain/offer-values";
 import type { Language } from "~/i18n/i18n";
 import type { OffersPageQuery } from "~/utils/list-queries";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
@@ -321,6 +321,8 @@ type CardSqlRow = Omit<
   expertName: string | null;
   expertStatus: string | null;
   fields: string | null;
+  status: string;
+  hiddenAt: Date | string | number | null;
 };
 
 /** A stored date as a Date: text from the app's own reader, a Date through Prisma. */
@@ -338,7 +340,7 @@ export async function publicOfferCards(ids: readonly string[], db: DbClient = pr
   const rows = await timed("cards", () =>
     readRowsNow<CardSqlRow>(
       Prisma.sql`
-      SELECT x.id, x.type, x.nameVi, x.nameEn, x.descriptionVi, x.descriptionEn, x.priceMode, x.accessMode,
+      SELECT x.id, x.status, x.hiddenAt, x.type, x.nameVi, x.nameEn, x.descriptionVi, x.descriptionEn, x.priceMode, x.accessMode,
              x.category, x.trl, x.ipStatus, x.fromPublicSource, x.staleSince, x.district, x.ward, x.updatedAt,
              g.slug AS orgSlug, g.nameVi AS orgNameVi, g.nameEn AS orgNameEn, g.acronym AS orgAcronym,
              g.kind AS orgKind, g.status AS orgStatus, g.district AS orgDistrict, g.ward AS orgWard,
@@ -349,13 +351,22 @@ export async function publicOfferCards(ids: readonly string[], db: DbClient = pr
       FROM Offer x
       LEFT JOIN Organization g ON g.id = x.organizationId
       LEFT JOIN ExpertProfile e ON e.id = x.ownerExpertId
-      WHERE x.id IN (${Prisma.join([...ids])})
-        -- PUBLIC_OFFER: published, not hidden, and its organization (when it has one) published.
-        AND x.status = 'published' AND x.hiddenAt IS NULL AND (x.organizationId IS NULL OR g.status = 'published')`,
+      WHERE x.id IN (${Prisma.join([...ids])})`,
       db,
     ),
   );
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  // Only public offers (the engine's index may lag behind an unpublish), by the domain's one rule.
+  const byId = new Map(
+    rows
+      .filter((row) =>
+        isPublicOffer({
+          status: row.status,
+          hiddenAt: row.hiddenAt === null ? null : asDate(row.hiddenAt),
+          organization: row.orgStatus === null ? null : { status: row.orgStatus },
+        }),
+      )
+      .map((row) => [row.id, row]),
+  );
   return ids.flatMap((id) => {
     const row = byId.get(id);
     return row ? [publicParts(cardRow(row))] : [];
@@ -363,7 +374,7 @@ export async function publicOfferCards(ids: readonly string[], db: DbClient = pr
 }
 
 /** The statement's row in the shape of `offerCardSelect`, which publicParts and the export share. */
-function cardRow(row: CardSqlRow): CardRow {
+function cardRow({ status: _status, hiddenAt: _hiddenAt, ...row }: CardSqlRow): CardRow {
   const { orgSlug, orgNameVi, orgNameEn, orgAcronym, orgKind, orgStatus, orgDistrict, orgWard, ...rest } = row;
   const { expertSlug, expertName, expertStatus, fields, trl, fromPublicSource, staleSince, updatedAt, ...columns } =
     rest;
