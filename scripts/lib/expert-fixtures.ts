@@ -295,6 +295,9 @@ const TITLE_WEIGHTS: [AcademicTitle, number][] = [
   ["cn", 4],
   ["none", 6],
 ];
+/** How far back a generated profile's last confirmation lies: under the reconfirmation's year. */
+const CONFIRMED_WITHIN_MS = 300 * 86_400_000;
+
 const POSITIONS = [
   "Giảng viên",
   "Nghiên cứu viên",
@@ -337,8 +340,8 @@ function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions):
      VALUES (@id, @email, @name, '!fixture: no sign-in', 'member', 'researcher', 'vi', @createdAt, @createdAt)`,
   );
   const insertProfile = sqlite.prepare(
-    `INSERT INTO ExpertProfile (id, userId, slug, title, fullName, affiliationId, position, bioVi, bioEn, keywords, offers, status, searchText, publishedAt, createdAt, updatedAt)
-     VALUES (@id, @userId, @slug, @title, @fullName, @affiliationId, @position, @bioVi, @bioEn, @keywords, @offers, 'published', @searchText, @createdAt, @createdAt, @createdAt)`,
+    `INSERT INTO ExpertProfile (id, userId, slug, title, fullName, affiliationId, position, bioVi, bioEn, keywords, offers, status, searchText, publishedAt, confirmedAt, createdAt, updatedAt)
+     VALUES (@id, @userId, @slug, @title, @fullName, @affiliationId, @position, @bioVi, @bioEn, @keywords, @offers, 'published', @searchText, @createdAt, @confirmedAt, @createdAt, @createdAt)`,
   );
   const insertField = sqlite.prepare("INSERT INTO ExpertField (expertId, fieldId) VALUES (?, ?)");
   const insertLink = sqlite.prepare(
@@ -424,6 +427,10 @@ function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions):
       });
       const createdAt = new Date(now - Math.floor(random() * 3 * 365 * 86_400_000));
       const slug = `${slugify(fullName, 50)}-${n.toString(36)}${runId}`;
+      // Confirmed by its owner within the yearly reconfirmation's year (docs/decisions/071), as
+      // kept profiles are: without it a portal's clock found every generated profile due. Derived
+      // from the creation time, so the generator's random sequence stays as it was.
+      const confirmedAt = new Date(Math.max(createdAt.getTime(), now - (createdAt.getTime() % CONFIRMED_WITHIN_MS)));
 
       // What the search text is made of (the profile's other columns do not enter it).
       const forIndex: IndexSource = {
@@ -461,6 +468,7 @@ function generateInto(sqlite: Database.Database, options: ExpertFixtureOptions):
           keywords: forIndex.keywords,
           offers: forIndex.offers,
           searchText: expertSearchText(forIndex as ExpertForIndex),
+          confirmedAt: sqlDate(confirmedAt),
           createdAt: sqlDate(createdAt),
         },
         fieldIds: own.map((field) => field.id),

@@ -6,6 +6,7 @@ import { offerDocument, offerIndexInclude, offerSearchFields } from "#search/off
 import { prisma } from "~/db/client.server";
 import { getPublicOffer } from "~/models/offer-search.server";
 import { offerForPage } from "~/models/offer.server";
+import { runProfileClock } from "~/models/profile-reconfirmation.server";
 import { generateExperts } from "../../scripts/lib/expert-fixtures";
 import { generateOffers } from "../../scripts/lib/offer-fixtures";
 import { drainOutbox, seedAndIndex } from "./helpers";
@@ -47,5 +48,17 @@ describe("offer fixtures", () => {
     expect(technologies.every((offer) => offer.trl !== null && offer.ipStatus && offer.inventors.length > 0)).toBe(
       true,
     );
+  });
+
+  test("their experts were confirmed within the reconfirmation's year: its clock finds none of them due", async () => {
+    const generated = { user: { email: { endsWith: "@fixtures.example.vn" } } };
+    const experts = await prisma.expertProfile.findMany({
+      where: generated,
+      select: { confirmedAt: true, createdAt: true },
+    });
+    expect(experts).toHaveLength(30);
+    expect(experts.every(({ confirmedAt, createdAt }) => confirmedAt !== null && confirmedAt >= createdAt)).toBe(true);
+    await runProfileClock();
+    expect(await prisma.expertProfile.count({ where: { ...generated, staleSince: { not: null } } })).toBe(0);
   });
 });
