@@ -169,23 +169,44 @@ export async function personalCalendar(userId: string, lang: Lang) {
 
 const TOKEN_PURPOSE = "calendar-feed:";
 
-/** The personal feed's token: "<userId>.<signature>". */
-export const calendarToken = (userId: string) =>
-  portalSignature(`${TOKEN_PURPOSE}${userId}`).then((signature) => `${userId}.${signature}`);
+/**
+ * What a feed's address signs: the member and their feed's version, so that a reset
+ * (a new version) ends every older address. Version 0 signs the member alone, as every
+ * address did before resets existed, so feeds already subscribed to keep working.
+ */
+const tokenPayload = (userId: string, version: number) =>
+  version === 0 ? `${TOKEN_PURPOSE}${userId}` : `${TOKEN_PURPOSE}${userId}:${version}`;
 
-export const calendarFeedUrl = async (userId: string) => `${appUrl()}/calendar/${await calendarToken(userId)}.ics`;
+/** The personal feed's token at a version: "<userId>.<signature>". */
+export const calendarToken = (userId: string, version: number) =>
+  portalSignature(tokenPayload(userId, version)).then((signature) => `${userId}.${signature}`);
 
-/** The member a token names, or null when it is malformed, tampered with or names nobody. */
+/** The address of the member's personal feed as it stands. */
+export async function calendarFeedUrl(userId: string) {
+  const { calendarFeedVersion } = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { calendarFeedVersion: true },
+  });
+  return `${appUrl()}/calendar/${await calendarToken(userId, calendarFeedVersion)}.ics`;
+}
+
+/** Gives the member's feed a new address; the old one then opens nothing. */
+export async function resetCalendarFeed(userId: string) {
+  await prisma.user.update({ where: { id: userId }, data: { calendarFeedVersion: { increment: 1 } } });
+}
+
+/** The member a token names, or null when it is malformed, tampered with, reset or names nobody. */
 export async function readCalendarToken(token: string): Promise<string | null> {
   if (token.length > 200) return null;
   const match = /^([a-z0-9]{1,40})\.([A-Za-z0-9_-]{1,100})$/.exec(token);
   if (!match) return null;
   const [, userId, signature] = match as unknown as [string, string, string];
-  const expected = Buffer.from(await portalSignature(`${TOKEN_PURPOSE}${userId}`));
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { calendarFeedVersion: true } });
+  // Signed for nobody and signed wrongly look alike: the same comparison runs either way.
+  const expected = Buffer.from(await portalSignature(tokenPayload(userId, user?.calendarFeedVersion ?? 0)));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
-  return user?.id ?? null;
+  return user ? userId : null;
 }
 
 /** The personal feed a token opens, in its member's language; null for a bad token. */

@@ -1,18 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { PageHeader, Panel } from "~/components/page";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
-import { requireUser } from "~/auth/auth.server";
+import { requireUser, requireUserId } from "~/auth/auth.server";
 import { newFormToken } from "~/auth/form-token.server";
 import { registrationUrl } from "~/domain/event-urls";
 import { useT } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
-import { calendarFeedUrl } from "~/models/event-calendar.server";
+import { calendarFeedUrl, resetCalendarFeed } from "~/models/event-calendar.server";
 import { myRegistrations } from "~/models/event-registration.server";
 import { titled } from "~/utils/meta";
+import { invariantResponse, readForm } from "~/utils/misc";
 
 export const meta: MetaFunction = (args) => titled(args, (t) => t("myEvents.title"));
 
@@ -30,6 +31,15 @@ export async function loader(args: LoaderFunctionArgs) {
     past,
     feedUrl: await calendarFeedUrl(user.id),
   };
+}
+
+/** POST /me/events: the member gives their personal feed a new address (the old one leaked). */
+export async function action(args: ActionFunctionArgs) {
+  const userId = requireUserId(args);
+  const formData = await readForm(args.request);
+  invariantResponse(formData.get("intent") === "reset-feed", "Unknown intent", { status: 400 });
+  await resetCalendarFeed(userId);
+  return redirect("/me/events?feedReset=1#calendar");
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["past"][number] & { cancelKey?: string | null };
@@ -105,6 +115,7 @@ export default function MyEvents() {
         </section>
       ) : null}
       <Panel id="calendar" title={t("myEvents.calendar")} className="space-y-3">
+        {searchParams.get("feedReset") === "1" ? <Notice>{t("myEvents.feedResetDone")}</Notice> : null}
         <p>
           <Link reloadDocument to="/me/calendar.ics" className="text-sm font-medium text-brand-700 underline">
             {t("myEvents.download")}
@@ -127,6 +138,12 @@ export default function MyEvents() {
             {t("myEvents.feedHint")}
           </p>
         </div>
+        <Form method="post" className="space-y-2">
+          <p className="text-sm text-slate-600">{t("myEvents.feedResetHint")}</p>
+          <SubmitButton name="intent" value="reset-feed" tone="secondary">
+            {t("myEvents.feedReset")}
+          </SubmitButton>
+        </Form>
       </Panel>
     </div>
   );

@@ -2868,6 +2868,24 @@ add({
   secret: { shown: (f) => [`event-${f.event.id}@hanoi-innovation`], to: ["registrant"] },
 });
 add({
+  name: "POST /me/events reset the calendar feed's address: each member their own only",
+  method: "POST",
+  prepare: async () => ({
+    people: { registrant: await makeUser({ label: "registrant" }) },
+    bystander: await makeUser({ label: "feed-bystander" }),
+  }),
+  path: () => "/me/events",
+  form: () => ({ intent: "reset-feed" }),
+  actors: ["registrant"],
+  allow: [...MEMBERS, "registrant"],
+  untouched: async (f) =>
+    db().user.findUniqueOrThrow({ where: { id: f.bystander.id }, select: { calendarFeedVersion: true } }),
+  changed: async (_f, me) => {
+    const { calendarFeedVersion } = await db().user.findUniqueOrThrow({ where: { id: me.id! } });
+    expect(calendarFeedVersion).toBeGreaterThan(0);
+  },
+});
+add({
   name: "GET /calendar/:token.ics with a tampered token: nobody",
   method: "GET",
   prepare: async () => ({ registrant: await makeUser({ label: "registrant" }) }),

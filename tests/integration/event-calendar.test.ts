@@ -2,12 +2,14 @@ import ICAL from "ical.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { hanoiInstant } from "~/domain/event-time";
 import {
+  calendarFeedUrl,
   calendarToken,
   eventUid,
   personalCalendar,
   personalFeed,
   publicEventFeed,
   readCalendarToken,
+  resetCalendarFeed,
   singleEventCalendar,
 } from "~/models/event-calendar.server";
 import { prisma } from "~/db/client.server";
@@ -156,7 +158,7 @@ describe("the personal feed", () => {
     expect(body).not.toContain("GHI-CHU-RIENG-planted");
     expect(body).not.toContain(other.email);
 
-    const token = await calendarToken(member.id);
+    const token = await calendarToken(member.id, 0);
     expect(await readCalendarToken(token)).toBe(member.id);
     expect(await personalFeed(token)).toContain(eventUid(seat.id));
     const [userId, signature] = token.split(".") as [string, string];
@@ -164,5 +166,26 @@ describe("the personal feed", () => {
     for (const bad of [`${userId}.${flipped}`, `${other.id}.${signature}`, userId, `${token}x`, "", "a.b.c"]) {
       expect(await personalFeed(bad)).toBeNull();
     }
+  });
+
+  test("a reset gives the feed a new address and the old one opens nothing", async () => {
+    const member = await makeUser({ label: "feed-reset", password: null });
+    const first = await calendarFeedUrl(member.id);
+    // Addresses from before resets existed (version 0) are the ones already subscribed to.
+    expect(first).toContain(`/calendar/${await calendarToken(member.id, 0)}.ics`);
+    const tokenOf = (url: string) => /\/calendar\/(.+)\.ics$/.exec(url)![1]!;
+    expect(await readCalendarToken(tokenOf(first))).toBe(member.id);
+
+    await resetCalendarFeed(member.id);
+    const second = await calendarFeedUrl(member.id);
+    expect(second).not.toBe(first);
+    expect(await readCalendarToken(tokenOf(first))).toBeNull();
+    expect(await personalFeed(tokenOf(first))).toBeNull();
+    expect(await readCalendarToken(tokenOf(second))).toBe(member.id);
+
+    // Each reset ends the address before it, never one of another member.
+    await resetCalendarFeed(member.id);
+    expect(await readCalendarToken(tokenOf(second))).toBeNull();
+    expect(await readCalendarToken(tokenOf(await calendarFeedUrl(member.id)))).toBe(member.id);
   });
 });

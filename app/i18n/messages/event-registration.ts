@@ -54,6 +54,11 @@ export const vi = {
   "myEvents.feed": "Địa chỉ lịch cá nhân",
   "myEvents.feedHint":
     "Sao chép địa chỉ này vào ứng dụng lịch (Google Calendar, Outlook, Lịch của iPhone) để lịch tự cập nhật. Đừng chia sẻ: ai có địa chỉ đều xem được lịch của bạn.",
+  "myEvents.feedReset": "Đổi địa chỉ lịch",
+  "myEvents.feedResetHint":
+    "Nếu địa chỉ đã lọt ra ngoài, hãy đổi: địa chỉ cũ ngừng hoạt động ngay, và bạn cần dán địa chỉ mới vào ứng dụng lịch.",
+  "myEvents.feedResetDone":
+    "Đã đổi địa chỉ lịch. Địa chỉ cũ không còn mở được lịch của bạn; hãy dán địa chỉ mới dưới đây vào ứng dụng lịch.",
   "myEvents.eventCancelled": "Sự kiện đã bị hủy",
   "calendar.feedName": "Sự kiện đổi mới sáng tạo Hà Nội",
   "calendar.personalName": "Lịch của tôi · Mạng lưới đổi mới sáng tạo Hà Nội",
@@ -118,6 +123,11 @@ export const en: Record<keyof typeof vi, Message> = {
   "myEvents.feed": "Personal calendar address",
   "myEvents.feedHint":
     "Paste this address into a calendar app (Google Calendar, Outlook, Apple Calendar) to keep it up to date. Do not share it: anyone with it can read your calendar.",
+  "myEvents.feedReset": "Change the calendar address",
+  "myEvents.feedResetHint":
+    "If the address got out, change it: the old one stops working at once, and you paste the new one into your calendar app.",
+  "myEvents.feedResetDone":
+    "Your calendar address was changed. The old one no longer opens your calendar; paste the new one below into your calendar app.",
   "myEvents.eventCancelled": "The event was cancelled",
   "calendar.feedName": "Hanoi innovation events",
   "calendar.personalName": "My calendar · Hanoi Innovation Network",
