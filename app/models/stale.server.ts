@@ -19,7 +19,14 @@ export async function flagStaleListings(now = new Date()): Promise<number> {
       updatedAt: { lt: cutoff },
       OR: [{ confirmedAt: null }, { confirmedAt: { lt: cutoff } }],
     },
-    select: { id: true, slug: true, nameVi: true, nameEn: true, managers: { select: { userId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      nameVi: true,
+      nameEn: true,
+      updatedAt: true,
+      managers: { select: { userId: true } },
+    },
     take: 500,
   });
   for (const organization of stale) {
@@ -27,7 +34,9 @@ export async function flagStaleListings(now = new Date()): Promise<number> {
       // updateMany with the same condition: a listing confirmed meanwhile is left alone.
       const { count } = await tx.organization.updateMany({
         where: { id: organization.id, staleSince: null },
-        data: { staleSince: now },
+        // The flag is not an edit: Prisma would stamp updatedAt, which the listing's page shows
+        // as its last update and this clock reads (a request's and a profile's clocks do the same).
+        data: { staleSince: now, updatedAt: organization.updatedAt },
       });
       if (count === 0) return;
       for (const manager of organization.managers) {

@@ -356,8 +356,12 @@ describe("stale listings", () => {
         where: { userId: manager.id, data: { contains: "Trung tâm Lâu năm" }, url: { endsWith: "/edit" } },
       });
 
+    const lastEdit = (await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).updatedAt;
     expect(await flagStaleListings()).toBeGreaterThanOrEqual(1);
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).staleSince).not.toBeNull();
+    const flagged = await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } });
+    expect(flagged.staleSince).not.toBeNull();
+    // The flag is not an edit: the page's "updated" date and the console's still say a year ago.
+    expect(flagged.updatedAt).toEqual(lastEdit);
     expect(await asked()).toBe(1);
     await flagStaleListings();
     expect(await asked()).toBe(1); // asked once, not every hour
