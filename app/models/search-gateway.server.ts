@@ -338,8 +338,11 @@ export const RANKED_MATCHES_LIMIT = 1_000;
  */
 export const COUNTED_MATCHES_LIMIT = RANKED_MATCHES_LIMIT;
 
-/** Facet filters on the matched rows, optionally leaving one facet out (disjunctive counts). */
-function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
+/**
+ * Facet filters on the matched rows, optionally leaving one facet out (disjunctive counts).
+ * `drive`: the rows are found from the fields' sets of rowids (see linkedTo).
+ */
+function filterConditions(input: Filters, without?: FacetName, drive = false): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (without !== "kind" && input.kinds.length) parts.push(Prisma.sql`o.kind IN (${Prisma.join(input.kinds)})`);
   if (without !== "district" && input.districts.length) {
@@ -348,12 +351,15 @@ function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
   if (input.wards?.length) parts.push(Prisma.sql`o.ward IN (${Prisma.join(input.wards)})`);
   if (without !== "verified" && input.verifiedOnly) parts.push(Prisma.sql`o.verified = 1`);
   if (without !== "field" && input.fields.length) {
-    parts.push(linkedTo(Prisma.sql`SELECT f.id FROM Field f WHERE f.slug IN (${Prisma.join(input.fields)})`));
+    parts.push(linkedTo(Prisma.sql`SELECT f.id FROM Field f WHERE f.slug IN (${Prisma.join(input.fields)})`, drive));
   }
   if (without !== "area" && input.areas.length) {
     parts.push(
-      linkedTo(Prisma.sql`SELECT f.id FROM Field f JOIN Field a ON a.id = f.parentId
-        WHERE a.slug IN (${Prisma.join(input.areas)})`),
+      linkedTo(
+        Prisma.sql`SELECT f.id FROM Field f JOIN Field a ON a.id = f.parentId
+        WHERE a.slug IN (${Prisma.join(input.areas)})`,
+        drive,
+      ),
     );
   }
   return Prisma.join(parts, " AND ");
@@ -361,13 +367,17 @@ function filterConditions(input: Filters, without?: FacetName): Prisma.Sql {
 
 /**
  * Organizations linked to any of the fields, as a set of rowids SQLite builds
- * once per statement (the fields' links, their ids looked up in the narrow id
- * index), checked like the text's: a correlated EXISTS ran once per row, 3–7 s
- * for an area over 100,000 organizations.
+ * once per statement from the links kept under the organizations' rowids
+ * (docs/decisions/082: a range of one index per field, where looking each
+ * link's organization id up cost 8–10 ms for an area). Checked against rows
+ * found another way (`+`: a sort order's index, the text's matches), or, with
+ * `drive`, the rows looked up from it: a count over a field of 700 listings
+ * scanned every published listing to find them (7 ms). A correlated EXISTS ran
+ * once per row, 3–7 s for an area over 100,000 organizations.
  */
-function linkedTo(fieldIds: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`+o.rowid IN (SELECT x.rowid FROM Organization x WHERE x.id IN (
-    SELECT l.organizationId FROM OrganizationField l WHERE l.fieldId IN (${fieldIds})))`;
+function linkedTo(fieldIds: Prisma.Sql, drive = false): Prisma.Sql {
+  const rowid = drive ? Prisma.sql`o.rowid` : Prisma.sql`+o.rowid`;
+  return Prisma.sql`${rowid} IN (SELECT l.organizationRowid FROM OrganizationFieldRow l WHERE l.fieldId IN (${fieldIds}))`;
 }
 
 type GroupRow = { kind: string; district: string | null; verified: number | bigint | boolean; n: number | bigint };
@@ -418,17 +428,21 @@ export function fallbackStatements(input: OrganizationSearchInput) {
         ? Prisma.sql`${name}, o.id`
         : Prisma.sql`o.verified DESC, ${name}, o.id`;
   const match = fullTextQuery(input.q);
-  const taxonomyOnly = filterConditions({ ...input, kinds: [], districts: [], verifiedOnly: false });
+  const taxonomyOnly = { ...input, kinds: [], districts: [], verifiedOnly: false };
   // Matches are counted up to the limit (decision 059): counting 100,000 rows by kind,
-  // district and verified cost 10–35 ms on every keystroke.
-  const organizations = (conditions: Prisma.Sql, columns: Prisma.Sql) =>
-    Prisma.sql`SELECT ${columns} FROM Organization o WHERE o.status = 'published' AND ${conditions}
+  // district and verified cost 10–35 ms on every keystroke. Under a field or an area the
+  // counted rows are looked up from its set, in their narrow rows (decision 082); without,
+  // read off the organizations' indexes.
+  const byFields = input.fields.length > 0 || input.areas.length > 0;
+  const organizations = (filters: Filters, columns: Prisma.Sql) =>
+    Prisma.sql`SELECT ${columns} FROM ${byFields ? Prisma.sql`OrganizationSearchRow` : Prisma.sql`Organization`} o
+      WHERE o.status = 'published' AND ${filterConditions(filters, undefined, byFields)}
       LIMIT ${COUNTED_MATCHES_LIMIT + 1}`;
   const groups = Prisma.sql`SELECT kind, district, verified, COUNT(*) AS n
     FROM (${organizations(taxonomyOnly, Prisma.sql`o.kind, o.district, o.verified`)})
     GROUP BY kind, district, verified`;
   // Past the limit: the matches under every filter, counted up to the limit again.
-  const filteredCount = Prisma.sql`SELECT COUNT(*) AS n FROM (${organizations(filterConditions(input), Prisma.sql`1`)})`;
+  const filteredCount = Prisma.sql`SELECT COUNT(*) AS n FROM (${organizations(input, Prisma.sql`1`)})`;
   const limit = Prisma.sql`LIMIT ${input.perPage} OFFSET ${(input.page - 1) * input.perPage}`;
   const page = Prisma.sql`SELECT o.id FROM Organization o
     WHERE o.status = 'published' AND ${filterConditions(input)} ORDER BY ${orderBy} ${limit}`;
@@ -449,7 +463,7 @@ export function fallbackStatements(input: OrganizationSearchInput) {
     filteredCount,
     page,
     /** With words: the matches under the field and area conditions, then under every filter */
-    matches: matches(taxonomyOnly),
+    matches: matches(filterConditions(taxonomyOnly)),
     filteredMatches: matches(filterConditions(input)),
     ranked,
   };

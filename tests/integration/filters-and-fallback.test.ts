@@ -212,8 +212,18 @@ describe("when Meilisearch is unreachable", () => {
     expect(byName).not.toContain("TEMP B-TREE");
     const inEnglish = fallbackStatements({ ...base, lang: "en", kinds: ["university"], sort: "name" }).page;
     expect((await plan(inEnglish)).join(" | ")).toContain("Organization_status_kind_sortNameEn_id_idx");
-    const area = (await plan(fallbackStatements({ ...base, areas: ["materials-nanotechnology"] }).groups)).join(" | ");
-    expect(area).toMatch(/SEARCH l USING COVERING INDEX OrganizationField_fieldId_organizationId_idx/);
+    // An area's or a field's counted listings: one range of the links kept under rowids, each
+    // listing then looked up by rowid in its narrow row (decision 082), never by its id.
+    for (const filter of [{ areas: ["materials-nanotechnology"] }, { fields: ["artificial-intelligence"] }]) {
+      const statements = fallbackStatements({ ...base, ...filter, kinds: ["lab"] });
+      for (const statement of [statements.groups, statements.filteredCount]) {
+        const details = (await plan(statement)).join(" | ");
+        expect(details).toMatch(/SEARCH l USING COVERING INDEX OrganizationFieldRow_fieldId_organizationRowid_key/);
+        expect(details).toContain("SEARCH o USING INTEGER PRIMARY KEY (rowid=?)");
+        expect(details).not.toContain("sqlite_autoindex_Organization_1");
+        expect(statement.sql).toContain("FROM OrganizationSearchRow o");
+      }
+    }
   });
 
   test("full-text matches are joined to their narrow search rows, never to the wide organization rows (decision 079)", async () => {
@@ -268,6 +278,49 @@ describe("when Meilisearch is unreachable", () => {
     expect(await prisma.$queryRawUnsafe(`SELECT id FROM OrganizationSearchRow WHERE id = ?`, organization.id)).toEqual(
       [],
     );
+    await drainOutbox();
+  });
+
+  test("an organization's field links are kept under its rowid through every write (decision 082)", async () => {
+    const links = `SELECT l.fieldId, o.rowid FROM OrganizationField l JOIN Organization o ON o.id = l.organizationId`;
+    const kept = `SELECT fieldId, organizationRowid FROM OrganizationFieldRow`;
+    const inStep = async () => {
+      const [row] = await prisma.$queryRawUnsafe<{ missing: number | bigint; extra: number | bigint }[]>(
+        `SELECT (SELECT COUNT(*) FROM (${links} EXCEPT ${kept})) AS missing,
+                (SELECT COUNT(*) FROM (${kept} EXCEPT ${links})) AS extra`,
+      );
+      expect([Number(row!.missing), Number(row!.extra)]).toEqual([0, 0]);
+    };
+    // The seeded directory's links, filled by the migration and its triggers.
+    await inStep();
+    expect(await prisma.$queryRawUnsafe(`SELECT COUNT(*) > 100 AS many FROM OrganizationFieldRow`)).toEqual([
+      { many: 1n },
+    ]);
+
+    const [first, second, third] = await prisma.field.findMany({
+      where: { parentId: { not: null } },
+      orderBy: { slug: "asc" },
+      take: 3,
+      select: { id: true, slug: true },
+    });
+    const organization = await makeOrganization({ nameVi: "Phòng thí nghiệm Sứa Biển" });
+    const found = async (field: string) =>
+      (await searchDirectoryInDatabase({ ...base, q: "sua bien", fields: [field] })).results.map(
+        (row) => row.organization.id,
+      );
+    await updateOrganization(organization.id, { fieldIds: [first!.id, second!.id] }, { origin: "portal" });
+    await inStep();
+    expect(await found(first!.slug)).toEqual([organization.id]);
+    expect(await found(third!.slug)).toEqual([]);
+
+    await updateOrganization(organization.id, { fieldIds: [third!.id] }, { origin: "portal" });
+    await inStep();
+    expect(await found(first!.slug)).toEqual([]);
+    expect(await found(third!.slug)).toEqual([organization.id]);
+
+    // Its links go with it, though by cascade, after its row.
+    await deleteOrganization(organization.id);
+    await inStep();
     await drainOutbox();
   });
 
