@@ -294,8 +294,20 @@ for (const spec of suggestionRequests()) {
   requestIds.push(created.id);
 }
 await reindex(prisma, "request"); // the portal checks at start that the requests index holds every open request
-// Warm-up. A first query on a freshly built index can outlast the engine timeout (MEILI_TIMEOUT_MS) on a busy machine.
-for (const id of requestIds) await computeSuggestions(id).catch(() => computeSuggestions(id));
+// Warm-up. A first query on a freshly built index can outlast the engine timeout (MEILI_TIMEOUT_MS) on a
+// busy machine, and more than once while the engine finishes the index swaps queued at start (a run
+// stopped here on its second try): up to five tries each, two seconds apart.
+for (const id of requestIds) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await computeSuggestions(id);
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
 const computeTimes: number[] = [];
 const recomputeTimes: number[] = [];
 let suggestionErrors = 0;
