@@ -10,6 +10,9 @@ import { write } from "./write.server";
  */
 export const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
 
+/** What the clock and the console read of a listing: its names, and its last edit, which the flag keeps. */
+const LISTING = { id: true, slug: true, nameVi: true, nameEn: true, updatedAt: true } as const;
+
 export async function flagStaleListings(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
   const stale = await prisma.organization.findMany({
@@ -19,14 +22,7 @@ export async function flagStaleListings(now = new Date()): Promise<number> {
       updatedAt: { lt: cutoff },
       OR: [{ confirmedAt: null }, { confirmedAt: { lt: cutoff } }],
     },
-    select: {
-      id: true,
-      slug: true,
-      nameVi: true,
-      nameEn: true,
-      updatedAt: true,
-      managers: { select: { userId: true } },
-    },
+    select: { ...LISTING, managers: { select: { userId: true } } },
     take: 500,
   });
   for (const organization of stale) {
@@ -63,11 +59,7 @@ export function staleListings(take = 50) {
     orderBy: { staleSince: "asc" },
     take,
     select: {
-      id: true,
-      slug: true,
-      nameVi: true,
-      nameEn: true,
-      updatedAt: true,
+      ...LISTING,
       confirmedAt: true,
       staleSince: true,
       _count: { select: { managers: true } },
