@@ -11,7 +11,7 @@ import { affiliationConfirmMail } from "~/mail/templates.server";
 import { audit } from "./audit.server";
 import { queueMail } from "./mail.server";
 import { notify, notifyOfficials } from "./notification.server";
-import { write } from "./write.server";
+import { write, type Effects, type Tx } from "./write.server";
 
 /**
  * Verifying a researcher's affiliation (docs/decisions/069): a link mailed to an address at
@@ -254,7 +254,7 @@ export async function decideAffiliationCheck(
 
 /** A listing's extra e-mail domains, applied at once (docs/decisions/069 says why not reviewed). */
 export async function saveEmailDomains(actorId: string, organizationId: string, domains: readonly string[]) {
-  await write(async (tx) => {
+  await write(async (tx, effects) => {
     const before = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { emailDomains: true, nameVi: true, nameEn: true },
@@ -274,8 +274,67 @@ export async function saveEmailDomains(actorId: string, organizationId: string, 
       },
       tx,
     );
+    await withdrawUnprovenVerifications(organizationId, tx, effects);
   });
 }
+
+/**
+ * Verifications by e-mail that the listing's domains no longer prove, withdrawn in the
+ * transaction that changed them (its extra domains, or its website): an address at a domain
+ * a manager removed, or at the old website's, says nothing about working there now, and a
+ * domain added by mistake and removed must not leave its verifications behind. An official's
+ * check stays. The researcher is told, with where to verify again; returns how many lapsed.
+ */
+export async function withdrawUnprovenVerifications(organizationId: string, tx: Tx, effects: Effects) {
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { website: true, emailDomains: true },
+  });
+  const domains = affiliationDomains(organization);
+  const verified = await tx.expertProfile.findMany({
+    where: {
+      affiliationId: organizationId,
+      affiliationVerifiedOrgId: organizationId,
+      affiliationVerifiedBy: "email",
+      affiliationVerifiedAt: { not: null },
+    },
+    select: { id: true, userId: true, affiliationEmail: true, updatedAt: true },
+  });
+  const lapsed = verified.filter(
+    ({ affiliationEmail }) => !affiliationEmail || !emailAtDomains(affiliationEmail, domains),
+  );
+  for (const profile of lapsed) {
+    await tx.expertProfile.update({
+      where: { id: profile.id },
+      // Not the researcher's edit: the profile's last change stays theirs.
+      data: { ...NOT_VERIFIED, updatedAt: profile.updatedAt },
+    });
+    await notify(
+      {
+        userId: profile.userId,
+        type: "review",
+        key: "notify.affiliationLapsed",
+        url: "/me/profile#affiliation",
+        mail: { action: "mail.action.profile" },
+      },
+      tx,
+      effects,
+    );
+  }
+  if (lapsed.length > 0)
+    await effects.reindex(
+      "expert",
+      lapsed.map((profile) => profile.id),
+    );
+  return lapsed.length;
+}
+
+const NOT_VERIFIED = {
+  affiliationVerifiedAt: null,
+  affiliationVerifiedBy: null,
+  affiliationEmail: null,
+  affiliationVerifiedOrgId: null,
+} as const;
 
 export async function emailDomainsOf(organizationId: string) {
   const row = await prisma.organization.findUnique({

@@ -3,6 +3,7 @@ import { organizationDocument, organizationIndexInclude, organizationSearchText 
 import { FIELD_NAMES_SELECT } from "#search/field-select";
 import { prisma, readRowsNow, type Db, type DbClient } from "~/db/client.server";
 import { LISTING_TEXT_COLUMNS, pickColumns, selectColumns, type ListingTexts } from "~/domain/organization-values";
+import { withdrawUnprovenVerifications } from "./affiliation.server";
 import { write, type Effects, type Tx } from "./write.server";
 
 /**
@@ -230,7 +231,7 @@ export async function updateOrganizationInTransaction(
   const { fieldIds, ...columns } = data;
   const before = await tx.organization.findUniqueOrThrow({
     where: { id },
-    select: { nameVi: true, nameEn: true, acronym: true, verified: true },
+    select: { nameVi: true, nameEn: true, acronym: true, verified: true, website: true },
   });
   const updated = await tx.organization.update({
     where: { id },
@@ -257,6 +258,8 @@ export async function updateOrganizationInTransaction(
     }
   }
   await effects.reindex("organization", affected);
+  // Addresses at the old website's domain no longer prove an affiliation here (docs/decisions/069).
+  if (before.website !== updated.website) await withdrawUnprovenVerifications(id, tx, effects);
   return updated;
 }
 

@@ -11,6 +11,7 @@ import {
   saveEmailDomains,
 } from "~/models/affiliation.server";
 import { getPublishedExpert } from "~/models/expert.server";
+import { updateOrganization } from "~/models/organization.server";
 import { prisma } from "~/db/client.server";
 import { searchClient, indexUid } from "#search/client";
 import { requireSearchConfig } from "#search/config";
@@ -91,6 +92,71 @@ describe("which addresses verify an affiliation", () => {
     expect((await affiliationStateOf(user.id))?.checkRequested).toBe(false);
     const notification = await prisma.notification.findFirstOrThrow({ where: { userId: user.id } });
     expect(notification.data).toContain("Không tìm thấy tên trên trang viện");
+  });
+});
+
+describe("when the listing's domains change", () => {
+  test("a verification by an address they no longer cover lapses and its researcher is told; an official's check stays", async () => {
+    const university = await makeOrganization({ label: "usth", website: "https://usth.edu.vn" });
+    const manager = await makeUser({ label: "usth-manager" });
+    await saveEmailDomains(manager.id, university.id, ["lab-usth.vn"]);
+    const byListed = await researcherAt(university);
+    const byWebsite = await researcherAt(university);
+    const byOfficial = await researcherAt(university);
+    for (const [{ user }, email] of [
+      [byListed, `lan-${hex()}@lab-usth.vn`],
+      [byWebsite, `ha-${hex()}@usth.edu.vn`],
+    ] as const) {
+      await requestAffiliationLink(user.id, email);
+      expect(await confirmAffiliation(user.id, await mailedToken(email))).toBe(true);
+    }
+    await prisma.expertProfile.update({
+      where: { id: byOfficial.profile.id },
+      data: {
+        affiliationVerifiedAt: new Date(),
+        affiliationVerifiedBy: "official",
+        affiliationVerifiedOrgId: university.id,
+      },
+    });
+    const verified = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          [byListed, byWebsite, byOfficial].map(
+            async ({ user }, n) => [n, (await affiliationStateOf(user.id))?.verified] as const,
+          ),
+        ),
+      );
+    expect(await verified()).toEqual({ 0: true, 1: true, 2: true });
+    const lastEdit = (await prisma.expertProfile.findUniqueOrThrow({ where: { id: byListed.profile.id } })).updatedAt;
+    const lapsedNotes = (userId: string) =>
+      prisma.notification.count({ where: { userId, data: { contains: "notify.affiliationLapsed" } } });
+
+    // A manager removes the listed domain: the address at it no longer proves anything.
+    await saveEmailDomains(manager.id, university.id, []);
+    expect(await verified()).toEqual({ 0: false, 1: true, 2: true });
+    expect(await lapsedNotes(byListed.user.id)).toBe(1);
+    expect(await lapsedNotes(byWebsite.user.id)).toBe(0);
+    const [mail] = await prisma.mailMessage.findMany({
+      where: { to: byListed.user.email },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(mail!.text).toContain("/me/profile#affiliation");
+    const listed = await prisma.expertProfile.findUniqueOrThrow({ where: { id: byListed.profile.id } });
+    expect(listed.affiliationEmail).toBeNull();
+    expect(listed.updatedAt).toEqual(lastEdit);
+    await drainOutbox();
+    const experts = searchClient().index(indexUid(EXPERTS_INDEX.base, requireSearchConfig()));
+    expect((await experts.getDocument(byListed.profile.id)).affiliationVerified).toBe(false);
+
+    // The website moves to another domain: so do the addresses that prove work there.
+    await updateOrganization(university.id, { website: "https://usth.vn" }, { origin: "portal" });
+    expect(await verified()).toEqual({ 0: false, 1: false, 2: true });
+    expect(await lapsedNotes(byWebsite.user.id)).toBe(1);
+    // An edit that leaves the domains alone withdraws nothing more.
+    await updateOrganization(university.id, { nameEn: "USTH" }, { origin: "portal" });
+    await saveEmailDomains(manager.id, university.id, []);
+    expect(await verified()).toEqual({ 0: false, 1: false, 2: true });
+    await drainOutbox();
   });
 });
 

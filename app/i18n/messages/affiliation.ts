@@ -59,6 +59,8 @@ export const vi = {
   "notify.affiliationCheck": ({ name, organization }) =>
     `${name} đề nghị xác minh đơn vị công tác \u201c${organization}\u201d`,
   "notify.affiliationVerified": "Đơn vị công tác trong hồ sơ của bạn đã được xác minh",
+  "notify.affiliationLapsed":
+    "Đơn vị công tác trong hồ sơ của bạn không còn được xác minh: địa chỉ e-mail bạn đã xác nhận không còn thuộc tên miền của đơn vị. Bạn có thể xác minh lại.",
   "notify.affiliationDeclined": ({ note }) =>
     note
       ? `Đề nghị xác minh đơn vị công tác chưa được chấp nhận: ${note}`
@@ -126,6 +128,8 @@ export const en: Record<keyof typeof vi, Message> = {
   "notify.affiliationCheck": ({ name, organization }) =>
     `${name} asks to verify the affiliation \u201c${organization}\u201d`,
   "notify.affiliationVerified": "The affiliation on your profile was verified",
+  "notify.affiliationLapsed":
+    "The affiliation on your profile is no longer verified: the address you confirmed is no longer at one of the organization's domains. You can verify it again.",
   "notify.affiliationDeclined": ({ note }) =>
     note ? `Your affiliation check was declined: ${note}` : "Your affiliation check was declined",
   "audit.action.affiliation.verify": "Verify an affiliation",
