@@ -450,6 +450,12 @@ const parameters: Record<string, Schema> = {
     type: "boolean",
     default: false,
   }),
+  // The same name on /experts, for the profile's affiliation (docs/decisions/069).
+  affiliationVerified: query(
+    "verified",
+    "true: only experts whose affiliation is verified, as their `affiliationVerified` says (true or false, nothing else).",
+    { type: "boolean", default: false },
+  ),
   sort: query("sort", "relevance (verified first when there are no words), name, or newest.", {
     ...oneOf(SORTS),
     default: "relevance",
@@ -666,7 +672,7 @@ const paths: Record<(typeof API_PATHS)[number], Schema> = {
     id: "listExperts",
     tag: "experts",
     summary: "Search published expertise profiles",
-    parameters: ["q", "field", "offer", "based", "country", "page", "perPage"],
+    parameters: ["q", "field", "offer", "based", "country", "affiliationVerified", "page", "perPage"],
     schema: "ExpertList",
   }),
   "/experts/{slug}": operation({

@@ -137,6 +137,7 @@ describe("experts and requests", () => {
       offers: ["consulting"],
       based: [],
       countries: [],
+      verifiedOnly: false,
       page: 1,
       perPage: 5,
     });
@@ -154,6 +155,19 @@ describe("experts and requests", () => {
     expect(refusal(() => parseRequestQuery(new URLSearchParams("sector=&page=2")))).toMatchObject({
       code: "invalid_parameter",
     });
+  });
+
+  test("experts whose affiliation is verified: verified=true, as the organizations' verified filter", () => {
+    expect(parseExpertQuery(new URLSearchParams("verified=true"))).toMatchObject({ verifiedOnly: true });
+    expect(parseExpertQuery(new URLSearchParams("verified=false"))).toMatchObject({ verifiedOnly: false });
+    for (const search of ["verified=1", "verified=yes", "verified="])
+      expect(
+        refusal(() => parseExpertQuery(new URLSearchParams(search))),
+        search,
+      ).toMatchObject({
+        code: "invalid_parameter",
+        message: expect.stringContaining("must be true or false"),
+      });
   });
 
   test('experts abroad: based and country, as the experts page\'s "Nơi làm việc" encodes them', () => {

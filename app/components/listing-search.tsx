@@ -45,6 +45,8 @@ export function ListingSearch({
     /** Experts: in Vietnam or abroad, and the countries abroad (docs/decisions/076) */
     based?: FacetOption[];
     countries?: FacetOption[];
+    /** Experts: only those whose affiliation is verified */
+    verified?: FacetOption[];
     help: NoResultsHelp | null;
     /** The fields the words were read as (the concept layer): the removable chip */
     concepts: string[];
@@ -59,7 +61,7 @@ export function ListingSearch({
 }) {
   const t = useT();
   const lang = useLanguage();
-  const { params, areas, extra, requester, based, countries, total } = found;
+  const { params, areas, extra, requester, based, countries, verified, total } = found;
   const action = actionPath ?? `/${list}`;
   const extraName = LISTS[list].extraName;
   const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
@@ -77,7 +79,7 @@ export function ListingSearch({
       filtersOpen={
         params.areas.length > 0 ||
         params.extra.length > 0 ||
-        [requester, based, countries].some((options) => Boolean(options?.some((o) => o.selected)))
+        [requester, based, countries, verified].some((options) => Boolean(options?.some((o) => o.selected)))
       }
       filters={
         <>
@@ -98,6 +100,15 @@ export function ListingSearch({
               visible={8}
             />
           ) : null}
+          {verified?.length ? (
+            <FacetGroup
+              legend={t("experts.facet.verified")}
+              name="verified"
+              options={verified}
+              lang={lang}
+              visible={8}
+            />
+          ) : null}
         </>
       }
     >
@@ -106,7 +117,14 @@ export function ListingSearch({
         resultsText={resultsText}
         removeConceptsTo={href({ concepts: false })}
         noResults={{
-          withoutFiltersHref: href({ areas: [], extra: [], requester: [], based: [], countries: [] }),
+          withoutFiltersHref: href({
+            areas: [],
+            extra: [],
+            requester: [],
+            based: [],
+            countries: [],
+            verifiedOnly: false,
+          }),
           queryHref: (q) => href({ q }),
           fieldHref: (field) => href({ q: "", areas: [field.areaSlug], extra: [] }),
         }}

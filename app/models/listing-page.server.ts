@@ -50,12 +50,14 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
   // Zero results: the ways out (components/no-results.tsx); the count without filters reads no page.
   const based = "based" in query ? query.based : [];
   const countries = "countries" in query ? query.countries : [];
+  const verifiedOnly = "verifiedOnly" in query && query.verifiedOnly;
   const filtered =
     query.areas.length > 0 ||
     query.extra.length > 0 ||
     requester.length > 0 ||
     based.length > 0 ||
-    countries.length > 0;
+    countries.length > 0 ||
+    verifiedOnly;
   const countWithoutFilters = async () => {
     const unfiltered = await search({
       ...query,
@@ -64,6 +66,7 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
       requester: [],
       based: [],
       countries: [],
+      verifiedOnly: false,
       fields: [],
       page: 1,
       perPage: 1,
@@ -112,6 +115,18 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
           }))
         : [],
     ...(list === "experts" ? await basedFacets(found, based, countries, lang) : { based: [], countries: [] }),
+    // Experts: "Đã xác minh đơn vị công tác", one box named as the badge on their cards, its count under the other filters.
+    verified:
+      list === "experts"
+        ? [
+            {
+              value: "1",
+              label: translator(lang)("affiliation.verified"),
+              count: counted ? (found.facets.affiliationVerified?.true ?? 0) : null,
+              selected: verifiedOnly,
+            },
+          ]
+        : [],
   };
 }
 

@@ -4,7 +4,7 @@ import { reportSearchFailure, reportSearchSuccess, searchLooksDown } from "#sear
 import { readSearchConfig, type SearchConfig } from "#search/config";
 import { EXPERTS_INDEX, ORGANIZATIONS_INDEX, REQUESTS_INDEX } from "#search/indexes";
 import { searchListing, type ListingResult } from "#search/listing-search";
-import { filterEquals } from "#search/filters";
+import { allOf, filterEquals } from "#search/filters";
 import {
   emptyFacetCounts,
   FACETS,
@@ -224,9 +224,14 @@ async function searchList(
           [extra]: query.extra,
           ...(list === "requests" ? { requesterType: query.requester ?? [] } : { country: query.countries ?? [] }),
         },
-        filter: list === "experts" ? basedFilter(query.based) : undefined,
+        filter:
+          list === "experts"
+            ? allOf([basedFilter(query.based), query.verifiedOnly ? filterEquals("affiliationVerified", true) : null])
+            : undefined,
         facets:
-          list === "requests" ? ["areaSlugs", extra, "requesterType"] : ["areaSlugs", extra, "overseas", "country"],
+          list === "requests"
+            ? ["areaSlugs", extra, "requesterType"]
+            : ["areaSlugs", extra, "overseas", "country", "affiliationVerified"],
         // Without words to rank by, the newest first.
         sort: query.q ? undefined : ["publishedAt:desc"],
         page: query.page,
@@ -280,11 +285,29 @@ function basedWhere(query: ListingQuery): Prisma.ExpertProfileWhereInput[] {
   ];
 }
 
+/**
+ * "Đã xác minh đơn vị công tác" in the database, as the index's `affiliationVerified`
+ * (search/expert-document.ts): a published affiliation, verified for that affiliation.
+ */
+function verifiedWhere(query: ListingQuery): Prisma.ExpertProfileWhereInput[] {
+  if (!query.verifiedOnly) return [];
+  return [
+    {
+      affiliation: { status: "published" },
+      affiliationVerifiedAt: { not: null },
+      affiliationVerifiedOrgId: { equals: prisma.expertProfile.fields.affiliationId },
+    },
+  ];
+}
+
 export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
   return searchList("experts", query, async () => {
     // Offers are stored one per line.
     const offers = query.extra.length ? [{ OR: query.extra.map((offer) => ({ offers: { contains: offer } })) }] : [];
-    const where = { ...PUBLIC_EXPERT, AND: [...listingWhere(query), ...offers, ...basedWhere(query)] };
+    const where = {
+      ...PUBLIC_EXPERT,
+      AND: [...listingWhere(query), ...offers, ...basedWhere(query), ...verifiedWhere(query)],
+    };
     const [total, rows] = await Promise.all([
       prisma.expertProfile.count({ where }),
       prisma.expertProfile.findMany({ where, select: { id: true }, ...listingPage(query) }),

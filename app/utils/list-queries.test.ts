@@ -45,11 +45,22 @@ describe("every list URL reports a bad value instead of dropping it", () => {
       { key: "error.offer.unknown", params: { value: "free-lunch" } },
       { key: "error.page.invalid", params: { value: "0" } },
     ]);
-    expect(query).toEqual({ q: "ai", areas: ["it"], extra: ["consulting"], based: [], countries: [], page: 1 });
+    expect(query).toEqual({
+      q: "ai",
+      areas: ["it"],
+      extra: ["consulting"],
+      based: [],
+      countries: [],
+      verifiedOnly: false,
+      page: 1,
+    });
     expect(keys(requests("sector=mining"))).toEqual(["error.sector.unknown"]);
     // The experts' "Nơi làm việc" and country (docs/decisions/076): read, or named when unknown.
     expect(experts("based=abroad&country=JP").query).toMatchObject({ based: ["abroad"], countries: ["JP"] });
     expect(keys(experts("based=moon&country=VN"))).toEqual(["error.based.unknown", "error.country.unknown"]);
+    // Only those whose affiliation is verified, spelled as the directory's filter; a bad value is named.
+    expect(experts("verified=1").query).toMatchObject({ verifiedOnly: true });
+    expect(keys(experts("verified=maybe"))).toEqual(["error.verified.invalid"]);
     const long = directory(`q=${"a".repeat(205)}&kind=lab`);
     expect(keys(long)).toEqual(["error.q.tooLong"]);
     expect(long.query).toMatchObject({ q: "a".repeat(200), kinds: ["lab"] });

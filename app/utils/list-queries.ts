@@ -130,9 +130,16 @@ export const expertsPageQuerySchema = z
     offer: list(member(OFFERS)),
     based: list(member(EXPERT_BASES)),
     country: list(known(isCountryCode)),
+    // "Đã xác minh đơn vị công tác" (docs/decisions/069), spelled as the directory's verified filter.
+    verified: flag(["1", "true", "on"], ["0", "false", "off"]),
     ...listingPage,
   })
-  .transform(({ offer, based, country, ...rest }) => ({ ...listingQuery(rest, offer), based, countries: country }));
+  .transform(({ offer, based, country, verified, ...rest }) => ({
+    ...listingQuery(rest, offer),
+    based,
+    countries: country,
+    verifiedOnly: verified,
+  }));
 
 export const requestsPageQuerySchema = z
   .object({ ...listingWords, sector: list(member(SECTORS)), requester: list(member(REQUESTER_TYPES)), ...listingPage })
@@ -234,14 +241,16 @@ export const apiExpertsQuerySchema = z
     offer: apiList(member(OFFERS)),
     based: apiList(member(EXPERT_BASES)),
     country: apiList(known(isCountryCode)),
+    verified: flag(["true"], ["false"]),
     ...paging,
   })
-  .transform(({ field, offer, based, country, ...rest }) => ({
+  .transform(({ field, offer, based, country, verified, ...rest }) => ({
     ...rest,
     fields: field,
     offers: offer,
     based,
     countries: country,
+    verifiedOnly: verified,
   }));
 
 export const apiRequestsQuerySchema = z
@@ -308,6 +317,8 @@ export type ListingFilters = ListingTextAndPage &
     /** Experts only: in Vietnam or abroad, and the countries abroad (docs/decisions/076) */
     based?: string[];
     countries?: string[];
+    /** Experts only: those whose affiliation is verified (docs/decisions/069) */
+    verifiedOnly?: boolean;
   };
 
 // Reading a URL with one of them.

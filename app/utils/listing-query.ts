@@ -34,6 +34,7 @@ export function listingSearch(params: ListingParams, list: ListName, page = para
   if ("requester" in params) for (const value of params.requester) search.append("requester", value);
   if ("based" in params) for (const value of params.based) search.append("based", value);
   if ("countries" in params) for (const value of params.countries) search.append("country", value);
+  if ("verifiedOnly" in params && params.verifiedOnly) search.set("verified", "1");
   if (page > 1) search.set("page", String(page));
   if (params.concepts === false) search.set("concepts", "off");
   const text = search.toString();
