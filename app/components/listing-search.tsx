@@ -7,6 +7,7 @@ import {
   type ListingParams,
   type ListName,
   type QueryProblem,
+  withoutListingFilters,
 } from "~/utils/listing-query";
 import { ConceptChip } from "./concept-chip";
 import { FacetGroup, type FacetOption } from "./facet-group";
@@ -117,14 +118,7 @@ export function ListingSearch({
         resultsText={resultsText}
         removeConceptsTo={href({ concepts: false })}
         noResults={{
-          withoutFiltersHref: href({
-            areas: [],
-            extra: [],
-            requester: [],
-            based: [],
-            countries: [],
-            verifiedOnly: false,
-          }),
+          withoutFiltersHref: href(withoutListingFilters()),
           queryHref: (q) => href({ q }),
           fieldHref: (field) => href({ q: "", areas: [field.areaSlug], extra: [] }),
         }}

@@ -1,6 +1,6 @@
 import type { Language } from "~/i18n/i18n";
 import { OFFER_LABELS, OFFERS } from "~/domain/expert-values";
-import { parseListingParams, type ListName } from "~/utils/listing-query";
+import { parseListingParams, withoutListingFilters, type ListName } from "~/utils/listing-query";
 import { REQUESTER_TYPES, SECTOR_LABELS, SECTORS } from "~/domain/request-values";
 import { translator } from "~/i18n/i18n";
 import { getTaxonomy } from "./field.server";
@@ -59,18 +59,7 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
     countries.length > 0 ||
     verifiedOnly;
   const countWithoutFilters = async () => {
-    const unfiltered = await search({
-      ...query,
-      areas: [],
-      extra: [],
-      requester: [],
-      based: [],
-      countries: [],
-      verifiedOnly: false,
-      fields: [],
-      page: 1,
-      perPage: 1,
-    });
+    const unfiltered = await search({ ...query, ...withoutListingFilters(), fields: [], page: 1, perPage: 1 });
     return { total: unfiltered.total, taxonomy: unfiltered.facets.areaSlugs ?? {} };
   };
   const help = found.total === 0 ? await noResultsHelp(query.q, lang, filtered ? countWithoutFilters : null) : null;

@@ -26,6 +26,16 @@ export function parseListingParams(params: URLSearchParams, list: ListName) {
   return readPageQuery(LISTS[list].schema, params);
 }
 
+/** Every filter of the experts and requests lists cleared: "without the filters", counted or linked. */
+export const withoutListingFilters = () => ({
+  areas: [] as string[],
+  extra: [] as string[],
+  requester: [] as string[],
+  based: [] as string[],
+  countries: [] as string[],
+  verifiedOnly: false,
+});
+
 export function listingSearch(params: ListingParams, list: ListName, page = params.page): string {
   const search = new URLSearchParams();
   if (params.q) search.set("q", params.q);
