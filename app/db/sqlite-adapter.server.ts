@@ -87,6 +87,11 @@ export function storedDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
+/** A stored date as a Date: text from the app's own reader, a Date through Prisma's client. */
+export function readDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
 /** How long a statement or a transaction waits for another process's write lock (docs/decisions/003). */
 export const BUSY_TIMEOUT_MS = 5_000;
 

@@ -7,7 +7,7 @@ import { isPublicOffer, PUBLIC_OFFER } from "~/domain/offer-values";
 import type { Language } from "~/i18n/i18n";
 import type { OffersPageQuery } from "~/utils/list-queries";
 import { NO_OFFER_FILTERS } from "~/utils/offer-query";
-import { storedDate } from "~/db/sqlite-adapter.server";
+import { readDate, storedDate } from "~/db/sqlite-adapter.server";
 import { timed } from "~/utils/server-timing";
 import {
   cached,
@@ -325,9 +325,6 @@ type CardSqlRow = Omit<
   hiddenAt: Date | string | number | null;
 };
 
-/** A stored date as a Date: text from the app's own reader, a Date through Prisma. */
-const asDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
-
 /**
  * What a list shows of public offers, in the order of `ids`; each owner only when
  * public too. One statement (owners joined, fields aggregated as JSON), read with a
@@ -361,7 +358,7 @@ export async function publicOfferCards(ids: readonly string[], db: DbClient = pr
       .filter((row) =>
         isPublicOffer({
           status: row.status,
-          hiddenAt: row.hiddenAt === null ? null : asDate(row.hiddenAt),
+          hiddenAt: row.hiddenAt === null ? null : readDate(row.hiddenAt),
           organization: row.orgStatus === null ? null : { status: row.orgStatus },
         }),
       )
@@ -382,8 +379,8 @@ function cardRow({ status: _status, hiddenAt: _hiddenAt, ...row }: CardSqlRow): 
     ...columns,
     trl: trl === null ? null : Number(trl),
     fromPublicSource: Boolean(Number(fromPublicSource)),
-    staleSince: staleSince === null ? null : asDate(staleSince),
-    updatedAt: asDate(updatedAt),
+    staleSince: staleSince === null ? null : readDate(staleSince),
+    updatedAt: readDate(updatedAt),
     organization:
       orgSlug === null
         ? null
