@@ -694,6 +694,64 @@ step("a researcher's Requests for you: 150 suggestions and 30 invitations (GET /
   await prisma.user.deleteMany({ where: { id: { in: [researcher!.id, business!.id] } } });
 }
 
+// ---------------------------------------------------------------- public pages
+// One record's page, as anyone opens it from a search, at the bench's sizes: a statement that
+// reads a whole table (an expert's technologies read all 50,000 offers, 290 ms) shows here.
+step("public pages: a listing's, an expert's, an offer's and an event's (GET, anonymous, 1 client)");
+{
+  const [listings, experts, offers, events] = await Promise.all([
+    // Parents first: their page lists their units.
+    prisma.organization.findMany({
+      where: { status: "published", children: { some: {} } },
+      select: { slug: true },
+      orderBy: { id: "asc" },
+      take: 20,
+    }),
+    prisma.expertProfile.findMany({
+      where: { status: "published", hiddenAt: null, OR: [{ offersOwned: { some: {} } }, { inventions: { some: {} } }] },
+      select: { slug: true },
+      orderBy: { id: "asc" },
+      take: 20,
+    }),
+    prisma.offer.findMany({ where: PUBLIC_OFFER, select: { id: true }, orderBy: { id: "asc" }, take: 20 }),
+    prisma.event.findMany({
+      where: { status: "published", organizationId: { not: null } },
+      select: { slug: true },
+      orderBy: { id: "asc" },
+      take: 20,
+    }),
+  ]);
+  const pages = {
+    organization: listings.map((row) => `/organizations/${row.slug}`),
+    expert: experts.map((row) => `/experts/${row.slug}`),
+    offer: offers.map((row) => `/offers/${row.id}`),
+    event: events.map((row) => `/events/${row.slug}`),
+  };
+  const port = await findFreePort();
+  const server = await startServer(port, meili.host, meili.apiKey, {});
+  const opened: Record<string, ReturnType<typeof summarize>> = {};
+  try {
+    for (const [kind, paths] of Object.entries(pages)) {
+      if (paths.length === 0) continue;
+      const times: number[] = [];
+      for (let round = 0; round < 4; round++)
+        for (const pagePath of paths) {
+          const started = performance.now();
+          const response = await fetch(`http://127.0.0.1:${port}${pagePath}`);
+          await response.text();
+          if (response.status !== 200) throw new Error(`GET ${pagePath}: ${response.status}`);
+          // The first round warms the process up.
+          if (round > 0) times.push(performance.now() - started);
+        }
+      opened[kind] = summarize(times);
+      console.log(`  ${kind}: p50 ${opened[kind]!.p50} ms, p95 ${opened[kind]!.p95} ms over ${times.length} openings`);
+    }
+  } finally {
+    await stopServer(server);
+  }
+  results.publicPages = opened;
+}
+
 // ---------------------------------------------------------------- write to searchable
 step("write → searchable");
 const { SearchOutboxWorker } = await import("#search/outbox-worker");
@@ -1738,6 +1796,9 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
   row("a conversation of 500 messages, opened: p50 / p95 (ms)", `${conversation.p50} / ${conversation.p95}`);
   const forYou = all.requestsForYou as Stats | undefined;
   if (forYou) row("Requests for you (180 suggested or invited), opened: p50 / p95", `${forYou.p50} / ${forYou.p95}`);
+  const publicPages = all.publicPages as Record<string, { p50: number; p95: number }> | undefined;
+  for (const [kind, stats] of Object.entries(publicPages ?? {}))
+    row(`${kind} page, opened: p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
   for (const clients of [1, 16]) {
     const stats = byMode[`ecosystem_${clients}`] as Stats;
     row(`ecosystem page, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);

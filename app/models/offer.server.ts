@@ -405,10 +405,23 @@ export async function inventorsBySlug(slugs: readonly string[]) {
   };
 }
 
-/** A researcher's public technologies: offered in their own name, or naming them as an inventor. */
-export function expertOffers(slug: string) {
+/**
+ * A researcher's public technologies: offered in their own name, or naming them as an
+ * inventor. Both by the researcher's id, each through its index: the same filter by
+ * slug through the two relations read every offer (290 ms at 50,000 offers).
+ */
+export async function expertOffers(slug: string) {
+  const expert = await prisma.expertProfile.findUnique({
+    where: { slug },
+    select: { id: true, inventions: { select: { offerId: true } } },
+  });
+  if (!expert) return [];
+  const invented = expert.inventions.map((row) => row.offerId);
   return prisma.offer.findMany({
-    where: { ...PUBLIC_OFFER, OR: [{ ownerExpert: { slug } }, { inventors: { some: { expert: { slug } } } }] },
+    where: {
+      ...PUBLIC_OFFER,
+      OR: [{ ownerExpertId: expert.id }, ...(invented.length > 0 ? [{ id: { in: invented } }] : [])],
+    },
     orderBy: { sortNameVi: "asc" },
     select: { id: true, type: true, nameVi: true, nameEn: true },
     take: 100,
