@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, type DbClient } from "~/db/client.server";
+import { prisma, readRows, type DbClient } from "~/db/client.server";
 import { storedDate } from "~/db/sqlite-adapter.server";
 import { AGREEMENT_TYPES, LICENSING_TYPES } from "~/domain/agreement-values";
 import { MEETING_OUTCOMES } from "~/domain/meeting-values";
@@ -209,9 +209,12 @@ async function byQuarterAndArea(
   const where = conditions(source, scope, filters);
   const quarter = source.date ? quarterOf(source.date) : Prisma.sql`NULL`;
   const count = source.weighted ? Prisma.sql`SUM(x.n)` : Prisma.sql`COUNT(*)`;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await readRows<Row>(
+    Prisma.sql`
     SELECT ${quarter} AS q, ${source.area} AS a, ${split} AS t, ${count} AS n FROM ${from} WHERE ${where}
-    GROUP BY q, a, t`;
+    GROUP BY q, a, t`,
+    db,
+  );
   return rows.map((row) => ({ quarter: row.q, district: row.a, type: row.t, count: Number(row.n) }));
 }
 
@@ -227,21 +230,27 @@ async function byFieldGroup(
   const where = conditions(source, scope, filters);
   const key = source.weighted ? Prisma.sql`x.startsAt` : Prisma.sql`NULL`;
   const weight = source.weighted ? Prisma.sql`x.n` : Prisma.sql`1`;
-  const rows = await db.$queryRaw<{ g: string; t: string | null; n: bigint | number }[]>`
+  const rows = await readRows<{ g: string; t: string | null; n: bigint | number }>(
+    Prisma.sql`
     SELECT g, t, SUM(w) AS n FROM (
       SELECT DISTINCT x.id AS item, ${key} AS k, ${weight} AS w, ${split} AS t, COALESCE(f.parentId, f.id) AS g
       FROM ${from} JOIN (${source.links}) lk ON lk.item = x.id JOIN Field f ON f.id = lk.fieldId
       WHERE ${where})
-    GROUP BY g, t`;
+    GROUP BY g, t`,
+    db,
+  );
   return rows.map((row) => ({ groupId: row.g, type: row.t, count: Number(row.n) }));
 }
 
 /** The field and its sub-fields' ids; an unknown slug matches nothing. */
 async function fieldScope(slug: string | null, db: DbClient): Promise<string[] | null> {
   if (!slug) return null;
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await readRows<{ id: string }>(
+    Prisma.sql`
     SELECT f.id FROM Field f WHERE f.slug = ${slug}
-    UNION SELECT c.id FROM Field c JOIN Field p ON p.id = c.parentId WHERE p.slug = ${slug}`;
+    UNION SELECT c.id FROM Field c JOIN Field p ON p.id = c.parentId WHERE p.slug = ${slug}`,
+    db,
+  );
   return rows.map((row) => row.id);
 }
 
@@ -357,10 +366,13 @@ async function meetingOutcomes(scope: Scope, filters: IndicatorFilters, now: Dat
   // EventMeeting_status_startsAt_endsAt_eventId_idx under a co-routine, then a temporary B-tree);
   // grouped by their pair of answers, one search reads each meeting once, and the few pairs
   // (an outcome or none, per side) are split into the two sides' counts here.
-  const rows = await db.$queryRaw<{ r: string | null; i: string | null; n: bigint | number }[]>`
+  const rows = await readRows<{ r: string | null; i: string | null; n: bigint | number }>(
+    Prisma.sql`
     SELECT x.requesterOutcome AS r, x.inviteeOutcome AS i, COUNT(*) AS n
     FROM EventMeeting x JOIN Event ev ON ev.id = x.eventId WHERE ${Prisma.join(parts, " AND ")}
-    GROUP BY r, i`;
+    GROUP BY r, i`,
+    db,
+  );
   const counts = new Map<string, number>();
   for (const row of rows)
     for (const outcome of [row.r ?? "none", row.i ?? "none"])
@@ -381,12 +393,13 @@ export async function fieldFilterOptions(db: DbClient = prisma) {
 /** The public programme counts of the ecosystem page: events and meetings held, confirmed agreements. */
 export async function programmeCounts(now = new Date(), db: DbClient = prisma) {
   const past = storedDate(now);
-  const [row] = await db.$queryRaw<
-    { events: bigint | number; meetings: bigint | number; agreements: bigint | number }[]
-  >`
+  const [row] = await readRows<{ events: bigint | number; meetings: bigint | number; agreements: bigint | number }>(
+    Prisma.sql`
     SELECT (SELECT COUNT(*) FROM Event WHERE status = 'published' AND endsAt < ${past}) AS events,
            (SELECT COUNT(*) FROM EventMeeting WHERE status = 'accepted' AND endsAt < ${past}) AS meetings,
-           (SELECT COUNT(*) FROM Agreement WHERE status = 'confirmed') AS agreements`;
+           (SELECT COUNT(*) FROM Agreement WHERE status = 'confirmed') AS agreements`,
+    db,
+  );
   return {
     events: Number(row?.events ?? 0),
     meetings: Number(row?.meetings ?? 0),
