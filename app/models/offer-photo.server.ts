@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { prisma } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, readRowsNow } from "~/db/client.server";
 import { MAX_PHOTOS, photoUrl, type PhotoSize } from "~/domain/offer-photo";
 import { audit } from "./audit.server";
 import { PHOTO_IMAGES, processImage, removeImageFiles, writeImageFiles } from "./media.server";
@@ -93,11 +94,13 @@ function auditPhotos(
 /** The first photo of each offer, for the cards: its thumbnail's address and alt text. */
 export async function offerThumbnails(offerIds: readonly string[], size: PhotoSize = 320) {
   if (offerIds.length === 0) return new Map<string, { url: string } & PhotoAlt>();
-  const photos = await prisma.offerPhoto.findMany({
-    where: { offerId: { in: [...offerIds] } },
-    orderBy: [{ offerId: "asc" }, { position: "asc" }],
-    select: { offerId: true, key: true, altVi: true, altEn: true },
-  });
+  // With a statement prepared once, as the cards beside it (docs/decisions/078): through
+  // Prisma, compiling this query was a twentieth of the app's time per /offers request.
+  const photos = await readRowsNow<{ offerId: string; key: string } & PhotoAlt>(
+    Prisma.sql`SELECT offerId, "key", altVi, altEn FROM OfferPhoto
+      WHERE offerId IN (${Prisma.join([...offerIds])}) ORDER BY offerId, position`,
+    prisma,
+  );
   const thumbnails = new Map<string, { url: string } & PhotoAlt>();
   for (const photo of photos)
     if (!thumbnails.has(photo.offerId))
