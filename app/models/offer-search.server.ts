@@ -159,13 +159,14 @@ function offerConditions(query: Omit<OfferQuery, "page" | "perPage" | "sort" | "
     (districts) => Prisma.sql`COALESCE(o.district, ${owners(Prisma.sql`district`)}) IN (${districts})`,
   );
   any(query.wards, (wards) => Prisma.sql`COALESCE(o.ward, ${owners(Prisma.sql`ward`)}) IN (${wards})`);
-  // The owner's kind, looked up per offer by its primary key: the set of every offer of the
-  // 33,000 universities at 100,000 listings cost 110 ms to build on every search, while the
-  // lookups stop with the count's limit or the page (23 ms).
+  // The owner's kind, looked up per offer: the set of every offer of the 33,000 universities at
+  // 100,000 listings cost 110 ms to build on every search, while the lookups stop with the
+  // count's limit or the page. Each lookup reads the narrow (id, status, kind) index alone;
+  // the planner prefers the unique id index, which then reads the wide row (25 → 10 ms).
   any(
     query.kinds,
-    (kinds) => Prisma.sql`EXISTS (SELECT 1 FROM Organization g WHERE g.id = o.organizationId
-      AND g.status = 'published' AND g.kind IN (${kinds}))`,
+    (kinds) => Prisma.sql`EXISTS (SELECT 1 FROM Organization g INDEXED BY Organization_id_status_kind_idx
+      WHERE g.id = o.organizationId AND g.status = 'published' AND g.kind IN (${kinds}))`,
   );
   any(query.trls, (trls) => Prisma.sql`o.trl IN (${trls})`);
   any(query.ipStatuses, (statuses) => Prisma.sql`o.ipStatus IN (${statuses})`);
