@@ -1,4 +1,5 @@
-import { prisma, type DbClient } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, readRows, type DbClient } from "~/db/client.server";
 import { dataCache } from "./cache.server";
 
 /**
@@ -45,16 +46,19 @@ export function invalidateTaxonomyCache() {
   cache.clear();
 }
 
-/** Published organizations per area (an organization counts once per area). */
+/** Published organizations per area (an organization counts once per area), on the read workers. */
 export async function countPublishedByArea(db: DbClient = prisma): Promise<Record<string, number>> {
-  const rows = await db.$queryRaw<{ slug: string; n: bigint | number }[]>`
+  const rows = await readRows<{ slug: string; n: bigint | number }>(
+    Prisma.sql`
     SELECT a.slug AS slug, COUNT(DISTINCT o.id) AS n
     FROM Organization o
     JOIN OrganizationField l ON l.organizationId = o.id
     JOIN Field f ON f.id = l.fieldId
     JOIN Field a ON a.id = f.parentId
     WHERE o.status = 'published'
-    GROUP BY a.slug`;
+    GROUP BY a.slug`,
+    db,
+  );
   return Object.fromEntries(rows.map((row) => [row.slug, Number(row.n)]));
 }
 
