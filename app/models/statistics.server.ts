@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, type DbClient } from "~/db/client.server";
+import { prisma, readRows, type DbClient } from "~/db/client.server";
 import { setting } from "~/config/env.server";
 import { dataCache } from "./cache.server";
 import { UNLISTED_BUSINESS } from "~/domain/organization-values";
@@ -35,8 +35,11 @@ export type OrganizationCounts = { total: number; byKind: KeyCount[]; byDistrict
  * (20 ms against 150 ms at 100,000 organizations).
  */
 export async function organizationCounts(db: DbClient = prisma): Promise<OrganizationCounts> {
-  const rows = await db.$queryRaw<{ kind: string; district: string | null; n: bigint | number }[]>`
-    SELECT kind, district, COUNT(*) AS n FROM Organization WHERE status = 'published' GROUP BY kind, district`;
+  const rows = await readRows<{ kind: string; district: string | null; n: bigint | number }>(
+    Prisma.sql`
+    SELECT kind, district, COUNT(*) AS n FROM Organization WHERE status = 'published' GROUP BY kind, district`,
+    db,
+  );
   const byKind = new Map<string, number>();
   const byDistrict = new Map<string | null, number>();
   let total = 0;
@@ -91,7 +94,8 @@ async function topFields(table: LinkTable, limit: number, db: DbClient): Promise
   const ownerId = Prisma.raw(table.ownerId);
   // CROSS JOIN keeps the unpublished owners as the outer loop (SQLite does not reorder it).
   return toFieldCounts(
-    await db.$queryRaw<FieldRow[]>`
+    await readRows<FieldRow>(
+      Prisma.sql`
       SELECT f.slug, f.nameVi, f.nameEn, c.n
       FROM (SELECT fieldId, SUM(n) AS n FROM (
               SELECT fieldId, COUNT(*) AS n FROM ${links} GROUP BY fieldId
@@ -101,6 +105,8 @@ async function topFields(table: LinkTable, limit: number, db: DbClient): Promise
             GROUP BY fieldId HAVING SUM(n) > 0 ORDER BY n DESC, fieldId LIMIT ${limit}) c
       JOIN Field f ON f.id = c.fieldId
       ORDER BY c.n DESC, f.position, f.slug`,
+      db,
+    ),
   );
 }
 
@@ -125,16 +131,22 @@ export async function requestsByMonth(months = 12, now = new Date(), db: DbClien
   const keys = lastMonths(months, now);
   const from = keys[0]!;
   const [opened, matched] = await Promise.all([
-    db.$queryRaw<CountRow[]>`
+    readRows<CountRow>(
+      Prisma.sql`
       SELECT strftime('%Y-%m', publishedAt, ${HANOI}) AS key, COUNT(*) AS n FROM TechRequest
       WHERE status IN ${APPROVED} AND publishedAt IS NOT NULL AND strftime('%Y-%m', publishedAt, ${HANOI}) >= ${from}
       GROUP BY key`,
-    db.$queryRaw<CountRow[]>`
+      db,
+    ),
+    readRows<CountRow>(
+      Prisma.sql`
       SELECT strftime('%Y-%m', first, ${HANOI}) AS key, COUNT(*) AS n
       FROM (SELECT MIN(m.createdAt) AS first FROM Match m JOIN TechRequest r ON r.id = m.requestId
             WHERE r.status IN ${APPROVED} GROUP BY m.requestId)
       WHERE strftime('%Y-%m', first, ${HANOI}) >= ${from}
       GROUP BY key`,
+      db,
+    ),
   ]);
   const openedBy = new Map(toCounts(opened).map((row) => [row.key, row.count]));
   const matchedBy = new Map(toCounts(matched).map((row) => [row.key, row.count]));
@@ -179,7 +191,7 @@ export async function totals(db: DbClient = prisma): Promise<Totals> {
 
 /** A one-row query of counts (SQLite answers bigint or number): each as a number, 0 without a row. */
 async function countsOf<K extends string>(db: DbClient, query: Prisma.Sql, names: K[]): Promise<Record<K, number>> {
-  const [row] = await db.$queryRaw<Record<K, bigint | number>[]>(query);
+  const [row] = await readRows<Record<K, bigint | number>>(query, db);
   return Object.fromEntries(names.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<K, number>;
 }
 
@@ -200,11 +212,14 @@ function medianHoursToFirstResponseOf(db: DbClient): Promise<number | null> {
  * day would make 10 hours 10.00000001), and never negative.
  */
 async function medianHours(durations: Prisma.Sql, db: DbClient): Promise<number | null> {
-  const rows = await db.$queryRaw<{ hours: number }[]>`
+  const rows = await readRows<{ hours: number }>(
+    Prisma.sql`
     WITH waits AS (SELECT MAX(0, ROUND(days * 86400)) / 3600.0 AS hours FROM (${durations})),
          n AS (SELECT COUNT(*) AS c FROM waits)
     SELECT hours FROM waits ORDER BY hours
-    LIMIT (SELECT 2 - c % 2 FROM n) OFFSET (SELECT (c - 1) / 2 FROM n)`;
+    LIMIT (SELECT 2 - c % 2 FROM n) OFFSET (SELECT (c - 1) / 2 FROM n)`,
+    db,
+  );
   if (rows.length === 0) return null;
   return rows.reduce((sum, row) => sum + Number(row.hours), 0) / rows.length;
 }
@@ -221,7 +236,8 @@ export type KindLink = { from: string | null; to: string | null; count: number }
  * public sector, size and district, would narrow the company down to a few.
  */
 export async function collaborationsByKind(db: DbClient = prisma): Promise<KindLink[]> {
-  const rows = await db.$queryRaw<{ source: string | null; target: string | null; n: bigint | number }[]>`
+  const rows = await readRows<{ source: string | null; target: string | null; n: bigint | number }>(
+    Prisma.sql`
     SELECT COALESCE(ro.kind, CASE WHEN u.accountType = 'business' THEN ${UNLISTED_BUSINESS} END) AS source, eo.kind AS target, COUNT(*) AS n
     FROM Match m
     JOIN TechRequest r ON r.id = m.requestId
@@ -231,7 +247,9 @@ export async function collaborationsByKind(db: DbClient = prisma): Promise<KindL
     LEFT JOIN Organization ro ON ro.id = r.organizationId AND ro.status = 'published' AND r.visibility = 'public'
     LEFT JOIN Organization eo ON eo.id = e.affiliationId AND eo.status = 'published'
     WHERE r.status IN ${APPROVED}
-    GROUP BY source, target ORDER BY n DESC, source, target`;
+    GROUP BY source, target ORDER BY n DESC, source, target`,
+    db,
+  );
   return rows.map((row) => ({ from: row.source, to: row.target, count: Number(row.n) }));
 }
 
@@ -241,11 +259,14 @@ export async function collaborationsByKind(db: DbClient = prisma): Promise<KindL
  * planner reads as a full table scan.
  */
 export async function structureByKind(db: DbClient = prisma): Promise<KindLink[]> {
-  const rows = await db.$queryRaw<{ source: string; target: string; n: bigint | number }[]>`
+  const rows = await readRows<{ source: string; target: string; n: bigint | number }>(
+    Prisma.sql`
     SELECT p.kind AS source, c.kind AS target, COUNT(*) AS n
     FROM Organization c JOIN Organization p ON p.id = c.parentId
     WHERE c.parentId > '' AND c.status = 'published' AND p.status = 'published'
-    GROUP BY source, target ORDER BY n DESC, source, target`;
+    GROUP BY source, target ORDER BY n DESC, source, target`,
+    db,
+  );
   return rows.map((row) => ({ from: row.source, to: row.target, count: Number(row.n) }));
 }
 
@@ -274,7 +295,8 @@ export async function topOrganizations(limit = 12, db: DbClient = prisma): Promi
     requests: bigint | number;
     matches: bigint | number;
   };
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await readRows<Row>(
+    Prisma.sql`
     WITH activity(id, experts, requests, matches) AS (
       SELECT affiliationId, 1, 0, 0 FROM ExpertProfile WHERE status = 'published' AND affiliationId IS NOT NULL
       UNION ALL
@@ -295,7 +317,9 @@ export async function topOrganizations(limit = 12, db: DbClient = prisma): Promi
     )
     SELECT o.slug, o.nameVi, o.nameEn, o.acronym, o.kind, o.status, t.experts, t.requests, t.matches
     FROM totals t JOIN Organization o ON o.id = t.id
-    ORDER BY t.matches DESC, t.requests DESC, t.experts DESC, o.sortNameVi`;
+    ORDER BY t.matches DESC, t.requests DESC, t.experts DESC, o.sortNameVi`,
+    db,
+  );
   return rows.map((row) => ({
     ...row,
     experts: Number(row.experts),
@@ -329,7 +353,8 @@ export async function curatorWorkload(db: DbClient = prisma): Promise<CuratorLoa
     claims: bigint | number;
     other: bigint | number;
   };
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await readRows<Row>(
+    Prisma.sql`
     WITH work(userId, requests, claims, other) AS (
       SELECT reviewedById, 1, 0, 0 FROM TechRequest WHERE reviewedById IS NOT NULL
       UNION ALL
@@ -342,7 +367,9 @@ export async function curatorWorkload(db: DbClient = prisma): Promise<CuratorLoa
     )
     SELECT u.id, u.name, u.role, SUM(w.requests) AS requests, SUM(w.claims) AS claims, SUM(w.other) AS other
     FROM work w JOIN User u ON u.id = w.userId
-    GROUP BY u.id ORDER BY SUM(w.requests + w.claims + w.other) DESC, u.name`;
+    GROUP BY u.id ORDER BY SUM(w.requests + w.claims + w.other) DESC, u.name`,
+    db,
+  );
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -404,13 +431,22 @@ export type OfferCounts = { total: number; byType: KeyCount[]; byArea: FieldCoun
 export async function offerCounts(db: DbClient = prisma): Promise<OfferCounts> {
   const isPublic = Prisma.sql`o.status = 'published' AND o.hiddenAt IS NULL`;
   const [byType, byDistrict, byArea] = await Promise.all([
-    db.$queryRaw<CountRow[]>`SELECT o.type AS key, COUNT(*) AS n FROM Offer o WHERE ${isPublic} GROUP BY o.type`,
-    db.$queryRaw<CountRow[]>`SELECT COALESCE(o.district, g.district) AS key, COUNT(*) AS n
+    readRows<CountRow>(
+      Prisma.sql`SELECT o.type AS key, COUNT(*) AS n FROM Offer o WHERE ${isPublic} GROUP BY o.type`,
+      db,
+    ),
+    readRows<CountRow>(
+      Prisma.sql`SELECT COALESCE(o.district, g.district) AS key, COUNT(*) AS n
       FROM Offer o LEFT JOIN Organization g ON g.id = o.organizationId WHERE ${isPublic} GROUP BY key`,
-    db.$queryRaw<FieldRow[]>`SELECT a.slug, a.nameVi, a.nameEn, COUNT(DISTINCT o.id) AS n
+      db,
+    ),
+    readRows<FieldRow>(
+      Prisma.sql`SELECT a.slug, a.nameVi, a.nameEn, COUNT(DISTINCT o.id) AS n
       FROM Offer o JOIN OfferField l ON l.offerId = o.id JOIN Field f ON f.id = l.fieldId
       JOIN Field a ON a.id = f.parentId WHERE ${isPublic}
       GROUP BY a.id ORDER BY n DESC, a.position LIMIT ${TOP}`,
+      db,
+    ),
   ]);
   const types = toCounts(byType);
   return {
@@ -441,11 +477,14 @@ export type PublicStatistics = {
 export type RequesterCounts = { requesterType: string; posted: number; open: number; matched: number };
 
 export async function requestsByRequester(db: DbClient = prisma): Promise<RequesterCounts[]> {
-  const rows = await db.$queryRaw<{ requesterType: string; posted: bigint; open: bigint; matched: bigint }[]>`
+  const rows = await readRows<{ requesterType: string; posted: bigint; open: bigint; matched: bigint }>(
+    Prisma.sql`
     SELECT r.requesterType AS requesterType, COUNT(*) AS posted,
            COALESCE(SUM(r.status = 'open'), 0) AS open,
            COALESCE(SUM(EXISTS (SELECT 1 FROM Match m WHERE m.requestId = r.id)), 0) AS matched
-    FROM TechRequest r WHERE r.status IN ${APPROVED} GROUP BY r.requesterType`;
+    FROM TechRequest r WHERE r.status IN ${APPROVED} GROUP BY r.requesterType`,
+    db,
+  );
   const byType = new Map(rows.map((row) => [row.requesterType, row]));
   // Both kinds always, in a fixed order, so the chart reads the same with none of one.
   return REQUESTER_TYPES.map((requesterType) => {
