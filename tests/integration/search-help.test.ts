@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { noResultsHelp, searchSuggestions } from "~/models/search-help.server";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, readRows } from "~/db/client.server";
+import { readWorkerCount } from "~/db/read-workers.server";
+import { nameWords, noResultsHelp, searchSuggestions } from "~/models/search-help.server";
 import { makeOffer, makeOrganization, word } from "../factories";
 import { drainOutbox, seedAndIndex, withEngineDown } from "./helpers";
 
@@ -35,6 +38,20 @@ describe("did you mean", () => {
     expect((await noResultsHelp(`${stem}a`, "vi", null)).didYouMean).toBe(`${stem}e`);
     expect((await noResultsHelp("tap doan phenikka", "vi", null)).didYouMean).toBe("tap doan phenikaa");
   });
+});
+
+test("the names' words are counted off the app's thread: a timer set after the call fires before they come", async () => {
+  // A second at 100,000 listings, on the first search without results after each change of the data.
+  // The read workers are kept busy first, so that the order below does not hang on a race.
+  const slow = Prisma.sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${300_000})
+    SELECT COUNT(*) AS c FROM n`;
+  const busy = Array.from({ length: readWorkerCount() }, () => readRows(slow, prisma));
+  const events: string[] = [];
+  const counted = nameWords(100).then((words) => events.push(`${words.length > 0 ? "some" : "no"} words`));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  events.push("timer");
+  await Promise.all([counted, ...busy]);
+  expect(events).toEqual(["timer", "some words"]);
 });
 
 describe("the type-ahead on /offers", () => {
