@@ -387,7 +387,7 @@ function list(item: string): Schema {
     degraded: {
       type: "boolean",
       description:
-        "true when the search engine did not answer and the database did: a plain text match, without typo tolerance; there a search of organizations or offers counts at most 1,000 matches, so `total` is then a floor",
+        "true when the search engine did not answer and the database did: a plain text match, without typo tolerance; there a search counts at most 1,000 matches, so `total` is then a floor",
     },
     links: ref("Links"),
   });

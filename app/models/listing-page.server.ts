@@ -74,6 +74,7 @@ export async function searchListingPage(list: ListName, url: URL, lang: Language
     problems,
     mode: found.mode,
     total: found.total,
+    totalAtLeast: Boolean(found.totalAtLeast),
     pages: Math.max(1, Math.ceil(Math.min(found.total, 10_000) / LISTING_PAGE_SIZE)),
     ids: found.hits.map((hit) => hit.id),
     highlights: new Map(found.hits.map((hit) => [hit.id, hit.highlights])),

@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { enqueueSearchSync } from "#search/outbox";
-import { searchExperts, searchOpenRequests, type ListingQuery } from "~/models/search-gateway.server";
+import {
+  expertFallbackStatements,
+  requestFallbackStatements,
+  searchExperts,
+  searchOpenRequests,
+  type ListingQuery,
+} from "~/models/search-gateway.server";
 import { refreshExpertSearchText } from "~/models/expert.server";
 import { refreshRequestSearchText } from "~/models/request.server";
-import { prisma } from "~/db/client.server";
+import { prisma, readRows } from "~/db/client.server";
 import { makeUser, word } from "../factories";
-import { drainOutbox, seedAndIndex } from "./helpers";
+import { drainOutbox, seedAndIndex, withEngineDown } from "./helpers";
 
 /**
  * Experts and requests read a query through the same concept layer as the
@@ -95,5 +101,45 @@ describe.each([
     const first = await search({ ...base, perPage: 1 });
     const second = await search({ ...base, perPage: 1, page: 2 });
     expect([...first.hits, ...second.hits].map((hit) => hit.id)).toEqual([inField, named]);
+  });
+});
+
+describe.each([
+  ["experts", searchExperts, expertFallbackStatements, () => [ids.expertIn, ids.expertOff]],
+  ["requests", searchOpenRequests, requestFallbackStatements, () => [ids.requestIn, ids.requestOff]],
+] as const)("the %s search with the engine down", (_name, search, statements, expected) => {
+  test("finds the same matches by their words, areas and fields, newest first", async () => {
+    const [inField, named] = expected();
+    const query = { ...base, concepts: false };
+    await withEngineDown(async () => {
+      const all = await search(query);
+      expect(all.mode).toBe("database");
+      expect(all.hits.map((hit) => hit.id)).toEqual([inField, named]);
+      expect(all.total).toBe(2);
+      const area = await search({ ...query, areas: ["environment"] });
+      expect(area.hits.map((hit) => hit.id)).toEqual([inField]);
+      const field = await search({ ...query, fields: ["food-technology"] });
+      expect(field.hits.map((hit) => hit.id)).toEqual([named]);
+      expect((await search({ ...query, q: `${token} khong co tu nay` })).total).toBe(0);
+    });
+  });
+
+  test("reads on the read workers, counting up to 1,000 as the directory's fallback", async () => {
+    // Through Prisma on the app's thread, a search of 50,000 profiles held every other request
+    // for 200–400 ms while the engine was down.
+    const [inField] = expected();
+    const { count, page } = statements({ ...base, fields: ["environmental-engineering"] });
+    expect(count.sql).toContain("LIMIT ?");
+    expect(await readRows<{ n: number }>(count, prisma)).toEqual([{ n: 1 }]);
+    expect((await readRows<{ id: string }>(page, prisma)).map((row) => row.id)).toEqual([inField]);
+    // Without words, a page is read newest first off an index, not sorted (300 ms at 50,000 profiles).
+    const newest = statements({ ...base, q: "" }).page;
+    const plan = (
+      await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${newest.sql}`, ...newest.values)
+    ).map((row) => row.detail);
+    expect(
+      plan.filter((detail) => /TEMP B-TREE|^SCAN/.test(detail)),
+      plan.join("\n"),
+    ).toEqual([]);
   });
 });
