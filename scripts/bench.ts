@@ -459,6 +459,20 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
       );
       if (uncached) console.log(`     phases p50/p95 (ms): ${phaseSummary(stats)}`);
     }
+    if (uncached) {
+      // The experts' data request (/experts) over the 50,000 profiles, with its own mix: with the
+      // engine down, SQL on the read workers and a scan of the folded text (decision 059).
+      step(`experts data request, ${MODES[mode]}`);
+      await measure(base, expertQueryMix(), 1, 20, expertsData); // warm-up
+      for (const clients of [1, 16]) {
+        const stats = await measure(base, expertQueryMix(), clients, 160, expertsData, server.pid);
+        latency[`experts_${mode}_${clients}`] = stats;
+        console.log(
+          `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors, ` +
+            `modes ${JSON.stringify(stats.modes)}, app CPU ${stats.cpuMsPerRequest} ms/request`,
+        );
+      }
+    }
     if (mode === "engine" || mode === "engineUncached") {
       // The type-ahead under the search box (GET /search/suggest), for the prefixes typed on the way to a query.
       const key = mode === "engine" ? "typeAhead" : "typeAheadUncached";
@@ -1318,6 +1332,25 @@ function offerQueryMix(): string[] {
   ];
 }
 
+function expertQueryMix(): string[] {
+  return [
+    "q=cam+bien",
+    "q=vat+lieu+nano",
+    "q=tri+tue+nhan+tao",
+    "q=nguyen",
+    "area=materials-nanotechnology",
+    "offer=consulting",
+    "based=abroad",
+    "verified=1",
+    "q=nano&verified=1",
+    "page=3",
+  ];
+}
+
+function expertsData(query: string) {
+  return `/experts.data?${query}&_routes=routes%2Fexperts._index`;
+}
+
 /** What the browser requests while searching offers: the list route's data only. */
 function offersData(query: string) {
   return `/offers.data?${query}&_routes=routes%2Foffers._index`;
@@ -1775,6 +1808,14 @@ function printTable(all: Record<string, unknown>, byMode: Record<string, unknown
       for (const [name, phase] of Object.entries(stats.phases ?? {})) {
         row(`    ${PHASE_LABELS[name] ?? name}, p50 / p95`, `${phase.p50} / ${phase.p95}`);
       }
+    }
+  }
+  for (const mode of ["engineUncached", "databaseUncached"] as const) {
+    for (const clients of [1, 16]) {
+      const stats = byMode[`experts_${mode}_${clients}`] as Stats | undefined;
+      if (!stats) continue;
+      row(`experts, ${short[mode]}, ${clients} client(s): p50 / p95 (ms)`, `${stats.p50} / ${stats.p95}`);
+      if (stats.cpuMsPerRequest !== undefined) row(`  app CPU per request (ms)`, String(stats.cpuMsPerRequest));
     }
   }
   for (const key of ["typeAhead", "typeAheadUncached"]) {
