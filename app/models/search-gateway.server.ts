@@ -250,13 +250,24 @@ async function searchList(
  * list's own filters, newest first. Through Prisma on the app's thread, a search over 50,000
  * profiles held every other request for 200–400 ms while the engine was down.
  */
-function listingConditions(query: ListingQuery, links: { table: Prisma.Sql; key: Prisma.Sql }): Prisma.Sql[] {
+function listingConditions(
+  query: ListingQuery,
+  links: { table: Prisma.Sql; key: Prisma.Sql },
+  fullText: string | null,
+): Prisma.Sql[] {
   const linked = (where: Prisma.Sql) =>
     Prisma.sql`EXISTS (SELECT 1 FROM ${links.table} l JOIN Field f ON f.id = l.fieldId WHERE l.${links.key} = x.id AND ${where})`;
+  const match = fullText ? fullTextQuery(query.q) : null;
   return [
-    ...searchTerms(query.q)
-      .slice(0, 12)
-      .map((term) => Prisma.sql`instr(x.searchText, ${term}) > 0`),
+    // The experts' words through their FTS5 index, as the directory's and the offers'; the open
+    // requests, a few hundred, by a scan of the same folded text.
+    ...(match
+      ? [
+          Prisma.sql`+x.rowid IN (SELECT rowid FROM ${Prisma.raw(fullText!)} WHERE ${Prisma.raw(fullText!)} MATCH ${match})`,
+        ]
+      : searchTerms(query.q)
+          .slice(0, 12)
+          .map((term) => Prisma.sql`instr(x.searchText, ${term}) > 0`)),
     ...(query.areas.length
       ? [linked(Prisma.sql`f.parentId IN (SELECT a.id FROM Field a WHERE a.slug IN (${Prisma.join(query.areas)}))`)]
       : []),
@@ -311,7 +322,7 @@ export function expertFallbackStatements(query: ListingQuery) {
   const abroad = basedOnly(query.based);
   const conditions = [
     Prisma.sql`x.status = ${PUBLIC_EXPERT.status} AND x.hiddenAt IS NULL`,
-    ...listingConditions(query, { table: Prisma.sql`ExpertField`, key: Prisma.sql`expertId` }),
+    ...listingConditions(query, { table: Prisma.sql`ExpertField`, key: Prisma.sql`expertId` }, "ExpertSearch"),
     // Offers are stored one per line.
     ...(query.extra.length
       ? [
@@ -340,7 +351,7 @@ export function searchExperts(query: ListingQuery): Promise<ListingAnswer> {
 export function requestFallbackStatements(query: ListingQuery) {
   const conditions = [
     Prisma.sql`x.status = 'open'`,
-    ...listingConditions(query, { table: Prisma.sql`RequestField`, key: Prisma.sql`requestId` }),
+    ...listingConditions(query, { table: Prisma.sql`RequestField`, key: Prisma.sql`requestId` }, null),
     ...(query.extra.length ? [Prisma.sql`x.sector IN (${Prisma.join(query.extra)})`] : []),
     // The same "any of" as the engine's requesterType filter.
     ...(query.requester?.length ? [Prisma.sql`x.requesterType IN (${Prisma.join(query.requester)})`] : []),

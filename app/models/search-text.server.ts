@@ -159,7 +159,7 @@ async function updateColumns(tx: DbClient, table: string, id: string, data: Colu
  * until they were merged (about 6 s, holding the write lock, so only after bulk work).
  */
 export async function optimizeFullTextIndexes(db: DbClient = prisma) {
-  for (const table of ["OrganizationSearch", "OfferSearch"]) {
+  for (const table of ["OrganizationSearch", "OfferSearch", "ExpertSearch"]) {
     await db.$executeRawUnsafe(`INSERT INTO "${table}" ("${table}") VALUES ('optimize')`);
   }
 }
