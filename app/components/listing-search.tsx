@@ -66,6 +66,14 @@ export function ListingSearch({
   const action = actionPath ?? `/${list}`;
   const extraName = LISTS[list].extraName;
   const href = (change: Partial<ListingParams>) => `${action}${listingSearch({ ...params, ...change }, list, 1)}`;
+  const facetGroups = [
+    { legend: t("experts.facet.area"), name: "area", options: areas },
+    { legend: extraLegend, name: extraName, options: extra },
+    { legend: t("requester.facet"), name: "requester", options: requester },
+    { legend: t("overseas.facet"), name: "based", options: based },
+    { legend: t("overseas.facet.country"), name: "country", options: countries },
+    { legend: t("experts.facet.verified"), name: "verified", options: verified },
+  ];
   return (
     <ListSearch
       action={action}
@@ -84,32 +92,10 @@ export function ListingSearch({
       }
       filters={
         <>
-          <FacetGroup legend={t("experts.facet.area")} name="area" options={areas} lang={lang} visible={8} />
-          <FacetGroup legend={extraLegend} name={extraName} options={extra} lang={lang} visible={8} />
-          {requester?.length ? (
-            <FacetGroup legend={t("requester.facet")} name="requester" options={requester} lang={lang} visible={8} />
-          ) : null}
-          {based?.length ? (
-            <FacetGroup legend={t("overseas.facet")} name="based" options={based} lang={lang} visible={8} />
-          ) : null}
-          {countries?.length ? (
-            <FacetGroup
-              legend={t("overseas.facet.country")}
-              name="country"
-              options={countries}
-              lang={lang}
-              visible={8}
-            />
-          ) : null}
-          {verified?.length ? (
-            <FacetGroup
-              legend={t("experts.facet.verified")}
-              name="verified"
-              options={verified}
-              lang={lang}
-              visible={8}
-            />
-          ) : null}
+          {/* A group with no options (another list's, or nothing counted) renders nothing. */}
+          {facetGroups.map((group) => (
+            <FacetGroup key={group.name} {...group} options={group.options ?? []} lang={lang} visible={8} />
+          ))}
         </>
       }
     >
