@@ -253,7 +253,7 @@ async function searchList(
 function listingConditions(
   query: ListingQuery,
   links: { table: Prisma.Sql; key: Prisma.Sql },
-  fullText: string | null,
+  fullText: Prisma.Sql | null,
 ): Prisma.Sql[] {
   const linked = (where: Prisma.Sql) =>
     Prisma.sql`EXISTS (SELECT 1 FROM ${links.table} l JOIN Field f ON f.id = l.fieldId WHERE l.${links.key} = x.id AND ${where})`;
@@ -262,9 +262,7 @@ function listingConditions(
     // The experts' words through their FTS5 index, as the directory's and the offers'; the open
     // requests, a few hundred, by a scan of the same folded text.
     ...(match
-      ? [
-          Prisma.sql`+x.rowid IN (SELECT rowid FROM ${Prisma.raw(fullText!)} WHERE ${Prisma.raw(fullText!)} MATCH ${match})`,
-        ]
+      ? [Prisma.sql`+x.rowid IN (SELECT rowid FROM ${fullText} WHERE ${fullText} MATCH ${match})`]
       : searchTerms(query.q)
           .slice(0, 12)
           .map((term) => Prisma.sql`instr(x.searchText, ${term}) > 0`)),
@@ -322,7 +320,11 @@ export function expertFallbackStatements(query: ListingQuery) {
   const abroad = basedOnly(query.based);
   const conditions = [
     Prisma.sql`x.status = ${PUBLIC_EXPERT.status} AND x.hiddenAt IS NULL`,
-    ...listingConditions(query, { table: Prisma.sql`ExpertField`, key: Prisma.sql`expertId` }, "ExpertSearch"),
+    ...listingConditions(
+      query,
+      { table: Prisma.sql`ExpertField`, key: Prisma.sql`expertId` },
+      Prisma.sql`ExpertSearch`,
+    ),
     // Offers are stored one per line.
     ...(query.extra.length
       ? [
