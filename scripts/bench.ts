@@ -440,39 +440,30 @@ for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
         );
       }
     }
-    // The offers' data request (/offers), the same measurement with its own mix (issue 17).
-    step(`offers data request, ${MODES[mode]}`);
-    await measure(base, offerQueryMix(), 1, 20, offersData); // warm-up
-    for (const clients of [1, 16]) {
-      const stats = await measure(
-        base,
-        offerQueryMix(),
-        clients,
-        mode === "databaseUncached" ? Math.min(REQUESTS, 160) : REQUESTS,
-        offersData,
-        server.pid,
-      );
-      latency[`offers_${mode}_${clients}`] = stats;
-      console.log(
-        `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors, ` +
-          `modes ${JSON.stringify(stats.modes)}, app CPU ${stats.cpuMsPerRequest} ms/request`,
-      );
-      if (uncached) console.log(`     phases p50/p95 (ms): ${phaseSummary(stats)}`);
-    }
-    if (uncached) {
-      // The experts' data request (/experts) over the 50,000 profiles, with its own mix: with the
-      // engine down, SQL on the read workers and a scan of the folded text (decision 059).
-      step(`experts data request, ${MODES[mode]}`);
-      await measure(base, expertQueryMix(), 1, 20, expertsData); // warm-up
+    // Another list's data request, the same measurement with its own mix: `${name}_${mode}_${clients}`.
+    const listData = async (name: string, mix: string[], path: (query: string) => string, requests: number) => {
+      step(`${name} data request, ${MODES[mode]}`);
+      await measure(base, mix, 1, 20, path); // warm-up
       for (const clients of [1, 16]) {
-        const stats = await measure(base, expertQueryMix(), clients, 160, expertsData, server.pid);
-        latency[`experts_${mode}_${clients}`] = stats;
+        const stats = await measure(base, mix, clients, requests, path, server.pid);
+        latency[`${name}_${mode}_${clients}`] = stats;
         console.log(
           `  ${String(clients).padStart(2)} client(s): p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.errors} errors, ` +
             `modes ${JSON.stringify(stats.modes)}, app CPU ${stats.cpuMsPerRequest} ms/request`,
         );
+        if (uncached) console.log(`     phases p50/p95 (ms): ${phaseSummary(stats)}`);
       }
-    }
+    };
+    // The offers' (issue 17).
+    await listData(
+      "offers",
+      offerQueryMix(),
+      offersData,
+      mode === "databaseUncached" ? Math.min(REQUESTS, 160) : REQUESTS,
+    );
+    // The experts', over the 50,000 profiles: with the engine down, SQL on the read workers
+    // through their FTS5 index (decision 059).
+    if (uncached) await listData("experts", expertQueryMix(), expertsData, 160);
     if (mode === "engine" || mode === "engineUncached") {
       // The type-ahead under the search box (GET /search/suggest), for the prefixes typed on the way to a query.
       const key = mode === "engine" ? "typeAhead" : "typeAheadUncached";
