@@ -7,7 +7,9 @@ import type { OrganizationSearchInput } from "#search/organization-search";
 import { SearchOutboxWorker } from "#search/outbox-worker";
 import { prepareSearch } from "#search/prepare";
 import { seedDirectory } from "~/models/seed.server";
-import { prisma } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, readRows } from "~/db/client.server";
+import { readWorkerCount } from "~/db/read-workers.server";
 
 /** The real seed data, indexed: the state `npm start` brings a fresh machine to. */
 export async function seedAndIndex() {
@@ -83,3 +85,24 @@ export const DIRECTORY_SEARCH: OrganizationSearchInput = {
   page: 1,
   perPage: 20,
 };
+
+/**
+ * Whether `work` leaves the app's thread free (decision 059): a timer is set just after it
+ * starts. On the read workers the timer fires first ("timer", then "work"); on the app's
+ * thread the work ends first. The workers are kept busy with a slow count first, so that the
+ * order does not hang on a race.
+ */
+export async function orderAgainstTimer<T>(work: () => Promise<T>): Promise<{ order: string[]; result: T }> {
+  const slow = Prisma.sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${300_000})
+    SELECT COUNT(*) AS c FROM n`;
+  const busy = Array.from({ length: readWorkerCount() }, () => readRows(slow, prisma));
+  const order: string[] = [];
+  const done = work().then((result) => {
+    order.push("work");
+    return result;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  order.push("timer");
+  const [result] = await Promise.all([done, ...busy]);
+  return { order, result };
+}
